@@ -1,0 +1,81 @@
+/* cli.h - what every subcommand shares: the command table, option parsing,
+ * error messages, locating inputs and reference models, writing outputs.
+ * Only cli/ exits the process; it does so in main() from the returned code. */
+#ifndef EGAF_CLI_H
+#define EGAF_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "model/buf.h"
+#include "model/refs.h"
+#include "validator/diag.h"
+
+enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_FAILURE_RUN = 2 };
+
+typedef struct egaf_cli {
+    const char *argv0;     /* the executable, as run */
+    const char *exe_path;  /* resolved path of the executable, or NULL */
+    bool stdout_tty;
+} egaf_cli;
+
+typedef int (*egaf_command_fn)(egaf_cli *cli, int argc, char **argv);
+
+typedef struct egaf_command {
+    const char *name;
+    egaf_command_fn run;
+    const char *summary;
+} egaf_command;
+
+/* One file per subcommand. */
+int cmd_validate(egaf_cli *cli, int argc, char **argv);
+int cmd_refs(egaf_cli *cli, int argc, char **argv);
+
+/* Prints "egaf: <message>" to stderr; returns -1 (git's error()). */
+int error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* A usage error: message, then "see 'egaf CMD --help'"; returns EXIT_FAILURE_RUN. */
+int usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Option parsing: --name, --name=value, --name value, -x value. */
+typedef struct egaf_option {
+    const char *name;  /* long name without dashes */
+    char short_name;   /* or 0 */
+    bool has_arg;
+} egaf_option;
+
+typedef struct egaf_opt_state {
+    int argc;
+    char **argv;
+    int index;            /* next argument to look at */
+    const char *value;    /* the option's argument */
+    const char *operand;  /* when the result is 0: a non-option argument */
+    bool only_operands;   /* after "--" */
+} egaf_opt_state;
+
+void egaf_opt_init(egaf_opt_state *st, int argc, char **argv);
+/* Returns the index (1-based) of the matched option in table, 0 for an
+ * operand (in st->operand), -1 at the end, -2 after printing a usage error
+ * (unknown option with a did-you-mean, or a missing argument). */
+int egaf_opt_next(egaf_opt_state *st, const egaf_option *table, const char *cmd);
+
+/* Model inputs: FILE|DIR... expanded to the model files (a folder gives its
+ * *.yaml files, sorted). Returns 0, or -1 after printing why (missing input,
+ * a folder with no model). */
+int egaf_collect_models(char **inputs, size_t ninputs, char ***files, size_t *nfiles);
+void egaf_free_list(char **list, size_t n);
+
+/* Loads the reference models (from --refs, $EGAF_REFS, the installed copy
+ * or the source tree). On a broken data folder, prints its findings and
+ * returns NULL; the caller exits 2. */
+egaf_refs *egaf_cli_load_refs(egaf_cli *cli, const char *option);
+
+/* Writes buf to path atomically (temporary file beside it, then rename), or
+ * to standard output when path is NULL or "-". A target that exists and is
+ * not a regular file (FIFO, device) is written in place. Returns 0 or -1
+ * after printing why. */
+int egaf_write_output(const char *path, const egaf_buf *buf);
+
+/* Whether to colour text output: a terminal and no NO_COLOR. */
+bool egaf_use_color(const egaf_cli *cli);
+
+#endif

@@ -1,0 +1,174 @@
+/* cmd_validate.c - `egaf validate`: check models, report every finding. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "model/model.h"
+#include "validator/report.h"
+#include "validator/rules.h"
+#include "validator/validate.h"
+
+static const char usage[] =
+    "usage: egaf validate [options] FILE|DIR...\n"
+    "\n"
+    "Checks each model (a folder means every *.yaml model in it) against the model\n"
+    "format and the national reference models, and reports every finding.\n"
+    "\n"
+    "options:\n"
+    "  --format F        text (default), json, sarif, junit, github, gitlab\n"
+    "  -o, --output FILE write the report to FILE (atomically) instead of stdout\n"
+    "  --refs DIR        reference models folder (default: $EGAF_REFS, installed, source tree)\n"
+    "  --disable RULE    do not check RULE (repeatable)\n"
+    "  --severity RULE=LEVEL  report RULE as error, warning, note or off (repeatable)\n"
+    "  --werror          warnings count as errors for the exit status\n"
+    "  -q, --quiet       no summary line\n"
+    "  -h, --help        this help\n"
+    "\n"
+    "Exit status: 0 no error findings; 1 error findings (or warnings with --werror);\n"
+    "2 the command could not run (bad usage, unreadable input, broken reference models).\n";
+
+enum { O_FORMAT = 1, O_OUTPUT, O_REFS, O_DISABLE, O_SEVERITY, O_WERROR, O_QUIET, O_HELP };
+
+static const egaf_option options[] = {
+    {"format", 0, true},   {"output", 'o', true},    {"refs", 0, true},  {"disable", 0, true},
+    {"severity", 0, true}, {"werror", 0, false},     {"quiet", 'q', false},
+    {"help", 'h', false},  {NULL, 0, false},
+};
+
+static int configure_rule(egaf_diags *diags, const char *rule, egaf_severity sev)
+{
+    if (egaf_diags_set_severity(diags, rule, sev) == 0)
+        return 0;
+    usage_error("validate", "unknown rule '%s' ('egaf rules' lists them)", rule);
+    return -1;
+}
+
+int cmd_validate(egaf_cli *cli, int argc, char **argv)
+{
+    egaf_opt_state st;
+    egaf_opt_init(&st, argc, argv);
+    egaf_report_format format = EGAF_REPORT_TEXT;
+    const char *output = NULL, *refs_dir = NULL;
+    bool werror = false, quiet = false;
+    char **inputs = calloc((size_t)argc + 1, sizeof(char *));
+    size_t ninputs = 0;
+    egaf_diags *diags = egaf_diags_create();
+    int rc = EXIT_FAILURE_RUN;
+    if (!inputs || !diags) {
+        error("out of memory");
+        goto done;
+    }
+    for (int opt; (opt = egaf_opt_next(&st, options, "validate")) != -1;) {
+        switch (opt) {
+        case -2:
+            goto done;
+        case 0:
+            inputs[ninputs++] = (char *)st.operand;
+            break;
+        case O_FORMAT:
+            if (egaf_report_format_parse(st.value, &format) != 0) {
+                usage_error("validate", "unknown format '%s'", st.value);
+                goto done;
+            }
+            break;
+        case O_OUTPUT:
+            output = st.value;
+            break;
+        case O_REFS:
+            refs_dir = st.value;
+            break;
+        case O_DISABLE:
+            if (configure_rule(diags, st.value, EGAF_SEV_OFF) != 0)
+                goto done;
+            break;
+        case O_SEVERITY: {
+            const char *eq = strchr(st.value, '=');
+            egaf_severity sev;
+            if (!eq || egaf_severity_parse(eq + 1, &sev) != 0) {
+                usage_error("validate", "--severity takes RULE=error|warning|note|off");
+                goto done;
+            }
+            char rule[128];
+            snprintf(rule, sizeof rule, "%.*s", (int)(eq - st.value), st.value);
+            if (configure_rule(diags, rule, sev) != 0)
+                goto done;
+            break;
+        }
+        case O_WERROR:
+            werror = true;
+            break;
+        case O_QUIET:
+            quiet = true;
+            break;
+        case O_HELP:
+            fputs(usage, stdout);
+            rc = EXIT_CLEAN;
+            goto done;
+        }
+    }
+    if (ninputs == 0) {
+        usage_error("validate", "no model given");
+        goto done;
+    }
+    char **files = NULL;
+    size_t nfiles = 0;
+    if (egaf_collect_models(inputs, ninputs, &files, &nfiles) != 0)
+        goto done;
+    egaf_refs *refs = egaf_cli_load_refs(cli, refs_dir);
+    if (!refs) {
+        egaf_free_list(files, nfiles);
+        goto done;
+    }
+    egaf_model **models = calloc(nfiles + 1, sizeof(*models));
+    size_t nmodels = 0;
+    bool failed = models == NULL;
+    for (size_t i = 0; i < nfiles && !failed; i++) {
+        egaf_read_status rs;
+        egaf_model *m = egaf_model_load(files[i], NULL, diags, &rs);
+        if (!m) {
+            error("cannot read '%s': %s", files[i], egaf_read_status_text(rs));
+            failed = true;
+            break;
+        }
+        models[nmodels++] = m;
+    }
+    if (!failed) {
+        egaf_validator *v = egaf_validator_create(refs);
+        if (v) {
+            egaf_validate(v, models, nmodels, diags);
+            egaf_validator_free(v);
+        } else {
+            failed = true;
+            error("out of memory");
+        }
+    }
+    if (!failed && egaf_diags_failed(diags)) {
+        failed = true;
+        error("out of memory while recording findings");
+    }
+    if (!failed) {
+        egaf_diags_add_files(diags, nfiles);
+        egaf_diags_sort(diags);
+        egaf_buf out;
+        egaf_buf_init(&out);
+        egaf_report_options ro = {output ? false : egaf_use_color(cli), quiet, EGAF_VERSION};
+        egaf_report_write(&out, diags, format, &ro);
+        if (egaf_write_output(output, &out) != 0) {
+            failed = true;
+        } else {
+            egaf_diag_counts c = egaf_diags_counts(diags);
+            rc = c.errors || (werror && c.warnings) ? EXIT_FINDINGS : EXIT_CLEAN;
+        }
+        egaf_buf_free(&out);
+    }
+    for (size_t i = 0; i < nmodels; i++)
+        egaf_model_free(models[i]);
+    free(models);
+    egaf_refs_free(refs);
+    egaf_free_list(files, nfiles);
+done:
+    egaf_diags_free(diags);
+    free(inputs);
+    return rc;
+}

@@ -1,0 +1,335 @@
+/* common.c - errors, option parsing and outputs shared by the subcommands. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "model/suggest.h"
+#include "validator/report.h"
+
+int error(const char *fmt, ...)
+{
+    va_list ap;
+    fputs("egaf: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    return -1;
+}
+
+int usage_error(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    fputs("egaf: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    if (cmd)
+        fprintf(stderr, " (see 'egaf %s --help')\n", cmd);
+    else
+        fputs(" (see 'egaf --help')\n", stderr);
+    return EXIT_FAILURE_RUN;
+}
+
+void egaf_opt_init(egaf_opt_state *st, int argc, char **argv)
+{
+    memset(st, 0, sizeof(*st));
+    st->argc = argc;
+    st->argv = argv;
+    st->index = 1;
+}
+
+int egaf_opt_next(egaf_opt_state *st, const egaf_option *table, const char *cmd)
+{
+    if (st->index >= st->argc)
+        return -1;
+    char *arg = st->argv[st->index++];
+    st->value = NULL;
+    if (st->only_operands || arg[0] != '-' || strcmp(arg, "-") == 0) {
+        st->operand = arg;
+        return 0;
+    }
+    if (strcmp(arg, "--") == 0) {
+        st->only_operands = true;
+        return egaf_opt_next(st, table, cmd);
+    }
+    const egaf_option *match = NULL;
+    const char *inline_value = NULL;
+    if (arg[1] == '-') {
+        const char *name = arg + 2;
+        const char *eq = strchr(name, '=');
+        size_t len = eq ? (size_t)(eq - name) : strlen(name);
+        for (const egaf_option *o = table; o->name; o++)
+            if (strlen(o->name) == len && strncmp(o->name, name, len) == 0) {
+                match = o;
+                break;
+            }
+        if (!match) {
+            const char *names[64];
+            size_t n = 0;
+            for (const egaf_option *o = table; o->name && n < 63; o++)
+                names[n++] = o->name;
+            names[n] = NULL;
+            char word[64];
+            snprintf(word, sizeof word, "%.*s", (int)(len < 63 ? len : 63), name);
+            const char *s = egaf_suggest(word, names, 0);
+            if (s)
+                usage_error(cmd, "unknown option '--%s'; did you mean '--%s'?", word, s);
+            else
+                usage_error(cmd, "unknown option '--%s'", word);
+            return -2;
+        }
+        if (eq) {
+            if (!match->has_arg) {
+                usage_error(cmd, "option '--%s' takes no value", match->name);
+                return -2;
+            }
+            inline_value = eq + 1;
+        }
+    } else {
+        for (const egaf_option *o = table; o->name; o++)
+            if (o->short_name && o->short_name == arg[1] && arg[2] == '\0') {
+                match = o;
+                break;
+            }
+        if (!match) {
+            usage_error(cmd, "unknown option '%s'", arg);
+            return -2;
+        }
+    }
+    if (match->has_arg) {
+        if (inline_value)
+            st->value = inline_value;
+        else if (st->index < st->argc)
+            st->value = st->argv[st->index++];
+        else {
+            usage_error(cmd, "option '--%s' needs a value", match->name);
+            return -2;
+        }
+    }
+    return (int)(match - table) + 1;
+}
+
+static int push(char ***list, size_t *n, size_t *cap, const char *s)
+{
+    if (*n == *cap) {
+        size_t ncap = *cap ? *cap * 2 : 16;
+        char **nl = realloc(*list, ncap * sizeof(*nl));
+        if (!nl)
+            return -1;
+        *list = nl;
+        *cap = ncap;
+    }
+    (*list)[*n] = strdup(s);
+    if (!(*list)[*n])
+        return -1;
+    (*n)++;
+    return 0;
+}
+
+static int compare_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool is_model_name(const char *name)
+{
+    size_t len = strlen(name);
+    if (name[0] == '.')
+        return false; /* hidden files, and .egaf.yaml (configuration) */
+    return (len > 5 && strcmp(name + len - 5, ".yaml") == 0) ||
+           (len > 4 && strcmp(name + len - 4, ".yml") == 0);
+}
+
+int egaf_collect_models(char **inputs, size_t ninputs, char ***files, size_t *nfiles)
+{
+    char **list = NULL;
+    size_t n = 0, cap = 0;
+    for (size_t i = 0; i < ninputs; i++) {
+        const char *in = inputs[i];
+        struct stat st;
+        if (stat(in, &st) != 0) {
+            error("cannot read '%s': %s", in, errno == ENOENT ? "no such file or folder"
+                                                              : strerror(errno));
+            goto fail;
+        }
+        if (!S_ISDIR(st.st_mode)) {
+            if (push(&list, &n, &cap, in) != 0)
+                goto oom;
+            continue;
+        }
+        DIR *d = opendir(in);
+        if (!d) {
+            error("cannot read folder '%s': %s", in, strerror(errno));
+            goto fail;
+        }
+        size_t before = n;
+        struct dirent *de;
+        while ((de = readdir(d)) != NULL) {
+            if (!is_model_name(de->d_name))
+                continue;
+            size_t inlen = strlen(in);
+            bool slash = inlen && in[inlen - 1] == '/';
+            size_t need = inlen + strlen(de->d_name) + 2;
+            char *path = malloc(need);
+            if (!path) {
+                closedir(d);
+                goto oom;
+            }
+            snprintf(path, need, "%s%s%s", in, slash ? "" : "/", de->d_name);
+            struct stat fst;
+            if (stat(path, &fst) == 0 && S_ISREG(fst.st_mode) && push(&list, &n, &cap, path)) {
+                free(path);
+                closedir(d);
+                goto oom;
+            }
+            free(path);
+        }
+        closedir(d);
+        if (n == before) {
+            error("no models (*.yaml) in folder '%s'", in);
+            goto fail;
+        }
+        qsort(list + before, n - before, sizeof(*list), compare_str);
+    }
+    *files = list;
+    *nfiles = n;
+    return 0;
+oom:
+    error("out of memory");
+fail:
+    egaf_free_list(list, n);
+    return -1;
+}
+
+void egaf_free_list(char **list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(list[i]);
+    free(list);
+}
+
+egaf_refs *egaf_cli_load_refs(egaf_cli *cli, const char *option)
+{
+    char *dir = egaf_refs_locate(option, cli->exe_path);
+    if (!dir) {
+        if (option)
+            error("reference models: cannot read folder '%s'", option);
+        else
+            error("reference models not found (use --refs DIR or set EGAF_REFS)");
+        return NULL;
+    }
+    egaf_diags *diags = egaf_diags_create();
+    if (!diags) {
+        free(dir);
+        error("out of memory");
+        return NULL;
+    }
+    egaf_refs_status st;
+    egaf_refs *refs = egaf_refs_load(dir, diags, &st);
+    if (!refs || st != EGAF_REFS_OK) {
+        egaf_diags_sort(diags);
+        egaf_buf out;
+        egaf_buf_init(&out);
+        egaf_report_options ro = {egaf_use_color(cli), true, EGAF_VERSION};
+        egaf_report_text(&out, diags, &ro);
+        fflush(stdout);
+        egaf_buf_write(&out, stderr);
+        egaf_buf_free(&out);
+        error("the reference models in '%s' are %s", dir,
+              st == EGAF_REFS_NOT_FOUND ? "missing" : "broken; nothing was checked");
+        egaf_refs_free(refs);
+        refs = NULL;
+    }
+    egaf_diags_free(diags);
+    free(dir);
+    return refs;
+}
+
+static int write_all(int fd, const char *data, size_t len)
+{
+    while (len) {
+        ssize_t w = write(fd, data, len);
+        if (w < 0) {
+            if (errno == EINTR)
+                continue;
+            return -1;
+        }
+        data += w;
+        len -= (size_t)w;
+    }
+    return 0;
+}
+
+int egaf_write_output(const char *path, const egaf_buf *buf)
+{
+    if (buf->failed)
+        return error("out of memory while writing the output");
+    const char *data = buf->data ? buf->data : "";
+    if (!path || strcmp(path, "-") == 0) {
+        if (fwrite(data, 1, buf->len, stdout) != buf->len || fflush(stdout) != 0)
+            return error("cannot write to standard output: %s", strerror(errno));
+        return 0;
+    }
+    struct stat st;
+    if (stat(path, &st) == 0) {
+        if (S_ISDIR(st.st_mode))
+            return error("cannot write '%s': it is a folder", path);
+        if (!S_ISREG(st.st_mode)) {
+            /* a FIFO or a device: written in place, never replaced */
+            int fd = open(path, O_WRONLY | O_CLOEXEC);
+            if (fd < 0)
+                return error("cannot write '%s': %s", path, strerror(errno));
+            int rc = write_all(fd, data, buf->len);
+            int err = errno;
+            close(fd);
+            return rc ? error("cannot write '%s': %s", path, strerror(err)) : 0;
+        }
+    }
+    size_t need = strlen(path) + 32;
+    char *tmp = malloc(need);
+    if (!tmp)
+        return error("out of memory");
+    const char *slash = strrchr(path, '/');
+    snprintf(tmp, need, "%.*s.%s.tmpXXXXXX", slash ? (int)(slash - path + 1) : 0, path,
+             slash ? slash + 1 : path);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        int err = errno;
+        free(tmp);
+        return error("cannot write '%s': %s", path, strerror(err));
+    }
+    if (write_all(fd, data, buf->len) != 0 || fsync(fd) != 0) {
+        int err = errno;
+        close(fd);
+        unlink(tmp);
+        free(tmp);
+        return error("cannot write '%s': %s", path, strerror(err));
+    }
+    mode_t mask = umask(0);
+    umask(mask);
+    fchmod(fd, 0666 & ~mask);
+    if (close(fd) != 0 || rename(tmp, path) != 0) {
+        int err = errno;
+        unlink(tmp);
+        free(tmp);
+        return error("cannot write '%s': %s", path, strerror(err));
+    }
+    free(tmp);
+    return 0;
+}
+
+bool egaf_use_color(const egaf_cli *cli)
+{
+    const char *nc = getenv("NO_COLOR");
+    if (nc && *nc)
+        return false;
+    return cli->stdout_tty;
+}

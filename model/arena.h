@@ -1,0 +1,26 @@
+/* arena.h - bump allocator: one per loaded model, freed in one call.
+ *
+ * Ownership: everything allocated from an arena belongs to it and is released
+ * by egaf_arena_free(); nothing allocated here may be passed to free(). */
+#ifndef EGAF_ARENA_H
+#define EGAF_ARENA_H
+
+#include <stddef.h>
+
+typedef struct egaf_arena egaf_arena;
+
+egaf_arena *egaf_arena_create(void);
+void egaf_arena_free(egaf_arena *arena);
+
+/* Returns zeroed memory aligned for any type, or NULL when out of memory. */
+void *egaf_arena_alloc(egaf_arena *arena, size_t size);
+/* Copies len bytes and adds a NUL terminator. */
+char *egaf_arena_strndup(egaf_arena *arena, const char *s, size_t len);
+char *egaf_arena_strdup(egaf_arena *arena, const char *s);
+/* printf into the arena; NULL on error. */
+char *egaf_arena_printf(egaf_arena *arena, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Bytes handed out so far (for benchmarks and limits). */
+size_t egaf_arena_used(const egaf_arena *arena);
+
+#endif

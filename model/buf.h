@@ -1,0 +1,36 @@
+/* buf.h - a growable byte buffer, and escaping for the contexts egaf writes
+ * into (JSON, XML/HTML, DOT).
+ *
+ * Ownership: the buffer's bytes are malloc'd; egaf_buf_free() releases them.
+ * On allocation failure the buffer sets its `failed` flag and stops growing;
+ * callers check it once at the end. */
+#ifndef EGAF_BUF_H
+#define EGAF_BUF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+typedef struct egaf_buf {
+    char *data; /* always NUL-terminated when len > 0 or after any append */
+    size_t len;
+    size_t cap;
+    bool failed;
+} egaf_buf;
+
+void egaf_buf_init(egaf_buf *b);
+void egaf_buf_free(egaf_buf *b);
+void egaf_buf_reset(egaf_buf *b);
+void egaf_buf_add(egaf_buf *b, const char *s, size_t len);
+void egaf_buf_puts(egaf_buf *b, const char *s);
+void egaf_buf_putc(egaf_buf *b, char c);
+void egaf_buf_printf(egaf_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A JSON string literal, quotes included; invalid UTF-8 becomes U+FFFD. */
+void egaf_buf_json_string(egaf_buf *b, const char *s);
+/* Text for XML/HTML element content and attribute values (both quote kinds
+ * escaped); control characters other than tab and newline are dropped. */
+void egaf_buf_xml_text(egaf_buf *b, const char *s);
+/* Writes the whole buffer to f; returns 0, or -1 on a write error. */
+int egaf_buf_write(const egaf_buf *b, FILE *f);
+
+#endif

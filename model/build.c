@@ -1,0 +1,828 @@
+/* build.c - YAML trees of a model's files into an egaf_model, with the
+ * checks of shape that need only the format table. */
+#include "model/model.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/suggest.h"
+
+typedef struct builder {
+    egaf_model *m;
+    egaf_diags *diags;
+    egaf_load_options opt;
+    char *root_dir;       /* realpath of the top-level file's folder */
+    char **stack;         /* realpaths of the files being included */
+    size_t depth;
+    egaf_strmap loaded;   /* realpath -> the file (keys in the arena) */
+    size_t includes;
+} builder;
+
+/* ---- values ---- */
+
+static egaf_str str_of(const egaf_ynode *n)
+{
+    egaf_str s = {n->u.scalar.text, n->mark};
+    return s;
+}
+
+static const char *display_of(builder *b, const egaf_kind_spec *spec, const char *id)
+{
+    const char *arch = b->m->id ? b->m->id : "?";
+    if (id)
+        return egaf_arena_printf(b->m->arena, "%s:%s", arch, id);
+    return egaf_arena_printf(b->m->arena, "%s:%s %zu", arch, spec->noun,
+                             b->m->counts[spec->kind] + 1);
+}
+
+static void type_error(builder *b, const egaf_ynode *value, const char *key, const char *want,
+                       const char *element)
+{
+    egaf_diag(b->diags, "schema.type", &value->mark, element, "'%s' must be %s; found %s", key,
+              want, egaf_ynode_describe(value));
+}
+
+static bool scalar_text(builder *b, const egaf_ynode *v, const char *key, const char *element,
+                        egaf_str *out)
+{
+    if (v->kind != EGAF_Y_SCALAR || egaf_ynode_is_null(v)) {
+        type_error(b, v, key, "text", element);
+        return false;
+    }
+    *out = str_of(v);
+    return true;
+}
+
+static bool list_of_scalars(builder *b, const egaf_ynode *v, const char *key, const char *element,
+                            egaf_value *out)
+{
+    if (v->kind == EGAF_Y_SCALAR && !egaf_ynode_is_null(v)) {
+        out->u.list.items = egaf_arena_alloc(b->m->arena, sizeof(egaf_str));
+        if (!out->u.list.items)
+            return false;
+        out->u.list.items[0] = str_of(v);
+        out->u.list.count = 1;
+        return true;
+    }
+    if (v->kind != EGAF_Y_SEQ) {
+        type_error(b, v, key, "a list", element);
+        return false;
+    }
+    out->u.list.items = egaf_arena_alloc(b->m->arena, sizeof(egaf_str) * (v->u.seq.count + 1));
+    if (!out->u.list.items)
+        return false;
+    size_t n = 0;
+    for (size_t i = 0; i < v->u.seq.count; i++) {
+        const egaf_ynode *item = v->u.seq.items[i];
+        if (item->kind != EGAF_Y_SCALAR || egaf_ynode_is_null(item)) {
+            egaf_diag(b->diags, "schema.type", &item->mark, element,
+                      "items of '%s' must be text; found %s", key, egaf_ynode_describe(item));
+            continue;
+        }
+        out->u.list.items[n++] = str_of(item);
+    }
+    out->u.list.count = n;
+    return true;
+}
+
+static bool whole_number(builder *b, const egaf_ynode *v, const egaf_field_spec *fs, int min,
+                         int max, const char *element, long long *out)
+{
+    if (!egaf_ynode_int(v, out)) {
+        type_error(b, v, fs->key, "a whole number", element);
+        return false;
+    }
+    if (*out < min || *out > max) {
+        egaf_finding *f = egaf_diag(b->diags, "schema.range", &v->mark, element,
+                                    "'%s' must be between %d and %d; found %lld", fs->key, min,
+                                    max, *out);
+        (void)f;
+        return false;
+    }
+    return true;
+}
+
+static bool convert_waivers(builder *b, const egaf_ynode *v, const char *element, egaf_value *out)
+{
+    if (v->kind != EGAF_Y_SEQ) {
+        type_error(b, v, "waivers", "a list of {rule, reason}", element);
+        return false;
+    }
+    out->u.waivers.items =
+        egaf_arena_alloc(b->m->arena, sizeof(egaf_waiver) * (v->u.seq.count + 1));
+    if (!out->u.waivers.items)
+        return false;
+    size_t n = 0;
+    static const char *const keys[] = {"rule", "reason", NULL};
+    for (size_t i = 0; i < v->u.seq.count; i++) {
+        const egaf_ynode *item = v->u.seq.items[i];
+        if (item->kind != EGAF_Y_MAP) {
+            type_error(b, item, "waivers", "a map {rule, reason}", element);
+            continue;
+        }
+        egaf_waiver w;
+        memset(&w, 0, sizeof(w));
+        w.mark = item->mark;
+        bool ok = true;
+        for (size_t j = 0; j < item->u.map.count; j++) {
+            const egaf_ynode *k = item->u.map.pairs[j].key;
+            const egaf_ynode *val = item->u.map.pairs[j].value;
+            const char *name = k->kind == EGAF_Y_SCALAR ? k->u.scalar.text : "";
+            if (strcmp(name, "rule") == 0)
+                ok = scalar_text(b, val, "rule", element, &w.rule) && ok;
+            else if (strcmp(name, "reason") == 0)
+                ok = scalar_text(b, val, "reason", element, &w.reason) && ok;
+            else {
+                egaf_finding *f = egaf_diag(b->diags, "schema.unknown-key", &k->mark, element,
+                                            "unknown key '%s' in a waiver", name);
+                const char *s = egaf_suggest(name, keys, 0);
+                if (s)
+                    egaf_diag_hint(b->diags, f, "did you mean '%s'?", s);
+            }
+        }
+        if (!w.rule.s && ok) {
+            egaf_diag(b->diags, "schema.missing-key", &item->mark, element,
+                      "a waiver has no 'rule'");
+            ok = false;
+        }
+        if (!w.reason.s && ok) {
+            egaf_finding *f = egaf_diag(b->diags, "schema.missing-key", &item->mark, element,
+                                        "the waiver of '%s' has no 'reason'", w.rule.s);
+            egaf_diag_hint(b->diags, f, "every waiver says why, e.g. reason: \"Hồ sơ cấp độ đang "
+                                        "trình thẩm định\"");
+            ok = false;
+        }
+        if (ok)
+            out->u.waivers.items[n++] = w;
+    }
+    out->u.waivers.count = n;
+    return true;
+}
+
+static bool convert_properties(builder *b, const egaf_ynode *v, const char *element,
+                               egaf_value *out)
+{
+    if (v->kind != EGAF_Y_MAP) {
+        type_error(b, v, "properties", "a map", element);
+        return false;
+    }
+    out->u.props.items = egaf_arena_alloc(b->m->arena, sizeof(egaf_prop) * (v->u.map.count + 1));
+    if (!out->u.props.items)
+        return false;
+    size_t n = 0;
+    for (size_t i = 0; i < v->u.map.count; i++) {
+        const egaf_ynode *k = v->u.map.pairs[i].key;
+        const egaf_ynode *val = v->u.map.pairs[i].value;
+        if (k->kind != EGAF_Y_SCALAR) {
+            type_error(b, k, "properties", "a map with text keys", element);
+            continue;
+        }
+        if (val->kind != EGAF_Y_SCALAR) {
+            egaf_diag(b->diags, "schema.type", &val->mark, element,
+                      "property '%s' must be text or a number; found %s", k->u.scalar.text,
+                      egaf_ynode_describe(val));
+            continue;
+        }
+        out->u.props.items[n].key = str_of(k);
+        out->u.props.items[n].value = str_of(val);
+        n++;
+    }
+    out->u.props.count = n;
+    return true;
+}
+
+static bool convert_period(builder *b, const egaf_ynode *v, const egaf_field_spec *fs,
+                           const char *element, egaf_value *out)
+{
+    if (v->kind != EGAF_Y_MAP) {
+        type_error(b, v, fs->key, "a map {from, to}", element);
+        return false;
+    }
+    static const char *const keys[] = {"from", "to", NULL};
+    bool have_from = false, have_to = false, ok = true;
+    for (size_t i = 0; i < v->u.map.count; i++) {
+        const egaf_ynode *k = v->u.map.pairs[i].key;
+        const egaf_ynode *val = v->u.map.pairs[i].value;
+        const char *name = k->kind == EGAF_Y_SCALAR ? k->u.scalar.text : "";
+        if (strcmp(name, "from") == 0)
+            have_from = ok = whole_number(b, val, fs, fs->min, fs->max, element,
+                                          &out->u.period.from) && ok;
+        else if (strcmp(name, "to") == 0)
+            have_to = ok = whole_number(b, val, fs, fs->min, fs->max, element,
+                                        &out->u.period.to) && ok;
+        else {
+            egaf_finding *f = egaf_diag(b->diags, "schema.unknown-key", &k->mark, element,
+                                        "unknown key '%s' in 'period'", name);
+            const char *s = egaf_suggest(name, keys, 0);
+            if (s)
+                egaf_diag_hint(b->diags, f, "did you mean '%s'?", s);
+        }
+    }
+    if (ok && (!have_from || !have_to)) {
+        egaf_diag(b->diags, "schema.missing-key", &v->mark, element, "'period' needs '%s'",
+                  have_from ? "to" : "from");
+        return false;
+    }
+    return ok;
+}
+
+static void enum_list(const char *const *values, char *buf, size_t size)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; values[i] && used < size; i++) {
+        int w = snprintf(buf + used, size - used, "%s%s", i ? ", " : "", values[i]);
+        if (w < 0)
+            break;
+        used += (size_t)w;
+    }
+}
+
+static bool convert(builder *b, const egaf_field_spec *fs, const egaf_ynode *key,
+                    const egaf_ynode *v, const char *element, egaf_value *out)
+{
+    out->field = fs->field;
+    out->type = fs->type;
+    out->key_mark = key->mark;
+    out->mark = v->mark;
+    switch (fs->type) {
+    case EGAF_FT_TEXT:
+    case EGAF_FT_ID:
+    case EGAF_FT_CODE:
+    case EGAF_FT_REF:
+        return scalar_text(b, v, fs->key, element, &out->u.str);
+    case EGAF_FT_ENUM: {
+        if (!scalar_text(b, v, fs->key, element, &out->u.str))
+            return false;
+        for (size_t i = 0; fs->values[i]; i++)
+            if (strcmp(fs->values[i], out->u.str.s) == 0)
+                return true;
+        char allowed[256];
+        enum_list(fs->values, allowed, sizeof allowed);
+        egaf_finding *f = egaf_diag(b->diags, "schema.enum", &v->mark, element,
+                                    "'%s' must be one of %s; found '%s'", fs->key, allowed,
+                                    out->u.str.s);
+        const char *s = egaf_suggest(out->u.str.s, fs->values, 0);
+        if (s)
+            egaf_diag_hint(b->diags, f, "did you mean '%s'?", s);
+        return false;
+    }
+    case EGAF_FT_INT:
+        return whole_number(b, v, fs, fs->min, fs->max, element, &out->u.num);
+    case EGAF_FT_REFS:
+    case EGAF_FT_TEXTS:
+    case EGAF_FT_IDS:
+        return list_of_scalars(b, v, fs->key, element, out);
+    case EGAF_FT_WAIVERS:
+        return convert_waivers(b, v, element, out);
+    case EGAF_FT_PROPERTIES:
+        return convert_properties(b, v, element, out);
+    case EGAF_FT_PERIOD:
+        return convert_period(b, v, fs, element, out);
+    }
+    return false;
+}
+
+/* ---- elements ---- */
+
+static const char *field_keys(const egaf_kind_spec *spec, const char **keys, size_t cap)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < spec->nfields && n + 1 < cap; i++)
+        keys[n++] = spec->fields[i].key;
+    keys[n] = NULL;
+    return NULL;
+}
+
+static void unknown_key(builder *b, const egaf_ynode *k, const char *where,
+                        const char *const *candidates, const char *element)
+{
+    const char *name = k->kind == EGAF_Y_SCALAR ? k->u.scalar.text : "?";
+    egaf_finding *f = egaf_diag(b->diags, "schema.unknown-key", &k->mark, element,
+                                "unknown key '%s' in %s", name, where);
+    const char *s = egaf_suggest(name, candidates, 0);
+    if (s)
+        egaf_diag_hint(b->diags, f, "did you mean '%s'?", s);
+}
+
+static bool add_element(builder *b, egaf_element *el)
+{
+    egaf_model *m = b->m;
+    egaf_kind k = el->kind;
+    if (m->counts[k] == m->caps[k]) {
+        size_t ncap = m->caps[k] ? m->caps[k] * 2 : 16;
+        egaf_element **n = realloc(m->elements[k], ncap * sizeof(*n));
+        if (!n)
+            return false;
+        m->elements[k] = n;
+        m->caps[k] = ncap;
+    }
+    el->index = m->counts[k];
+    m->elements[k][m->counts[k]++] = el;
+    return true;
+}
+
+/* Builds one element from a map node. Returns NULL when out of memory or the
+ * node is not a map (reported). */
+static egaf_element *build_element(builder *b, const egaf_kind_spec *spec, const egaf_ynode *node)
+{
+    const char *provisional = display_of(b, spec, NULL);
+    if (node->kind != EGAF_Y_MAP) {
+        type_error(b, node, spec->list, "a list of maps", provisional);
+        return NULL;
+    }
+    egaf_element *el = egaf_arena_alloc(b->m->arena, sizeof(*el));
+    egaf_value *values = egaf_arena_alloc(b->m->arena, sizeof(egaf_value) * (node->u.map.count + 1));
+    if (!el || !values)
+        return NULL;
+    el->kind = spec->kind;
+    el->mark = node->mark;
+    el->values = values;
+    /* the id first, so every other finding names the element */
+    const egaf_ynode *idnode = egaf_ynode_get(node, "id");
+    if (idnode && idnode->kind == EGAF_Y_SCALAR && !egaf_ynode_is_null(idnode))
+        el->id = idnode->u.scalar.text;
+    if (spec->kind == EGAF_K_ARCHITECTURE && el->id)
+        b->m->id = el->id;
+    el->display = spec->kind == EGAF_K_ARCHITECTURE ? (el->id ? el->id : b->m->id)
+                                                    : display_of(b, spec, el->id);
+    const char *keys[40];
+    field_keys(spec, keys, 40);
+    char where[96];
+    snprintf(where, sizeof where, "%s", spec->noun);
+    for (size_t i = 0; i < node->u.map.count; i++) {
+        const egaf_ynode *k = node->u.map.pairs[i].key;
+        const egaf_ynode *v = node->u.map.pairs[i].value;
+        const egaf_field_spec *fs =
+            k->kind == EGAF_Y_SCALAR ? egaf_field_spec_find(spec, k->u.scalar.text) : NULL;
+        if (!fs) {
+            unknown_key(b, k, where, keys, el->display);
+            continue;
+        }
+        if (convert(b, fs, k, v, el->display, &values[el->nvalues]))
+            el->nvalues++;
+        else if (fs->field == EGAF_F_ID)
+            el->id = NULL;
+    }
+    for (size_t i = 0; i < spec->nfields; i++) {
+        const egaf_field_spec *fs = &spec->fields[i];
+        if (!fs->required || egaf_ynode_get(node, fs->key))
+            continue;
+        egaf_finding *f;
+        if (el->id)
+            f = egaf_diag(b->diags, "schema.missing-key", &node->mark, el->display,
+                          "%s '%s' has no '%s'", spec->noun, el->id, fs->key);
+        else
+            f = egaf_diag(b->diags, "schema.missing-key", &node->mark, el->display,
+                          "%s has no '%s'", spec->noun, fs->key);
+        egaf_diag_hint(b->diags, f, "add '%s:' (%s)", fs->key, fs->doc);
+    }
+    el->name = egaf_element_text(el, EGAF_F_NAME);
+    return el;
+}
+
+static void build_list(builder *b, const egaf_kind_spec *spec, const egaf_ynode *v)
+{
+    if (egaf_ynode_is_null(v))
+        return;
+    if (v->kind != EGAF_Y_SEQ) {
+        type_error(b, v, spec->list, "a list", NULL);
+        return;
+    }
+    for (size_t i = 0; i < v->u.seq.count; i++) {
+        egaf_element *el = build_element(b, spec, v->u.seq.items[i]);
+        if (el && !add_element(b, el))
+            return;
+    }
+}
+
+static void build_section(builder *b, egaf_section sec, const egaf_ynode *key,
+                          const egaf_ynode *v)
+{
+    egaf_model *m = b->m;
+    if (!m->section_present[sec]) {
+        m->section_present[sec] = true;
+        m->section_marks[sec] = key->mark;
+    }
+    if (egaf_ynode_is_null(v))
+        return;
+    if (v->kind != EGAF_Y_MAP) {
+        type_error(b, v, egaf_section_name(sec), "a map", NULL);
+        return;
+    }
+    char where[64];
+    snprintf(where, sizeof where, "section '%s'", egaf_section_name(sec));
+    for (size_t i = 0; i < v->u.map.count; i++) {
+        const egaf_ynode *k = v->u.map.pairs[i].key;
+        const egaf_ynode *val = v->u.map.pairs[i].value;
+        const char *name = k->kind == EGAF_Y_SCALAR ? k->u.scalar.text : "";
+        if (sec == EGAF_S_IMPLEMENTATION && strcmp(name, "organisation") == 0) {
+            scalar_text(b, val, "organisation", NULL, &m->organisation);
+            continue;
+        }
+        const egaf_kind_spec *spec = egaf_kind_spec_find(sec, name);
+        if (!spec) {
+            unknown_key(b, k, where, egaf_section_keys(sec), NULL);
+            continue;
+        }
+        build_list(b, spec, val);
+    }
+}
+
+/* ---- files and includes ---- */
+
+static bool add_file(builder *b, const egaf_source *src)
+{
+    egaf_model *m = b->m;
+    if (m->nfiles == m->files_cap) {
+        size_t ncap = m->files_cap ? m->files_cap * 2 : 8;
+        const egaf_source **n = realloc(m->files, ncap * sizeof(*n));
+        if (!n)
+            return false;
+        m->files = n;
+        m->files_cap = ncap;
+    }
+    m->files[m->nfiles++] = src;
+    return true;
+}
+
+static void build_file(builder *b, const egaf_ynode *root, const egaf_source *src, bool top);
+
+static char *dir_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return strdup(".");
+    if (slash == path)
+        return strdup("/");
+    return strndup(path, (size_t)(slash - path));
+}
+
+static bool has_dotdot(const char *p)
+{
+    const char *s = p;
+    while (*s) {
+        const char *e = strchr(s, '/');
+        size_t len = e ? (size_t)(e - s) : strlen(s);
+        if (len == 2 && s[0] == '.' && s[1] == '.')
+            return true;
+        if (!e)
+            break;
+        s = e + 1;
+    }
+    return false;
+}
+
+static void include_one(builder *b, const egaf_str *inc, const egaf_source *from)
+{
+    egaf_diags *d = b->diags;
+    const char *rel = inc->s;
+    if (rel[0] == '/') {
+        egaf_finding *f = egaf_diag(d, "include.escape", &inc->mark, NULL,
+                                    "include '%s' is an absolute path", rel);
+        egaf_diag_hint(d, f, "include files by a path relative to this file, inside the "
+                             "model's folder");
+        return;
+    }
+    if (has_dotdot(rel)) {
+        egaf_finding *f = egaf_diag(d, "include.escape", &inc->mark, NULL,
+                                    "include '%s' climbs out of the folder with '..'", rel);
+        egaf_diag_hint(d, f, "included files must be inside the folder of the top-level model");
+        return;
+    }
+    if (b->includes >= b->opt.max_includes) {
+        egaf_diag(d, "yaml.limit", &inc->mark, NULL, "more than %zu included files",
+                  b->opt.max_includes);
+        return;
+    }
+    char *base = dir_of(from->path);
+    size_t need = strlen(base) + strlen(rel) + 2;
+    char *joined = malloc(need);
+    if (!base || !joined) {
+        free(base);
+        free(joined);
+        return;
+    }
+    snprintf(joined, need, "%s/%s", base, rel);
+    free(base);
+    char *real = realpath(joined, NULL);
+    if (!real) {
+        int err = errno;
+        egaf_finding *f = egaf_diag(d, "include.missing", &inc->mark, NULL,
+                                    "cannot include '%s': %s", rel,
+                                    err == ENOENT || err == ENOTDIR ? "no such file"
+                                    : err == EACCES                ? "permission denied"
+                                                                   : strerror(err));
+        egaf_diag_hint(d, f, "paths are relative to the including file");
+        free(joined);
+        return;
+    }
+    size_t rootlen = strlen(b->root_dir);
+    bool inside = strncmp(real, b->root_dir, rootlen) == 0 &&
+                  (real[rootlen] == '/' || (rootlen == 1 && b->root_dir[0] == '/'));
+    if (!inside) {
+        egaf_finding *f = egaf_diag(d, "include.escape", &inc->mark, NULL,
+                                    "include '%s' resolves outside the model's folder "
+                                    "(through a symbolic link)",
+                                    rel);
+        egaf_diag_hint(d, f, "copy the file into the model's folder instead of linking it");
+        free(joined);
+        free(real);
+        return;
+    }
+    for (size_t i = 0; i < b->depth; i++)
+        if (strcmp(b->stack[i], real) == 0) {
+            egaf_finding *f = egaf_diag(d, "include.cycle", &inc->mark, NULL,
+                                        "include '%s' leads back to a file already being "
+                                        "included",
+                                        rel);
+            egaf_diag_hint(d, f, "remove this include; each file is read once");
+            free(joined);
+            free(real);
+            return;
+        }
+    if (egaf_strmap_get(&b->loaded, real, strlen(real))) {
+        egaf_finding *f = egaf_diag(d, "include.cycle", &inc->mark, NULL,
+                                    "'%s' is included a second time", rel);
+        egaf_diag_hint(d, f, "include each file once; its elements are read only once");
+        free(joined);
+        free(real);
+        return;
+    }
+    egaf_source *src = NULL;
+    egaf_read_status st = egaf_source_read(b->m->arena, joined, b->opt.max_file_size, &src);
+    if (st != EGAF_READ_OK) {
+        const char *rule = st == EGAF_READ_DIRECTORY || st == EGAF_READ_SPECIAL
+                               ? "include.not-file"
+                           : st == EGAF_READ_TOO_LARGE ? "yaml.limit"
+                                                       : "include.missing";
+        egaf_diag(d, rule, &inc->mark, NULL, "cannot include '%s': %s", rel,
+                  egaf_read_status_text(st));
+        free(joined);
+        free(real);
+        return;
+    }
+    free(joined);
+    b->includes++;
+    char *key = egaf_arena_strdup(b->m->arena, real);
+    bool oom = false;
+    if (key)
+        egaf_strmap_put(&b->loaded, key, strlen(key), (void *)src, &oom);
+    add_file(b, src);
+    egaf_ynode *root = egaf_yaml_parse(b->m->arena, src, &b->opt.limits, d);
+    if (root) {
+        char **n = realloc(b->stack, (b->depth + 1) * sizeof(*n));
+        if (n) {
+            b->stack = n;
+            b->stack[b->depth++] = real;
+            real = NULL;
+            build_file(b, root, src, false);
+            free(b->stack[--b->depth]);
+        }
+    }
+    free(real);
+}
+
+static void build_includes(builder *b, const egaf_ynode *v, const egaf_source *src)
+{
+    egaf_value list;
+    memset(&list, 0, sizeof(list));
+    if (!list_of_scalars(b, v, "include", NULL, &list))
+        return;
+    if (b->root_dir == NULL) {
+        for (size_t i = 0; i < list.u.list.count; i++)
+            egaf_diag(b->diags, "include.missing", &list.u.list.items[i].mark, NULL,
+                      "cannot include '%s': this model was not read from a folder",
+                      list.u.list.items[i].s);
+        return;
+    }
+    for (size_t i = 0; i < list.u.list.count; i++)
+        include_one(b, &list.u.list.items[i], src);
+}
+
+static void build_file(builder *b, const egaf_ynode *root, const egaf_source *src, bool top)
+{
+    egaf_model *m = b->m;
+    if (root->kind != EGAF_Y_MAP) {
+        egaf_finding *f = egaf_diag(b->diags, "schema.type", &root->mark, NULL,
+                                    "a model file must be a map; found %s",
+                                    egaf_ynode_describe(root));
+        egaf_diag_hint(b->diags, f, top ? "start with 'framework:' and 'architecture:'"
+                                        : "an included file holds sections such as "
+                                          "'application:'");
+        return;
+    }
+    const char *const *keys = egaf_top_keys();
+    if (top) {
+        const egaf_ynode *arch = egaf_ynode_get(root, "architecture");
+        if (arch) {
+            const egaf_kind_spec *spec = egaf_kind_info(EGAF_K_ARCHITECTURE);
+            m->header = build_element(b, spec, arch);
+        } else {
+            egaf_finding *f = egaf_diag(b->diags, "schema.missing-key", &root->mark, NULL,
+                                        "the model has no 'architecture' header");
+            egaf_diag_hint(b->diags, f, "add 'architecture:' with id, agency, level, name and "
+                                        "year");
+        }
+        const egaf_ynode *fw = egaf_ynode_get(root, "framework");
+        if (fw)
+            scalar_text(b, fw, "framework", NULL, &m->framework);
+        else {
+            egaf_finding *f = egaf_diag(b->diags, "schema.missing-key", &root->mark, NULL,
+                                        "the model has no 'framework'");
+            egaf_diag_hint(b->diags, f, "add 'framework: \"2.0\"' (the edition it conforms to)");
+        }
+    }
+    for (size_t i = 0; i < root->u.map.count; i++) {
+        const egaf_ynode *k = root->u.map.pairs[i].key;
+        const egaf_ynode *v = root->u.map.pairs[i].value;
+        const char *name = k->kind == EGAF_Y_SCALAR ? k->u.scalar.text : "";
+        int sec = egaf_section_find(name);
+        if (sec >= 0) {
+            build_section(b, (egaf_section)sec, k, v);
+        } else if (strcmp(name, "include") == 0) {
+            build_includes(b, v, src);
+        } else if (strcmp(name, "framework") == 0 || strcmp(name, "architecture") == 0) {
+            if (!top) {
+                egaf_finding *f = egaf_diag(b->diags, "schema.unknown-key", &k->mark, NULL,
+                                            "'%s' belongs in the top-level model file, not in "
+                                            "an included file",
+                                            name);
+                egaf_diag_hint(b->diags, f, "move it to the file that includes this one");
+            }
+        } else {
+            unknown_key(b, k, top ? "the model" : "an included file", keys, NULL);
+        }
+    }
+}
+
+static egaf_model *new_model(const char *path)
+{
+    egaf_model *m = calloc(1, sizeof(*m));
+    if (!m)
+        return NULL;
+    m->arena = egaf_arena_create();
+    if (!m->arena) {
+        free(m);
+        return NULL;
+    }
+    m->path = egaf_arena_strdup(m->arena, path);
+    /* until the header names it, an architecture is called after its file */
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    const char *dot = strrchr(base, '.');
+    m->id = egaf_arena_strndup(m->arena, base, dot ? (size_t)(dot - base) : strlen(base));
+    return m;
+}
+
+static void init_builder(builder *b, egaf_model *m, egaf_diags *diags,
+                         const egaf_load_options *options)
+{
+    memset(b, 0, sizeof(*b));
+    b->m = m;
+    b->diags = diags;
+    if (options)
+        b->opt = *options;
+    if (!b->opt.max_file_size)
+        b->opt.max_file_size = EGAF_MAX_FILE_SIZE;
+    if (!b->opt.max_includes)
+        b->opt.max_includes = 256;
+    if (!b->opt.limits.max_depth)
+        b->opt.limits.max_depth = EGAF_YAML_DEFAULT_DEPTH;
+    if (!b->opt.limits.alias_budget)
+        b->opt.limits.alias_budget = EGAF_YAML_DEFAULT_ALIAS_BUDGET;
+    egaf_strmap_init(&b->loaded);
+}
+
+static void finish_builder(builder *b)
+{
+    for (size_t i = 0; i < b->depth; i++)
+        free(b->stack[i]);
+    free(b->stack);
+    free(b->root_dir);
+    egaf_strmap_free(&b->loaded);
+}
+
+static void build_from_source(builder *b, egaf_source *src)
+{
+    b->m->source = src;
+    add_file(b, src);
+    egaf_ynode *root = egaf_yaml_parse(b->m->arena, src, &b->opt.limits, b->diags);
+    if (!root)
+        return;
+    b->m->readable = true;
+    build_file(b, root, src, true);
+}
+
+egaf_model *egaf_model_load(const char *path, const egaf_load_options *options,
+                            egaf_diags *diags, egaf_read_status *status)
+{
+    *status = EGAF_READ_OK;
+    egaf_model *m = new_model(path);
+    if (!m) {
+        *status = EGAF_READ_NO_MEMORY;
+        return NULL;
+    }
+    builder b;
+    init_builder(&b, m, diags, options);
+    egaf_source *src = NULL;
+    egaf_read_status st = egaf_source_read(m->arena, path, b.opt.max_file_size, &src);
+    if (st == EGAF_READ_TOO_LARGE) {
+        /* a finding, not a failure: the file is there, it is too big */
+        src = egaf_source_from_memory(m->arena, path, "", 0);
+        egaf_mark at = {src, 1, 1, 0};
+        egaf_finding *f = egaf_diag(diags, "yaml.limit", &at, NULL,
+                                    "the file is larger than %zu bytes", b.opt.max_file_size);
+        egaf_diag_hint(diags, f, "split the model into included files");
+        m->source = src;
+        add_file(&b, src);
+        finish_builder(&b);
+        return m;
+    }
+    if (st != EGAF_READ_OK) {
+        *status = st;
+        finish_builder(&b);
+        egaf_model_free(m);
+        return NULL;
+    }
+    char *dir = dir_of(path);
+    b.root_dir = dir ? realpath(dir, NULL) : NULL;
+    free(dir);
+    char *real = realpath(path, NULL);
+    if (real) {
+        char *key = egaf_arena_strdup(m->arena, real);
+        bool oom = false;
+        if (key)
+            egaf_strmap_put(&b.loaded, key, strlen(key), src, &oom);
+        b.stack = malloc(sizeof(char *));
+        if (b.stack)
+            b.stack[b.depth++] = real;
+        else
+            free(real);
+    }
+    build_from_source(&b, src);
+    finish_builder(&b);
+    return m;
+}
+
+egaf_model *egaf_model_load_memory(const char *path, const char *data, size_t len,
+                                   const egaf_load_options *options, egaf_diags *diags)
+{
+    egaf_model *m = new_model(path);
+    if (!m)
+        return NULL;
+    builder b;
+    init_builder(&b, m, diags, options);
+    egaf_source *src = egaf_source_from_memory(m->arena, path, data, len);
+    if (src)
+        build_from_source(&b, src);
+    finish_builder(&b);
+    return m;
+}
+
+void egaf_model_free(egaf_model *m)
+{
+    if (!m)
+        return;
+    for (int k = 0; k < EGAF_K__COUNT; k++)
+        free(m->elements[k]);
+    free(m->files);
+    egaf_arena_free(m->arena);
+    free(m);
+}
+
+const egaf_value *egaf_element_get(const egaf_element *el, egaf_field field)
+{
+    for (size_t i = 0; i < el->nvalues; i++)
+        if (el->values[i].field == field)
+            return &el->values[i];
+    return NULL;
+}
+
+const char *egaf_element_text(const egaf_element *el, egaf_field field)
+{
+    const egaf_value *v = egaf_element_get(el, field);
+    if (!v)
+        return NULL;
+    switch (v->type) {
+    case EGAF_FT_TEXT:
+    case EGAF_FT_ID:
+    case EGAF_FT_ENUM:
+    case EGAF_FT_CODE:
+    case EGAF_FT_REF:
+        return v->u.str.s;
+    default:
+        return NULL;
+    }
+}
+
+size_t egaf_model_element_count(const egaf_model *model)
+{
+    size_t n = 0;
+    for (int k = 0; k < EGAF_K_ARCHITECTURE; k++)
+        n += model->counts[k];
+    return n;
+}

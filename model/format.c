@@ -1,0 +1,302 @@
+/* format.c - the format table. Keep docs/model-format.md in step with it. */
+#include "model/format.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char *const status_values[] = {"existing", "planned", "retired", NULL};
+static const char *const actor_kinds[] = {"citizen", "business", "official", "leader",
+                                          "organisation", "other", NULL};
+static const char *const channel_kinds[] = {"web", "mobile", "counter", "phone", "email",
+                                            "kiosk", "social", "other", NULL};
+static const char *const online_values[] = {"full", "partial", "none", NULL};
+static const char *const database_kinds[] = {"specialized", "shared", "open", "master",
+                                             "warehouse", NULL};
+static const char *const app_roles[] = {"tthc",       "qlvb",     "bao-cao",        "portal",
+                                        "email",      "hop-truc-tuyen", "dieu-hanh", "gis",
+                                        "ke-toan",    "nhan-su",  "nghiep-vu",      "du-lieu-mo",
+                                        "xac-thuc",   "other",    NULL};
+static const char *const platform_kinds[] = {"lgsp", "iam", "payment", "data-warehouse",
+                                             "ioc",  "other", NULL};
+static const char *const route_values[] = {"a", "b", "c", "d", NULL};
+static const char *const infra_kinds[] = {"data-center", "cloud", "network", "server",
+                                          "storage", "backup-site", "other", NULL};
+static const char *const control_kinds[] = {"firewall", "ids", "waf", "monitoring", "soc",
+                                            "backup", "authentication", "encryption",
+                                            "antivirus", "policy", "other", NULL};
+static const char *const level_values[] = {"ministry", "province", NULL};
+
+#define COMMON(id_required)                                                                   \
+    {"id", EGAF_F_ID, EGAF_FT_ID, id_required, NULL, 0, 0, 0, "the element's id"},            \
+        {"name", EGAF_F_NAME, EGAF_FT_TEXT, id_required, NULL, 0, 0, 0, "Vietnamese name"},   \
+        {"name-en", EGAF_F_NAME_EN, EGAF_FT_TEXT, false, NULL, 0, 0, 0, "English name"},      \
+        {"description", EGAF_F_DESCRIPTION, EGAF_FT_TEXT, false, NULL, 0, 0, 0, "free text"}, \
+        {"owner", EGAF_F_OWNER, EGAF_FT_TEXT, false, NULL, 0, 0, 0,                           \
+         "organ code or agency id of the owning unit"},                                       \
+        {"status", EGAF_F_STATUS, EGAF_FT_ENUM, false, status_values, 0, 0, 0,                \
+         "existing (default), planned or retired"},                                           \
+        {"waivers", EGAF_F_WAIVERS, EGAF_FT_WAIVERS, false, NULL, 0, 0, 0,                    \
+         "rules waived for this element, each with a reason"},                                \
+        {"properties", EGAF_F_PROPERTIES, EGAF_FT_PROPERTIES, false, NULL, 0, 0, 0,           \
+         "free key/values"}
+
+#define SECURITY_LEVEL                                                                        \
+    {"security-level", EGAF_F_SECURITY_LEVEL, EGAF_FT_INT, false, NULL, 0, 1, 5,              \
+     "cấp độ an toàn hệ thống thông tin 1–5 (NĐ 85/2016/NĐ-CP)"}
+
+#define HOSTED_ON                                                                             \
+    {"hosted-on", EGAF_F_HOSTED_ON, EGAF_FT_REFS, false, NULL, EGAF_T(EGAF_K_INFRASTRUCTURE), \
+     0, 0, "infrastructure it runs on"}
+
+static const egaf_field_spec actor_fields[] = {
+    COMMON(true),
+    {"kind", EGAF_F_KIND, EGAF_FT_ENUM, false, actor_kinds, 0, 0, 0, "who the actor is"},
+};
+static const egaf_field_spec channel_fields[] = {
+    COMMON(true),
+    {"kind", EGAF_F_KIND, EGAF_FT_ENUM, true, channel_kinds, 0, 0, 0,
+     "the channel's kind; counter = bộ phận một cửa"},
+};
+static const egaf_field_spec function_fields[] = {
+    COMMON(true),
+    {"brm", EGAF_F_BRM, EGAF_FT_CODE, false, NULL, 0, 0, 0, "BRM code"},
+};
+static const egaf_field_spec service_fields[] = {
+    COMMON(true),
+    {"brm", EGAF_F_BRM, EGAF_FT_CODE, false, NULL, 0, 0, 0, "BRM code"},
+    {"tthc-code", EGAF_F_TTHC_CODE, EGAF_FT_TEXT, false, NULL, 0, 0, 0,
+     "code of the procedure in the national TTHC database"},
+    {"online", EGAF_F_ONLINE, EGAF_FT_ENUM, false, online_values, 0, 0, 0,
+     "full (toàn trình), partial (một phần) or none"},
+    {"handled-by", EGAF_F_HANDLED_BY, EGAF_FT_REF, false, NULL, EGAF_T(EGAF_K_APPLICATION), 0,
+     0, "the application that processes it"},
+    {"channels", EGAF_F_CHANNELS, EGAF_FT_REFS, false, NULL, EGAF_T(EGAF_K_CHANNEL), 0, 0,
+     "channels it is offered on"},
+    {"actors", EGAF_F_ACTORS, EGAF_FT_REFS, false, NULL, EGAF_T(EGAF_K_ACTOR), 0, 0,
+     "who uses it"},
+    {"function", EGAF_F_FUNCTION, EGAF_FT_REF, false, NULL, EGAF_T(EGAF_K_FUNCTION), 0, 0,
+     "the business function it belongs to"},
+};
+static const egaf_field_spec database_fields[] = {
+    COMMON(true),
+    {"drm", EGAF_F_DRM, EGAF_FT_CODE, false, NULL, 0, 0, 0, "DRM code"},
+    {"kind", EGAF_F_KIND, EGAF_FT_ENUM, false, database_kinds, 0, 0, 0, "the database's kind"},
+    {"holds", EGAF_F_HOLDS, EGAF_FT_IDS, false, NULL, 0, 0, 0,
+     "data subjects it keeps (egaf refs list --kind data-subjects)"},
+    {"sources", EGAF_F_SOURCES, EGAF_FT_REFS, false, NULL,
+     EGAF_T(EGAF_K_DATABASE) | EGAF_T_NATIONAL_DATABASE, 0, 0,
+     "where its master data comes from"},
+    HOSTED_ON,
+    SECURITY_LEVEL,
+};
+static const egaf_field_spec application_fields[] = {
+    COMMON(true),
+    {"arm", EGAF_F_ARM, EGAF_FT_CODE, false, NULL, 0, 0, 0, "ARM code"},
+    {"role", EGAF_F_ROLE, EGAF_FT_ENUM, false, app_roles, 0, 0, 0,
+     "the role the framework's required components name"},
+    SECURITY_LEVEL,
+    {"uses", EGAF_F_USES, EGAF_FT_REFS, false, NULL, EGAF_T(EGAF_K_DATABASE), 0, 0,
+     "databases it reads and writes"},
+    {"serves", EGAF_F_SERVES, EGAF_FT_REFS, false, NULL,
+     EGAF_T(EGAF_K_SERVICE) | EGAF_T(EGAF_K_FUNCTION), 0, 0, "services and functions it serves"},
+    HOSTED_ON,
+};
+static const egaf_field_spec platform_fields[] = {
+    COMMON(true),
+    {"arm", EGAF_F_ARM, EGAF_FT_CODE, false, NULL, 0, 0, 0, "ARM code"},
+    {"kind", EGAF_F_KIND, EGAF_FT_ENUM, true, platform_kinds, 0, 0, 0,
+     "lgsp = Nền tảng tích hợp, chia sẻ dữ liệu cấp bộ/tỉnh"},
+    {"connects", EGAF_F_CONNECTS, EGAF_FT_REFS, false, NULL,
+     EGAF_T_NATIONAL_SYSTEM | EGAF_T(EGAF_K_PLATFORM), 0, 0,
+     "national systems and platforms it connects to"},
+    HOSTED_ON,
+    SECURITY_LEVEL,
+};
+static const egaf_field_spec integration_fields[] = {
+    COMMON(false),
+    {"from", EGAF_F_FROM, EGAF_FT_REF, true, NULL,
+     EGAF_T(EGAF_K_APPLICATION) | EGAF_T(EGAF_K_PLATFORM) | EGAF_T(EGAF_K_DATABASE), 0, 0,
+     "the system that starts the exchange"},
+    {"to", EGAF_F_TO, EGAF_FT_REF, true, NULL,
+     EGAF_T(EGAF_K_APPLICATION) | EGAF_T(EGAF_K_PLATFORM) | EGAF_T(EGAF_K_DATABASE) |
+         EGAF_T_NATIONAL_SYSTEM | EGAF_T_NATIONAL_DATABASE,
+     0, 0, "the system it exchanges with"},
+    {"via", EGAF_F_VIA, EGAF_FT_REF, false, NULL, EGAF_T(EGAF_K_PLATFORM), 0, 0,
+     "the platform it goes through (normally the LGSP)"},
+    {"route", EGAF_F_ROUTE, EGAF_FT_ENUM, false, route_values, 0, 0, 0,
+     "TT 13/2017/TT-BTTTT case a, b, c or d"},
+    {"reason", EGAF_F_REASON, EGAF_FT_TEXT, false, NULL, 0, 0, 0,
+     "why a route other than a is used"},
+    {"data", EGAF_F_DATA, EGAF_FT_TEXTS, false, NULL, 0, 0, 0, "what it carries"},
+};
+static const egaf_field_spec infrastructure_fields[] = {
+    COMMON(true),
+    {"trm", EGAF_F_TRM, EGAF_FT_CODE, false, NULL, 0, 0, 0, "TRM code"},
+    {"kind", EGAF_F_KIND, EGAF_FT_ENUM, true, infra_kinds, 0, 0, 0, "the infrastructure's kind"},
+    {"connects", EGAF_F_CONNECTS, EGAF_FT_REFS, false, NULL,
+     EGAF_T_NATIONAL_SYSTEM | EGAF_T(EGAF_K_INFRASTRUCTURE), 0, 0,
+     "networks and infrastructure it connects to (national:tslcd)"},
+    {"location", EGAF_F_LOCATION, EGAF_FT_TEXT, false, NULL, 0, 0, 0, "where it is"},
+    SECURITY_LEVEL,
+};
+static const egaf_field_spec control_fields[] = {
+    COMMON(true),
+    {"srm", EGAF_F_SRM, EGAF_FT_CODE, false, NULL, 0, 0, 0, "SRM code"},
+    {"kind", EGAF_F_KIND, EGAF_FT_ENUM, true, control_kinds, 0, 0, 0, "the control's kind"},
+    {"protects", EGAF_F_PROTECTS, EGAF_FT_REFS, false, NULL,
+     EGAF_T(EGAF_K_APPLICATION) | EGAF_T(EGAF_K_PLATFORM) | EGAF_T(EGAF_K_DATABASE) |
+         EGAF_T(EGAF_K_INFRASTRUCTURE),
+     0, 0, "what it protects"},
+};
+static const egaf_field_spec roadmap_fields[] = {
+    COMMON(true),
+    {"from", EGAF_F_YEAR_FROM, EGAF_FT_INT, true, NULL, 0, 1990, 2100, "first year"},
+    {"to", EGAF_F_YEAR_TO, EGAF_FT_INT, true, NULL, 0, 1990, 2100, "last year"},
+    {"delivers", EGAF_F_DELIVERS, EGAF_FT_REFS, false, NULL, EGAF_T_ANY_ELEMENT, 0, 0,
+     "elements the task delivers"},
+    {"priority", EGAF_F_PRIORITY, EGAF_FT_INT, false, NULL, 0, 1, 1000, "1 = first"},
+    {"budget", EGAF_F_BUDGET, EGAF_FT_TEXT, false, NULL, 0, 0, 0, "e.g. \"12 tỷ đồng\""},
+};
+static const egaf_field_spec architecture_fields[] = {
+    {"id", EGAF_F_ID, EGAF_FT_ID, true, NULL, 0, 0, 0,
+     "the architecture's id; prefix of cross-architecture references"},
+    {"agency", EGAF_F_AGENCY, EGAF_FT_TEXT, true, NULL, 0, 0, 0,
+     "organ code (000.00.00.H37) or agency id from the reference models"},
+    {"level", EGAF_F_LEVEL, EGAF_FT_ENUM, true, level_values, 0, 0, 0, "ministry or province"},
+    {"name", EGAF_F_NAME, EGAF_FT_TEXT, true, NULL, 0, 0, 0, "the architecture's title"},
+    {"name-en", EGAF_F_NAME_EN, EGAF_FT_TEXT, false, NULL, 0, 0, 0, "English title"},
+    {"version", EGAF_F_VERSION, EGAF_FT_TEXT, false, NULL, 0, 0, 0, "its own version"},
+    {"year", EGAF_F_YEAR, EGAF_FT_INT, true, NULL, 0, 1990, 2100,
+     "reference data is taken as of this year"},
+    {"period", EGAF_F_PERIOD, EGAF_FT_PERIOD, false, NULL, 0, 1990, 2100,
+     "the years it covers: {from, to}"},
+    {"approved-by", EGAF_F_APPROVED_BY, EGAF_FT_TEXT, false, NULL, 0, 0, 0,
+     "the approving decision"},
+    {"vision", EGAF_F_VISION, EGAF_FT_TEXT, false, NULL, 0, 0, 0, "Tầm nhìn"},
+    {"goals", EGAF_F_GOALS, EGAF_FT_TEXTS, false, NULL, 0, 0, 0, "Mục tiêu"},
+    {"scope", EGAF_F_SCOPE, EGAF_FT_TEXT, false, NULL, 0, 0, 0, "Phạm vi áp dụng"},
+    {"principles", EGAF_F_PRINCIPLES, EGAF_FT_TEXTS, false, NULL, 0, 0, 0, "Nguyên tắc"},
+    {"description", EGAF_F_DESCRIPTION, EGAF_FT_TEXT, false, NULL, 0, 0, 0, "free text"},
+    {"owner", EGAF_F_OWNER, EGAF_FT_TEXT, false, NULL, 0, 0, 0, "owning unit"},
+    {"waivers", EGAF_F_WAIVERS, EGAF_FT_WAIVERS, false, NULL, 0, 0, 0,
+     "waivers of rules about the whole architecture"},
+    {"properties", EGAF_F_PROPERTIES, EGAF_FT_PROPERTIES, false, NULL, 0, 0, 0,
+     "free key/values"},
+};
+
+#define N(a) (sizeof(a) / sizeof((a)[0]))
+#define KIND(k, sec, list, noun, idreq, fields) {k, sec, list, noun, idreq, fields, N(fields)}
+
+static const egaf_kind_spec kinds[EGAF_K__COUNT] = {
+    KIND(EGAF_K_ACTOR, "business", "actors", "actor", true, actor_fields),
+    KIND(EGAF_K_CHANNEL, "business", "channels", "channel", true, channel_fields),
+    KIND(EGAF_K_FUNCTION, "business", "functions", "function", true, function_fields),
+    KIND(EGAF_K_SERVICE, "business", "services", "service", true, service_fields),
+    KIND(EGAF_K_DATABASE, "data", "databases", "database", true, database_fields),
+    KIND(EGAF_K_APPLICATION, "application", "applications", "application", true,
+         application_fields),
+    KIND(EGAF_K_PLATFORM, "application", "platforms", "platform", true, platform_fields),
+    KIND(EGAF_K_INTEGRATION, "application", "integrations", "integration", false,
+         integration_fields),
+    KIND(EGAF_K_INFRASTRUCTURE, "technology", "infrastructure", "infrastructure", true,
+         infrastructure_fields),
+    KIND(EGAF_K_CONTROL, "security", "controls", "control", true, control_fields),
+    KIND(EGAF_K_ROADMAP, "implementation", "roadmap", "roadmap task", true, roadmap_fields),
+    KIND(EGAF_K_ARCHITECTURE, NULL, NULL, "architecture", true, architecture_fields),
+};
+
+static const char *const section_names[EGAF_S__COUNT] = {
+    "business", "data", "application", "technology", "security", "implementation",
+};
+
+static const char *const business_keys[] = {"actors", "channels", "functions", "services", NULL};
+static const char *const data_keys[] = {"databases", NULL};
+static const char *const application_keys[] = {"applications", "platforms", "integrations",
+                                               NULL};
+static const char *const technology_keys[] = {"infrastructure", NULL};
+static const char *const security_keys[] = {"controls", NULL};
+static const char *const implementation_keys[] = {"organisation", "roadmap", NULL};
+static const char *const *const section_keys[EGAF_S__COUNT] = {
+    business_keys, data_keys, application_keys, technology_keys, security_keys,
+    implementation_keys,
+};
+
+static const char *const top_keys[] = {"framework", "architecture", "include",  "business",
+                                       "data",      "application",  "technology", "security",
+                                       "implementation", NULL};
+
+const egaf_kind_spec *egaf_kind_info(egaf_kind kind)
+{
+    return (unsigned)kind < EGAF_K__COUNT ? &kinds[kind] : NULL;
+}
+
+const egaf_kind_spec *egaf_kind_spec_find(egaf_section section, const char *list)
+{
+    for (size_t i = 0; i < EGAF_K_ARCHITECTURE; i++)
+        if (strcmp(kinds[i].section, section_names[section]) == 0 &&
+            strcmp(kinds[i].list, list) == 0)
+            return &kinds[i];
+    return NULL;
+}
+
+const egaf_field_spec *egaf_field_spec_find(const egaf_kind_spec *spec, const char *key)
+{
+    for (size_t i = 0; i < spec->nfields; i++)
+        if (strcmp(spec->fields[i].key, key) == 0)
+            return &spec->fields[i];
+    return NULL;
+}
+
+const egaf_field_spec *egaf_field_spec_of(const egaf_kind_spec *spec, egaf_field field)
+{
+    for (size_t i = 0; i < spec->nfields; i++)
+        if (spec->fields[i].field == field)
+            return &spec->fields[i];
+    return NULL;
+}
+
+const char *egaf_section_name(egaf_section section)
+{
+    return (unsigned)section < EGAF_S__COUNT ? section_names[section] : NULL;
+}
+
+int egaf_section_find(const char *name)
+{
+    for (int i = 0; i < EGAF_S__COUNT; i++)
+        if (strcmp(section_names[i], name) == 0)
+            return i;
+    return -1;
+}
+
+const char *const *egaf_section_keys(egaf_section section)
+{
+    return section_keys[section];
+}
+
+const char *const *egaf_top_keys(void)
+{
+    return top_keys;
+}
+
+const char *egaf_targets_text(unsigned targets, char *buf, size_t size)
+{
+    const char *names[24];
+    size_t n = 0;
+    for (int k = 0; k < EGAF_K_ARCHITECTURE; k++)
+        if (targets & EGAF_T(k))
+            names[n++] = kinds[k].noun;
+    if (targets & EGAF_T_NATIONAL_SYSTEM)
+        names[n++] = "national shared system";
+    if (targets & EGAF_T_NATIONAL_DATABASE)
+        names[n++] = "national database";
+    size_t used = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < n && used < size; i++) {
+        const char *sep = i == 0 ? "" : (i + 1 == n ? " or " : ", ");
+        int w = snprintf(buf + used, size - used, "%s%s", sep, names[i]);
+        if (w < 0)
+            break;
+        used += (size_t)w;
+    }
+    return buf;
+}

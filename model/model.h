@@ -1,0 +1,118 @@
+/* model.h - one architecture in memory: its header, its elements by kind,
+ * each value with the position it was written at.
+ *
+ * egaf_model_load() reads the top-level file and its includes, and reports
+ * every problem of shape (unknown keys, wrong types, values not allowed,
+ * missing keys, include problems, YAML errors) as a finding. It returns a
+ * model even when the files have errors, holding what could be read, so later
+ * checks still run on the rest.
+ *
+ * Ownership: egaf_model_load() / egaf_model_free(). Every string, element and
+ * value of a model lives in its one arena. */
+#ifndef EGAF_MODEL_H
+#define EGAF_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "model/arena.h"
+#include "model/format.h"
+#include "model/source.h"
+#include "model/strmap.h"
+#include "model/yaml_tree.h"
+#include "validator/diag.h"
+
+typedef struct egaf_str {
+    const char *s;
+    egaf_mark mark;
+} egaf_str;
+
+typedef struct egaf_waiver {
+    egaf_str rule;
+    egaf_str reason;
+    egaf_mark mark;
+} egaf_waiver;
+
+typedef struct egaf_prop {
+    egaf_str key;
+    egaf_str value;
+} egaf_prop;
+
+typedef struct egaf_value {
+    egaf_field field;
+    egaf_ftype type;
+    egaf_mark key_mark; /* where the key is written */
+    egaf_mark mark;     /* where the value is written */
+    union {
+        egaf_str str; /* TEXT, ID, ENUM, CODE, REF */
+        long long num; /* INT */
+        struct {
+            egaf_str *items;
+            size_t count;
+        } list; /* REFS, TEXTS, IDS */
+        struct {
+            egaf_waiver *items;
+            size_t count;
+        } waivers;
+        struct {
+            egaf_prop *items;
+            size_t count;
+        } props;
+        struct {
+            long long from, to;
+        } period;
+    } u;
+} egaf_value;
+
+typedef struct egaf_element {
+    egaf_kind kind;
+    const char *id;      /* NULL for an integration without one */
+    const char *name;    /* NULL when missing */
+    const char *display; /* "lang-son:cong-dvc", or "lang-son:integration 3" */
+    egaf_mark mark;      /* the element's map */
+    egaf_value *values;
+    size_t nvalues;
+    size_t index; /* position among the elements of its kind */
+} egaf_element;
+
+typedef struct egaf_model {
+    egaf_arena *arena;
+    const char *path; /* the top-level file, as named */
+    const egaf_source *source;
+    egaf_str framework;         /* s == NULL when missing */
+    egaf_element *header;       /* NULL when `architecture` is missing or not a map */
+    const char *id;             /* the architecture's id, or the file's stem */
+    egaf_element **elements[EGAF_K__COUNT];
+    size_t counts[EGAF_K__COUNT];
+    size_t caps[EGAF_K__COUNT];
+    bool section_present[EGAF_S__COUNT];
+    egaf_mark section_marks[EGAF_S__COUNT];
+    egaf_str organisation;
+    const egaf_source **files; /* top-level file first, then includes */
+    size_t nfiles, files_cap;
+    bool readable; /* false when the top-level file had no usable document */
+} egaf_model;
+
+typedef struct egaf_load_options {
+    size_t max_file_size; /* 0: EGAF_MAX_FILE_SIZE */
+    size_t max_includes;  /* 0: 256 */
+    egaf_yaml_limits limits;
+} egaf_load_options;
+
+/* Loads path and its includes. Returns NULL and sets *status when the
+ * top-level file cannot be read at all (missing, a folder, unreadable): that
+ * is a failure of the run, not a finding. */
+egaf_model *egaf_model_load(const char *path, const egaf_load_options *options,
+                            egaf_diags *diags, egaf_read_status *status);
+/* Loads a model from bytes in memory; includes are refused (fuzzing, tests). */
+egaf_model *egaf_model_load_memory(const char *path, const char *data, size_t len,
+                                   const egaf_load_options *options, egaf_diags *diags);
+void egaf_model_free(egaf_model *model);
+
+const egaf_value *egaf_element_get(const egaf_element *el, egaf_field field);
+/* The text of a scalar field, or NULL. */
+const char *egaf_element_text(const egaf_element *el, egaf_field field);
+/* Number of elements in the model (all kinds but the header). */
+size_t egaf_model_element_count(const egaf_model *model);
+
+#endif

@@ -1,0 +1,597 @@
+/* yaml_tree.c - libyaml events into an egaf_ynode tree with positions. */
+#include "model/yaml_tree.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <yaml.h>
+
+#include "model/strmap.h"
+
+#define CORE_TAG_PREFIX "tag:yaml.org,2002:"
+
+typedef struct frame {
+    egaf_ynode *node;
+    void *items; /* egaf_ynode* (seq) or egaf_ypair (map), reused per depth */
+    size_t count, cap;
+    egaf_ynode *pending_key;
+    char *anchor; /* malloc'd by libyaml's event; copied here, freed on pop */
+} frame;
+
+typedef struct parser {
+    egaf_arena *arena;
+    const egaf_source *src;
+    egaf_diags *diags;
+    egaf_yaml_limits limits;
+    frame *frames;
+    size_t depth;
+    egaf_strmap anchors;
+    uint64_t alias_total;
+    bool alias_reported;
+    bool stop;
+    bool oom;
+    egaf_ynode *root;
+} parser;
+
+static egaf_mark make_mark(const parser *p, yaml_mark_t start, yaml_mark_t end)
+{
+    egaf_mark m;
+    m.src = p->src;
+    m.line = (uint32_t)start.line + 1;
+    m.col = (uint32_t)start.column + 1;
+    m.end_col = end.line == start.line && end.column > start.column ? (uint32_t)end.column + 1 : 0;
+    return m;
+}
+
+static egaf_ynode *new_node(parser *p, egaf_ykind kind, egaf_mark mark)
+{
+    egaf_ynode *n = egaf_arena_alloc(p->arena, sizeof(*n));
+    if (!n) {
+        p->oom = p->stop = true;
+        return NULL;
+    }
+    n->kind = (uint8_t)kind;
+    n->mark = mark;
+    n->weight = 1;
+    return n;
+}
+
+static egaf_ynode *null_node(parser *p, egaf_mark mark)
+{
+    egaf_ynode *n = new_node(p, EGAF_Y_SCALAR, mark);
+    if (n) {
+        n->u.scalar.text = "";
+        n->style = EGAF_Y_PLAIN;
+    }
+    return n;
+}
+
+static uint32_t add_weight(uint32_t a, uint32_t b)
+{
+    return a > UINT32_MAX - b ? UINT32_MAX : a + b;
+}
+
+static bool push_item(parser *p, frame *f, const void *item, size_t size)
+{
+    if (f->count == f->cap) {
+        size_t ncap = f->cap ? f->cap * 2 : 16;
+        void *n = realloc(f->items, ncap * size);
+        if (!n) {
+            p->oom = p->stop = true;
+            return false;
+        }
+        f->items = n;
+        f->cap = ncap;
+    }
+    memcpy((char *)f->items + f->count * size, item, size);
+    f->count++;
+    return true;
+}
+
+static void attach(parser *p, egaf_ynode *node)
+{
+    if (!node)
+        return;
+    if (p->depth == 0) {
+        if (!p->root)
+            p->root = node;
+        return;
+    }
+    frame *f = &p->frames[p->depth - 1];
+    f->node->weight = add_weight(f->node->weight, node->weight);
+    if (f->node->kind == EGAF_Y_SEQ) {
+        push_item(p, f, &node, sizeof(node));
+    } else if (!f->pending_key) {
+        f->pending_key = node;
+    } else {
+        egaf_ypair pair = {f->pending_key, node};
+        f->pending_key = NULL;
+        push_item(p, f, &pair, sizeof(pair));
+    }
+}
+
+static void register_anchor(parser *p, const char *anchor, egaf_ynode *node)
+{
+    if (!anchor || !node)
+        return;
+    char *name = egaf_arena_strdup(p->arena, anchor);
+    if (!name) {
+        p->oom = p->stop = true;
+        return;
+    }
+    bool oom = false;
+    /* A later anchor of the same name replaces the earlier one (YAML 1.2). */
+    if (egaf_strmap_get(&p->anchors, name, strlen(name))) {
+        /* strmap has no replace; re-insert under a fresh map would be costly;
+         * anchors are rarely redefined, so rebuild in that rare case. */
+        egaf_strmap fresh;
+        egaf_strmap_init(&fresh);
+        size_t pos = 0;
+        const char *k;
+        void *v;
+        while (egaf_strmap_next(&p->anchors, &pos, &k, &v))
+            if (strcmp(k, name) != 0)
+                egaf_strmap_put(&fresh, k, strlen(k), v, &oom);
+        egaf_strmap_free(&p->anchors);
+        p->anchors = fresh;
+    }
+    egaf_strmap_put(&p->anchors, name, strlen(name), node, &oom);
+    if (oom)
+        p->oom = p->stop = true;
+}
+
+static void check_tag(parser *p, const yaml_char_t *tag, egaf_mark mark)
+{
+    if (tag && strncmp((const char *)tag, CORE_TAG_PREFIX, strlen(CORE_TAG_PREFIX)) != 0) {
+        egaf_finding *f = egaf_diag(p->diags, "yaml.tag", &mark, NULL,
+                                    "unsupported YAML tag '%s'", (const char *)tag);
+        egaf_diag_hint(p->diags, f, "remove the tag; egaf models use plain YAML values");
+    }
+}
+
+static bool is_merge_key(const egaf_ynode *k)
+{
+    return k->kind == EGAF_Y_SCALAR && k->style == EGAF_Y_PLAIN && k->u.scalar.len == 2 &&
+           memcmp(k->u.scalar.text, "<<", 2) == 0;
+}
+
+/* Index of the pair with the same scalar key among pairs[0..n), or -1. A map
+ * is given when n is large. */
+static long find_key(const egaf_ypair *pairs, size_t n, const egaf_strmap *index,
+                     const egaf_ynode *key)
+{
+    if (key->kind != EGAF_Y_SCALAR)
+        return -1;
+    if (index) {
+        void *v = egaf_strmap_get(index, key->u.scalar.text, key->u.scalar.len);
+        return v ? (long)((size_t)v - 1) : -1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const egaf_ynode *k = pairs[i].key;
+        if (k->kind == EGAF_Y_SCALAR && k->u.scalar.len == key->u.scalar.len &&
+            memcmp(k->u.scalar.text, key->u.scalar.text, k->u.scalar.len) == 0)
+            return (long)i;
+    }
+    return -1;
+}
+
+enum { INDEX_THRESHOLD = 12 };
+
+/* Appends pair to out unless its key is there already; reports a duplicate
+ * when report is set. */
+static void add_unique(parser *p, egaf_ypair *out, size_t *n, egaf_strmap *index, bool *indexed,
+                       egaf_ypair pair, bool report)
+{
+    long at = find_key(out, *n, *indexed ? index : NULL, pair.key);
+    if (at >= 0) {
+        if (report) {
+            egaf_finding *f = egaf_diag(p->diags, "yaml.duplicate-key", &pair.key->mark, NULL,
+                                        "duplicate key '%s'", pair.key->u.scalar.text);
+            egaf_diag_related(p->diags, f, &out[at].key->mark, "'%s' first defined here",
+                              pair.key->u.scalar.text);
+            egaf_diag_hint(p->diags, f, "remove one of the two; only one value can be kept");
+        }
+        return;
+    }
+    out[*n] = pair;
+    (*n)++;
+    bool oom = false;
+    if (*indexed) {
+        if (pair.key->kind == EGAF_Y_SCALAR)
+            egaf_strmap_put(index, pair.key->u.scalar.text, pair.key->u.scalar.len,
+                            (void *)(*n), &oom);
+    } else if (*n > INDEX_THRESHOLD) {
+        for (size_t i = 0; i < *n; i++)
+            if (out[i].key->kind == EGAF_Y_SCALAR)
+                egaf_strmap_put(index, out[i].key->u.scalar.text, out[i].key->u.scalar.len,
+                                (void *)(i + 1), &oom);
+        *indexed = true;
+    }
+    if (oom)
+        p->oom = p->stop = true;
+}
+
+static void merge_from(parser *p, egaf_ypair *out, size_t *n, egaf_strmap *index, bool *indexed,
+                       const egaf_ynode *src, const egaf_ynode *at)
+{
+    if (src->kind == EGAF_Y_MAP) {
+        for (size_t i = 0; i < src->u.map.count; i++)
+            add_unique(p, out, n, index, indexed, src->u.map.pairs[i], false);
+        return;
+    }
+    if (src->kind == EGAF_Y_SEQ) {
+        for (size_t i = 0; i < src->u.seq.count; i++)
+            if (src->u.seq.items[i]->kind == EGAF_Y_MAP)
+                merge_from(p, out, n, index, indexed, src->u.seq.items[i], at);
+            else
+                egaf_diag(p->diags, "yaml.syntax", &src->u.seq.items[i]->mark, NULL,
+                          "a merge key '<<' takes maps only");
+        return;
+    }
+    egaf_diag(p->diags, "yaml.syntax", &at->mark, NULL,
+              "a merge key '<<' takes a map or a list of maps");
+}
+
+static void finish_map(parser *p, frame *f, egaf_ynode *node)
+{
+    egaf_ypair *pairs = f->items;
+    size_t count = f->count;
+    size_t merged_extra = 0;
+    bool has_merge = false;
+    for (size_t i = 0; i < count; i++)
+        if (is_merge_key(pairs[i].key)) {
+            has_merge = true;
+            const egaf_ynode *v = pairs[i].value;
+            if (v->kind == EGAF_Y_MAP)
+                merged_extra += v->u.map.count;
+            else if (v->kind == EGAF_Y_SEQ)
+                for (size_t j = 0; j < v->u.seq.count; j++)
+                    if (v->u.seq.items[j]->kind == EGAF_Y_MAP)
+                        merged_extra += v->u.seq.items[j]->u.map.count;
+        }
+    egaf_ypair *out = egaf_arena_alloc(p->arena, sizeof(*out) * (count + merged_extra + 1));
+    if (!out) {
+        p->oom = p->stop = true;
+        return;
+    }
+    size_t n = 0;
+    egaf_strmap index;
+    egaf_strmap_init(&index);
+    bool indexed = false;
+    for (size_t i = 0; i < count; i++)
+        if (!is_merge_key(pairs[i].key))
+            add_unique(p, out, &n, &index, &indexed, pairs[i], true);
+    if (has_merge)
+        for (size_t i = 0; i < count; i++)
+            if (is_merge_key(pairs[i].key))
+                merge_from(p, out, &n, &index, &indexed, pairs[i].value, pairs[i].key);
+    egaf_strmap_free(&index);
+    node->u.map.pairs = out;
+    node->u.map.count = n;
+}
+
+static void start_collection(parser *p, egaf_ykind kind, const yaml_event_t *ev,
+                             const yaml_char_t *anchor, const yaml_char_t *tag)
+{
+    egaf_mark mark = make_mark(p, ev->start_mark, ev->start_mark);
+    if (p->depth >= p->limits.max_depth) {
+        egaf_finding *f = egaf_diag(p->diags, "yaml.limit", &mark, NULL,
+                                    "collections nest deeper than %u levels",
+                                    p->limits.max_depth);
+        egaf_diag_hint(p->diags, f, "flatten the structure; no model needs this depth");
+        p->stop = true;
+        return;
+    }
+    check_tag(p, tag, mark);
+    egaf_ynode *node = new_node(p, kind, mark);
+    if (!node)
+        return;
+    frame *f = &p->frames[p->depth++];
+    f->node = node;
+    f->count = 0;
+    f->pending_key = NULL;
+    f->anchor = anchor ? strdup((const char *)anchor) : NULL;
+}
+
+static void end_collection(parser *p)
+{
+    if (p->depth == 0)
+        return;
+    frame *f = &p->frames[p->depth - 1];
+    egaf_ynode *node = f->node;
+    if (node->kind == EGAF_Y_SEQ) {
+        egaf_ynode **items = egaf_arena_alloc(p->arena, sizeof(*items) * (f->count + 1));
+        if (!items) {
+            p->oom = p->stop = true;
+            return;
+        }
+        if (f->count)
+            memcpy(items, f->items, sizeof(*items) * f->count);
+        node->u.seq.items = items;
+        node->u.seq.count = f->count;
+    } else {
+        finish_map(p, f, node);
+    }
+    register_anchor(p, f->anchor, node);
+    free(f->anchor);
+    f->anchor = NULL;
+    p->depth--;
+    attach(p, node);
+}
+
+static void on_scalar(parser *p, const yaml_event_t *ev)
+{
+    egaf_mark mark = make_mark(p, ev->start_mark, ev->end_mark);
+    check_tag(p, ev->data.scalar.tag, mark);
+    egaf_ynode *n = new_node(p, EGAF_Y_SCALAR, mark);
+    if (!n)
+        return;
+    char *text = egaf_arena_strndup(p->arena, (const char *)ev->data.scalar.value,
+                                    ev->data.scalar.length);
+    if (!text) {
+        p->oom = p->stop = true;
+        return;
+    }
+    n->u.scalar.text = text;
+    n->u.scalar.len = ev->data.scalar.length;
+    switch (ev->data.scalar.style) {
+    case YAML_SINGLE_QUOTED_SCALAR_STYLE:
+    case YAML_DOUBLE_QUOTED_SCALAR_STYLE:
+        n->style = EGAF_Y_QUOTED;
+        break;
+    case YAML_LITERAL_SCALAR_STYLE:
+    case YAML_FOLDED_SCALAR_STYLE:
+        n->style = EGAF_Y_BLOCK;
+        break;
+    default:
+        n->style = EGAF_Y_PLAIN;
+    }
+    /* an explicit !!str makes a plain scalar text */
+    if (ev->data.scalar.tag &&
+        strcmp((const char *)ev->data.scalar.tag, CORE_TAG_PREFIX "str") == 0)
+        n->style = EGAF_Y_QUOTED;
+    register_anchor(p, (const char *)ev->data.scalar.anchor, n);
+    attach(p, n);
+}
+
+static void on_alias(parser *p, const yaml_event_t *ev)
+{
+    egaf_mark mark = make_mark(p, ev->start_mark, ev->end_mark);
+    const char *name = (const char *)ev->data.alias.anchor;
+    egaf_ynode *target = egaf_strmap_get(&p->anchors, name, strlen(name));
+    if (!target) {
+        egaf_finding *f = egaf_diag(p->diags, "yaml.alias", &mark, NULL,
+                                    "alias '*%s' names no anchor defined before it", name);
+        egaf_diag_hint(p->diags, f, "define '&%s' on a value above this alias", name);
+        attach(p, null_node(p, mark));
+        return;
+    }
+    p->alias_total += target->weight;
+    if (p->alias_total > p->limits.alias_budget) {
+        if (!p->alias_reported) {
+            egaf_finding *f = egaf_diag(p->diags, "yaml.alias", &mark, NULL,
+                                        "expanding aliases would exceed %u nodes",
+                                        (unsigned)p->limits.alias_budget);
+            egaf_diag_hint(p->diags, f, "write the values out instead of nesting aliases");
+            p->alias_reported = true;
+        }
+        attach(p, null_node(p, mark));
+        return;
+    }
+    attach(p, target);
+}
+
+static const char *syntax_hint(const char *problem)
+{
+    if (!problem)
+        return NULL;
+    if (strstr(problem, "mapping values are not allowed"))
+        return "a value that contains ': ' must be quoted";
+    if (strstr(problem, "cannot start any token"))
+        return "YAML indents with spaces, never tabs; quote values that start with @ or `";
+    if (strstr(problem, "did not find expected key"))
+        return "check the indentation of this line against the lines above it";
+    return NULL;
+}
+
+static void report_parse_error(parser *p, const yaml_parser_t *yp)
+{
+    egaf_mark mark = {p->src, 1, 1, 0};
+    const char *rule = "yaml.syntax";
+    const char *problem = yp->problem ? yp->problem : "cannot parse the file";
+    if (yp->error == YAML_READER_ERROR) {
+        rule = "yaml.encoding";
+        egaf_source_position(p->src, yp->problem_offset, &mark.line, &mark.col);
+    } else if (yp->error == YAML_MEMORY_ERROR) {
+        p->oom = true;
+        return;
+    } else {
+        mark.line = (uint32_t)yp->problem_mark.line + 1;
+        mark.col = (uint32_t)yp->problem_mark.column + 1;
+    }
+    egaf_finding *f;
+    if (yp->context) {
+        f = egaf_diag(p->diags, rule, &mark, NULL, "%s %s", yp->context, problem);
+        /* strip libyaml's "while parsing ..." into words a reader follows */
+        egaf_mark ctx = {p->src, (uint32_t)yp->context_mark.line + 1,
+                         (uint32_t)yp->context_mark.column + 1, 0};
+        if (ctx.line != mark.line || ctx.col != mark.col)
+            egaf_diag_related(p->diags, f, &ctx, "%s that started here",
+                              strncmp(yp->context, "while ", 6) == 0 ? yp->context + 6
+                                                                    : yp->context);
+    } else if (yp->error == YAML_READER_ERROR) {
+        f = egaf_diag(p->diags, rule, &mark, NULL, "%s (byte 0x%02x at offset %zu)", problem,
+                      (unsigned)(yp->problem_value & 0xFF), yp->problem_offset);
+        egaf_diag_hint(p->diags, f, "save the file as UTF-8 text");
+        return;
+    } else {
+        f = egaf_diag(p->diags, rule, &mark, NULL, "%s", problem);
+    }
+    const char *hint = syntax_hint(problem);
+    if (hint)
+        egaf_diag_hint(p->diags, f, "%s", hint);
+}
+
+/* UTF-16 and UTF-32 would parse in libyaml, but models must be UTF-8. */
+static const char *wide_encoding(const egaf_source *src)
+{
+    const unsigned char *s = (const unsigned char *)src->text;
+    if (src->len >= 4 && ((s[0] == 0 && s[1] == 0 && s[2] == 0xFE && s[3] == 0xFF) ||
+                          (s[0] == 0xFF && s[1] == 0xFE && s[2] == 0 && s[3] == 0)))
+        return "UTF-32";
+    if (src->len >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF)))
+        return "UTF-16";
+    return NULL;
+}
+
+egaf_ynode *egaf_yaml_parse(egaf_arena *arena, const egaf_source *src,
+                            const egaf_yaml_limits *limits, egaf_diags *diags)
+{
+    parser p;
+    memset(&p, 0, sizeof(p));
+    p.arena = arena;
+    p.src = src;
+    p.diags = diags;
+    p.limits.max_depth = limits ? limits->max_depth : EGAF_YAML_DEFAULT_DEPTH;
+    p.limits.alias_budget = limits ? limits->alias_budget : EGAF_YAML_DEFAULT_ALIAS_BUDGET;
+    egaf_strmap_init(&p.anchors);
+
+    egaf_mark start = {src, 1, 1, 0};
+    const char *wide = wide_encoding(src);
+    if (wide) {
+        egaf_finding *f = egaf_diag(diags, "yaml.encoding", &start, NULL,
+                                    "the file is %s, not UTF-8", wide);
+        egaf_diag_hint(diags, f, "save the file as UTF-8 text");
+        return NULL;
+    }
+    p.frames = calloc(p.limits.max_depth + 1, sizeof(frame));
+    if (!p.frames)
+        return NULL;
+
+    yaml_parser_t yp;
+    if (!yaml_parser_initialize(&yp)) {
+        free(p.frames);
+        return NULL;
+    }
+    yaml_parser_set_input_string(&yp, (const unsigned char *)src->text, src->len);
+    int documents = 0;
+    bool failed = false;
+    while (!p.stop) {
+        yaml_event_t ev;
+        if (!yaml_parser_parse(&yp, &ev)) {
+            report_parse_error(&p, &yp);
+            failed = true;
+            break;
+        }
+        yaml_event_type_t type = ev.type;
+        switch (type) {
+        case YAML_DOCUMENT_START_EVENT:
+            if (++documents > 1) {
+                egaf_mark m = make_mark(&p, ev.start_mark, ev.end_mark);
+                egaf_finding *f = egaf_diag(diags, "yaml.multiple-documents", &m, NULL,
+                                            "a second YAML document starts here");
+                egaf_diag_hint(diags, f, "a model file holds one document; use `include:`");
+                p.stop = true;
+            }
+            break;
+        case YAML_SCALAR_EVENT:
+            on_scalar(&p, &ev);
+            break;
+        case YAML_SEQUENCE_START_EVENT:
+            start_collection(&p, EGAF_Y_SEQ, &ev, ev.data.sequence_start.anchor,
+                             ev.data.sequence_start.tag);
+            break;
+        case YAML_MAPPING_START_EVENT:
+            start_collection(&p, EGAF_Y_MAP, &ev, ev.data.mapping_start.anchor,
+                             ev.data.mapping_start.tag);
+            break;
+        case YAML_SEQUENCE_END_EVENT:
+        case YAML_MAPPING_END_EVENT:
+            end_collection(&p);
+            break;
+        case YAML_ALIAS_EVENT:
+            on_alias(&p, &ev);
+            break;
+        default:
+            break;
+        }
+        yaml_event_delete(&ev);
+        if (type == YAML_STREAM_END_EVENT)
+            break;
+    }
+    if (!failed && !p.oom && documents == 0) {
+        egaf_finding *f = egaf_diag(diags, "yaml.no-document", &start, NULL,
+                                    "the file holds no YAML document");
+        egaf_diag_hint(diags, f, "an empty file or one with comments only is not a model");
+    }
+    yaml_parser_delete(&yp);
+    for (size_t i = 0; i <= p.limits.max_depth; i++) {
+        free(p.frames[i].items);
+        free(p.frames[i].anchor);
+    }
+    free(p.frames);
+    egaf_strmap_free(&p.anchors);
+    if (failed || p.oom || (p.stop && documents <= 1))
+        return NULL;
+    return p.root;
+}
+
+bool egaf_ynode_is_null(const egaf_ynode *n)
+{
+    if (!n || n->kind != EGAF_Y_SCALAR || n->style != EGAF_Y_PLAIN)
+        return false;
+    const char *t = n->u.scalar.text;
+    return n->u.scalar.len == 0 || strcmp(t, "~") == 0 || strcasecmp(t, "null") == 0;
+}
+
+bool egaf_ynode_int(const egaf_ynode *n, long long *out)
+{
+    if (!n || n->kind != EGAF_Y_SCALAR || n->style != EGAF_Y_PLAIN || n->u.scalar.len == 0 ||
+        n->u.scalar.len > 18)
+        return false;
+    const char *s = n->u.scalar.text;
+    size_t i = 0;
+    bool neg = false;
+    if (s[0] == '-' || s[0] == '+') {
+        neg = s[0] == '-';
+        i = 1;
+    }
+    if (i == n->u.scalar.len)
+        return false;
+    long long v = 0;
+    for (; i < n->u.scalar.len; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+        v = v * 10 + (s[i] - '0');
+    }
+    *out = neg ? -v : v;
+    return true;
+}
+
+egaf_ynode *egaf_ynode_get(const egaf_ynode *map, const char *key)
+{
+    if (!map || map->kind != EGAF_Y_MAP)
+        return NULL;
+    size_t len = strlen(key);
+    for (size_t i = 0; i < map->u.map.count; i++) {
+        const egaf_ynode *k = map->u.map.pairs[i].key;
+        if (k->kind == EGAF_Y_SCALAR && k->u.scalar.len == len &&
+            memcmp(k->u.scalar.text, key, len) == 0)
+            return map->u.map.pairs[i].value;
+    }
+    return NULL;
+}
+
+const char *egaf_ynode_describe(const egaf_ynode *n)
+{
+    long long v;
+    if (n->kind == EGAF_Y_MAP)
+        return "a map";
+    if (n->kind == EGAF_Y_SEQ)
+        return "a list";
+    if (egaf_ynode_is_null(n))
+        return "nothing (null)";
+    if (egaf_ynode_int(n, &v))
+        return "a number";
+    return "text";
+}

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Runs every test: the cmocka unit tests in $BUILD/tests and the end-to-end
+# scripts in tests/e2e. Ends with one line "N passed, N failed".
+set -u
+cd "$(dirname "$0")/.."
+BUILD=${BUILD:-build}
+export EGAF_ROOT=$PWD
+export EGAF="$PWD/$BUILD/egaf"
+export SHARED=$(cd "${SHARED:-../shared}" 2>/dev/null && pwd || echo "${SHARED:-../shared}")
+export EGAF_REFS="$PWD/reference-models"
+export LC_ALL=C.UTF-8
+unset NO_COLOR
+export TMPROOT=$(mktemp -d "${TMPDIR:-/tmp}/egaf-tests.XXXXXX")
+trap 'chmod -R u+rwx "$TMPROOT" 2>/dev/null; rm -rf "$TMPROOT"' EXIT
+VG=""
+if [ "${VALGRIND:-}" = 1 ]; then
+    VG="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --suppressions=$PWD/tests/valgrind.supp"
+fi
+export VG
+passed=0
+failed=0
+failures=()
+log="$TMPROOT/log"
+only=${TESTS:-}
+
+for bin in "$BUILD"/tests/test_*; do
+    [ -x "$bin" ] || continue
+    name=$(basename "$bin")
+    [ -n "$only" ] && [[ "$name" != *$only* ]] && continue
+    (cd tests && $VG "../$bin") >"$log" 2>&1
+    rc=$?
+    p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -1)
+    f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -1)
+    p=${p:-0}
+    f=${f:-0}
+    if [ "$rc" != 0 ] && [ "$f" = 0 ]; then f=1; fi
+    passed=$((passed + p))
+    failed=$((failed + f))
+    if [ "$f" != 0 ]; then
+        failures+=("$name")
+        echo "--- $name failed:"
+        grep -E 'FAILED|ERROR|error|Assert|==[0-9]+==' "$log" | head -30
+    else
+        echo "ok $name ($p)"
+    fi
+done
+
+for script in tests/e2e/test_*.sh; do
+    name=$(basename "$script" .sh)
+    [ -n "$only" ] && [[ "$name" != *$only* ]] && continue
+    bash "$script" >"$log" 2>&1
+    rc=$?
+    p=$(grep -c '^ok ' "$log")
+    f=$(grep -c '^FAIL ' "$log")
+    if [ "$rc" != 0 ] && [ "$f" = 0 ]; then
+        f=1
+        echo "FAIL $name: script exited $rc" >>"$log"
+    fi
+    passed=$((passed + p))
+    failed=$((failed + f))
+    if [ "$f" != 0 ]; then
+        failures+=("$name")
+        echo "--- $name:"
+        grep -A12 '^FAIL ' "$log" | head -60
+    else
+        echo "ok $name ($p)"
+    fi
+done
+
+[ ${#failures[@]} -gt 0 ] && echo "failed: ${failures[*]}"
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]

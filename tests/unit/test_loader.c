@@ -1,0 +1,285 @@
+/* test_loader.c - the YAML tree and the model builder: positions, duplicate
+ * keys, limits, aliases, encodings, shape findings. */
+#include "tests/unit/testutil.h"
+
+#include <stdlib.h>
+
+#include "model/model.h"
+#include "model/yaml_tree.h"
+
+typedef struct fixture {
+    egaf_arena *arena;
+    egaf_diags *diags;
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof(*f));
+    f->arena = egaf_arena_create();
+    f->diags = egaf_diags_create();
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    egaf_arena_free(f->arena);
+    egaf_diags_free(f->diags);
+    free(f);
+    return 0;
+}
+
+static egaf_ynode *parse(fixture *f, const char *text)
+{
+    egaf_source *src = egaf_source_from_memory(f->arena, "t.yaml", text, strlen(text));
+    return egaf_yaml_parse(f->arena, src, NULL, f->diags);
+}
+
+static void test_positions_in_characters(void **state)
+{
+    fixture *f = *state;
+    egaf_ynode *root = parse(f, "tên: \"Lạng Sơn\"\nkhác: x\n");
+    assert_non_null(root);
+    assert_int_equal(root->kind, EGAF_Y_MAP);
+    egaf_ynode *v = egaf_ynode_get(root, "khác");
+    assert_non_null(v);
+    assert_int_equal(v->mark.line, 2);
+    /* "khác" is 4 characters but 5 bytes: the value starts at column 7 */
+    assert_int_equal(v->mark.col, 7);
+    egaf_ynode *n = egaf_ynode_get(root, "tên");
+    assert_int_equal(n->mark.col, 6);
+    assert_int_equal(n->mark.end_col, 16);
+    assert_int_equal(n->style, EGAF_Y_QUOTED);
+}
+
+static void test_duplicate_key_with_note(void **state)
+{
+    fixture *f = *state;
+    egaf_ynode *root = parse(f, "a: 1\nb: 2\na: 3\n");
+    assert_non_null(root);
+    assert_int_equal(root->u.map.count, 2);
+    assert_finding(f->diags, "yaml.duplicate-key", 3, 1);
+    const egaf_finding *d = egaf_diags_at(f->diags, 0);
+    assert_int_equal(d->nrelated, 1);
+    assert_int_equal(d->related[0].line, 1);
+}
+
+static void test_duplicate_keys_in_large_map(void **state)
+{
+    fixture *f = *state;
+    egaf_buf b;
+    egaf_buf_init(&b);
+    for (int i = 0; i < 2000; i++)
+        egaf_buf_printf(&b, "k%d: %d\n", i, i);
+    egaf_buf_puts(&b, "k1500: again\n");
+    egaf_ynode *root = parse(f, b.data);
+    egaf_buf_free(&b);
+    assert_non_null(root);
+    assert_int_equal(root->u.map.count, 2000);
+    assert_finding(f->diags, "yaml.duplicate-key", 2001, 1);
+    assert_int_equal(egaf_diags_count(f->diags), 1);
+}
+
+static void test_syntax_error_position(void **state)
+{
+    fixture *f = *state;
+    egaf_ynode *root = parse(f, "a: 1\nb: [1, 2\nc: 3\n");
+    assert_null(root);
+    long i = find_rule(f->diags, "yaml.syntax");
+    assert_true(i >= 0);
+    const egaf_finding *d = egaf_diags_at(f->diags, (size_t)i);
+    assert_true(d->line >= 2);
+    assert_true(d->col >= 1);
+}
+
+static void test_invalid_utf8_position(void **state)
+{
+    fixture *f = *state;
+    egaf_ynode *root = parse(f, "a: ok\nb: x\xff\n");
+    assert_null(root);
+    assert_finding(f->diags, "yaml.encoding", 2, 5);
+}
+
+static void test_utf16_refused(void **state)
+{
+    fixture *f = *state;
+    const char text[] = "\xff\xfe" "a\0:\0 \0" "1\0";
+    egaf_source *src = egaf_source_from_memory(f->arena, "t.yaml", text, sizeof text - 1);
+    assert_null(egaf_yaml_parse(f->arena, src, NULL, f->diags));
+    assert_finding(f->diags, "yaml.encoding", 1, 1);
+}
+
+static void test_bom_and_crlf(void **state)
+{
+    fixture *f = *state;
+    egaf_ynode *root = parse(f, "\xef\xbb\xbf" "a: 1\r\nb: hai\r\n");
+    assert_non_null(root);
+    egaf_ynode *b = egaf_ynode_get(root, "b");
+    assert_int_equal(b->mark.line, 2);
+    assert_int_equal(b->mark.col, 4);
+    assert_string_equal(b->u.scalar.text, "hai");
+}
+
+static void test_deep_nesting_stops_early(void **state)
+{
+    fixture *f = *state;
+    size_t n = 100000;
+    char *text = malloc(n + 1);
+    memset(text, '[', n);
+    text[n] = '\0';
+    assert_null(parse(f, text));
+    free(text);
+    assert_finding(f->diags, "yaml.limit", 1, 65);
+}
+
+static void test_billion_laughs(void **state)
+{
+    fixture *f = *state;
+    const char *bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n"
+                       "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+                       "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+                       "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+                       "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n"
+                       "f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\n"
+                       "g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]\n";
+    parse(f, bomb);
+    long i = find_rule(f->diags, "yaml.alias");
+    assert_true(i >= 0);
+    assert_int_equal(egaf_diags_at(f->diags, (size_t)i)->line, 6);
+}
+
+static void test_alias_and_merge(void **state)
+{
+    fixture *f = *state;
+    egaf_ynode *root = parse(f, "base: &b {kind: web, name: x}\n"
+                                "ch: {<<: *b, name: y}\n");
+    assert_non_null(root);
+    egaf_ynode *ch = egaf_ynode_get(root, "ch");
+    assert_int_equal(ch->u.map.count, 2);
+    assert_string_equal(egaf_ynode_get(ch, "name")->u.scalar.text, "y");
+    assert_string_equal(egaf_ynode_get(ch, "kind")->u.scalar.text, "web");
+    assert_int_equal(egaf_diags_count(f->diags), 0);
+}
+
+static void test_undefined_alias(void **state)
+{
+    fixture *f = *state;
+    parse(f, "a: *nope\n");
+    assert_finding(f->diags, "yaml.alias", 1, 4);
+}
+
+static void test_tags_and_documents(void **state)
+{
+    fixture *f = *state;
+    egaf_ynode *root = parse(f, "a: !custom x\nb: !!str 12\n---\nc: 1\n");
+    assert_non_null(root);
+    assert_finding(f->diags, "yaml.tag", 1, 4);
+    assert_finding(f->diags, "yaml.multiple-documents", 3, 1);
+    assert_int_equal(egaf_ynode_get(root, "b")->style, EGAF_Y_QUOTED);
+}
+
+static void test_empty_file(void **state)
+{
+    fixture *f = *state;
+    assert_null(parse(f, "# chỉ có chú thích\n"));
+    assert_finding(f->diags, "yaml.no-document", 1, 1);
+}
+
+static egaf_model *load(fixture *f, const char *text)
+{
+    return egaf_model_load_memory("m.yaml", text, strlen(text), NULL, f->diags);
+}
+
+static void test_model_shape_findings(void **state)
+{
+    fixture *f = *state;
+    egaf_model *m = load(f, "framework: \"2.0\"\n"
+                            "architecture:\n"
+                            "  id: lang-son\n"
+                            "  agency: \"000.00.00.H37\"\n"
+                            "  level: tinh\n"
+                            "  name: Kiến trúc\n"
+                            "  year: hai nghìn\n"
+                            "application:\n"
+                            "  applications:\n"
+                            "    - id: qlvb\n"
+                            "      nmae: Quản lý văn bản\n"
+                            "      security-level: 7\n"
+                            "  platfroms: []\n");
+    assert_non_null(m);
+    assert_finding(f->diags, "schema.enum", 5, 10);
+    assert_finding(f->diags, "schema.type", 7, 9);
+    assert_finding(f->diags, "schema.unknown-key", 11, 7);
+    assert_finding(f->diags, "schema.missing-key", 10, 7);
+    assert_finding(f->diags, "schema.range", 12, 23);
+    assert_finding(f->diags, "schema.unknown-key", 13, 3);
+    long i = find_rule(f->diags, "schema.unknown-key");
+    assert_string_equal(egaf_diags_at(f->diags, (size_t)i)->hint, "did you mean 'name'?");
+    assert_string_equal(m->id, "lang-son");
+    assert_int_equal(m->counts[EGAF_K_APPLICATION], 1);
+    assert_string_equal(m->elements[EGAF_K_APPLICATION][0]->display, "lang-son:qlvb");
+    egaf_model_free(m);
+}
+
+static void test_model_values(void **state)
+{
+    fixture *f = *state;
+    egaf_model *m = load(f, "framework: 2.0\n"
+                            "architecture: {id: x, agency: a, level: province, name: n, "
+                            "year: 2020, period: {from: 2021, to: 2025}}\n"
+                            "data:\n"
+                            "  databases:\n"
+                            "    - {id: db, name: CSDL, sources: national:csdl-dan-cu, holds: "
+                            "[dan-cu]}\n");
+    assert_int_equal(egaf_diags_count(f->diags), 0);
+    assert_string_equal(m->framework.s, "2.0");
+    const egaf_value *p = egaf_element_get(m->header, EGAF_F_PERIOD);
+    assert_int_equal(p->u.period.from, 2021);
+    assert_int_equal(p->u.period.to, 2025);
+    const egaf_element *db = m->elements[EGAF_K_DATABASE][0];
+    const egaf_value *s = egaf_element_get(db, EGAF_F_SOURCES);
+    assert_int_equal(s->u.list.count, 1);
+    assert_string_equal(s->u.list.items[0].s, "national:csdl-dan-cu");
+    assert_true(m->section_present[EGAF_S_DATA]);
+    egaf_model_free(m);
+}
+
+static void test_waiver_needs_reason(void **state)
+{
+    fixture *f = *state;
+    egaf_model *m = load(f, "framework: \"2.0\"\n"
+                            "architecture: {id: x, agency: a, level: province, name: n, "
+                            "year: 2020}\n"
+                            "application:\n"
+                            "  applications:\n"
+                            "    - id: a\n"
+                            "      name: A\n"
+                            "      waivers:\n"
+                            "        - rule: security.level-missing\n");
+    assert_finding(f->diags, "schema.missing-key", 8, 11);
+    egaf_model_free(m);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_positions_in_characters, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_duplicate_key_with_note, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_duplicate_keys_in_large_map, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_syntax_error_position, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_invalid_utf8_position, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_utf16_refused, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_bom_and_crlf, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_deep_nesting_stops_early, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_billion_laughs, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_alias_and_merge, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_undefined_alias, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_tags_and_documents, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_empty_file, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_model_shape_findings, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_model_values, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_waiver_needs_reason, setup, teardown),
+    };
+    return cmocka_run_group_tests_name("loader", tests, NULL, NULL);
+}

@@ -1,0 +1,38 @@
+#!/bin/sh
+# Checks the build and test dependencies; installs the missing Debian
+# packages when running as root with apt-get, else prints the command.
+set -u
+missing=""
+need() { # package, test command
+    if ! sh -c "$2" >/dev/null 2>&1; then missing="$missing $1"; fi
+}
+need pkg-config     "command -v pkg-config"
+need libyaml-dev    "pkg-config --exists yaml-0.1"
+need libgraphviz-dev "pkg-config --exists libcgraph libgvc"
+need graphviz       "command -v dot"
+need libpcre2-dev   "pkg-config --exists libpcre2-8"
+need libcmocka-dev  "pkg-config --exists cmocka"
+need gcc            "command -v cc"
+need clang          "command -v clang"
+need make           "command -v make"
+need libxml2-utils  "command -v xmllint"
+need valgrind       "command -v valgrind"
+need fonts-dejavu-core "test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+need git            "command -v git"
+need nodejs         "command -v node"
+need npm            "command -v npm"
+if [ -z "$missing" ]; then
+    echo "egaf deps: all build and test dependencies are present"
+    exit 0
+fi
+echo "egaf deps: missing Debian packages:$missing"
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "egaf deps: installing them with apt-get"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq && apt-get install -y -qq --no-install-recommends $missing >/dev/null || {
+        echo "egaf deps: apt-get install failed" >&2; exit 1; }
+    echo "egaf deps: installed:$missing"
+    exit 0
+fi
+echo "egaf deps: run as root:  apt-get install$missing" >&2
+exit 1

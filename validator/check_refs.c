@@ -1,0 +1,247 @@
+/* check_refs.c - every reference resolves to an element of an allowed kind
+ * (ref.unresolved, ref.wrong-kind, ref.cross-architecture). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/suggest.h"
+#include "validator/check.h"
+
+egaf_ref egaf_ref_parse(const char *text)
+{
+    egaf_ref r = {EGAF_REF_LOCAL, NULL, 0, text};
+    const char *colon = strchr(text, ':');
+    if (!colon)
+        return r;
+    size_t plen = (size_t)(colon - text);
+    if (plen == 8 && strncmp(text, "national", 8) == 0) {
+        r.scope = EGAF_REF_NATIONAL;
+        r.id = colon + 1;
+        return r;
+    }
+    r.scope = EGAF_REF_OTHER_ARCH;
+    r.arch = text;
+    r.arch_len = plen;
+    r.id = colon + 1;
+    return r;
+}
+
+const egaf_element *egaf_check_lookup(const egaf_check_ctx *ctx, const char *id)
+{
+    return egaf_strmap_get(ctx->ids, id, strlen(id));
+}
+
+/* The closest id among local elements of the allowed kinds. */
+static const char *suggest_local(const egaf_check_ctx *ctx, const char *id, unsigned targets)
+{
+    const egaf_model *m = ctx->model;
+    size_t n = 0;
+    for (int k = 0; k < EGAF_K_ARCHITECTURE; k++)
+        if (targets & EGAF_T(k))
+            n += m->counts[k];
+    if (n == 0 || n > 20000)
+        return NULL;
+    const char **cands = malloc(n * sizeof(*cands));
+    if (!cands)
+        return NULL;
+    size_t c = 0;
+    for (int k = 0; k < EGAF_K_ARCHITECTURE; k++)
+        if (targets & EGAF_T(k))
+            for (size_t i = 0; i < m->counts[k]; i++)
+                cands[c++] = m->elements[k][i]->id;
+    const char *s = egaf_suggest(id, cands, c);
+    free(cands);
+    return s;
+}
+
+static const char *suggest_national(const egaf_check_ctx *ctx, const char *id, unsigned targets)
+{
+    const egaf_refs *refs = ctx->refs;
+    const char **cands = malloc((refs->nentries + 1) * sizeof(*cands));
+    if (!cands)
+        return NULL;
+    size_t c = 0;
+    for (size_t i = 0; i < refs->nentries; i++) {
+        const egaf_ref_entry *e = refs->entries[i];
+        if ((e->kind == EGAF_RK_SHARED_SYSTEM && (targets & EGAF_T_NATIONAL_SYSTEM)) ||
+            (e->kind == EGAF_RK_NATIONAL_DATABASE && (targets & EGAF_T_NATIONAL_DATABASE)))
+            cands[c++] = e->id;
+    }
+    const char *s = egaf_suggest(id, cands, c);
+    free(cands);
+    return s;
+}
+
+static unsigned national_target(const egaf_ref_entry *e)
+{
+    if (e->kind == EGAF_RK_SHARED_SYSTEM)
+        return EGAF_T_NATIONAL_SYSTEM;
+    if (e->kind == EGAF_RK_NATIONAL_DATABASE)
+        return EGAF_T_NATIONAL_DATABASE;
+    return 0;
+}
+
+static const char *kind_noun(unsigned target_bit)
+{
+    char buf[64];
+    (void)buf;
+    for (int k = 0; k < EGAF_K_ARCHITECTURE; k++)
+        if (target_bit == EGAF_T(k))
+            return egaf_kind_info((egaf_kind)k)->noun;
+    return target_bit == EGAF_T_NATIONAL_SYSTEM ? "national shared system" : "national database";
+}
+
+static void check_national(egaf_check_ctx *ctx, const egaf_element *el,
+                           const egaf_field_spec *fs, const egaf_str *s, const egaf_ref *r)
+{
+    if (!ctx->refs)
+        return;
+    char allowed[160];
+    const egaf_ref_entry *e = egaf_refs_find(ctx->refs, r->id);
+    unsigned t = e ? national_target(e) : 0;
+    if (!e || !t) {
+        egaf_finding *f = egaf_diag(ctx->diags, "ref.unresolved", &s->mark, el->display,
+                                    "'%s' of %s names '%s', which the reference models do not "
+                                    "have",
+                                    fs->key, el->display, s->s);
+        const char *sug = suggest_national(ctx, r->id, fs->targets);
+        if (sug)
+            egaf_diag_hint(ctx->diags, f, "did you mean 'national:%s'?", sug);
+        else
+            egaf_diag_hint(ctx->diags, f, "`egaf refs list` shows every national id");
+        return;
+    }
+    if (!(t & fs->targets)) {
+        egaf_finding *f = egaf_diag(
+            ctx->diags, "ref.wrong-kind", &s->mark, el->display,
+            "'%s' of %s names %s '%s'; it takes %s", fs->key, el->display, kind_noun(t), s->s,
+            egaf_targets_text(fs->targets, allowed, sizeof allowed));
+        (void)f;
+        return;
+    }
+    if (ctx->year && !egaf_ref_valid_in(e, ctx->year)) {
+        egaf_finding *f = egaf_diag(ctx->diags, "ref.unresolved", &s->mark, el->display,
+                                    "'%s' (%s) does not exist in %d, the model's year", s->s,
+                                    e->name, ctx->year);
+        egaf_diag_hint(ctx->diags, f, "check the model's year, or `egaf refs show %s`", e->id);
+    }
+}
+
+static const egaf_model *run_model(const egaf_check_ctx *ctx, const char *arch, size_t len)
+{
+    for (size_t i = 0; i < ctx->nrun; i++) {
+        const char *id = ctx->run[i]->id;
+        if (id && strlen(id) == len && strncmp(id, arch, len) == 0)
+            return ctx->run[i];
+    }
+    return NULL;
+}
+
+static const egaf_element *find_in_model(const egaf_model *m, const char *id)
+{
+    for (int k = 0; k < EGAF_K_ARCHITECTURE; k++)
+        for (size_t i = 0; i < m->counts[k]; i++)
+            if (m->elements[k][i]->id && strcmp(m->elements[k][i]->id, id) == 0)
+                return m->elements[k][i];
+    return NULL;
+}
+
+static void check_one(egaf_check_ctx *ctx, const egaf_element *el, const egaf_field_spec *fs,
+                      const egaf_str *s)
+{
+    char allowed[160];
+    egaf_ref r = egaf_ref_parse(s->s);
+    if (r.scope == EGAF_REF_NATIONAL) {
+        check_national(ctx, el, fs, s, &r);
+        return;
+    }
+    const egaf_element *target = NULL;
+    if (r.scope == EGAF_REF_OTHER_ARCH) {
+        const char *self = ctx->model->id;
+        if (!(self && strlen(self) == r.arch_len && strncmp(self, r.arch, r.arch_len) == 0)) {
+            const egaf_model *other = run_model(ctx, r.arch, r.arch_len);
+            if (!other) {
+                egaf_finding *f = egaf_diag(ctx->diags, "ref.cross-architecture", &s->mark,
+                                            el->display,
+                                            "'%s' names architecture '%.*s', which is not "
+                                            "loaded in this run",
+                                            s->s, (int)r.arch_len, r.arch);
+                egaf_diag_hint(ctx->diags, f, "validate it together with that architecture "
+                                              "to check the reference");
+                return;
+            }
+            target = find_in_model(other, r.id);
+            if (!target) {
+                egaf_diag(ctx->diags, "ref.unresolved", &s->mark, el->display,
+                          "'%s' of %s names '%s', but architecture '%.*s' has no element '%s'",
+                          fs->key, el->display, s->s, (int)r.arch_len, r.arch, r.id);
+                return;
+            }
+        }
+    }
+    if (!target)
+        target = egaf_check_lookup(ctx, r.id);
+    if (!target) {
+        egaf_finding *f = egaf_diag(ctx->diags, "ref.unresolved", &s->mark, el->display,
+                                    "'%s' of %s names '%s', which no element has", fs->key,
+                                    el->display, s->s);
+        const char *sug = suggest_local(ctx, r.id, fs->targets);
+        if (sug)
+            egaf_diag_hint(ctx->diags, f, "did you mean '%s'?", sug);
+        else
+            egaf_diag_hint(ctx->diags, f, "it must be the id of a %s",
+                           egaf_targets_text(fs->targets, allowed, sizeof allowed));
+        return;
+    }
+    if (!(fs->targets & EGAF_T(target->kind))) {
+        egaf_finding *f = egaf_diag(ctx->diags, "ref.wrong-kind", &s->mark, el->display,
+                                    "'%s' of %s names %s '%s'; it takes %s", fs->key,
+                                    el->display, egaf_kind_info(target->kind)->noun, s->s,
+                                    egaf_targets_text(fs->targets, allowed, sizeof allowed));
+        egaf_diag_related(ctx->diags, f, &target->mark, "%s '%s' is declared here",
+                          egaf_kind_info(target->kind)->noun, s->s);
+    }
+}
+
+static void check_subjects(egaf_check_ctx *ctx, const egaf_element *el, const egaf_value *v)
+{
+    if (!ctx->refs)
+        return;
+    for (size_t i = 0; i < v->u.list.count; i++) {
+        const egaf_str *s = &v->u.list.items[i];
+        const egaf_ref_entry *e = egaf_refs_find(ctx->refs, s->s);
+        if (e && e->kind == EGAF_RK_DATA_SUBJECT)
+            continue;
+        egaf_finding *f = egaf_diag(ctx->diags, "ref.unresolved", &s->mark, el->display,
+                                    "'holds' of %s names '%s', which is not a data subject of "
+                                    "the reference models",
+                                    el->display, s->s);
+        egaf_diag_hint(ctx->diags, f, "`egaf refs list --kind data-subjects` lists them");
+    }
+}
+
+static void check_element(egaf_check_ctx *ctx, const egaf_element *el)
+{
+    const egaf_kind_spec *spec = egaf_kind_info(el->kind);
+    for (size_t i = 0; i < el->nvalues; i++) {
+        const egaf_value *v = &el->values[i];
+        const egaf_field_spec *fs = egaf_field_spec_of(spec, v->field);
+        if (!fs)
+            continue;
+        if (v->type == EGAF_FT_REF)
+            check_one(ctx, el, fs, &v->u.str);
+        else if (v->type == EGAF_FT_REFS)
+            for (size_t j = 0; j < v->u.list.count; j++)
+                check_one(ctx, el, fs, &v->u.list.items[j]);
+        else if (v->type == EGAF_FT_IDS && v->field == EGAF_F_HOLDS)
+            check_subjects(ctx, el, v);
+    }
+}
+
+void egaf_check_references(egaf_check_ctx *ctx)
+{
+    const egaf_model *m = ctx->model;
+    for (int k = 0; k < EGAF_K_ARCHITECTURE; k++)
+        for (size_t i = 0; i < m->counts[k]; i++)
+            check_element(ctx, m->elements[k][i]);
+}

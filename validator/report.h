@@ -1,0 +1,40 @@
+/* report.h - writing findings in the formats CI systems and people read.
+ *
+ * Each writer appends to an egaf_buf; the caller writes the buffer out (to a
+ * file atomically, or to standard output) and checks the write. */
+#ifndef EGAF_REPORT_H
+#define EGAF_REPORT_H
+
+#include <stdbool.h>
+
+#include "model/buf.h"
+#include "validator/diag.h"
+
+typedef enum egaf_report_format {
+    EGAF_REPORT_TEXT,
+    EGAF_REPORT_JSON,
+    EGAF_REPORT_SARIF,
+    EGAF_REPORT_JUNIT,
+    EGAF_REPORT_GITHUB,
+    EGAF_REPORT_GITLAB,
+} egaf_report_format;
+
+typedef struct egaf_report_options {
+    bool color;   /* ANSI colours (text only) */
+    bool quiet;   /* text: no summary line */
+    const char *version;
+} egaf_report_options;
+
+/* Parses a --format name; -1 when unknown. */
+int egaf_report_format_parse(const char *name, egaf_report_format *out);
+const char *const *egaf_report_format_names(void);
+
+void egaf_report_write(egaf_buf *out, const egaf_diags *diags, egaf_report_format format,
+                       const egaf_report_options *opt);
+/* The individual writers. */
+void egaf_report_text(egaf_buf *out, const egaf_diags *diags, const egaf_report_options *opt);
+void egaf_report_json(egaf_buf *out, const egaf_diags *diags, const egaf_report_options *opt);
+/* "1 file, 2 errors, 1 warning, 0 notes" */
+void egaf_report_summary(egaf_buf *out, const egaf_diags *diags);
+
+#endif

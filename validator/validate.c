@@ -1,0 +1,160 @@
+/* validate.c - runs the checks over each model of a run, then applies the
+ * waivers the models declare. */
+#include "validator/validate.h"
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "validator/check.h"
+#include "validator/rules.h"
+
+#define ID_PATTERN "^[a-z0-9]+(-[a-z0-9]+)*$"
+
+struct egaf_validator {
+    const egaf_refs *refs;
+    pcre2_code *id_regex;
+};
+
+egaf_validator *egaf_validator_create(const egaf_refs *refs)
+{
+    egaf_validator *v = calloc(1, sizeof(*v));
+    if (!v)
+        return NULL;
+    v->refs = refs;
+    int err;
+    PCRE2_SIZE off;
+    v->id_regex = pcre2_compile((PCRE2_SPTR)ID_PATTERN, PCRE2_ZERO_TERMINATED,
+                                PCRE2_UTF | PCRE2_UCP, &err, &off, NULL);
+    if (!v->id_regex) {
+        free(v);
+        return NULL;
+    }
+    /* JIT is an optimisation: without it (e.g. under valgrind) matching still works */
+    (void)pcre2_jit_compile(v->id_regex, PCRE2_JIT_COMPLETE);
+    return v;
+}
+
+void egaf_validator_free(egaf_validator *v)
+{
+    if (!v)
+        return;
+    pcre2_code_free(v->id_regex);
+    free(v);
+}
+
+/* Indexes ids, reporting duplicates with a note at the first. */
+static void index_ids(egaf_check_ctx *ctx, egaf_strmap *ids)
+{
+    const egaf_model *m = ctx->model;
+    for (int k = 0; k < EGAF_K_ARCHITECTURE; k++)
+        for (size_t i = 0; i < m->counts[k]; i++) {
+            egaf_element *el = m->elements[k][i];
+            if (!el->id)
+                continue;
+            bool oom = false;
+            egaf_element *first = egaf_strmap_put(ids, el->id, strlen(el->id), el, &oom);
+            if (!first)
+                continue;
+            const egaf_value *idv = egaf_element_get(el, EGAF_F_ID);
+            const egaf_value *firstv = egaf_element_get(first, EGAF_F_ID);
+            egaf_finding *f = egaf_diag(ctx->diags, "ref.duplicate-id", idv ? &idv->mark : &el->mark,
+                                        el->display, "duplicate id '%s' (%s and %s)", el->id,
+                                        egaf_kind_info(first->kind)->noun,
+                                        egaf_kind_info(el->kind)->noun);
+            egaf_diag_related(ctx->diags, f, firstv ? &firstv->mark : &first->mark,
+                              "'%s' first defined here", el->id);
+            egaf_diag_hint(ctx->diags, f, "ids are unique across the architecture and its "
+                                          "includes; rename one");
+        }
+}
+
+static const egaf_element *find_display(const egaf_model *m, const char *display)
+{
+    if (m->header && m->header->display && strcmp(m->header->display, display) == 0)
+        return m->header;
+    for (int k = 0; k < EGAF_K_ARCHITECTURE; k++)
+        for (size_t i = 0; i < m->counts[k]; i++)
+            if (strcmp(m->elements[k][i]->display, display) == 0)
+                return m->elements[k][i];
+    return NULL;
+}
+
+/* Waivers: unknown rule ids are reported; findings on a waived element and
+ * rule are marked, never dropped. Findings about the model as a whole (no
+ * element) are waived by the header's waivers. */
+static void apply_waivers(egaf_check_ctx *ctx, size_t first_finding)
+{
+    const egaf_model *m = ctx->model;
+    egaf_strmap by_display;
+    egaf_strmap_init(&by_display);
+    size_t waived_elements = 0;
+    const egaf_element *all_header = m->header;
+    for (int k = 0; k <= EGAF_K_ARCHITECTURE; k++) {
+        size_t count = k == EGAF_K_ARCHITECTURE ? (all_header ? 1 : 0) : m->counts[k];
+        for (size_t i = 0; i < count; i++) {
+            const egaf_element *el = k == EGAF_K_ARCHITECTURE ? all_header : m->elements[k][i];
+            const egaf_value *w = egaf_element_get(el, EGAF_F_WAIVERS);
+            if (!w)
+                continue;
+            for (size_t j = 0; j < w->u.waivers.count; j++) {
+                const egaf_waiver *wv = &w->u.waivers.items[j];
+                if (!egaf_rule_find(wv->rule.s)) {
+                    egaf_finding *f = egaf_diag(ctx->diags, "waiver.unknown-rule",
+                                                &wv->rule.mark, el->display,
+                                                "waiver names '%s', which is no rule", wv->rule.s);
+                    egaf_diag_hint(ctx->diags, f, "`egaf rules` lists the rule ids");
+                }
+            }
+            waived_elements++;
+        }
+    }
+    egaf_strmap_free(&by_display);
+    if (!waived_elements)
+        return;
+    size_t n = egaf_diags_count(ctx->diags);
+    for (size_t i = first_finding; i < n; i++) {
+        egaf_finding *f = (egaf_finding *)egaf_diags_at(ctx->diags, i);
+        const egaf_element *el = f->element ? find_display(m, f->element) : all_header;
+        if (!el)
+            continue;
+        const egaf_value *w = egaf_element_get(el, EGAF_F_WAIVERS);
+        if (!w)
+            continue;
+        for (size_t j = 0; j < w->u.waivers.count; j++)
+            if (strcmp(w->u.waivers.items[j].rule.s, f->rule) == 0) {
+                egaf_diag_waive(ctx->diags, f, w->u.waivers.items[j].reason.s);
+                break;
+            }
+    }
+}
+
+void egaf_validate(egaf_validator *v, egaf_model *const *models, size_t n, egaf_diags *diags)
+{
+    for (size_t i = 0; i < n; i++) {
+        egaf_model *m = models[i];
+        if (!m->readable)
+            continue;
+        size_t first = egaf_diags_count(diags);
+        egaf_strmap ids;
+        egaf_strmap_init(&ids);
+        egaf_check_ctx ctx;
+        memset(&ctx, 0, sizeof(ctx));
+        ctx.model = m;
+        ctx.refs = v->refs;
+        ctx.diags = diags;
+        ctx.ids = &ids;
+        ctx.run = (const egaf_model *const *)models;
+        ctx.nrun = n;
+        if (m->header) {
+            const egaf_value *y = egaf_element_get(m->header, EGAF_F_YEAR);
+            ctx.year = y ? (int)y->u.num : 0;
+        }
+        index_ids(&ctx, &ids);
+        egaf_check_ids(&ctx, v->id_regex);
+        egaf_check_references(&ctx);
+        apply_waivers(&ctx, first);
+        egaf_strmap_free(&ids);
+    }
+}

@@ -1,0 +1,21 @@
+/* validate.h - running every check over the models of one run.
+ *
+ * Ownership: egaf_validator_create() / egaf_validator_free(). The validator
+ * keeps a pointer to refs, which must outlive it. */
+#ifndef EGAF_VALIDATE_H
+#define EGAF_VALIDATE_H
+
+#include <stddef.h>
+
+#include "model/model.h"
+#include "model/refs.h"
+#include "validator/diag.h"
+
+typedef struct egaf_validator egaf_validator;
+
+egaf_validator *egaf_validator_create(const egaf_refs *refs);
+void egaf_validator_free(egaf_validator *v);
+/* Checks each model, and references between them; applies waivers. */
+void egaf_validate(egaf_validator *v, egaf_model *const *models, size_t n, egaf_diags *diags);
+
+#endif
