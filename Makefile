@@ -18,7 +18,15 @@ WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes
 OPT ?= -O2 -g
 CFLAGS_ALL = -std=c11 -D_GNU_SOURCE $(WARN) $(OPT) -I. $(PKG_CFLAGS) \
 	-DEGAF_VERSION='"$(VERSION)"' -DEGAF_DATADIR='"$(PREFIX)/share/egaf"' $(CFLAGS)
-LDLIBS_ALL = $(PKG_LIBS) -lm $(LDLIBS)
+# The renderer links Graphviz's dot-layout, core (SVG) and pango (cairo PNG,
+# text measured with the real font) plugins in (render/output.c lists them
+# for gvContextPlugins), so it never reads the plugin configuration at run
+# time. Debian ships them outside the linker's path, in GVPLUGINS, hence -L,
+# -l:file and an rpath.
+GVPLUGINS ?= $(shell pkg-config --variable=libdir libgvc 2>/dev/null)/graphviz
+GVPLUGIN_LIBS = -L$(GVPLUGINS) -Wl,-rpath,$(GVPLUGINS) -l:libgvplugin_dot_layout.so.6 \
+	-l:libgvplugin_core.so.6 -l:libgvplugin_pango.so.6
+LDLIBS_ALL = $(PKG_LIBS) $(GVPLUGIN_LIBS) -lm $(LDLIBS)
 
 BUILD ?= build
 LIB_SRC := $(sort $(wildcard model/*.c validator/*.c render/*.c))
@@ -28,7 +36,7 @@ CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps check demo install clean asan valgrind unit lint help
+.PHONY: all deps check demo install clean asan valgrind unit lint help fuzz fuzz-bins fuzz-smoke
 all: $(BUILD)/egaf
 
 help:
@@ -37,6 +45,8 @@ help:
 	@echo "make demo       validate and render the bundled national architecture"
 	@echo "make asan       the tests under clang with ASan+UBSan"
 	@echo "make valgrind   the tests under valgrind"
+	@echo "make fuzz       the libFuzzer targets in build/fuzz (clang, ASan+UBSan)"
+	@echo "make fuzz-smoke each fuzz target for FUZZ_SECONDS=$(FUZZ_SECONDS)s on seed corpora"
 	@echo "make install    PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)"
 
 deps:
@@ -79,6 +89,52 @@ asan: deps
 valgrind: deps
 	@$(MAKE) --no-print-directory BUILD=build/vg OPT='-O1 -g' all unit
 	@VALGRIND=1 BUILD=build/vg SHARED=$(SHARED) bash tests/run.sh
+
+# libFuzzer targets: fuzz/fuzz_NAME.c becomes build/fuzz/NAME, linked with the
+# library compiled again with the same flags in build/fuzz/obj. fuzz-smoke
+# seeds build/fuzz/corpus/NAME (tools/fuzz-seeds.sh), runs each target for
+# FUZZ_SECONDS and fails on any crash, leak, timeout or sanitizer report;
+# crashing inputs are kept in build/fuzz/crashes/NAME.
+FUZZ_SECONDS ?= 60
+FUZZ_NAMES := $(sort $(patsubst fuzz/fuzz_%.c,%,$(wildcard fuzz/fuzz_*.c)))
+FUZZ_SAN := -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_RUN_FLAGS = -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+	-max_len=65536 -dict=fuzz/dict/yaml.dict -print_final_stats=1
+
+fuzz: deps
+	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang OPT='-O1 -g $(FUZZ_SAN)' \
+		LDFLAGS='$(FUZZ_SAN)' fuzz-bins
+
+# the targets need the model and the validator, not the renderer
+FUZZ_LIB_OBJ = $(filter-out $(BUILD)/obj/render/%,$(LIB_OBJ))
+
+fuzz-bins: $(FUZZ_NAMES:%=$(BUILD)/%)
+
+$(BUILD)/libegaf-fuzz.a: $(FUZZ_LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(FUZZ_NAMES:%=$(BUILD)/%): $(BUILD)/%: fuzz/fuzz_%.c fuzz/report_check.h $(BUILD)/libegaf-fuzz.a
+	$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $< $(BUILD)/libegaf-fuzz.a $(LDLIBS_ALL)
+
+fuzz-smoke: fuzz
+	@sh tools/fuzz-seeds.sh build/fuzz/corpus
+	@status=0; for t in $(FUZZ_NAMES); do \
+		mkdir -p build/fuzz/corpus/$$t build/fuzz/crashes/$$t; \
+		echo "== fuzz $$t for $(FUZZ_SECONDS)s"; \
+		log=build/fuzz/$$t.log; \
+		if EGAF_REFS="$(CURDIR)/reference-models" UBSAN_OPTIONS=print_stacktrace=1 \
+			ASAN_OPTIONS=detect_leaks=1 build/fuzz/$$t $(FUZZ_RUN_FLAGS) \
+			-artifact_prefix=build/fuzz/crashes/$$t/ build/fuzz/corpus/$$t >$$log 2>&1; then \
+			execs=$$(sed -n 's/^stat::number_of_executed_units: *//p' $$log); \
+			rate=$$(sed -n 's/^stat::average_exec_per_sec: *//p' $$log); \
+			echo "ok fuzz $$t: $$execs runs, $$rate runs/s, corpus $$(ls build/fuzz/corpus/$$t | wc -l)"; \
+		else \
+			status=1; \
+			echo "FAIL fuzz $$t: see $$log; the input is in build/fuzz/crashes/$$t/"; \
+			grep -E -A40 '^==[0-9]+==ERROR|runtime error|^report check|^fuzz_|deadly signal|timeout|out-of-memory' $$log | head -80; \
+		fi; \
+	done; exit $$status
 
 lint:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,portability --std=c11 \

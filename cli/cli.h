@@ -29,7 +29,12 @@ typedef struct egaf_command {
 
 /* One file per subcommand. */
 int cmd_validate(egaf_cli *cli, int argc, char **argv);
+int cmd_render(egaf_cli *cli, int argc, char **argv);
 int cmd_refs(egaf_cli *cli, int argc, char **argv);
+int cmd_rules(egaf_cli *cli, int argc, char **argv);
+int cmd_explain(egaf_cli *cli, int argc, char **argv);
+int cmd_schema(egaf_cli *cli, int argc, char **argv);
+int cmd_init(egaf_cli *cli, int argc, char **argv);
 
 /* Prints "egaf: <message>" to stderr; returns -1 (git's error()). */
 int error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

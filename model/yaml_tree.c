@@ -13,7 +13,7 @@
 typedef struct frame {
     egaf_ynode *node;
     void *items; /* egaf_ynode* (seq) or egaf_ypair (map), reused per depth */
-    size_t count, cap;
+    size_t count, cap; /* cap in bytes: a depth's buffer serves lists and maps */
     egaf_ynode *pending_key;
     char *anchor; /* malloc'd by libyaml's event; copied here, freed on pop */
 } frame;
@@ -73,9 +73,11 @@ static uint32_t add_weight(uint32_t a, uint32_t b)
 
 static bool push_item(parser *p, frame *f, const void *item, size_t size)
 {
-    if (f->count == f->cap) {
-        size_t ncap = f->cap ? f->cap * 2 : 16;
-        void *n = realloc(f->items, ncap * size);
+    if ((f->count + 1) * size > f->cap) {
+        size_t ncap = f->cap ? f->cap * 2 : 16 * size;
+        while (ncap < (f->count + 1) * size)
+            ncap *= 2;
+        void *n = realloc(f->items, ncap);
         if (!n) {
             p->oom = p->stop = true;
             return false;
@@ -411,7 +413,7 @@ static void report_parse_error(parser *p, const yaml_parser_t *yp)
     }
     egaf_finding *f;
     if (yp->context) {
-        f = egaf_diag(p->diags, rule, &mark, NULL, "%s %s", yp->context, problem);
+        f = egaf_diag(p->diags, rule, &mark, NULL, "%s %s", problem, yp->context);
         /* strip libyaml's "while parsing ..." into words a reader follows */
         egaf_mark ctx = {p->src, (uint32_t)yp->context_mark.line + 1,
                          (uint32_t)yp->context_mark.column + 1, 0};

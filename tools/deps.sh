@@ -14,6 +14,9 @@ need libpcre2-dev   "pkg-config --exists libpcre2-8"
 need libcmocka-dev  "pkg-config --exists cmocka"
 need gcc            "command -v cc"
 need clang          "command -v clang"
+# ASan, UBSan and libFuzzer runtimes (make asan, make fuzz): only a
+# recommendation of clang, so --no-install-recommends leaves them out
+need libclang-rt-14-dev 'ls "$(clang -print-runtime-dir)"/libclang_rt.fuzzer-*.a'
 need make           "command -v make"
 need libxml2-utils  "command -v xmllint"
 need valgrind       "command -v valgrind"

@@ -3,6 +3,7 @@
 #ifndef EGAF_CHECK_H
 #define EGAF_CHECK_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "model/model.h"
@@ -42,5 +43,35 @@ const egaf_element *egaf_check_lookup(const egaf_check_ctx *ctx, const char *id)
 /* The checks, each one a rule or a family of rules. */
 void egaf_check_ids(egaf_check_ctx *ctx, const void *id_regex);
 void egaf_check_references(egaf_check_ctx *ctx);
+
+/* Conformance to the reference models, run in this order after the references:
+ * header.*, section.missing, component.*, route.*, data.*, security.*,
+ * code.unknown, roadmap.*, hygiene.*. Each skips what needs reference data
+ * when ctx->refs is NULL. */
+void egaf_check_header(egaf_check_ctx *ctx);
+void egaf_check_sections(egaf_check_ctx *ctx);
+void egaf_check_components(egaf_check_ctx *ctx);
+void egaf_check_routes(egaf_check_ctx *ctx);
+void egaf_check_data(egaf_check_ctx *ctx);
+void egaf_check_security(egaf_check_ctx *ctx);
+void egaf_check_codes(egaf_check_ctx *ctx);
+void egaf_check_roadmap(egaf_check_ctx *ctx);
+void egaf_check_hygiene(egaf_check_ctx *ctx);
+
+/* Helpers of the conformance checks (check_header.c, check_components.c). */
+/* The model's framework edition, or NULL (unknown, or no reference models). */
+const egaf_ref_framework *egaf_check_framework(const egaf_check_ctx *ctx);
+/* The model's agency as of its year, or NULL. */
+const egaf_ref_entry *egaf_check_agency(const egaf_check_ctx *ctx);
+/* The instruments of a reference entry's `source`: the text before "facts". */
+const char *egaf_check_instrument(const char *source, char *buf, size_t size);
+/* "2025-07-01" */
+const char *egaf_check_date_text(egaf_date d, char *buf, size_t size);
+egaf_date egaf_check_next_day(egaf_date d);
+/* Sets reach[i] (i = index among the elements of kind) when element i names
+ * `national:national_id` in field, directly or through other elements of the
+ * same kind. Linear in the elements and references. False when out of memory. */
+bool egaf_check_reaches(const egaf_check_ctx *ctx, egaf_kind kind, egaf_field field,
+                        const char *national_id, bool *reach);
 
 #endif

@@ -189,9 +189,17 @@ void egaf_report_write(egaf_buf *out, const egaf_diags *diags, egaf_report_forma
         egaf_report_json(out, diags, opt);
         break;
     case EGAF_REPORT_SARIF:
+        egaf_report_sarif(out, diags, opt);
+        break;
     case EGAF_REPORT_JUNIT:
+        egaf_report_junit(out, diags, opt);
+        break;
     case EGAF_REPORT_GITHUB:
+        egaf_report_github(out, diags, opt);
+        break;
     case EGAF_REPORT_GITLAB:
+        egaf_report_gitlab(out, diags, opt);
+        break;
     case EGAF_REPORT_TEXT:
         egaf_report_text(out, diags, opt);
         break;

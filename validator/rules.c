@@ -7,6 +7,128 @@
 #define FORMAT_BASIS "egaf model format (docs/model-format.md)"
 
 static const egaf_rule catalogue[] = {
+    {"code.unknown", EGAF_SEV_ERROR, "reference-model code not in the edition's tree",
+     "A `brm`, `drm`, `arm`, `trm` or `srm` code is not in the code tree of the model's "
+     "framework edition. The message says when the tree is egaf's provisional one (the "
+     "official BRM/ARM/TRM/SRM lists of QĐ 2323/QĐ-BTTTT are not public).",
+     "QĐ 2323/QĐ-BTTTT (Khung Kiến trúc CPĐT 2.0): the reference models BRM, DRM, ARM, TRM, "
+     "SRM; DRM codes from the published DRM draft (Cục Tin học hóa, 5/2019).",
+     "Use the code the hint names, another code of the tree (reference-models/framework-*.yaml, "
+     "`codes`), or leave the code out: codes are optional.",
+     "arm: ARM001.009\n", "arm: ARM001.001\n"},
+    {"component.missing", EGAF_SEV_ERROR, "required component missing",
+     "The framework edition requires of every ministry and province an LGSP (platform of kind "
+     "`lgsp`), a TTHC system (application role `tthc`), a document system (`qlvb`), a "
+     "reporting system (`bao-cao`) and infrastructure linked to the Mạng truyền số liệu chuyên "
+     "dùng; the model has no element of that kind.",
+     "TT 13/2017/TT-BTTTT Điều 17 (LGSP); QĐ 274/QĐ-TTg, QĐ 31/2021/QĐ-TTg (Cổng DVCQG); QĐ "
+     "28/2018/QĐ-TTg, TT 41/2017/TT-BTTTT (Trục liên thông văn bản); NĐ 09/2019/NĐ-CP (báo "
+     "cáo); framework-*.yaml `required-components`.",
+     "Add the element (with its `kind` or `role`) and its connection to the national system.",
+     "application:\n  applications:\n    - {id: mot-cua, name: Một cửa, role: tthc}\n",
+     "application:\n  applications:\n    - {id: mot-cua, name: Một cửa, role: tthc}\n"
+     "    - {id: qlvb, name: Quản lý văn bản, role: qlvb}\n"},
+    {"component.multiple-lgsp", EGAF_SEV_WARNING, "more than one LGSP",
+     "The model has more than one platform of kind `lgsp`.",
+     "TT 13/2017/TT-BTTTT Điều 17; TT 23/2018/TT-BTTTT: one Nền tảng tích hợp, chia sẻ dữ liệu "
+     "per ministry or province.",
+     "Merge the platforms into the one LGSP, or give the other platform its own kind "
+     "(`data-warehouse`, `iam`, `other`, …).",
+     "platforms:\n  - {id: lgsp, name: LGSP, kind: lgsp}\n  - {id: lgsp-so-y-te, name: LGSP Sở Y "
+     "tế, kind: lgsp}\n",
+     "platforms:\n  - {id: lgsp, name: LGSP, kind: lgsp}\n  - {id: truc-y-te, name: Trục dữ liệu "
+     "y tế, kind: other}\n"},
+    {"component.not-connected", EGAF_SEV_ERROR, "required component not connected",
+     "The model has the required component, but none of its elements reaches every national "
+     "system the framework names: platforms and infrastructure through `connects: "
+     "[national:X]` (directly or through other platforms or infrastructure), applications "
+     "through an integration `from: APP, to: national:X`.",
+     "TT 13/2017/TT-BTTTT Điều 17 (LGSP → NGSP); QĐ 274/QĐ-TTg (TTHC → Cổng DVCQG); QĐ "
+     "28/2018/QĐ-TTg (văn bản → Trục liên thông); NĐ 09/2019/NĐ-CP (báo cáo → Hệ thống báo cáo "
+     "Chính phủ); framework-*.yaml `required-components`.",
+     "Add the connection the hint gives.",
+     "platforms:\n  - {id: lgsp, name: LGSP, kind: lgsp}\n",
+     "platforms:\n  - {id: lgsp, name: LGSP, kind: lgsp, connects: [national:ngsp]}\n"},
+    {"data.duplicate-master", EGAF_SEV_ERROR, "data kept without its authoritative source",
+     "A database `holds` a data subject (dân cư, đất đai, doanh nghiệp, hộ tịch, …) but does "
+     "not take it from the national database that is its single authoritative source: "
+     "`national:X` is not among its `sources` (directly or through another database of the "
+     "model). The owner of that national database is exempt.",
+     "QĐ 714/QĐ-TTg (CSDL quốc gia ưu tiên); NQ 17/NQ-CP: data is collected once and shared "
+     "from the authoritative national database.",
+     "Add the national database to `sources`.",
+     "databases:\n  - {id: csdl-cong-dan, name: CSDL công dân, holds: [dan-cu]}\n",
+     "databases:\n  - {id: csdl-cong-dan, name: CSDL công dân, holds: [dan-cu],\n     sources: "
+     "[national:csdl-dan-cu]}\n"},
+    {"data.owns-national", EGAF_SEV_ERROR, "national database declared by an agency that does "
+                                           "not own it",
+     "A database declares itself a national database (`properties: {national-id: X}`) but the "
+     "model's agency is not X's owner in the model's year, or X is no national database.",
+     "QĐ 714/QĐ-TTg; the owners in national-databases.yaml: an agency may consume, not own, "
+     "another agency's national database.",
+     "Drop `national-id` and take the data from the national database with `sources: "
+     "[national:X]`.",
+     "databases:\n  - {id: csdl-dan-cu-tinh, name: CSDL dân cư, properties: {national-id: "
+     "csdl-dan-cu}}\n",
+     "databases:\n  - {id: csdl-dan-cu-tinh, name: CSDL dân cư, sources: "
+     "[national:csdl-dan-cu]}\n"},
+    {"header.agency-unknown", EGAF_SEV_ERROR, "agency unknown in the model's year",
+     "`architecture.agency` is neither an organ code nor an agency id of the reference models "
+     "valid in the model's `year`. When it names an agency of another year, the message says "
+     "what became of it (e.g. merged into its successor on 2025-07-01).",
+     "QĐ 20/2020/QĐ-TTg (mã định danh điện tử của cơ quan); NQ 176/2025/QH15 (ministries from "
+     "2025-03-01); NQ 202/2025/QH15 (34 provinces from 2025-07-01).",
+     "Write the organ code or agency id valid in the year (the hint names the successor), or "
+     "correct the year.",
+     "agency: \"000.00.00.H03\"   # Bắc Giang\nyear: 2026\n",
+     "agency: bac-ninh-2025\nyear: 2026\n"},
+    {"header.framework-unknown", EGAF_SEV_ERROR, "unknown framework edition",
+     "`framework` is not an edition of the national framework in the reference models.",
+     "QĐ 2323/QĐ-BTTTT (2.0), QĐ 2568/QĐ-BTTTT (3.0), QĐ 292/QĐ-BKHCN (4.0).",
+     "Write the edition the architecture follows, as a quoted string.",
+     "framework: \"2\"\n", "framework: \"2.0\"\n"},
+    {"header.level-mismatch", EGAF_SEV_ERROR, "level does not match the agency",
+     "`level: province` for a ministry or government agency, or `level: ministry` for a "
+     "province. Government agencies (such as BHXH Việt Nam) use `ministry`.",
+     "QĐ 2323/QĐ-BTTTT: Kiến trúc CPĐT cấp bộ and Kiến trúc CQĐT cấp tỉnh; agencies.yaml "
+     "`level`.",
+     "Write the level of the agency.",
+     "agency: \"000.00.00.G15\"   # Bộ Tư pháp\nlevel: province\n",
+     "agency: \"000.00.00.G15\"\nlevel: ministry\n"},
+    {"header.year-outside-edition", EGAF_SEV_ERROR, "year outside the framework edition",
+     "The model's `year` is outside the dates the framework edition was in force "
+     "(`valid-from`..`valid-to` of framework-*.yaml).",
+     "QĐ 2323/QĐ-BTTTT (2.0, to 2023-12-28), QĐ 2568/QĐ-BTTTT (3.0, from 2023-12-29), QĐ "
+     "292/QĐ-BKHCN (4.0, from 2025-03-25).",
+     "Follow the edition in force in the year (the hint names it), or correct the year.",
+     "framework: \"2.0\"\narchitecture:\n  year: 2026\n",
+     "framework: \"4.0\"\narchitecture:\n  year: 2026\n"},
+    {"hygiene.empty-section", EGAF_SEV_WARNING, "section without elements",
+     "A section key (`business`, `data`, `application`, `technology`, `security`, "
+     "`implementation`) is present but holds no element, in this file and its includes.",
+     FORMAT_BASIS ": an empty section is usually an unfinished one; QĐ 2323/QĐ-BTTTT asks for "
+                  "its content.",
+     "Describe the section's elements, or remove the empty key.", "security: {}\n",
+     "security:\n  controls:\n    - {id: tuong-lua, name: Tường lửa, kind: firewall}\n"},
+    {"hygiene.similar-names", EGAF_SEV_WARNING, "names that differ only by diacritics, case or "
+                                                "spacing",
+     "Two elements of the same kind have names that are the same once diacritics, case and "
+     "spacing are ignored (\"Quản lý văn bản\" and \"Quan ly van ban\"): usually one system "
+     "written twice, or a name typed without diacritics.",
+     FORMAT_BASIS ": names are Vietnamese, written with diacritics (UTF-8).",
+     "Merge the two elements, or give them names that tell them apart.",
+     "applications:\n  - {id: qlvb, name: Quản lý văn bản}\n  - {id: qlvb-2, name: Quan ly van "
+     "ban}\n",
+     "applications:\n  - {id: qlvb, name: Quản lý văn bản}\n"},
+    {"hygiene.unused", EGAF_SEV_WARNING, "element nothing refers to",
+     "A database that no application uses, no integration touches and no database sources "
+     "from; an infrastructure element that nothing is hosted on and nothing connects to; a "
+     "channel or an actor that no service names. Elements with `status: retired` are "
+     "exempt.",
+     FORMAT_BASIS ": an element nothing refers to is usually a missing reference.",
+     "Add the reference the message names, or remove the element.",
+     "databases:\n  - {id: csdl-can-bo, name: CSDL cán bộ}\n",
+     "applications:\n  - {id: nhan-su, name: Quản lý nhân sự, uses: [csdl-can-bo]}\n"},
     {"include.cycle", EGAF_SEV_ERROR, "include cycle",
      "An included file includes, directly or through others, a file that is already being "
      "included.",
@@ -79,6 +201,62 @@ static const egaf_rule catalogue[] = {
      "not exist, or does not exist at the dates it is used.",
      "Reference models: owners and successors are agencies of the same data.",
      "Correct the id, or add the missing entry.", NULL, NULL},
+    {"render.budget", EGAF_SEV_NOTE, "diagram summarised to stay readable",
+     "A view would draw more nodes than its budget (150), so `egaf render` grouped elements "
+     "(services by their `online` level, the rest as \"và N … khác\") and said so in the "
+     "legend.",
+     "DESIGN §7: a diagram must stay readable and be laid out in seconds; Graphviz's layout "
+     "time grows steeply with the number of nodes.",
+     "Nothing to fix. To see every element, render a narrower view (integration, data, "
+     "technology, security) or split the architecture into included files per domain.",
+     NULL, NULL},
+    {"render.graphviz", EGAF_SEV_WARNING, "Graphviz reported a problem",
+     "Graphviz printed a warning or an error while laying out or rendering the diagram "
+     "(a font it could not find, a label too large, a layout it could not finish).",
+     "egaf draws every diagram in-process with Graphviz; its messages are findings so a CI "
+     "pipeline sees them.",
+     "Read the message; if the diagram is missing, report it with the model that caused it.",
+     NULL, NULL},
+    {"roadmap.order", EGAF_SEV_ERROR, "roadmap task ends before it starts",
+     "A roadmap task's `from` is later than its `to`.",
+     FORMAT_BASIS "; QĐ 2323/QĐ-BTTTT: the roadmap (lộ trình) of the implementation.",
+     "Swap `from` and `to`, or correct the year.", "- {id: lgsp, from: 2023, to: 2021}\n",
+     "- {id: lgsp, from: 2021, to: 2023}\n"},
+    {"roadmap.outside-period", EGAF_SEV_ERROR, "roadmap task outside the architecture's period",
+     "A roadmap task's `from` or `to` is outside the architecture's `period` (without a "
+     "period: outside the model's year and the five years after it).",
+     "QĐ 2323/QĐ-BTTTT: Tổ chức triển khai Kiến trúc (content g); the roadmap implements the "
+     "architecture of its period.",
+     "Move the task inside the period, or widen `period`.",
+     "period: {from: 2021, to: 2025}\nroadmap:\n  - {id: lgsp, from: 2024, to: 2027}\n",
+     "period: {from: 2021, to: 2025}\nroadmap:\n  - {id: lgsp, from: 2024, to: 2025}\n"},
+    {"route.bypasses-platform", EGAF_SEV_ERROR, "connection to a national system bypasses the "
+                                                "LGSP",
+     "An integration to a national system or database (`to: national:X`) with route a (or no "
+     "route) has no `via` naming the model's LGSP (a platform of kind `lgsp`). Integrations "
+     "from the LGSP itself are exempt.",
+     "TT 13/2017/TT-BTTTT Điều 17: connections go through the LGSP and NGSP (case a); the "
+     "other cases need a platform that is not ready.",
+     "Add `via: <the LGSP's id>`, or give the route (b, c or d) and its reason.",
+     "- {from: mot-cua, to: national:dvcqg}\n",
+     "- {from: mot-cua, to: national:dvcqg, via: lgsp-lang-son, route: a}\n"},
+    {"route.exception", EGAF_SEV_WARNING, "connection by an exception route",
+     "An integration uses route b, c or d (NGSP only, LGSP only, or direct) with a reason. It "
+     "is allowed while a platform is not ready, and reported so it is never forgotten.",
+     "TT 13/2017/TT-BTTTT Điều 17: cases b, c, d apply only while the LGSP or the NGSP is not "
+     "ready.",
+     "Move the connection to route a when the platform is ready, or waive the finding with the "
+     "date it will be.",
+     "- {from: mot-cua, to: national:dvcqg, route: d, reason: \"LGSP chưa sẵn sàng\"}\n",
+     "- {from: mot-cua, to: national:dvcqg, via: lgsp-lang-son, route: a}\n"},
+    {"route.reason-missing", EGAF_SEV_ERROR, "exception route without a reason",
+     "An integration uses route b, c or d (the routes the framework marks `needs-reason`) "
+     "without a `reason`.",
+     "TT 13/2017/TT-BTTTT Điều 17: cases b, c, d apply only when a platform is not ready.",
+     "Add `reason:` (which platform is not ready, until when), or use route a.",
+     "- {from: mot-cua, to: national:dvcqg, route: d}\n",
+     "- {from: mot-cua, to: national:dvcqg, route: d, reason: \"LGSP chưa sẵn sàng đến "
+     "2021\"}\n"},
     {"schema.enum", EGAF_SEV_ERROR, "value not allowed",
      "A key whose values come from a fixed list has another value.", FORMAT_BASIS ".",
      "Use one of the values the message lists.", "online: yes\n", "online: full\n"},
@@ -106,6 +284,35 @@ static const egaf_rule catalogue[] = {
      "Correct the key (the hint names the closest known one), or move free data under "
      "`properties`.",
      "- id: qlvb\n  nmae: Quản lý văn bản\n", "- id: qlvb\n  name: Quản lý văn bản\n"},
+    {"section.missing", EGAF_SEV_ERROR, "content of the framework missing",
+     "One of the seven contents every architecture has is missing: vision, goals, scope and "
+     "principles in `architecture`; the business, data, application, technology and "
+     "security architectures (in the top-level file or an include); the implementation. One "
+     "finding per missing content (the overview diagram is generated by egaf).",
+     "QĐ 2323/QĐ-BTTTT (Khung Kiến trúc CPĐT 2.0): the seven basic contents (a–g) of a "
+     "ministry or province architecture; kept in 3.0 and 4.0.",
+     "Add the content the message names.",
+     "architecture:\n  id: lang-son\n  name: Kiến trúc CQĐT tỉnh Lạng Sơn\n",
+     "architecture:\n  id: lang-son\n  name: Kiến trúc CQĐT tỉnh Lạng Sơn\n  vision: …\n  "
+     "goals: […]\n  scope: …\n  principles: […]\n"},
+    {"security.level-missing", EGAF_SEV_ERROR, "system without a security level",
+     "An application or platform has no `security-level` (cấp độ an toàn hệ thống thông tin, "
+     "1–5).",
+     "NĐ 85/2016/NĐ-CP (bảo đảm an toàn hệ thống thông tin theo cấp độ); TT 12/2022/TT-BTTTT.",
+     "Add `security-level:` with the level of its approved dossier, or waive the finding while "
+     "the dossier is being approved.",
+     "- {id: mot-cua, name: Một cửa, role: tthc}\n",
+     "- {id: mot-cua, name: Một cửa, role: tthc, security-level: 3}\n"},
+    {"security.unprotected", EGAF_SEV_ERROR, "system at a high security level without a control",
+     "An application, platform, database or infrastructure element has a security level whose "
+     "`needs-control` is true in the framework's data (levels 3–5) and no security control "
+     "`protects` it.",
+     "NĐ 85/2016/NĐ-CP; TT 12/2022/TT-BTTTT: systems of level 3 and above need the protective "
+     "measures of their level.",
+     "Add a control (`security: controls:`) whose `protects` names the system.",
+     "controls:\n  - {id: tuong-lua, name: Tường lửa, kind: firewall, protects: [cong-ttdt]}\n",
+     "controls:\n  - {id: tuong-lua, name: Tường lửa, kind: firewall, protects: [cong-ttdt, "
+     "mot-cua]}\n"},
     {"waiver.unknown-rule", EGAF_SEV_WARNING, "waiver names no rule",
      "A waiver's `rule` is not the id of any rule, so it waives nothing.", FORMAT_BASIS ".",
      "Use an id that `egaf rules` lists.",

@@ -59,10 +59,14 @@ static void index_ids(egaf_check_ctx *ctx, egaf_strmap *ids)
                 continue;
             const egaf_value *idv = egaf_element_get(el, EGAF_F_ID);
             const egaf_value *firstv = egaf_element_get(first, EGAF_F_ID);
-            egaf_finding *f = egaf_diag(ctx->diags, "ref.duplicate-id", idv ? &idv->mark : &el->mark,
-                                        el->display, "duplicate id '%s' (%s and %s)", el->id,
-                                        egaf_kind_info(first->kind)->noun,
-                                        egaf_kind_info(el->kind)->noun);
+            const egaf_mark *at = idv ? &idv->mark : &el->mark;
+            egaf_finding *f =
+                first->kind == el->kind
+                    ? egaf_diag(ctx->diags, "ref.duplicate-id", at, el->display,
+                                "duplicate id '%s'", el->id)
+                    : egaf_diag(ctx->diags, "ref.duplicate-id", at, el->display,
+                                "duplicate id '%s': a %s already has it", el->id,
+                                egaf_kind_info(first->kind)->noun);
             egaf_diag_related(ctx->diags, f, firstv ? &firstv->mark : &first->mark,
                               "'%s' first defined here", el->id);
             egaf_diag_hint(ctx->diags, f, "ids are unique across the architecture and its "
@@ -154,6 +158,15 @@ void egaf_validate(egaf_validator *v, egaf_model *const *models, size_t n, egaf_
         index_ids(&ctx, &ids);
         egaf_check_ids(&ctx, v->id_regex);
         egaf_check_references(&ctx);
+        egaf_check_header(&ctx);
+        egaf_check_sections(&ctx);
+        egaf_check_components(&ctx);
+        egaf_check_routes(&ctx);
+        egaf_check_data(&ctx);
+        egaf_check_security(&ctx);
+        egaf_check_codes(&ctx);
+        egaf_check_roadmap(&ctx);
+        egaf_check_hygiene(&ctx);
         apply_waivers(&ctx, first);
         egaf_strmap_free(&ids);
     }

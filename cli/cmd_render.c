@@ -1,0 +1,227 @@
+/* cmd_render.c - `egaf render`: draw one view of a model as SVG, PNG or DOT. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "model/model.h"
+#include "model/suggest.h"
+#include "render/render.h"
+#include "validator/report.h"
+#include "validator/validate.h"
+
+static const char usage[] =
+    "usage: egaf render --view VIEW [options] -o OUT FILE\n"
+    "\n"
+    "Draws one view of the architecture in FILE, laid out with Graphviz (dot).\n"
+    "\n"
+    "views:\n"
+    "  overview      the framework's layered diagram (sơ đồ tổng thể)\n"
+    "  integration   applications, LGSP, NGSP, national systems; edges carry the data\n"
+    "  data          databases, the applications using them, national databases\n"
+    "  technology    infrastructure, what is hosted on it, network links\n"
+    "  security      controls, what they protect, security levels\n"
+    "\n"
+    "options:\n"
+    "  --view VIEW       the view to draw (required)\n"
+    "  --format F        svg (default, or from OUT's extension), png, dot\n"
+    "  --lang L          vi (default) or en: names from `name-en` where given\n"
+    "  --refs DIR        reference models folder (default: $EGAF_REFS, installed, source tree)\n"
+    "  --year YYYY       reference data as of YYYY (default: the model's `year`)\n"
+    "  -o, --output OUT  the file to write (atomically); - for standard output\n"
+    "  -h, --help        this help\n"
+    "\n"
+    "A model with error findings is drawn as far as it can be read, with a warning.\n"
+    "Exit status: 0 the diagram was written; 2 it was not (bad usage, unreadable\n"
+    "model, broken reference models, an output that could not be written).\n";
+
+enum { O_VIEW = 1, O_FORMAT, O_LANG, O_REFS, O_YEAR, O_OUTPUT, O_HELP };
+
+static const egaf_option options[] = {
+    {"view", 0, true}, {"format", 0, true},   {"lang", 0, true}, {"refs", 0, true},
+    {"year", 0, true}, {"output", 'o', true}, {"help", 'h', false}, {NULL, 0, false},
+};
+
+static int bad_choice(const char *what, const char *value, const char *const *choices)
+{
+    const char *s = egaf_suggest(value, choices, 0);
+    if (s)
+        return usage_error("render", "unknown %s '%s'; did you mean '%s'?", what, value, s);
+    egaf_buf list;
+    egaf_buf_init(&list);
+    for (size_t i = 0; choices[i]; i++)
+        egaf_buf_printf(&list, "%s%s", i ? ", " : "", choices[i]);
+    usage_error("render", "unknown %s '%s' (one of: %s)", what, value,
+                list.data ? list.data : "");
+    egaf_buf_free(&list);
+    return EXIT_FAILURE_RUN;
+}
+
+/* The format from OUT's extension, when --format is not given. */
+static egaf_out_format format_of(const char *out)
+{
+    const char *dot = out ? strrchr(out, '.') : NULL;
+    if (dot && strcmp(dot, ".png") == 0)
+        return EGAF_OUT_PNG;
+    if (dot && (strcmp(dot, ".dot") == 0 || strcmp(dot, ".gv") == 0))
+        return EGAF_OUT_DOT;
+    return EGAF_OUT_SVG;
+}
+
+static int model_year(const egaf_model *m)
+{
+    if (!m->header)
+        return 0;
+    const egaf_value *v = egaf_element_get(m->header, EGAF_F_YEAR);
+    return v && v->type == EGAF_FT_INT ? (int)v->u.num : 0;
+}
+
+/* Findings of the render itself (Graphviz, budget) on stderr, text format. */
+static void print_findings(egaf_cli *cli, egaf_diags *diags)
+{
+    if (egaf_diags_count(diags) == 0)
+        return;
+    egaf_diags_sort(diags);
+    egaf_buf out;
+    egaf_buf_init(&out);
+    egaf_report_options ro = {false, true, EGAF_VERSION};
+    (void)cli;
+    egaf_report_text(&out, diags, &ro);
+    fflush(stdout);
+    egaf_buf_write(&out, stderr);
+    egaf_buf_free(&out);
+}
+
+int cmd_render(egaf_cli *cli, int argc, char **argv)
+{
+    static const char *const formats[] = {"svg", "png", "dot", NULL};
+    static const char *const langs[] = {"vi", "en", NULL};
+    egaf_opt_state st;
+    egaf_opt_init(&st, argc, argv);
+    const char *output = NULL, *refs_dir = NULL, *file = NULL;
+    bool have_view = false, have_format = false;
+    egaf_view view = EGAF_VIEW_OVERVIEW;
+    egaf_out_format format = EGAF_OUT_SVG;
+    egaf_render_options ro = {EGAF_LANG_VI, 0};
+    int year = 0;
+    for (int opt; (opt = egaf_opt_next(&st, options, "render")) != -1;) {
+        switch (opt) {
+        case -2:
+            return EXIT_FAILURE_RUN;
+        case 0:
+            if (file)
+                return usage_error("render", "one model at a time ('%s' and '%s')", file,
+                                   st.operand);
+            file = st.operand;
+            break;
+        case O_VIEW:
+            if (egaf_view_parse(st.value, &view) != 0)
+                return bad_choice("view", st.value, egaf_view_names());
+            have_view = true;
+            break;
+        case O_FORMAT:
+            if (egaf_out_format_parse(st.value, &format) != 0)
+                return bad_choice("format", st.value, formats);
+            have_format = true;
+            break;
+        case O_LANG:
+            if (strcmp(st.value, "vi") == 0)
+                ro.lang = EGAF_LANG_VI;
+            else if (strcmp(st.value, "en") == 0)
+                ro.lang = EGAF_LANG_EN;
+            else
+                return bad_choice("language", st.value, langs);
+            break;
+        case O_REFS:
+            refs_dir = st.value;
+            break;
+        case O_YEAR: {
+            char *end;
+            errno = 0;
+            long y = strtol(st.value, &end, 10);
+            if (errno || *end || y < 1990 || y > 2100)
+                return usage_error("render", "--year takes a year (1990-2100), not '%s'",
+                                   st.value);
+            year = (int)y;
+            break;
+        }
+        case O_OUTPUT:
+            output = st.value;
+            break;
+        case O_HELP:
+            fputs(usage, stdout);
+            return EXIT_CLEAN;
+        }
+    }
+    if (!have_view)
+        return usage_error("render", "--view is required (overview, integration, data, "
+                                     "technology or security)");
+    if (!file)
+        return usage_error("render", "no model given");
+    if (!output)
+        return usage_error("render", "-o OUT is required (- for standard output)");
+    if (!have_format)
+        format = format_of(output);
+
+    int rc = EXIT_FAILURE_RUN;
+    egaf_diags *load_diags = egaf_diags_create();
+    egaf_diags *diags = egaf_diags_create();
+    egaf_refs *refs = NULL;
+    egaf_model *model = NULL;
+    Agraph_t *g = NULL;
+    egaf_buf out;
+    egaf_buf_init(&out);
+    if (!load_diags || !diags) {
+        error("out of memory");
+        goto done;
+    }
+    refs = egaf_cli_load_refs(cli, refs_dir);
+    if (!refs)
+        goto done;
+    egaf_read_status rs;
+    model = egaf_model_load(file, NULL, load_diags, &rs);
+    if (!model) {
+        error("cannot read '%s': %s", file, egaf_read_status_text(rs));
+        goto done;
+    }
+    if (!model->readable) {
+        print_findings(cli, load_diags);
+        error("cannot render '%s': the file holds no readable model", file);
+        goto done;
+    }
+    egaf_validator *v = egaf_validator_create(refs);
+    if (v) {
+        egaf_validate(v, &model, 1, load_diags);
+        egaf_validator_free(v);
+    }
+    egaf_diag_counts counts = egaf_diags_counts(load_diags);
+    if (counts.errors)
+        fprintf(stderr,
+                "egaf: warning: '%s' has %zu error finding%s ('egaf validate %s' lists them); "
+                "the diagram shows what could be read\n",
+                file, counts.errors, counts.errors == 1 ? "" : "s", file);
+    if (!year)
+        year = model_year(model);
+    g = egaf_view_build(view, model, refs, year, &ro, diags);
+    if (!g) {
+        error("out of memory while building the %s view", egaf_view_name(view));
+        goto done;
+    }
+    if (egaf_render_graph(g, format, &out, diags, file) != 0) {
+        print_findings(cli, diags);
+        error("cannot draw the %s view of '%s'", egaf_view_name(view), file);
+        goto done;
+    }
+    print_findings(cli, diags);
+    if (egaf_write_output(output, &out) == 0)
+        rc = EXIT_CLEAN;
+done:
+    egaf_buf_free(&out);
+    egaf_view_free(g);
+    egaf_model_free(model);
+    egaf_refs_free(refs);
+    egaf_diags_free(diags);
+    egaf_diags_free(load_diags);
+    return rc;
+}

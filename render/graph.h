@@ -1,0 +1,177 @@
+/* graph.h - what the views share: a builder that owns the graph being made,
+ * resolves references, creates one node per element (or its summary node
+ * when the budget is spent), styles nodes by kind and status, lays out
+ * layers, and writes the legend.
+ *
+ * Internal to render/. Every node and subgraph is created in model order,
+ * and the graph's id discipline numbers objects in creation order, so the
+ * written graph never depends on pointer values. */
+#ifndef EGAF_RENDER_GRAPH_H
+#define EGAF_RENDER_GRAPH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "model/buf.h"
+#include "model/model.h"
+#include "model/refs.h"
+#include "model/strmap.h"
+#include "render/render.h"
+
+/* Node styles: the model's kinds, then the others a view draws. */
+typedef enum vb_style {
+    VS_ACTOR,
+    VS_CHANNEL,
+    VS_SERVICE,
+    VS_APPLICATION,
+    VS_PLATFORM,
+    VS_DATABASE,
+    VS_INFRASTRUCTURE,
+    VS_CONTROL,
+    VS_NATIONAL_SYSTEM,
+    VS_NATIONAL_DATABASE,
+    VS_EXTERNAL, /* an element of another architecture */
+    VS__COUNT
+} vb_style;
+
+/* Budget groups: the model's kinds, plus national entries and other
+ * architectures' elements. */
+enum { VB_G_NATIONAL = EGAF_K__COUNT, VB_G_EXTERNAL, VB_G__COUNT };
+
+/* A layer is drawn in up to VB_ROWS rows of VB_ROW_WIDTH nodes (wider when
+ * it has more than VB_ROWS * VB_ROW_WIDTH), so no diagram becomes one long
+ * strip. Layer l uses ranks l * VB_ROWS … l * VB_ROWS + VB_ROWS - 1. */
+#define VB_ROWS 4
+#define VB_ROW_WIDTH 10
+#define VB_MAX_LAYERS 8
+#define VB_MAX_RANKS (VB_MAX_LAYERS * VB_ROWS + 2)
+
+typedef struct egaf_vb {
+    Agraph_t *g;
+    const egaf_model *model;
+    const egaf_refs *refs;
+    int year;
+    bool en;
+    size_t budget;
+    egaf_diags *diags;
+    bool failed; /* out of memory */
+
+    egaf_strmap local; /* id -> element */
+    egaf_buf tmp, label;
+
+    Agraph_t *boundary; /* cluster_agency */
+    Agraph_t *national; /* cluster_national, made on first use */
+    Agraph_t *external; /* cluster_external, made on first use */
+
+    /* element -> node, by kind and element index */
+    Agnode_t **nodes[EGAF_K__COUNT];
+    /* budget: planned count per group, cap, shown so far, summary nodes */
+    size_t planned[VB_G__COUNT], cap[VB_G__COUNT], shown[VB_G__COUNT];
+    size_t summarised[VB_G__COUNT];
+    Agnode_t *summary[VB_G__COUNT];
+    Agraph_t *summary_in[VB_G__COUNT];
+    egaf_strmap seen_national, seen_external; /* planning: distinct refs */
+
+    bool used[VS__COUNT]; /* for the legend */
+    bool used_planned, used_retired;
+    egaf_buf notes; /* legend text, already escaped, lines ended by \l */
+    egaf_buf agency;
+
+    /* ranks, top to bottom: rank=same subgraphs and their first node */
+    Agraph_t *rank[VB_MAX_RANKS];
+    Agnode_t *rank_first[VB_MAX_RANKS];
+    size_t layer_count[VB_MAX_LAYERS]; /* nodes placed in each layer so far */
+    size_t edges;
+} egaf_vb;
+
+/* Text in the chosen language. */
+#define TR(vb, vi_, en_) ((vb)->en ? (en_) : (vi_))
+
+int vb_init(egaf_vb *vb, egaf_view view, const egaf_model *model, const egaf_refs *refs,
+            int year, const egaf_render_options *opt, egaf_diags *diags);
+/* Adds the legend and the budget note; returns the graph (the builder no
+ * longer owns it) or NULL after a failure. */
+Agraph_t *vb_finish(egaf_vb *vb, egaf_view view);
+void vb_free(egaf_vb *vb);
+
+/* Clusters. */
+Agraph_t *vb_cluster(egaf_vb *vb, Agraph_t *parent, const char *key, const char *title,
+                     const char *fill, const char *border);
+Agraph_t *vb_boundary(egaf_vb *vb);
+Agraph_t *vb_national_cluster(egaf_vb *vb);
+
+/* Ranks: subgraph "rank_<i>" with rank=same; vb_order_ranks() chains the
+ * first node of each non-empty rank with invisible edges so the ranks lie
+ * top to bottom in index order. */
+void vb_rank_add(egaf_vb *vb, size_t rank, Agnode_t *n);
+void vb_order_ranks(egaf_vb *vb);
+/* Places n in the next free slot of layer's rows; total is about how many
+ * nodes the layer will hold (it sets the row width). A node already placed
+ * keeps its place. */
+void vb_layer_add(egaf_vb *vb, size_t layer, Agnode_t *n, size_t total);
+/* How many nodes a group of count elements takes once the budget caps it. */
+size_t vb_capped(egaf_vb *vb, int group, size_t count);
+/* Whether n is in a rank already. */
+bool vb_ranked(egaf_vb *vb, Agnode_t *n);
+
+/* Planning the budget: the views announce how many nodes of each group they
+ * will draw, then vb_apply_budget() sets the caps. */
+void vb_plan(egaf_vb *vb, int group, size_t count);
+void vb_plan_ref(egaf_vb *vb, const char *ref);
+void vb_plan_refs(egaf_vb *vb, egaf_kind kind, egaf_field field);
+void vb_apply_budget(egaf_vb *vb, size_t reserved);
+
+/* The element a reference names in this architecture (bare id or
+ * "<own-id>:id"), or NULL. */
+const egaf_element *vb_local(egaf_vb *vb, const char *ref);
+/* The element's node in this view (its own or its summary), or NULL. */
+Agnode_t *vb_node_of(egaf_vb *vb, const egaf_element *el);
+void vb_set_node(egaf_vb *vb, const egaf_element *el, Agnode_t *n);
+/* Draws el in cluster (within the budget) and returns its node. */
+Agnode_t *vb_element(egaf_vb *vb, Agraph_t *cluster, const egaf_element *el);
+/* Same, with an extra last label line (plain text, not vb->tmp or label). */
+Agnode_t *vb_element_x(egaf_vb *vb, Agraph_t *cluster, const egaf_element *el,
+                       const char *extra);
+/* A national entry ("national:ID" or just "ID"), in the national cluster. */
+Agnode_t *vb_national(egaf_vb *vb, const char *id);
+/* Whether a national id is a national database (by the reference models, or
+ * by the csdl- prefix without them). */
+bool vb_national_is_db(egaf_vb *vb, const char *id);
+const char *vb_national_category(egaf_vb *vb, const char *id);
+/* The node a reference names: a local element already drawn, a national
+ * entry or another architecture's element (both made on demand); NULL when
+ * the reference names nothing drawn. */
+Agnode_t *vb_target(egaf_vb *vb, const char *ref);
+/* A node with a fixed label, not an element (summaries, service groups). */
+Agnode_t *vb_plain_node(egaf_vb *vb, Agraph_t *cluster, const char *name, const char *label,
+                        vb_style style);
+
+/* Edges: dedupe returns an existing t->h edge instead of a new one. */
+Agedge_t *vb_edge(egaf_vb *vb, Agnode_t *t, Agnode_t *h, bool dedupe);
+void vb_set(egaf_vb *vb, void *obj, const char *attr, const char *value);
+
+/* The element's display name in the chosen language (name-en falls back to
+ * name, then to the id). */
+const char *vb_name(egaf_vb *vb, const egaf_element *el);
+/* Escaped label lines: the element's name wrapped, then extra (already
+ * plain text, may be NULL) as a last line. Result in vb->label. */
+const char *vb_element_label(egaf_vb *vb, const egaf_element *el, const char *extra);
+/* egaf_render_label() with brk ("\\n", or "\\l" for left-aligned lines)
+ * between lines. */
+void vb_wrap(egaf_buf *out, const char *text, size_t width, const char *brk);
+/* A legend line (plain text, escaped here). */
+void vb_note(egaf_vb *vb, const char *text);
+/* The security level of el (1..5), or 0. */
+int vb_security_level(const egaf_element *el);
+/* The references of a REF or REFS field: count, and item i. */
+size_t vb_refs_count(const egaf_element *el, egaf_field field);
+const char *vb_ref_at(const egaf_element *el, egaf_field field, size_t i);
+
+/* The views. */
+void vb_view_overview(egaf_vb *vb);
+void vb_view_integration(egaf_vb *vb);
+void vb_view_data(egaf_vb *vb);
+void vb_view_technology(egaf_vb *vb);
+void vb_view_security(egaf_vb *vb);
+
+#endif

@@ -1,0 +1,118 @@
+/* output.c - a view to bytes: DOT with agwrite(), SVG and PNG laid out and
+ * rendered in-process with gvc.
+ *
+ * Plugins are linked in, not loaded: gvContextPlugins() gets the list below
+ * and demand loading off, so egaf never reads Graphviz's plugin
+ * configuration (config6a) and draws the same with or without `dot -c`
+ * having been run. The Debian package ships the plugins as
+ * /usr/lib/x86_64-linux-gnu/graphviz/libgvplugin_*.so.6, outside the linker's
+ * search path; the Makefile links them by name with an rpath. The pango
+ * plugin brings cairo (PNG) and the text layout that measures labels with
+ * the real font, so boxes fit their Vietnamese labels. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <graphviz/gvc.h>
+#include <graphviz/gvplugin.h>
+
+#include "render/render.h"
+
+extern gvplugin_library_t gvplugin_dot_layout_LTX_library;
+extern gvplugin_library_t gvplugin_core_LTX_library;
+extern gvplugin_library_t gvplugin_pango_LTX_library;
+
+lt_symlist_t lt_preloaded_symbols[] = {
+    {"gvplugin_dot_layout_LTX_library", &gvplugin_dot_layout_LTX_library},
+    {"gvplugin_core_LTX_library", &gvplugin_core_LTX_library},
+    {"gvplugin_pango_LTX_library", &gvplugin_pango_LTX_library},
+    {NULL, NULL},
+};
+
+/* Graphviz reports through one global callback; egaf renders one graph at a
+ * time, so the messages of the current call go to this buffer. */
+static egaf_buf *captured;
+
+static int capture(char *message)
+{
+    if (captured)
+        egaf_buf_puts(captured, message);
+    return 0;
+}
+
+/* Each captured line becomes a render.graphviz finding. */
+static void report_messages(const egaf_buf *msgs, egaf_diags *diags, const char *file)
+{
+    if (!msgs->len)
+        return;
+    const char *p = msgs->data;
+    while (*p) {
+        const char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) : strlen(p);
+        const char *line = p;
+        p += len + (nl ? 1 : 0);
+        if (len >= 9 && strncmp(line, "Warning: ", 9) == 0) {
+            line += 9;
+            len -= 9;
+        } else if (len >= 7 && strncmp(line, "Error: ", 7) == 0) {
+            line += 7;
+            len -= 7;
+        }
+        while (len && (line[len - 1] == ' ' || line[len - 1] == '\r'))
+            len--;
+        if (len == 0)
+            continue;
+        egaf_diag_at(diags, "render.graphviz", file, 0, 0, NULL, "Graphviz: %.*s", (int)len,
+                     line);
+    }
+}
+
+/* A layout far over any view's budget means a bug upstream: refuse it
+ * rather than run dot for minutes (DESIGN §7). */
+#define HARD_NODE_LIMIT (4 * EGAF_RENDER_BUDGET)
+
+int egaf_render_graph(Agraph_t *g, egaf_out_format format, egaf_buf *out, egaf_diags *diags,
+                      const char *file)
+{
+    if (format == EGAF_OUT_DOT) {
+        agwrite(g, out);
+        return out->failed ? -1 : 0;
+    }
+    if (agnnodes(g) > HARD_NODE_LIMIT) {
+        egaf_diag_at(diags, "render.budget", file, 0, 0, NULL,
+                     "the diagram has %d nodes, over the layout limit of %d; not laid out",
+                     agnnodes(g), HARD_NODE_LIMIT);
+        return -1;
+    }
+    egaf_buf msgs;
+    egaf_buf_init(&msgs);
+    captured = &msgs;
+    agusererrf old_errf = agseterrf(capture);
+    agerrlevel_t old_level = agseterr(AGWARN);
+
+    int rc = -1;
+    GVC_t *gvc = gvContextPlugins(lt_preloaded_symbols, 0);
+    if (gvc) {
+        if (gvLayout(gvc, g, "dot") == 0) {
+            char *data = NULL;
+            unsigned int len = 0;
+            const char *fmt = format == EGAF_OUT_PNG ? "png:cairo" : "svg:svg";
+            if (gvRenderData(gvc, g, fmt, &data, &len) == 0 && data) {
+                egaf_buf_add(out, data, len);
+                rc = out->failed ? -1 : 0;
+            }
+            if (data)
+                gvFreeRenderData(data);
+            gvFreeLayout(gvc, g);
+        }
+        gvFreeContext(gvc);
+    }
+    agseterr(old_level);
+    agseterrf(old_errf);
+    captured = NULL;
+    report_messages(&msgs, diags, file);
+    if (rc != 0 && !msgs.len)
+        egaf_diag_at(diags, "render.graphviz", file, 0, 0, NULL,
+                     "Graphviz could not lay out or render the diagram");
+    egaf_buf_free(&msgs);
+    return rc;
+}

@@ -1,0 +1,85 @@
+/* render.h - the diagrams of one architecture: views built as cgraph graphs
+ * from the model, then laid out and rendered in-process with gvc.
+ *
+ * Views (DESIGN §7): overview (the framework's layered diagram), integration,
+ * data, technology, security. A view is a function of the model, the
+ * reference models (or NULL: national entries are then labelled by id), the
+ * year and the options; the same inputs give the same graph, and the graph is
+ * written (DOT) or laid out (SVG, PNG) to the same bytes.
+ *
+ * A node budget bounds every view: beyond it, elements are summarised into
+ * "và N … khác" nodes (services by their `online` level first), the legend
+ * says so and a render.budget note is recorded. Layout is never called on a
+ * graph over the budget.
+ *
+ * Ownership: egaf_view_build() returns a graph the caller releases with
+ * egaf_view_free(). */
+#ifndef EGAF_RENDER_H
+#define EGAF_RENDER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <graphviz/cgraph.h>
+
+#include "model/buf.h"
+#include "model/model.h"
+#include "model/refs.h"
+#include "validator/diag.h"
+
+typedef enum egaf_view {
+    EGAF_VIEW_OVERVIEW,
+    EGAF_VIEW_INTEGRATION,
+    EGAF_VIEW_DATA,
+    EGAF_VIEW_TECHNOLOGY,
+    EGAF_VIEW_SECURITY,
+    EGAF_VIEW__COUNT
+} egaf_view;
+
+typedef enum egaf_lang { EGAF_LANG_VI, EGAF_LANG_EN } egaf_lang;
+
+/* Nodes of one view, legend included; beyond it the view summarises. */
+#define EGAF_RENDER_BUDGET 150
+/* Services drawn one by one in the overview; more are grouped by `online`. */
+#define EGAF_RENDER_SERVICES_MAX 12
+/* Label width in characters (UTF-8 code points) before a line break. */
+#define EGAF_RENDER_WRAP 22
+/* The font of every label: it has the Vietnamese glyphs. */
+#define EGAF_RENDER_FONT "DejaVu Sans"
+
+typedef struct egaf_render_options {
+    egaf_lang lang;
+    size_t node_budget; /* 0: EGAF_RENDER_BUDGET */
+} egaf_render_options;
+
+typedef enum egaf_out_format { EGAF_OUT_SVG, EGAF_OUT_PNG, EGAF_OUT_DOT } egaf_out_format;
+
+const char *egaf_view_name(egaf_view view);
+/* NULL-terminated list of the view names, in enum order. */
+const char *const *egaf_view_names(void);
+int egaf_view_parse(const char *name, egaf_view *out); /* -1 when unknown */
+int egaf_out_format_parse(const char *name, egaf_out_format *out);
+
+/* Builds a view. Findings (render.budget notes) go to diags, positioned at
+ * the model's file. Returns NULL only when memory runs out. */
+Agraph_t *egaf_view_build(egaf_view view, const egaf_model *model, const egaf_refs *refs,
+                          int year, const egaf_render_options *options, egaf_diags *diags);
+void egaf_view_free(Agraph_t *g);
+
+/* Writes g as DOT (deterministic: objects in the order the view made them)
+ * or lays it out with dot and renders SVG or PNG, appending to out. Graphviz
+ * messages become render.graphviz findings at file. Returns 0, or -1 when no
+ * diagram could be made (the reason is a finding, or out->failed). */
+int egaf_render_graph(Agraph_t *g, egaf_out_format format, egaf_buf *out, egaf_diags *diags,
+                      const char *file);
+
+/* Label text for a plain Graphviz label: text wrapped at width code points
+ * on spaces (words longer than width are cut), line breaks written as the
+ * two characters \n, backslashes doubled (so \N, \G… in a name stay
+ * literal), control characters dropped and invalid UTF-8 replaced by U+FFFD.
+ * Quotes are left for cgraph, which escapes them when it writes DOT. */
+void egaf_render_label(egaf_buf *out, const char *text, size_t width);
+/* Number of UTF-8 code points in s. */
+size_t egaf_render_width(const char *s);
+
+#endif

@@ -1,0 +1,303 @@
+/* view_overview.c - the framework's overview diagram (sơ đồ tổng thể):
+ * users → channels → services → applications → integration platform →
+ * data → infrastructure, top to bottom, security in a band beside, the
+ * national systems and databases the architecture connects to outside the
+ * agency's boundary. */
+#include <string.h>
+
+#include "render/graph.h"
+
+enum {
+    R_USERS,
+    R_CHANNELS,
+    R_SERVICES,
+    R_APPS,
+    R_PLATFORMS,
+    R_DATA,
+    R_INFRA,
+    R__COUNT,
+};
+
+/* The rank a national entry sits at: with the layer it belongs to. */
+static size_t national_rank(egaf_vb *vb, const char *id)
+{
+    const char *cat = vb_national_category(vb, id);
+    if (vb_national_is_db(vb, id))
+        return R_DATA;
+    if (strcmp(cat, "network") == 0 || strcmp(cat, "data-center") == 0)
+        return R_INFRA;
+    return R_PLATFORMS;
+}
+
+static Agnode_t *national(egaf_vb *vb, const char *ref)
+{
+    Agnode_t *n = vb_national(vb, ref);
+    size_t layer = national_rank(vb, ref);
+    vb_layer_add(vb, layer, n, vb->layer_count[layer] + vb->planned[VB_G_NATIONAL]);
+    return n;
+}
+
+static void style_edge(egaf_vb *vb, Agedge_t *e, const char *color)
+{
+    if (e)
+        vb_set(vb, e, "color", color);
+}
+
+/* The `online` groups of services when there are too many to draw. */
+static const char *const online_keys[] = {"full", "partial", "none", ""};
+
+static const char *online_title(egaf_vb *vb, size_t i)
+{
+    switch (i) {
+    case 0:
+        return TR(vb, "Dịch vụ công trực tuyến toàn trình", "Fully online public services");
+    case 1:
+        return TR(vb, "Dịch vụ công trực tuyến một phần", "Partly online public services");
+    case 2:
+        return TR(vb, "Dịch vụ công trực tiếp", "Public services in person");
+    default:
+        return TR(vb, "Dịch vụ công chưa xác định mức độ", "Public services, level not given");
+    }
+}
+
+static size_t online_index(const egaf_element *svc)
+{
+    const char *o = egaf_element_text(svc, EGAF_F_ONLINE);
+    for (size_t i = 0; i < 3; i++)
+        if (o && strcmp(o, online_keys[i]) == 0)
+            return i;
+    return 3;
+}
+
+static void grouped_services(egaf_vb *vb, Agraph_t *cl)
+{
+    const egaf_model *m = vb->model;
+    size_t counts[4] = {0, 0, 0, 0};
+    for (size_t i = 0; i < m->counts[EGAF_K_SERVICE]; i++)
+        counts[online_index(m->elements[EGAF_K_SERVICE][i])]++;
+    Agnode_t *groups[4] = {NULL, NULL, NULL, NULL};
+    egaf_buf text;
+    egaf_buf_init(&text);
+    for (size_t g = 0; g < 4; g++) {
+        if (!counts[g])
+            continue;
+        egaf_buf_reset(&text);
+        egaf_buf_printf(&text, "%s\n(%zu %s)", online_title(vb, g), counts[g],
+                        TR(vb, "dịch vụ", "services"));
+        egaf_buf_reset(&vb->label);
+        egaf_render_label(&vb->label, text.data, EGAF_RENDER_WRAP + 4);
+        char name[32];
+        snprintf(name, sizeof name, "_services_%s", g < 3 ? online_keys[g] : "other");
+        groups[g] = vb_plain_node(vb, cl, name, vb->label.data, VS_SERVICE);
+        vb_layer_add(vb, R_SERVICES, groups[g], 4);
+    }
+    for (size_t i = 0; i < m->counts[EGAF_K_SERVICE]; i++) {
+        const egaf_element *svc = m->elements[EGAF_K_SERVICE][i];
+        vb_set_node(vb, svc, groups[online_index(svc)]);
+    }
+    egaf_buf_reset(&text);
+    egaf_buf_printf(&text,
+                    TR(vb, "%zu dịch vụ công được gộp theo mức độ trực tuyến.",
+                       "%zu public services grouped by how far they are online."),
+                    m->counts[EGAF_K_SERVICE]);
+    vb_note(vb, text.data);
+    egaf_buf_free(&text);
+}
+
+static Agraph_t *layer(egaf_vb *vb, Agraph_t *parent, const char *key, const char *title,
+                       const char *fill, const char *border)
+{
+    return vb_cluster(vb, parent, key, title, fill, border);
+}
+
+/* Draws every element of a kind into a layer and a rank. */
+static void draw_kind(egaf_vb *vb, Agraph_t *cl, egaf_kind kind, size_t rank)
+{
+    for (size_t i = 0; i < vb->model->counts[kind]; i++)
+        vb_layer_add(vb, rank, vb_element(vb, cl, vb->model->elements[kind][i]),
+                     vb_capped(vb, (int)kind, vb->model->counts[kind]));
+}
+
+void vb_view_overview(egaf_vb *vb)
+{
+    const egaf_model *m = vb->model;
+    const size_t *c = m->counts;
+    bool grouped = c[EGAF_K_SERVICE] > EGAF_RENDER_SERVICES_MAX;
+
+    vb_plan(vb, EGAF_K_ACTOR, c[EGAF_K_ACTOR]);
+    vb_plan(vb, EGAF_K_CHANNEL, c[EGAF_K_CHANNEL]);
+    vb_plan(vb, EGAF_K_APPLICATION, c[EGAF_K_APPLICATION]);
+    vb_plan(vb, EGAF_K_PLATFORM, c[EGAF_K_PLATFORM]);
+    vb_plan(vb, EGAF_K_DATABASE, c[EGAF_K_DATABASE]);
+    vb_plan(vb, EGAF_K_INFRASTRUCTURE, c[EGAF_K_INFRASTRUCTURE]);
+    vb_plan(vb, EGAF_K_CONTROL, c[EGAF_K_CONTROL]);
+    if (!grouped)
+        vb_plan(vb, EGAF_K_SERVICE, c[EGAF_K_SERVICE]);
+    for (size_t i = 0; i < c[EGAF_K_INTEGRATION]; i++) {
+        const char *to = egaf_element_text(m->elements[EGAF_K_INTEGRATION][i], EGAF_F_TO);
+        if (to && strncmp(to, "national:", 9) == 0)
+            vb_plan_ref(vb, to);
+    }
+    vb_plan_refs(vb, EGAF_K_PLATFORM, EGAF_F_CONNECTS);
+    vb_plan_refs(vb, EGAF_K_DATABASE, EGAF_F_SOURCES);
+    vb_plan_refs(vb, EGAF_K_INFRASTRUCTURE, EGAF_F_CONNECTS);
+    vb_apply_budget(vb, grouped ? 4 : 0);
+
+    /* the layers, top to bottom */
+    Agraph_t *users = layer(vb, vb->g, "users", TR(vb, "Người sử dụng", "Users"), "#FFF8F0",
+                            "#BA6A1E");
+    draw_kind(vb, users, EGAF_K_ACTOR, R_USERS);
+    Agraph_t *b = vb_boundary(vb);
+    Agraph_t *channels = layer(vb, b, "channels", TR(vb, "Kênh giao tiếp", "Channels"),
+                               "#FFFBEF", "#B7950B");
+    draw_kind(vb, channels, EGAF_K_CHANNEL, R_CHANNELS);
+    Agraph_t *services = layer(vb, b, "services",
+                               TR(vb, "Dịch vụ công trực tuyến", "Online public services"),
+                               "#F1FAF7", "#148F77");
+    if (grouped)
+        grouped_services(vb, services);
+    else
+        draw_kind(vb, services, EGAF_K_SERVICE, R_SERVICES);
+    Agraph_t *apps = layer(vb, b, "applications",
+                           TR(vb, "Ứng dụng, hệ thống thông tin", "Applications"), "#F0F6FC",
+                           "#2874A6");
+    draw_kind(vb, apps, EGAF_K_APPLICATION, R_APPS);
+    Agraph_t *platforms =
+        layer(vb, b, "platforms",
+              TR(vb, "Nền tảng tích hợp, chia sẻ dữ liệu (LGSP) và nền tảng dùng chung",
+                 "Integration platform (LGSP) and shared platforms"),
+              "#EEF9F2", "#1E8449");
+    draw_kind(vb, platforms, EGAF_K_PLATFORM, R_PLATFORMS);
+    Agraph_t *data = layer(vb, b, "data", TR(vb, "Cơ sở dữ liệu", "Data"), "#FEFBEA",
+                           "#9A7D0A");
+    draw_kind(vb, data, EGAF_K_DATABASE, R_DATA);
+    Agraph_t *infra = layer(vb, b, "infrastructure",
+                            TR(vb, "Hạ tầng kỹ thuật", "Technical infrastructure"), "#F4F6F6",
+                            "#566573");
+    draw_kind(vb, infra, EGAF_K_INFRASTRUCTURE, R_INFRA);
+
+    /* the security band: controls spread over the layers' ranks */
+    if (c[EGAF_K_CONTROL]) {
+        Agraph_t *sec = layer(vb, b, "security", TR(vb, "An toàn thông tin", "Security"),
+                              "#FDF2F1", "#B03A2E");
+        size_t used[R__COUNT * VB_ROWS], nused = 0;
+        for (size_t r = R_CHANNELS * VB_ROWS; r < R__COUNT * VB_ROWS; r++)
+            if (vb->rank_first[r])
+                used[nused++] = r;
+        if (nused == 0)
+            used[nused++] = R_APPS * VB_ROWS;
+        size_t n = c[EGAF_K_CONTROL];
+        for (size_t i = 0; i < n; i++) {
+            Agnode_t *node = vb_element(vb, sec, m->elements[EGAF_K_CONTROL][i]);
+            vb_rank_add(vb, used[i * nused / n], node);
+        }
+    }
+
+    /* users reach channels, channels the services, services their systems */
+    for (size_t i = 0; i < c[EGAF_K_SERVICE]; i++) {
+        const egaf_element *svc = m->elements[EGAF_K_SERVICE][i];
+        Agnode_t *sn = vb_node_of(vb, svc);
+        size_t nch = vb_refs_count(svc, EGAF_F_CHANNELS);
+        size_t nact = vb_refs_count(svc, EGAF_F_ACTORS);
+        for (size_t a = 0; a < nact; a++) {
+            Agnode_t *an = vb_node_of(vb, vb_local(vb, vb_ref_at(svc, EGAF_F_ACTORS, a)));
+            if (nch == 0)
+                vb_edge(vb, an, sn, true);
+            for (size_t k = 0; k < nch; k++)
+                vb_edge(vb, an,
+                        vb_node_of(vb, vb_local(vb, vb_ref_at(svc, EGAF_F_CHANNELS, k))),
+                        true);
+        }
+        for (size_t k = 0; k < nch; k++)
+            vb_edge(vb, vb_node_of(vb, vb_local(vb, vb_ref_at(svc, EGAF_F_CHANNELS, k))), sn,
+                    true);
+        vb_edge(vb, sn,
+                vb_node_of(vb, vb_local(vb, egaf_element_text(svc, EGAF_F_HANDLED_BY))), true);
+    }
+
+    /* applications use databases */
+    for (size_t i = 0; i < c[EGAF_K_APPLICATION]; i++) {
+        const egaf_element *app = m->elements[EGAF_K_APPLICATION][i];
+        Agnode_t *an = vb_node_of(vb, app);
+        for (size_t k = 0; k < vb_refs_count(app, EGAF_F_USES); k++)
+            style_edge(vb,
+                       vb_edge(vb, an,
+                               vb_node_of(vb, vb_local(vb, vb_ref_at(app, EGAF_F_USES, k))),
+                               true),
+                       "#9A7D0A");
+    }
+
+    /* integrations: through the platform, or around it (red) */
+    for (size_t i = 0; i < c[EGAF_K_INTEGRATION]; i++) {
+        const egaf_element *in = m->elements[EGAF_K_INTEGRATION][i];
+        Agnode_t *from = vb_node_of(vb, vb_local(vb, egaf_element_text(in, EGAF_F_FROM)));
+        const char *to_ref = egaf_element_text(in, EGAF_F_TO);
+        Agnode_t *via = vb_node_of(vb, vb_local(vb, egaf_element_text(in, EGAF_F_VIA)));
+        Agnode_t *to = NULL;
+        if (to_ref && strncmp(to_ref, "national:", 9) == 0)
+            to = national(vb, to_ref);
+        else
+            to = vb_node_of(vb, vb_local(vb, to_ref));
+        const char *route = egaf_element_text(in, EGAF_F_ROUTE);
+        bool bypass = route && strcmp(route, "a") != 0;
+        if (via) {
+            style_edge(vb, vb_edge(vb, from, via, true), "#1E8449");
+            Agedge_t *e = vb_edge(vb, via, to, true);
+            style_edge(vb, e, "#6C3483");
+            if (e && bypass)
+                vb_set(vb, e, "style", "dashed");
+        } else if (to && to_ref && strncmp(to_ref, "national:", 9) == 0) {
+            Agedge_t *e = vb_edge(vb, from, to, true);
+            style_edge(vb, e, "#C0392B");
+            if (e)
+                vb_set(vb, e, "style", "dashed");
+        }
+    }
+
+    /* platforms connect to NGSP and the national systems */
+    for (size_t i = 0; i < c[EGAF_K_PLATFORM]; i++) {
+        const egaf_element *p = m->elements[EGAF_K_PLATFORM][i];
+        Agnode_t *pn = vb_node_of(vb, p);
+        for (size_t k = 0; k < vb_refs_count(p, EGAF_F_CONNECTS); k++) {
+            const char *ref = vb_ref_at(p, EGAF_F_CONNECTS, k);
+            Agnode_t *t = ref && strncmp(ref, "national:", 9) == 0
+                              ? national(vb, ref)
+                              : vb_node_of(vb, vb_local(vb, ref));
+            Agedge_t *e = vb_edge(vb, pn, t, true);
+            style_edge(vb, e, "#6C3483");
+            if (e)
+                vb_set(vb, e, "penwidth", "1.6");
+        }
+    }
+
+    /* databases take master data from the national databases */
+    for (size_t i = 0; i < c[EGAF_K_DATABASE]; i++) {
+        const egaf_element *d = m->elements[EGAF_K_DATABASE][i];
+        Agnode_t *dn = vb_node_of(vb, d);
+        for (size_t k = 0; k < vb_refs_count(d, EGAF_F_SOURCES); k++) {
+            const char *ref = vb_ref_at(d, EGAF_F_SOURCES, k);
+            if (ref && strncmp(ref, "national:", 9) == 0)
+                style_edge(vb, vb_edge(vb, national(vb, ref), dn, true), "#6C3483");
+        }
+    }
+
+    /* the infrastructure's links (Mạng truyền số liệu chuyên dùng) */
+    for (size_t i = 0; i < c[EGAF_K_INFRASTRUCTURE]; i++) {
+        const egaf_element *d = m->elements[EGAF_K_INFRASTRUCTURE][i];
+        Agnode_t *dn = vb_node_of(vb, d);
+        for (size_t k = 0; k < vb_refs_count(d, EGAF_F_CONNECTS); k++) {
+            const char *ref = vb_ref_at(d, EGAF_F_CONNECTS, k);
+            if (ref && strncmp(ref, "national:", 9) == 0) {
+                Agedge_t *e = vb_edge(vb, dn, national(vb, ref), true);
+                style_edge(vb, e, "#566573");
+                if (e) {
+                    vb_set(vb, e, "dir", "none");
+                    vb_set(vb, e, "penwidth", "2");
+                }
+            }
+        }
+    }
+    vb_note(vb, TR(vb, "Nét đỏ đứt: kết nối không đi qua LGSP (trường hợp b, c, d — TT 13/2017).",
+                   "Dashed red: a link that does not go through the LGSP (cases b, c, d of "
+                   "TT 13/2017)."));
+}

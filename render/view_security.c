@@ -1,0 +1,139 @@
+/* view_security.c - the security architecture: the controls, what each
+ * protects, and the security level (cấp độ, NĐ 85/2016/NĐ-CP) of every
+ * system protected or classified. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "render/graph.h"
+
+enum { R_CONTROLS, R_APPS, R_DATABASES, R_INFRA };
+
+static const char *control_kind(egaf_vb *vb, const egaf_element *el)
+{
+    static const char *const keys[] = {"firewall", "ids",        "waf",        "monitoring",
+                                       "soc",      "backup",     "authentication",
+                                       "encryption", "antivirus", "policy",    "other",
+                                       NULL};
+    static const char *const vi[] = {"Tường lửa", "Phát hiện xâm nhập", "Tường lửa ứng dụng web",
+                                     "Giám sát", "Trung tâm giám sát (SOC)", "Sao lưu",
+                                     "Xác thực", "Mã hoá", "Phòng chống mã độc", "Chính sách",
+                                     "Khác"};
+    static const char *const en[] = {"firewall", "intrusion detection", "web application firewall",
+                                     "monitoring", "SOC", "backup", "authentication",
+                                     "encryption", "anti-malware", "policy", "other"};
+    const char *k = egaf_element_text(el, EGAF_F_KIND);
+    for (size_t i = 0; k && keys[i]; i++)
+        if (strcmp(k, keys[i]) == 0)
+            return vb->en ? en[i] : vi[i];
+    return NULL;
+}
+
+/* Fill by level: 1–2 green, 3 amber, 4–5 red. */
+static const char *level_fill(int level)
+{
+    if (level >= 4)
+        return "#F5B7B1";
+    if (level == 3)
+        return "#FAD7A0";
+    return "#D5F5E3";
+}
+
+void vb_view_security(egaf_vb *vb)
+{
+    const egaf_model *m = vb->model;
+    const egaf_kind kinds[] = {EGAF_K_APPLICATION, EGAF_K_PLATFORM, EGAF_K_DATABASE,
+                               EGAF_K_INFRASTRUCTURE};
+    bool *shown[EGAF_K__COUNT] = {NULL};
+    for (size_t k = 0; k < 4; k++) {
+        size_t n = m->counts[kinds[k]];
+        shown[kinds[k]] = n ? calloc(n, sizeof(bool)) : NULL;
+        if (n && !shown[kinds[k]]) {
+            vb->failed = true;
+            goto done;
+        }
+        for (size_t i = 0; i < n; i++)
+            if (vb_security_level(m->elements[kinds[k]][i]))
+                shown[kinds[k]][i] = true;
+    }
+    for (size_t i = 0; i < m->counts[EGAF_K_CONTROL]; i++) {
+        const egaf_element *c = m->elements[EGAF_K_CONTROL][i];
+        for (size_t j = 0; j < vb_refs_count(c, EGAF_F_PROTECTS); j++) {
+            const egaf_element *el = vb_local(vb, vb_ref_at(c, EGAF_F_PROTECTS, j));
+            if (el && shown[el->kind])
+                shown[el->kind][el->index] = true;
+        }
+    }
+    for (size_t k = 0; k < 4; k++) {
+        size_t n = 0;
+        for (size_t i = 0; i < m->counts[kinds[k]]; i++)
+            n += shown[kinds[k]][i];
+        vb_plan(vb, (int)kinds[k], n);
+    }
+    vb_plan(vb, EGAF_K_CONTROL, m->counts[EGAF_K_CONTROL]);
+    size_t planned_in[R_INFRA + 1] = {0};
+    vb_apply_budget(vb, 0);
+    planned_in[R_APPS] = vb_capped(vb, EGAF_K_APPLICATION, vb->planned[EGAF_K_APPLICATION]) +
+                         vb->planned[EGAF_K_PLATFORM];
+    planned_in[R_DATABASES] = vb_capped(vb, EGAF_K_DATABASE, vb->planned[EGAF_K_DATABASE]);
+    planned_in[R_INFRA] = vb->planned[EGAF_K_INFRASTRUCTURE];
+
+    char extra[128];
+    Agraph_t *b = vb_boundary(vb);
+    Agraph_t *controls = vb_cluster(vb, b, "controls",
+                                    TR(vb, "Biện pháp bảo đảm an toàn thông tin",
+                                       "Security controls"),
+                                    "#FDF2F1", "#B03A2E");
+    for (size_t i = 0; i < m->counts[EGAF_K_CONTROL]; i++) {
+        const egaf_element *c = m->elements[EGAF_K_CONTROL][i];
+        const char *kind = control_kind(vb, c);
+        snprintf(extra, sizeof extra, "%s", kind ? kind : "");
+        vb_layer_add(vb, R_CONTROLS, vb_element_x(vb, controls, c, extra),
+                     m->counts[EGAF_K_CONTROL]);
+    }
+    Agraph_t *systems = vb_cluster(vb, b, "systems",
+                                   TR(vb, "Hệ thống thông tin được bảo vệ, theo cấp độ",
+                                      "Protected systems, by security level"),
+                                   "#FBFCFC", "#566573");
+    bool any_level = false;
+    for (size_t k = 0; k < 4; k++)
+        for (size_t i = 0; i < m->counts[kinds[k]]; i++) {
+            if (!shown[kinds[k]][i])
+                continue;
+            const egaf_element *el = m->elements[kinds[k]][i];
+            int level = vb_security_level(el);
+            if (level)
+                snprintf(extra, sizeof extra, TR(vb, "cấp độ %d", "level %d"), level);
+            else
+                snprintf(extra, sizeof extra, "%s",
+                         TR(vb, "chưa xác định cấp độ", "level not given"));
+            Agnode_t *n = vb_element_x(vb, systems, el, extra);
+            if (n && level && vb->summary[kinds[k]] != n) {
+                agset(n, "fillcolor", (char *)level_fill(level));
+                any_level = true;
+            }
+            size_t rank = kinds[k] == EGAF_K_DATABASE         ? R_DATABASES
+                          : kinds[k] == EGAF_K_INFRASTRUCTURE ? R_INFRA
+                                                              : R_APPS;
+            vb_layer_add(vb, rank, n, planned_in[rank]);
+        }
+    for (size_t i = 0; i < m->counts[EGAF_K_CONTROL]; i++) {
+        const egaf_element *c = m->elements[EGAF_K_CONTROL][i];
+        for (size_t j = 0; j < vb_refs_count(c, EGAF_F_PROTECTS); j++) {
+            Agedge_t *e = vb_edge(
+                vb, vb_node_of(vb, c),
+                vb_node_of(vb, vb_local(vb, vb_ref_at(c, EGAF_F_PROTECTS, j))), true);
+            if (e)
+                vb_set(vb, e, "color", "#B03A2E");
+        }
+    }
+    if (any_level)
+        vb_note(vb, TR(vb,
+                       "Màu nền theo cấp độ an toàn hệ thống thông tin (NĐ 85/2016/NĐ-CP): "
+                       "xanh cấp độ 1–2, vàng cấp độ 3, đỏ cấp độ 4–5.",
+                       "Fill by security level (Decree 85/2016/ND-CP): green 1–2, amber 3, "
+                       "red 4–5."));
+done:
+    for (size_t k = 0; k < 4; k++)
+        free(shown[kinds[k]]);
+}

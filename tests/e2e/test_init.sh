@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# egaf init: a starting model for an agency, with every mandatory component
+# of the edition for its level, that validates with no error findings.
+. "$(dirname "$0")/lib.sh"
+
+# init_ok NAME ARGS...: egaf init ARGS -o $T/NAME.yaml exits 0, and the model
+# validates (exit 0, no error findings).
+init_ok() {
+    local name=$1
+    shift
+    run init "$@" -o "$T/$name.yaml"
+    expect_status "$name-init-exit" 0
+    run validate "$T/$name.yaml"
+    expect_status "$name-validates" 0
+    expect_grep "$name-no-errors" '0 errors'
+}
+
+# A 2020 province by organ code: framework 2.0.
+init_ok lang-son-2020 --agency 000.00.00.H37 --year 2020
+m="$T/lang-son-2020.yaml"
+expect_grep ls-framework '^framework: "2\.0"$' "$m"
+expect_grep ls-arch-id '^  id: lang-son$' "$m"
+expect_grep ls-level '^  level: province$' "$m"
+expect_grep ls-lgsp '^    - id: lgsp-lang-son$' "$m"
+expect_grep ls-lgsp-ngsp 'connects: \[national:ngsp\]' "$m"
+expect_grep ls-tthc-role '^      role: tthc$' "$m"
+expect_grep ls-dvcqg '^      to: national:dvcqg$' "$m"
+expect_grep ls-route-a '^      route: a$' "$m"
+expect_grep ls-tltvb '^      to: national:tltvb$' "$m"
+expect_grep ls-bccp '^      to: national:bccp$' "$m"
+expect_grep ls-tslcd 'connects: \[national:tslcd\]' "$m"
+expect_grep ls-firewall '^      kind: firewall$' "$m"
+expect_grep ls-roadmap '^  roadmap:$' "$m"
+expect_grep ls-fill-comments '^ *# Điền: ' "$m"
+expect_no_grep ls-no-vneid 'national:vneid' "$m"
+for s in business data application technology security implementation; do
+    expect_grep "ls-section-$s" "^$s:$" "$m"
+done
+
+# A 2026 province formed in 2025 (no organ code): framework 4.0, with VNeID.
+init_ok bac-ninh-2026 --agency bac-ninh-2025 --year 2026
+m="$T/bac-ninh-2026.yaml"
+expect_grep bn-framework '^framework: "4\.0"$' "$m"
+expect_grep bn-arch-id '^  id: bac-ninh$' "$m"
+expect_grep bn-agency '^  agency: "bac-ninh-2025"' "$m"
+expect_grep bn-lgsp '^    - id: lgsp-bac-ninh$' "$m"
+expect_grep bn-vneid '^      to: national:vneid$' "$m"
+
+# A ministry.
+init_ok bo-y-te-2020 --agency bo-y-te --year 2020
+m="$T/bo-y-te-2020.yaml"
+expect_grep byt-level '^  level: ministry$' "$m"
+expect_grep byt-lgsp '^    - id: lgsp-bo-y-te$' "$m"
+
+# An explicit edition in force in the year (3.0 in 2024) has the VNeID link too.
+init_ok lang-son-2024 --agency lang-son --year 2024 --framework 3.0
+expect_grep ls24-vneid '^      to: national:vneid$' "$T/lang-son-2024.yaml"
+
+# Never overwrites: exit 2, the file unchanged.
+cp "$T/lang-son-2020.yaml" "$T/before.yaml"
+run init --agency bo-y-te --year 2020 -o "$T/lang-son-2020.yaml"
+expect_status refuses-overwrite 2
+expect_grep refuses-overwrite-message 'already exists' "$ERR"
+check refuses-overwrite-unchanged cmp -s "$T/before.yaml" "$T/lang-son-2020.yaml"
+
+# Unknown agency: exit 2 with a did-you-mean; nothing written.
+run init --agency bo-y-tee --year 2020 -o "$T/unknown.yaml"
+expect_status unknown-agency 2
+expect_grep unknown-agency-suggests "did you mean 'bo-y-te'" "$ERR"
+check unknown-agency-no-file test ! -e "$T/unknown.yaml"
+
+# An agency that does not exist in the year says why.
+run init --agency bac-ninh-2025 --year 2020 -o "$T/early.yaml"
+expect_status agency-not-yet 2
+expect_grep agency-not-yet-message 'does not exist in 2020' "$ERR"
+
+# Usage errors.
+run init -o "$T/x.yaml"
+expect_status no-agency 2
+run init --agency lang-son
+expect_status no-output 2
+run init --agency lang-son --year 20x0 -o "$T/x.yaml"
+expect_status bad-year 2
+run init --agency lang-son --year 2020 --framework 9.9 -o "$T/x.yaml"
+expect_status unknown-framework 2
+run init --agency lang-son --year 2020 --framework 4.0 -o "$T/x.yaml"
+expect_status framework-not-in-force 2
+run init --help
+expect_status help 0
+expect_grep help-text 'usage: egaf init'
+
+# Standard output with -o -, and the default year (this year).
+run init --agency lang-son -o -
+expect_status stdout-exit 0
+expect_grep stdout-year "^  year: $(date +%Y)$"

@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# egaf render: golden DOT per view, SVG/PNG well-formed and deterministic,
+# labels escaped, node budget, exit codes.
+. "$(dirname "$0")/lib.sh"
+
+FX=tests/fixtures/render/province.yaml
+GOLD=tests/golden/render
+VIEWS="overview integration data technology security"
+
+# golden DOT, byte for byte; and the real dot program re-parses what egaf writes
+for v in $VIEWS; do
+    run render --view "$v" --format dot -o "$T/$v.dot" "$FX"
+    expect_status "dot-$v-status" 0
+    if cmp -s "$T/$v.dot" "$GOLD/$v.dot"; then ok "golden-$v"; else
+        fail "golden-$v" "differs from $GOLD/$v.dot (tools/update-golden.sh regenerates it)"
+        diff -u "$GOLD/$v.dot" "$T/$v.dot" | head -30
+    fi
+    if command -v dot >/dev/null; then
+        if dot -Tsvg "$T/$v.dot" -o "$T/$v.reparsed.svg" 2>"$T/dot.err" && [ ! -s "$T/dot.err" ]; then
+            ok "dot-reparses-$v"
+        else
+            fail "dot-reparses-$v" "dot -Tsvg failed or warned: $(head -3 "$T/dot.err")"
+        fi
+    fi
+done
+run render --view overview --format dot --lang en -o "$T/en.dot" "$FX"
+check golden-overview-en cmp -s "$T/en.dot" "$GOLD/overview-en.dot"
+expect_grep lang-en-name 'label=Citizens' "$T/en.dot"
+expect_grep lang-en-fallback 'label="Đăng ký hộ kinh doanh"' "$T/en.dot"
+
+# the format follows the output's extension; SVG is well-formed XML with the
+# Vietnamese names as text, markup in names escaped
+for v in $VIEWS; do
+    run render --view "$v" -o "$T/$v.svg" "$FX"
+    expect_status "svg-$v-status" 0
+    if command -v xmllint >/dev/null; then
+        check "svg-$v-wellformed" xmllint --noout "$T/$v.svg"
+    fi
+    expect_no_grep "svg-$v-no-raw-script" '<script' "$T/$v.svg"
+    run render --view "$v" -o "$T/$v.again.svg" "$FX"
+    check "svg-$v-deterministic" cmp -s "$T/$v.svg" "$T/$v.again.svg"
+done
+expect_grep svg-vietnamese '>Người dân<' "$T/overview.svg"
+expect_grep svg-font 'font-family="DejaVu Sans"' "$T/overview.svg"
+expect_grep svg-script-escaped '&lt;script&gt;' "$T/overview.svg"
+expect_grep svg-national-name 'Cổng Dịch vụ công quốc' "$T/overview.svg"
+expect_grep dot-script-escaped 'label="\\"><script>alert' "$T/overview.dot"
+expect_grep dot-data-escaped '<b>dữ liệu</b> & \\"kiểm thử\\"' "$T/integration.dot"
+
+run render --view overview --format dot -o "$T/again.dot" "$FX"
+check dot-deterministic cmp -s "$T/overview.dot" "$T/again.dot"
+
+# PNG: the signature, and file(1) agrees
+run render --view overview --format png -o "$T/o.png" "$FX"
+expect_status png-status 0
+if [ "$(head -c 8 "$T/o.png" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ]; then
+    ok png-signature
+else
+    fail png-signature "not a PNG"
+fi
+if command -v file >/dev/null; then
+    file "$T/o.png" >"$T/file.out"
+    expect_grep png-file 'PNG image data' "$T/file.out"
+fi
+run render --view data -o "$T/d.png" "$FX"
+check png-by-extension cmp -s <(head -c 4 "$T/d.png") <(printf '\211PNG')
+
+# standard output
+run render --view security --format dot -o - "$FX"
+expect_status stdout-status 0
+expect_grep stdout-dot '^digraph "cao-bang-security"'
+
+# usage errors and failures: exit 2
+run render --view overveiw -o "$T/x.svg" "$FX"
+expect_status unknown-view 2
+expect_grep unknown-view-hint "did you mean 'overview'" "$ERR"
+run render --view overview --format pdf -o "$T/x.pdf" "$FX"
+expect_status unknown-format 2
+run render -o "$T/x.svg" "$FX"
+expect_status missing-view 2
+run render --view overview "$FX"
+expect_status missing-output 2
+run render --view overview -o "$T/x.svg" "$T/no-such-model.yaml"
+expect_status missing-model 2
+run render --view overview -o "$T/no-such-folder/x.svg" "$FX"
+expect_status unwritable-output 2
+printf 'framework: [\n' >"$T/syntax.yaml"
+run render --view overview -o "$T/x.svg" "$T/syntax.yaml"
+expect_status unreadable-model 2
+run render --help
+expect_status help 0
+expect_grep help-views 'technology'
+
+# a model with error findings still renders, with a warning
+sed 's/handled-by: he-thong-tthc, channels: \[cong-dvc-web, mot-cua\], actors: \[doanh-nghiep\]/handled-by: khong-co, channels: [cong-dvc-web], actors: [doanh-nghiep]/' \
+    "$FX" >"$T/broken.yaml"
+run render --view overview -o "$T/broken.svg" "$T/broken.yaml"
+expect_status broken-renders 0
+expect_grep broken-warning 'warning: .* error finding' "$ERR"
+check broken-svg-written test -s "$T/broken.svg"
+
+# the node budget: 300 services and 200 applications are summarised
+{
+    printf 'framework: "2.0"\narchitecture: {id: lon, agency: "000.00.00.H14", level: province, name: Mô hình lớn, year: 2020}\n'
+    printf 'business:\n  channels: [{id: web, name: Cổng, kind: web}]\n  services:\n'
+    for i in $(seq 1 300); do
+        printf '    - {id: dv-%d, name: Dịch vụ %d, online: full, handled-by: ud-%d, channels: [web]}\n' "$i" "$i" $((i % 200 + 1))
+    done
+    printf 'application:\n  applications:\n'
+    for i in $(seq 1 200); do
+        printf '    - {id: ud-%d, name: Ứng dụng số %d, role: other, security-level: 2}\n' "$i" "$i"
+    done
+} >"$T/big.yaml"
+start=$(date +%s%N)
+run render --view overview --format svg -o "$T/big.svg" "$T/big.yaml"
+end=$(date +%s%N)
+expect_status budget-renders 0
+expect_grep budget-note 'render.budget' "$ERR"
+expect_grep budget-legend 'ứng dụng khác' "$T/big.svg"
+expect_grep services-grouped 'toàn trình' "$T/big.svg"
+echo "# big overview layout+render: $(((end - start) / 1000000)) ms"
+run render --view overview --format dot -o "$T/big.dot" "$T/big.yaml"
+if command -v gc >/dev/null; then
+    n=$(gc -n "$T/big.dot" | awk '{print $1}')
+    if [ "$n" -le 150 ]; then ok "budget-nodes ($n)"; else fail budget-nodes "$n nodes"; fi
+fi

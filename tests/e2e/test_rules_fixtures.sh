@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# test_rules_fixtures.sh - one fixture per conformance rule in
+# tests/fixtures/rules/<rule-id>.yaml, each breaking exactly that rule: the
+# first line of the report is the exact gcc-style position, severity and rule
+# id, there is no other finding, and the exit status follows the severity
+# (1 for an error; 0 for a warning, 1 with --werror). The base model,
+# tests/fixtures/validate/mini.yaml, has no finding at all.
+. "$(dirname "$0")/lib.sh"
+F=tests/fixtures/rules
+
+# rule-id  line:col  severity
+expected='
+code.unknown                 38:12  error
+component.missing            33:1   error
+component.multiple-lgsp      50:68  warning
+component.not-connected      45:11  error
+data.duplicate-master        30:24  error
+data.owns-national           33:33  error
+header.agency-unknown        5:11   error
+header.framework-unknown     2:12   error
+header.level-mismatch        6:10   error
+header.year-outside-edition  8:9    error
+hygiene.empty-section        63:1   warning
+hygiene.similar-names        43:27  warning
+hygiene.unused               33:12  warning
+roadmap.order                66:79  error
+roadmap.outside-period       66:79  error
+route.bypasses-platform      51:27  error
+route.exception              51:50  warning
+route.reason-missing         51:50  error
+section.missing              4:3    error
+security.level-missing       42:12  error
+security.unprotected         49:23  error
+'
+
+# the base of every fixture is clean
+run validate tests/fixtures/validate/mini.yaml
+expect_status "mini.yaml: exit 0" 0
+printf '1 file checked: 0 errors, 0 warnings, 0 notes\n' >"$T/clean"
+expect_out "mini.yaml: no finding at all" "$T/clean"
+
+while read -r rule pos sev; do
+    [ -n "$rule" ] || continue
+    file=$F/$rule.yaml
+    if [ ! -f "$file" ]; then
+        STATUS=-
+        fail "$rule: fixture" "no $file"
+        continue
+    fi
+    run validate -q "$file"
+    prefix="$file:$pos: $sev:"
+    first=$(head -1 "$OUT")
+    if [ "${first#"$prefix"}" != "$first" ] && [ "${first%" [$rule]"}" != "$first" ]; then
+        ok "$rule: first line is '$prefix ... [$rule]'"
+    else
+        fail "$rule: first line is '$prefix ... [$rule]'" "first line: $first"
+    fi
+    if grep -F "$prefix" "$OUT" | grep -qF "[$rule]"; then
+        ok "$rule: finding at $pos"
+    else
+        fail "$rule: finding at $pos" "no line with the prefix and the rule"
+    fi
+    n=$(grep -cE ': (error|warning|note): .*\[[a-z0-9-]+\.[a-z0-9-]+\]( \(waived\))?$' "$OUT")
+    if [ "$n" = 1 ]; then ok "$rule: breaks exactly one rule"; else
+        fail "$rule: breaks exactly one rule" "$n findings"
+    fi
+    if [ "$sev" = error ]; then
+        expect_status "$rule: exit 1" 1
+    else
+        expect_status "$rule: warning only, exit 0" 0
+        run validate -q --werror "$file"
+        expect_status "$rule: --werror exits 1" 1
+    fi
+    run validate -q --disable "$rule" "$file"
+    expect_status "$rule: --disable leaves it clean" 0
+    check "$rule: --disable leaves no finding" test ! -s "$OUT"
+done <<<"$expected"
+
+# every fixture in the folder is listed above, and every listed rule is in the catalogue
+for file in "$F"/*.yaml; do
+    rule=$(basename "$file" .yaml)
+    if grep -qE "^$rule " <<<"$expected"; then ok "$rule: listed"; else
+        STATUS=-
+        fail "$rule: listed" "fixture $file has no expectation"
+    fi
+done
+run rules
+for rule in $(awk 'NF {print $1}' <<<"$expected"); do
+    expect_grep "$rule: in egaf rules" "^$rule +(error|warning|note) "
+done
+
+# messages and hints that say what to do
+run validate "$F/route.bypasses-platform.yaml"
+expect_grep "route.bypasses-platform: message names the element and the LGSP" \
+    "error: application 'mot-cua' connects to 'national:dvcqg' without going through the province's LGSP \[route.bypasses-platform\]$"
+expect_grep "route.bypasses-platform: caret under the to value" '^ +\| +\^~{13}$'
+expect_grep "route.bypasses-platform: hint names the LGSP and TT 13/2017" \
+    '^   hint: add `via: lgsp-route-bypasses-platform` \(Thông tư 13/2017/TT-BTTTT, Điều 17\)$'
+
+run validate "$F/header.agency-unknown.yaml"
+expect_grep "header.agency-unknown: names the merger and the successor" \
+    "Bắc Giang was merged into Bắc Ninh \(bac-ninh-2025\) on 2025-07-01 \[header.agency-unknown\]$"
+expect_grep "header.agency-unknown: hint with the successor id" '^   hint: for a 2026 model write `agency: bac-ninh-2025`'
+
+run validate "$F/header.year-outside-edition.yaml"
+expect_grep "header.year-outside-edition: names the next edition and its date" \
+    "2.0 was replaced by 3.0 \(QĐ 2568/QĐ-BTTTT\) on 2023-12-29"
+expect_grep "header.year-outside-edition: hint names the edition in force" 'hint: a 2026 model follows framework "4.0"'
+
+run validate "$F/code.unknown.yaml"
+expect_grep "code.unknown: says the tree is provisional" "not in egaf's provisional ARM tree"
+expect_grep "code.unknown: hint names the closest code" "hint: did you mean 'ARM002.001'"
+
+run validate "$F/section.missing.yaml"
+expect_grep "section.missing: content named in Vietnamese and English" "lacks Tầm nhìn \(vision\)"
+
+run validate "$F/hygiene.similar-names.yaml"
+expect_grep "hygiene.similar-names: note at the first name" "^$F/hygiene.similar-names.yaml:42:[0-9]+: note: 'qlvb' is named here$"
+
+run validate "$F/data.owns-national.yaml"
+expect_grep "data.owns-national: names the owner in the year" "which Bộ Công an owns in 2020, not Lạng Sơn"
+
+# a waiver on the element keeps the finding listed but not counted
+sed 's/{id: qlvb, name: Hệ thống quản lý văn bản và điều hành, role: qlvb}/{id: qlvb, name: Hệ thống quản lý văn bản và điều hành, role: qlvb, waivers: [{rule: security.level-missing, reason: "Hồ sơ cấp độ đang trình thẩm định"}]}/' \
+    "$F/security.level-missing.yaml" >"$T/waived.yaml"
+run validate "$T/waived.yaml"
+expect_status "security.level-missing: waived, exit 0" 0
+expect_grep "security.level-missing: waived finding listed" '\[security.level-missing\] \(waived\)$'
+
+# findings of every model of a run, sorted by file
+run validate -q "$F/roadmap.order.yaml" "$F/code.unknown.yaml"
+check "two fixtures: sorted by file" bash -c "head -1 '$OUT' | grep -q '^$F/code.unknown.yaml:'"
+expect_status "two fixtures: exit 1" 1

@@ -1,0 +1,691 @@
+/* test_refs.c - the reference models: the real data loads clean and answers
+ * the dated questions models ask (which ministries and provinces exist in a
+ * year, who owns a national database, what a code means); broken copies of
+ * the data give positioned refs.* findings. Runs with cwd = tests/. */
+#include "tests/unit/testutil.h"
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "model/refs.h"
+
+#define REFS_DIR "../reference-models"
+
+static egaf_refs *real;
+static egaf_diags *real_diags;
+static egaf_refs_status real_status;
+
+static int group_setup(void **state)
+{
+    (void)state;
+    real_diags = egaf_diags_create();
+    real = egaf_refs_load(REFS_DIR, real_diags, &real_status);
+    return real_diags ? 0 : -1;
+}
+
+static int group_teardown(void **state)
+{
+    (void)state;
+    egaf_refs_free(real);
+    egaf_diags_free(real_diags);
+    return 0;
+}
+
+static void print_findings(const egaf_diags *d)
+{
+    for (size_t i = 0; i < egaf_diags_count(d); i++) {
+        const egaf_finding *f = egaf_diags_at(d, i);
+        print_message("  %s:%u:%u: %s [%s]\n", f->file ? f->file : "-", f->line, f->col,
+                      f->message, f->rule);
+    }
+}
+
+static size_t count_level(const char *level, int year)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < real->nentries; i++) {
+        const egaf_ref_entry *e = real->entries[i];
+        if (e->kind == EGAF_RK_AGENCY && strcmp(e->level, level) == 0 &&
+            egaf_ref_valid_in(e, year))
+            n++;
+    }
+    return n;
+}
+
+static const egaf_ref_entry *need(const char *id)
+{
+    const egaf_ref_entry *e = egaf_refs_find(real, id);
+    if (!e)
+        fail_msg("no reference entry '%s'", id);
+    return e;
+}
+
+/* ---- the real data ---- */
+
+static void test_real_data_loads_clean(void **state)
+{
+    (void)state;
+    if (egaf_diags_count(real_diags))
+        print_findings(real_diags);
+    assert_non_null(real);
+    assert_int_equal(real_status, EGAF_REFS_OK);
+    assert_int_equal(egaf_diags_count(real_diags), 0);
+    assert_int_equal(real->nframeworks, 3);
+}
+
+static void test_counts_by_year(void **state)
+{
+    (void)state;
+    assert_int_equal(count_level("ministry", 2020), 22);
+    assert_int_equal(count_level("ministry", 2026), 17);
+    assert_int_equal(count_level("province", 2020), 63);
+    assert_int_equal(count_level("province", 2026), 34);
+    /* the table of docs/reference-models.md */
+    assert_int_equal(count_level("ministry", 2019), 22);
+    assert_int_equal(count_level("province", 2024), 63);
+    assert_int_equal(count_level("ministry", 2025), 24);
+    assert_int_equal(count_level("province", 2025), 86);
+}
+
+static void test_successor_of_bac_giang(void **state)
+{
+    (void)state;
+    const egaf_ref_entry *bg = need("bac-giang");
+    assert_int_equal(bg->kind, EGAF_RK_AGENCY);
+    assert_int_equal(bg->nsuccessors, 1);
+    assert_string_equal(bg->successors[0], "bac-ninh-2025");
+    assert_int_equal(bg->valid_to, 20250630);
+    assert_true(egaf_ref_valid_in(bg, 2020));
+    assert_false(egaf_ref_valid_in(bg, 2026));
+    const egaf_ref_entry *bn = need("bac-ninh-2025");
+    assert_int_equal(bn->valid_from, 20250701);
+    assert_false(egaf_ref_valid_in(bn, 2020));
+    assert_true(egaf_ref_valid_in(bn, 2026));
+    assert_string_equal(bn->gso_code, "24");
+}
+
+static void test_agency_lookup(void **state)
+{
+    (void)state;
+    const egaf_ref_entry *e = egaf_refs_agency(real, "000.00.00.H37", 2020);
+    assert_non_null(e);
+    assert_string_equal(e->id, "lang-son");
+    assert_ptr_equal(egaf_refs_agency(real, "lang-son", 2020), e);
+    assert_ptr_equal(egaf_refs_agency(real, "000.00.00.H37", 0), e);
+    /* an ended agency is not found in a later year, by id or by code */
+    assert_null(egaf_refs_agency(real, "bac-giang", 2026));
+    assert_null(egaf_refs_agency(real, "000.00.00.H03", 2026));
+    assert_string_equal(egaf_refs_agency(real, "000.00.00.H03", 2020)->id, "bac-giang");
+    /* statistics code 24: Bắc Giang until 2025-06-30, Bắc Ninh (2025) after */
+    assert_string_equal(egaf_refs_agency(real, "24", 2020)->id, "bac-giang");
+    assert_string_equal(egaf_refs_agency(real, "24", 2026)->id, "bac-ninh-2025");
+    assert_string_equal(egaf_refs_agency(real, "24", 2025)->id, "bac-ninh-2025");
+    assert_string_equal(egaf_refs_agency(real, "24", 0)->id, "bac-ninh-2025");
+    /* not agencies */
+    assert_null(egaf_refs_agency(real, "ngsp", 0));
+    assert_null(egaf_refs_agency(real, "000.00.00.Z99", 0));
+    assert_null(egaf_refs_agency(real, "", 0));
+}
+
+static void test_hue_dates(void **state)
+{
+    (void)state;
+    const egaf_ref_entry *tth = need("thua-thien-hue");
+    const egaf_ref_entry *hue = need("hue");
+    assert_int_equal(tth->valid_to, 20241231);
+    assert_true(egaf_ref_valid_in(tth, 2024));
+    assert_false(egaf_ref_valid_in(tth, 2025));
+    assert_true(egaf_ref_valid_in(hue, 2025));
+    assert_true(hue->municipality);
+    assert_false(tth->municipality);
+    assert_string_equal(egaf_refs_agency(real, "46", 2024)->id, "thua-thien-hue");
+    assert_string_equal(egaf_refs_agency(real, "46", 2026)->id, "hue");
+}
+
+static void test_priority_databases(void **state)
+{
+    (void)state;
+    static const char *const six[] = {"csdl-dan-cu",          "csdl-dat-dai",
+                                      "csdl-dang-ky-doanh-nghiep", "csdl-thong-ke-dan-so",
+                                      "csdl-tai-chinh",       "csdl-bao-hiem"};
+    size_t n = 0;
+    for (size_t i = 0; i < real->nentries; i++)
+        if (real->entries[i]->priority_714)
+            n++;
+    assert_int_equal(n, 6);
+    for (size_t i = 0; i < 6; i++) {
+        const egaf_ref_entry *e = need(six[i]);
+        assert_int_equal(e->kind, EGAF_RK_NATIONAL_DATABASE);
+        assert_true(e->priority_714);
+        for (int year = 2015; year <= 2026; year++) {
+            const char *o = egaf_ref_owner_in(e, year);
+            if (!o)
+                fail_msg("%s has no owner in %d", six[i], year);
+            const egaf_ref_entry *ag = egaf_refs_agency(real, o, year);
+            if (!ag)
+                fail_msg("owner %s of %s does not exist in %d", o, six[i], year);
+        }
+    }
+    const egaf_ref_entry *dn = need("csdl-dang-ky-doanh-nghiep");
+    assert_string_equal(egaf_ref_owner_in(dn, 2020), "bo-ke-hoach-va-dau-tu");
+    assert_string_equal(egaf_ref_owner_in(dn, 2026), "bo-tai-chinh");
+    assert_string_equal(egaf_ref_owner_in(dn, 0), "bo-tai-chinh");
+    /* the data subjects point back at their database */
+    const egaf_ref_entry *s = need("doanh-nghiep");
+    assert_int_equal(s->kind, EGAF_RK_DATA_SUBJECT);
+    assert_string_equal(s->authoritative_db, "csdl-dang-ky-doanh-nghiep");
+}
+
+static void test_design_national_ids(void **state)
+{
+    (void)state;
+    static const char *const systems[] = {"ngsp", "dvcqg", "tltvb", "bccp", "ecabinet",
+                                          "vneid", "pki-cp", "paygov", "tslcd",
+                                          "cong-du-lieu", "ttdlqg", NULL};
+    static const char *const dbs[] = {"csdl-dan-cu", "csdl-dat-dai",
+                                      "csdl-dang-ky-doanh-nghiep", "csdl-thong-ke-dan-so",
+                                      "csdl-tai-chinh", "csdl-bao-hiem", "csdl-ho-tich", NULL};
+    for (size_t i = 0; systems[i]; i++)
+        assert_int_equal(need(systems[i])->kind, EGAF_RK_SHARED_SYSTEM);
+    for (size_t i = 0; dbs[i]; i++)
+        assert_int_equal(need(dbs[i])->kind, EGAF_RK_NATIONAL_DATABASE);
+    /* vneid is not in edition 2.0 */
+    const egaf_ref_entry *v = need("vneid");
+    for (size_t i = 0; i < v->neditions; i++)
+        assert_string_not_equal(v->editions[i], "2.0");
+}
+
+static void test_shared_systems_have_owner_and_source(void **state)
+{
+    (void)state;
+    size_t n = 0;
+    for (size_t i = 0; i < real->nentries; i++) {
+        const egaf_ref_entry *e = real->entries[i];
+        if (e->kind != EGAF_RK_SHARED_SYSTEM)
+            continue;
+        n++;
+        if (!egaf_ref_owner_in(e, 0) || !e->source || !*e->source)
+            fail_msg("shared system %s has no owner or no source", e->id);
+        assert_true(e->neditions > 0);
+    }
+    assert_int_equal(n, 17);
+    const egaf_ref_entry *ngsp = need("ngsp");
+    assert_string_equal(egaf_ref_owner_in(ngsp, 2020), "bo-thong-tin-va-truyen-thong");
+    assert_string_equal(egaf_ref_owner_in(ngsp, 2026), "bo-khoa-hoc-va-cong-nghe");
+    assert_int_equal(ngsp->valid_from, 20170101); /* a bare year starts on 1 January */
+    assert_int_equal(ngsp->nconnects, 1);
+    assert_string_equal(ngsp->connects[0].component, "lgsp");
+    assert_false(egaf_ref_valid_in(ngsp, 2016));
+}
+
+static void test_framework_2_0(void **state)
+{
+    (void)state;
+    const egaf_ref_framework *f = egaf_refs_framework(real, "2.0");
+    assert_non_null(f);
+    assert_int_equal(f->nsections, 7);
+    assert_string_equal(f->sections[0].id, "vision");
+    assert_string_equal(f->sections[0].keys[0], "architecture.vision");
+    assert_int_equal(f->sections[5].nkeys, 5);
+    const egaf_ref_requirement *lgsp = NULL;
+    for (size_t i = 0; i < f->nrequirements; i++)
+        if (strcmp(f->requirements[i].id, "lgsp") == 0)
+            lgsp = &f->requirements[i];
+    assert_non_null(lgsp);
+    assert_string_equal(lgsp->section, "platforms");
+    assert_string_equal(lgsp->match_key, "kind");
+    assert_string_equal(lgsp->match_value, "lgsp");
+    assert_int_equal(lgsp->nmust_connect, 1);
+    assert_string_equal(lgsp->must_connect[0], "ngsp");
+    assert_int_equal(f->nrequirements, 5);
+    assert_null(f->requirements[4].match_key); /* tslcd: match {} */
+    assert_int_equal(f->nroutes, 4);
+    assert_false(f->routes[0].needs_reason);
+    assert_true(f->routes[1].needs_reason);
+    assert_int_equal(f->nsecurity_levels, 5);
+    assert_true(f->security_levels[2].needs_control);
+    assert_int_equal(f->ntargets, 6);
+    assert_true(f->targets[0].value == 30.0);
+    assert_int_equal(f->valid_from, 20191231);
+    assert_int_equal(f->valid_to, 20231228);
+    assert_true(egaf_ref_framework_valid_in(f, 2020));
+    assert_false(egaf_ref_framework_valid_in(f, 2024));
+
+    const egaf_ref_code *c = egaf_ref_code_find(f, EGAF_TREE_DRM, "DRM001.001");
+    assert_non_null(c);
+    assert_string_equal(c->name, "Hỗ trợ doanh nghiệp và các ngành kinh tế");
+    assert_null(egaf_ref_code_find(f, EGAF_TREE_DRM, "DRM009"));
+    assert_null(egaf_ref_code_find(f, EGAF_TREE_BRM, "DRM001.001"));
+    assert_false(f->trees[EGAF_TREE_DRM].provisional);
+    assert_true(f->trees[EGAF_TREE_BRM].provisional);
+    assert_int_equal(f->trees[EGAF_TREE_BRM].ncodes, 43);
+    assert_int_equal(f->trees[EGAF_TREE_DRM].ncodes, 9);
+
+    const egaf_ref_framework *f3 = egaf_refs_framework(real, "3.0");
+    assert_non_null(f3);
+    assert_int_equal(f3->nrequirements, 6);
+    assert_string_equal(f3->requirements[5].id, "tthc-vneid");
+    assert_ptr_equal(egaf_refs_framework(real, "4.0"), real->frameworks[2]);
+    assert_null(egaf_refs_framework(real, "5.0"));
+    assert_true(egaf_ref_framework_valid_in(real->frameworks[2], 2026));
+}
+
+/* What the loader checks, asserted again on the data: if a check is lost,
+ * this still holds the data to it. */
+static void test_self_check(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < real->nentries; i++) {
+        const egaf_ref_entry *e = real->entries[i];
+        if (!e->source || !e->confidence)
+            fail_msg("%s has no source or no confidence", e->id);
+        assert_ptr_equal(egaf_refs_find(real, e->id), e);
+        for (size_t j = 0; j < e->nowners; j++) {
+            const egaf_ref_entry *a = egaf_refs_find(real, e->owners[j].agency);
+            if (!a || a->kind != EGAF_RK_AGENCY)
+                fail_msg("owner %s of %s does not resolve", e->owners[j].agency, e->id);
+            assert_non_null(e->owners[j].confidence);
+        }
+        for (size_t j = 0; j < e->nsuccessors; j++) {
+            const egaf_ref_entry *a = egaf_refs_find(real, e->successors[j]);
+            if (!a || a->kind != EGAF_RK_AGENCY)
+                fail_msg("successor %s of %s does not resolve", e->successors[j], e->id);
+        }
+        if (e->kind == EGAF_RK_DATA_SUBJECT)
+            assert_non_null(e->authoritative_db);
+        if (e->valid_to && e->kind == EGAF_RK_AGENCY)
+            assert_true(e->nsuccessors > 0);
+    }
+}
+
+static void test_kind_names(void **state)
+{
+    (void)state;
+    assert_string_equal(egaf_ref_kind_name(EGAF_RK_AGENCY), "agency");
+    assert_string_equal(egaf_ref_kind_name(EGAF_RK_SHARED_SYSTEM), "shared-system");
+    assert_string_equal(egaf_ref_kind_name(EGAF_RK_NATIONAL_DATABASE), "national-database");
+    assert_string_equal(egaf_ref_kind_name(EGAF_RK_DATA_SUBJECT), "data-subject");
+}
+
+/* ---- locating ---- */
+
+static void test_locate(void **state)
+{
+    (void)state;
+    char *p = egaf_refs_locate(REFS_DIR, NULL);
+    assert_non_null(p);
+    assert_string_equal(p, REFS_DIR);
+    free(p);
+    /* an explicit folder that does not exist is never replaced by a guess */
+    assert_null(egaf_refs_locate("../no-such-folder", NULL));
+    assert_null(egaf_refs_locate("../Makefile", NULL));
+    char *old = getenv("EGAF_REFS") ? strdup(getenv("EGAF_REFS")) : NULL;
+    setenv("EGAF_REFS", REFS_DIR, 1);
+    p = egaf_refs_locate(NULL, NULL);
+    assert_non_null(p);
+    assert_string_equal(p, REFS_DIR);
+    free(p);
+    /* beside the build tree: <root>/build/egaf and <root>/build/asan/egaf */
+    unsetenv("EGAF_REFS");
+    char cwd[4096];
+    assert_non_null(getcwd(cwd, sizeof cwd));
+    char exe[4200], want[4200];
+    snprintf(want, sizeof want, "%s/..", cwd);
+    char *root = realpath(want, NULL);
+    assert_non_null(root);
+    snprintf(want, sizeof want, "%s/reference-models", root);
+    const char *exes[] = {"%s/../build/egaf", "%s/../build/asan/egaf"};
+    for (size_t i = 0; i < 2; i++) {
+        snprintf(exe, sizeof exe, exes[i], cwd);
+        p = egaf_refs_locate(NULL, exe);
+        if (p && strncmp(p, "/usr/local/share", 16) != 0)
+            assert_string_equal(p, want);
+        free(p);
+    }
+    free(root);
+    if (old) {
+        setenv("EGAF_REFS", old, 1);
+        free(old);
+    }
+}
+
+static void test_missing_folder(void **state)
+{
+    (void)state;
+    egaf_diags *d = egaf_diags_create();
+    egaf_refs_status st;
+    assert_null(egaf_refs_load("../no-such-folder", d, &st));
+    assert_int_equal(st, EGAF_REFS_NOT_FOUND);
+    assert_null(egaf_refs_load(".", d, &st)); /* a folder with no reference file */
+    assert_int_equal(st, EGAF_REFS_NOT_FOUND);
+    egaf_diags_free(d);
+}
+
+/* ---- broken copies ---- */
+
+typedef struct broken {
+    char dir[256];
+    egaf_diags *diags;
+    egaf_refs *refs;
+    egaf_refs_status status;
+    unsigned line, col; /* where the edit is */
+} broken;
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *buf = malloc((size_t)n + 1);
+    if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
+        free(buf);
+        buf = NULL;
+    }
+    if (buf)
+        buf[n] = '\0';
+    fclose(f);
+    *len = (size_t)n;
+    return buf;
+}
+
+/* Copies the real data into a temporary folder, replacing the first `from`
+ * in `file` by `to`, and loads the copy. b->line and b->col are where `from`
+ * was (1-based; the prefix of the line is ASCII in every case used). */
+static void load_broken(broken *b, const char *file, const char *from, const char *to)
+{
+    memset(b, 0, sizeof(*b));
+    const char *tmp = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+    snprintf(b->dir, sizeof b->dir, "%s/egaf-refs-XXXXXX", tmp);
+    assert_non_null(mkdtemp(b->dir));
+    DIR *d = opendir(REFS_DIR);
+    assert_non_null(d);
+    struct dirent *de;
+    bool edited = false;
+    while ((de = readdir(d)) != NULL) {
+        if (de->d_name[0] == '.')
+            continue;
+        char src[512], dst[512];
+        snprintf(src, sizeof src, "%s/%s", REFS_DIR, de->d_name);
+        snprintf(dst, sizeof dst, "%s/%s", b->dir, de->d_name);
+        size_t len = 0;
+        char *text = slurp(src, &len);
+        assert_non_null(text);
+        FILE *out = fopen(dst, "wb");
+        assert_non_null(out);
+        char *at = strcmp(de->d_name, file) == 0 ? strstr(text, from) : NULL;
+        if (at) {
+            edited = true;
+            b->line = 1;
+            const char *bol = text;
+            for (const char *p = text; p < at; p++)
+                if (*p == '\n') {
+                    b->line++;
+                    bol = p + 1;
+                }
+            b->col = (unsigned)(at - bol) + 1;
+            fwrite(text, 1, (size_t)(at - text), out);
+            fputs(to, out);
+            fputs(at + strlen(from), out);
+        } else {
+            fwrite(text, 1, len, out);
+        }
+        fclose(out);
+        free(text);
+    }
+    closedir(d);
+    if (!edited)
+        fail_msg("'%s' not found in %s", from, file);
+    b->diags = egaf_diags_create();
+    b->refs = egaf_refs_load(b->dir, b->diags, &b->status);
+}
+
+static void free_broken(broken *b)
+{
+    DIR *d = opendir(b->dir);
+    if (d) {
+        struct dirent *de;
+        while ((de = readdir(d)) != NULL) {
+            if (de->d_name[0] == '.')
+                continue;
+            char p[512];
+            snprintf(p, sizeof p, "%s/%s", b->dir, de->d_name);
+            unlink(p);
+        }
+        closedir(d);
+    }
+    rmdir(b->dir);
+    egaf_refs_free(b->refs);
+    egaf_diags_free(b->diags);
+}
+
+/* The finding of rule at line:col of file; the load must have failed. */
+static const egaf_finding *expect_at(broken *b, const char *rule, const char *file,
+                                     unsigned line, unsigned col)
+{
+    assert_int_equal(b->status, EGAF_REFS_BROKEN);
+    for (size_t i = 0; i < egaf_diags_count(b->diags); i++) {
+        const egaf_finding *f = egaf_diags_at(b->diags, i);
+        if (strcmp(f->rule, rule) == 0 && f->line == line && f->col == col && f->file &&
+            strstr(f->file, file))
+            return f;
+    }
+    print_findings(b->diags);
+    fail_msg("no %s at %s:%u:%u", rule, file, line, col);
+    return NULL;
+}
+
+static void test_broken_duplicate_id(void **state)
+{
+    (void)state;
+    broken b;
+    /* the second ministry takes the first one's id */
+    load_broken(&b, "agencies.yaml", "id: bo-cong-thuong", "id: bo-cong-an");
+    const egaf_finding *f = expect_at(&b, "refs.duplicate-id", "agencies.yaml", b.line, b.col);
+    assert_int_equal(f->nrelated, 1);
+    assert_int_equal(egaf_diags_count(b.diags), 1);
+    free_broken(&b);
+    /* across kinds: a database with a shared system's id */
+    load_broken(&b, "national-databases.yaml", "id: csdl-gia\n", "id: ngsp\n");
+    expect_at(&b, "refs.duplicate-id", "national-databases.yaml", b.line, b.col);
+    free_broken(&b);
+}
+
+static void test_broken_unknown_successor(void **state)
+{
+    (void)state;
+    broken b;
+    /* the first such successor is Bắc Giang's */
+    load_broken(&b, "agencies.yaml", "successor: [bac-ninh-2025]", "successor: [bac-ninh-2052]");
+    const egaf_finding *f =
+        expect_at(&b, "refs.unresolved", "agencies.yaml", b.line, b.col + 12);
+    assert_non_null(strstr(f->message, "'bac-giang'"));
+    assert_non_null(f->hint);
+    assert_non_null(strstr(f->hint, "bac-ninh-2025"));
+    free_broken(&b);
+}
+
+static void test_broken_successor_not_yet_valid(void **state)
+{
+    (void)state;
+    broken b;
+    /* Huế starting a day late leaves Thừa Thiên Huế's successor missing on 2025-01-01 */
+    load_broken(&b, "agencies.yaml", "valid-from: 2025-01-01", "valid-from: 2025-01-02");
+    bool found = false;
+    for (size_t i = 0; i < egaf_diags_count(b.diags); i++) {
+        const egaf_finding *f = egaf_diags_at(b.diags, i);
+        if (strcmp(f->rule, "refs.unresolved") == 0 && strstr(f->message, "2025-01-01"))
+            found = true;
+    }
+    if (!found)
+        print_findings(b.diags);
+    assert_true(found);
+    free_broken(&b);
+}
+
+static void test_broken_yaml(void **state)
+{
+    (void)state;
+    broken b;
+    load_broken(&b, "shared-systems.yaml", "  - id: dvcqg\n", "  - id: [dvcqg\n");
+    assert_int_equal(b.status, EGAF_REFS_BROKEN);
+    assert_true(find_rule(b.diags, "yaml.syntax") >= 0);
+    const egaf_finding *f = egaf_diags_at(b.diags, (size_t)find_rule(b.diags, "yaml.syntax"));
+    assert_non_null(strstr(f->file, "shared-systems.yaml"));
+    assert_true(f->line > 0);
+    /* owners need the systems' file, but the agencies still load */
+    assert_non_null(b.refs);
+    assert_non_null(egaf_refs_find(b.refs, "bac-giang"));
+    free_broken(&b);
+}
+
+static void test_broken_unknown_key(void **state)
+{
+    (void)state;
+    broken b;
+    load_broken(&b, "shared-systems.yaml", "    purpose: \"Điểm", "    purpsoe: \"Điểm");
+    const egaf_finding *f = expect_at(&b, "refs.schema", "shared-systems.yaml", b.line, b.col + 4);
+    assert_non_null(f->hint);
+    assert_string_equal(f->hint, "did you mean 'purpose'?");
+    free_broken(&b);
+    /* in a framework's nested map */
+    load_broken(&b, "framework-2.0.yaml", "    match: {kind: lgsp}", "    match: {knd: lgsp}");
+    expect_at(&b, "refs.schema", "framework-2.0.yaml", b.line, b.col + 12);
+    free_broken(&b);
+}
+
+static void test_broken_dates(void **state)
+{
+    (void)state;
+    broken b;
+    load_broken(&b, "agencies.yaml", "valid-to: 2024-12-31", "valid-to: 2024-13-31");
+    expect_at(&b, "refs.schema", "agencies.yaml", b.line, b.col + 10);
+    free_broken(&b);
+    /* a bare year ends on 31 December */
+    load_broken(&b, "national-databases.yaml", "valid-from: 2026-03-28", "valid-from: 2026");
+    assert_int_equal(b.status, EGAF_REFS_OK);
+    assert_int_equal(egaf_refs_find(b.refs, "csdl-dinh-danh-vi-tri")->valid_from, 20260101);
+    free_broken(&b);
+}
+
+static void test_broken_missing_source(void **state)
+{
+    (void)state;
+    broken b;
+    load_broken(&b, "national-databases.yaml",
+                "{id: dat-dai, name: Thông tin đất đai, name-en: Land data, source: \"QĐ "
+                "714/QĐ-TTg 22/5/2015; facts S61,S62\", confidence: confirmed}",
+                "{id: dat-dai, name: Thông tin đất đai, name-en: Land data, confidence: "
+                "confirmed}");
+    expect_at(&b, "refs.missing-source", "national-databases.yaml", b.line, b.col);
+    free_broken(&b);
+}
+
+static void test_broken_codes_same_day(void **state)
+{
+    (void)state;
+    broken b;
+    /* Huế taking Thừa Thiên Huế's organ code is fine: they never overlap */
+    load_broken(&b, "agencies.yaml", "    gso-code: \"46\"\n    municipality: true",
+                "    organ-code: \"000.00.00.H57\"\n    gso-code: \"46\"\n    municipality: "
+                "true");
+    assert_int_equal(b.status, EGAF_REFS_OK);
+    assert_string_equal(egaf_refs_agency(b.refs, "000.00.00.H57", 2026)->id, "hue");
+    assert_string_equal(egaf_refs_agency(b.refs, "000.00.00.H57", 2020)->id, "thua-thien-hue");
+    free_broken(&b);
+    /* two ministries with one code on the same day are not */
+    load_broken(&b, "agencies.yaml", "organ-code: \"000.00.00.G02\"",
+                "organ-code: \"000.00.00.G01\"");
+    expect_at(&b, "refs.duplicate-id", "agencies.yaml", b.line, b.col + 12);
+    free_broken(&b);
+}
+
+static void test_broken_owners(void **state)
+{
+    (void)state;
+    broken b;
+    /* an owner that ends before the system does */
+    load_broken(&b, "shared-systems.yaml", "      - {agency: van-phong-chinh-phu, confidence: "
+                                           "confirmed}\n    valid-from: 2019\n",
+                "      - {agency: bo-giao-thong-van-tai, confidence: confirmed}\n    "
+                "valid-from: 2019\n");
+    expect_at(&b, "refs.unresolved", "shared-systems.yaml", b.line, b.col + 17);
+    free_broken(&b);
+    /* two owners on the same days */
+    load_broken(&b, "national-databases.yaml",
+                "{agency: bo-tai-chinh, valid-from: 2025-03-01, confidence: inferred}",
+                "{agency: bo-tai-chinh, valid-from: 2025-02-01, confidence: inferred}");
+    expect_at(&b, "refs.schema", "national-databases.yaml", b.line, b.col + 9);
+    free_broken(&b);
+    /* an owner that is no agency */
+    load_broken(&b, "national-databases.yaml", "{agency: bo-cong-an, valid-from: 2015",
+                "{agency: bo-cong-ann, valid-from: 2015");
+    const egaf_finding *f =
+        expect_at(&b, "refs.unresolved", "national-databases.yaml", b.line, b.col + 9);
+    assert_string_equal(f->hint, "did you mean 'bo-cong-an'?");
+    free_broken(&b);
+}
+
+static void test_broken_framework_links(void **state)
+{
+    (void)state;
+    broken b;
+    load_broken(&b, "shared-systems.yaml", "component: qlvb}", "component: qlvbb}");
+    expect_at(&b, "refs.unresolved", "shared-systems.yaml", b.line, b.col + 11);
+    free_broken(&b);
+    load_broken(&b, "framework-3.0.yaml", "must-connect: [dvcqg]", "must-connect: [dvcqgg]");
+    expect_at(&b, "refs.unresolved", "framework-3.0.yaml", b.line, b.col + 15);
+    free_broken(&b);
+    /* vneid is not in 2.0: a 2.0 component cannot require it */
+    load_broken(&b, "framework-2.0.yaml", "must-connect: [dvcqg]", "must-connect: [vneid]");
+    expect_at(&b, "refs.unresolved", "framework-2.0.yaml", b.line, b.col + 15);
+    free_broken(&b);
+    load_broken(&b, "framework-4.0.yaml", "{code: DRM002.001,", "{code: DRM005.001,");
+    expect_at(&b, "refs.unresolved", "framework-4.0.yaml", b.line, b.col + 7);
+    free_broken(&b);
+}
+
+static void test_broken_level(void **state)
+{
+    (void)state;
+    broken b;
+    load_broken(&b, "agencies.yaml", "level: ministry", "level: ministy");
+    const egaf_finding *f = expect_at(&b, "refs.schema", "agencies.yaml", b.line, b.col + 7);
+    assert_string_equal(f->hint, "did you mean 'ministry'?");
+    free_broken(&b);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_real_data_loads_clean),
+        cmocka_unit_test(test_counts_by_year),
+        cmocka_unit_test(test_successor_of_bac_giang),
+        cmocka_unit_test(test_agency_lookup),
+        cmocka_unit_test(test_hue_dates),
+        cmocka_unit_test(test_priority_databases),
+        cmocka_unit_test(test_design_national_ids),
+        cmocka_unit_test(test_shared_systems_have_owner_and_source),
+        cmocka_unit_test(test_framework_2_0),
+        cmocka_unit_test(test_self_check),
+        cmocka_unit_test(test_kind_names),
+        cmocka_unit_test(test_locate),
+        cmocka_unit_test(test_missing_folder),
+        cmocka_unit_test(test_broken_duplicate_id),
+        cmocka_unit_test(test_broken_unknown_successor),
+        cmocka_unit_test(test_broken_successor_not_yet_valid),
+        cmocka_unit_test(test_broken_yaml),
+        cmocka_unit_test(test_broken_unknown_key),
+        cmocka_unit_test(test_broken_dates),
+        cmocka_unit_test(test_broken_missing_source),
+        cmocka_unit_test(test_broken_codes_same_day),
+        cmocka_unit_test(test_broken_owners),
+        cmocka_unit_test(test_broken_framework_links),
+        cmocka_unit_test(test_broken_level),
+    };
+    return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}

@@ -1,0 +1,289 @@
+/* test_render.c - the renderer: label wrapping and escaping, view and format
+ * names, views built from in-memory models with and without reference
+ * models, the node budget, determinism, and a layout to SVG. Runs with
+ * cwd = tests/. */
+#include "tests/unit/testutil.h"
+
+#include <stdlib.h>
+
+#include "model/buf.h"
+#include "model/model.h"
+#include "model/refs.h"
+#include "render/render.h"
+
+#define REFS_DIR "../reference-models"
+#define FIXTURE "fixtures/render/province.yaml"
+
+static egaf_buf lbuf;
+
+static char *label(const char *text, size_t width)
+{
+    egaf_buf_free(&lbuf);
+    egaf_render_label(&lbuf, text, width);
+    return lbuf.data ? lbuf.data : (char *)"";
+}
+
+static void test_wrap(void **state)
+{
+    (void)state;
+    assert_string_equal(label("Người dân", 22), "Người dân");
+    /* 22 code points per line, on word boundaries: Vietnamese letters are
+     * 2-3 bytes each, so a byte count would break far too early */
+    assert_string_equal(label("Hệ thống thông tin giải quyết thủ tục hành chính tỉnh", 22),
+                        "Hệ thống thông tin\\ngiải quyết thủ tục\\nhành chính tỉnh");
+    assert_string_equal(label("Cơ sở dữ liệu quốc gia về dân cư", 22),
+                        "Cơ sở dữ liệu quốc gia\\nvề dân cư");
+    /* exactly the width fits */
+    assert_string_equal(label("abcd efgh", 9), "abcd efgh");
+    assert_string_equal(label("abcd efghi", 9), "abcd\\nefghi");
+    /* a word longer than the width is cut, by characters */
+    assert_string_equal(label("abcdefghij", 4), "abcd\\nefgh\\nij");
+    assert_string_equal(label("đđđđđđ", 4), "đđđđ\\nđđ");
+    /* spaces collapse; leading and trailing ones go */
+    assert_string_equal(label("  a   b  ", 22), "a b");
+    /* a line break in the text is kept */
+    assert_string_equal(label("dòng 1\ndòng 2", 22), "dòng 1\\ndòng 2");
+    assert_string_equal(label("", 22), "");
+    /* width 0 means the default */
+    assert_string_equal(label("Hệ thống thông tin giải quyết", 0),
+                        "Hệ thống thông tin\\ngiải quyết");
+}
+
+static void test_escape(void **state)
+{
+    (void)state;
+    /* backslashes doubled: \N, \G, \l in a name stay literal in Graphviz */
+    assert_string_equal(label("C:\\New \\N", 22), "C:\\\\New \\\\N");
+    /* quotes and markup are left as they are: cgraph escapes quotes when it
+     * writes DOT, and the SVG writer escapes < > & */
+    assert_string_equal(label("\"><script>", 22), "\"><script>");
+    /* control characters are dropped, tabs are spaces */
+    assert_string_equal(label("a\x01" "b\tc\x7f", 22), "ab c");
+    /* invalid UTF-8 becomes U+FFFD */
+    assert_string_equal(label("a\xff" "b", 22), "a\xEF\xBF\xBD" "b");
+    assert_string_equal(label("\xC3(", 22), "\xEF\xBF\xBD(");
+    assert_int_equal(egaf_render_width("Cộng hòa"), 8);
+    assert_int_equal(egaf_render_width("abc"), 3);
+    assert_int_equal(egaf_render_width(NULL), 0);
+}
+
+static void test_names(void **state)
+{
+    (void)state;
+    egaf_view v;
+    assert_int_equal(egaf_view_parse("integration", &v), 0);
+    assert_int_equal(v, EGAF_VIEW_INTEGRATION);
+    assert_int_equal(egaf_view_parse("overveiw", &v), -1);
+    for (int i = 0; i < EGAF_VIEW__COUNT; i++) {
+        assert_int_equal(egaf_view_parse(egaf_view_name((egaf_view)i), &v), 0);
+        assert_int_equal(v, i);
+    }
+    egaf_out_format f;
+    assert_int_equal(egaf_out_format_parse("png", &f), 0);
+    assert_int_equal(f, EGAF_OUT_PNG);
+    assert_int_equal(egaf_out_format_parse("pdf", &f), -1);
+}
+
+static char *read_text(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *text = calloc((size_t)n + 1, 1);
+    if (text && fread(text, 1, (size_t)n, f) != (size_t)n) {
+        free(text);
+        text = NULL;
+    }
+    fclose(f);
+    *len = (size_t)n;
+    return text;
+}
+
+static char *dot_of(egaf_view view, const egaf_model *m, const egaf_refs *refs,
+                    const egaf_render_options *opt, egaf_diags *d, int *nodes)
+{
+    Agraph_t *g = egaf_view_build(view, m, refs, 2020, opt, d);
+    assert_non_null(g);
+    if (nodes)
+        *nodes = agnnodes(g);
+    egaf_buf out;
+    egaf_buf_init(&out);
+    assert_int_equal(egaf_render_graph(g, EGAF_OUT_DOT, &out, d, "x.yaml"), 0);
+    egaf_view_free(g);
+    return out.data;
+}
+
+static void test_views_with_refs(void **state)
+{
+    (void)state;
+    egaf_diags *d = egaf_diags_create();
+    egaf_refs_status st;
+    egaf_refs *refs = egaf_refs_load(REFS_DIR, d, &st);
+    assert_non_null(refs);
+    size_t len = 0;
+    char *text = read_text(FIXTURE, &len);
+    assert_non_null(text);
+    egaf_model *m = egaf_model_load_memory(FIXTURE, text, len, NULL, d);
+    assert_non_null(m);
+    for (int v = 0; v < EGAF_VIEW__COUNT; v++) {
+        char *a = dot_of((egaf_view)v, m, refs, NULL, d, NULL);
+        char *b = dot_of((egaf_view)v, m, refs, NULL, d, NULL);
+        assert_string_equal(a, b); /* deterministic */
+        assert_non_null(strstr(a, "fontname=\"DejaVu Sans\""));
+        assert_non_null(strstr(a, "cluster_agency"));
+        assert_non_null(strstr(a, "cluster_legend"));
+        free(a);
+        free(b);
+    }
+    char *o = dot_of(EGAF_VIEW_OVERVIEW, m, refs, NULL, d, NULL);
+    /* national systems by their Vietnamese names, outside the boundary */
+    assert_non_null(strstr(o, "Cổng Dịch vụ công quốc"));
+    assert_non_null(strstr(o, "subgraph cluster_national"));
+    assert_non_null(strstr(o, "label=\"\\\"><script>"));
+    /* layers in order: users, channels, … infrastructure */
+    const char *order[] = {"cluster_users", "cluster_channels", "cluster_services",
+                           "cluster_applications", "cluster_platforms", "cluster_data",
+                           "cluster_infrastructure"};
+    const char *prev = o;
+    for (size_t i = 0; i < 7; i++) {
+        const char *at = strstr(o, order[i]);
+        assert_non_null(at);
+        assert_true(at > prev);
+        prev = at;
+    }
+    free(o);
+    egaf_render_options en = {EGAF_LANG_EN, 0};
+    o = dot_of(EGAF_VIEW_OVERVIEW, m, refs, &en, d, NULL);
+    assert_non_null(strstr(o, "National Public"));
+    assert_non_null(strstr(o, "label=Citizens"));
+    free(o);
+
+    /* SVG through gvc */
+    Agraph_t *g = egaf_view_build(EGAF_VIEW_INTEGRATION, m, refs, 2020, NULL, d);
+    egaf_buf svg;
+    egaf_buf_init(&svg);
+    assert_int_equal(egaf_render_graph(g, EGAF_OUT_SVG, &svg, d, FIXTURE), 0);
+    assert_non_null(strstr(svg.data, "<svg"));
+    assert_non_null(strstr(svg.data, "&lt;script&gt;"));
+    assert_null(strstr(svg.data, "<script"));
+    assert_int_equal(find_rule(d, "render.graphviz"), -1);
+    egaf_buf_free(&svg);
+    egaf_view_free(g);
+
+    egaf_model_free(m);
+    free(text);
+    egaf_refs_free(refs);
+    egaf_diags_free(d);
+}
+
+static void test_views_without_refs(void **state)
+{
+    (void)state;
+    static const char model[] =
+        "framework: \"2.0\"\n"
+        "architecture: {id: t, agency: x, level: province, name: T, year: 2020}\n"
+        "application:\n"
+        "  applications:\n"
+        "    - {id: a, name: Ứng dụng A, role: tthc}\n"
+        "  platforms:\n"
+        "    - {id: lgsp, name: LGSP, kind: lgsp, connects: [national:ngsp]}\n"
+        "  integrations:\n"
+        "    - {from: a, to: national:dvcqg, via: lgsp, route: a, data: [Hồ sơ]}\n"
+        "    - {from: a, to: other-arch:his, route: d, reason: r, data: [Khám bệnh]}\n"
+        "data:\n"
+        "  databases:\n"
+        "    - {id: db, name: CSDL, kind: shared, sources: [national:csdl-dan-cu]}\n";
+    egaf_diags *d = egaf_diags_create();
+    egaf_model *m = egaf_model_load_memory("t.yaml", model, sizeof model - 1, NULL, d);
+    assert_non_null(m);
+    char *o = dot_of(EGAF_VIEW_INTEGRATION, m, NULL, NULL, d, NULL);
+    /* labelled by id without reference models */
+    assert_non_null(strstr(o, "label=dvcqg"));
+    assert_non_null(strstr(o, "\"national:ngsp\""));
+    assert_non_null(strstr(o, "\"other-arch:his\""));
+    assert_non_null(strstr(o, "label=\"Hồ sơ\""));
+    assert_non_null(strstr(o, "(trường hợp d)"));
+    free(o);
+    o = dot_of(EGAF_VIEW_DATA, m, NULL, NULL, d, NULL);
+    assert_non_null(strstr(o, "shape=cylinder"));
+    assert_non_null(strstr(o, "\"national:csdl-dan-cu\""));
+    free(o);
+    egaf_model_free(m);
+    egaf_diags_free(d);
+}
+
+static void test_budget(void **state)
+{
+    (void)state;
+    egaf_buf y;
+    egaf_buf_init(&y);
+    egaf_buf_puts(&y, "framework: \"2.0\"\n"
+                      "architecture: {id: big, agency: x, level: province, name: B, year: 2020}\n"
+                      "business:\n  services:\n");
+    for (int i = 0; i < 300; i++)
+        egaf_buf_printf(&y, "    - {id: s-%d, name: Dịch vụ %d, online: %s, handled-by: a-%d}\n",
+                        i, i, i % 3 ? "full" : "partial", i % 250);
+    egaf_buf_puts(&y, "data:\n  databases:\n");
+    for (int i = 0; i < 120; i++)
+        egaf_buf_printf(&y, "    - {id: d-%d, name: CSDL %d, kind: shared, hosted-on: [h]}\n", i,
+                        i);
+    egaf_buf_puts(&y, "application:\n  applications:\n");
+    for (int i = 0; i < 250; i++)
+        egaf_buf_printf(&y,
+                        "    - {id: a-%d, name: Ứng dụng %d, role: other, security-level: 3, "
+                        "uses: [d-%d], hosted-on: [h]}\n",
+                        i, i, i % 120);
+    egaf_buf_puts(&y, "technology:\n  infrastructure:\n"
+                      "    - {id: h, name: Trung tâm, kind: data-center}\n"
+                      "security:\n  controls:\n");
+    for (int i = 0; i < 80; i++)
+        egaf_buf_printf(&y, "    - {id: c-%d, name: BP %d, kind: firewall, protects: [a-%d]}\n",
+                        i, i, i);
+    egaf_diags *d = egaf_diags_create();
+    egaf_model *m = egaf_model_load_memory("big.yaml", y.data, y.len, NULL, d);
+    assert_non_null(m);
+    for (int v = 0; v < EGAF_VIEW__COUNT; v++) {
+        egaf_diags *rd = egaf_diags_create();
+        int nodes = 0;
+        char *o = dot_of((egaf_view)v, m, NULL, NULL, rd, &nodes);
+        assert_true(nodes <= EGAF_RENDER_BUDGET);
+        if (v != EGAF_VIEW_INTEGRATION) { /* the model has no integrations */
+            assert_true(find_rule(rd, "render.budget") >= 0);
+            assert_non_null(strstr(o, "khác"));
+        }
+        free(o);
+        egaf_diags_free(rd);
+    }
+    /* a smaller budget is kept as well */
+    egaf_render_options small = {EGAF_LANG_VI, 60};
+    int nodes = 0;
+    free(dot_of(EGAF_VIEW_OVERVIEW, m, NULL, &small, d, &nodes));
+    assert_true(nodes <= 60);
+    egaf_model_free(m);
+    egaf_diags_free(d);
+    egaf_buf_free(&y);
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    egaf_buf_free(&lbuf);
+    return 0;
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_wrap),
+        cmocka_unit_test(test_escape),
+        cmocka_unit_test(test_names),
+        cmocka_unit_test(test_views_with_refs),
+        cmocka_unit_test(test_views_without_refs),
+        cmocka_unit_test(test_budget),
+    };
+    int rc = cmocka_run_group_tests(tests, NULL, teardown);
+    return rc;
+}

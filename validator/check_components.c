@@ -1,0 +1,310 @@
+/* check_components.c - the components every ministry/province architecture
+ * must have (component.missing), their connections to the national systems
+ * (component.not-connected), and one LGSP per architecture
+ * (component.multiple-lgsp). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "validator/check.h"
+
+bool egaf_check_reaches(const egaf_check_ctx *ctx, egaf_kind kind, egaf_field field,
+                        const char *national_id, bool *reach)
+{
+    const egaf_model *m = ctx->model;
+    size_t n = m->counts[kind];
+    memset(reach, 0, n * sizeof(*reach));
+    if (n == 0)
+        return true;
+    /* reverse edges: target -> the elements that reference it */
+    size_t *start = calloc(n + 1, sizeof(*start));
+    size_t *queue = malloc(n * sizeof(*queue));
+    size_t nedges = 0;
+    for (size_t i = 0; i < n; i++) {
+        const egaf_value *v = egaf_element_get(m->elements[kind][i], field);
+        if (v && v->type == EGAF_FT_REFS)
+            nedges += v->u.list.count;
+    }
+    size_t *edges = malloc((nedges + 1) * sizeof(*edges));
+    if (!start || !queue || !edges) {
+        free(start);
+        free(queue);
+        free(edges);
+        return false;
+    }
+    size_t head = 0, tail = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < n; i++) {
+            const egaf_value *v = egaf_element_get(m->elements[kind][i], field);
+            if (!v || v->type != EGAF_FT_REFS)
+                continue;
+            for (size_t j = 0; j < v->u.list.count; j++) {
+                egaf_ref r = egaf_ref_parse(v->u.list.items[j].s);
+                if (r.scope == EGAF_REF_NATIONAL) {
+                    if (pass == 0 && !reach[i] && strcmp(r.id, national_id) == 0) {
+                        reach[i] = true;
+                        queue[tail++] = i;
+                    }
+                    continue;
+                }
+                if (r.scope != EGAF_REF_LOCAL)
+                    continue;
+                const egaf_element *t = egaf_check_lookup(ctx, r.id);
+                if (!t || t->kind != kind || t->index == i)
+                    continue;
+                if (pass == 0)
+                    start[t->index + 1]++;
+                else
+                    edges[start[t->index]++] = i;
+            }
+        }
+        if (pass == 0)
+            for (size_t i = 0; i < n; i++)
+                start[i + 1] += start[i];
+    }
+    /* after the fill, start[t] is the end of t's edges; its begin is start[t-1] */
+    while (head < tail) {
+        size_t t = queue[head++];
+        size_t b = t == 0 ? 0 : start[t - 1], e = start[t];
+        for (size_t k = b; k < e; k++)
+            if (!reach[edges[k]]) {
+                reach[edges[k]] = true;
+                queue[tail++] = edges[k];
+            }
+    }
+    free(start);
+    free(queue);
+    free(edges);
+    return true;
+}
+
+static bool level_matches(const egaf_ref_requirement *r, const char *level)
+{
+    for (size_t i = 0; i < r->nlevels; i++) {
+        const char *l = r->levels[i];
+        if (strcmp(l, level) == 0 ||
+            (strcmp(level, "ministry") == 0 && strcmp(l, "government-agency") == 0))
+            return true;
+    }
+    return false;
+}
+
+static egaf_kind section_kind(const char *section, bool *ok)
+{
+    *ok = true;
+    if (strcmp(section, "platforms") == 0)
+        return EGAF_K_PLATFORM;
+    if (strcmp(section, "applications") == 0)
+        return EGAF_K_APPLICATION;
+    if (strcmp(section, "infrastructure") == 0)
+        return EGAF_K_INFRASTRUCTURE;
+    *ok = false;
+    return EGAF_K_ARCHITECTURE;
+}
+
+static bool matches(const egaf_element *el, const egaf_ref_requirement *r)
+{
+    if (!r->match_key)
+        return true;
+    egaf_field field = strcmp(r->match_key, "role") == 0 ? EGAF_F_ROLE : EGAF_F_KIND;
+    const char *v = egaf_element_text(el, field);
+    return v && r->match_value && strcmp(v, r->match_value) == 0;
+}
+
+/* Where a finding about the whole section goes: the section, the header or
+ * the file's first line. */
+static egaf_finding *at_section(egaf_check_ctx *ctx, const char *rule, egaf_section sec,
+                                const char *fmt_arg1, const char *fmt_arg2, const char *fmt_arg3)
+{
+    const egaf_model *m = ctx->model;
+    const char *elem = m->header ? m->header->display : m->id;
+    const char *fmt = "architecture '%s' has no %s; framework %s requires %s";
+    if (m->section_present[sec])
+        return egaf_diag(ctx->diags, rule, &m->section_marks[sec], elem, fmt, elem, fmt_arg1,
+                         fmt_arg2, fmt_arg3);
+    if (m->header)
+        return egaf_diag(ctx->diags, rule, &m->header->mark, elem, fmt, elem, fmt_arg1,
+                         fmt_arg2, fmt_arg3);
+    return egaf_diag_at(ctx->diags, rule, m->source ? m->source->path : m->path, 1, 1, elem,
+                        fmt, elem, fmt_arg1, fmt_arg2, fmt_arg3);
+}
+
+static const char *first_lgsp(const egaf_model *m)
+{
+    for (size_t i = 0; i < m->counts[EGAF_K_PLATFORM]; i++) {
+        const egaf_element *p = m->elements[EGAF_K_PLATFORM][i];
+        const char *k = egaf_element_text(p, EGAF_F_KIND);
+        if (k && strcmp(k, "lgsp") == 0 && p->id)
+            return p->id;
+    }
+    return NULL;
+}
+
+static void check_requirement(egaf_check_ctx *ctx, const egaf_ref_framework *f,
+                              const egaf_ref_requirement *r, bool *reach, bool *all,
+                              egaf_strmap *senders)
+{
+    const egaf_model *m = ctx->model;
+    bool ok;
+    egaf_kind kind = section_kind(r->section, &ok);
+    if (!ok)
+        return;
+    size_t n = m->counts[kind];
+    char src[256], what[128];
+    egaf_check_instrument(r->source, src, sizeof src);
+    const char *noun = egaf_kind_info(kind)->noun;
+    if (r->match_key)
+        snprintf(what, sizeof what, "%s %s %s", noun,
+                 strcmp(r->match_key, "kind") == 0 ? "of kind" : "with role", r->match_value);
+    else
+        snprintf(what, sizeof what, "%s element", noun);
+    size_t first = n;
+    for (size_t i = 0; i < n; i++) {
+        all[i] = matches(m->elements[kind][i], r);
+        if (all[i] && first == n)
+            first = i;
+    }
+    if (first == n) {
+        char req[320];
+        snprintf(req, sizeof req, "'%s' (%s)", r->id, r->title ? r->title : r->id);
+        egaf_section sec = kind == EGAF_K_INFRASTRUCTURE ? EGAF_S_TECHNOLOGY : EGAF_S_APPLICATION;
+        egaf_finding *d = at_section(ctx, "component.missing", sec, what, f->edition, req);
+        char targets[160] = "";
+        size_t used = 0;
+        for (size_t j = 0; j < r->nmust_connect && used < sizeof targets; j++) {
+            int w = snprintf(targets + used, sizeof targets - used, "%snational:%s",
+                             j ? ", " : "", r->must_connect[j]);
+            if (w < 0)
+                break;
+            used += (size_t)w;
+        }
+        egaf_diag_hint(ctx->diags, d, "add %s %s%s%s%s%s%s", strchr("aeiou", what[0]) ? "an" : "a",
+                       what, r->nmust_connect ? " connected to " : "", targets,
+                       src[0] ? " (" : "", src, src[0] ? ")" : "");
+        return;
+    }
+    /* which matching elements reach every must-connect system */
+    for (size_t j = 0; j < r->nmust_connect; j++) {
+        const char *target = r->must_connect[j];
+        if (kind == EGAF_K_APPLICATION) {
+            egaf_strmap_free(senders);
+            egaf_strmap_init(senders);
+            for (size_t k = 0; k < m->counts[EGAF_K_INTEGRATION]; k++) {
+                const egaf_element *in = m->elements[EGAF_K_INTEGRATION][k];
+                const char *from = egaf_element_text(in, EGAF_F_FROM);
+                const char *to = egaf_element_text(in, EGAF_F_TO);
+                if (!from || !to)
+                    continue;
+                egaf_ref rt = egaf_ref_parse(to);
+                if (rt.scope != EGAF_REF_NATIONAL || strcmp(rt.id, target) != 0)
+                    continue;
+                bool oom = false;
+                egaf_strmap_put(senders, from, strlen(from), (void *)in, &oom);
+            }
+            for (size_t i = 0; i < n; i++) {
+                const char *id = m->elements[kind][i]->id;
+                reach[i] = id && egaf_strmap_get(senders, id, strlen(id));
+            }
+        } else if (!egaf_check_reaches(ctx, kind, EGAF_F_CONNECTS, target, reach)) {
+            return;
+        }
+        for (size_t i = 0; i < n; i++)
+            all[i] = all[i] && reach[i];
+    }
+    for (size_t i = 0; i < n; i++)
+        if (all[i])
+            return;
+    /* report at the first matching element, naming what it misses */
+    const egaf_element *el = m->elements[kind][first];
+    char missing[200] = "";
+    size_t used = 0;
+    for (size_t j = 0; j < r->nmust_connect && used < sizeof missing; j++) {
+        const char *target = r->must_connect[j];
+        bool has = false;
+        if (kind == EGAF_K_APPLICATION) {
+            for (size_t k = 0; k < m->counts[EGAF_K_INTEGRATION] && !has; k++) {
+                const egaf_element *in = m->elements[EGAF_K_INTEGRATION][k];
+                const char *from = egaf_element_text(in, EGAF_F_FROM);
+                const char *to = egaf_element_text(in, EGAF_F_TO);
+                has = from && to && el->id && strcmp(from, el->id) == 0 &&
+                      strncmp(to, "national:", 9) == 0 && strcmp(to + 9, target) == 0;
+            }
+        } else if (egaf_check_reaches(ctx, kind, EGAF_F_CONNECTS, target, reach)) {
+            has = reach[first];
+        }
+        if (has)
+            continue;
+        int w = snprintf(missing + used, sizeof missing - used, "%snational:%s",
+                         used ? ", " : "", target);
+        if (w < 0)
+            break;
+        used += (size_t)w;
+    }
+    const egaf_value *idv = egaf_element_get(el, EGAF_F_ID);
+    egaf_finding *d = egaf_diag(ctx->diags, "component.not-connected",
+                                idv ? &idv->mark : &el->mark, el->display,
+                                "%s '%s' (required component '%s') does not connect to %s",
+                                noun, el->id ? el->id : el->display, r->id, missing);
+    const char *lgsp = first_lgsp(m);
+    if (kind == EGAF_K_APPLICATION)
+        egaf_diag_hint(ctx->diags, d,
+                       "add an integration `{from: %s, to: %s, via: %s, route: a}`%s%s%s",
+                       el->id ? el->id : "?", missing, lgsp ? lgsp : "<the LGSP>",
+                       src[0] ? " (" : "", src, src[0] ? ")" : "");
+    else
+        egaf_diag_hint(ctx->diags, d, "add `connects: [%s]` to '%s'%s%s%s", missing,
+                       el->id ? el->id : "?", src[0] ? " (" : "", src, src[0] ? ")" : "");
+}
+
+static void check_multiple_lgsp(egaf_check_ctx *ctx)
+{
+    const egaf_model *m = ctx->model;
+    const egaf_element *first = NULL;
+    for (size_t i = 0; i < m->counts[EGAF_K_PLATFORM]; i++) {
+        const egaf_element *p = m->elements[EGAF_K_PLATFORM][i];
+        const egaf_value *k = egaf_element_get(p, EGAF_F_KIND);
+        if (!k || strcmp(k->u.str.s, "lgsp") != 0)
+            continue;
+        if (!first) {
+            first = p;
+            continue;
+        }
+        egaf_finding *d = egaf_diag(ctx->diags, "component.multiple-lgsp", &k->mark, p->display,
+                                    "platform '%s' is a second LGSP; the architecture already "
+                                    "has '%s'",
+                                    p->id ? p->id : p->display,
+                                    first->id ? first->id : first->display);
+        const egaf_value *fk = egaf_element_get(first, EGAF_F_KIND);
+        egaf_diag_related(ctx->diags, d, fk ? &fk->mark : &first->mark,
+                          "the first LGSP, '%s', is declared here",
+                          first->id ? first->id : first->display);
+        egaf_diag_hint(ctx->diags, d, "one LGSP serves a whole ministry or province (TT "
+                                      "13/2017/TT-BTTTT, Điều 17; TT 23/2018/TT-BTTTT): merge "
+                                      "them, or give this platform another kind");
+    }
+}
+
+void egaf_check_components(egaf_check_ctx *ctx)
+{
+    check_multiple_lgsp(ctx);
+    const egaf_ref_framework *f = egaf_check_framework(ctx);
+    const egaf_model *m = ctx->model;
+    const char *level = m->header ? egaf_element_text(m->header, EGAF_F_LEVEL) : NULL;
+    if (!f || !level)
+        return;
+    size_t most = 1;
+    for (int k = 0; k < EGAF_K_ARCHITECTURE; k++)
+        if (m->counts[k] > most)
+            most = m->counts[k];
+    bool *reach = malloc(most * sizeof(*reach));
+    bool *all = malloc(most * sizeof(*all));
+    egaf_strmap senders;
+    egaf_strmap_init(&senders);
+    if (reach && all)
+        for (size_t i = 0; i < f->nrequirements; i++)
+            if (level_matches(&f->requirements[i], level))
+                check_requirement(ctx, f, &f->requirements[i], reach, all, &senders);
+    egaf_strmap_free(&senders);
+    free(reach);
+    free(all);
+}

@@ -1,0 +1,296 @@
+/* check_header.c - the architecture's header against the reference models:
+ * the framework edition exists and is in force in the model's year, the
+ * agency exists in that year and has the declared level
+ * (header.framework-unknown, header.year-outside-edition,
+ * header.agency-unknown, header.level-mismatch). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/suggest.h"
+#include "validator/check.h"
+
+const egaf_ref_framework *egaf_check_framework(const egaf_check_ctx *ctx)
+{
+    if (!ctx->refs || !ctx->model->framework.s)
+        return NULL;
+    return egaf_refs_framework(ctx->refs, ctx->model->framework.s);
+}
+
+const egaf_ref_entry *egaf_check_agency(const egaf_check_ctx *ctx)
+{
+    if (!ctx->refs || !ctx->model->header)
+        return NULL;
+    const char *agency = egaf_element_text(ctx->model->header, EGAF_F_AGENCY);
+    if (!agency)
+        return NULL;
+    const egaf_ref_entry *e = egaf_refs_agency(ctx->refs, agency, ctx->year);
+    return e && e->kind == EGAF_RK_AGENCY ? e : NULL;
+}
+
+const char *egaf_check_instrument(const char *source, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    if (!source)
+        return buf;
+    const char *end = strstr(source, "facts");
+    size_t len = end ? (size_t)(end - source) : strlen(source);
+    while (len > 0 && strchr(" ;,(", source[len - 1]))
+        len--;
+    if (len >= size)
+        len = size - 1;
+    memcpy(buf, source, len);
+    buf[len] = '\0';
+    return buf;
+}
+
+const char *egaf_check_date_text(egaf_date d, char *buf, size_t size)
+{
+    snprintf(buf, size, "%04d-%02d-%02d", d / 10000, d / 100 % 100, d % 100);
+    return buf;
+}
+
+egaf_date egaf_check_next_day(egaf_date d)
+{
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int y = d / 10000, m = d / 100 % 100, day = d % 100;
+    if (m < 1 || m > 12)
+        return d;
+    int last = days[m - 1];
+    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+        last = 29;
+    if (day < last)
+        return d + 1;
+    if (m < 12)
+        return y * 10000 + (m + 1) * 100 + 1;
+    return (y + 1) * 10000 + 101;
+}
+
+/* "2.0, 3.0 and 4.0" */
+static void editions_text(const egaf_refs *refs, char *buf, size_t size)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < refs->nframeworks && used < size; i++) {
+        const char *sep = i == 0 ? "" : (i + 1 == refs->nframeworks ? " and " : ", ");
+        int w = snprintf(buf + used, size - used, "%s\"%s\"", sep, refs->frameworks[i]->edition);
+        if (w < 0)
+            break;
+        used += (size_t)w;
+    }
+}
+
+/* The edition in force in year (the latest one when several are). */
+static const egaf_ref_framework *edition_in(const egaf_refs *refs, int year)
+{
+    const egaf_ref_framework *best = NULL;
+    for (size_t i = 0; i < refs->nframeworks; i++) {
+        const egaf_ref_framework *f = refs->frameworks[i];
+        if (egaf_ref_framework_valid_in(f, year) && (!best || f->valid_from > best->valid_from))
+            best = f;
+    }
+    return best;
+}
+
+/* The edition that started first after f ended. */
+static const egaf_ref_framework *next_edition(const egaf_refs *refs, const egaf_ref_framework *f)
+{
+    const egaf_ref_framework *best = NULL;
+    for (size_t i = 0; i < refs->nframeworks; i++) {
+        const egaf_ref_framework *g = refs->frameworks[i];
+        if (g != f && g->valid_from > f->valid_from &&
+            (!best || g->valid_from < best->valid_from))
+            best = g;
+    }
+    return best;
+}
+
+static void check_framework(egaf_check_ctx *ctx)
+{
+    const egaf_model *m = ctx->model;
+    const egaf_str *fw = &m->framework;
+    if (!fw->s)
+        return;
+    char buf[160], date[16];
+    const egaf_ref_framework *f = egaf_refs_framework(ctx->refs, fw->s);
+    const char *elem = m->header ? m->header->display : m->id;
+    if (!f) {
+        egaf_finding *d = egaf_diag(ctx->diags, "header.framework-unknown", &fw->mark, elem,
+                                    "framework \"%s\" is not an edition of the national "
+                                    "framework in the reference models",
+                                    fw->s);
+        editions_text(ctx->refs, buf, sizeof buf);
+        const egaf_ref_framework *now = ctx->year ? edition_in(ctx->refs, ctx->year) : NULL;
+        if (now)
+            egaf_diag_hint(ctx->diags, d, "the editions are %s; a %d model uses framework: "
+                                          "\"%s\" (%s)",
+                           buf, ctx->year, now->edition, now->instrument);
+        else
+            egaf_diag_hint(ctx->diags, d, "the editions are %s", buf);
+        return;
+    }
+    if (!ctx->year || egaf_ref_framework_valid_in(f, ctx->year))
+        return;
+    const egaf_value *y = egaf_element_get(m->header, EGAF_F_YEAR);
+    const egaf_mark *at = y ? &y->mark : &fw->mark;
+    const egaf_ref_framework *now = edition_in(ctx->refs, ctx->year);
+    egaf_finding *d;
+    if (f->valid_to && ctx->year > f->valid_to / 10000) {
+        const egaf_ref_framework *next = next_edition(ctx->refs, f);
+        if (next)
+            d = egaf_diag(ctx->diags, "header.year-outside-edition", at, elem,
+                          "the model's year %d is outside framework %s (%s): %s was replaced "
+                          "by %s (%s) on %s",
+                          ctx->year, f->edition, f->instrument, f->edition, next->edition,
+                          next->instrument, egaf_check_date_text(next->valid_from, date, 16));
+        else
+            d = egaf_diag(ctx->diags, "header.year-outside-edition", at, elem,
+                          "the model's year %d is outside framework %s (%s), which was in "
+                          "force until %s",
+                          ctx->year, f->edition, f->instrument,
+                          egaf_check_date_text(f->valid_to, date, 16));
+    } else {
+        d = egaf_diag(ctx->diags, "header.year-outside-edition", at, elem,
+                      "the model's year %d is outside framework %s (%s), which came into "
+                      "force on %s",
+                      ctx->year, f->edition, f->instrument,
+                      egaf_check_date_text(f->valid_from, date, 16));
+    }
+    if (now)
+        egaf_diag_hint(ctx->diags, d, "a %d model follows framework \"%s\" (%s); change "
+                                      "`framework` or `year`",
+                       ctx->year, now->edition, now->instrument);
+    else
+        egaf_diag_hint(ctx->diags, d, "change `framework` or `year`");
+}
+
+/* "Bắc Ninh (bac-ninh-2025)" or "Bộ Nội vụ (bo-noi-vu) and Bộ Y tế (bo-y-te)" */
+static void successors_text(const egaf_refs *refs, const egaf_ref_entry *e, char *buf,
+                            size_t size)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < e->nsuccessors && used < size; i++) {
+        const egaf_ref_entry *s = egaf_refs_find(refs, e->successors[i]);
+        const char *sep = i == 0 ? "" : (i + 1 == e->nsuccessors ? " and " : ", ");
+        int w = snprintf(buf + used, size - used, "%s%s (%s)", sep, s && s->name ? s->name : "?",
+                         e->successors[i]);
+        if (w < 0)
+            break;
+        used += (size_t)w;
+    }
+}
+
+/* The closest agency id or organ code valid in year. */
+static const char *suggest_agency(const egaf_check_ctx *ctx, const char *text)
+{
+    const egaf_refs *refs = ctx->refs;
+    const char **cands = malloc((2 * refs->nentries + 1) * sizeof(*cands));
+    if (!cands)
+        return NULL;
+    size_t c = 0;
+    for (size_t i = 0; i < refs->nentries; i++) {
+        const egaf_ref_entry *e = refs->entries[i];
+        if (e->kind != EGAF_RK_AGENCY || (ctx->year && !egaf_ref_valid_in(e, ctx->year)))
+            continue;
+        cands[c++] = e->id;
+        if (e->organ_code)
+            cands[c++] = e->organ_code;
+    }
+    const char *s = egaf_suggest(text, cands, c);
+    free(cands);
+    return s;
+}
+
+static void check_agency(egaf_check_ctx *ctx)
+{
+    const egaf_element *h = ctx->model->header;
+    const egaf_value *av = egaf_element_get(h, EGAF_F_AGENCY);
+    if (!av)
+        return;
+    const char *agency = av->u.str.s;
+    const egaf_ref_entry *e = egaf_refs_agency(ctx->refs, agency, ctx->year);
+    if (e && e->kind != EGAF_RK_AGENCY)
+        e = NULL;
+    const egaf_ref_entry *other = e ? NULL : egaf_refs_agency(ctx->refs, agency, 0);
+    if (other && other->kind != EGAF_RK_AGENCY)
+        other = NULL;
+    if (!e && !other) {
+        egaf_finding *d = egaf_diag(ctx->diags, "header.agency-unknown", &av->mark, h->display,
+                                    "agency '%s' is neither an organ code nor an agency id of "
+                                    "the reference models",
+                                    agency);
+        const char *s = suggest_agency(ctx, agency);
+        if (s)
+            egaf_diag_hint(ctx->diags, d, "did you mean '%s'? (`egaf refs list` shows the "
+                                          "agencies; organ codes: QĐ 20/2020/QĐ-TTg)",
+                           s);
+        else
+            egaf_diag_hint(ctx->diags, d, "write the organ code (QĐ 20/2020/QĐ-TTg) or the "
+                                          "agency id that `egaf refs list` shows");
+        return;
+    }
+    if (!e) {
+        char buf[512], date[16];
+        egaf_finding *d;
+        if (other->valid_to && ctx->year > other->valid_to / 10000 && other->nsuccessors) {
+            egaf_date start = egaf_check_next_day(other->valid_to);
+            successors_text(ctx->refs, other, buf, sizeof buf);
+            d = egaf_diag(ctx->diags, "header.agency-unknown", &av->mark, h->display,
+                          "agency '%s' does not exist in %d, the model's year: %s was merged "
+                          "into %s on %s",
+                          agency, ctx->year, other->name, buf,
+                          egaf_check_date_text(start, date, sizeof date));
+            if (other->nsuccessors == 1)
+                egaf_diag_hint(ctx->diags, d, "for a %d model write `agency: %s`, or set "
+                                              "`year` to %d or earlier",
+                               ctx->year, other->successors[0], other->valid_to / 10000);
+            else
+                egaf_diag_hint(ctx->diags, d, "for a %d model write the agency that took "
+                                              "over: one of %s",
+                               ctx->year, buf);
+        } else if (other->valid_to && ctx->year > other->valid_to / 10000) {
+            d = egaf_diag(ctx->diags, "header.agency-unknown", &av->mark, h->display,
+                          "agency '%s' does not exist in %d, the model's year: %s ended on %s",
+                          agency, ctx->year, other->name,
+                          egaf_check_date_text(other->valid_to, date, sizeof date));
+            egaf_diag_hint(ctx->diags, d, "set `year` to %d or earlier",
+                           other->valid_to / 10000);
+        } else {
+            d = egaf_diag(ctx->diags, "header.agency-unknown", &av->mark, h->display,
+                          "agency '%s' does not exist in %d, the model's year: %s was formed "
+                          "on %s",
+                          agency, ctx->year, other->name,
+                          egaf_check_date_text(other->valid_from, date, sizeof date));
+            egaf_diag_hint(ctx->diags, d, "set `year` to %d or later, or write the agency "
+                                          "that existed in %d",
+                           other->valid_from / 10000, ctx->year);
+        }
+    }
+    const egaf_ref_entry *a = e ? e : other;
+    const egaf_value *lv = egaf_element_get(h, EGAF_F_LEVEL);
+    if (!lv || !a->level)
+        return;
+    bool is_province = strcmp(a->level, "province") == 0;
+    bool says_province = strcmp(lv->u.str.s, "province") == 0;
+    if (is_province == says_province)
+        return;
+    const char *want = is_province ? "province" : "ministry";
+    egaf_finding *d = egaf_diag(ctx->diags, "header.level-mismatch", &lv->mark, h->display,
+                                "level is '%s' but %s (%s) is a %s", lv->u.str.s, a->name, a->id,
+                                strcmp(a->level, "government-agency") == 0 ? "government agency"
+                                                                           : a->level);
+    egaf_diag_hint(ctx->diags, d, "write `level: %s`%s", want,
+                   is_province ? ""
+                               : " (ministries and government agencies such as BHXH Việt Nam "
+                                 "use `ministry`)");
+}
+
+void egaf_check_header(egaf_check_ctx *ctx)
+{
+    if (!ctx->refs)
+        return;
+    check_framework(ctx);
+    if (ctx->model->header)
+        check_agency(ctx);
+}
