@@ -118,7 +118,7 @@ $(FUZZ_NAMES:%=$(BUILD)/%): $(BUILD)/%: fuzz/fuzz_%.c fuzz/report_check.h $(BUIL
 	$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $< $(BUILD)/libegaf-fuzz.a $(LDLIBS_ALL)
 
 fuzz-smoke: fuzz
-	@sh tools/fuzz-seeds.sh build/fuzz/corpus
+	@SHARED=$(SHARED) sh tools/fuzz-seeds.sh build/fuzz/corpus
 	@status=0; for t in $(FUZZ_NAMES); do \
 		mkdir -p build/fuzz/corpus/$$t build/fuzz/crashes/$$t; \
 		echo "== fuzz $$t for $(FUZZ_SECONDS)s"; \

@@ -96,10 +96,8 @@ static bool whole_number(builder *b, const egaf_ynode *v, const egaf_field_spec 
         return false;
     }
     if (*out < min || *out > max) {
-        egaf_finding *f = egaf_diag(b->diags, "schema.range", &v->mark, element,
-                                    "'%s' must be between %d and %d; found %lld", fs->key, min,
-                                    max, *out);
-        (void)f;
+        egaf_diag(b->diags, "schema.range", &v->mark, element,
+                  "'%s' must be between %d and %d; found %lld", fs->key, min, max, *out);
         return false;
     }
     return true;
@@ -288,13 +286,12 @@ static bool convert(builder *b, const egaf_field_spec *fs, const egaf_ynode *key
 
 /* ---- elements ---- */
 
-static const char *field_keys(const egaf_kind_spec *spec, const char **keys, size_t cap)
+static void field_keys(const egaf_kind_spec *spec, const char **keys, size_t cap)
 {
     size_t n = 0;
     for (size_t i = 0; i < spec->nfields && n + 1 < cap; i++)
         keys[n++] = spec->fields[i].key;
     keys[n] = NULL;
-    return NULL;
 }
 
 static void unknown_key(builder *b, const egaf_ynode *k, const char *where,
@@ -499,11 +496,12 @@ static void include_one(builder *b, const egaf_str *inc, const egaf_source *from
         return;
     }
     char *base = dir_of(from->path);
+    if (!base)
+        return;
     size_t need = strlen(base) + strlen(rel) + 2;
     char *joined = malloc(need);
-    if (!base || !joined) {
+    if (!joined) {
         free(base);
-        free(joined);
         return;
     }
     snprintf(joined, need, "%s/%s", base, rel);

@@ -1632,8 +1632,9 @@ char *egaf_refs_locate(const char *option, const char *exe)
     if (!slash)
         return NULL;
     int base = (int)(slash - exe);
-    const char *ups[] = {"/..", "/../..", "/../../.."};
-    for (int i = 0; i < 3; i++) {
+    /* a relocated install (PREFIX/bin/egaf beside PREFIX/share/egaf) first */
+    const char *ups[] = {"/../share/egaf", "/..", "/../..", "/../../.."};
+    for (int i = 0; i < 4; i++) {
         int w = snprintf(path, sizeof path, "%.*s%s/reference-models/agencies.yaml", base, exe,
                          ups[i]);
         if (w < 0 || (size_t)w >= sizeof path)

@@ -83,8 +83,6 @@ static unsigned national_target(const egaf_ref_entry *e)
 
 static const char *kind_noun(unsigned target_bit)
 {
-    char buf[64];
-    (void)buf;
     for (int k = 0; k < EGAF_K_ARCHITECTURE; k++)
         if (target_bit == EGAF_T(k))
             return egaf_kind_info((egaf_kind)k)->noun;
@@ -112,11 +110,9 @@ static void check_national(egaf_check_ctx *ctx, const egaf_element *el,
         return;
     }
     if (!(t & fs->targets)) {
-        egaf_finding *f = egaf_diag(
-            ctx->diags, "ref.wrong-kind", &s->mark, el->display,
-            "'%s' of %s names %s '%s'; it takes %s", fs->key, el->display, kind_noun(t), s->s,
-            egaf_targets_text(fs->targets, allowed, sizeof allowed));
-        (void)f;
+        egaf_diag(ctx->diags, "ref.wrong-kind", &s->mark, el->display,
+                  "'%s' of %s names %s '%s'; it takes %s", fs->key, el->display, kind_noun(t),
+                  s->s, egaf_targets_text(fs->targets, allowed, sizeof allowed));
         return;
     }
     if (ctx->year && !egaf_ref_valid_in(e, ctx->year)) {

@@ -74,31 +74,18 @@ static void index_ids(egaf_check_ctx *ctx, egaf_strmap *ids)
         }
 }
 
-static const egaf_element *find_display(const egaf_model *m, const char *display)
-{
-    if (m->header && m->header->display && strcmp(m->header->display, display) == 0)
-        return m->header;
-    for (int k = 0; k < EGAF_K_ARCHITECTURE; k++)
-        for (size_t i = 0; i < m->counts[k]; i++)
-            if (strcmp(m->elements[k][i]->display, display) == 0)
-                return m->elements[k][i];
-    return NULL;
-}
-
 /* Waivers: unknown rule ids are reported; findings on a waived element and
  * rule are marked, never dropped. Findings about the model as a whole (no
  * element) are waived by the header's waivers. */
 static void apply_waivers(egaf_check_ctx *ctx, size_t first_finding)
 {
     const egaf_model *m = ctx->model;
-    egaf_strmap by_display;
-    egaf_strmap_init(&by_display);
-    size_t waived_elements = 0;
-    const egaf_element *all_header = m->header;
+    egaf_strmap waived; /* display name -> element with waivers */
+    egaf_strmap_init(&waived);
     for (int k = 0; k <= EGAF_K_ARCHITECTURE; k++) {
-        size_t count = k == EGAF_K_ARCHITECTURE ? (all_header ? 1 : 0) : m->counts[k];
+        size_t count = k == EGAF_K_ARCHITECTURE ? (m->header ? 1 : 0) : m->counts[k];
         for (size_t i = 0; i < count; i++) {
-            const egaf_element *el = k == EGAF_K_ARCHITECTURE ? all_header : m->elements[k][i];
+            const egaf_element *el = k == EGAF_K_ARCHITECTURE ? m->header : m->elements[k][i];
             const egaf_value *w = egaf_element_get(el, EGAF_F_WAIVERS);
             if (!w)
                 continue;
@@ -111,19 +98,17 @@ static void apply_waivers(egaf_check_ctx *ctx, size_t first_finding)
                     egaf_diag_hint(ctx->diags, f, "`egaf rules` lists the rule ids");
                 }
             }
-            waived_elements++;
+            bool oom = false;
+            if (el->display)
+                egaf_strmap_put(&waived, el->display, strlen(el->display), (void *)el, &oom);
         }
     }
-    egaf_strmap_free(&by_display);
-    if (!waived_elements)
-        return;
-    size_t n = egaf_diags_count(ctx->diags);
+    size_t n = waived.count ? egaf_diags_count(ctx->diags) : first_finding;
     for (size_t i = first_finding; i < n; i++) {
         egaf_finding *f = (egaf_finding *)egaf_diags_at(ctx->diags, i);
-        const egaf_element *el = f->element ? find_display(m, f->element) : all_header;
-        if (!el)
-            continue;
-        const egaf_value *w = egaf_element_get(el, EGAF_F_WAIVERS);
+        const egaf_element *el =
+            f->element ? egaf_strmap_get(&waived, f->element, strlen(f->element)) : m->header;
+        const egaf_value *w = el ? egaf_element_get(el, EGAF_F_WAIVERS) : NULL;
         if (!w)
             continue;
         for (size_t j = 0; j < w->u.waivers.count; j++)
@@ -132,6 +117,7 @@ static void apply_waivers(egaf_check_ctx *ctx, size_t first_finding)
                 break;
             }
     }
+    egaf_strmap_free(&waived);
 }
 
 void egaf_validate(egaf_validator *v, egaf_model *const *models, size_t n, egaf_diags *diags)
