@@ -78,6 +78,27 @@ demo: deps
 	@$(MAKE) --no-print-directory all
 	@BUILD=$(BUILD) bash tools/demo.sh
 
+# Benchmarks (bench/README.md): the generator of a synthetic national
+# architecture and the libyaml floor, then bench/run.sh, which generates
+# scales 1, 4 and 16, times every tool and writes docs/performance.md.
+# BENCH_SCALES and BENCH_RUNS narrow a run.
+.PHONY: bench bench-bins
+BENCH_BIN := $(BUILD)/bench/gen $(BUILD)/bench/floor
+
+bench: deps
+	@$(MAKE) --no-print-directory all bench-bins
+	@BUILD=$(BUILD) bash bench/run.sh
+
+bench-bins: $(BENCH_BIN)
+
+$(BUILD)/bench/gen: bench/gen.c $(BUILD)/libegaf.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $< $(BUILD)/libegaf.a $(LDLIBS_ALL)
+
+$(BUILD)/bench/floor: bench/floor.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $< $(PKG_LIBS)
+
 # ASan+UBSan build of everything, then the whole test suite on it.
 asan: deps
 	@$(MAKE) --no-print-directory BUILD=build/asan CC=clang \

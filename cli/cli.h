@@ -35,6 +35,8 @@ int cmd_rules(egaf_cli *cli, int argc, char **argv);
 int cmd_explain(egaf_cli *cli, int argc, char **argv);
 int cmd_schema(egaf_cli *cli, int argc, char **argv);
 int cmd_init(egaf_cli *cli, int argc, char **argv);
+int cmd_export(egaf_cli *cli, int argc, char **argv);
+int cmd_diff(egaf_cli *cli, int argc, char **argv);
 
 /* Prints "egaf: <message>" to stderr; returns -1 (git's error()). */
 int error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

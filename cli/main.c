@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "model/refs.h"
 #include "model/suggest.h"
 
 static int cmd_help(egaf_cli *cli, int argc, char **argv);
@@ -18,13 +19,56 @@ static const egaf_command commands[] = {
     {"explain", cmd_explain, "what a rule checks, why, and how to fix it"},
     {"init", cmd_init, "write a starting model with the mandatory components"},
     {"schema", cmd_schema, "JSON Schema of the model format, for editors"},
+    {"export", cmd_export, "the models as ArchiMate exchange XML, Archi CSV or JSON"},
+    {"diff", cmd_diff, "what changed between two versions of a model or of the national set"},
     {"help", cmd_help, "show this help"},
     {NULL, NULL, NULL},
 };
 
-static void print_version(void)
+static egaf_date later(egaf_date a, egaf_date b)
+{
+    return b > a ? b : a;
+}
+
+/* The version, the framework editions and the date of the reference data
+ * it finds: the latest valid-from or issued date in the data. */
+static void print_version(const egaf_cli *cli)
 {
     printf("egaf %s\n", EGAF_VERSION);
+    char *dir = egaf_refs_locate(NULL, cli->exe_path);
+    egaf_diags *diags = egaf_diags_create();
+    egaf_refs_status status = EGAF_REFS_NOT_FOUND;
+    egaf_refs *refs = dir && diags ? egaf_refs_load(dir, diags, &status) : NULL;
+    if (!refs) {
+        printf("reference models: not found\n");
+    } else {
+        printf("reference models: %s\n", dir);
+        egaf_date latest = 0;
+        printf("framework editions:\n");
+        for (size_t i = 0; i < refs->nframeworks; i++) {
+            const egaf_ref_framework *f = refs->frameworks[i];
+            printf("  %s  %s", f->edition ? f->edition : "?", f->name ? f->name : "");
+            if (f->instrument)
+                printf(" (%s", f->instrument);
+            if (f->issued)
+                printf("%s%04d-%02d-%02d", f->instrument ? ", " : " (", f->issued / 10000,
+                       f->issued / 100 % 100, f->issued % 100);
+            printf("%s\n", f->instrument || f->issued ? ")" : "");
+            latest = later(later(latest, f->issued), f->valid_from);
+        }
+        for (size_t i = 0; i < refs->nentries; i++) {
+            const egaf_ref_entry *e = refs->entries[i];
+            latest = later(latest, e->valid_from);
+            for (size_t k = 0; k < e->nowners; k++)
+                latest = later(latest, e->owners[k].valid_from);
+        }
+        if (latest)
+            printf("reference data as of %04d-%02d-%02d (latest dated entry)\n", latest / 10000,
+                   latest / 100 % 100, latest % 100);
+    }
+    egaf_refs_free(refs);
+    egaf_diags_free(diags);
+    free(dir);
 }
 
 static void print_help(void)
@@ -74,7 +118,7 @@ int main(int argc, char **argv)
         print_help();
         rc = EXIT_FAILURE_RUN;
     } else if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
-        print_version();
+        print_version(&cli);
         rc = EXIT_CLEAN;
     } else if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
         print_help();

@@ -12,6 +12,26 @@ for edition in examples/national-2020 examples/national-2026; do
     echo "== egaf validate $edition"
     "$EGAF" validate "$edition" || status=1
 done
+# every view of every example model, as SVG: build/demo/<edition>/<arch>-<view>.svg
+for edition in examples/national-2020 examples/national-2026; do
+    [ -d "$edition" ] || continue
+    ed=$(basename "$edition")
+    mkdir -p "$out/$ed"
+    echo "== egaf render $edition -> $out/$ed"
+    n=0
+    for model in "$edition"/*.yaml; do
+        arch=$(basename "$model" .yaml)
+        for view in overview integration data technology security; do
+            if "$EGAF" render --view "$view" -o "$out/$ed/$arch-$view.svg" "$model" 2>/dev/null; then
+                n=$((n + 1))
+            else
+                echo "egaf render --view $view $model failed" >&2
+                status=1
+            fi
+        done
+    done
+    echo "$n diagrams"
+done
 echo "== egaf validate examples/broken (each finding is deliberate)"
 if [ -d examples/broken ]; then
     "$EGAF" validate -q examples/broken | tail -n 5

@@ -49,6 +49,92 @@ static const egaf_rule catalogue[] = {
      "Add the connection the hint gives.",
      "platforms:\n  - {id: lgsp, name: LGSP, kind: lgsp}\n",
      "platforms:\n  - {id: lgsp, name: LGSP, kind: lgsp, connects: [national:ngsp]}\n"},
+    {"cross.coverage", EGAF_SEV_NOTE, "agency of the year without an architecture",
+     "In `egaf consolidate`: a ministry, government agency or province that exists on 31 "
+     "December of `--year` (reference-models/agencies.yaml) has no architecture among the "
+     "models consolidated. One note per agency, at its entry in the reference data; never an "
+     "error, so a partial collection still publishes.",
+     "NQ 17/NQ-CP: every ministry and province builds its e-Government architecture; the "
+     "national architecture integrates them all.",
+     "Collect the agency's architecture, or publish knowing it is missing.", NULL, NULL},
+    {"cross.duplicate-agency", EGAF_SEV_ERROR, "two architectures of the same agency",
+     "In `egaf consolidate`: two models name the same agency (by organ code or agency id, "
+     "resolved in each model's year). The finding is at the second model's `agency`, with a "
+     "note at the first's.",
+     "The national architecture integrates one architecture per ministry and province.",
+     "Consolidate only the agency's current architecture of the year.",
+     "# lang-son.yaml and lang-son-cu.yaml both have\narchitecture:\n  agency: "
+     "\"000.00.00.H37\"\n",
+     "# only lang-son.yaml is consolidated\n"},
+    {"cross.duplicate-investment", EGAF_SEV_WARNING, "system built again where a shared one "
+                                                     "exists",
+     "In `egaf consolidate`, as a warning: an agency's own system (not retired) of a kind a "
+     "national shared system provides to all, while that system exists in the year: a "
+     "platform of kind `payment` or an application with ARM code ARM002.002 (PayGov), an "
+     "application with role `xac-thuc` (VNeID), an application with role `portal` that serves "
+     "online public services (Cổng Dịch vụ công quốc gia). The owner of the national system "
+     "and an element that declares it (`properties: {national-id: X}`) are exempt. Notes at "
+     "the national system and at the first other agency with the same duplicate. The same "
+     "ARM code in several agencies is cross.shared-candidate.",
+     "NQ 17/NQ-CP: build shared platforms once and reuse them; QĐ 274/QĐ-TTg (Cổng DVCQG), "
+     "NĐ 59/2022/NĐ-CP (VNeID); duplicate investment is what national EA reviews (Korea's "
+     "GEAP, the US FEA) look for.",
+     "Use the national system through the LGSP, or explain in the element's description why "
+     "the agency needs its own and waive the finding.",
+     "platforms:\n  - {id: thanh-toan, name: Cổng thanh toán của tỉnh, kind: payment}\n",
+     "integrations:\n  - {from: httt-tthc, to: national:paygov, via: lgsp, route: a}\n"},
+    {"cross.id-clash", EGAF_SEV_ERROR, "two architectures with the same id",
+     "In `egaf consolidate`: two models have the same `architecture.id`, so `ARCH:ID` "
+     "references to it are ambiguous. At the second model's id, with a note at the first's.",
+     FORMAT_BASIS ": the architecture id is the prefix of cross-model references.",
+     "Give each architecture its own id (normally the agency's slug).",
+     "# bac-ninh.yaml and bac-giang.yaml\narchitecture:\n  id: bac-ninh\n",
+     "# bac-giang.yaml\narchitecture:\n  id: bac-giang\n"},
+    {"cross.one-sided", EGAF_SEV_WARNING, "connection declared by one side only",
+     "In `egaf consolidate`: an integration of architecture A has `from` or `to` naming an "
+     "element of architecture B (`B:ID`, which resolves), but B's model names nothing of A: "
+     "no reference anywhere in B (integrations, `connects`, `serves`, `uses`, …) has the "
+     "prefix `A:`. At A's reference, with a note at B's element.",
+     "TT 13/2017/TT-BTTTT: a connection between two agencies' systems is agreed and operated "
+     "by both; each architecture shows its side.",
+     "Add the connection to B's model (an integration `from: ID, to: A:…`), or correct A's.",
+     "# bo-tu-phap.yaml\n  - {from: httt-ho-tich, to: lang-son:sw-ho-tich}\n"
+     "# lang-son.yaml: nothing names bo-tu-phap\n",
+     "# lang-son.yaml\n  - {from: sw-ho-tich, to: bo-tu-phap:httt-ho-tich, via: lgsp}\n"},
+    {"cross.owner-missing", EGAF_SEV_WARNING, "national system missing from its owner's "
+                                              "architecture",
+     "In `egaf consolidate`: a national shared system or national database that exists in "
+     "`--year` is owned (reference-models, owner of that year, unless its confidence is "
+     "`uncertain`) by an agency whose architecture is in the run, and no element of that "
+     "architecture declares it with `properties: {national-id: X}` (a database for a "
+     "national database; a platform or application for a shared system). At the owner "
+     "model's `agency`, with a note at the reference entry.",
+     "QĐ 714/QĐ-TTg and the owners in national-databases.yaml and shared-systems.yaml: the "
+     "owning ministry builds and runs the national system, so its architecture shows it.",
+     "Add the element with `properties: {national-id: X}`.",
+     "databases:\n  - {id: csdl-ho-tich-dien-tu, name: CSDL hộ tịch điện tử}\n",
+     "databases:\n  - {id: csdl-ho-tich-dien-tu, name: CSDL hộ tịch điện tử,\n     "
+     "properties: {national-id: csdl-ho-tich}}\n"},
+    {"cross.shared-candidate", EGAF_SEV_NOTE, "same kind of system in several agencies",
+     "In `egaf consolidate`: applications of two or more agencies have the same ARM code, "
+     "other than the roles the framework requires of every agency (`tthc`, `qlvb`, "
+     "`bao-cao`, …). One note per application after the first, with a note at the first: a "
+     "candidate for one shared system.",
+     "NQ 17/NQ-CP: shared platforms are built once and reused; duplicate investment is what "
+     "national EA reviews (Korea's GEAP, the US FEA) look for.",
+     "Consider one shared system, or say in the description why each agency needs its own.",
+     NULL, NULL},
+    {"cross.unresolved", EGAF_SEV_ERROR, "reference to an architecture not in the "
+                                         "consolidation",
+     "In `egaf consolidate`: a reference `ARCH:ID` names an architecture that no model of the "
+     "run has. `egaf validate` reports such a reference as the note ref.cross-architecture "
+     "(not checked); consolidate has every architecture of the year, so it turns that rule "
+     "off and reports this error instead, with a note at the closest architecture id. "
+     "References to an architecture that is present but lacks the element are "
+     "ref.unresolved.",
+     FORMAT_BASIS ": `ARCH:ID` names an element of another architecture.",
+     "Correct the prefix (the hint gives the closest id), or add that architecture.",
+     "  - {from: httt-tthc, to: lang-sơn:qlvb}\n", "  - {from: httt-tthc, to: lang-son:qlvb}\n"},
     {"data.duplicate-master", EGAF_SEV_ERROR, "data kept without its authoritative source",
      "A database `holds` a data subject (dân cư, đất đai, doanh nghiệp, hộ tịch, …) but does "
      "not take it from the national database that is its single authoritative source: "

@@ -1,0 +1,266 @@
+/* cmd_export.c - `egaf export`: the models as an ArchiMate exchange file,
+ * Archi CSV files or JSON (docs/export.md). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli/cli.h"
+#include "model/export.h"
+#include "model/model.h"
+#include "model/suggest.h"
+#include "validator/report.h"
+#include "validator/validate.h"
+
+static const char usage[] =
+    "usage: egaf export --format FORMAT [options] -o OUT FILE|DIR...\n"
+    "\n"
+    "Writes the models (a folder means every *.yaml model in it) in a form other\n"
+    "tools open; docs/export.md describes the mapping.\n"
+    "\n"
+    "formats:\n"
+    "  archimate   ArchiMate 3.1 Open Exchange Format (Archi: File > Import > Open\n"
+    "              Exchange XML), with one diagram per view laid out by Graphviz\n"
+    "  csv         Archi's CSV files: OUT/elements.csv, OUT/relations.csv,\n"
+    "              OUT/properties.csv when OUT is a folder (or ends with /), else\n"
+    "              OUTelements.csv… (OUT is a prefix, as in Archi)\n"
+    "  json        the whole model, references resolved\n"
+    "\n"
+    "options:\n"
+    "  --format F        archimate, csv or json (default: from OUT's extension,\n"
+    "                    .xml or .json)\n"
+    "  -o, --output OUT  where to write (atomically); - for standard output\n"
+    "                    (archimate, json)\n"
+    "  --lang L          vi (default) or en: the language of names shown first\n"
+    "  --refs DIR        reference models folder (default: $EGAF_REFS, installed, source tree)\n"
+    "  --no-views        archimate: elements and relationships only, no diagrams\n"
+    "  -h, --help        this help\n"
+    "\n"
+    "A model with error findings is exported as far as it can be read, with a warning.\n"
+    "Exit status: 0 the export was written; 2 it was not (bad usage, unreadable\n"
+    "model, broken reference models, an output that could not be written).\n";
+
+enum { O_FORMAT = 1, O_OUTPUT, O_LANG, O_REFS, O_NO_VIEWS, O_HELP };
+
+static const egaf_option options[] = {
+    {"format", 0, true}, {"output", 'o', true},   {"lang", 0, true},    {"refs", 0, true},
+    {"no-views", 0, false}, {"help", 'h', false}, {NULL, 0, false},
+};
+
+static int bad_choice(const char *what, const char *value, const char *const *choices)
+{
+    const char *s = egaf_suggest(value, choices, 0);
+    if (s)
+        return usage_error("export", "unknown %s '%s'; did you mean '%s'?", what, value, s);
+    return usage_error("export", "unknown %s '%s' (one of: %s, %s, %s)", what, value,
+                       choices[0], choices[1], choices[2] ? choices[2] : "");
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+static bool is_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* The three CSV files: in OUT when it is a folder or ends with '/' (made
+ * when missing), else OUT is a prefix. */
+static int write_csv(const char *outpath, egaf_csv_files *files)
+{
+    bool folder = ends_with(outpath, "/") || is_dir(outpath);
+    if (folder && !is_dir(outpath) && mkdir(outpath, 0777) != 0) {
+        error("cannot create the folder '%s'", outpath);
+        return -1;
+    }
+    static const char *const names[3] = {"elements.csv", "relations.csv", "properties.csv"};
+    const egaf_buf *bufs[3] = {&files->elements, &files->relations, &files->properties};
+    for (int i = 0; i < 3; i++) {
+        egaf_buf path;
+        egaf_buf_init(&path);
+        egaf_buf_printf(&path, "%s%s%s", outpath,
+                        folder && !ends_with(outpath, "/") ? "/" : "", names[i]);
+        int rc = path.failed ? -1 : egaf_write_output(path.data, bufs[i]);
+        egaf_buf_free(&path);
+        if (rc != 0)
+            return -1;
+    }
+    return 0;
+}
+
+int cmd_export(egaf_cli *cli, int argc, char **argv)
+{
+    static const char *const formats[] = {"archimate", "csv", "json", NULL};
+    static const char *const langs[] = {"vi", "en", NULL};
+    egaf_opt_state st;
+    egaf_opt_init(&st, argc, argv);
+    const char *output = NULL, *refs_dir = NULL;
+    bool have_format = false;
+    egaf_export_format format = EGAF_EXPORT_JSON;
+    egaf_export_options eo = {false, EGAF_VERSION, false};
+    char **inputs = calloc((size_t)argc + 1, sizeof(char *));
+    size_t ninputs = 0;
+    if (!inputs) {
+        error("out of memory");
+        return EXIT_FAILURE_RUN;
+    }
+    int rc = EXIT_FAILURE_RUN;
+    for (int opt; (opt = egaf_opt_next(&st, options, "export")) != -1;) {
+        switch (opt) {
+        case -2:
+            goto done;
+        case 0:
+            inputs[ninputs++] = (char *)st.operand;
+            break;
+        case O_FORMAT:
+            if (egaf_export_format_parse(st.value, &format) != 0) {
+                bad_choice("format", st.value, formats);
+                goto done;
+            }
+            have_format = true;
+            break;
+        case O_OUTPUT:
+            output = st.value;
+            break;
+        case O_LANG:
+            if (strcmp(st.value, "vi") == 0) {
+                eo.en = false;
+            } else if (strcmp(st.value, "en") == 0) {
+                eo.en = true;
+            } else {
+                bad_choice("language", st.value, langs);
+                goto done;
+            }
+            break;
+        case O_REFS:
+            refs_dir = st.value;
+            break;
+        case O_NO_VIEWS:
+            eo.no_views = true;
+            break;
+        case O_HELP:
+            fputs(usage, stdout);
+            rc = EXIT_CLEAN;
+            goto done;
+        }
+    }
+    if (!output) {
+        usage_error("export", "-o OUT is required (- for standard output)");
+        goto done;
+    }
+    if (!have_format) {
+        if (ends_with(output, ".xml")) {
+            format = EGAF_EXPORT_ARCHIMATE;
+        } else if (ends_with(output, ".json")) {
+            format = EGAF_EXPORT_JSON;
+        } else {
+            usage_error("export", "--format is required (archimate, csv or json)");
+            goto done;
+        }
+    }
+    if (format == EGAF_EXPORT_CSV && strcmp(output, "-") == 0) {
+        usage_error("export", "csv writes three files: -o names a folder or a prefix, not -");
+        goto done;
+    }
+    if (ninputs == 0) {
+        usage_error("export", "no model given");
+        goto done;
+    }
+
+    char **files = NULL;
+    size_t nfiles = 0;
+    if (egaf_collect_models(inputs, ninputs, &files, &nfiles) != 0)
+        goto done;
+    egaf_refs *refs = egaf_cli_load_refs(cli, refs_dir);
+    egaf_diags *load_diags = egaf_diags_create();
+    egaf_diags *diags = egaf_diags_create();
+    egaf_model **models = calloc(nfiles + 1, sizeof(*models));
+    size_t nmodels = 0;
+    bool failed = !refs;
+    if (!failed && (!load_diags || !diags || !models)) {
+        error("out of memory");
+        failed = true;
+    }
+    for (size_t i = 0; i < nfiles && !failed; i++) {
+        egaf_read_status rs;
+        egaf_model *m = egaf_model_load(files[i], NULL, load_diags, &rs);
+        if (!m) {
+            error("cannot read '%s': %s", files[i], egaf_read_status_text(rs));
+            failed = true;
+            break;
+        }
+        models[nmodels++] = m;
+        if (!m->readable) {
+            error("cannot export '%s': the file holds no readable model ('egaf validate %s' "
+                  "says why)",
+                  files[i], files[i]);
+            failed = true;
+        }
+    }
+    if (!failed) {
+        egaf_validator *v = egaf_validator_create(refs);
+        if (v) {
+            egaf_validate(v, models, nmodels, load_diags);
+            egaf_validator_free(v);
+        }
+        egaf_diag_counts counts = egaf_diags_counts(load_diags);
+        if (counts.errors)
+            fprintf(stderr,
+                    "egaf: warning: the models have %zu error finding%s ('egaf validate' lists "
+                    "them); the export holds what could be read\n",
+                    counts.errors, counts.errors == 1 ? "" : "s");
+    }
+    if (!failed) {
+        egaf_buf out;
+        egaf_buf_init(&out);
+        int erc;
+        if (format == EGAF_EXPORT_CSV) {
+            egaf_csv_files cf;
+            egaf_buf_init(&cf.elements);
+            egaf_buf_init(&cf.relations);
+            egaf_buf_init(&cf.properties);
+            erc = egaf_export_csv(&cf, models, nmodels, refs, &eo);
+            if (erc != 0)
+                error("out of memory while writing the CSV files");
+            else if (write_csv(output, &cf) == 0)
+                rc = EXIT_CLEAN;
+            egaf_buf_free(&cf.elements);
+            egaf_buf_free(&cf.relations);
+            egaf_buf_free(&cf.properties);
+        } else {
+            if (format == EGAF_EXPORT_ARCHIMATE)
+                erc = egaf_export_archimate(&out, models, nmodels, refs, &eo, diags);
+            else
+                erc = egaf_export_json(&out, models, nmodels, refs, &eo);
+            if (egaf_diags_count(diags)) {
+                egaf_diags_sort(diags);
+                egaf_buf msg;
+                egaf_buf_init(&msg);
+                egaf_report_options ro = {false, true, EGAF_VERSION};
+                egaf_report_text(&msg, diags, &ro);
+                fflush(stdout);
+                egaf_buf_write(&msg, stderr);
+                egaf_buf_free(&msg);
+            }
+            if (erc != 0)
+                error("out of memory while writing the export");
+            else if (egaf_write_output(output, &out) == 0)
+                rc = EXIT_CLEAN;
+        }
+        egaf_buf_free(&out);
+    }
+    for (size_t i = 0; i < nmodels; i++)
+        egaf_model_free(models[i]);
+    free(models);
+    egaf_diags_free(diags);
+    egaf_diags_free(load_diags);
+    egaf_refs_free(refs);
+    egaf_free_list(files, nfiles);
+done:
+    free(inputs);
+    return rc;
+}

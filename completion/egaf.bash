@@ -1,0 +1,134 @@
+# bash completion for egaf(1): commands, options per command, views,
+# formats, languages, framework editions, reference kinds and rule ids.
+# Rule ids come from the egaf being completed (`egaf rules --format json`),
+# so they always match the installed version. Installed by `make install`
+# as $(PREFIX)/share/bash-completion/completions/egaf.
+
+_egaf_rule_ids()
+{
+    local exe=${COMP_WORDS[0]:-egaf}
+    # one rule object per line: {"id": "route.bypasses-platform", ...
+    command "$exe" rules --format json 2>/dev/null |
+        sed -n 's/^[[:space:]]*{"id": "\([^"]*\)".*/\1/p'
+}
+
+_egaf_options()
+{
+    case $1 in
+    validate) echo "--format --output -o --refs --disable --severity --werror --quiet -q --help -h" ;;
+    render) echo "--view --format --lang --refs --year --output -o --help -h" ;;
+    consolidate) echo "--year --previous --format --refs --output -o --werror --disable --help -h" ;;
+    diff) echo "--format --fail-on --max-items --refs --output -o --help -h" ;;
+    export) echo "--format --output -o --lang --refs --no-views --help -h" ;;
+    rules) echo "--format --help -h" ;;
+    explain) echo "--help -h" ;;
+    refs) echo "--kind --year --framework --format --output -o --refs --help -h" ;;
+    init) echo "--agency --year --framework --output -o --refs --help -h" ;;
+    schema) echo "--refs --output -o --help -h" ;;
+    esac
+}
+
+_egaf_formats()
+{
+    case $1 in
+    validate | consolidate) echo "text json sarif junit github gitlab" ;;
+    render) echo "svg png dot" ;;
+    diff) echo "text markdown json" ;;
+    export) echo "archimate csv json" ;;
+    rules) echo "text json markdown" ;;
+    refs) echo "text json" ;;
+    esac
+}
+
+_egaf()
+{
+    local cur=${COMP_WORDS[COMP_CWORD]}
+    local prev=
+    [ "$COMP_CWORD" -gt 0 ] && prev=${COMP_WORDS[COMP_CWORD - 1]}
+    local commands="validate render consolidate diff export rules explain refs init schema help"
+    COMPREPLY=()
+
+    if [ "$COMP_CWORD" -le 1 ]; then
+        if [[ $cur == -* ]]; then
+            COMPREPLY=($(compgen -W "--version --help -V -h" -- "$cur"))
+        else
+            COMPREPLY=($(compgen -W "$commands" -- "$cur"))
+        fi
+        return 0
+    fi
+
+    local cmd=${COMP_WORDS[1]}
+    case $prev in
+    --format)
+        COMPREPLY=($(compgen -W "$(_egaf_formats "$cmd")" -- "$cur"))
+        return 0
+        ;;
+    --view)
+        COMPREPLY=($(compgen -W "overview integration data technology security" -- "$cur"))
+        return 0
+        ;;
+    --lang)
+        COMPREPLY=($(compgen -W "vi en" -- "$cur"))
+        return 0
+        ;;
+    --disable)
+        COMPREPLY=($(compgen -W "$(_egaf_rule_ids)" -- "$cur"))
+        return 0
+        ;;
+    --severity)
+        if [[ $cur == *=* ]]; then
+            COMPREPLY=($(compgen -P "${cur%%=*}=" -W "error warning note off" -- "${cur#*=}"))
+        else
+            COMPREPLY=($(compgen -W "$(_egaf_rule_ids)" -S = -- "$cur"))
+            compopt -o nospace 2>/dev/null
+        fi
+        return 0
+        ;;
+    --framework)
+        COMPREPLY=($(compgen -W "2.0 3.0 4.0" -- "$cur"))
+        return 0
+        ;;
+    --kind)
+        COMPREPLY=($(compgen -W "agencies shared-systems national-databases data-subjects codes" -- "$cur"))
+        return 0
+        ;;
+    --fail-on)
+        COMPREPLY=($(compgen -W "added removed changed any" -- "$cur"))
+        return 0
+        ;;
+    --refs | --previous)
+        COMPREPLY=($(compgen -d -- "$cur"))
+        return 0
+        ;;
+    -o | --output)
+        COMPREPLY=($(compgen -f -- "$cur"))
+        return 0
+        ;;
+    --year | --agency | --max-items)
+        return 0
+        ;;
+    esac
+
+    if [[ $cur == -* ]]; then
+        COMPREPLY=($(compgen -W "$(_egaf_options "$cmd")" -- "$cur"))
+        return 0
+    fi
+    case $cmd in
+    explain)
+        COMPREPLY=($(compgen -W "$(_egaf_rule_ids)" -- "$cur"))
+        ;;
+    refs)
+        if [ "$COMP_CWORD" -eq 2 ]; then
+            COMPREPLY=($(compgen -W "list show" -- "$cur"))
+        fi
+        ;;
+    rules | schema | help | init) ;;
+    *)
+        # models: *.yaml files and folders
+        COMPREPLY=($(compgen -d -- "$cur") $(compgen -f -X '!*.y?(a)ml' -- "$cur"))
+        ;;
+    esac
+    return 0
+}
+
+complete -F _egaf egaf
