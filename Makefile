@@ -167,6 +167,8 @@ install: all
 	cp -R reference-models/. $(DESTDIR)$(PREFIX)/share/egaf/reference-models/
 	@if [ -d man ]; then install -d $(DESTDIR)$(PREFIX)/share/man/man1 && \
 		install -m 644 man/*.1 $(DESTDIR)$(PREFIX)/share/man/man1/; fi
+	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+	install -m 644 completion/egaf.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/egaf
 
 clean:
 	rm -rf build

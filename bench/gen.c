@@ -462,14 +462,14 @@ static void write_header(out *o, const plan *p, const arch *a, size_t nchunks)
         snprintf(buf, sizeof buf, "Kiến trúc Chính phủ số của %s, phiên bản %s", who,
                  p->fw->edition);
     else
-        snprintf(buf, sizeof buf, "Kiến trúc Chính quyền số tỉnh %s, phiên bản %s",
-                 short_name(ag), p->fw->edition);
+        snprintf(buf, sizeof buf, "Kiến trúc Chính quyền số %s %s, phiên bản %s",
+                 ag->municipality ? "thành phố" : "tỉnh", short_name(ag), p->fw->edition);
     out_text(o, buf, false);
     outf(o, "\n  version: \"%s\"\n  year: %d\n  period: {from: %d, to: %d}\n", p->fw->edition,
          p->year, p->year, p->year + 4);
     outf(o, "  approved-by: \"Quyết định %zu/QĐ-%s ngày 28/12/%d\"\n",
          100 + (size_t)(hash_text(ag->id) % 3000), a->ministry ? "BỘ" : "UBND", p->year - 1);
-    outf(o, "  vision: >-\n    Đến năm %d, ", p->year + 4);
+    outf(o, "  vision: >-\n    Đến năm %d, chính quyền số của ", p->year + 4);
     out_text(o, who, false);
     outf(o, " vận hành dựa trên dữ liệu, phục vụ người dân,\n"
             "    doanh nghiệp trên môi trường số một cách thuận tiện, an toàn.\n");

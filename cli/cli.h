@@ -35,6 +35,7 @@ int cmd_rules(egaf_cli *cli, int argc, char **argv);
 int cmd_explain(egaf_cli *cli, int argc, char **argv);
 int cmd_schema(egaf_cli *cli, int argc, char **argv);
 int cmd_init(egaf_cli *cli, int argc, char **argv);
+int cmd_consolidate(egaf_cli *cli, int argc, char **argv);
 int cmd_export(egaf_cli *cli, int argc, char **argv);
 int cmd_diff(egaf_cli *cli, int argc, char **argv);
 

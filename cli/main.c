@@ -14,6 +14,7 @@ static int cmd_help(egaf_cli *cli, int argc, char **argv);
 static const egaf_command commands[] = {
     {"validate", cmd_validate, "check models against the format and the national framework"},
     {"render", cmd_render, "draw a view of a model (SVG, PNG or DOT)"},
+    {"consolidate", cmd_consolidate, "check every model together and write the national site"},
     {"refs", cmd_refs, "browse the national reference models"},
     {"rules", cmd_rules, "list every rule: id, severity, title"},
     {"explain", cmd_explain, "what a rule checks, why, and how to fix it"},

@@ -125,7 +125,12 @@ _egaf()
     rules | schema | help | init) ;;
     *)
         # models: *.yaml files and folders
-        COMPREPLY=($(compgen -d -- "$cur") $(compgen -f -X '!*.y?(a)ml' -- "$cur"))
+        local f
+        while IFS= read -r f; do
+            if [ -d "$f" ] || [[ $f == *.yaml || $f == *.yml ]]; then
+                COMPREPLY+=("$f")
+            fi
+        done < <(compgen -f -- "$cur")
         ;;
     esac
     return 0

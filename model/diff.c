@@ -1038,11 +1038,11 @@ static void diff_pair(ctx *c, egaf_diff_arch *a, const egaf_model *o, const egaf
                       const fv *of, const fv *nf)
 {
     memset(a, 0, sizeof(*a));
-    a->id = keep(c, n ? n->id : o->id);
     a->name = keep(c, model_name(n) ? model_name(n) : model_name(o));
     a->old_file = o ? show_path(c, 0, o->path) : NULL;
     a->new_file = n ? show_path(c, 1, n->path) : NULL;
     if (!o) {
+        a->id = keep(c, n->id);
         a->status = EGAF_DIFF_ADDED;
         a->counts.elements_added = count_elements(n);
         a->counts.relations_added = count_relations(c, n);
@@ -1050,12 +1050,14 @@ static void diff_pair(ctx *c, egaf_diff_arch *a, const egaf_model *o, const egaf
         return;
     }
     if (!n) {
+        a->id = keep(c, o->id);
         a->status = EGAF_DIFF_REMOVED;
         a->counts.elements_removed = count_elements(o);
         a->counts.relations_removed = count_relations(c, o);
         a->counts.findings_fixed = of ? of->n : 0;
         return;
     }
+    a->id = keep(c, n->id);
     diff_header(c, a, o, n);
     diff_elements(c, a, o, n);
     diff_relations(c, a, o, n);

@@ -541,6 +541,7 @@ egaf_am_model *egaf_am_build(egaf_model *const *models, size_t nmodels, const eg
                     prop_add(am, &r->props, "egaf-kind", "integration");
                     prop_add(am, &r->props, "from", from);
                     prop_add(am, &r->props, "to", to);
+                    prop_add(am, &r->props, "via", egaf_element_text(el, EGAF_F_VIA));
                     field_props(am, &r->props, el);
                     continue;
                 }

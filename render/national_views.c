@@ -6,10 +6,10 @@
  *              provinces, above NGSP/NDXP and the national systems and
  *              databases. Aggregated so 60+ agencies stay readable: one edge
  *              per agency to NGSP (its LGSP connected), one edge NGSP → system
- *              labelled with how many agencies reach it through NGSP, one
- *              edge per group for network links and data sources (labelled
- *              with counts), and single edges only for the exceptions (routes
- *              b, c, d and direct links). Agencies of the year without an
+ *              labelled with how many agencies reach it through NGSP, the
+ *              counts of network links and data sources in the system's
+ *              label, and single edges only for the exceptions (routes b, c,
+ *              d and direct links). Agencies of the year without an
  *              architecture are one summary node per group.
  *   national   one per national system or database: the agencies that reach
  *              it, and by which route (through NGSP, b/c/d, network link,
@@ -17,6 +17,7 @@
  *
  * The node budget holds before layout: at most AGENCY_CAP agencies per group
  * are drawn, the rest are one "và N … khác" node. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,7 +43,6 @@ static int begin(egaf_site *s, egaf_vb *vb, egaf_model *fake, const char *id, co
     egaf_buf_reset(&vb->label);
     egaf_render_label(&vb->label, title, 90);
     agset(vb->g, "label", vb->label.data ? vb->label.data : "");
-    agsafeset(vb->g, "compound", "true", "");
     return 0;
 }
 
@@ -77,7 +77,7 @@ static Agnode_t *agency_node(egaf_site *s, egaf_vb *vb, Agraph_t *cl, const site
     agset(n, "shape", "box");
     agset(n, "style", a->lgsp_ngsp ? "rounded,filled" : "rounded,filled,dashed");
     agset(n, "fillcolor", "#FFFFFF");
-    agset(n, "color", a->lgsp_ngsp ? group_border[a->group] : "#C0392B");
+    vb_set(vb, n, "color", a->lgsp_ngsp ? group_border[a->group] : "#C0392B");
     agset(n, "penwidth", a->lgsp_ngsp ? "1.2" : "1.6");
     return n;
 }
@@ -188,15 +188,6 @@ static bool pick_linked(egaf_site *s, size_t i, size_t nat)
     return site_cell(s, i, nat) != 0;
 }
 
-/* The first node drawn in a cluster, the tail of a group edge (ltail). */
-static Agnode_t *anchor(Agnode_t **nodes, egaf_site *s, int group)
-{
-    for (size_t i = 0; i < s->nag; i++)
-        if (s->ag[i].group == group && nodes[i])
-            return nodes[i];
-    return NULL;
-}
-
 Agraph_t *site_overview_graph(egaf_site *s)
 {
     egaf_vb vb;
@@ -281,32 +272,40 @@ Agraph_t *site_overview_graph(egaf_site *s)
             snprintf(label, sizeof label, ST(s, "%zu cơ quan", "%zu agencies"), nat->through_ngsp);
             style_edge(&vb, vb_edge(&vb, ngsp, nat_nodes[n], true), "#6C3483", NULL, label);
         }
+        /* network links and data sources: counts in the node's label, not
+         * one edge per agency */
+        size_t links = 0, sources = 0;
         for (int g = 0; g < GROUP__COUNT; g++) {
-            Agnode_t *tail = anchor(nodes, s, g);
-            for (int kind = 0; kind < 2 && tail; kind++) {
-                size_t count = group_links[(n * GROUP__COUNT + (size_t)g) * 2 + (size_t)kind];
-                if (!count)
-                    continue;
-                char label[96];
-                snprintf(label, sizeof label,
-                         kind == 0 ? ST(s, "%zu kết nối mạng", "%zu network links")
-                                   : ST(s, "%zu lấy dữ liệu", "%zu take data"),
-                         count);
-                Agedge_t *e = vb_edge(&vb, tail, nat_nodes[n], false);
-                style_edge(&vb, e, "#7F8C8D", kind == 0 ? "bold" : "dotted", label);
-                if (e && clusters[g]) {
-                    vb_set(&vb, e, "ltail", agnameof(clusters[g]));
-                    vb_set(&vb, e, "constraint", "false");
-                }
+            links += group_links[(n * GROUP__COUNT + (size_t)g) * 2];
+            sources += group_links[(n * GROUP__COUNT + (size_t)g) * 2 + 1];
+        }
+        if (links || sources) {
+            egaf_buf_reset(&vb.label);
+            egaf_buf_puts(&vb.label, agget(nat_nodes[n], "label"));
+            char line[96];
+            if (links) {
+                snprintf(line, sizeof line, ST(s, "%zu cơ quan kết nối", "%zu agencies linked"),
+                         links);
+                egaf_buf_puts(&vb.label, "\\n");
+                egaf_render_label(&vb.label, line, EGAF_RENDER_WRAP + 6);
             }
+            if (sources) {
+                snprintf(line, sizeof line, ST(s, "%zu cơ quan lấy dữ liệu", "%zu agencies take data"),
+                         sources);
+                egaf_buf_puts(&vb.label, "\\n");
+                egaf_render_label(&vb.label, line, EGAF_RENDER_WRAP + 6);
+            }
+            agset(nat_nodes[n], "label", vb.label.data ? vb.label.data : "");
         }
     }
     vb_note(&vb, ST(s, "Mỗi cơ quan một nút; viền đỏ nét đứt: chưa có LGSP kết nối NGSP.",
                     "One node per agency; red dashed border: no LGSP connected to NGSP."));
     vb_note(&vb, ST(s, "Cạnh NGSP → hệ thống: số cơ quan kết nối qua LGSP và NGSP; cạnh đỏ nét "
-                       "đứt: kết nối theo trường hợp b, c, d hoặc trực tiếp.",
+                       "đứt: kết nối theo trường hợp b, c, d hoặc trực tiếp. Trong nút: số cơ "
+                       "quan kết nối mạng, nền tảng hoặc lấy dữ liệu (sources).",
                     "Edges NGSP → system: agencies connected through their LGSP and NGSP; red "
-                    "dashed edges: routes b, c, d or direct."));
+                    "dashed edges: routes b, c, d or direct. In a node: agencies with a network "
+                    "or platform link, or taking data from it (sources)."));
     vb.used[VS_APPLICATION] = false;
 done:
     free(nat_nodes);

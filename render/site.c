@@ -166,7 +166,9 @@ static const char *agency_display(egaf_site *s, const egaf_ref_entry *a, const e
 {
     if (a && a->name) {
         const char *name = s->en && a->name_en ? a->name_en : a->name;
-        if (a->level && strcmp(a->level, "province") == 0)
+        bool titled = strncmp(a->name, "Thành phố ", strlen("Thành phố ")) == 0 ||
+                      strncmp(a->name, "Tỉnh ", strlen("Tỉnh ")) == 0;
+        if (a->level && strcmp(a->level, "province") == 0 && !titled)
             return egaf_arena_printf(s->arena, "%s %s",
                                      s->en ? (a->municipality ? "City of" : "Province of")
                                            : (a->municipality ? "Thành phố" : "Tỉnh"),

@@ -15,9 +15,9 @@
  *   changes.html           what changed since --previous (only with it)
  *   a-<arch>.html          one page per architecture (agency)
  *   n-<national-id>.html   one page per national system and database
- *   img/*.svg              the diagrams
+ *   img/NAME.svg           the diagrams
  *   data/consolidated.json the consolidated model and figures
- *   data/*.csv             the same as tables (UTF-8 with BOM, CRLF)
+ *   data/NAME.csv          the same as tables (UTF-8 with BOM, CRLF)
  *   site.css
  */
 #ifndef EGAF_SITE_H

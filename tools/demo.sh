@@ -36,4 +36,15 @@ echo "== egaf validate examples/broken (each finding is deliberate)"
 if [ -d examples/broken ]; then
     "$EGAF" validate -q examples/broken | tail -n 5
 fi
+# the national site: the 2026 edition, with what changed since 2020
+echo "== egaf consolidate examples/national-2026 --previous examples/national-2020 -> $out/site"
+"$EGAF" consolidate -q --year 2026 --previous examples/national-2020 -o "$out/site" \
+    examples/national-2026 >/dev/null
+rc=$?
+if [ "$rc" -gt 1 ]; then
+    echo "egaf consolidate failed (exit $rc)" >&2
+    status=1
+else
+    echo "site: $(cd "$out/site" && pwd)/index.html"
+fi
 exit $status

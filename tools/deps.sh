@@ -20,6 +20,8 @@ need libclang-rt-14-dev 'ls "$(clang -print-runtime-dir)"/libclang_rt.fuzzer-*.a
 need make           "command -v make"
 need libxml2-utils  "command -v xmllint"
 need valgrind       "command -v valgrind"
+need groff          "command -v groff"
+need man-db         "command -v man"
 need fonts-dejavu-core "test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 need git            "command -v git"
 need nodejs         "command -v node"

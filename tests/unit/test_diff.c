@@ -342,7 +342,7 @@ static void test_writers(void **state)
             assert_non_null(strstr(x.data, "| t | changed | 1 / 0 / 1 |"));
         }
         if (i == 2)
-            assert_non_null(strstr(x.data, "{\"field\": \"name\", \"old\": \"A <b>|</b>\", "
+            assert_non_null(strstr(x.data, "{\"field\": \"name\", \"old\": \"A \\u003cb>|\\u003c/b>\", "
                                            "\"new\": \"B\"}"));
         egaf_buf_free(&x);
         egaf_buf_free(&y);

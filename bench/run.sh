@@ -1,0 +1,448 @@
+#!/usr/bin/env bash
+# bench/run.sh - the benchmark driver behind `make bench` (bench/README.md).
+#
+# For each scale (default 1, 4 and 16) it generates a synthetic national
+# architecture with bench/gen, then measures wall time and peak memory
+# (median of BENCH_RUNS runs, default 5) of:
+#   floor        bench/floor: libyaml's event parser over the same files
+#   validate     egaf validate on the whole folder
+#   consolidate  egaf consolidate --no-diagrams, and with every diagram
+#                (skipped with a note while `egaf consolidate --help` fails)
+#   ajv          the yaml package + ajv against `egaf schema`, one node process
+# It prints a table, checks the targets of the performance issue, profiles
+# egaf validate on scale 1 with callgrind, and writes docs/performance.md.
+#
+# Environment: BUILD (build), BENCH_SCALES ("1 4 16"), BENCH_RUNS (5),
+# BENCH_SLOW_RUNS (runs of ajv and consolidate above scale 1; default 1:
+# they take minutes there and grow linearly), BENCH_SEED (1), BENCH_DIR (where the models go,
+# default $BUILD/bench/data), BENCH_KEEP=1 keeps the models, BENCH_PROFILE=0
+# skips callgrind, BENCH_DOC (docs/performance.md).
+set -u
+cd "$(dirname "$0")/.."
+BUILD=${BUILD:-build}
+SCALES=${BENCH_SCALES:-"1 4 16"}
+RUNS=${BENCH_RUNS:-5}
+SLOW_RUNS=${BENCH_SLOW_RUNS:-1}
+SEED=${BENCH_SEED:-1}
+WORK=${BENCH_DIR:-$BUILD/bench/data}
+DOC=${BENCH_DOC:-docs/performance.md}
+PROFILE=${BENCH_PROFILE:-1}
+YEAR=2026
+EGAF="$BUILD/egaf"
+GEN="$BUILD/bench/gen"
+FLOOR="$BUILD/bench/floor"
+REFS="$PWD/reference-models"
+export LC_ALL=C.UTF-8 NO_COLOR=1
+
+die() { echo "bench: $*" >&2; exit 1; }
+note() { echo "bench: $*"; NOTES+=("$*"); }
+NOTES=()
+
+for b in "$EGAF" "$GEN" "$FLOOR"; do
+    [ -x "$b" ] || die "$b is missing: run 'make bench'"
+done
+mkdir -p "$WORK/bin" || die "cannot create $WORK"
+# private copies: a rebuild in the same tree during the run cannot touch them
+cp "$EGAF" "$GEN" "$FLOOR" "$WORK/bin/" || die "cannot copy the binaries to $WORK/bin"
+EGAF="$WORK/bin/egaf" GEN="$WORK/bin/gen" FLOOR="$WORK/bin/floor"
+
+# ---------------------------------------------------------------- timing tool
+# GNU time (Debian package `time`) gives the peak RSS; installed here when
+# missing and possible, else bench/rusage.c (getrusage) is built and used.
+TIMER=""
+if [ ! -x /usr/bin/time ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "bench: /usr/bin/time is missing; installing the Debian package 'time'"
+    if DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends time \
+        >/dev/null 2>&1 || { apt-get update -qq >/dev/null 2>&1 &&
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends time \
+            >/dev/null 2>&1; }; then
+        note "installed the Debian package 'time' for /usr/bin/time"
+    fi
+fi
+if [ -x /usr/bin/time ] && /usr/bin/time -f '%e %M' true >/dev/null 2>&1; then
+    TIMER=gnu
+    TIMER_TEXT="GNU time (/usr/bin/time): peak RSS; wall time from the clock around the command"
+else
+    cc -std=c11 -D_GNU_SOURCE -O2 -o "$BUILD/bench/rusage" bench/rusage.c || die "cannot build bench/rusage.c"
+    TIMER=rusage
+    TIMER_TEXT="bench/rusage (fork, exec, wait4): wall time and peak RSS from getrusage"
+    note "/usr/bin/time unavailable: timed with bench/rusage.c (getrusage)"
+fi
+
+# measure LOG CMD...: runs CMD once; appends "SECONDS RSS_KB STATUS CPU_SECONDS"
+# to LOG (CPU = user + system time of the command and its children).
+# The command's stdout goes to LOG.out, stderr to LOG.err.
+measure() {
+    local log=$1
+    shift
+    local t0 t1 rss status
+    if [ "$TIMER" = gnu ]; then
+        t0=$(date +%s%N)
+        /usr/bin/time -o "$log.time" -f '%M %U %S' "$@" >"$log.out" 2>"$log.err"
+        status=$?
+        t1=$(date +%s%N)
+        read -r rss user sys < <(tail -1 "$log.time")
+        echo "$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", (b - a) / 1e9 }') $rss $status $(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')" >>"$log"
+    else
+        "$BUILD/bench/rusage" "$@" >"$log.out" 2>"$log.err"
+        status=$?
+        read -r wall rss cpu < <(tail -1 "$log.err")
+        echo "$wall $rss $status $cpu" >>"$log"
+    fi
+    return "$status"
+}
+
+# median of column COL of LOG
+median() {
+    awk -v c="$2" '{ print $c }' "$1" | sort -g |
+        awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# --------------------------------------------------------------- alternatives
+AJV=1
+if ! command -v node >/dev/null; then
+    AJV=0
+    note "node is missing: ajv not measured"
+elif [ ! -d bench/node_modules/ajv ] || [ ! -d bench/node_modules/yaml ] || [ ! -d bench/node_modules/ajv-formats ]; then
+    echo "bench: installing ajv, ajv-formats and yaml (npm ci in bench/)"
+    (cd bench && npm ci --silent --no-audit --no-fund) >"$WORK/npm.log" 2>&1 || {
+        AJV=0
+        note "npm ci in bench/ failed (see $WORK/npm.log): ajv not measured"
+    }
+fi
+"$EGAF" schema --refs "$REFS" >"$WORK/schema.json" || die "egaf schema failed"
+
+CONSOLIDATE=0
+NO_DIAGRAMS=""
+if "$EGAF" consolidate --help >"$WORK/consolidate-help.txt" 2>&1; then
+    CONSOLIDATE=1
+    if grep -q -- '--no-diagrams' "$WORK/consolidate-help.txt"; then
+        NO_DIAGRAMS=--no-diagrams
+    else
+        note "egaf consolidate has no --no-diagrams: only the run with diagrams is measured"
+    fi
+else
+    note "'egaf consolidate --help' fails: consolidate is not measured (not built yet)"
+fi
+
+# ------------------------------------------------------------------- machine
+cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
+cores=$(nproc)
+mem=$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
+os=$( (. /etc/os-release 2>/dev/null && echo "$PRETTY_NAME") || uname -s)
+kernel=$(uname -r)
+compiler=$(${CC:-cc} --version 2>/dev/null | head -1)
+libyaml=$(pkg-config --modversion yaml-0.1 2>/dev/null)
+nodev=$(node --version 2>/dev/null || echo none)
+ajvv=$(sed -n 's/^  "version": "\(.*\)",/\1/p' bench/node_modules/ajv/package.json 2>/dev/null | head -1)
+yamlv=$(sed -n 's/^  "version": "\(.*\)",/\1/p' bench/node_modules/yaml/package.json 2>/dev/null | head -1)
+egafv=$("$EGAF" --version 2>/dev/null | head -1)
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+git diff --quiet HEAD -- model validator cli render 2>/dev/null || commit="$commit + uncommitted changes"
+load=$(cut -d' ' -f1-3 /proc/loadavg)
+echo "bench: $cpu, $cores cores, $mem, $os; load average $load"
+
+# ------------------------------------------------------------------ the runs
+ROWS="$WORK/rows.tsv" # scale tool mb files wall_median wall_min rss_kb runs cpu_median
+: >"$ROWS"
+GENLINES=()
+failed=0
+
+# bench_tool SCALE TOOL RUNS DIR MB FILES CMD...
+bench_tool() {
+    local scale=$1 tool=$2 runs=$3 dir=$4 mb=$5 files=$6
+    shift 6
+    local log="$WORK/s$scale-$tool.log"
+    : >"$log"
+    printf 'bench: scale %-3s %-22s' "$scale" "$tool"
+    for ((i = 1; i <= runs; i++)); do
+        if ! measure "$log" "$@"; then
+            local st
+            st=$(tail -1 "$log" | awk '{ print $3 }')
+            echo " FAILED (exit $st)"
+            sed 's/^/    /' "$log.err" | tail -15
+            sed 's/^/    /' "$log.out" | tail -5
+            failed=1
+            return 1
+        fi
+        printf ' %s' "$(tail -1 "$log" | awk '{ print $1 }')"
+    done
+    local wall wmin rss cpu
+    wall=$(median "$log" 1)
+    cpu=$(median "$log" 4)
+    wmin=$(awk '{ print $1 }' "$log" | sort -g | head -1)
+    rss=$(median "$log" 2)
+    printf '  median %s s (CPU %s s), %s MB\n' "$wall" "$cpu" "$(awk -v r="$rss" 'BEGIN { printf "%.0f", r / 1024 }')"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$scale" "$tool" "$mb" "$files" "$wall" "$wmin" "$rss" "$runs" "$cpu" >>"$ROWS"
+}
+
+for s in $SCALES; do
+    dir="$WORK/s$s"
+    rm -rf "$dir"
+    genline=$("$GEN" --refs "$REFS" --scale "$s" --seed "$SEED" --year "$YEAR" -o "$dir") ||
+        die "bench/gen failed at scale $s"
+    echo "bench: $genline"
+    GENLINES+=("scale $s: ${genline#gen: }")
+    bytes=$(find "$dir" -name '*.yaml' -type f -printf '%s\n' | awk '{ s += $1 } END { print s }')
+    files=$(find "$dir" -name '*.yaml' -type f | wc -l)
+    mb=$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }')
+    cat $(find "$dir" -name '*.yaml' -type f) >/dev/null # warm the page cache
+    bench_tool "$s" floor "$RUNS" "$dir" "$mb" "$files" "$FLOOR" "$dir"
+    bench_tool "$s" validate "$RUNS" "$dir" "$mb" "$files" "$EGAF" validate -q --refs "$REFS" "$dir"
+    if [ "$CONSOLIDATE" = 1 ]; then
+        r=$RUNS
+        [ "$s" != 1 ] && r=$SLOW_RUNS
+        if [ -n "$NO_DIAGRAMS" ]; then
+            bench_tool "$s" consolidate-no-diagrams "$r" "$dir" "$mb" "$files" \
+                "$EGAF" consolidate --refs "$REFS" --year "$YEAR" $NO_DIAGRAMS -o "$WORK/site-$s" "$dir"
+        fi
+        bench_tool "$s" consolidate "$r" "$dir" "$mb" "$files" \
+            "$EGAF" consolidate --refs "$REFS" --year "$YEAR" -o "$WORK/site-$s" "$dir"
+        rm -rf "$WORK/site-$s"
+    fi
+    if [ "$AJV" = 1 ]; then
+        r=$RUNS
+        [ "$s" != 1 ] && r=$SLOW_RUNS
+        bench_tool "$s" ajv "$r" "$dir" "$mb" "$files" node bench/ajv-validate.js "$WORK/schema.json" "$dir"
+    fi
+done
+
+# The largest diagram of scale 1: every view of the largest province and
+# ministry, rendered alone (egaf render), as the bound on one layout.
+DIAG="$WORK/diagrams.tsv"
+: >"$DIAG"
+if [ -d "$WORK/s1" ]; then
+    for f in $(ls -S "$WORK"/s1/*.yaml | head -1) $(ls -S "$WORK"/s1/bo-*.yaml 2>/dev/null | head -1); do
+        for view in overview integration data technology security; do
+            log="$WORK/render-$view.log"
+            : >"$log"
+            if measure "$log" "$EGAF" render --refs "$REFS" --view "$view" --format svg \
+                -o "$WORK/render.svg" "$f"; then
+                printf '%s\t%s\t%s\n' "$(basename "$f" .yaml)" "$view" "$(awk '{ print $1 }' "$log")" >>"$DIAG"
+            else
+                note "egaf render --view $view $(basename "$f") failed"
+            fi
+        done
+    done
+    rm -f "$WORK/render.svg"
+fi
+
+# ------------------------------------------------------------------- profile
+PROF="$WORK/callgrind.txt"
+: >"$PROF"
+if [ "$PROFILE" = 1 ] && [ -d "$WORK/s1" ] && command -v valgrind >/dev/null; then
+    echo "bench: profiling egaf validate on scale 1 with callgrind (a few minutes)"
+    valgrind --tool=callgrind --callgrind-out-file="$WORK/callgrind.out" \
+        "$EGAF" validate -q --refs "$REFS" "$WORK/s1" >/dev/null 2>"$WORK/callgrind.log" ||
+        note "callgrind run failed (see $WORK/callgrind.log)"
+    valgrind --tool=callgrind --callgrind-out-file="$WORK/callgrind-floor.out" \
+        "$FLOOR" "$WORK/s1" >/dev/null 2>>"$WORK/callgrind.log" ||
+        note "callgrind run of the floor failed (see $WORK/callgrind.log)"
+    callgrind_annotate --inclusive=no "$WORK/callgrind-floor.out" 2>/dev/null >"$WORK/callgrind-floor.txt"
+    callgrind_annotate --inclusive=no "$WORK/callgrind.out" 2>/dev/null >"$PROF"
+    callgrind_annotate --inclusive=yes "$WORK/callgrind.out" 2>/dev/null >"$WORK/callgrind-incl.txt"
+elif [ "$PROFILE" = 1 ]; then
+    note "valgrind missing: no profile"
+fi
+
+# ------------------------------------------------------------------- report
+row() { awk -F'\t' -v s="$1" -v t="$2" -v c="$3" '$1 == s && $2 == t { print $c }' "$ROWS"; }
+fmt_table() {
+    echo "| scale | tool | input MB | files | wall s (median) | wall s (min) | CPU s (median) | MB/s (wall) | peak RSS MB | RSS / input | runs |"
+    echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    awk -F'\t' '{ mbs = ($5 > 0) ? $3 / $5 : 0; rss = $7 / 1024; ratio = ($3 > 0) ? rss * 1.048576 / $3 : 0;
+        printf "| %s | %s | %s | %s | %.3f | %.3f | %.2f | %.1f | %.0f | %.2f | %s |\n",
+            $1, $2, $3, $4, $5, $6, $9, mbs, rss, ratio, $8 }' "$ROWS"
+}
+
+# target NAME WALL CPU OP LIMIT TEXT: a row of the targets table; the
+# verdict is on the wall-time figure (the issue's), the CPU-time figure is
+# given beside it because it moves less when the machine is shared.
+TARGETS=()
+verdict() {
+    awk -v v="$1" -v l="$3" -v o="$2" 'BEGIN {
+        ok = (o == "<=") ? v <= l : ((o == "<") ? v < l : v >= l)
+        if (ok) print "holds"
+        else if (o == ">=") printf "misses: %.2f× short\n", l / v
+        else printf "misses: %.2f× over\n", v / l }'
+}
+target() {
+    local name=$1 value=$2 cpu=$3 op=$4 limit=$5 what=$6
+    if [ -z "$value" ]; then
+        TARGETS+=("| $name | not measured | | $what | - |")
+        return
+    fi
+    local cv="-"
+    [ -n "$cpu" ] && cv="$cpu ($(verdict "$cpu" "$op" "$limit"))"
+    TARGETS+=("| $name | $value | $cv | $what | $(verdict "$value" "$op" "$limit") |")
+}
+
+top=$(echo "$SCALES" | awk '{ print $NF }')
+v_top=$(row "$top" validate 5); f_top=$(row "$top" floor 5); mb_top=$(row "$top" validate 3)
+vc_top=$(row "$top" validate 9); fc_top=$(row "$top" floor 9)
+rss_top=$(row "$top" validate 7)
+v1=$(row 1 validate 5); vc1=$(row 1 validate 9)
+div() { awk -v a="$1" -v b="$2" -v f="$3" 'BEGIN { if (b > 0) printf f, a / b }'; }
+if [ -n "$v_top" ] && [ -n "$f_top" ]; then
+    target "validate MB/s ÷ floor MB/s, scale $top" "$(div "$f_top" "$v_top" %.2f)" \
+        "$(div "$fc_top" "$vc_top" %.2f)" ">=" 0.5 "≥ 0.5"
+    target "validate peak RSS ÷ input size, scale $top" \
+        "$(awk -v r="$rss_top" -v m="$mb_top" 'BEGIN { printf "%.2f", r * 1024 / (m * 1e6) }')" "" "<=" 3 "≤ 3"
+fi
+if [ -n "$v1" ] && [ -n "$v_top" ] && [ "$top" != 1 ]; then
+    target "validate time, scale $top ÷ scale 1" "$(div "$v_top" "$v1" %.1f)" "$(div "$vc_top" "$vc1" %.1f)" \
+        "<=" 20 "≤ 20 (input $(div "$mb_top" "$(row 1 validate 3)" %.1f)× larger)"
+fi
+for s in $SCALES; do
+    a=$(row "$s" ajv 5); v=$(row "$s" validate 5)
+    if [ -n "$a" ] && [ -n "$v" ]; then
+        target "ajv time ÷ validate time, scale $s" "$(div "$a" "$v" %.1f)" \
+            "$(div "$(row "$s" ajv 9)" "$(row "$s" validate 9)" %.1f)" ">=" 10 "≥ 10"
+    fi
+done
+target "consolidate with every diagram, scale 1 (s)" "$(row 1 consolidate 5)" "$(row 1 consolidate 9)" "<" 30 "< 30 s"
+worst=$(sort -t$'\t' -k3 -g "$DIAG" | tail -1)
+if [ -n "$worst" ]; then
+    target "slowest single diagram, scale 1 (s; $(echo "$worst" | cut -f1,2 | tr '\t' ' '))" \
+        "$(echo "$worst" | cut -f3)" "" "<" 5 "< 5 s"
+fi
+TARGET_HEAD=("| target | measured (wall) | measured (CPU) | limit | verdict |" "|---|---:|---:|---|---|")
+
+echo
+echo "bench: results"
+fmt_table
+echo
+printf '%s\n' "${TARGET_HEAD[@]}" "${TARGETS[@]}"
+
+# profile: the function lines of callgrind_annotate's output, as
+# "COST<TAB>PERCENT<TAB>FUNCTION<TAB>GROUP"; GROUP is the source file for
+# egaf's own code, else the library.
+prof_lines() {
+    awk '/file:function/ { hdr = 1; next }
+        hdr && /^-+$/ { on = 1; next }
+        on && /^ *$/ { exit }
+        on {
+            line = $0; sub(/^ +/, "", line)
+            cost = line; sub(/ .*/, "", cost); gsub(",", "", cost)
+            pct = line; sub(/^[0-9,]+ +\( */, "", pct); sub(/\).*/, "", pct)
+            loc = line; sub(/^[0-9,]+ +\([ 0-9.%]+\) +/, "", loc)
+            obj = ""; if (match(loc, / \[[^]]*\]$/)) { obj = substr(loc, RSTART + 2, RLENGTH - 3); loc = substr(loc, 1, RSTART - 1) }
+            n = split(obj, parts, "/"); lib = parts[n]
+            file = loc; sub(/:[^:]*$/, "", file); fn = loc; sub(/^.*:/, "", fn)
+            group = (lib == "egaf" && file != "???") ? file : (lib == "" ? "(unknown)" : lib)
+            printf "%s\t%s\t%s\t%s\n", cost, pct, (file == "???" ? lib ":" fn : loc), group
+        }' "$1"
+}
+prof_top() {
+    prof_lines "$1" | head -"$2" | awk -F'\t' '{ printf "| %s | %s | `%s` |\n", $2, $1, $3 }'
+}
+by_file() {
+    prof_lines "$1" | awk -F'\t' '{ cost[$4] += $1; total += $1 }
+        END { for (g in cost) printf "%.1f\t%s\n", 100 * cost[g] / total, g }' | sort -rg |
+        head -"$2" | awk -F'\t' '{ printf "| %s %% | %s |\n", $1, $2 }'
+}
+
+{
+    echo "# egaf performance"
+    echo
+    echo "Written by \`make bench\` (bench/run.sh) on $(date -u +%Y-%m-%d); do not edit by hand:"
+    echo "run it again. What the benchmark is and how to read it: bench/README.md."
+    echo
+    echo "## Machine"
+    echo
+    echo "| | |"
+    echo "|---|---|"
+    echo "| CPU | $cpu |"
+    echo "| cores | $cores (load average when the run started: $load) |"
+    echo "| memory | $mem |"
+    echo "| OS | $os, Linux $kernel |"
+    echo "| compiler | $compiler, flags \`-O2 -g\` (the Makefile's default) |"
+    echo "| libyaml | $libyaml |"
+    echo "| node, ajv, yaml | $nodev, ajv $ajvv, yaml $yamlv |"
+    echo "| egaf | $egafv, commit $commit |"
+    echo "| timing | $TIMER_TEXT; median of $RUNS runs (ajv and consolidate above scale 1: $SLOW_RUNS), page cache warm |"
+    echo
+    echo "## Reproduce"
+    echo
+    echo '```sh'
+    echo "make bench                                  # everything below, ~30 minutes on 2 cores"
+    echo "BENCH_SCALES=1 BENCH_RUNS=3 make bench      # a quick run"
+    echo "make bench-bins                             # only build/bench/gen and build/bench/floor"
+    echo "build/bench/gen --scale 1 --seed $SEED -o /tmp/nation    # the models"
+    echo "build/bench/floor /tmp/nation                            # the floor"
+    echo "build/egaf validate -q /tmp/nation"
+    echo "build/egaf schema > /tmp/schema.json && node bench/ajv-validate.js /tmp/schema.json /tmp/nation"
+    echo "valgrind --tool=callgrind build/egaf validate -q /tmp/nation"
+    echo '```'
+    echo
+    echo "## Inputs"
+    echo
+    echo "Synthetic national architectures from bench/gen (seed $SEED, year $YEAR): every ministry and"
+    echo "province valid in $YEAR, each model valid with no finding, so validation does all its"
+    echo "work. Scale 1 is the realistic nation (a province: about 2,000 public services, 100"
+    echo "applications, 80 databases; a ministry: 60 % of that)."
+    echo
+    for g in "${GENLINES[@]}"; do echo "- $g"; done
+    echo
+    echo "## Results"
+    echo
+    echo "floor = libyaml's event parser only (bench/floor); validate = \`egaf validate\` on the whole"
+    echo "folder; consolidate = \`egaf consolidate\`; ajv = the \`yaml\` package parsing each file and"
+    echo "ajv validating it against \`egaf schema\`, timed together in one node process (what a ministry"
+    echo "would otherwise run; it checks structure only). MB = 10^6 bytes; RSS / input = peak RSS"
+    echo "over the input's size."
+    echo
+    fmt_table
+    echo
+    if [ -s "$DIAG" ]; then
+        echo "Single diagrams of scale 1 (\`egaf render\`, one run each, the whole command):"
+        echo
+        echo "| model | view | wall s |"
+        echo "|---|---|---:|"
+        awk -F'\t' '{ printf "| %s | %s | %s |\n", $1, $2, $3 }' "$DIAG"
+        echo
+    fi
+    echo "## Targets"
+    echo
+    printf '%s\n' "${TARGET_HEAD[@]}" "${TARGETS[@]}"
+    echo
+    if [ ${#NOTES[@]} -gt 0 ]; then
+        echo "Notes from this run:"
+        echo
+        for n in "${NOTES[@]}"; do echo "- $n"; done
+        echo
+    fi
+    if [ -s "$PROF" ]; then
+        total=$(sed -n 's/^ *\([0-9,]*\) .*PROGRAM TOTALS.*/\1/p' "$PROF" | head -1)
+        echo "## Profile"
+        echo
+        ftotal=$(sed -n 's/^ *\([0-9,]*\) .*PROGRAM TOTALS.*/\1/p' "$WORK/callgrind-floor.txt" 2>/dev/null | head -1)
+        echo "\`valgrind --tool=callgrind build/egaf validate -q\` on scale 1: $total instructions"
+        echo "(the floor, bench/floor, on the same files: ${ftotal:-not measured} instructions)."
+        echo
+        echo "Where the instructions go, by source file (own cost):"
+        echo
+        echo "| share | file or library |"
+        echo "|---:|---|"
+        by_file "$PROF" 12
+        echo
+        echo "Top functions by own cost:"
+        echo
+        echo "| share | instructions | function |"
+        echo "|---:|---:|---|"
+        prof_top "$PROF" 20
+        echo
+        echo "Top functions by inclusive cost:"
+        echo
+        echo "| share | instructions | function |"
+        echo "|---:|---:|---|"
+        prof_top "$WORK/callgrind-incl.txt" 20
+        echo
+    fi
+} >"$DOC.tmp" && mv "$DOC.tmp" "$DOC"
+echo
+echo "bench: wrote $DOC"
+if [ "${BENCH_KEEP:-0}" != 1 ]; then
+    for s in $SCALES; do rm -rf "$WORK/s$s"; done
+fi
+exit $failed

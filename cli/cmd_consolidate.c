@@ -1,0 +1,527 @@
+/* cmd_consolidate.c - `egaf consolidate`: every model of the year checked
+ * alone and against each other, and the national site written.
+ *
+ * The site is built in a temporary folder beside the target (SITE.tmpXXXXXX,
+ * same parent, so the rename stays on one file system), then swapped into
+ * place: renameat2(RENAME_EXCHANGE) when the file system has it, else SITE is
+ * renamed to a backup name and the new folder renamed in. A failed run
+ * removes its temporary folder and leaves the previous site as it was. A run
+ * killed with SIGKILL cannot clean up: its SITE.tmpXXXXXX stays, and the next
+ * run removes such folders (same parent, that exact name pattern) before it
+ * starts. An existing SITE is only replaced when it is empty or holds the
+ * marker file .egaf-site that every site egaf writes has, so `-o` never
+ * deletes a folder egaf did not make. */
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <dirent.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "model/model.h"
+#include "render/site.h"
+#include "validator/report.h"
+#include "validator/validate.h"
+
+static const char usage[] =
+    "usage: egaf consolidate --year YYYY [options] -o SITE FILE|DIR...\n"
+    "\n"
+    "Consolidates the architectures of every ministry and province (a folder means\n"
+    "every *.yaml model in it): checks each model as `egaf validate` does, checks\n"
+    "them against each other (the cross.* rules), prints every finding, and writes\n"
+    "the national site to SITE (index.html, a page per agency and per national\n"
+    "system and database, findings, changes, data/ as JSON and CSV).\n"
+    "\n"
+    "options:\n"
+    "  --year YYYY       the year of the consolidation: agencies and national systems\n"
+    "                    of that year (required)\n"
+    "  -o, --output SITE the site folder; replaced as a whole, atomically\n"
+    "  --previous DIR    the previous edition's models (folder or file): adds changes.html\n"
+    "  --format F        findings as text (default), json, sarif, junit, github, gitlab\n"
+    "  --lang L          site labels in vi (default) or en\n"
+    "  --no-diagrams     no SVG diagrams (faster)\n"
+    "  --refs DIR        reference models folder (default: $EGAF_REFS, installed, source tree)\n"
+    "  --disable RULE    do not check RULE (repeatable)\n"
+    "  --werror          warnings count as errors for the exit status\n"
+    "  -q, --quiet       no summary line\n"
+    "  -h, --help        this help\n"
+    "\n"
+    "In a consolidation every architecture of the year is loaded, so a reference\n"
+    "ARCH:ID to an architecture that is not there is the error cross.unresolved\n"
+    "(ref.cross-architecture, validate's note, is off).\n"
+    "\n"
+    "Exit status: 0 no error findings; 1 error findings (or warnings with --werror);\n"
+    "2 the command could not run (bad usage, unreadable input, broken reference models,\n"
+    "a site that could not be written: the previous site is then left as it was).\n";
+
+enum {
+    O_YEAR = 1,
+    O_OUTPUT,
+    O_PREVIOUS,
+    O_FORMAT,
+    O_LANG,
+    O_NO_DIAGRAMS,
+    O_REFS,
+    O_DISABLE,
+    O_WERROR,
+    O_QUIET,
+    O_HELP
+};
+
+static const egaf_option options[] = {
+    {"year", 0, true},         {"output", 'o', true}, {"previous", 0, true},
+    {"format", 0, true},       {"lang", 0, true},     {"no-diagrams", 0, false},
+    {"refs", 0, true},         {"disable", 0, true},  {"werror", 0, false},
+    {"quiet", 'q', false},     {"help", 'h', false},  {NULL, 0, false},
+};
+
+#define MARKER ".egaf-site"
+
+/* ---- folders ---------------------------------------------------------------- */
+
+static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+    (void)st;
+    (void)ftw;
+    int rc = flag == FTW_DP ? rmdir(path) : unlink(path);
+    return rc == 0 || errno == ENOENT ? 0 : -1;
+}
+
+/* Removes a folder and everything in it (symbolic links are removed, never
+ * followed). */
+static int remove_tree(const char *path)
+{
+    return nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+/* dir and base of a path: "a/b/site" -> "a/b", "site"; "site" -> ".". */
+static void split_path(const char *path, char **dir, char **base)
+{
+    char *copy = strdup(path);
+    *dir = NULL;
+    *base = NULL;
+    if (!copy)
+        return;
+    size_t len = strlen(copy);
+    while (len > 1 && copy[len - 1] == '/')
+        copy[--len] = '\0';
+    char *slash = strrchr(copy, '/');
+    if (!slash) {
+        *dir = strdup(".");
+        *base = copy;
+        return;
+    }
+    *base = strdup(slash + 1);
+    if (slash == copy)
+        slash[1] = '\0';
+    else
+        *slash = '\0';
+    *dir = copy;
+}
+
+static bool is_tmp_name(const char *name, const char *base, const char *tag)
+{
+    size_t bl = strlen(base), tl = strlen(tag);
+    if (strncmp(name, base, bl) != 0 || strncmp(name + bl, tag, tl) != 0)
+        return false;
+    const char *x = name + bl + tl;
+    if (strlen(x) != 6)
+        return false;
+    for (; *x; x++)
+        if (!((*x >= 'a' && *x <= 'z') || (*x >= 'A' && *x <= 'Z') || (*x >= '0' && *x <= '9')))
+            return false;
+    return true;
+}
+
+/* Removes the temporary and backup folders a killed run left beside the
+ * target: "<base>.tmpXXXXXX" and "<base>.oldXXXXXX", folders only. */
+static void remove_stale(const char *dir, const char *base)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    struct dirent *de;
+    while ((de = readdir(d)) != NULL) {
+        if (!is_tmp_name(de->d_name, base, ".tmp") && !is_tmp_name(de->d_name, base, ".old"))
+            continue;
+        size_t need = strlen(dir) + strlen(de->d_name) + 2;
+        char *p = malloc(need);
+        if (!p)
+            break;
+        snprintf(p, need, "%s/%s", dir, de->d_name);
+        struct stat st;
+        if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode) && remove_tree(p) != 0)
+            error("warning: cannot remove the stale folder '%s': %s", p, strerror(errno));
+        free(p);
+    }
+    closedir(d);
+}
+
+/* Whether an existing target may be replaced: an empty folder, or one with
+ * the marker of a site egaf wrote. */
+static int check_target(const char *site)
+{
+    struct stat st;
+    if (lstat(site, &st) != 0)
+        return errno == ENOENT ? 0 : error("cannot use '%s': %s", site, strerror(errno));
+    if (!S_ISDIR(st.st_mode))
+        return error("cannot write the site to '%s': it exists and is not a folder", site);
+    size_t need = strlen(site) + sizeof MARKER + 2;
+    char *marker = malloc(need);
+    if (!marker)
+        return error("out of memory");
+    snprintf(marker, need, "%s/%s", site, MARKER);
+    bool ours = access(marker, F_OK) == 0;
+    free(marker);
+    if (ours)
+        return 0;
+    DIR *d = opendir(site);
+    if (!d)
+        return error("cannot read folder '%s': %s", site, strerror(errno));
+    bool empty = true;
+    struct dirent *de;
+    while (empty && (de = readdir(d)) != NULL)
+        empty = strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0;
+    closedir(d);
+    if (!empty)
+        return error("'%s' is a folder that egaf did not write (no %s in it); give a new or "
+                     "empty folder, egaf replaces only its own sites",
+                     site, MARKER);
+    return 0;
+}
+
+#ifndef RENAME_EXCHANGE
+#define RENAME_EXCHANGE (1 << 1)
+#endif
+
+/* Puts tmp in place of site. Returns 0, or -1 after printing why; the
+ * previous site is then where it was. */
+static int swap_in(const char *tmp, const char *site, const char *dir, const char *base)
+{
+    struct stat st;
+    if (lstat(site, &st) != 0) {
+        if (rename(tmp, site) != 0)
+            return error("cannot rename '%s' to '%s': %s", tmp, site, strerror(errno));
+        return 0;
+    }
+#ifdef SYS_renameat2
+    if (syscall(SYS_renameat2, AT_FDCWD, tmp, AT_FDCWD, site, RENAME_EXCHANGE) == 0) {
+        if (remove_tree(tmp) != 0)
+            error("warning: cannot remove the previous site, now in '%s': %s", tmp,
+                  strerror(errno));
+        return 0;
+    }
+#endif
+    /* no atomic exchange here: site → backup, tmp → site, remove backup */
+    size_t need = strlen(dir) + strlen(base) + 16;
+    char *backup = malloc(need);
+    if (!backup)
+        return error("out of memory");
+    snprintf(backup, need, "%s/%s.oldXXXXXX", dir, base);
+    if (!mkdtemp(backup)) {
+        int err = errno;
+        free(backup);
+        return error("cannot make a backup folder beside '%s': %s", site, strerror(err));
+    }
+    if (rename(site, backup) != 0) {
+        int err = errno;
+        rmdir(backup);
+        free(backup);
+        return error("cannot move the previous site '%s' aside: %s", site, strerror(err));
+    }
+    if (rename(tmp, site) != 0) {
+        int err = errno;
+        if (rename(backup, site) != 0)
+            error("the previous site is in '%s'", backup);
+        free(backup);
+        return error("cannot rename '%s' to '%s': %s", tmp, site, strerror(err));
+    }
+    if (remove_tree(backup) != 0)
+        error("warning: cannot remove the previous site, now in '%s': %s", backup,
+              strerror(errno));
+    free(backup);
+    return 0;
+}
+
+/* ---- loading ------------------------------------------------------------------ */
+
+typedef struct model_set {
+    char **files;
+    size_t nfiles;
+    egaf_model **models;
+    size_t nmodels;
+} model_set;
+
+static void free_set(model_set *set)
+{
+    for (size_t i = 0; i < set->nmodels; i++)
+        egaf_model_free(set->models[i]);
+    free(set->models);
+    egaf_free_list(set->files, set->nfiles);
+    memset(set, 0, sizeof(*set));
+}
+
+static int load_set(model_set *set, char **inputs, size_t ninputs, egaf_diags *diags)
+{
+    if (egaf_collect_models(inputs, ninputs, &set->files, &set->nfiles) != 0)
+        return -1;
+    set->models = calloc(set->nfiles + 1, sizeof(*set->models));
+    if (!set->models)
+        return error("out of memory");
+    for (size_t i = 0; i < set->nfiles; i++) {
+        egaf_read_status rs;
+        egaf_model *m = egaf_model_load(set->files[i], NULL, diags, &rs);
+        if (!m)
+            return error("cannot read '%s': %s", set->files[i], egaf_read_status_text(rs));
+        set->models[set->nmodels++] = m;
+    }
+    return 0;
+}
+
+static int validate_set(const egaf_refs *refs, model_set *set, egaf_diags *diags, int year)
+{
+    egaf_validator *v = egaf_validator_create(refs);
+    if (!v)
+        return error("out of memory");
+    egaf_validate(v, set->models, set->nmodels, diags);
+    egaf_validator_free(v);
+    egaf_validate_cross(refs, set->models, set->nmodels, year, diags);
+    if (egaf_diags_failed(diags))
+        return error("out of memory while recording findings");
+    egaf_diags_add_files(diags, set->nfiles);
+    egaf_diags_sort(diags);
+    return 0;
+}
+
+/* ---- the site ------------------------------------------------------------------- */
+
+static int write_site(const char *site, model_set *cur, const egaf_refs *refs,
+                      const egaf_diags *diags, const egaf_site_options *so)
+{
+    char *dir = NULL, *base = NULL;
+    split_path(site, &dir, &base);
+    if (!dir || !base || !*base || strcmp(base, ".") == 0 || strcmp(base, "..") == 0) {
+        free(dir);
+        free(base);
+        return error("cannot write the site to '%s': give a folder name", site);
+    }
+    int rc = -1;
+    char *tmp = NULL;
+    struct stat st;
+    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        error("cannot write the site to '%s': folder '%s' does not exist", site, dir);
+        goto done;
+    }
+    if (check_target(site) != 0)
+        goto done;
+    remove_stale(dir, base);
+    size_t need = strlen(dir) + strlen(base) + 16;
+    tmp = malloc(need);
+    if (!tmp) {
+        error("out of memory");
+        goto done;
+    }
+    snprintf(tmp, need, "%s/%s.tmpXXXXXX", dir, base);
+    if (!mkdtemp(tmp)) {
+        error("cannot make a temporary folder beside '%s': %s", site, strerror(errno));
+        free(tmp);
+        tmp = NULL;
+        goto done;
+    }
+    mode_t mask = umask(0);
+    umask(mask);
+    chmod(tmp, 0777 & ~mask);
+    egaf_diags *rdiags = egaf_diags_create();
+    char err[512];
+    if (!rdiags) {
+        error("out of memory");
+    } else if (egaf_site_write(tmp, cur->models, cur->nmodels, refs, diags, so, rdiags, err,
+                               sizeof err) != 0) {
+        error("cannot write the site: %s", err[0] ? err : "out of memory");
+    } else {
+        /* the marker, last: a folder without it is not a finished site */
+        egaf_buf marker;
+        egaf_buf_init(&marker);
+        egaf_buf_puts(&marker, "egaf consolidate site; this folder is replaced as a whole\n");
+        size_t mneed = strlen(tmp) + sizeof MARKER + 2;
+        char *mpath = malloc(mneed);
+        FILE *f = NULL;
+        if (mpath) {
+            snprintf(mpath, mneed, "%s/%s", tmp, MARKER);
+            f = fopen(mpath, "wb");
+        }
+        if (!f || egaf_buf_write(&marker, f) != 0 || fclose(f) != 0)
+            error("cannot write '%s': %s", mpath ? mpath : MARKER, strerror(errno));
+        else if (swap_in(tmp, site, dir, base) == 0)
+            rc = 0;
+        free(mpath);
+        egaf_buf_free(&marker);
+    }
+    egaf_diags_free(rdiags);
+    if (rc != 0 && tmp)
+        remove_tree(tmp);
+done:
+    free(tmp);
+    free(dir);
+    free(base);
+    return rc;
+}
+
+int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
+{
+    egaf_opt_state st;
+    egaf_opt_init(&st, argc, argv);
+    egaf_report_format format = EGAF_REPORT_TEXT;
+    const char *site = NULL, *refs_dir = NULL, *previous = NULL;
+    bool werror = false, quiet = false, diagrams = true;
+    int year = 0;
+    egaf_lang lang = EGAF_LANG_VI;
+    char **inputs = calloc((size_t)argc + 1, sizeof(char *));
+    size_t ninputs = 0;
+    egaf_diags *diags = egaf_diags_create();
+    egaf_diags *prev_diags = egaf_diags_create();
+    egaf_refs *refs = NULL;
+    model_set cur = {0}, prev = {0};
+    int rc = EXIT_FAILURE_RUN;
+    if (!inputs || !diags || !prev_diags) {
+        error("out of memory");
+        goto done;
+    }
+    for (int opt; (opt = egaf_opt_next(&st, options, "consolidate")) != -1;) {
+        switch (opt) {
+        case -2:
+            goto done;
+        case 0:
+            inputs[ninputs++] = (char *)st.operand;
+            break;
+        case O_YEAR: {
+            char *end = NULL;
+            long y = strtol(st.value, &end, 10);
+            if (!*st.value || *end || y < 1990 || y > 2100) {
+                usage_error("consolidate", "--year takes a year from 1990 to 2100, not '%s'",
+                            st.value);
+                goto done;
+            }
+            year = (int)y;
+            break;
+        }
+        case O_OUTPUT:
+            site = st.value;
+            break;
+        case O_PREVIOUS:
+            previous = st.value;
+            break;
+        case O_FORMAT:
+            if (egaf_report_format_parse(st.value, &format) != 0) {
+                usage_error("consolidate", "unknown format '%s'", st.value);
+                goto done;
+            }
+            break;
+        case O_LANG:
+            if (strcmp(st.value, "vi") == 0)
+                lang = EGAF_LANG_VI;
+            else if (strcmp(st.value, "en") == 0)
+                lang = EGAF_LANG_EN;
+            else {
+                usage_error("consolidate", "--lang takes vi or en, not '%s'", st.value);
+                goto done;
+            }
+            break;
+        case O_NO_DIAGRAMS:
+            diagrams = false;
+            break;
+        case O_REFS:
+            refs_dir = st.value;
+            break;
+        case O_DISABLE:
+            if (egaf_diags_set_severity(diags, st.value, EGAF_SEV_OFF) != 0) {
+                usage_error("consolidate", "unknown rule '%s' ('egaf rules' lists them)",
+                            st.value);
+                goto done;
+            }
+            break;
+        case O_WERROR:
+            werror = true;
+            break;
+        case O_QUIET:
+            quiet = true;
+            break;
+        case O_HELP:
+            fputs(usage, stdout);
+            rc = EXIT_CLEAN;
+            goto done;
+        }
+    }
+    if (!year) {
+        usage_error("consolidate", "--year is required");
+        goto done;
+    }
+    if (!site) {
+        usage_error("consolidate", "the site folder is required (-o SITE)");
+        goto done;
+    }
+    if (ninputs == 0) {
+        usage_error("consolidate", "no model given");
+        goto done;
+    }
+    /* every architecture is in the run: cross.unresolved replaces validate's note */
+    egaf_diags_set_severity(diags, "ref.cross-architecture", EGAF_SEV_OFF);
+    egaf_diags_set_severity(prev_diags, "ref.cross-architecture", EGAF_SEV_OFF);
+    refs = egaf_cli_load_refs(cli, refs_dir);
+    if (!refs)
+        goto done;
+    if (load_set(&cur, inputs, ninputs, diags) != 0)
+        goto done;
+    if (previous) {
+        char *prev_inputs[1] = {(char *)previous};
+        if (load_set(&prev, prev_inputs, 1, prev_diags) != 0)
+            goto done;
+    }
+    if (validate_set(refs, &cur, diags, year) != 0)
+        goto done;
+    if (previous) {
+        /* the previous edition's findings, for "introduced" and "fixed" */
+        int prev_year = 0;
+        for (size_t i = 0; i < prev.nmodels && !prev_year; i++) {
+            const egaf_model *m = prev.models[i];
+            const egaf_value *y = m->header ? egaf_element_get(m->header, EGAF_F_YEAR) : NULL;
+            prev_year = y && y->type == EGAF_FT_INT ? (int)y->u.num : 0;
+        }
+        if (validate_set(refs, &prev, prev_diags, prev_year ? prev_year : year - 1) != 0)
+            goto done;
+    }
+    egaf_buf out;
+    egaf_buf_init(&out);
+    egaf_report_options ro = {egaf_use_color(cli), quiet, EGAF_VERSION};
+    egaf_report_write(&out, diags, format, &ro);
+    int written = egaf_write_output(NULL, &out);
+    egaf_buf_free(&out);
+    if (written != 0)
+        goto done;
+    egaf_site_options so = {year,
+                            lang,
+                            diagrams,
+                            EGAF_VERSION,
+                            prev.models,
+                            prev.nmodels,
+                            previous ? prev_diags : NULL,
+                            previous,
+                            ninputs == 1 ? inputs[0] : "models"};
+    if (write_site(site, &cur, refs, diags, &so) != 0)
+        goto done;
+    egaf_diag_counts c = egaf_diags_counts(diags);
+    rc = c.errors || (werror && c.warnings) ? EXIT_FINDINGS : EXIT_CLEAN;
+done:
+    free_set(&cur);
+    free_set(&prev);
+    egaf_refs_free(refs);
+    egaf_diags_free(diags);
+    egaf_diags_free(prev_diags);
+    free(inputs);
+    return rc;
+}

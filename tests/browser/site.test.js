@@ -1,0 +1,186 @@
+// site.test.js - opens the site `egaf consolidate` wrote in headless Chromium
+// from the file system, follows every link, and checks every page and every
+// SVG: it loads, logs no console error, requests nothing outside the site
+// folder, and shows the hostile element name as text with no dialog firing.
+// Prints one "ok CHECK: N passed, N failed" (or FAIL) line per check, then
+// the totals; exits 1 when a check failed.
+//
+// usage: node site.test.js SITE_DIR SCREENSHOT_DIR HOSTILE_TEXT
+'use strict';
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { pathToFileURL, fileURLToPath } = require('url');
+const { chromium } = require('playwright-core');
+
+const siteDir = path.resolve(process.argv[2]);
+const shotDir = path.resolve(process.argv[3]);
+const hostile = process.argv[4];
+const prefix = pathToFileURL(siteDir).href + '/';
+
+const checks = new Map();
+function record(name, pass, detail) {
+  if (!checks.has(name)) checks.set(name, { passed: 0, failed: 0, details: [] });
+  const c = checks.get(name);
+  if (pass) c.passed++;
+  else {
+    c.failed++;
+    if (c.details.length < 20) c.details.push(detail);
+  }
+}
+
+function strip(u) {
+  const i = u.indexOf('#');
+  return i < 0 ? u : u.slice(0, i);
+}
+
+// Listens to one page: console errors, page errors, requests, failures, dialogs.
+function watch(page, state) {
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') state.console.push(msg.text());
+  });
+  page.on('pageerror', (err) => state.console.push(String(err)));
+  page.on('request', (req) => {
+    const u = req.url();
+    if (!u.startsWith(prefix)) state.outside.push(u);
+  });
+  page.on('requestfailed', (req) => state.failed.push(req.url() + ' ' + (req.failure() || {}).errorText));
+  page.on('dialog', async (d) => {
+    state.dialogs.push(d.message());
+    await d.dismiss().catch(() => {});
+  });
+}
+
+async function main() {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'egaf-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+           '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1280, height: 1800 },
+  });
+  const state = { console: [], outside: [], failed: [], dialogs: [] };
+  const page = context.pages()[0] || await context.newPage();
+  watch(page, state);
+
+  const queue = [prefix + 'index.html'];
+  const seen = new Set(queue);
+  const svgs = new Set();
+  let hostilePage = null;
+  while (queue.length) {
+    const url = queue.shift();
+    const rel = url.slice(prefix.length);
+    state.console.length = 0;
+    state.outside.length = 0;
+    state.failed.length = 0;
+    let loaded = true;
+    try {
+      await page.goto(url, { waitUntil: 'load' });
+    } catch (e) {
+      loaded = false;
+      record('pages load', false, rel + ': ' + e.message.split('\n')[0]);
+    }
+    if (!loaded) continue;
+    record('pages load', true);
+    const csp = await page.$eval('meta[http-equiv="Content-Security-Policy"]',
+      (m) => m.getAttribute('content')).catch(() => null);
+    record('CSP on every page', csp && /default-src 'none'/.test(csp), rel + ': ' + csp);
+    const imgs = await page.$$eval('img', (list) => list.map((i) => ({
+      src: i.currentSrc || i.src, ok: i.complete && i.naturalWidth > 0 })));
+    for (const img of imgs) {
+      record('images load', img.ok, rel + ': ' + img.src);
+      if (img.src.startsWith(prefix)) svgs.add(strip(img.src));
+    }
+    const links = await page.$$eval('a[href]', (list) => list.map((a) => a.href));
+    for (const raw of links) {
+      const link = strip(raw);
+      const inside = link.startsWith(prefix);
+      record('links stay in the site', inside, rel + ' -> ' + raw);
+      if (!inside) continue;
+      const file = fileURLToPath(link);
+      record('links resolve', fs.existsSync(file), rel + ' -> ' + link.slice(prefix.length));
+      if (link.endsWith('.html') && !seen.has(link)) {
+        seen.add(link);
+        queue.push(link);
+      } else if (link.endsWith('.svg')) {
+        svgs.add(link);
+      }
+    }
+    if (hostile) {
+      const count = await page.getByText(hostile, { exact: false }).count();
+      if (count > 0 && !hostilePage) hostilePage = rel;
+      const injected = await page.$$eval('img', (list) => list.filter((i) =>
+        i.getAttribute('src') === 'x').length);
+      record('hostile name is not markup', injected === 0, rel + ': an <img src=x> element exists');
+    }
+    record('no console errors', state.console.length === 0, rel + ': ' + state.console.join(' | '));
+    record('no request outside the site', state.outside.length === 0, rel + ': ' + state.outside.join(' '));
+    record('no failed request', state.failed.length === 0, rel + ': ' + state.failed.join(' '));
+  }
+  for (const svg of [...svgs].sort()) {
+    const rel = svg.slice(prefix.length);
+    state.console.length = 0;
+    state.outside.length = 0;
+    state.failed.length = 0;
+    try {
+      const resp = await page.goto(svg, { waitUntil: 'load' });
+      const isSvg = await page.evaluate(() => document.documentElement.nodeName.toLowerCase() === 'svg');
+      record('SVG files load', isSvg && (!resp || resp.ok() || resp.status() === 0), rel);
+    } catch (e) {
+      record('SVG files load', false, rel + ': ' + e.message.split('\n')[0]);
+      continue;
+    }
+    record('no console errors', state.console.length === 0, rel + ': ' + state.console.join(' | '));
+    record('no request outside the site', state.outside.length === 0, rel + ': ' + state.outside.join(' '));
+  }
+  if (hostile)
+    record('hostile name shows as text', hostilePage !== null, 'no page shows ' + hostile);
+  record('no dialog fired', state.dialogs.length === 0, state.dialogs.join(' | '));
+
+  // a phone: the page never scrolls sideways (tables scroll in their box)
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const rel of ['index.html', 'findings.html']) {
+    await page.goto(prefix + rel, { waitUntil: 'load' });
+    const wide = await page.evaluate(() =>
+      document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    record('fits a phone screen', wide <= 1, rel + ': ' + wide + 'px wider than the screen');
+  }
+
+  fs.mkdirSync(shotDir, { recursive: true });
+  await page.setViewportSize({ width: 1280, height: 1800 });
+  await page.goto(prefix + 'index.html', { waitUntil: 'load' });
+  await page.screenshot({ path: path.join(shotDir, 'site-index.png') });
+  const agency = fs.existsSync(path.join(siteDir, 'a-lang-son.html')) ? 'a-lang-son.html'
+    : [...seen].map((u) => u.slice(prefix.length)).find((r) => r.startsWith('a-'));
+  if (agency) {
+    await page.goto(prefix + agency, { waitUntil: 'load' });
+    await page.screenshot({ path: path.join(shotDir, 'site-agency.png') });
+  }
+  record('screenshots saved', fs.existsSync(path.join(shotDir, 'site-index.png')) &&
+    fs.existsSync(path.join(shotDir, 'site-agency.png')), shotDir);
+  await context.close();
+  fs.rmSync(profile, { recursive: true, force: true });
+
+  let passed = 0, failed = 0;
+  for (const [name, c] of checks) {
+    passed += c.passed;
+    failed += c.failed;
+    if (c.failed) {
+      console.log(`FAIL ${name}: ${c.passed} passed, ${c.failed} failed`);
+      for (const d of c.details) console.log('  ' + d);
+    } else {
+      console.log(`ok ${name}: ${c.passed} passed, 0 failed`);
+    }
+  }
+  console.log(`pages ${seen.size}, SVG files ${svgs.size}; hostile name on ${hostilePage || 'no page'}`);
+  console.log(`screenshots: ${path.join(shotDir, 'site-index.png')} ${path.join(shotDir, 'site-agency.png')}`);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((e) => {
+  console.log('FAIL browser test: ' + (e && e.stack ? e.stack : e));
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+});

@@ -1,0 +1,360 @@
+/* test_export.c - the exports: the ArchiMate relationship table, identifiers,
+ * the kind and field mapping, CSV quoting and formula neutralisation, the
+ * JSON document, and the exchange file with its diagrams. Runs with
+ * cwd = tests/. */
+#include "tests/unit/testutil.h"
+
+#include <stdlib.h>
+
+#include "model/export.h"
+#include "model/model.h"
+#include "model/refs.h"
+
+#define REFS_DIR "../reference-models"
+
+static const char model_text[] =
+    "framework: \"2.0\"\n"
+    "architecture:\n"
+    "  id: thu-nghiem\n"
+    "  agency: lang-son\n"
+    "  level: province\n"
+    "  name: \"Thử nghiệm\"\n"
+    "  name-en: Test architecture\n"
+    "  year: 2020\n"
+    "business:\n"
+    "  actors:\n"
+    "    - id: a1\n"
+    "      name: '\"><script>alert(1)</script>'\n"
+    "    - id: a2\n"
+    "      name: '=HYPERLINK(\"x\")'\n"
+    "      name-en: \"+cmd\"\n"
+    "  channels:\n"
+    "    - {id: web, name: Cổng web, kind: web}\n"
+    "  functions:\n"
+    "    - {id: f1, name: Chức năng}\n"
+    "  services:\n"
+    "    - {id: s1, name: Dịch vụ, handled-by: app1, channels: [web], actors: [a1], function: f1}\n"
+    "data:\n"
+    "  databases:\n"
+    "    - {id: db1, name: CSDL một, sources: [national:csdl-dan-cu], hosted-on: [dc]}\n"
+    "application:\n"
+    "  applications:\n"
+    "    - {id: app1, name: Ứng dụng, uses: [db1], serves: [s1], hosted-on: [dc]}\n"
+    "  platforms:\n"
+    "    - {id: lgsp, name: LGSP, kind: lgsp, connects: [national:ngsp]}\n"
+    "  integrations:\n"
+    "    - {from: app1, to: national:dvcqg, via: lgsp, data: [hồ sơ, kết quả], route: a}\n"
+    "technology:\n"
+    "  infrastructure:\n"
+    "    - {id: dc, name: Trung tâm dữ liệu, kind: data-center, connects: [national:tslcd]}\n"
+    "    - {id: wan, name: Mạng WAN, kind: network}\n"
+    "security:\n"
+    "  controls:\n"
+    "    - {id: fw, name: Tường lửa, kind: firewall, protects: [app1, db1, dc]}\n"
+    "implementation:\n"
+    "  roadmap:\n"
+    "    - {id: t1, name: Nhiệm vụ, from: 2021, to: 2022, delivers: [app1, t1]}\n";
+
+typedef struct fixture {
+    egaf_diags *diags;
+    egaf_refs *refs;
+    egaf_model *model;
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof(*f));
+    f->diags = egaf_diags_create();
+    egaf_refs_status st;
+    f->refs = egaf_refs_load(REFS_DIR, f->diags, &st);
+    f->model = egaf_model_load_memory("t.yaml", model_text, sizeof model_text - 1, NULL,
+                                      f->diags);
+    *state = f;
+    return f->refs && f->model ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    egaf_model_free(f->model);
+    egaf_refs_free(f->refs);
+    egaf_diags_free(f->diags);
+    free(f);
+    return 0;
+}
+
+static const egaf_am_element *element(const egaf_am_model *am, const char *identifier)
+{
+    for (size_t i = 0; i < am->nelements; i++)
+        if (strcmp(am->elements[i].identifier, identifier) == 0)
+            return &am->elements[i];
+    fail_msg("no element %s", identifier);
+    return NULL;
+}
+
+static const egaf_am_rel *rel(const egaf_am_model *am, const char *identifier)
+{
+    for (size_t i = 0; i < am->nrels; i++)
+        if (strcmp(am->rels[i].identifier, identifier) == 0)
+            return &am->rels[i];
+    fail_msg("no relationship %s", identifier);
+    return NULL;
+}
+
+static const char *src(const egaf_am_model *am, const egaf_am_rel *r)
+{
+    return am->elements[r->source].identifier;
+}
+
+static const char *dst(const egaf_am_model *am, const egaf_am_rel *r)
+{
+    return am->elements[r->target].identifier;
+}
+
+static const char *prop(const egaf_am_props *p, const char *key)
+{
+    for (size_t i = 0; i < p->count; i++)
+        if (strcmp(p->items[i].key, key) == 0)
+            return p->items[i].value;
+    return NULL;
+}
+
+static void test_table(void **state)
+{
+    (void)state;
+    /* facts of the ArchiMate 3.1 relationship table */
+    assert_true(egaf_am_allowed("ApplicationComponent", "Access", "DataObject"));
+    assert_false(egaf_am_allowed("ApplicationComponent", "Flow", "DataObject"));
+    assert_true(egaf_am_allowed("ApplicationComponent", "Serving", "BusinessService"));
+    assert_true(egaf_am_allowed("ApplicationComponent", "Flow", "ApplicationComponent"));
+    assert_true(egaf_am_allowed("BusinessInterface", "Assignment", "BusinessService"));
+    assert_true(egaf_am_allowed("BusinessFunction", "Realization", "BusinessService"));
+    assert_true(egaf_am_allowed("BusinessService", "Serving", "BusinessActor"));
+    assert_true(egaf_am_allowed("Node", "Realization", "ApplicationComponent"));
+    assert_false(egaf_am_allowed("Node", "Assignment", "ApplicationComponent"));
+    assert_false(egaf_am_allowed("Node", "Realization", "DataObject"));
+    assert_true(egaf_am_allowed("TechnologyService", "Serving", "Node"));
+    assert_false(egaf_am_allowed("TechnologyService", "Serving", "DataObject"));
+    assert_true(egaf_am_allowed("WorkPackage", "Realization", "ApplicationComponent"));
+    assert_false(egaf_am_allowed("WorkPackage", "Realization", "WorkPackage"));
+    assert_false(egaf_am_allowed("DataObject", "Serving", "ApplicationComponent"));
+    assert_false(egaf_am_allowed("DataObject", "Flow", "DataObject"));
+    /* association between any two; unknown names never */
+    assert_true(egaf_am_allowed("BusinessActor", "Association", "DataObject"));
+    assert_false(egaf_am_allowed("BusinessActor", "Serving", "BusinessActor"));
+    assert_false(egaf_am_allowed("Nonsense", "Association", "DataObject"));
+    assert_false(egaf_am_allowed("Node", "Nonsense", "DataObject"));
+}
+
+static void test_ncname_and_csv(void **state)
+{
+    (void)state;
+    egaf_buf b;
+    egaf_buf_init(&b);
+    egaf_am_ncname(&b, "lang-son:cổng dvc/1");
+    assert_string_equal(b.data, "lang-son_c___ng_dvc_1");
+    egaf_buf_reset(&b);
+    egaf_csv_field(&b, "Người \"dân\"");
+    assert_string_equal(b.data, "\"Người \"\"dân\"\"\"");
+    static const char *const formulas[] = {"=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"};
+    for (size_t i = 0; i < sizeof formulas / sizeof formulas[0]; i++) {
+        egaf_buf_reset(&b);
+        egaf_csv_field(&b, formulas[i]);
+        assert_int_equal(b.data[0], '"');
+        assert_int_equal(b.data[1], '\'');
+    }
+    egaf_buf_reset(&b);
+    egaf_csv_field(&b, "a=1");
+    assert_string_equal(b.data, "\"a=1\"");
+    egaf_buf_reset(&b);
+    egaf_csv_field(&b, NULL);
+    assert_string_equal(b.data, "\"\"");
+    egaf_buf_free(&b);
+
+    egaf_export_format ef;
+    assert_int_equal(egaf_export_format_parse("archimate", &ef), 0);
+    assert_int_equal(ef, EGAF_EXPORT_ARCHIMATE);
+    assert_int_equal(egaf_export_format_parse("csv", &ef), 0);
+    assert_int_equal(ef, EGAF_EXPORT_CSV);
+    assert_int_equal(egaf_export_format_parse("xml", &ef), -1);
+}
+
+static void test_mapping(void **state)
+{
+    fixture *f = *state;
+    egaf_am_model *am = egaf_am_build(&f->model, 1, f->refs, false);
+    assert_non_null(am);
+    assert_false(am->failed);
+    assert_string_equal(element(am, "id-thu-nghiem")->type, "Grouping");
+    assert_string_equal(element(am, "id-thu-nghiem.a1")->type, "BusinessActor");
+    assert_string_equal(element(am, "id-thu-nghiem.web")->type, "BusinessInterface");
+    assert_string_equal(element(am, "id-thu-nghiem.f1")->type, "BusinessFunction");
+    assert_string_equal(element(am, "id-thu-nghiem.s1")->type, "BusinessService");
+    assert_string_equal(element(am, "id-thu-nghiem.db1")->type, "DataObject");
+    assert_string_equal(element(am, "id-thu-nghiem.app1")->type, "ApplicationComponent");
+    assert_string_equal(element(am, "id-thu-nghiem.lgsp")->type, "ApplicationComponent");
+    assert_string_equal(prop(&element(am, "id-thu-nghiem.lgsp")->props, "egaf-kind"),
+                        "platform");
+    assert_string_equal(element(am, "id-thu-nghiem.dc")->type, "Node");
+    assert_string_equal(element(am, "id-thu-nghiem.wan")->type, "CommunicationNetwork");
+    assert_string_equal(element(am, "id-thu-nghiem.fw")->type, "TechnologyService");
+    assert_string_equal(element(am, "id-thu-nghiem.t1")->type, "WorkPackage");
+    /* national entries, typed by the reference models */
+    assert_string_equal(element(am, "id-national.csdl-dan-cu")->type, "DataObject");
+    assert_string_equal(element(am, "id-national.ngsp")->type, "ApplicationComponent");
+    assert_string_equal(element(am, "id-national.tslcd")->type, "CommunicationNetwork");
+    assert_string_equal(prop(&element(am, "id-national.dvcqg")->props, "national-id"), "dvcqg");
+    /* names in both languages */
+    const egaf_am_element *a2 = element(am, "id-thu-nghiem.a2");
+    assert_string_equal(a2->name, "=HYPERLINK(\"x\")");
+    assert_string_equal(a2->name_en, "+cmd");
+    assert_null(element(am, "id-thu-nghiem.a1")->name_en);
+
+    const egaf_am_rel *r = rel(am, "id-thu-nghiem.s1.handled-by.1");
+    assert_string_equal(r->type, "Serving");
+    assert_string_equal(src(am, r), "id-thu-nghiem.app1");
+    assert_string_equal(dst(am, r), "id-thu-nghiem.s1");
+    r = rel(am, "id-thu-nghiem.s1.channels.1");
+    assert_string_equal(r->type, "Assignment");
+    assert_string_equal(src(am, r), "id-thu-nghiem.web");
+    r = rel(am, "id-thu-nghiem.s1.actors.1");
+    assert_string_equal(r->type, "Serving");
+    assert_string_equal(dst(am, r), "id-thu-nghiem.a1");
+    assert_string_equal(rel(am, "id-thu-nghiem.s1.function.1")->type, "Realization");
+    r = rel(am, "id-thu-nghiem.app1.uses.1");
+    assert_string_equal(r->type, "Access");
+    assert_string_equal(r->access_type, "ReadWrite");
+    assert_string_equal(rel(am, "id-thu-nghiem.app1.serves.1")->type, "Serving");
+    r = rel(am, "id-thu-nghiem.app1.hosted-on.1");
+    assert_string_equal(r->type, "Realization");
+    assert_string_equal(src(am, r), "id-thu-nghiem.dc");
+    /* where the table allows no better: a directed association named after
+     * the field */
+    r = rel(am, "id-thu-nghiem.db1.hosted-on.1");
+    assert_string_equal(r->type, "Association");
+    assert_true(r->directed);
+    assert_string_equal(r->name, "hosted-on");
+    r = rel(am, "id-thu-nghiem.fw.protects.2");
+    assert_string_equal(r->type, "Association");
+    assert_string_equal(rel(am, "id-thu-nghiem.fw.protects.1")->type, "Serving");
+    assert_string_equal(rel(am, "id-thu-nghiem.t1.delivers.2")->type, "Association");
+    assert_string_equal(rel(am, "id-thu-nghiem.lgsp.connects.1")->type, "Flow");
+    r = rel(am, "id-thu-nghiem.dc.connects.1");
+    assert_string_equal(r->type, "Association");
+    assert_false(r->directed);
+    r = rel(am, "id-thu-nghiem.integration-1");
+    assert_string_equal(r->type, "Flow");
+    assert_string_equal(dst(am, r), "id-national.dvcqg");
+    assert_string_equal(r->name, "hồ sơ, kết quả");
+    assert_string_equal(prop(&r->props, "route"), "a");
+    assert_string_equal(prop(&r->props, "via"), "lgsp");
+
+    /* every relationship is allowed by the table */
+    for (size_t i = 0; i < am->nrels; i++)
+        assert_true(egaf_am_allowed(am->elements[am->rels[i].source].type, am->rels[i].type,
+                                    am->elements[am->rels[i].target].type));
+    egaf_am_free(am);
+
+    am = egaf_am_build(&f->model, 1, f->refs, true);
+    assert_string_equal(element(am, "id-thu-nghiem.a2")->name, "+cmd");
+    assert_string_equal(am->name, "Test architecture");
+    egaf_am_free(am);
+}
+
+static void test_json(void **state)
+{
+    fixture *f = *state;
+    egaf_buf out;
+    egaf_buf_init(&out);
+    egaf_export_options eo = {false, "9.9", false};
+    assert_int_equal(egaf_export_json(&out, &f->model, 1, f->refs, &eo), 0);
+    assert_non_null(strstr(out.data, "\"version\": \"9.9\""));
+    assert_non_null(strstr(out.data, "\"name\": \"\\\">\\u003cscript>alert(1)\\u003c/script>\""));
+    assert_non_null(strstr(out.data, "{\"ref\": \"national:ngsp\", \"scope\": \"national\", "
+                                     "\"arch\": null, \"id\": \"ngsp\", \"found\": true"));
+    assert_non_null(strstr(out.data, "{\"ref\": \"app1\", \"scope\": \"local\", \"arch\": "
+                                     "\"thu-nghiem\", \"id\": \"app1\", \"found\": true, "
+                                     "\"kind\": \"application\"}"));
+    assert_non_null(strstr(out.data, "\"national\": [\n    {\"id\": \"csdl-dan-cu\""));
+    /* deterministic */
+    egaf_buf again;
+    egaf_buf_init(&again);
+    egaf_export_json(&again, &f->model, 1, f->refs, &eo);
+    assert_int_equal(out.len, again.len);
+    assert_memory_equal(out.data, again.data, out.len);
+    egaf_buf_free(&again);
+    egaf_buf_free(&out);
+}
+
+static void test_csv(void **state)
+{
+    fixture *f = *state;
+    egaf_csv_files cf;
+    egaf_buf_init(&cf.elements);
+    egaf_buf_init(&cf.relations);
+    egaf_buf_init(&cf.properties);
+    egaf_export_options eo = {false, "9.9", false};
+    assert_int_equal(egaf_export_csv(&cf, &f->model, 1, f->refs, &eo), 0);
+    assert_memory_equal(cf.elements.data,
+                        "\xEF\xBB\xBF\"ID\",\"Type\",\"Name\",\"Documentation\",\"Specialization\"\r\n",
+                        56);
+    assert_non_null(strstr(cf.relations.data, "\"ID\",\"Type\",\"Name\",\"Documentation\","
+                                              "\"Source\",\"Target\",\"Specialization\"\r\n"));
+    assert_non_null(strstr(cf.properties.data, "\"ID\",\"Key\",\"Value\"\r\n"));
+    assert_non_null(strstr(cf.elements.data, "\"id-thu-nghiem.a2\",\"BusinessActor\","
+                                             "\"'=HYPERLINK(\"\"x\"\")\",\"\",\"\"\r\n"));
+    assert_non_null(strstr(cf.elements.data, "\"\"\"><script>alert(1)</script>\""));
+    assert_non_null(strstr(cf.properties.data, "\"id-thu-nghiem.a2\",\"name-en\",\"'+cmd\""));
+    assert_non_null(strstr(cf.relations.data, "\"AccessRelationship\""));
+    assert_non_null(strstr(cf.properties.data, "\"Access_Type\",\"ReadWrite\""));
+    assert_non_null(strstr(cf.properties.data, "\"Directed\",\"true\""));
+    egaf_buf_free(&cf.elements);
+    egaf_buf_free(&cf.relations);
+    egaf_buf_free(&cf.properties);
+}
+
+static void test_archimate(void **state)
+{
+    fixture *f = *state;
+    egaf_buf out;
+    egaf_buf_init(&out);
+    egaf_diags *d = egaf_diags_create();
+    egaf_export_options eo = {true, "9.9", false};
+    assert_int_equal(egaf_export_archimate(&out, &f->model, 1, f->refs, &eo, d), 0);
+    assert_non_null(strstr(out.data, "<model xmlns=\"http://www.opengroup.org/xsd/archimate/3.0/\""));
+    /* English first with --lang en, Vietnamese kept */
+    assert_non_null(strstr(out.data, "<name xml:lang=\"en\">+cmd</name>\n"
+                                     "      <name xml:lang=\"vi\">=HYPERLINK(&quot;x&quot;)</name>"));
+    assert_null(strstr(out.data, "<script"));
+    assert_non_null(strstr(out.data, "&lt;script&gt;"));
+    assert_non_null(strstr(out.data, "xsi:type=\"Access\" accessType=\"ReadWrite\""));
+    /* one diagram per view, nodes with integer geometry */
+    const char *views[] = {"overview", "integration", "data", "technology", "security"};
+    for (size_t i = 0; i < 5; i++) {
+        char id[128];
+        snprintf(id, sizeof id, "<view identifier=\"id-view.thu-nghiem.%s\" xsi:type=\"Diagram\">",
+                 views[i]);
+        assert_non_null(strstr(out.data, id));
+    }
+    assert_non_null(strstr(out.data, "xsi:type=\"Element\" elementRef=\"id-thu-nghiem.app1\" x=\""));
+    assert_non_null(strstr(out.data, "xsi:type=\"Relationship\" relationshipRef="));
+    egaf_buf_reset(&out);
+    eo.no_views = true;
+    assert_int_equal(egaf_export_archimate(&out, &f->model, 1, f->refs, &eo, d), 0);
+    assert_null(strstr(out.data, "<views>"));
+    egaf_buf_free(&out);
+    egaf_diags_free(d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_table),
+        cmocka_unit_test(test_ncname_and_csv),
+        cmocka_unit_test_setup_teardown(test_mapping, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_json, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_csv, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_archimate, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
