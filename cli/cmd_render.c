@@ -5,8 +5,10 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "model/diff.h"
 #include "model/model.h"
 #include "model/suggest.h"
+#include "render/diff_view.h"
 #include "render/render.h"
 #include "validator/report.h"
 #include "validator/validate.h"
@@ -29,6 +31,9 @@ static const char usage[] =
     "  --lang L          vi (default) or en: names from `name-en` where given\n"
     "  --refs DIR        reference models folder (default: $EGAF_REFS, installed, source tree)\n"
     "  --year YYYY       reference data as of YYYY (default: the model's `year`)\n"
+    "  --diff OLD        mark what changed since the model in OLD: added in green\n"
+    "                    \"(mới)\", changed in orange \"(thay đổi)\", removed as dashed\n"
+    "                    red ghosts \"(đã bỏ)\" (see `egaf diff`)\n"
     "  -o, --output OUT  the file to write (atomically); - for standard output\n"
     "  -h, --help        this help\n"
     "\n"
@@ -36,11 +41,12 @@ static const char usage[] =
     "Exit status: 0 the diagram was written; 2 it was not (bad usage, unreadable\n"
     "model, broken reference models, an output that could not be written).\n";
 
-enum { O_VIEW = 1, O_FORMAT, O_LANG, O_REFS, O_YEAR, O_OUTPUT, O_HELP };
+enum { O_VIEW = 1, O_FORMAT, O_LANG, O_REFS, O_YEAR, O_OUTPUT, O_HELP, O_DIFF };
 
 static const egaf_option options[] = {
     {"view", 0, true}, {"format", 0, true},   {"lang", 0, true}, {"refs", 0, true},
-    {"year", 0, true}, {"output", 'o', true}, {"help", 'h', false}, {NULL, 0, false},
+    {"year", 0, true}, {"output", 'o', true}, {"help", 'h', false}, {"diff", 0, true},
+    {NULL, 0, false},
 };
 
 static int bad_choice(const char *what, const char *value, const char *const *choices)
@@ -99,7 +105,7 @@ int cmd_render(egaf_cli *cli, int argc, char **argv)
     static const char *const langs[] = {"vi", "en", NULL};
     egaf_opt_state st;
     egaf_opt_init(&st, argc, argv);
-    const char *output = NULL, *refs_dir = NULL, *file = NULL;
+    const char *output = NULL, *refs_dir = NULL, *file = NULL, *old_file = NULL;
     bool have_view = false, have_format = false;
     egaf_view view = EGAF_VIEW_OVERVIEW;
     egaf_out_format format = EGAF_OUT_SVG;
@@ -149,6 +155,9 @@ int cmd_render(egaf_cli *cli, int argc, char **argv)
         case O_OUTPUT:
             output = st.value;
             break;
+        case O_DIFF:
+            old_file = st.value;
+            break;
         case O_HELP:
             fputs(usage, stdout);
             return EXIT_CLEAN;
@@ -168,7 +177,8 @@ int cmd_render(egaf_cli *cli, int argc, char **argv)
     egaf_diags *load_diags = egaf_diags_create();
     egaf_diags *diags = egaf_diags_create();
     egaf_refs *refs = NULL;
-    egaf_model *model = NULL;
+    egaf_model *model = NULL, *old = NULL;
+    egaf_diff *diff = NULL;
     Agraph_t *g = NULL;
     egaf_buf out;
     egaf_buf_init(&out);
@@ -203,7 +213,36 @@ int cmd_render(egaf_cli *cli, int argc, char **argv)
                 file, counts.errors, counts.errors == 1 ? "" : "s", file);
     if (!year)
         year = model_year(model);
-    g = egaf_view_build(view, model, refs, year, &ro, diags);
+    if (old_file) {
+        egaf_diags *old_diags = egaf_diags_create();
+        if (!old_diags) {
+            error("out of memory");
+            goto done;
+        }
+        old = egaf_model_load(old_file, NULL, old_diags, &rs);
+        egaf_diags_free(old_diags);
+        if (!old) {
+            error("--diff: cannot read the old model '%s': %s", old_file,
+                  egaf_read_status_text(rs));
+            goto done;
+        }
+        if (!old->readable) {
+            error("--diff: '%s' holds no readable model to compare with", old_file);
+            goto done;
+        }
+        egaf_model *const olds[1] = {old}, *const news[1] = {model};
+        egaf_diff_side os = {olds, 1, NULL, old_file, NULL, NULL};
+        egaf_diff_side ns = {news, 1, NULL, file, NULL, NULL};
+        egaf_diff_options dopt = {true, refs};
+        diff = egaf_diff_compute(&os, &ns, &dopt);
+        if (!diff || diff->narchs != 1) {
+            error("out of memory while comparing '%s' with '%s'", file, old_file);
+            goto done;
+        }
+        g = egaf_view_build_diff(view, model, old, &diff->archs[0], refs, year, &ro, diags);
+    } else {
+        g = egaf_view_build(view, model, refs, year, &ro, diags);
+    }
     if (!g) {
         error("out of memory while building the %s view", egaf_view_name(view));
         goto done;
@@ -219,6 +258,8 @@ int cmd_render(egaf_cli *cli, int argc, char **argv)
 done:
     egaf_buf_free(&out);
     egaf_view_free(g);
+    egaf_diff_free(diff);
+    egaf_model_free(old);
     egaf_model_free(model);
     egaf_refs_free(refs);
     egaf_diags_free(diags);

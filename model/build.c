@@ -10,6 +10,8 @@
 
 #include "model/suggest.h"
 
+_Static_assert(EGAF_F__COUNT <= 64, "egaf_element.invalid has a bit per field");
+
 typedef struct builder {
     egaf_model *m;
     egaf_diags *diags;
@@ -303,6 +305,9 @@ static void unknown_key(builder *b, const egaf_ynode *k, const char *where,
     const char *s = egaf_suggest(name, candidates, 0);
     if (s)
         egaf_diag_hint(b->diags, f, "did you mean '%s'?", s);
+    else if (strchr(name, ' '))
+        /* `{name: Doanh nghiệp, cơ sở kinh doanh}` splits the name at the comma */
+        egaf_diag_hint(b->diags, f, "a value that contains a comma inside { } must be quoted");
 }
 
 static bool add_element(builder *b, egaf_element *el)
@@ -361,8 +366,11 @@ static egaf_element *build_element(builder *b, const egaf_kind_spec *spec, const
         }
         if (convert(b, fs, k, v, el->display, &values[el->nvalues]))
             el->nvalues++;
-        else if (fs->field == EGAF_F_ID)
-            el->id = NULL;
+        else {
+            el->invalid |= 1ull << fs->field;
+            if (fs->field == EGAF_F_ID)
+                el->id = NULL;
+        }
     }
     for (size_t i = 0; i < spec->nfields; i++) {
         const egaf_field_spec *fs = &spec->fields[i];

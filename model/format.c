@@ -293,7 +293,8 @@ const char *egaf_targets_text(unsigned targets, char *buf, size_t size)
     buf[0] = '\0';
     for (size_t i = 0; i < n && used < size; i++) {
         const char *sep = i == 0 ? "" : (i + 1 == n ? " or " : ", ");
-        int w = snprintf(buf + used, size - used, "%s%s", sep, names[i]);
+        const char *article = strchr("aeiou", names[i][0]) ? "an " : "a ";
+        int w = snprintf(buf + used, size - used, "%s%s%s", sep, article, names[i]);
         if (w < 0)
             break;
         used += (size_t)w;

@@ -144,7 +144,7 @@ int egaf_section_find(const char *name); /* -1 when not a section */
 const char *const *egaf_section_keys(egaf_section section);
 /* The top-level keys of a model file. */
 const char *const *egaf_top_keys(void);
-/* "application, platform or database", for messages about targets. */
+/* "an application, a platform or a database", for messages about targets. */
 const char *egaf_targets_text(unsigned targets, char *buf, size_t size);
 
 #endif

@@ -73,6 +73,9 @@ typedef struct egaf_element {
     egaf_value *values;
     size_t nvalues;
     size_t index; /* position among the elements of its kind */
+    /* keys written with a value that could not be read (bit per egaf_field):
+     * later checks treat them as present, so one typo gives one finding */
+    unsigned long long invalid;
 } egaf_element;
 
 typedef struct egaf_model {

@@ -412,7 +412,17 @@ static void report_parse_error(parser *p, const yaml_parser_t *yp)
         mark.col = (uint32_t)yp->problem_mark.column + 1;
     }
     egaf_finding *f;
-    if (yp->context) {
+    if (yp->context && strstr(problem, "end of stream")) {
+        /* an unclosed quote or bracket: point at where it opened, not at the
+         * end of the file */
+        egaf_mark ctx = {p->src, (uint32_t)yp->context_mark.line + 1,
+                         (uint32_t)yp->context_mark.column + 1, 0};
+        const char *what = strncmp(yp->context, "while ", 6) == 0 ? yp->context + 6 : yp->context;
+        f = egaf_diag(p->diags, rule, &ctx, NULL, "%s that starts here never ends (%s)",
+                      strncmp(what, "scanning ", 9) == 0 ? what + 9 : what, problem);
+        egaf_diag_hint(p->diags, f, "close the quote or bracket opened here");
+        return;
+    } else if (yp->context) {
         f = egaf_diag(p->diags, rule, &mark, NULL, "%s %s", problem, yp->context);
         /* strip libyaml's "while parsing ..." into words a reader follows */
         egaf_mark ctx = {p->src, (uint32_t)yp->context_mark.line + 1,

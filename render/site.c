@@ -8,7 +8,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <graphviz/gvc.h>
+#include <graphviz/gvplugin.h>
 
 #include "render/site_priv.h"
 
@@ -329,6 +336,15 @@ static void summarise(egaf_site *s, site_agency *a)
             how = LK_VIA;
         add_link(s, a, to, in, how, from, via, route);
         add_link(s, a, from, in, how, to, via, route);
+        const egaf_element *src = local(a, from);
+        if (src && src->id && to && strncmp(to, "national:", 9) == 0) {
+            const char *key = egaf_arena_printf(s->arena, "%s\x1f%s", src->id, to + 9);
+            bool oom = !key;
+            if (key)
+                egaf_strmap_put(&a->integrated, key, strlen(key), (void *)key, &oom);
+            if (oom)
+                s->failed = true;
+        }
     }
     static const egaf_kind connecting[] = {EGAF_K_PLATFORM, EGAF_K_INFRASTRUCTURE};
     for (size_t k = 0; k < 2; k++)
@@ -406,6 +422,7 @@ static int collect_agencies(egaf_site *s)
         a->title = title ? title : a->name;
         a->group = group_of(a->agency, m);
         egaf_strmap_init(&a->ids);
+        egaf_strmap_init(&a->integrated);
         if (!a->slug || !a->name) {
             egaf_strmap_free(&used);
             return -1;
@@ -487,15 +504,12 @@ static int collect_missing(egaf_site *s)
 
 static bool has_integration_to(const site_agency *a, const egaf_element *app, const char *nat)
 {
-    const egaf_model *m = a->m;
-    for (size_t i = 0; i < m->counts[EGAF_K_INTEGRATION]; i++) {
-        const egaf_element *in = m->elements[EGAF_K_INTEGRATION][i];
-        const char *to = text_of(in, EGAF_F_TO);
-        if (to && strncmp(to, "national:", 9) == 0 && strcmp(to + 9, nat) == 0 &&
-            local(a, text_of(in, EGAF_F_FROM)) == app)
-            return true;
-    }
-    return false;
+    if (!app || !app->id)
+        return false;
+    char key[256];
+    int n = snprintf(key, sizeof key, "%s\x1f%s", app->id, nat);
+    return n > 0 && (size_t)n < sizeof key &&
+           egaf_strmap_get(&a->integrated, key, (size_t)n) != NULL;
 }
 
 static const egaf_element *handler(const site_agency *a, const egaf_element *svc)
@@ -654,61 +668,187 @@ static int collect_targets(egaf_site *s)
 
 /* ---- diagrams ----------------------------------------------------------- */
 
-static bool draw(egaf_site *s, Agraph_t *g, const char *rel, const char *file)
+/* Each diagram is built, laid out and written by a child process of its
+ * own, up to one per processor at a time:
+ *  - Graphviz keeps process-wide state between layouts (the pango plugin
+ *    caches a font name that points into the previous GVC context, freed by
+ *    gvFreeContext()), so a process that lays out many graphs one after the
+ *    other reads freed memory; a child lays out one graph and exits;
+ *  - the diagrams are independent, so they are drawn in parallel.
+ * A child reports through its exit status; it writes only its own file, so
+ * the result does not depend on the order the children finish in. Where
+ * fork() is not possible, the diagram is drawn in this process. */
+
+enum { DRAW_OK = 0, DRAW_NO_DIAGRAM = 1, DRAW_WRITE_FAILED = 2 };
+
+typedef struct draw_job {
+    int kind; /* 0 overview, 1 national, 2 agency view */
+    size_t index;
+    int view;
+    char rel[192];
+    pid_t pid;
+    int result;
+} draw_job;
+
+static int draw_one(egaf_site *s, const draw_job *j)
 {
+    Agraph_t *g;
+    const char *file = NULL;
+    if (j->kind == 0) {
+        g = site_overview_graph(s);
+    } else if (j->kind == 1) {
+        g = site_national_graph(s, j->index);
+    } else {
+        site_agency *a = &s->ag[j->index];
+        egaf_render_options ro = {s->en ? EGAF_LANG_EN : EGAF_LANG_VI, 0};
+        g = egaf_view_build((egaf_view)j->view, a->m, s->refs, a->year ? a->year : s->year, &ro,
+                            s->rdiags);
+        file = a->m->path;
+    }
     if (!g)
-        return site_fail(s, "out of memory while drawing %s", rel);
+        return DRAW_WRITE_FAILED; /* out of memory */
     egaf_buf out;
     egaf_buf_init(&out);
-    bool ok = egaf_render_graph(g, EGAF_OUT_SVG, &out, s->rdiags, file) == 0;
+    int rc = egaf_render_graph(g, EGAF_OUT_SVG, &out, s->rdiags, file) == 0 ? DRAW_OK
+                                                                             : DRAW_NO_DIAGRAM;
     egaf_view_free(g);
-    if (ok)
-        ok = site_write_file(s, rel, &out) == 0;
-    else if (out.failed)
-        site_fail(s, "out of memory while drawing %s", rel);
+    if (out.failed)
+        rc = DRAW_WRITE_FAILED;
+    else if (rc == DRAW_OK && site_write_file(s, j->rel, &out) != 0)
+        rc = DRAW_WRITE_FAILED;
     egaf_buf_free(&out);
-    return ok;
+    return rc;
+}
+
+static void job_done(egaf_site *s, draw_job *j, int result)
+{
+    j->result = result;
+    bool drawn = result == DRAW_OK;
+    if (result == DRAW_WRITE_FAILED && !s->failed) {
+        char path[512];
+        snprintf(path, sizeof path, "%s/%s", s->dir, j->rel);
+        site_fail(s, "cannot draw or write '%s'", path);
+    }
+    if (j->kind == 0)
+        s->overview_drawn = drawn;
+    else if (j->kind == 1)
+        s->nat[j->index].drawn = drawn;
+    else
+        s->ag[j->index].drawn[j->view] = drawn;
+}
+
+/* Waits for one child; returns false when there is none. */
+static bool reap(egaf_site *s, draw_job *jobs, size_t njobs, size_t *running)
+{
+    int status;
+    pid_t pid = waitpid(-1, &status, 0);
+    if (pid < 0)
+        return false;
+    for (size_t i = 0; i < njobs; i++)
+        if (jobs[i].pid == pid) {
+            jobs[i].pid = 0;
+            (*running)--;
+            job_done(s, &jobs[i],
+                     WIFEXITED(status) && WEXITSTATUS(status) <= DRAW_WRITE_FAILED
+                         ? WEXITSTATUS(status)
+                         : DRAW_WRITE_FAILED);
+            break;
+        }
+    return true;
+}
+
+/* One layout in this process before the children start, so each child
+ * inherits Graphviz's plugins, fontconfig and pango already set up instead
+ * of loading them again (most of a small diagram's time). The context stays
+ * open for the life of the process: the pango plugin's cached font name
+ * points into it, so it must never be freed while layouts may follow. */
+extern lt_symlist_t lt_preloaded_symbols[];
+static GVC_t *warm_context;
+
+static void warm_up(void)
+{
+    if (warm_context)
+        return;
+    warm_context = gvContextPlugins(lt_preloaded_symbols, 0);
+    if (!warm_context)
+        return;
+    char dot[] = "digraph w { node [fontname=\"" EGAF_RENDER_FONT "\" fontsize=10]; "
+                 "a [label=\"Tỉnh Lạng Sơn\"]; }";
+    Agraph_t *g = agmemread(dot);
+    if (!g)
+        return;
+    char *data = NULL;
+    unsigned int len = 0;
+    if (gvLayout(warm_context, g, "dot") == 0) {
+        if (gvRenderData(warm_context, g, "svg:svg", &data, &len) == 0 && data)
+            gvFreeRenderData(data);
+        gvFreeLayout(warm_context, g);
+    }
+    agclose(g);
 }
 
 static int write_diagrams(egaf_site *s)
 {
     if (!s->opt->diagrams)
         return 0;
+    warm_up();
     if (make_dir(s, "img") != 0)
         return -1;
-    egaf_render_options ro = {s->en ? EGAF_LANG_EN : EGAF_LANG_VI, 0};
-    s->overview_drawn = draw(s, site_overview_graph(s), "img/national-overview.svg", NULL);
-    if (s->failed)
-        return -1;
+    size_t cap = 1 + s->nnat + s->nag * EGAF_VIEW__COUNT, njobs = 0;
+    draw_job *jobs = calloc(cap, sizeof(*jobs));
+    if (!jobs)
+        return site_fail(s, "out of memory"), -1;
+    jobs[njobs++] = (draw_job){0, 0, 0, "img/national-overview.svg", 0, 0};
     for (size_t n = 0; n < s->nnat; n++) {
         site_national *nat = &s->nat[n];
         if (!nat->consumers[0] && !nat->consumers[1] && !nat->consumers[2])
             continue;
-        egaf_buf_reset(&s->tmp);
-        egaf_buf_printf(&s->tmp, "img/n-%s.svg", nat->id);
-        char *rel = strdup(s->tmp.data ? s->tmp.data : "");
-        if (!rel)
-            return site_fail(s, "out of memory"), -1;
-        nat->drawn = draw(s, site_national_graph(s, n), rel, NULL);
-        free(rel);
-        if (s->failed)
-            return -1;
+        draw_job *j = &jobs[njobs++];
+        *j = (draw_job){1, n, 0, "", 0, 0};
+        snprintf(j->rel, sizeof j->rel, "img/n-%s.svg", nat->id);
     }
     for (size_t i = 0; i < s->nag; i++) {
-        site_agency *a = &s->ag[i];
-        if (!a->m->header)
+        if (!s->ag[i].m->header)
             continue;
         for (int v = 0; v < EGAF_VIEW__COUNT; v++) {
-            Agraph_t *g = egaf_view_build((egaf_view)v, a->m, s->refs, a->year ? a->year : s->year,
-                                          &ro, s->rdiags);
-            char rel[160];
-            snprintf(rel, sizeof rel, "img/a-%s-%s.svg", a->slug, egaf_view_name((egaf_view)v));
-            a->drawn[v] = draw(s, g, rel, a->m->path);
-            if (s->failed)
-                return -1;
+            draw_job *j = &jobs[njobs++];
+            *j = (draw_job){2, i, v, "", 0, 0};
+            snprintf(j->rel, sizeof j->rel, "img/a-%s-%s.svg", s->ag[i].slug,
+                     egaf_view_name((egaf_view)v));
         }
     }
-    return 0;
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    size_t parallel = cpus < 1 ? 1 : cpus > 16 ? 16 : (size_t)cpus;
+    size_t running = 0;
+    fflush(NULL); /* nothing buffered is written twice by a child */
+    pid_t parent = getpid();
+    for (size_t i = 0; i < njobs && !s->failed; i++) {
+        while (running >= parallel && reap(s, jobs, njobs, &running))
+            ;
+        pid_t pid = fork();
+        if (pid == 0) {
+            /* a child never outlives a killed parent */
+            prctl(PR_SET_PDEATHSIG, SIGKILL);
+            if (getppid() != parent)
+                _exit(DRAW_WRITE_FAILED);
+            _exit(draw_one(s, &jobs[i]));
+        }
+        if (pid > 0) {
+            jobs[i].pid = pid;
+            running++;
+            continue;
+        }
+        /* no child: wait for one to finish and try again, else draw here */
+        if (running && reap(s, jobs, njobs, &running)) {
+            i--;
+            continue;
+        }
+        job_done(s, &jobs[i], draw_one(s, &jobs[i]));
+    }
+    while (running && reap(s, jobs, njobs, &running))
+        ;
+    free(jobs);
+    return s->failed ? -1 : 0;
 }
 
 /* ---- entry point ---------------------------------------------------------- */
@@ -752,6 +892,7 @@ int egaf_site_write(const char *dir, egaf_model *const *models, size_t nmodels,
 done:
     for (size_t i = 0; s.ag && i < s.nag; i++) {
         egaf_strmap_free(&s.ag[i].ids);
+        egaf_strmap_free(&s.ag[i].integrated);
         free(s.ag[i].links);
         free(s.ag[i].targets);
     }

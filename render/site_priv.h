@@ -55,6 +55,7 @@ typedef struct site_agency {
     int group;
     int year;
     egaf_strmap ids; /* id -> element */
+    egaf_strmap integrated; /* "<app id>\x1f<national id>": integrations to national */
     size_t services, online[3]; /* full, partial, none */
     size_t sec[6];              /* systems by security level; [0]: none given */
     const egaf_element *lgsp;

@@ -111,7 +111,7 @@ static void check_national(egaf_check_ctx *ctx, const egaf_element *el,
     }
     if (!(t & fs->targets)) {
         egaf_diag(ctx->diags, "ref.wrong-kind", &s->mark, el->display,
-                  "'%s' of %s names %s '%s'; it takes %s", fs->key, el->display, kind_noun(t),
+                  "'%s' of %s names the %s '%s', but it takes %s", fs->key, el->display, kind_noun(t),
                   s->s, egaf_targets_text(fs->targets, allowed, sizeof allowed));
         return;
     }
@@ -185,13 +185,13 @@ static void check_one(egaf_check_ctx *ctx, const egaf_element *el, const egaf_fi
         if (sug)
             egaf_diag_hint(ctx->diags, f, "did you mean '%s'?", sug);
         else
-            egaf_diag_hint(ctx->diags, f, "it must be the id of a %s",
+            egaf_diag_hint(ctx->diags, f, "it must be the id of %s",
                            egaf_targets_text(fs->targets, allowed, sizeof allowed));
         return;
     }
     if (!(fs->targets & EGAF_T(target->kind))) {
         egaf_finding *f = egaf_diag(ctx->diags, "ref.wrong-kind", &s->mark, el->display,
-                                    "'%s' of %s names %s '%s'; it takes %s", fs->key,
+                                    "'%s' of %s names the %s '%s', but it takes %s", fs->key,
                                     el->display, egaf_kind_info(target->kind)->noun, s->s,
                                     egaf_targets_text(fs->targets, allowed, sizeof allowed));
         egaf_diag_related(ctx->diags, f, &target->mark, "%s '%s' is declared here",

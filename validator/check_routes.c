@@ -47,6 +47,10 @@ static void check_bypass(egaf_check_ctx *ctx, const egaf_element *in, const egaf
         vel = egaf_check_lookup(ctx, via->u.str.s);
     if (is_lgsp(vel))
         return;
+    /* one finding per mistake: a `via` that names nothing is ref.unresolved,
+     * and a model with no LGSP at all is component.missing */
+    if ((via && !vel && egaf_ref_parse(via->u.str.s).scope == EGAF_REF_LOCAL) || !lgsp)
+        return;
     const char *level = m->header ? egaf_element_text(m->header, EGAF_F_LEVEL) : NULL;
     const char *whose = level && strcmp(level, "ministry") == 0 ? "the ministry's" : "the province's";
     const char *noun = src ? egaf_kind_info(src->kind)->noun : "element";

@@ -81,14 +81,17 @@ void egaf_report_text(egaf_buf *out, const egaf_diags *diags, const egaf_report_
     for (size_t i = 0; i < n; i++) {
         const egaf_finding *f = egaf_diags_at(diags, i);
         location(out, f->file, f->line, f->col, color);
+        /* a waived finding is printed as a note, so editors and CI problem
+         * matchers do not count it, and says what it was */
+        egaf_severity shown = f->waiver ? EGAF_SEV_NOTE : f->severity;
         if (color)
-            egaf_buf_puts(out, sev_color(f->severity));
-        egaf_buf_puts(out, egaf_severity_name(f->severity));
+            egaf_buf_puts(out, sev_color(shown));
+        egaf_buf_puts(out, egaf_severity_name(shown));
         if (color)
             egaf_buf_puts(out, C_RESET);
         egaf_buf_printf(out, ": %s [%s]", f->message, f->rule);
         if (f->waiver)
-            egaf_buf_puts(out, " (waived)");
+            egaf_buf_printf(out, " (waived %s)", egaf_severity_name(f->severity));
         egaf_buf_putc(out, '\n');
         quote(out, f->line, f->source_line, f->col, f->span, color);
         if (f->hint)

@@ -60,7 +60,7 @@ while read -r rule pos sev; do
     else
         fail "$rule: finding at $pos" "no line with the prefix and the rule"
     fi
-    n=$(grep -cE ': (error|warning|note): .*\[[a-z0-9-]+\.[a-z0-9-]+\]( \(waived\))?$' "$OUT")
+    n=$(grep -cE ': (error|warning|note): .*\[[a-z0-9-]+\.[a-z0-9-]+\]( \(waived (error|warning|note)\))?$' "$OUT")
     if [ "$n" = 1 ]; then ok "$rule: breaks exactly one rule"; else
         fail "$rule: breaks exactly one rule" "$n findings"
     fi
@@ -125,7 +125,7 @@ sed 's/{id: qlvb, name: Hệ thống quản lý văn bản và điều hành, ro
     "$F/security.level-missing.yaml" >"$T/waived.yaml"
 run validate "$T/waived.yaml"
 expect_status "security.level-missing: waived, exit 0" 0
-expect_grep "security.level-missing: waived finding listed" '\[security.level-missing\] \(waived\)$'
+expect_grep "security.level-missing: waived finding listed" '\[security.level-missing\] \(waived error\)$'
 
 # findings of every model of a run, sorted by file
 run validate -q "$F/roadmap.order.yaml" "$F/code.unknown.yaml"
