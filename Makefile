@@ -6,7 +6,6 @@ PREFIX ?= /usr/local
 DESTDIR ?=
 SHARED ?= ../shared
 VERSION := 0.1.0
-REFDATE := $(shell sed -n 's/^reference-date: *//p' reference-models/README 2>/dev/null)
 
 CC ?= cc
 PKGS := yaml-0.1 libcgraph libgvc libpcre2-8
