@@ -2,6 +2,7 @@
  * labels, node styles, budget, ranks and legend. */
 #include <stdint.h>
 #include <stdlib.h>
+#include <stdbool.h>
 #include <string.h>
 
 #include "render/graph.h"
@@ -614,11 +615,14 @@ static const char *agency_name(egaf_vb *vb)
         return model_name(vb);
     const char *name = vb->en && a->name_en ? a->name_en : a->name;
     egaf_buf_reset(&vb->agency);
-    if (a->level && strcmp(a->level, "province") == 0)
-        egaf_buf_printf(&vb->agency, "%s %s",
-                        vb->en ? (a->municipality ? "City of" : "Province of")
-                               : (a->municipality ? "Thành phố" : "Tỉnh"),
-                        name);
+    const char *prefix = vb->en ? (a->municipality ? "City of" : "Province of")
+                                : (a->municipality ? "Thành phố" : "Tỉnh");
+    /* names that already say what they are ("Thành phố Hồ Chí Minh",
+     * "Ho Chi Minh City") are not prefixed again */
+    bool named = strncmp(name, "Thành phố", strlen("Thành phố")) == 0 ||
+                 strstr(name, " City") != NULL;
+    if (a->level && strcmp(a->level, "province") == 0 && !named)
+        egaf_buf_printf(&vb->agency, "%s %s", prefix, name);
     else
         egaf_buf_puts(&vb->agency, name);
     return vb->agency.data ? vb->agency.data : model_name(vb);
