@@ -157,8 +157,7 @@ fuzz-smoke: fuzz
 	done; exit $$status
 
 lint:
-	cppcheck --quiet --error-exitcode=1 --enable=warning,portability --std=c11 \
-		--suppress=missingIncludeSystem -I. model validator render cli
+	@bash tools/lint.sh
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/egaf/reference-models

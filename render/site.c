@@ -189,7 +189,7 @@ static const char *agency_display(egaf_site *s, const egaf_ref_entry *a, const e
 static int group_of(const egaf_ref_entry *a, const egaf_model *m)
 {
     const char *level = a ? a->level : NULL;
-    if (!level && m->header)
+    if (!level && m && m->header)
         level = egaf_element_text(m->header, EGAF_F_LEVEL);
     if (!level)
         return GROUP_OTHER;
@@ -712,9 +712,7 @@ static int draw_one(egaf_site *s, const draw_job *j)
     int rc = egaf_render_graph(g, EGAF_OUT_SVG, &out, s->rdiags, file) == 0 ? DRAW_OK
                                                                              : DRAW_NO_DIAGRAM;
     egaf_view_free(g);
-    if (out.failed)
-        rc = DRAW_WRITE_FAILED;
-    else if (rc == DRAW_OK && site_write_file(s, j->rel, &out) != 0)
+    if (out.failed || (rc == DRAW_OK && site_write_file(s, j->rel, &out) != 0))
         rc = DRAW_WRITE_FAILED;
     egaf_buf_free(&out);
     return rc;
