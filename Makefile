@@ -16,7 +16,8 @@ CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
 WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes
 OPT ?= -O2 -g
 CFLAGS_ALL = -std=c11 -D_GNU_SOURCE $(WARN) $(OPT) -I. $(PKG_CFLAGS) \
-	-DEGAF_VERSION='"$(VERSION)"' -DEGAF_DATADIR='"$(PREFIX)/share/egaf"' $(CFLAGS)
+	-DEGAF_VERSION='"$(VERSION)"' -DEGAF_DATADIR='"$(PREFIX)/share/egaf"' \
+	-DEGAF_LOCALEDIR='"$(PREFIX)/share/locale"' $(CFLAGS)
 # The renderer links Graphviz's dot-layout, core (SVG) and pango (cairo PNG,
 # text measured with the real font) plugins in (render/output.c lists them
 # for gvContextPlugins), so it never reads the plugin configuration at run
@@ -35,8 +36,30 @@ CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps check demo install clean asan valgrind unit lint help fuzz fuzz-bins fuzz-smoke
-all: $(BUILD)/egaf
+# Translations (docs/i18n.md): po/LANG.po compiled into
+# $(BUILD)/locale/LANG/LC_MESSAGES/egaf.mo, where build/egaf finds them;
+# `make po-update` extracts po/egaf.pot from the sources and merges it into
+# each po/LANG.po.
+PO_LANGS := vi
+MO_FILES := $(PO_LANGS:%=$(BUILD)/locale/%/LC_MESSAGES/egaf.mo)
+I18N_SRC = $(sort $(wildcard model/*.c validator/*.c render/*.c cli/*.c model/*.h validator/*.h \
+	render/*.h cli/*.h))
+XGETTEXT_FLAGS := --from-code=UTF-8 --language=C -k -k_ -kN_ -kP_:1,2 --add-comments=TRANSLATORS: \
+	--add-location=file --package-name=egaf --package-version=$(VERSION)
+
+.PHONY: all deps check demo install clean asan valgrind unit lint help fuzz fuzz-bins fuzz-smoke \
+	po-update
+all: $(BUILD)/egaf $(MO_FILES)
+
+$(BUILD)/locale/%/LC_MESSAGES/egaf.mo: po/%.po
+	@mkdir -p $(dir $@)
+	msgfmt --check --output-file=$@ $<
+
+po-update:
+	xgettext $(XGETTEXT_FLAGS) --output=po/egaf.pot $(I18N_SRC)
+	@for l in $(PO_LANGS); do msgmerge --quiet --update --backup=none po/$$l.po po/egaf.pot && \
+		msgattrib --no-obsolete --output-file=po/$$l.po po/$$l.po; done
+	@for l in $(PO_LANGS); do printf '%s: ' $$l; msgfmt --statistics -o /dev/null po/$$l.po; done
 
 help:
 	@echo "make            build $(BUILD)/egaf"
@@ -46,6 +69,7 @@ help:
 	@echo "make valgrind   the tests under valgrind"
 	@echo "make fuzz       the libFuzzer targets in build/fuzz (clang, ASan+UBSan)"
 	@echo "make fuzz-smoke each fuzz target for FUZZ_SECONDS=$(FUZZ_SECONDS)s on seed corpora"
+	@echo "make po-update  extract po/egaf.pot and merge it into po/*.po"
 	@echo "make install    PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)"
 
 deps:
@@ -167,6 +191,11 @@ install: all
 		install -m 644 man/*.1 $(DESTDIR)$(PREFIX)/share/man/man1/; fi
 	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 	install -m 644 completion/egaf.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/egaf
+	@for l in $(PO_LANGS); do \
+		install -d $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES && \
+		install -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/egaf.mo \
+			$(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES/egaf.mo || exit 1; \
+	done
 
 clean:
 	rm -rf build

@@ -17,6 +17,8 @@ typedef struct egaf_cli {
     const char *argv0;     /* the executable, as run */
     const char *exe_path;  /* resolved path of the executable, or NULL */
     bool stdout_tty;
+    bool vietnamese; /* messages in Vietnamese (else English) */
+    bool lang_given; /* chosen by --lang (global or the command's), not the environment */
 } egaf_cli;
 
 typedef int (*egaf_command_fn)(egaf_cli *cli, int argc, char **argv);
@@ -38,6 +40,13 @@ int cmd_init(egaf_cli *cli, int argc, char **argv);
 int cmd_consolidate(egaf_cli *cli, int argc, char **argv);
 int cmd_export(egaf_cli *cli, int argc, char **argv);
 int cmd_diff(egaf_cli *cli, int argc, char **argv);
+
+/* The language of messages (cli/main.c): --lang vi|en before the command,
+ * a command's own --lang, else LANGUAGE, LC_ALL, LC_MESSAGES or LANG (vi*
+ * is Vietnamese), else English. set_language switches the messages and
+ * records the choice in cli; parse_language reads "vi" or "en" (-1 else). */
+void egaf_cli_set_language(egaf_cli *cli, bool vietnamese);
+int egaf_cli_parse_language(const char *value, bool *vietnamese);
 
 /* Prints "egaf: <message>" to stderr; returns -1 (git's error()). */
 int error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -23,41 +23,43 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "model/i18n.h"
 #include "model/model.h"
 #include "render/site.h"
 #include "validator/report.h"
 #include "validator/validate.h"
 
-static const char usage[] =
-    "usage: egaf consolidate --year YYYY [options] -o SITE FILE|DIR...\n"
-    "\n"
-    "Consolidates the architectures of every ministry and province (a folder means\n"
-    "every *.yaml model in it): checks each model as `egaf validate` does, checks\n"
-    "them against each other (the cross.* rules), prints every finding, and writes\n"
-    "the national site to SITE (index.html, a page per agency and per national\n"
-    "system and database, findings, changes, data/ as JSON and CSV).\n"
-    "\n"
-    "options:\n"
-    "  --year YYYY       the year of the consolidation: agencies and national systems\n"
-    "                    of that year (required)\n"
-    "  -o, --output SITE the site folder; replaced as a whole, atomically\n"
-    "  --previous DIR    the previous edition's models (folder or file): adds changes.html\n"
-    "  --format F        findings as text (default), json, sarif, junit, github, gitlab\n"
-    "  --lang L          site labels in vi (default) or en\n"
-    "  --no-diagrams     no SVG diagrams (faster)\n"
-    "  --refs DIR        reference models folder (default: $EGAF_REFS, installed, source tree)\n"
-    "  --disable RULE    do not check RULE (repeatable)\n"
-    "  --werror          warnings count as errors for the exit status\n"
-    "  -q, --quiet       no summary line\n"
-    "  -h, --help        this help\n"
-    "\n"
-    "In a consolidation every architecture of the year is loaded, so a reference\n"
-    "ARCH:ID to an architecture that is not there is the error cross.unresolved\n"
-    "(ref.cross-architecture, validate's note, is off).\n"
-    "\n"
-    "Exit status: 0 no error findings; 1 error findings (or warnings with --werror);\n"
-    "2 the command could not run (bad usage, unreadable input, broken reference models,\n"
-    "a site that could not be written: the previous site is then left as it was).\n";
+static const char *const usage =
+    N_("usage: egaf consolidate --year YYYY [options] -o SITE FILE|DIR...\n"
+       "\n"
+       "Consolidates the architectures of every ministry and province (a folder means\n"
+       "every *.yaml model in it): checks each model as `egaf validate` does, checks\n"
+       "them against each other (the cross.* rules), prints every finding, and writes\n"
+       "the national site to SITE (index.html, a page per agency and per national\n"
+       "system and database, findings, changes, data/ as JSON and CSV).\n"
+       "\n"
+       "options:\n"
+       "  --year YYYY       the year of the consolidation: agencies and national systems\n"
+       "                    of that year (required)\n"
+       "  -o, --output SITE the site folder; replaced as a whole, atomically\n"
+       "  --previous DIR    the previous edition's models (folder or file): adds changes.html\n"
+       "  --format F        findings as text (default), json, sarif, junit, github, gitlab\n"
+       "  --lang L          site labels in vi (default) or en; also the language of\n"
+       "                    messages\n"
+       "  --no-diagrams     no SVG diagrams (faster)\n"
+       "  --refs DIR        reference models folder (default: $EGAF_REFS, installed, source tree)\n"
+       "  --disable RULE    do not check RULE (repeatable)\n"
+       "  --werror          warnings count as errors for the exit status\n"
+       "  -q, --quiet       no summary line\n"
+       "  -h, --help        this help\n"
+       "\n"
+       "In a consolidation every architecture of the year is loaded, so a reference\n"
+       "ARCH:ID to an architecture that is not there is the error cross.unresolved\n"
+       "(ref.cross-architecture, validate's note, is off).\n"
+       "\n"
+       "Exit status: 0 no error findings; 1 error findings (or warnings with --werror);\n"
+       "2 the command could not run (bad usage, unreadable input, broken reference models,\n"
+       "a site that could not be written: the previous site is then left as it was).\n");
 
 enum {
     O_YEAR = 1,
@@ -156,7 +158,7 @@ static void remove_stale(const char *dir, const char *base)
         snprintf(p, need, "%s/%s", dir, de->d_name);
         struct stat st;
         if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode) && remove_tree(p) != 0)
-            error("warning: cannot remove the stale folder '%s': %s", p, strerror(errno));
+            error(_("warning: cannot remove the stale folder '%s': %s"), p, strerror(errno));
         free(p);
     }
     closedir(d);
@@ -168,13 +170,13 @@ static int check_target(const char *site)
 {
     struct stat st;
     if (lstat(site, &st) != 0)
-        return errno == ENOENT ? 0 : error("cannot use '%s': %s", site, strerror(errno));
+        return errno == ENOENT ? 0 : error(_("cannot use '%s': %s"), site, strerror(errno));
     if (!S_ISDIR(st.st_mode))
-        return error("cannot write the site to '%s': it exists and is not a folder", site);
+        return error(_("cannot write the site to '%s': it exists and is not a folder"), site);
     size_t need = strlen(site) + sizeof MARKER + 2;
     char *marker = malloc(need);
     if (!marker)
-        return error("out of memory");
+        return error(_("out of memory"));
     snprintf(marker, need, "%s/%s", site, MARKER);
     bool ours = access(marker, F_OK) == 0;
     free(marker);
@@ -182,15 +184,15 @@ static int check_target(const char *site)
         return 0;
     DIR *d = opendir(site);
     if (!d)
-        return error("cannot read folder '%s': %s", site, strerror(errno));
+        return error(_("cannot read folder '%s': %s"), site, strerror(errno));
     bool empty = true;
     struct dirent *de;
     while (empty && (de = readdir(d)) != NULL)
         empty = strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0;
     closedir(d);
     if (!empty)
-        return error("'%s' is a folder that egaf did not write (no %s in it); give a new or "
-                     "empty folder, egaf replaces only its own sites",
+        return error(_("'%s' is a folder that egaf did not write (no %s in it); give a new or "
+                       "empty folder, egaf replaces only its own sites"),
                      site, MARKER);
     return 0;
 }
@@ -206,13 +208,13 @@ static int swap_in(const char *tmp, const char *site, const char *dir, const cha
     struct stat st;
     if (lstat(site, &st) != 0) {
         if (rename(tmp, site) != 0)
-            return error("cannot rename '%s' to '%s': %s", tmp, site, strerror(errno));
+            return error(_("cannot rename '%s' to '%s': %s"), tmp, site, strerror(errno));
         return 0;
     }
 #ifdef SYS_renameat2
     if (syscall(SYS_renameat2, AT_FDCWD, tmp, AT_FDCWD, site, RENAME_EXCHANGE) == 0) {
         if (remove_tree(tmp) != 0)
-            error("warning: cannot remove the previous site, now in '%s': %s", tmp,
+            error(_("warning: cannot remove the previous site, now in '%s': %s"), tmp,
                   strerror(errno));
         return 0;
     }
@@ -221,28 +223,28 @@ static int swap_in(const char *tmp, const char *site, const char *dir, const cha
     size_t need = strlen(dir) + strlen(base) + 16;
     char *backup = malloc(need);
     if (!backup)
-        return error("out of memory");
+        return error(_("out of memory"));
     snprintf(backup, need, "%s/%s.oldXXXXXX", dir, base);
     if (!mkdtemp(backup)) {
         int err = errno;
         free(backup);
-        return error("cannot make a backup folder beside '%s': %s", site, strerror(err));
+        return error(_("cannot make a backup folder beside '%s': %s"), site, strerror(err));
     }
     if (rename(site, backup) != 0) {
         int err = errno;
         rmdir(backup);
         free(backup);
-        return error("cannot move the previous site '%s' aside: %s", site, strerror(err));
+        return error(_("cannot move the previous site '%s' aside: %s"), site, strerror(err));
     }
     if (rename(tmp, site) != 0) {
         int err = errno;
         if (rename(backup, site) != 0)
-            error("the previous site is in '%s'", backup);
+            error(_("the previous site is in '%s'"), backup);
         free(backup);
-        return error("cannot rename '%s' to '%s': %s", tmp, site, strerror(err));
+        return error(_("cannot rename '%s' to '%s': %s"), tmp, site, strerror(err));
     }
     if (remove_tree(backup) != 0)
-        error("warning: cannot remove the previous site, now in '%s': %s", backup,
+        error(_("warning: cannot remove the previous site, now in '%s': %s"), backup,
               strerror(errno));
     free(backup);
     return 0;
@@ -272,12 +274,12 @@ static int load_set(model_set *set, char **inputs, size_t ninputs, egaf_diags *d
         return -1;
     set->models = calloc(set->nfiles + 1, sizeof(*set->models));
     if (!set->models)
-        return error("out of memory");
+        return error(_("out of memory"));
     for (size_t i = 0; i < set->nfiles; i++) {
         egaf_read_status rs;
         egaf_model *m = egaf_model_load(set->files[i], NULL, diags, &rs);
         if (!m)
-            return error("cannot read '%s': %s", set->files[i], egaf_read_status_text(rs));
+            return error(_("cannot read '%s': %s"), set->files[i], egaf_read_status_text(rs));
         set->models[set->nmodels++] = m;
     }
     return 0;
@@ -287,12 +289,12 @@ static int validate_set(const egaf_refs *refs, model_set *set, egaf_diags *diags
 {
     egaf_validator *v = egaf_validator_create(refs);
     if (!v)
-        return error("out of memory");
+        return error(_("out of memory"));
     egaf_validate(v, set->models, set->nmodels, diags);
     egaf_validator_free(v);
     egaf_validate_cross(refs, set->models, set->nmodels, year, diags);
     if (egaf_diags_failed(diags))
-        return error("out of memory while recording findings");
+        return error(_("out of memory while recording findings"));
     egaf_diags_add_files(diags, set->nfiles);
     egaf_diags_sort(diags);
     return 0;
@@ -308,13 +310,13 @@ static int write_site(const char *site, model_set *cur, const egaf_refs *refs,
     if (!dir || !base || !*base || strcmp(base, ".") == 0 || strcmp(base, "..") == 0) {
         free(dir);
         free(base);
-        return error("cannot write the site to '%s': give a folder name", site);
+        return error(_("cannot write the site to '%s': give a folder name"), site);
     }
     int rc = -1;
     char *tmp = NULL;
     struct stat st;
     if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-        error("cannot write the site to '%s': folder '%s' does not exist", site, dir);
+        error(_("cannot write the site to '%s': folder '%s' does not exist"), site, dir);
         goto done;
     }
     if (check_target(site) != 0)
@@ -323,12 +325,12 @@ static int write_site(const char *site, model_set *cur, const egaf_refs *refs,
     size_t need = strlen(dir) + strlen(base) + 16;
     tmp = malloc(need);
     if (!tmp) {
-        error("out of memory");
+        error(_("out of memory"));
         goto done;
     }
     snprintf(tmp, need, "%s/%s.tmpXXXXXX", dir, base);
     if (!mkdtemp(tmp)) {
-        error("cannot make a temporary folder beside '%s': %s", site, strerror(errno));
+        error(_("cannot make a temporary folder beside '%s': %s"), site, strerror(errno));
         free(tmp);
         tmp = NULL;
         goto done;
@@ -339,10 +341,10 @@ static int write_site(const char *site, model_set *cur, const egaf_refs *refs,
     egaf_diags *rdiags = egaf_diags_create();
     char err[512];
     if (!rdiags) {
-        error("out of memory");
+        error(_("out of memory"));
     } else if (egaf_site_write(tmp, cur->models, cur->nmodels, refs, diags, so, rdiags, err,
                                sizeof err) != 0) {
-        error("cannot write the site: %s", err[0] ? err : "out of memory");
+        error(_("cannot write the site: %s"), err[0] ? err : "out of memory");
     } else {
         /* the marker, last: a folder without it is not a finished site */
         egaf_buf marker;
@@ -356,7 +358,7 @@ static int write_site(const char *site, model_set *cur, const egaf_refs *refs,
             f = fopen(mpath, "wb");
         }
         if (!f || egaf_buf_write(&marker, f) != 0 || fclose(f) != 0)
-            error("cannot write '%s': %s", mpath ? mpath : MARKER, strerror(errno));
+            error(_("cannot write '%s': %s"), mpath ? mpath : MARKER, strerror(errno));
         else if (swap_in(tmp, site, dir, base) == 0)
             rc = 0;
         free(mpath);
@@ -380,7 +382,7 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
     const char *site = NULL, *refs_dir = NULL, *previous = NULL;
     bool werror = false, quiet = false, diagrams = true;
     int year = 0;
-    egaf_lang lang = EGAF_LANG_VI;
+    egaf_lang lang = cli->lang_given && !cli->vietnamese ? EGAF_LANG_EN : EGAF_LANG_VI;
     char **inputs = calloc((size_t)argc + 1, sizeof(char *));
     size_t ninputs = 0;
     egaf_diags *diags = egaf_diags_create();
@@ -389,7 +391,7 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
     model_set cur = {0}, prev = {0};
     int rc = EXIT_FAILURE_RUN;
     if (!inputs || !diags || !prev_diags) {
-        error("out of memory");
+        error(_("out of memory"));
         goto done;
     }
     for (int opt; (opt = egaf_opt_next(&st, options, "consolidate")) != -1;) {
@@ -403,7 +405,7 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
             char *end = NULL;
             long y = strtol(st.value, &end, 10);
             if (!*st.value || *end || y < 1990 || y > 2100) {
-                usage_error("consolidate", "--year takes a year from 1990 to 2100, not '%s'",
+                usage_error("consolidate", _("--year takes a year from 1990 to 2100, not '%s'"),
                             st.value);
                 goto done;
             }
@@ -418,7 +420,7 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
             break;
         case O_FORMAT:
             if (egaf_report_format_parse(st.value, &format) != 0) {
-                usage_error("consolidate", "unknown format '%s'", st.value);
+                usage_error("consolidate", _("unknown format '%s'"), st.value);
                 goto done;
             }
             break;
@@ -428,9 +430,10 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
             else if (strcmp(st.value, "en") == 0)
                 lang = EGAF_LANG_EN;
             else {
-                usage_error("consolidate", "--lang takes vi or en, not '%s'", st.value);
+                usage_error("consolidate", _("--lang takes vi or en, not '%s'"), st.value);
                 goto done;
             }
+            egaf_cli_set_language(cli, lang == EGAF_LANG_VI);
             break;
         case O_NO_DIAGRAMS:
             diagrams = false;
@@ -440,7 +443,7 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
             break;
         case O_DISABLE:
             if (egaf_diags_set_severity(diags, st.value, EGAF_SEV_OFF) != 0) {
-                usage_error("consolidate", "unknown rule '%s' ('egaf rules' lists them)",
+                usage_error("consolidate", _("unknown rule '%s' ('egaf rules' lists them)"),
                             st.value);
                 goto done;
             }
@@ -452,21 +455,21 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
             quiet = true;
             break;
         case O_HELP:
-            fputs(usage, stdout);
+            fputs(_(usage), stdout);
             rc = EXIT_CLEAN;
             goto done;
         }
     }
     if (!year) {
-        usage_error("consolidate", "--year is required");
+        usage_error("consolidate", _("--year is required"));
         goto done;
     }
     if (!site) {
-        usage_error("consolidate", "the site folder is required (-o SITE)");
+        usage_error("consolidate", _("the site folder is required (-o SITE)"));
         goto done;
     }
     if (ninputs == 0) {
-        usage_error("consolidate", "no model given");
+        usage_error("consolidate", _("no model given"));
         goto done;
     }
     /* every architecture is in the run: cross.unresolved replaces validate's note */

@@ -14,34 +14,35 @@
 
 #include "cli/cli.h"
 #include "model/diff.h"
+#include "model/i18n.h"
 #include "model/model.h"
 #include "model/strmap.h"
 #include "validator/validate.h"
 
-static const char usage[] =
-    "usage: egaf diff [options] OLD NEW\n"
-    "\n"
-    "Compares two versions of an architecture: elements added, removed (possibly\n"
-    "renamed) and changed field by field, relations (integrations, uses, hosted-on,\n"
-    "sources, connects, serves, protects, delivers) added and removed, header changes,\n"
-    "and the findings introduced and fixed.\n"
-    "\n"
-    "OLD and NEW are each a model file, a folder of models (matched by architecture\n"
-    "id: architectures added and removed, e.g. merged provinces), or git:REV:PATH, the\n"
-    "file or folder PATH (from the repository's top) as it was at revision REV of\n"
-    "the current git repository, e.g. git:origin/main:models/bo-y-te.yaml.\n"
-    "\n"
-    "options:\n"
-    "  --format F        text (default), markdown (a pull-request comment), json\n"
-    "  --fail-on WHAT    exit 1 when something was: added, removed, changed, or any\n"
-    "                    (any also counts findings introduced or fixed); a comma list\n"
-    "  --max-items N     markdown: list at most N items per section (default 200, 0 all)\n"
-    "  --refs DIR        reference models folder (default: $EGAF_REFS, installed, source tree)\n"
-    "  -o, --output FILE write the diff to FILE (atomically) instead of stdout\n"
-    "  -h, --help        this help\n"
-    "\n"
-    "Exit status: 0 the comparison ran; 1 --fail-on matched; 2 it could not run\n"
-    "(bad usage, unreadable input, unknown git revision or path, broken reference models).\n";
+static const char *const usage =
+    N_("usage: egaf diff [options] OLD NEW\n"
+       "\n"
+       "Compares two versions of an architecture: elements added, removed (possibly\n"
+       "renamed) and changed field by field, relations (integrations, uses, hosted-on,\n"
+       "sources, connects, serves, protects, delivers) added and removed, header changes,\n"
+       "and the findings introduced and fixed.\n"
+       "\n"
+       "OLD and NEW are each a model file, a folder of models (matched by architecture\n"
+       "id: architectures added and removed, e.g. merged provinces), or git:REV:PATH, the\n"
+       "file or folder PATH (from the repository's top) as it was at revision REV of\n"
+       "the current git repository, e.g. git:origin/main:models/bo-y-te.yaml.\n"
+       "\n"
+       "options:\n"
+       "  --format F        text (default), markdown (a pull-request comment), json\n"
+       "  --fail-on WHAT    exit 1 when something was: added, removed, changed, or any\n"
+       "                    (any also counts findings introduced or fixed); a comma list\n"
+       "  --max-items N     markdown: list at most N items per section (default 200, 0 all)\n"
+       "  --refs DIR        reference models folder (default: $EGAF_REFS, installed, source tree)\n"
+       "  -o, --output FILE write the diff to FILE (atomically) instead of stdout\n"
+       "  -h, --help        this help\n"
+       "\n"
+       "Exit status: 0 the comparison ran; 1 --fail-on matched; 2 it could not run\n"
+       "(bad usage, unreadable input, unknown git revision or path, broken reference models).\n");
 
 enum { O_FORMAT = 1, O_FAIL_ON, O_MAX_ITEMS, O_REFS, O_OUTPUT, O_HELP };
 
@@ -208,7 +209,7 @@ static int git_materialize(side_input *in)
     const char *spec = in->spec + 4;
     const char *colon = strchr(spec, ':');
     if (!colon)
-        return usage_error("diff", "'%s': expected git:REV:PATH", in->spec);
+        return usage_error("diff", _("'%s': expected git:REV:PATH"), in->spec);
     char *rev = strndup(spec, (size_t)(colon - spec));
     const char *path = colon + 1;
     while (strncmp(path, "./", 2) == 0)
@@ -218,7 +219,7 @@ static int git_materialize(side_input *in)
     egaf_buf_init(&out);
     int rc = EXIT_FAILURE_RUN;
     if (!rev || !rpath) {
-        error("out of memory");
+        error(_("out of memory"));
         goto done;
     }
     size_t rl = strlen(rpath);
@@ -226,17 +227,17 @@ static int git_materialize(side_input *in)
         rpath[--rl] = '\0';
     bool root = strcmp(rpath, ".") == 0 || strcmp(rpath, "") == 0 || strcmp(rpath, "/") == 0;
     if (!valid_rev(rev)) {
-        usage_error("diff", "'%s': not a revision name", rev);
+        usage_error("diff", _("'%s': not a revision name"), rev);
         goto done;
     }
     if (!root && !valid_repo_path(rpath)) {
-        usage_error("diff", "'%s': not a path inside the repository", path);
+        usage_error("diff", _("'%s': not a path inside the repository"), path);
         goto done;
     }
     size_t need = strlen(rev) + 10;
     char *commit = malloc(need);
     if (!commit) {
-        error("out of memory");
+        error(_("out of memory"));
         goto done;
     }
     snprintf(commit, need, "%s^{commit}", rev);
@@ -244,21 +245,21 @@ static int git_materialize(side_input *in)
     int st = run_git(verify, -1, &out);
     free(commit);
     if (st < 0) {
-        error("cannot run git to read '%s'", in->spec);
+        error(_("cannot run git to read '%s'"), in->spec);
         goto done;
     }
     if (st != 0) {
         char *gitdir[] = {"git", "rev-parse", "--git-dir", NULL};
         egaf_buf_reset(&out);
         if (run_git(gitdir, -1, &out) != 0)
-            error("cannot read '%s': not in a git repository", in->spec);
+            error(_("cannot read '%s': not in a git repository"), in->spec);
         else
-            error("unknown git revision '%s' (in '%s')", rev, in->spec);
+            error(_("unknown git revision '%s' (in '%s')"), rev, in->spec);
         goto done;
     }
     char *obj = malloc(strlen(rev) + strlen(rpath) + 2);
     if (!obj) {
-        error("out of memory");
+        error(_("out of memory"));
         goto done;
     }
     sprintf(obj, "%s:%s", rev, rpath);
@@ -269,19 +270,19 @@ static int git_materialize(side_input *in)
     bool tree = root || (st == 0 && out.data && strncmp(out.data, "tree", 4) == 0);
     bool blob = !root && st == 0 && out.data && strncmp(out.data, "blob", 4) == 0;
     if (!tree && !blob) {
-        error("no file or folder '%s' at git revision '%s'", rpath, rev);
+        error(_("no file or folder '%s' at git revision '%s'"), rpath, rev);
         goto done;
     }
     const char *tmp = getenv("TMPDIR");
     size_t tl = strlen(tmp && *tmp ? tmp : "/tmp") + 32;
     in->tmpdir = malloc(tl);
     if (!in->tmpdir) {
-        error("out of memory");
+        error(_("out of memory"));
         goto done;
     }
     snprintf(in->tmpdir, tl, "%s/egaf-diff.XXXXXX", tmp && *tmp ? tmp : "/tmp");
     if (!mkdtemp(in->tmpdir)) {
-        error("cannot make a temporary folder: %s", strerror(errno));
+        error(_("cannot make a temporary folder: %s"), strerror(errno));
         free(in->tmpdir);
         in->tmpdir = NULL;
         goto done;
@@ -289,7 +290,7 @@ static int git_materialize(side_input *in)
     /* the folder whose *.yaml files are read */
     char *dir = strdup(rpath);
     if (!dir) {
-        error("out of memory");
+        error(_("out of memory"));
         goto done;
     }
     if (blob) {
@@ -305,7 +306,7 @@ static int git_materialize(side_input *in)
         char *d2 = realloc(dir, dl + 2);
         if (!d2) {
             free(dir);
-            error("out of memory");
+            error(_("out of memory"));
             goto done;
         }
         dir = d2;
@@ -319,7 +320,7 @@ static int git_materialize(side_input *in)
     st = run_git(ls, -1, &out);
     free(dir);
     if (st != 0 || out.failed) {
-        error("cannot list the files of '%s'", in->spec);
+        error(_("cannot list the files of '%s'"), in->spec);
         goto done;
     }
     size_t nfiles = 0;
@@ -336,16 +337,16 @@ static int git_materialize(side_input *in)
         if (!wanted || !valid_repo_path(name))
             continue;
         if (++nfiles > 10000) {
-            error("'%s': more than 10000 model files", in->spec);
+            error(_("'%s': more than 10000 model files"), in->spec);
             goto done;
         }
         if (git_fetch(rev, name, in->tmpdir) != 0) {
-            error("cannot read '%s:%s' from git", rev, name);
+            error(_("cannot read '%s:%s' from git"), rev, name);
             goto done;
         }
     }
     if (blob && !have_main && git_fetch(rev, rpath, in->tmpdir) != 0) {
-        error("cannot read '%s:%s' from git", rev, rpath);
+        error(_("cannot read '%s:%s' from git"), rev, rpath);
         goto done;
     }
     size_t pl = strlen(in->tmpdir) + strlen(rpath) + 2;
@@ -353,7 +354,7 @@ static int git_materialize(side_input *in)
     in->strip = malloc(strlen(in->tmpdir) + 2);
     in->show = malloc(strlen(rev) + 6);
     if (!in->path || !in->strip || !in->show) {
-        error("out of memory");
+        error(_("out of memory"));
         goto done;
     }
     snprintf(in->path, pl, "%s/%s", in->tmpdir, root ? "" : rpath);
@@ -374,13 +375,13 @@ static int open_input(side_input *in)
         return git_materialize(in);
     struct stat st;
     if (stat(in->spec, &st) != 0) {
-        error("cannot read '%s': %s", in->spec,
-              errno == ENOENT ? "no such file or folder" : strerror(errno));
+        error(_("cannot read '%s': %s"), in->spec,
+              errno == ENOENT ? _("no such file or folder") : strerror(errno));
         return EXIT_FAILURE_RUN;
     }
     in->path = strdup(in->spec);
     if (!in->path) {
-        error("out of memory");
+        error(_("out of memory"));
         return EXIT_FAILURE_RUN;
     }
     in->single = !S_ISDIR(st.st_mode);
@@ -421,14 +422,14 @@ static int load_side(side *s, const egaf_refs *refs)
     s->diags = egaf_diags_create();
     s->models = calloc(nfiles + 1, sizeof(*s->models));
     if (!s->diags || !s->models) {
-        error("out of memory");
+        error(_("out of memory"));
         goto done;
     }
     for (size_t i = 0; i < nfiles; i++) {
         egaf_read_status rs;
         egaf_model *m = egaf_model_load(files[i], NULL, s->diags, &rs);
         if (!m) {
-            error("cannot read '%s': %s", files[i], egaf_read_status_text(rs));
+            error(_("cannot read '%s': %s"), files[i], egaf_read_status_text(rs));
             goto done;
         }
         s->models[s->nmodels++] = m;
@@ -436,24 +437,24 @@ static int load_side(side *s, const egaf_refs *refs)
         const char *id = m->id ? m->id : "";
         egaf_model *first = egaf_strmap_put(&ids, id, strlen(id), m, &oom);
         if (first) {
-            error("two models of architecture '%s' in '%s': '%s' and '%s'", id, s->in.spec,
+            error(_("two models of architecture '%s' in '%s': '%s' and '%s'"), id, s->in.spec,
                   first->path, m->path);
             goto done;
         }
         if (oom) {
-            error("out of memory");
+            error(_("out of memory"));
             goto done;
         }
     }
     egaf_validator *v = egaf_validator_create(refs);
     if (!v) {
-        error("out of memory");
+        error(_("out of memory"));
         goto done;
     }
     egaf_validate(v, s->models, s->nmodels, s->diags);
     egaf_validator_free(v);
     if (egaf_diags_failed(s->diags)) {
-        error("out of memory while recording findings");
+        error(_("out of memory while recording findings"));
         goto done;
     }
     egaf_diags_sort(s->diags);
@@ -489,7 +490,7 @@ int cmd_diff(egaf_cli *cli, int argc, char **argv)
             return EXIT_FAILURE_RUN;
         case 0:
             if (noperands == 2)
-                return usage_error("diff", "two inputs only, OLD and NEW ('%s' is a third)",
+                return usage_error("diff", _("two inputs only, OLD and NEW ('%s' is a third)"),
                                    st.operand);
             operands[noperands++] = st.operand;
             break;
@@ -501,13 +502,13 @@ int cmd_diff(egaf_cli *cli, int argc, char **argv)
             else if (strcmp(st.value, "json") == 0)
                 format = F_JSON;
             else
-                return usage_error("diff", "unknown format '%s' (one of: text, markdown, json)",
+                return usage_error("diff", _("unknown format '%s' (one of: text, markdown, json)"),
                                    st.value);
             break;
         case O_FAIL_ON:
             if (egaf_diff_fail_parse(st.value, &fail_on) != 0)
                 return usage_error("diff",
-                                   "--fail-on takes added, removed, changed or any, not '%s'",
+                                   _("--fail-on takes added, removed, changed or any, not '%s'"),
                                    st.value);
             break;
         case O_MAX_ITEMS: {
@@ -515,7 +516,7 @@ int cmd_diff(egaf_cli *cli, int argc, char **argv)
             errno = 0;
             unsigned long long n = strtoull(st.value, &end, 10);
             if (errno || *end || !*st.value || st.value[0] == '-' || n > SIZE_MAX)
-                return usage_error("diff", "--max-items takes a number, not '%s'", st.value);
+                return usage_error("diff", _("--max-items takes a number, not '%s'"), st.value);
             max_items = (size_t)n;
             break;
         }
@@ -526,12 +527,12 @@ int cmd_diff(egaf_cli *cli, int argc, char **argv)
             output = st.value;
             break;
         case O_HELP:
-            fputs(usage, stdout);
+            fputs(_(usage), stdout);
             return EXIT_CLEAN;
         }
     }
     if (noperands != 2)
-        return usage_error("diff", "two inputs are needed: OLD and NEW");
+        return usage_error("diff", _("two inputs are needed: OLD and NEW"));
 
     int rc = EXIT_FAILURE_RUN;
     side sides[2];
@@ -563,7 +564,7 @@ int cmd_diff(egaf_cli *cli, int argc, char **argv)
     egaf_diff_options dopt = {sides[0].in.single && sides[1].in.single, refs};
     diff = egaf_diff_compute(&ds[0], &ds[1], &dopt);
     if (!diff) {
-        error("out of memory while comparing");
+        error(_("out of memory while comparing"));
         goto done;
     }
     egaf_diff_write_options wo = {EGAF_VERSION, max_items};
@@ -574,7 +575,7 @@ int cmd_diff(egaf_cli *cli, int argc, char **argv)
     else
         egaf_diff_write_text(&out, diff, &wo);
     if (out.failed) {
-        error("out of memory while writing the diff");
+        error(_("out of memory while writing the diff"));
         goto done;
     }
     if (egaf_write_output(output, &out) != 0)

@@ -7,38 +7,40 @@
 
 #include "cli/cli.h"
 #include "model/export.h"
+#include "model/i18n.h"
 #include "model/model.h"
 #include "model/suggest.h"
 #include "validator/report.h"
 #include "validator/validate.h"
 
-static const char usage[] =
-    "usage: egaf export --format FORMAT [options] -o OUT FILE|DIR...\n"
-    "\n"
-    "Writes the models (a folder means every *.yaml model in it) in a form other\n"
-    "tools open; docs/export.md describes the mapping.\n"
-    "\n"
-    "formats:\n"
-    "  archimate   ArchiMate 3.1 Open Exchange Format (Archi: File > Import > Open\n"
-    "              Exchange XML), with one diagram per view laid out by Graphviz\n"
-    "  csv         Archi's CSV files: OUT/elements.csv, OUT/relations.csv,\n"
-    "              OUT/properties.csv when OUT is a folder (or ends with /), else\n"
-    "              OUTelements.csv… (OUT is a prefix, as in Archi)\n"
-    "  json        the whole model, references resolved\n"
-    "\n"
-    "options:\n"
-    "  --format F        archimate, csv or json (default: from OUT's extension,\n"
-    "                    .xml or .json)\n"
-    "  -o, --output OUT  where to write (atomically); - for standard output\n"
-    "                    (archimate, json)\n"
-    "  --lang L          vi (default) or en: the language of names shown first\n"
-    "  --refs DIR        reference models folder (default: $EGAF_REFS, installed, source tree)\n"
-    "  --no-views        archimate: elements and relationships only, no diagrams\n"
-    "  -h, --help        this help\n"
-    "\n"
-    "A model with error findings is exported as far as it can be read, with a warning.\n"
-    "Exit status: 0 the export was written; 2 it was not (bad usage, unreadable\n"
-    "model, broken reference models, an output that could not be written).\n";
+static const char *const usage =
+    N_("usage: egaf export --format FORMAT [options] -o OUT FILE|DIR...\n"
+       "\n"
+       "Writes the models (a folder means every *.yaml model in it) in a form other\n"
+       "tools open; docs/export.md describes the mapping.\n"
+       "\n"
+       "formats:\n"
+       "  archimate   ArchiMate 3.1 Open Exchange Format (Archi: File > Import > Open\n"
+       "              Exchange XML), with one diagram per view laid out by Graphviz\n"
+       "  csv         Archi's CSV files: OUT/elements.csv, OUT/relations.csv,\n"
+       "              OUT/properties.csv when OUT is a folder (or ends with /), else\n"
+       "              OUTelements.csv… (OUT is a prefix, as in Archi)\n"
+       "  json        the whole model, references resolved\n"
+       "\n"
+       "options:\n"
+       "  --format F        archimate, csv or json (default: from OUT's extension,\n"
+       "                    .xml or .json)\n"
+       "  -o, --output OUT  where to write (atomically); - for standard output\n"
+       "                    (archimate, json)\n"
+       "  --lang L          vi (default) or en: the language of names shown first;\n"
+       "                    also the language of messages\n"
+       "  --refs DIR        reference models folder (default: $EGAF_REFS, installed, source tree)\n"
+       "  --no-views        archimate: elements and relationships only, no diagrams\n"
+       "  -h, --help        this help\n"
+       "\n"
+       "A model with error findings is exported as far as it can be read, with a warning.\n"
+       "Exit status: 0 the export was written; 2 it was not (bad usage, unreadable\n"
+       "model, broken reference models, an output that could not be written).\n");
 
 enum { O_FORMAT = 1, O_OUTPUT, O_LANG, O_REFS, O_NO_VIEWS, O_HELP };
 
@@ -51,9 +53,9 @@ static int bad_choice(const char *what, const char *value, const char *const *ch
 {
     const char *s = egaf_suggest(value, choices, 0);
     if (s)
-        return usage_error("export", "unknown %s '%s'; did you mean '%s'?", what, value, s);
-    return usage_error("export", "unknown %s '%s' (one of: %s, %s, %s)", what, value,
-                       choices[0], choices[1], choices[2] ? choices[2] : "");
+        return usage_error("export", _("unknown %s '%s'; did you mean '%s'?"), what, value, s);
+    return usage_error("export", _("unknown %s '%s' (one of: %s, %s, %s)"), what, value, choices[0],
+                       choices[1], choices[2] ? choices[2] : "");
 }
 
 static bool ends_with(const char *s, const char *suffix)
@@ -74,7 +76,7 @@ static int write_csv(const char *outpath, egaf_csv_files *files)
 {
     bool folder = ends_with(outpath, "/") || is_dir(outpath);
     if (folder && !is_dir(outpath) && mkdir(outpath, 0777) != 0) {
-        error("cannot create the folder '%s'", outpath);
+        error(_("cannot create the folder '%s'"), outpath);
         return -1;
     }
     static const char *const names[3] = {"elements.csv", "relations.csv", "properties.csv"};
@@ -101,11 +103,11 @@ int cmd_export(egaf_cli *cli, int argc, char **argv)
     const char *output = NULL, *refs_dir = NULL;
     bool have_format = false;
     egaf_export_format format = EGAF_EXPORT_JSON;
-    egaf_export_options eo = {false, EGAF_VERSION, false};
+    egaf_export_options eo = {cli->lang_given && !cli->vietnamese, EGAF_VERSION, false};
     char **inputs = calloc((size_t)argc + 1, sizeof(char *));
     size_t ninputs = 0;
     if (!inputs) {
-        error("out of memory");
+        error(_("out of memory"));
         return EXIT_FAILURE_RUN;
     }
     int rc = EXIT_FAILURE_RUN;
@@ -135,6 +137,7 @@ int cmd_export(egaf_cli *cli, int argc, char **argv)
                 bad_choice("language", st.value, langs);
                 goto done;
             }
+            egaf_cli_set_language(cli, !eo.en);
             break;
         case O_REFS:
             refs_dir = st.value;
@@ -143,13 +146,13 @@ int cmd_export(egaf_cli *cli, int argc, char **argv)
             eo.no_views = true;
             break;
         case O_HELP:
-            fputs(usage, stdout);
+            fputs(_(usage), stdout);
             rc = EXIT_CLEAN;
             goto done;
         }
     }
     if (!output) {
-        usage_error("export", "-o OUT is required (- for standard output)");
+        usage_error("export", _("-o OUT is required (- for standard output)"));
         goto done;
     }
     if (!have_format) {
@@ -158,16 +161,16 @@ int cmd_export(egaf_cli *cli, int argc, char **argv)
         } else if (ends_with(output, ".json")) {
             format = EGAF_EXPORT_JSON;
         } else {
-            usage_error("export", "--format is required (archimate, csv or json)");
+            usage_error("export", _("--format is required (archimate, csv or json)"));
             goto done;
         }
     }
     if (format == EGAF_EXPORT_CSV && strcmp(output, "-") == 0) {
-        usage_error("export", "csv writes three files: -o names a folder or a prefix, not -");
+        usage_error("export", _("csv writes three files: -o names a folder or a prefix, not -"));
         goto done;
     }
     if (ninputs == 0) {
-        usage_error("export", "no model given");
+        usage_error("export", _("no model given"));
         goto done;
     }
 
@@ -182,21 +185,21 @@ int cmd_export(egaf_cli *cli, int argc, char **argv)
     size_t nmodels = 0;
     bool failed = !refs;
     if (!failed && (!load_diags || !diags || !models)) {
-        error("out of memory");
+        error(_("out of memory"));
         failed = true;
     }
     for (size_t i = 0; i < nfiles && !failed; i++) {
         egaf_read_status rs;
         egaf_model *m = egaf_model_load(files[i], NULL, load_diags, &rs);
         if (!m) {
-            error("cannot read '%s': %s", files[i], egaf_read_status_text(rs));
+            error(_("cannot read '%s': %s"), files[i], egaf_read_status_text(rs));
             failed = true;
             break;
         }
         models[nmodels++] = m;
         if (!m->readable) {
-            error("cannot export '%s': the file holds no readable model ('egaf validate %s' "
-                  "says why)",
+            error(_("cannot export '%s': the file holds no readable model ('egaf validate %s' "
+                    "says why)"),
                   files[i], files[i]);
             failed = true;
         }
@@ -225,7 +228,7 @@ int cmd_export(egaf_cli *cli, int argc, char **argv)
             egaf_buf_init(&cf.properties);
             erc = egaf_export_csv(&cf, models, nmodels, refs, &eo);
             if (erc != 0)
-                error("out of memory while writing the CSV files");
+                error(_("out of memory while writing the CSV files"));
             else if (write_csv(output, &cf) == 0)
                 rc = EXIT_CLEAN;
             egaf_buf_free(&cf.elements);
@@ -247,7 +250,7 @@ int cmd_export(egaf_cli *cli, int argc, char **argv)
                 egaf_buf_free(&msg);
             }
             if (erc != 0)
-                error("out of memory while writing the export");
+                error(_("out of memory while writing the export"));
             else if (egaf_write_output(output, &out) == 0)
                 rc = EXIT_CLEAN;
         }

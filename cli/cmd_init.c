@@ -7,10 +7,11 @@
 #include <time.h>
 
 #include "cli/cli.h"
+#include "model/i18n.h"
 #include "model/init_model.h"
 #include "model/suggest.h"
 
-static const char usage[] =
+static const char *const usage = N_(
     "usage: egaf init --agency CODE [--year YYYY] [--framework EDITION] -o FILE\n"
     "\n"
     "Writes a starting model for the agency: every section and every component the\n"
@@ -30,7 +31,7 @@ static const char usage[] =
     "  -h, --help         this help\n"
     "\n"
     "Exit status: 0, or 2 (bad usage, unknown agency, FILE exists, unreadable\n"
-    "reference models).\n";
+    "reference models).\n");
 
 enum { O_AGENCY = 1, O_YEAR, O_FRAMEWORK, O_OUTPUT, O_REFS, O_HELP };
 
@@ -72,14 +73,14 @@ static void unknown_agency(const egaf_refs *refs, const char *code, int year)
     if (other) {
         if (other->valid_to && year > other->valid_to / 10000) {
             date_text(other->valid_to, date, sizeof date);
-            error("agency '%s' (%s) does not exist in %d: it ended on %s", code, other->name,
+            error(_("agency '%s' (%s) does not exist in %d: it ended on %s"), code, other->name,
                   year, date);
             if (other->nsuccessors)
                 fprintf(stderr, "hint: in %d, use its successor '%s', or --year %d\n", year,
                         other->successors[0], other->valid_to / 10000);
         } else {
             date_text(other->valid_from, date, sizeof date);
-            error("agency '%s' (%s) does not exist in %d: it was formed on %s", code,
+            error(_("agency '%s' (%s) does not exist in %d: it was formed on %s"), code,
                   other->name, year, date);
             fprintf(stderr, "hint: use --year %d or later\n", other->valid_from / 10000);
         }
@@ -97,9 +98,9 @@ static void unknown_agency(const egaf_refs *refs, const char *code, int year)
     }
     const char *s = cands ? egaf_suggest(code, cands, n) : NULL;
     if (s)
-        error("unknown agency '%s' in %d; did you mean '%s'?", code, year, s);
+        error(_("unknown agency '%s' in %d; did you mean '%s'?"), code, year, s);
     else
-        error("unknown agency '%s' in %d ('egaf refs list' shows the agencies)", code, year);
+        error(_("unknown agency '%s' in %d ('egaf refs list' shows the agencies)"), code, year);
     free(cands);
 }
 
@@ -109,7 +110,7 @@ static const egaf_ref_framework *pick_framework(const egaf_refs *refs, const cha
     if (!edition) {
         const egaf_ref_framework *f = egaf_init_default_framework(refs, year);
         if (!f)
-            error("no framework edition is in force in %d; give --framework", year);
+            error(_("no framework edition is in force in %d; give --framework"), year);
         return f;
     }
     const egaf_ref_framework *f = egaf_refs_framework(refs, edition);
@@ -123,17 +124,17 @@ static const egaf_ref_framework *pick_framework(const egaf_refs *refs, const cha
                 break;
             used += (size_t)w;
         }
-        usage_error("init", "unknown framework edition '%s' (the editions are %s)", edition,
+        usage_error("init", _("unknown framework edition '%s' (the editions are %s)"), edition,
                     list);
         return NULL;
     }
     if (!egaf_ref_framework_valid_in(f, year)) {
         const egaf_ref_framework *now = egaf_init_default_framework(refs, year);
         if (now)
-            error("framework %s (%s) is not in force in %d; a %d model follows framework %s",
+            error(_("framework %s (%s) is not in force in %d; a %d model follows framework %s"),
                   f->edition, f->instrument ? f->instrument : "", year, year, now->edition);
         else
-            error("framework %s (%s) is not in force in %d", f->edition,
+            error(_("framework %s (%s) is not in force in %d"), f->edition,
                   f->instrument ? f->instrument : "", year);
         return NULL;
     }
@@ -151,14 +152,14 @@ int cmd_init(egaf_cli *cli, int argc, char **argv)
         case -2:
             return EXIT_FAILURE_RUN;
         case 0:
-            return usage_error("init", "unexpected argument '%s'", st.operand);
+            return usage_error("init", _("unexpected argument '%s'"), st.operand);
         case O_AGENCY:
             agency = st.value;
             break;
         case O_YEAR:
             year = parse_year(st.value);
             if (year < 0)
-                return usage_error("init", "--year takes a year from 1990 to 2100; found '%s'",
+                return usage_error("init", _("--year takes a year from 1990 to 2100; found '%s'"),
                                    st.value);
             break;
         case O_FRAMEWORK:
@@ -171,19 +172,19 @@ int cmd_init(egaf_cli *cli, int argc, char **argv)
             refs_dir = st.value;
             break;
         case O_HELP:
-            fputs(usage, stdout);
+            fputs(_(usage), stdout);
             return EXIT_CLEAN;
         }
     }
     if (!agency)
-        return usage_error("init", "--agency is required (an organ code or an agency id)");
+        return usage_error("init", _("--agency is required (an organ code or an agency id)"));
     if (!output)
-        return usage_error("init", "-o FILE is required (the model file to create)");
+        return usage_error("init", _("-o FILE is required (the model file to create)"));
     bool to_stdout = strcmp(output, "-") == 0;
     struct stat sb;
     if (!to_stdout && lstat(output, &sb) == 0) {
-        error("'%s' already exists; egaf init never overwrites a file (remove it or choose "
-              "another name)",
+        error(_("'%s' already exists; egaf init never overwrites a file (remove it or choose "
+                "another name)"),
               output);
         return EXIT_FAILURE_RUN;
     }
@@ -206,7 +207,7 @@ int cmd_init(egaf_cli *cli, int argc, char **argv)
         egaf_buf_init(&out);
         egaf_init_model(&out, refs, e, year, f);
         if (out.failed)
-            error("out of memory");
+            error(_("out of memory"));
         else if (egaf_write_output(to_stdout ? NULL : output, &out) == 0)
             rc = EXIT_CLEAN;
         egaf_buf_free(&out);

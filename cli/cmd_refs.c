@@ -6,35 +6,36 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "model/i18n.h"
 #include "model/suggest.h"
 
-static const char usage[] =
-    "usage: egaf refs [list] [--kind K] [--year YYYY] [--framework E] [--format F]\n"
-    "       egaf refs show ID [--year YYYY] [--framework E] [--format F]\n"
-    "\n"
-    "Browses the national reference models: agencies (ministries, government\n"
-    "agencies, provinces), national shared systems, national databases, data\n"
-    "subjects, and the BRM/DRM/ARM/TRM/SRM codes of a framework edition.\n"
-    "\n"
-    "'list' prints one line per entry, in the order of the reference files.\n"
-    "'show ID' prints every field of one entry, its source and note included;\n"
-    "ID is an id (a 'national:' prefix is accepted), an organ code or a code\n"
-    "such as DRM001.001.\n"
-    "\n"
-    "options:\n"
-    "  --kind K          agencies, shared-systems, national-databases, data-subjects\n"
-    "                    or codes (default: every kind but codes)\n"
-    "  --year YYYY       only entries valid in YYYY, owners as of YYYY (default: the\n"
-    "                    latest owner)\n"
-    "  --framework E     edition 2.0, 3.0 or 4.0: the codes of that edition (default:\n"
-    "                    the edition in force in --year, else the newest); shared\n"
-    "                    systems are limited to those the edition lists\n"
-    "  --format F        text (default) or json\n"
-    "  -o, --output FILE write to FILE (atomically) instead of stdout\n"
-    "  --refs DIR        reference models folder (default: $EGAF_REFS, installed, source tree)\n"
-    "  -h, --help        this help\n"
-    "\n"
-    "Exit status: 0; 2 on bad usage, an unknown ID or broken reference models.\n";
+static const char *const usage =
+    N_("usage: egaf refs [list] [--kind K] [--year YYYY] [--framework E] [--format F]\n"
+       "       egaf refs show ID [--year YYYY] [--framework E] [--format F]\n"
+       "\n"
+       "Browses the national reference models: agencies (ministries, government\n"
+       "agencies, provinces), national shared systems, national databases, data\n"
+       "subjects, and the BRM/DRM/ARM/TRM/SRM codes of a framework edition.\n"
+       "\n"
+       "'list' prints one line per entry, in the order of the reference files.\n"
+       "'show ID' prints every field of one entry, its source and note included;\n"
+       "ID is an id (a 'national:' prefix is accepted), an organ code or a code\n"
+       "such as DRM001.001.\n"
+       "\n"
+       "options:\n"
+       "  --kind K          agencies, shared-systems, national-databases, data-subjects\n"
+       "                    or codes (default: every kind but codes)\n"
+       "  --year YYYY       only entries valid in YYYY, owners as of YYYY (default: the\n"
+       "                    latest owner)\n"
+       "  --framework E     edition 2.0, 3.0 or 4.0: the codes of that edition (default:\n"
+       "                    the edition in force in --year, else the newest); shared\n"
+       "                    systems are limited to those the edition lists\n"
+       "  --format F        text (default) or json\n"
+       "  -o, --output FILE write to FILE (atomically) instead of stdout\n"
+       "  --refs DIR        reference models folder (default: $EGAF_REFS, installed, source tree)\n"
+       "  -h, --help        this help\n"
+       "\n"
+       "Exit status: 0; 2 on bad usage, an unknown ID or broken reference models.\n");
 
 enum { O_KIND = 1, O_YEAR, O_FRAMEWORK, O_FORMAT, O_OUTPUT, O_REFS, O_HELP };
 
@@ -459,9 +460,9 @@ static int unknown_id(const egaf_refs *refs, const char *id)
         s = egaf_suggest(id, cands, refs->nentries);
     }
     if (s)
-        error("no reference entry '%s'; did you mean '%s'?", id, s);
+        error(_("no reference entry '%s'; did you mean '%s'?"), id, s);
     else
-        error("no reference entry '%s' ('egaf refs list' shows them)", id);
+        error(_("no reference entry '%s' ('egaf refs list' shows them)"), id);
     free(cands);
     return EXIT_FAILURE_RUN;
 }
@@ -511,9 +512,10 @@ static int parse_kind(const char *s, int *out)
         if (strlen(s) >= 4 && strncmp(kind_names[i], s, strlen(s) - 1) == 0)
             sug = kind_names[i];
     if (sug)
-        return usage_error("refs", "unknown kind '%s'; did you mean '%s'?", s, sug);
-    return usage_error("refs", "unknown kind '%s' (agencies, shared-systems, "
-                               "national-databases, data-subjects, codes)",
+        return usage_error("refs", _("unknown kind '%s'; did you mean '%s'?"), s, sug);
+    return usage_error("refs",
+                       _("unknown kind '%s' (agencies, shared-systems, "
+                         "national-databases, data-subjects, codes)"),
                        s);
 }
 
@@ -522,7 +524,7 @@ static int parse_year(const char *s, int *out)
     char *end = NULL;
     long y = strtol(s, &end, 10);
     if (!*s || *end || y < 1900 || y > 2999)
-        return usage_error("refs", "--year takes a year such as 2020; found '%s'", s);
+        return usage_error("refs", _("--year takes a year such as 2020; found '%s'"), s);
     *out = (int)y;
     return 0;
 }
@@ -544,7 +546,7 @@ int cmd_refs(egaf_cli *cli, int argc, char **argv)
             else if (!id)
                 id = st.operand;
             else
-                return usage_error("refs", "unexpected argument '%s'", st.operand);
+                return usage_error("refs", _("unexpected argument '%s'"), st.operand);
             break;
         case O_KIND:
             if (parse_kind(st.value, &o.kind) != 0)
@@ -562,7 +564,7 @@ int cmd_refs(egaf_cli *cli, int argc, char **argv)
             if (strcmp(st.value, "json") == 0)
                 o.json = true;
             else if (strcmp(st.value, "text") != 0)
-                return usage_error("refs", "unknown format '%s' (text or json)", st.value);
+                return usage_error("refs", _("unknown format '%s' (text or json)"), st.value);
             break;
         case O_OUTPUT:
             output = st.value;
@@ -571,7 +573,7 @@ int cmd_refs(egaf_cli *cli, int argc, char **argv)
             refs_dir = st.value;
             break;
         case O_HELP:
-            fputs(usage, stdout);
+            fputs(_(usage), stdout);
             return EXIT_CLEAN;
         }
     }
@@ -582,15 +584,15 @@ int cmd_refs(egaf_cli *cli, int argc, char **argv)
         static const char *const subs[] = {"list", "show", NULL};
         const char *s = egaf_suggest(sub, subs, 0);
         if (s)
-            return usage_error("refs", "unknown subcommand '%s'; did you mean '%s'?", sub, s);
-        return usage_error("refs", "unknown subcommand '%s' (list or show ID)", sub);
+            return usage_error("refs", _("unknown subcommand '%s'; did you mean '%s'?"), sub, s);
+        return usage_error("refs", _("unknown subcommand '%s' (list or show ID)"), sub);
     }
     if (is_show && !id)
-        return usage_error("refs", "'refs show' needs an ID");
+        return usage_error("refs", _("'refs show' needs an ID"));
     if (!is_show && id)
-        return usage_error("refs", "unexpected argument '%s'", id);
+        return usage_error("refs", _("unexpected argument '%s'"), id);
     if (is_show && kind_given)
-        return usage_error("refs", "--kind is for 'refs list'");
+        return usage_error("refs", _("--kind is for 'refs list'"));
 
     egaf_refs *refs = egaf_cli_load_refs(cli, refs_dir);
     if (!refs)
@@ -603,10 +605,10 @@ int cmd_refs(egaf_cli *cli, int argc, char **argv)
             eds[n++] = refs->frameworks[i]->edition;
         const char *s = egaf_suggest(o.framework, eds, n);
         if (s)
-            rc = usage_error("refs", "no framework edition '%s'; did you mean '%s'?",
+            rc = usage_error("refs", _("no framework edition '%s'; did you mean '%s'?"),
                              o.framework, s);
         else
-            rc = usage_error("refs", "no framework edition '%s'", o.framework);
+            rc = usage_error("refs", _("no framework edition '%s'"), o.framework);
         egaf_refs_free(refs);
         return rc;
     }
@@ -619,7 +621,7 @@ int cmd_refs(egaf_cli *cli, int argc, char **argv)
         if (f)
             list_codes(&out, f, &o);
         else {
-            error("the reference models have no framework edition");
+            error(_("the reference models have no framework edition"));
             rc = EXIT_FAILURE_RUN;
         }
     } else {

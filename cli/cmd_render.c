@@ -6,6 +6,7 @@
 
 #include "cli/cli.h"
 #include "model/diff.h"
+#include "model/i18n.h"
 #include "model/model.h"
 #include "model/suggest.h"
 #include "render/diff_view.h"
@@ -13,33 +14,34 @@
 #include "validator/report.h"
 #include "validator/validate.h"
 
-static const char usage[] =
-    "usage: egaf render --view VIEW [options] -o OUT FILE\n"
-    "\n"
-    "Draws one view of the architecture in FILE, laid out with Graphviz (dot).\n"
-    "\n"
-    "views:\n"
-    "  overview      the framework's layered diagram (sơ đồ tổng thể)\n"
-    "  integration   applications, LGSP, NGSP, national systems; edges carry the data\n"
-    "  data          databases, the applications using them, national databases\n"
-    "  technology    infrastructure, what is hosted on it, network links\n"
-    "  security      controls, what they protect, security levels\n"
-    "\n"
-    "options:\n"
-    "  --view VIEW       the view to draw (required)\n"
-    "  --format F        svg (default, or from OUT's extension), png, dot\n"
-    "  --lang L          vi (default) or en: names from `name-en` where given\n"
-    "  --refs DIR        reference models folder (default: $EGAF_REFS, installed, source tree)\n"
-    "  --year YYYY       reference data as of YYYY (default: the model's `year`)\n"
-    "  --diff OLD        mark what changed since the model in OLD: added in green\n"
-    "                    \"(mới)\", changed in orange \"(thay đổi)\", removed as dashed\n"
-    "                    red ghosts \"(đã bỏ)\" (see `egaf diff`)\n"
-    "  -o, --output OUT  the file to write (atomically); - for standard output\n"
-    "  -h, --help        this help\n"
-    "\n"
-    "A model with error findings is drawn as far as it can be read, with a warning.\n"
-    "Exit status: 0 the diagram was written; 2 it was not (bad usage, unreadable\n"
-    "model, broken reference models, an output that could not be written).\n";
+static const char *const usage =
+    N_("usage: egaf render --view VIEW [options] -o OUT FILE\n"
+       "\n"
+       "Draws one view of the architecture in FILE, laid out with Graphviz (dot).\n"
+       "\n"
+       "views:\n"
+       "  overview      the framework's layered diagram (sơ đồ tổng thể)\n"
+       "  integration   applications, LGSP, NGSP, national systems; edges carry the data\n"
+       "  data          databases, the applications using them, national databases\n"
+       "  technology    infrastructure, what is hosted on it, network links\n"
+       "  security      controls, what they protect, security levels\n"
+       "\n"
+       "options:\n"
+       "  --view VIEW       the view to draw (required)\n"
+       "  --format F        svg (default, or from OUT's extension), png, dot\n"
+       "  --lang L          vi (default) or en: names from `name-en` where given; also\n"
+       "                    the language of messages\n"
+       "  --refs DIR        reference models folder (default: $EGAF_REFS, installed, source tree)\n"
+       "  --year YYYY       reference data as of YYYY (default: the model's `year`)\n"
+       "  --diff OLD        mark what changed since the model in OLD: added in green\n"
+       "                    \"(mới)\", changed in orange \"(thay đổi)\", removed as dashed\n"
+       "                    red ghosts \"(đã bỏ)\" (see `egaf diff`)\n"
+       "  -o, --output OUT  the file to write (atomically); - for standard output\n"
+       "  -h, --help        this help\n"
+       "\n"
+       "A model with error findings is drawn as far as it can be read, with a warning.\n"
+       "Exit status: 0 the diagram was written; 2 it was not (bad usage, unreadable\n"
+       "model, broken reference models, an output that could not be written).\n");
 
 enum { O_VIEW = 1, O_FORMAT, O_LANG, O_REFS, O_YEAR, O_OUTPUT, O_HELP, O_DIFF };
 
@@ -53,12 +55,12 @@ static int bad_choice(const char *what, const char *value, const char *const *ch
 {
     const char *s = egaf_suggest(value, choices, 0);
     if (s)
-        return usage_error("render", "unknown %s '%s'; did you mean '%s'?", what, value, s);
+        return usage_error("render", _("unknown %s '%s'; did you mean '%s'?"), what, value, s);
     egaf_buf list;
     egaf_buf_init(&list);
     for (size_t i = 0; choices[i]; i++)
         egaf_buf_printf(&list, "%s%s", i ? ", " : "", choices[i]);
-    usage_error("render", "unknown %s '%s' (one of: %s)", what, value,
+    usage_error("render", _("unknown %s '%s' (one of: %s)"), what, value,
                 list.data ? list.data : "");
     egaf_buf_free(&list);
     return EXIT_FAILURE_RUN;
@@ -109,7 +111,9 @@ int cmd_render(egaf_cli *cli, int argc, char **argv)
     bool have_view = false, have_format = false;
     egaf_view view = EGAF_VIEW_OVERVIEW;
     egaf_out_format format = EGAF_OUT_SVG;
-    egaf_render_options ro = {EGAF_LANG_VI, 0};
+    /* labels in Vietnamese unless English was asked for (--lang en, here or
+     * before the command) */
+    egaf_render_options ro = {cli->lang_given && !cli->vietnamese ? EGAF_LANG_EN : EGAF_LANG_VI, 0};
     int year = 0;
     for (int opt; (opt = egaf_opt_next(&st, options, "render")) != -1;) {
         switch (opt) {
@@ -117,7 +121,7 @@ int cmd_render(egaf_cli *cli, int argc, char **argv)
             return EXIT_FAILURE_RUN;
         case 0:
             if (file)
-                return usage_error("render", "one model at a time ('%s' and '%s')", file,
+                return usage_error("render", _("one model at a time ('%s' and '%s')"), file,
                                    st.operand);
             file = st.operand;
             break;
@@ -138,6 +142,7 @@ int cmd_render(egaf_cli *cli, int argc, char **argv)
                 ro.lang = EGAF_LANG_EN;
             else
                 return bad_choice("language", st.value, langs);
+            egaf_cli_set_language(cli, ro.lang == EGAF_LANG_VI);
             break;
         case O_REFS:
             refs_dir = st.value;
@@ -147,7 +152,7 @@ int cmd_render(egaf_cli *cli, int argc, char **argv)
             errno = 0;
             long y = strtol(st.value, &end, 10);
             if (errno || *end || y < 1990 || y > 2100)
-                return usage_error("render", "--year takes a year (1990-2100), not '%s'",
+                return usage_error("render", _("--year takes a year (1990-2100), not '%s'"),
                                    st.value);
             year = (int)y;
             break;
@@ -159,17 +164,17 @@ int cmd_render(egaf_cli *cli, int argc, char **argv)
             old_file = st.value;
             break;
         case O_HELP:
-            fputs(usage, stdout);
+            fputs(_(usage), stdout);
             return EXIT_CLEAN;
         }
     }
     if (!have_view)
-        return usage_error("render", "--view is required (overview, integration, data, "
-                                     "technology or security)");
+        return usage_error("render", _("--view is required (overview, integration, data, "
+                                       "technology or security)"));
     if (!file)
-        return usage_error("render", "no model given");
+        return usage_error("render", _("no model given"));
     if (!output)
-        return usage_error("render", "-o OUT is required (- for standard output)");
+        return usage_error("render", _("-o OUT is required (- for standard output)"));
     if (!have_format)
         format = format_of(output);
 
@@ -183,7 +188,7 @@ int cmd_render(egaf_cli *cli, int argc, char **argv)
     egaf_buf out;
     egaf_buf_init(&out);
     if (!load_diags || !diags) {
-        error("out of memory");
+        error(_("out of memory"));
         goto done;
     }
     refs = egaf_cli_load_refs(cli, refs_dir);
@@ -192,12 +197,12 @@ int cmd_render(egaf_cli *cli, int argc, char **argv)
     egaf_read_status rs;
     model = egaf_model_load(file, NULL, load_diags, &rs);
     if (!model) {
-        error("cannot read '%s': %s", file, egaf_read_status_text(rs));
+        error(_("cannot read '%s': %s"), file, egaf_read_status_text(rs));
         goto done;
     }
     if (!model->readable) {
         print_findings(cli, load_diags);
-        error("cannot render '%s': the file holds no readable model", file);
+        error(_("cannot render '%s': the file holds no readable model"), file);
         goto done;
     }
     egaf_validator *v = egaf_validator_create(refs);
@@ -216,18 +221,18 @@ int cmd_render(egaf_cli *cli, int argc, char **argv)
     if (old_file) {
         egaf_diags *old_diags = egaf_diags_create();
         if (!old_diags) {
-            error("out of memory");
+            error(_("out of memory"));
             goto done;
         }
         old = egaf_model_load(old_file, NULL, old_diags, &rs);
         egaf_diags_free(old_diags);
         if (!old) {
-            error("--diff: cannot read the old model '%s': %s", old_file,
+            error(_("--diff: cannot read the old model '%s': %s"), old_file,
                   egaf_read_status_text(rs));
             goto done;
         }
         if (!old->readable) {
-            error("--diff: '%s' holds no readable model to compare with", old_file);
+            error(_("--diff: '%s' holds no readable model to compare with"), old_file);
             goto done;
         }
         egaf_model *const olds[1] = {old}, *const news[1] = {model};
@@ -236,7 +241,7 @@ int cmd_render(egaf_cli *cli, int argc, char **argv)
         egaf_diff_options dopt = {true, refs};
         diff = egaf_diff_compute(&os, &ns, &dopt);
         if (!diff || diff->narchs != 1) {
-            error("out of memory while comparing '%s' with '%s'", file, old_file);
+            error(_("out of memory while comparing '%s' with '%s'"), file, old_file);
             goto done;
         }
         g = egaf_view_build_diff(view, model, old, &diff->archs[0], refs, year, &ro, diags);
@@ -244,12 +249,12 @@ int cmd_render(egaf_cli *cli, int argc, char **argv)
         g = egaf_view_build(view, model, refs, year, &ro, diags);
     }
     if (!g) {
-        error("out of memory while building the %s view", egaf_view_name(view));
+        error(_("out of memory while building the %s view"), egaf_view_name(view));
         goto done;
     }
     if (egaf_render_graph(g, format, &out, diags, file) != 0) {
         print_findings(cli, diags);
-        error("cannot draw the %s view of '%s'", egaf_view_name(view), file);
+        error(_("cannot draw the %s view of '%s'"), egaf_view_name(view), file);
         goto done;
     }
     print_findings(cli, diags);

@@ -3,24 +3,25 @@
 #include <stdio.h>
 
 #include "cli/cli.h"
+#include "model/i18n.h"
 #include "model/schema_json.h"
 
-static const char usage[] =
-    "usage: egaf schema [--refs DIR] [-o FILE]\n"
-    "\n"
-    "Prints the JSON Schema (draft-07) of the model format: every key, its type,\n"
-    "the allowed values, and the national:ID references, agencies, data subjects\n"
-    "and framework editions of the reference models. Editors use it to complete\n"
-    "and check models as they are typed. Files named by 'include' follow the\n"
-    "definition #/definitions/included-file.\n"
-    "\n"
-    "options:\n"
-    "  -o, --output FILE write the schema to FILE (atomically) instead of stdout\n"
-    "  --refs DIR        reference models folder (default: $EGAF_REFS, installed, source tree)\n"
-    "  -h, --help        this help\n"
-    "\n"
-    "Exit status: 0, or 2 when the schema could not be written or the reference\n"
-    "models could not be read.\n";
+static const char *const usage =
+    N_("usage: egaf schema [--refs DIR] [-o FILE]\n"
+       "\n"
+       "Prints the JSON Schema (draft-07) of the model format: every key, its type,\n"
+       "the allowed values, and the national:ID references, agencies, data subjects\n"
+       "and framework editions of the reference models. Editors use it to complete\n"
+       "and check models as they are typed. Files named by 'include' follow the\n"
+       "definition #/definitions/included-file.\n"
+       "\n"
+       "options:\n"
+       "  -o, --output FILE write the schema to FILE (atomically) instead of stdout\n"
+       "  --refs DIR        reference models folder (default: $EGAF_REFS, installed, source tree)\n"
+       "  -h, --help        this help\n"
+       "\n"
+       "Exit status: 0, or 2 when the schema could not be written or the reference\n"
+       "models could not be read.\n");
 
 enum { O_OUTPUT = 1, O_REFS, O_HELP };
 
@@ -41,7 +42,7 @@ int cmd_schema(egaf_cli *cli, int argc, char **argv)
         case -2:
             return EXIT_FAILURE_RUN;
         case 0:
-            return usage_error("schema", "unexpected argument '%s'", st.operand);
+            return usage_error("schema", _("unexpected argument '%s'"), st.operand);
         case O_OUTPUT:
             output = st.value;
             break;
@@ -49,7 +50,7 @@ int cmd_schema(egaf_cli *cli, int argc, char **argv)
             refs_dir = st.value;
             break;
         case O_HELP:
-            fputs(usage, stdout);
+            fputs(_(usage), stdout);
             return EXIT_CLEAN;
         }
     }
@@ -61,7 +62,7 @@ int cmd_schema(egaf_cli *cli, int argc, char **argv)
     egaf_schema_json(&out, refs);
     int rc = EXIT_CLEAN;
     if (out.failed) {
-        error("out of memory");
+        error(_("out of memory"));
         rc = EXIT_FAILURE_RUN;
     } else if (egaf_write_output(output, &out) != 0) {
         rc = EXIT_FAILURE_RUN;

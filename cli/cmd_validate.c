@@ -4,29 +4,30 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "model/i18n.h"
 #include "model/model.h"
 #include "validator/report.h"
 #include "validator/rules.h"
 #include "validator/validate.h"
 
-static const char usage[] =
-    "usage: egaf validate [options] FILE|DIR...\n"
-    "\n"
-    "Checks each model (a folder means every *.yaml model in it) against the model\n"
-    "format and the national reference models, and reports every finding.\n"
-    "\n"
-    "options:\n"
-    "  --format F        text (default), json, sarif, junit, github, gitlab\n"
-    "  -o, --output FILE write the report to FILE (atomically) instead of stdout\n"
-    "  --refs DIR        reference models folder (default: $EGAF_REFS, installed, source tree)\n"
-    "  --disable RULE    do not check RULE (repeatable)\n"
-    "  --severity RULE=LEVEL  report RULE as error, warning, note or off (repeatable)\n"
-    "  --werror          warnings count as errors for the exit status\n"
-    "  -q, --quiet       no summary line\n"
-    "  -h, --help        this help\n"
-    "\n"
-    "Exit status: 0 no error findings; 1 error findings (or warnings with --werror);\n"
-    "2 the command could not run (bad usage, unreadable input, broken reference models).\n";
+static const char *const usage =
+    N_("usage: egaf validate [options] FILE|DIR...\n"
+       "\n"
+       "Checks each model (a folder means every *.yaml model in it) against the model\n"
+       "format and the national reference models, and reports every finding.\n"
+       "\n"
+       "options:\n"
+       "  --format F        text (default), json, sarif, junit, github, gitlab\n"
+       "  -o, --output FILE write the report to FILE (atomically) instead of stdout\n"
+       "  --refs DIR        reference models folder (default: $EGAF_REFS, installed, source tree)\n"
+       "  --disable RULE    do not check RULE (repeatable)\n"
+       "  --severity RULE=LEVEL  report RULE as error, warning, note or off (repeatable)\n"
+       "  --werror          warnings count as errors for the exit status\n"
+       "  -q, --quiet       no summary line\n"
+       "  -h, --help        this help\n"
+       "\n"
+       "Exit status: 0 no error findings; 1 error findings (or warnings with --werror);\n"
+       "2 the command could not run (bad usage, unreadable input, broken reference models).\n");
 
 enum { O_FORMAT = 1, O_OUTPUT, O_REFS, O_DISABLE, O_SEVERITY, O_WERROR, O_QUIET, O_HELP };
 
@@ -40,7 +41,7 @@ static int configure_rule(egaf_diags *diags, const char *rule, egaf_severity sev
 {
     if (egaf_diags_set_severity(diags, rule, sev) == 0)
         return 0;
-    usage_error("validate", "unknown rule '%s' ('egaf rules' lists them)", rule);
+    usage_error("validate", _("unknown rule '%s' ('egaf rules' lists them)"), rule);
     return -1;
 }
 
@@ -56,7 +57,7 @@ int cmd_validate(egaf_cli *cli, int argc, char **argv)
     egaf_diags *diags = egaf_diags_create();
     int rc = EXIT_FAILURE_RUN;
     if (!inputs || !diags) {
-        error("out of memory");
+        error(_("out of memory"));
         goto done;
     }
     for (int opt; (opt = egaf_opt_next(&st, options, "validate")) != -1;) {
@@ -68,7 +69,7 @@ int cmd_validate(egaf_cli *cli, int argc, char **argv)
             break;
         case O_FORMAT:
             if (egaf_report_format_parse(st.value, &format) != 0) {
-                usage_error("validate", "unknown format '%s'", st.value);
+                usage_error("validate", _("unknown format '%s'"), st.value);
                 goto done;
             }
             break;
@@ -86,7 +87,7 @@ int cmd_validate(egaf_cli *cli, int argc, char **argv)
             const char *eq = strchr(st.value, '=');
             egaf_severity sev;
             if (!eq || egaf_severity_parse(eq + 1, &sev) != 0) {
-                usage_error("validate", "--severity takes RULE=error|warning|note|off");
+                usage_error("validate", _("--severity takes RULE=error|warning|note|off"));
                 goto done;
             }
             char rule[128];
@@ -102,13 +103,13 @@ int cmd_validate(egaf_cli *cli, int argc, char **argv)
             quiet = true;
             break;
         case O_HELP:
-            fputs(usage, stdout);
+            fputs(_(usage), stdout);
             rc = EXIT_CLEAN;
             goto done;
         }
     }
     if (ninputs == 0) {
-        usage_error("validate", "no model given");
+        usage_error("validate", _("no model given"));
         goto done;
     }
     char **files = NULL;
@@ -127,7 +128,7 @@ int cmd_validate(egaf_cli *cli, int argc, char **argv)
         egaf_read_status rs;
         egaf_model *m = egaf_model_load(files[i], NULL, diags, &rs);
         if (!m) {
-            error("cannot read '%s': %s", files[i], egaf_read_status_text(rs));
+            error(_("cannot read '%s': %s"), files[i], egaf_read_status_text(rs));
             failed = true;
             break;
         }
@@ -140,12 +141,12 @@ int cmd_validate(egaf_cli *cli, int argc, char **argv)
             egaf_validator_free(v);
         } else {
             failed = true;
-            error("out of memory");
+            error(_("out of memory"));
         }
     }
     if (!failed && egaf_diags_failed(diags)) {
         failed = true;
-        error("out of memory while recording findings");
+        error(_("out of memory while recording findings"));
     }
     if (!failed) {
         egaf_diags_add_files(diags, nfiles);

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "model/i18n.h"
 #include "model/suggest.h"
 #include "validator/report.h"
 
@@ -32,9 +33,9 @@ int usage_error(const char *cmd, const char *fmt, ...)
     vfprintf(stderr, fmt, ap);
     va_end(ap);
     if (cmd)
-        fprintf(stderr, " (see 'egaf %s --help')\n", cmd);
+        fprintf(stderr, _(" (see 'egaf %s --help')\n"), cmd);
     else
-        fputs(" (see 'egaf --help')\n", stderr);
+        fputs(_(" (see 'egaf --help')\n"), stderr);
     return EXIT_FAILURE_RUN;
 }
 
@@ -81,14 +82,14 @@ int egaf_opt_next(egaf_opt_state *st, const egaf_option *table, const char *cmd)
             snprintf(word, sizeof word, "%.*s", (int)(len < 63 ? len : 63), name);
             const char *s = egaf_suggest(word, names, 0);
             if (s)
-                usage_error(cmd, "unknown option '--%s'; did you mean '--%s'?", word, s);
+                usage_error(cmd, _("unknown option '--%s'; did you mean '--%s'?"), word, s);
             else
-                usage_error(cmd, "unknown option '--%s'", word);
+                usage_error(cmd, _("unknown option '--%s'"), word);
             return -2;
         }
         if (eq) {
             if (!match->has_arg) {
-                usage_error(cmd, "option '--%s' takes no value", match->name);
+                usage_error(cmd, _("option '--%s' takes no value"), match->name);
                 return -2;
             }
             inline_value = eq + 1;
@@ -100,7 +101,7 @@ int egaf_opt_next(egaf_opt_state *st, const egaf_option *table, const char *cmd)
                 break;
             }
         if (!match) {
-            usage_error(cmd, "unknown option '%s'", arg);
+            usage_error(cmd, _("unknown option '%s'"), arg);
             return -2;
         }
     }
@@ -110,7 +111,7 @@ int egaf_opt_next(egaf_opt_state *st, const egaf_option *table, const char *cmd)
         else if (st->index < st->argc)
             st->value = st->argv[st->index++];
         else {
-            usage_error(cmd, "option '--%s' needs a value", match->name);
+            usage_error(cmd, _("option '--%s' needs a value"), match->name);
             return -2;
         }
     }
@@ -156,8 +157,8 @@ int egaf_collect_models(char **inputs, size_t ninputs, char ***files, size_t *nf
         const char *in = inputs[i];
         struct stat st;
         if (stat(in, &st) != 0) {
-            error("cannot read '%s': %s", in, errno == ENOENT ? "no such file or folder"
-                                                              : strerror(errno));
+            error(_("cannot read '%s': %s"), in,
+                  errno == ENOENT ? _("no such file or folder") : strerror(errno));
             goto fail;
         }
         if (!S_ISDIR(st.st_mode)) {
@@ -167,7 +168,7 @@ int egaf_collect_models(char **inputs, size_t ninputs, char ***files, size_t *nf
         }
         DIR *d = opendir(in);
         if (!d) {
-            error("cannot read folder '%s': %s", in, strerror(errno));
+            error(_("cannot read folder '%s': %s"), in, strerror(errno));
             goto fail;
         }
         size_t before = n;
@@ -194,7 +195,7 @@ int egaf_collect_models(char **inputs, size_t ninputs, char ***files, size_t *nf
         }
         closedir(d);
         if (n == before) {
-            error("no models (*.yaml) in folder '%s'", in);
+            error(_("no models (*.yaml) in folder '%s'"), in);
             goto fail;
         }
         qsort(list + before, n - before, sizeof(*list), compare_str);
@@ -203,7 +204,7 @@ int egaf_collect_models(char **inputs, size_t ninputs, char ***files, size_t *nf
     *nfiles = n;
     return 0;
 oom:
-    error("out of memory");
+    error(_("out of memory"));
 fail:
     egaf_free_list(list, n);
     return -1;
@@ -221,15 +222,15 @@ egaf_refs *egaf_cli_load_refs(egaf_cli *cli, const char *option)
     char *dir = egaf_refs_locate(option, cli->exe_path);
     if (!dir) {
         if (option)
-            error("reference models: cannot read folder '%s'", option);
+            error(_("reference models: cannot read folder '%s'"), option);
         else
-            error("reference models not found (use --refs DIR or set EGAF_REFS)");
+            error(_("reference models not found (use --refs DIR or set EGAF_REFS)"));
         return NULL;
     }
     egaf_diags *diags = egaf_diags_create();
     if (!diags) {
         free(dir);
-        error("out of memory");
+        error(_("out of memory"));
         return NULL;
     }
     egaf_refs_status st;
@@ -243,8 +244,10 @@ egaf_refs *egaf_cli_load_refs(egaf_cli *cli, const char *option)
         fflush(stdout);
         egaf_buf_write(&out, stderr);
         egaf_buf_free(&out);
-        error("the reference models in '%s' are %s", dir,
-              st == EGAF_REFS_NOT_FOUND ? "missing" : "broken; nothing was checked");
+        if (st == EGAF_REFS_NOT_FOUND)
+            error(_("the reference models in '%s' are missing"), dir);
+        else
+            error(_("the reference models in '%s' are broken; nothing was checked"), dir);
         egaf_refs_free(refs);
         refs = NULL;
     }
@@ -271,32 +274,32 @@ static int write_all(int fd, const char *data, size_t len)
 int egaf_write_output(const char *path, const egaf_buf *buf)
 {
     if (buf->failed)
-        return error("out of memory while writing the output");
+        return error(_("out of memory while writing the output"));
     const char *data = buf->data ? buf->data : "";
     if (!path || strcmp(path, "-") == 0) {
         if (fwrite(data, 1, buf->len, stdout) != buf->len || fflush(stdout) != 0)
-            return error("cannot write to standard output: %s", strerror(errno));
+            return error(_("cannot write to standard output: %s"), strerror(errno));
         return 0;
     }
     struct stat st;
     if (stat(path, &st) == 0) {
         if (S_ISDIR(st.st_mode))
-            return error("cannot write '%s': it is a folder", path);
+            return error(_("cannot write '%s': it is a folder"), path);
         if (!S_ISREG(st.st_mode)) {
             /* a FIFO or a device: written in place, never replaced */
             int fd = open(path, O_WRONLY | O_CLOEXEC);
             if (fd < 0)
-                return error("cannot write '%s': %s", path, strerror(errno));
+                return error(_("cannot write '%s': %s"), path, strerror(errno));
             int rc = write_all(fd, data, buf->len);
             int err = errno;
             close(fd);
-            return rc ? error("cannot write '%s': %s", path, strerror(err)) : 0;
+            return rc ? error(_("cannot write '%s': %s"), path, strerror(err)) : 0;
         }
     }
     size_t need = strlen(path) + 32;
     char *tmp = malloc(need);
     if (!tmp)
-        return error("out of memory");
+        return error(_("out of memory"));
     const char *slash = strrchr(path, '/');
     snprintf(tmp, need, "%.*s.%s.tmpXXXXXX", slash ? (int)(slash - path + 1) : 0, path,
              slash ? slash + 1 : path);
@@ -304,14 +307,14 @@ int egaf_write_output(const char *path, const egaf_buf *buf)
     if (fd < 0) {
         int err = errno;
         free(tmp);
-        return error("cannot write '%s': %s", path, strerror(err));
+        return error(_("cannot write '%s': %s"), path, strerror(err));
     }
     if (write_all(fd, data, buf->len) != 0 || fsync(fd) != 0) {
         int err = errno;
         close(fd);
         unlink(tmp);
         free(tmp);
-        return error("cannot write '%s': %s", path, strerror(err));
+        return error(_("cannot write '%s': %s"), path, strerror(err));
     }
     mode_t mask = umask(0);
     umask(mask);
@@ -320,7 +323,7 @@ int egaf_write_output(const char *path, const egaf_buf *buf)
         int err = errno;
         unlink(tmp);
         free(tmp);
-        return error("cannot write '%s': %s", path, strerror(err));
+        return error(_("cannot write '%s': %s"), path, strerror(err));
     }
     free(tmp);
     return 0;

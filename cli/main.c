@@ -1,28 +1,31 @@
 /* main.c - egaf's entry point and command table. */
 #include <limits.h>
+#include <locale.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "model/i18n.h"
 #include "model/refs.h"
 #include "model/suggest.h"
 
 static int cmd_help(egaf_cli *cli, int argc, char **argv);
 
 static const egaf_command commands[] = {
-    {"validate", cmd_validate, "check models against the format and the national framework"},
-    {"render", cmd_render, "draw a view of a model (SVG, PNG or DOT)"},
-    {"consolidate", cmd_consolidate, "check every model together and write the national site"},
-    {"refs", cmd_refs, "browse the national reference models"},
-    {"rules", cmd_rules, "list every rule: id, severity, title"},
-    {"explain", cmd_explain, "what a rule checks, why, and how to fix it"},
-    {"init", cmd_init, "write a starting model with the mandatory components"},
-    {"schema", cmd_schema, "JSON Schema of the model format, for editors"},
-    {"export", cmd_export, "the models as ArchiMate exchange XML, Archi CSV or JSON"},
-    {"diff", cmd_diff, "what changed between two versions of a model or of the national set"},
-    {"help", cmd_help, "show this help"},
+    {"validate", cmd_validate, N_("check models against the format and the national framework")},
+    {"render", cmd_render, N_("draw a view of a model (SVG, PNG or DOT)")},
+    {"consolidate", cmd_consolidate, N_("check every model together and write the national site")},
+    {"refs", cmd_refs, N_("browse the national reference models")},
+    {"rules", cmd_rules, N_("list every rule: id, severity, title")},
+    {"explain", cmd_explain, N_("what a rule checks, why, and how to fix it")},
+    {"init", cmd_init, N_("write a starting model with the mandatory components")},
+    {"schema", cmd_schema, N_("JSON Schema of the model format, for editors")},
+    {"export", cmd_export, N_("the models as ArchiMate exchange XML, Archi CSV or JSON")},
+    {"diff", cmd_diff, N_("what changed between two versions of a model or of the national set")},
+    {"help", cmd_help, N_("show this help")},
     {NULL, NULL, NULL},
 };
 
@@ -74,15 +77,18 @@ static void print_version(const egaf_cli *cli)
 
 static void print_help(void)
 {
-    printf("egaf %s - Vietnam e-Government Architecture Framework toolkit\n"
-           "(Khung Kiến trúc Chính phủ điện tử Việt Nam)\n\n"
-           "usage: egaf [--version] [--help] COMMAND [ARGS]\n\n"
-           "commands:\n",
+    printf(_("egaf %s - Vietnam e-Government Architecture Framework toolkit\n"
+             "(Khung Kiến trúc Chính phủ điện tử Việt Nam)\n\n"
+             "usage: egaf [--lang vi|en] [--version] [--help] COMMAND [ARGS]\n\n"
+             "commands:\n"),
            EGAF_VERSION);
     for (const egaf_command *c = commands; c->name; c++)
-        printf("  %-12s %s\n", c->name, c->summary);
-    printf("\n'egaf COMMAND --help' describes a command.\n"
-           "Exit status: 0 no error findings, 1 error findings, 2 the command could not run.\n");
+        printf("  %-12s %s\n", c->name, _(c->summary));
+    fputs(_("\n'egaf COMMAND --help' describes a command.\n"
+            "--lang vi|en: the language of messages and help (default: from LANGUAGE,\n"
+            "LC_ALL, LC_MESSAGES or LANG; vi* is Vietnamese, anything else English).\n"
+            "Exit status: 0 no error findings, 1 error findings, 2 the command could not run.\n"),
+          stdout);
 }
 
 static int cmd_help(egaf_cli *cli, int argc, char **argv)
@@ -105,6 +111,108 @@ static char *resolve_exe(const char *argv0)
     return argv0 ? realpath(argv0, NULL) : NULL;
 }
 
+/* The message catalogue's folder: $EGAF_LOCALEDIR, the locale/ folder the
+ * build writes beside the executable (build/egaf: build/locale, so a build
+ * never reads an older installed catalogue), the installed one
+ * (EGAF_LOCALEDIR, from the Makefile), or PREFIX/share/locale beside a
+ * relocated PREFIX/bin/egaf. NULL when none has the Vietnamese catalogue. */
+static char *locate_localedir(const char *exe)
+{
+    char path[PATH_MAX];
+    const char *env = getenv("EGAF_LOCALEDIR");
+    if (env && *env)
+        return strdup(env);
+    const char *slash = exe ? strrchr(exe, '/') : NULL;
+    int base = slash ? (int)(slash - exe) : 0;
+    const char *candidates[3] = {slash ? "/locale" : NULL, NULL, slash ? "/../share/locale" : NULL};
+#ifdef EGAF_LOCALEDIR
+    candidates[1] = EGAF_LOCALEDIR;
+#endif
+    for (int i = 0; i < 3; i++) {
+        if (!candidates[i])
+            continue;
+        int w = i == 1 ? snprintf(path, sizeof path, "%s", candidates[i])
+                       : snprintf(path, sizeof path, "%.*s%s", base, exe, candidates[i]);
+        if (w < 0 || (size_t)w >= sizeof path - 32)
+            continue;
+        char mo[PATH_MAX + 32];
+        snprintf(mo, sizeof mo, "%s/vi/LC_MESSAGES/" EGAF_TEXTDOMAIN ".mo", path);
+        if (access(mo, R_OK) == 0)
+            return realpath(path, NULL);
+    }
+    return NULL;
+}
+
+/* Whether a LANGUAGE, LC_ALL, LC_MESSAGES or LANG value asks for Vietnamese:
+ * the first entry of a LANGUAGE list decides. */
+static bool names_vietnamese(const char *value)
+{
+    return value[0] == 'v' && value[1] == 'i' &&
+           (value[2] == '\0' || value[2] == '_' || value[2] == '.' || value[2] == '@' ||
+            value[2] == ':');
+}
+
+static bool environment_vietnamese(void)
+{
+    static const char *const vars[] = {"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"};
+    for (size_t i = 0; i < sizeof vars / sizeof *vars; i++) {
+        const char *v = getenv(vars[i]);
+        if (v && *v)
+            return names_vietnamese(v);
+    }
+    return false;
+}
+
+static char *localedir;
+
+/* GNU gettext translates only when the LC_MESSAGES locale is not "C", and
+ * reads LANGUAGE first. Debian has no vi_VN locale unless one is generated,
+ * so Vietnamese runs under C.UTF-8 (any installed UTF-8 locale otherwise)
+ * with LANGUAGE=vi: the catalogue is found by LANGUAGE, not by the locale.
+ * English goes back to the "C" locale, where gettext returns the English
+ * texts whatever is installed. Only LC_MESSAGES is changed: numbers stay
+ * in the "C" format (no decimal commas in JSON or SARIF). */
+void egaf_cli_set_language(egaf_cli *cli, bool vietnamese)
+{
+    cli->lang_given = true;
+    cli->vietnamese = vietnamese;
+    if (!vietnamese || !localedir) {
+        setlocale(LC_MESSAGES, "C");
+        return;
+    }
+    static const char *const utf8[] = {"C.UTF-8", "C.utf8", ""};
+    for (size_t i = 0; i < sizeof utf8 / sizeof *utf8; i++) {
+        const char *got = setlocale(LC_MESSAGES, utf8[i]);
+        if (got && strcmp(got, "C") != 0 && strcmp(got, "POSIX") != 0)
+            break;
+    }
+    setenv("LANGUAGE", "vi", 1);
+}
+
+/* Parses "vi" or "en" (a subcommand's --lang and the global one). */
+int egaf_cli_parse_language(const char *value, bool *vietnamese)
+{
+    if (strcmp(value, "vi") == 0)
+        *vietnamese = true;
+    else if (strcmp(value, "en") == 0)
+        *vietnamese = false;
+    else
+        return -1;
+    return 0;
+}
+
+static void init_language(egaf_cli *cli)
+{
+    localedir = locate_localedir(cli->exe_path);
+    if (localedir) {
+        bindtextdomain(EGAF_TEXTDOMAIN, localedir);
+        /* the program's LC_CTYPE stays "C": ask for UTF-8 explicitly */
+        bind_textdomain_codeset(EGAF_TEXTDOMAIN, "UTF-8");
+    }
+    egaf_cli_set_language(cli, environment_vietnamese());
+    cli->lang_given = false;
+}
+
 int main(int argc, char **argv)
 {
     egaf_cli cli;
@@ -113,42 +221,66 @@ int main(int argc, char **argv)
     char *exe = resolve_exe(argv[0]);
     cli.exe_path = exe;
     cli.stdout_tty = isatty(STDOUT_FILENO);
+    init_language(&cli);
 
-    int rc;
-    if (argc < 2) {
+    /* global options before the command: --lang vi|en */
+    int first = 1;
+    int rc = -1;
+    while (first < argc && strncmp(argv[first], "--lang", 6) == 0 &&
+           (argv[first][6] == '\0' || argv[first][6] == '=')) {
+        const char *value = argv[first][6] == '=' ? argv[first] + 7 : NULL;
+        if (!value && first + 1 < argc)
+            value = argv[++first];
+        bool vi;
+        if (!value) {
+            rc = usage_error(NULL, _("option '--%s' needs a value"), "lang");
+            break;
+        }
+        if (egaf_cli_parse_language(value, &vi) != 0) {
+            rc = usage_error(NULL, _("--lang takes vi or en, not '%s'"), value);
+            break;
+        }
+        egaf_cli_set_language(&cli, vi);
+        first++;
+    }
+    if (rc != -1) {
+        /* a bad global option, reported above */
+    } else if (first >= argc) {
         print_help();
         rc = EXIT_FAILURE_RUN;
-    } else if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+    } else if (strcmp(argv[first], "--version") == 0 || strcmp(argv[first], "-V") == 0) {
         print_version(&cli);
         rc = EXIT_CLEAN;
-    } else if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+    } else if (strcmp(argv[first], "--help") == 0 || strcmp(argv[first], "-h") == 0) {
         print_help();
         rc = EXIT_CLEAN;
-    } else if (argv[1][0] == '-') {
-        rc = usage_error(NULL, "unknown option '%s'", argv[1]);
+    } else if (argv[first][0] == '-') {
+        rc = usage_error(NULL, _("unknown option '%s'"), argv[first]);
     } else {
         const egaf_command *cmd = NULL;
         for (const egaf_command *c = commands; c->name; c++)
-            if (strcmp(c->name, argv[1]) == 0)
+            if (strcmp(c->name, argv[first]) == 0)
                 cmd = c;
         if (cmd) {
-            rc = cmd->run(&cli, argc - 1, argv + 1);
+            rc = cmd->run(&cli, argc - first, argv + first);
         } else {
             const char *names[32];
             size_t n = 0;
             for (const egaf_command *c = commands; c->name; c++)
                 names[n++] = c->name;
             names[n] = NULL;
-            const char *s = egaf_suggest(argv[1], names, 0);
+            const char *s = egaf_suggest(argv[first], names, 0);
             if (s)
-                rc = usage_error(NULL, "unknown command '%s'; did you mean '%s'?", argv[1], s);
+                rc = usage_error(NULL, _("unknown command '%s'; did you mean '%s'?"), argv[first],
+                                 s);
             else
-                rc = usage_error(NULL, "unknown command '%s'", argv[1]);
+                rc = usage_error(NULL, _("unknown command '%s'"), argv[first]);
         }
     }
     free(exe);
+    free(localedir);
     if (fflush(stdout) != 0 || ferror(stdout)) {
-        fprintf(stderr, "egaf: cannot write to standard output\n");
+        error(_("cannot write to standard output"));
         rc = EXIT_FAILURE_RUN;
     }
     return rc;

@@ -1,5 +1,6 @@
 # bash completion for egaf(1): commands, options per command, views,
-# formats, languages, framework editions, reference kinds and rule ids.
+# formats, languages (--lang, before the command or a command's own),
+# framework editions, reference kinds and rule ids.
 # Rule ids come from the egaf being completed (`egaf rules --format json`),
 # so they always match the installed version. Installed by `make install`
 # as $(PREFIX)/share/bash-completion/completions/egaf.
@@ -17,7 +18,7 @@ _egaf_options()
     case $1 in
     validate) echo "--format --output -o --refs --disable --severity --werror --quiet -q --help -h" ;;
     render) echo "--view --format --lang --refs --year --output -o --help -h" ;;
-    consolidate) echo "--year --previous --format --refs --output -o --werror --disable --help -h" ;;
+    consolidate) echo "--year --previous --format --lang --no-diagrams --refs --output -o --werror --disable --quiet -q --help -h" ;;
     diff) echo "--format --fail-on --max-items --refs --output -o --help -h" ;;
     export) echo "--format --output -o --lang --refs --no-views --help -h" ;;
     rules) echo "--format --help -h" ;;
@@ -48,16 +49,25 @@ _egaf()
     local commands="validate render consolidate diff export rules explain refs init schema help"
     COMPREPLY=()
 
-    if [ "$COMP_CWORD" -le 1 ]; then
+    # global options before the command: --lang vi|en (the language of messages)
+    local at=1
+    while [ "$at" -lt "$COMP_CWORD" ] && [[ ${COMP_WORDS[at]} == --lang* ]]; do
+        if [ "${COMP_WORDS[at]}" = --lang ]; then at=$((at + 2)); else at=$((at + 1)); fi
+    done
+    if [ "$prev" = --lang ]; then
+        COMPREPLY=($(compgen -W "vi en" -- "$cur"))
+        return 0
+    fi
+    if [ "$COMP_CWORD" -le "$at" ]; then
         if [[ $cur == -* ]]; then
-            COMPREPLY=($(compgen -W "--version --help -V -h" -- "$cur"))
+            COMPREPLY=($(compgen -W "--lang --version --help -V -h" -- "$cur"))
         else
             COMPREPLY=($(compgen -W "$commands" -- "$cur"))
         fi
         return 0
     fi
 
-    local cmd=${COMP_WORDS[1]}
+    local cmd=${COMP_WORDS[at]}
     case $prev in
     --format)
         COMPREPLY=($(compgen -W "$(_egaf_formats "$cmd")" -- "$cur"))
@@ -118,7 +128,7 @@ _egaf()
         COMPREPLY=($(compgen -W "$(_egaf_rule_ids)" -- "$cur"))
         ;;
     refs)
-        if [ "$COMP_CWORD" -eq 2 ]; then
+        if [ "$COMP_CWORD" -eq $((at + 1)) ]; then
             COMPREPLY=($(compgen -W "list show" -- "$cur"))
         fi
         ;;

@@ -1,5 +1,6 @@
 /* build.c - YAML trees of a model's files into an egaf_model, with the
  * checks of shape that need only the format table. */
+#include "model/i18n.h"
 #include "model/model.h"
 
 #include <errno.h>
@@ -43,7 +44,7 @@ static const char *display_of(builder *b, const egaf_kind_spec *spec, const char
 static void type_error(builder *b, const egaf_ynode *value, const char *key, const char *want,
                        const char *element)
 {
-    egaf_diag(b->diags, "schema.type", &value->mark, element, "'%s' must be %s; found %s", key,
+    egaf_diag(b->diags, "schema.type", &value->mark, element, _("'%s' must be %s; found %s"), key,
               want, egaf_ynode_describe(value));
 }
 
@@ -51,7 +52,7 @@ static bool scalar_text(builder *b, const egaf_ynode *v, const char *key, const 
                         egaf_str *out)
 {
     if (v->kind != EGAF_Y_SCALAR || egaf_ynode_is_null(v)) {
-        type_error(b, v, key, "text", element);
+        type_error(b, v, key, _("text"), element);
         return false;
     }
     *out = str_of(v);
@@ -70,7 +71,7 @@ static bool list_of_scalars(builder *b, const egaf_ynode *v, const char *key, co
         return true;
     }
     if (v->kind != EGAF_Y_SEQ) {
-        type_error(b, v, key, "a list", element);
+        type_error(b, v, key, _("a list"), element);
         return false;
     }
     out->u.list.items = egaf_arena_alloc(b->m->arena, sizeof(egaf_str) * (v->u.seq.count + 1));
@@ -81,7 +82,7 @@ static bool list_of_scalars(builder *b, const egaf_ynode *v, const char *key, co
         const egaf_ynode *item = v->u.seq.items[i];
         if (item->kind != EGAF_Y_SCALAR || egaf_ynode_is_null(item)) {
             egaf_diag(b->diags, "schema.type", &item->mark, element,
-                      "items of '%s' must be text; found %s", key, egaf_ynode_describe(item));
+                      _("items of '%s' must be text; found %s"), key, egaf_ynode_describe(item));
             continue;
         }
         out->u.list.items[n++] = str_of(item);
@@ -94,12 +95,12 @@ static bool whole_number(builder *b, const egaf_ynode *v, const egaf_field_spec 
                          int max, const char *element, long long *out)
 {
     if (!egaf_ynode_int(v, out)) {
-        type_error(b, v, fs->key, "a whole number", element);
+        type_error(b, v, fs->key, _("a whole number"), element);
         return false;
     }
     if (*out < min || *out > max) {
         egaf_diag(b->diags, "schema.range", &v->mark, element,
-                  "'%s' must be between %d and %d; found %lld", fs->key, min, max, *out);
+                  _("'%s' must be between %d and %d; found %lld"), fs->key, min, max, *out);
         return false;
     }
     return true;
@@ -108,7 +109,7 @@ static bool whole_number(builder *b, const egaf_ynode *v, const egaf_field_spec 
 static bool convert_waivers(builder *b, const egaf_ynode *v, const char *element, egaf_value *out)
 {
     if (v->kind != EGAF_Y_SEQ) {
-        type_error(b, v, "waivers", "a list of {rule, reason}", element);
+        type_error(b, v, "waivers", _("a list of {rule, reason}"), element);
         return false;
     }
     out->u.waivers.items =
@@ -120,7 +121,7 @@ static bool convert_waivers(builder *b, const egaf_ynode *v, const char *element
     for (size_t i = 0; i < v->u.seq.count; i++) {
         const egaf_ynode *item = v->u.seq.items[i];
         if (item->kind != EGAF_Y_MAP) {
-            type_error(b, item, "waivers", "a map {rule, reason}", element);
+            type_error(b, item, "waivers", _("a map {rule, reason}"), element);
             continue;
         }
         egaf_waiver w;
@@ -137,22 +138,23 @@ static bool convert_waivers(builder *b, const egaf_ynode *v, const char *element
                 ok = scalar_text(b, val, "reason", element, &w.reason) && ok;
             else {
                 egaf_finding *f = egaf_diag(b->diags, "schema.unknown-key", &k->mark, element,
-                                            "unknown key '%s' in a waiver", name);
+                                            _("unknown key '%s' in a waiver"), name);
                 const char *s = egaf_suggest(name, keys, 0);
                 if (s)
-                    egaf_diag_hint(b->diags, f, "did you mean '%s'?", s);
+                    egaf_diag_hint(b->diags, f, _("did you mean '%s'?"), s);
             }
         }
         if (!w.rule.s && ok) {
             egaf_diag(b->diags, "schema.missing-key", &item->mark, element,
-                      "a waiver has no 'rule'");
+                      _("a waiver has no 'rule'"));
             ok = false;
         }
         if (!w.reason.s && ok) {
             egaf_finding *f = egaf_diag(b->diags, "schema.missing-key", &item->mark, element,
-                                        "the waiver of '%s' has no 'reason'", w.rule.s);
-            egaf_diag_hint(b->diags, f, "every waiver says why, e.g. reason: \"Hồ sơ cấp độ đang "
-                                        "trình thẩm định\"");
+                                        _("the waiver of '%s' has no 'reason'"), w.rule.s);
+            egaf_diag_hint(b->diags, f,
+                           _("every waiver says why, e.g. reason: \"Hồ sơ cấp độ đang "
+                             "trình thẩm định\""));
             ok = false;
         }
         if (ok)
@@ -166,7 +168,7 @@ static bool convert_properties(builder *b, const egaf_ynode *v, const char *elem
                                egaf_value *out)
 {
     if (v->kind != EGAF_Y_MAP) {
-        type_error(b, v, "properties", "a map", element);
+        type_error(b, v, "properties", _("a map"), element);
         return false;
     }
     out->u.props.items = egaf_arena_alloc(b->m->arena, sizeof(egaf_prop) * (v->u.map.count + 1));
@@ -177,12 +179,12 @@ static bool convert_properties(builder *b, const egaf_ynode *v, const char *elem
         const egaf_ynode *k = v->u.map.pairs[i].key;
         const egaf_ynode *val = v->u.map.pairs[i].value;
         if (k->kind != EGAF_Y_SCALAR) {
-            type_error(b, k, "properties", "a map with text keys", element);
+            type_error(b, k, "properties", _("a map with text keys"), element);
             continue;
         }
         if (val->kind != EGAF_Y_SCALAR) {
             egaf_diag(b->diags, "schema.type", &val->mark, element,
-                      "property '%s' must be text or a number; found %s", k->u.scalar.text,
+                      _("property '%s' must be text or a number; found %s"), k->u.scalar.text,
                       egaf_ynode_describe(val));
             continue;
         }
@@ -198,7 +200,7 @@ static bool convert_period(builder *b, const egaf_ynode *v, const egaf_field_spe
                            const char *element, egaf_value *out)
 {
     if (v->kind != EGAF_Y_MAP) {
-        type_error(b, v, fs->key, "a map {from, to}", element);
+        type_error(b, v, fs->key, _("a map {from, to}"), element);
         return false;
     }
     static const char *const keys[] = {"from", "to", NULL};
@@ -215,14 +217,14 @@ static bool convert_period(builder *b, const egaf_ynode *v, const egaf_field_spe
                                         &out->u.period.to) && ok;
         else {
             egaf_finding *f = egaf_diag(b->diags, "schema.unknown-key", &k->mark, element,
-                                        "unknown key '%s' in 'period'", name);
+                                        _("unknown key '%s' in 'period'"), name);
             const char *s = egaf_suggest(name, keys, 0);
             if (s)
-                egaf_diag_hint(b->diags, f, "did you mean '%s'?", s);
+                egaf_diag_hint(b->diags, f, _("did you mean '%s'?"), s);
         }
     }
     if (ok && (!have_from || !have_to)) {
-        egaf_diag(b->diags, "schema.missing-key", &v->mark, element, "'period' needs '%s'",
+        egaf_diag(b->diags, "schema.missing-key", &v->mark, element, _("'period' needs '%s'"),
                   have_from ? "to" : "from");
         return false;
     }
@@ -262,12 +264,12 @@ static bool convert(builder *b, const egaf_field_spec *fs, const egaf_ynode *key
                 return true;
         char allowed[256];
         enum_list(fs->values, allowed, sizeof allowed);
-        egaf_finding *f = egaf_diag(b->diags, "schema.enum", &v->mark, element,
-                                    "'%s' must be one of %s; found '%s'", fs->key, allowed,
-                                    out->u.str.s);
+        egaf_finding *f =
+            egaf_diag(b->diags, "schema.enum", &v->mark, element,
+                      _("'%s' must be one of %s; found '%s'"), fs->key, allowed, out->u.str.s);
         const char *s = egaf_suggest(out->u.str.s, fs->values, 0);
         if (s)
-            egaf_diag_hint(b->diags, f, "did you mean '%s'?", s);
+            egaf_diag_hint(b->diags, f, _("did you mean '%s'?"), s);
         return false;
     }
     case EGAF_FT_INT:
@@ -301,13 +303,13 @@ static void unknown_key(builder *b, const egaf_ynode *k, const char *where,
 {
     const char *name = k->kind == EGAF_Y_SCALAR ? k->u.scalar.text : "?";
     egaf_finding *f = egaf_diag(b->diags, "schema.unknown-key", &k->mark, element,
-                                "unknown key '%s' in %s", name, where);
+                                _("unknown key '%s' in %s"), name, where);
     const char *s = egaf_suggest(name, candidates, 0);
     if (s)
-        egaf_diag_hint(b->diags, f, "did you mean '%s'?", s);
+        egaf_diag_hint(b->diags, f, _("did you mean '%s'?"), s);
     else if (strchr(name, ' '))
         /* `{name: Doanh nghiệp, cơ sở kinh doanh}` splits the name at the comma */
-        egaf_diag_hint(b->diags, f, "a value that contains a comma inside { } must be quoted");
+        egaf_diag_hint(b->diags, f, _("a value that contains a comma inside { } must be quoted"));
 }
 
 static bool add_element(builder *b, egaf_element *el)
@@ -333,7 +335,7 @@ static egaf_element *build_element(builder *b, const egaf_kind_spec *spec, const
 {
     const char *provisional = display_of(b, spec, NULL);
     if (node->kind != EGAF_Y_MAP) {
-        type_error(b, node, spec->list, "a list of maps", provisional);
+        type_error(b, node, spec->list, _("a list of maps"), provisional);
         return NULL;
     }
     egaf_element *el = egaf_arena_alloc(b->m->arena, sizeof(*el));
@@ -379,11 +381,11 @@ static egaf_element *build_element(builder *b, const egaf_kind_spec *spec, const
         egaf_finding *f;
         if (el->id)
             f = egaf_diag(b->diags, "schema.missing-key", &node->mark, el->display,
-                          "%s '%s' has no '%s'", spec->noun, el->id, fs->key);
+                          _("%s '%s' has no '%s'"), _(spec->noun), el->id, fs->key);
         else
             f = egaf_diag(b->diags, "schema.missing-key", &node->mark, el->display,
-                          "%s has no '%s'", spec->noun, fs->key);
-        egaf_diag_hint(b->diags, f, "add '%s:' (%s)", fs->key, fs->doc);
+                          _("%s has no '%s'"), _(spec->noun), fs->key);
+        egaf_diag_hint(b->diags, f, _("add '%s:' (%s)"), fs->key, _(fs->doc));
     }
     el->name = egaf_element_text(el, EGAF_F_NAME);
     return el;
@@ -394,7 +396,7 @@ static void build_list(builder *b, const egaf_kind_spec *spec, const egaf_ynode 
     if (egaf_ynode_is_null(v))
         return;
     if (v->kind != EGAF_Y_SEQ) {
-        type_error(b, v, spec->list, "a list", NULL);
+        type_error(b, v, spec->list, _("a list"), NULL);
         return;
     }
     for (size_t i = 0; i < v->u.seq.count; i++) {
@@ -415,7 +417,7 @@ static void build_section(builder *b, egaf_section sec, const egaf_ynode *key,
     if (egaf_ynode_is_null(v))
         return;
     if (v->kind != EGAF_Y_MAP) {
-        type_error(b, v, egaf_section_name(sec), "a map", NULL);
+        type_error(b, v, egaf_section_name(sec), _("a map"), NULL);
         return;
     }
     char where[64];
@@ -487,19 +489,20 @@ static void include_one(builder *b, const egaf_str *inc, const egaf_source *from
     const char *rel = inc->s;
     if (rel[0] == '/') {
         egaf_finding *f = egaf_diag(d, "include.escape", &inc->mark, NULL,
-                                    "include '%s' is an absolute path", rel);
-        egaf_diag_hint(d, f, "include files by a path relative to this file, inside the "
-                             "model's folder");
+                                    _("include '%s' is an absolute path"), rel);
+        egaf_diag_hint(d, f,
+                       _("include files by a path relative to this file, inside the "
+                         "model's folder"));
         return;
     }
     if (has_dotdot(rel)) {
         egaf_finding *f = egaf_diag(d, "include.escape", &inc->mark, NULL,
-                                    "include '%s' climbs out of the folder with '..'", rel);
-        egaf_diag_hint(d, f, "included files must be inside the folder of the top-level model");
+                                    _("include '%s' climbs out of the folder with '..'"), rel);
+        egaf_diag_hint(d, f, _("included files must be inside the folder of the top-level model"));
         return;
     }
     if (b->includes >= b->opt.max_includes) {
-        egaf_diag(d, "yaml.limit", &inc->mark, NULL, "more than %zu included files",
+        egaf_diag(d, "yaml.limit", &inc->mark, NULL, _("more than %zu included files"),
                   b->opt.max_includes);
         return;
     }
@@ -517,12 +520,12 @@ static void include_one(builder *b, const egaf_str *inc, const egaf_source *from
     char *real = realpath(joined, NULL);
     if (!real) {
         int err = errno;
-        egaf_finding *f = egaf_diag(d, "include.missing", &inc->mark, NULL,
-                                    "cannot include '%s': %s", rel,
-                                    err == ENOENT || err == ENOTDIR ? "no such file"
-                                    : err == EACCES                ? "permission denied"
-                                                                   : strerror(err));
-        egaf_diag_hint(d, f, "paths are relative to the including file");
+        egaf_finding *f =
+            egaf_diag(d, "include.missing", &inc->mark, NULL, _("cannot include '%s': %s"), rel,
+                      err == ENOENT || err == ENOTDIR ? _("no such file")
+                      : err == EACCES                 ? _("permission denied")
+                                                      : strerror(err));
+        egaf_diag_hint(d, f, _("paths are relative to the including file"));
         free(joined);
         return;
     }
@@ -531,10 +534,10 @@ static void include_one(builder *b, const egaf_str *inc, const egaf_source *from
                   (real[rootlen] == '/' || (rootlen == 1 && b->root_dir[0] == '/'));
     if (!inside) {
         egaf_finding *f = egaf_diag(d, "include.escape", &inc->mark, NULL,
-                                    "include '%s' resolves outside the model's folder "
-                                    "(through a symbolic link)",
+                                    _("include '%s' resolves outside the model's folder "
+                                      "(through a symbolic link)"),
                                     rel);
-        egaf_diag_hint(d, f, "copy the file into the model's folder instead of linking it");
+        egaf_diag_hint(d, f, _("copy the file into the model's folder instead of linking it"));
         free(joined);
         free(real);
         return;
@@ -542,18 +545,18 @@ static void include_one(builder *b, const egaf_str *inc, const egaf_source *from
     for (size_t i = 0; i < b->depth; i++)
         if (strcmp(b->stack[i], real) == 0) {
             egaf_finding *f = egaf_diag(d, "include.cycle", &inc->mark, NULL,
-                                        "include '%s' leads back to a file already being "
-                                        "included",
+                                        _("include '%s' leads back to a file already being "
+                                          "included"),
                                         rel);
-            egaf_diag_hint(d, f, "remove this include; each file is read once");
+            egaf_diag_hint(d, f, _("remove this include; each file is read once"));
             free(joined);
             free(real);
             return;
         }
     if (egaf_strmap_get(&b->loaded, real, strlen(real))) {
         egaf_finding *f = egaf_diag(d, "include.cycle", &inc->mark, NULL,
-                                    "'%s' is included a second time", rel);
-        egaf_diag_hint(d, f, "include each file once; its elements are read only once");
+                                    _("'%s' is included a second time"), rel);
+        egaf_diag_hint(d, f, _("include each file once; its elements are read only once"));
         free(joined);
         free(real);
         return;
@@ -565,7 +568,7 @@ static void include_one(builder *b, const egaf_str *inc, const egaf_source *from
                                ? "include.not-file"
                            : st == EGAF_READ_TOO_LARGE ? "yaml.limit"
                                                        : "include.missing";
-        egaf_diag(d, rule, &inc->mark, NULL, "cannot include '%s': %s", rel,
+        egaf_diag(d, rule, &inc->mark, NULL, _("cannot include '%s': %s"), rel,
                   egaf_read_status_text(st));
         free(joined);
         free(real);
@@ -601,7 +604,7 @@ static void build_includes(builder *b, const egaf_ynode *v, const egaf_source *s
     if (b->root_dir == NULL) {
         for (size_t i = 0; i < list.u.list.count; i++)
             egaf_diag(b->diags, "include.missing", &list.u.list.items[i].mark, NULL,
-                      "cannot include '%s': this model was not read from a folder",
+                      _("cannot include '%s': this model was not read from a folder"),
                       list.u.list.items[i].s);
         return;
     }
@@ -613,12 +616,13 @@ static void build_file(builder *b, const egaf_ynode *root, const egaf_source *sr
 {
     egaf_model *m = b->m;
     if (root->kind != EGAF_Y_MAP) {
-        egaf_finding *f = egaf_diag(b->diags, "schema.type", &root->mark, NULL,
-                                    "a model file must be a map; found %s",
-                                    egaf_ynode_describe(root));
-        egaf_diag_hint(b->diags, f, top ? "start with 'framework:' and 'architecture:'"
-                                        : "an included file holds sections such as "
-                                          "'application:'");
+        egaf_finding *f =
+            egaf_diag(b->diags, "schema.type", &root->mark, NULL,
+                      _("a model file must be a map; found %s"), egaf_ynode_describe(root));
+        egaf_diag_hint(b->diags, f,
+                       top ? _("start with 'framework:' and 'architecture:'")
+                           : _("an included file holds sections such as "
+                               "'application:'"));
         return;
     }
     const char *const *keys = egaf_top_keys();
@@ -629,17 +633,18 @@ static void build_file(builder *b, const egaf_ynode *root, const egaf_source *sr
             m->header = build_element(b, spec, arch);
         } else {
             egaf_finding *f = egaf_diag(b->diags, "schema.missing-key", &root->mark, NULL,
-                                        "the model has no 'architecture' header");
-            egaf_diag_hint(b->diags, f, "add 'architecture:' with id, agency, level, name and "
-                                        "year");
+                                        _("the model has no 'architecture' header"));
+            egaf_diag_hint(b->diags, f,
+                           _("add 'architecture:' with id, agency, level, name and "
+                             "year"));
         }
         const egaf_ynode *fw = egaf_ynode_get(root, "framework");
         if (fw)
             scalar_text(b, fw, "framework", NULL, &m->framework);
         else {
             egaf_finding *f = egaf_diag(b->diags, "schema.missing-key", &root->mark, NULL,
-                                        "the model has no 'framework'");
-            egaf_diag_hint(b->diags, f, "add 'framework: \"2.0\"' (the edition it conforms to)");
+                                        _("the model has no 'framework'"));
+            egaf_diag_hint(b->diags, f, _("add 'framework: \"2.0\"' (the edition it conforms to)"));
         }
     }
     for (size_t i = 0; i < root->u.map.count; i++) {
@@ -654,13 +659,13 @@ static void build_file(builder *b, const egaf_ynode *root, const egaf_source *sr
         } else if (strcmp(name, "framework") == 0 || strcmp(name, "architecture") == 0) {
             if (!top) {
                 egaf_finding *f = egaf_diag(b->diags, "schema.unknown-key", &k->mark, NULL,
-                                            "'%s' belongs in the top-level model file, not in "
-                                            "an included file",
+                                            _("'%s' belongs in the top-level model file, not in "
+                                              "an included file"),
                                             name);
-                egaf_diag_hint(b->diags, f, "move it to the file that includes this one");
+                egaf_diag_hint(b->diags, f, _("move it to the file that includes this one"));
             }
         } else {
-            unknown_key(b, k, top ? "the model" : "an included file", keys, NULL);
+            unknown_key(b, k, top ? _("the model") : _("an included file"), keys, NULL);
         }
     }
 }
@@ -741,8 +746,8 @@ egaf_model *egaf_model_load(const char *path, const egaf_load_options *options,
         src = egaf_source_from_memory(m->arena, path, "", 0);
         egaf_mark at = {src, 1, 1, 0};
         egaf_finding *f = egaf_diag(diags, "yaml.limit", &at, NULL,
-                                    "the file is larger than %zu bytes", b.opt.max_file_size);
-        egaf_diag_hint(diags, f, "split the model into included files");
+                                    _("the file is larger than %zu bytes"), b.opt.max_file_size);
+        egaf_diag_hint(diags, f, _("split the model into included files"));
         m->source = src;
         add_file(&b, src);
         finish_builder(&b);

@@ -16,6 +16,7 @@
 #include <graphviz/gvc.h>
 
 #include "model/export.h"
+#include "model/i18n.h"
 #include "render/render.h"
 
 /* --- the relationship table ---------------------------------------------- */
@@ -727,13 +728,13 @@ static void x_view(xctx *x, GVC_t *gvc, const egaf_model *m, egaf_view view,
     gv_messages = NULL;
     const char *arch = m->id ? m->id : "model";
     if (msgs.len)
-        egaf_diag_at(diags, "render.graphviz", m->path, 0, 0, NULL, "Graphviz: %s",
-                     msgs.data);
+        egaf_diag_at(diags, "render.graphviz", m->path, 0, 0, NULL, _("Graphviz: %s"), msgs.data);
     egaf_buf_free(&msgs);
     if (!laid_out) {
-        egaf_diag_at(diags, "render.graphviz", m->path, 0, 0, NULL,
-                     "the %s view could not be laid out; the exchange file has no diagram for it",
-                     egaf_view_name(view));
+        egaf_diag_at(
+            diags, "render.graphviz", m->path, 0, 0, NULL,
+            _("the %s view could not be laid out; the exchange file has no diagram for it"),
+            egaf_view_name(view));
         egaf_view_free(g);
         return;
     }

@@ -1,6 +1,8 @@
 /* format.c - the format table. Keep docs/model-format.md in step with it. */
 #include "model/format.h"
 
+#include "model/i18n.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -26,19 +28,42 @@ static const char *const control_kinds[] = {"firewall", "ids", "waf", "monitorin
                                             "antivirus", "policy", "other", NULL};
 static const char *const level_values[] = {"ministry", "province", NULL};
 
-#define COMMON(id_required)                                                                   \
-    {"id", EGAF_F_ID, EGAF_FT_ID, id_required, NULL, 0, 0, 0, "the element's id"},            \
-        {"name", EGAF_F_NAME, EGAF_FT_TEXT, id_required, NULL, 0, 0, 0, "Vietnamese name"},   \
-        {"name-en", EGAF_F_NAME_EN, EGAF_FT_TEXT, false, NULL, 0, 0, 0, "English name"},      \
-        {"description", EGAF_F_DESCRIPTION, EGAF_FT_TEXT, false, NULL, 0, 0, 0, "free text"}, \
-        {"owner", EGAF_F_OWNER, EGAF_FT_TEXT, false, NULL, 0, 0, 0,                           \
-         "organ code or agency id of the owning unit"},                                       \
-        {"status", EGAF_F_STATUS, EGAF_FT_ENUM, false, status_values, 0, 0, 0,                \
-         "existing (default), planned or retired"},                                           \
-        {"waivers", EGAF_F_WAIVERS, EGAF_FT_WAIVERS, false, NULL, 0, 0, 0,                    \
-         "rules waived for this element, each with a reason"},                                \
-        {"properties", EGAF_F_PROPERTIES, EGAF_FT_PROPERTIES, false, NULL, 0, 0, 0,           \
-         "free key/values"}
+#define COMMON(id_required)                                                                        \
+    {"id", EGAF_F_ID, EGAF_FT_ID, id_required, NULL, 0, 0, 0, N_("the element's id")},             \
+        {"name", EGAF_F_NAME, EGAF_FT_TEXT, id_required, NULL, 0, 0, 0, N_("Vietnamese name")},    \
+        {"name-en", EGAF_F_NAME_EN, EGAF_FT_TEXT, false, NULL, 0, 0, 0, "English name"},           \
+        {"description", EGAF_F_DESCRIPTION, EGAF_FT_TEXT, false, NULL, 0, 0, 0, "free text"},      \
+        {"owner",                                                                                  \
+         EGAF_F_OWNER,                                                                             \
+         EGAF_FT_TEXT,                                                                             \
+         false,                                                                                    \
+         NULL,                                                                                     \
+         0,                                                                                        \
+         0,                                                                                        \
+         0,                                                                                        \
+         "organ code or agency id of the owning unit"},                                            \
+        {"status",                                                                                 \
+         EGAF_F_STATUS,                                                                            \
+         EGAF_FT_ENUM,                                                                             \
+         false,                                                                                    \
+         status_values,                                                                            \
+         0,                                                                                        \
+         0,                                                                                        \
+         0,                                                                                        \
+         "existing (default), planned or retired"},                                                \
+        {"waivers",                                                                                \
+         EGAF_F_WAIVERS,                                                                           \
+         EGAF_FT_WAIVERS,                                                                          \
+         false,                                                                                    \
+         NULL,                                                                                     \
+         0,                                                                                        \
+         0,                                                                                        \
+         0,                                                                                        \
+         "rules waived for this element, each with a reason"},                                     \
+    {                                                                                              \
+        "properties", EGAF_F_PROPERTIES, EGAF_FT_PROPERTIES, false, NULL, 0, 0, 0,                 \
+            "free key/values"                                                                      \
+    }
 
 #define SECURITY_LEVEL                                                                        \
     {"security-level", EGAF_F_SECURITY_LEVEL, EGAF_FT_INT, false, NULL, 0, 1, 5,              \
@@ -55,7 +80,7 @@ static const egaf_field_spec actor_fields[] = {
 static const egaf_field_spec channel_fields[] = {
     COMMON(true),
     {"kind", EGAF_F_KIND, EGAF_FT_ENUM, true, channel_kinds, 0, 0, 0,
-     "the channel's kind; counter = bộ phận một cửa"},
+     N_("the channel's kind; counter = bộ phận một cửa")},
 };
 static const egaf_field_spec function_fields[] = {
     COMMON(true),
@@ -105,7 +130,7 @@ static const egaf_field_spec platform_fields[] = {
     COMMON(true),
     {"arm", EGAF_F_ARM, EGAF_FT_CODE, false, NULL, 0, 0, 0, "ARM code"},
     {"kind", EGAF_F_KIND, EGAF_FT_ENUM, true, platform_kinds, 0, 0, 0,
-     "lgsp = Nền tảng tích hợp, chia sẻ dữ liệu cấp bộ/tỉnh"},
+     N_("lgsp = Nền tảng tích hợp, chia sẻ dữ liệu cấp bộ/tỉnh")},
     {"connects", EGAF_F_CONNECTS, EGAF_FT_REFS, false, NULL,
      EGAF_T_NATIONAL_SYSTEM | EGAF_T(EGAF_K_PLATFORM), 0, 0,
      "national systems and platforms it connects to"},
@@ -116,11 +141,11 @@ static const egaf_field_spec integration_fields[] = {
     COMMON(false),
     {"from", EGAF_F_FROM, EGAF_FT_REF, true, NULL,
      EGAF_T(EGAF_K_APPLICATION) | EGAF_T(EGAF_K_PLATFORM) | EGAF_T(EGAF_K_DATABASE), 0, 0,
-     "the system that starts the exchange"},
+     N_("the system that starts the exchange")},
     {"to", EGAF_F_TO, EGAF_FT_REF, true, NULL,
      EGAF_T(EGAF_K_APPLICATION) | EGAF_T(EGAF_K_PLATFORM) | EGAF_T(EGAF_K_DATABASE) |
          EGAF_T_NATIONAL_SYSTEM | EGAF_T_NATIONAL_DATABASE,
-     0, 0, "the system it exchanges with"},
+     0, 0, N_("the system it exchanges with")},
     {"via", EGAF_F_VIA, EGAF_FT_REF, false, NULL, EGAF_T(EGAF_K_PLATFORM), 0, 0,
      "the platform it goes through (normally the LGSP)"},
     {"route", EGAF_F_ROUTE, EGAF_FT_ENUM, false, route_values, 0, 0, 0,
@@ -132,7 +157,8 @@ static const egaf_field_spec integration_fields[] = {
 static const egaf_field_spec infrastructure_fields[] = {
     COMMON(true),
     {"trm", EGAF_F_TRM, EGAF_FT_CODE, false, NULL, 0, 0, 0, "TRM code"},
-    {"kind", EGAF_F_KIND, EGAF_FT_ENUM, true, infra_kinds, 0, 0, 0, "the infrastructure's kind"},
+    {"kind", EGAF_F_KIND, EGAF_FT_ENUM, true, infra_kinds, 0, 0, 0,
+     N_("the infrastructure's kind")},
     {"connects", EGAF_F_CONNECTS, EGAF_FT_REFS, false, NULL,
      EGAF_T_NATIONAL_SYSTEM | EGAF_T(EGAF_K_INFRASTRUCTURE), 0, 0,
      "networks and infrastructure it connects to (national:tslcd)"},
@@ -142,7 +168,7 @@ static const egaf_field_spec infrastructure_fields[] = {
 static const egaf_field_spec control_fields[] = {
     COMMON(true),
     {"srm", EGAF_F_SRM, EGAF_FT_CODE, false, NULL, 0, 0, 0, "SRM code"},
-    {"kind", EGAF_F_KIND, EGAF_FT_ENUM, true, control_kinds, 0, 0, 0, "the control's kind"},
+    {"kind", EGAF_F_KIND, EGAF_FT_ENUM, true, control_kinds, 0, 0, 0, N_("the control's kind")},
     {"protects", EGAF_F_PROTECTS, EGAF_FT_REFS, false, NULL,
      EGAF_T(EGAF_K_APPLICATION) | EGAF_T(EGAF_K_PLATFORM) | EGAF_T(EGAF_K_DATABASE) |
          EGAF_T(EGAF_K_INFRASTRUCTURE),
@@ -150,8 +176,8 @@ static const egaf_field_spec control_fields[] = {
 };
 static const egaf_field_spec roadmap_fields[] = {
     COMMON(true),
-    {"from", EGAF_F_YEAR_FROM, EGAF_FT_INT, true, NULL, 0, 1990, 2100, "first year"},
-    {"to", EGAF_F_YEAR_TO, EGAF_FT_INT, true, NULL, 0, 1990, 2100, "last year"},
+    {"from", EGAF_F_YEAR_FROM, EGAF_FT_INT, true, NULL, 0, 1990, 2100, N_("first year")},
+    {"to", EGAF_F_YEAR_TO, EGAF_FT_INT, true, NULL, 0, 1990, 2100, N_("last year")},
     {"delivers", EGAF_F_DELIVERS, EGAF_FT_REFS, false, NULL, EGAF_T_ANY_ELEMENT, 0, 0,
      "elements the task delivers"},
     {"priority", EGAF_F_PRIORITY, EGAF_FT_INT, false, NULL, 0, 1, 1000, "1 = first"},
@@ -159,15 +185,15 @@ static const egaf_field_spec roadmap_fields[] = {
 };
 static const egaf_field_spec architecture_fields[] = {
     {"id", EGAF_F_ID, EGAF_FT_ID, true, NULL, 0, 0, 0,
-     "the architecture's id; prefix of cross-architecture references"},
+     N_("the architecture's id; prefix of cross-architecture references")},
     {"agency", EGAF_F_AGENCY, EGAF_FT_TEXT, true, NULL, 0, 0, 0,
-     "organ code (000.00.00.H37) or agency id from the reference models"},
-    {"level", EGAF_F_LEVEL, EGAF_FT_ENUM, true, level_values, 0, 0, 0, "ministry or province"},
-    {"name", EGAF_F_NAME, EGAF_FT_TEXT, true, NULL, 0, 0, 0, "the architecture's title"},
+     N_("organ code (000.00.00.H37) or agency id from the reference models")},
+    {"level", EGAF_F_LEVEL, EGAF_FT_ENUM, true, level_values, 0, 0, 0, N_("ministry or province")},
+    {"name", EGAF_F_NAME, EGAF_FT_TEXT, true, NULL, 0, 0, 0, N_("the architecture's title")},
     {"name-en", EGAF_F_NAME_EN, EGAF_FT_TEXT, false, NULL, 0, 0, 0, "English title"},
     {"version", EGAF_F_VERSION, EGAF_FT_TEXT, false, NULL, 0, 0, 0, "its own version"},
     {"year", EGAF_F_YEAR, EGAF_FT_INT, true, NULL, 0, 1990, 2100,
-     "reference data is taken as of this year"},
+     N_("reference data is taken as of this year")},
     {"period", EGAF_F_PERIOD, EGAF_FT_PERIOD, false, NULL, 0, 1990, 2100,
      "the years it covers: {from, to}"},
     {"approved-by", EGAF_F_APPROVED_BY, EGAF_FT_TEXT, false, NULL, 0, 0, 0,
@@ -180,29 +206,28 @@ static const egaf_field_spec architecture_fields[] = {
     {"owner", EGAF_F_OWNER, EGAF_FT_TEXT, false, NULL, 0, 0, 0, "owning unit"},
     {"waivers", EGAF_F_WAIVERS, EGAF_FT_WAIVERS, false, NULL, 0, 0, 0,
      "waivers of rules about the whole architecture"},
-    {"properties", EGAF_F_PROPERTIES, EGAF_FT_PROPERTIES, false, NULL, 0, 0, 0,
-     "free key/values"},
+    {"properties", EGAF_F_PROPERTIES, EGAF_FT_PROPERTIES, false, NULL, 0, 0, 0, "free key/values"},
 };
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 #define KIND(k, sec, list, noun, idreq, fields) {k, sec, list, noun, idreq, fields, N(fields)}
 
 static const egaf_kind_spec kinds[EGAF_K__COUNT] = {
-    KIND(EGAF_K_ACTOR, "business", "actors", "actor", true, actor_fields),
-    KIND(EGAF_K_CHANNEL, "business", "channels", "channel", true, channel_fields),
-    KIND(EGAF_K_FUNCTION, "business", "functions", "function", true, function_fields),
-    KIND(EGAF_K_SERVICE, "business", "services", "service", true, service_fields),
-    KIND(EGAF_K_DATABASE, "data", "databases", "database", true, database_fields),
-    KIND(EGAF_K_APPLICATION, "application", "applications", "application", true,
+    KIND(EGAF_K_ACTOR, "business", "actors", N_("actor"), true, actor_fields),
+    KIND(EGAF_K_CHANNEL, "business", "channels", N_("channel"), true, channel_fields),
+    KIND(EGAF_K_FUNCTION, "business", "functions", N_("function"), true, function_fields),
+    KIND(EGAF_K_SERVICE, "business", "services", N_("service"), true, service_fields),
+    KIND(EGAF_K_DATABASE, "data", "databases", N_("database"), true, database_fields),
+    KIND(EGAF_K_APPLICATION, "application", "applications", N_("application"), true,
          application_fields),
-    KIND(EGAF_K_PLATFORM, "application", "platforms", "platform", true, platform_fields),
-    KIND(EGAF_K_INTEGRATION, "application", "integrations", "integration", false,
+    KIND(EGAF_K_PLATFORM, "application", "platforms", N_("platform"), true, platform_fields),
+    KIND(EGAF_K_INTEGRATION, "application", "integrations", N_("integration"), false,
          integration_fields),
-    KIND(EGAF_K_INFRASTRUCTURE, "technology", "infrastructure", "infrastructure", true,
+    KIND(EGAF_K_INFRASTRUCTURE, "technology", "infrastructure", N_("infrastructure"), true,
          infrastructure_fields),
-    KIND(EGAF_K_CONTROL, "security", "controls", "control", true, control_fields),
-    KIND(EGAF_K_ROADMAP, "implementation", "roadmap", "roadmap task", true, roadmap_fields),
-    KIND(EGAF_K_ARCHITECTURE, NULL, NULL, "architecture", true, architecture_fields),
+    KIND(EGAF_K_CONTROL, "security", "controls", N_("control"), true, control_fields),
+    KIND(EGAF_K_ROADMAP, "implementation", "roadmap", N_("roadmap task"), true, roadmap_fields),
+    KIND(EGAF_K_ARCHITECTURE, NULL, NULL, N_("architecture"), true, architecture_fields),
 };
 
 static const char *const section_names[EGAF_S__COUNT] = {
@@ -286,15 +311,22 @@ const char *egaf_targets_text(unsigned targets, char *buf, size_t size)
         if (targets & EGAF_T(k))
             names[n++] = kinds[k].noun;
     if (targets & EGAF_T_NATIONAL_SYSTEM)
-        names[n++] = "national shared system";
+        names[n++] = N_("national shared system");
     if (targets & EGAF_T_NATIONAL_DATABASE)
-        names[n++] = "national database";
+        names[n++] = N_("national database");
     size_t used = 0;
     buf[0] = '\0';
     for (size_t i = 0; i < n && used < size; i++) {
-        const char *sep = i == 0 ? "" : (i + 1 == n ? " or " : ", ");
-        const char *article = strchr("aeiou", names[i][0]) ? "an " : "a ";
-        int w = snprintf(buf + used, size - used, "%s%s%s", sep, article, names[i]);
+        const char *sep = i == 0 ? "" : (i + 1 == n ? _(" or ") : ", ");
+        int w = snprintf(buf + used, size - used, "%s", sep);
+        if (w < 0)
+            break;
+        used += (size_t)w;
+        if (used >= size)
+            break;
+        /* "a database", "an application": the article belongs to the message */
+        w = snprintf(buf + used, size - used, strchr("aeiou", names[i][0]) ? _("an %s") : _("a %s"),
+                     _(names[i]));
         if (w < 0)
             break;
         used += (size_t)w;

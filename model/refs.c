@@ -9,6 +9,7 @@
  * file (successors, the editions and components a system names) run at the
  * end, from positions kept while walking. */
 #include "model/refs.h"
+#include "model/i18n.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -221,10 +222,10 @@ static void check_keys(loader *ld, const egaf_ynode *map, const char *const *key
         if (k->kind == EGAF_Y_SCALAR && in_list(name, keys))
             continue;
         egaf_finding *f = egaf_diag(ld->diags, "refs.schema", &k->mark, element,
-                                    "unknown key '%s' in %s", name, where);
+                                    _("unknown key '%s' in %s"), name, where);
         const char *s = egaf_suggest(name, keys, 0);
         if (s)
-            egaf_diag_hint(ld->diags, f, "did you mean '%s'?", s);
+            egaf_diag_hint(ld->diags, f, _("did you mean '%s'?"), s);
     }
 }
 
@@ -232,7 +233,7 @@ static bool is_map(loader *ld, const egaf_ynode *n, const char *what, const char
 {
     if (n->kind == EGAF_Y_MAP)
         return true;
-    egaf_diag(ld->diags, "refs.schema", &n->mark, element, "%s must be a map; found %s", what,
+    egaf_diag(ld->diags, "refs.schema", &n->mark, element, _("%s must be a map; found %s"), what,
               egaf_ynode_describe(n));
     return false;
 }
@@ -246,7 +247,7 @@ static const egaf_ynode *get_seq(loader *ld, const egaf_ynode *map, const char *
     if (!v || egaf_ynode_is_null(v))
         return NULL;
     if (v->kind != EGAF_Y_SEQ) {
-        egaf_diag(ld->diags, "refs.schema", &v->mark, element, "'%s' must be a list; found %s",
+        egaf_diag(ld->diags, "refs.schema", &v->mark, element, _("'%s' must be a list; found %s"),
                   key, egaf_ynode_describe(v));
         return NULL;
     }
@@ -262,7 +263,7 @@ static const char *get_text(loader *ld, const egaf_ynode *map, const char *key,
     if (!v || egaf_ynode_is_null(v))
         return NULL;
     if (v->kind != EGAF_Y_SCALAR) {
-        egaf_diag(ld->diags, "refs.schema", &v->mark, element, "'%s' must be text; found %s",
+        egaf_diag(ld->diags, "refs.schema", &v->mark, element, _("'%s' must be text; found %s"),
                   key, egaf_ynode_describe(v));
         return NULL;
     }
@@ -280,15 +281,15 @@ static const char *need_text_in(loader *ld, const egaf_ynode *map, const char *k
     const char *s = get_text(ld, map, key, element, mark);
     const egaf_ynode *v = egaf_ynode_get(map, key);
     if (!s && !v) {
-        egaf_finding *f = egaf_diag(ld->diags, rule, &map->mark, element, "%s has no '%s'",
-                                    phrase, key);
+        egaf_finding *f =
+            egaf_diag(ld->diags, rule, &map->mark, element, _("%s has no '%s'"), phrase, key);
         if (strcmp(rule, "refs.missing-source") == 0)
             egaf_diag_hint(ld->diags, f,
                            strcmp(key, "source") == 0
-                               ? "cite the legal instrument, then the facts keys (facts S61,S62)"
-                               : "add 'confidence: confirmed', 'inferred' or 'uncertain'");
+                               ? _("cite the legal instrument, then the facts keys (facts S61,S62)")
+                               : _("add 'confidence: confirmed', 'inferred' or 'uncertain'"));
     } else if (!s && egaf_ynode_is_null(v)) {
-        egaf_diag(ld->diags, rule, &v->mark, element, "'%s' of %s is empty", key, phrase);
+        egaf_diag(ld->diags, rule, &v->mark, element, _("'%s' of %s is empty"), key, phrase);
     }
     return s;
 }
@@ -317,10 +318,10 @@ static const char *get_enum(loader *ld, const egaf_ynode *map, const char *key,
     char allowed[256];
     list_text(values, allowed, sizeof allowed);
     egaf_finding *f = egaf_diag(ld->diags, "refs.schema", &mark, element,
-                                "'%s' must be one of %s; found '%s'", key, allowed, s);
+                                _("'%s' must be one of %s; found '%s'"), key, allowed, s);
     const char *sug = egaf_suggest(s, values, 0);
     if (sug)
-        egaf_diag_hint(ld->diags, f, "did you mean '%s'?", sug);
+        egaf_diag_hint(ld->diags, f, _("did you mean '%s'?"), sug);
     return NULL;
 }
 
@@ -335,10 +336,10 @@ static egaf_date get_date(loader *ld, const egaf_ynode *map, const char *key, bo
     if (mark)
         *mark = m;
     if (!parse_date(s, end, &d)) {
-        egaf_finding *f = egaf_diag(ld->diags, "refs.schema", &m, element,
-                                    "'%s' must be a date YYYY-MM-DD or a year YYYY; found '%s'",
-                                    key, s);
-        egaf_diag_hint(ld->diags, f, "write e.g. %s: 2025-02-28", key);
+        egaf_finding *f =
+            egaf_diag(ld->diags, "refs.schema", &m, element,
+                      _("'%s' must be a date YYYY-MM-DD or a year YYYY; found '%s'"), key, s);
+        egaf_diag_hint(ld->diags, f, _("write e.g. %s: 2025-02-28"), key);
         return 0;
     }
     return d;
@@ -356,7 +357,7 @@ static bool get_bool(loader *ld, const egaf_ynode *map, const char *key, const c
             return false;
     }
     egaf_diag(ld->diags, "refs.schema", &v->mark, element,
-              "'%s' must be true or false; found %s", key, egaf_ynode_describe(v));
+              _("'%s' must be true or false; found %s"), key, egaf_ynode_describe(v));
     return false;
 }
 
@@ -378,7 +379,7 @@ static const char **get_texts(loader *ld, const egaf_ynode *map, const char *key
         n = v->u.seq.count;
     } else if (v->kind != EGAF_Y_SCALAR) {
         egaf_diag(ld->diags, "refs.schema", &v->mark, element,
-                  "'%s' must be a list of texts; found %s", key, egaf_ynode_describe(v));
+                  _("'%s' must be a list of texts; found %s"), key, egaf_ynode_describe(v));
         return NULL;
     }
     const char **out = alloc(ld, sizeof(*out) * (n + 1));
@@ -390,7 +391,7 @@ static const char **get_texts(loader *ld, const egaf_ynode *map, const char *key
         const egaf_ynode *item = items[i];
         if (item->kind != EGAF_Y_SCALAR || egaf_ynode_is_null(item)) {
             egaf_diag(ld->diags, "refs.schema", &item->mark, element,
-                      "items of '%s' must be text; found %s", key, egaf_ynode_describe(item));
+                      _("items of '%s' must be text; found %s"), key, egaf_ynode_describe(item));
             continue;
         }
         if (m)
@@ -412,10 +413,9 @@ static void check_id(loader *ld, const egaf_ynode *map, const char *id, const ch
 {
     if (id_syntax_ok(id))
         return;
-    egaf_finding *f = egaf_diag(ld->diags, "refs.schema", &egaf_ynode_get(map, "id")->mark,
-                                element, "id '%s' is not of the form ^[a-z0-9]+(-[a-z0-9]+)*$",
-                                id);
-    egaf_diag_hint(ld->diags, f, "lower case without diacritics, words joined by '-'");
+    egaf_finding *f = egaf_diag(ld->diags, "refs.schema", &egaf_ynode_get(map, "id")->mark, element,
+                                _("id '%s' is not of the form ^[a-z0-9]+(-[a-z0-9]+)*$"), id);
+    egaf_diag_hint(ld->diags, f, _("lower case without diacritics, words joined by '-'"));
 }
 
 /* The raw id of a map, for naming it in findings before it is checked. */
@@ -448,15 +448,15 @@ static const char *kind_noun(egaf_ref_kind kind)
 {
     switch (kind) {
     case EGAF_RK_AGENCY:
-        return "agency";
+        return _("agency");
     case EGAF_RK_SHARED_SYSTEM:
-        return "shared system";
+        return _("shared system");
     case EGAF_RK_NATIONAL_DATABASE:
-        return "national database";
+        return _("national database");
     case EGAF_RK_DATA_SUBJECT:
-        return "data subject";
+        return _("data subject");
     }
-    return "entry";
+    return _("entry");
 }
 
 /* The keys every entry has, then what its kind adds. Returns the entry,
@@ -472,7 +472,7 @@ static entry_ext *new_entry(loader *ld, egaf_ref_kind kind, const egaf_ynode *no
     snprintf(where, sizeof where, "%s '%s'", noun, rid ? rid : "?");
     check_keys(ld, node, keys, where, rid);
     char phrase[96];
-    snprintf(phrase, sizeof phrase, "an entry of kind %s", egaf_ref_kind_name(kind));
+    snprintf(phrase, sizeof phrase, _("an entry of kind %s"), egaf_ref_kind_name(kind));
     const char *id = need_text_in(ld, node, "id", "refs.schema", phrase, NULL, NULL);
     if (!id)
         return NULL;
@@ -499,7 +499,7 @@ static entry_ext *new_entry(loader *ld, egaf_ref_kind kind, const egaf_ynode *no
         date_text(e->valid_from, a, sizeof a);
         date_text(e->valid_to, b, sizeof b);
         egaf_diag(ld->diags, "refs.schema", &x->valid_to_mark, id,
-                  "%s '%s' ends (%s) before it starts (%s)", noun, id, b, a);
+                  _("%s '%s' ends (%s) before it starts (%s)"), noun, id, b, a);
     }
     bool oom = false;
     egaf_ref_entry *first = egaf_strmap_put(&ld->refs->by_id, id, strlen(id), e, &oom);
@@ -511,14 +511,15 @@ static entry_ext *new_entry(loader *ld, egaf_ref_kind kind, const egaf_ynode *no
         egaf_finding *f;
         if (first->kind == kind)
             f = egaf_diag(ld->diags, "refs.duplicate-id", &node->mark, id,
-                          "%s id '%s' is used twice", noun, id);
+                          _("%s id '%s' is used twice"), noun, id);
         else
             f = egaf_diag(ld->diags, "refs.duplicate-id", &node->mark, id,
-                          "id '%s' of a %s is already the id of a %s", id, noun,
+                          _("id '%s' of a %s is already the id of a %s"), id, noun,
                           kind_noun(first->kind));
-        egaf_diag_related(ld->diags, f, &first->mark, "'%s' is first defined here", id);
-        egaf_diag_hint(ld->diags, f, "ids are unique across all reference files; give the "
-                                     "new entry its own id");
+        egaf_diag_related(ld->diags, f, &first->mark, _("'%s' is first defined here"), id);
+        egaf_diag_hint(ld->diags, f,
+                       _("ids are unique across all reference files; give the "
+                         "new entry its own id"));
         return NULL;
     }
     if (!push_entry(ld, e))
@@ -538,8 +539,8 @@ static void parse_owners(loader *ld, entry_ext *x, const egaf_ynode *node, bool 
     if (!seq) {
         if (required && !egaf_ynode_get(node, "owners")) {
             egaf_finding *f = egaf_diag(ld->diags, "refs.schema", &node->mark, e->id,
-                                        "%s '%s' has no 'owners'", kind_noun(e->kind), e->id);
-            egaf_diag_hint(ld->diags, f, "add owners: [{agency: ID, confidence: ...}]");
+                                        _("%s '%s' has no 'owners'"), kind_noun(e->kind), e->id);
+            egaf_diag_hint(ld->diags, f, _("add owners: [{agency: ID, confidence: ...}]"));
         }
         return;
     }
@@ -555,7 +556,7 @@ static void parse_owners(loader *ld, entry_ext *x, const egaf_ynode *node, bool 
         egaf_ref_owner o;
         memset(&o, 0, sizeof(o));
         char phrase[160];
-        snprintf(phrase, sizeof phrase, "an owner of '%s'", e->id);
+        snprintf(phrase, sizeof phrase, _("an owner of '%s'"), e->id);
         o.agency = need_text_in(ld, it, "agency", "refs.schema", phrase, e->id,
                                 &marks[e->nowners]);
         o.valid_from = get_date(ld, it, "valid-from", false, e->id, NULL);
@@ -578,7 +579,7 @@ static void parse_owners(loader *ld, entry_ext *x, const egaf_ynode *node, bool 
         const egaf_ref_entry *ag = egaf_refs_find(ld->refs, o->agency);
         if (!ag || ag->kind != EGAF_RK_AGENCY) {
             egaf_finding *f = egaf_diag(ld->diags, "refs.unresolved", &marks[i], e->id,
-                                        "owner '%s' of '%s' is not an agency of agencies.yaml",
+                                        _("owner '%s' of '%s' is not an agency of agencies.yaml"),
                                         o->agency, e->id);
             const char **cands = malloc(sizeof(*cands) * (ld->refs->nentries + 1));
             if (cands) {
@@ -588,7 +589,7 @@ static void parse_owners(loader *ld, entry_ext *x, const egaf_ynode *node, bool 
                         cands[c++] = ld->refs->entries[j]->id;
                 const char *s = egaf_suggest(o->agency, cands, c);
                 if (s)
-                    egaf_diag_hint(ld->diags, f, "did you mean '%s'?", s);
+                    egaf_diag_hint(ld->diags, f, _("did you mean '%s'?"), s);
                 free(cands);
             }
             continue;
@@ -596,13 +597,14 @@ static void parse_owners(loader *ld, entry_ext *x, const egaf_ynode *node, bool 
         if (!covers(ag->valid_from, ag->valid_to, from, to)) {
             date_text(from, a, sizeof a);
             date_text(to, b, sizeof b);
-            egaf_finding *f = egaf_diag(
-                ld->diags, "refs.unresolved", &marks[i], e->id,
-                "owner '%s' of '%s' (%s to %s) does not exist over that whole period", o->agency,
-                e->id, a, b);
-            egaf_diag_related(ld->diags, f, &ag->mark, "'%s' is defined here", ag->id);
-            egaf_diag_hint(ld->diags, f, "close the owner with valid-to and add the successor "
-                                         "as the next owner");
+            egaf_finding *f =
+                egaf_diag(ld->diags, "refs.unresolved", &marks[i], e->id,
+                          _("owner '%s' of '%s' (%s to %s) does not exist over that whole period"),
+                          o->agency, e->id, a, b);
+            egaf_diag_related(ld->diags, f, &ag->mark, _("'%s' is defined here"), ag->id);
+            egaf_diag_hint(ld->diags, f,
+                           _("close the owner with valid-to and add the successor "
+                             "as the next owner"));
         }
     }
     if (e->nowners == 0)
@@ -611,28 +613,29 @@ static void parse_owners(loader *ld, entry_ext *x, const egaf_ynode *node, bool 
     if (o0->valid_from && (e->valid_from == 0 || o0->valid_from > e->valid_from)) {
         date_text(o0->valid_from, a, sizeof a);
         egaf_diag(ld->diags, "refs.schema", &marks[0], e->id,
-                  "'%s' has no owner before %s, while it exists", e->id, a);
+                  _("'%s' has no owner before %s, while it exists"), e->id, a);
     }
     for (size_t i = 1; i < e->nowners; i++) {
         const egaf_ref_owner *p = &e->owners[i - 1], *o = &e->owners[i];
         if (p->valid_to == 0 || o->valid_from == 0 || o->valid_from <= p->valid_to) {
-            egaf_finding *f = egaf_diag(ld->diags, "refs.schema", &marks[i], e->id,
-                                        "owners '%s' and '%s' of '%s' overlap", p->agency,
-                                        o->agency, e->id);
-            egaf_diag_hint(ld->diags, f, "exactly one owner holds on any day: close the first "
-                                         "with valid-to, start the next the day after");
+            egaf_finding *f =
+                egaf_diag(ld->diags, "refs.schema", &marks[i], e->id,
+                          _("owners '%s' and '%s' of '%s' overlap"), p->agency, o->agency, e->id);
+            egaf_diag_hint(ld->diags, f,
+                           _("exactly one owner holds on any day: close the first "
+                             "with valid-to, start the next the day after"));
         } else if (o->valid_from != next_day(p->valid_to)) {
             date_text(p->valid_to, a, sizeof a);
             date_text(o->valid_from, b, sizeof b);
             egaf_diag(ld->diags, "refs.schema", &marks[i], e->id,
-                      "'%s' has no owner between %s and %s", e->id, a, b);
+                      _("'%s' has no owner between %s and %s"), e->id, a, b);
         }
     }
     const egaf_ref_owner *ol = &e->owners[e->nowners - 1];
     if (ol->valid_to && (e->valid_to == 0 || ol->valid_to < e->valid_to)) {
         date_text(ol->valid_to, a, sizeof a);
         egaf_diag(ld->diags, "refs.schema", &marks[e->nowners - 1], e->id,
-                  "'%s' has no owner after %s, while it exists", e->id, a);
+                  _("'%s' has no owner after %s, while it exists"), e->id, a);
     }
 }
 
@@ -656,13 +659,14 @@ static void add_code(loader *ld, const char *key, const egaf_ref_entry *e, egaf_
         const egaf_ref_entry *o = c->entry;
         if (!overlap(o->valid_from, o->valid_to, e->valid_from, e->valid_to))
             continue;
-        egaf_finding *f = egaf_diag(ld->diags, "refs.duplicate-id", &mark, e->id,
-                                    "%s '%s' of '%s' is also the code of '%s' on the same days",
-                                    what, strchr(key, ':') ? strchr(key, ':') + 1 : key, e->id,
-                                    o->id);
-        egaf_diag_related(ld->diags, f, &c->mark, "'%s' has it here", o->id);
-        egaf_diag_hint(ld->diags, f, "a code names one agency on any day; check valid-from "
-                                     "and valid-to");
+        egaf_finding *f =
+            egaf_diag(ld->diags, "refs.duplicate-id", &mark, e->id,
+                      _("%s '%s' of '%s' is also the code of '%s' on the same days"), what,
+                      strchr(key, ':') ? strchr(key, ':') + 1 : key, e->id, o->id);
+        egaf_diag_related(ld->diags, f, &c->mark, _("'%s' has it here"), o->id);
+        egaf_diag_hint(ld->diags, f,
+                       _("a code names one agency on any day; check valid-from "
+                         "and valid-to"));
         break;
     }
     /* the chain keeps file order */
@@ -689,10 +693,10 @@ static void parse_agency(loader *ld, const egaf_ynode *node)
     if (e->organ_code) {
         if (!organ_code_ok(e->organ_code)) {
             egaf_finding *f = egaf_diag(ld->diags, "refs.schema", &mark, e->id,
-                                        "organ code '%s' of '%s' is not of the form "
-                                        "000.00.00.X00",
+                                        _("organ code '%s' of '%s' is not of the form "
+                                          "000.00.00.X00"),
                                         e->organ_code, e->id);
-            egaf_diag_hint(ld->diags, f, "QĐ 20/2020/QĐ-TTg codes, e.g. \"000.00.00.G05\"");
+            egaf_diag_hint(ld->diags, f, _("QĐ 20/2020/QĐ-TTg codes, e.g. \"000.00.00.G05\""));
         }
         add_code(ld, e->organ_code, e, mark, "organ code");
     }
@@ -700,10 +704,10 @@ static void parse_agency(loader *ld, const egaf_ynode *node)
     if (e->gso_code) {
         if (!province)
             egaf_diag(ld->diags, "refs.schema", &mark, e->id,
-                      "'gso-code' is for provinces; '%s' is not one", e->id);
+                      _("'gso-code' is for provinces; '%s' is not one"), e->id);
         else if (strlen(e->gso_code) != 2 || !all_digits(e->gso_code, 2))
             egaf_diag(ld->diags, "refs.schema", &mark, e->id,
-                      "statistics code '%s' of '%s' must be two digits, quoted (\"01\")",
+                      _("statistics code '%s' of '%s' must be two digits, quoted (\"01\")"),
                       e->gso_code, e->id);
         char *key = egaf_arena_printf(ld->refs->arena, "gso:%s", e->gso_code);
         if (!key)
@@ -714,17 +718,18 @@ static void parse_agency(loader *ld, const egaf_ynode *node)
     e->municipality = get_bool(ld, node, "municipality", e->id);
     if (egaf_ynode_get(node, "municipality") && !province)
         egaf_diag(ld->diags, "refs.schema", &egaf_ynode_get(node, "municipality")->mark, e->id,
-                  "'municipality' is for provinces; '%s' is not one", e->id);
+                  _("'municipality' is for provinces; '%s' is not one"), e->id);
     e->successors = get_texts(ld, node, "successor", e->id, &e->nsuccessors, &x->successor_marks);
     if (e->valid_to && e->nsuccessors == 0 && !egaf_ynode_get(node, "successor")) {
         egaf_finding *f = egaf_diag(ld->diags, "refs.schema", &x->valid_to_mark, e->id,
-                                    "'%s' ends but names no successor", e->id);
-        egaf_diag_hint(ld->diags, f, "valid-to and successor come together: add successor: "
-                                     "[ID] (the agencies that take over)");
+                                    _("'%s' ends but names no successor"), e->id);
+        egaf_diag_hint(ld->diags, f,
+                       _("valid-to and successor come together: add successor: "
+                         "[ID] (the agencies that take over)"));
     }
     if (!e->valid_to && egaf_ynode_get(node, "successor"))
         egaf_diag(ld->diags, "refs.schema", &egaf_ynode_get(node, "successor")->mark, e->id,
-                  "'%s' has a successor but no valid-to", e->id);
+                  _("'%s' has a successor but no valid-to"), e->id);
 }
 
 static void parse_system(loader *ld, const egaf_ynode *node)
@@ -744,7 +749,7 @@ static void parse_system(loader *ld, const egaf_ynode *node)
     e->editions = get_texts(ld, node, "editions", e->id, &e->neditions, &x->edition_marks);
     if (!egaf_ynode_get(node, "editions"))
         egaf_diag(ld->diags, "refs.schema", &node->mark, e->id,
-                  "shared system '%s' has no 'editions'", e->id);
+                  _("shared system '%s' has no 'editions'"), e->id);
     const egaf_ynode *seq = get_seq(ld, node, "connect", e->id);
     if (!seq)
         return;
@@ -764,12 +769,12 @@ static void parse_system(loader *ld, const egaf_ynode *node)
         for (size_t j = 0; j < c.nlevels; j++)
             if (!in_list(c.levels[j], model_levels))
                 egaf_diag(ld->diags, "refs.schema", &levels_marks[j], e->id,
-                          "'level' must be ministry or province; found '%s'", c.levels[j]);
+                          _("'level' must be ministry or province; found '%s'"), c.levels[j]);
         if (!egaf_ynode_get(it, "level"))
             egaf_diag(ld->diags, "refs.schema", &it->mark, e->id,
-                      "a connect item of '%s' has no 'level'", e->id);
+                      _("a connect item of '%s' has no 'level'"), e->id);
         char phrase[160];
-        snprintf(phrase, sizeof phrase, "a connect item of '%s'", e->id);
+        snprintf(phrase, sizeof phrase, _("a connect item of '%s'"), e->id);
         c.component = need_text_in(ld, it, "component", "refs.schema", phrase, e->id,
                                    &x->connect_marks[e->nconnects]);
         if (c.component)
@@ -804,19 +809,20 @@ static void parse_database(loader *ld, const egaf_ynode *node)
         egaf_ref_entry *s = egaf_strmap_get(&ld->refs->by_id, sid, strlen(sid));
         if (!s || s->kind != EGAF_RK_DATA_SUBJECT) {
             egaf_finding *f = egaf_diag(ld->diags, "refs.unresolved", &marks[i], e->id,
-                                        "'%s' of '%s' is not a data subject of "
-                                        "national-databases.yaml",
+                                        _("'%s' of '%s' is not a data subject of "
+                                          "national-databases.yaml"),
                                         sid, e->id);
-            egaf_diag_hint(ld->diags, f, "data subjects are listed under 'data-subjects:'");
+            egaf_diag_hint(ld->diags, f, _("data subjects are listed under 'data-subjects:'"));
             continue;
         }
         if (s->authoritative_db) {
-            egaf_finding *f = egaf_diag(
-                ld->diags, "refs.duplicate-id", &marks[i], e->id,
-                "data subject '%s' already has an authoritative database, '%s'", sid,
-                s->authoritative_db);
-            egaf_diag_hint(ld->diags, f, "one database is the single authoritative source of "
-                                         "a data subject");
+            egaf_finding *f =
+                egaf_diag(ld->diags, "refs.duplicate-id", &marks[i], e->id,
+                          _("data subject '%s' already has an authoritative database, '%s'"), sid,
+                          s->authoritative_db);
+            egaf_diag_hint(ld->diags, f,
+                           _("one database is the single authoritative source of "
+                             "a data subject"));
             continue;
         }
         s->authoritative_db = e->id;
@@ -831,7 +837,7 @@ static bool dup_in_list(loader *ld, const char *id, const char *const *ids, size
 {
     for (size_t i = 0; i < n; i++)
         if (ids[i] && strcmp(ids[i], id) == 0) {
-            egaf_diag(ld->diags, "refs.duplicate-id", mark, element, "%s '%s' is listed twice",
+            egaf_diag(ld->diags, "refs.duplicate-id", mark, element, _("%s '%s' is listed twice"),
                       what, id);
             return true;
         }
@@ -861,7 +867,7 @@ static void parse_sections(loader *ld, egaf_ref_framework *fw, const egaf_ynode 
         s.name_en = get_text(ld, it, "name-en", rid, NULL);
         s.keys = get_texts(ld, it, "key", rid, &s.nkeys, NULL);
         if (!egaf_ynode_get(it, "key"))
-            egaf_diag(ld->diags, "refs.schema", &it->mark, rid, "section '%s' has no 'key'",
+            egaf_diag(ld->diags, "refs.schema", &it->mark, rid, _("section '%s' has no 'key'"),
                       rid ? rid : "?");
         need_text(ld, it, "source", "refs.missing-source", "section", rid, NULL);
         need_text(ld, it, "confidence", "refs.missing-source", "section", rid, NULL);
@@ -902,22 +908,22 @@ static void parse_requirements(loader *ld, egaf_ref_framework *fw, const egaf_yn
         for (size_t j = 0; j < r.nlevels; j++)
             if (!in_list(r.levels[j], model_levels))
                 egaf_diag(ld->diags, "refs.schema", &lm[j], rid,
-                          "'levels' must be ministry or province; found '%s'", r.levels[j]);
+                          _("'levels' must be ministry or province; found '%s'"), r.levels[j]);
         if (!egaf_ynode_get(it, "levels"))
             egaf_diag(ld->diags, "refs.schema", &it->mark, rid,
-                      "required component '%s' has no 'levels'", rid ? rid : "?");
+                      _("required component '%s' has no 'levels'"), rid ? rid : "?");
         if (need_text(ld, it, "section", "refs.schema", "required component", rid, NULL))
             r.section = get_enum(ld, it, "section", req_sections, rid);
         const egaf_ynode *match = egaf_ynode_get(it, "match");
         if (!match) {
             egaf_diag(ld->diags, "refs.schema", &it->mark, rid,
-                      "required component '%s' has no 'match' ({kind: X}, {role: X} or {})",
+                      _("required component '%s' has no 'match' ({kind: X}, {role: X} or {})"),
                       rid ? rid : "?");
         } else if (is_map(ld, match, "'match'", rid)) {
             check_keys(ld, match, match_keys, "'match'", rid);
             if (match->u.map.count > 1)
                 egaf_diag(ld->diags, "refs.schema", &match->mark, rid,
-                          "'match' takes one key, kind or role");
+                          _("'match' takes one key, kind or role"));
             for (size_t j = 0; j < match->u.map.count && !r.match_key; j++) {
                 const char *k = key_name(match->u.map.pairs[j].key);
                 if (!in_list(k, match_keys))
@@ -933,8 +939,8 @@ static void parse_requirements(loader *ld, egaf_ref_framework *fw, const egaf_yn
             const egaf_ref_entry *s = egaf_refs_find(ld->refs, r.must_connect[j]);
             if (!s || s->kind != EGAF_RK_SHARED_SYSTEM) {
                 egaf_diag(ld->diags, "refs.unresolved", &mm[j], rid,
-                          "must-connect '%s' of '%s' is not a shared system of "
-                          "shared-systems.yaml",
+                          _("must-connect '%s' of '%s' is not a shared system of "
+                            "shared-systems.yaml"),
                           r.must_connect[j], rid ? rid : "?");
                 continue;
             }
@@ -943,7 +949,7 @@ static void parse_requirements(loader *ld, egaf_ref_framework *fw, const egaf_yn
                 listed = listed || strcmp(s->editions[k], fw->edition) == 0;
             if (fw->edition && !listed)
                 egaf_diag(ld->diags, "refs.unresolved", &mm[j], rid,
-                          "must-connect '%s' of '%s' is not in edition %s (its 'editions')",
+                          _("must-connect '%s' of '%s' is not in edition %s (its 'editions')"),
                           r.must_connect[j], rid ? rid : "?", fw->edition);
         }
         if (!r.id || dup_in_list(ld, r.id, ids, fw->nrequirements, &it->mark,
@@ -1001,13 +1007,14 @@ static void parse_security_levels(loader *ld, egaf_ref_framework *fw, const egaf
         const egaf_ynode *lv = egaf_ynode_get(it, "level");
         long long n = 0;
         if (!lv) {
-            egaf_diag(ld->diags, "refs.schema", &it->mark, NULL, "a security level has no "
-                                                                  "'level'");
+            egaf_diag(ld->diags, "refs.schema", &it->mark, NULL,
+                      _("a security level has no "
+                        "'level'"));
             continue;
         }
         if (!egaf_ynode_int(lv, &n) || n < 1 || n > 5) {
             egaf_diag(ld->diags, "refs.schema", &lv->mark, rid,
-                      "'level' must be a whole number from 1 to 5 (NĐ 85/2016/NĐ-CP)");
+                      _("'level' must be a whole number from 1 to 5 (NĐ 85/2016/NĐ-CP)"));
             continue;
         }
         s.level = (int)n;
@@ -1021,7 +1028,7 @@ static void parse_security_levels(loader *ld, egaf_ref_framework *fw, const egaf
             dup = dup || fw->security_levels[j].level == s.level;
         if (dup) {
             egaf_diag(ld->diags, "refs.duplicate-id", &lv->mark, rid,
-                      "security level %d is listed twice", s.level);
+                      _("security level %d is listed twice"), s.level);
             continue;
         }
         fw->security_levels[fw->nsecurity_levels++] = s;
@@ -1060,14 +1067,14 @@ static void parse_tree(loader *ld, egaf_ref_framework *fw, egaf_ref_tree_id tid,
     check_confidence(ld, node, tk);
     if (!egaf_ynode_get(node, "provisional"))
         egaf_diag(ld->diags, "refs.schema", &node->mark, tk,
-                  "code tree '%s' has no 'provisional' (true when the official list is not "
-                  "public)",
+                  _("code tree '%s' has no 'provisional' (true when the official list is not "
+                    "public)"),
                   tk);
     t->provisional = get_bool(ld, node, "provisional", tk);
     const egaf_ynode *seq = get_seq(ld, node, "tree", tk);
     if (!seq) {
         if (!egaf_ynode_get(node, "tree"))
-            egaf_diag(ld->diags, "refs.schema", &node->mark, tk, "code tree '%s' has no 'tree'",
+            egaf_diag(ld->diags, "refs.schema", &node->mark, tk, _("code tree '%s' has no 'tree'"),
                       tk);
         return;
     }
@@ -1090,7 +1097,7 @@ static void parse_tree(loader *ld, egaf_ref_framework *fw, egaf_ref_tree_id tid,
         if (!code_syntax_ok(c.code, tk)) {
             char up[4] = {(char)(tk[0] - 'a' + 'A'), 'R', 'M', '\0'};
             egaf_diag(ld->diags, "refs.schema", &cm, rc,
-                      "code '%s' is not of the form %snnn or %snnn.nnn", c.code, up, up);
+                      _("code '%s' is not of the form %snnn or %snnn.nnn"), c.code, up, up);
             continue;
         }
         bool dup = false, parent = strlen(c.code) == 6;
@@ -1099,13 +1106,13 @@ static void parse_tree(loader *ld, egaf_ref_framework *fw, egaf_ref_tree_id tid,
             parent = parent || strncmp(t->codes[j].code, c.code, 6) == 0;
         }
         if (dup) {
-            egaf_diag(ld->diags, "refs.duplicate-id", &cm, rc, "code '%s' is listed twice",
+            egaf_diag(ld->diags, "refs.duplicate-id", &cm, rc, _("code '%s' is listed twice"),
                       c.code);
             continue;
         }
         if (!parent)
             egaf_diag(ld->diags, "refs.unresolved", &cm, rc,
-                      "code '%s' comes before its parent '%.6s' (or the parent is missing)",
+                      _("code '%s' comes before its parent '%.6s' (or the parent is missing)"),
                       c.code, c.code);
         t->codes[t->ncodes++] = c;
     }
@@ -1122,7 +1129,7 @@ static void parse_codes(loader *ld, egaf_ref_framework *fw, const egaf_ynode *no
         if (t)
             parse_tree(ld, fw, (egaf_ref_tree_id)i, t);
         else
-            egaf_diag(ld->diags, "refs.schema", &node->mark, NULL, "'codes' has no '%s' tree",
+            egaf_diag(ld->diags, "refs.schema", &node->mark, NULL, _("'codes' has no '%s' tree"),
                       tree_keys[i]);
     }
 }
@@ -1161,7 +1168,7 @@ static void parse_targets(loader *ld, egaf_ref_framework *fw, const egaf_ynode *
             }
             if (!ok)
                 egaf_diag(ld->diags, "refs.schema", &v->mark, rid,
-                          "'value' must be a number; found %s", egaf_ynode_describe(v));
+                          _("'value' must be a number; found %s"), egaf_ynode_describe(v));
         }
         if (!t.id || dup_in_list(ld, t.id, ids, fw->ntargets, &it->mark, "target", rid))
             continue;
@@ -1186,18 +1193,17 @@ static void parse_framework(loader *ld, const egaf_ynode *root, const char *file
     fw->edition = need_text(ld, root, "edition", "refs.schema", "the framework file", NULL, &em);
     const char *el = fw->edition;
     if (fw->edition && strcmp(fw->edition, file_edition) != 0) {
-        egaf_finding *f = egaf_diag(ld->diags, "refs.schema", &em, el,
-                                    "edition '%s' in framework-%s.yaml", fw->edition,
-                                    file_edition);
-        egaf_diag_hint(ld->diags, f, "the file of edition X is framework-X.yaml");
+        egaf_finding *f =
+            egaf_diag(ld->diags, "refs.schema", &em, el, _("edition '%s' in framework-%s.yaml"),
+                      fw->edition, file_edition);
+        egaf_diag_hint(ld->diags, f, _("the file of edition X is framework-X.yaml"));
     }
     for (size_t i = 0; fw->edition && i < ld->refs->nframeworks; i++)
         if (strcmp(ld->refs->frameworks[i]->edition, fw->edition) == 0) {
             egaf_finding *f = egaf_diag(ld->diags, "refs.duplicate-id", &em, el,
-                                        "framework edition '%s' is defined twice",
-                                        fw->edition);
+                                        _("framework edition '%s' is defined twice"), fw->edition);
             egaf_diag_related(ld->diags, f, &ld->refs->frameworks[i]->mark,
-                              "first defined here");
+                              _("first defined here"));
             return;
         }
     fw->name = need_text(ld, root, "name", "refs.schema", "the framework", el, NULL);
@@ -1210,7 +1216,7 @@ static void parse_framework(loader *ld, const egaf_ynode *root, const char *file
     egaf_mark tm = root->mark;
     fw->valid_to = get_date(ld, root, "valid-to", true, el, &tm);
     if (fw->valid_from && fw->valid_to && fw->valid_from > fw->valid_to)
-        egaf_diag(ld->diags, "refs.schema", &tm, el, "edition %s ends before it starts", el);
+        egaf_diag(ld->diags, "refs.schema", &tm, el, _("edition %s ends before it starts"), el);
     static const char *const lists[] = {"sections", "required-components", "routes",
                                         "security-levels", NULL};
     for (size_t i = 0; lists[i]; i++) {
@@ -1218,7 +1224,7 @@ static void parse_framework(loader *ld, const egaf_ynode *root, const char *file
         if (!seq) {
             if (!egaf_ynode_get(root, lists[i]))
                 egaf_diag(ld->diags, "refs.schema", &root->mark, el,
-                          "the framework file has no '%s'", lists[i]);
+                          _("the framework file has no '%s'"), lists[i]);
             continue;
         }
         if (i == 0)
@@ -1234,7 +1240,8 @@ static void parse_framework(loader *ld, const egaf_ynode *root, const char *file
     if (codes)
         parse_codes(ld, fw, codes);
     else
-        egaf_diag(ld->diags, "refs.schema", &root->mark, el, "the framework file has no 'codes'");
+        egaf_diag(ld->diags, "refs.schema", &root->mark, el,
+                  _("the framework file has no 'codes'"));
     const egaf_ynode *targets = get_seq(ld, root, "targets", el);
     if (targets)
         parse_targets(ld, fw, targets);
@@ -1264,7 +1271,7 @@ static void walk_list(loader *ld, const egaf_ynode *root, const char *key,
     const egaf_ynode *seq = get_seq(ld, root, key, NULL);
     if (!seq) {
         if (!egaf_ynode_get(root, key))
-            egaf_diag(ld->diags, "refs.schema", &root->mark, NULL, "the file has no '%s'", key);
+            egaf_diag(ld->diags, "refs.schema", &root->mark, NULL, _("the file has no '%s'"), key);
         return;
     }
     for (size_t i = 0; i < seq->u.seq.count && !ld->oom; i++)
@@ -1291,12 +1298,13 @@ static bool load_file(loader *ld, const char *name, file_kind fk, const char *ed
             ld->oom = true;
             return false;
         }
-        egaf_finding *f = egaf_diag_at(ld->diags, "refs.schema", path, 0, 0, NULL,
-                                       "cannot read reference file: %s",
-                                       egaf_read_status_text(rs));
-        egaf_diag_hint(ld->diags, f, "the reference folder holds agencies.yaml, "
-                                     "shared-systems.yaml, national-databases.yaml and "
-                                     "framework-<edition>.yaml");
+        egaf_finding *f =
+            egaf_diag_at(ld->diags, "refs.schema", path, 0, 0, NULL,
+                         _("cannot read reference file: %s"), egaf_read_status_text(rs));
+        egaf_diag_hint(ld->diags, f,
+                       _("the reference folder holds agencies.yaml, "
+                         "shared-systems.yaml, national-databases.yaml and "
+                         "framework-<edition>.yaml"));
         return false;
     }
     ld->scratch = egaf_arena_create();
@@ -1313,10 +1321,10 @@ static bool load_file(loader *ld, const char *name, file_kind fk, const char *ed
         const char *kind = get_text(ld, root, "kind", NULL, &km);
         if (!kind) {
             egaf_diag(ld->diags, "refs.schema", &root->mark, NULL,
-                      "the file has no 'kind' (kind: %s)", kinds[fk]);
+                      _("the file has no 'kind' (kind: %s)"), kinds[fk]);
         } else if (strcmp(kind, kinds[fk]) != 0) {
             egaf_diag(ld->diags, "refs.schema", &km, NULL,
-                      "'kind' of %s must be '%s'; found '%s'", name, kinds[fk], kind);
+                      _("'kind' of %s must be '%s'; found '%s'"), name, kinds[fk], kind);
             ok = false;
         }
     }
@@ -1407,10 +1415,9 @@ static void check_successors(loader *ld)
             const char *sid = e->successors[j];
             const egaf_ref_entry *s = egaf_refs_find(r, sid);
             if (!s || s->kind != EGAF_RK_AGENCY) {
-                egaf_finding *f = egaf_diag(ld->diags, "refs.unresolved",
-                                            &x->successor_marks[j], e->id,
-                                            "successor '%s' of '%s' is not an agency", sid,
-                                            e->id);
+                egaf_finding *f =
+                    egaf_diag(ld->diags, "refs.unresolved", &x->successor_marks[j], e->id,
+                              _("successor '%s' of '%s' is not an agency"), sid, e->id);
                 const char **cands = malloc(sizeof(*cands) * (r->nentries + 1));
                 if (cands) {
                     size_t c = 0;
@@ -1419,25 +1426,25 @@ static void check_successors(loader *ld)
                             cands[c++] = r->entries[k]->id;
                     const char *sug = egaf_suggest(sid, cands, c);
                     if (sug)
-                        egaf_diag_hint(ld->diags, f, "did you mean '%s'?", sug);
+                        egaf_diag_hint(ld->diags, f, _("did you mean '%s'?"), sug);
                     free(cands);
                 }
                 continue;
             }
             if (s == e) {
                 egaf_diag(ld->diags, "refs.unresolved", &x->successor_marks[j], e->id,
-                          "'%s' names itself as its successor", e->id);
+                          _("'%s' names itself as its successor"), e->id);
                 continue;
             }
             if (e->valid_to && !valid_on(s->valid_from, s->valid_to, next_day(e->valid_to))) {
                 char d[16];
                 date_text(next_day(e->valid_to), d, sizeof d);
-                egaf_finding *f = egaf_diag(ld->diags, "refs.unresolved",
-                                            &x->successor_marks[j], e->id,
-                                            "successor '%s' of '%s' does not exist on %s, the "
-                                            "day after '%s' ends",
-                                            sid, e->id, d, e->id);
-                egaf_diag_related(ld->diags, f, &s->mark, "'%s' is defined here", sid);
+                egaf_finding *f =
+                    egaf_diag(ld->diags, "refs.unresolved", &x->successor_marks[j], e->id,
+                              _("successor '%s' of '%s' does not exist on %s, the "
+                                "day after '%s' ends"),
+                              sid, e->id, d, e->id);
+                egaf_diag_related(ld->diags, f, &s->mark, _("'%s' is defined here"), sid);
             }
         }
     }
@@ -1466,8 +1473,8 @@ static void check_editions(loader *ld)
         for (size_t j = 0; j < e->neditions; j++)
             if (!egaf_refs_framework(r, e->editions[j]))
                 egaf_diag(ld->diags, "refs.unresolved", &x->edition_marks[j], e->id,
-                          "edition '%s' of '%s' has no framework-%s.yaml", e->editions[j],
-                          e->id, e->editions[j]);
+                          _("edition '%s' of '%s' has no framework-%s.yaml"), e->editions[j], e->id,
+                          e->editions[j]);
         for (size_t j = 0; j < e->nconnects; j++) {
             const char *comp = e->connects[j].component;
             bool any = false;
@@ -1475,8 +1482,8 @@ static void check_editions(loader *ld)
                 any = any || requirement(r->frameworks[k], comp) != NULL;
             if (!any) {
                 egaf_diag(ld->diags, "refs.unresolved", &x->connect_marks[j], e->id,
-                          "component '%s' of '%s' is not a required component of any "
-                          "framework edition",
+                          _("component '%s' of '%s' is not a required component of any "
+                            "framework edition"),
                           comp, e->id);
                 continue;
             }
@@ -1484,8 +1491,8 @@ static void check_editions(loader *ld)
                 const egaf_ref_framework *fw = egaf_refs_framework(r, e->editions[k]);
                 if (fw && !requirement(fw, comp))
                     egaf_diag(ld->diags, "refs.unresolved", &x->connect_marks[j], e->id,
-                              "component '%s' of '%s' is not a required component of "
-                              "edition %s",
+                              _("component '%s' of '%s' is not a required component of "
+                                "edition %s"),
                               comp, e->id, fw->edition);
             }
         }
@@ -1499,10 +1506,10 @@ static void check_subjects(loader *ld)
         const egaf_ref_entry *e = r->entries[i];
         if (e->kind == EGAF_RK_DATA_SUBJECT && !e->authoritative_db) {
             egaf_finding *f = egaf_diag(ld->diags, "refs.unresolved", &e->mark, e->id,
-                                        "no national database is authoritative for data "
-                                        "subject '%s'",
+                                        _("no national database is authoritative for data "
+                                          "subject '%s'"),
                                         e->id);
-            egaf_diag_hint(ld->diags, f, "add '%s' to 'authoritative-for' of its database",
+            egaf_diag_hint(ld->diags, f, _("add '%s' to 'authoritative-for' of its database"),
                            e->id);
         }
     }
@@ -1566,7 +1573,7 @@ egaf_refs *egaf_refs_load(const char *dir, egaf_diags *diags, egaf_refs_status *
     }
     if (nfw == 0 && !ld.oom)
         egaf_diag_at(diags, "refs.schema", refs->dir, 0, 0, NULL,
-                     "no framework-<edition>.yaml in the reference folder");
+                     _("no framework-<edition>.yaml in the reference folder"));
     for (size_t i = 0; i < nfw; i++)
         free(fw_files[i]);
     free(fw_files);

@@ -1,5 +1,6 @@
 /* yaml_tree.c - libyaml events into an egaf_ynode tree with positions. */
 #include "model/yaml_tree.h"
+#include "model/i18n.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -146,8 +147,8 @@ static void check_tag(parser *p, const yaml_char_t *tag, egaf_mark mark)
 {
     if (tag && strncmp((const char *)tag, CORE_TAG_PREFIX, strlen(CORE_TAG_PREFIX)) != 0) {
         egaf_finding *f = egaf_diag(p->diags, "yaml.tag", &mark, NULL,
-                                    "unsupported YAML tag '%s'", (const char *)tag);
-        egaf_diag_hint(p->diags, f, "remove the tag; egaf models use plain YAML values");
+                                    _("unsupported YAML tag '%s'"), (const char *)tag);
+        egaf_diag_hint(p->diags, f, _("remove the tag; egaf models use plain YAML values"));
     }
 }
 
@@ -188,10 +189,10 @@ static void add_unique(parser *p, egaf_ypair *out, size_t *n, egaf_strmap *index
     if (at >= 0) {
         if (report) {
             egaf_finding *f = egaf_diag(p->diags, "yaml.duplicate-key", &pair.key->mark, NULL,
-                                        "duplicate key '%s'", pair.key->u.scalar.text);
-            egaf_diag_related(p->diags, f, &out[at].key->mark, "'%s' first defined here",
+                                        _("duplicate key '%s'"), pair.key->u.scalar.text);
+            egaf_diag_related(p->diags, f, &out[at].key->mark, _("'%s' first defined here"),
                               pair.key->u.scalar.text);
-            egaf_diag_hint(p->diags, f, "remove one of the two; only one value can be kept");
+            egaf_diag_hint(p->diags, f, _("remove one of the two; only one value can be kept"));
         }
         return;
     }
@@ -227,11 +228,11 @@ static void merge_from(parser *p, egaf_ypair *out, size_t *n, egaf_strmap *index
                 merge_from(p, out, n, index, indexed, src->u.seq.items[i], at);
             else
                 egaf_diag(p->diags, "yaml.syntax", &src->u.seq.items[i]->mark, NULL,
-                          "a merge key '<<' takes maps only");
+                          _("a merge key '<<' takes maps only"));
         return;
     }
     egaf_diag(p->diags, "yaml.syntax", &at->mark, NULL,
-              "a merge key '<<' takes a map or a list of maps");
+              _("a merge key '<<' takes a map or a list of maps"));
 }
 
 static void finish_map(parser *p, frame *f, egaf_ynode *node)
@@ -277,10 +278,10 @@ static void start_collection(parser *p, egaf_ykind kind, const yaml_event_t *ev,
 {
     egaf_mark mark = make_mark(p, ev->start_mark, ev->start_mark);
     if (p->depth >= p->limits.max_depth) {
-        egaf_finding *f = egaf_diag(p->diags, "yaml.limit", &mark, NULL,
-                                    "collections nest deeper than %u levels",
-                                    p->limits.max_depth);
-        egaf_diag_hint(p->diags, f, "flatten the structure; no model needs this depth");
+        egaf_finding *f =
+            egaf_diag(p->diags, "yaml.limit", &mark, NULL,
+                      _("collections nest deeper than %u levels"), p->limits.max_depth);
+        egaf_diag_hint(p->diags, f, _("flatten the structure; no model needs this depth"));
         p->stop = true;
         return;
     }
@@ -363,8 +364,8 @@ static void on_alias(parser *p, const yaml_event_t *ev)
     egaf_ynode *target = egaf_strmap_get(&p->anchors, name, strlen(name));
     if (!target) {
         egaf_finding *f = egaf_diag(p->diags, "yaml.alias", &mark, NULL,
-                                    "alias '*%s' names no anchor defined before it", name);
-        egaf_diag_hint(p->diags, f, "define '&%s' on a value above this alias", name);
+                                    _("alias '*%s' names no anchor defined before it"), name);
+        egaf_diag_hint(p->diags, f, _("define '&%s' on a value above this alias"), name);
         attach(p, null_node(p, mark));
         return;
     }
@@ -372,9 +373,9 @@ static void on_alias(parser *p, const yaml_event_t *ev)
     if (p->alias_total > p->limits.alias_budget) {
         if (!p->alias_reported) {
             egaf_finding *f = egaf_diag(p->diags, "yaml.alias", &mark, NULL,
-                                        "expanding aliases would exceed %u nodes",
+                                        _("expanding aliases would exceed %u nodes"),
                                         (unsigned)p->limits.alias_budget);
-            egaf_diag_hint(p->diags, f, "write the values out instead of nesting aliases");
+            egaf_diag_hint(p->diags, f, _("write the values out instead of nesting aliases"));
             p->alias_reported = true;
         }
         attach(p, null_node(p, mark));
@@ -418,30 +419,30 @@ static void report_parse_error(parser *p, const yaml_parser_t *yp)
         egaf_mark ctx = {p->src, (uint32_t)yp->context_mark.line + 1,
                          (uint32_t)yp->context_mark.column + 1, 0};
         const char *what = strncmp(yp->context, "while ", 6) == 0 ? yp->context + 6 : yp->context;
-        f = egaf_diag(p->diags, rule, &ctx, NULL, "%s that starts here never ends (%s)",
+        f = egaf_diag(p->diags, rule, &ctx, NULL, _("%s that starts here never ends (%s)"),
                       strncmp(what, "scanning ", 9) == 0 ? what + 9 : what, problem);
-        egaf_diag_hint(p->diags, f, "close the quote or bracket opened here");
+        egaf_diag_hint(p->diags, f, _("close the quote or bracket opened here"));
         return;
     } else if (yp->context) {
-        f = egaf_diag(p->diags, rule, &mark, NULL, "%s %s", problem, yp->context);
+        f = egaf_diag(p->diags, rule, &mark, NULL, _("%s %s"), problem, yp->context);
         /* strip libyaml's "while parsing ..." into words a reader follows */
         egaf_mark ctx = {p->src, (uint32_t)yp->context_mark.line + 1,
                          (uint32_t)yp->context_mark.column + 1, 0};
         if (ctx.line != mark.line || ctx.col != mark.col)
-            egaf_diag_related(p->diags, f, &ctx, "%s that started here",
+            egaf_diag_related(p->diags, f, &ctx, _("%s that started here"),
                               strncmp(yp->context, "while ", 6) == 0 ? yp->context + 6
-                                                                    : yp->context);
+                                                                     : yp->context);
     } else if (yp->error == YAML_READER_ERROR) {
-        f = egaf_diag(p->diags, rule, &mark, NULL, "%s (byte 0x%02x at offset %zu)", problem,
+        f = egaf_diag(p->diags, rule, &mark, NULL, _("%s (byte 0x%02x at offset %zu)"), problem,
                       (unsigned)(yp->problem_value & 0xFF), yp->problem_offset);
-        egaf_diag_hint(p->diags, f, "save the file as UTF-8 text");
+        egaf_diag_hint(p->diags, f, _("save the file as UTF-8 text"));
         return;
     } else {
-        f = egaf_diag(p->diags, rule, &mark, NULL, "%s", problem);
+        f = egaf_diag(p->diags, rule, &mark, NULL, _("%s"), problem);
     }
     const char *hint = syntax_hint(problem);
     if (hint)
-        egaf_diag_hint(p->diags, f, "%s", hint);
+        egaf_diag_hint(p->diags, f, _("%s"), hint);
 }
 
 /* UTF-16 and UTF-32 would parse in libyaml, but models must be UTF-8. */
@@ -471,9 +472,9 @@ egaf_ynode *egaf_yaml_parse(egaf_arena *arena, const egaf_source *src,
     egaf_mark start = {src, 1, 1, 0};
     const char *wide = wide_encoding(src);
     if (wide) {
-        egaf_finding *f = egaf_diag(diags, "yaml.encoding", &start, NULL,
-                                    "the file is %s, not UTF-8", wide);
-        egaf_diag_hint(diags, f, "save the file as UTF-8 text");
+        egaf_finding *f =
+            egaf_diag(diags, "yaml.encoding", &start, NULL, _("the file is %s, not UTF-8"), wide);
+        egaf_diag_hint(diags, f, _("save the file as UTF-8 text"));
         return NULL;
     }
     p.frames = calloc(p.limits.max_depth + 1, sizeof(frame));
@@ -501,8 +502,8 @@ egaf_ynode *egaf_yaml_parse(egaf_arena *arena, const egaf_source *src,
             if (++documents > 1) {
                 egaf_mark m = make_mark(&p, ev.start_mark, ev.end_mark);
                 egaf_finding *f = egaf_diag(diags, "yaml.multiple-documents", &m, NULL,
-                                            "a second YAML document starts here");
-                egaf_diag_hint(diags, f, "a model file holds one document; use `include:`");
+                                            _("a second YAML document starts here"));
+                egaf_diag_hint(diags, f, _("a model file holds one document; use `include:`"));
                 p.stop = true;
             }
             break;
@@ -533,8 +534,8 @@ egaf_ynode *egaf_yaml_parse(egaf_arena *arena, const egaf_source *src,
     }
     if (!failed && !p.oom && documents == 0) {
         egaf_finding *f = egaf_diag(diags, "yaml.no-document", &start, NULL,
-                                    "the file holds no YAML document");
-        egaf_diag_hint(diags, f, "an empty file or one with comments only is not a model");
+                                    _("the file holds no YAML document"));
+        egaf_diag_hint(diags, f, _("an empty file or one with comments only is not a model"));
     }
     yaml_parser_delete(&yp);
     for (size_t i = 0; i <= p.limits.max_depth; i++) {
@@ -598,12 +599,12 @@ const char *egaf_ynode_describe(const egaf_ynode *n)
 {
     long long v;
     if (n->kind == EGAF_Y_MAP)
-        return "a map";
+        return _("a map");
     if (n->kind == EGAF_Y_SEQ)
-        return "a list";
+        return _("a list");
     if (egaf_ynode_is_null(n))
-        return "nothing (null)";
+        return _("nothing (null)");
     if (egaf_ynode_int(n, &v))
-        return "a number";
-    return "text";
+        return _("a number");
+    return _("text");
 }

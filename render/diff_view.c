@@ -14,6 +14,7 @@
 
 #include "model/arena.h"
 #include "model/format.h"
+#include "model/i18n.h"
 #include "render/diff_view.h"
 #include "render/graph.h"
 
@@ -764,8 +765,8 @@ static void summarise_ghosts(dv *d)
                     vb->budget, d->buf.data);
     vb_note(vb, d->text.data);
     egaf_diag_at(vb->diags, "render.budget", vb->model->path, 0, 0, NULL,
-                 "the %s view of '%s' is over the node budget of %zu: %zu removed elements "
-                 "are summarised",
+                 _("the %s view of '%s' is over the node budget of %zu: %zu removed elements "
+                   "are summarised"),
                  egaf_view_name(d->view), vb->model->id ? vb->model->id : "?", vb->budget,
                  d->nmore);
 }

@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "model/i18n.h"
 #include "render/graph.h"
 
 /* ---- labels ---------------------------------------------------------- */
@@ -1262,7 +1263,7 @@ Agraph_t *vb_finish(egaf_vb *vb, egaf_view view)
                         vb->budget, what.data);
         vb_note(vb, vb->tmp.data);
         egaf_diag_at(vb->diags, "render.budget", vb->model->path, 0, 0, NULL,
-                     "the %s view of '%s' is over the node budget of %zu and is summarised: %s",
+                     _("the %s view of '%s' is over the node budget of %zu and is summarised: %s"),
                      egaf_view_name(view), vb->model->id ? vb->model->id : "?", vb->budget,
                      what.data);
     }

@@ -15,6 +15,7 @@
 #include <graphviz/gvc.h>
 #include <graphviz/gvplugin.h>
 
+#include "model/i18n.h"
 #include "render/render.h"
 
 extern gvplugin_library_t gvplugin_dot_layout_LTX_library;
@@ -61,7 +62,7 @@ static void report_messages(const egaf_buf *msgs, egaf_diags *diags, const char 
             len--;
         if (len == 0)
             continue;
-        egaf_diag_at(diags, "render.graphviz", file, 0, 0, NULL, "Graphviz: %.*s", (int)len,
+        egaf_diag_at(diags, "render.graphviz", file, 0, 0, NULL, _("Graphviz: %.*s"), (int)len,
                      line);
     }
 }
@@ -79,7 +80,7 @@ int egaf_render_graph(Agraph_t *g, egaf_out_format format, egaf_buf *out, egaf_d
     }
     if (agnnodes(g) > HARD_NODE_LIMIT) {
         egaf_diag_at(diags, "render.budget", file, 0, 0, NULL,
-                     "the diagram has %d nodes, over the layout limit of %d; not laid out",
+                     _("the diagram has %d nodes, over the layout limit of %d; not laid out"),
                      agnnodes(g), HARD_NODE_LIMIT);
         return -1;
     }
@@ -112,7 +113,7 @@ int egaf_render_graph(Agraph_t *g, egaf_out_format format, egaf_buf *out, egaf_d
     report_messages(&msgs, diags, file);
     if (rc != 0 && !msgs.len)
         egaf_diag_at(diags, "render.graphviz", file, 0, 0, NULL,
-                     "Graphviz could not lay out or render the diagram");
+                     _("Graphviz could not lay out or render the diagram"));
     egaf_buf_free(&msgs);
     return rc;
 }

@@ -17,6 +17,7 @@
 #include <graphviz/gvc.h>
 #include <graphviz/gvplugin.h>
 
+#include "model/i18n.h"
 #include "render/site_priv.h"
 
 /* ---- helpers ------------------------------------------------------------ */
@@ -36,15 +37,15 @@ bool site_fail(egaf_site *s, const char *fmt, ...)
 int site_write_file(egaf_site *s, const char *rel, const egaf_buf *b)
 {
     if (b->failed)
-        return site_fail(s, "out of memory while writing %s", rel), -1;
+        return site_fail(s, _("out of memory while writing %s"), rel), -1;
     size_t need = strlen(s->dir) + strlen(rel) + 2;
     char *path = malloc(need);
     if (!path)
-        return site_fail(s, "out of memory"), -1;
+        return site_fail(s, _("out of memory")), -1;
     snprintf(path, need, "%s/%s", s->dir, rel);
     FILE *f = fopen(path, "wb");
     if (!f) {
-        site_fail(s, "cannot write '%s': %s", path, strerror(errno));
+        site_fail(s, _("cannot write '%s': %s"), path, strerror(errno));
         free(path);
         return -1;
     }
@@ -55,7 +56,7 @@ int site_write_file(egaf_site *s, const char *rel, const egaf_buf *b)
         err = errno;
     }
     if (rc != 0)
-        site_fail(s, "cannot write '%s': %s", path, strerror(err));
+        site_fail(s, _("cannot write '%s': %s"), path, strerror(err));
     free(path);
     return rc;
 }
@@ -65,11 +66,11 @@ static int make_dir(egaf_site *s, const char *rel)
     size_t need = strlen(s->dir) + strlen(rel) + 2;
     char *path = malloc(need);
     if (!path)
-        return site_fail(s, "out of memory"), -1;
+        return site_fail(s, _("out of memory")), -1;
     snprintf(path, need, "%s/%s", s->dir, rel);
     int rc = mkdir(path, 0777);
     if (rc != 0 && errno != EEXIST)
-        site_fail(s, "cannot make folder '%s': %s", path, strerror(errno));
+        site_fail(s, _("cannot make folder '%s': %s"), path, strerror(errno));
     else
         rc = 0;
     free(path);
@@ -725,7 +726,7 @@ static void job_done(egaf_site *s, draw_job *j, int result)
     if (result == DRAW_WRITE_FAILED && !s->failed) {
         char path[512];
         snprintf(path, sizeof path, "%s/%s", s->dir, j->rel);
-        site_fail(s, "cannot draw or write '%s'", path);
+        site_fail(s, _("cannot draw or write '%s'"), path);
     }
     if (j->kind == 0)
         s->overview_drawn = drawn;
@@ -795,7 +796,7 @@ static int write_diagrams(egaf_site *s)
     size_t cap = 1 + s->nnat + s->nag * EGAF_VIEW__COUNT, njobs = 0;
     draw_job *jobs = calloc(cap, sizeof(*jobs));
     if (!jobs)
-        return site_fail(s, "out of memory"), -1;
+        return site_fail(s, _("out of memory")), -1;
     jobs[njobs++] = (draw_job){0, 0, 0, "img/national-overview.svg", 0, 0};
     for (size_t n = 0; n < s->nnat; n++) {
         site_national *nat = &s->nat[n];
@@ -880,7 +881,7 @@ int egaf_site_write(const char *dir, egaf_model *const *models, size_t nmodels,
     int rc = -1;
     if (!s.arena || collect_nationals(&s) != 0 || collect_agencies(&s) != 0 ||
         collect_missing(&s) != 0 || collect_targets(&s) != 0) {
-        site_fail(&s, "out of memory");
+        site_fail(&s, _("out of memory"));
         goto done;
     }
     if (write_diagrams(&s) != 0 || make_dir(&s, "data") != 0 || site_write_pages(&s) != 0 ||

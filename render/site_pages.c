@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "model/diff.h"
+#include "model/i18n.h"
 #include "render/site_priv.h"
 
 /* ---- HTML helpers ------------------------------------------------------- */
@@ -1135,7 +1136,7 @@ static int write_changes(egaf_site *s)
     egaf_diff_options dopt = {false, s->refs};
     egaf_diff *d = egaf_diff_compute(&old_side, &new_side, &dopt);
     if (!d)
-        return site_fail(s, "out of memory while comparing with --previous"), -1;
+        return site_fail(s, _("out of memory while comparing with --previous")), -1;
     egaf_buf *b = &s->page;
     head(s, b, ST(s, "Thay đổi", "Changes"));
     tag_text(b, "h1", ST(s, "Thay đổi so với lần hợp nhất trước", "Changes since the previous edition"));

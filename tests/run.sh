@@ -9,6 +9,10 @@ export EGAF="$PWD/$BUILD/egaf"
 export SHARED=$(cd "${SHARED:-../shared}" 2>/dev/null && pwd || echo "${SHARED:-../shared}")
 export EGAF_REFS="$PWD/reference-models"
 export LC_ALL=C.UTF-8
+# messages in English whatever the environment asks (tests/e2e/test_i18n.sh
+# chooses Vietnamese itself)
+export LANGUAGE=
+unset LANG LC_MESSAGES
 unset NO_COLOR
 export TMPROOT=$(mktemp -d "${TMPDIR:-/tmp}/egaf-tests.XXXXXX")
 trap 'chmod -R u+rwx "$TMPROOT" 2>/dev/null; rm -rf "$TMPROOT"' EXIT

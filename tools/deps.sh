@@ -27,6 +27,7 @@ need groff          "command -v groff"
 need man-db         "command -v man"
 need fonts-dejavu-core "test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 need git            "command -v git"
+need gettext        "command -v msgfmt && command -v xgettext && command -v msgmerge"
 need nodejs         "command -v node"
 need npm            "command -v npm"
 if [ -z "$missing" ]; then

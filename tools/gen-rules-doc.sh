@@ -16,6 +16,7 @@ if [ ! -x "$egaf" ]; then
 fi
 tmp=docs/rules.md.tmp.$$
 trap 'rm -f "$tmp"' EXIT
-"$egaf" rules --format markdown >"$tmp"
+# always English, whatever LANGUAGE or LANG say (docs/i18n.md)
+"$egaf" --lang en rules --format markdown >"$tmp"
 mv "$tmp" docs/rules.md
 echo "wrote docs/rules.md"

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/i18n.h"
 #include "model/suggest.h"
 #include "validator/check.h"
 
@@ -36,11 +37,11 @@ static void check_value(egaf_check_ctx *ctx, const egaf_ref_framework *f, const 
     egaf_finding *d;
     if (tree->provisional)
         d = egaf_diag(ctx->diags, "code.unknown", &v->mark, el->display,
-                      "%s code '%s' of %s is not in egaf's provisional %s tree (framework %s)",
+                      _("%s code '%s' of %s is not in egaf's provisional %s tree (framework %s)"),
                       upper, v->u.str.s, el->display, upper, f->edition);
     else
         d = egaf_diag(ctx->diags, "code.unknown", &v->mark, el->display,
-                      "%s code '%s' of %s is not in the %s tree of framework %s", upper,
+                      _("%s code '%s' of %s is not in the %s tree of framework %s"), upper,
                       v->u.str.s, el->display, upper, f->edition);
     code_cands *c = &cands[t];
     if (!c->codes) {
@@ -52,11 +53,12 @@ static void check_value(egaf_check_ctx *ctx, const egaf_ref_framework *f, const 
     const char *s = c->n ? egaf_suggest(v->u.str.s, c->codes, c->n) : NULL;
     if (s) {
         const egaf_ref_code *code = egaf_ref_code_find(f, code_fields[t].tree, s);
-        egaf_diag_hint(ctx->diags, d, "did you mean '%s' (%s)?", s,
+        egaf_diag_hint(ctx->diags, d, _("did you mean '%s' (%s)?"), s,
                        code && code->name ? code->name : "");
     } else {
-        egaf_diag_hint(ctx->diags, d, "use a code of %s (%s), listed under `codes` in "
-                                      "reference-models/framework-%s.yaml, or leave the code out",
+        egaf_diag_hint(ctx->diags, d,
+                       _("use a code of %s (%s), listed under `codes` in "
+                         "reference-models/framework-%s.yaml, or leave the code out"),
                        tree->name ? tree->name : upper, f->instrument, f->edition);
     }
 }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/i18n.h"
 #include "validator/check.h"
 
 bool egaf_check_reaches(const egaf_check_ctx *ctx, egaf_kind kind, egaf_field field,
@@ -118,7 +119,7 @@ static egaf_finding *at_section(egaf_check_ctx *ctx, const char *rule, egaf_sect
 {
     const egaf_model *m = ctx->model;
     const char *elem = m->header ? m->header->display : m->id;
-    const char *fmt = "architecture '%s' has no %s; framework %s requires %s";
+    const char *fmt = _("architecture '%s' has no %s; framework %s requires %s");
     if (m->section_present[sec])
         return egaf_diag(ctx->diags, rule, &m->section_marks[sec], elem, fmt, elem, fmt_arg1,
                          fmt_arg2, fmt_arg3);
@@ -152,12 +153,13 @@ static void check_requirement(egaf_check_ctx *ctx, const egaf_ref_framework *f,
     size_t n = m->counts[kind];
     char src[256], what[128];
     egaf_check_instrument(r->source, src, sizeof src);
-    const char *noun = egaf_kind_info(kind)->noun;
-    if (r->match_key)
-        snprintf(what, sizeof what, "%s %s %s", noun,
-                 strcmp(r->match_key, "kind") == 0 ? "of kind" : "with role", r->match_value);
+    const char *noun = _(egaf_kind_info(kind)->noun);
+    if (r->match_key && strcmp(r->match_key, "kind") == 0)
+        snprintf(what, sizeof what, _("%s of kind %s"), noun, r->match_value);
+    else if (r->match_key)
+        snprintf(what, sizeof what, _("%s with role %s"), noun, r->match_value);
     else
-        snprintf(what, sizeof what, "%s element", noun);
+        snprintf(what, sizeof what, _("%s element"), noun);
     size_t first = n;
     for (size_t i = 0; i < n; i++) {
         all[i] = matches(m->elements[kind][i], r);
@@ -178,9 +180,15 @@ static void check_requirement(egaf_check_ctx *ctx, const egaf_ref_framework *f,
                 break;
             used += (size_t)w;
         }
-        egaf_diag_hint(ctx->diags, d, "add %s %s%s%s%s%s%s", strchr("aeiou", what[0]) ? "an" : "a",
-                       what, r->nmust_connect ? " connected to " : "", targets,
-                       src[0] ? " (" : "", src, src[0] ? ")" : "");
+        char connected[200] = "", basis[270] = "";
+        if (r->nmust_connect)
+            snprintf(connected, sizeof connected, _(" connected to %s"), targets);
+        if (src[0])
+            snprintf(basis, sizeof basis, " (%s)", src);
+        /* "an application", "a platform": the article is the message's */
+        egaf_diag_hint(ctx->diags, d,
+                       strchr("aeiou", what[0]) ? _("add an %s%s%s") : _("add a %s%s%s"), what,
+                       connected, basis);
         return;
     }
     /* which matching elements reach every must-connect system */
@@ -241,18 +249,18 @@ static void check_requirement(egaf_check_ctx *ctx, const egaf_ref_framework *f,
         used += (size_t)w;
     }
     const egaf_value *idv = egaf_element_get(el, EGAF_F_ID);
-    egaf_finding *d = egaf_diag(ctx->diags, "component.not-connected",
-                                idv ? &idv->mark : &el->mark, el->display,
-                                "%s '%s' (required component '%s') does not connect to %s",
-                                noun, el->id ? el->id : el->display, r->id, missing);
+    egaf_finding *d =
+        egaf_diag(ctx->diags, "component.not-connected", idv ? &idv->mark : &el->mark, el->display,
+                  _("%s '%s' (required component '%s') does not connect to %s"), noun,
+                  el->id ? el->id : el->display, r->id, missing);
     const char *lgsp = first_lgsp(m);
     if (kind == EGAF_K_APPLICATION)
         egaf_diag_hint(ctx->diags, d,
-                       "add an integration `{from: %s, to: %s, via: %s, route: a}`%s%s%s",
-                       el->id ? el->id : "?", missing, lgsp ? lgsp : "<the LGSP>",
+                       _("add an integration `{from: %s, to: %s, via: %s, route: a}`%s%s%s"),
+                       el->id ? el->id : "?", missing, lgsp ? lgsp : _("<the LGSP>"),
                        src[0] ? " (" : "", src, src[0] ? ")" : "");
     else
-        egaf_diag_hint(ctx->diags, d, "add `connects: [%s]` to '%s'%s%s%s", missing,
+        egaf_diag_hint(ctx->diags, d, _("add `connects: [%s]` to '%s'%s%s%s"), missing,
                        el->id ? el->id : "?", src[0] ? " (" : "", src, src[0] ? ")" : "");
 }
 
@@ -269,18 +277,19 @@ static void check_multiple_lgsp(egaf_check_ctx *ctx)
             first = p;
             continue;
         }
-        egaf_finding *d = egaf_diag(ctx->diags, "component.multiple-lgsp", &k->mark, p->display,
-                                    "platform '%s' is a second LGSP; the architecture already "
-                                    "has '%s'",
-                                    p->id ? p->id : p->display,
-                                    first->id ? first->id : first->display);
+        egaf_finding *d =
+            egaf_diag(ctx->diags, "component.multiple-lgsp", &k->mark, p->display,
+                      _("platform '%s' is a second LGSP; the architecture already "
+                        "has '%s'"),
+                      p->id ? p->id : p->display, first->id ? first->id : first->display);
         const egaf_value *fk = egaf_element_get(first, EGAF_F_KIND);
         egaf_diag_related(ctx->diags, d, fk ? &fk->mark : &first->mark,
-                          "the first LGSP, '%s', is declared here",
+                          _("the first LGSP, '%s', is declared here"),
                           first->id ? first->id : first->display);
-        egaf_diag_hint(ctx->diags, d, "one LGSP serves a whole ministry or province (TT "
-                                      "13/2017/TT-BTTTT, Điều 17; TT 23/2018/TT-BTTTT): merge "
-                                      "them, or give this platform another kind");
+        egaf_diag_hint(ctx->diags, d,
+                       _("one LGSP serves a whole ministry or province (TT "
+                         "13/2017/TT-BTTTT, Điều 17; TT 23/2018/TT-BTTTT): merge "
+                         "them, or give this platform another kind"));
     }
 }
 

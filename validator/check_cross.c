@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/i18n.h"
 #include "model/suggest.h"
 #include "validator/check.h"
 #include "validator/validate.h"
@@ -121,12 +122,13 @@ static void check_identity(cross_run *r, cross_model *c)
         cross_model *first = egaf_strmap_put(&r->by_id, id, strlen(id), c, &oom);
         r->oom |= oom;
         if (first) {
-            egaf_finding *f = egaf_diag(r->diags, "cross.id-clash", &c->idv->mark, c->h->display,
-                                        "architecture id '%s' is also the id of %s", id,
-                                        first->m->path);
-            egaf_diag_related(r->diags, f, &first->idv->mark, "'%s' is first used here", id);
-            egaf_diag_hint(r->diags, f, "`ARCH:ID` references need one architecture per id; "
-                                        "give this architecture its own id");
+            egaf_finding *f =
+                egaf_diag(r->diags, "cross.id-clash", &c->idv->mark, c->h->display,
+                          _("architecture id '%s' is also the id of %s"), id, first->m->path);
+            egaf_diag_related(r->diags, f, &first->idv->mark, _("'%s' is first used here"), id);
+            egaf_diag_hint(r->diags, f,
+                           _("`ARCH:ID` references need one architecture per id; "
+                             "give this architecture its own id"));
             waive(r, f, c->h);
         }
     }
@@ -137,16 +139,16 @@ static void check_identity(cross_run *r, cross_model *c)
         r->oom |= oom;
         if (first) {
             const char *name = c->agency ? c->agency->name : c->agency_key;
-            egaf_finding *f = egaf_diag(r->diags, "cross.duplicate-agency", &c->agencyv->mark,
-                                        c->h->display,
-                                        "%s has two architectures in this consolidation: '%s' "
-                                        "and '%s'",
-                                        name, first->m->id ? first->m->id : "?",
-                                        c->m->id ? c->m->id : "?");
-            egaf_diag_related(r->diags, f, &first->agencyv->mark,
-                              "the other architecture of %s", name);
-            egaf_diag_hint(r->diags, f, "consolidate one architecture per agency: the current "
-                                        "one of the year");
+            egaf_finding *f =
+                egaf_diag(r->diags, "cross.duplicate-agency", &c->agencyv->mark, c->h->display,
+                          _("%s has two architectures in this consolidation: '%s' "
+                            "and '%s'"),
+                          name, first->m->id ? first->m->id : "?", c->m->id ? c->m->id : "?");
+            egaf_diag_related(r->diags, f, &first->agencyv->mark, _("the other architecture of %s"),
+                              name);
+            egaf_diag_hint(r->diags, f,
+                           _("consolidate one architecture per agency: the current "
+                             "one of the year"));
             waive(r, f, c->h);
         }
     }
@@ -171,8 +173,8 @@ static void check_ref(cross_run *r, cross_model *c, const egaf_element *el, cons
     cross_model *other = run_model(r, ref.arch, ref.arch_len);
     if (!other) {
         egaf_finding *f = egaf_diag(r->diags, "cross.unresolved", &s->mark, el->display,
-                                    "'%s' of %s names architecture '%.*s', which is not in "
-                                    "this consolidation",
+                                    _("'%s' of %s names architecture '%.*s', which is not in "
+                                      "this consolidation"),
                                     key, el->display, (int)ref.arch_len, ref.arch);
         /* the closest architecture id, as the other position */
         const char **cands = malloc((r->n + 1) * sizeof(*cands));
@@ -190,12 +192,13 @@ static void check_ref(cross_run *r, cross_model *c, const egaf_element *el, cons
         }
         cross_model *near = sug ? run_model(r, sug, strlen(sug)) : NULL;
         if (near) {
-            egaf_diag_related(r->diags, f, &near->idv->mark, "architecture '%s' is declared here",
-                              sug);
-            egaf_diag_hint(r->diags, f, "did you mean '%s:%s'?", sug, ref.id);
+            egaf_diag_related(r->diags, f, &near->idv->mark,
+                              _("architecture '%s' is declared here"), sug);
+            egaf_diag_hint(r->diags, f, _("did you mean '%s:%s'?"), sug, ref.id);
         } else {
-            egaf_diag_hint(r->diags, f, "add that agency's architecture to the consolidation, "
-                                        "or correct the prefix");
+            egaf_diag_hint(r->diags, f,
+                           _("add that agency's architecture to the consolidation, "
+                             "or correct the prefix"));
         }
         waive(r, f, el);
         return;
@@ -208,14 +211,15 @@ static void check_ref(cross_run *r, cross_model *c, const egaf_element *el, cons
     if (egaf_strmap_get(&other->names, c->m->id, strlen(c->m->id)))
         return;
     egaf_finding *f = egaf_diag(r->diags, "cross.one-sided", &s->mark, el->display,
-                                "%s integrates with '%s', but architecture '%s' names nothing "
-                                "of '%s'",
+                                _("%s integrates with '%s', but architecture '%s' names nothing "
+                                  "of '%s'"),
                                 el->display, s->s, other->m->id, c->m->id);
     egaf_diag_related(r->diags, f, &target->mark,
-                      "'%s' is declared here; no integration of '%s' names '%s:…'", ref.id,
+                      _("'%s' is declared here; no integration of '%s' names '%s:…'"), ref.id,
                       other->m->id, c->m->id);
-    egaf_diag_hint(r->diags, f, "both agencies declare the connection: add to '%s' an "
-                                "integration with `from: %s` and `to: %s:…` (or the reverse)",
+    egaf_diag_hint(r->diags, f,
+                   _("both agencies declare the connection: add to '%s' an "
+                     "integration with `from: %s` and `to: %s:…` (or the reverse)"),
                    other->m->id, ref.id, c->m->id);
     waive(r, f, el);
 }
@@ -279,12 +283,12 @@ static void check_owners(cross_run *r)
         bool db = e->kind == EGAF_RK_NATIONAL_DATABASE;
         egaf_finding *f = egaf_diag(
             r->diags, "cross.owner-missing", &c->agencyv->mark, c->h->display,
-            "%s owns %s '%s' (%s) in %d, but architecture '%s' declares no element that is it",
-            agency_title(c->agency), db ? "national database" : "national shared system", e->id,
-            e->name ? e->name : e->id, r->year, c->m->id ? c->m->id : "?");
-        egaf_diag_related(r->diags, f, &e->mark, "'%s' and its owner are declared here", e->id);
-        egaf_diag_hint(r->diags, f, "add the %s with `properties: {national-id: %s}`",
-                       db ? "database" : "platform or application", e->id);
+            _("%s owns %s '%s' (%s) in %d, but architecture '%s' declares no element that is it"),
+            agency_title(c->agency), db ? _("national database") : _("national shared system"),
+            e->id, e->name ? e->name : e->id, r->year, c->m->id ? c->m->id : "?");
+        egaf_diag_related(r->diags, f, &e->mark, _("'%s' and its owner are declared here"), e->id);
+        egaf_diag_hint(r->diags, f, _("add the %s with `properties: {national-id: %s}`"),
+                       db ? _("database") : _("platform or application"), e->id);
         waive(r, f, c->h);
     }
 }
@@ -349,25 +353,24 @@ static void report_dup(cross_run *r, cross_model *c, const egaf_element *el, ega
     const char *owner = egaf_ref_owner_in(e, year);
     if (owner && c->agency && strcmp(owner, c->agency->id) == 0)
         return;
-    egaf_finding *f = egaf_diag(r->diags, "cross.duplicate-investment", value_mark(el, field),
-                                el->display,
-                                "%s: %s builds %s, where national shared system '%s' (%s) "
-                                "exists",
-                                el->display, agency_title(c->agency), what, e->id,
-                                e->name ? e->name : e->id);
-    egaf_diag_related(r->diags, f, &e->mark, "national shared system '%s' is declared here",
+    egaf_finding *f =
+        egaf_diag(r->diags, "cross.duplicate-investment", value_mark(el, field), el->display,
+                  _("%s: %s builds %s, where national shared system '%s' (%s) "
+                    "exists"),
+                  el->display, agency_title(c->agency), what, e->id, e->name ? e->name : e->id);
+    egaf_diag_related(r->diags, f, &e->mark, _("national shared system '%s' is declared here"),
                       e->id);
     dup_first *first = egaf_strmap_get(firsts, national, strlen(national));
     if (first && first->c != c)
-        egaf_diag_related(r->diags, f, value_mark(first->el, field),
-                          "%s builds the same: '%s'", agency_title(first->c->agency),
-                          first->el->display);
+        egaf_diag_related(r->diags, f, value_mark(first->el, field), _("%s builds the same: '%s'"),
+                          agency_title(first->c->agency), first->el->display);
     else if (!first && *nslots < 64) {
         slots[*nslots] = (dup_first){c, el};
         put(r, firsts, national, strlen(national), &slots[(*nslots)++]);
     }
-    egaf_diag_hint(r->diags, f, "use national:%s (connect through the LGSP) instead of a system "
-                                "of your own",
+    egaf_diag_hint(r->diags, f,
+                   _("use national:%s (connect through the LGSP) instead of a system "
+                     "of your own"),
                    e->id);
     waive(r, f, el);
 }
@@ -438,13 +441,14 @@ static void check_investment(cross_run *r)
                 continue;
             egaf_finding *f = egaf_diag(
                 r->diags, "cross.shared-candidate", value_mark(el, EGAF_F_ARM), el->display,
-                "%s (%s) has ARM code %s, like '%s' of %s: a candidate for one shared system",
+                _("%s (%s) has ARM code %s, like '%s' of %s: a candidate for one shared system"),
                 el->display, agency_title(c->agency), arm, first->el->display,
                 agency_title(first->c->agency));
             egaf_diag_related(r->diags, f, value_mark(first->el, EGAF_F_ARM),
-                              "'%s' has the same ARM code", first->el->display);
-            egaf_diag_hint(r->diags, f, "consider one shared system for %s, or say in the "
-                                        "description why each agency needs its own",
+                              _("'%s' has the same ARM code"), first->el->display);
+            egaf_diag_hint(r->diags, f,
+                           _("consider one shared system for %s, or say in the "
+                             "description why each agency needs its own"),
                            arm);
             waive(r, f, el);
         }
@@ -475,7 +479,7 @@ static void check_coverage(cross_run *r)
         if (e->organ_code && egaf_strmap_get(&r->by_agency, e->organ_code, strlen(e->organ_code)))
             continue;
         egaf_diag(r->diags, "cross.coverage", &e->mark, NULL,
-                  "%s (%s%s%s) has no architecture in the consolidation of %d", e->name, e->id,
+                  _("%s (%s%s%s) has no architecture in the consolidation of %d"), e->name, e->id,
                   e->organ_code ? ", " : "", e->organ_code ? e->organ_code : "", r->year);
     }
 }
@@ -494,7 +498,7 @@ void egaf_validate_cross(const egaf_refs *refs, egaf_model *const *models, size_
     egaf_strmap_init(&r.by_agency);
     r.cm = calloc(n ? n : 1, sizeof(*r.cm));
     if (!r.cm) {
-        egaf_diag_at(diags, "cross.coverage", NULL, 0, 0, NULL, "out of memory");
+        egaf_diag_at(diags, "cross.coverage", NULL, 0, 0, NULL, _("out of memory"));
         return;
     }
     for (size_t i = 0; i < n; i++) {
@@ -543,5 +547,5 @@ void egaf_validate_cross(const egaf_refs *refs, egaf_model *const *models, size_
     egaf_strmap_free(&r.by_agency);
     if (r.oom)
         egaf_diag_at(diags, "cross.coverage", NULL, 0, 0, NULL,
-                     "out of memory: the cross-model checks are incomplete");
+                     _("out of memory: the cross-model checks are incomplete"));
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/i18n.h"
 #include "validator/check.h"
 
 /* The national database id a database declares to be (properties:
@@ -35,10 +36,10 @@ static void check_owns(egaf_check_ctx *ctx, const egaf_element *db, const egaf_r
     const egaf_ref_entry *e = egaf_refs_find(ctx->refs, id);
     if (!e || e->kind != EGAF_RK_NATIONAL_DATABASE) {
         egaf_finding *d = egaf_diag(ctx->diags, "data.owns-national", &nid->mark, db->display,
-                                    "database '%s' declares itself national database '%s', "
-                                    "which the reference models do not have",
+                                    _("database '%s' declares itself national database '%s', "
+                                      "which the reference models do not have"),
                                     db->id ? db->id : db->display, nid->s);
-        egaf_diag_hint(ctx->diags, d, "`egaf refs list` shows the national databases");
+        egaf_diag_hint(ctx->diags, d, _("`egaf refs list` shows the national databases"));
         return;
     }
     if (!agency || !ctx->year)
@@ -49,12 +50,13 @@ static void check_owns(egaf_check_ctx *ctx, const egaf_element *db, const egaf_r
     char src[256];
     egaf_check_instrument(e->source, src, sizeof src);
     egaf_finding *d = egaf_diag(ctx->diags, "data.owns-national", &nid->mark, db->display,
-                                "database '%s' declares itself national database '%s' (%s), "
-                                "which %s owns in %d, not %s",
+                                _("database '%s' declares itself national database '%s' (%s), "
+                                  "which %s owns in %d, not %s"),
                                 db->id ? db->id : db->display, e->id, e->name,
                                 agency_name(ctx, owner), ctx->year, agency->name);
-    egaf_diag_hint(ctx->diags, d, "an agency consumes another agency's national database: "
-                                  "drop `national-id` and add `sources: [national:%s]`%s%s%s",
+    egaf_diag_hint(ctx->diags, d,
+                   _("an agency consumes another agency's national database: "
+                     "drop `national-id` and add `sources: [national:%s]`%s%s%s"),
                    e->id, src[0] ? " (" : "", src, src[0] ? ")" : "");
 }
 
@@ -122,13 +124,14 @@ static void check_master(egaf_check_ctx *ctx, const egaf_element *db, const egaf
             continue; /* the owner keeps the master copy */
         char src[256];
         egaf_check_instrument(subject->source, src, sizeof src);
-        egaf_finding *d = egaf_diag(ctx->diags, "data.duplicate-master", &s->mark, db->display,
-                                    "database '%s' holds '%s' (%s) but does not take it from "
-                                    "its authoritative source 'national:%s' (%s)",
-                                    db->id ? db->id : db->display, s->s, subject->name, nat->id,
-                                    nat->name);
-        egaf_diag_hint(ctx->diags, d, "add `national:%s` to `sources`: data is collected once, "
-                                      "from the national database%s%s%s",
+        egaf_finding *d =
+            egaf_diag(ctx->diags, "data.duplicate-master", &s->mark, db->display,
+                      _("database '%s' holds '%s' (%s) but does not take it from "
+                        "its authoritative source 'national:%s' (%s)"),
+                      db->id ? db->id : db->display, s->s, subject->name, nat->id, nat->name);
+        egaf_diag_hint(ctx->diags, d,
+                       _("add `national:%s` to `sources`: data is collected once, "
+                         "from the national database%s%s%s"),
                        nat->id, src[0] ? " (" : "", src, src[0] ? ")" : "");
     }
 }

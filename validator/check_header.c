@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/i18n.h"
 #include "model/suggest.h"
 #include "validator/check.h"
 
@@ -116,17 +117,18 @@ static void check_framework(egaf_check_ctx *ctx)
     const char *elem = m->header ? m->header->display : m->id;
     if (!f) {
         egaf_finding *d = egaf_diag(ctx->diags, "header.framework-unknown", &fw->mark, elem,
-                                    "framework \"%s\" is not an edition of the national "
-                                    "framework in the reference models",
+                                    _("framework \"%s\" is not an edition of the national "
+                                      "framework in the reference models"),
                                     fw->s);
         editions_text(ctx->refs, buf, sizeof buf);
         const egaf_ref_framework *now = ctx->year ? edition_in(ctx->refs, ctx->year) : NULL;
         if (now)
-            egaf_diag_hint(ctx->diags, d, "the editions are %s; a %d model uses framework: "
-                                          "\"%s\" (%s)",
+            egaf_diag_hint(ctx->diags, d,
+                           _("the editions are %s; a %d model uses framework: "
+                             "\"%s\" (%s)"),
                            buf, ctx->year, now->edition, now->instrument);
         else
-            egaf_diag_hint(ctx->diags, d, "the editions are %s", buf);
+            egaf_diag_hint(ctx->diags, d, _("the editions are %s"), buf);
         return;
     }
     if (!ctx->year || egaf_ref_framework_valid_in(f, ctx->year))
@@ -139,29 +141,30 @@ static void check_framework(egaf_check_ctx *ctx)
         const egaf_ref_framework *next = next_edition(ctx->refs, f);
         if (next)
             d = egaf_diag(ctx->diags, "header.year-outside-edition", at, elem,
-                          "the model's year %d is outside framework %s (%s): %s was replaced "
-                          "by %s (%s) on %s",
+                          _("the model's year %d is outside framework %s (%s): %s was replaced "
+                            "by %s (%s) on %s"),
                           ctx->year, f->edition, f->instrument, f->edition, next->edition,
                           next->instrument, egaf_check_date_text(next->valid_from, date, 16));
         else
             d = egaf_diag(ctx->diags, "header.year-outside-edition", at, elem,
-                          "the model's year %d is outside framework %s (%s), which was in "
-                          "force until %s",
+                          _("the model's year %d is outside framework %s (%s), which was in "
+                            "force until %s"),
                           ctx->year, f->edition, f->instrument,
                           egaf_check_date_text(f->valid_to, date, 16));
     } else {
         d = egaf_diag(ctx->diags, "header.year-outside-edition", at, elem,
-                      "the model's year %d is outside framework %s (%s), which came into "
-                      "force on %s",
+                      _("the model's year %d is outside framework %s (%s), which came into "
+                        "force on %s"),
                       ctx->year, f->edition, f->instrument,
                       egaf_check_date_text(f->valid_from, date, 16));
     }
     if (now)
-        egaf_diag_hint(ctx->diags, d, "a %d model follows framework \"%s\" (%s); change "
-                                      "`framework` or `year`",
+        egaf_diag_hint(ctx->diags, d,
+                       _("a %d model follows framework \"%s\" (%s); change "
+                         "`framework` or `year`"),
                        ctx->year, now->edition, now->instrument);
     else
-        egaf_diag_hint(ctx->diags, d, "change `framework` or `year`");
+        egaf_diag_hint(ctx->diags, d, _("change `framework` or `year`"));
 }
 
 /* "Bắc Ninh (bac-ninh-2025)" or "Bộ Nội vụ (bo-noi-vu) and Bộ Y tế (bo-y-te)" */
@@ -202,6 +205,18 @@ static const char *suggest_agency(const egaf_check_ctx *ctx, const char *text)
     return s;
 }
 
+
+/* An agency's level as a noun, for messages ("is a ministry"). */
+static const char *level_noun(const char *level)
+{
+    if (strcmp(level, "government-agency") == 0)
+        return _("government agency");
+    if (strcmp(level, "ministry") == 0)
+        return _("ministry");
+    if (strcmp(level, "province") == 0)
+        return _("province");
+    return level;
+}
 static void check_agency(egaf_check_ctx *ctx)
 {
     const egaf_element *h = ctx->model->header;
@@ -217,17 +232,19 @@ static void check_agency(egaf_check_ctx *ctx)
         other = NULL;
     if (!e && !other) {
         egaf_finding *d = egaf_diag(ctx->diags, "header.agency-unknown", &av->mark, h->display,
-                                    "agency '%s' is neither an organ code nor an agency id of "
-                                    "the reference models",
+                                    _("agency '%s' is neither an organ code nor an agency id of "
+                                      "the reference models"),
                                     agency);
         const char *s = suggest_agency(ctx, agency);
         if (s)
-            egaf_diag_hint(ctx->diags, d, "did you mean '%s'? (`egaf refs list` shows the "
-                                          "agencies; organ codes: QĐ 20/2020/QĐ-TTg)",
+            egaf_diag_hint(ctx->diags, d,
+                           _("did you mean '%s'? (`egaf refs list` shows the "
+                             "agencies; organ codes: QĐ 20/2020/QĐ-TTg)"),
                            s);
         else
-            egaf_diag_hint(ctx->diags, d, "write the organ code (QĐ 20/2020/QĐ-TTg) or the "
-                                          "agency id that `egaf refs list` shows");
+            egaf_diag_hint(ctx->diags, d,
+                           _("write the organ code (QĐ 20/2020/QĐ-TTg) or the "
+                             "agency id that `egaf refs list` shows"));
         return;
     }
     if (!e) {
@@ -237,33 +254,36 @@ static void check_agency(egaf_check_ctx *ctx)
             egaf_date start = egaf_check_next_day(other->valid_to);
             successors_text(ctx->refs, other, buf, sizeof buf);
             d = egaf_diag(ctx->diags, "header.agency-unknown", &av->mark, h->display,
-                          "agency '%s' does not exist in %d, the model's year: %s was merged "
-                          "into %s on %s",
+                          _("agency '%s' does not exist in %d, the model's year: %s was merged "
+                            "into %s on %s"),
                           agency, ctx->year, other->name, buf,
                           egaf_check_date_text(start, date, sizeof date));
             if (other->nsuccessors == 1)
-                egaf_diag_hint(ctx->diags, d, "for a %d model write `agency: %s`, or set "
-                                              "`year` to %d or earlier",
+                egaf_diag_hint(ctx->diags, d,
+                               _("for a %d model write `agency: %s`, or set "
+                                 "`year` to %d or earlier"),
                                ctx->year, other->successors[0], other->valid_to / 10000);
             else
-                egaf_diag_hint(ctx->diags, d, "for a %d model write the agency that took "
-                                              "over: one of %s",
+                egaf_diag_hint(ctx->diags, d,
+                               _("for a %d model write the agency that took "
+                                 "over: one of %s"),
                                ctx->year, buf);
         } else if (other->valid_to && ctx->year > other->valid_to / 10000) {
             d = egaf_diag(ctx->diags, "header.agency-unknown", &av->mark, h->display,
-                          "agency '%s' does not exist in %d, the model's year: %s ended on %s",
+                          _("agency '%s' does not exist in %d, the model's year: %s ended on %s"),
                           agency, ctx->year, other->name,
                           egaf_check_date_text(other->valid_to, date, sizeof date));
-            egaf_diag_hint(ctx->diags, d, "set `year` to %d or earlier",
+            egaf_diag_hint(ctx->diags, d, _("set `year` to %d or earlier"),
                            other->valid_to / 10000);
         } else {
             d = egaf_diag(ctx->diags, "header.agency-unknown", &av->mark, h->display,
-                          "agency '%s' does not exist in %d, the model's year: %s was formed "
-                          "on %s",
+                          _("agency '%s' does not exist in %d, the model's year: %s was formed "
+                            "on %s"),
                           agency, ctx->year, other->name,
                           egaf_check_date_text(other->valid_from, date, sizeof date));
-            egaf_diag_hint(ctx->diags, d, "set `year` to %d or later, or write the agency "
-                                          "that existed in %d",
+            egaf_diag_hint(ctx->diags, d,
+                           _("set `year` to %d or later, or write the agency "
+                             "that existed in %d"),
                            other->valid_from / 10000, ctx->year);
         }
     }
@@ -277,13 +297,15 @@ static void check_agency(egaf_check_ctx *ctx)
         return;
     const char *want = is_province ? "province" : "ministry";
     egaf_finding *d = egaf_diag(ctx->diags, "header.level-mismatch", &lv->mark, h->display,
-                                "level is '%s' but %s (%s) is a %s", lv->u.str.s, a->name, a->id,
-                                strcmp(a->level, "government-agency") == 0 ? "government agency"
-                                                                           : a->level);
-    egaf_diag_hint(ctx->diags, d, "write `level: %s`%s", want,
-                   is_province ? ""
-                               : " (ministries and government agencies such as BHXH Việt Nam "
-                                 "use `ministry`)");
+                                _("level is '%s' but %s (%s) is a %s"), lv->u.str.s, a->name, a->id,
+                                level_noun(a->level));
+    if (is_province)
+        egaf_diag_hint(ctx->diags, d, _("write `level: %s`"), want);
+    else
+        egaf_diag_hint(ctx->diags, d,
+                       _("write `level: %s` (ministries and government agencies such as BHXH "
+                         "Việt Nam use `ministry`)"),
+                       want);
 }
 
 void egaf_check_header(egaf_check_ctx *ctx)

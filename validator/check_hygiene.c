@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "model/fold.h"
+#include "model/i18n.h"
 #include "validator/check.h"
 
 static void mark_used(const egaf_element *el, egaf_field field, egaf_strmap *used)
@@ -47,10 +48,10 @@ static void report_unused(egaf_check_ctx *ctx, egaf_kind kind, const egaf_strmap
         if (status && strcmp(status, "retired") == 0)
             continue; /* kept for the record: nothing is expected to use it */
         const egaf_value *idv = egaf_element_get(el, EGAF_F_ID);
-        egaf_finding *d = egaf_diag(ctx->diags, "hygiene.unused", idv ? &idv->mark : &el->mark,
-                                    el->display, "%s '%s' is not used: %s",
-                                    egaf_kind_info(kind)->noun, el->id, what);
-        egaf_diag_hint(ctx->diags, d, "%s, or remove it", hint);
+        egaf_finding *d =
+            egaf_diag(ctx->diags, "hygiene.unused", idv ? &idv->mark : &el->mark, el->display,
+                      _("%s '%s' is not used: %s"), _(egaf_kind_info(kind)->noun), el->id, what);
+        egaf_diag_hint(ctx->diags, d, _("%s, or remove it"), hint);
     }
 }
 
@@ -72,18 +73,18 @@ static void check_unused(egaf_check_ctx *ctx)
     mark_kind(m, EGAF_K_INFRASTRUCTURE, infra_fields, 1, &used);
     mark_kind(m, EGAF_K_SERVICE, service_fields, 2, &used);
     report_unused(ctx, EGAF_K_DATABASE, &used,
-                  "no application uses it, no integration touches it and no database sources "
-                  "from it",
-                  "name it in an application's `uses`, an integration or a database's "
-                  "`sources`");
+                  _("no application uses it, no integration touches it and no database sources "
+                    "from it"),
+                  _("name it in an application's `uses`, an integration or a database's "
+                    "`sources`"));
     report_unused(ctx, EGAF_K_INFRASTRUCTURE, &used,
-                  "nothing is hosted on it and nothing connects to it",
-                  "name it in the `hosted-on` of the systems it runs or the `connects` of "
-                  "other infrastructure");
-    report_unused(ctx, EGAF_K_CHANNEL, &used, "no service is offered on it",
-                  "name it in the `channels` of the services offered on it");
-    report_unused(ctx, EGAF_K_ACTOR, &used, "no service names it",
-                  "name it in the `actors` of the services it uses");
+                  _("nothing is hosted on it and nothing connects to it"),
+                  _("name it in the `hosted-on` of the systems it runs or the `connects` of "
+                    "other infrastructure"));
+    report_unused(ctx, EGAF_K_CHANNEL, &used, _("no service is offered on it"),
+                  _("name it in the `channels` of the services offered on it"));
+    report_unused(ctx, EGAF_K_ACTOR, &used, _("no service names it"),
+                  _("name it in the `actors` of the services it uses"));
     egaf_strmap_free(&used);
 }
 
@@ -106,18 +107,19 @@ static void check_similar(egaf_check_ctx *ctx, egaf_arena *arena)
                 continue;
             const egaf_value *nv = egaf_element_get(el, EGAF_F_NAME);
             const egaf_value *fv = egaf_element_get(first, EGAF_F_NAME);
-            const char *noun = egaf_kind_info((egaf_kind)k)->noun;
+            const char *noun = _(egaf_kind_info((egaf_kind)k)->noun);
             egaf_finding *d = egaf_diag(
                 ctx->diags, "hygiene.similar-names", nv ? &nv->mark : &el->mark, el->display,
-                "%s '%s' is named \"%s\", which differs from the name of %s '%s' (\"%s\") only "
-                "by diacritics, case or spacing",
+                _("%s '%s' is named \"%s\", which differs from the name of %s '%s' (\"%s\") only "
+                  "by diacritics, case or spacing"),
                 noun, el->id ? el->id : el->display, el->name, noun,
                 first->id ? first->id : first->display, first->name);
-            egaf_diag_related(ctx->diags, d, fv ? &fv->mark : &first->mark,
-                              "'%s' is named here", first->id ? first->id : first->display);
-            egaf_diag_hint(ctx->diags, d, "if they are one %s, merge them; otherwise give them "
-                                          "names that tell them apart, written with full "
-                                          "Vietnamese diacritics",
+            egaf_diag_related(ctx->diags, d, fv ? &fv->mark : &first->mark, _("'%s' is named here"),
+                              first->id ? first->id : first->display);
+            egaf_diag_hint(ctx->diags, d,
+                           _("if they are one %s, merge them; otherwise give them "
+                             "names that tell them apart, written with full "
+                             "Vietnamese diacritics"),
                            noun);
         }
         egaf_strmap_free(&folded);
@@ -141,9 +143,10 @@ static void check_empty(egaf_check_ctx *ctx)
             continue;
         egaf_finding *d = egaf_diag(ctx->diags, "hygiene.empty-section", &m->section_marks[s],
                                     m->header ? m->header->display : m->id,
-                                    "section '%s' has no elements", name);
-        egaf_diag_hint(ctx->diags, d, "list its elements (for example under `%s:`), or "
-                                      "remove the section",
+                                    _("section '%s' has no elements"), name);
+        egaf_diag_hint(ctx->diags, d,
+                       _("list its elements (for example under `%s:`), or "
+                         "remove the section"),
                        egaf_section_keys((egaf_section)s)[0]);
     }
 }

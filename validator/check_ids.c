@@ -3,6 +3,7 @@
 #include <pcre2.h>
 #include <string.h>
 
+#include "model/i18n.h"
 #include "validator/check.h"
 
 static void check_syntax(egaf_check_ctx *ctx, pcre2_code *re, pcre2_match_data *md,
@@ -17,9 +18,10 @@ static void check_syntax(egaf_check_ctx *ctx, pcre2_code *re, pcre2_match_data *
     if (rc >= 0)
         return;
     egaf_finding *f = egaf_diag(ctx->diags, "schema.id-syntax", &v->mark, el->display,
-                                "id '%s' is not lower-case ASCII words joined by hyphens", id);
-    egaf_diag_hint(ctx->diags, f, "write it like 'cong-dich-vu-cong': a-z, 0-9 and single "
-                                  "hyphens, no diacritics");
+                                _("id '%s' is not lower-case ASCII words joined by hyphens"), id);
+    egaf_diag_hint(ctx->diags, f,
+                   _("write it like 'cong-dich-vu-cong': a-z, 0-9 and single "
+                     "hyphens, no diacritics"));
 }
 
 void egaf_check_ids(egaf_check_ctx *ctx, const void *id_regex)

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/i18n.h"
 #include "model/suggest.h"
 #include "validator/check.h"
 
@@ -85,8 +86,9 @@ static const char *kind_noun(unsigned target_bit)
 {
     for (int k = 0; k < EGAF_K_ARCHITECTURE; k++)
         if (target_bit == EGAF_T(k))
-            return egaf_kind_info((egaf_kind)k)->noun;
-    return target_bit == EGAF_T_NATIONAL_SYSTEM ? "national shared system" : "national database";
+            return _(egaf_kind_info((egaf_kind)k)->noun);
+    return target_bit == EGAF_T_NATIONAL_SYSTEM ? _("national shared system")
+                                                : _("national database");
 }
 
 static void check_national(egaf_check_ctx *ctx, const egaf_element *el,
@@ -99,27 +101,27 @@ static void check_national(egaf_check_ctx *ctx, const egaf_element *el,
     unsigned t = e ? national_target(e) : 0;
     if (!e || !t) {
         egaf_finding *f = egaf_diag(ctx->diags, "ref.unresolved", &s->mark, el->display,
-                                    "'%s' of %s names '%s', which the reference models do not "
-                                    "have",
+                                    _("'%s' of %s names '%s', which the reference models do not "
+                                      "have"),
                                     fs->key, el->display, s->s);
         const char *sug = suggest_national(ctx, r->id, fs->targets);
         if (sug)
-            egaf_diag_hint(ctx->diags, f, "did you mean 'national:%s'?", sug);
+            egaf_diag_hint(ctx->diags, f, _("did you mean 'national:%s'?"), sug);
         else
-            egaf_diag_hint(ctx->diags, f, "`egaf refs list` shows every national id");
+            egaf_diag_hint(ctx->diags, f, _("`egaf refs list` shows every national id"));
         return;
     }
     if (!(t & fs->targets)) {
         egaf_diag(ctx->diags, "ref.wrong-kind", &s->mark, el->display,
-                  "'%s' of %s names the %s '%s', but it takes %s", fs->key, el->display, kind_noun(t),
-                  s->s, egaf_targets_text(fs->targets, allowed, sizeof allowed));
+                  _("'%s' of %s names the %s '%s', but it takes %s"), fs->key, el->display,
+                  kind_noun(t), s->s, egaf_targets_text(fs->targets, allowed, sizeof allowed));
         return;
     }
     if (ctx->year && !egaf_ref_valid_in(e, ctx->year)) {
         egaf_finding *f = egaf_diag(ctx->diags, "ref.unresolved", &s->mark, el->display,
-                                    "'%s' (%s) does not exist in %d, the model's year", s->s,
+                                    _("'%s' (%s) does not exist in %d, the model's year"), s->s,
                                     e->name, ctx->year);
-        egaf_diag_hint(ctx->diags, f, "check the model's year, or `egaf refs show %s`", e->id);
+        egaf_diag_hint(ctx->diags, f, _("check the model's year, or `egaf refs show %s`"), e->id);
     }
 }
 
@@ -157,19 +159,20 @@ static void check_one(egaf_check_ctx *ctx, const egaf_element *el, const egaf_fi
         if (!(self && strlen(self) == r.arch_len && strncmp(self, r.arch, r.arch_len) == 0)) {
             const egaf_model *other = run_model(ctx, r.arch, r.arch_len);
             if (!other) {
-                egaf_finding *f = egaf_diag(ctx->diags, "ref.cross-architecture", &s->mark,
-                                            el->display,
-                                            "'%s' names architecture '%.*s', which is not "
-                                            "loaded in this run",
-                                            s->s, (int)r.arch_len, r.arch);
-                egaf_diag_hint(ctx->diags, f, "validate it together with that architecture "
-                                              "to check the reference");
+                egaf_finding *f =
+                    egaf_diag(ctx->diags, "ref.cross-architecture", &s->mark, el->display,
+                              _("'%s' names architecture '%.*s', which is not "
+                                "loaded in this run"),
+                              s->s, (int)r.arch_len, r.arch);
+                egaf_diag_hint(ctx->diags, f,
+                               _("validate it together with that architecture "
+                                 "to check the reference"));
                 return;
             }
             target = find_in_model(other, r.id);
             if (!target) {
                 egaf_diag(ctx->diags, "ref.unresolved", &s->mark, el->display,
-                          "'%s' of %s names '%s', but architecture '%.*s' has no element '%s'",
+                          _("'%s' of %s names '%s', but architecture '%.*s' has no element '%s'"),
                           fs->key, el->display, s->s, (int)r.arch_len, r.arch, r.id);
                 return;
             }
@@ -178,24 +181,24 @@ static void check_one(egaf_check_ctx *ctx, const egaf_element *el, const egaf_fi
     if (!target)
         target = egaf_check_lookup(ctx, r.id);
     if (!target) {
-        egaf_finding *f = egaf_diag(ctx->diags, "ref.unresolved", &s->mark, el->display,
-                                    "'%s' of %s names '%s', which no element has", fs->key,
-                                    el->display, s->s);
+        egaf_finding *f =
+            egaf_diag(ctx->diags, "ref.unresolved", &s->mark, el->display,
+                      _("'%s' of %s names '%s', which no element has"), fs->key, el->display, s->s);
         const char *sug = suggest_local(ctx, r.id, fs->targets);
         if (sug)
-            egaf_diag_hint(ctx->diags, f, "did you mean '%s'?", sug);
+            egaf_diag_hint(ctx->diags, f, _("did you mean '%s'?"), sug);
         else
-            egaf_diag_hint(ctx->diags, f, "it must be the id of %s",
+            egaf_diag_hint(ctx->diags, f, _("it must be the id of %s"),
                            egaf_targets_text(fs->targets, allowed, sizeof allowed));
         return;
     }
     if (!(fs->targets & EGAF_T(target->kind))) {
         egaf_finding *f = egaf_diag(ctx->diags, "ref.wrong-kind", &s->mark, el->display,
-                                    "'%s' of %s names the %s '%s', but it takes %s", fs->key,
-                                    el->display, egaf_kind_info(target->kind)->noun, s->s,
+                                    _("'%s' of %s names the %s '%s', but it takes %s"), fs->key,
+                                    el->display, _(egaf_kind_info(target->kind)->noun), s->s,
                                     egaf_targets_text(fs->targets, allowed, sizeof allowed));
-        egaf_diag_related(ctx->diags, f, &target->mark, "%s '%s' is declared here",
-                          egaf_kind_info(target->kind)->noun, s->s);
+        egaf_diag_related(ctx->diags, f, &target->mark, _("%s '%s' is declared here"),
+                          _(egaf_kind_info(target->kind)->noun), s->s);
     }
 }
 
@@ -209,10 +212,10 @@ static void check_subjects(egaf_check_ctx *ctx, const egaf_element *el, const eg
         if (e && e->kind == EGAF_RK_DATA_SUBJECT)
             continue;
         egaf_finding *f = egaf_diag(ctx->diags, "ref.unresolved", &s->mark, el->display,
-                                    "'holds' of %s names '%s', which is not a data subject of "
-                                    "the reference models",
+                                    _("'holds' of %s names '%s', which is not a data subject of "
+                                      "the reference models"),
                                     el->display, s->s);
-        egaf_diag_hint(ctx->diags, f, "`egaf refs list --kind data-subjects` lists them");
+        egaf_diag_hint(ctx->diags, f, _("`egaf refs list --kind data-subjects` lists them"));
     }
 }
 

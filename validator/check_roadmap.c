@@ -1,6 +1,7 @@
 /* check_roadmap.c - the implementation roadmap: each task lies inside the
  * architecture's period (roadmap.outside-period) and ends no earlier than it
  * starts (roadmap.order). */
+#include "model/i18n.h"
 #include "validator/check.h"
 
 void egaf_check_roadmap(egaf_check_ctx *ctx)
@@ -24,10 +25,10 @@ void egaf_check_roadmap(egaf_check_ctx *ctx)
         const char *name = t->id ? t->id : t->display;
         if (from && to && from->u.num > to->u.num) {
             egaf_finding *d = egaf_diag(ctx->diags, "roadmap.order", &to->mark, t->display,
-                                        "roadmap task '%s' ends in %lld, before it starts in "
-                                        "%lld",
+                                        _("roadmap task '%s' ends in %lld, before it starts in "
+                                          "%lld"),
                                         name, to->u.num, from->u.num);
-            egaf_diag_hint(ctx->diags, d, "swap `from` and `to`, or correct the year");
+            egaf_diag_hint(ctx->diags, d, _("swap `from` and `to`, or correct the year"));
         }
         if (!pfrom)
             continue;
@@ -41,18 +42,19 @@ void egaf_check_roadmap(egaf_check_ctx *ctx)
         egaf_finding *d;
         if (declared)
             d = egaf_diag(ctx->diags, "roadmap.outside-period", &bad->mark, t->display,
-                          "roadmap task '%s' %s in %lld, outside the architecture's period "
-                          "%lld–%lld",
+                          _("roadmap task '%s' %s in %lld, outside the architecture's period "
+                            "%lld–%lld"),
                           name, bad == from ? "starts" : "ends", bad->u.num, pfrom, pto);
         else
             d = egaf_diag(ctx->diags, "roadmap.outside-period", &bad->mark, t->display,
-                          "roadmap task '%s' %s in %lld, outside %lld–%lld (the model's year "
-                          "and the five years after it; the architecture declares no period)",
+                          _("roadmap task '%s' %s in %lld, outside %lld–%lld (the model's year "
+                            "and the five years after it; the architecture declares no period)"),
                           name, bad == from ? "starts" : "ends", bad->u.num, pfrom, pto);
         if (period)
-            egaf_diag_related(ctx->diags, d, &period->mark, "the period is declared here");
-        egaf_diag_hint(ctx->diags, d, "move the task inside %lld–%lld, or widen `period` in "
-                                      "`architecture`",
+            egaf_diag_related(ctx->diags, d, &period->mark, _("the period is declared here"));
+        egaf_diag_hint(ctx->diags, d,
+                       _("move the task inside %lld–%lld, or widen `period` in "
+                         "`architecture`"),
                        pfrom, pto);
     }
 }

@@ -5,6 +5,7 @@
  * reported (route.exception). */
 #include <string.h>
 
+#include "model/i18n.h"
 #include "validator/check.h"
 
 #define TT13 "Thông tư 13/2017/TT-BTTTT, Điều 17"
@@ -52,25 +53,33 @@ static void check_bypass(egaf_check_ctx *ctx, const egaf_element *in, const egaf
     if ((via && !vel && egaf_ref_parse(via->u.str.s).scope == EGAF_REF_LOCAL) || !lgsp)
         return;
     const char *level = m->header ? egaf_element_text(m->header, EGAF_F_LEVEL) : NULL;
-    const char *whose = level && strcmp(level, "ministry") == 0 ? "the ministry's" : "the province's";
-    const char *noun = src ? egaf_kind_info(src->kind)->noun : "element";
+    bool ministry = level && strcmp(level, "ministry") == 0;
+    const char *noun = src ? _(egaf_kind_info(src->kind)->noun) : _("element");
     egaf_finding *d;
     if (via)
         d = egaf_diag(ctx->diags, "route.bypasses-platform", &to->mark, in->display,
-                      "%s '%s' connects to '%s' through '%s', which is not %s LGSP", noun,
-                      from ? from : "?", to->u.str.s, via->u.str.s, whose);
+                      ministry ? _("%s '%s' connects to '%s' through '%s', which is not the "
+                                   "ministry's LGSP")
+                               : _("%s '%s' connects to '%s' through '%s', which is not the "
+                                   "province's LGSP"),
+                      noun, from ? from : "?", to->u.str.s, via->u.str.s);
     else
         d = egaf_diag(ctx->diags, "route.bypasses-platform", &to->mark, in->display,
-                      "%s '%s' connects to '%s' without going through %s LGSP", noun,
-                      from ? from : "?", to->u.str.s, whose);
+                      ministry ? _("%s '%s' connects to '%s' without going through the "
+                                   "ministry's LGSP")
+                               : _("%s '%s' connects to '%s' without going through the "
+                                   "province's LGSP"),
+                      noun, from ? from : "?", to->u.str.s);
     if (vel)
-        egaf_diag_related(ctx->diags, d, &vel->mark, "'%s' is declared here", via->u.str.s);
+        egaf_diag_related(ctx->diags, d, &vel->mark, _("'%s' is declared here"), via->u.str.s);
     if (lgsp)
-        egaf_diag_hint(ctx->diags, d, "%s `via: %s` (%s)", via ? "write" : "add", lgsp, TT13);
+        egaf_diag_hint(ctx->diags, d, via ? _("write `via: %s` (%s)") : _("add `via: %s` (%s)"),
+                       lgsp, TT13);
     else
-        egaf_diag_hint(ctx->diags, d, "add the LGSP (a platform with kind: lgsp, connected to "
-                                      "national:ngsp) and `via:` it; or give the route (b, c, "
-                                      "d) and its reason (%s)",
+        egaf_diag_hint(ctx->diags, d,
+                       _("add the LGSP (a platform with kind: lgsp, connected to "
+                         "national:ngsp) and `via:` it; or give the route (b, c, "
+                         "d) and its reason (%s)"),
                        TT13);
 }
 
@@ -99,23 +108,25 @@ void egaf_check_routes(egaf_check_ctx *ctx)
         const egaf_value *reason = egaf_element_get(in, EGAF_F_REASON);
         const char *text = reason ? reason->u.str.s : "";
         if (!text[strspn(text, " \t\r\n")]) {
-            egaf_finding *d = egaf_diag(ctx->diags, "route.reason-missing", &route->mark,
-                                        in->display,
-                                        "integration from '%s' to '%s' uses route %s (%s) "
-                                        "without a `reason`",
-                                        from, dest, rid, r->name);
-            egaf_diag_hint(ctx->diags, d, "add `reason:` saying which platform is not ready "
-                                          "and until when, or use route a through the LGSP "
-                                          "(%s)",
+            egaf_finding *d =
+                egaf_diag(ctx->diags, "route.reason-missing", &route->mark, in->display,
+                          _("integration from '%s' to '%s' uses route %s (%s) "
+                            "without a `reason`"),
+                          from, dest, rid, r->name);
+            egaf_diag_hint(ctx->diags, d,
+                           _("add `reason:` saying which platform is not ready "
+                             "and until when, or use route a through the LGSP "
+                             "(%s)"),
                            TT13);
             continue;
         }
         egaf_finding *d = egaf_diag(ctx->diags, "route.exception", &route->mark, in->display,
-                                    "integration from '%s' to '%s' uses route %s (%s), an "
-                                    "exception: %s",
+                                    _("integration from '%s' to '%s' uses route %s (%s), an "
+                                      "exception: %s"),
                                     from, dest, rid, r->name, text);
-        egaf_diag_hint(ctx->diags, d, "plan the move to route a, through the LGSP and NGSP "
-                                      "(%s)",
+        egaf_diag_hint(ctx->diags, d,
+                       _("plan the move to route a, through the LGSP and NGSP "
+                         "(%s)"),
                        TT13);
     }
 }

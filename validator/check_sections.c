@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "model/i18n.h"
 #include "validator/check.h"
 
 static const struct {
@@ -53,10 +54,10 @@ static egaf_finding *missing(egaf_check_ctx *ctx, const char *name, const char *
     const char *elem = h ? h->display : m->id;
     if (h)
         return egaf_diag(ctx->diags, "section.missing", &h->mark, elem,
-                         "architecture '%s' lacks %s (%s), %s", elem, name, key, what);
+                         _("architecture '%s' lacks %s (%s), %s"), elem, name, key, what);
     const char *file = m->source ? m->source->path : m->path;
     return egaf_diag_at(ctx->diags, "section.missing", file, 1, 1, elem,
-                        "architecture '%s' lacks %s (%s), %s", elem, name, key, what);
+                        _("architecture '%s' lacks %s (%s), %s"), elem, name, key, what);
 }
 
 void egaf_check_sections(egaf_check_ctx *ctx)
@@ -68,9 +69,10 @@ void egaf_check_sections(egaf_check_ctx *ctx)
     for (size_t i = 0; i < f->nsections; i++) {
         const egaf_ref_section *s = &f->sections[i];
         char what[96], part[112];
-        snprintf(what, sizeof what, "content %s of framework %s", s->letter ? s->letter : "?",
+        snprintf(what, sizeof what, _("content %s of framework %s"), s->letter ? s->letter : "?",
                  f->edition);
-        snprintf(part, sizeof part, "part of %s", what);
+        snprintf(part, sizeof part, _("part of content %s of framework %s"),
+                 s->letter ? s->letter : "?", f->edition);
         for (size_t j = 0; j < s->nkeys; j++) {
             const char *key = s->keys[j];
             if (strcmp(key, "generated") == 0)
@@ -80,7 +82,7 @@ void egaf_check_sections(egaf_check_ctx *ctx)
                 if (header_has(m->header, field))
                     continue;
                 egaf_finding *d = missing(ctx, s->name, field, what);
-                egaf_diag_hint(ctx->diags, d, "add `%s:` to `architecture` (%s)", field,
+                egaf_diag_hint(ctx->diags, d, _("add `%s:` to `architecture` (%s)"), field,
                                f->instrument);
                 continue;
             }
@@ -90,7 +92,7 @@ void egaf_check_sections(egaf_check_ctx *ctx)
             const char *cname = s->nkeys > 1 ? component_name(key) : NULL;
             egaf_finding *d = missing(ctx, cname ? cname : s->name, key, cname ? part : what);
             egaf_diag_hint(ctx->diags, d,
-                           "add the `%s:` section, in this file or an included one (%s)", key,
+                           _("add the `%s:` section, in this file or an included one (%s)"), key,
                            f->instrument);
         }
     }

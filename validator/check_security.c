@@ -4,6 +4,7 @@
  * (security.unprotected). */
 #include <string.h>
 
+#include "model/i18n.h"
 #include "validator/check.h"
 
 #define ND85 "NĐ 85/2016/NĐ-CP; TT 12/2022/TT-BTTTT"
@@ -17,12 +18,13 @@ static void check_missing(egaf_check_ctx *ctx, egaf_kind kind)
             (el->invalid & (1ull << EGAF_F_SECURITY_LEVEL)))
             continue;
         const egaf_value *idv = egaf_element_get(el, EGAF_F_ID);
-        egaf_finding *d = egaf_diag(ctx->diags, "security.level-missing",
-                                    idv ? &idv->mark : &el->mark, el->display,
-                                    "%s '%s' has no security level", egaf_kind_info(kind)->noun,
-                                    el->id ? el->id : el->display);
-        egaf_diag_hint(ctx->diags, d, "add `security-level: 1..5`, the level approved in its "
-                                      "security dossier (hồ sơ đề xuất cấp độ, NĐ 85/2016/NĐ-CP)");
+        egaf_finding *d =
+            egaf_diag(ctx->diags, "security.level-missing", idv ? &idv->mark : &el->mark,
+                      el->display, _("%s '%s' has no security level"),
+                      _(egaf_kind_info(kind)->noun), el->id ? el->id : el->display);
+        egaf_diag_hint(ctx->diags, d,
+                       _("add `security-level: 1..5`, the level approved in its "
+                         "security dossier (hồ sơ đề xuất cấp độ, NĐ 85/2016/NĐ-CP)"));
     }
 }
 
@@ -66,13 +68,13 @@ void egaf_check_security(egaf_check_ctx *ctx)
                 continue;
             if (egaf_strmap_get(&protected_ids, el->id, strlen(el->id)))
                 continue;
-            egaf_finding *d = egaf_diag(ctx->diags, "security.unprotected", &lv->mark,
-                                        el->display,
-                                        "%s '%s' is at security level %lld but no security "
-                                        "control protects it",
-                                        egaf_kind_info(kinds[k])->noun, el->id, lv->u.num);
-            egaf_diag_hint(ctx->diags, d, "add a control (firewall, monitoring, backup, …) "
-                                          "with `protects: [%s]` (%s)",
+            egaf_finding *d = egaf_diag(ctx->diags, "security.unprotected", &lv->mark, el->display,
+                                        _("%s '%s' is at security level %lld but no security "
+                                          "control protects it"),
+                                        _(egaf_kind_info(kinds[k])->noun), el->id, lv->u.num);
+            egaf_diag_hint(ctx->diags, d,
+                           _("add a control (firewall, monitoring, backup, …) "
+                             "with `protects: [%s]` (%s)"),
                            el->id, ND85);
         }
     egaf_strmap_free(&protected_ids);

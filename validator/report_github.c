@@ -9,6 +9,7 @@
  * defined here") on a line of its own. endColumn is inclusive (the last column of the
  * marked text) and only given when the mark is wider than one character.
  * A summary line that is not a command ends the output (not with --quiet). */
+#include "model/i18n.h"
 #include "validator/report.h"
 
 /* Data (the message): %, CR and LF are escaped. Properties (file, title):
@@ -80,7 +81,8 @@ void egaf_report_github(egaf_buf *out, const egaf_diags *diags, const egaf_repor
             egaf_buf_putc(out, ')');
         }
         if (f->hint) {
-            egaf_buf_puts(out, "%0Ahint: ");
+            egaf_buf_puts(out, "%0A");
+            egaf_buf_puts(out, _("hint: "));
             escape(out, f->hint, false);
         }
         for (size_t r = 0; r < f->nrelated; r++) {

@@ -15,6 +15,7 @@
  * ("3 files checked: 1 error, ..."). */
 #include <string.h>
 
+#include "model/i18n.h"
 #include "validator/report.h"
 
 typedef struct counts {
@@ -53,7 +54,7 @@ static void details(egaf_buf *out, const egaf_finding *f)
         egaf_buf_printf(&b, "%s: ", f->file);
     egaf_buf_printf(&b, "%s: %s [%s]", egaf_severity_name(f->severity), f->message, f->rule);
     if (f->hint)
-        egaf_buf_printf(&b, "\nhint: %s", f->hint);
+        egaf_buf_printf(&b, _("\nhint: %s"), f->hint);
     for (size_t r = 0; r < f->nrelated; r++) {
         const egaf_related *rel = &f->related[r];
         egaf_buf_printf(&b, "\n%s:%u:%u: note: %s", rel->file, rel->line, rel->col,

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/i18n.h"
 #include "validator/report.h"
 #include "validator/rules.h"
 
@@ -104,12 +105,12 @@ static void rule_descriptor(egaf_buf *out, const char *id)
     egaf_buf_json_string(out, id);
     if (r) {
         egaf_buf_puts(out, ",\n              ");
-        message(out, "shortDescription", r->title);
+        message(out, "shortDescription", _(r->title));
         egaf_buf_puts(out, ",\n              ");
-        message(out, "fullDescription", r->checks);
+        message(out, "fullDescription", _(r->checks));
         egaf_buf b;
         egaf_buf_init(&b);
-        egaf_buf_printf(&b, "%s\n\nHow to fix: %s", r->basis, r->fix);
+        egaf_buf_printf(&b, _("%s\n\nHow to fix: %s"), _(r->basis), _(r->fix));
         egaf_buf_puts(out, ",\n              ");
         message(out, "help", b.data);
         if (b.failed)

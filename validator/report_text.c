@@ -2,6 +2,7 @@
  * caret, and the JSON format of DESIGN §4. */
 #include <string.h>
 
+#include "model/i18n.h"
 #include "validator/report.h"
 #include "validator/rules.h"
 
@@ -66,11 +67,16 @@ void egaf_report_summary(egaf_buf *out, const egaf_diags *diags)
 {
     egaf_diag_counts c = egaf_diags_counts(diags);
     size_t files = egaf_diags_files(diags);
-    egaf_buf_printf(out, "%zu file%s checked: %zu error%s, %zu warning%s, %zu note%s", files,
-                    files == 1 ? "" : "s", c.errors, c.errors == 1 ? "" : "s", c.warnings,
-                    c.warnings == 1 ? "" : "s", c.notes, c.notes == 1 ? "" : "s");
+    /* "N files checked: N errors, N warnings, N notes", each part with its
+     * own plural form */
+    egaf_buf_printf(out, P_("%zu file checked: ", "%zu files checked: ", files), files);
+    egaf_buf_printf(out, P_("%zu error", "%zu errors", c.errors), c.errors);
+    egaf_buf_puts(out, ", ");
+    egaf_buf_printf(out, P_("%zu warning", "%zu warnings", c.warnings), c.warnings);
+    egaf_buf_puts(out, ", ");
+    egaf_buf_printf(out, P_("%zu note", "%zu notes", c.notes), c.notes);
     if (c.suppressed)
-        egaf_buf_printf(out, ", %zu waived", c.suppressed);
+        egaf_buf_printf(out, _(", %zu waived"), c.suppressed);
     egaf_buf_putc(out, '\n');
 }
 
@@ -91,13 +97,13 @@ void egaf_report_text(egaf_buf *out, const egaf_diags *diags, const egaf_report_
             egaf_buf_puts(out, C_RESET);
         egaf_buf_printf(out, ": %s [%s]", f->message, f->rule);
         if (f->waiver)
-            egaf_buf_printf(out, " (waived %s)", egaf_severity_name(f->severity));
+            egaf_buf_printf(out, _(" (waived %s)"), egaf_severity_name(f->severity));
         egaf_buf_putc(out, '\n');
         quote(out, f->line, f->source_line, f->col, f->span, color);
         if (f->hint)
-            egaf_buf_printf(out, "   hint: %s\n", f->hint);
+            egaf_buf_printf(out, _("   hint: %s\n"), f->hint);
         if (f->waiver)
-            egaf_buf_printf(out, "   waiver: %s\n", f->waiver);
+            egaf_buf_printf(out, _("   waiver: %s\n"), f->waiver);
         for (size_t r = 0; r < f->nrelated; r++) {
             const egaf_related *rel = &f->related[r];
             location(out, rel->file, rel->line, rel->col, color);

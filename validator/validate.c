@@ -1,6 +1,7 @@
 /* validate.c - runs the checks over each model of a run, then applies the
  * waivers the models declare. */
 #include "validator/validate.h"
+#include "model/i18n.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
@@ -60,17 +61,17 @@ static void index_ids(egaf_check_ctx *ctx, egaf_strmap *ids)
             const egaf_value *idv = egaf_element_get(el, EGAF_F_ID);
             const egaf_value *firstv = egaf_element_get(first, EGAF_F_ID);
             const egaf_mark *at = idv ? &idv->mark : &el->mark;
-            egaf_finding *f =
-                first->kind == el->kind
-                    ? egaf_diag(ctx->diags, "ref.duplicate-id", at, el->display,
-                                "duplicate id '%s'", el->id)
-                    : egaf_diag(ctx->diags, "ref.duplicate-id", at, el->display,
-                                "duplicate id '%s': a %s already has it", el->id,
-                                egaf_kind_info(first->kind)->noun);
+            egaf_finding *f = first->kind == el->kind
+                                  ? egaf_diag(ctx->diags, "ref.duplicate-id", at, el->display,
+                                              _("duplicate id '%s'"), el->id)
+                                  : egaf_diag(ctx->diags, "ref.duplicate-id", at, el->display,
+                                              _("duplicate id '%s': a %s already has it"), el->id,
+                                              _(egaf_kind_info(first->kind)->noun));
             egaf_diag_related(ctx->diags, f, firstv ? &firstv->mark : &first->mark,
-                              "'%s' first defined here", el->id);
-            egaf_diag_hint(ctx->diags, f, "ids are unique across the architecture and its "
-                                          "includes; rename one");
+                              _("'%s' first defined here"), el->id);
+            egaf_diag_hint(ctx->diags, f,
+                           _("ids are unique across the architecture and its "
+                             "includes; rename one"));
         }
 }
 
@@ -92,10 +93,10 @@ static void apply_waivers(egaf_check_ctx *ctx, size_t first_finding)
             for (size_t j = 0; j < w->u.waivers.count; j++) {
                 const egaf_waiver *wv = &w->u.waivers.items[j];
                 if (!egaf_rule_find(wv->rule.s)) {
-                    egaf_finding *f = egaf_diag(ctx->diags, "waiver.unknown-rule",
-                                                &wv->rule.mark, el->display,
-                                                "waiver names '%s', which is no rule", wv->rule.s);
-                    egaf_diag_hint(ctx->diags, f, "`egaf rules` lists the rule ids");
+                    egaf_finding *f =
+                        egaf_diag(ctx->diags, "waiver.unknown-rule", &wv->rule.mark, el->display,
+                                  _("waiver names '%s', which is no rule"), wv->rule.s);
+                    egaf_diag_hint(ctx->diags, f, _("`egaf rules` lists the rule ids"));
                 }
             }
             bool oom = false;

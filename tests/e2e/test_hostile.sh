@@ -6,7 +6,9 @@
 # memory is bounded by the limits; under sanitizers and valgrind we cannot
 # cap address space, elsewhere 1 GiB is plenty
 if [ -z "$VG" ] && [[ "$EGAF" != */asan/* ]]; then ulimit -v 1048576; fi
+# sanitizer builds unwind the stack on every allocation: give them more time
 LIMIT=${HOSTILE_TIMEOUT:-20}
+if [[ "$EGAF" == */asan/* || -n "$VG" ]]; then LIMIT=${HOSTILE_TIMEOUT:-120}; fi
 
 header='framework: "2.0"
 architecture: {id: h, agency: "000.00.00.H37", level: province, name: H, year: 2020}'

@@ -33,9 +33,9 @@ expect_status parent-is-file-exit-2 2
 
 # a FIFO is written in place, never replaced
 mkfifo "$T/o/pipe"
-cat "$T/o/pipe" >"$T/piped" &
+timeout 30 cat "$T/o/pipe" >"$T/piped" &
 reader=$!
-run validate --format json -o "$T/o/pipe" "$M"
+STATUS=0; timeout 30 "$EGAF" validate --format json -o "$T/o/pipe" "$M" >"$OUT" 2>"$ERR" || STATUS=$?
 wait $reader
 expect_status fifo-target-exit-0 0
 check fifo-still-a-fifo test -p "$T/o/pipe"

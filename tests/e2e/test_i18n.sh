@@ -1,0 +1,193 @@
+#!/usr/bin/env bash
+# Vietnamese messages (docs/i18n.md): --lang before the command, a command's
+# own --lang, LANGUAGE / LC_ALL / LC_MESSAGES / LANG, on a machine with no
+# Vietnamese locale; po/vi.po translates every message of po/egaf.pot, and
+# po/egaf.pot is up to date with the sources.
+. "$(dirname "$0")/lib.sh"
+
+broken=examples/broken/key-typo.yaml
+vi_message="key-typo.yaml:27:3: error: khóa không xác định 'aproved-by' trong architecture [schema.unknown-key]"
+vi_hint="   gợi ý: có phải ý bạn là 'approved-by'?"
+vi_summary="đã kiểm tra 1 tệp: 1 lỗi, 0 cảnh báo, 0 ghi chú"
+en_message="key-typo.yaml:27:3: error: unknown key 'aproved-by' in architecture [schema.unknown-key]"
+
+# expect_line NAME TEXT: a line of stdout contains TEXT (fixed string).
+expect_line() {
+    if grep -qF -- "$2" "$OUT"; then ok "$1"; else fail "$1" "no line contains: $2"; fi
+}
+
+# The English run is the reference: the exit status must not change.
+run validate "$broken"
+expect_status english-exit-status 1
+expect_line english-message "$en_message"
+
+run --lang vi validate "$broken"
+expect_status lang-vi-exit-status 1
+expect_line lang-vi-message "$vi_message"
+expect_line lang-vi-hint "$vi_hint"
+expect_line lang-vi-summary "$vi_summary"
+expect_no_grep lang-vi-no-english "unknown key|did you mean|files? checked"
+
+run --lang=vi validate "$broken"
+expect_line lang-equals-vi "$vi_message"
+
+# the environment, with no Vietnamese locale installed
+if locale -a 2>/dev/null | grep -qi '^vi_VN'; then
+    echo "note: this machine has a vi_VN locale; the LOCPATH runs below simulate one without"
+else
+    check no-vi-locale-installed true
+fi
+(unset LC_ALL LANGUAGE LC_MESSAGES; LANG=vi_VN.UTF-8 egaf validate "$broken") >"$OUT" 2>"$ERR"
+STATUS=$?
+expect_status lang-env-exit-status 1
+expect_line lang-env-message "$vi_message"
+expect_line lang-env-hint "$vi_hint"
+expect_no_grep lang-env-no-locale-warning "setlocale|cannot set" "$ERR"
+
+# a locale folder with C.UTF-8 only: what Debian has before locale-gen
+loc=$T/locales
+mkdir -p "$loc"
+for d in /usr/lib/locale/C.utf8 /usr/lib/locale/C.UTF-8; do
+    [ -d "$d" ] && ln -s "$d" "$loc/$(basename "$d")"
+done
+(unset LC_ALL LANGUAGE LC_MESSAGES; LOCPATH=$loc LANG=vi_VN.UTF-8 egaf validate "$broken") \
+    >"$OUT" 2>"$ERR"
+STATUS=$?
+expect_status locpath-c-only-exit-status 1
+expect_line locpath-c-only-message "$vi_message"
+
+(unset LC_ALL LANG LC_MESSAGES; LANGUAGE=vi egaf validate "$broken") >"$OUT" 2>"$ERR"
+expect_line language-vi "$vi_message"
+# tests/run.sh sets LC_ALL=C.UTF-8: LANGUAGE still decides, as with gettext
+(LANGUAGE=vi:en egaf validate "$broken") >"$OUT" 2>"$ERR"
+expect_line language-list-first-vi "$vi_message"
+(unset LANGUAGE LANG LC_MESSAGES; LC_ALL=vi_VN.UTF-8 egaf validate "$broken") >"$OUT" 2>"$ERR"
+expect_line lc-all-vi "$vi_message"
+(unset LANGUAGE LC_ALL LANG; LC_MESSAGES=vi_VN egaf validate "$broken") >"$OUT" 2>"$ERR"
+expect_line lc-messages-vi "$vi_message"
+(unset LANGUAGE LC_ALL LC_MESSAGES; LANG=en_US.UTF-8 egaf validate "$broken") >"$OUT" 2>"$ERR"
+expect_line lang-en-env-is-english "$en_message"
+
+# --lang en overrides the environment
+(unset LC_ALL LANGUAGE; LANG=vi_VN.UTF-8 egaf --lang en validate "$broken") >"$OUT" 2>"$ERR"
+STATUS=$?
+expect_status lang-en-over-env-exit-status 1
+expect_line lang-en-over-env "$en_message"
+expect_no_grep lang-en-over-env-no-vietnamese "gợi ý|khóa không xác định"
+
+# help and explain
+run --lang vi --help
+expect_status lang-vi-help-status 0
+expect_grep lang-vi-help "^cách dùng: egaf \[--lang vi\|en\]"
+expect_grep lang-vi-help-commands "kiểm tra mô hình theo định dạng và Khung kiến trúc quốc gia"
+run --lang vi validate --help
+expect_grep lang-vi-command-help "^cách dùng: egaf validate \[tùy chọn\] FILE\|DIR"
+run --lang vi explain schema.unknown-key
+expect_status lang-vi-explain-status 0
+expect_grep lang-vi-explain-title "^schema.unknown-key \(error\): khóa không xác định$"
+expect_grep lang-vi-explain-heading "^Cách khắc phục:$"
+expect_grep lang-vi-explain-text "thường là do gõ nhầm"
+run --lang vi rules
+expect_grep lang-vi-rules "^schema.unknown-key +error +khóa không xác định$"
+
+# usage errors keep their exit status
+run --lang vi validate --nope "$broken"
+expect_status lang-vi-usage-status 2
+expect_grep lang-vi-usage-message "tùy chọn không xác định '--nope' \(xem 'egaf validate --help'\)" "$ERR"
+run --lang fr validate "$broken"
+expect_status lang-unknown-status 2
+expect_grep lang-unknown-message "--lang takes vi or en, not 'fr'" "$ERR"
+
+# JSON: Vietnamese messages, valid JSON, numbers unchanged
+run --lang vi validate --format json "$broken"
+expect_status lang-vi-json-status 1
+check lang-vi-json-valid python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$OUT"
+check lang-vi-json-message python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+f = d["findings"][0]
+assert f["rule"] == "schema.unknown-key", f
+assert f["message"] == "khóa không xác định '"'"'aproved-by'"'"' trong architecture", f["message"]
+assert f["hint"] == "có phải ý bạn là '"'"'approved-by'"'"'?", f["hint"]
+assert f["severity"] == "error" and f["line"] == 27
+' "$OUT"
+
+# SARIF: rule descriptions in Vietnamese, severity levels untouched
+run --lang vi validate --format sarif "$broken"
+check lang-vi-sarif-valid python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$OUT"
+expect_grep lang-vi-sarif-rule '"text": "khóa không xác định"'
+expect_grep lang-vi-sarif-level '"level": "error"'
+
+# a command's own --lang sets the messages too; without --lang the site
+# labels stay Vietnamese whatever the environment says
+run render --lang vi --view overview -o "$T/x.svg" "$T/missing.yaml"
+expect_status render-lang-vi-status 2
+expect_grep render-lang-vi-message "không đọc được '.*missing.yaml'" "$ERR"
+run --lang en render --view overview --format dot -o "$T/en.dot" tests/fixtures/validate/mini.yaml
+run render --view overview --format dot -o "$T/default.dot" tests/fixtures/validate/mini.yaml
+run --lang vi render --view overview --format dot -o "$T/vi.dot" tests/fixtures/validate/mini.yaml
+check render-default-labels-are-vietnamese cmp -s "$T/default.dot" "$T/vi.dot"
+check render-global-lang-en-changes-labels sh -c "! cmp -s '$T/default.dot' '$T/en.dot'"
+
+# docs/rules.md stays English whatever the environment
+(unset LC_ALL; LANGUAGE=vi LANG=vi_VN.UTF-8 egaf --lang en rules --format markdown) >"$OUT" 2>"$ERR"
+expect_out rules-markdown-english docs/rules.md
+
+# every message translated, nothing fuzzy
+stats=$(msgfmt --check --statistics -o /dev/null po/vi.po 2>&1)
+total=$(grep -c '^msgid ' po/egaf.pot)
+total=$((total - 1)) # the header
+if [[ "$stats" =~ ^([0-9]+)\ translated\ messages\.$ ]] && [ "${BASH_REMATCH[1]}" = "$total" ]; then
+    ok po-vi-complete
+else
+    fail po-vi-complete "msgfmt says '$stats'; po/egaf.pot has $total messages"
+fi
+check po-vi-no-fuzzy sh -c "! grep -q '^#, .*fuzzy' po/vi.po"
+
+# po/egaf.pot is up to date: the same message ids as a fresh extraction
+flags=$(make -s --no-print-directory -f - print-xgettext-flags <<'MK'
+include Makefile
+print-xgettext-flags:
+	@echo $(XGETTEXT_FLAGS)
+MK
+)
+sources=$(make -s --no-print-directory -f - print-i18n-src <<'MK'
+include Makefile
+print-i18n-src:
+	@echo $(I18N_SRC)
+MK
+)
+# shellcheck disable=SC2086
+xgettext $flags --output="$T/fresh.pot" $sources 2>"$ERR"
+ids() { msgcat --no-location --no-wrap --sort-output "$1" | sed -n '/^msgid\|^msgid_plural/p'; }
+if diff <(ids po/egaf.pot) <(ids "$T/fresh.pot") >"$T/pot.diff"; then
+    ok pot-up-to-date
+else
+    fail pot-up-to-date "po/egaf.pot differs from the sources: run make po-update"
+    head -20 "$T/pot.diff"
+fi
+
+# format specifiers identical and in order (msgfmt --check-format, through --check)
+check po-vi-check-format msgfmt --check-format -o /dev/null po/vi.po
+
+# make install puts the catalogue where a relocated binary finds it
+dest=$T/dest
+make --no-print-directory -s install BUILD="$(dirname "$EGAF")" DESTDIR="$dest" PREFIX=/opt/egaf \
+    >"$OUT" 2>"$ERR"
+check install-mo test -f "$dest/opt/egaf/share/locale/vi/LC_MESSAGES/egaf.mo"
+(unset EGAF_LOCALEDIR; "$dest/opt/egaf/bin/egaf" --lang vi validate "$broken") >"$OUT" 2>"$ERR"
+expect_line installed-binary-speaks-vietnamese "$vi_message"
+
+# bash completion knows the global --lang
+comp() { # CWORD WORDS...: prints COMPREPLY, one per line
+    local cword=$1
+    shift
+    bash -c 'source completion/egaf.bash
+COMP_WORDS=("$@"); COMP_CWORD='"$cword"'; _egaf; printf "%s\n" "${COMPREPLY[@]}"' _ "$@"
+}
+comp 2 egaf --lang "" >"$T/c"
+expect_grep completion-lang-values '^vi$' "$T/c"
+comp 3 egaf --lang vi va >"$T/c"
+expect_grep completion-command-after-lang '^validate$' "$T/c"
+comp 1 egaf --l >"$T/c"
+expect_grep completion-global-lang '^--lang$' "$T/c"
