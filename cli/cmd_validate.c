@@ -2,10 +2,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli/cli.h"
 #include "model/i18n.h"
 #include "model/model.h"
+#include "validator/config.h"
 #include "validator/report.h"
 #include "validator/rules.h"
 #include "validator/validate.h"
@@ -37,12 +39,63 @@ static const egaf_option options[] = {
     {"help", 'h', false},  {NULL, 0, false},
 };
 
-static int configure_rule(egaf_diags *diags, const char *rule, egaf_severity sev)
+/* Records a --disable/--severity setting; they are applied after the
+ * folder's .egaf.yaml, so the command line wins. */
+static int configure_rule(egaf_arena *arena, egaf_config *cli_settings, const char *rule,
+                          egaf_severity sev)
 {
-    if (egaf_diags_set_severity(diags, rule, sev) == 0)
-        return 0;
-    usage_error("validate", _("unknown rule '%s' ('egaf rules' lists them)"), rule);
-    return -1;
+    if (!egaf_rule_find(rule)) {
+        usage_error("validate", _("unknown rule '%s' ('egaf rules' lists them)"), rule);
+        return -1;
+    }
+    egaf_rule_setting *n =
+        egaf_arena_alloc(arena, sizeof(*n) * (cli_settings->nsettings + 1));
+    char *copy = egaf_arena_strdup(arena, rule);
+    if (!n || !copy)
+        return -1;
+    if (cli_settings->nsettings)
+        memcpy(n, cli_settings->settings, sizeof(*n) * cli_settings->nsettings);
+    n[cli_settings->nsettings].rule = copy;
+    n[cli_settings->nsettings].severity = sev;
+    cli_settings->settings = n;
+    cli_settings->nsettings++;
+    return 0;
+}
+
+/* .egaf.yaml in the folder of the first input (the folder itself when the
+ * input is one). Returns 0, or -1 after printing the file's problems. */
+static int load_folder_config(egaf_cli *cli, egaf_arena *arena, const char *input,
+                              egaf_config *config)
+{
+    char dir[4096];
+    struct stat st;
+    if (stat(input, &st) == 0 && S_ISDIR(st.st_mode)) {
+        snprintf(dir, sizeof dir, "%s", input);
+    } else {
+        const char *slash = strrchr(input, '/');
+        if (slash)
+            snprintf(dir, sizeof dir, "%.*s", (int)(slash - input), input);
+        else
+            snprintf(dir, sizeof dir, ".");
+    }
+    egaf_diags *problems = egaf_diags_create();
+    if (!problems)
+        return -1;
+    int rc = egaf_config_load(arena, dir, config, problems);
+    if (rc != 0) {
+        egaf_diags_sort(problems);
+        egaf_buf out;
+        egaf_buf_init(&out);
+        egaf_report_options ro = {egaf_use_color(cli), true, EGAF_VERSION};
+        egaf_report_text(&out, problems, &ro);
+        fflush(stdout);
+        egaf_buf_write(&out, stderr);
+        egaf_buf_free(&out);
+        error(_("the configuration '%s/%s' is broken; nothing was checked"), dir,
+              EGAF_CONFIG_NAME);
+    }
+    egaf_diags_free(problems);
+    return rc;
 }
 
 int cmd_validate(egaf_cli *cli, int argc, char **argv)
@@ -55,8 +108,11 @@ int cmd_validate(egaf_cli *cli, int argc, char **argv)
     char **inputs = calloc((size_t)argc + 1, sizeof(char *));
     size_t ninputs = 0;
     egaf_diags *diags = egaf_diags_create();
+    egaf_arena *arena = egaf_arena_create();
+    egaf_config cli_settings, folder_config;
+    memset(&cli_settings, 0, sizeof(cli_settings));
     int rc = EXIT_FAILURE_RUN;
-    if (!inputs || !diags) {
+    if (!inputs || !diags || !arena) {
         error(_("out of memory"));
         goto done;
     }
@@ -80,7 +136,7 @@ int cmd_validate(egaf_cli *cli, int argc, char **argv)
             refs_dir = st.value;
             break;
         case O_DISABLE:
-            if (configure_rule(diags, st.value, EGAF_SEV_OFF) != 0)
+            if (configure_rule(arena, &cli_settings, st.value, EGAF_SEV_OFF) != 0)
                 goto done;
             break;
         case O_SEVERITY: {
@@ -92,7 +148,7 @@ int cmd_validate(egaf_cli *cli, int argc, char **argv)
             }
             char rule[128];
             snprintf(rule, sizeof rule, "%.*s", (int)(eq - st.value), st.value);
-            if (configure_rule(diags, rule, sev) != 0)
+            if (configure_rule(arena, &cli_settings, rule, sev) != 0)
                 goto done;
             break;
         }
@@ -116,6 +172,13 @@ int cmd_validate(egaf_cli *cli, int argc, char **argv)
     size_t nfiles = 0;
     if (egaf_collect_models(inputs, ninputs, &files, &nfiles) != 0)
         goto done;
+    if (load_folder_config(cli, arena, inputs[0], &folder_config) != 0 ||
+        egaf_config_apply(&folder_config, diags) != 0 ||
+        egaf_config_apply(&cli_settings, diags) != 0) {
+        egaf_free_list(files, nfiles);
+        goto done;
+    }
+    werror = werror || folder_config.werror;
     egaf_refs *refs = egaf_cli_load_refs(cli, refs_dir);
     if (!refs) {
         egaf_free_list(files, nfiles);
@@ -170,6 +233,7 @@ int cmd_validate(egaf_cli *cli, int argc, char **argv)
     egaf_free_list(files, nfiles);
 done:
     egaf_diags_free(diags);
+    egaf_arena_free(arena);
     free(inputs);
     return rc;
 }

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "model/i18n.h"
 #include "model/suggest.h"
 #include "model/yaml_tree.h"
 #include "validator/rules.h"
@@ -41,7 +42,7 @@ static bool known_rule(egaf_diags *problems, const egaf_ynode *n)
     if (egaf_rule_find(n->u.scalar.text))
         return true;
     egaf_finding *f = egaf_diag(problems, "schema.enum", &n->mark, NULL,
-                                "'%s' is not a rule ('egaf rules' lists them)", n->u.scalar.text);
+                                _("'%s' is not a rule ('egaf rules' lists them)"), n->u.scalar.text);
     size_t count;
     const egaf_rule *all = egaf_rules(&count);
     const char *ids[256];
@@ -51,7 +52,7 @@ static bool known_rule(egaf_diags *problems, const egaf_ynode *n)
     ids[k] = NULL;
     const char *s = egaf_suggest(n->u.scalar.text, ids, 0);
     if (s)
-        egaf_diag_hint(problems, f, "did you mean '%s'?", s);
+        egaf_diag_hint(problems, f, _("did you mean '%s'?"), s);
     return false;
 }
 
@@ -66,7 +67,7 @@ int egaf_config_load(egaf_arena *arena, const char *dir, egaf_config *out, egaf_
     if (st == EGAF_READ_NOT_FOUND)
         return 0;
     if (st != EGAF_READ_OK) {
-        egaf_diag_at(problems, "yaml.limit", path, 1, 1, NULL, "cannot read %s: %s",
+        egaf_diag_at(problems, "yaml.limit", path, 1, 1, NULL, _("cannot read %s: %s"),
                      EGAF_CONFIG_NAME, egaf_read_status_text(st));
         return -1;
     }
@@ -79,7 +80,7 @@ int egaf_config_load(egaf_arena *arena, const char *dir, egaf_config *out, egaf_
         return 0;
     if (root->kind != EGAF_Y_MAP) {
         egaf_diag(problems, "schema.type", &root->mark, NULL,
-                  "%s must be a map (disable, severity, werror)", EGAF_CONFIG_NAME);
+                  _("%s must be a map (disable, severity, werror)"), EGAF_CONFIG_NAME);
         return -1;
     }
     size_t cap = count_settings(root);
@@ -96,7 +97,7 @@ int egaf_config_load(egaf_arena *arena, const char *dir, egaf_config *out, egaf_
             for (size_t j = 0; j < n; j++) {
                 if (items[j]->kind != EGAF_Y_SCALAR) {
                     egaf_diag(problems, "schema.type", &items[j]->mark, NULL,
-                              "'disable' lists rule ids");
+                              _("'disable' lists rule ids"));
                     continue;
                 }
                 if (known_rule(problems, items[j]) &&
@@ -106,7 +107,7 @@ int egaf_config_load(egaf_arena *arena, const char *dir, egaf_config *out, egaf_
         } else if (strcmp(name, "severity") == 0) {
             if (v->kind != EGAF_Y_MAP) {
                 egaf_diag(problems, "schema.type", &v->mark, NULL,
-                          "'severity' is a map of rule id to error, warning, note or off");
+                          _("'severity' is a map of rule id to error, warning, note or off"));
                 continue;
             }
             for (size_t j = 0; j < v->u.map.count; j++) {
@@ -117,7 +118,7 @@ int egaf_config_load(egaf_arena *arena, const char *dir, egaf_config *out, egaf_
                     continue;
                 if (rv->kind != EGAF_Y_SCALAR || egaf_severity_parse(rv->u.scalar.text, &sev)) {
                     egaf_diag(problems, "schema.enum", &rv->mark, NULL,
-                              "the severity of '%s' must be error, warning, note or off",
+                              _("the severity of '%s' must be error, warning, note or off"),
                               rk->u.scalar.text);
                     continue;
                 }
@@ -129,13 +130,13 @@ int egaf_config_load(egaf_arena *arena, const char *dir, egaf_config *out, egaf_
                 out->werror = true;
             else if (!(v->kind == EGAF_Y_SCALAR && strcmp(v->u.scalar.text, "false") == 0))
                 egaf_diag(problems, "schema.type", &v->mark, NULL,
-                          "'werror' must be true or false");
+                          _("'werror' must be true or false"));
         } else {
             egaf_finding *f = egaf_diag(problems, "schema.unknown-key", &k->mark, NULL,
-                                        "unknown key '%s' in %s", name, EGAF_CONFIG_NAME);
+                                        _("unknown key '%s' in %s"), name, EGAF_CONFIG_NAME);
             const char *s = egaf_suggest(name, keys, 0);
             if (s)
-                egaf_diag_hint(problems, f, "did you mean '%s'?", s);
+                egaf_diag_hint(problems, f, _("did you mean '%s'?"), s);
         }
     }
     return egaf_diags_count(problems) > before ? -1 : 0;

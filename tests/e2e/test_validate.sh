@@ -111,3 +111,24 @@ expect_grep waived-reason-shown "^   waiver: CSDL sẽ được xây dựng năm
 expect_grep waived-summary "0 errors, 0 warnings, 0 notes, 1 waived$"
 run validate --format json "$F/waived.yaml"
 expect_grep waived-json '"suppressed": true, "waiver": "CSDL sẽ được xây dựng năm 2022"'
+
+# .egaf.yaml beside the models: the same settings; the command line wins
+mkdir -p "$T/cfg"
+cp "$F/several.yaml" "$T/cfg/several.yaml"
+printf 'disable: [schema.unknown-key, ref.duplicate-id, yaml.duplicate-key, ref.unresolved]\nseverity: {schema.type: warning}\n' >"$T/cfg/.egaf.yaml"
+run validate "$T/cfg"
+expect_status config-disables-rules-exit-0 0
+expect_grep config-summary '^1 file checked: 0 errors, 1 warning, 0 notes$'
+run validate "$T/cfg/several.yaml"
+expect_status config-found-beside-a-file 0
+run validate --severity schema.type=error "$T/cfg"
+expect_status command-line-wins-over-config 1
+printf 'werror: true\nseverity: {schema.type: warning}\ndisable: [schema.unknown-key, ref.duplicate-id, yaml.duplicate-key, ref.unresolved]\n' >"$T/cfg/.egaf.yaml"
+run validate "$T/cfg"
+expect_status config-werror-exit-1 1
+printf 'disable: [schema.unknwn-key]\nwerorr: true\n' >"$T/cfg/.egaf.yaml"
+run validate "$T/cfg"
+expect_status broken-config-exit-2 2
+expect_grep broken-config-rule-position "cfg/\.egaf\.yaml:1:11: error: 'schema\.unknwn-key' is not a rule .*\[schema\.enum\]" "$ERR"
+expect_grep broken-config-did-you-mean "did you mean 'schema\.unknown-key'\?" "$ERR"
+expect_grep broken-config-unknown-key "cfg/\.egaf\.yaml:2:1: error: unknown key 'werorr' in \.egaf\.yaml \[schema\.unknown-key\]" "$ERR"
