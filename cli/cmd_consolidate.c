@@ -42,7 +42,8 @@ static const char *const usage =
        "  --year YYYY       the year of the consolidation: agencies and national systems\n"
        "                    of that year (required)\n"
        "  -o, --output SITE the site folder; replaced as a whole, atomically\n"
-       "  --previous DIR    the previous edition's models (folder or file): adds changes.html\n"
+       "  --previous DIR    the previous edition: its models (folder or file) or the site\n"
+       "                    egaf wrote for it; adds changes.html\n"
        "  --format F        findings as text (default), json, sarif, junit, github, gitlab\n"
        "  --lang L          site labels in vi (default) or en; also the language of\n"
        "                    messages\n"
@@ -374,6 +375,62 @@ done:
     return rc;
 }
 
+static int compare_paths(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* --previous names either the previous edition's models (a file or a
+ * folder) or a site egaf wrote: that site keeps its models under
+ * data/models/<arch>/<arch>.yaml, which are then the previous inputs.
+ * Returns 0 with *n = 0 when previous is not a site. */
+static int previous_site_models(const char *previous, char ***files, size_t *n)
+{
+    *files = NULL;
+    *n = 0;
+    char path[4096];
+    struct stat st;
+    snprintf(path, sizeof path, "%s/" MARKER, previous);
+    if (stat(path, &st) != 0)
+        return 0;
+    snprintf(path, sizeof path, "%s/data/models", previous);
+    DIR *d = opendir(path);
+    if (!d)
+        return error(_("'%s' is an egaf site without its models (data/models); "
+                       "give the previous models instead"),
+                     previous);
+    char **list = NULL;
+    size_t count = 0, cap = 0;
+    struct dirent *de;
+    while ((de = readdir(d)) != NULL) {
+        if (de->d_name[0] == '.')
+            continue;
+        char file[4096 + 600];
+        snprintf(file, sizeof file, "%s/%s/%s.yaml", path, de->d_name, de->d_name);
+        if (stat(file, &st) != 0 || !S_ISREG(st.st_mode))
+            continue;
+        if (count == cap) {
+            cap = cap ? cap * 2 : 16;
+            char **nl = realloc(list, cap * sizeof(*nl));
+            if (!nl)
+                break;
+            list = nl;
+        }
+        list[count] = strdup(file);
+        if (list[count])
+            count++;
+    }
+    closedir(d);
+    if (count == 0) {
+        free(list);
+        return error(_("the site '%s' holds no models in data/models"), previous);
+    }
+    qsort(list, count, sizeof(*list), compare_paths);
+    *files = list;
+    *n = count;
+    return 0;
+}
+
 int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
 {
     egaf_opt_state st;
@@ -481,8 +538,15 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
     if (load_set(&cur, inputs, ninputs, diags) != 0)
         goto done;
     if (previous) {
-        char *prev_inputs[1] = {(char *)previous};
-        if (load_set(&prev, prev_inputs, 1, prev_diags) != 0)
+        char **prev_inputs = NULL;
+        size_t nprev = 0;
+        if (previous_site_models(previous, &prev_inputs, &nprev) != 0)
+            goto done;
+        char *single[1] = {(char *)previous};
+        int loaded = nprev ? load_set(&prev, prev_inputs, nprev, prev_diags)
+                           : load_set(&prev, single, 1, prev_diags);
+        egaf_free_list(prev_inputs, nprev);
+        if (loaded != 0)
             goto done;
     }
     if (validate_set(refs, &cur, diags, year) != 0)

@@ -4,10 +4,13 @@
  * mark, CRLF line ends, every text field quoted (quotes doubled), and a text
  * field starting with = + - @, tab or CR is prefixed with an apostrophe so a
  * spreadsheet never reads it as a formula. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
+#include "model/i18n.h"
 #include "render/site_priv.h"
 
 static const char *group_key(int group)
@@ -453,9 +456,65 @@ static int write_csv(egaf_site *s)
     return rc;
 }
 
+/* Makes every folder of rel's parent path under the site. */
+static int make_parents(egaf_site *s, const char *rel)
+{
+    char path[4096];
+    int n = snprintf(path, sizeof path, "%s/%s", s->dir, rel);
+    if (n < 0 || (size_t)n >= sizeof path)
+        return site_fail(s, _("cannot write '%s': %s"), rel, strerror(ENAMETOOLONG)), -1;
+    for (char *p = path + strlen(s->dir) + 1; (p = strchr(p, '/')) != NULL; p++) {
+        *p = '\0';
+        if (mkdir(path, 0777) != 0 && errno != EEXIST) {
+            site_fail(s, _("cannot make folder '%s': %s"), path, strerror(errno));
+            return -1;
+        }
+        *p = '/';
+    }
+    return 0;
+}
+
+/* The models themselves, byte for byte, so a later run can take this site
+ * as --previous: data/models/<arch>/<arch>.yaml is the top-level file and its
+ * includes keep their paths relative to it (they never leave its folder). */
+static int write_sources(egaf_site *s)
+{
+    for (size_t i = 0; i < s->nmodels; i++) {
+        const egaf_model *m = s->models[i];
+        if (!m->readable || !m->id || !m->nfiles)
+            continue;
+        const char *top = m->files[0]->path;
+        const char *slash = strrchr(top, '/');
+        size_t dirlen = slash ? (size_t)(slash - top) + 1 : 0;
+        for (size_t f = 0; f < m->nfiles; f++) {
+            const egaf_source *src = m->files[f];
+            const char *rel = f == 0 ? NULL : src->path + dirlen;
+            /* an include that would land on the top file's new name is kept
+             * out (the top file wins); so is any path outside its folder */
+            if (f > 0 && (strncmp(src->path, top, dirlen) != 0 ||
+                          (strncmp(rel, m->id, strlen(m->id)) == 0 &&
+                           strcmp(rel + strlen(m->id), ".yaml") == 0)))
+                continue;
+            char dest[4096];
+            if (f == 0)
+                snprintf(dest, sizeof dest, "data/models/%s/%s.yaml", m->id, m->id);
+            else
+                snprintf(dest, sizeof dest, "data/models/%s/%s", m->id, rel);
+            egaf_buf b;
+            egaf_buf_init(&b);
+            egaf_buf_add(&b, src->text, src->len);
+            int rc = make_parents(s, dest) == 0 ? site_write_file(s, dest, &b) : -1;
+            egaf_buf_free(&b);
+            if (rc != 0)
+                return -1;
+        }
+    }
+    return 0;
+}
+
 int site_write_data(egaf_site *s)
 {
-    if (write_json(s) != 0 || write_csv(s) != 0)
+    if (write_json(s) != 0 || write_csv(s) != 0 || write_sources(s) != 0)
         return -1;
     return 0;
 }

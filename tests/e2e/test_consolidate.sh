@@ -159,3 +159,19 @@ BUILD=$BUILD bash tools/demo.sh >"$OUT" 2>"$ERR"
 STATUS=$?
 expect_grep "make demo prints the index path" "^site: .*$BUILD/demo/site/index.html$"
 check "and the index exists" test -f "$BUILD/demo/site/index.html"
+
+# --previous may be a site egaf wrote: it keeps its models in data/models
+rm -rf "$T/prev-site" "$T/from-site" "$T/from-models"
+egaf consolidate -q --year 2020 --no-diagrams -o "$T/prev-site" examples/national-2020 >/dev/null 2>&1
+check previous-site-keeps-models test -f "$T/prev-site/data/models/lang-son/lang-son.yaml"
+check previous-site-keeps-includes cmp -s "$T/prev-site/data/models/lang-son/lang-son/ung-dung.yaml" examples/national-2020/lang-son/ung-dung.yaml
+egaf consolidate -q --year 2026 --no-diagrams --previous "$T/prev-site" -o "$T/from-site" examples/national-2026 >/dev/null 2>&1
+STATUS=$?
+expect_status previous-site-runs 0
+egaf consolidate -q --year 2026 --no-diagrams --previous examples/national-2020 -o "$T/from-models" examples/national-2026 >/dev/null 2>&1
+# the same changes whether the previous edition is given as its site or its models
+check previous-site-same-changes bash -c "diff <(sed 's|So sánh với .*\\. Kiến trúc:|Kiến trúc:|' '$T/from-site/changes.html') <(sed 's|So sánh với .*\\. Kiến trúc:|Kiến trúc:|' '$T/from-models/changes.html') >/dev/null"
+mkdir -p "$T/bare-site" && : >"$T/bare-site/.egaf-site"
+egaf consolidate -q --year 2026 --no-diagrams --previous "$T/bare-site" -o "$T/x" examples/national-2026 >"$OUT" 2>"$ERR"
+STATUS=$?
+expect_status previous-site-without-models-exit-2 2
