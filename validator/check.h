@@ -18,6 +18,8 @@ typedef struct egaf_check_ctx {
     const egaf_strmap *ids; /* id -> first egaf_element with it */
     const egaf_model *const *run; /* every model of this run, for ARCH:ID */
     size_t nrun;
+    const egaf_strmap *run_ids;    /* run_ids[i]: id -> element of run[i] */
+    const egaf_strmap *run_by_arch; /* architecture id -> index in run + 1 */
     int year; /* the model's year, or 0 when unknown */
 } egaf_check_ctx;
 

@@ -125,23 +125,11 @@ static void check_national(egaf_check_ctx *ctx, const egaf_element *el,
     }
 }
 
-static const egaf_model *run_model(const egaf_check_ctx *ctx, const char *arch, size_t len)
+/* The index in the run of architecture arch, or -1: one hash lookup. */
+static long run_model(const egaf_check_ctx *ctx, const char *arch, size_t len)
 {
-    for (size_t i = 0; i < ctx->nrun; i++) {
-        const char *id = ctx->run[i]->id;
-        if (id && strlen(id) == len && strncmp(id, arch, len) == 0)
-            return ctx->run[i];
-    }
-    return NULL;
-}
-
-static const egaf_element *find_in_model(const egaf_model *m, const char *id)
-{
-    for (int k = 0; k < EGAF_K_ARCHITECTURE; k++)
-        for (size_t i = 0; i < m->counts[k]; i++)
-            if (m->elements[k][i]->id && strcmp(m->elements[k][i]->id, id) == 0)
-                return m->elements[k][i];
-    return NULL;
+    void *v = ctx->run_by_arch ? egaf_strmap_get(ctx->run_by_arch, arch, len) : NULL;
+    return v ? (long)((size_t)v - 1) : -1;
 }
 
 static void check_one(egaf_check_ctx *ctx, const egaf_element *el, const egaf_field_spec *fs,
@@ -157,8 +145,8 @@ static void check_one(egaf_check_ctx *ctx, const egaf_element *el, const egaf_fi
     if (r.scope == EGAF_REF_OTHER_ARCH) {
         const char *self = ctx->model->id;
         if (!(self && strlen(self) == r.arch_len && strncmp(self, r.arch, r.arch_len) == 0)) {
-            const egaf_model *other = run_model(ctx, r.arch, r.arch_len);
-            if (!other) {
+            long other = run_model(ctx, r.arch, r.arch_len);
+            if (other < 0) {
                 egaf_finding *f =
                     egaf_diag(ctx->diags, "ref.cross-architecture", &s->mark, el->display,
                               _("'%s' names architecture '%.*s', which is not "
@@ -169,7 +157,7 @@ static void check_one(egaf_check_ctx *ctx, const egaf_element *el, const egaf_fi
                                  "to check the reference"));
                 return;
             }
-            target = find_in_model(other, r.id);
+            target = egaf_strmap_get(&ctx->run_ids[other], r.id, strlen(r.id));
             if (!target) {
                 egaf_diag(ctx->diags, "ref.unresolved", &s->mark, el->display,
                           _("'%s' of %s names '%s', but architecture '%.*s' has no element '%s'"),

@@ -46,7 +46,20 @@ void egaf_validator_free(egaf_validator *v)
 }
 
 /* Indexes ids, reporting duplicates with a note at the first. */
-static void index_ids(egaf_check_ctx *ctx, egaf_strmap *ids)
+/* Every id of a model, the first element with it kept. */
+static void index_ids(const egaf_model *m, egaf_strmap *ids)
+{
+    for (int k = 0; k < EGAF_K_ARCHITECTURE; k++)
+        for (size_t i = 0; i < m->counts[k]; i++) {
+            egaf_element *el = m->elements[k][i];
+            bool oom = false;
+            if (el->id)
+                egaf_strmap_put(ids, el->id, strlen(el->id), el, &oom);
+        }
+}
+
+/* A duplicate is an element whose id the index gives to another element. */
+static void report_duplicate_ids(egaf_check_ctx *ctx)
 {
     const egaf_model *m = ctx->model;
     for (int k = 0; k < EGAF_K_ARCHITECTURE; k++)
@@ -54,9 +67,8 @@ static void index_ids(egaf_check_ctx *ctx, egaf_strmap *ids)
             egaf_element *el = m->elements[k][i];
             if (!el->id)
                 continue;
-            bool oom = false;
-            egaf_element *first = egaf_strmap_put(ids, el->id, strlen(el->id), el, &oom);
-            if (!first)
+            const egaf_element *first = egaf_check_lookup(ctx, el->id);
+            if (!first || first == el)
                 continue;
             const egaf_value *idv = egaf_element_get(el, EGAF_F_ID);
             const egaf_value *firstv = egaf_element_get(first, EGAF_F_ID);
@@ -123,26 +135,44 @@ static void apply_waivers(egaf_check_ctx *ctx, size_t first_finding)
 
 void egaf_validate(egaf_validator *v, egaf_model *const *models, size_t n, egaf_diags *diags)
 {
+    /* every model's ids first, so ARCH:ID references are one lookup */
+    egaf_strmap *ids = calloc(n ? n : 1, sizeof(*ids));
+    egaf_strmap by_arch;
+    egaf_strmap_init(&by_arch);
+    if (!ids) {
+        egaf_diag_at(diags, "yaml.limit", NULL, 0, 0, NULL, _("out of memory"));
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        egaf_strmap_init(&ids[i]);
+        if (!models[i]->readable)
+            continue;
+        index_ids(models[i], &ids[i]);
+        bool oom = false;
+        if (models[i]->id)
+            egaf_strmap_put(&by_arch, models[i]->id, strlen(models[i]->id), (void *)(i + 1),
+                            &oom);
+    }
     for (size_t i = 0; i < n; i++) {
         egaf_model *m = models[i];
         if (!m->readable)
             continue;
         size_t first = egaf_diags_count(diags);
-        egaf_strmap ids;
-        egaf_strmap_init(&ids);
         egaf_check_ctx ctx;
         memset(&ctx, 0, sizeof(ctx));
         ctx.model = m;
         ctx.refs = v->refs;
         ctx.diags = diags;
-        ctx.ids = &ids;
+        ctx.ids = &ids[i];
         ctx.run = (const egaf_model *const *)models;
         ctx.nrun = n;
+        ctx.run_ids = ids;
+        ctx.run_by_arch = &by_arch;
         if (m->header) {
             const egaf_value *y = egaf_element_get(m->header, EGAF_F_YEAR);
             ctx.year = y ? (int)y->u.num : 0;
         }
-        index_ids(&ctx, &ids);
+        report_duplicate_ids(&ctx);
         egaf_check_ids(&ctx, v->id_regex);
         egaf_check_references(&ctx);
         egaf_check_header(&ctx);
@@ -155,6 +185,9 @@ void egaf_validate(egaf_validator *v, egaf_model *const *models, size_t n, egaf_
         egaf_check_roadmap(&ctx);
         egaf_check_hygiene(&ctx);
         apply_waivers(&ctx, first);
-        egaf_strmap_free(&ids);
     }
+    for (size_t i = 0; i < n; i++)
+        egaf_strmap_free(&ids[i]);
+    free(ids);
+    egaf_strmap_free(&by_arch);
 }
