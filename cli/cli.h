@@ -8,7 +8,9 @@
 #include <stddef.h>
 
 #include "model/buf.h"
+#include "model/arena.h"
 #include "model/refs.h"
+#include "validator/config.h"
 #include "validator/diag.h"
 
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_FAILURE_RUN = 2 };
@@ -85,6 +87,12 @@ void egaf_free_list(char **list, size_t n);
  * or the source tree). On a broken data folder, prints its findings and
  * returns NULL; the caller exits 2. */
 egaf_refs *egaf_cli_load_refs(egaf_cli *cli, const char *option);
+
+/* Reads .egaf.yaml in the folder of input (the folder itself when input is
+ * one) into config. Returns 0 (also when there is none), or -1 after
+ * printing the file's problems; the caller exits 2. */
+int egaf_cli_load_config(egaf_cli *cli, egaf_arena *arena, const char *input,
+                         egaf_config *config);
 
 /* Writes buf to path atomically (temporary file beside it, then rename), or
  * to standard output when path is NULL or "-". A target that exists and is

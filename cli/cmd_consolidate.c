@@ -442,12 +442,17 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
     egaf_lang lang = cli->lang_given && !cli->vietnamese ? EGAF_LANG_EN : EGAF_LANG_VI;
     char **inputs = calloc((size_t)argc + 1, sizeof(char *));
     size_t ninputs = 0;
+    /* --disable applies after .egaf.yaml, so the command line wins */
+    const char **disabled = calloc((size_t)argc + 1, sizeof(char *));
+    size_t ndisabled = 0;
+    egaf_arena *arena = egaf_arena_create();
+    egaf_config folder_config;
     egaf_diags *diags = egaf_diags_create();
     egaf_diags *prev_diags = egaf_diags_create();
     egaf_refs *refs = NULL;
     model_set cur = {0}, prev = {0};
     int rc = EXIT_FAILURE_RUN;
-    if (!inputs || !diags || !prev_diags) {
+    if (!inputs || !disabled || !arena || !diags || !prev_diags) {
         error(_("out of memory"));
         goto done;
     }
@@ -504,6 +509,7 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
                             st.value);
                 goto done;
             }
+            disabled[ndisabled++] = st.value;
             break;
         case O_WERROR:
             werror = true;
@@ -532,6 +538,13 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
     /* every architecture is in the run: cross.unresolved replaces validate's note */
     egaf_diags_set_severity(diags, "ref.cross-architecture", EGAF_SEV_OFF);
     egaf_diags_set_severity(prev_diags, "ref.cross-architecture", EGAF_SEV_OFF);
+    if (ninputs && egaf_cli_load_config(cli, arena, inputs[0], &folder_config) != 0)
+        goto done;
+    if (ninputs && egaf_config_apply(&folder_config, diags) != 0)
+        goto done;
+    for (size_t i = 0; i < ndisabled; i++)
+        egaf_diags_set_severity(diags, disabled[i], EGAF_SEV_OFF);
+    werror = werror || (ninputs && folder_config.werror);
     refs = egaf_cli_load_refs(cli, refs_dir);
     if (!refs)
         goto done;
@@ -589,6 +602,8 @@ done:
     egaf_refs_free(refs);
     egaf_diags_free(diags);
     egaf_diags_free(prev_diags);
+    egaf_arena_free(arena);
+    free(disabled);
     free(inputs);
     return rc;
 }

@@ -336,3 +336,39 @@ bool egaf_use_color(const egaf_cli *cli)
         return false;
     return cli->stdout_tty;
 }
+
+/* .egaf.yaml in the folder of the first input (the folder itself when the
+ * input is one). Returns 0, or -1 after printing the file's problems. */
+int egaf_cli_load_config(egaf_cli *cli, egaf_arena *arena, const char *input,
+                         egaf_config *config)
+{
+    char dir[4096];
+    struct stat st;
+    if (stat(input, &st) == 0 && S_ISDIR(st.st_mode)) {
+        snprintf(dir, sizeof dir, "%s", input);
+    } else {
+        const char *slash = strrchr(input, '/');
+        if (slash)
+            snprintf(dir, sizeof dir, "%.*s", (int)(slash - input), input);
+        else
+            snprintf(dir, sizeof dir, ".");
+    }
+    egaf_diags *problems = egaf_diags_create();
+    if (!problems)
+        return -1;
+    int rc = egaf_config_load(arena, dir, config, problems);
+    if (rc != 0) {
+        egaf_diags_sort(problems);
+        egaf_buf out;
+        egaf_buf_init(&out);
+        egaf_report_options ro = {egaf_use_color(cli), true, EGAF_VERSION};
+        egaf_report_text(&out, problems, &ro);
+        fflush(stdout);
+        egaf_buf_write(&out, stderr);
+        egaf_buf_free(&out);
+        error(_("the configuration '%s/%s' is broken; nothing was checked"), dir,
+              EGAF_CONFIG_NAME);
+    }
+    egaf_diags_free(problems);
+    return rc;
+}

@@ -175,3 +175,13 @@ mkdir -p "$T/bare-site" && : >"$T/bare-site/.egaf-site"
 egaf consolidate -q --year 2026 --no-diagrams --previous "$T/bare-site" -o "$T/x" examples/national-2026 >"$OUT" 2>"$ERR"
 STATUS=$?
 expect_status previous-site-without-models-exit-2 2
+
+# .egaf.yaml beside the models applies to consolidate too; --disable wins
+rm -rf "$T/cfg26" && cp -r examples/national-2026 "$T/cfg26"
+printf 'werror: true\n' >"$T/cfg26/.egaf.yaml"
+egaf consolidate -q --year 2026 --no-diagrams -o "$T/cfg-site" "$T/cfg26" >"$OUT" 2>"$ERR"
+STATUS=$?
+expect_status config-werror-counts-warnings 1
+egaf consolidate -q --year 2026 --no-diagrams --disable route.exception --disable cross.owner-missing -o "$T/cfg-site" "$T/cfg26" >"$OUT" 2>"$ERR"
+STATUS=$?
+expect_status command-line-disable-wins 0
