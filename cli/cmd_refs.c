@@ -310,7 +310,7 @@ static void list_entries(egaf_buf *out, const egaf_refs *refs, const refs_opts *
             entry_json(out, e, o->year);
             continue;
         }
-        char v[32];
+        char v[40]; /* two dates of up to 15 characters and ".." */
         validity(e, v, sizeof v);
         pad(out, e->id, wi + 2);
         pad(out, e->name, wn + 2);
