@@ -397,6 +397,142 @@ static const char *syntax_hint(const char *problem)
     return NULL;
 }
 
+/* libyaml's own problem and context texts, marked so they are translated
+ * (its messages are fixed strings; the list was read from libyaml 0.2.5). */
+static const char *const libyaml_texts[] = {
+    N_("block sequence entries are not allowed in this context"),
+    N_("control characters are not allowed"),
+    N_("could not find expected ':'"),
+    N_("could not find expected directive name"),
+    N_("did not find URI escaped octet"),
+    N_("did not find expected '!'"),
+    N_("did not find expected ',' or ']'"),
+    N_("did not find expected ',' or '}'"),
+    N_("did not find expected '-' indicator"),
+    N_("did not find expected <document start>"),
+    N_("did not find expected <stream-start>"),
+    N_("did not find expected alphabetic or numeric character"),
+    N_("did not find expected comment or line break"),
+    N_("did not find expected digit or '.' character"),
+    N_("did not find expected hexdecimal number"),
+    N_("did not find expected key"),
+    N_("did not find expected node content"),
+    N_("did not find expected tag URI"),
+    N_("did not find expected version number"),
+    N_("did not find expected whitespace"),
+    N_("did not find expected whitespace or line break"),
+    N_("did not find the expected '>'"),
+    N_("expected DOCUMENT-END"),
+    N_("expected DOCUMENT-START or STREAM-END"),
+    N_("expected SCALAR, SEQUENCE-START, MAPPING-START, or ALIAS"),
+    N_("expected STREAM-START"),
+    N_("expected nothing after STREAM-END"),
+    N_("found a tab character that violates indentation"),
+    N_("found a tab character where an indentation space is expected"),
+    N_("found an incorrect leading UTF-8 octet"),
+    N_("found an incorrect trailing UTF-8 octet"),
+    N_("found an indentation indicator equal to 0"),
+    N_("found character that cannot start any token"),
+    N_("found duplicate %TAG directive"),
+    N_("found duplicate %YAML directive"),
+    N_("found duplicate anchor; first occurrence"),
+    N_("found extremely long version number"),
+    N_("found incompatible YAML document"),
+    N_("found invalid Unicode character escape code"),
+    N_("found undefined alias"),
+    N_("found undefined tag handle"),
+    N_("found unexpected ':'"),
+    N_("found unexpected document indicator"),
+    N_("found unexpected end of stream"),
+    N_("found unexpected non-alphabetical character"),
+    N_("found unknown directive name"),
+    N_("found unknown escape character"),
+    N_("incomplete UTF-16 character"),
+    N_("incomplete UTF-16 surrogate pair"),
+    N_("incomplete UTF-8 octet sequence"),
+    N_("input is too long"),
+    N_("invalid Unicode character"),
+    N_("invalid leading UTF-8 octet"),
+    N_("invalid length of a UTF-8 sequence"),
+    N_("invalid trailing UTF-8 octet"),
+    N_("mapping values are not allowed in this context"),
+    N_("unexpected low surrogate area"),
+    N_("while parsing a %TAG directive"),
+    N_("parsing a %TAG directive"),
+    N_("a %TAG directive"),
+    N_("while parsing a block collection"),
+    N_("parsing a block collection"),
+    N_("a block collection"),
+    N_("while parsing a block mapping"),
+    N_("parsing a block mapping"),
+    N_("a block mapping"),
+    N_("while parsing a block node"),
+    N_("parsing a block node"),
+    N_("a block node"),
+    N_("while parsing a flow mapping"),
+    N_("parsing a flow mapping"),
+    N_("a flow mapping"),
+    N_("while parsing a flow node"),
+    N_("parsing a flow node"),
+    N_("a flow node"),
+    N_("while parsing a flow sequence"),
+    N_("parsing a flow sequence"),
+    N_("a flow sequence"),
+    N_("while parsing a node"),
+    N_("parsing a node"),
+    N_("a node"),
+    N_("while parsing a quoted scalar"),
+    N_("parsing a quoted scalar"),
+    N_("a quoted scalar"),
+    N_("while parsing a tag"),
+    N_("parsing a tag"),
+    N_("a tag"),
+    N_("while parsing a tag directive"),
+    N_("parsing a tag directive"),
+    N_("a tag directive"),
+    N_("while scanning a %TAG directive"),
+    N_("scanning a %TAG directive"),
+    N_("while scanning a %YAML directive"),
+    N_("scanning a %YAML directive"),
+    N_("a %YAML directive"),
+    N_("while scanning a block scalar"),
+    N_("scanning a block scalar"),
+    N_("a block scalar"),
+    N_("while scanning a directive"),
+    N_("scanning a directive"),
+    N_("a directive"),
+    N_("while scanning a plain scalar"),
+    N_("scanning a plain scalar"),
+    N_("a plain scalar"),
+    N_("while scanning a quoted scalar"),
+    N_("scanning a quoted scalar"),
+    N_("while scanning a simple key"),
+    N_("scanning a simple key"),
+    N_("a simple key"),
+    N_("while scanning a tag"),
+    N_("scanning a tag"),
+    N_("while scanning a tag directive"),
+    N_("scanning a tag directive"),
+    N_("while scanning an alias"),
+    N_("scanning an alias"),
+    N_("an alias"),
+    N_("while scanning an anchor"),
+    N_("scanning an anchor"),
+    N_("an anchor"),
+    N_("while scanning for the next token"),
+    N_("scanning for the next token"),
+};
+
+/* The translation of a libyaml text, or the text itself when it is not one
+ * of libyaml's known strings (a newer libyaml may add some). */
+static const char *libyaml_text(const char *s)
+{
+    for (size_t i = 0; i < sizeof(libyaml_texts) / sizeof(libyaml_texts[0]); i++)
+        if (strcmp(libyaml_texts[i], s) == 0)
+            return _(s);
+    return s;
+}
+
 static void report_parse_error(parser *p, const yaml_parser_t *yp)
 {
     egaf_mark mark = {p->src, 1, 1, 0};
@@ -413,32 +549,36 @@ static void report_parse_error(parser *p, const yaml_parser_t *yp)
         mark.col = (uint32_t)yp->problem_mark.column + 1;
     }
     egaf_finding *f;
-    if (yp->context && strstr(problem, "end of stream")) {
+    const char *context = yp->context;
+    if (context && strstr(problem, "end of stream")) {
         /* an unclosed quote or bracket: point at where it opened, not at the
          * end of the file */
         egaf_mark ctx = {p->src, (uint32_t)yp->context_mark.line + 1,
                          (uint32_t)yp->context_mark.column + 1, 0};
-        const char *what = strncmp(yp->context, "while ", 6) == 0 ? yp->context + 6 : yp->context;
+        const char *what = strncmp(context, "while ", 6) == 0 ? context + 6 : context;
+        what = strncmp(what, "scanning ", 9) == 0 ? what + 9 : what;
         f = egaf_diag(p->diags, rule, &ctx, NULL, _("%s that starts here never ends (%s)"),
-                      strncmp(what, "scanning ", 9) == 0 ? what + 9 : what, problem);
+                      libyaml_text(what), libyaml_text(problem));
         egaf_diag_hint(p->diags, f, _("close the quote or bracket opened here"));
         return;
-    } else if (yp->context) {
-        f = egaf_diag(p->diags, rule, &mark, NULL, _("%s %s"), problem, yp->context);
-        /* strip libyaml's "while parsing ..." into words a reader follows */
+    } else if (context) {
+        f = egaf_diag(p->diags, rule, &mark, NULL, _("%s %s"), libyaml_text(problem),
+                      libyaml_text(context));
+        /* the place libyaml was reading from, in words a reader follows */
         egaf_mark ctx = {p->src, (uint32_t)yp->context_mark.line + 1,
                          (uint32_t)yp->context_mark.column + 1, 0};
         if (ctx.line != mark.line || ctx.col != mark.col)
             egaf_diag_related(p->diags, f, &ctx, _("%s that started here"),
-                              strncmp(yp->context, "while ", 6) == 0 ? yp->context + 6
-                                                                     : yp->context);
+                              libyaml_text(strncmp(context, "while ", 6) == 0 ? context + 6
+                                                                              : context));
     } else if (yp->error == YAML_READER_ERROR) {
-        f = egaf_diag(p->diags, rule, &mark, NULL, _("%s (byte 0x%02x at offset %zu)"), problem,
-                      (unsigned)(yp->problem_value & 0xFF), yp->problem_offset);
+        f = egaf_diag(p->diags, rule, &mark, NULL, _("%s (byte 0x%02x at offset %zu)"),
+                      libyaml_text(problem), (unsigned)(yp->problem_value & 0xFF),
+                      yp->problem_offset);
         egaf_diag_hint(p->diags, f, _("save the file as UTF-8 text"));
         return;
     } else {
-        f = egaf_diag(p->diags, rule, &mark, NULL, _("%s"), problem);
+        f = egaf_diag(p->diags, rule, &mark, NULL, _("%s"), libyaml_text(problem));
     }
     const char *hint = syntax_hint(problem);
     if (hint)

@@ -191,3 +191,10 @@ comp 3 egaf --lang vi va >"$T/c"
 expect_grep completion-command-after-lang '^validate$' "$T/c"
 comp 1 egaf --l >"$T/c"
 expect_grep completion-global-lang '^--lang$' "$T/c"
+
+# libyaml's own texts are translated too
+run --lang vi validate examples/broken/unclosed-quote.yaml
+expect_status vi-syntax-exit-1 1
+expect_grep vi-syntax-message '^examples/broken/unclosed-quote\.yaml:46:28: error: một chuỗi trong dấu ngoặc kép bắt đầu từ đây nhưng không bao giờ kết thúc \(gặp kết thúc tệp bất ngờ\) \[yaml\.syntax\]$'
+run --lang vi validate examples/broken/tab-indentation.yaml
+expect_grep vi-tab-message 'error: gặp ký tự tab làm sai thụt lề khi quét một chuỗi thường \[yaml\.syntax\]$'
