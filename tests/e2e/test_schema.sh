@@ -91,6 +91,14 @@ ajv_check schema-rejects-header-in-include --invalid --included "$fix/included-w
 ajv_check schema-model-not-included --invalid --included examples/national-2020/lang-son.yaml
 ajv_check schema-included-not-model --invalid examples/national-2020/lang-son/ung-dung.yaml
 
+# examples/broken: the mistakes that are schema errors are rejected; the
+# others are well-formed models that only egaf's rules catch.
+ajv_check schema-rejects-broken-key-typo --invalid examples/broken/key-typo.yaml
+expect_grep schema-broken-key-typo-named "must NOT have additional properties 'aproved-by'" "$T/ajv.log"
+ajv_check schema-rejects-broken-unknown-national --invalid examples/broken/unknown-national-id.yaml
+ajv_check schema-accepts-semantic-mistakes examples/broken/missing-lgsp.yaml \
+    examples/broken/bypassed-route.yaml examples/broken/duplicate-population-master.yaml
+
 # The loader agrees with the schema on the fixtures.
 run validate "$fix/unknown-key.yaml"
 expect_status schema-fixture-validate-unknown 1
