@@ -131,29 +131,6 @@ static const place *place_of(dv *d, int kind)
     return NULL;
 }
 
-static vb_style style_of(egaf_kind k)
-{
-    switch (k) {
-    case EGAF_K_ACTOR:
-        return VS_ACTOR;
-    case EGAF_K_CHANNEL:
-        return VS_CHANNEL;
-    case EGAF_K_SERVICE:
-    case EGAF_K_FUNCTION:
-        return VS_SERVICE;
-    case EGAF_K_DATABASE:
-        return VS_DATABASE;
-    case EGAF_K_PLATFORM:
-        return VS_PLATFORM;
-    case EGAF_K_INFRASTRUCTURE:
-        return VS_INFRASTRUCTURE;
-    case EGAF_K_CONTROL:
-        return VS_CONTROL;
-    default:
-        return VS_APPLICATION;
-    }
-}
-
 static bool is_national(const char *ref)
 {
     return ref && strncmp(ref, "national:", 9) == 0;
@@ -595,7 +572,7 @@ static Agnode_t *ghost(dv *d, const egaf_diff_element *e)
             d->oom = true;
             return NULL;
         }
-        n = vb_plain_node(vb, cl, d->buf.data, d->text.data, style_of(e->kind));
+        n = vb_plain_node(vb, cl, d->buf.data, d->text.data, vb_style_of_kind(e->kind));
         if (!n)
             return NULL;
         removed_style(n, agget(n, "style"), &d->buf);

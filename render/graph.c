@@ -348,7 +348,7 @@ static const node_style styles[VS__COUNT] = {
                      "Hệ thống của kiến trúc khác", "Another architecture's system"},
 };
 
-static vb_style style_of_kind(egaf_kind k)
+vb_style vb_style_of_kind(egaf_kind k)
 {
     switch (k) {
     case EGAF_K_ACTOR:
@@ -408,7 +408,7 @@ static vb_style group_style(int g)
         return VS_NATIONAL_SYSTEM;
     if (g == VB_G_EXTERNAL)
         return VS_EXTERNAL;
-    return style_of_kind((egaf_kind)g);
+    return vb_style_of_kind((egaf_kind)g);
 }
 
 /* ---- builder --------------------------------------------------------- */
@@ -1002,7 +1002,7 @@ Agnode_t *vb_element_x(egaf_vb *vb, Agraph_t *cluster, const egaf_element *el,
         n = new_node(vb, cluster, name);
         if (!n)
             return NULL;
-        apply_style(vb, n, style_of_kind(el->kind));
+        apply_style(vb, n, vb_style_of_kind(el->kind));
         apply_status(vb, n, el);
         agset(n, "label", (char *)vb_element_label(vb, el, extra));
     }

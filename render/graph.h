@@ -34,6 +34,9 @@ typedef enum vb_style {
     VS__COUNT
 } vb_style;
 
+/* The style every view gives an element of this kind. */
+vb_style vb_style_of_kind(egaf_kind k);
+
 /* Budget groups: the model's kinds, plus national entries and other
  * architectures' elements. */
 enum { VB_G_NATIONAL = EGAF_K__COUNT, VB_G_EXTERNAL, VB_G__COUNT };
