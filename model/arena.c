@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { ARENA_CHUNK = 64 * 1024, ARENA_ALIGN = 16 };
+enum { ARENA_CHUNK = 64 * 1024, ARENA_ALIGN = 16, ARENA_BIG = ARENA_CHUNK / 4 };
 
 struct chunk {
     struct chunk *prev;
@@ -17,7 +17,9 @@ struct chunk {
 };
 
 struct egaf_arena {
-    struct chunk *head;
+    struct chunk *head;  /* the chunk small requests come from */
+    struct chunk *big;   /* requests over ARENA_BIG, one chunk each */
+    struct chunk *spare; /* regular chunks kept by egaf_arena_reset() */
     size_t total;
 };
 
@@ -26,57 +28,90 @@ egaf_arena *egaf_arena_create(void)
     return calloc(1, sizeof(egaf_arena));
 }
 
-void egaf_arena_free(egaf_arena *arena)
+static void free_chain(struct chunk *c)
 {
-    if (!arena)
-        return;
-    struct chunk *c = arena->head;
     while (c) {
         struct chunk *prev = c->prev;
         free(c);
         c = prev;
     }
+}
+
+void egaf_arena_free(egaf_arena *arena)
+{
+    if (!arena)
+        return;
+    free_chain(arena->head);
+    free_chain(arena->big);
+    free_chain(arena->spare);
     free(arena);
+}
+
+void egaf_arena_reset(egaf_arena *arena)
+{
+    free_chain(arena->big);
+    arena->big = NULL;
+    struct chunk *c = arena->head;
+    while (c) {
+        struct chunk *prev = c->prev;
+        c->used = 0;
+        c->prev = arena->spare;
+        arena->spare = c;
+        c = prev;
+    }
+    arena->head = NULL;
+    arena->total = 0;
+}
+
+/* size bytes at the given alignment (a power of two, at most ARENA_ALIGN),
+ * not zeroed. */
+static void *bump(egaf_arena *arena, size_t size, size_t align)
+{
+    if (size > SIZE_MAX - ARENA_ALIGN)
+        return NULL;
+    if (size > ARENA_BIG) {
+        struct chunk *n = malloc(sizeof(struct chunk) + size);
+        if (!n)
+            return NULL;
+        n->size = n->used = size;
+        n->prev = arena->big;
+        arena->big = n;
+        arena->total += size;
+        return n->data;
+    }
+    struct chunk *c = arena->head;
+    size_t at = c ? (c->used + align - 1) & ~(align - 1) : 0;
+    if (!c || at + size > c->size) {
+        struct chunk *n = arena->spare;
+        if (n)
+            arena->spare = n->prev;
+        else {
+            n = malloc(sizeof(struct chunk) + ARENA_CHUNK);
+            if (!n)
+                return NULL;
+            n->size = ARENA_CHUNK;
+        }
+        n->used = 0;
+        n->prev = c;
+        arena->head = c = n;
+        at = 0;
+    }
+    c->used = at + size;
+    arena->total += size;
+    return c->data + at;
 }
 
 void *egaf_arena_alloc(egaf_arena *arena, size_t size)
 {
-    size_t need = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
-    if (need < size)
-        return NULL;
-    struct chunk *c = arena->head;
-    if (!c || c->size - c->used < need) {
-        /* Big requests get a chunk of their own so the current one keeps
-         * serving small ones. */
-        size_t csize = need > ARENA_CHUNK / 4 ? need : ARENA_CHUNK;
-        struct chunk *n = malloc(sizeof(struct chunk) + csize);
-        if (!n)
-            return NULL;
-        n->size = csize;
-        n->used = 0;
-        if (c && need > ARENA_CHUNK / 4) {
-            /* keep the current chunk at the head */
-            n->prev = c->prev;
-            c->prev = n;
-            n->used = need;
-            arena->total += need;
-            memset(n->data, 0, need);
-            return n->data;
-        }
-        n->prev = c;
-        arena->head = n;
-        c = n;
-    }
-    void *p = c->data + c->used;
-    c->used += need;
-    arena->total += need;
-    memset(p, 0, need);
+    void *p = bump(arena, size ? size : 1, ARENA_ALIGN);
+    if (p)
+        memset(p, 0, size);
     return p;
 }
 
 char *egaf_arena_strndup(egaf_arena *arena, const char *s, size_t len)
 {
-    char *p = egaf_arena_alloc(arena, len + 1);
+    char *p = bump(arena, len + 1, 1);
     if (!p)
         return NULL;
     if (len)
@@ -98,7 +133,7 @@ char *egaf_arena_printf(egaf_arena *arena, const char *fmt, ...)
     va_end(ap);
     if (n < 0)
         return NULL;
-    char *p = egaf_arena_alloc(arena, (size_t)n + 1);
+    char *p = bump(arena, (size_t)n + 1, 1);
     if (!p)
         return NULL;
     va_start(ap, fmt);

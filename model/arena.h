@@ -1,7 +1,8 @@
 /* arena.h - bump allocator: one per loaded model, freed in one call.
  *
  * Ownership: everything allocated from an arena belongs to it and is released
- * by egaf_arena_free(); nothing allocated here may be passed to free(). */
+ * by egaf_arena_free() (or egaf_arena_reset()); nothing allocated here may be
+ * passed to free(). */
 #ifndef EGAF_ARENA_H
 #define EGAF_ARENA_H
 
@@ -11,10 +12,14 @@ typedef struct egaf_arena egaf_arena;
 
 egaf_arena *egaf_arena_create(void);
 void egaf_arena_free(egaf_arena *arena);
+/* Releases everything allocated so far but keeps the memory for the next
+ * allocations (a scratch arena reused file after file). */
+void egaf_arena_reset(egaf_arena *arena);
 
 /* Returns zeroed memory aligned for any type, or NULL when out of memory. */
 void *egaf_arena_alloc(egaf_arena *arena, size_t size);
-/* Copies len bytes and adds a NUL terminator. */
+/* Copies len bytes and adds a NUL terminator. Strings are packed without
+ * alignment. */
 char *egaf_arena_strndup(egaf_arena *arena, const char *s, size_t len);
 char *egaf_arena_strdup(egaf_arena *arena, const char *s);
 /* printf into the arena; NULL on error. */

@@ -22,14 +22,35 @@ typedef struct builder {
     size_t depth;
     egaf_strmap loaded;   /* realpath -> the file (keys in the arena) */
     size_t includes;
+    /* Each file's YAML tree is built in a scratch arena and dropped once the
+     * file's elements are built: the model keeps copies of the strings it
+     * needs, not the tree. One arena per level of include nesting, reused. */
+    egaf_arena **scratch;
+    size_t nscratch, parsing;
+    const egaf_ynode *last_node; /* the scalar copied last, and its copy */
+    const char *last_copy;
+    bool oom;
 } builder;
 
 /* ---- values ---- */
 
-static egaf_str str_of(const egaf_ynode *n)
+/* The scalar's text copied into the model's arena (the tree is dropped
+ * after its file is built). False when out of memory. */
+static bool str_of(builder *b, const egaf_ynode *n, egaf_str *out)
 {
-    egaf_str s = {n->u.scalar.text, n->mark};
-    return s;
+    out->mark = n->mark;
+    if (n == b->last_node) {
+        out->s = b->last_copy;
+        return true;
+    }
+    out->s = egaf_arena_strndup(b->m->arena, n->u.scalar.text, n->u.scalar.len);
+    if (!out->s) {
+        b->oom = true;
+        return false;
+    }
+    b->last_node = n;
+    b->last_copy = out->s;
+    return true;
 }
 
 static const char *display_of(builder *b, const egaf_kind_spec *spec, const char *id)
@@ -55,8 +76,7 @@ static bool scalar_text(builder *b, const egaf_ynode *v, const char *key, const 
         type_error(b, v, key, _("text"), element);
         return false;
     }
-    *out = str_of(v);
-    return true;
+    return str_of(b, v, out);
 }
 
 static bool list_of_scalars(builder *b, const egaf_ynode *v, const char *key, const char *element,
@@ -66,7 +86,8 @@ static bool list_of_scalars(builder *b, const egaf_ynode *v, const char *key, co
         out->u.list.items = egaf_arena_alloc(b->m->arena, sizeof(egaf_str));
         if (!out->u.list.items)
             return false;
-        out->u.list.items[0] = str_of(v);
+        if (!str_of(b, v, &out->u.list.items[0]))
+            return false;
         out->u.list.count = 1;
         return true;
     }
@@ -85,7 +106,9 @@ static bool list_of_scalars(builder *b, const egaf_ynode *v, const char *key, co
                       _("items of '%s' must be text; found %s"), key, egaf_ynode_describe(item));
             continue;
         }
-        out->u.list.items[n++] = str_of(item);
+        if (!str_of(b, item, &out->u.list.items[n]))
+            return false;
+        n++;
     }
     out->u.list.count = n;
     return true;
@@ -188,8 +211,9 @@ static bool convert_properties(builder *b, const egaf_ynode *v, const char *elem
                       egaf_ynode_describe(val));
             continue;
         }
-        out->u.props.items[n].key = str_of(k);
-        out->u.props.items[n].value = str_of(val);
+        if (!str_of(b, k, &out->u.props.items[n].key) ||
+            !str_of(b, val, &out->u.props.items[n].value))
+            return false;
         n++;
     }
     out->u.props.count = n;
@@ -260,8 +284,10 @@ static bool convert(builder *b, const egaf_field_spec *fs, const egaf_ynode *key
         if (!scalar_text(b, v, fs->key, element, &out->u.str))
             return false;
         for (size_t i = 0; fs->values[i]; i++)
-            if (strcmp(fs->values[i], out->u.str.s) == 0)
+            if (strcmp(fs->values[i], out->u.str.s) == 0) {
+                out->u.str.s = fs->values[i]; /* the table's copy: one per value */
                 return true;
+            }
         char allowed[256];
         enum_list(fs->values, allowed, sizeof allowed);
         egaf_finding *f =
@@ -347,8 +373,12 @@ static egaf_element *build_element(builder *b, const egaf_kind_spec *spec, const
     el->values = values;
     /* the id first, so every other finding names the element */
     const egaf_ynode *idnode = egaf_ynode_get(node, "id");
-    if (idnode && idnode->kind == EGAF_Y_SCALAR && !egaf_ynode_is_null(idnode))
-        el->id = idnode->u.scalar.text;
+    if (idnode && idnode->kind == EGAF_Y_SCALAR && !egaf_ynode_is_null(idnode)) {
+        egaf_str id;
+        if (!str_of(b, idnode, &id))
+            return NULL;
+        el->id = id.s;
+    }
     if (spec->kind == EGAF_K_ARCHITECTURE && el->id)
         b->m->id = el->id;
     el->display = spec->kind == EGAF_K_ARCHITECTURE ? (el->id ? el->id : b->m->id)
@@ -457,6 +487,46 @@ static bool add_file(builder *b, const egaf_source *src)
 }
 
 static void build_file(builder *b, const egaf_ynode *root, const egaf_source *src, bool top);
+
+/* The scratch arena for the file about to be parsed, empty; NULL when out of
+ * memory. Released with release_scratch() once the file is built. */
+static egaf_arena *take_scratch(builder *b)
+{
+    if (b->parsing == b->nscratch) {
+        egaf_arena **n = realloc(b->scratch, (b->nscratch + 1) * sizeof(*n));
+        if (!n)
+            return NULL;
+        b->scratch = n;
+        b->scratch[b->nscratch] = egaf_arena_create();
+        if (!b->scratch[b->nscratch])
+            return NULL;
+        b->nscratch++;
+    }
+    return b->scratch[b->parsing++];
+}
+
+static void release_scratch(builder *b)
+{
+    egaf_arena_reset(b->scratch[--b->parsing]);
+    b->last_node = NULL; /* its tree is gone; the address may come back */
+}
+
+/* Parses src in a scratch arena and builds its elements. */
+static void parse_and_build(builder *b, const egaf_source *src, bool top)
+{
+    egaf_arena *scratch = take_scratch(b);
+    if (!scratch) {
+        b->oom = true;
+        return;
+    }
+    egaf_ynode *root = egaf_yaml_parse(scratch, src, &b->opt.limits, b->diags);
+    if (root) {
+        if (top)
+            b->m->readable = true;
+        build_file(b, root, src, top);
+    }
+    release_scratch(b);
+}
 
 static char *dir_of(const char *path)
 {
@@ -581,16 +651,13 @@ static void include_one(builder *b, const egaf_str *inc, const egaf_source *from
     if (key)
         egaf_strmap_put(&b->loaded, key, strlen(key), (void *)src, &oom);
     add_file(b, src);
-    egaf_ynode *root = egaf_yaml_parse(b->m->arena, src, &b->opt.limits, d);
-    if (root) {
-        char **n = realloc(b->stack, (b->depth + 1) * sizeof(*n));
-        if (n) {
-            b->stack = n;
-            b->stack[b->depth++] = real;
-            real = NULL;
-            build_file(b, root, src, false);
-            free(b->stack[--b->depth]);
-        }
+    char **n = realloc(b->stack, (b->depth + 1) * sizeof(*n));
+    if (n) {
+        b->stack = n;
+        b->stack[b->depth++] = real;
+        real = NULL;
+        parse_and_build(b, src, false);
+        free(b->stack[--b->depth]);
     }
     free(real);
 }
@@ -710,10 +777,15 @@ static void init_builder(builder *b, egaf_model *m, egaf_diags *diags,
 
 static void finish_builder(builder *b)
 {
+    if (b->oom)
+        egaf_diag_at(b->diags, "yaml.limit", b->m->path, 0, 0, NULL, _("out of memory"));
     for (size_t i = 0; i < b->depth; i++)
         free(b->stack[i]);
     free(b->stack);
     free(b->root_dir);
+    for (size_t i = 0; i < b->nscratch; i++)
+        egaf_arena_free(b->scratch[i]);
+    free(b->scratch);
     egaf_strmap_free(&b->loaded);
 }
 
@@ -721,11 +793,7 @@ static void build_from_source(builder *b, egaf_source *src)
 {
     b->m->source = src;
     add_file(b, src);
-    egaf_ynode *root = egaf_yaml_parse(b->m->arena, src, &b->opt.limits, b->diags);
-    if (!root)
-        return;
-    b->m->readable = true;
-    build_file(b, root, src, true);
+    parse_and_build(b, src, true);
 }
 
 egaf_model *egaf_model_load(const char *path, const egaf_load_options *options,
