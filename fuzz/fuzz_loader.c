@@ -99,8 +99,11 @@ static void read_value(const egaf_value *v)
     case EGAF_FT_ENUM:
     case EGAF_FT_CODE:
     case EGAF_FT_REF:
-        read_str(&v->u.str);
+    {
+        egaf_str s = egaf_value_str(v);
+        read_str(&s);
         break;
+    }
     case EGAF_FT_REFS:
     case EGAF_FT_TEXTS:
     case EGAF_FT_IDS:

@@ -267,22 +267,26 @@ static void enum_list(const char *const *values, char *buf, size_t size)
     }
 }
 
-static bool convert(builder *b, const egaf_field_spec *fs, const egaf_ynode *key,
-                    const egaf_ynode *v, const char *element, egaf_value *out)
+static bool convert(builder *b, const egaf_field_spec *fs, const egaf_ynode *v,
+                    const char *element, egaf_value *out)
 {
     out->field = fs->field;
     out->type = fs->type;
-    out->key_mark = key->mark;
     out->mark = v->mark;
+    egaf_str text;
     switch (fs->type) {
     case EGAF_FT_TEXT:
     case EGAF_FT_ID:
     case EGAF_FT_CODE:
     case EGAF_FT_REF:
-        return scalar_text(b, v, fs->key, element, &out->u.str);
-    case EGAF_FT_ENUM: {
-        if (!scalar_text(b, v, fs->key, element, &out->u.str))
+        if (!scalar_text(b, v, fs->key, element, &text))
             return false;
+        out->u.str.s = text.s;
+        return true;
+    case EGAF_FT_ENUM: {
+        if (!scalar_text(b, v, fs->key, element, &text))
+            return false;
+        out->u.str.s = text.s;
         for (size_t i = 0; fs->values[i]; i++)
             if (strcmp(fs->values[i], out->u.str.s) == 0) {
                 out->u.str.s = fs->values[i]; /* the table's copy: one per value */
@@ -396,7 +400,7 @@ static egaf_element *build_element(builder *b, const egaf_kind_spec *spec, const
             unknown_key(b, k, where, keys, el->display);
             continue;
         }
-        if (convert(b, fs, k, v, el->display, &values[el->nvalues]))
+        if (convert(b, fs, v, el->display, &values[el->nvalues]))
             el->nvalues++;
         else {
             el->invalid |= 1ull << fs->field;

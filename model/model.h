@@ -38,13 +38,15 @@ typedef struct egaf_prop {
     egaf_str value;
 } egaf_prop;
 
+/* One field of an element. Kept small: a national model holds millions. */
 typedef struct egaf_value {
     egaf_field field;
     egaf_ftype type;
-    egaf_mark key_mark; /* where the key is written */
-    egaf_mark mark;     /* where the value is written */
+    egaf_mark mark; /* where the value is written */
     union {
-        egaf_str str; /* TEXT, ID, ENUM, CODE, REF */
+        struct {
+            const char *s; /* written at `mark` */
+        } str;             /* TEXT, ID, ENUM, CODE, REF */
         long long num; /* INT */
         struct {
             egaf_str *items;
@@ -113,6 +115,12 @@ egaf_model *egaf_model_load_memory(const char *path, const char *data, size_t le
 void egaf_model_free(egaf_model *model);
 
 const egaf_value *egaf_element_get(const egaf_element *el, egaf_field field);
+/* A scalar value's text with its position. */
+static inline egaf_str egaf_value_str(const egaf_value *v)
+{
+    egaf_str s = {v->u.str.s, v->mark};
+    return s;
+}
 /* The text of a scalar field, or NULL. */
 const char *egaf_element_text(const egaf_element *el, egaf_field field);
 /* Number of elements in the model (all kinds but the header). */

@@ -88,7 +88,10 @@ static void each_ref(cross_run *r, cross_model *c, ref_fn fn)
             for (size_t j = 0; j < el->nvalues; j++) {
                 const egaf_value *v = &el->values[j];
                 if (v->type == EGAF_FT_REF && v->u.str.s)
-                    fn(r, c, el, v, &v->u.str);
+                    {
+                    egaf_str s = egaf_value_str(v);
+                    fn(r, c, el, v, &s);
+                }
                 else if (v->type == EGAF_FT_REFS)
                     for (size_t x = 0; x < v->u.list.count; x++)
                         fn(r, c, el, v, &v->u.list.items[x]);
@@ -106,10 +109,10 @@ static void collect_names(cross_run *r, cross_model *c, const egaf_element *el,
                           const egaf_value *v, const egaf_str *s)
 {
     (void)el;
-    (void)v;
     egaf_ref ref = egaf_ref_parse(s->s);
+    /* a presence set: the value stands for "named at least once" */
     if (ref.scope == EGAF_REF_OTHER_ARCH && ref.arch_len && !is_self(c, &ref))
-        put(r, &c->names, ref.arch, ref.arch_len, (void *)s);
+        put(r, &c->names, ref.arch, ref.arch_len, (void *)v);
 }
 
 /* ---- cross.duplicate-agency, cross.id-clash ----------------------------- */

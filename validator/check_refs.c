@@ -216,7 +216,10 @@ static void check_element(egaf_check_ctx *ctx, const egaf_element *el)
         if (!fs)
             continue;
         if (v->type == EGAF_FT_REF)
-            check_one(ctx, el, fs, &v->u.str);
+            {
+            egaf_str s = egaf_value_str(v);
+            check_one(ctx, el, fs, &s);
+        }
         else if (v->type == EGAF_FT_REFS)
             for (size_t j = 0; j < v->u.list.count; j++)
                 check_one(ctx, el, fs, &v->u.list.items[j]);
