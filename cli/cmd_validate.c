@@ -152,9 +152,11 @@ int cmd_validate(egaf_cli *cli, int argc, char **argv)
     egaf_model **models = calloc(nfiles + 1, sizeof(*models));
     size_t nmodels = 0;
     bool failed = models == NULL;
+    /* validate only reports: lines of later findings are read again */
+    egaf_load_options load = {.release_text = true};
     for (size_t i = 0; i < nfiles && !failed; i++) {
         egaf_read_status rs;
-        egaf_model *m = egaf_model_load(files[i], NULL, diags, &rs);
+        egaf_model *m = egaf_model_load(files[i], &load, diags, &rs);
         if (!m) {
             error(_("cannot read '%s': %s"), files[i], egaf_read_status_text(rs));
             failed = true;

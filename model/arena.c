@@ -7,7 +7,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { ARENA_CHUNK = 64 * 1024, ARENA_ALIGN = 16, ARENA_BIG = ARENA_CHUNK / 4 };
+/* Chunks grow from ARENA_CHUNK to ARENA_MAX_CHUNK as the arena fills: a test
+ * model stays small, a national one takes few mallocs. */
+enum {
+    ARENA_CHUNK = 64 * 1024,
+    ARENA_MAX_CHUNK = 1024 * 1024,
+    ARENA_ALIGN = 16,
+    ARENA_BIG = ARENA_CHUNK / 4,
+};
 
 struct chunk {
     struct chunk *prev;
@@ -21,6 +28,7 @@ struct egaf_arena {
     struct chunk *big;   /* requests over ARENA_BIG, one chunk each */
     struct chunk *spare; /* regular chunks kept by egaf_arena_reset() */
     size_t total;
+    size_t next_chunk; /* size of the next regular chunk */
 };
 
 egaf_arena *egaf_arena_create(void)
@@ -63,6 +71,18 @@ void egaf_arena_reset(egaf_arena *arena)
     arena->total = 0;
 }
 
+static struct chunk *new_chunk(egaf_arena *arena)
+{
+    size_t size = arena->next_chunk ? arena->next_chunk : ARENA_CHUNK;
+    struct chunk *n = malloc(sizeof(struct chunk) + size);
+    if (!n)
+        return NULL;
+    n->size = size;
+    if (size < ARENA_MAX_CHUNK)
+        arena->next_chunk = size * 2;
+    return n;
+}
+
 /* size bytes at the given alignment (a power of two, at most ARENA_ALIGN),
  * not zeroed. */
 static void *bump(egaf_arena *arena, size_t size, size_t align)
@@ -85,12 +105,8 @@ static void *bump(egaf_arena *arena, size_t size, size_t align)
         struct chunk *n = arena->spare;
         if (n)
             arena->spare = n->prev;
-        else {
-            n = malloc(sizeof(struct chunk) + ARENA_CHUNK);
-            if (!n)
-                return NULL;
-            n->size = ARENA_CHUNK;
-        }
+        else if (!(n = new_chunk(arena)))
+            return NULL;
         n->used = 0;
         n->prev = c;
         arena->head = c = n;

@@ -515,21 +515,28 @@ static void release_scratch(builder *b)
     b->last_node = NULL; /* its tree is gone; the address may come back */
 }
 
-/* Parses src in a scratch arena and builds its elements. */
-static void parse_and_build(builder *b, const egaf_source *src, bool top)
+/* Parses src (its text in scratch when the load releases texts) in scratch
+ * and builds its elements; then drops the tree, and the text if asked. */
+static void parse_and_build(builder *b, egaf_arena *scratch, egaf_source *src, bool top)
 {
-    egaf_arena *scratch = take_scratch(b);
-    if (!scratch) {
-        b->oom = true;
-        return;
-    }
     egaf_ynode *root = egaf_yaml_parse(scratch, src, &b->opt.limits, b->diags);
     if (root) {
         if (top)
             b->m->readable = true;
         build_file(b, root, src, top);
     }
+    if (b->opt.release_text)
+        egaf_source_release_text(src);
     release_scratch(b);
+}
+
+/* Reads a file of the model: its text in the scratch arena when the load
+ * releases texts, else in the model's. */
+static egaf_read_status read_file(builder *b, egaf_arena *scratch, const char *path,
+                                  egaf_source **src)
+{
+    return egaf_source_read_split(b->m->arena, b->opt.release_text ? scratch : b->m->arena, path,
+                                  b->opt.max_file_size, src);
 }
 
 static char *dir_of(const char *path)
@@ -635,9 +642,17 @@ static void include_one(builder *b, const egaf_str *inc, const egaf_source *from
         free(real);
         return;
     }
+    egaf_arena *scratch = take_scratch(b);
+    if (!scratch) {
+        b->oom = true;
+        free(joined);
+        free(real);
+        return;
+    }
     egaf_source *src = NULL;
-    egaf_read_status st = egaf_source_read(b->m->arena, joined, b->opt.max_file_size, &src);
+    egaf_read_status st = read_file(b, scratch, joined, &src);
     if (st != EGAF_READ_OK) {
+        release_scratch(b);
         const char *rule = st == EGAF_READ_DIRECTORY || st == EGAF_READ_SPECIAL
                                ? "include.not-file"
                            : st == EGAF_READ_TOO_LARGE ? "yaml.limit"
@@ -660,9 +675,10 @@ static void include_one(builder *b, const egaf_str *inc, const egaf_source *from
         b->stack = n;
         b->stack[b->depth++] = real;
         real = NULL;
-        parse_and_build(b, src, false);
+        parse_and_build(b, scratch, src, false);
         free(b->stack[--b->depth]);
-    }
+    } else
+        release_scratch(b);
     free(real);
 }
 
@@ -793,11 +809,11 @@ static void finish_builder(builder *b)
     egaf_strmap_free(&b->loaded);
 }
 
-static void build_from_source(builder *b, egaf_source *src)
+static void build_from_source(builder *b, egaf_arena *scratch, egaf_source *src)
 {
     b->m->source = src;
     add_file(b, src);
-    parse_and_build(b, src, true);
+    parse_and_build(b, scratch, src, true);
 }
 
 egaf_model *egaf_model_load(const char *path, const egaf_load_options *options,
@@ -811,8 +827,11 @@ egaf_model *egaf_model_load(const char *path, const egaf_load_options *options,
     }
     builder b;
     init_builder(&b, m, diags, options);
+    egaf_arena *scratch = take_scratch(&b);
     egaf_source *src = NULL;
-    egaf_read_status st = egaf_source_read(m->arena, path, b.opt.max_file_size, &src);
+    egaf_read_status st = scratch ? read_file(&b, scratch, path, &src) : EGAF_READ_NO_MEMORY;
+    if (st != EGAF_READ_OK && scratch)
+        release_scratch(&b);
     if (st == EGAF_READ_TOO_LARGE) {
         /* a finding, not a failure: the file is there, it is too big */
         src = egaf_source_from_memory(m->arena, path, "", 0);
@@ -846,7 +865,7 @@ egaf_model *egaf_model_load(const char *path, const egaf_load_options *options,
         else
             free(real);
     }
-    build_from_source(&b, src);
+    build_from_source(&b, scratch, src);
     finish_builder(&b);
     return m;
 }
@@ -860,8 +879,9 @@ egaf_model *egaf_model_load_memory(const char *path, const char *data, size_t le
     builder b;
     init_builder(&b, m, diags, options);
     egaf_source *src = egaf_source_from_memory(m->arena, path, data, len);
-    if (src)
-        build_from_source(&b, src);
+    egaf_arena *scratch = src ? take_scratch(&b) : NULL;
+    if (scratch)
+        build_from_source(&b, scratch, src);
     finish_builder(&b);
     return m;
 }

@@ -102,6 +102,11 @@ typedef struct egaf_load_options {
     size_t max_file_size; /* 0: EGAF_MAX_FILE_SIZE */
     size_t max_includes;  /* 0: 256 */
     egaf_yaml_limits limits;
+    /* Keep only the line index of each file, not its text, once it is built:
+     * lines quoted in later findings are read again from the file. For
+     * commands that only report findings (validate); the site and diff need
+     * the text. */
+    bool release_text;
 } egaf_load_options;
 
 /* Loads path and its includes. Returns NULL and sets *status when the

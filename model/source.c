@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <stdbool.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -69,8 +70,20 @@ static egaf_read_status status_from_errno(int err)
     }
 }
 
+static unsigned long long mtime_ns(const struct stat *st)
+{
+    return (unsigned long long)st->st_mtim.tv_sec * 1000000000ull +
+           (unsigned long long)st->st_mtim.tv_nsec;
+}
+
 egaf_read_status egaf_source_read(egaf_arena *arena, const char *path, size_t max_size,
                                   egaf_source **out)
+{
+    return egaf_source_read_split(arena, arena, path, max_size, out);
+}
+
+egaf_read_status egaf_source_read_split(egaf_arena *arena, egaf_arena *text_arena,
+                                        const char *path, size_t max_size, egaf_source **out)
 {
     *out = NULL;
     /* O_NONBLOCK: opening a FIFO with no writer must not hang; we refuse
@@ -97,7 +110,7 @@ egaf_read_status egaf_source_read(egaf_arena *arena, const char *path, size_t ma
         return EGAF_READ_TOO_LARGE;
     }
     size_t size = (size_t)st.st_size;
-    char *buf = egaf_arena_alloc(arena, size + 1);
+    char *buf = egaf_arena_alloc(text_arena, size + 1);
     if (!buf) {
         close(fd);
         return EGAF_READ_NO_MEMORY;
@@ -124,22 +137,78 @@ egaf_read_status egaf_source_read(egaf_arena *arena, const char *path, size_t ma
     src->path = egaf_arena_strdup(arena, path);
     src->text = buf;
     src->len = got;
+    src->from_file = true;
+    src->dev = (unsigned long long)st.st_dev;
+    src->ino = (unsigned long long)st.st_ino;
+    src->mtime_ns = mtime_ns(&st);
     if (!src->path || index_lines(arena, src) != 0)
         return EGAF_READ_NO_MEMORY;
     *out = src;
     return EGAF_READ_OK;
 }
 
-const char *egaf_source_line(const egaf_source *src, uint32_t line, size_t *len)
+void egaf_source_release_text(egaf_source *src)
+{
+    if (src && src->from_file)
+        src->text = NULL;
+}
+
+/* Reads len bytes at offset from the file again, if it is still the file
+ * that was read (same inode, size and modification time). */
+static bool reread(const egaf_source *src, size_t offset, size_t len, egaf_buf *buf)
+{
+    int fd = open(src->path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    struct stat st;
+    bool same = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+                (unsigned long long)st.st_dev == src->dev &&
+                (unsigned long long)st.st_ino == src->ino &&
+                (unsigned long long)st.st_size == src->len && mtime_ns(&st) == src->mtime_ns;
+    egaf_buf_reset(buf);
+    size_t got = 0;
+    char chunk[4096];
+    while (same && got < len) {
+        size_t want = len - got < sizeof chunk ? len - got : sizeof chunk;
+        ssize_t r = pread(fd, chunk, want, (off_t)(offset + got));
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0) {
+            same = false;
+            break;
+        }
+        egaf_buf_add(buf, chunk, (size_t)r);
+        got += (size_t)r;
+    }
+    close(fd);
+    return same && !buf->failed;
+}
+
+size_t egaf_source_line_length(const egaf_source *src, uint32_t line)
+{
+    if (!src || line == 0 || line > src->nlines)
+        return 0;
+    size_t start = src->line_starts[line - 1];
+    size_t end = line < src->nlines ? src->line_starts[line] - 1 : src->len;
+    return end - start;
+}
+
+const char *egaf_source_line(const egaf_source *src, uint32_t line, size_t *len, egaf_buf *buf)
 {
     if (!src || line == 0 || line > src->nlines)
         return NULL;
     size_t start = src->line_starts[line - 1];
     size_t end = line < src->nlines ? src->line_starts[line] - 1 : src->len;
-    if (end > start && src->text[end - 1] == '\r')
+    const char *text = src->text ? src->text + start : NULL;
+    if (!text) {
+        if (!buf || !reread(src, start, end - start, buf))
+            return NULL;
+        text = buf->len ? buf->data : "";
+    }
+    if (end > start && text[end - start - 1] == '\r')
         end--;
     *len = end - start;
-    return src->text + start;
+    return text;
 }
 
 void egaf_source_position(const egaf_source *src, size_t offset, uint32_t *line, uint32_t *col)

@@ -97,10 +97,17 @@ static char *vformat(egaf_arena *arena, const char *fmt, va_list ap)
 static const char *quote_line(egaf_arena *arena, const egaf_source *src, unsigned line)
 {
     size_t len;
-    const char *text = egaf_source_line(src, line, &len);
-    if (!text || len > MAX_QUOTED_LINE || memchr(text, '\0', len))
+    /* before reading a released file's line again: too long is not quoted */
+    if (egaf_source_line_length(src, line) > MAX_QUOTED_LINE + 1)
         return NULL;
-    return egaf_arena_strndup(arena, text, len);
+    egaf_buf reread;
+    egaf_buf_init(&reread);
+    const char *text = egaf_source_line(src, line, &len, &reread);
+    const char *quoted = text && len <= MAX_QUOTED_LINE && !memchr(text, '\0', len)
+                             ? egaf_arena_strndup(arena, text, len)
+                             : NULL;
+    egaf_buf_free(&reread);
+    return quoted;
 }
 
 static unsigned span_of(const egaf_mark *m)

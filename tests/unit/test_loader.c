@@ -3,6 +3,7 @@
 #include "tests/unit/testutil.h"
 
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "model/model.h"
 #include "model/yaml_tree.h"
@@ -261,6 +262,89 @@ static void test_waiver_needs_reason(void **state)
     egaf_model_free(m);
 }
 
+
+/* A scratch arena reused file after file hands out fresh, zeroed memory, and
+ * strings are packed while other allocations stay aligned. */
+static void test_arena_reset_and_alignment(void **state)
+{
+    (void)state;
+    egaf_arena *a = egaf_arena_create();
+    char *s1 = egaf_arena_strdup(a, "ab");
+    char *s2 = egaf_arena_strdup(a, "cd");
+    assert_ptr_equal(s2, s1 + 3); /* packed: "ab\0" then "cd" */
+    long long *n = egaf_arena_alloc(a, sizeof *n);
+    assert_int_equal((uintptr_t)n % 16, 0);
+    assert_int_equal(*n, 0);
+    *n = 42;
+    for (int i = 0; i < 1000; i++) /* several chunks, and a big allocation */
+        assert_non_null(egaf_arena_alloc(a, 200));
+    assert_non_null(egaf_arena_alloc(a, 100000));
+    egaf_arena_reset(a);
+    assert_int_equal(egaf_arena_used(a), 0);
+    for (int i = 0; i < 2000; i++) {
+        unsigned char *p = egaf_arena_alloc(a, 64);
+        assert_non_null(p);
+        for (int j = 0; j < 64; j++)
+            assert_int_equal(p[j], 0);
+        memset(p, 0xAB, 64);
+    }
+    egaf_arena_free(a);
+}
+
+static char *write_temp(const char *text)
+{
+    char *path = strdup("/tmp/egaf-loader-XXXXXX");
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+    close(fd);
+    return path;
+}
+
+/* With release_text, the model keeps no copy of its files: a finding made
+ * after loading still quotes its line, read again from the file; once the
+ * file changed, the finding has no quote rather than a wrong one. */
+static void test_released_text_read_again(void **state)
+{
+    fixture *f = *state;
+    char *path = write_temp("framework: \"2.0\"\r\n"
+                            "architecture: {id: x, agency: a, level: province, name: n, "
+                            "year: 2020}\r\n"
+                            "application:\r\n"
+                            "  applications:\r\n"
+                            "    - {id: qlvb, name: Quản lý văn bản}\r\n");
+    egaf_load_options opt = {.release_text = true};
+    egaf_read_status rs;
+    egaf_model *m = egaf_model_load(path, &opt, f->diags, &rs);
+    assert_non_null(m);
+    assert_int_equal(egaf_diags_count(f->diags), 0);
+    assert_null(m->source->text);
+    const egaf_element *app = m->elements[EGAF_K_APPLICATION][0];
+    assert_string_equal(app->name, "Quản lý văn bản");
+    egaf_finding *g = egaf_diag(f->diags, "hygiene.unused", &app->mark, app->display, "x");
+    assert_non_null(g);
+    assert_string_equal(g->source_line, "    - {id: qlvb, name: Quản lý văn bản}");
+    assert_int_equal(g->line, 5);
+    assert_int_equal(g->col, 7);
+
+    /* the same size, another inode (an editor saving by rename) */
+    char *other = write_temp("framework: \"2.0\"\r\n"
+                             "architecture: {id: x, agency: a, level: province, name: n, "
+                             "year: 2020}\r\n"
+                             "application:\r\n"
+                             "  applications:\r\n"
+                             "    - {id: qlvb, name: Quản lý văn bàn}\r\n");
+    assert_int_equal(rename(other, path), 0);
+    g = egaf_diag(f->diags, "hygiene.unused", &app->mark, app->display, "x");
+    assert_non_null(g);
+    assert_null(g->source_line);
+    assert_int_equal(g->line, 5);
+    egaf_model_free(m);
+    unlink(path);
+    free(path);
+    free(other);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -280,6 +364,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_model_shape_findings, setup, teardown),
         cmocka_unit_test_setup_teardown(test_model_values, setup, teardown),
         cmocka_unit_test_setup_teardown(test_waiver_needs_reason, setup, teardown),
+        cmocka_unit_test(test_arena_reset_and_alignment),
+        cmocka_unit_test_setup_teardown(test_released_text_read_again, setup, teardown),
     };
     return cmocka_run_group_tests_name("loader", tests, NULL, NULL);
 }
