@@ -91,7 +91,7 @@ static void read_str(const egaf_str *s)
         (void)strlen(s->s);
 }
 
-static void read_value(const egaf_value *v)
+static void read_value(const egaf_element *el, const egaf_value *v)
 {
     switch (v->type) {
     case EGAF_FT_TEXT:
@@ -100,7 +100,7 @@ static void read_value(const egaf_value *v)
     case EGAF_FT_CODE:
     case EGAF_FT_REF:
     {
-        egaf_str s = egaf_value_str(v);
+        egaf_str s = egaf_value_str(el, v);
         read_str(&s);
         break;
     }
@@ -137,7 +137,7 @@ static void read_element(const egaf_element *el)
     if (el->display)
         (void)strlen(el->display);
     for (size_t i = 0; i < el->nvalues; i++) {
-        read_value(&el->values[i]);
+        read_value(el, &el->values[i]);
         if (egaf_element_get(el, el->values[i].field) == NULL) {
             fprintf(stderr, "fuzz_loader: egaf_element_get misses a value the element holds\n");
             abort();

@@ -272,7 +272,9 @@ static bool convert(builder *b, const egaf_field_spec *fs, const egaf_ynode *v,
 {
     out->field = fs->field;
     out->type = fs->type;
-    out->mark = v->mark;
+    out->line = v->mark.line;
+    out->col = v->mark.col;
+    out->end_col = v->mark.end_col;
     egaf_str text;
     switch (fs->type) {
     case EGAF_FT_TEXT:

@@ -14,6 +14,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "model/arena.h"
 #include "model/format.h"
@@ -38,11 +39,13 @@ typedef struct egaf_prop {
     egaf_str value;
 } egaf_prop;
 
-/* One field of an element. Kept small: a national model holds millions. */
+/* One field of an element. Kept small: a national model holds millions, so
+ * the value keeps where it is written without the file, which is its
+ * element's (egaf_value_mark). */
 typedef struct egaf_value {
-    egaf_field field;
-    egaf_ftype type;
-    egaf_mark mark; /* where the value is written */
+    uint32_t line, col, end_col; /* as in egaf_mark */
+    uint8_t field;               /* egaf_field */
+    uint8_t type;                /* egaf_ftype */
     union {
         struct {
             const char *s; /* written at `mark` */
@@ -120,10 +123,19 @@ egaf_model *egaf_model_load_memory(const char *path, const char *data, size_t le
 void egaf_model_free(egaf_model *model);
 
 const egaf_value *egaf_element_get(const egaf_element *el, egaf_field field);
-/* A scalar value's text with its position. */
-static inline egaf_str egaf_value_str(const egaf_value *v)
+/* Where a value of el is written. */
+static inline egaf_mark egaf_value_mark(const egaf_element *el, const egaf_value *v)
 {
-    egaf_str s = {v->u.str.s, v->mark};
+    egaf_mark m = {el->mark.src, v->line, v->col, v->end_col};
+    return m;
+}
+/* The same as a pointer for a call's argument (a compound literal: it lives
+ * until the end of the enclosing block). */
+#define EGAF_VMARK(el, v) (&(egaf_mark){(el)->mark.src, (v)->line, (v)->col, (v)->end_col})
+/* A scalar value's text with its position. */
+static inline egaf_str egaf_value_str(const egaf_element *el, const egaf_value *v)
+{
+    egaf_str s = {v->u.str.s, egaf_value_mark(el, v)};
     return s;
 }
 /* The text of a scalar field, or NULL. */

@@ -36,11 +36,11 @@ static void check_value(egaf_check_ctx *ctx, const egaf_ref_framework *f, const 
     const char *upper = code_fields[t].upper;
     egaf_finding *d;
     if (tree->provisional)
-        d = egaf_diag(ctx->diags, "code.unknown", &v->mark, el->display,
+        d = egaf_diag(ctx->diags, "code.unknown", EGAF_VMARK(el, v), el->display,
                       _("%s code '%s' of %s is not in egaf's provisional %s tree (framework %s)"),
                       upper, v->u.str.s, el->display, upper, f->edition);
     else
-        d = egaf_diag(ctx->diags, "code.unknown", &v->mark, el->display,
+        d = egaf_diag(ctx->diags, "code.unknown", EGAF_VMARK(el, v), el->display,
                       _("%s code '%s' of %s is not in the %s tree of framework %s"), upper,
                       v->u.str.s, el->display, upper, f->edition);
     code_cands *c = &cands[t];

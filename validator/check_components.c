@@ -250,7 +250,7 @@ static void check_requirement(egaf_check_ctx *ctx, const egaf_ref_framework *f,
     }
     const egaf_value *idv = egaf_element_get(el, EGAF_F_ID);
     egaf_finding *d =
-        egaf_diag(ctx->diags, "component.not-connected", idv ? &idv->mark : &el->mark, el->display,
+        egaf_diag(ctx->diags, "component.not-connected", idv ? EGAF_VMARK(el, idv) : &el->mark, el->display,
                   _("%s '%s' (required component '%s') does not connect to %s"), noun,
                   el->id ? el->id : el->display, r->id, missing);
     const char *lgsp = first_lgsp(m);
@@ -278,12 +278,12 @@ static void check_multiple_lgsp(egaf_check_ctx *ctx)
             continue;
         }
         egaf_finding *d =
-            egaf_diag(ctx->diags, "component.multiple-lgsp", &k->mark, p->display,
+            egaf_diag(ctx->diags, "component.multiple-lgsp", EGAF_VMARK(p, k), p->display,
                       _("platform '%s' is a second LGSP; the architecture already "
                         "has '%s'"),
                       p->id ? p->id : p->display, first->id ? first->id : first->display);
         const egaf_value *fk = egaf_element_get(first, EGAF_F_KIND);
-        egaf_diag_related(ctx->diags, d, fk ? &fk->mark : &first->mark,
+        egaf_diag_related(ctx->diags, d, fk ? EGAF_VMARK(first, fk) : &first->mark,
                           _("the first LGSP, '%s', is declared here"),
                           first->id ? first->id : first->display);
         egaf_diag_hint(ctx->diags, d,

@@ -56,10 +56,12 @@ static void waive(cross_run *r, egaf_finding *f, const egaf_element *el)
         }
 }
 
-static const egaf_mark *value_mark(const egaf_element *el, egaf_field field)
+/* Where el writes field (or el itself), in *out. */
+static const egaf_mark *value_mark(const egaf_element *el, egaf_field field, egaf_mark *out)
 {
     const egaf_value *v = egaf_element_get(el, field);
-    return v ? &v->mark : &el->mark;
+    *out = v ? egaf_value_mark(el, v) : el->mark;
+    return out;
 }
 
 static const char *agency_title(const egaf_ref_entry *a)
@@ -89,7 +91,7 @@ static void each_ref(cross_run *r, cross_model *c, ref_fn fn)
                 const egaf_value *v = &el->values[j];
                 if (v->type == EGAF_FT_REF && v->u.str.s)
                     {
-                    egaf_str s = egaf_value_str(v);
+                    egaf_str s = egaf_value_str(el, v);
                     fn(r, c, el, v, &s);
                 }
                 else if (v->type == EGAF_FT_REFS)
@@ -126,9 +128,9 @@ static void check_identity(cross_run *r, cross_model *c)
         r->oom |= oom;
         if (first) {
             egaf_finding *f =
-                egaf_diag(r->diags, "cross.id-clash", &c->idv->mark, c->h->display,
+                egaf_diag(r->diags, "cross.id-clash", EGAF_VMARK(c->h, c->idv), c->h->display,
                           _("architecture id '%s' is also the id of %s"), id, first->m->path);
-            egaf_diag_related(r->diags, f, &first->idv->mark, _("'%s' is first used here"), id);
+            egaf_diag_related(r->diags, f, EGAF_VMARK(first->h, first->idv), _("'%s' is first used here"), id);
             egaf_diag_hint(r->diags, f,
                            _("`ARCH:ID` references need one architecture per id; "
                              "give this architecture its own id"));
@@ -143,11 +145,11 @@ static void check_identity(cross_run *r, cross_model *c)
         if (first) {
             const char *name = c->agency ? c->agency->name : c->agency_key;
             egaf_finding *f =
-                egaf_diag(r->diags, "cross.duplicate-agency", &c->agencyv->mark, c->h->display,
+                egaf_diag(r->diags, "cross.duplicate-agency", EGAF_VMARK(c->h, c->agencyv), c->h->display,
                           _("%s has two architectures in this consolidation: '%s' "
                             "and '%s'"),
                           name, first->m->id ? first->m->id : "?", c->m->id ? c->m->id : "?");
-            egaf_diag_related(r->diags, f, &first->agencyv->mark, _("the other architecture of %s"),
+            egaf_diag_related(r->diags, f, EGAF_VMARK(first->h, first->agencyv), _("the other architecture of %s"),
                               name);
             egaf_diag_hint(r->diags, f,
                            _("consolidate one architecture per agency: the current "
@@ -195,7 +197,7 @@ static void check_ref(cross_run *r, cross_model *c, const egaf_element *el, cons
         }
         cross_model *near = sug ? run_model(r, sug, strlen(sug)) : NULL;
         if (near) {
-            egaf_diag_related(r->diags, f, &near->idv->mark,
+            egaf_diag_related(r->diags, f, EGAF_VMARK(near->h, near->idv),
                               _("architecture '%s' is declared here"), sug);
             egaf_diag_hint(r->diags, f, _("did you mean '%s:%s'?"), sug, ref.id);
         } else {
@@ -285,7 +287,7 @@ static void check_owners(cross_run *r)
             continue;
         bool db = e->kind == EGAF_RK_NATIONAL_DATABASE;
         egaf_finding *f = egaf_diag(
-            r->diags, "cross.owner-missing", &c->agencyv->mark, c->h->display,
+            r->diags, "cross.owner-missing", EGAF_VMARK(c->h, c->agencyv), c->h->display,
             _("%s owns %s '%s' (%s) in %d, but architecture '%s' declares no element that is it"),
             agency_title(c->agency), db ? _("national database") : _("national shared system"),
             e->id, e->name ? e->name : e->id, r->year, c->m->id ? c->m->id : "?");
@@ -357,7 +359,7 @@ static void report_dup(cross_run *r, cross_model *c, const egaf_element *el, ega
     if (owner && c->agency && strcmp(owner, c->agency->id) == 0)
         return;
     egaf_finding *f =
-        egaf_diag(r->diags, "cross.duplicate-investment", value_mark(el, field), el->display,
+        egaf_diag(r->diags, "cross.duplicate-investment", value_mark(el, field, &(egaf_mark){0}), el->display,
                   _("%s: %s builds %s, where national shared system '%s' (%s) "
                     "exists"),
                   el->display, agency_title(c->agency), what, e->id, e->name ? e->name : e->id);
@@ -365,7 +367,7 @@ static void report_dup(cross_run *r, cross_model *c, const egaf_element *el, ega
                       e->id);
     dup_first *first = egaf_strmap_get(firsts, national, strlen(national));
     if (first && first->c != c)
-        egaf_diag_related(r->diags, f, value_mark(first->el, field), _("%s builds the same: '%s'"),
+        egaf_diag_related(r->diags, f, value_mark(first->el, field, &(egaf_mark){0}), _("%s builds the same: '%s'"),
                           agency_title(first->c->agency), first->el->display);
     else if (!first && *nslots < 64) {
         slots[*nslots] = (dup_first){c, el};
@@ -443,11 +445,11 @@ static void check_investment(cross_run *r)
                 strcmp(first->c->agency_key, c->agency_key) == 0)
                 continue;
             egaf_finding *f = egaf_diag(
-                r->diags, "cross.shared-candidate", value_mark(el, EGAF_F_ARM), el->display,
+                r->diags, "cross.shared-candidate", value_mark(el, EGAF_F_ARM, &(egaf_mark){0}), el->display,
                 _("%s (%s) has ARM code %s, like '%s' of %s: a candidate for one shared system"),
                 el->display, agency_title(c->agency), arm, first->el->display,
                 agency_title(first->c->agency));
-            egaf_diag_related(r->diags, f, value_mark(first->el, EGAF_F_ARM),
+            egaf_diag_related(r->diags, f, value_mark(first->el, EGAF_F_ARM, &(egaf_mark){0}),
                               _("'%s' has the same ARM code"), first->el->display);
             egaf_diag_hint(r->diags, f,
                            _("consider one shared system for %s, or say in the "

@@ -134,7 +134,7 @@ static void check_framework(egaf_check_ctx *ctx)
     if (!ctx->year || egaf_ref_framework_valid_in(f, ctx->year))
         return;
     const egaf_value *y = egaf_element_get(m->header, EGAF_F_YEAR);
-    const egaf_mark *at = y ? &y->mark : &fw->mark;
+    const egaf_mark *at = y ? EGAF_VMARK(m->header, y) : &fw->mark;
     const egaf_ref_framework *now = edition_in(ctx->refs, ctx->year);
     egaf_finding *d;
     if (f->valid_to && ctx->year > f->valid_to / 10000) {
@@ -231,7 +231,7 @@ static void check_agency(egaf_check_ctx *ctx)
     if (other && other->kind != EGAF_RK_AGENCY)
         other = NULL;
     if (!e && !other) {
-        egaf_finding *d = egaf_diag(ctx->diags, "header.agency-unknown", &av->mark, h->display,
+        egaf_finding *d = egaf_diag(ctx->diags, "header.agency-unknown", EGAF_VMARK(h, av), h->display,
                                     _("agency '%s' is neither an organ code nor an agency id of "
                                       "the reference models"),
                                     agency);
@@ -253,7 +253,7 @@ static void check_agency(egaf_check_ctx *ctx)
         if (other->valid_to && ctx->year > other->valid_to / 10000 && other->nsuccessors) {
             egaf_date start = egaf_check_next_day(other->valid_to);
             successors_text(ctx->refs, other, buf, sizeof buf);
-            d = egaf_diag(ctx->diags, "header.agency-unknown", &av->mark, h->display,
+            d = egaf_diag(ctx->diags, "header.agency-unknown", EGAF_VMARK(h, av), h->display,
                           _("agency '%s' does not exist in %d, the model's year: %s was merged "
                             "into %s on %s"),
                           agency, ctx->year, other->name, buf,
@@ -269,14 +269,14 @@ static void check_agency(egaf_check_ctx *ctx)
                                  "over: one of %s"),
                                ctx->year, buf);
         } else if (other->valid_to && ctx->year > other->valid_to / 10000) {
-            d = egaf_diag(ctx->diags, "header.agency-unknown", &av->mark, h->display,
+            d = egaf_diag(ctx->diags, "header.agency-unknown", EGAF_VMARK(h, av), h->display,
                           _("agency '%s' does not exist in %d, the model's year: %s ended on %s"),
                           agency, ctx->year, other->name,
                           egaf_check_date_text(other->valid_to, date, sizeof date));
             egaf_diag_hint(ctx->diags, d, _("set `year` to %d or earlier"),
                            other->valid_to / 10000);
         } else {
-            d = egaf_diag(ctx->diags, "header.agency-unknown", &av->mark, h->display,
+            d = egaf_diag(ctx->diags, "header.agency-unknown", EGAF_VMARK(h, av), h->display,
                           _("agency '%s' does not exist in %d, the model's year: %s was formed "
                             "on %s"),
                           agency, ctx->year, other->name,
@@ -296,7 +296,7 @@ static void check_agency(egaf_check_ctx *ctx)
     if (is_province == says_province)
         return;
     const char *want = is_province ? "province" : "ministry";
-    egaf_finding *d = egaf_diag(ctx->diags, "header.level-mismatch", &lv->mark, h->display,
+    egaf_finding *d = egaf_diag(ctx->diags, "header.level-mismatch", EGAF_VMARK(h, lv), h->display,
                                 _("level is '%s' but %s (%s) is a %s"), lv->u.str.s, a->name, a->id,
                                 level_noun(a->level));
     if (is_province)

@@ -49,7 +49,7 @@ static void report_unused(egaf_check_ctx *ctx, egaf_kind kind, const egaf_strmap
             continue; /* kept for the record: nothing is expected to use it */
         const egaf_value *idv = egaf_element_get(el, EGAF_F_ID);
         egaf_finding *d =
-            egaf_diag(ctx->diags, "hygiene.unused", idv ? &idv->mark : &el->mark, el->display,
+            egaf_diag(ctx->diags, "hygiene.unused", idv ? EGAF_VMARK(el, idv) : &el->mark, el->display,
                       _("%s '%s' is not used: %s"), _(egaf_kind_info(kind)->noun), el->id, what);
         egaf_diag_hint(ctx->diags, d, _("%s, or remove it"), hint);
     }
@@ -109,12 +109,12 @@ static void check_similar(egaf_check_ctx *ctx, egaf_arena *arena)
             const egaf_value *fv = egaf_element_get(first, EGAF_F_NAME);
             const char *noun = _(egaf_kind_info((egaf_kind)k)->noun);
             egaf_finding *d = egaf_diag(
-                ctx->diags, "hygiene.similar-names", nv ? &nv->mark : &el->mark, el->display,
+                ctx->diags, "hygiene.similar-names", nv ? EGAF_VMARK(el, nv) : &el->mark, el->display,
                 _("%s '%s' is named \"%s\", which differs from the name of %s '%s' (\"%s\") only "
                   "by diacritics, case or spacing"),
                 noun, el->id ? el->id : el->display, el->name, noun,
                 first->id ? first->id : first->display, first->name);
-            egaf_diag_related(ctx->diags, d, fv ? &fv->mark : &first->mark, _("'%s' is named here"),
+            egaf_diag_related(ctx->diags, d, fv ? EGAF_VMARK(first, fv) : &first->mark, _("'%s' is named here"),
                               first->id ? first->id : first->display);
             egaf_diag_hint(ctx->diags, d,
                            _("if they are one %s, merge them; otherwise give them "

@@ -17,7 +17,7 @@ static void check_syntax(egaf_check_ctx *ctx, pcre2_code *re, pcre2_match_data *
     int rc = pcre2_match(re, (PCRE2_SPTR)id, strlen(id), 0, PCRE2_NO_UTF_CHECK, md, NULL);
     if (rc >= 0)
         return;
-    egaf_finding *f = egaf_diag(ctx->diags, "schema.id-syntax", &v->mark, el->display,
+    egaf_finding *f = egaf_diag(ctx->diags, "schema.id-syntax", EGAF_VMARK(el, v), el->display,
                                 _("id '%s' is not lower-case ASCII words joined by hyphens"), id);
     egaf_diag_hint(ctx->diags, f,
                    _("write it like 'cong-dich-vu-cong': a-z, 0-9 and single "

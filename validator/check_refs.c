@@ -217,7 +217,7 @@ static void check_element(egaf_check_ctx *ctx, const egaf_element *el)
             continue;
         if (v->type == EGAF_FT_REF)
             {
-            egaf_str s = egaf_value_str(v);
+            egaf_str s = egaf_value_str(el, v);
             check_one(ctx, el, fs, &s);
         }
         else if (v->type == EGAF_FT_REFS)

@@ -24,7 +24,7 @@ void egaf_check_roadmap(egaf_check_ctx *ctx)
         const egaf_value *to = egaf_element_get(t, EGAF_F_YEAR_TO);
         const char *name = t->id ? t->id : t->display;
         if (from && to && from->u.num > to->u.num) {
-            egaf_finding *d = egaf_diag(ctx->diags, "roadmap.order", &to->mark, t->display,
+            egaf_finding *d = egaf_diag(ctx->diags, "roadmap.order", EGAF_VMARK(t, to), t->display,
                                         _("roadmap task '%s' ends in %lld, before it starts in "
                                           "%lld"),
                                         name, to->u.num, from->u.num);
@@ -41,17 +41,17 @@ void egaf_check_roadmap(egaf_check_ctx *ctx)
             continue;
         egaf_finding *d;
         if (declared)
-            d = egaf_diag(ctx->diags, "roadmap.outside-period", &bad->mark, t->display,
+            d = egaf_diag(ctx->diags, "roadmap.outside-period", EGAF_VMARK(t, bad), t->display,
                           _("roadmap task '%s' %s in %lld, outside the architecture's period "
                             "%lld–%lld"),
                           name, bad == from ? "starts" : "ends", bad->u.num, pfrom, pto);
         else
-            d = egaf_diag(ctx->diags, "roadmap.outside-period", &bad->mark, t->display,
+            d = egaf_diag(ctx->diags, "roadmap.outside-period", EGAF_VMARK(t, bad), t->display,
                           _("roadmap task '%s' %s in %lld, outside %lld–%lld (the model's year "
                             "and the five years after it; the architecture declares no period)"),
                           name, bad == from ? "starts" : "ends", bad->u.num, pfrom, pto);
         if (period)
-            egaf_diag_related(ctx->diags, d, &period->mark, _("the period is declared here"));
+            egaf_diag_related(ctx->diags, d, EGAF_VMARK(m->header, period), _("the period is declared here"));
         egaf_diag_hint(ctx->diags, d,
                        _("move the task inside %lld–%lld, or widen `period` in "
                          "`architecture`"),

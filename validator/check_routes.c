@@ -57,14 +57,14 @@ static void check_bypass(egaf_check_ctx *ctx, const egaf_element *in, const egaf
     const char *noun = src ? _(egaf_kind_info(src->kind)->noun) : _("element");
     egaf_finding *d;
     if (via)
-        d = egaf_diag(ctx->diags, "route.bypasses-platform", &to->mark, in->display,
+        d = egaf_diag(ctx->diags, "route.bypasses-platform", EGAF_VMARK(in, to), in->display,
                       ministry ? _("%s '%s' connects to '%s' through '%s', which is not the "
                                    "ministry's LGSP")
                                : _("%s '%s' connects to '%s' through '%s', which is not the "
                                    "province's LGSP"),
                       noun, from ? from : "?", to->u.str.s, via->u.str.s);
     else
-        d = egaf_diag(ctx->diags, "route.bypasses-platform", &to->mark, in->display,
+        d = egaf_diag(ctx->diags, "route.bypasses-platform", EGAF_VMARK(in, to), in->display,
                       ministry ? _("%s '%s' connects to '%s' without going through the "
                                    "ministry's LGSP")
                                : _("%s '%s' connects to '%s' without going through the "
@@ -109,7 +109,7 @@ void egaf_check_routes(egaf_check_ctx *ctx)
         const char *text = reason ? reason->u.str.s : "";
         if (!text[strspn(text, " \t\r\n")]) {
             egaf_finding *d =
-                egaf_diag(ctx->diags, "route.reason-missing", &route->mark, in->display,
+                egaf_diag(ctx->diags, "route.reason-missing", EGAF_VMARK(in, route), in->display,
                           _("integration from '%s' to '%s' uses route %s (%s) "
                             "without a `reason`"),
                           from, dest, rid, r->name);
@@ -120,7 +120,7 @@ void egaf_check_routes(egaf_check_ctx *ctx)
                            TT13);
             continue;
         }
-        egaf_finding *d = egaf_diag(ctx->diags, "route.exception", &route->mark, in->display,
+        egaf_finding *d = egaf_diag(ctx->diags, "route.exception", EGAF_VMARK(in, route), in->display,
                                     _("integration from '%s' to '%s' uses route %s (%s), an "
                                       "exception: %s"),
                                     from, dest, rid, r->name, text);

@@ -19,7 +19,7 @@ static void check_missing(egaf_check_ctx *ctx, egaf_kind kind)
             continue;
         const egaf_value *idv = egaf_element_get(el, EGAF_F_ID);
         egaf_finding *d =
-            egaf_diag(ctx->diags, "security.level-missing", idv ? &idv->mark : &el->mark,
+            egaf_diag(ctx->diags, "security.level-missing", idv ? EGAF_VMARK(el, idv) : &el->mark,
                       el->display, _("%s '%s' has no security level"),
                       _(egaf_kind_info(kind)->noun), el->id ? el->id : el->display);
         egaf_diag_hint(ctx->diags, d,
@@ -68,7 +68,7 @@ void egaf_check_security(egaf_check_ctx *ctx)
                 continue;
             if (egaf_strmap_get(&protected_ids, el->id, strlen(el->id)))
                 continue;
-            egaf_finding *d = egaf_diag(ctx->diags, "security.unprotected", &lv->mark, el->display,
+            egaf_finding *d = egaf_diag(ctx->diags, "security.unprotected", EGAF_VMARK(el, lv), el->display,
                                         _("%s '%s' is at security level %lld but no security "
                                           "control protects it"),
                                         _(egaf_kind_info(kinds[k])->noun), el->id, lv->u.num);

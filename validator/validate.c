@@ -72,14 +72,14 @@ static void report_duplicate_ids(egaf_check_ctx *ctx)
                 continue;
             const egaf_value *idv = egaf_element_get(el, EGAF_F_ID);
             const egaf_value *firstv = egaf_element_get(first, EGAF_F_ID);
-            const egaf_mark *at = idv ? &idv->mark : &el->mark;
+            const egaf_mark *at = idv ? EGAF_VMARK(el, idv) : &el->mark;
             egaf_finding *f = first->kind == el->kind
                                   ? egaf_diag(ctx->diags, "ref.duplicate-id", at, el->display,
                                               _("duplicate id '%s'"), el->id)
                                   : egaf_diag(ctx->diags, "ref.duplicate-id", at, el->display,
                                               _("duplicate id '%s': a %s already has it"), el->id,
                                               _(egaf_kind_info(first->kind)->noun));
-            egaf_diag_related(ctx->diags, f, firstv ? &firstv->mark : &first->mark,
+            egaf_diag_related(ctx->diags, f, firstv ? EGAF_VMARK(first, firstv) : &first->mark,
                               _("'%s' first defined here"), el->id);
             egaf_diag_hint(ctx->diags, f,
                            _("ids are unique across the architecture and its "
