@@ -153,7 +153,8 @@ int cmd_validate(egaf_cli *cli, int argc, char **argv)
     size_t nmodels = 0;
     bool failed = models == NULL;
     /* validate only reports: lines of later findings are read again */
-    egaf_load_options load = {.release_text = true};
+    egaf_load_scratch scratch = {0};
+    egaf_load_options load = {.release_text = true, .scratch = &scratch};
     for (size_t i = 0; i < nfiles && !failed; i++) {
         egaf_read_status rs;
         egaf_model *m = egaf_model_load(files[i], &load, diags, &rs);
@@ -164,6 +165,7 @@ int cmd_validate(egaf_cli *cli, int argc, char **argv)
         }
         models[nmodels++] = m;
     }
+    egaf_load_scratch_free(&scratch);
     if (!failed) {
         egaf_validator *v = egaf_validator_create(refs);
         if (v) {

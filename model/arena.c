@@ -141,6 +141,21 @@ char *egaf_arena_strdup(egaf_arena *arena, const char *s)
     return egaf_arena_strndup(arena, s, strlen(s));
 }
 
+char *egaf_arena_join(egaf_arena *arena, const char *a, char sep, const char *b)
+{
+    size_t alen = strlen(a), slen = sep ? 1 : 0, blen = strlen(b);
+    if (alen > SIZE_MAX / 2 || blen > SIZE_MAX / 2)
+        return NULL;
+    char *p = bump(arena, alen + slen + blen + 1, 1);
+    if (!p)
+        return NULL;
+    memcpy(p, a, alen);
+    if (sep)
+        p[alen] = sep;
+    memcpy(p + alen + slen, b, blen + 1);
+    return p;
+}
+
 char *egaf_arena_printf(egaf_arena *arena, const char *fmt, ...)
 {
     va_list ap;

@@ -22,6 +22,9 @@ void *egaf_arena_alloc(egaf_arena *arena, size_t size);
  * alignment. */
 char *egaf_arena_strndup(egaf_arena *arena, const char *s, size_t len);
 char *egaf_arena_strdup(egaf_arena *arena, const char *s);
+/* a, sep, b as one string ("lang-son" ':' "qlvb"); no separator when sep is
+ * 0. */
+char *egaf_arena_join(egaf_arena *arena, const char *a, char sep, const char *b);
 /* printf into the arena; NULL on error. */
 char *egaf_arena_printf(egaf_arena *arena, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

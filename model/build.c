@@ -25,8 +25,9 @@ typedef struct builder {
     /* Each file's YAML tree is built in a scratch arena and dropped once the
      * file's elements are built: the model keeps copies of the strings it
      * needs, not the tree. One arena per level of include nesting, reused. */
-    egaf_arena **scratch;
-    size_t nscratch, parsing;
+    egaf_load_scratch own_scratch;
+    egaf_load_scratch *scratch; /* own_scratch or the caller's */
+    size_t parsing;
     const egaf_ynode *last_node; /* the scalar copied last, and its copy */
     const char *last_copy;
     bool oom;
@@ -53,13 +54,21 @@ static bool str_of(builder *b, const egaf_ynode *n, egaf_str *out)
     return true;
 }
 
+/* "ARCH:ID", or "ARCH:noun N" for an element without an id (N counts from 1
+ * among the elements of its kind). Built by hand: every element has one. */
 static const char *display_of(builder *b, const egaf_kind_spec *spec, const char *id)
 {
     const char *arch = b->m->id ? b->m->id : "?";
-    if (id)
-        return egaf_arena_printf(b->m->arena, "%s:%s", arch, id);
-    return egaf_arena_printf(b->m->arena, "%s:%s %zu", arch, spec->noun,
-                             b->m->counts[spec->kind] + 1);
+    char number[48];
+    const char *tail = id;
+    if (!id) {
+        snprintf(number, sizeof number, "%s %zu", spec->noun, b->m->counts[spec->kind] + 1);
+        tail = number;
+    }
+    const char *d = egaf_arena_join(b->m->arena, arch, ':', tail);
+    if (!d)
+        b->oom = true;
+    return d;
 }
 
 static void type_error(builder *b, const egaf_ynode *value, const char *key, const char *want,
@@ -365,9 +374,8 @@ static bool add_element(builder *b, egaf_element *el)
  * node is not a map (reported). */
 static egaf_element *build_element(builder *b, const egaf_kind_spec *spec, const egaf_ynode *node)
 {
-    const char *provisional = display_of(b, spec, NULL);
     if (node->kind != EGAF_Y_MAP) {
-        type_error(b, node, spec->list, _("a list of maps"), provisional);
+        type_error(b, node, spec->list, _("a list of maps"), display_of(b, spec, NULL));
         return NULL;
     }
     egaf_element *el = egaf_arena_alloc(b->m->arena, sizeof(*el));
@@ -389,19 +397,19 @@ static egaf_element *build_element(builder *b, const egaf_kind_spec *spec, const
         b->m->id = el->id;
     el->display = spec->kind == EGAF_K_ARCHITECTURE ? (el->id ? el->id : b->m->id)
                                                     : display_of(b, spec, el->id);
-    const char *keys[40];
-    field_keys(spec, keys, 40);
-    char where[96];
-    snprintf(where, sizeof where, "%s", spec->noun);
+    unsigned long long written = 0; /* a bit per field whose key is in the map */
     for (size_t i = 0; i < node->u.map.count; i++) {
         const egaf_ynode *k = node->u.map.pairs[i].key;
         const egaf_ynode *v = node->u.map.pairs[i].value;
         const egaf_field_spec *fs =
             k->kind == EGAF_Y_SCALAR ? egaf_field_spec_find(spec, k->u.scalar.text) : NULL;
         if (!fs) {
-            unknown_key(b, k, where, keys, el->display);
+            const char *keys[40];
+            field_keys(spec, keys, 40);
+            unknown_key(b, k, spec->noun, keys, el->display);
             continue;
         }
+        written |= 1ull << fs->field;
         if (convert(b, fs, v, el->display, &values[el->nvalues]))
             el->nvalues++;
         else {
@@ -412,7 +420,7 @@ static egaf_element *build_element(builder *b, const egaf_kind_spec *spec, const
     }
     for (size_t i = 0; i < spec->nfields; i++) {
         const egaf_field_spec *fs = &spec->fields[i];
-        if (!fs->required || egaf_ynode_get(node, fs->key))
+        if (!fs->required || (written & (1ull << fs->field)))
             continue;
         egaf_finding *f;
         if (el->id)
@@ -498,22 +506,23 @@ static void build_file(builder *b, const egaf_ynode *root, const egaf_source *sr
  * memory. Released with release_scratch() once the file is built. */
 static egaf_arena *take_scratch(builder *b)
 {
-    if (b->parsing == b->nscratch) {
-        egaf_arena **n = realloc(b->scratch, (b->nscratch + 1) * sizeof(*n));
+    egaf_load_scratch *s = b->scratch;
+    if (b->parsing == s->count) {
+        egaf_arena **n = realloc(s->arenas, (s->count + 1) * sizeof(*n));
         if (!n)
             return NULL;
-        b->scratch = n;
-        b->scratch[b->nscratch] = egaf_arena_create();
-        if (!b->scratch[b->nscratch])
+        s->arenas = n;
+        s->arenas[s->count] = egaf_arena_create();
+        if (!s->arenas[s->count])
             return NULL;
-        b->nscratch++;
+        s->count++;
     }
-    return b->scratch[b->parsing++];
+    return s->arenas[b->parsing++];
 }
 
 static void release_scratch(builder *b)
 {
-    egaf_arena_reset(b->scratch[--b->parsing]);
+    egaf_arena_reset(b->scratch->arenas[--b->parsing]);
     b->last_node = NULL; /* its tree is gone; the address may come back */
 }
 
@@ -759,6 +768,15 @@ static void build_file(builder *b, const egaf_ynode *root, const egaf_source *sr
     }
 }
 
+void egaf_load_scratch_free(egaf_load_scratch *scratch)
+{
+    for (size_t i = 0; i < scratch->count; i++)
+        egaf_arena_free(scratch->arenas[i]);
+    free(scratch->arenas);
+    scratch->arenas = NULL;
+    scratch->count = 0;
+}
+
 static egaf_model *new_model(const char *path)
 {
     egaf_model *m = calloc(1, sizeof(*m));
@@ -795,6 +813,7 @@ static void init_builder(builder *b, egaf_model *m, egaf_diags *diags,
     if (!b->opt.limits.alias_budget)
         b->opt.limits.alias_budget = EGAF_YAML_DEFAULT_ALIAS_BUDGET;
     egaf_strmap_init(&b->loaded);
+    b->scratch = b->opt.scratch ? b->opt.scratch : &b->own_scratch;
 }
 
 static void finish_builder(builder *b)
@@ -805,9 +824,7 @@ static void finish_builder(builder *b)
         free(b->stack[i]);
     free(b->stack);
     free(b->root_dir);
-    for (size_t i = 0; i < b->nscratch; i++)
-        egaf_arena_free(b->scratch[i]);
-    free(b->scratch);
+    egaf_load_scratch_free(&b->own_scratch);
     egaf_strmap_free(&b->loaded);
 }
 

@@ -266,8 +266,9 @@ const egaf_kind_spec *egaf_kind_spec_find(egaf_section section, const char *list
 
 const egaf_field_spec *egaf_field_spec_find(const egaf_kind_spec *spec, const char *key)
 {
+    /* the first letter first: this runs for every key of every element */
     for (size_t i = 0; i < spec->nfields; i++)
-        if (strcmp(spec->fields[i].key, key) == 0)
+        if (spec->fields[i].key[0] == key[0] && strcmp(spec->fields[i].key, key) == 0)
             return &spec->fields[i];
     return NULL;
 }

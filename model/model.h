@@ -101,6 +101,16 @@ typedef struct egaf_model {
     bool readable; /* false when the top-level file had no usable document */
 } egaf_model;
 
+/* Scratch memory a caller may keep from one load to the next, so loading a
+ * folder of models does not ask the system for fresh memory per file.
+ * Zero-initialise; release with egaf_load_scratch_free(). */
+typedef struct egaf_load_scratch {
+    egaf_arena **arenas; /* one per level of include nesting */
+    size_t count;
+} egaf_load_scratch;
+
+void egaf_load_scratch_free(egaf_load_scratch *scratch);
+
 typedef struct egaf_load_options {
     size_t max_file_size; /* 0: EGAF_MAX_FILE_SIZE */
     size_t max_includes;  /* 0: 256 */
@@ -110,6 +120,7 @@ typedef struct egaf_load_options {
      * commands that only report findings (validate); the site and diff need
      * the text. */
     bool release_text;
+    egaf_load_scratch *scratch; /* NULL: the load's own, freed after it */
 } egaf_load_options;
 
 /* Loads path and its includes. Returns NULL and sets *status when the
