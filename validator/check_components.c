@@ -250,8 +250,8 @@ static void check_requirement(egaf_check_ctx *ctx, const egaf_ref_framework *f,
     }
     const egaf_value *idv = egaf_element_get(el, EGAF_F_ID);
     egaf_finding *d =
-        egaf_diag(ctx->diags, "component.not-connected", idv ? EGAF_VMARK(el, idv) : &el->mark, el->display,
-                  _("%s '%s' (required component '%s') does not connect to %s"), noun,
+        egaf_diag(ctx->diags, "component.not-connected", idv ? EGAF_VMARK(el, idv) : &el->mark,
+                  el->display, _("%s '%s' (required component '%s') does not connect to %s"), noun,
                   el->id ? el->id : el->display, r->id, missing);
     const char *lgsp = first_lgsp(m);
     if (kind == EGAF_K_APPLICATION)

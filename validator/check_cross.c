@@ -130,7 +130,8 @@ static void check_identity(cross_run *r, cross_model *c)
             egaf_finding *f =
                 egaf_diag(r->diags, "cross.id-clash", EGAF_VMARK(c->h, c->idv), c->h->display,
                           _("architecture id '%s' is also the id of %s"), id, first->m->path);
-            egaf_diag_related(r->diags, f, EGAF_VMARK(first->h, first->idv), _("'%s' is first used here"), id);
+            egaf_diag_related(r->diags, f, EGAF_VMARK(first->h, first->idv),
+                              _("'%s' is first used here"), id);
             egaf_diag_hint(r->diags, f,
                            _("`ARCH:ID` references need one architecture per id; "
                              "give this architecture its own id"));
@@ -144,13 +145,13 @@ static void check_identity(cross_run *r, cross_model *c)
         r->oom |= oom;
         if (first) {
             const char *name = c->agency ? c->agency->name : c->agency_key;
-            egaf_finding *f =
-                egaf_diag(r->diags, "cross.duplicate-agency", EGAF_VMARK(c->h, c->agencyv), c->h->display,
-                          _("%s has two architectures in this consolidation: '%s' "
-                            "and '%s'"),
-                          name, first->m->id ? first->m->id : "?", c->m->id ? c->m->id : "?");
-            egaf_diag_related(r->diags, f, EGAF_VMARK(first->h, first->agencyv), _("the other architecture of %s"),
-                              name);
+            egaf_finding *f = egaf_diag(
+                r->diags, "cross.duplicate-agency", EGAF_VMARK(c->h, c->agencyv), c->h->display,
+                _("%s has two architectures in this consolidation: '%s' "
+                  "and '%s'"),
+                name, first->m->id ? first->m->id : "?", c->m->id ? c->m->id : "?");
+            egaf_diag_related(r->diags, f, EGAF_VMARK(first->h, first->agencyv),
+                              _("the other architecture of %s"), name);
             egaf_diag_hint(r->diags, f,
                            _("consolidate one architecture per agency: the current "
                              "one of the year"));
@@ -358,17 +359,18 @@ static void report_dup(cross_run *r, cross_model *c, const egaf_element *el, ega
     const char *owner = egaf_ref_owner_in(e, year);
     if (owner && c->agency && strcmp(owner, c->agency->id) == 0)
         return;
-    egaf_finding *f =
-        egaf_diag(r->diags, "cross.duplicate-investment", value_mark(el, field, &(egaf_mark){0}), el->display,
-                  _("%s: %s builds %s, where national shared system '%s' (%s) "
-                    "exists"),
-                  el->display, agency_title(c->agency), what, e->id, e->name ? e->name : e->id);
+    egaf_finding *f = egaf_diag(
+        r->diags, "cross.duplicate-investment", value_mark(el, field, &(egaf_mark){0}), el->display,
+        _("%s: %s builds %s, where national shared system '%s' (%s) "
+          "exists"),
+        el->display, agency_title(c->agency), what, e->id, e->name ? e->name : e->id);
     egaf_diag_related(r->diags, f, &e->mark, _("national shared system '%s' is declared here"),
                       e->id);
     dup_first *first = egaf_strmap_get(firsts, national, strlen(national));
     if (first && first->c != c)
-        egaf_diag_related(r->diags, f, value_mark(first->el, field, &(egaf_mark){0}), _("%s builds the same: '%s'"),
-                          agency_title(first->c->agency), first->el->display);
+        egaf_diag_related(r->diags, f, value_mark(first->el, field, &(egaf_mark){0}),
+                          _("%s builds the same: '%s'"), agency_title(first->c->agency),
+                          first->el->display);
     else if (!first && *nslots < 64) {
         slots[*nslots] = (dup_first){c, el};
         put(r, firsts, national, strlen(national), &slots[(*nslots)++]);
@@ -445,7 +447,8 @@ static void check_investment(cross_run *r)
                 strcmp(first->c->agency_key, c->agency_key) == 0)
                 continue;
             egaf_finding *f = egaf_diag(
-                r->diags, "cross.shared-candidate", value_mark(el, EGAF_F_ARM, &(egaf_mark){0}), el->display,
+                r->diags, "cross.shared-candidate", value_mark(el, EGAF_F_ARM, &(egaf_mark){0}),
+                el->display,
                 _("%s (%s) has ARM code %s, like '%s' of %s: a candidate for one shared system"),
                 el->display, agency_title(c->agency), arm, first->el->display,
                 agency_title(first->c->agency));

@@ -231,10 +231,11 @@ static void check_agency(egaf_check_ctx *ctx)
     if (other && other->kind != EGAF_RK_AGENCY)
         other = NULL;
     if (!e && !other) {
-        egaf_finding *d = egaf_diag(ctx->diags, "header.agency-unknown", EGAF_VMARK(h, av), h->display,
-                                    _("agency '%s' is neither an organ code nor an agency id of "
-                                      "the reference models"),
-                                    agency);
+        egaf_finding *d =
+            egaf_diag(ctx->diags, "header.agency-unknown", EGAF_VMARK(h, av), h->display,
+                      _("agency '%s' is neither an organ code nor an agency id of "
+                        "the reference models"),
+                      agency);
         const char *s = suggest_agency(ctx, agency);
         if (s)
             egaf_diag_hint(ctx->diags, d,

@@ -48,9 +48,9 @@ static void report_unused(egaf_check_ctx *ctx, egaf_kind kind, const egaf_strmap
         if (status && strcmp(status, "retired") == 0)
             continue; /* kept for the record: nothing is expected to use it */
         const egaf_value *idv = egaf_element_get(el, EGAF_F_ID);
-        egaf_finding *d =
-            egaf_diag(ctx->diags, "hygiene.unused", idv ? EGAF_VMARK(el, idv) : &el->mark, el->display,
-                      _("%s '%s' is not used: %s"), _(egaf_kind_info(kind)->noun), el->id, what);
+        egaf_finding *d = egaf_diag(
+            ctx->diags, "hygiene.unused", idv ? EGAF_VMARK(el, idv) : &el->mark, el->display,
+            _("%s '%s' is not used: %s"), _(egaf_kind_info(kind)->noun), el->id, what);
         egaf_diag_hint(ctx->diags, d, _("%s, or remove it"), hint);
     }
 }
@@ -109,13 +109,14 @@ static void check_similar(egaf_check_ctx *ctx, egaf_arena *arena)
             const egaf_value *fv = egaf_element_get(first, EGAF_F_NAME);
             const char *noun = _(egaf_kind_info((egaf_kind)k)->noun);
             egaf_finding *d = egaf_diag(
-                ctx->diags, "hygiene.similar-names", nv ? EGAF_VMARK(el, nv) : &el->mark, el->display,
+                ctx->diags, "hygiene.similar-names", nv ? EGAF_VMARK(el, nv) : &el->mark,
+                el->display,
                 _("%s '%s' is named \"%s\", which differs from the name of %s '%s' (\"%s\") only "
                   "by diacritics, case or spacing"),
                 noun, el->id ? el->id : el->display, el->name, noun,
                 first->id ? first->id : first->display, first->name);
-            egaf_diag_related(ctx->diags, d, fv ? EGAF_VMARK(first, fv) : &first->mark, _("'%s' is named here"),
-                              first->id ? first->id : first->display);
+            egaf_diag_related(ctx->diags, d, fv ? EGAF_VMARK(first, fv) : &first->mark,
+                              _("'%s' is named here"), first->id ? first->id : first->display);
             egaf_diag_hint(ctx->diags, d,
                            _("if they are one %s, merge them; otherwise give them "
                              "names that tell them apart, written with full "
@@ -123,6 +124,7 @@ static void check_similar(egaf_check_ctx *ctx, egaf_arena *arena)
                            noun);
         }
         egaf_strmap_free(&folded);
+        egaf_arena_reset(arena); /* the folded names of one kind at a time */
     }
 }
 

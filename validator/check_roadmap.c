@@ -51,7 +51,8 @@ void egaf_check_roadmap(egaf_check_ctx *ctx)
                             "and the five years after it; the architecture declares no period)"),
                           name, bad == from ? "starts" : "ends", bad->u.num, pfrom, pto);
         if (period)
-            egaf_diag_related(ctx->diags, d, EGAF_VMARK(m->header, period), _("the period is declared here"));
+            egaf_diag_related(ctx->diags, d, EGAF_VMARK(m->header, period),
+                              _("the period is declared here"));
         egaf_diag_hint(ctx->diags, d,
                        _("move the task inside %lld–%lld, or widen `period` in "
                          "`architecture`"),

@@ -120,10 +120,11 @@ void egaf_check_routes(egaf_check_ctx *ctx)
                            TT13);
             continue;
         }
-        egaf_finding *d = egaf_diag(ctx->diags, "route.exception", EGAF_VMARK(in, route), in->display,
-                                    _("integration from '%s' to '%s' uses route %s (%s), an "
-                                      "exception: %s"),
-                                    from, dest, rid, r->name, text);
+        egaf_finding *d =
+            egaf_diag(ctx->diags, "route.exception", EGAF_VMARK(in, route), in->display,
+                      _("integration from '%s' to '%s' uses route %s (%s), an "
+                        "exception: %s"),
+                      from, dest, rid, r->name, text);
         egaf_diag_hint(ctx->diags, d,
                        _("plan the move to route a, through the LGSP and NGSP "
                          "(%s)"),

@@ -68,10 +68,11 @@ void egaf_check_security(egaf_check_ctx *ctx)
                 continue;
             if (egaf_strmap_get(&protected_ids, el->id, strlen(el->id)))
                 continue;
-            egaf_finding *d = egaf_diag(ctx->diags, "security.unprotected", EGAF_VMARK(el, lv), el->display,
-                                        _("%s '%s' is at security level %lld but no security "
-                                          "control protects it"),
-                                        _(egaf_kind_info(kinds[k])->noun), el->id, lv->u.num);
+            egaf_finding *d =
+                egaf_diag(ctx->diags, "security.unprotected", EGAF_VMARK(el, lv), el->display,
+                          _("%s '%s' is at security level %lld but no security "
+                            "control protects it"),
+                          _(egaf_kind_info(kinds[k])->noun), el->id, lv->u.num);
             egaf_diag_hint(ctx->diags, d,
                            _("add a control (firewall, monitoring, backup, …) "
                              "with `protects: [%s]` (%s)"),
