@@ -149,7 +149,7 @@ char *egaf_arena_join(egaf_arena *arena, const char *a, char sep, const char *b)
     char *p = bump(arena, alen + slen + blen + 1, 1);
     if (!p)
         return NULL;
-    memcpy(p, a, alen);
+    memcpy(p, a, alen + 1); /* a's NUL, then sep over it */
     if (sep)
         p[alen] = sep;
     memcpy(p + alen + slen, b, blen + 1);
