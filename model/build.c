@@ -379,8 +379,7 @@ static egaf_element *build_element(builder *b, const egaf_kind_spec *spec, const
         return NULL;
     }
     egaf_element *el = egaf_arena_alloc(b->m->arena, sizeof(*el));
-    egaf_value *values =
-        egaf_arena_alloc(b->m->arena, sizeof(egaf_value) * (node->u.map.count + 1));
+    egaf_value *values = egaf_arena_alloc(b->m->arena, sizeof(egaf_value) * node->u.map.count);
     if (!el || !values)
         return NULL;
     el->kind = spec->kind;
