@@ -26,7 +26,7 @@ CFLAGS_ALL = -std=c11 -D_GNU_SOURCE $(WARN) $(OPT) -I. $(PKG_CFLAGS) \
 GVPLUGINS ?= $(shell pkg-config --variable=libdir libgvc 2>/dev/null)/graphviz
 GVPLUGIN_LIBS = -L$(GVPLUGINS) -Wl,-rpath,$(GVPLUGINS) -l:libgvplugin_dot_layout.so.6 \
 	-l:libgvplugin_core.so.6 -l:libgvplugin_pango.so.6
-LDLIBS_ALL = $(PKG_LIBS) $(GVPLUGIN_LIBS) -lm $(LDLIBS)
+LDLIBS_ALL = $(PKG_LIBS) $(GVPLUGIN_LIBS) -lm -pthread $(LDLIBS)
 
 BUILD ?= build
 LIB_SRC := $(sort $(wildcard model/*.c validator/*.c render/*.c))
@@ -47,7 +47,7 @@ I18N_SRC = $(sort $(wildcard model/*.c validator/*.c render/*.c cli/*.c model/*.
 XGETTEXT_FLAGS := --from-code=UTF-8 --language=C -k -k_ -kN_ -kP_:1,2 --add-comments=TRANSLATORS: \
 	--add-location=file --package-name=egaf --package-version=$(VERSION)
 
-.PHONY: all deps check demo install clean asan valgrind unit lint help fuzz fuzz-bins fuzz-smoke \
+.PHONY: all deps check demo install clean asan tsan valgrind unit lint help fuzz fuzz-bins fuzz-smoke \
 	po-update
 all: $(BUILD)/egaf $(MO_FILES)
 
@@ -66,6 +66,7 @@ help:
 	@echo "make check      run every test (installs missing Debian packages first)"
 	@echo "make demo       validate and render the bundled national architecture"
 	@echo "make asan       the tests under clang with ASan+UBSan"
+	@echo "make tsan       the validate tests under ThreadSanitizer, four threads"
 	@echo "make valgrind   the tests under valgrind"
 	@echo "make fuzz       the libFuzzer targets in build/fuzz (clang, ASan+UBSan)"
 	@echo "make fuzz-smoke each fuzz target for FUZZ_SECONDS=$(FUZZ_SECONDS)s on seed corpora"
@@ -129,6 +130,14 @@ asan: deps
 		LDFLAGS='-fsanitize=address,undefined' all unit
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
 		BUILD=build/asan SHARED=$(SHARED) bash tests/run.sh
+
+# ThreadSanitizer build; the end-to-end tests of the commands that load files
+# on several threads (cli/load_models.c), four threads each.
+tsan: deps
+	@$(MAKE) --no-print-directory BUILD=build/tsan CC=clang OPT='-O1 -g -fsanitize=thread' \
+		LDFLAGS='-fsanitize=thread' all
+	@TSAN_OPTIONS=halt_on_error=1:exitcode=66 EGAF_JOBS=4 BUILD=build/tsan SHARED=$(SHARED) \
+		TESTS="test_validate test_broken_examples test_rules_fixtures" bash tests/run.sh
 
 valgrind: deps
 	@$(MAKE) --no-print-directory BUILD=build/vg OPT='-O1 -g' all unit

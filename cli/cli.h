@@ -9,6 +9,7 @@
 
 #include "model/buf.h"
 #include "model/arena.h"
+#include "model/model.h"
 #include "model/refs.h"
 #include "validator/config.h"
 #include "validator/diag.h"
@@ -87,6 +88,16 @@ void egaf_free_list(char **list, size_t n);
  * or the source tree). On a broken data folder, prints its findings and
  * returns NULL; the caller exits 2. */
 egaf_refs *egaf_cli_load_refs(egaf_cli *cli, const char *option);
+
+/* Loads files[0..n) into models[], several at a time (egaf_cli_jobs), their
+ * findings added to diags in file order. Returns 0 with *nmodels == n, or -1
+ * after printing why the first file that cannot be read was not (the models
+ * before it are in models[0..*nmodels), for the caller to free). */
+int egaf_cli_load_models(char **files, size_t n, const egaf_load_options *options,
+                         egaf_diags *diags, egaf_model **models, size_t *nmodels);
+/* Threads for work items: $EGAF_JOBS when a positive number, else the
+ * processors online; at most 8, at most work. */
+size_t egaf_cli_jobs(size_t work);
 
 /* Reads .egaf.yaml in the folder of input (the folder itself when input is
  * one) into config. Returns 0 (also when there is none), or -1 after

@@ -153,19 +153,9 @@ int cmd_validate(egaf_cli *cli, int argc, char **argv)
     size_t nmodels = 0;
     bool failed = models == NULL;
     /* validate only reports: lines of later findings are read again */
-    egaf_load_scratch scratch = {0};
-    egaf_load_options load = {.release_text = true, .scratch = &scratch};
-    for (size_t i = 0; i < nfiles && !failed; i++) {
-        egaf_read_status rs;
-        egaf_model *m = egaf_model_load(files[i], &load, diags, &rs);
-        if (!m) {
-            error(_("cannot read '%s': %s"), files[i], egaf_read_status_text(rs));
-            failed = true;
-            break;
-        }
-        models[nmodels++] = m;
-    }
-    egaf_load_scratch_free(&scratch);
+    egaf_load_options load = {.release_text = true};
+    if (!failed && egaf_cli_load_models(files, nfiles, &load, diags, models, &nmodels) != 0)
+        failed = true;
     if (!failed) {
         egaf_validator *v = egaf_validator_create(refs);
         if (v) {

@@ -25,12 +25,20 @@ passed=0
 failed=0
 failures=()
 log="$TMPROOT/log"
-only=${TESTS:-}
+only=${TESTS:-} # names (or parts of names), separated by spaces
+
+# wanted NAME: true when TESTS is empty or a word of it is part of NAME.
+wanted() {
+    [ -z "$only" ] && return 0
+    local w
+    for w in $only; do [[ "$1" == *"$w"* ]] && return 0; done
+    return 1
+}
 
 for bin in "$BUILD"/tests/test_*; do
     [ -x "$bin" ] || continue
     name=$(basename "$bin")
-    [ -n "$only" ] && [[ "$name" != *$only* ]] && continue
+    wanted "$name" || continue
     (cd tests && $VG "../$bin") >"$log" 2>&1
     rc=$?
     p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -1)
@@ -55,7 +63,7 @@ done
 vg_skip=" test_guides test_bench_gen "
 for script in tests/e2e/test_*.sh; do
     name=$(basename "$script" .sh)
-    [ -n "$only" ] && [[ "$name" != *$only* ]] && continue
+    wanted "$name" || continue
     if [ -n "$VG" ] && [[ "$vg_skip" == *" $name "* ]]; then
         echo "skipped under valgrind: $name"
         continue

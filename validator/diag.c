@@ -19,6 +19,8 @@ struct egaf_diags {
     egaf_strmap overrides; /* rule id -> (severity + 1) as pointer */
     size_t files;
     bool failed;
+    egaf_arena **absorbed; /* the arenas of lists absorbed, holding their findings */
+    size_t nabsorbed;
 };
 
 egaf_diags *egaf_diags_create(void)
@@ -40,10 +42,14 @@ void egaf_diags_free(egaf_diags *d)
     if (!d)
         return;
     egaf_arena_free(d->arena);
+    for (size_t i = 0; i < d->nabsorbed; i++)
+        egaf_arena_free(d->absorbed[i]);
+    free(d->absorbed);
     egaf_strmap_free(&d->overrides);
     free(d->items);
     free(d);
 }
+
 
 int egaf_diags_set_severity(egaf_diags *d, const char *rule, egaf_severity severity)
 {
@@ -78,6 +84,46 @@ static egaf_severity effective_severity(const egaf_diags *d, const char *rule)
         return (egaf_severity)((size_t)v - 1);
     const egaf_rule *r = egaf_rule_find(rule);
     return r ? r->severity : EGAF_SEV_ERROR;
+}
+
+void egaf_diags_absorb(egaf_diags *d, egaf_diags *src)
+{
+    if (!src)
+        return;
+    if (src->count == 0) {
+        d->failed |= src->failed;
+        egaf_diags_free(src);
+        return;
+    }
+    egaf_arena **a = realloc(d->absorbed, (d->nabsorbed + 1) * sizeof(*a));
+    if (a)
+        d->absorbed = a;
+    size_t need = d->count + src->count;
+    if (a && need > d->cap) {
+        egaf_finding **items = realloc(d->items, need * sizeof(*items));
+        if (items) {
+            d->items = items;
+            d->cap = need;
+        }
+    }
+    if (!a || need > d->cap) {
+        d->failed = true;
+        egaf_diags_free(src);
+        return;
+    }
+    d->absorbed[d->nabsorbed++] = src->arena;
+    for (size_t i = 0; i < src->count; i++) {
+        egaf_finding *f = src->items[i];
+        egaf_severity sev = effective_severity(d, f->rule);
+        if (sev == EGAF_SEV_OFF)
+            continue;
+        f->severity = sev;
+        f->seq = d->count;
+        d->items[d->count++] = f;
+    }
+    d->failed |= src->failed;
+    src->arena = NULL; /* now d's */
+    egaf_diags_free(src);
 }
 
 static char *vformat(egaf_arena *arena, const char *fmt, va_list ap)

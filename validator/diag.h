@@ -54,6 +54,12 @@ typedef struct egaf_diags egaf_diags;
 egaf_diags *egaf_diags_create(void);
 void egaf_diags_free(egaf_diags *d);
 
+/* Moves every finding of src to the end of d, in src's order, under d's
+ * configuration (a rule d turns off is dropped, severities are d's), and
+ * frees src. For lists filled apart (one per file loaded on its own thread)
+ * and joined in a fixed order. */
+void egaf_diags_absorb(egaf_diags *d, egaf_diags *src);
+
 /* Configuration: turn a rule off or change its severity (EGAF_SEV_OFF
  * disables it). Returns -1 when rule names no rule of the catalogue. */
 int egaf_diags_set_severity(egaf_diags *d, const char *rule, egaf_severity severity);

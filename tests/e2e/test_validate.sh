@@ -75,6 +75,27 @@ expect_status no-input-exit-2 2
 run validate --disable no.such-rule "$F/mini.yaml"
 expect_status unknown-rule-exit-2 2
 
+# files load on several threads (EGAF_JOBS): what is printed does not depend
+# on how many
+EGAF_JOBS=1 run validate examples/broken
+cp "$OUT" "$T/jobs1.txt"
+S1=$STATUS
+EGAF_JOBS=4 run validate examples/broken
+check threads-same-status test "$STATUS" = "$S1"
+expect_out threads-same-text "$T/jobs1.txt"
+EGAF_JOBS=1 run validate --format json examples/broken
+cp "$OUT" "$T/jobs1.json"
+EGAF_JOBS=4 run validate --format json examples/broken
+expect_out threads-same-json "$T/jobs1.json"
+# the first file that cannot be read stops the run, whichever thread read it
+EGAF_JOBS=4 run validate "$F/several.yaml" "$T/nope1.yaml" "$F/mini.yaml" "$T/nope2.yaml"
+expect_status threads-unreadable-exit-2 2
+check threads-unreadable-one-line test "$(wc -l <"$ERR")" = 1
+expect_grep threads-unreadable-first "^egaf: cannot read '.*nope1.yaml': no such file or folder$" "$ERR"
+check threads-unreadable-no-findings test ! -s "$OUT"
+EGAF_JOBS=nonsense run validate examples/broken
+expect_out threads-bad-jobs-ignored "$T/jobs1.txt"
+
 # rule configuration
 run validate --disable schema.unknown-key --disable ref.duplicate-id --disable yaml.duplicate-key \
     --disable schema.type --disable ref.unresolved --disable security.level-missing "$F/several.yaml"

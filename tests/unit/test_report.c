@@ -371,6 +371,41 @@ static void test_deterministic(void **state)
     }
 }
 
+
+/* Lists filled apart (one per file, on threads) joined in a fixed order: the
+ * findings keep that order, take the receiving list's configuration, and
+ * outlive the list they came from. */
+static void test_diags_absorb(void **state)
+{
+    (void)state;
+    egaf_diags *all = egaf_diags_create();
+    assert_int_equal(egaf_diags_set_severity(all, "schema.type", EGAF_SEV_WARNING), 0);
+    assert_int_equal(egaf_diags_set_severity(all, "yaml.duplicate-key", EGAF_SEV_OFF), 0);
+    egaf_diag_at(all, "schema.enum", "a.yaml", 3, 1, NULL, "first");
+    egaf_diags *one = egaf_diags_create();
+    egaf_diag_at(one, "schema.type", "b.yaml", 1, 1, NULL, "typed %d", 2);
+    egaf_diag_at(one, "yaml.duplicate-key", "b.yaml", 2, 1, NULL, "dropped");
+    egaf_finding *f = egaf_diag_at(one, "ref.unresolved", "b.yaml", 3, 1, NULL, "third");
+    egaf_diag_hint(one, f, "a hint");
+    egaf_diags *empty = egaf_diags_create();
+    egaf_diags_absorb(all, one);
+    egaf_diags_absorb(all, empty);
+    assert_int_equal(egaf_diags_count(all), 3);
+    const egaf_finding *x = egaf_diags_at(all, 1);
+    assert_string_equal(x->message, "typed 2");
+    assert_int_equal(x->severity, EGAF_SEV_WARNING);
+    assert_int_equal(x->seq, 1);
+    x = egaf_diags_at(all, 2);
+    assert_string_equal(x->rule, "ref.unresolved");
+    assert_string_equal(x->hint, "a hint");
+    assert_int_equal(x->seq, 2);
+    egaf_diag_counts c = egaf_diags_counts(all);
+    assert_int_equal(c.errors, 2);
+    assert_int_equal(c.warnings, 1);
+    assert_false(egaf_diags_failed(all));
+    egaf_diags_free(all);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -384,6 +419,7 @@ int main(void)
         cmocka_unit_test(test_junit_fragments),
         cmocka_unit_test(test_gitlab_fragments),
         cmocka_unit_test(test_deterministic),
+        cmocka_unit_test(test_diags_absorb),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

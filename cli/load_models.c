@@ -1,0 +1,113 @@
+/* load_models.c - loading a run's model files on several threads.
+ *
+ * Files are independent until the checks, so each is loaded on whichever
+ * worker is free, with its own findings list and scratch memory; the lists
+ * are joined in file order afterwards, so what is printed does not depend on
+ * the threads. */
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "model/i18n.h"
+
+enum { MAX_JOBS = 8 };
+
+typedef struct load_job {
+    char **files;
+    size_t n;
+    const egaf_load_options *options;
+    egaf_model **models;
+    egaf_diags **diags;
+    egaf_read_status *status;
+    atomic_size_t next;
+} load_job;
+
+static void *load_worker(void *arg)
+{
+    load_job *job = arg;
+    egaf_load_scratch scratch = {0};
+    egaf_load_options opt = *job->options;
+    opt.scratch = &scratch;
+    for (;;) {
+        size_t i = atomic_fetch_add(&job->next, 1);
+        if (i >= job->n)
+            break;
+        job->diags[i] = egaf_diags_create();
+        if (!job->diags[i]) {
+            job->status[i] = EGAF_READ_NO_MEMORY;
+            continue;
+        }
+        job->models[i] = egaf_model_load(job->files[i], &opt, job->diags[i], &job->status[i]);
+    }
+    egaf_load_scratch_free(&scratch);
+    return NULL;
+}
+
+size_t egaf_cli_jobs(size_t work)
+{
+    long jobs = 0;
+    const char *env = getenv("EGAF_JOBS");
+    if (env && *env) {
+        char *end;
+        jobs = strtol(env, &end, 10);
+        if (*end || jobs < 1)
+            jobs = 0;
+    }
+    if (!jobs)
+        jobs = sysconf(_SC_NPROCESSORS_ONLN);
+    if (jobs < 1)
+        jobs = 1;
+    if (jobs > MAX_JOBS)
+        jobs = MAX_JOBS;
+    return work < (size_t)jobs ? (work ? work : 1) : (size_t)jobs;
+}
+
+int egaf_cli_load_models(char **files, size_t n, const egaf_load_options *options,
+                         egaf_diags *diags, egaf_model **models, size_t *nmodels)
+{
+    *nmodels = 0;
+    egaf_diags **lists = calloc(n ? n : 1, sizeof(*lists));
+    egaf_read_status *status = calloc(n ? n : 1, sizeof(*status));
+    if (!lists || !status) {
+        free(lists);
+        free(status);
+        error(_("out of memory"));
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++)
+        models[i] = NULL;
+    egaf_load_options none = {0};
+    load_job job = {files, n, options ? options : &none, models, lists, status, 0};
+    size_t jobs = egaf_cli_jobs(n);
+    pthread_t threads[MAX_JOBS];
+    size_t started = 0;
+    while (started + 1 < jobs &&
+           pthread_create(&threads[started], NULL, load_worker, &job) == 0)
+        started++;
+    load_worker(&job); /* this thread works too; alone when no thread started */
+    for (size_t t = 0; t < started; t++)
+        pthread_join(threads[t], NULL);
+
+    /* in file order: the findings of each file read, up to the first that
+     * cannot be read, which stops the run as before the threads */
+    int rc = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (rc == 0 && models[i]) {
+            egaf_diags_absorb(diags, lists[i]);
+            models[(*nmodels)++] = models[i];
+            continue;
+        }
+        if (rc == 0) {
+            error(_("cannot read '%s': %s"), files[i], egaf_read_status_text(status[i]));
+            rc = -1;
+        }
+        egaf_diags_free(lists[i]);
+        egaf_model_free(models[i]);
+        models[i] = NULL;
+    }
+    free(lists);
+    free(status);
+    return rc;
+}
