@@ -276,14 +276,9 @@ static int load_set(model_set *set, char **inputs, size_t ninputs, egaf_diags *d
     set->models = calloc(set->nfiles + 1, sizeof(*set->models));
     if (!set->models)
         return error(_("out of memory"));
-    for (size_t i = 0; i < set->nfiles; i++) {
-        egaf_read_status rs;
-        egaf_model *m = egaf_model_load(set->files[i], NULL, diags, &rs);
-        if (!m)
-            return error(_("cannot read '%s': %s"), set->files[i], egaf_read_status_text(rs));
-        set->models[set->nmodels++] = m;
-    }
-    return 0;
+    /* the models keep their text: the site publishes it */
+    return egaf_cli_load_models(set->files, set->nfiles, NULL, diags, set->models,
+                                &set->nmodels);
 }
 
 static int validate_set(const egaf_refs *refs, model_set *set, egaf_diags *diags, int year)
