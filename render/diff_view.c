@@ -917,7 +917,7 @@ Agraph_t *egaf_view_build_diff(egaf_view view, const egaf_model *model, const eg
     if (g) {
         legend(&d, g);
         if (vb.failed || d.text.failed || d.buf.failed) {
-            agclose(g);
+            egaf_view_free(g);
             g = NULL;
         }
     }

@@ -239,14 +239,30 @@ static char *id_print(void *state, int objtype, IDTYPE id)
     return s->names[id / 2 - 1];
 }
 
+/* The state is freed by close_graph, not here: cgraph 2.43's agclose gives
+ * up before calling the id discipline's close when it cannot close one of
+ * the graph's dictionaries (after the dot layout's own leak), and the state
+ * would leak with it. */
 static void id_close(void *state)
 {
-    id_state *s = state;
+    (void)state;
+}
+
+static void id_state_free(id_state *s)
+{
     if (!s)
         return;
     free(s->names); /* the strings go with the graph's string dictionary */
     egaf_strmap_free(&s->map);
     free(s);
+}
+
+/* agclose for a graph opened with view_disc, and its id state. */
+static void close_graph(Agraph_t *g)
+{
+    id_state *s = g->clos->state.id;
+    agclose(g);
+    id_state_free(s);
 }
 
 static void id_register(void *state, int objtype, void *obj)
@@ -576,7 +592,7 @@ void vb_free(egaf_vb *vb)
     egaf_buf_free(&vb->notes);
     egaf_buf_free(&vb->agency);
     if (vb->g)
-        agclose(vb->g);
+        close_graph(vb->g);
     vb->g = NULL;
 }
 
@@ -1317,5 +1333,5 @@ Agraph_t *egaf_view_build(egaf_view view, const egaf_model *model, const egaf_re
 void egaf_view_free(Agraph_t *g)
 {
     if (g)
-        agclose(g);
+        close_graph(g);
 }
