@@ -390,7 +390,9 @@ by_file() {
     echo "folder; consolidate = \`egaf consolidate\`; ajv = the \`yaml\` package parsing each file and"
     echo "ajv validating it against \`egaf schema\`, timed together in one node process (what a ministry"
     echo "would otherwise run; it checks structure only). MB = 10^6 bytes; RSS / input = peak RSS"
-    echo "over the input's size."
+    echo "over the input's size. egaf reads the model files on every core (\`EGAF_JOBS\`, default the"
+    echo "number of processors): its CPU time is the sum over its threads, so a ratio of CPU times"
+    echo "is what one core does, and the wall time is what a user waits for."
     echo
     fmt_table
     echo
