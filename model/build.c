@@ -901,6 +901,8 @@ egaf_model *egaf_model_load_memory(const char *path, const char *data, size_t le
     egaf_arena *scratch = src ? take_scratch(&b) : NULL;
     if (scratch)
         build_from_source(&b, scratch, src);
+    else
+        b.oom = true;
     finish_builder(&b);
     return m;
 }
