@@ -50,7 +50,6 @@ void egaf_diags_free(egaf_diags *d)
     free(d);
 }
 
-
 int egaf_diags_set_severity(egaf_diags *d, const char *rule, egaf_severity severity)
 {
     const egaf_rule *r = egaf_rule_find(rule);
