@@ -217,6 +217,20 @@ void egaf_free_list(char **list, size_t n)
     free(list);
 }
 
+/* The findings about a broken input of the run (reference models,
+ * configuration) on standard error, sorted, as text. */
+static void print_problems(const egaf_cli *cli, egaf_diags *diags)
+{
+    egaf_diags_sort(diags);
+    egaf_buf out;
+    egaf_buf_init(&out);
+    egaf_report_options ro = {egaf_use_color(cli), true, EGAF_VERSION};
+    egaf_report_text(&out, diags, &ro);
+    fflush(stdout);
+    egaf_buf_write(&out, stderr);
+    egaf_buf_free(&out);
+}
+
 egaf_refs *egaf_cli_load_refs(egaf_cli *cli, const char *option)
 {
     char *dir = egaf_refs_locate(option, cli->exe_path);
@@ -236,14 +250,7 @@ egaf_refs *egaf_cli_load_refs(egaf_cli *cli, const char *option)
     egaf_refs_status st;
     egaf_refs *refs = egaf_refs_load(dir, diags, &st);
     if (!refs || st != EGAF_REFS_OK) {
-        egaf_diags_sort(diags);
-        egaf_buf out;
-        egaf_buf_init(&out);
-        egaf_report_options ro = {egaf_use_color(cli), true, EGAF_VERSION};
-        egaf_report_text(&out, diags, &ro);
-        fflush(stdout);
-        egaf_buf_write(&out, stderr);
-        egaf_buf_free(&out);
+        print_problems(cli, diags);
         if (st == EGAF_REFS_NOT_FOUND)
             error(_("the reference models in '%s' are missing"), dir);
         else
@@ -358,14 +365,7 @@ int egaf_cli_load_config(egaf_cli *cli, egaf_arena *arena, const char *input,
         return -1;
     int rc = egaf_config_load(arena, dir, config, problems);
     if (rc != 0) {
-        egaf_diags_sort(problems);
-        egaf_buf out;
-        egaf_buf_init(&out);
-        egaf_report_options ro = {egaf_use_color(cli), true, EGAF_VERSION};
-        egaf_report_text(&out, problems, &ro);
-        fflush(stdout);
-        egaf_buf_write(&out, stderr);
-        egaf_buf_free(&out);
+        print_problems(cli, problems);
         error(_("the configuration '%s/%s' is broken; nothing was checked"), dir,
               EGAF_CONFIG_NAME);
     }

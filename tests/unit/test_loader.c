@@ -3,6 +3,7 @@
 #include "tests/unit/testutil.h"
 
 #include <stdlib.h>
+#include <fcntl.h>
 #include <unistd.h>
 
 #include "model/model.h"
@@ -293,8 +294,11 @@ static void test_arena_reset_and_alignment(void **state)
 
 static char *write_temp(const char *text)
 {
-    char *path = strdup("/tmp/egaf-loader-XXXXXX");
-    int fd = mkstemp(path);
+    static unsigned serial;
+    char name[64];
+    snprintf(name, sizeof name, "/tmp/egaf-loader-%ld-%u.yaml", (long)getpid(), serial++);
+    char *path = strdup(name);
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
     assert_true(fd >= 0);
     assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
     close(fd);
