@@ -29,7 +29,10 @@ GVPLUGIN_LIBS = -L$(GVPLUGINS) -Wl,-rpath,$(GVPLUGINS) -l:libgvplugin_dot_layout
 LDLIBS_ALL = $(PKG_LIBS) $(GVPLUGIN_LIBS) -lm -pthread $(LDLIBS)
 
 BUILD ?= build
-LIB_SRC := $(sort $(wildcard model/*.c validator/*.c render/*.c))
+# The library's folders, each depending only on the ones before it
+# (README, "Layers"; tests/e2e/test_layers.sh checks every #include).
+LAYERS := base model refs validator report diff render export site
+LIB_SRC := $(sort $(foreach d,$(LAYERS),$(wildcard $(d)/*.c)))
 CLI_SRC := $(sort $(wildcard cli/*.c))
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
@@ -42,8 +45,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 # each po/LANG.po.
 PO_LANGS := vi
 MO_FILES := $(PO_LANGS:%=$(BUILD)/locale/%/LC_MESSAGES/egaf.mo)
-I18N_SRC = $(sort $(wildcard model/*.c validator/*.c render/*.c cli/*.c model/*.h validator/*.h \
-	render/*.h cli/*.h))
+I18N_SRC = $(sort $(foreach d,$(LAYERS) cli,$(wildcard $(d)/*.c $(d)/*.h)))
 XGETTEXT_FLAGS := --from-code=UTF-8 --language=C -k -k_ -kN_ -kP_:1,2 --add-comments=TRANSLATORS: \
 	--add-location=file --package-name=egaf --package-version=$(VERSION)
 
@@ -161,8 +163,9 @@ fuzz: deps
 	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang OPT='-O1 -g $(FUZZ_SAN)' \
 		LDFLAGS='$(FUZZ_SAN)' fuzz-bins
 
-# the targets need the model and the validator, not the renderer
-FUZZ_LIB_OBJ = $(filter-out $(BUILD)/obj/render/%,$(LIB_OBJ))
+# the targets need the loader, the validator and the reports, not the
+# layers that draw (render and what stands on it)
+FUZZ_LIB_OBJ = $(filter-out $(BUILD)/obj/render/% $(BUILD)/obj/export/% $(BUILD)/obj/site/%,$(LIB_OBJ))
 
 fuzz-bins: $(FUZZ_NAMES:%=$(BUILD)/%)
 

@@ -29,8 +29,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "model/refs.h"
-#include "validator/diag.h"
+#include "refs/refs.h"
+#include "base/diag.h"
 
 #define SERVICES_PER_FILE 4000
 #define MINISTRY_FACTOR 0.6

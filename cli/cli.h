@@ -7,12 +7,12 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "model/buf.h"
-#include "model/arena.h"
+#include "base/buf.h"
+#include "base/arena.h"
 #include "model/model.h"
-#include "model/refs.h"
+#include "refs/refs.h"
 #include "validator/config.h"
-#include "validator/diag.h"
+#include "base/diag.h"
 
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_FAILURE_RUN = 2 };
 

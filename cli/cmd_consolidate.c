@@ -23,10 +23,10 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
-#include "model/i18n.h"
+#include "base/i18n.h"
 #include "model/model.h"
-#include "render/site.h"
-#include "validator/report.h"
+#include "site/site.h"
+#include "report/report.h"
 #include "validator/validate.h"
 
 static const char *const usage =

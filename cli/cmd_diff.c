@@ -13,10 +13,10 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
-#include "model/diff.h"
-#include "model/i18n.h"
+#include "diff/diff.h"
+#include "base/i18n.h"
 #include "model/model.h"
-#include "model/strmap.h"
+#include "base/strmap.h"
 #include "validator/validate.h"
 
 static const char *const usage =

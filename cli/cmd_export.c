@@ -6,11 +6,11 @@
 #include <sys/stat.h>
 
 #include "cli/cli.h"
-#include "model/export.h"
-#include "model/i18n.h"
+#include "export/export.h"
+#include "base/i18n.h"
 #include "model/model.h"
-#include "model/suggest.h"
-#include "validator/report.h"
+#include "base/suggest.h"
+#include "report/report.h"
 #include "validator/validate.h"
 
 static const char *const usage =

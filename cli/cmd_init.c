@@ -7,9 +7,9 @@
 #include <time.h>
 
 #include "cli/cli.h"
-#include "model/i18n.h"
-#include "model/init_model.h"
-#include "model/suggest.h"
+#include "base/i18n.h"
+#include "cli/init_model.h"
+#include "base/suggest.h"
 
 static const char *const usage = N_(
     "usage: egaf init --agency CODE [--year YYYY] [--framework EDITION] -o FILE\n"

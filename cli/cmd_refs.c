@@ -6,8 +6,8 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "model/i18n.h"
-#include "model/suggest.h"
+#include "base/i18n.h"
+#include "base/suggest.h"
 
 static const char *const usage =
     N_("usage: egaf refs [list] [--kind K] [--year YYYY] [--framework E] [--format F]\n"

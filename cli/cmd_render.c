@@ -5,13 +5,13 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "model/diff.h"
-#include "model/i18n.h"
+#include "diff/diff.h"
+#include "base/i18n.h"
 #include "model/model.h"
-#include "model/suggest.h"
+#include "base/suggest.h"
 #include "render/diff_view.h"
 #include "render/render.h"
-#include "validator/report.h"
+#include "report/report.h"
 #include "validator/validate.h"
 
 static const char *const usage =

@@ -6,9 +6,9 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "model/i18n.h"
-#include "model/suggest.h"
-#include "validator/rules.h"
+#include "base/i18n.h"
+#include "base/suggest.h"
+#include "base/rules.h"
 
 static const char *const rules_usage =
     N_("usage: egaf rules [--format text|json|markdown]\n"

@@ -3,8 +3,8 @@
 #include <stdio.h>
 
 #include "cli/cli.h"
-#include "model/i18n.h"
-#include "model/schema_json.h"
+#include "base/i18n.h"
+#include "export/schema_json.h"
 
 static const char *const usage =
     N_("usage: egaf schema [--refs DIR] [-o FILE]\n"

@@ -5,11 +5,11 @@
 #include <sys/stat.h>
 
 #include "cli/cli.h"
-#include "model/i18n.h"
+#include "base/i18n.h"
 #include "model/model.h"
 #include "validator/config.h"
-#include "validator/report.h"
-#include "validator/rules.h"
+#include "report/report.h"
+#include "base/rules.h"
 #include "validator/validate.h"
 
 static const char *const usage =

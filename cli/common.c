@@ -10,9 +10,9 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
-#include "model/i18n.h"
-#include "model/suggest.h"
-#include "validator/report.h"
+#include "base/i18n.h"
+#include "base/suggest.h"
+#include "report/report.h"
 
 int error(const char *fmt, ...)
 {

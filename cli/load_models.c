@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
-#include "model/i18n.h"
+#include "base/i18n.h"
 
 enum { MAX_JOBS = 8 };
 

@@ -8,9 +8,9 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
-#include "model/i18n.h"
-#include "model/refs.h"
-#include "model/suggest.h"
+#include "base/i18n.h"
+#include "refs/refs.h"
+#include "base/suggest.h"
 
 static int cmd_help(egaf_cli *cli, int argc, char **argv);
 

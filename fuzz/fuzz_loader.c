@@ -13,11 +13,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/arena.h"
+#include "base/arena.h"
 #include "model/model.h"
-#include "model/source.h"
+#include "base/source.h"
 #include "model/yaml_tree.h"
-#include "validator/diag.h"
+#include "base/diag.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -25,8 +25,8 @@
 #include <unistd.h>
 
 #include "fuzz/report_check.h"
-#include "model/refs.h"
-#include "validator/diag.h"
+#include "refs/refs.h"
+#include "base/diag.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

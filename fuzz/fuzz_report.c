@@ -28,11 +28,11 @@
 #include <string.h>
 
 #include "fuzz/report_check.h"
-#include "model/arena.h"
-#include "model/source.h"
-#include "validator/diag.h"
-#include "validator/report.h"
-#include "validator/rules.h"
+#include "base/arena.h"
+#include "base/source.h"
+#include "base/diag.h"
+#include "report/report.h"
+#include "base/rules.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -23,8 +23,8 @@
 
 #include "fuzz/report_check.h"
 #include "model/model.h"
-#include "model/refs.h"
-#include "validator/diag.h"
+#include "refs/refs.h"
+#include "base/diag.h"
 #include "validator/validate.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);

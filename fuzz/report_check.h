@@ -26,9 +26,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/buf.h"
-#include "validator/diag.h"
-#include "validator/report.h"
+#include "base/buf.h"
+#include "base/diag.h"
+#include "report/report.h"
 
 static void rc_fail(const char *format, const char *what, const char *s, size_t len, size_t at)
 {

@@ -1,6 +1,6 @@
 /* build.c - YAML trees of a model's files into an egaf_model, with the
  * checks of shape that need only the format table. */
-#include "model/i18n.h"
+#include "base/i18n.h"
 #include "model/model.h"
 
 #include <errno.h>
@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/suggest.h"
+#include "base/suggest.h"
 
 _Static_assert(EGAF_F__COUNT <= 64, "egaf_element.invalid has a bit per field");
 

@@ -1,7 +1,7 @@
 /* format.c - the format table. Keep docs/model-format.md in step with it. */
 #include "model/format.h"
 
-#include "model/i18n.h"
+#include "base/i18n.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -16,12 +16,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "model/arena.h"
+#include "base/arena.h"
 #include "model/format.h"
-#include "model/source.h"
-#include "model/strmap.h"
+#include "base/source.h"
+#include "base/strmap.h"
 #include "model/yaml_tree.h"
-#include "validator/diag.h"
+#include "base/diag.h"
 
 typedef struct egaf_str {
     const char *s;

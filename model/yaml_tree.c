@@ -1,13 +1,13 @@
 /* yaml_tree.c - libyaml events into an egaf_ynode tree with positions. */
 #include "model/yaml_tree.h"
-#include "model/i18n.h"
+#include "base/i18n.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <yaml.h>
 
-#include "model/strmap.h"
+#include "base/strmap.h"
 
 #define CORE_TAG_PREFIX "tag:yaml.org,2002:"
 

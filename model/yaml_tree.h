@@ -16,9 +16,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "model/arena.h"
-#include "model/source.h"
-#include "validator/diag.h"
+#include "base/arena.h"
+#include "base/source.h"
+#include "base/diag.h"
 
 typedef enum egaf_ykind {
     EGAF_Y_SCALAR,

@@ -12,9 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/arena.h"
+#include "base/arena.h"
 #include "model/format.h"
-#include "model/i18n.h"
+#include "base/i18n.h"
 #include "render/diff_view.h"
 #include "render/graph.h"
 

@@ -23,7 +23,7 @@
 #ifndef EGAF_RENDER_DIFF_VIEW_H
 #define EGAF_RENDER_DIFF_VIEW_H
 
-#include "model/diff.h"
+#include "diff/diff.h"
 #include "render/render.h"
 
 Agraph_t *egaf_view_build_diff(egaf_view view, const egaf_model *model, const egaf_model *old,

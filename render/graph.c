@@ -5,7 +5,7 @@
 #include <stdbool.h>
 #include <string.h>
 
-#include "model/i18n.h"
+#include "base/i18n.h"
 #include "render/graph.h"
 
 /* ---- labels ---------------------------------------------------------- */

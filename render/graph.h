@@ -12,10 +12,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "model/buf.h"
+#include "base/buf.h"
 #include "model/model.h"
-#include "model/refs.h"
-#include "model/strmap.h"
+#include "refs/refs.h"
+#include "base/strmap.h"
 #include "render/render.h"
 
 /* Node styles: the model's kinds, then the others a view draws. */

@@ -15,7 +15,7 @@
 #include <graphviz/gvc.h>
 #include <graphviz/gvplugin.h>
 
-#include "model/i18n.h"
+#include "base/i18n.h"
 #include "render/render.h"
 
 extern gvplugin_library_t gvplugin_dot_layout_LTX_library;

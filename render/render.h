@@ -22,10 +22,10 @@
 
 #include <graphviz/cgraph.h>
 
-#include "model/buf.h"
+#include "base/buf.h"
 #include "model/model.h"
-#include "model/refs.h"
-#include "validator/diag.h"
+#include "refs/refs.h"
+#include "base/diag.h"
 
 typedef enum egaf_view {
     EGAF_VIEW_OVERVIEW,

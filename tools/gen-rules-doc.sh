@@ -1,6 +1,6 @@
 #!/bin/sh
 # gen-rules-doc.sh - regenerates docs/rules.md from the rule catalogue
-# (validator/rules.c), as `egaf rules --format markdown` prints it.
+# (base/rules.c), as `egaf rules --format markdown` prints it.
 #
 #   tools/gen-rules-doc.sh [EGAF]
 #

@@ -7,9 +7,9 @@
 #include <stddef.h>
 
 #include "model/model.h"
-#include "model/refs.h"
-#include "model/strmap.h"
-#include "validator/diag.h"
+#include "refs/refs.h"
+#include "base/strmap.h"
+#include "base/diag.h"
 
 typedef struct egaf_check_ctx {
     const egaf_model *model;

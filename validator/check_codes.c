@@ -3,8 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/i18n.h"
-#include "model/suggest.h"
+#include "base/i18n.h"
+#include "base/suggest.h"
 #include "validator/check.h"
 
 static const struct {

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/i18n.h"
+#include "base/i18n.h"
 #include "validator/check.h"
 
 bool egaf_check_reaches(const egaf_check_ctx *ctx, egaf_kind kind, egaf_field field,

@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/i18n.h"
-#include "model/suggest.h"
+#include "base/i18n.h"
+#include "base/suggest.h"
 #include "validator/check.h"
 
 const egaf_ref_framework *egaf_check_framework(const egaf_check_ctx *ctx)

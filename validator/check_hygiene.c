@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/fold.h"
-#include "model/i18n.h"
+#include "base/fold.h"
+#include "base/i18n.h"
 #include "validator/check.h"
 
 static void mark_used(const egaf_element *el, egaf_field field, egaf_strmap *used)

@@ -3,7 +3,7 @@
 #include <pcre2.h>
 #include <string.h>
 
-#include "model/i18n.h"
+#include "base/i18n.h"
 #include "validator/check.h"
 
 static void check_syntax(egaf_check_ctx *ctx, pcre2_code *re, pcre2_match_data *md,

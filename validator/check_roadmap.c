@@ -1,7 +1,7 @@
 /* check_roadmap.c - the implementation roadmap: each task lies inside the
  * architecture's period (roadmap.outside-period) and ends no earlier than it
  * starts (roadmap.order). */
-#include "model/i18n.h"
+#include "base/i18n.h"
 #include "validator/check.h"
 
 void egaf_check_roadmap(egaf_check_ctx *ctx)

@@ -5,7 +5,7 @@
  * reported (route.exception). */
 #include <string.h>
 
-#include "model/i18n.h"
+#include "base/i18n.h"
 #include "validator/check.h"
 
 #define TT13 "Thông tư 13/2017/TT-BTTTT, Điều 17"

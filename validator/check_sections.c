@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "model/i18n.h"
+#include "base/i18n.h"
 #include "validator/check.h"
 
 static const struct {

@@ -4,7 +4,7 @@
  * (security.unprotected). */
 #include <string.h>
 
-#include "model/i18n.h"
+#include "base/i18n.h"
 #include "validator/check.h"
 
 #define ND85 "NĐ 85/2016/NĐ-CP; TT 12/2022/TT-BTTTT"

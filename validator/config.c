@@ -4,10 +4,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "model/i18n.h"
-#include "model/suggest.h"
+#include "base/i18n.h"
+#include "base/suggest.h"
 #include "model/yaml_tree.h"
-#include "validator/rules.h"
+#include "base/rules.h"
 
 static int add_setting(egaf_arena *arena, egaf_config *c, const char *rule, egaf_severity sev,
                        size_t cap)

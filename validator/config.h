@@ -15,8 +15,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "model/arena.h"
-#include "validator/diag.h"
+#include "base/arena.h"
+#include "base/diag.h"
 
 typedef struct egaf_rule_setting {
     const char *rule;

@@ -1,7 +1,7 @@
 /* validate.c - runs the checks over each model of a run, then applies the
  * waivers the models declare. */
 #include "validator/validate.h"
-#include "model/i18n.h"
+#include "base/i18n.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "validator/check.h"
-#include "validator/rules.h"
+#include "base/rules.h"
 
 #define ID_PATTERN "^[a-z0-9]+(-[a-z0-9]+)*$"
 

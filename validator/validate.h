@@ -8,8 +8,8 @@
 #include <stddef.h>
 
 #include "model/model.h"
-#include "model/refs.h"
-#include "validator/diag.h"
+#include "refs/refs.h"
+#include "base/diag.h"
 
 typedef struct egaf_validator egaf_validator;
 

@@ -8,12 +8,12 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "model/buf.h"
-#include "model/fold.h"
+#include "base/buf.h"
+#include "base/fold.h"
 #include "model/model.h"
-#include "model/refs.h"
+#include "refs/refs.h"
 #include "validator/check.h"
-#include "validator/rules.h"
+#include "base/rules.h"
 #include "validator/validate.h"
 
 #define REFS_DIR "../reference-models"

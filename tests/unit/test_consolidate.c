@@ -9,11 +9,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "model/buf.h"
+#include "base/buf.h"
 #include "model/model.h"
-#include "model/refs.h"
-#include "render/site.h"
-#include "render/site_priv.h"
+#include "refs/refs.h"
+#include "site/site.h"
+#include "site/site_priv.h"
 #include "validator/validate.h"
 
 #define REFS_DIR "../reference-models"

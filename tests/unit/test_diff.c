@@ -6,7 +6,7 @@
 
 #include <stdlib.h>
 
-#include "model/diff.h"
+#include "diff/diff.h"
 #include "model/model.h"
 
 #define HEADER(id, year)                                                                      \

@@ -6,9 +6,9 @@
 
 #include <stdlib.h>
 
-#include "model/export.h"
+#include "export/export.h"
 #include "model/model.h"
-#include "model/refs.h"
+#include "refs/refs.h"
 
 #define REFS_DIR "../reference-models"
 

@@ -9,7 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "model/refs.h"
+#include "refs/refs.h"
 
 #define REFS_DIR "../reference-models"
 

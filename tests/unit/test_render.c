@@ -6,9 +6,9 @@
 
 #include <stdlib.h>
 
-#include "model/buf.h"
+#include "base/buf.h"
 #include "model/model.h"
-#include "model/refs.h"
+#include "refs/refs.h"
 #include "render/render.h"
 
 #define REFS_DIR "../reference-models"

@@ -5,9 +5,9 @@
 
 #include <stdlib.h>
 
-#include "model/arena.h"
-#include "model/source.h"
-#include "validator/report.h"
+#include "base/arena.h"
+#include "base/source.h"
+#include "report/report.h"
 
 static const char model_text[] = "framework: \"2.0\"\n"
                                  "applications:\n"

@@ -10,8 +10,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "model/buf.h"
-#include "validator/diag.h"
+#include "base/buf.h"
+#include "base/diag.h"
 
 /* The index of the first finding with rule, or -1. */
 static inline long find_rule(const egaf_diags *d, const char *rule)

@@ -1,0 +1,223 @@
+/* buf.c - growable buffer and context escaping. */
+#include "base/buf.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+void egaf_buf_init(egaf_buf *b)
+{
+    b->data = NULL;
+    b->len = 0;
+    b->cap = 0;
+    b->failed = false;
+}
+
+void egaf_buf_free(egaf_buf *b)
+{
+    free(b->data);
+    egaf_buf_init(b);
+}
+
+void egaf_buf_reset(egaf_buf *b)
+{
+    b->len = 0;
+    if (b->data)
+        b->data[0] = '\0';
+}
+
+static bool reserve(egaf_buf *b, size_t extra)
+{
+    if (b->failed)
+        return false;
+    if (b->len + extra + 1 <= b->cap)
+        return true;
+    size_t ncap = b->cap ? b->cap : 256;
+    while (ncap < b->len + extra + 1) {
+        if (ncap > ((size_t)-1) / 2) {
+            b->failed = true;
+            return false;
+        }
+        ncap *= 2;
+    }
+    char *n = realloc(b->data, ncap);
+    if (!n) {
+        b->failed = true;
+        return false;
+    }
+    b->data = n;
+    b->cap = ncap;
+    return true;
+}
+
+void egaf_buf_add(egaf_buf *b, const char *s, size_t len)
+{
+    if (!reserve(b, len))
+        return;
+    if (len)
+        memcpy(b->data + b->len, s, len);
+    b->len += len;
+    b->data[b->len] = '\0';
+}
+
+void egaf_buf_puts(egaf_buf *b, const char *s)
+{
+    egaf_buf_add(b, s, strlen(s));
+}
+
+void egaf_buf_putc(egaf_buf *b, char c)
+{
+    egaf_buf_add(b, &c, 1);
+}
+
+void egaf_buf_printf(egaf_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0 || !reserve(b, (size_t)n))
+        return;
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+/* Length of the valid UTF-8 sequence at s (1..4), or 0 when invalid. */
+static size_t utf8_valid(const unsigned char *s)
+{
+    unsigned char c = s[0];
+    if (c < 0x80)
+        return 1;
+    size_t n;
+    unsigned int cp;
+    if ((c & 0xE0) == 0xC0) {
+        n = 2;
+        cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+        n = 3;
+        cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+        n = 4;
+        cp = c & 0x07;
+    } else {
+        return 0;
+    }
+    for (size_t i = 1; i < n; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (s[i] & 0x3F);
+    }
+    if ((n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
+        cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return n;
+}
+
+void egaf_buf_json_string(egaf_buf *b, const char *s)
+{
+    egaf_buf_putc(b, '"');
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        unsigned char c = *p;
+        switch (c) {
+        case '"':
+            egaf_buf_puts(b, "\\\"");
+            p++;
+            continue;
+        case '\\':
+            egaf_buf_puts(b, "\\\\");
+            p++;
+            continue;
+        case '\n':
+            egaf_buf_puts(b, "\\n");
+            p++;
+            continue;
+        case '\r':
+            egaf_buf_puts(b, "\\r");
+            p++;
+            continue;
+        case '\t':
+            egaf_buf_puts(b, "\\t");
+            p++;
+            continue;
+        default:
+            break;
+        }
+        if (c < 0x20) {
+            egaf_buf_printf(b, "\\u%04x", c);
+            p++;
+            continue;
+        }
+        /* '<' as \u003c so JSON embedded in HTML cannot close a script */
+        if (c == '<') {
+            egaf_buf_puts(b, "\\u003c");
+            p++;
+            continue;
+        }
+        size_t n = utf8_valid(p);
+        if (n == 0) {
+            egaf_buf_puts(b, "\\ufffd");
+            p++;
+            continue;
+        }
+        egaf_buf_add(b, (const char *)p, n);
+        p += n;
+    }
+    egaf_buf_putc(b, '"');
+}
+
+void egaf_buf_xml_text(egaf_buf *b, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        unsigned char c = *p;
+        switch (c) {
+        case '&':
+            egaf_buf_puts(b, "&amp;");
+            break;
+        case '<':
+            egaf_buf_puts(b, "&lt;");
+            break;
+        case '>':
+            egaf_buf_puts(b, "&gt;");
+            break;
+        case '"':
+            egaf_buf_puts(b, "&quot;");
+            break;
+        case '\'':
+            egaf_buf_puts(b, "&#39;");
+            break;
+        case '\t':
+        case '\n':
+            egaf_buf_putc(b, (char)c);
+            break;
+        default:
+            if (c < 0x20 || c == 0x7F)
+                break;
+            if (c >= 0x80) {
+                size_t n = utf8_valid(p);
+                if (n == 0) {
+                    egaf_buf_puts(b, "\xEF\xBF\xBD");
+                    p++;
+                    continue;
+                }
+                egaf_buf_add(b, (const char *)p, n);
+                p += n;
+                continue;
+            }
+            egaf_buf_putc(b, (char)c);
+        }
+        p++;
+    }
+}
+
+int egaf_buf_write(const egaf_buf *b, FILE *f)
+{
+    if (b->failed)
+        return -1;
+    if (b->len && fwrite(b->data, 1, b->len, f) != b->len)
+        return -1;
+    return 0;
+}

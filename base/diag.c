@@ -1,0 +1,363 @@
+/* diag.c - the finding list. */
+#include "base/diag.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/arena.h"
+#include "base/strmap.h"
+#include "base/rules.h"
+
+enum { MAX_QUOTED_LINE = 1024 };
+
+struct egaf_diags {
+    egaf_arena *arena;
+    egaf_finding **items;
+    size_t count, cap;
+    egaf_strmap overrides; /* rule id -> (severity + 1) as pointer */
+    size_t files;
+    bool failed;
+    egaf_arena **absorbed; /* the arenas of lists absorbed, holding their findings */
+    size_t nabsorbed;
+};
+
+egaf_diags *egaf_diags_create(void)
+{
+    egaf_diags *d = calloc(1, sizeof(*d));
+    if (!d)
+        return NULL;
+    d->arena = egaf_arena_create();
+    if (!d->arena) {
+        free(d);
+        return NULL;
+    }
+    egaf_strmap_init(&d->overrides);
+    return d;
+}
+
+void egaf_diags_free(egaf_diags *d)
+{
+    if (!d)
+        return;
+    egaf_arena_free(d->arena);
+    for (size_t i = 0; i < d->nabsorbed; i++)
+        egaf_arena_free(d->absorbed[i]);
+    free(d->absorbed);
+    egaf_strmap_free(&d->overrides);
+    free(d->items);
+    free(d);
+}
+
+int egaf_diags_set_severity(egaf_diags *d, const char *rule, egaf_severity severity)
+{
+    const egaf_rule *r = egaf_rule_find(rule);
+    if (!r)
+        return -1;
+    /* the catalogue's id string is static and outlives the map */
+    bool oom = false;
+    size_t len = strlen(r->id);
+    void *value = (void *)(size_t)(severity + 1);
+    if (egaf_strmap_get(&d->overrides, r->id, len)) {
+        size_t pos = 0;
+        const char *k;
+        void *v;
+        /* replace: rebuild is simplest for a handful of overrides */
+        egaf_strmap fresh;
+        egaf_strmap_init(&fresh);
+        while (egaf_strmap_next(&d->overrides, &pos, &k, &v))
+            egaf_strmap_put(&fresh, k, strlen(k), strcmp(k, r->id) == 0 ? value : v, &oom);
+        egaf_strmap_free(&d->overrides);
+        d->overrides = fresh;
+    } else {
+        egaf_strmap_put(&d->overrides, r->id, len, value, &oom);
+    }
+    return oom ? -1 : 0;
+}
+
+static egaf_severity effective_severity(const egaf_diags *d, const char *rule)
+{
+    void *v = egaf_strmap_get(&d->overrides, rule, strlen(rule));
+    if (v)
+        return (egaf_severity)((size_t)v - 1);
+    const egaf_rule *r = egaf_rule_find(rule);
+    return r ? r->severity : EGAF_SEV_ERROR;
+}
+
+void egaf_diags_absorb(egaf_diags *d, egaf_diags *src)
+{
+    if (!src)
+        return;
+    if (src->count == 0) {
+        d->failed |= src->failed;
+        egaf_diags_free(src);
+        return;
+    }
+    egaf_arena **a = realloc(d->absorbed, (d->nabsorbed + 1) * sizeof(*a));
+    if (a)
+        d->absorbed = a;
+    size_t need = d->count + src->count;
+    if (a && need > d->cap) {
+        egaf_finding **items = realloc(d->items, need * sizeof(*items));
+        if (items) {
+            d->items = items;
+            d->cap = need;
+        }
+    }
+    if (!a || need > d->cap) {
+        d->failed = true;
+        egaf_diags_free(src);
+        return;
+    }
+    d->absorbed[d->nabsorbed++] = src->arena;
+    for (size_t i = 0; i < src->count; i++) {
+        egaf_finding *f = src->items[i];
+        egaf_severity sev = effective_severity(d, f->rule);
+        if (sev == EGAF_SEV_OFF)
+            continue;
+        f->severity = sev;
+        f->seq = d->count;
+        d->items[d->count++] = f;
+    }
+    d->failed |= src->failed;
+    src->arena = NULL; /* now d's */
+    egaf_diags_free(src);
+}
+
+static char *vformat(egaf_arena *arena, const char *fmt, va_list ap)
+{
+    va_list copy;
+    va_copy(copy, ap);
+    int n = vsnprintf(NULL, 0, fmt, copy);
+    va_end(copy);
+    if (n < 0)
+        return NULL;
+    char *p = egaf_arena_alloc(arena, (size_t)n + 1);
+    if (p)
+        vsnprintf(p, (size_t)n + 1, fmt, ap);
+    return p;
+}
+
+static const char *quote_line(egaf_arena *arena, const egaf_source *src, unsigned line)
+{
+    size_t len;
+    /* before reading a released file's line again: too long is not quoted */
+    if (egaf_source_line_length(src, line) > MAX_QUOTED_LINE + 1)
+        return NULL;
+    egaf_buf reread;
+    egaf_buf_init(&reread);
+    const char *text = egaf_source_line(src, line, &len, &reread);
+    const char *quoted = text && len <= MAX_QUOTED_LINE && !memchr(text, '\0', len)
+                             ? egaf_arena_strndup(arena, text, len)
+                             : NULL;
+    egaf_buf_free(&reread);
+    return quoted;
+}
+
+static unsigned span_of(const egaf_mark *m)
+{
+    return m->end_col > m->col ? m->end_col - m->col : 1;
+}
+
+static egaf_finding *add(egaf_diags *d, const char *rule, const char *file, const egaf_mark *mark,
+                         unsigned line, unsigned col, const char *element, const char *fmt,
+                         va_list ap)
+{
+    egaf_severity sev = effective_severity(d, rule);
+    if (sev == EGAF_SEV_OFF)
+        return NULL;
+    if (d->count == d->cap) {
+        size_t ncap = d->cap ? d->cap * 2 : 64;
+        egaf_finding **n = realloc(d->items, ncap * sizeof(*n));
+        if (!n) {
+            d->failed = true;
+            return NULL;
+        }
+        d->items = n;
+        d->cap = ncap;
+    }
+    egaf_finding *f = egaf_arena_alloc(d->arena, sizeof(*f));
+    if (!f) {
+        d->failed = true;
+        return NULL;
+    }
+    f->rule = rule;
+    f->severity = sev;
+    if (mark && mark->src) {
+        f->file = egaf_arena_strdup(d->arena, mark->src->path);
+        f->line = mark->line;
+        f->col = mark->col;
+        f->span = span_of(mark);
+        f->source_line = quote_line(d->arena, mark->src, mark->line);
+    } else if (file) {
+        f->file = egaf_arena_strdup(d->arena, file);
+        f->line = line;
+        f->col = col;
+        f->span = 1;
+    }
+    f->element = element ? egaf_arena_strdup(d->arena, element) : NULL;
+    f->message = vformat(d->arena, fmt, ap);
+    if (!f->message) {
+        d->failed = true;
+        return NULL;
+    }
+    f->seq = d->count;
+    d->items[d->count++] = f;
+    return f;
+}
+
+egaf_finding *egaf_diag(egaf_diags *d, const char *rule, const egaf_mark *mark,
+                        const char *element, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    egaf_finding *f = add(d, rule, NULL, mark, 0, 0, element, fmt, ap);
+    va_end(ap);
+    return f;
+}
+
+egaf_finding *egaf_diag_at(egaf_diags *d, const char *rule, const char *file, unsigned line,
+                           unsigned col, const char *element, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    egaf_finding *f = add(d, rule, file, NULL, line, col, element, fmt, ap);
+    va_end(ap);
+    return f;
+}
+
+void egaf_diag_hint(egaf_diags *d, egaf_finding *f, const char *fmt, ...)
+{
+    if (!f)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    f->hint = vformat(d->arena, fmt, ap);
+    va_end(ap);
+}
+
+void egaf_diag_related(egaf_diags *d, egaf_finding *f, const egaf_mark *mark, const char *fmt,
+                       ...)
+{
+    if (!f || !mark || !mark->src)
+        return;
+    egaf_related *n = egaf_arena_alloc(d->arena, sizeof(*n) * (f->nrelated + 1));
+    if (!n) {
+        d->failed = true;
+        return;
+    }
+    if (f->nrelated)
+        memcpy(n, f->related, sizeof(*n) * f->nrelated);
+    egaf_related *r = &n[f->nrelated];
+    r->file = egaf_arena_strdup(d->arena, mark->src->path);
+    r->line = mark->line;
+    r->col = mark->col;
+    r->span = span_of(mark);
+    r->source_line = quote_line(d->arena, mark->src, mark->line);
+    va_list ap;
+    va_start(ap, fmt);
+    r->message = vformat(d->arena, fmt, ap);
+    va_end(ap);
+    f->related = n;
+    f->nrelated++;
+}
+
+void egaf_diag_waive(egaf_diags *d, egaf_finding *f, const char *reason)
+{
+    if (f)
+        f->waiver = egaf_arena_strdup(d->arena, reason);
+}
+
+static int compare_findings(const void *a, const void *b)
+{
+    const egaf_finding *x = *(const egaf_finding *const *)a;
+    const egaf_finding *y = *(const egaf_finding *const *)b;
+    /* findings without a file (run-wide) come last */
+    if (!x->file != !y->file)
+        return x->file ? -1 : 1;
+    if (x->file && y->file) {
+        int c = strcmp(x->file, y->file);
+        if (c)
+            return c;
+    }
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    if (x->col != y->col)
+        return x->col < y->col ? -1 : 1;
+    return x->seq < y->seq ? -1 : (x->seq > y->seq);
+}
+
+void egaf_diags_sort(egaf_diags *d)
+{
+    if (d->count > 1)
+        qsort(d->items, d->count, sizeof(*d->items), compare_findings);
+}
+
+size_t egaf_diags_count(const egaf_diags *d)
+{
+    return d->count;
+}
+
+const egaf_finding *egaf_diags_at(const egaf_diags *d, size_t i)
+{
+    return i < d->count ? d->items[i] : NULL;
+}
+
+egaf_diag_counts egaf_diags_counts(const egaf_diags *d)
+{
+    egaf_diag_counts c = {0, 0, 0, 0};
+    for (size_t i = 0; i < d->count; i++) {
+        const egaf_finding *f = d->items[i];
+        if (f->waiver)
+            c.suppressed++;
+        else if (f->severity == EGAF_SEV_ERROR)
+            c.errors++;
+        else if (f->severity == EGAF_SEV_WARNING)
+            c.warnings++;
+        else
+            c.notes++;
+    }
+    return c;
+}
+
+void egaf_diags_add_files(egaf_diags *d, size_t n)
+{
+    d->files += n;
+}
+
+size_t egaf_diags_files(const egaf_diags *d)
+{
+    return d->files;
+}
+
+bool egaf_diags_failed(const egaf_diags *d)
+{
+    return d->failed;
+}
+
+const char *egaf_severity_name(egaf_severity s)
+{
+    switch (s) {
+    case EGAF_SEV_NOTE:
+        return "note";
+    case EGAF_SEV_WARNING:
+        return "warning";
+    case EGAF_SEV_ERROR:
+        return "error";
+    case EGAF_SEV_OFF:
+        return "off";
+    }
+    return "error";
+}
+
+int egaf_severity_parse(const char *s, egaf_severity *out)
+{
+    static const char *const names[] = {"note", "warning", "error", "off"};
+    for (int i = 0; i < 4; i++)
+        if (strcmp(s, names[i]) == 0) {
+            *out = (egaf_severity)i;
+            return 0;
+        }
+    return -1;
+}

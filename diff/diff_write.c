@@ -1,0 +1,572 @@
+/* diff_write.c - a diff as text (terminal), Markdown (a pull-request
+ * comment) and JSON (docs/diff.md documents the shape). */
+#include <string.h>
+
+#include "diff/diff.h"
+
+/* ------------------------------------------------------------------ shared */
+
+/* s on one line: line breaks and tabs as spaces, other control characters
+ * dropped. */
+static void one_line(egaf_buf *out, const char *s)
+{
+    if (!s)
+        return;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '\n' || *p == '\r' || *p == '\t')
+            egaf_buf_putc(out, ' ');
+        else if (*p >= 0x20 && *p != 0x7f)
+            egaf_buf_putc(out, (char)*p);
+    }
+}
+
+void egaf_buf_markdown_text(egaf_buf *out, const char *s)
+{
+    if (!s)
+        return;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        switch (*p) {
+        case '<':
+            egaf_buf_puts(out, "&lt;");
+            break;
+        case '>':
+            egaf_buf_puts(out, "&gt;");
+            break;
+        case '&':
+            egaf_buf_puts(out, "&amp;");
+            break;
+        case '\\': case '`': case '*': case '_': case '[': case ']': case '|': case '#':
+        case '~': case '!': case '$':
+            egaf_buf_putc(out, '\\');
+            egaf_buf_putc(out, (char)*p);
+            break;
+        case '\n': case '\r': case '\t':
+            egaf_buf_putc(out, ' ');
+            break;
+        default:
+            if (*p >= 0x20 && *p != 0x7f)
+                egaf_buf_putc(out, (char)*p);
+        }
+    }
+}
+
+static const char *plural(size_t n, const char *one, const char *many)
+{
+    return n == 1 ? one : many;
+}
+
+static bool arch_has_details(const egaf_diff_arch *a)
+{
+    return a->nheader || a->nelements || a->nrelations || a->nfindings;
+}
+
+/* ------------------------------------------------------------------ text */
+
+static void text_field(egaf_buf *out, const egaf_diff_field *f, const char *indent)
+{
+    egaf_buf_printf(out, "%s%s:", indent, f->field);
+    if (!f->list) {
+        egaf_buf_putc(out, ' ');
+        one_line(out, f->old_value ? f->old_value : "(none)");
+        egaf_buf_puts(out, " → ");
+        one_line(out, f->new_value ? f->new_value : "(none)");
+        egaf_buf_putc(out, '\n');
+        return;
+    }
+    egaf_buf_putc(out, '\n');
+    for (size_t i = 0; i < f->nadded; i++) {
+        egaf_buf_printf(out, "%s  + ", indent);
+        one_line(out, f->added[i]);
+        egaf_buf_putc(out, '\n');
+    }
+    for (size_t i = 0; i < f->nremoved; i++) {
+        egaf_buf_printf(out, "%s  - ", indent);
+        one_line(out, f->removed[i]);
+        egaf_buf_putc(out, '\n');
+    }
+}
+
+static char sign(egaf_diff_status s)
+{
+    return s == EGAF_DIFF_ADDED ? '+' : s == EGAF_DIFF_REMOVED ? '-' : '~';
+}
+
+static void text_relation(egaf_buf *out, const egaf_diff_relation *r)
+{
+    egaf_buf_printf(out, "%s ", r->type);
+    one_line(out, r->from);
+    egaf_buf_puts(out, " → ");
+    one_line(out, r->to);
+    if (r->via) {
+        egaf_buf_puts(out, " via ");
+        one_line(out, r->via);
+    }
+}
+
+static void text_names(egaf_buf *out, const char *what, const char *const *ids, size_t n)
+{
+    if (!n)
+        return;
+    egaf_buf_printf(out, "; %s ", what);
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            egaf_buf_puts(out, ", ");
+        one_line(out, ids[i]);
+    }
+}
+
+static void text_arch(egaf_buf *out, const egaf_diff_arch *a)
+{
+    const egaf_diff_counts *k = &a->counts;
+    egaf_buf_puts(out, "architecture ");
+    one_line(out, a->id);
+    egaf_buf_printf(out, ": %s", egaf_diff_status_name(a->status));
+    if (a->status == EGAF_DIFF_ADDED) {
+        egaf_buf_puts(out, " (");
+        one_line(out, a->new_file);
+        egaf_buf_printf(out, "), %zu %s, %zu %s, %zu %s", k->elements_added,
+                        plural(k->elements_added, "element", "elements"), k->relations_added,
+                        plural(k->relations_added, "relation", "relations"),
+                        k->findings_introduced,
+                        plural(k->findings_introduced, "finding", "findings"));
+    } else if (a->status == EGAF_DIFF_REMOVED) {
+        egaf_buf_puts(out, " (");
+        one_line(out, a->old_file);
+        egaf_buf_printf(out, "), %zu %s, %zu %s", k->elements_removed,
+                        plural(k->elements_removed, "element", "elements"), k->relations_removed,
+                        plural(k->relations_removed, "relation", "relations"));
+    }
+    text_names(out, "merged into", a->merged_into, a->nmerged_into);
+    text_names(out, "merged from", a->merged_from, a->nmerged_from);
+    egaf_buf_putc(out, '\n');
+    if (a->nheader) {
+        egaf_buf_puts(out, "  header:\n");
+        for (size_t i = 0; i < a->nheader; i++)
+            text_field(out, &a->header[i], "    ");
+    }
+    if (a->nelements) {
+        egaf_buf_printf(out, "  elements: %zu added, %zu removed, %zu changed\n",
+                        k->elements_added, k->elements_removed, k->elements_changed);
+        for (size_t i = 0; i < a->nelements; i++) {
+            const egaf_diff_element *e = &a->elements[i];
+            egaf_buf_printf(out, "    %c %s ", sign(e->status), egaf_diff_kind_name(e->kind));
+            one_line(out, e->id);
+            if (e->name) {
+                egaf_buf_puts(out, ": ");
+                one_line(out, e->name);
+            }
+            if (e->renamed_from) {
+                egaf_buf_puts(out, " (possibly renamed from ");
+                one_line(out, e->renamed_from);
+                egaf_buf_putc(out, ')');
+            }
+            egaf_buf_putc(out, '\n');
+            for (size_t f = 0; f < e->nfields; f++)
+                text_field(out, &e->fields[f], "        ");
+        }
+    }
+    if (a->nrelations) {
+        egaf_buf_printf(out, "  relations: %zu added, %zu removed, %zu changed\n",
+                        k->relations_added, k->relations_removed, k->relations_changed);
+        for (size_t i = 0; i < a->nrelations; i++) {
+            const egaf_diff_relation *r = &a->relations[i];
+            egaf_buf_printf(out, "    %c ", sign(r->status));
+            text_relation(out, r);
+            egaf_buf_putc(out, '\n');
+            for (size_t f = 0; f < r->nfields; f++)
+                text_field(out, &r->fields[f], "        ");
+        }
+    }
+    if (a->nfindings) {
+        egaf_buf_printf(out, "  findings: %zu introduced, %zu fixed\n", k->findings_introduced,
+                        k->findings_fixed);
+        for (size_t i = 0; i < a->nfindings; i++) {
+            const egaf_diff_finding *f = &a->findings[i];
+            bool intro = f->status == EGAF_DIFF_ADDED;
+            egaf_buf_printf(out, "    %c %s %s ", intro ? '+' : '-', intro ? "introduced" : "fixed",
+                            f->severity);
+            if (f->file) {
+                one_line(out, f->file);
+                egaf_buf_printf(out, ":%u:%u: ", f->line, f->col);
+            }
+            one_line(out, f->message);
+            egaf_buf_puts(out, " [");
+            one_line(out, f->rule);
+            egaf_buf_puts(out, "]\n");
+        }
+    }
+}
+
+void egaf_diff_write_text(egaf_buf *out, const egaf_diff *d, const egaf_diff_write_options *opt)
+{
+    (void)opt;
+    const egaf_diff_counts *t = &d->total;
+    egaf_buf_puts(out, "egaf diff ");
+    one_line(out, d->old_label);
+    egaf_buf_puts(out, " → ");
+    one_line(out, d->new_label);
+    egaf_buf_printf(out,
+                    "\narchitectures: %zu added, %zu removed, %zu changed, %zu unchanged\n"
+                    "elements: %zu added, %zu removed, %zu changed; relations: %zu added, "
+                    "%zu removed, %zu changed; findings: %zu introduced, %zu fixed\n",
+                    d->archs_added, d->archs_removed, d->archs_changed, d->archs_unchanged,
+                    t->elements_added, t->elements_removed, t->elements_changed,
+                    t->relations_added, t->relations_removed, t->relations_changed,
+                    t->findings_introduced, t->findings_fixed);
+    for (size_t i = 0; i < d->narchs; i++) {
+        egaf_buf_putc(out, '\n');
+        text_arch(out, &d->archs[i]);
+    }
+}
+
+/* ------------------------------------------------------------------ Markdown */
+
+static void md_list(egaf_buf *out, const char *const *items, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            egaf_buf_puts(out, ", ");
+        egaf_buf_markdown_text(out, items[i]);
+    }
+}
+
+static void md_field(egaf_buf *out, const egaf_diff_field *f, const char *indent)
+{
+    egaf_buf_printf(out, "%s- `%s`: ", indent, f->field);
+    if (!f->list) {
+        if (f->old_value)
+            egaf_buf_markdown_text(out, f->old_value);
+        else
+            egaf_buf_puts(out, "*(none)*");
+        egaf_buf_puts(out, " → ");
+        if (f->new_value)
+            egaf_buf_markdown_text(out, f->new_value);
+        else
+            egaf_buf_puts(out, "*(none)*");
+    } else {
+        if (f->nadded) {
+            egaf_buf_puts(out, "added ");
+            md_list(out, f->added, f->nadded);
+        }
+        if (f->nremoved) {
+            egaf_buf_puts(out, f->nadded ? "; removed " : "removed ");
+            md_list(out, f->removed, f->nremoved);
+        }
+    }
+    egaf_buf_putc(out, '\n');
+}
+
+static const char *md_sign(egaf_diff_status s)
+{
+    return s == EGAF_DIFF_ADDED ? "➕" : s == EGAF_DIFF_REMOVED ? "➖" : "✏️";
+}
+
+/* Whether item i of a section is listed; prints the "more" line once. */
+static bool md_room(egaf_buf *out, size_t *listed, size_t max, size_t total)
+{
+    if (!max || *listed < max) {
+        (*listed)++;
+        return true;
+    }
+    if (*listed == max) {
+        egaf_buf_printf(out, "- … and %zu more (`egaf diff --format json` lists them all)\n",
+                        total - max);
+        (*listed)++;
+    }
+    return false;
+}
+
+static void md_counts3(egaf_buf *out, size_t a, size_t r, size_t c)
+{
+    egaf_buf_printf(out, " %zu / %zu / %zu |", a, r, c);
+}
+
+static void md_arch_status(egaf_buf *out, const egaf_diff_arch *a)
+{
+    egaf_buf_puts(out, egaf_diff_status_name(a->status));
+    if (a->nmerged_into) {
+        egaf_buf_puts(out, ", merged into ");
+        md_list(out, a->merged_into, a->nmerged_into);
+    }
+    if (a->nmerged_from) {
+        egaf_buf_puts(out, ", merged from ");
+        md_list(out, a->merged_from, a->nmerged_from);
+    }
+}
+
+static void md_details(egaf_buf *out, const egaf_diff_arch *a, size_t max)
+{
+    const egaf_diff_counts *k = &a->counts;
+    egaf_buf_puts(out, "<details>\n<summary><b>");
+    egaf_buf_markdown_text(out, a->id);
+    egaf_buf_puts(out, "</b>: ");
+    md_arch_status(out, a);
+    egaf_buf_printf(out,
+                    " (elements %zu added, %zu removed, %zu changed; relations %zu added, "
+                    "%zu removed, %zu changed; findings %zu introduced, %zu fixed)</summary>\n\n",
+                    k->elements_added, k->elements_removed, k->elements_changed,
+                    k->relations_added, k->relations_removed, k->relations_changed,
+                    k->findings_introduced, k->findings_fixed);
+    if (a->nheader) {
+        egaf_buf_puts(out, "**Header**\n\n");
+        for (size_t i = 0; i < a->nheader; i++)
+            md_field(out, &a->header[i], "");
+        egaf_buf_putc(out, '\n');
+    }
+    if (a->nelements) {
+        size_t listed = 0;
+        egaf_buf_puts(out, "**Elements**\n\n");
+        for (size_t i = 0; i < a->nelements; i++) {
+            const egaf_diff_element *e = &a->elements[i];
+            if (!md_room(out, &listed, max, a->nelements))
+                break;
+            egaf_buf_printf(out, "- %s %s **", md_sign(e->status), egaf_diff_kind_name(e->kind));
+            egaf_buf_markdown_text(out, e->id);
+            egaf_buf_puts(out, "**");
+            if (e->name) {
+                egaf_buf_puts(out, " — ");
+                egaf_buf_markdown_text(out, e->name);
+            }
+            if (e->renamed_from) {
+                egaf_buf_puts(out, " *(possibly renamed from ");
+                egaf_buf_markdown_text(out, e->renamed_from);
+                egaf_buf_puts(out, ")*");
+            }
+            egaf_buf_putc(out, '\n');
+            for (size_t f = 0; f < e->nfields; f++)
+                md_field(out, &e->fields[f], "  ");
+        }
+        egaf_buf_putc(out, '\n');
+    }
+    if (a->nrelations) {
+        size_t listed = 0;
+        egaf_buf_puts(out, "**Relations**\n\n");
+        for (size_t i = 0; i < a->nrelations; i++) {
+            const egaf_diff_relation *r = &a->relations[i];
+            if (!md_room(out, &listed, max, a->nrelations))
+                break;
+            egaf_buf_printf(out, "- %s %s ", md_sign(r->status), r->type);
+            egaf_buf_markdown_text(out, r->from);
+            egaf_buf_puts(out, " → ");
+            egaf_buf_markdown_text(out, r->to);
+            if (r->via) {
+                egaf_buf_puts(out, " via ");
+                egaf_buf_markdown_text(out, r->via);
+            }
+            egaf_buf_putc(out, '\n');
+            for (size_t f = 0; f < r->nfields; f++)
+                md_field(out, &r->fields[f], "  ");
+        }
+        egaf_buf_putc(out, '\n');
+    }
+    if (a->nfindings) {
+        size_t listed = 0;
+        egaf_buf_puts(out, "**Findings**\n\n");
+        for (size_t i = 0; i < a->nfindings; i++) {
+            const egaf_diff_finding *f = &a->findings[i];
+            if (!md_room(out, &listed, max, a->nfindings))
+                break;
+            egaf_buf_printf(out, "- %s %s %s `%s`: ",
+                            f->status == EGAF_DIFF_ADDED ? "🆕" : "✅",
+                            f->status == EGAF_DIFF_ADDED ? "introduced" : "fixed", f->severity,
+                            f->rule);
+            egaf_buf_markdown_text(out, f->message);
+            if (f->file) {
+                egaf_buf_puts(out, " (");
+                egaf_buf_markdown_text(out, f->file);
+                egaf_buf_printf(out, ":%u)", f->line);
+            }
+            egaf_buf_putc(out, '\n');
+        }
+        egaf_buf_putc(out, '\n');
+    }
+    egaf_buf_puts(out, "</details>\n\n");
+}
+
+void egaf_diff_write_markdown(egaf_buf *out, const egaf_diff *d,
+                              const egaf_diff_write_options *opt)
+{
+    size_t max = opt ? opt->max_items : 0;
+    const egaf_diff_counts *t = &d->total;
+    egaf_buf_puts(out, "### egaf diff: ");
+    egaf_buf_markdown_text(out, d->old_label);
+    egaf_buf_puts(out, " → ");
+    egaf_buf_markdown_text(out, d->new_label);
+    egaf_buf_printf(out,
+                    "\n\n**%zu %s**: %zu added, %zu removed, %zu changed, %zu unchanged. "
+                    "Elements: %zu added, %zu removed, %zu changed. Relations: %zu added, "
+                    "%zu removed, %zu changed. Findings: %zu introduced, %zu fixed.\n\n",
+                    d->narchs, plural(d->narchs, "architecture", "architectures"),
+                    d->archs_added, d->archs_removed, d->archs_changed, d->archs_unchanged,
+                    t->elements_added, t->elements_removed, t->elements_changed,
+                    t->relations_added, t->relations_removed, t->relations_changed,
+                    t->findings_introduced, t->findings_fixed);
+    if (!d->narchs)
+        return;
+    egaf_buf_puts(out, "| Architecture | Status | Elements +/−/~ | Relations +/−/~ | "
+                       "Findings new/fixed |\n|---|---|---:|---:|---:|\n");
+    for (size_t i = 0; i < d->narchs; i++) {
+        const egaf_diff_arch *a = &d->archs[i];
+        const egaf_diff_counts *k = &a->counts;
+        egaf_buf_puts(out, "| ");
+        egaf_buf_markdown_text(out, a->id);
+        egaf_buf_puts(out, " | ");
+        md_arch_status(out, a);
+        egaf_buf_puts(out, " |");
+        md_counts3(out, k->elements_added, k->elements_removed, k->elements_changed);
+        md_counts3(out, k->relations_added, k->relations_removed, k->relations_changed);
+        egaf_buf_printf(out, " %zu / %zu |\n", k->findings_introduced, k->findings_fixed);
+    }
+    egaf_buf_putc(out, '\n');
+    for (size_t i = 0; i < d->narchs; i++)
+        if (arch_has_details(&d->archs[i]))
+            md_details(out, &d->archs[i], max);
+}
+
+/* ------------------------------------------------------------------ JSON */
+
+static void json_str(egaf_buf *out, const char *s)
+{
+    if (s)
+        egaf_buf_json_string(out, s);
+    else
+        egaf_buf_puts(out, "null");
+}
+
+static void json_strs(egaf_buf *out, const char *const *v, size_t n)
+{
+    egaf_buf_putc(out, '[');
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            egaf_buf_puts(out, ", ");
+        json_str(out, v[i]);
+    }
+    egaf_buf_putc(out, ']');
+}
+
+static void json_fields(egaf_buf *out, const egaf_diff_field *f, size_t n)
+{
+    egaf_buf_putc(out, '[');
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            egaf_buf_puts(out, ", ");
+        egaf_buf_puts(out, "{\"field\": ");
+        json_str(out, f[i].field);
+        if (f[i].list) {
+            egaf_buf_puts(out, ", \"added\": ");
+            json_strs(out, f[i].added, f[i].nadded);
+            egaf_buf_puts(out, ", \"removed\": ");
+            json_strs(out, f[i].removed, f[i].nremoved);
+        } else {
+            egaf_buf_puts(out, ", \"old\": ");
+            json_str(out, f[i].old_value);
+            egaf_buf_puts(out, ", \"new\": ");
+            json_str(out, f[i].new_value);
+        }
+        egaf_buf_putc(out, '}');
+    }
+    egaf_buf_putc(out, ']');
+}
+
+static void json_counts(egaf_buf *out, const egaf_diff_counts *k)
+{
+    egaf_buf_printf(out,
+                    "{\"elements\": {\"added\": %zu, \"removed\": %zu, \"changed\": %zu}, "
+                    "\"relations\": {\"added\": %zu, \"removed\": %zu, \"changed\": %zu}, "
+                    "\"header_changes\": %zu, "
+                    "\"findings\": {\"introduced\": %zu, \"fixed\": %zu}}",
+                    k->elements_added, k->elements_removed, k->elements_changed,
+                    k->relations_added, k->relations_removed, k->relations_changed,
+                    k->header_changed, k->findings_introduced, k->findings_fixed);
+}
+
+static void json_arch(egaf_buf *out, const egaf_diff_arch *a)
+{
+    egaf_buf_puts(out, "    {\"id\": ");
+    json_str(out, a->id);
+    egaf_buf_printf(out, ", \"status\": \"%s\", \"name\": ", egaf_diff_status_name(a->status));
+    json_str(out, a->name);
+    egaf_buf_puts(out, ",\n     \"old_file\": ");
+    json_str(out, a->old_file);
+    egaf_buf_puts(out, ", \"new_file\": ");
+    json_str(out, a->new_file);
+    egaf_buf_puts(out, ",\n     \"merged_into\": ");
+    json_strs(out, a->merged_into, a->nmerged_into);
+    egaf_buf_puts(out, ", \"merged_from\": ");
+    json_strs(out, a->merged_from, a->nmerged_from);
+    egaf_buf_puts(out, ",\n     \"counts\": ");
+    json_counts(out, &a->counts);
+    egaf_buf_puts(out, ",\n     \"header\": ");
+    json_fields(out, a->header, a->nheader);
+    egaf_buf_puts(out, ",\n     \"elements\": [");
+    for (size_t i = 0; i < a->nelements; i++) {
+        const egaf_diff_element *e = &a->elements[i];
+        egaf_buf_printf(out, "%s\n      {\"status\": \"%s\", \"kind\": \"%s\", \"id\": ",
+                        i ? "," : "", egaf_diff_status_name(e->status),
+                        egaf_diff_kind_name(e->kind));
+        json_str(out, e->id);
+        egaf_buf_puts(out, ", \"name\": ");
+        json_str(out, e->name);
+        egaf_buf_puts(out, ", \"renamed_from\": ");
+        json_str(out, e->renamed_from);
+        egaf_buf_puts(out, ", \"fields\": ");
+        json_fields(out, e->fields, e->nfields);
+        egaf_buf_putc(out, '}');
+    }
+    egaf_buf_puts(out, a->nelements ? "\n     ],\n     \"relations\": [" : "],\n     \"relations\": [");
+    for (size_t i = 0; i < a->nrelations; i++) {
+        const egaf_diff_relation *r = &a->relations[i];
+        egaf_buf_printf(out, "%s\n      {\"status\": \"%s\", \"type\": ", i ? "," : "",
+                        egaf_diff_status_name(r->status));
+        json_str(out, r->type);
+        egaf_buf_puts(out, ", \"from\": ");
+        json_str(out, r->from);
+        egaf_buf_puts(out, ", \"to\": ");
+        json_str(out, r->to);
+        egaf_buf_puts(out, ", \"via\": ");
+        json_str(out, r->via);
+        egaf_buf_puts(out, ", \"id\": ");
+        json_str(out, r->id);
+        egaf_buf_puts(out, ", \"fields\": ");
+        json_fields(out, r->fields, r->nfields);
+        egaf_buf_putc(out, '}');
+    }
+    egaf_buf_puts(out, a->nrelations ? "\n     ],\n     \"findings\": [" : "],\n     \"findings\": [");
+    for (size_t i = 0; i < a->nfindings; i++) {
+        const egaf_diff_finding *f = &a->findings[i];
+        egaf_buf_printf(out, "%s\n      {\"status\": \"%s\", \"rule\": ", i ? "," : "",
+                        f->status == EGAF_DIFF_ADDED ? "introduced" : "fixed");
+        json_str(out, f->rule);
+        egaf_buf_puts(out, ", \"severity\": ");
+        json_str(out, f->severity);
+        egaf_buf_puts(out, ", \"element\": ");
+        json_str(out, f->element);
+        egaf_buf_puts(out, ", \"message\": ");
+        json_str(out, f->message);
+        egaf_buf_puts(out, ", \"file\": ");
+        json_str(out, f->file);
+        egaf_buf_printf(out, ", \"line\": %u, \"column\": %u}", f->line, f->col);
+    }
+    egaf_buf_puts(out, a->nfindings ? "\n     ]}" : "]}");
+}
+
+void egaf_diff_write_json(egaf_buf *out, const egaf_diff *d, const egaf_diff_write_options *opt)
+{
+    egaf_buf_puts(out, "{\"tool\": \"egaf\", \"version\": ");
+    json_str(out, opt && opt->version ? opt->version : "");
+    egaf_buf_puts(out, ",\n \"old\": ");
+    json_str(out, d->old_label);
+    egaf_buf_puts(out, ", \"new\": ");
+    json_str(out, d->new_label);
+    egaf_buf_printf(out,
+                    ",\n \"summary\": {\"architectures\": {\"added\": %zu, \"removed\": %zu, "
+                    "\"changed\": %zu, \"unchanged\": %zu},\n  \"counts\": ",
+                    d->archs_added, d->archs_removed, d->archs_changed, d->archs_unchanged);
+    json_counts(out, &d->total);
+    egaf_buf_puts(out, "},\n \"architectures\": [");
+    for (size_t i = 0; i < d->narchs; i++) {
+        egaf_buf_puts(out, i ? ",\n" : "\n");
+        json_arch(out, &d->archs[i]);
+    }
+    egaf_buf_puts(out, d->narchs ? "\n ]}\n" : "]}\n");
+}

@@ -1,0 +1,156 @@
+/* export.h - the models in the forms other tools open: the ArchiMate 3.1
+ * Open Exchange Format (Archi, BiZZdesign, …), Archi's three-file CSV layout
+ * and a JSON document of the whole resolved model. docs/export.md describes
+ * the mapping and the layouts.
+ *
+ * ArchiMate and CSV share one concept model (egaf_am_model): every egaf
+ * element becomes an ArchiMate element, every reference field an ArchiMate
+ * relationship allowed by the ArchiMate 3.1 relationship table (Appendix B),
+ * checked by egaf_am_allowed() before it is written. The same inputs give the
+ * same bytes: everything is written in model order, identifiers are derived
+ * from the egaf ids, never from pointers or time.
+ *
+ * Ownership: egaf_am_build() / egaf_am_free(); every string of the concept
+ * model lives in its arena. The writers append to caller-owned buffers. */
+#ifndef EGAF_EXPORT_H
+#define EGAF_EXPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "base/arena.h"
+#include "base/buf.h"
+#include "model/model.h"
+#include "refs/refs.h"
+#include "base/strmap.h"
+#include "base/diag.h"
+
+typedef enum egaf_export_format {
+    EGAF_EXPORT_ARCHIMATE,
+    EGAF_EXPORT_CSV,
+    EGAF_EXPORT_JSON,
+} egaf_export_format;
+
+typedef struct egaf_export_options {
+    bool en;             /* English names first (name-en, falling back to name) */
+    const char *version; /* egaf's version, written in the JSON header */
+    bool no_views;       /* ArchiMate: leave the diagrams out (no layout) */
+} egaf_export_options;
+
+int egaf_export_format_parse(const char *name, egaf_export_format *out); /* -1: unknown */
+
+/* --- references, as every export resolves them ------------------------- */
+
+typedef enum egaf_ref_scope {
+    EGAF_SCOPE_LOCAL,    /* bare id, or "<own-id>:id" */
+    EGAF_SCOPE_NATIONAL, /* "national:id" */
+    EGAF_SCOPE_ARCH,     /* "other-arch:id" */
+} egaf_ref_scope;
+
+typedef struct egaf_export_ref {
+    egaf_ref_scope scope;
+    const char *arch; /* the architecture's id (NULL for national) */
+    const char *id;   /* points into buf */
+    const egaf_element *element;  /* local or other architecture, when loaded */
+    const egaf_ref_entry *entry;  /* national, when in the reference models */
+    char buf[256];
+} egaf_export_ref;
+
+const char *egaf_ref_scope_name(egaf_ref_scope scope);
+
+/* --- the ArchiMate concept model ---------------------------------------- */
+
+typedef struct egaf_am_prop {
+    const char *key, *value;
+} egaf_am_prop;
+
+typedef struct egaf_am_props {
+    egaf_am_prop *items;
+    size_t count, cap;
+} egaf_am_props;
+
+typedef struct egaf_am_element {
+    const char *identifier; /* an XML NCName, unique in the model */
+    const char *type;       /* "ApplicationComponent" */
+    const char *name;       /* in the chosen language */
+    const char *name_vi, *name_en; /* name_en NULL when the model has none */
+    const char *documentation;     /* NULL when none */
+    const char *key;               /* "arch:id" or "national:id", for views */
+    egaf_am_props props;
+} egaf_am_element;
+
+typedef struct egaf_am_rel {
+    const char *identifier;
+    const char *type;        /* "Serving" */
+    const char *name;        /* NULL when none */
+    const char *access_type; /* Access: "ReadWrite"… else NULL */
+    bool directed;           /* Association */
+    size_t source, target;   /* element indexes */
+    egaf_am_props props;
+} egaf_am_rel;
+
+typedef struct egaf_am_model {
+    egaf_arena *arena;
+    bool en;
+    const char *identifier;
+    const char *name, *name_vi, *name_en, *documentation;
+    egaf_am_props props;
+    egaf_am_element *elements;
+    size_t nelements, elements_cap;
+    egaf_am_rel *rels;
+    size_t nrels, rels_cap;
+    egaf_strmap ids;    /* identifiers in use */
+    egaf_strmap by_key; /* "arch:id" / "national:id" -> element index + 1 */
+    bool failed;        /* out of memory */
+} egaf_am_model;
+
+/* Builds the concept model of the models (each loaded; refs may be NULL).
+ * Returns NULL when memory runs out. */
+egaf_am_model *egaf_am_build(egaf_model *const *models, size_t nmodels, const egaf_refs *refs,
+                             bool en);
+void egaf_am_free(egaf_am_model *am);
+
+/* Whether the ArchiMate 3.1 relationship table allows a relationship of type
+ * rel ("Serving", "Access", …) from an element of type source to one of type
+ * target, for the element types the export writes. Association is allowed
+ * between any two of them. */
+bool egaf_am_allowed(const char *source, const char *rel, const char *target);
+
+/* A string as an XML NCName identifier part: [A-Za-z0-9._-] kept, anything
+ * else becomes '_'. */
+void egaf_am_ncname(egaf_buf *out, const char *s);
+
+/* --- writers ------------------------------------------------------------- */
+
+/* The ArchiMate exchange file: the concept model and, unless no_views, one
+ * diagram per egaf view and model with the nodes placed by Graphviz's dot
+ * layout. Layout problems become render.graphviz findings. Returns 0, or -1
+ * when memory ran out. */
+int egaf_export_archimate(egaf_buf *out, egaf_model *const *models, size_t nmodels,
+                          const egaf_refs *refs, const egaf_export_options *options,
+                          egaf_diags *diags);
+
+/* Archi's CSV layout: three files, UTF-8 with a byte-order mark, CRLF line
+ * ends, every field quoted (quotes doubled), fields that a spreadsheet would
+ * read as a formula (= + - @, tab, CR first) prefixed with '. */
+typedef struct egaf_csv_files {
+    egaf_buf elements, relations, properties;
+} egaf_csv_files;
+
+int egaf_export_csv(egaf_csv_files *out, egaf_model *const *models, size_t nmodels,
+                    const egaf_refs *refs, const egaf_export_options *options);
+/* One CSV field, quoted, neutralised as above. */
+void egaf_csv_field(egaf_buf *out, const char *s);
+
+/* The JSON document: header, every architecture with every element and its
+ * fields, references resolved to {scope, arch, id, found}, and the national
+ * entries the models name. */
+int egaf_export_json(egaf_buf *out, egaf_model *const *models, size_t nmodels,
+                     const egaf_refs *refs, const egaf_export_options *options);
+
+/* Resolves a reference written in model m against the loaded models and the
+ * reference models. */
+void egaf_export_resolve(egaf_model *const *models, size_t nmodels, const egaf_refs *refs,
+                         const egaf_model *m, const char *ref, egaf_export_ref *out);
+
+#endif

@@ -1,0 +1,914 @@
+/* export_archimate.c - the ArchiMate concept model of egaf models, and the
+ * ArchiMate 3.1 Open Exchange Format writer with one diagram per egaf view,
+ * placed by Graphviz's dot layout of the renderer's view graphs.
+ *
+ * The mapping (docs/export.md): each egaf kind to an element type, each
+ * reference field to a relationship type that the ArchiMate 3.1
+ * relationship table allows for the two element types (egaf_am_allowed();
+ * where it does not, a directed Association named after the field). The
+ * exchange schema does not check the table; this file does. */
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <graphviz/gvc.h>
+
+#include "export/export.h"
+#include "base/i18n.h"
+#include "render/render.h"
+
+/* --- the relationship table ---------------------------------------------- */
+
+/* Element types the export writes, and the ArchiMate 3.1 relationship table
+ * (Appendix B; the same rows as Archi's relationships.xml) restricted to
+ * them. Letters: a access, c composition, f flow, g aggregation,
+ * i assignment, n influence, o association, r realization,
+ * s specialization, t triggering, v serving. */
+enum {
+    T_BA, T_BI, T_BF, T_BS, T_DO, T_AC, T_NODE, T_CN, T_TS, T_WP, T__COUNT
+};
+static const char *const type_names[T__COUNT] = {
+    "BusinessActor", "BusinessInterface", "BusinessFunction", "BusinessService",
+    "DataObject",    "ApplicationComponent", "Node",          "CommunicationNetwork",
+    "TechnologyService", "WorkPackage",
+};
+static const char *const table[T__COUNT][T__COUNT] = {
+    /* targets: BA, BI, BF, BS, DO, AC, Node, CN, TS, WP */
+    [T_BI] = {"fotv", "cfgostv", "fotv", "fiotv", "ao", "fotv", "fotv", "fotv", "fotv", "o"},
+    [T_BF] = {"fotv", "fotv", "cfgostv", "fortv", "ao", "fotv", "fotv", "fotv", "fotv", "o"},
+    [T_BS] = {"fotv", "fotv", "fotv", "cfgostv", "ao", "fotv", "fotv", "fotv", "fotv", "o"},
+    [T_DO] = {"o", "o", "o", "o", "cgos", "o", "o", "o", "o", "o"},
+    [T_AC] = {"fotv", "fortv", "fortv", "fortv", "ao", "cfgorstv", "fotv", "fotv", "fotv", "o"},
+    [T_NODE] = {"fiotv", "fiortv", "fiortv", "fiortv", "ao", "fortv", "cfgiostv", "fotv",
+                "fiortv", "io"},
+    [T_CN] = {"fortv", "fortv", "fortv", "fortv", "ao", "fortv", "fortv", "cfgostv", "fiortv",
+              "o"},
+    [T_TS] = {"fotv", "fotv", "fotv", "fortv", "ao", "fotv", "fotv", "fotv", "cfgostv", "o"},
+    [T_WP] = {"or", "or", "or", "or", "or", "or", "or", "or", "or", "cfgost"},
+    /* BusinessActor is never the source of a relationship the export
+     * writes; its row is left out, so only Association is allowed. */
+};
+
+static int type_index(const char *type)
+{
+    for (int i = 0; i < T__COUNT; i++)
+        if (strcmp(type_names[i], type) == 0)
+            return i;
+    return -1;
+}
+
+static char rel_letter(const char *rel)
+{
+    static const struct {
+        const char *name;
+        char letter;
+    } rels[] = {
+        {"Access", 'a'},      {"Composition", 'c'}, {"Flow", 'f'},
+        {"Aggregation", 'g'}, {"Assignment", 'i'},  {"Influence", 'n'},
+        {"Association", 'o'}, {"Realization", 'r'}, {"Specialization", 's'},
+        {"Triggering", 't'},  {"Serving", 'v'},
+    };
+    for (size_t i = 0; i < sizeof rels / sizeof rels[0]; i++)
+        if (strcmp(rels[i].name, rel) == 0)
+            return rels[i].letter;
+    return 0;
+}
+
+bool egaf_am_allowed(const char *source, const char *rel, const char *target)
+{
+    int s = type_index(source), t = type_index(target);
+    char letter = rel_letter(rel);
+    if (s < 0 || t < 0 || !letter)
+        return false;
+    if (letter == 'o')
+        return true;
+    const char *row = table[s][t];
+    return row && strchr(row, letter) != NULL;
+}
+
+/* --- building the concept model ------------------------------------------ */
+
+void egaf_am_ncname(egaf_buf *out, const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
+        unsigned char c = *p;
+        bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                  c == '.' || c == '-' || c == '_';
+        egaf_buf_putc(out, ok ? (char)c : '_');
+    }
+}
+
+static void *grow(egaf_am_model *am, void *items, size_t *cap, size_t count, size_t size)
+{
+    if (count < *cap)
+        return items;
+    size_t ncap = *cap ? *cap * 2 : 32;
+    void *n = realloc(items, ncap * size);
+    if (!n) {
+        am->failed = true;
+        return NULL;
+    }
+    *cap = ncap;
+    return n;
+}
+
+static const char *am_str(egaf_am_model *am, const char *s)
+{
+    if (!s)
+        return NULL;
+    char *c = egaf_arena_strdup(am->arena, s);
+    if (!c)
+        am->failed = true;
+    return c;
+}
+
+/* A unique identifier from base ("id-lang-son.cong-dvc"), made an NCName. */
+static const char *am_ident(egaf_am_model *am, const char *prefix, const char *a, const char *b,
+                            const char *c)
+{
+    egaf_buf buf;
+    egaf_buf_init(&buf);
+    egaf_buf_puts(&buf, prefix);
+    const char *parts[3] = {a, b, c};
+    for (int i = 0; i < 3; i++) {
+        if (!parts[i])
+            continue;
+        if (i)
+            egaf_buf_putc(&buf, '.');
+        egaf_am_ncname(&buf, parts[i]);
+    }
+    size_t base_len = buf.len;
+    const char *result = NULL;
+    for (int n = 2; !buf.failed; n++) {
+        if (!egaf_strmap_get(&am->ids, buf.data, buf.len)) {
+            char *id = egaf_arena_strndup(am->arena, buf.data, buf.len);
+            bool oom = false;
+            if (id)
+                egaf_strmap_put(&am->ids, id, buf.len, id, &oom);
+            if (!id || oom)
+                am->failed = true;
+            result = id;
+            break;
+        }
+        buf.len = base_len;
+        egaf_buf_printf(&buf, "-%d", n);
+    }
+    if (buf.failed)
+        am->failed = true;
+    egaf_buf_free(&buf);
+    return result ? result : "id-invalid";
+}
+
+static void prop_add(egaf_am_model *am, egaf_am_props *p, const char *key, const char *value)
+{
+    if (!key || !value)
+        return;
+    egaf_am_prop *items = grow(am, p->items, &p->cap, p->count, sizeof(*items));
+    if (!items)
+        return;
+    p->items = items;
+    p->items[p->count].key = am_str(am, key);
+    p->items[p->count].value = am_str(am, value);
+    p->count++;
+}
+
+static size_t element_add(egaf_am_model *am, const char *identifier, const char *type,
+                          const char *name_vi, const char *name_en, const char *doc,
+                          const char *key)
+{
+    egaf_am_element *items = grow(am, am->elements, &am->elements_cap, am->nelements,
+                                  sizeof(*items));
+    if (!items)
+        return SIZE_MAX;
+    am->elements = items;
+    egaf_am_element *e = &am->elements[am->nelements];
+    memset(e, 0, sizeof(*e));
+    e->identifier = identifier;
+    e->type = type;
+    e->name_vi = am_str(am, name_vi ? name_vi : "");
+    e->name_en = am_str(am, name_en);
+    e->name = am->en && e->name_en ? e->name_en : e->name_vi;
+    e->documentation = am_str(am, doc);
+    e->key = am_str(am, key);
+    if (e->key) {
+        bool oom = false;
+        egaf_strmap_put(&am->by_key, e->key, strlen(e->key),
+                        (void *)(uintptr_t)(am->nelements + 1), &oom);
+        if (oom)
+            am->failed = true;
+    }
+    return am->nelements++;
+}
+
+static size_t element_of_key(const egaf_am_model *am, const char *key)
+{
+    uintptr_t v = (uintptr_t)egaf_strmap_get(&am->by_key, key, strlen(key));
+    return v ? (size_t)(v - 1) : SIZE_MAX;
+}
+
+static const char *kind_type(const egaf_element *el)
+{
+    switch (el->kind) {
+    case EGAF_K_ACTOR:
+        return "BusinessActor";
+    case EGAF_K_CHANNEL:
+        return "BusinessInterface";
+    case EGAF_K_FUNCTION:
+        return "BusinessFunction";
+    case EGAF_K_SERVICE:
+        return "BusinessService";
+    case EGAF_K_DATABASE:
+        return "DataObject";
+    case EGAF_K_APPLICATION:
+    case EGAF_K_PLATFORM:
+        return "ApplicationComponent";
+    case EGAF_K_INFRASTRUCTURE: {
+        const char *k = egaf_element_text(el, EGAF_F_KIND);
+        return k && strcmp(k, "network") == 0 ? "CommunicationNetwork" : "Node";
+    }
+    case EGAF_K_CONTROL:
+        return "TechnologyService";
+    case EGAF_K_ROADMAP:
+        return "WorkPackage";
+    default:
+        return NULL; /* integrations are relationships; the header a grouping */
+    }
+}
+
+static void join(egaf_buf *b, const egaf_str *items, size_t n)
+{
+    egaf_buf_reset(b);
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            egaf_buf_puts(b, "; ");
+        egaf_buf_puts(b, items[i].s ? items[i].s : "");
+    }
+    if (!b->data)
+        egaf_buf_puts(b, "");
+}
+
+/* Every field that is not a name, a description or a reference, as
+ * properties keyed as in the model. */
+static void field_props(egaf_am_model *am, egaf_am_props *p, const egaf_element *el)
+{
+    const egaf_kind_spec *spec = egaf_kind_info(el->kind);
+    egaf_buf tmp;
+    egaf_buf_init(&tmp);
+    for (size_t f = 0; f < spec->nfields; f++) {
+        const egaf_field_spec *fs = &spec->fields[f];
+        const egaf_value *v = egaf_element_get(el, fs->field);
+        if (!v || fs->field == EGAF_F_NAME || fs->field == EGAF_F_NAME_EN ||
+            fs->field == EGAF_F_DESCRIPTION)
+            continue;
+        switch (v->type) {
+        case EGAF_FT_TEXT:
+        case EGAF_FT_ID:
+        case EGAF_FT_ENUM:
+        case EGAF_FT_CODE:
+            if (fs->field != EGAF_F_ID)
+                prop_add(am, p, fs->key, v->u.str.s);
+            break;
+        case EGAF_FT_INT:
+            egaf_buf_reset(&tmp);
+            egaf_buf_printf(&tmp, "%lld", v->u.num);
+            prop_add(am, p, fs->key, tmp.data);
+            break;
+        case EGAF_FT_TEXTS:
+        case EGAF_FT_IDS:
+            join(&tmp, v->u.list.items, v->u.list.count);
+            prop_add(am, p, fs->key, tmp.data);
+            break;
+        case EGAF_FT_WAIVERS:
+            for (size_t i = 0; i < v->u.waivers.count; i++) {
+                egaf_buf_reset(&tmp);
+                egaf_buf_printf(&tmp, "waiver:%s",
+                                v->u.waivers.items[i].rule.s ? v->u.waivers.items[i].rule.s
+                                                             : "");
+                prop_add(am, p, tmp.data,
+                         v->u.waivers.items[i].reason.s ? v->u.waivers.items[i].reason.s : "");
+            }
+            break;
+        case EGAF_FT_PROPERTIES:
+            for (size_t i = 0; i < v->u.props.count; i++)
+                prop_add(am, p, v->u.props.items[i].key.s, v->u.props.items[i].value.s);
+            break;
+        case EGAF_FT_PERIOD:
+            egaf_buf_reset(&tmp);
+            egaf_buf_printf(&tmp, "%lld-%lld", v->u.period.from, v->u.period.to);
+            prop_add(am, p, fs->key, tmp.data);
+            break;
+        case EGAF_FT_REF:
+        case EGAF_FT_REFS:
+            break;
+        }
+    }
+    if (tmp.failed)
+        am->failed = true;
+    egaf_buf_free(&tmp);
+}
+
+/* The element a reference names: a loaded element, or a national entry's
+ * element (made on first use); SIZE_MAX when it names nothing loaded. */
+static size_t target_of(egaf_am_model *am, egaf_model *const *models, size_t nmodels,
+                        const egaf_refs *refs, const egaf_model *m, const char *ref)
+{
+    egaf_export_ref r;
+    egaf_export_resolve(models, nmodels, refs, m, ref, &r);
+    if (!r.id[0])
+        return SIZE_MAX;
+    egaf_buf key;
+    egaf_buf_init(&key);
+    egaf_buf_printf(&key, "%s:%s", r.scope == EGAF_SCOPE_NATIONAL ? "national" : r.arch, r.id);
+    size_t idx = key.failed ? SIZE_MAX : element_of_key(am, key.data);
+    if (idx == SIZE_MAX && r.scope == EGAF_SCOPE_NATIONAL && !key.failed) {
+        const egaf_ref_entry *e = r.entry;
+        const char *type = "ApplicationComponent";
+        bool db = e ? e->kind == EGAF_RK_NATIONAL_DATABASE : strncmp(r.id, "csdl-", 5) == 0;
+        if (db)
+            type = "DataObject";
+        else if (e && e->category && strcmp(e->category, "network") == 0)
+            type = "CommunicationNetwork";
+        else if (e && e->category && strcmp(e->category, "data-center") == 0)
+            type = "Node";
+        const char *ident = am_ident(am, "id-national", NULL, r.id, NULL);
+        idx = element_add(am, ident, type, e && e->name ? e->name : r.id,
+                          e ? e->name_en : NULL, e ? e->purpose : NULL, key.data);
+        if (idx != SIZE_MAX) {
+            egaf_am_props *p = &am->elements[idx].props;
+            prop_add(am, p, "egaf-kind", db ? "national database" : "national shared system");
+            prop_add(am, p, "national-id", r.id);
+            if (e) {
+                prop_add(am, p, "abbr", e->abbr);
+                prop_add(am, p, "category", e->category);
+                prop_add(am, p, "source", e->source);
+            } else {
+                prop_add(am, p, "in-reference-models", "no");
+            }
+        }
+    }
+    egaf_buf_free(&key);
+    return idx;
+}
+
+static egaf_am_rel *rel_add(egaf_am_model *am, const char *identifier, const char *type,
+                            size_t source, size_t target)
+{
+    egaf_am_rel *items = grow(am, am->rels, &am->rels_cap, am->nrels, sizeof(*items));
+    if (!items)
+        return NULL;
+    am->rels = items;
+    egaf_am_rel *r = &am->rels[am->nrels++];
+    memset(r, 0, sizeof(*r));
+    r->identifier = identifier;
+    r->type = type;
+    r->source = source;
+    r->target = target;
+    return r;
+}
+
+/* How each reference field becomes a relationship. reverse: the referenced
+ * element is the source (a service's `handled-by` application serves it). */
+typedef struct rel_rule {
+    egaf_kind kind;
+    egaf_field field;
+    const char *type;
+    bool reverse;
+    const char *access;
+} rel_rule;
+
+static const rel_rule rules[] = {
+    {EGAF_K_SERVICE, EGAF_F_HANDLED_BY, "Serving", true, NULL},
+    {EGAF_K_SERVICE, EGAF_F_CHANNELS, "Assignment", true, NULL},
+    {EGAF_K_SERVICE, EGAF_F_ACTORS, "Serving", false, NULL},
+    {EGAF_K_SERVICE, EGAF_F_FUNCTION, "Realization", true, NULL},
+    {EGAF_K_DATABASE, EGAF_F_SOURCES, "Association", true, NULL},
+    {EGAF_K_DATABASE, EGAF_F_HOSTED_ON, "Realization", true, NULL},
+    {EGAF_K_APPLICATION, EGAF_F_USES, "Access", false, "ReadWrite"},
+    {EGAF_K_APPLICATION, EGAF_F_SERVES, "Serving", false, NULL},
+    {EGAF_K_APPLICATION, EGAF_F_HOSTED_ON, "Realization", true, NULL},
+    {EGAF_K_PLATFORM, EGAF_F_CONNECTS, "Flow", false, NULL},
+    {EGAF_K_PLATFORM, EGAF_F_HOSTED_ON, "Realization", true, NULL},
+    {EGAF_K_INFRASTRUCTURE, EGAF_F_CONNECTS, "Association", false, NULL},
+    {EGAF_K_CONTROL, EGAF_F_PROTECTS, "Serving", false, NULL},
+    {EGAF_K_ROADMAP, EGAF_F_DELIVERS, "Realization", false, NULL},
+};
+
+/* Adds the relationship of one reference, with the rule's type where the
+ * table allows it, else a directed Association named after the field. */
+static egaf_am_rel *relate(egaf_am_model *am, const char *identifier, const char *type,
+                           size_t source, size_t target, const char *field_key,
+                           const char *access)
+{
+    const egaf_am_element *s = &am->elements[source], *t = &am->elements[target];
+    bool fallback = !egaf_am_allowed(s->type, type, t->type);
+    egaf_am_rel *r = rel_add(am, identifier, fallback ? "Association" : type, source, target);
+    if (!r)
+        return NULL;
+    if (fallback || strcmp(type, "Association") == 0) {
+        r->directed = fallback || strcmp(field_key, "connects") != 0;
+        r->name = am_str(am, field_key);
+    } else if (access) {
+        r->access_type = access;
+    }
+    prop_add(am, &r->props, "egaf-field", field_key);
+    return r;
+}
+
+static const char *model_name(const egaf_model *m, bool en)
+{
+    const char *name = m->header ? egaf_element_text(m->header, EGAF_F_NAME) : NULL;
+    const char *name_en = m->header ? egaf_element_text(m->header, EGAF_F_NAME_EN) : NULL;
+    if (en && name_en)
+        return name_en;
+    return name ? name : (m->id ? m->id : "");
+}
+
+egaf_am_model *egaf_am_build(egaf_model *const *models, size_t nmodels, const egaf_refs *refs,
+                             bool en)
+{
+    egaf_am_model *am = calloc(1, sizeof(*am));
+    if (!am)
+        return NULL;
+    am->arena = egaf_arena_create();
+    if (!am->arena) {
+        free(am);
+        return NULL;
+    }
+    am->en = en;
+    egaf_strmap_init(&am->ids);
+    egaf_strmap_init(&am->by_key);
+    am->identifier = am_ident(am, "id-egaf-model", NULL, NULL, NULL);
+
+    egaf_buf tmp;
+    egaf_buf_init(&tmp);
+    if (nmodels == 1) {
+        const egaf_model *m = models[0];
+        am->name_vi = am_str(am, model_name(m, false));
+        const char *ne = m->header ? egaf_element_text(m->header, EGAF_F_NAME_EN) : NULL;
+        am->name_en = am_str(am, ne);
+        am->documentation =
+            am_str(am, m->header ? egaf_element_text(m->header, EGAF_F_DESCRIPTION) : NULL);
+    } else {
+        egaf_buf_printf(&tmp, "Kiến trúc Chính phủ điện tử: %zu kiến trúc", nmodels);
+        am->name_vi = am_str(am, tmp.data);
+        egaf_buf_reset(&tmp);
+        egaf_buf_printf(&tmp, "e-Government architectures: %zu", nmodels);
+        am->name_en = am_str(am, tmp.data);
+    }
+    am->name = en && am->name_en ? am->name_en : am->name_vi;
+    egaf_buf_reset(&tmp);
+    for (size_t mi = 0; mi < nmodels; mi++)
+        egaf_buf_printf(&tmp, "%s%s", mi ? ", " : "", models[mi]->id ? models[mi]->id : "");
+    prop_add(am, &am->props, "egaf-architectures", tmp.data ? tmp.data : "");
+
+    /* the elements of every model, then the relationships (a reference may
+     * name an element of a model further on) */
+    for (size_t mi = 0; mi < nmodels; mi++) {
+        const egaf_model *m = models[mi];
+        const char *arch = m->id ? m->id : "model";
+        if (m->header) {
+            const char *ident = am_ident(am, "id-", arch, NULL, NULL);
+            const char *ne = egaf_element_text(m->header, EGAF_F_NAME_EN);
+            size_t g = element_add(am, ident, "Grouping", model_name(m, false), ne,
+                                   egaf_element_text(m->header, EGAF_F_DESCRIPTION), NULL);
+            if (g != SIZE_MAX) {
+                egaf_am_props *p = &am->elements[g].props;
+                prop_add(am, p, "egaf-kind", "architecture");
+                prop_add(am, p, "framework", m->framework.s);
+                field_props(am, p, m->header);
+            }
+        }
+        for (int k = 0; k < EGAF_K_ARCHITECTURE; k++) {
+            for (size_t i = 0; i < m->counts[k]; i++) {
+                const egaf_element *el = m->elements[k][i];
+                const char *type = kind_type(el);
+                if (!type || !el->id)
+                    continue;
+                egaf_buf_reset(&tmp);
+                egaf_buf_printf(&tmp, "%s:%s", arch, el->id);
+                if (element_of_key(am, tmp.data) != SIZE_MAX)
+                    continue; /* a duplicate id: the validator reports it */
+                const char *ident = am_ident(am, "id-", arch, el->id, NULL);
+                size_t e = element_add(am, ident, type, el->name ? el->name : el->id,
+                                       egaf_element_text(el, EGAF_F_NAME_EN),
+                                       egaf_element_text(el, EGAF_F_DESCRIPTION), tmp.data);
+                if (e == SIZE_MAX)
+                    continue;
+                egaf_am_props *p = &am->elements[e].props;
+                prop_add(am, p, "egaf-kind", egaf_kind_info(el->kind)->noun);
+                prop_add(am, p, "egaf-id", tmp.data);
+                field_props(am, p, el);
+            }
+        }
+    }
+    for (size_t mi = 0; mi < nmodels && !am->failed; mi++) {
+        const egaf_model *m = models[mi];
+        const char *arch = m->id ? m->id : "model";
+        for (int k = 0; k < EGAF_K_ARCHITECTURE; k++) {
+            for (size_t i = 0; i < m->counts[k]; i++) {
+                const egaf_element *el = m->elements[k][i];
+                if (el->kind == EGAF_K_INTEGRATION) {
+                    const char *from = egaf_element_text(el, EGAF_F_FROM);
+                    const char *to = egaf_element_text(el, EGAF_F_TO);
+                    size_t s = from ? target_of(am, models, nmodels, refs, m, from) : SIZE_MAX;
+                    size_t t = to ? target_of(am, models, nmodels, refs, m, to) : SIZE_MAX;
+                    if (s == SIZE_MAX || t == SIZE_MAX)
+                        continue;
+                    egaf_buf_reset(&tmp);
+                    if (el->id)
+                        egaf_buf_puts(&tmp, el->id);
+                    else
+                        egaf_buf_printf(&tmp, "integration-%zu", el->index + 1);
+                    const char *ident = am_ident(am, "id-", arch, tmp.data, NULL);
+                    egaf_am_rel *r = relate(am, ident, "Flow", s, t, "integration", NULL);
+                    if (!r)
+                        continue;
+                    const egaf_value *data = egaf_element_get(el, EGAF_F_DATA);
+                    if (data && data->type == EGAF_FT_TEXTS && data->u.list.count) {
+                        join(&tmp, data->u.list.items, data->u.list.count);
+                        prop_add(am, &r->props, "data", tmp.data);
+                        egaf_buf_reset(&tmp);
+                        for (size_t d = 0; d < data->u.list.count; d++)
+                            egaf_buf_printf(&tmp, "%s%s", d ? ", " : "",
+                                            data->u.list.items[d].s ? data->u.list.items[d].s
+                                                                    : "");
+                        if (!r->name)
+                            r->name = am_str(am, tmp.data);
+                    }
+                    if (el->name && !r->name)
+                        r->name = am_str(am, el->name);
+                    prop_add(am, &r->props, "egaf-kind", "integration");
+                    prop_add(am, &r->props, "from", from);
+                    prop_add(am, &r->props, "to", to);
+                    prop_add(am, &r->props, "via", egaf_element_text(el, EGAF_F_VIA));
+                    field_props(am, &r->props, el);
+                    continue;
+                }
+                if (!el->id)
+                    continue;
+                egaf_buf_reset(&tmp);
+                egaf_buf_printf(&tmp, "%s:%s", arch, el->id);
+                size_t self = element_of_key(am, tmp.data);
+                if (self == SIZE_MAX)
+                    continue;
+                for (size_t ri = 0; ri < sizeof rules / sizeof rules[0]; ri++) {
+                    const rel_rule *rule = &rules[ri];
+                    if (rule->kind != el->kind)
+                        continue;
+                    const egaf_value *v = egaf_element_get(el, rule->field);
+                    if (!v)
+                        continue;
+                    const char *key = egaf_field_spec_of(egaf_kind_info(el->kind), rule->field)->key;
+                    size_t n = v->type == EGAF_FT_REFS ? v->u.list.count : 1;
+                    for (size_t j = 0; j < n; j++) {
+                        const char *ref =
+                            v->type == EGAF_FT_REFS ? v->u.list.items[j].s : v->u.str.s;
+                        if (!ref)
+                            continue;
+                        size_t t = target_of(am, models, nmodels, refs, m, ref);
+                        if (t == SIZE_MAX)
+                            continue;
+                        char num[24];
+                        snprintf(num, sizeof num, "%zu", j + 1);
+                        egaf_buf_reset(&tmp);
+                        egaf_buf_printf(&tmp, "%s.%s", key, num);
+                        const char *ident = am_ident(am, "id-", arch, el->id, tmp.data);
+                        size_t s = rule->reverse ? t : self, d = rule->reverse ? self : t;
+                        relate(am, ident, rule->type, s, d, key, rule->access);
+                    }
+                }
+            }
+        }
+    }
+    if (tmp.failed)
+        am->failed = true;
+    egaf_buf_free(&tmp);
+    return am;
+}
+
+void egaf_am_free(egaf_am_model *am)
+{
+    if (!am)
+        return;
+    for (size_t i = 0; i < am->nelements; i++)
+        free(am->elements[i].props.items);
+    for (size_t i = 0; i < am->nrels; i++)
+        free(am->rels[i].props.items);
+    free(am->elements);
+    free(am->rels);
+    free(am->props.items);
+    egaf_strmap_free(&am->ids);
+    egaf_strmap_free(&am->by_key);
+    egaf_arena_free(am->arena);
+    free(am);
+}
+
+/* --- the exchange file ---------------------------------------------------- */
+
+typedef struct xctx {
+    egaf_buf *out;
+    egaf_am_model *am;
+    egaf_strmap prop_ids; /* key -> "propid-N" */
+    const char **prop_keys;
+    size_t nprop_keys, prop_keys_cap;
+} xctx;
+
+static void x_text(xctx *x, const char *s)
+{
+    egaf_buf_xml_text(x->out, s ? s : "");
+}
+
+static void x_names(xctx *x, const char *indent, const char *tag, const char *vi,
+                    const char *en)
+{
+    const char *langs[2] = {"vi", "en"};
+    const char *texts[2] = {vi, en};
+    for (int k = 0; k < 2; k++) {
+        int i = x->am->en ? 1 - k : k;
+        if (!texts[i])
+            continue;
+        egaf_buf_printf(x->out, "%s<%s xml:lang=\"%s\">", indent, tag, langs[i]);
+        x_text(x, texts[i]);
+        egaf_buf_printf(x->out, "</%s>\n", tag);
+    }
+}
+
+static const char *prop_id(xctx *x, const char *key)
+{
+    const char *id = egaf_strmap_get(&x->prop_ids, key, strlen(key));
+    if (id)
+        return id;
+    egaf_am_model *am = x->am;
+    const char **keys = grow(am, x->prop_keys, &x->prop_keys_cap, x->nprop_keys, sizeof(*keys));
+    if (!keys)
+        return "propid-0";
+    x->prop_keys = keys;
+    char *nid = egaf_arena_printf(am->arena, "propid-%zu", x->nprop_keys + 1);
+    if (!nid) {
+        am->failed = true;
+        return "propid-0";
+    }
+    bool oom = false;
+    egaf_strmap_put(&x->prop_ids, key, strlen(key), nid, &oom);
+    if (oom)
+        am->failed = true;
+    x->prop_keys[x->nprop_keys++] = key;
+    return nid;
+}
+
+static void x_props(xctx *x, const char *indent, const egaf_am_props *p)
+{
+    if (!p->count)
+        return;
+    egaf_buf_printf(x->out, "%s<properties>\n", indent);
+    for (size_t i = 0; i < p->count; i++) {
+        if (!p->items[i].key || !p->items[i].value)
+            continue;
+        egaf_buf_printf(x->out, "%s  <property propertyDefinitionRef=\"%s\">\n%s    <value>",
+                        indent, prop_id(x, p->items[i].key), indent);
+        x_text(x, p->items[i].value);
+        egaf_buf_printf(x->out, "</value>\n%s  </property>\n", indent);
+    }
+    egaf_buf_printf(x->out, "%s</properties>\n", indent);
+}
+
+/* Graphviz messages of one layout, turned into findings afterwards. */
+static egaf_buf *gv_messages;
+
+static int gv_capture(char *message)
+{
+    if (gv_messages)
+        egaf_buf_puts(gv_messages, message);
+    return 0;
+}
+
+extern lt_symlist_t lt_preloaded_symbols[];
+
+static int model_year(const egaf_model *m)
+{
+    const egaf_value *v = m->header ? egaf_element_get(m->header, EGAF_F_YEAR) : NULL;
+    return v && v->type == EGAF_FT_INT ? (int)v->u.num : 0;
+}
+
+static const char *const view_titles_vi[EGAF_VIEW__COUNT] = {
+    "Tổng thể", "Tích hợp", "Dữ liệu", "Công nghệ", "An toàn thông tin",
+};
+static const char *const view_titles_en[EGAF_VIEW__COUNT] = {
+    "Overview", "Integration", "Data", "Technology", "Security",
+};
+
+static long px(double points)
+{
+    return lround(points * 96.0 / 72.0);
+}
+
+/* One diagram: the view's graph laid out by dot, its element nodes placed
+ * where dot put them, and a connection for every relationship between two
+ * placed elements. */
+static void x_view(xctx *x, GVC_t *gvc, const egaf_model *m, egaf_view view,
+                   const egaf_refs *refs, egaf_diags *diags, size_t *placed)
+{
+    egaf_am_model *am = x->am;
+    egaf_render_options ro = {am->en ? EGAF_LANG_EN : EGAF_LANG_VI, 0};
+    Agraph_t *g = egaf_view_build(view, m, refs, model_year(m), &ro, diags);
+    if (!g) {
+        am->failed = true;
+        return;
+    }
+    egaf_buf msgs;
+    egaf_buf_init(&msgs);
+    gv_messages = &msgs;
+    agusererrf old_errf = agseterrf(gv_capture);
+    agerrlevel_t old_level = agseterr(AGWARN);
+    bool laid_out = agnnodes(g) <= 4 * EGAF_RENDER_BUDGET && gvLayout(gvc, g, "dot") == 0;
+    agseterr(old_level);
+    agseterrf(old_errf);
+    gv_messages = NULL;
+    const char *arch = m->id ? m->id : "model";
+    if (msgs.len)
+        egaf_diag_at(diags, "render.graphviz", m->path, 0, 0, NULL, _("Graphviz: %s"), msgs.data);
+    egaf_buf_free(&msgs);
+    if (!laid_out) {
+        egaf_diag_at(
+            diags, "render.graphviz", m->path, 0, 0, NULL,
+            _("the %s view could not be laid out; the exchange file has no diagram for it"),
+            egaf_view_name(view));
+        egaf_view_free(g);
+        return;
+    }
+    const char *vid = am_ident(am, "id-view.", arch, egaf_view_name(view), NULL);
+    egaf_buf_printf(x->out, "      <view identifier=\"%s\" xsi:type=\"Diagram\">\n", vid);
+    egaf_buf title_vi, title_en;
+    egaf_buf_init(&title_vi);
+    egaf_buf_init(&title_en);
+    egaf_buf_printf(&title_vi, "%s: %s", arch, view_titles_vi[view]);
+    egaf_buf_printf(&title_en, "%s: %s", arch, view_titles_en[view]);
+    x_names(x, "        ", "name", title_vi.data, title_en.data);
+    egaf_buf_free(&title_vi);
+    egaf_buf_free(&title_en);
+
+    for (size_t i = 0; i < am->nelements; i++)
+        placed[i] = SIZE_MAX;
+    boxf bb = GD_bb(g);
+    size_t nnodes = 0;
+    egaf_buf key;
+    egaf_buf_init(&key);
+    for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n)) {
+        const char *name = agnameof(n);
+        egaf_buf_reset(&key);
+        if (strchr(name, ':'))
+            egaf_buf_puts(&key, name);
+        else
+            egaf_buf_printf(&key, "%s:%s", arch, name);
+        if (key.failed)
+            break;
+        size_t e = element_of_key(am, key.data);
+        if (e == SIZE_MAX || placed[e] != SIZE_MAX)
+            continue; /* a legend, a summary, or a cluster label */
+        placed[e] = nnodes;
+        double w = ND_width(n) * 72.0, h = ND_height(n) * 72.0;
+        long nx = px(ND_coord(n).x - bb.LL.x - w / 2) + 20;
+        long ny = px(bb.UR.y - ND_coord(n).y - h / 2) + 20;
+        long nw = px(w), nh = px(h);
+        egaf_buf_printf(x->out,
+                        "        <node identifier=\"%s.n%zu\" xsi:type=\"Element\" "
+                        "elementRef=\"%s\" x=\"%ld\" y=\"%ld\" w=\"%ld\" h=\"%ld\"/>\n",
+                        vid, nnodes + 1, am->elements[e].identifier, nx < 0 ? 0 : nx,
+                        ny < 0 ? 0 : ny, nw < 1 ? 1 : nw, nh < 1 ? 1 : nh);
+        nnodes++;
+    }
+    if (key.failed)
+        am->failed = true;
+    egaf_buf_free(&key);
+    size_t nconn = 0;
+    for (size_t i = 0; i < am->nrels; i++) {
+        const egaf_am_rel *r = &am->rels[i];
+        if (placed[r->source] == SIZE_MAX || placed[r->target] == SIZE_MAX)
+            continue;
+        egaf_buf_printf(x->out,
+                        "        <connection identifier=\"%s.c%zu\" xsi:type=\"Relationship\" "
+                        "relationshipRef=\"%s\" source=\"%s.n%zu\" target=\"%s.n%zu\"/>\n",
+                        vid, ++nconn, r->identifier, vid, placed[r->source] + 1, vid,
+                        placed[r->target] + 1);
+    }
+    egaf_buf_puts(x->out, "      </view>\n");
+    gvFreeLayout(gvc, g);
+    egaf_view_free(g);
+}
+
+int egaf_export_archimate(egaf_buf *out, egaf_model *const *models, size_t nmodels,
+                          const egaf_refs *refs, const egaf_export_options *options,
+                          egaf_diags *diags)
+{
+    bool en = options && options->en;
+    egaf_am_model *am = egaf_am_build(models, nmodels, refs, en);
+    if (!am)
+        return -1;
+    xctx x;
+    memset(&x, 0, sizeof x);
+    x.out = out;
+    x.am = am;
+    egaf_strmap_init(&x.prop_ids);
+
+    egaf_buf_puts(out,
+                  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                  "<model xmlns=\"http://www.opengroup.org/xsd/archimate/3.0/\" "
+                  "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+                  "xsi:schemaLocation=\"http://www.opengroup.org/xsd/archimate/3.0/ "
+                  "http://www.opengroup.org/xsd/archimate/3.1/archimate3_Diagram.xsd\" ");
+    egaf_buf_printf(out, "identifier=\"%s\">\n", am->identifier);
+    x_names(&x, "  ", "name", am->name_vi, am->name_en);
+    if (am->documentation) {
+        egaf_buf_puts(out, "  <documentation xml:lang=\"vi\">");
+        x_text(&x, am->documentation);
+        egaf_buf_puts(out, "</documentation>\n");
+    }
+    x_props(&x, "  ", &am->props);
+    if (am->nelements) {
+        egaf_buf_puts(out, "  <elements>\n");
+        for (size_t i = 0; i < am->nelements; i++) {
+            const egaf_am_element *e = &am->elements[i];
+            egaf_buf_printf(out, "    <element identifier=\"%s\" xsi:type=\"%s\">\n",
+                            e->identifier, e->type);
+            x_names(&x, "      ", "name", e->name_vi, e->name_en);
+            if (e->documentation) {
+                egaf_buf_puts(out, "      <documentation xml:lang=\"vi\">");
+                x_text(&x, e->documentation);
+                egaf_buf_puts(out, "</documentation>\n");
+            }
+            x_props(&x, "      ", &e->props);
+            egaf_buf_puts(out, "    </element>\n");
+        }
+        egaf_buf_puts(out, "  </elements>\n");
+    }
+    if (am->nrels) {
+        egaf_buf_puts(out, "  <relationships>\n");
+        for (size_t i = 0; i < am->nrels; i++) {
+            const egaf_am_rel *r = &am->rels[i];
+            egaf_buf_printf(out,
+                            "    <relationship identifier=\"%s\" source=\"%s\" target=\"%s\" "
+                            "xsi:type=\"%s\"",
+                            r->identifier, am->elements[r->source].identifier,
+                            am->elements[r->target].identifier, r->type);
+            if (r->access_type)
+                egaf_buf_printf(out, " accessType=\"%s\"", r->access_type);
+            if (r->directed)
+                egaf_buf_puts(out, " isDirected=\"true\"");
+            egaf_buf_puts(out, ">\n");
+            if (r->name) {
+                egaf_buf_printf(out, "      <name xml:lang=\"%s\">", en ? "en" : "vi");
+                x_text(&x, r->name);
+                egaf_buf_puts(out, "</name>\n");
+            }
+            x_props(&x, "      ", &r->props);
+            egaf_buf_puts(out, "    </relationship>\n");
+        }
+        egaf_buf_puts(out, "  </relationships>\n");
+    }
+    /* the views come after the property definitions in the schema, but
+     * their properties would need ids: they have none, so the definitions
+     * can be written first */
+    egaf_buf views;
+    egaf_buf_init(&views);
+    if (!(options && options->no_views) && nmodels && !am->failed) {
+        size_t *placed = calloc(am->nelements + 1, sizeof(*placed));
+        GVC_t *gvc = placed ? gvContextPlugins(lt_preloaded_symbols, 0) : NULL;
+        if (gvc) {
+            x.out = &views;
+            for (size_t mi = 0; mi < nmodels; mi++)
+                for (int v = 0; v < EGAF_VIEW__COUNT; v++)
+                    x_view(&x, gvc, models[mi], (egaf_view)v, refs, diags, placed);
+            x.out = out;
+            gvFreeContext(gvc);
+        } else {
+            am->failed = true;
+        }
+        free(placed);
+    }
+    if (x.nprop_keys) {
+        egaf_buf_puts(out, "  <propertyDefinitions>\n");
+        for (size_t i = 0; i < x.nprop_keys; i++) {
+            egaf_buf_printf(out,
+                            "    <propertyDefinition identifier=\"propid-%zu\" type=\"string\">\n"
+                            "      <name>",
+                            i + 1);
+            x_text(&x, x.prop_keys[i]);
+            egaf_buf_puts(out, "</name>\n    </propertyDefinition>\n");
+        }
+        egaf_buf_puts(out, "  </propertyDefinitions>\n");
+    }
+    if (views.len) {
+        egaf_buf_puts(out, "  <views>\n    <diagrams>\n");
+        egaf_buf_add(out, views.data, views.len);
+        egaf_buf_puts(out, "    </diagrams>\n  </views>\n");
+    }
+    egaf_buf_puts(out, "</model>\n");
+    bool failed = am->failed || views.failed || out->failed;
+    egaf_buf_free(&views);
+    free(x.prop_keys);
+    egaf_strmap_free(&x.prop_ids);
+    egaf_am_free(am);
+    return failed ? -1 : 0;
+}

@@ -1,0 +1,111 @@
+/* export_csv.c - `egaf export --format csv`: Archi's three-file CSV layout
+ * (elements.csv, relations.csv, properties.csv), from the same concept model
+ * as the ArchiMate exchange file, so Archi's "Import CSV" builds the same
+ * model. Excel-safe: UTF-8 with a byte-order mark, CRLF, every field quoted
+ * with quotes doubled, and a field a spreadsheet would take for a formula
+ * prefixed with an apostrophe. */
+#include <string.h>
+
+#include "export/export.h"
+
+static const char bom[] = "\xEF\xBB\xBF";
+
+void egaf_csv_field(egaf_buf *out, const char *s)
+{
+    egaf_buf_putc(out, '"');
+    if (s && *s && strchr("=+-@\t\r", *s))
+        egaf_buf_putc(out, '\'');
+    for (const char *p = s; p && *p; p++) {
+        if (*p == '"')
+            egaf_buf_putc(out, '"');
+        egaf_buf_putc(out, *p);
+    }
+    egaf_buf_putc(out, '"');
+}
+
+static void row(egaf_buf *out, const char *const *fields, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            egaf_buf_putc(out, ',');
+        egaf_csv_field(out, fields[i]);
+    }
+    egaf_buf_puts(out, "\r\n");
+}
+
+static void prop_rows(egaf_buf *out, const char *id, const egaf_am_props *p)
+{
+    for (size_t i = 0; i < p->count; i++) {
+        const char *f[3] = {id, p->items[i].key, p->items[i].value};
+        row(out, f, 3);
+    }
+}
+
+int egaf_export_csv(egaf_csv_files *out, egaf_model *const *models, size_t nmodels,
+                    const egaf_refs *refs, const egaf_export_options *options)
+{
+    bool en = options && options->en;
+    egaf_am_model *am = egaf_am_build(models, nmodels, refs, en);
+    if (!am)
+        return -1;
+    egaf_buf *el = &out->elements, *rel = &out->relations, *pr = &out->properties;
+    egaf_buf_puts(el, bom);
+    egaf_buf_puts(rel, bom);
+    egaf_buf_puts(pr, bom);
+    static const char *const el_header[] = {"ID", "Type", "Name", "Documentation",
+                                            "Specialization"};
+    static const char *const rel_header[] = {"ID",     "Type",   "Name",          "Documentation",
+                                             "Source", "Target", "Specialization"};
+    static const char *const pr_header[] = {"ID", "Key", "Value"};
+    row(el, el_header, 5);
+    row(rel, rel_header, 7);
+    row(pr, pr_header, 3);
+
+    const char *model_row[] = {am->identifier, "ArchimateModel", am->name,
+                               am->documentation ? am->documentation : "", ""};
+    row(el, model_row, 5);
+    prop_rows(pr, am->identifier, &am->props);
+    for (size_t i = 0; i < am->nelements; i++) {
+        const egaf_am_element *e = &am->elements[i];
+        const char *f[] = {e->identifier, e->type, e->name,
+                           e->documentation ? e->documentation : "", ""};
+        row(el, f, 5);
+        /* the name in the other language, which a CSV row has no room for */
+        if (en && e->name_en && e->name_vi) {
+            const char *p[] = {e->identifier, "name-vi", e->name_vi};
+            row(pr, p, 3);
+        } else if (!en && e->name_en) {
+            const char *p[] = {e->identifier, "name-en", e->name_en};
+            row(pr, p, 3);
+        }
+        prop_rows(pr, e->identifier, &e->props);
+    }
+    egaf_buf type;
+    egaf_buf_init(&type);
+    for (size_t i = 0; i < am->nrels; i++) {
+        const egaf_am_rel *r = &am->rels[i];
+        egaf_buf_reset(&type);
+        egaf_buf_printf(&type, "%sRelationship", r->type);
+        const char *f[] = {r->identifier,
+                           type.data ? type.data : "",
+                           r->name ? r->name : "",
+                           "",
+                           am->elements[r->source].identifier,
+                           am->elements[r->target].identifier,
+                           ""};
+        row(rel, f, 7);
+        if (r->access_type) {
+            const char *p[] = {r->identifier, "Access_Type", r->access_type};
+            row(pr, p, 3);
+        }
+        if (r->directed) {
+            const char *p[] = {r->identifier, "Directed", "true"};
+            row(pr, p, 3);
+        }
+        prop_rows(pr, r->identifier, &r->props);
+    }
+    bool failed = am->failed || type.failed || el->failed || rel->failed || pr->failed;
+    egaf_buf_free(&type);
+    egaf_am_free(am);
+    return failed ? -1 : 0;
+}

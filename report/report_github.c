@@ -1,0 +1,99 @@
+/* report_github.c - GitHub Actions workflow commands, one line per finding:
+ *
+ *   ::error file=F,line=L,col=C,endColumn=E,title=RULE::MESSAGE
+ *
+ * The runner turns them into annotations on the pull request. Errors are
+ * ::error, warnings ::warning, notes ::notice; a waived finding is a
+ * ::notice whose message ends with "(waived: REASON)". The hint follows the
+ * message on a second line, then each related position ("F:L:C: first
+ * defined here") on a line of its own. endColumn is inclusive (the last column of the
+ * marked text) and only given when the mark is wider than one character.
+ * A summary line that is not a command ends the output (not with --quiet). */
+#include "base/i18n.h"
+#include "report/report.h"
+
+/* Data (the message): %, CR and LF are escaped. Properties (file, title):
+ * also ':' and ',', which separate properties. */
+static void escape(egaf_buf *out, const char *s, bool property)
+{
+    for (; *s; s++) {
+        switch (*s) {
+        case '%':
+            egaf_buf_puts(out, "%25");
+            break;
+        case '\r':
+            egaf_buf_puts(out, "%0D");
+            break;
+        case '\n':
+            egaf_buf_puts(out, "%0A");
+            break;
+        case ':':
+            egaf_buf_puts(out, property ? "%3A" : ":");
+            break;
+        case ',':
+            egaf_buf_puts(out, property ? "%2C" : ",");
+            break;
+        default:
+            egaf_buf_putc(out, *s);
+        }
+    }
+}
+
+static const char *command(const egaf_finding *f)
+{
+    if (f->waiver)
+        return "notice";
+    switch (f->severity) {
+    case EGAF_SEV_ERROR:
+        return "error";
+    case EGAF_SEV_WARNING:
+        return "warning";
+    default:
+        return "notice";
+    }
+}
+
+void egaf_report_github(egaf_buf *out, const egaf_diags *diags, const egaf_report_options *opt)
+{
+    size_t n = egaf_diags_count(diags);
+    for (size_t i = 0; i < n; i++) {
+        const egaf_finding *f = egaf_diags_at(diags, i);
+        egaf_buf_printf(out, "::%s ", command(f));
+        if (f->file) {
+            egaf_buf_puts(out, "file=");
+            escape(out, f->file, true);
+            if (f->line) {
+                egaf_buf_printf(out, ",line=%u", f->line);
+                if (f->col)
+                    egaf_buf_printf(out, ",col=%u", f->col);
+                if (f->col && f->span > 1)
+                    egaf_buf_printf(out, ",endColumn=%u", f->col + f->span - 1);
+            }
+            egaf_buf_putc(out, ',');
+        }
+        egaf_buf_puts(out, "title=");
+        escape(out, f->rule, true);
+        egaf_buf_puts(out, "::");
+        escape(out, f->message, false);
+        if (f->waiver) {
+            egaf_buf_puts(out, " (waived: ");
+            escape(out, f->waiver, false);
+            egaf_buf_putc(out, ')');
+        }
+        if (f->hint) {
+            egaf_buf_puts(out, "%0A");
+            egaf_buf_puts(out, _("hint: "));
+            escape(out, f->hint, false);
+        }
+        for (size_t r = 0; r < f->nrelated; r++) {
+            const egaf_related *rel = &f->related[r];
+            egaf_buf_puts(out, "%0A");
+            escape(out, rel->file, false);
+            egaf_buf_printf(out, ":%u:%u: ", rel->line, rel->col);
+            escape(out, rel->message ? rel->message : "", false);
+        }
+        egaf_buf_putc(out, '\n');
+    }
+    if (!(opt && opt->quiet))
+        egaf_report_summary(out, diags);
+}

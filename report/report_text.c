@@ -1,0 +1,216 @@
+/* report_text.c - the gcc-compatible text format with a quoted line and a
+ * caret, and the JSON format of DESIGN §4. */
+#include <string.h>
+
+#include "base/i18n.h"
+#include "report/report.h"
+#include "base/rules.h"
+
+#define C_RESET "\033[0m"
+#define C_BOLD "\033[1m"
+
+static const char *sev_color(egaf_severity s)
+{
+    switch (s) {
+    case EGAF_SEV_ERROR:
+        return "\033[1;31m";
+    case EGAF_SEV_WARNING:
+        return "\033[1;35m";
+    default:
+        return "\033[1;36m";
+    }
+}
+
+/* The quoted line and a caret under the column; tabs are kept so the caret
+ * lines up in a terminal. */
+static void quote(egaf_buf *out, unsigned line, const char *text, unsigned col, unsigned span,
+                  bool color)
+{
+    if (!text)
+        return;
+    egaf_buf_printf(out, "%5u | %s\n", line, text);
+    egaf_buf_puts(out, "      | ");
+    const char *p = text;
+    for (unsigned c = 1; c < col && *p;) {
+        unsigned char ch = (unsigned char)*p;
+        egaf_buf_putc(out, ch == '\t' ? '\t' : ' ');
+        p++;
+        while ((*p & 0xC0) == 0x80)
+            p++;
+        c++;
+    }
+    if (color)
+        egaf_buf_puts(out, "\033[1;32m");
+    egaf_buf_putc(out, '^');
+    for (unsigned i = 1; i < span && i < 200; i++)
+        egaf_buf_putc(out, '~');
+    if (color)
+        egaf_buf_puts(out, C_RESET);
+    egaf_buf_putc(out, '\n');
+}
+
+static void location(egaf_buf *out, const char *file, unsigned line, unsigned col, bool color)
+{
+    if (color)
+        egaf_buf_puts(out, C_BOLD);
+    if (file && line)
+        egaf_buf_printf(out, "%s:%u:%u: ", file, line, col);
+    else if (file)
+        egaf_buf_printf(out, "%s: ", file);
+    else
+        egaf_buf_puts(out, "egaf: ");
+    if (color)
+        egaf_buf_puts(out, C_RESET);
+}
+
+void egaf_report_summary(egaf_buf *out, const egaf_diags *diags)
+{
+    egaf_diag_counts c = egaf_diags_counts(diags);
+    size_t files = egaf_diags_files(diags);
+    /* "N files checked: N errors, N warnings, N notes", each part with its
+     * own plural form */
+    egaf_buf_printf(out, P_("%zu file checked: ", "%zu files checked: ", files), files);
+    egaf_buf_printf(out, P_("%zu error", "%zu errors", c.errors), c.errors);
+    egaf_buf_puts(out, ", ");
+    egaf_buf_printf(out, P_("%zu warning", "%zu warnings", c.warnings), c.warnings);
+    egaf_buf_puts(out, ", ");
+    egaf_buf_printf(out, P_("%zu note", "%zu notes", c.notes), c.notes);
+    if (c.suppressed)
+        egaf_buf_printf(out, _(", %zu waived"), c.suppressed);
+    egaf_buf_putc(out, '\n');
+}
+
+void egaf_report_text(egaf_buf *out, const egaf_diags *diags, const egaf_report_options *opt)
+{
+    bool color = opt && opt->color;
+    size_t n = egaf_diags_count(diags);
+    for (size_t i = 0; i < n; i++) {
+        const egaf_finding *f = egaf_diags_at(diags, i);
+        location(out, f->file, f->line, f->col, color);
+        /* a waived finding is printed as a note, so editors and CI problem
+         * matchers do not count it, and says what it was */
+        egaf_severity shown = f->waiver ? EGAF_SEV_NOTE : f->severity;
+        if (color)
+            egaf_buf_puts(out, sev_color(shown));
+        egaf_buf_puts(out, egaf_severity_name(shown));
+        if (color)
+            egaf_buf_puts(out, C_RESET);
+        egaf_buf_printf(out, ": %s [%s]", f->message, f->rule);
+        if (f->waiver)
+            egaf_buf_printf(out, _(" (waived %s)"), egaf_severity_name(f->severity));
+        egaf_buf_putc(out, '\n');
+        quote(out, f->line, f->source_line, f->col, f->span, color);
+        if (f->hint)
+            egaf_buf_printf(out, _("   hint: %s\n"), f->hint);
+        if (f->waiver)
+            egaf_buf_printf(out, _("   waiver: %s\n"), f->waiver);
+        for (size_t r = 0; r < f->nrelated; r++) {
+            const egaf_related *rel = &f->related[r];
+            location(out, rel->file, rel->line, rel->col, color);
+            if (color)
+                egaf_buf_puts(out, sev_color(EGAF_SEV_NOTE));
+            egaf_buf_puts(out, "note");
+            if (color)
+                egaf_buf_puts(out, C_RESET);
+            egaf_buf_printf(out, ": %s\n", rel->message);
+            quote(out, rel->line, rel->source_line, rel->col, rel->span, color);
+        }
+    }
+    if (!(opt && opt->quiet))
+        egaf_report_summary(out, diags);
+}
+
+static void json_field(egaf_buf *out, const char *name, const char *value)
+{
+    egaf_buf_printf(out, ", \"%s\": ", name);
+    if (value)
+        egaf_buf_json_string(out, value);
+    else
+        egaf_buf_puts(out, "null");
+}
+
+void egaf_report_json(egaf_buf *out, const egaf_diags *diags, const egaf_report_options *opt)
+{
+    egaf_buf_puts(out, "{\"tool\": \"egaf\", \"version\": ");
+    egaf_buf_json_string(out, opt && opt->version ? opt->version : "");
+    egaf_buf_puts(out, ",\n \"findings\": [");
+    size_t n = egaf_diags_count(diags);
+    for (size_t i = 0; i < n; i++) {
+        const egaf_finding *f = egaf_diags_at(diags, i);
+        egaf_buf_puts(out, i ? ",\n  " : "\n  ");
+        egaf_buf_puts(out, "{\"rule\": ");
+        egaf_buf_json_string(out, f->rule);
+        json_field(out, "severity", egaf_severity_name(f->severity));
+        json_field(out, "file", f->file);
+        egaf_buf_printf(out, ", \"line\": %u, \"column\": %u", f->line, f->col);
+        json_field(out, "element", f->element);
+        json_field(out, "message", f->message);
+        json_field(out, "hint", f->hint);
+        if (f->waiver) {
+            egaf_buf_puts(out, ", \"suppressed\": true");
+            json_field(out, "waiver", f->waiver);
+        }
+        if (f->nrelated) {
+            egaf_buf_puts(out, ", \"related\": [");
+            for (size_t r = 0; r < f->nrelated; r++) {
+                const egaf_related *rel = &f->related[r];
+                egaf_buf_puts(out, r ? ", {\"file\": " : "{\"file\": ");
+                egaf_buf_json_string(out, rel->file);
+                egaf_buf_printf(out, ", \"line\": %u, \"column\": %u", rel->line, rel->col);
+                json_field(out, "message", rel->message);
+                egaf_buf_putc(out, '}');
+            }
+            egaf_buf_putc(out, ']');
+        }
+        egaf_buf_putc(out, '}');
+    }
+    egaf_diag_counts c = egaf_diags_counts(diags);
+    egaf_buf_printf(out,
+                    "%s],\n \"summary\": {\"files\": %zu, \"errors\": %zu, \"warnings\": %zu, "
+                    "\"notes\": %zu, \"suppressed\": %zu}}\n",
+                    n ? "\n " : "", egaf_diags_files(diags), c.errors, c.warnings, c.notes,
+                    c.suppressed);
+}
+
+static const char *const format_names[] = {"text", "json", "sarif", "junit", "github", "gitlab",
+                                           NULL};
+
+const char *const *egaf_report_format_names(void)
+{
+    return format_names;
+}
+
+int egaf_report_format_parse(const char *name, egaf_report_format *out)
+{
+    for (int i = 0; format_names[i]; i++)
+        if (strcmp(format_names[i], name) == 0) {
+            *out = (egaf_report_format)i;
+            return 0;
+        }
+    return -1;
+}
+
+void egaf_report_write(egaf_buf *out, const egaf_diags *diags, egaf_report_format format,
+                       const egaf_report_options *opt)
+{
+    switch (format) {
+    case EGAF_REPORT_JSON:
+        egaf_report_json(out, diags, opt);
+        break;
+    case EGAF_REPORT_SARIF:
+        egaf_report_sarif(out, diags, opt);
+        break;
+    case EGAF_REPORT_JUNIT:
+        egaf_report_junit(out, diags, opt);
+        break;
+    case EGAF_REPORT_GITHUB:
+        egaf_report_github(out, diags, opt);
+        break;
+    case EGAF_REPORT_GITLAB:
+        egaf_report_gitlab(out, diags, opt);
+        break;
+    case EGAF_REPORT_TEXT:
+        egaf_report_text(out, diags, opt);
+        break;
+    }
+}

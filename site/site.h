@@ -1,0 +1,56 @@
+/* site.h - the national site that `egaf consolidate` publishes (DESIGN §8):
+ * static HTML pages, one CSS file, SVG diagrams and the consolidated data as
+ * JSON and CSV, written into a folder the caller made (the command builds
+ * it beside the target and renames it into place).
+ *
+ * The pages open from the file system with no network: no script, no font,
+ * no style from outside the site; every page has a Content-Security-Policy
+ * that forbids them; every model string is escaped for its context; links
+ * are relative. The same inputs give the same bytes: every list is sorted or
+ * in model order, and nothing depends on the time or on pointer values.
+ *
+ * Layout of the site (docs/consolidate.md):
+ *   index.html             national overview, key figures, coverage, targets
+ *   findings.html          every finding of the run
+ *   changes.html           what changed since --previous (only with it)
+ *   a-<arch>.html          one page per architecture (agency)
+ *   n-<national-id>.html   one page per national system and database
+ *   img/NAME.svg           the diagrams
+ *   data/consolidated.json the consolidated model and figures
+ *   data/NAME.csv          the same as tables (UTF-8 with BOM, CRLF)
+ *   site.css
+ */
+#ifndef EGAF_SITE_H
+#define EGAF_SITE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "model/model.h"
+#include "refs/refs.h"
+#include "render/render.h"
+#include "base/diag.h"
+
+typedef struct egaf_site_options {
+    int year;            /* the consolidation's year (--year) */
+    egaf_lang lang;      /* labels: Vietnamese (default) or English */
+    bool diagrams;       /* false: no SVG (--no-diagrams) */
+    const char *version; /* egaf's version, in the JSON */
+    /* --previous: the models of the previous edition (may be none) */
+    egaf_model *const *previous;
+    size_t nprevious;
+    const egaf_diags *previous_diags;
+    const char *previous_label; /* as the user named it; NULL: no changes page */
+    const char *label;          /* the inputs, as named */
+} egaf_site_options;
+
+/* Writes the site into dir, an existing empty folder. models: every model
+ * of the run (in load order); findings: the run's findings, sorted. Diagram
+ * problems (render.budget, render.graphviz) go to render_diags. Returns 0,
+ * or -1 with the reason in err (a write that failed, memory). */
+int egaf_site_write(const char *dir, egaf_model *const *models, size_t nmodels,
+                    const egaf_refs *refs, const egaf_diags *findings,
+                    const egaf_site_options *options, egaf_diags *render_diags, char *err,
+                    size_t errsize);
+
+#endif

@@ -1,0 +1,1250 @@
+/* site_pages.c - the HTML pages of the national site and its stylesheet.
+ *
+ * Every model string goes through egaf_buf_xml_text() (element content and
+ * attribute values alike); links are relative file names made from ids
+ * checked to be [a-z0-9-]; nothing outside the site is referenced, and the
+ * Content-Security-Policy of every page forbids it anyway. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diff/diff.h"
+#include "base/i18n.h"
+#include "site/site_priv.h"
+
+/* ---- HTML helpers ------------------------------------------------------- */
+
+static void esc(egaf_buf *b, const char *s)
+{
+    if (s)
+        egaf_buf_xml_text(b, s);
+}
+
+static void tag_text(egaf_buf *b, const char *tag, const char *s)
+{
+    egaf_buf_printf(b, "<%s>", tag);
+    esc(b, s);
+    egaf_buf_printf(b, "</%s>", tag);
+}
+
+static void td(egaf_buf *b, const char *s)
+{
+    tag_text(b, "td", s);
+}
+
+static void td_num(egaf_buf *b, size_t n)
+{
+    egaf_buf_printf(b, "<td class=\"n\">%zu</td>", n);
+}
+
+static void th(egaf_buf *b, const char *s)
+{
+    egaf_buf_puts(b, "<th scope=\"col\">");
+    esc(b, s);
+    egaf_buf_puts(b, "</th>");
+}
+
+static void table_begin(egaf_buf *b, const char *caption)
+{
+    egaf_buf_puts(b, "<div class=\"scroll\"><table>");
+    if (caption) {
+        egaf_buf_puts(b, "<caption>");
+        esc(b, caption);
+        egaf_buf_puts(b, "</caption>");
+    }
+}
+
+static void table_end(egaf_buf *b)
+{
+    egaf_buf_puts(b, "</table></div>\n");
+}
+
+/* "56,2 %" (vi) or "56.2%" (en); "—" when den is 0. */
+static void pct(const egaf_site *s, egaf_buf *b, size_t num, size_t den)
+{
+    if (!den) {
+        egaf_buf_puts(b, "—");
+        return;
+    }
+    unsigned long tenths = (unsigned long)((num * 1000 + den / 2) / den);
+    if (s->en)
+        egaf_buf_printf(b, "%lu.%lu%%", tenths / 10, tenths % 10);
+    else
+        egaf_buf_printf(b, "%lu,%lu %%", tenths / 10, tenths % 10);
+}
+
+static void agency_link(egaf_buf *b, const site_agency *a)
+{
+    egaf_buf_printf(b, "<a href=\"a-%s.html\">", a->slug);
+    esc(b, a->name);
+    egaf_buf_puts(b, "</a>");
+}
+
+static void national_link(const egaf_site *s, egaf_buf *b, const site_national *n, bool abbr)
+{
+    egaf_buf_printf(b, "<a href=\"n-%s.html\"", n->id);
+    if (abbr) {
+        egaf_buf_puts(b, " title=\"");
+        esc(b, site_national_name(s, n));
+        egaf_buf_puts(b, "\">");
+        esc(b, n->e && n->e->abbr ? n->e->abbr : n->id);
+    } else {
+        egaf_buf_putc(b, '>');
+        esc(b, site_national_name(s, n));
+        if (n->e && n->e->abbr) {
+            egaf_buf_puts(b, " (");
+            esc(b, n->e->abbr);
+            egaf_buf_putc(b, ')');
+        }
+    }
+    egaf_buf_puts(b, "</a>");
+}
+
+static const char *sev_name(const egaf_site *s, egaf_severity sev)
+{
+    switch (sev) {
+    case EGAF_SEV_ERROR:
+        return ST(s, "lỗi", "error");
+    case EGAF_SEV_WARNING:
+        return ST(s, "cảnh báo", "warning");
+    default:
+        return ST(s, "lưu ý", "note");
+    }
+}
+
+static void head(egaf_site *s, egaf_buf *b, const char *title)
+{
+    egaf_buf_reset(b);
+    egaf_buf_printf(b,
+                    "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+                    "img-src 'self'; style-src 'self'\">\n<title>",
+                    s->en ? "en" : "vi");
+    esc(b, title);
+    egaf_buf_puts(b, " · ");
+    egaf_buf_printf(b, ST(s, "Kiến trúc quốc gia %d", "National architecture %d"), s->year);
+    egaf_buf_puts(b, "</title>\n<link rel=\"stylesheet\" href=\"site.css\">\n</head>\n<body>\n"
+                     "<header class=\"top\"><p class=\"brand\"><a href=\"index.html\">");
+    egaf_buf_printf(b, ST(s, "Kiến trúc Chính phủ điện tử quốc gia · %d",
+                          "National e-Government architecture · %d"),
+                    s->year);
+    egaf_buf_puts(b, "</a></p><nav>");
+    egaf_buf_printf(b, "<a href=\"index.html\">%s</a>", ST(s, "Tổng quan", "Overview"));
+    egaf_buf_printf(b, "<a href=\"index.html#co-quan\">%s</a>", ST(s, "Cơ quan", "Agencies"));
+    egaf_buf_printf(b, "<a href=\"index.html#quoc-gia\">%s</a>",
+                    ST(s, "Hệ thống quốc gia", "National systems"));
+    egaf_buf_printf(b, "<a href=\"findings.html\">%s</a>", ST(s, "Phát hiện", "Findings"));
+    if (s->has_changes)
+        egaf_buf_printf(b, "<a href=\"changes.html\">%s</a>", ST(s, "Thay đổi", "Changes"));
+    egaf_buf_printf(b, "<a href=\"index.html#du-lieu\">%s</a>", ST(s, "Dữ liệu", "Data"));
+    egaf_buf_puts(b, "</nav></header>\n<main>\n");
+}
+
+static int foot(egaf_site *s, egaf_buf *b, const char *rel)
+{
+    egaf_buf_puts(b, "</main>\n<footer><p>");
+    egaf_buf_printf(b,
+                    ST(s, "Tạo bởi egaf %s từ %zu mô hình kiến trúc, dữ liệu tham chiếu năm %d.",
+                       "Made by egaf %s from %zu architecture models, reference data as of %d."),
+                    s->opt->version ? s->opt->version : "", s->nag, s->year);
+    egaf_buf_puts(b, "</p></footer>\n</body>\n</html>\n");
+    return site_write_file(s, rel, b);
+}
+
+static void figure(egaf_site *s, egaf_buf *b, const char *src, const char *caption)
+{
+    egaf_buf_printf(b, "<figure><a href=\"%s\"><img src=\"%s\" alt=\"", src, src);
+    esc(b, caption);
+    egaf_buf_puts(b, "\"></a><figcaption>");
+    esc(b, caption);
+    egaf_buf_printf(b, " · <a href=\"%s\">%s</a></figcaption></figure>\n", src,
+                    ST(s, "mở sơ đồ đầy đủ", "open the full diagram"));
+}
+
+static void key_figure(egaf_buf *b, const char *value, const char *label)
+{
+    egaf_buf_puts(b, "<li><span class=\"num\">");
+    esc(b, value);
+    egaf_buf_puts(b, "</span> <span class=\"lbl\">");
+    esc(b, label);
+    egaf_buf_puts(b, "</span></li>");
+}
+
+static void findings_table(egaf_site *s, egaf_buf *b, const site_agency *only, bool agency_col)
+{
+    size_t shown = 0;
+    for (size_t i = 0; i < egaf_diags_count(s->findings); i++) {
+        const egaf_finding *f = egaf_diags_at(s->findings, i);
+        site_agency *a = site_agency_of_file(s, f->file);
+        if (only && a != only)
+            continue;
+        if (!shown++) {
+            table_begin(b, NULL);
+            egaf_buf_puts(b, "<thead><tr>");
+            th(b, ST(s, "Mức", "Severity"));
+            if (agency_col)
+                th(b, ST(s, "Cơ quan", "Agency"));
+            th(b, ST(s, "Vị trí", "Position"));
+            th(b, ST(s, "Quy tắc", "Rule"));
+            th(b, ST(s, "Nội dung", "Message"));
+            egaf_buf_puts(b, "</tr></thead><tbody>\n");
+        }
+        egaf_buf_printf(b, "<tr class=\"sev-%s\"><td>", egaf_severity_name(f->severity));
+        esc(b, sev_name(s, f->severity));
+        if (f->waiver)
+            egaf_buf_printf(b, " (%s)", ST(s, "miễn trừ", "waived"));
+        egaf_buf_puts(b, "</td>");
+        if (agency_col) {
+            egaf_buf_puts(b, "<td>");
+            if (a)
+                agency_link(b, a);
+            egaf_buf_puts(b, "</td>");
+        }
+        egaf_buf_puts(b, "<td class=\"pos\">");
+        if (f->file) {
+            esc(b, f->file);
+            if (f->line)
+                egaf_buf_printf(b, ":%u:%u", f->line, f->col);
+        }
+        egaf_buf_puts(b, "</td><td><code>");
+        esc(b, f->rule);
+        egaf_buf_puts(b, "</code></td><td>");
+        esc(b, f->message);
+        if (f->hint) {
+            egaf_buf_puts(b, "<br><span class=\"hint\">");
+            esc(b, f->hint);
+            egaf_buf_puts(b, "</span>");
+        }
+        if (f->waiver) {
+            egaf_buf_printf(b, "<br><span class=\"hint\">%s: ", ST(s, "Lý do miễn trừ", "Waiver"));
+            esc(b, f->waiver);
+            egaf_buf_puts(b, "</span>");
+        }
+        for (size_t r = 0; r < f->nrelated; r++) {
+            const egaf_related *rel = &f->related[r];
+            egaf_buf_puts(b, "<br><span class=\"rel\">");
+            esc(b, rel->file);
+            egaf_buf_printf(b, ":%u:%u: ", rel->line, rel->col);
+            esc(b, rel->message);
+            egaf_buf_puts(b, "</span>");
+        }
+        egaf_buf_puts(b, "</td></tr>\n");
+    }
+    if (shown)
+        egaf_buf_puts(b, "</tbody>"), table_end(b);
+    else
+        egaf_buf_printf(b, "<p>%s</p>\n", ST(s, "Không có phát hiện.", "No findings."));
+}
+
+/* ---- index -------------------------------------------------------------- */
+
+static size_t total_online(const site_agency *a)
+{
+    return a->online[0] + a->online[1] + a->online[2];
+}
+
+static void index_agencies(egaf_site *s, egaf_buf *b)
+{
+    egaf_buf_printf(b, "<h2 id=\"co-quan\">%s</h2>\n",
+                    ST(s, "Kiến trúc của các bộ, ngành, địa phương",
+                       "Architectures of ministries and provinces"));
+    table_begin(b, NULL);
+    egaf_buf_puts(b, "<thead><tr>");
+    th(b, ST(s, "Cơ quan", "Agency"));
+    th(b, ST(s, "Cấp", "Level"));
+    th(b, ST(s, "Kiến trúc", "Architecture"));
+    th(b, ST(s, "Khung", "Framework"));
+    th(b, ST(s, "Năm", "Year"));
+    th(b, ST(s, "Lỗi", "Errors"));
+    th(b, ST(s, "Cảnh báo", "Warnings"));
+    th(b, ST(s, "Lưu ý", "Notes"));
+    egaf_buf_puts(b, "</tr></thead><tbody>\n");
+    for (size_t i = 0; i < s->nag; i++) {
+        site_agency *a = &s->ag[i];
+        egaf_buf_puts(b, "<tr><td>");
+        agency_link(b, a);
+        egaf_buf_puts(b, "</td>");
+        td(b, site_group_name(s, a->group, false));
+        td(b, a->title);
+        td(b, a->m->framework.s);
+        egaf_buf_printf(b, "<td class=\"n\">%d</td>", a->year);
+        td_num(b, a->counts[EGAF_SEV_ERROR]);
+        td_num(b, a->counts[EGAF_SEV_WARNING]);
+        td_num(b, a->counts[EGAF_SEV_NOTE]);
+        egaf_buf_puts(b, "</tr>\n");
+    }
+    egaf_buf_puts(b, "</tbody>");
+    table_end(b);
+    if (s->nmissing) {
+        egaf_buf_printf(b, "<h3>%s (%zu)</h3>\n<ul class=\"cols\">",
+                        ST(s, "Cơ quan chưa có kiến trúc", "Agencies without an architecture"),
+                        s->nmissing);
+        for (size_t i = 0; i < s->nmissing; i++) {
+            const egaf_ref_entry *e = s->missing[i];
+            egaf_buf_puts(b, "<li>");
+            esc(b, s->en && e->name_en ? e->name_en : e->name);
+            egaf_buf_puts(b, "</li>");
+        }
+        egaf_buf_puts(b, "</ul>\n");
+    }
+}
+
+static void index_lgsp(egaf_site *s, egaf_buf *b)
+{
+    egaf_buf_printf(b, "<h3>%s</h3>\n",
+                    ST(s, "Nền tảng tích hợp, chia sẻ dữ liệu (LGSP) kết nối NGSP",
+                       "Integration platforms (LGSP) connected to NGSP"));
+    table_begin(b, NULL);
+    egaf_buf_puts(b, "<thead><tr>");
+    th(b, ST(s, "Cơ quan", "Agency"));
+    th(b, "LGSP");
+    th(b, ST(s, "Kết nối NGSP", "Connected to NGSP"));
+    egaf_buf_puts(b, "</tr></thead><tbody>\n");
+    for (size_t i = 0; i < s->nag; i++) {
+        site_agency *a = &s->ag[i];
+        egaf_buf_puts(b, "<tr><td>");
+        agency_link(b, a);
+        egaf_buf_puts(b, "</td>");
+        td(b, a->lgsp ? site_element_name(s, a->lgsp) : ST(s, "(không có)", "(none)"));
+        egaf_buf_printf(b, "<td class=\"%s\">%s</td></tr>\n", a->lgsp_ngsp ? "yes" : "no",
+                        a->lgsp_ngsp ? ST(s, "có", "yes") : ST(s, "chưa", "no"));
+    }
+    egaf_buf_puts(b, "</tbody>");
+    table_end(b);
+}
+
+static void index_matrix(egaf_site *s, egaf_buf *b, bool db)
+{
+    size_t cols = 0;
+    for (size_t n = 0; n < s->nnat; n++)
+        cols += s->nat[n].db == db;
+    if (!cols)
+        return;
+    egaf_buf_printf(b, "<h3>%s</h3>\n",
+                    db ? ST(s, "Kết nối các cơ sở dữ liệu quốc gia",
+                            "Connections to the national databases")
+                       : ST(s, "Kết nối các hệ thống thông tin dùng chung quốc gia",
+                            "Connections to the national shared systems"));
+    egaf_buf_printf(b, "<p class=\"note\">%s</p>\n",
+                    ST(s, "Ô: trường hợp kết nối (a: qua LGSP và NGSP; b, c, d: ngoại lệ), kết "
+                          "nối mạng hoặc nguồn dữ liệu; trống: không kết nối.",
+                       "Cell: the route (a: through the LGSP and NGSP; b, c, d: exceptions), a "
+                       "network link or a data source; empty: not connected."));
+    table_begin(b, NULL);
+    egaf_buf_puts(b, "<thead><tr>");
+    th(b, ST(s, "Cơ quan", "Agency"));
+    for (size_t n = 0; n < s->nnat; n++)
+        if (s->nat[n].db == db) {
+            egaf_buf_puts(b, "<th scope=\"col\">");
+            national_link(s, b, &s->nat[n], true);
+            egaf_buf_puts(b, "</th>");
+        }
+    egaf_buf_puts(b, "</tr></thead><tbody>\n");
+    egaf_buf route;
+    egaf_buf_init(&route);
+    for (size_t i = 0; i < s->nag; i++) {
+        egaf_buf_puts(b, "<tr><td>");
+        agency_link(b, &s->ag[i]);
+        egaf_buf_puts(b, "</td>");
+        for (size_t n = 0; n < s->nnat; n++)
+            if (s->nat[n].db == db) {
+                unsigned c = site_cell(s, i, n);
+                egaf_buf_printf(b, "<td class=\"%s\">", c ? "yes" : "");
+                esc(b, site_route_text(s, c, &route));
+                egaf_buf_puts(b, "</td>");
+            }
+        egaf_buf_puts(b, "</tr>\n");
+    }
+    egaf_buf_free(&route);
+    egaf_buf_puts(b, "<tr class=\"total\"><td>");
+    esc(b, ST(s, "Số cơ quan", "Agencies"));
+    egaf_buf_puts(b, "</td>");
+    for (size_t n = 0; n < s->nnat; n++)
+        if (s->nat[n].db == db)
+            td_num(b, s->nat[n].consumers[0] + s->nat[n].consumers[1] + s->nat[n].consumers[2]);
+    egaf_buf_puts(b, "</tr></tbody>");
+    table_end(b);
+}
+
+static void index_online(egaf_site *s, egaf_buf *b)
+{
+    egaf_buf_printf(b, "<h3>%s</h3>\n",
+                    ST(s, "Mức độ cung cấp dịch vụ công trực tuyến",
+                       "Online public-service levels"));
+    table_begin(b, NULL);
+    egaf_buf_puts(b, "<thead><tr>");
+    th(b, ST(s, "Cơ quan", "Agency"));
+    th(b, ST(s, "Dịch vụ công", "Public services"));
+    th(b, ST(s, "Toàn trình", "Full"));
+    th(b, ST(s, "Một phần", "Partial"));
+    th(b, ST(s, "Trực tiếp", "None"));
+    th(b, ST(s, "Tỷ lệ toàn trình", "Share full"));
+    egaf_buf_puts(b, "</tr></thead><tbody>\n");
+    size_t tot[4] = {0};
+    for (size_t i = 0; i < s->nag; i++) {
+        site_agency *a = &s->ag[i];
+        egaf_buf_puts(b, "<tr><td>");
+        agency_link(b, a);
+        egaf_buf_puts(b, "</td>");
+        size_t n = total_online(a);
+        td_num(b, n);
+        for (int k = 0; k < 3; k++)
+            td_num(b, a->online[k]), tot[k + 1] += a->online[k];
+        tot[0] += n;
+        egaf_buf_puts(b, "<td class=\"n\">");
+        pct(s, b, a->online[0], n);
+        egaf_buf_puts(b, "</td></tr>\n");
+    }
+    egaf_buf_puts(b, "<tr class=\"total\"><td>");
+    esc(b, ST(s, "Cả nước (các kiến trúc trên)", "All the architectures above"));
+    egaf_buf_puts(b, "</td>");
+    for (int k = 0; k < 4; k++)
+        td_num(b, tot[k]);
+    egaf_buf_puts(b, "<td class=\"n\">");
+    pct(s, b, tot[1], tot[0]);
+    egaf_buf_puts(b, "</td></tr></tbody>");
+    table_end(b);
+}
+
+static void index_security(egaf_site *s, egaf_buf *b)
+{
+    egaf_buf_printf(b, "<h3>%s</h3>\n",
+                    ST(s, "Cấp độ an toàn hệ thống thông tin (NĐ 85/2016/NĐ-CP)",
+                       "Security levels of the systems (NĐ 85/2016/NĐ-CP)"));
+    egaf_buf_printf(b, "<p class=\"note\">%s</p>\n",
+                    ST(s, "Ứng dụng, nền tảng và hạ tầng đang dùng hoặc dự kiến, theo cấp độ.",
+                       "Applications, platforms and infrastructure in use or planned, by "
+                       "level."));
+    table_begin(b, NULL);
+    egaf_buf_puts(b, "<thead><tr>");
+    th(b, ST(s, "Cơ quan", "Agency"));
+    for (int l = 1; l <= 5; l++) {
+        char h[32];
+        snprintf(h, sizeof h, ST(s, "Cấp độ %d", "Level %d"), l);
+        th(b, h);
+    }
+    th(b, ST(s, "Chưa xác định", "Not given"));
+    egaf_buf_puts(b, "</tr></thead><tbody>\n");
+    size_t tot[6] = {0};
+    for (size_t i = 0; i < s->nag; i++) {
+        site_agency *a = &s->ag[i];
+        egaf_buf_puts(b, "<tr><td>");
+        agency_link(b, a);
+        egaf_buf_puts(b, "</td>");
+        for (int l = 1; l <= 5; l++)
+            td_num(b, a->sec[l]), tot[l] += a->sec[l];
+        egaf_buf_printf(b, "<td class=\"n%s\">%zu</td></tr>\n", a->sec[0] ? " no" : "",
+                        a->sec[0]);
+        tot[0] += a->sec[0];
+    }
+    egaf_buf_puts(b, "<tr class=\"total\"><td>");
+    esc(b, ST(s, "Tổng", "Total"));
+    egaf_buf_puts(b, "</td>");
+    for (int l = 1; l <= 5; l++)
+        td_num(b, tot[l]);
+    td_num(b, tot[0]);
+    egaf_buf_puts(b, "</tr></tbody>");
+    table_end(b);
+}
+
+static void target_cell(egaf_site *s, egaf_buf *b, const site_target *t,
+                        const site_target_value *v)
+{
+    if (!v->measured) {
+        egaf_buf_puts(b, "<td class=\"n\">—</td>");
+        return;
+    }
+    bool met = v->den && (double)v->num * 100.0 >= t->t->value * (double)v->den;
+    egaf_buf_printf(b, "<td class=\"n %s\">", met ? "yes" : "no");
+    pct(s, b, v->num, v->den);
+    egaf_buf_printf(b, " <small>(%zu/%zu)</small></td>", v->num, v->den);
+}
+
+static void index_targets(egaf_site *s, egaf_buf *b)
+{
+    egaf_buf_printf(b, "<h3 id=\"chi-tieu\">%s</h3>\n",
+                    ST(s, "Chỉ tiêu đo được từ các mô hình", "Targets the models can measure"));
+    size_t measurable = 0;
+    for (size_t t = 0; t < s->ntargets; t++)
+        measurable += s->targets[t].measurable;
+    if (!measurable) {
+        egaf_buf_printf(b, "<p>%s</p>\n",
+                        ST(s, "Phiên bản Khung kiến trúc của các mô hình không có chỉ tiêu (như "
+                              "chỉ tiêu của NQ 17/NQ-CP cho Khung 2.0) đo được từ mô hình.",
+                           "The framework editions of these models have no targets (like the "
+                           "NQ 17/NQ-CP targets of framework 2.0) that a model can measure."));
+        return;
+    }
+    table_begin(b, NULL);
+    egaf_buf_puts(b, "<thead><tr>");
+    th(b, ST(s, "Chỉ tiêu", "Target"));
+    th(b, ST(s, "Khung", "Framework"));
+    th(b, ST(s, "Mục tiêu", "Goal"));
+    th(b, ST(s, "Đạt được", "Measured"));
+    th(b, ST(s, "Cách đo", "Measure"));
+    th(b, ST(s, "Nguồn", "Source"));
+    egaf_buf_puts(b, "</tr></thead><tbody>\n");
+    for (size_t t = 0; t < s->ntargets; t++) {
+        site_target *st = &s->targets[t];
+        if (!st->measurable)
+            continue;
+        egaf_buf_puts(b, "<tr><td>");
+        esc(b, st->t->name);
+        egaf_buf_puts(b, "</td>");
+        td(b, st->fw->edition);
+        egaf_buf_printf(b, "<td class=\"n\">%g%%</td>", st->t->value);
+        target_cell(s, b, st, &st->total);
+        td(b, st->t->measure);
+        td(b, st->t->source);
+        egaf_buf_puts(b, "</tr>\n");
+    }
+    egaf_buf_puts(b, "</tbody>");
+    table_end(b);
+    egaf_buf_printf(b, "<h4>%s</h4>\n", ST(s, "Theo cơ quan", "By agency"));
+    table_begin(b, NULL);
+    egaf_buf_puts(b, "<thead><tr>");
+    th(b, ST(s, "Cơ quan", "Agency"));
+    for (size_t t = 0; t < s->ntargets; t++)
+        if (s->targets[t].measurable) {
+            egaf_buf_puts(b, "<th scope=\"col\" title=\"");
+            esc(b, s->targets[t].t->name);
+            egaf_buf_puts(b, "\">");
+            esc(b, s->targets[t].t->id);
+            egaf_buf_printf(b, " (%g%%)</th>", s->targets[t].t->value);
+        }
+    egaf_buf_puts(b, "</tr></thead><tbody>\n");
+    for (size_t i = 0; i < s->nag; i++) {
+        egaf_buf_puts(b, "<tr><td>");
+        agency_link(b, &s->ag[i]);
+        egaf_buf_puts(b, "</td>");
+        for (size_t t = 0; t < s->ntargets; t++)
+            if (s->targets[t].measurable)
+                target_cell(s, b, &s->targets[t], &s->ag[i].targets[t]);
+        egaf_buf_puts(b, "</tr>\n");
+    }
+    egaf_buf_puts(b, "</tbody>");
+    table_end(b);
+}
+
+static void index_nationals(egaf_site *s, egaf_buf *b)
+{
+    egaf_buf_printf(b, "<h2 id=\"quoc-gia\">%s</h2>\n",
+                    ST(s, "Hệ thống thông tin dùng chung và cơ sở dữ liệu quốc gia",
+                       "National shared systems and databases"));
+    table_begin(b, NULL);
+    egaf_buf_puts(b, "<thead><tr>");
+    th(b, ST(s, "Tên", "Name"));
+    th(b, ST(s, "Loại", "Kind"));
+    th(b, ST(s, "Bộ, ngành", "Ministries"));
+    th(b, ST(s, "Tỉnh, thành phố", "Provinces"));
+    th(b, ST(s, "Qua NGSP", "Through NGSP"));
+    egaf_buf_puts(b, "</tr></thead><tbody>\n");
+    for (size_t n = 0; n < s->nnat; n++) {
+        site_national *nat = &s->nat[n];
+        egaf_buf_puts(b, "<tr><td>");
+        national_link(s, b, nat, false);
+        egaf_buf_puts(b, "</td>");
+        td(b, nat->db ? ST(s, "CSDL quốc gia", "national database")
+                      : ST(s, "hệ thống dùng chung", "shared system"));
+        td_num(b, nat->consumers[GROUP_MINISTRY]);
+        td_num(b, nat->consumers[GROUP_PROVINCE]);
+        td_num(b, nat->through_ngsp);
+        egaf_buf_puts(b, "</tr>\n");
+    }
+    egaf_buf_puts(b, "</tbody>");
+    table_end(b);
+}
+
+static int write_index(egaf_site *s)
+{
+    egaf_buf *b = &s->page;
+    char title[160];
+    snprintf(title, sizeof title, ST(s, "Kiến trúc tổng thể quốc gia năm %d",
+                                     "National architecture %d"),
+             s->year);
+    head(s, b, ST(s, "Tổng quan", "Overview"));
+    tag_text(b, "h1", title);
+    size_t by_group[GROUP__COUNT] = {0}, apps = 0, dbs = 0, ints = 0, svc = 0, full = 0,
+           ngsp = 0;
+    for (size_t i = 0; i < s->nag; i++) {
+        site_agency *a = &s->ag[i];
+        by_group[a->group]++;
+        apps += a->m->counts[EGAF_K_APPLICATION];
+        dbs += a->m->counts[EGAF_K_DATABASE];
+        ints += a->m->counts[EGAF_K_INTEGRATION];
+        svc += total_online(a);
+        full += a->online[0];
+        ngsp += a->lgsp_ngsp;
+    }
+    egaf_buf_puts(b, "<p class=\"lead\">");
+    egaf_buf_printf(b,
+                    ST(s, "Hợp nhất %zu kiến trúc: %zu bộ, ngành và %zu tỉnh, thành phố "
+                          "(trong %zu bộ, ngành và %zu tỉnh, thành phố của năm %d).",
+                       "%zu architectures consolidated: %zu ministries and %zu provinces (of "
+                       "the %zu ministries and %zu provinces of %d)."),
+                    s->nag, by_group[GROUP_MINISTRY], by_group[GROUP_PROVINCE],
+                    s->agencies_by_group[GROUP_MINISTRY], s->agencies_by_group[GROUP_PROVINCE],
+                    s->year);
+    egaf_buf_puts(b, "</p>\n<ul class=\"figures\">");
+    char v[64];
+    snprintf(v, sizeof v, "%zu/%zu", s->nag, s->nag + s->nmissing);
+    key_figure(b, v, ST(s, "cơ quan có kiến trúc", "agencies with an architecture"));
+    snprintf(v, sizeof v, "%zu/%zu", ngsp, s->nag);
+    key_figure(b, v, ST(s, "LGSP kết nối NGSP", "LGSPs connected to NGSP"));
+    snprintf(v, sizeof v, "%zu", svc);
+    key_figure(b, v, ST(s, "dịch vụ công", "public services"));
+    egaf_buf reset;
+    egaf_buf_init(&reset);
+    pct(s, &reset, full, svc);
+    key_figure(b, reset.data ? reset.data : "", ST(s, "trực tuyến toàn trình", "fully online"));
+    egaf_buf_free(&reset);
+    snprintf(v, sizeof v, "%zu", apps);
+    key_figure(b, v, ST(s, "ứng dụng, hệ thống", "applications"));
+    snprintf(v, sizeof v, "%zu", dbs);
+    key_figure(b, v, ST(s, "cơ sở dữ liệu", "databases"));
+    snprintf(v, sizeof v, "%zu", ints);
+    key_figure(b, v, ST(s, "kết nối, tích hợp", "integrations"));
+    egaf_diag_counts c = egaf_diags_counts(s->findings);
+    snprintf(v, sizeof v, "%zu/%zu/%zu", c.errors, c.warnings, c.notes);
+    key_figure(b, v, ST(s, "lỗi/cảnh báo/lưu ý", "errors/warnings/notes"));
+    egaf_buf_puts(b, "</ul>\n");
+    if (s->overview_drawn)
+        figure(s, b, "img/national-overview.svg",
+               ST(s, "Sơ đồ tổng thể: các bộ, ngành, địa phương, NGSP và hệ thống, CSDL quốc gia",
+                  "Overview: ministries, provinces, NGSP and the national systems and "
+                  "databases"));
+    index_agencies(s, b);
+    egaf_buf_printf(b, "<h2 id=\"bao-phu\">%s</h2>\n",
+                    ST(s, "Mức độ kết nối và bao phủ", "Coverage"));
+    index_lgsp(s, b);
+    index_matrix(s, b, false);
+    index_matrix(s, b, true);
+    index_online(s, b);
+    index_security(s, b);
+    index_targets(s, b);
+    index_nationals(s, b);
+    egaf_buf_printf(b, "<h2 id=\"du-lieu\">%s</h2>\n<ul>", ST(s, "Dữ liệu", "Data"));
+    static const char *const files[][3] = {
+        {"data/consolidated.json", "Mô hình hợp nhất và số liệu (JSON)",
+         "The consolidated model and figures (JSON)"},
+        {"data/agencies.csv", "Các kiến trúc và số liệu (CSV)", "Architectures and figures (CSV)"},
+        {"data/elements.csv", "Mọi thành phần (CSV)", "Every element (CSV)"},
+        {"data/connections.csv", "Mọi kết nối (CSV)", "Every connection (CSV)"},
+        {"data/findings.csv", "Mọi phát hiện (CSV)", "Every finding (CSV)"},
+    };
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
+        egaf_buf_printf(b, "<li><a href=\"%s\">%s</a></li>", files[i][0],
+                        s->en ? files[i][2] : files[i][1]);
+    egaf_buf_puts(b, "</ul>\n");
+    return foot(s, b, "index.html");
+}
+
+/* ---- agency pages --------------------------------------------------------- */
+
+static const char *view_title(const egaf_site *s, egaf_view v)
+{
+    switch (v) {
+    case EGAF_VIEW_OVERVIEW:
+        return ST(s, "Sơ đồ tổng thể", "Overview");
+    case EGAF_VIEW_INTEGRATION:
+        return ST(s, "Kết nối, tích hợp, chia sẻ dữ liệu", "Integration and data sharing");
+    case EGAF_VIEW_DATA:
+        return ST(s, "Kiến trúc dữ liệu", "Data architecture");
+    case EGAF_VIEW_TECHNOLOGY:
+        return ST(s, "Kiến trúc công nghệ", "Technology architecture");
+    default:
+        return ST(s, "Kiến trúc an toàn thông tin", "Security architecture");
+    }
+}
+
+/* A value as text: lists joined with ", ". */
+static void value_text(egaf_buf *b, const egaf_value *v)
+{
+    if (!v)
+        return;
+    switch (v->type) {
+    case EGAF_FT_INT:
+        egaf_buf_printf(b, "%lld", v->u.num);
+        break;
+    case EGAF_FT_REFS:
+    case EGAF_FT_TEXTS:
+    case EGAF_FT_IDS:
+        for (size_t i = 0; i < v->u.list.count; i++) {
+            if (i)
+                egaf_buf_puts(b, ", ");
+            esc(b, v->u.list.items[i].s);
+        }
+        break;
+    case EGAF_FT_PERIOD:
+        egaf_buf_printf(b, "%lld–%lld", v->u.period.from, v->u.period.to);
+        break;
+    case EGAF_FT_WAIVERS:
+    case EGAF_FT_PROPERTIES:
+        break;
+    default:
+        esc(b, v->u.str.s);
+    }
+}
+
+typedef struct kind_table {
+    egaf_kind kind;
+    const char *vi, *en;
+    egaf_field cols[6];
+    size_t ncols;
+} kind_table;
+
+static const kind_table kind_tables[] = {
+    {EGAF_K_APPLICATION, "Ứng dụng, hệ thống thông tin", "Applications",
+     {EGAF_F_ROLE, EGAF_F_SECURITY_LEVEL, EGAF_F_USES, EGAF_F_HOSTED_ON, EGAF_F_STATUS}, 5},
+    {EGAF_K_PLATFORM, "Nền tảng", "Platforms",
+     {EGAF_F_KIND, EGAF_F_CONNECTS, EGAF_F_SECURITY_LEVEL, EGAF_F_STATUS}, 4},
+    {EGAF_K_INTEGRATION, "Kết nối, tích hợp", "Integrations",
+     {EGAF_F_FROM, EGAF_F_TO, EGAF_F_VIA, EGAF_F_ROUTE, EGAF_F_DATA}, 5},
+    {EGAF_K_DATABASE, "Cơ sở dữ liệu", "Databases",
+     {EGAF_F_KIND, EGAF_F_HOLDS, EGAF_F_SOURCES, EGAF_F_SECURITY_LEVEL, EGAF_F_STATUS}, 5},
+    {EGAF_K_SERVICE, "Dịch vụ công", "Public services",
+     {EGAF_F_ONLINE, EGAF_F_HANDLED_BY, EGAF_F_CHANNELS, EGAF_F_STATUS}, 4},
+    {EGAF_K_FUNCTION, "Chức năng nghiệp vụ", "Business functions", {EGAF_F_BRM}, 1},
+    {EGAF_K_ACTOR, "Người sử dụng", "Users", {EGAF_F_KIND}, 1},
+    {EGAF_K_CHANNEL, "Kênh giao tiếp", "Channels", {EGAF_F_KIND, EGAF_F_STATUS}, 2},
+    {EGAF_K_INFRASTRUCTURE, "Hạ tầng kỹ thuật", "Infrastructure",
+     {EGAF_F_KIND, EGAF_F_CONNECTS, EGAF_F_SECURITY_LEVEL, EGAF_F_LOCATION}, 4},
+    {EGAF_K_CONTROL, "Biện pháp an toàn thông tin", "Security controls",
+     {EGAF_F_KIND, EGAF_F_PROTECTS}, 2},
+    {EGAF_K_ROADMAP, "Lộ trình triển khai", "Roadmap",
+     {EGAF_F_YEAR_FROM, EGAF_F_YEAR_TO, EGAF_F_PRIORITY, EGAF_F_BUDGET, EGAF_F_DELIVERS}, 5},
+};
+
+static void inventory(egaf_site *s, egaf_buf *b, const site_agency *a, const kind_table *kt)
+{
+    const egaf_model *m = a->m;
+    size_t n = m->counts[kt->kind];
+    if (!n)
+        return;
+    egaf_buf_printf(b, "<h3 id=\"%s\">", egaf_kind_info(kt->kind)->list);
+    esc(b, s->en ? kt->en : kt->vi);
+    egaf_buf_printf(b, " (%zu)</h3>\n", n);
+    const egaf_kind_spec *spec = egaf_kind_info(kt->kind);
+    table_begin(b, NULL);
+    egaf_buf_puts(b, "<thead><tr>");
+    bool named = kt->kind != EGAF_K_INTEGRATION;
+    if (named) {
+        th(b, "id");
+        th(b, ST(s, "Tên", "Name"));
+    }
+    for (size_t c = 0; c < kt->ncols; c++) {
+        const egaf_field_spec *fs = egaf_field_spec_of(spec, kt->cols[c]);
+        th(b, fs ? fs->key : "?");
+    }
+    egaf_buf_puts(b, "</tr></thead><tbody>\n");
+    for (size_t i = 0; i < n; i++) {
+        const egaf_element *el = m->elements[kt->kind][i];
+        const char *st = egaf_element_text(el, EGAF_F_STATUS);
+        egaf_buf_printf(b, "<tr%s>", st && strcmp(st, "retired") == 0 ? " class=\"retired\"" : "");
+        if (named) {
+            egaf_buf_puts(b, "<td><code>");
+            esc(b, el->id);
+            egaf_buf_puts(b, "</code></td>");
+            td(b, site_element_name(s, el));
+        }
+        for (size_t c = 0; c < kt->ncols; c++) {
+            egaf_buf_puts(b, "<td>");
+            value_text(b, egaf_element_get(el, kt->cols[c]));
+            egaf_buf_puts(b, "</td>");
+        }
+        egaf_buf_puts(b, "</tr>\n");
+    }
+    egaf_buf_puts(b, "</tbody>");
+    table_end(b);
+}
+
+static const char *how_text(const egaf_site *s, unsigned how)
+{
+    if (how & (LK_A | LK_B | LK_C | LK_D | LK_VIA | LK_DIRECT))
+        return ST(s, "tích hợp", "integration");
+    if (how & LK_CONNECTS)
+        return ST(s, "kết nối mạng, nền tảng", "network or platform link");
+    return ST(s, "nguồn dữ liệu", "data source");
+}
+
+static void links_table(egaf_site *s, egaf_buf *b, const site_agency *only, size_t nat)
+{
+    size_t shown = 0;
+    for (size_t i = 0; i < s->nag; i++) {
+        const site_agency *a = &s->ag[i];
+        if (only && a != only)
+            continue;
+        for (size_t j = 0; j < a->nlinks; j++) {
+            const site_link *l = &a->links[j];
+            if (!only && l->nat != nat)
+                continue;
+            if (!shown++) {
+                table_begin(b, NULL);
+                egaf_buf_puts(b, "<thead><tr>");
+                th(b, only ? ST(s, "Hệ thống quốc gia", "National system")
+                           : ST(s, "Cơ quan", "Agency"));
+                th(b, ST(s, "Thành phần", "Element"));
+                th(b, ST(s, "Hình thức", "How"));
+                th(b, ST(s, "Qua", "Via"));
+                th(b, ST(s, "Trường hợp", "Route"));
+                egaf_buf_puts(b, "</tr></thead><tbody>\n");
+            }
+            egaf_buf_puts(b, "<tr><td>");
+            if (only)
+                national_link(s, b, &s->nat[l->nat], false);
+            else
+                agency_link(b, a);
+            egaf_buf_puts(b, "</td><td>");
+            const egaf_element *from = l->from ? egaf_strmap_get(&a->ids, l->from, strlen(l->from))
+                                               : NULL;
+            esc(b, from ? site_element_name(s, from) : l->from);
+            if (l->from) {
+                egaf_buf_puts(b, " <code>");
+                esc(b, l->from);
+                egaf_buf_puts(b, "</code>");
+            }
+            egaf_buf_puts(b, "</td>");
+            td(b, how_text(s, l->how));
+            td(b, l->via);
+            td(b, l->route);
+            egaf_buf_puts(b, "</tr>\n");
+        }
+    }
+    if (shown)
+        egaf_buf_puts(b, "</tbody>"), table_end(b);
+    else
+        egaf_buf_printf(b, "<p>%s</p>\n", ST(s, "Không có kết nối.", "No connections."));
+}
+
+static void dl_item(egaf_buf *b, const char *term, const char *value)
+{
+    if (!value)
+        return;
+    egaf_buf_puts(b, "<dt>");
+    esc(b, term);
+    egaf_buf_puts(b, "</dt><dd>");
+    esc(b, value);
+    egaf_buf_puts(b, "</dd>");
+}
+
+static int write_agency(egaf_site *s, site_agency *a)
+{
+    egaf_buf *b = &s->page;
+    const egaf_model *m = a->m;
+    head(s, b, a->name);
+    tag_text(b, "h1", a->name);
+    egaf_buf_puts(b, "<p class=\"lead\">");
+    esc(b, a->title);
+    egaf_buf_puts(b, "</p>\n<dl class=\"facts\">");
+    const egaf_element *h = m->header;
+    dl_item(b, ST(s, "Mã kiến trúc", "Architecture id"), m->id);
+    dl_item(b, ST(s, "Cơ quan", "Agency"), h ? egaf_element_text(h, EGAF_F_AGENCY) : NULL);
+    dl_item(b, ST(s, "Cấp", "Level"), site_group_name(s, a->group, false));
+    dl_item(b, ST(s, "Khung kiến trúc", "Framework"), m->framework.s);
+    char year[32];
+    snprintf(year, sizeof year, "%d", a->year);
+    dl_item(b, ST(s, "Năm", "Year"), a->year ? year : NULL);
+    if (h) {
+        const egaf_value *p = egaf_element_get(h, EGAF_F_PERIOD);
+        if (p && p->type == EGAF_FT_PERIOD) {
+            char per[48];
+            snprintf(per, sizeof per, "%lld–%lld", p->u.period.from, p->u.period.to);
+            dl_item(b, ST(s, "Giai đoạn", "Period"), per);
+        }
+        dl_item(b, ST(s, "Phê duyệt", "Approved by"), egaf_element_text(h, EGAF_F_APPROVED_BY));
+        dl_item(b, ST(s, "Phiên bản", "Version"), egaf_element_text(h, EGAF_F_VERSION));
+    }
+    dl_item(b, ST(s, "Tệp mô hình", "Model file"), m->path);
+    egaf_buf_puts(b, "</dl>\n");
+    if (h && egaf_element_text(h, EGAF_F_VISION)) {
+        egaf_buf_printf(b, "<h2>%s</h2>\n", ST(s, "Tầm nhìn", "Vision"));
+        tag_text(b, "p", egaf_element_text(h, EGAF_F_VISION));
+    }
+    egaf_buf_puts(b, "<ul class=\"figures\">");
+    char v[64];
+    snprintf(v, sizeof v, "%zu", total_online(a));
+    key_figure(b, v, ST(s, "dịch vụ công", "public services"));
+    egaf_buf p;
+    egaf_buf_init(&p);
+    pct(s, &p, a->online[0], total_online(a));
+    key_figure(b, p.data ? p.data : "", ST(s, "trực tuyến toàn trình", "fully online"));
+    egaf_buf_free(&p);
+    snprintf(v, sizeof v, "%zu", m->counts[EGAF_K_APPLICATION]);
+    key_figure(b, v, ST(s, "ứng dụng", "applications"));
+    snprintf(v, sizeof v, "%zu", m->counts[EGAF_K_DATABASE]);
+    key_figure(b, v, ST(s, "cơ sở dữ liệu", "databases"));
+    snprintf(v, sizeof v, "%zu", m->counts[EGAF_K_INTEGRATION]);
+    key_figure(b, v, ST(s, "kết nối", "integrations"));
+    key_figure(b, a->lgsp_ngsp ? ST(s, "có", "yes") : ST(s, "chưa", "no"),
+               ST(s, "LGSP kết nối NGSP", "LGSP connected to NGSP"));
+    snprintf(v, sizeof v, "%zu/%zu/%zu", a->counts[EGAF_SEV_ERROR], a->counts[EGAF_SEV_WARNING],
+             a->counts[EGAF_SEV_NOTE]);
+    key_figure(b, v, ST(s, "lỗi/cảnh báo/lưu ý", "errors/warnings/notes"));
+    egaf_buf_puts(b, "</ul>\n");
+    bool any = false;
+    for (int vw = 0; vw < EGAF_VIEW__COUNT; vw++)
+        any |= a->drawn[vw];
+    if (any) {
+        egaf_buf_printf(b, "<h2 id=\"so-do\">%s</h2>\n", ST(s, "Sơ đồ", "Diagrams"));
+        for (int vw = 0; vw < EGAF_VIEW__COUNT; vw++) {
+            if (!a->drawn[vw])
+                continue;
+            char src[160];
+            snprintf(src, sizeof src, "img/a-%s-%s.svg", a->slug, egaf_view_name((egaf_view)vw));
+            figure(s, b, src, view_title(s, (egaf_view)vw));
+        }
+    }
+    egaf_buf_printf(b, "<h2 id=\"ket-noi-quoc-gia\">%s</h2>\n",
+                    ST(s, "Kết nối với hệ thống, CSDL quốc gia",
+                       "Connections to national systems and databases"));
+    links_table(s, b, a, 0);
+    egaf_buf_printf(b, "<h2 id=\"thanh-phan\">%s</h2>\n", ST(s, "Thành phần", "Inventory"));
+    for (size_t k = 0; k < sizeof kind_tables / sizeof kind_tables[0]; k++)
+        inventory(s, b, a, &kind_tables[k]);
+    egaf_buf_printf(b, "<h2 id=\"phat-hien\">%s</h2>\n", ST(s, "Phát hiện", "Findings"));
+    findings_table(s, b, a, false);
+    char rel[128];
+    snprintf(rel, sizeof rel, "a-%s.html", a->slug);
+    return foot(s, b, rel);
+}
+
+/* ---- national pages ------------------------------------------------------- */
+
+static int write_national(egaf_site *s, size_t n)
+{
+    site_national *nat = &s->nat[n];
+    const egaf_ref_entry *e = nat->e;
+    egaf_buf *b = &s->page;
+    head(s, b, site_national_name(s, nat));
+    tag_text(b, "h1", site_national_name(s, nat));
+    egaf_buf_puts(b, "<dl class=\"facts\">");
+    dl_item(b, "id", nat->id);
+    dl_item(b, ST(s, "Loại", "Kind"),
+            nat->db ? ST(s, "Cơ sở dữ liệu quốc gia", "National database")
+                    : ST(s, "Hệ thống thông tin dùng chung quốc gia", "National shared system"));
+    dl_item(b, ST(s, "Tên viết tắt", "Abbreviation"), e->abbr);
+    const char *owner = egaf_ref_owner_in(e, s->year);
+    const egaf_ref_entry *oe = owner && s->refs ? egaf_refs_find(s->refs, owner) : NULL;
+    dl_item(b, ST(s, "Cơ quan chủ quản", "Owner"),
+            oe ? (s->en && oe->name_en ? oe->name_en : oe->name) : owner);
+    dl_item(b, ST(s, "Nhóm", "Category"), e->category);
+    dl_item(b, ST(s, "Mục đích", "Purpose"), e->purpose);
+    dl_item(b, ST(s, "Căn cứ", "Source"), e->source);
+    egaf_buf_puts(b, "</dl>\n");
+    if (nat->drawn) {
+        char src[128];
+        snprintf(src, sizeof src, "img/n-%s.svg", nat->id);
+        figure(s, b, src, ST(s, "Các cơ quan kết nối và trường hợp kết nối",
+                             "The agencies connected, and their routes"));
+    }
+    egaf_buf_printf(b, "<h2>%s</h2>\n", ST(s, "Cơ quan kết nối", "Consumers"));
+    links_table(s, b, NULL, n);
+    /* agencies the framework requires to connect, that do not */
+    if (e->nconnects) {
+        size_t shown = 0;
+        for (size_t i = 0; i < s->nag; i++) {
+            const site_agency *a = &s->ag[i];
+            if (site_cell(s, i, n))
+                continue;
+            const char *level = a->group == GROUP_PROVINCE ? "province" : "ministry";
+            bool must = false;
+            for (size_t c = 0; c < e->nconnects && !must; c++)
+                for (size_t l = 0; l < e->connects[c].nlevels; l++)
+                    must |= strcmp(e->connects[c].levels[l], level) == 0;
+            if (!must || a->group == GROUP_OTHER)
+                continue;
+            if (!shown++)
+                egaf_buf_printf(b, "<h2>%s</h2>\n<ul>",
+                                ST(s, "Phải kết nối nhưng chưa thể hiện trong kiến trúc",
+                                   "Required to connect, not shown in the architecture"));
+            egaf_buf_puts(b, "<li>");
+            agency_link(b, a);
+            egaf_buf_puts(b, "</li>");
+        }
+        if (shown)
+            egaf_buf_puts(b, "</ul>\n");
+    }
+    char rel[128];
+    snprintf(rel, sizeof rel, "n-%s.html", nat->id);
+    return foot(s, b, rel);
+}
+
+/* ---- findings and changes ------------------------------------------------- */
+
+static int write_findings(egaf_site *s)
+{
+    egaf_buf *b = &s->page;
+    head(s, b, ST(s, "Phát hiện", "Findings"));
+    tag_text(b, "h1", ST(s, "Phát hiện khi kiểm tra và hợp nhất", "Findings of the consolidation"));
+    egaf_diag_counts c = egaf_diags_counts(s->findings);
+    egaf_buf_puts(b, "<p class=\"lead\">");
+    egaf_buf_printf(b, ST(s, "%zu lỗi, %zu cảnh báo, %zu lưu ý (%zu được miễn trừ).",
+                          "%zu errors, %zu warnings, %zu notes (%zu waived)."),
+                    c.errors, c.warnings, c.notes, c.suppressed);
+    egaf_buf_puts(b, "</p>\n");
+    egaf_buf_printf(b, "<p class=\"note\">%s</p>\n",
+                    ST(s, "Quy tắc cross.* là kiểm tra chéo giữa các kiến trúc; `egaf explain "
+                          "QUY-TẮC` giải thích từng quy tắc.",
+                       "cross.* rules check the architectures against each other; `egaf explain "
+                       "RULE` explains each rule."));
+    findings_table(s, b, NULL, true);
+    return foot(s, b, "findings.html");
+}
+
+static void diff_fields(egaf_buf *b, const egaf_diff_field *f, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            egaf_buf_puts(b, "<br>");
+        egaf_buf_puts(b, "<code>");
+        esc(b, f[i].field);
+        egaf_buf_puts(b, "</code>: ");
+        if (!f[i].list) {
+            esc(b, f[i].old_value ? f[i].old_value : "—");
+            egaf_buf_puts(b, " → ");
+            esc(b, f[i].new_value ? f[i].new_value : "—");
+            continue;
+        }
+        for (size_t j = 0; j < f[i].nadded; j++) {
+            egaf_buf_puts(b, " +");
+            esc(b, f[i].added[j]);
+        }
+        for (size_t j = 0; j < f[i].nremoved; j++) {
+            egaf_buf_puts(b, " −");
+            esc(b, f[i].removed[j]);
+        }
+    }
+}
+
+static const char *status_text(const egaf_site *s, egaf_diff_status st)
+{
+    switch (st) {
+    case EGAF_DIFF_ADDED:
+        return ST(s, "thêm", "added");
+    case EGAF_DIFF_REMOVED:
+        return ST(s, "bỏ", "removed");
+    case EGAF_DIFF_CHANGED:
+        return ST(s, "thay đổi", "changed");
+    default:
+        return ST(s, "không đổi", "unchanged");
+    }
+}
+
+static void changes_arch(egaf_site *s, egaf_buf *b, const egaf_diff_arch *d)
+{
+    egaf_buf_puts(b, "<h2>");
+    esc(b, d->name ? d->name : d->id);
+    egaf_buf_puts(b, " <small><code>");
+    esc(b, d->id);
+    egaf_buf_printf(b, "</code> · %s</small></h2>\n", status_text(s, d->status));
+    for (size_t i = 0; i < d->nmerged_into; i++) {
+        egaf_buf_printf(b, "<p>%s <code>", ST(s, "Hợp nhất vào", "Merged into"));
+        esc(b, d->merged_into[i]);
+        egaf_buf_puts(b, "</code></p>\n");
+    }
+    for (size_t i = 0; i < d->nmerged_from; i++) {
+        egaf_buf_printf(b, "<p>%s <code>", ST(s, "Hợp nhất từ", "Merged from"));
+        esc(b, d->merged_from[i]);
+        egaf_buf_puts(b, "</code></p>\n");
+    }
+    if (d->status == EGAF_DIFF_ADDED || d->status == EGAF_DIFF_REMOVED) {
+        egaf_buf_printf(b, "<p>%s</p>\n",
+                        d->status == EGAF_DIFF_ADDED
+                            ? ST(s, "Kiến trúc mới trong năm nay.", "A new architecture this year.")
+                            : ST(s, "Kiến trúc không còn trong năm nay.",
+                                 "An architecture no longer present."));
+        return;
+    }
+    if (d->nheader) {
+        egaf_buf_printf(b, "<p>%s: ", ST(s, "Thông tin chung", "Header"));
+        diff_fields(b, d->header, d->nheader);
+        egaf_buf_puts(b, "</p>\n");
+    }
+    egaf_buf_printf(b, "<p>");
+    egaf_buf_printf(b,
+                    ST(s, "Thành phần: %zu thêm, %zu bỏ, %zu thay đổi. Kết nối, quan hệ: %zu "
+                          "thêm, %zu bỏ, %zu thay đổi.",
+                       "Elements: %zu added, %zu removed, %zu changed. Connections and "
+                       "relations: %zu added, %zu removed, %zu changed."),
+                    d->counts.elements_added, d->counts.elements_removed,
+                    d->counts.elements_changed, d->counts.relations_added,
+                    d->counts.relations_removed, d->counts.relations_changed);
+    egaf_buf_puts(b, "</p>\n");
+    if (d->nelements) {
+        table_begin(b, ST(s, "Thành phần", "Elements"));
+        egaf_buf_puts(b, "<thead><tr>");
+        th(b, ST(s, "Thay đổi", "Change"));
+        th(b, ST(s, "Loại", "Kind"));
+        th(b, "id");
+        th(b, ST(s, "Tên", "Name"));
+        th(b, ST(s, "Chi tiết", "Details"));
+        egaf_buf_puts(b, "</tr></thead><tbody>\n");
+        for (size_t i = 0; i < d->nelements; i++) {
+            const egaf_diff_element *e = &d->elements[i];
+            egaf_buf_printf(b, "<tr class=\"d-%s\">", egaf_diff_status_name(e->status));
+            td(b, status_text(s, e->status));
+            td(b, egaf_diff_kind_name(e->kind));
+            egaf_buf_puts(b, "<td><code>");
+            esc(b, e->id);
+            egaf_buf_puts(b, "</code></td>");
+            td(b, e->name);
+            egaf_buf_puts(b, "<td>");
+            if (e->renamed_from) {
+                egaf_buf_printf(b, "%s <code>", ST(s, "có thể đổi id từ", "possibly renamed from"));
+                esc(b, e->renamed_from);
+                egaf_buf_puts(b, "</code>");
+            }
+            diff_fields(b, e->fields, e->nfields);
+            egaf_buf_puts(b, "</td></tr>\n");
+        }
+        egaf_buf_puts(b, "</tbody>");
+        table_end(b);
+    }
+    if (d->nrelations) {
+        table_begin(b, ST(s, "Kết nối và quan hệ", "Connections and relations"));
+        egaf_buf_puts(b, "<thead><tr>");
+        th(b, ST(s, "Thay đổi", "Change"));
+        th(b, ST(s, "Loại", "Type"));
+        th(b, ST(s, "Từ", "From"));
+        th(b, ST(s, "Đến", "To"));
+        th(b, ST(s, "Qua", "Via"));
+        th(b, ST(s, "Chi tiết", "Details"));
+        egaf_buf_puts(b, "</tr></thead><tbody>\n");
+        for (size_t i = 0; i < d->nrelations; i++) {
+            const egaf_diff_relation *r = &d->relations[i];
+            egaf_buf_printf(b, "<tr class=\"d-%s\">", egaf_diff_status_name(r->status));
+            td(b, status_text(s, r->status));
+            td(b, r->type);
+            td(b, r->from);
+            td(b, r->to);
+            td(b, r->via);
+            egaf_buf_puts(b, "<td>");
+            diff_fields(b, r->fields, r->nfields);
+            egaf_buf_puts(b, "</td></tr>\n");
+        }
+        egaf_buf_puts(b, "</tbody>");
+        table_end(b);
+    }
+}
+
+static int write_changes(egaf_site *s)
+{
+    egaf_diff_side old_side = {s->opt->previous, s->opt->nprevious, s->opt->previous_diags,
+                               s->opt->previous_label, NULL, NULL};
+    egaf_diff_side new_side = {s->models, s->nmodels, s->findings, s->opt->label, NULL, NULL};
+    egaf_diff_options dopt = {false, s->refs};
+    egaf_diff *d = egaf_diff_compute(&old_side, &new_side, &dopt);
+    if (!d)
+        return site_fail(s, _("out of memory while comparing with --previous")), -1;
+    egaf_buf *b = &s->page;
+    head(s, b, ST(s, "Thay đổi", "Changes"));
+    tag_text(b, "h1", ST(s, "Thay đổi so với lần hợp nhất trước", "Changes since the previous edition"));
+    egaf_buf_puts(b, "<p class=\"lead\">");
+    egaf_buf_puts(b, ST(s, "So sánh với ", "Compared with "));
+    esc(b, s->opt->previous_label);
+    egaf_buf_printf(b,
+                    ST(s, ". Kiến trúc: %zu thêm, %zu bỏ, %zu thay đổi, %zu không đổi. Thành "
+                          "phần: %zu thêm, %zu bỏ, %zu thay đổi. Kết nối, quan hệ: %zu thêm, %zu "
+                          "bỏ, %zu thay đổi.",
+                       ". Architectures: %zu added, %zu removed, %zu changed, %zu unchanged. "
+                       "Elements: %zu added, %zu removed, %zu changed. Connections and "
+                       "relations: %zu added, %zu removed, %zu changed."),
+                    d->archs_added, d->archs_removed, d->archs_changed, d->archs_unchanged,
+                    d->total.elements_added, d->total.elements_removed,
+                    d->total.elements_changed, d->total.relations_added,
+                    d->total.relations_removed, d->total.relations_changed);
+    egaf_buf_puts(b, "</p>\n");
+    for (size_t i = 0; i < d->narchs; i++)
+        if (d->archs[i].status != EGAF_DIFF_UNCHANGED)
+            changes_arch(s, b, &d->archs[i]);
+    egaf_diff_free(d);
+    return foot(s, b, "changes.html");
+}
+
+/* ---- stylesheet ------------------------------------------------------------ */
+
+static const char css[] =
+    "/* egaf national site: one stylesheet, no external fonts */\n"
+    ":root{--ink:#1b2631;--muted:#566573;--line:#d5d8dc;--accent:#1f4e79;--ok:#1e8449;"
+    "--bad:#b03a2e;--bg:#ffffff;--soft:#f4f6f7}\n"
+    "*{box-sizing:border-box}\n"
+    "html{-webkit-text-size-adjust:100%}\n"
+    "body{margin:0;font-family:\"DejaVu Sans\",\"Noto Sans\",\"Segoe UI\",Arial,sans-serif;"
+    "color:var(--ink);background:var(--bg);line-height:1.5;font-size:16px}\n"
+    "header.top{background:var(--accent);color:#fff;padding:.6rem 1rem;display:flex;"
+    "flex-wrap:wrap;gap:.4rem 1.5rem;align-items:center}\n"
+    "header.top a{color:#fff;text-decoration:none}\n"
+    "header.top .brand{margin:0;font-weight:bold}\n"
+    "header.top nav{display:flex;flex-wrap:wrap;gap:.2rem 1rem}\n"
+    "header.top nav a:hover,header.top nav a:focus{text-decoration:underline}\n"
+    "main{max-width:1200px;margin:0 auto;padding:1rem}\n"
+    "h1{font-size:1.7rem;margin:.5rem 0}\n"
+    "h2{font-size:1.35rem;margin-top:2rem;border-bottom:2px solid var(--line);"
+    "padding-bottom:.2rem}\n"
+    "h3{font-size:1.1rem;margin-top:1.5rem}\n"
+    "a{color:var(--accent)}\n"
+    ".lead{font-size:1.05rem;color:var(--muted)}\n"
+    ".note,.hint{color:var(--muted);font-size:.9rem}\n"
+    ".rel{color:var(--muted);font-size:.85rem}\n"
+    "ul.figures{list-style:none;padding:0;display:grid;"
+    "grid-template-columns:repeat(auto-fill,minmax(10rem,1fr));gap:.6rem}\n"
+    "ul.figures li{background:var(--soft);border:1px solid var(--line);border-radius:6px;"
+    "padding:.6rem}\n"
+    "ul.figures .num{display:block;font-size:1.4rem;font-weight:bold;color:var(--accent)}\n"
+    "ul.figures .lbl{font-size:.9rem;color:var(--muted)}\n"
+    "ul.cols{columns:16rem}\n"
+    "dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}\n"
+    "dl.facts dt{font-weight:bold}\n"
+    "dl.facts dd{margin:0;overflow-wrap:anywhere}\n"
+    ".scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;margin:.5rem 0 1rem;"
+    "border:1px solid var(--line);border-radius:4px}\n"
+    "table{border-collapse:collapse;width:100%;font-size:.9rem}\n"
+    "caption{text-align:left;font-weight:bold;padding:.4rem}\n"
+    "th,td{border-bottom:1px solid var(--line);padding:.3rem .5rem;text-align:left;"
+    "vertical-align:top}\n"
+    "thead th{background:var(--soft);position:sticky;top:0}\n"
+    "td.n{text-align:right;white-space:nowrap}\n"
+    "td.yes{background:#e9f7ef}\n"
+    "td.no,td .no{background:#fdedec}\n"
+    "tr.total td{font-weight:bold;background:var(--soft)}\n"
+    "tr.retired td{color:#7f8c8d}\n"
+    "tr.sev-error td:first-child{color:var(--bad);font-weight:bold}\n"
+    "tr.sev-warning td:first-child{color:#9a7d0a;font-weight:bold}\n"
+    "tr.d-added td:first-child{color:var(--ok)}\n"
+    "tr.d-removed td:first-child{color:var(--bad)}\n"
+    "td.pos{white-space:nowrap;font-family:\"DejaVu Sans Mono\",monospace;font-size:.8rem}\n"
+    "code{font-family:\"DejaVu Sans Mono\",monospace;font-size:.85em;overflow-wrap:anywhere}\n"
+    "figure{margin:1rem 0;border:1px solid var(--line);border-radius:4px;padding:.5rem;"
+    "background:#fff}\n"
+    "figure img{display:block;max-width:100%;height:auto;margin:0 auto}\n"
+    "figcaption{font-size:.9rem;color:var(--muted);margin-top:.3rem}\n"
+    "footer{max-width:1200px;margin:2rem auto 0;padding:1rem;color:var(--muted);"
+    "font-size:.85rem;border-top:1px solid var(--line)}\n"
+    "@media (max-width:600px){body{font-size:15px}main{padding:.6rem}h1{font-size:1.35rem}"
+    "dl.facts{grid-template-columns:1fr}dl.facts dd{margin-bottom:.3rem}}\n"
+    "@media print{header.top nav,figcaption a{display:none}header.top{background:none;"
+    "color:#000;padding:0}header.top a{color:#000}main{max-width:none;padding:0}"
+    ".scroll{overflow:visible;border:0}table{font-size:9pt}thead th{position:static}"
+    "tr,figure{break-inside:avoid}h2,h3{break-after:avoid}a{color:#000;text-decoration:none}"
+    "td.yes,td.no{background:none}figure{border:0}}\n";
+
+int site_write_pages(egaf_site *s)
+{
+    egaf_buf b;
+    egaf_buf_init(&b);
+    egaf_buf_add(&b, css, sizeof css - 1);
+    int rc = site_write_file(s, "site.css", &b);
+    egaf_buf_free(&b);
+    if (rc != 0 || write_index(s) != 0 || write_findings(s) != 0)
+        return -1;
+    if (s->has_changes && write_changes(s) != 0)
+        return -1;
+    for (size_t i = 0; i < s->nag; i++)
+        if (write_agency(s, &s->ag[i]) != 0)
+            return -1;
+    for (size_t n = 0; n < s->nnat; n++)
+        if (write_national(s, n) != 0)
+            return -1;
+    return 0;
+}

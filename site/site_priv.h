@@ -1,0 +1,144 @@
+/* site_priv.h - what the parts of the site writer share: the consolidated
+ * figures of every architecture and national entry, computed once
+ * (site.c), then written as pages (site_pages.c), data (site_data.c) and
+ * national diagrams (national_views.c). Internal to render/. */
+#ifndef EGAF_SITE_PRIV_H
+#define EGAF_SITE_PRIV_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <graphviz/cgraph.h>
+
+#include "base/arena.h"
+#include "base/buf.h"
+#include "base/strmap.h"
+#include "site/site.h"
+
+#define ST(s, vi_, en_) ((s)->en ? (en_) : (vi_))
+
+/* How an architecture reaches a national entry. */
+enum {
+    LK_A = 1u << 0, /* integration, route a (through the LGSP and NGSP) */
+    LK_B = 1u << 1,
+    LK_C = 1u << 2,
+    LK_D = 1u << 3,
+    LK_VIA = 1u << 4,     /* integration through a platform, no route given */
+    LK_DIRECT = 1u << 5,  /* integration, no platform, no route */
+    LK_CONNECTS = 1u << 6, /* a platform or infrastructure `connects` to it */
+    LK_SOURCES = 1u << 7,  /* a database takes data from it (`sources`) */
+};
+#define LK_THROUGH_NGSP (LK_A | LK_VIA)
+
+typedef struct site_link {
+    size_t nat;              /* index in site->nat */
+    const egaf_element *el;  /* the element that names it */
+    unsigned how;            /* one LK_* bit */
+    const char *from;        /* integrations: the other end; else el's id */
+    const char *via;         /* integrations: the platform, or NULL */
+    const char *route;       /* integrations: a-d, or NULL */
+} site_link;
+
+enum { GROUP_MINISTRY, GROUP_PROVINCE, GROUP_OTHER, GROUP__COUNT };
+
+typedef struct site_target_value {
+    bool measured;
+    size_t num, den;
+} site_target_value;
+
+typedef struct site_agency {
+    egaf_model *m;
+    const egaf_ref_entry *agency; /* as of the model's year, or NULL */
+    const char *slug;             /* page name: a-<slug>.html */
+    const char *name;             /* the agency's display name */
+    const char *title;            /* the architecture's title */
+    int group;
+    int year;
+    egaf_strmap ids; /* id -> element */
+    egaf_strmap integrated; /* "<app id>\x1f<national id>": integrations to national */
+    size_t services, online[3]; /* full, partial, none */
+    size_t sec[6];              /* systems by security level; [0]: none given */
+    const egaf_element *lgsp;
+    bool lgsp_ngsp;
+    site_link *links;
+    size_t nlinks, caplinks;
+    size_t counts[3]; /* findings: notes, warnings, errors (not waived) */
+    bool drawn[EGAF_VIEW__COUNT];
+    site_target_value *targets; /* per site target */
+} site_agency;
+
+typedef struct site_national {
+    const egaf_ref_entry *e;
+    const char *id;
+    bool db;
+    size_t consumers[GROUP__COUNT]; /* architectures linked to it */
+    size_t through_ngsp;            /* … of them through the LGSP and NGSP */
+    bool drawn;
+} site_national;
+
+typedef struct site_target {
+    const egaf_ref_framework *fw;
+    const egaf_ref_target *t;
+    bool measurable;
+    site_target_value total;
+} site_target;
+
+typedef struct egaf_site {
+    const char *dir;
+    egaf_model *const *models;
+    size_t nmodels;
+    const egaf_refs *refs;
+    const egaf_diags *findings;
+    const egaf_site_options *opt;
+    egaf_diags *rdiags;
+    bool en;
+    int year;
+    egaf_arena *arena;
+
+    site_agency *ag; /* sorted: ministries, provinces, others; then by slug */
+    size_t nag;
+    site_national *nat; /* shared systems, then national databases */
+    size_t nnat;
+    egaf_strmap nat_index;       /* national id -> index + 1 */
+    unsigned *cells;             /* nag x nnat: LK_* bits */
+    const egaf_ref_entry **missing; /* agencies of the year without architecture */
+    size_t nmissing;
+    size_t missing_by_group[GROUP__COUNT];
+    size_t agencies_by_group[GROUP__COUNT];
+    egaf_strmap file_agency; /* source path -> site_agency */
+    site_target *targets;
+    size_t ntargets;
+    bool overview_drawn;
+    bool has_changes;
+
+    egaf_buf page, tmp;
+    char *err;
+    size_t errsize;
+    bool failed;
+} egaf_site;
+
+/* site.c */
+int site_write_file(egaf_site *s, const char *rel, const egaf_buf *b);
+bool site_fail(egaf_site *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+const char *site_group_name(const egaf_site *s, int group, bool plural);
+/* The agency a finding belongs to (by its file), or NULL. */
+site_agency *site_agency_of_file(egaf_site *s, const char *file);
+const char *site_national_name(const egaf_site *s, const site_national *n);
+const char *site_element_name(const egaf_site *s, const egaf_element *el);
+const char *site_route_text(const egaf_site *s, unsigned bits, egaf_buf *out);
+unsigned site_cell(const egaf_site *s, size_t agency, size_t nat);
+
+/* site_pages.c */
+int site_write_pages(egaf_site *s);
+
+/* site_data.c */
+int site_write_data(egaf_site *s);
+/* One CSV field: quoted, quotes doubled, a leading = + - @ tab or CR
+ * neutralised with an apostrophe. */
+void site_csv_field(egaf_buf *out, const char *s);
+
+/* national_views.c: the graphs (NULL when memory runs out). */
+Agraph_t *site_overview_graph(egaf_site *s);
+Agraph_t *site_national_graph(egaf_site *s, size_t nat);
+
+#endif
