@@ -82,6 +82,18 @@ int egaf_opt_next(egaf_opt_state *st, const egaf_option *table, const char *cmd)
  * *.yaml files, sorted). Returns 0, or -1 after printing why (missing input,
  * a folder with no model). */
 int egaf_collect_models(char **inputs, size_t ninputs, char ***files, size_t *nfiles);
+/* The same, confined (docs/security.md): a model that is a symbolic link is
+ * read only when its target stays inside the folder given (a file given
+ * alone: its own folder), or with follow_links; a *.yaml entry of a folder
+ * that is not a regular file (FIFO, device, folder, a link to one) is not
+ * read. Each refused input is a finding in findings at file:0:0
+ * (input.escape, input.not-file); with findings NULL it is an error that
+ * stops the command (-1). */
+typedef struct egaf_input_options {
+    bool follow_links; /* --follow-links */
+} egaf_input_options;
+int egaf_collect_inputs(char **inputs, size_t ninputs, const egaf_input_options *opt,
+                        egaf_diags *findings, char ***files, size_t *nfiles);
 void egaf_free_list(char **list, size_t n);
 
 /* Loads the reference models (from --refs, $EGAF_REFS, the installed copy

@@ -149,10 +149,86 @@ static bool is_model_name(const char *name)
            (len > 4 && strcmp(name + len - 4, ".yml") == 0);
 }
 
-int egaf_collect_models(char **inputs, size_t ninputs, char ***files, size_t *nfiles)
+/* Whether path, with every link resolved, is root or beneath it. */
+static bool beneath(const char *path, const char *root)
 {
+    char *real = realpath(path, NULL);
+    if (!real)
+        return false;
+    size_t n = strlen(root);
+    bool inside = strncmp(real, root, n) == 0 &&
+                  (real[n] == '/' || real[n] == '\0' || (n == 1 && root[0] == '/'));
+    free(real);
+    return inside;
+}
+
+/* A refused input: a finding at file:0:0 when the caller collects them,
+ * else an error that stops the command. */
+static int refuse(egaf_diags *findings, const char *rule, const char *path, const char *why)
+{
+    if (!findings) {
+        error(_("cannot read '%s': %s"), path, why);
+        return -1;
+    }
+    egaf_finding *f = egaf_diag_at(findings, rule, path, 0, 0, NULL, _("not read: %s"), why);
+    if (f && strcmp(rule, "input.escape") == 0)
+        egaf_diag_hint(findings, f,
+                       _("copy the model into the folder; --follow-links reads links that "
+                         "lead out"));
+    return 0;
+}
+
+/* One model path: a link is read only when it stays inside root (the
+ * folder given, or the file's own folder), or with follow_links; a folder
+ * member must be a regular file. Returns 1 to read it, 0 when refused (a
+ * finding), -1 when the run stops. */
+static int admit(const char *path, const char *root, bool member,
+                 const egaf_input_options *opt, egaf_diags *findings)
+{
+    struct stat lst, st;
+    if (lstat(path, &lst) != 0)
+        return member ? refuse(findings, "input.not-file", path, strerror(errno)) : 1;
+    bool link = S_ISLNK(lst.st_mode);
+    if (link && stat(path, &st) != 0)
+        return refuse(findings, "input.not-file", path, _("a link to nothing"));
+    if (link && !opt->follow_links && (!root || !beneath(path, root)))
+        return refuse(findings, "input.escape", path,
+                      _("a symbolic link that leads outside the folder given"));
+    if (!link)
+        st = lst;
+    if (member && !S_ISREG(st.st_mode))
+        return refuse(findings, "input.not-file", path,
+                      S_ISDIR(st.st_mode)    ? _("a folder named like a model")
+                      : S_ISFIFO(st.st_mode) ? _("a FIFO")
+                      : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? _("a device")
+                                                                     : _("not a regular file"));
+    return 1;
+}
+
+/* The real path of the folder of a file given on the command line. */
+static char *folder_of(const char *file)
+{
+    const char *slash = strrchr(file, '/');
+    if (!slash)
+        return realpath(".", NULL);
+    if (slash == file)
+        return realpath("/", NULL);
+    char *dir = strndup(file, (size_t)(slash - file));
+    char *real = dir ? realpath(dir, NULL) : NULL;
+    free(dir);
+    return real;
+}
+
+int egaf_collect_inputs(char **inputs, size_t ninputs, const egaf_input_options *opt,
+                        egaf_diags *findings, char ***files, size_t *nfiles)
+{
+    static const egaf_input_options defaults = {false};
+    if (!opt)
+        opt = &defaults;
     char **list = NULL;
     size_t n = 0, cap = 0;
+    egaf_buf path;
+    egaf_buf_init(&path);
     for (size_t i = 0; i < ninputs; i++) {
         const char *in = inputs[i];
         struct stat st;
@@ -162,52 +238,67 @@ int egaf_collect_models(char **inputs, size_t ninputs, char ***files, size_t *nf
             goto fail;
         }
         if (!S_ISDIR(st.st_mode)) {
-            if (push(&list, &n, &cap, in) != 0)
+            char *root = folder_of(in);
+            int ok = admit(in, root, false, opt, findings);
+            free(root);
+            if (ok < 0)
+                goto fail;
+            if (ok && push(&list, &n, &cap, in) != 0)
                 goto oom;
             continue;
         }
         DIR *d = opendir(in);
-        if (!d) {
+        char *root = realpath(in, NULL);
+        if (!d || !root) {
             error(_("cannot read folder '%s': %s"), in, strerror(errno));
+            if (d)
+                closedir(d);
+            free(root);
             goto fail;
         }
-        size_t before = n;
+        size_t before = n, refused = findings ? egaf_diags_count(findings) : 0;
         struct dirent *de;
-        while ((de = readdir(d)) != NULL) {
+        int ok = 1;
+        while (ok >= 0 && (de = readdir(d)) != NULL) {
             if (!is_model_name(de->d_name))
                 continue;
             size_t inlen = strlen(in);
-            bool slash = inlen && in[inlen - 1] == '/';
-            size_t need = inlen + strlen(de->d_name) + 2;
-            char *path = malloc(need);
-            if (!path) {
-                closedir(d);
-                goto oom;
-            }
-            snprintf(path, need, "%s%s%s", in, slash ? "" : "/", de->d_name);
-            struct stat fst;
-            if (stat(path, &fst) == 0 && S_ISREG(fst.st_mode) && push(&list, &n, &cap, path)) {
-                free(path);
-                closedir(d);
-                goto oom;
-            }
-            free(path);
+            egaf_buf_reset(&path);
+            egaf_buf_printf(&path, "%s%s%s", in, inlen && in[inlen - 1] == '/' ? "" : "/",
+                            de->d_name);
+            if (path.failed)
+                ok = -2;
+            else if ((ok = admit(path.data, root, true, opt, findings)) > 0 &&
+                     push(&list, &n, &cap, path.data) != 0)
+                ok = -2;
         }
         closedir(d);
-        if (n == before) {
+        free(root);
+        if (ok == -2)
+            goto oom;
+        if (ok < 0)
+            goto fail;
+        if (n == before && (!findings || egaf_diags_count(findings) == refused)) {
             error(_("no models (*.yaml) in folder '%s'"), in);
             goto fail;
         }
         qsort(list + before, n - before, sizeof(*list), compare_str);
     }
+    egaf_buf_free(&path);
     *files = list;
     *nfiles = n;
     return 0;
 oom:
     error(_("out of memory"));
 fail:
+    egaf_buf_free(&path);
     egaf_free_list(list, n);
     return -1;
+}
+
+int egaf_collect_models(char **inputs, size_t ninputs, char ***files, size_t *nfiles)
+{
+    return egaf_collect_inputs(inputs, ninputs, NULL, NULL, files, nfiles);
 }
 
 void egaf_free_list(char **list, size_t n)

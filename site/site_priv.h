@@ -12,6 +12,7 @@
 
 #include "base/arena.h"
 #include "base/buf.h"
+#include "base/outdir.h"
 #include "base/strmap.h"
 #include "site/site.h"
 
@@ -84,7 +85,8 @@ typedef struct site_target {
 } site_target;
 
 typedef struct egaf_site {
-    const char *dir;
+    const char *dir;  /* for messages only */
+    egaf_outdir out;  /* every file is opened beneath it */
     egaf_model *const *models;
     size_t nmodels;
     const egaf_refs *refs;
