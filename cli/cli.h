@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "base/buf.h"
+#include "base/outdir.h"
 #include "base/arena.h"
 #include "model/model.h"
 #include "refs/refs.h"
@@ -122,6 +123,15 @@ int egaf_cli_load_config(egaf_cli *cli, egaf_arena *arena, const char *input,
  * not a regular file (FIFO, device) is written in place. Returns 0 or -1
  * after printing why. */
 int egaf_write_output(const char *path, const egaf_buf *buf);
+/* The folder of an output path given by the user, opened (base/outdir.h),
+ * and the name in it (*leaf points into path). -1 with errno when the
+ * folder cannot be opened or the name is not one (EISDIR: path ends in /). */
+int egaf_output_parent(const char *path, egaf_outdir *dir, const char **leaf);
+/* Writes buf to a new temporary file ".<leaf>.tmpXXXXXX" in dir, synced and
+ * with the umask's mode; its name goes to tmp. 0, or -1 with errno (nothing
+ * left behind). */
+int egaf_write_temp(const egaf_outdir *dir, const char *leaf, const egaf_buf *buf, char *tmp,
+                    size_t tmpsize);
 
 /* Whether to colour text output: a terminal and no NO_COLOR. */
 bool egaf_use_color(const egaf_cli *cli);

@@ -3,7 +3,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <limits.h>
 #include <stdio.h>
+#include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -369,14 +371,73 @@ static int write_all(int fd, const char *data, size_t len)
     return 0;
 }
 
+int egaf_output_parent(const char *path, egaf_outdir *dir, const char **leaf)
+{
+    const char *slash = strrchr(path, '/');
+    *leaf = slash ? slash + 1 : path;
+    int rc;
+    if (!slash) {
+        rc = egaf_outdir_open(dir, ".");
+    } else if (slash == path) {
+        rc = egaf_outdir_open(dir, "/");
+    } else {
+        char *parent = strndup(path, (size_t)(slash - path));
+        if (!parent)
+            return -1;
+        rc = egaf_outdir_open(dir, parent);
+        int err = errno;
+        free(parent);
+        errno = err;
+    }
+    if (rc == 0 && !egaf_outdir_name_ok(*leaf)) {
+        egaf_outdir_close(dir);
+        errno = **leaf ? EINVAL : EISDIR;
+        return -1;
+    }
+    return rc;
+}
+
+int egaf_write_temp(const egaf_outdir *dir, const char *leaf, const egaf_buf *buf, char *tmp,
+                    size_t tmpsize)
+{
+    char prefix[NAME_MAX + 2];
+    snprintf(prefix, sizeof prefix, ".%s", leaf);
+    int fd = egaf_outdir_temp_file(dir, prefix, tmp, tmpsize);
+    if (fd < 0)
+        return -1;
+    if (write_all(fd, buf->data ? buf->data : "", buf->len) != 0 || fsync(fd) != 0) {
+        int err = errno;
+        close(fd);
+        unlinkat(dir->fd, tmp, 0);
+        errno = err;
+        return -1;
+    }
+    mode_t mask = umask(0);
+    umask(mask);
+    fchmod(fd, 0666 & ~mask);
+    if (close(fd) != 0) {
+        int err = errno;
+        unlinkat(dir->fd, tmp, 0);
+        errno = err;
+        return -1;
+    }
+    return 0;
+}
+
 int egaf_write_output(const char *path, const egaf_buf *buf)
 {
     if (buf->failed)
         return error(_("out of memory while writing the output"));
     const char *data = buf->data ? buf->data : "";
     if (!path || strcmp(path, "-") == 0) {
-        if (fwrite(data, 1, buf->len, stdout) != buf->len || fflush(stdout) != 0)
-            return error(_("cannot write to standard output: %s"), strerror(errno));
+        if (fwrite(data, 1, buf->len, stdout) != buf->len || fflush(stdout) != 0) {
+            int err = errno;
+            /* said once: what could not be written is dropped, so the
+             * check at exit (main.c) finds nothing more to say */
+            __fpurge(stdout);
+            clearerr(stdout);
+            return error(_("cannot write to standard output: %s"), strerror(err));
+        }
         return 0;
     }
     struct stat st;
@@ -394,37 +455,23 @@ int egaf_write_output(const char *path, const egaf_buf *buf)
             return rc ? error(_("cannot write '%s': %s"), path, strerror(err)) : 0;
         }
     }
-    size_t need = strlen(path) + 32;
-    char *tmp = malloc(need);
-    if (!tmp)
-        return error(_("out of memory"));
-    const char *slash = strrchr(path, '/');
-    snprintf(tmp, need, "%.*s.%s.tmpXXXXXX", slash ? (int)(slash - path + 1) : 0, path,
-             slash ? slash + 1 : path);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
+    /* a temporary file beside the target, opened beneath its folder, then
+     * renamed over it within that folder */
+    egaf_outdir dir;
+    const char *leaf;
+    if (egaf_output_parent(path, &dir, &leaf) != 0)
+        return error(_("cannot write '%s': %s"), path, strerror(errno));
+    char tmp[NAME_MAX + 1];
+    int rc = 0;
+    if (egaf_write_temp(&dir, leaf, buf, tmp, sizeof tmp) != 0) {
+        rc = error(_("cannot write '%s': %s"), path, strerror(errno));
+    } else if (renameat(dir.fd, tmp, dir.fd, leaf) != 0) {
         int err = errno;
-        free(tmp);
-        return error(_("cannot write '%s': %s"), path, strerror(err));
+        unlinkat(dir.fd, tmp, 0);
+        rc = error(_("cannot write '%s': %s"), path, strerror(err));
     }
-    if (write_all(fd, data, buf->len) != 0 || fsync(fd) != 0) {
-        int err = errno;
-        close(fd);
-        unlink(tmp);
-        free(tmp);
-        return error(_("cannot write '%s': %s"), path, strerror(err));
-    }
-    mode_t mask = umask(0);
-    umask(mask);
-    fchmod(fd, 0666 & ~mask);
-    if (close(fd) != 0 || rename(tmp, path) != 0) {
-        int err = errno;
-        unlink(tmp);
-        free(tmp);
-        return error(_("cannot write '%s': %s"), path, strerror(err));
-    }
-    free(tmp);
-    return 0;
+    egaf_outdir_close(&dir);
+    return rc;
 }
 
 bool egaf_use_color(const egaf_cli *cli)

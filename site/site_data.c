@@ -2,8 +2,9 @@
  * as one JSON document, and the same as CSV tables for spreadsheets.
  * docs/consolidate.md describes both. CSV files are UTF-8 with a byte-order
  * mark, CRLF line ends, every text field quoted (quotes doubled), and a text
- * field starting with = + - @, tab or CR is prefixed with an apostrophe so a
- * spreadsheet never reads it as a formula. */
+ * field starting with = + - @, tab, CR or LF (or spaces and then one of
+ * them) is prefixed with an apostrophe so a spreadsheet never reads it as a
+ * formula (egaf_csv_field). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +12,7 @@
 #include <sys/stat.h>
 
 #include "base/i18n.h"
+#include "export/export.h"
 #include "site/site_priv.h"
 
 static const char *group_key(int group)
@@ -259,15 +261,7 @@ static int write_json(egaf_site *s)
 
 void site_csv_field(egaf_buf *out, const char *s)
 {
-    egaf_buf_putc(out, '"');
-    if (s && (*s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\t' || *s == '\r'))
-        egaf_buf_putc(out, '\'');
-    for (const char *p = s ? s : ""; *p; p++) {
-        if (*p == '"')
-            egaf_buf_putc(out, '"');
-        egaf_buf_putc(out, *p);
-    }
-    egaf_buf_putc(out, '"');
+    egaf_csv_field(out, s); /* the export's guard against formulas */
 }
 
 static void csv_begin(egaf_buf *b, const char *const *cols)
