@@ -128,6 +128,8 @@ if [ "$(id -u)" = 0 ] && mount -t tmpfs -o size=128k tmpfs "$f" 2>/dev/null; the
         bash -c "cd '$f/out' && [ \"\$(md5sum elements.csv relations.csv properties.csv)\" = '$sums' ]"
     check "csv set, disk full: no new folder or file left" \
         bash -c "[ \"\$(ls -A '$f')\" = out ] && [ \"\$(ls -A '$f/out' | wc -l)\" = 3 ]"
+    umount "$f"
+    mount -t tmpfs -o size=128k tmpfs "$f"
     run export --format csv -o "$f/pre-" "$M"
     sums=$(cd "$f" && md5sum pre-elements.csv pre-relations.csv pre-properties.csv)
     run export --format csv -o "$f/pre-" examples/national-2020/lang-son.yaml
