@@ -16,9 +16,9 @@ _egaf_rule_ids()
 _egaf_options()
 {
     case $1 in
-    validate) echo "--format --output -o --refs --disable --severity --werror --quiet -q --help -h" ;;
+    validate) echo "--format --output -o --refs --disable --severity --werror --quiet -q --follow-links --help -h" ;;
     render) echo "--view --format --lang --refs --year --output -o --help -h" ;;
-    consolidate) echo "--year --previous --format --lang --no-diagrams --refs --output -o --werror --disable --quiet -q --help -h" ;;
+    consolidate) echo "--year --previous --format --lang --no-diagrams --refs --output -o --werror --disable --quiet -q --follow-links --help -h" ;;
     diff) echo "--format --fail-on --max-items --refs --output -o --help -h" ;;
     export) echo "--format --output -o --lang --refs --no-views --help -h" ;;
     rules) echo "--format --help -h" ;;
