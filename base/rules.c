@@ -444,12 +444,6 @@ static const egaf_rule catalogue[] = {
      "controls:\n  - {id: tuong-lua, name: Tường lửa, kind: firewall, protects: [cong-ttdt]}\n",
      "controls:\n  - {id: tuong-lua, name: Tường lửa, kind: firewall, protects: [cong-ttdt, "
      "mot-cua]}\n"},
-    {"site.source-left-out", EGAF_SEV_WARNING, N_("included file not republished in the site"),
-     N_("`egaf consolidate` republishes every model under data/models/<page name>/; an included "
-        "file whose name cannot be a file there (too long, or already taken) is left out of that "
-        "copy. The rest of the site is written."),
-     N_("One submission must never stop or corrupt the national publication (docs/security.md)."),
-     N_("Give the included file a shorter name, in a shallower folder."), NULL, NULL},
     {"waiver.unknown-rule", EGAF_SEV_WARNING, N_("waiver names no rule"),
      N_("A waiver's `rule` is not the id of any rule, so it waives nothing."),
      N_("egaf model format (docs/model-format.md)."), N_("Use an id that `egaf rules` lists."),

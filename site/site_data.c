@@ -496,24 +496,11 @@ static int write_sources(egaf_site *s)
                 rc = -1;
                 break;
             }
-            if (!egaf_outdir_name_ok(dest.data)) {
-                egaf_diag_at(s->rdiags, "site.source-left-out", src->path, 0, 0, NULL,
-                             _("'%s' is not published with the model: its name cannot be a "
-                               "file of the site"),
-                             src->path);
-                continue;
-            }
+            /* the loader admits only includes inside the top file's folder,
+             * by names read from the file system, and the slugs are unique:
+             * a name that cannot be written here is a bug, not a finding */
             if (egaf_outdir_parents(&s->out, dest.data) != 0 ||
                 egaf_outdir_write(&s->out, dest.data, src->text, src->len, true) != 0) {
-                if (f > 0 && (errno == EEXIST || errno == ENAMETOOLONG || errno == ELOOP ||
-                              errno == EXDEV || errno == ENOTDIR)) {
-                    /* the include's name is taken or cannot be made: the
-                     * rest of the site is still published */
-                    egaf_diag_at(s->rdiags, "site.source-left-out", src->path, 0, 0, NULL,
-                                 _("'%s' is not published with the model: %s"), src->path,
-                                 strerror(errno));
-                    continue;
-                }
                 site_fail(s, _("cannot write '%s/%s': %s"), s->dir, dest.data, strerror(errno));
                 rc = -1;
             }
