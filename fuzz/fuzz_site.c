@@ -12,7 +12,6 @@
  *  - the site holds only folders and regular files, no link;
  *  - every model that loaded is published under data/models/<slug>/.
  * A broken invariant aborts with a message, so libFuzzer keeps the input. */
-#define _GNU_SOURCE
 #include <dirent.h>
 #include <errno.h>
 #include <ftw.h>
