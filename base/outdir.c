@@ -19,12 +19,14 @@
 int egaf_outdir_open(egaf_outdir *out, const char *path)
 {
     out->fd = open(path, O_PATH | O_DIRECTORY | O_CLOEXEC);
+    out->walk = false;
     return out->fd < 0 ? -1 : 0;
 }
 
 int egaf_outdir_from_fd(egaf_outdir *out, int dirfd)
 {
     out->fd = fcntl(dirfd, F_DUPFD_CLOEXEC, 0);
+    out->walk = false;
     return out->fd < 0 ? -1 : 0;
 }
 
@@ -88,13 +90,15 @@ int egaf_outdir_openat_walk(int dirfd, const char *rel, int flags, mode_t mode)
     return fd;
 }
 
-int egaf_outdir_openat(const egaf_outdir *out, const char *rel, int flags, mode_t mode)
+int egaf_outdir_openat(egaf_outdir *out, const char *rel, int flags, mode_t mode)
 {
     if (!egaf_outdir_name_ok(rel)) {
         errno = EINVAL;
         return -1;
     }
 #ifdef SYS_openat2
+    if (out->walk)
+        return egaf_outdir_openat_walk(out->fd, rel, flags, mode);
     struct open_how how;
     memset(&how, 0, sizeof how);
     how.flags = (uint64_t)(unsigned)(flags | O_NOFOLLOW | O_CLOEXEC);
@@ -103,11 +107,12 @@ int egaf_outdir_openat(const egaf_outdir *out, const char *rel, int flags, mode_
     long fd = syscall(SYS_openat2, out->fd, rel, &how, sizeof how);
     if (fd >= 0 || errno != ENOSYS)
         return (int)fd;
+    out->walk = true; /* asked once, not for every file */
 #endif
     return egaf_outdir_openat_walk(out->fd, rel, flags, mode);
 }
 
-int egaf_outdir_mkdirs(const egaf_outdir *out, const char *rel)
+int egaf_outdir_mkdirs(egaf_outdir *out, const char *rel)
 {
     if (!egaf_outdir_name_ok(rel)) {
         errno = EINVAL;
@@ -116,7 +121,7 @@ int egaf_outdir_mkdirs(const egaf_outdir *out, const char *rel)
     char *copy = strdup(rel);
     if (!copy)
         return -1;
-    egaf_outdir cur = {out->fd};
+    egaf_outdir cur = {out->fd, out->walk};
     int rc = 0;
     for (char *p = copy; rc == 0 && p;) {
         char *slash = strchr(p, '/');
@@ -127,6 +132,7 @@ int egaf_outdir_mkdirs(const egaf_outdir *out, const char *rel)
             break;
         }
         int next = egaf_outdir_openat(&cur, p, O_PATH | O_DIRECTORY, 0);
+        out->walk = cur.walk;
         if (next < 0) {
             rc = -1;
             break;
@@ -144,7 +150,7 @@ int egaf_outdir_mkdirs(const egaf_outdir *out, const char *rel)
     return rc;
 }
 
-int egaf_outdir_parents(const egaf_outdir *out, const char *rel)
+int egaf_outdir_parents(egaf_outdir *out, const char *rel)
 {
     const char *slash = strrchr(rel, '/');
     if (!slash)
@@ -174,7 +180,7 @@ static int write_all(int fd, const char *data, size_t len)
     return 0;
 }
 
-int egaf_outdir_write(const egaf_outdir *out, const char *rel, const void *data, size_t len,
+int egaf_outdir_write(egaf_outdir *out, const char *rel, const void *data, size_t len,
                       bool exclusive)
 {
     int flags = O_WRONLY | O_CREAT | (exclusive ? O_EXCL : O_TRUNC);
@@ -210,7 +216,7 @@ static int temp_name(const char *prefix, char *name, size_t size)
     return 0;
 }
 
-int egaf_outdir_temp_file(const egaf_outdir *out, const char *prefix, char *name, size_t size)
+int egaf_outdir_temp_file(egaf_outdir *out, const char *prefix, char *name, size_t size)
 {
     for (int tries = 0; tries < 100; tries++) {
         if (temp_name(prefix, name, size) != 0)
@@ -222,7 +228,7 @@ int egaf_outdir_temp_file(const egaf_outdir *out, const char *prefix, char *name
     return -1;
 }
 
-int egaf_outdir_temp_dir(const egaf_outdir *out, const char *prefix, char *name, size_t size)
+int egaf_outdir_temp_dir(egaf_outdir *out, const char *prefix, char *name, size_t size)
 {
     for (int tries = 0; tries < 100; tries++) {
         if (temp_name(prefix, name, size) != 0)

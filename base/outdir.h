@@ -19,7 +19,8 @@
 #include <sys/types.h>
 
 typedef struct egaf_outdir {
-    int fd; /* the folder, O_PATH | O_DIRECTORY; -1 when closed */
+    int fd;    /* the folder, O_PATH | O_DIRECTORY; -1 when closed */
+    bool walk; /* openat2 said ENOSYS once: the walk from then on */
 } egaf_outdir;
 
 /* Opens an existing folder (the path comes from the user, not a model). */
@@ -35,28 +36,28 @@ bool egaf_outdir_name_ok(const char *rel);
 
 /* Opens rel beneath the folder with flags (O_CREAT, O_WRONLY, …; O_NOFOLLOW
  * and O_CLOEXEC are added). Returns a descriptor or -1. */
-int egaf_outdir_openat(const egaf_outdir *out, const char *rel, int flags, mode_t mode);
+int egaf_outdir_openat(egaf_outdir *out, const char *rel, int flags, mode_t mode);
 /* The fallback behind it, used where openat2 is missing; public for its
  * unit test. */
 int egaf_outdir_openat_walk(int dirfd, const char *rel, int flags, mode_t mode);
 
 /* Makes the folder rel and every folder above it beneath out (those that
  * exist are kept, when they are folders and not links). */
-int egaf_outdir_mkdirs(const egaf_outdir *out, const char *rel);
+int egaf_outdir_mkdirs(egaf_outdir *out, const char *rel);
 /* Makes the folders above the file rel (none when rel has no '/'). */
-int egaf_outdir_parents(const egaf_outdir *out, const char *rel);
+int egaf_outdir_parents(egaf_outdir *out, const char *rel);
 
 /* Writes len bytes as the file rel (mode 0666 less the umask): replaced
  * when it exists, or, with exclusive, refused with EEXIST. */
-int egaf_outdir_write(const egaf_outdir *out, const char *rel, const void *data, size_t len,
+int egaf_outdir_write(egaf_outdir *out, const char *rel, const void *data, size_t len,
                       bool exclusive);
 
 /* Creates a new file (O_EXCL, mode 0600) or folder (0700) named
  * "<prefix>.tmpXXXXXX" with six random characters directly in out; the name
  * goes to name (size bytes). Returns the file's descriptor (a folder: 0), or
  * -1. */
-int egaf_outdir_temp_file(const egaf_outdir *out, const char *prefix, char *name, size_t size);
-int egaf_outdir_temp_dir(const egaf_outdir *out, const char *prefix, char *name, size_t size);
+int egaf_outdir_temp_file(egaf_outdir *out, const char *prefix, char *name, size_t size);
+int egaf_outdir_temp_dir(egaf_outdir *out, const char *prefix, char *name, size_t size);
 
 /* A slug: 1 to max characters of [a-z0-9-], usable as a file name part. */
 bool egaf_slug_ok(const char *s, size_t max);

@@ -130,7 +130,7 @@ int egaf_output_parent(const char *path, egaf_outdir *dir, const char **leaf);
 /* Writes buf to a new temporary file ".<leaf>.tmpXXXXXX" in dir, synced and
  * with the umask's mode; its name goes to tmp. 0, or -1 with errno (nothing
  * left behind). */
-int egaf_write_temp(const egaf_outdir *dir, const char *leaf, const egaf_buf *buf, char *tmp,
+int egaf_write_temp(egaf_outdir *dir, const char *leaf, const egaf_buf *buf, char *tmp,
                     size_t tmpsize);
 
 /* Whether to colour text output: a terminal and no NO_COLOR. */

@@ -80,7 +80,7 @@ static const char *const csv_names[3] = {"elements.csv", "relations.csv", "prope
 /* After the swap the previous set is in old (a folder beside the new one):
  * its three files are removed, anything else the user kept in the folder
  * is moved into the new one, then old is removed. */
-static void drop_previous_set(const egaf_outdir *parent, const char *old, const char *leaf)
+static void drop_previous_set(egaf_outdir *parent, const char *old, const char *leaf)
 {
     int fd = openat(parent->fd, old, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
@@ -141,9 +141,8 @@ static int write_csv_folder(const char *outpath, const egaf_buf *const bufs[3])
         error(_("cannot make a temporary folder beside '%s': %s"), outpath, strerror(errno));
         goto done;
     }
-    egaf_outdir set = {-1};
     int fd = egaf_outdir_openat(&parent, tmp, O_PATH | O_DIRECTORY, 0);
-    set.fd = fd;
+    egaf_outdir set = {fd, parent.walk};
     bool written = fd >= 0;
     char name[NAME_MAX + 1];
     for (int i = 0; i < 3 && written; i++)

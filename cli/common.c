@@ -397,7 +397,7 @@ int egaf_output_parent(const char *path, egaf_outdir *dir, const char **leaf)
     return rc;
 }
 
-int egaf_write_temp(const egaf_outdir *dir, const char *leaf, const egaf_buf *buf, char *tmp,
+int egaf_write_temp(egaf_outdir *dir, const char *leaf, const egaf_buf *buf, char *tmp,
                     size_t tmpsize)
 {
     char prefix[NAME_MAX + 2];
