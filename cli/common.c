@@ -268,10 +268,9 @@ int egaf_collect_inputs(char **inputs, size_t ninputs, const egaf_input_options 
             egaf_buf_reset(&path);
             egaf_buf_printf(&path, "%s%s%s", in, inlen && in[inlen - 1] == '/' ? "" : "/",
                             de->d_name);
-            if (path.failed)
-                ok = -2;
-            else if ((ok = admit(path.data, root, true, opt, findings)) > 0 &&
-                     push(&list, &n, &cap, path.data) != 0)
+            if (!path.failed)
+                ok = admit(path.data, root, true, opt, findings);
+            if (path.failed || (ok > 0 && push(&list, &n, &cap, path.data) != 0))
                 ok = -2;
         }
         closedir(d);
