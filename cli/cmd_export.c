@@ -109,6 +109,36 @@ static void drop_previous_set(egaf_outdir *parent, const char *old, const char *
         error(_("the previous files are kept in '%s' (%s)"), old, strerror(errno));
 }
 
+/* Puts the new folder tmp in place of the existing leaf: one exchange
+ * where the file system has RENAME_EXCHANGE, else the old folder is renamed
+ * aside and the new one renamed in (put back when that fails). The previous
+ * set is then dropped. Returns 0, or -1 after saying why (nothing moved). */
+static int swap_folders(egaf_outdir *parent, const char *tmp, const char *leaf,
+                        const char *outpath)
+{
+    if (renameat2(parent->fd, tmp, parent->fd, leaf, RENAME_EXCHANGE) == 0) {
+        drop_previous_set(parent, tmp, leaf);
+        return 0;
+    }
+    if (errno != EINVAL && errno != ENOSYS)
+        return error(_("cannot write the CSV files in '%s': %s"), outpath, strerror(errno));
+    char old[NAME_MAX + 1], prefix[NAME_MAX + 2];
+    snprintf(prefix, sizeof prefix, ".%s.old", leaf);
+    if (egaf_outdir_temp_dir(parent, prefix, old, sizeof old) != 0 ||
+        renameat(parent->fd, leaf, parent->fd, old) != 0) {
+        int err = errno;
+        unlinkat(parent->fd, old, AT_REMOVEDIR);
+        return error(_("cannot write the CSV files in '%s': %s"), outpath, strerror(err));
+    }
+    if (renameat(parent->fd, tmp, parent->fd, leaf) != 0) {
+        int err = errno;
+        renameat(parent->fd, old, parent->fd, leaf);
+        return error(_("cannot write the CSV files in '%s': %s"), outpath, strerror(err));
+    }
+    drop_previous_set(parent, old, leaf);
+    return 0;
+}
+
 /* The set in a folder, atomically as a whole: written into a new folder
  * beside OUT, then swapped with OUT (renameat2 RENAME_EXCHANGE), or renamed
  * to OUT when there was none. A failure leaves the previous set as it was
@@ -149,21 +179,30 @@ static int write_csv_folder(const char *outpath, const egaf_buf *const bufs[3])
         written = egaf_write_temp(&set, csv_names[i], bufs[i], name, sizeof name) == 0 &&
                   renameat(set.fd, name, set.fd, csv_names[i]) == 0;
     int err = errno;
-    if (written && fsync(set.fd) != 0 && errno != EBADF) {
-        written = false;
-        err = errno;
+    if (written) {
+        /* the names in the new folder, on disk before it is swapped in */
+        int dfd = openat(set.fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (dfd < 0 || fsync(dfd) != 0) {
+            written = false;
+            err = errno;
+        }
+        if (dfd >= 0)
+            close(dfd);
     }
     if (written) {
         mode_t mask = umask(0);
         umask(mask);
         fchmodat(parent.fd, tmp, 0777 & ~mask, 0);
     }
-    if (written && existed &&
-        renameat2(parent.fd, tmp, parent.fd, leaf, RENAME_EXCHANGE) == 0) {
-        drop_previous_set(&parent, tmp, leaf);
+    if (written && existed && swap_folders(&parent, tmp, leaf, outpath) == 0) {
         rc = 0;
     } else if (written && !existed && renameat(parent.fd, tmp, parent.fd, leaf) == 0) {
         rc = 0;
+    } else if (written && existed) {
+        /* swap_folders said why; the new folder goes */
+        for (int i = 0; i < 3 && set.fd >= 0; i++)
+            unlinkat(set.fd, csv_names[i], 0);
+        unlinkat(parent.fd, tmp, AT_REMOVEDIR);
     } else {
         if (written)
             err = errno;
