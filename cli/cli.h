@@ -43,6 +43,7 @@ int cmd_init(egaf_cli *cli, int argc, char **argv);
 int cmd_consolidate(egaf_cli *cli, int argc, char **argv);
 int cmd_export(egaf_cli *cli, int argc, char **argv);
 int cmd_diff(egaf_cli *cli, int argc, char **argv);
+int cmd_lsp(egaf_cli *cli, int argc, char **argv);
 
 /* The language of messages (cli/main.c): --lang vi|en before the command,
  * a command's own --lang, else LANGUAGE, LC_ALL, LC_MESSAGES or LANG (vi*
