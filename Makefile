@@ -109,7 +109,7 @@ demo: deps
 # scales 1, 4 and 16, times every tool and writes docs/performance.md.
 # BENCH_SCALES and BENCH_RUNS narrow a run.
 .PHONY: bench bench-bins
-BENCH_BIN := $(BUILD)/bench/gen $(BUILD)/bench/floor
+BENCH_BIN := $(BUILD)/bench/gen $(BUILD)/bench/floor $(BUILD)/bench/lsp
 
 bench: deps
 	@$(MAKE) --no-print-directory all bench-bins
@@ -118,6 +118,10 @@ bench: deps
 bench-bins: $(BENCH_BIN)
 
 $(BUILD)/bench/gen: bench/gen.c $(BUILD)/libegaf.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $< $(BUILD)/libegaf.a $(LDLIBS_ALL)
+
+$(BUILD)/bench/lsp: bench/lsp.c $(BUILD)/libegaf.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $< $(BUILD)/libegaf.a $(LDLIBS_ALL)
 

@@ -26,6 +26,7 @@ _egaf_options()
     refs) echo "--kind --year --framework --format --output -o --refs --help -h" ;;
     init) echo "--agency --year --framework --output -o --refs --help -h" ;;
     schema) echo "--refs --output -o --help -h" ;;
+    lsp) echo "--refs --lang --help -h" ;;
     esac
 }
 
@@ -46,7 +47,7 @@ _egaf()
     local cur=${COMP_WORDS[COMP_CWORD]}
     local prev=
     [ "$COMP_CWORD" -gt 0 ] && prev=${COMP_WORDS[COMP_CWORD - 1]}
-    local commands="validate render consolidate diff export rules explain refs init schema help"
+    local commands="validate render consolidate diff export rules explain refs init schema lsp help"
     COMPREPLY=()
 
     # global options before the command: --lang vi|en (the language of messages)
