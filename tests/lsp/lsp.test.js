@@ -394,6 +394,30 @@ async function main() {
   conn.dispose();
 }
 
+// The client's locale chooses the language of the messages.
+async function vietnamese() {
+  const file = path.join(T, 'cao-bang.yaml');
+  const uri = 'file://' + file;
+  const { child, exited } = startServer();
+  const conn = connect(child);
+  await withTimeout(conn.sendRequest('initialize', { processId: null, capabilities: {}, locale: 'vi-VN' }), 10000, 'initialize');
+  conn.sendNotification('initialized', {});
+  const diags = conn.nextDiagnostics(uri);
+  conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: MODEL } });
+  const pub = await diags;
+  check('locale-vi-messages', pub.diagnostics.some((d) => d.message.includes("có phải ý bạn là 'ttdl-tinh'?")),
+    JSON.stringify(pub.diagnostics.map((d) => d.message)));
+  const fix = pub.diagnostics.find((d) => d.data && d.data.fix === 'ttdl-tinh');
+  const actions = fix ? await conn.sendRequest('textDocument/codeAction', {
+    textDocument: { uri }, range: fix.range, context: { diagnostics: [fix] } }) : [];
+  check('locale-vi-action-title', actions.some((a) => a.title === "Thay bằng 'ttdl-tinh'"),
+    JSON.stringify(actions.map((a) => a.title)));
+  await conn.sendRequest('shutdown');
+  conn.sendNotification('exit');
+  await withTimeout(exited, 5000, 'exit');
+  conn.dispose();
+}
+
 // Raw bytes no client library would send: each gets an error response or
 // is skipped, and the server goes on to answer a good request after them.
 async function malformed() {
@@ -431,6 +455,11 @@ async function malformed() {
     await main();
   } catch (e) {
     fail('lsp-session', e.stack || String(e));
+  }
+  try {
+    await vietnamese();
+  } catch (e) {
+    fail('lsp-vietnamese', e.stack || String(e));
   }
   try {
     await malformed();
