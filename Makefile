@@ -8,7 +8,7 @@ SHARED ?= ../shared
 VERSION := 0.1.0
 
 CC ?= cc
-PKGS := yaml-0.1 libcgraph libgvc libpcre2-8 jansson
+PKGS := yaml-0.1 libcgraph libgvc libpcre2-8 jansson libzip
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
@@ -31,7 +31,7 @@ LDLIBS_ALL = $(PKG_LIBS) $(GVPLUGIN_LIBS) -lm -pthread $(LDLIBS)
 BUILD ?= build
 # The library's folders, each depending only on the ones before it
 # (README, "Layers"; tests/e2e/test_layers.sh checks every #include).
-LAYERS := base model refs validator report lsp diff render export site
+LAYERS := base model refs validator report lsp diff render export document site
 LIB_SRC := $(sort $(foreach d,$(LAYERS),$(wildcard $(d)/*.c)))
 CLI_SRC := $(sort $(wildcard cli/*.c))
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
@@ -169,7 +169,8 @@ fuzz: deps
 
 # the targets need the loader, the validator and the reports, not the
 # layers that draw (render and what stands on it)
-FUZZ_LIB_OBJ = $(filter-out $(BUILD)/obj/render/% $(BUILD)/obj/export/% $(BUILD)/obj/site/%,$(LIB_OBJ))
+FUZZ_LIB_OBJ = $(filter-out $(BUILD)/obj/render/% $(BUILD)/obj/export/% $(BUILD)/obj/document/% \
+	$(BUILD)/obj/site/%,$(LIB_OBJ))
 
 fuzz-bins: $(FUZZ_NAMES:%=$(BUILD)/%)
 

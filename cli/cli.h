@@ -44,6 +44,7 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv);
 int cmd_export(egaf_cli *cli, int argc, char **argv);
 int cmd_diff(egaf_cli *cli, int argc, char **argv);
 int cmd_lsp(egaf_cli *cli, int argc, char **argv);
+int cmd_document(egaf_cli *cli, int argc, char **argv);
 
 /* The language of messages (cli/main.c): --lang vi|en before the command,
  * a command's own --lang, else LANGUAGE, LC_ALL, LC_MESSAGES or LANG (vi*
@@ -111,6 +112,10 @@ int egaf_cli_load_config(egaf_cli *cli, egaf_arena *arena, const char *input,
  * not a regular file (FIFO, device) is written in place. Returns 0 or -1
  * after printing why. */
 int egaf_write_output(const char *path, const egaf_buf *buf);
+
+/* Prints the findings of a command's own work (drawing, writing) on
+ * stderr as text, sorted, without a summary. */
+void egaf_cli_print_findings(egaf_cli *cli, egaf_diags *diags);
 
 /* Whether to colour text output: a terminal and no NO_COLOR. */
 bool egaf_use_color(const egaf_cli *cli);
