@@ -553,7 +553,7 @@ static void chapter_solutions(builder *b)
 static void annex_components(builder *b)
 {
     heading(b, 1, _("Annex: components of the architecture"));
-    for (int k = 0; k < EGAF_K_ROADMAP; k++) {
+    for (int k = 0; k <= EGAF_K_ROADMAP; k++) {
         if (b->m->counts[k] == 0 || k == EGAF_K_INTEGRATION)
             continue;
         const egaf_kind_spec *spec = egaf_kind_info((egaf_kind)k);
