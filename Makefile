@@ -8,7 +8,7 @@ SHARED ?= ../shared
 VERSION := 0.1.0
 
 CC ?= cc
-PKGS := yaml-0.1 libcgraph libgvc libpcre2-8
+PKGS := yaml-0.1 libcgraph libgvc libpcre2-8 jansson libzip
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
@@ -31,7 +31,7 @@ LDLIBS_ALL = $(PKG_LIBS) $(GVPLUGIN_LIBS) -lm -pthread $(LDLIBS)
 BUILD ?= build
 # The library's folders, each depending only on the ones before it
 # (README, "Layers"; tests/e2e/test_layers.sh checks every #include).
-LAYERS := base model refs validator report diff render export site
+LAYERS := base model refs validator report lsp diff render export document site
 LIB_SRC := $(sort $(foreach d,$(LAYERS),$(wildcard $(d)/*.c)))
 CLI_SRC := $(sort $(wildcard cli/*.c))
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
@@ -110,7 +110,7 @@ demo: deps
 # scales 1, 4 and 16, times every tool and writes docs/performance.md.
 # BENCH_SCALES and BENCH_RUNS narrow a run.
 .PHONY: bench bench-bins
-BENCH_BIN := $(BUILD)/bench/gen $(BUILD)/bench/floor
+BENCH_BIN := $(BUILD)/bench/gen $(BUILD)/bench/floor $(BUILD)/bench/lsp
 
 bench: deps
 	@$(MAKE) --no-print-directory all bench-bins
@@ -119,6 +119,10 @@ bench: deps
 bench-bins: $(BENCH_BIN)
 
 $(BUILD)/bench/gen: bench/gen.c $(BUILD)/libegaf.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $< $(BUILD)/libegaf.a $(LDLIBS_ALL)
+
+$(BUILD)/bench/lsp: bench/lsp.c $(BUILD)/libegaf.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $< $(BUILD)/libegaf.a $(LDLIBS_ALL)
 
@@ -168,10 +172,11 @@ fuzz: deps
 # layers that draw (render and what stands on it); fuzz_site alone needs
 # them all (the site writer stands on render and export) and links the whole
 # library with Graphviz
-FUZZ_LIB_OBJ = $(filter-out $(BUILD)/obj/render/% $(BUILD)/obj/export/% $(BUILD)/obj/site/%,$(LIB_OBJ))
+FUZZ_LIB_OBJ = $(filter-out $(BUILD)/obj/render/% $(BUILD)/obj/export/% $(BUILD)/obj/document/% \
+	$(BUILD)/obj/site/%,$(LIB_OBJ))
 FUZZ_FULL_NAMES := site
 FUZZ_LEAN_NAMES := $(filter-out $(FUZZ_FULL_NAMES),$(FUZZ_NAMES))
-FUZZ_LEAN_LIBS = $(shell pkg-config --libs yaml-0.1 libpcre2-8 2>/dev/null) -lm -pthread $(LDLIBS)
+FUZZ_LEAN_LIBS = $(shell pkg-config --libs yaml-0.1 libpcre2-8 jansson 2>/dev/null) -lm -pthread $(LDLIBS)
 
 fuzz-bins: $(FUZZ_NAMES:%=$(BUILD)/%)
 

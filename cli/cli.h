@@ -44,6 +44,8 @@ int cmd_init(egaf_cli *cli, int argc, char **argv);
 int cmd_consolidate(egaf_cli *cli, int argc, char **argv);
 int cmd_export(egaf_cli *cli, int argc, char **argv);
 int cmd_diff(egaf_cli *cli, int argc, char **argv);
+int cmd_lsp(egaf_cli *cli, int argc, char **argv);
+int cmd_document(egaf_cli *cli, int argc, char **argv);
 
 /* The language of messages (cli/main.c): --lang vi|en before the command,
  * a command's own --lang, else LANGUAGE, LC_ALL, LC_MESSAGES or LANG (vi*
@@ -132,6 +134,10 @@ int egaf_output_parent(const char *path, egaf_outdir *dir, const char **leaf);
  * left behind). */
 int egaf_write_temp(egaf_outdir *dir, const char *leaf, const egaf_buf *buf, char *tmp,
                     size_t tmpsize);
+
+/* Prints the findings of a command's own work (drawing, writing) on
+ * stderr as text, sorted, without a summary. */
+void egaf_cli_print_findings(egaf_cli *cli, egaf_diags *diags);
 
 /* Whether to colour text output: a terminal and no NO_COLOR. */
 bool egaf_use_color(const egaf_cli *cli);

@@ -509,3 +509,18 @@ int egaf_cli_load_config(egaf_cli *cli, egaf_arena *arena, const char *input,
     egaf_diags_free(problems);
     return rc;
 }
+
+void egaf_cli_print_findings(egaf_cli *cli, egaf_diags *diags)
+{
+    if (egaf_diags_count(diags) == 0)
+        return;
+    egaf_diags_sort(diags);
+    egaf_buf out;
+    egaf_buf_init(&out);
+    egaf_report_options ro = {false, true, EGAF_VERSION};
+    (void)cli;
+    egaf_report_text(&out, diags, &ro);
+    fflush(stdout);
+    egaf_buf_write(&out, stderr);
+    egaf_buf_free(&out);
+}
