@@ -436,7 +436,7 @@ json_t *egaf_lsp_waiver_action(const egaf_lsp_doc *doc, json_t *diagnostic)
         size_t count = k == EGAF_K_ARCHITECTURE ? (m->header != NULL) : m->counts[k];
         for (size_t i = 0; i < count; i++) {
             const egaf_element *el = k == EGAF_K_ARCHITECTURE ? m->header : m->elements[k][i];
-            if (!el->mark.src || !el->mark.src->path || strcmp(el->mark.src->path, doc->path) ||
+            if (!el->mark.src || !el->mark.src->path || strcmp(el->mark.src->path, doc->path) != 0 ||
                 el->mark.line == 0 || (json_int_t)el->mark.line - 1 > dline)
                 continue;
             if (!best || el->mark.line > best->mark.line)

@@ -256,8 +256,9 @@ long long egaf_lsp_doc_offset(const egaf_lsp_doc *doc, json_t *position)
     size_t start, end;
     if (egaf_lsp_line_range(doc->text, doc->len, (uint32_t)line, &start, &end) != 0)
         return -1;
-    return (long long)(start +
-                       egaf_lsp_byte_of_utf16(doc->text + start, end - start, (uint32_t)character));
+    size_t offset =
+        start + egaf_lsp_byte_of_utf16(doc->text + start, end - start, (uint32_t)character);
+    return (long long)offset;
 }
 
 /* Applies one change of didChange: the whole text, or a range replaced. */
@@ -520,7 +521,7 @@ static void check_doc(egaf_lsp *s, egaf_lsp_doc *doc)
             json_array_append_new(lists[at], d);
     }
     for (size_t i = 0; lists && paths && i < nfiles; i++) {
-        char *uri = i == 0 ? strdup(doc->uri) : egaf_lsp_uri_of_path(paths[i]);
+        char *uri = i > 0 ? egaf_lsp_uri_of_path(paths[i]) : doc->uri ? strdup(doc->uri) : NULL;
         if (uri)
             publish(s, uri, lists[i], i == 0 ? doc->version : 0);
         else
