@@ -512,7 +512,7 @@ static void chapter_roadmap(builder *b)
         para(b, _("The model has no roadmap."));
         return;
     }
-    static const unsigned w[] = {34, 12, 10, 14, 30};
+    static const unsigned w[] = {32, 12, 13, 14, 29};
     table t = table_begin(b, _("Tasks of the roadmap"), 5, w, _("Task"), _("Period"),
                           _("Priority"), _("Budget"), _("Delivers"));
     for (size_t i = 0; i < b->m->counts[EGAF_K_ROADMAP]; i++) {
