@@ -25,6 +25,7 @@
 #include "cli/cli.h"
 #include "base/i18n.h"
 #include "model/model.h"
+#include "model/query.h"
 #include "site/site.h"
 #include "report/report.h"
 #include "validator/validate.h"
@@ -563,9 +564,7 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
         /* the previous edition's findings, for "introduced" and "fixed" */
         int prev_year = 0;
         for (size_t i = 0; i < prev.nmodels && !prev_year; i++) {
-            const egaf_model *m = prev.models[i];
-            const egaf_value *y = m->header ? egaf_element_get(m->header, EGAF_F_YEAR) : NULL;
-            prev_year = y && y->type == EGAF_FT_INT ? (int)y->u.num : 0;
+            prev_year = egaf_model_year(prev.models[i]);
         }
         if (validate_set(refs, &prev, prev_diags, prev_year ? prev_year : year - 1) != 0)
             goto done;

@@ -8,6 +8,7 @@
 #include "diff/diff.h"
 #include "base/i18n.h"
 #include "model/model.h"
+#include "model/query.h"
 #include "base/suggest.h"
 #include "render/diff_view.h"
 #include "render/render.h"
@@ -75,14 +76,6 @@ static egaf_out_format format_of(const char *out)
     if (dot && (strcmp(dot, ".dot") == 0 || strcmp(dot, ".gv") == 0))
         return EGAF_OUT_DOT;
     return EGAF_OUT_SVG;
-}
-
-static int model_year(const egaf_model *m)
-{
-    if (!m->header)
-        return 0;
-    const egaf_value *v = egaf_element_get(m->header, EGAF_F_YEAR);
-    return v && v->type == EGAF_FT_INT ? (int)v->u.num : 0;
 }
 
 /* Findings of the render itself (Graphviz, budget) on stderr, text format. */
@@ -217,7 +210,7 @@ int cmd_render(egaf_cli *cli, int argc, char **argv)
                 "the diagram shows what could be read\n",
                 file, counts.errors, counts.errors == 1 ? "" : "s", file);
     if (!year)
-        year = model_year(model);
+        year = egaf_model_year(model);
     if (old_file) {
         egaf_diags *old_diags = egaf_diags_create();
         if (!old_diags) {

@@ -16,6 +16,7 @@
 #include <graphviz/gvc.h>
 
 #include "export/export.h"
+#include "model/query.h"
 #include "base/i18n.h"
 #include "render/render.h"
 
@@ -686,12 +687,6 @@ static int gv_capture(char *message)
 
 extern lt_symlist_t lt_preloaded_symbols[];
 
-static int model_year(const egaf_model *m)
-{
-    const egaf_value *v = m->header ? egaf_element_get(m->header, EGAF_F_YEAR) : NULL;
-    return v && v->type == EGAF_FT_INT ? (int)v->u.num : 0;
-}
-
 static const char *const view_titles_vi[EGAF_VIEW__COUNT] = {
     "Tổng thể", "Tích hợp", "Dữ liệu", "Công nghệ", "An toàn thông tin",
 };
@@ -712,7 +707,7 @@ static void x_view(xctx *x, GVC_t *gvc, const egaf_model *m, egaf_view view,
 {
     egaf_am_model *am = x->am;
     egaf_render_options ro = {am->en ? EGAF_LANG_EN : EGAF_LANG_VI, 0};
-    Agraph_t *g = egaf_view_build(view, m, refs, model_year(m), &ro, diags);
+    Agraph_t *g = egaf_view_build(view, m, refs, egaf_model_year(m), &ro, diags);
     if (!g) {
         am->failed = true;
         return;

@@ -18,6 +18,7 @@
 #include <graphviz/gvplugin.h>
 
 #include "base/i18n.h"
+#include "model/query.h"
 #include "site/site_priv.h"
 
 /* ---- helpers ------------------------------------------------------------ */
@@ -142,12 +143,6 @@ const char *site_route_text(const egaf_site *s, unsigned bits, egaf_buf *out)
 
 /* ---- consolidation -------------------------------------------------------- */
 
-static int model_year(const egaf_model *m)
-{
-    const egaf_value *y = m->header ? egaf_element_get(m->header, EGAF_F_YEAR) : NULL;
-    return y && y->type == EGAF_FT_INT ? (int)y->u.num : 0;
-}
-
 static bool slug_char(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
@@ -239,41 +234,13 @@ static const char *text_of(const egaf_element *el, egaf_field f)
 /* The element a local reference names ("id" or "<own>:id"), or NULL. */
 static const egaf_element *local(const site_agency *a, const char *ref)
 {
-    if (!ref)
-        return NULL;
-    const char *colon = strchr(ref, ':');
-    if (colon) {
-        const char *own = a->m->id;
-        size_t plen = (size_t)(colon - ref);
-        if (!own || strlen(own) != plen || strncmp(own, ref, plen) != 0)
-            return NULL;
-        ref = colon + 1;
-    }
-    return egaf_strmap_get(&a->ids, ref, strlen(ref));
+    return egaf_model_local(a->m, &a->ids, ref);
 }
 
 static const egaf_value *refs_of(const egaf_element *el, egaf_field f)
 {
     const egaf_value *v = egaf_element_get(el, f);
     return v && v->type == EGAF_FT_REFS ? v : NULL;
-}
-
-/* Whether platform p reaches national:ngsp through `connects`, directly or
- * through other platforms of the model. */
-static bool reaches_ngsp(const site_agency *a, const egaf_element *p, size_t depth)
-{
-    if (depth > a->m->counts[EGAF_K_PLATFORM])
-        return false;
-    const egaf_value *v = refs_of(p, EGAF_F_CONNECTS);
-    for (size_t i = 0; v && i < v->u.list.count; i++) {
-        const char *r = v->u.list.items[i].s;
-        if (strcmp(r, "national:ngsp") == 0)
-            return true;
-        const egaf_element *q = local(a, r);
-        if (q && q != p && q->kind == EGAF_K_PLATFORM && reaches_ngsp(a, q, depth + 1))
-            return true;
-    }
-    return false;
 }
 
 static void summarise(egaf_site *s, site_agency *a)
@@ -314,17 +281,18 @@ static void summarise(egaf_site *s, site_agency *a)
                 continue; /* networks and servers need no level of their own */
             a->sec[lv]++;
         }
-    for (size_t i = 0; i < m->counts[EGAF_K_PLATFORM]; i++) {
+    /* the LGSP shown: the first that reaches NGSP, else the first */
+    bool *ngsp = calloc(m->counts[EGAF_K_PLATFORM] + 1, sizeof(*ngsp));
+    if (!ngsp || !egaf_model_reaches(m, &a->ids, EGAF_K_PLATFORM, EGAF_F_CONNECTS, "ngsp", ngsp))
+        s->failed = true;
+    for (size_t i = 0; ngsp && i < m->counts[EGAF_K_PLATFORM]; i++) {
         const egaf_element *p = m->elements[EGAF_K_PLATFORM][i];
-        const char *kind = text_of(p, EGAF_F_KIND);
-        if (kind && strcmp(kind, "lgsp") == 0) {
-            bool ngsp = reaches_ngsp(a, p, 0);
-            if (!a->lgsp || (ngsp && !a->lgsp_ngsp)) {
-                a->lgsp = p;
-                a->lgsp_ngsp = ngsp;
-            }
+        if (egaf_element_is_lgsp(p) && (!a->lgsp || (ngsp[i] && !a->lgsp_ngsp))) {
+            a->lgsp = p;
+            a->lgsp_ngsp = ngsp[i];
         }
     }
+    free(ngsp);
     /* links to national entries, in model order */
     for (size_t i = 0; i < m->counts[EGAF_K_INTEGRATION]; i++) {
         const egaf_element *in = m->elements[EGAF_K_INTEGRATION][i];
@@ -409,7 +377,7 @@ static int collect_agencies(egaf_site *s)
             continue;
         site_agency *a = &s->ag[s->nag++];
         a->m = m;
-        a->year = model_year(m);
+        a->year = egaf_model_year(m);
         const char *code = m->header ? egaf_element_text(m->header, EGAF_F_AGENCY) : NULL;
         a->agency = s->refs && code ? egaf_refs_agency(s->refs, code, a->year ? a->year : s->year)
                                     : NULL;

@@ -524,8 +524,7 @@ void egaf_validate_cross(const egaf_refs *refs, egaf_model *const *models, size_
         c->agencyv = egaf_element_get(m->header, EGAF_F_AGENCY);
         if (c->agencyv && (c->agencyv->type != EGAF_FT_TEXT || !c->agencyv->u.str.s))
             c->agencyv = NULL;
-        const egaf_value *y = egaf_element_get(m->header, EGAF_F_YEAR);
-        c->year = y && y->type == EGAF_FT_INT ? (int)y->u.num : 0;
+        c->year = egaf_model_year(m);
         if (c->agencyv) {
             const char *code = c->agencyv->u.str.s;
             c->agency = refs ? egaf_refs_agency(refs, code, c->year ? c->year : year) : NULL;

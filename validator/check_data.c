@@ -90,7 +90,7 @@ static const bool *reaches(egaf_check_ctx *ctx, reach_cache *cache, size_t *ncac
     bool *r = malloc((n ? n : 1) * sizeof(*r));
     if (!r)
         return NULL;
-    if (!egaf_check_reaches(ctx, EGAF_K_DATABASE, EGAF_F_SOURCES, national_id, r)) {
+    if (!egaf_model_reaches(ctx->model, ctx->ids, EGAF_K_DATABASE, EGAF_F_SOURCES, national_id, r)) {
         free(r);
         return NULL;
     }

@@ -168,10 +168,7 @@ void egaf_validate(egaf_validator *v, egaf_model *const *models, size_t n, egaf_
         ctx.nrun = n;
         ctx.run_ids = ids;
         ctx.run_by_arch = &by_arch;
-        if (m->header) {
-            const egaf_value *y = egaf_element_get(m->header, EGAF_F_YEAR);
-            ctx.year = y ? (int)y->u.num : 0;
-        }
+        ctx.year = egaf_model_year(m);
         report_duplicate_ids(&ctx);
         egaf_check_ids(&ctx, v->id_regex);
         egaf_check_references(&ctx);
