@@ -178,6 +178,7 @@ int cmd_render(egaf_cli *cli, int argc, char **argv)
     egaf_model *model = NULL, *old = NULL;
     egaf_diff *diff = NULL;
     Agraph_t *g = NULL;
+    egaf_gv *gv = NULL;
     egaf_buf out;
     egaf_buf_init(&out);
     if (!load_diags || !diags) {
@@ -245,7 +246,12 @@ int cmd_render(egaf_cli *cli, int argc, char **argv)
         error(_("out of memory while building the %s view"), egaf_view_name(view));
         goto done;
     }
-    if (egaf_render_graph(g, format, &out, diags, file) != 0) {
+    gv = format == EGAF_OUT_DOT ? NULL : egaf_gv_create();
+    if (format != EGAF_OUT_DOT && !gv) {
+        error(_("out of memory while building the %s view"), egaf_view_name(view));
+        goto done;
+    }
+    if (egaf_render_graph(gv, g, format, &out, diags, file) != 0) {
         print_findings(cli, diags);
         error(_("cannot draw the %s view of '%s'"), egaf_view_name(view), file);
         goto done;
@@ -256,6 +262,7 @@ int cmd_render(egaf_cli *cli, int argc, char **argv)
 done:
     egaf_buf_free(&out);
     egaf_view_free(g);
+    egaf_gv_free(gv);
     egaf_diff_free(diff);
     egaf_model_free(old);
     egaf_model_free(model);

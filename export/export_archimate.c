@@ -685,8 +685,6 @@ static int gv_capture(char *message)
     return 0;
 }
 
-extern lt_symlist_t lt_preloaded_symbols[];
-
 static const char *const view_titles_vi[EGAF_VIEW__COUNT] = {
     "Tổng thể", "Tích hợp", "Dữ liệu", "Công nghệ", "An toàn thông tin",
 };
@@ -869,14 +867,13 @@ int egaf_export_archimate(egaf_buf *out, egaf_model *const *models, size_t nmode
     egaf_buf_init(&views);
     if (!(options && options->no_views) && nmodels && !am->failed) {
         size_t *placed = calloc(am->nelements + 1, sizeof(*placed));
-        GVC_t *gvc = placed ? gvContextPlugins(lt_preloaded_symbols, 0) : NULL;
+        GVC_t *gvc = placed ? egaf_gv_context(options->gv) : NULL;
         if (gvc) {
             x.out = &views;
             for (size_t mi = 0; mi < nmodels; mi++)
                 for (int v = 0; v < EGAF_VIEW__COUNT; v++)
                     x_view(&x, gvc, models[mi], (egaf_view)v, refs, diags, placed);
             x.out = out;
-            gvFreeContext(gvc);
         } else {
             am->failed = true;
         }

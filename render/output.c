@@ -29,8 +29,9 @@ lt_symlist_t lt_preloaded_symbols[] = {
     {NULL, NULL},
 };
 
-/* Graphviz reports through one global callback; egaf renders one graph at a
- * time, so the messages of the current call go to this buffer. */
+/* Graphviz reports through one global callback with no argument of the
+ * caller's, so the messages of the current call go to this buffer, set only
+ * for the call (a context is not for two threads at once anyway). */
 static egaf_buf *captured;
 
 static int capture(char *message)
@@ -71,8 +72,54 @@ static void report_messages(const egaf_buf *msgs, egaf_diags *diags, const char 
  * rather than run dot for minutes (DESIGN §7). */
 #define HARD_NODE_LIMIT (4 * EGAF_RENDER_BUDGET)
 
-int egaf_render_graph(Agraph_t *g, egaf_out_format format, egaf_buf *out, egaf_diags *diags,
-                      const char *file)
+struct egaf_gv {
+    GVC_t *gvc;
+};
+
+egaf_gv *egaf_gv_create(void)
+{
+    egaf_gv *gv = calloc(1, sizeof(*gv));
+    if (gv)
+        gv->gvc = gvContextPlugins(lt_preloaded_symbols, 0);
+    if (gv && !gv->gvc) {
+        free(gv);
+        return NULL;
+    }
+    return gv;
+}
+
+void egaf_gv_free(egaf_gv *gv)
+{
+    if (!gv)
+        return;
+    gvFreeContext(gv->gvc);
+    free(gv);
+}
+
+GVC_t *egaf_gv_context(egaf_gv *gv)
+{
+    return gv ? gv->gvc : NULL;
+}
+
+void egaf_gv_warm_up(egaf_gv *gv)
+{
+    char dot[] = "digraph w { node [fontname=\"" EGAF_RENDER_FONT "\" fontsize=10]; "
+                 "a [label=\"Tỉnh Lạng Sơn\"]; }";
+    Agraph_t *g = agmemread(dot);
+    if (!g)
+        return;
+    egaf_buf out;
+    egaf_buf_init(&out);
+    egaf_diags *ignored = egaf_diags_create();
+    if (ignored)
+        egaf_render_graph(gv, g, EGAF_OUT_SVG, &out, ignored, NULL);
+    egaf_diags_free(ignored);
+    egaf_buf_free(&out);
+    agclose(g);
+}
+
+int egaf_render_graph(egaf_gv *gv, Agraph_t *g, egaf_out_format format, egaf_buf *out,
+                      egaf_diags *diags, const char *file)
 {
     if (format == EGAF_OUT_DOT) {
         agwrite(g, out);
@@ -91,7 +138,7 @@ int egaf_render_graph(Agraph_t *g, egaf_out_format format, egaf_buf *out, egaf_d
     agerrlevel_t old_level = agseterr(AGWARN);
 
     int rc = -1;
-    GVC_t *gvc = gvContextPlugins(lt_preloaded_symbols, 0);
+    GVC_t *gvc = gv ? gv->gvc : NULL;
     if (gvc) {
         if (gvLayout(gvc, g, "dot") == 0) {
             char *data = NULL;
@@ -105,7 +152,6 @@ int egaf_render_graph(Agraph_t *g, egaf_out_format format, egaf_buf *out, egaf_d
                 gvFreeRenderData(data);
             gvFreeLayout(gvc, g);
         }
-        gvFreeContext(gvc);
     }
     agseterr(old_level);
     agseterrf(old_errf);

@@ -111,7 +111,7 @@ static char *dot_of(egaf_view view, const egaf_model *m, const egaf_refs *refs,
         *nodes = agnnodes(g);
     egaf_buf out;
     egaf_buf_init(&out);
-    assert_int_equal(egaf_render_graph(g, EGAF_OUT_DOT, &out, d, "x.yaml"), 0);
+    assert_int_equal(egaf_render_graph(NULL, g, EGAF_OUT_DOT, &out, d, "x.yaml"), 0);
     egaf_view_free(g);
     return out.data;
 }
@@ -165,7 +165,10 @@ static void test_views_with_refs(void **state)
     Agraph_t *g = egaf_view_build(EGAF_VIEW_INTEGRATION, m, refs, 2020, NULL, d);
     egaf_buf svg;
     egaf_buf_init(&svg);
-    assert_int_equal(egaf_render_graph(g, EGAF_OUT_SVG, &svg, d, FIXTURE), 0);
+    egaf_gv *gv = egaf_gv_create();
+    assert_non_null(gv);
+    assert_int_equal(egaf_render_graph(gv, g, EGAF_OUT_SVG, &svg, d, FIXTURE), 0);
+    egaf_gv_free(gv);
     assert_non_null(strstr(svg.data, "<svg"));
     assert_non_null(strstr(svg.data, "&lt;script&gt;"));
     assert_null(strstr(svg.data, "<script"));
