@@ -127,12 +127,17 @@ static void check_requirement(egaf_check_ctx *ctx, const egaf_ref_framework *f,
                     continue;
                 bool oom = false;
                 egaf_strmap_put(senders, from, strlen(from), (void *)in, &oom);
+                if (oom) {
+                    egaf_diags_fail(ctx->diags);
+                    return;
+                }
             }
             for (size_t i = 0; i < n; i++) {
                 const char *id = m->elements[kind][i]->id;
                 reach[i] = id && egaf_strmap_get(senders, id, strlen(id));
             }
         } else if (!egaf_model_reaches(m, ctx->ids, kind, EGAF_F_CONNECTS, target, reach)) {
+            egaf_diags_fail(ctx->diags);
             return;
         }
         for (size_t i = 0; i < n; i++)
@@ -158,6 +163,8 @@ static void check_requirement(egaf_check_ctx *ctx, const egaf_ref_framework *f,
             }
         } else if (egaf_model_reaches(m, ctx->ids, kind, EGAF_F_CONNECTS, target, reach)) {
             has = reach[first];
+        } else {
+            egaf_diags_fail(ctx->diags); /* the message would name a target too many */
         }
         if (has)
             continue;
@@ -229,7 +236,9 @@ void egaf_check_components(egaf_check_ctx *ctx)
     bool *all = malloc(most * sizeof(*all));
     egaf_strmap senders;
     egaf_strmap_init(&senders);
-    if (reach && all)
+    if (!reach || !all)
+        egaf_diags_fail(ctx->diags);
+    else
         for (size_t i = 0; i < f->nrequirements; i++)
             if (level_matches(&f->requirements[i], level))
                 check_requirement(ctx, f, &f->requirements[i], reach, all, &senders);

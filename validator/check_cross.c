@@ -506,7 +506,7 @@ void egaf_validate_cross(const egaf_refs *refs, egaf_model *const *models, size_
     egaf_strmap_init(&r.by_agency);
     r.cm = calloc(n ? n : 1, sizeof(*r.cm));
     if (!r.cm) {
-        egaf_diag_at(diags, "cross.coverage", NULL, 0, 0, NULL, _("out of memory"));
+        egaf_diags_fail(diags);
         return;
     }
     for (size_t i = 0; i < n; i++) {
@@ -553,6 +553,5 @@ void egaf_validate_cross(const egaf_refs *refs, egaf_model *const *models, size_
     egaf_strmap_free(&r.by_id);
     egaf_strmap_free(&r.by_agency);
     if (r.oom)
-        egaf_diag_at(diags, "cross.coverage", NULL, 0, 0, NULL,
-                     _("out of memory: the cross-model checks are incomplete"));
+        egaf_diags_fail(diags); /* the cross-model findings are incomplete */
 }

@@ -43,8 +43,10 @@ static const char *suggest_local(const egaf_check_ctx *ctx, const char *id, unsi
     if (n == 0 || n > 20000)
         return NULL;
     const char **cands = malloc(n * sizeof(*cands));
-    if (!cands)
+    if (!cands) {
+        egaf_diags_fail(ctx->diags);
         return NULL;
+    }
     size_t c = 0;
     for (int k = 0; k < EGAF_K_ARCHITECTURE; k++)
         if (targets & EGAF_T(k))
@@ -59,8 +61,10 @@ static const char *suggest_national(const egaf_check_ctx *ctx, const char *id, u
 {
     const egaf_refs *refs = ctx->refs;
     const char **cands = malloc((refs->nentries + 1) * sizeof(*cands));
-    if (!cands)
+    if (!cands) {
+        egaf_diags_fail(ctx->diags);
         return NULL;
+    }
     size_t c = 0;
     for (size_t i = 0; i < refs->nentries; i++) {
         const egaf_ref_entry *e = refs->entries[i];
