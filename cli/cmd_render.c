@@ -119,8 +119,12 @@ int cmd_render(egaf_cli *cli, int argc, char **argv)
             file = st.operand;
             break;
         case O_VIEW:
-            if (egaf_view_parse(st.value, &view) != 0)
-                return bad_choice("view", st.value, egaf_view_names());
+            if (egaf_view_parse(st.value, &view) != 0) {
+                const char *names[EGAF_VIEW__COUNT + 1] = {NULL};
+                for (int i = 0; i < EGAF_VIEW__COUNT; i++)
+                    names[i] = egaf_view_name((egaf_view)i);
+                return bad_choice("view", st.value, names);
+            }
             have_view = true;
             break;
         case O_FORMAT:

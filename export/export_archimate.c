@@ -685,13 +685,6 @@ static int gv_capture(char *message)
     return 0;
 }
 
-static const char *const view_titles_vi[EGAF_VIEW__COUNT] = {
-    "Tổng thể", "Tích hợp", "Dữ liệu", "Công nghệ", "An toàn thông tin",
-};
-static const char *const view_titles_en[EGAF_VIEW__COUNT] = {
-    "Overview", "Integration", "Data", "Technology", "Security",
-};
-
 static long px(double points)
 {
     return lround(points * 96.0 / 72.0);
@@ -736,8 +729,8 @@ static void x_view(xctx *x, GVC_t *gvc, const egaf_model *m, egaf_view view,
     egaf_buf title_vi, title_en;
     egaf_buf_init(&title_vi);
     egaf_buf_init(&title_en);
-    egaf_buf_printf(&title_vi, "%s: %s", arch, view_titles_vi[view]);
-    egaf_buf_printf(&title_en, "%s: %s", arch, view_titles_en[view]);
+    egaf_buf_printf(&title_vi, "%s: %s", arch, egaf_view_short_title(view, EGAF_LANG_VI));
+    egaf_buf_printf(&title_en, "%s: %s", arch, egaf_view_short_title(view, EGAF_LANG_EN));
     x_names(x, "        ", "name", title_vi.data, title_en.data);
     egaf_buf_free(&title_vi);
     egaf_buf_free(&title_en);

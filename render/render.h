@@ -54,9 +54,11 @@ typedef struct egaf_render_options {
 
 typedef enum egaf_out_format { EGAF_OUT_SVG, EGAF_OUT_PNG, EGAF_OUT_DOT } egaf_out_format;
 
+/* A view's name ("overview"), its diagram's title ("Sơ đồ tổng thể") and a
+ * short title ("Tổng thể"), from the one table of views (render/views.c). */
 const char *egaf_view_name(egaf_view view);
-/* NULL-terminated list of the view names, in enum order. */
-const char *const *egaf_view_names(void);
+const char *egaf_view_title(egaf_view view, egaf_lang lang);
+const char *egaf_view_short_title(egaf_view view, egaf_lang lang);
 int egaf_view_parse(const char *name, egaf_view *out); /* -1 when unknown */
 int egaf_out_format_parse(const char *name, egaf_out_format *out);
 

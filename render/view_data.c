@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "render/graph.h"
+#include "render/views.h"
 
 enum { R_APPS, R_DATABASES, R_NATIONAL };
 
@@ -114,3 +114,10 @@ void vb_view_data(egaf_vb *vb)
                    "an application uses a database."));
     free(uses);
 }
+
+/* Where render --diff puts each kind of element in this view. */
+static const vb_place places[] = {
+    {EGAF_K_APPLICATION, "applications", false, 0, 0, false},
+    {EGAF_K_DATABASE, "databases", false, 1, 0, true},
+};
+const vb_places vb_data_places = {places, sizeof places / sizeof places[0]};

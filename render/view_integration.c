@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "render/graph.h"
+#include "render/views.h"
 
 enum { R_SOURCES, R_PLATFORMS, R_NGSP, R_TARGETS };
 
@@ -186,3 +186,11 @@ done:
     for (size_t k = 0; k < 3; k++)
         free(involved[kinds[k]]);
 }
+
+/* Where render --diff puts each kind of element in this view. */
+static const vb_place places[] = {
+    {EGAF_K_APPLICATION, "applications", false, 0, 0, false},
+    {EGAF_K_DATABASE, "applications", false, 0, 0, false},
+    {EGAF_K_PLATFORM, "platforms", false, 1, 0, true},
+};
+const vb_places vb_integration_places = {places, sizeof places / sizeof places[0]};

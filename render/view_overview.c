@@ -5,7 +5,7 @@
  * agency's boundary. */
 #include <string.h>
 
-#include "render/graph.h"
+#include "render/views.h"
 
 enum {
     R_USERS,
@@ -301,3 +301,16 @@ void vb_view_overview(egaf_vb *vb)
                    "Dashed red: a link that does not go through the LGSP (cases b, c, d of "
                    "TT 13/2017)."));
 }
+
+/* Where render --diff puts each kind of element in this view. */
+static const vb_place places[] = {
+    {EGAF_K_ACTOR, "users", true, 0, 0, true},
+    {EGAF_K_CHANNEL, "channels", false, 1, 0, true},
+    {EGAF_K_SERVICE, "services", false, 2, 0, true},
+    {EGAF_K_APPLICATION, "applications", false, 3, 0, true},
+    {EGAF_K_PLATFORM, "platforms", false, 4, 0, true},
+    {EGAF_K_DATABASE, "data", false, 5, 0, true},
+    {EGAF_K_INFRASTRUCTURE, "infrastructure", false, 6, 0, true},
+    {EGAF_K_CONTROL, "security", false, -1, 3 * VB_ROWS, true},
+};
+const vb_places vb_overview_places = {places, sizeof places / sizeof places[0]};

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "render/graph.h"
+#include "render/views.h"
 
 enum { R_APPS, R_DATABASES, R_INFRA, R_NATIONAL };
 
@@ -111,3 +111,12 @@ void vb_view_technology(egaf_vb *vb)
         vb_note(vb, extra);
     }
 }
+
+/* Where render --diff puts each kind of element in this view. */
+static const vb_place places[] = {
+    {EGAF_K_APPLICATION, "systems", false, 0, 0, false},
+    {EGAF_K_PLATFORM, "systems", false, 0, 0, false},
+    {EGAF_K_DATABASE, "systems", false, 1, 0, false},
+    {EGAF_K_INFRASTRUCTURE, "infrastructure", false, 2, 0, true},
+};
+const vb_places vb_technology_places = {places, sizeof places / sizeof places[0]};
