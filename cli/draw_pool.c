@@ -210,12 +210,28 @@ static void wait_workers(worker *ws, size_t n, struct pollfd *fds, size_t *slot_
             read_worker(&ws[slot_of[k]], &drawn[slot_of[k]], running);
 }
 
+/* Under ThreadSanitizer a forked child cannot report: it shares the
+ * parent's symbolizer process and hangs reading from it. A TSan build draws
+ * in process; its threads (the models loaded in parallel) are still
+ * covered. */
+#if defined(__SANITIZE_THREAD__)
+#define FORK_WORKERS 0
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define FORK_WORKERS 0
+#endif
+#endif
+#ifndef FORK_WORKERS
+#define FORK_WORKERS 1
+#endif
+
 int egaf_draw_pool_run(void *ctx, egaf_site *site, const egaf_site_diagram *diagrams, size_t n,
                        egaf_site_drawn *drawn, egaf_diags *diags)
 {
     egaf_draw_pool *pool = ctx;
     size_t parallel = egaf_cli_jobs(n);
-    if (parallel <= 1 && getenv("EGAF_JOBS") && strcmp(getenv("EGAF_JOBS"), "1") == 0) {
+    const char *jobs = getenv("EGAF_JOBS");
+    if (!FORK_WORKERS || (jobs && strcmp(jobs, "1") == 0)) {
         for (size_t i = 0; i < n; i++)
             draw_here(pool, site, &diagrams[i], &drawn[i], diags);
         return 0;

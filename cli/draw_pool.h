@@ -11,9 +11,9 @@ typedef struct egaf_draw_pool {
 } egaf_draw_pool;
 
 /* An egaf_site_draw_fn (site.h): each diagram is drawn by a child process
- * of its own, up to egaf_cli_jobs() at a time; EGAF_JOBS=1 draws them in
- * this process, one after the other (no fork: for ThreadSanitizer and
- * debuggers). A child sends its findings back over a pipe; they are added
+ * of its own, up to egaf_cli_jobs() at a time; EGAF_JOBS=1 (and a
+ * ThreadSanitizer build) draws them in this process, one after the other,
+ * with no fork. A child sends its findings back over a pipe; they are added
  * to diags in the diagrams' order, whatever order the children end in. */
 int egaf_draw_pool_run(void *pool, egaf_site *site, const egaf_site_diagram *diagrams, size_t n,
                        egaf_site_drawn *drawn, egaf_diags *diags);
