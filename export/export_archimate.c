@@ -676,15 +676,6 @@ static void x_props(xctx *x, const char *indent, const egaf_am_props *p)
 }
 
 /* Graphviz messages of one layout, turned into findings afterwards. */
-static egaf_buf *gv_messages;
-
-static int gv_capture(char *message)
-{
-    if (gv_messages)
-        egaf_buf_puts(gv_messages, message);
-    return 0;
-}
-
 static long px(double points)
 {
     return lround(points * 96.0 / 72.0);
@@ -693,7 +684,7 @@ static long px(double points)
 /* One diagram: the view's graph laid out by dot, its element nodes placed
  * where dot put them, and a connection for every relationship between two
  * placed elements. */
-static void x_view(xctx *x, GVC_t *gvc, const egaf_model *m, egaf_view view,
+static void x_view(xctx *x, egaf_gv *gv, const egaf_model *m, egaf_view view,
                    const egaf_refs *refs, egaf_diags *diags, size_t *placed)
 {
     egaf_am_model *am = x->am;
@@ -703,19 +694,8 @@ static void x_view(xctx *x, GVC_t *gvc, const egaf_model *m, egaf_view view,
         am->failed = true;
         return;
     }
-    egaf_buf msgs;
-    egaf_buf_init(&msgs);
-    gv_messages = &msgs;
-    agusererrf old_errf = agseterrf(gv_capture);
-    agerrlevel_t old_level = agseterr(AGWARN);
-    bool laid_out = agnnodes(g) <= 4 * EGAF_RENDER_BUDGET && gvLayout(gvc, g, "dot") == 0;
-    agseterr(old_level);
-    agseterrf(old_errf);
-    gv_messages = NULL;
+    bool laid_out = egaf_gv_layout(gv, g, diags, m->path) == 0;
     const char *arch = m->id ? m->id : "model";
-    if (msgs.len)
-        egaf_diag_at(diags, "render.graphviz", m->path, 0, 0, NULL, _("Graphviz: %s"), msgs.data);
-    egaf_buf_free(&msgs);
     if (!laid_out) {
         egaf_diag_at(
             diags, "render.graphviz", m->path, 0, 0, NULL,
@@ -780,7 +760,7 @@ static void x_view(xctx *x, GVC_t *gvc, const egaf_model *m, egaf_view view,
                         placed[r->target] + 1);
     }
     egaf_buf_puts(x->out, "      </view>\n");
-    gvFreeLayout(gvc, g);
+    egaf_gv_free_layout(gv, g);
     egaf_view_free(g);
 }
 
@@ -860,12 +840,11 @@ int egaf_export_archimate(egaf_buf *out, egaf_model *const *models, size_t nmode
     egaf_buf_init(&views);
     if (!(options && options->no_views) && nmodels && !am->failed) {
         size_t *placed = calloc(am->nelements + 1, sizeof(*placed));
-        GVC_t *gvc = placed ? egaf_gv_context(options->gv) : NULL;
-        if (gvc) {
+        if (placed && options->gv) {
             x.out = &views;
             for (size_t mi = 0; mi < nmodels; mi++)
                 for (int v = 0; v < EGAF_VIEW__COUNT; v++)
-                    x_view(&x, gvc, models[mi], (egaf_view)v, refs, diags, placed);
+                    x_view(&x, options->gv, models[mi], (egaf_view)v, refs, diags, placed);
             x.out = out;
         } else {
             am->failed = true;

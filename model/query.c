@@ -28,15 +28,12 @@ const egaf_element *egaf_model_lgsp(const egaf_model *m)
  * architecture's one. */
 static const char *local_id(const egaf_model *m, const char *ref)
 {
-    if (!ref)
-        return NULL;
-    const char *colon = strchr(ref, ':');
+    const char *colon = ref ? strchr(ref, ':') : NULL;
     if (!colon)
         return ref;
     size_t plen = (size_t)(colon - ref);
-    if (!m->id || strlen(m->id) != plen || strncmp(m->id, ref, plen) != 0)
-        return NULL;
-    return colon + 1;
+    bool own = m->id && strlen(m->id) == plen && strncmp(m->id, ref, plen) == 0;
+    return own ? colon + 1 : NULL;
 }
 
 const egaf_element *egaf_model_local(const egaf_model *m, const egaf_strmap *ids,

@@ -90,15 +90,9 @@ egaf_gv *egaf_gv_create(void)
 
 void egaf_gv_free(egaf_gv *gv)
 {
-    if (!gv)
-        return;
-    gvFreeContext(gv->gvc);
+    if (gv)
+        gvFreeContext(gv->gvc);
     free(gv);
-}
-
-GVC_t *egaf_gv_context(egaf_gv *gv)
-{
-    return gv ? gv->gvc : NULL;
 }
 
 void egaf_gv_warm_up(egaf_gv *gv)
@@ -118,6 +112,53 @@ void egaf_gv_warm_up(egaf_gv *gv)
     agclose(g);
 }
 
+/* A Graphviz step with its messages captured; capture_end() reports them. */
+typedef struct capture_state {
+    egaf_buf msgs;
+    agusererrf old_errf;
+    agerrlevel_t old_level;
+} capture_state;
+
+static void capture_begin(capture_state *c)
+{
+    egaf_buf_init(&c->msgs);
+    captured = &c->msgs;
+    c->old_errf = agseterrf(capture);
+    c->old_level = agseterr(AGWARN);
+}
+
+static void capture_end(capture_state *c, egaf_diags *diags, const char *file)
+{
+    agseterr(c->old_level);
+    agseterrf(c->old_errf);
+    captured = NULL;
+    report_messages(&c->msgs, diags, file);
+    egaf_buf_free(&c->msgs);
+}
+
+int egaf_gv_layout(egaf_gv *gv, Agraph_t *g, egaf_diags *diags, const char *file)
+{
+    if (agnnodes(g) > HARD_NODE_LIMIT) {
+        egaf_diag_at(diags, "render.budget", file, 0, 0, NULL,
+                     _("the diagram has %d nodes, over the layout limit of %d; not laid out"),
+                     agnnodes(g), HARD_NODE_LIMIT);
+        return -1;
+    }
+    if (!gv)
+        return -1;
+    capture_state c;
+    capture_begin(&c);
+    int rc = gvLayout(gv->gvc, g, "dot") == 0 ? 0 : -1;
+    capture_end(&c, diags, file);
+    return rc;
+}
+
+void egaf_gv_free_layout(egaf_gv *gv, Agraph_t *g)
+{
+    if (gv)
+        gvFreeLayout(gv->gvc, g);
+}
+
 int egaf_render_graph(egaf_gv *gv, Agraph_t *g, egaf_out_format format, egaf_buf *out,
                       egaf_diags *diags, const char *file)
 {
@@ -125,42 +166,27 @@ int egaf_render_graph(egaf_gv *gv, Agraph_t *g, egaf_out_format format, egaf_buf
         agwrite(g, out);
         return out->failed ? -1 : 0;
     }
-    if (agnnodes(g) > HARD_NODE_LIMIT) {
-        egaf_diag_at(diags, "render.budget", file, 0, 0, NULL,
-                     _("the diagram has %d nodes, over the layout limit of %d; not laid out"),
-                     agnnodes(g), HARD_NODE_LIMIT);
-        return -1;
-    }
-    egaf_buf msgs;
-    egaf_buf_init(&msgs);
-    captured = &msgs;
-    agusererrf old_errf = agseterrf(capture);
-    agerrlevel_t old_level = agseterr(AGWARN);
-
-    int rc = -1;
-    GVC_t *gvc = gv ? gv->gvc : NULL;
-    if (gvc) {
-        if (gvLayout(gvc, g, "dot") == 0) {
-            char *data = NULL;
-            unsigned int len = 0;
-            const char *fmt = format == EGAF_OUT_PNG ? "png:cairo" : "svg:svg";
-            if (gvRenderData(gvc, g, fmt, &data, &len) == 0 && data) {
-                egaf_buf_add(out, data, len);
-                rc = out->failed ? -1 : 0;
-            }
-            if (data)
-                gvFreeRenderData(data);
-            gvFreeLayout(gvc, g);
+    size_t before = egaf_diags_count(diags);
+    int rc = egaf_gv_layout(gv, g, diags, file);
+    if (rc == 0) {
+        char *data = NULL;
+        unsigned int len = 0;
+        const char *fmt = format == EGAF_OUT_PNG ? "png:cairo" : "svg:svg";
+        capture_state c;
+        capture_begin(&c);
+        rc = gvRenderData(gv->gvc, g, fmt, &data, &len) == 0 && data ? 0 : -1;
+        capture_end(&c, diags, file);
+        if (rc == 0) {
+            egaf_buf_add(out, data, len);
+            rc = out->failed ? -1 : 0;
         }
+        if (data)
+            gvFreeRenderData(data);
+        egaf_gv_free_layout(gv, g);
     }
-    agseterr(old_level);
-    agseterrf(old_errf);
-    captured = NULL;
-    report_messages(&msgs, diags, file);
-    if (rc != 0 && !msgs.len)
+    if (rc != 0 && egaf_diags_count(diags) == before)
         egaf_diag_at(diags, "render.graphviz", file, 0, 0, NULL,
                      _("Graphviz could not lay out or render the diagram"));
-    egaf_buf_free(&msgs);
     return rc;
 }
 

@@ -82,8 +82,12 @@ void egaf_gv_free(egaf_gv *gv);
  * pango are set up before worker processes are forked from this one (each
  * then inherits them instead of loading them again). */
 void egaf_gv_warm_up(egaf_gv *gv);
-/* The gvc context inside, for a caller that reads a layout's coordinates. */
-struct GVC_s *egaf_gv_context(egaf_gv *gv);
+/* Lays g out with dot in gv, for a caller that reads the coordinates and
+ * then calls egaf_gv_free_layout(). Graphviz messages become
+ * render.graphviz findings at file; a graph far over the node budget is not
+ * laid out (render.budget). Returns 0, or -1 when there is no layout. */
+int egaf_gv_layout(egaf_gv *gv, Agraph_t *g, egaf_diags *diags, const char *file);
+void egaf_gv_free_layout(egaf_gv *gv, Agraph_t *g);
 
 /* Writes g as DOT (deterministic: objects in the order the view made them)
  * or lays it out with dot in gv and renders SVG or PNG, appending to out (gv

@@ -116,8 +116,6 @@ void vb_view_data(egaf_vb *vb)
 }
 
 /* Where render --diff puts each kind of element in this view. */
-static const vb_place places[] = {
+VB_PLACES(vb_data_places,
     {EGAF_K_APPLICATION, "applications", false, 0, 0, false},
-    {EGAF_K_DATABASE, "databases", false, 1, 0, true},
-};
-const vb_places vb_data_places = {places, sizeof places / sizeof places[0]};
+    {EGAF_K_DATABASE, "databases", false, 1, 0, true});

@@ -188,9 +188,7 @@ done:
 }
 
 /* Where render --diff puts each kind of element in this view. */
-static const vb_place places[] = {
+VB_PLACES(vb_integration_places,
     {EGAF_K_APPLICATION, "applications", false, 0, 0, false},
     {EGAF_K_DATABASE, "applications", false, 0, 0, false},
-    {EGAF_K_PLATFORM, "platforms", false, 1, 0, true},
-};
-const vb_places vb_integration_places = {places, sizeof places / sizeof places[0]};
+    {EGAF_K_PLATFORM, "platforms", false, 1, 0, true});

@@ -303,7 +303,7 @@ void vb_view_overview(egaf_vb *vb)
 }
 
 /* Where render --diff puts each kind of element in this view. */
-static const vb_place places[] = {
+VB_PLACES(vb_overview_places,
     {EGAF_K_ACTOR, "users", true, 0, 0, true},
     {EGAF_K_CHANNEL, "channels", false, 1, 0, true},
     {EGAF_K_SERVICE, "services", false, 2, 0, true},
@@ -311,6 +311,4 @@ static const vb_place places[] = {
     {EGAF_K_PLATFORM, "platforms", false, 4, 0, true},
     {EGAF_K_DATABASE, "data", false, 5, 0, true},
     {EGAF_K_INFRASTRUCTURE, "infrastructure", false, 6, 0, true},
-    {EGAF_K_CONTROL, "security", false, -1, 3 * VB_ROWS, true},
-};
-const vb_places vb_overview_places = {places, sizeof places / sizeof places[0]};
+    {EGAF_K_CONTROL, "security", false, -1, 3 * VB_ROWS, true});

@@ -139,11 +139,9 @@ done:
 }
 
 /* Where render --diff puts each kind of element in this view. */
-static const vb_place places[] = {
+VB_PLACES(vb_security_places,
     {EGAF_K_CONTROL, "controls", false, 0, 0, true},
     {EGAF_K_APPLICATION, "systems", false, 1, 0, false},
     {EGAF_K_PLATFORM, "systems", false, 1, 0, false},
     {EGAF_K_DATABASE, "systems", false, 2, 0, false},
-    {EGAF_K_INFRASTRUCTURE, "systems", false, 3, 0, false},
-};
-const vb_places vb_security_places = {places, sizeof places / sizeof places[0]};
+    {EGAF_K_INFRASTRUCTURE, "systems", false, 3, 0, false});

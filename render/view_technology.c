@@ -113,10 +113,8 @@ void vb_view_technology(egaf_vb *vb)
 }
 
 /* Where render --diff puts each kind of element in this view. */
-static const vb_place places[] = {
+VB_PLACES(vb_technology_places,
     {EGAF_K_APPLICATION, "systems", false, 0, 0, false},
     {EGAF_K_PLATFORM, "systems", false, 0, 0, false},
     {EGAF_K_DATABASE, "systems", false, 1, 0, false},
-    {EGAF_K_INFRASTRUCTURE, "infrastructure", false, 2, 0, true},
-};
-const vb_places vb_technology_places = {places, sizeof places / sizeof places[0]};
+    {EGAF_K_INFRASTRUCTURE, "infrastructure", false, 2, 0, true});

@@ -21,6 +21,10 @@ void vb_view_integration(egaf_vb *vb);
 void vb_view_data(egaf_vb *vb);
 void vb_view_technology(egaf_vb *vb);
 void vb_view_security(egaf_vb *vb);
+/* In a view's file: VB_PLACES(vb_NAME_places, {kind, cluster, …}, …). */
+#define VB_PLACES(name, ...)                                                                  \
+    static const vb_place name##_items[] = {__VA_ARGS__};                                     \
+    const vb_places name = {name##_items, sizeof name##_items / sizeof name##_items[0]}
 extern const vb_places vb_overview_places, vb_integration_places, vb_data_places,
     vb_technology_places, vb_security_places;
 

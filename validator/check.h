@@ -61,6 +61,10 @@ void egaf_check_codes(egaf_check_ctx *ctx);
 void egaf_check_roadmap(egaf_check_ctx *ctx);
 void egaf_check_hygiene(egaf_check_ctx *ctx);
 
+/* Room for n suggestion candidates (egaf_suggest), or NULL after marking
+ * ctx's findings failed: a hint left out for want of memory is an error too. */
+const char **egaf_check_candidates(const egaf_check_ctx *ctx, size_t n);
+
 /* Helpers of the conformance checks (check_header.c, check_components.c). */
 /* The model's framework edition, or NULL (unknown, or no reference models). */
 const egaf_ref_framework *egaf_check_framework(const egaf_check_ctx *ctx);

@@ -188,11 +188,9 @@ static void successors_text(const egaf_refs *refs, const egaf_ref_entry *e, char
 static const char *suggest_agency(const egaf_check_ctx *ctx, const char *text)
 {
     const egaf_refs *refs = ctx->refs;
-    const char **cands = malloc((2 * refs->nentries + 1) * sizeof(*cands));
-    if (!cands) {
-        egaf_diags_fail(ctx->diags);
+    const char **cands = egaf_check_candidates(ctx, 2 * refs->nentries);
+    if (!cands)
         return NULL;
-    }
     size_t c = 0;
     for (size_t i = 0; i < refs->nentries; i++) {
         const egaf_ref_entry *e = refs->entries[i];

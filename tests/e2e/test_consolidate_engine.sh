@@ -37,17 +37,16 @@ expect_grep "fully connected platforms: component.not-connected for the LGSP" \
 # 300 services and 200 applications: the overview and security views are
 # summarised, and `egaf render` says so with render.budget
 mkdir -p "$T/big"
-{
-    printf 'framework: "2.0"\narchitecture: {id: lon, agency: "000.00.00.H14", level: province, name: Mô hình lớn, year: 2020}\n'
-    printf 'business:\n  channels: [{id: web, name: Cổng, kind: web}]\n  services:\n'
-    for i in $(seq 1 300); do
-        printf '    - {id: dv-%d, name: Dịch vụ %d, online: full, handled-by: ud-%d, channels: [web]}\n' "$i" "$i" $((i % 200 + 1))
-    done
-    printf 'application:\n  applications:\n'
-    for i in $(seq 1 200); do
-        printf '    - {id: ud-%d, name: Ứng dụng số %d, role: other, security-level: 2}\n' "$i" "$i"
-    done
-} >"$T/big/lon.yaml"
+awk 'BEGIN {
+    print "framework: \"2.0\""
+    print "architecture: {id: lon, agency: \"000.00.00.H14\", level: province, name: Mô hình lớn, year: 2020}"
+    print "business:\n  channels: [{id: web, name: Cổng, kind: web}]\n  services:"
+    for (i = 1; i <= 300; i++)
+        printf "    - {id: dv-%d, name: Dịch vụ %d, online: full, handled-by: ud-%d, channels: [web]}\n", i, i, i % 200 + 1
+    print "application:\n  applications:"
+    for (i = 1; i <= 200; i++)
+        printf "    - {id: ud-%d, name: Ứng dụng số %d, role: other, security-level: 2}\n", i, i
+}' >"$T/big/lon.yaml"
 cd "$T/big" || exit 2
 for view in overview security; do
     run render --view "$view" --format dot -o "$T/big-$view.dot" lon.yaml

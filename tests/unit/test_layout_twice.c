@@ -27,76 +27,80 @@ static const char model_text[] =
     "  integrations:\n"
     "    - {from: a, to: national:dvcqg, via: lgsp, route: a, data: [Hồ sơ]}\n";
 
-typedef struct fixture {
-    egaf_diags *diags;
-    egaf_refs *refs;
-    egaf_model *model;
-    egaf_gv *gv;
-} fixture;
+/* One process, one Graphviz context, shared by every test of the group. */
+static egaf_gv *gv;
+static egaf_diags *diags;
+static egaf_model *model;
+static egaf_refs *refs;
 
-static int setup(void **state)
+static int group_setup(void **state)
 {
-    fixture *f = calloc(1, sizeof(*f));
-    f->diags = egaf_diags_create();
+    (void)state;
+    gv = egaf_gv_create();
+    diags = egaf_diags_create();
     egaf_refs_status st;
-    f->refs = egaf_refs_load(REFS_DIR, f->diags, &st);
-    f->model = egaf_model_load_memory("t.yaml", model_text, sizeof model_text - 1, NULL,
-                                      f->diags);
-    f->gv = egaf_gv_create();
-    *state = f;
-    return f->refs && f->model && f->gv ? 0 : -1;
+    refs = diags ? egaf_refs_load(REFS_DIR, diags, &st) : NULL;
+    model = refs ? egaf_model_load_memory("t.yaml", model_text, sizeof model_text - 1, NULL, diags)
+                 : NULL;
+    return model && gv ? 0 : -1;
 }
 
-static int teardown(void **state)
+static int group_teardown(void **state)
 {
-    fixture *f = *state;
-    egaf_gv_free(f->gv);
-    egaf_model_free(f->model);
-    egaf_refs_free(f->refs);
-    egaf_diags_free(f->diags);
-    free(f);
+    (void)state;
+    egaf_gv_free(gv);
+    egaf_model_free(model);
+    egaf_refs_free(refs);
+    egaf_diags_free(diags);
     return 0;
+}
+
+/* The integration view laid out to SVG. */
+static char *svg_once(void)
+{
+    Agraph_t *g = egaf_view_build(EGAF_VIEW_INTEGRATION, model, refs, 2020, NULL, diags);
+    assert_non_null(g);
+    egaf_buf svg;
+    egaf_buf_init(&svg);
+    assert_int_equal(egaf_render_graph(gv, g, EGAF_OUT_SVG, &svg, diags, "t.yaml"), 0);
+    egaf_view_free(g);
+    assert_non_null(strstr(svg.data, "Hệ thống thông tin"));
+    return svg.data;
+}
+
+/* The ArchiMate exchange file, with its diagrams laid out. */
+static char *archimate_once(void)
+{
+    egaf_export_options eo = {false, "9.9", false, gv};
+    egaf_buf out;
+    egaf_buf_init(&out);
+    assert_int_equal(egaf_export_archimate(&out, &model, 1, refs, &eo, diags), 0);
+    assert_non_null(strstr(out.data, "<view identifier=\"id-view.t.integration\""));
+    assert_non_null(strstr(out.data, "xsi:type=\"Element\" elementRef=\"id-t.a\" x=\""));
+    return out.data;
+}
+
+/* Makes the same output twice: the second must equal the first. */
+static void twice(char *(*make)(void))
+{
+    char *first = make();
+    char *second = make();
+    assert_string_equal(first, second);
+    free(first);
+    free(second);
 }
 
 static void test_two_svgs(void **state)
 {
-    fixture *f = *state;
-    char *svgs[2];
-    for (int i = 0; i < 2; i++) {
-        Agraph_t *g = egaf_view_build(EGAF_VIEW_INTEGRATION, f->model, f->refs, 2020, NULL,
-                                      f->diags);
-        assert_non_null(g);
-        egaf_buf svg;
-        egaf_buf_init(&svg);
-        assert_int_equal(egaf_render_graph(f->gv, g, EGAF_OUT_SVG, &svg, f->diags, "t.yaml"), 0);
-        egaf_view_free(g);
-        assert_non_null(strstr(svg.data, "<svg"));
-        assert_non_null(strstr(svg.data, "Hệ thống thông tin"));
-        svgs[i] = svg.data;
-    }
-    /* the same graph lays out to the same bytes the second time */
-    assert_string_equal(svgs[0], svgs[1]);
-    free(svgs[0]);
-    free(svgs[1]);
-    assert_int_equal(find_rule(f->diags, "render.graphviz"), -1);
+    (void)state;
+    twice(svg_once);
+    assert_int_equal(find_rule(diags, "render.graphviz"), -1);
 }
 
 static void test_two_archimate_exports(void **state)
 {
-    fixture *f = *state;
-    egaf_export_options eo = {false, "9.9", false, f->gv};
-    char *xml[2];
-    for (int i = 0; i < 2; i++) {
-        egaf_buf out;
-        egaf_buf_init(&out);
-        assert_int_equal(egaf_export_archimate(&out, &f->model, 1, f->refs, &eo, f->diags), 0);
-        assert_non_null(strstr(out.data, "<view identifier=\"id-view.t.integration\""));
-        assert_non_null(strstr(out.data, "xsi:type=\"Element\" elementRef=\"id-t.a\" x=\""));
-        xml[i] = out.data;
-    }
-    assert_string_equal(xml[0], xml[1]);
-    free(xml[0]);
-    free(xml[1]);
+    (void)state;
+    twice(archimate_once);
 }
 
 int main(void)
@@ -105,5 +109,5 @@ int main(void)
         cmocka_unit_test(test_two_svgs),
         cmocka_unit_test(test_two_archimate_exports),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }

@@ -111,11 +111,10 @@ static void test_every_allocation_fails_in_turn(void **state)
 {
     (void)state;
     egaf_diags *ld = egaf_diags_create();
+    egaf_model *m = egaf_model_load_memory("t.yaml", model_text, sizeof model_text - 1, NULL, ld);
     egaf_refs_status st;
     egaf_refs *refs = egaf_refs_load(REFS_DIR, ld, &st);
-    assert_non_null(refs);
-    egaf_model *m = egaf_model_load_memory("t.yaml", model_text, sizeof model_text - 1, NULL, ld);
-    assert_non_null(m);
+    assert_true(m && refs);
 
     /* the reference run, and how many allocations it makes */
     egaf_diags *d = egaf_diags_create();
