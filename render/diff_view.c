@@ -87,11 +87,6 @@ static const vb_place *place_of(dv *d, int kind)
     return NULL;
 }
 
-static bool is_national(const char *ref)
-{
-    return ref && strncmp(ref, "national:", 9) == 0;
-}
-
 /* A reference with the architecture's own prefix removed, as model/diff.c
  * reports it. */
 static const char *norm_ref(const egaf_model *m, const char *s)
@@ -141,32 +136,17 @@ static int kind_of(dv *d, const char *id)
  * to; *reversed when the edge points from to to from. */
 static bool view_draws(dv *d, const char *type, int from_kind, const char *to, bool *reversed)
 {
-    *reversed = false;
-    switch (d->view) {
-    case EGAF_VIEW_OVERVIEW:
-        if (strcmp(type, "uses") == 0 || strcmp(type, "integration") == 0)
-            return true;
-        if (strcmp(type, "connects") == 0)
-            return from_kind == EGAF_K_PLATFORM ||
-                   (from_kind == EGAF_K_INFRASTRUCTURE && is_national(to));
-        if (strcmp(type, "sources") == 0 && is_national(to)) {
-            *reversed = true;
+    const vb_diff *vd = d->vb->view->diff;
+    for (size_t i = 0; i < vd->ndraws; i++) {
+        const vb_draw *r = &vd->draws[i];
+        if (strcmp(r->type, type) == 0 && (r->from_kind < 0 || r->from_kind == from_kind) &&
+            (!r->to_national || vb_is_national(to))) {
+            *reversed = r->reversed;
             return true;
         }
-        return false;
-    case EGAF_VIEW_INTEGRATION:
-        return strcmp(type, "integration") == 0 ||
-               (strcmp(type, "connects") == 0 && from_kind == EGAF_K_PLATFORM);
-    case EGAF_VIEW_DATA:
-        return strcmp(type, "uses") == 0 || strcmp(type, "sources") == 0;
-    case EGAF_VIEW_TECHNOLOGY:
-        return strcmp(type, "hosted-on") == 0 ||
-               (strcmp(type, "connects") == 0 && from_kind == EGAF_K_INFRASTRUCTURE);
-    case EGAF_VIEW_SECURITY:
-        return strcmp(type, "protects") == 0;
-    default:
-        return false;
     }
+    *reversed = false;
+    return false;
 }
 
 /* ---- planning ---------------------------------------------------------- */
@@ -334,7 +314,7 @@ static void note_integration(dv *d, const egaf_element *in, unsigned mask)
         if (v) {
             note_pair(d, f, v, mask);
             note_pair(d, v, t, mask);
-        } else if (is_national(to)) {
+        } else if (vb_is_national(to)) {
             note_pair(d, f, t, mask);
         }
         return;
@@ -345,7 +325,7 @@ static void note_integration(dv *d, const egaf_element *in, unsigned mask)
     if (v)
         note_pair(d, f, v, mask);
     const char *route = egaf_element_text(in, EGAF_F_ROUTE);
-    if (is_national(to) && strcmp(to, "national:ngsp") != 0 && route &&
+    if (vb_is_national(to) && strcmp(to, "national:ngsp") != 0 && route &&
         (strcmp(route, "a") == 0 || strcmp(route, "b") == 0)) {
         Agnode_t *ngsp = lookup(d, "national:ngsp");
         note_pair(d, last, ngsp, mask);
@@ -542,31 +522,11 @@ static Agnode_t *ghost(dv *d, const egaf_diff_element *e)
 static void place_national(dv *d, const char *ref, Agnode_t *n)
 {
     egaf_vb *vb = d->vb;
-    size_t layer;
-    switch (d->view) {
-    case EGAF_VIEW_OVERVIEW: {
-        const char *cat = vb_national_category(vb, ref);
-        if (vb_national_is_db(vb, ref))
-            layer = 5;
-        else if (strcmp(cat, "network") == 0 || strcmp(cat, "data-center") == 0)
-            layer = 6;
-        else
-            layer = 4;
-        break;
-    }
-    case EGAF_VIEW_INTEGRATION:
-        layer = strcmp(ref, "national:ngsp") == 0 ? 2 : 3;
-        break;
-    case EGAF_VIEW_DATA:
-        layer = 2;
-        break;
-    case EGAF_VIEW_TECHNOLOGY:
-        layer = 3;
-        break;
-    default:
-        return;
-    }
-    vb_layer_add(vb, layer, n, vb->layer_count[layer] + vb->planned[VB_G_NATIONAL]);
+    const vb_diff *vd = vb->view->diff;
+    int layer = vd->national_layer ? vd->national_layer(vb, ref) : vd->national_rank;
+    if (layer >= 0)
+        vb_layer_add(vb, (size_t)layer, n,
+                     vb->layer_count[layer] + vb->planned[VB_G_NATIONAL]);
 }
 
 /* The node a removed relation's end is drawn at, made when needed. */
@@ -575,7 +535,7 @@ static Agnode_t *endpoint(dv *d, const char *id)
     egaf_vb *vb = d->vb;
     if (!id || !*id)
         return NULL;
-    if (is_national(id)) {
+    if (vb_is_national(id)) {
         if (!id[9])
             return NULL;
         Agnode_t *n = vb_national(vb, id + 9);
@@ -794,8 +754,8 @@ Agraph_t *egaf_view_build_diff(egaf_view view, const egaf_model *model, const eg
     egaf_strmap_init(&d.marked);
     egaf_buf_init(&d.buf);
     egaf_buf_init(&d.text);
-    d.places = vb_view_of(view)->places->items;
-    d.nplaces = vb_view_of(view)->places->count;
+    d.places = vb_view_of(view)->diff->places;
+    d.nplaces = vb_view_of(view)->diff->nplaces;
     d.arena = egaf_arena_create();
     Agraph_t *g = NULL;
     if (!d.arena || vb_init(&vb, vb_view_of(view), model, refs, year, options, diags) != 0)

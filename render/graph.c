@@ -773,6 +773,11 @@ void vb_apply_budget(egaf_vb *vb, size_t reserved)
 
 /* ---- references ------------------------------------------------------ */
 
+bool vb_is_national(const char *ref)
+{
+    return ref && strncmp(ref, "national:", 9) == 0;
+}
+
 size_t vb_refs_count(const egaf_element *el, egaf_field field)
 {
     const egaf_value *v = egaf_element_get(el, field);

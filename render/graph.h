@@ -63,17 +63,35 @@ typedef struct vb_place {
                     those a relation of the view touches */
 } vb_place;
 
-typedef struct vb_places {
-    const vb_place *items;
-    size_t count;
-} vb_places;
+/* A relation a view draws: of type, from an element of from_kind (-1: any),
+ * to a national entry only when to_national; reversed when its edge points
+ * from the target to the source. */
+typedef struct vb_draw {
+    const char *type;
+    int from_kind;
+    bool to_national, reversed;
+} vb_draw;
+
+/* What render --diff needs of a view: where each kind sits, which
+ * relations the view draws, and the layer of a national entry's node
+ * (national_layer(), else the fixed national_rank; -1: not drawn). */
+typedef struct vb_diff {
+    const vb_place *places;
+    size_t nplaces;
+    const vb_draw *draws;
+    size_t ndraws;
+    int (*national_layer)(egaf_vb *vb, const char *ref);
+    int national_rank;
+} vb_diff;
+/* An array and its length, for the rows above. */
+#define VB_LIST(a) a, sizeof(a) / sizeof((a)[0])
 
 typedef struct vb_view {
     const char *name;                /* --view, file names, ids */
     const char *title_vi, *title_en; /* the diagram's title */
     const char *short_vi, *short_en; /* a short name (ArchiMate's view names) */
     void (*build)(egaf_vb *vb);      /* draws the view into vb */
-    const vb_places *places;
+    const vb_diff *diff;             /* render --diff */
 } vb_view;
 
 struct egaf_vb {
@@ -195,6 +213,8 @@ void vb_wrap(egaf_buf *out, const char *text, size_t width, const char *brk);
 void vb_note(egaf_vb *vb, const char *text);
 /* The security level of el (1..5), or 0. */
 int vb_security_level(const egaf_element *el);
+/* Whether ref names a national entry ("national:…"). */
+bool vb_is_national(const char *ref);
 /* The references of a REF or REFS field: count, and item i. */
 size_t vb_refs_count(const egaf_element *el, egaf_field field);
 const char *vb_ref_at(const egaf_element *el, egaf_field field, size_t i);

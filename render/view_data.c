@@ -52,7 +52,7 @@ void vb_view_data(egaf_vb *vb)
         const egaf_element *db = m->elements[EGAF_K_DATABASE][i];
         for (size_t k = 0; k < vb_refs_count(db, EGAF_F_SOURCES); k++) {
             const char *ref = vb_ref_at(db, EGAF_F_SOURCES, k);
-            if (ref && strncmp(ref, "national:", 9) == 0)
+            if (vb_is_national(ref))
                 vb_plan_ref(vb, ref);
         }
     }
@@ -93,7 +93,7 @@ void vb_view_data(egaf_vb *vb)
         for (size_t k = 0; k < vb_refs_count(db, EGAF_F_SOURCES); k++) {
             const char *ref = vb_ref_at(db, EGAF_F_SOURCES, k);
             Agnode_t *src;
-            if (ref && strncmp(ref, "national:", 9) == 0) {
+            if (vb_is_national(ref)) {
                 src = vb_national(vb, ref);
                 vb_layer_add(vb, R_NATIONAL, src, vb->planned[VB_G_NATIONAL]);
             } else {
@@ -115,7 +115,14 @@ void vb_view_data(egaf_vb *vb)
     free(uses);
 }
 
-/* Where render --diff puts each kind of element in this view. */
-VB_PLACES(vb_data_places,
+/* ---- render --diff -------------------------------------------------------- */
+
+static const vb_draw draws[] = {
+    {"uses", -1, false, false},
+    {"sources", -1, false, false},
+};
+static const vb_place places[] = {
     {EGAF_K_APPLICATION, "applications", false, 0, 0, false},
-    {EGAF_K_DATABASE, "databases", false, 1, 0, true});
+    {EGAF_K_DATABASE, "databases", false, 1, 0, true},
+};
+const vb_diff vb_data_diff = {VB_LIST(places), VB_LIST(draws), NULL, R_NATIONAL};

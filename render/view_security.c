@@ -138,10 +138,16 @@ done:
         free(shown[kinds[k]]);
 }
 
-/* Where render --diff puts each kind of element in this view. */
-VB_PLACES(vb_security_places,
+/* ---- render --diff -------------------------------------------------------- */
+
+static const vb_draw draws[] = {
+    {"protects", -1, false, false},
+};
+static const vb_place places[] = {
     {EGAF_K_CONTROL, "controls", false, 0, 0, true},
     {EGAF_K_APPLICATION, "systems", false, 1, 0, false},
     {EGAF_K_PLATFORM, "systems", false, 1, 0, false},
     {EGAF_K_DATABASE, "systems", false, 2, 0, false},
-    {EGAF_K_INFRASTRUCTURE, "systems", false, 3, 0, false});
+    {EGAF_K_INFRASTRUCTURE, "systems", false, 3, 0, false},
+};
+const vb_diff vb_security_diff = {VB_LIST(places), VB_LIST(draws), NULL, -1};

@@ -6,18 +6,18 @@
 
 static const vb_view views[EGAF_VIEW__COUNT] = {
     [EGAF_VIEW_OVERVIEW] = {"overview", "Sơ đồ tổng thể", "Overview", "Tổng thể", "Overview",
-                            vb_view_overview, &vb_overview_places},
+                            vb_view_overview, &vb_overview_diff},
     [EGAF_VIEW_INTEGRATION] = {"integration", "Sơ đồ kết nối, tích hợp, chia sẻ dữ liệu",
                                "Integration and data sharing", "Tích hợp", "Integration",
-                               vb_view_integration, &vb_integration_places},
+                               vb_view_integration, &vb_integration_diff},
     [EGAF_VIEW_DATA] = {"data", "Kiến trúc dữ liệu", "Data architecture", "Dữ liệu", "Data",
-                        vb_view_data, &vb_data_places},
+                        vb_view_data, &vb_data_diff},
     [EGAF_VIEW_TECHNOLOGY] = {"technology", "Kiến trúc công nghệ", "Technology architecture",
                               "Công nghệ", "Technology", vb_view_technology,
-                              &vb_technology_places},
+                              &vb_technology_diff},
     [EGAF_VIEW_SECURITY] = {"security", "Kiến trúc an toàn thông tin", "Security architecture",
                             "An toàn thông tin", "Security", vb_view_security,
-                            &vb_security_places},
+                            &vb_security_diff},
 };
 
 const vb_view *vb_view_of(egaf_view view)

@@ -1,7 +1,7 @@
 /* views.h - the table of views: one row per view (its name, titles,
- * builder and where render --diff puts each kind of element). Adding a view
+ * builder and what render --diff needs of it). Adding a view
  * is a value of egaf_view (render.h), a row in views.c and a file
- * view_NAME.c with its builder and places.
+ * view_NAME.c with its builder and its vb_diff.
  *
  * Internal to render/. */
 #ifndef EGAF_RENDER_VIEWS_H
@@ -21,11 +21,7 @@ void vb_view_integration(egaf_vb *vb);
 void vb_view_data(egaf_vb *vb);
 void vb_view_technology(egaf_vb *vb);
 void vb_view_security(egaf_vb *vb);
-/* In a view's file: VB_PLACES(vb_NAME_places, {kind, cluster, …}, …). */
-#define VB_PLACES(name, ...)                                                                  \
-    static const vb_place name##_items[] = {__VA_ARGS__};                                     \
-    const vb_places name = {name##_items, sizeof name##_items / sizeof name##_items[0]}
-extern const vb_places vb_overview_places, vb_integration_places, vb_data_places,
-    vb_technology_places, vb_security_places;
+extern const vb_diff vb_overview_diff, vb_integration_diff, vb_data_diff, vb_technology_diff,
+    vb_security_diff;
 
 #endif
