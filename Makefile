@@ -68,7 +68,7 @@ help:
 	@echo "make check      run every test (installs missing Debian packages first)"
 	@echo "make demo       validate and render the bundled national architecture"
 	@echo "make asan       the tests under clang with ASan+UBSan"
-	@echo "make tsan       the validate tests under ThreadSanitizer, four threads"
+	@echo "make tsan       the validate and consolidate tests under ThreadSanitizer, four threads"
 	@echo "make valgrind   the tests under valgrind"
 	@echo "make fuzz       the libFuzzer targets in build/fuzz (clang, ASan+UBSan)"
 	@echo "make fuzz-smoke each fuzz target for FUZZ_SECONDS=$(FUZZ_SECONDS)s on seed corpora"
@@ -145,8 +145,9 @@ asan: deps
 tsan: deps
 	@$(MAKE) --no-print-directory BUILD=build/tsan CC=clang OPT='-O1 -g -fsanitize=thread' \
 		LDFLAGS='-fsanitize=thread' all
-	@TSAN_OPTIONS=halt_on_error=1:exitcode=66 EGAF_JOBS=4 BUILD=build/tsan SHARED=$(SHARED) \
-		TESTS="test_validate test_broken_examples test_rules_fixtures" \
+	@TSAN_OPTIONS=halt_on_error=1:exitcode=66:suppressions=$(CURDIR)/tests/tsan.supp EGAF_JOBS=4 \
+		BUILD=build/tsan SHARED=$(SHARED) \
+		TESTS="test_validate test_broken_examples test_rules_fixtures test_consolidate" \
 		bash tests/run.sh
 
 valgrind: deps

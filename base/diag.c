@@ -346,6 +346,11 @@ bool egaf_diags_failed(const egaf_diags *d)
     return d->failed;
 }
 
+void egaf_diags_fail(egaf_diags *d)
+{
+    d->failed = true;
+}
+
 const char *egaf_severity_name(egaf_severity s)
 {
     switch (s) {

@@ -95,8 +95,12 @@ egaf_diag_counts egaf_diags_counts(const egaf_diags *d);
 /* The number of input files the run looked at (for summaries). */
 void egaf_diags_add_files(egaf_diags *d, size_t n);
 size_t egaf_diags_files(const egaf_diags *d);
-/* True when memory ran out while recording a finding. */
+/* True when memory ran out while recording a finding, or a check said it
+ * ran out (egaf_diags_fail): the findings are then incomplete. */
 bool egaf_diags_failed(const egaf_diags *d);
+/* For a check that ran out of memory: marks the list failed rather than
+ * reporting what the check could not see. */
+void egaf_diags_fail(egaf_diags *d);
 
 const char *egaf_severity_name(egaf_severity s);
 /* Parses "error", "warning", "note", "off"; returns -1 when unknown. */

@@ -23,8 +23,10 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/draw_pool.h"
 #include "base/i18n.h"
 #include "model/model.h"
+#include "model/query.h"
 #include "site/site.h"
 #include "report/report.h"
 #include "validator/validate.h"
@@ -304,7 +306,7 @@ static int validate_set(const egaf_refs *refs, model_set *set, egaf_diags *diags
 /* ---- the site ------------------------------------------------------------------- */
 
 static int write_site(const char *site, model_set *cur, const egaf_refs *refs,
-                      const egaf_diags *diags, const egaf_site_options *so)
+                      const egaf_diags *diags, const egaf_site_options *so, egaf_diags *rdiags)
 {
     char *dir = NULL, *base = NULL;
     split_path(site, &dir, &base);
@@ -339,11 +341,8 @@ static int write_site(const char *site, model_set *cur, const egaf_refs *refs,
     mode_t mask = umask(0);
     umask(mask);
     chmod(tmp, 0777 & ~mask);
-    egaf_diags *rdiags = egaf_diags_create();
     char err[512];
-    if (!rdiags) {
-        error(_("out of memory"));
-    } else if (egaf_site_write(tmp, cur->models, cur->nmodels, refs, diags, so, rdiags, err,
+    if (egaf_site_write(tmp, cur->models, cur->nmodels, refs, diags, so, rdiags, err,
                                sizeof err) != 0) {
         error(_("cannot write the site: %s"), err[0] ? err : "out of memory");
     } else {
@@ -365,7 +364,6 @@ static int write_site(const char *site, model_set *cur, const egaf_refs *refs,
         free(mpath);
         egaf_buf_free(&marker);
     }
-    egaf_diags_free(rdiags);
     if (rc != 0 && tmp)
         remove_tree(tmp);
 done:
@@ -450,6 +448,8 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
     egaf_config folder_config;
     egaf_diags *diags = egaf_diags_create();
     egaf_diags *prev_diags = egaf_diags_create();
+    egaf_diags *rdiags = NULL;
+    egaf_gv *gv = NULL;
     egaf_refs *refs = NULL;
     model_set cur = {0}, prev = {0};
     int rc = EXIT_FAILURE_RUN;
@@ -572,21 +572,20 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
         /* the previous edition's findings, for "introduced" and "fixed" */
         int prev_year = 0;
         for (size_t i = 0; i < prev.nmodels && !prev_year; i++) {
-            const egaf_model *m = prev.models[i];
-            const egaf_value *y = m->header ? egaf_element_get(m->header, EGAF_F_YEAR) : NULL;
-            prev_year = y && y->type == EGAF_FT_INT ? (int)y->u.num : 0;
+            prev_year = egaf_model_year(prev.models[i]);
         }
         if (validate_set(refs, &prev, prev_diags, prev_year ? prev_year : year - 1) != 0)
             goto done;
     }
-    egaf_buf out;
-    egaf_buf_init(&out);
-    egaf_report_options ro = {egaf_use_color(cli), quiet, EGAF_VERSION};
-    egaf_report_write(&out, diags, format, &ro);
-    int written = egaf_write_output(NULL, &out);
-    egaf_buf_free(&out);
-    if (written != 0)
+    /* the diagrams' findings (render.budget, render.graphviz) join the
+     * report, so the site is written first */
+    gv = diagrams ? egaf_gv_create() : NULL;
+    egaf_draw_pool pool = {gv};
+    rdiags = egaf_diags_create();
+    if ((diagrams && !gv) || !rdiags) {
+        error(_("out of memory"));
         goto done;
+    }
     egaf_site_options so = {year,
                             lang,
                             diagrams,
@@ -595,12 +594,27 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
                             prev.nmodels,
                             previous ? prev_diags : NULL,
                             previous,
-                            ninputs == 1 ? inputs[0] : "models"};
-    if (write_site(site, &cur, refs, diags, &so) != 0)
+                            ninputs == 1 ? inputs[0] : "models",
+                            egaf_draw_pool_run,
+                            &pool,
+                            gv};
+    int site_rc = write_site(site, &cur, refs, diags, &so, rdiags);
+    egaf_diags_absorb(diags, rdiags);
+    rdiags = NULL;
+    egaf_diags_sort(diags);
+    egaf_buf out;
+    egaf_buf_init(&out);
+    egaf_report_options ro = {egaf_use_color(cli), quiet, EGAF_VERSION};
+    egaf_report_write(&out, diags, format, &ro);
+    int written = egaf_write_output(NULL, &out);
+    egaf_buf_free(&out);
+    if (written != 0 || site_rc != 0)
         goto done;
     egaf_diag_counts c = egaf_diags_counts(diags);
     rc = c.errors || (werror && c.warnings) ? EXIT_FINDINGS : EXIT_CLEAN;
 done:
+    egaf_diags_free(rdiags);
+    egaf_gv_free(gv);
     free_set(&cur);
     free_set(&prev);
     egaf_refs_free(refs);

@@ -99,6 +99,7 @@ int cmd_document(egaf_cli *cli, int argc, char **argv)
     egaf_refs *refs = NULL;
     egaf_model *model = NULL;
     egaf_doc *doc = NULL;
+    egaf_gv *gv = NULL;
     egaf_buf out;
     egaf_buf_init(&out);
     if (!diags || !load_diags) {
@@ -119,7 +120,12 @@ int cmd_document(egaf_cli *cli, int argc, char **argv)
         error(_("cannot write the document of '%s': the file holds no readable model"), file);
         goto done;
     }
-    egaf_doc_options o = {!vietnamese, no_diagrams};
+    gv = no_diagrams ? NULL : egaf_gv_create();
+    if (!no_diagrams && !gv) {
+        error(_("out of memory"));
+        goto done;
+    }
+    egaf_doc_options o = {!vietnamese, no_diagrams, gv};
     doc = egaf_doc_build(model, refs, &o, diags);
     if (!doc || doc->failed) {
         error(_("out of memory while writing the document"));
@@ -137,6 +143,7 @@ int cmd_document(egaf_cli *cli, int argc, char **argv)
 done:
     egaf_buf_free(&out);
     egaf_doc_free(doc);
+    egaf_gv_free(gv);
     egaf_model_free(model);
     egaf_refs_free(refs);
     egaf_diags_free(diags);

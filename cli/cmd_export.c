@@ -282,7 +282,7 @@ int cmd_export(egaf_cli *cli, int argc, char **argv)
     const char *output = NULL, *refs_dir = NULL;
     bool have_format = false;
     egaf_export_format format = EGAF_EXPORT_JSON;
-    egaf_export_options eo = {cli->lang_given && !cli->vietnamese, EGAF_VERSION, false};
+    egaf_export_options eo = {cli->lang_given && !cli->vietnamese, EGAF_VERSION, false, NULL};
     char **inputs = calloc((size_t)argc + 1, sizeof(char *));
     size_t ninputs = 0;
     if (!inputs) {
@@ -414,9 +414,13 @@ int cmd_export(egaf_cli *cli, int argc, char **argv)
             egaf_buf_free(&cf.relations);
             egaf_buf_free(&cf.properties);
         } else {
-            if (format == EGAF_EXPORT_ARCHIMATE)
-                erc = egaf_export_archimate(&out, models, nmodels, refs, &eo, diags);
-            else
+            if (format == EGAF_EXPORT_ARCHIMATE) {
+                eo.gv = eo.no_views ? NULL : egaf_gv_create();
+                erc = eo.no_views || eo.gv
+                          ? egaf_export_archimate(&out, models, nmodels, refs, &eo, diags)
+                          : -1;
+                egaf_gv_free(eo.gv);
+            } else
                 erc = egaf_export_json(&out, models, nmodels, refs, &eo);
             if (egaf_diags_count(diags)) {
                 egaf_diags_sort(diags);

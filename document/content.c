@@ -289,7 +289,7 @@ static unsigned be32(const unsigned char *p)
 static void figure(builder *b, egaf_view view, const char *caption, egaf_diags *diags,
                    const egaf_doc_options *o)
 {
-    if (o->no_diagrams)
+    if (o->no_diagrams || !o->gv)
         return;
     egaf_render_options ro = {o->english ? EGAF_LANG_EN : EGAF_LANG_VI, 0};
     Agraph_t *g = egaf_view_build(view, b->m, b->refs, b->year, &ro, diags);
@@ -304,7 +304,7 @@ static void figure(builder *b, egaf_view view, const char *caption, egaf_diags *
     agsafeset(g, "dpi", "150", "");
     egaf_buf png;
     egaf_buf_init(&png);
-    int rc = egaf_render_graph(g, EGAF_OUT_PNG, &png, diags, b->m->path);
+    int rc = egaf_render_graph(o->gv, g, EGAF_OUT_PNG, &png, diags, b->m->path);
     egaf_view_free(g);
     /* a PNG: the signature, then IHDR with width and height */
     if (rc != 0 || png.len < 24 || memcmp(png.data, "\x89PNG", 4) != 0) {
@@ -592,7 +592,7 @@ egaf_doc *egaf_doc_build(const egaf_model *model, const egaf_refs *refs,
         free(d);
         return NULL;
     }
-    egaf_doc_options none = {false, false};
+    egaf_doc_options none = {false, true, NULL};
     const egaf_doc_options *o = options ? options : &none;
     d->lang = o->english ? "en" : "vi";
     builder b;

@@ -20,6 +20,7 @@
 #include "base/diag.h"
 #include "model/model.h"
 #include "refs/refs.h"
+#include "render/render.h"
 
 typedef enum egaf_block_kind {
     EGAF_BLOCK_TITLE,   /* text: the title; lines: what the cover page says */
@@ -58,6 +59,7 @@ typedef struct egaf_doc {
 typedef struct egaf_doc_options {
     bool english;     /* the document's language tag; text follows the messages */
     bool no_diagrams; /* skip the figures (tests of text only) */
+    egaf_gv *gv;      /* the caller's Graphviz context; NULL: no figures */
 } egaf_doc_options;
 
 /* Builds the document of model (validated with the reference models: the

@@ -49,6 +49,8 @@ static void check_value(egaf_check_ctx *ctx, const egaf_ref_framework *f, const 
         for (size_t i = 0; c->codes && i < tree->ncodes; i++)
             c->codes[i] = tree->codes[i].code;
         c->n = c->codes ? tree->ncodes : 0;
+        if (!c->codes)
+            egaf_diags_fail(ctx->diags); /* the hint would be missing */
     }
     const char *s = c->n ? egaf_suggest(v->u.str.s, c->codes, c->n) : NULL;
     if (s) {

@@ -507,7 +507,7 @@ void egaf_validate_cross(const egaf_refs *refs, egaf_model *const *models, size_
     egaf_strmap_init(&r.by_agency);
     r.cm = calloc(n ? n : 1, sizeof(*r.cm));
     if (!r.cm) {
-        egaf_diag_at(diags, "cross.coverage", NULL, 0, 0, NULL, _("out of memory"));
+        egaf_diags_fail(diags);
         return;
     }
     for (size_t i = 0; i < n; i++) {
@@ -525,8 +525,7 @@ void egaf_validate_cross(const egaf_refs *refs, egaf_model *const *models, size_
         c->agencyv = egaf_element_get(m->header, EGAF_F_AGENCY);
         if (c->agencyv && (c->agencyv->type != EGAF_FT_TEXT || !c->agencyv->u.str.s))
             c->agencyv = NULL;
-        const egaf_value *y = egaf_element_get(m->header, EGAF_F_YEAR);
-        c->year = y && y->type == EGAF_FT_INT ? (int)y->u.num : 0;
+        c->year = egaf_model_year(m);
         if (c->agencyv) {
             const char *code = c->agencyv->u.str.s;
             c->agency = refs ? egaf_refs_agency(refs, code, c->year ? c->year : year) : NULL;
@@ -555,6 +554,5 @@ void egaf_validate_cross(const egaf_refs *refs, egaf_model *const *models, size_
     egaf_strmap_free(&r.by_id);
     egaf_strmap_free(&r.by_agency);
     if (r.oom)
-        egaf_diag_at(diags, "cross.coverage", NULL, 0, 0, NULL,
-                     _("out of memory: the cross-model checks are incomplete"));
+        egaf_diags_fail(diags); /* the cross-model findings are incomplete */
 }

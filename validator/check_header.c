@@ -188,7 +188,7 @@ static void successors_text(const egaf_refs *refs, const egaf_ref_entry *e, char
 static const char *suggest_agency(const egaf_check_ctx *ctx, const char *text)
 {
     const egaf_refs *refs = ctx->refs;
-    const char **cands = malloc((2 * refs->nentries + 1) * sizeof(*cands));
+    const char **cands = egaf_check_candidates(ctx, 2 * refs->nentries);
     if (!cands)
         return NULL;
     size_t c = 0;
