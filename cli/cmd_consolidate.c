@@ -45,6 +45,8 @@ static const char *const usage =
        "  --previous DIR    the previous edition: its models (folder or file) or the site\n"
        "                    egaf wrote for it; adds changes.html\n"
        "  --format F        findings as text (default), json, sarif, junit, github, gitlab\n"
+       "  --base DIR        sarif, github, gitlab: paths relative to DIR (default: the\n"
+       "                    current folder; give the repository root)\n"
        "  --lang L          site labels in vi (default) or en; also the language of\n"
        "                    messages\n"
        "  --no-diagrams     no SVG diagrams (faster)\n"
@@ -73,14 +75,16 @@ enum {
     O_DISABLE,
     O_WERROR,
     O_QUIET,
-    O_HELP
+    O_HELP,
+    O_BASE
 };
 
 static const egaf_option options[] = {
     {"year", 0, true},         {"output", 'o', true}, {"previous", 0, true},
     {"format", 0, true},       {"lang", 0, true},     {"no-diagrams", 0, false},
     {"refs", 0, true},         {"disable", 0, true},  {"werror", 0, false},
-    {"quiet", 'q', false},     {"help", 'h', false},  {NULL, 0, false},
+    {"quiet", 'q', false},     {"help", 'h', false},  {"base", 0, true},
+    {NULL, 0, false},
 };
 
 #define MARKER ".egaf-site"
@@ -431,7 +435,7 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
     egaf_opt_state st;
     egaf_opt_init(&st, argc, argv);
     egaf_report_format format = EGAF_REPORT_TEXT;
-    const char *site = NULL, *refs_dir = NULL, *previous = NULL;
+    const char *site = NULL, *refs_dir = NULL, *previous = NULL, *base = NULL;
     bool werror = false, quiet = false, diagrams = true;
     int year = 0;
     egaf_lang lang = cli->lang_given && !cli->vietnamese ? EGAF_LANG_EN : EGAF_LANG_VI;
@@ -506,6 +510,9 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
             }
             disabled[ndisabled++] = st.value;
             break;
+        case O_BASE:
+            base = st.value;
+            break;
         case O_WERROR:
             werror = true;
             break;
@@ -572,8 +579,16 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
     }
     egaf_buf out;
     egaf_buf_init(&out);
-    egaf_report_options ro = {egaf_use_color(cli), quiet, EGAF_VERSION};
+    egaf_report_options ro = {
+        .color = egaf_use_color(cli), .quiet = quiet, .version = EGAF_VERSION};
+    ro.werror = werror;
+    if (egaf_report_resolve_base(&ro, base) != 0) {
+        error(_("cannot use '%s' as the base folder: %s"), base ? base : ".", strerror(errno));
+        egaf_buf_free(&out);
+        goto done;
+    }
     egaf_report_write(&out, diags, format, &ro);
+    egaf_report_release_base(&ro);
     int written = egaf_write_output(NULL, &out);
     egaf_buf_free(&out);
     if (written != 0)

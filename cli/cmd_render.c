@@ -93,7 +93,7 @@ static void print_findings(egaf_cli *cli, egaf_diags *diags)
     egaf_diags_sort(diags);
     egaf_buf out;
     egaf_buf_init(&out);
-    egaf_report_options ro = {false, true, EGAF_VERSION};
+    egaf_report_options ro = {.color = false, .quiet = true, .version = EGAF_VERSION};
     (void)cli;
     egaf_report_text(&out, diags, &ro);
     fflush(stdout);

@@ -224,7 +224,7 @@ static void print_problems(const egaf_cli *cli, egaf_diags *diags)
     egaf_diags_sort(diags);
     egaf_buf out;
     egaf_buf_init(&out);
-    egaf_report_options ro = {egaf_use_color(cli), true, EGAF_VERSION};
+    egaf_report_options ro = {.color = egaf_use_color(cli), .quiet = true, .version = EGAF_VERSION};
     egaf_report_text(&out, diags, &ro);
     fflush(stdout);
     egaf_buf_write(&out, stderr);
