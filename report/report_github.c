@@ -17,7 +17,9 @@
 /* Data (the message): %, CR and LF are escaped. Properties (file, title):
  * also ':' and ',', which separate properties. The runner undoes exactly
  * these (actions/runner's ActionCommand unescaping), so a name or message
- * comes back byte for byte. */
+ * comes back byte for byte. Other control characters have no escape, and
+ * the log view acts on ESC sequences (colours, erasing): they are shown as
+ * their pictures (U+2400 + code, U+2421 for DEL), as in JUnit. */
 static void escape(egaf_buf *out, const char *s, bool property)
 {
     for (; *s; s++) {
@@ -37,8 +39,20 @@ static void escape(egaf_buf *out, const char *s, bool property)
         case ',':
             egaf_buf_puts(out, property ? "%2C" : ",");
             break;
+        case '\t':
+            egaf_buf_putc(out, '\t');
+            break;
+        case 0x7F:
+            egaf_buf_puts(out, "\xE2\x90\xA1"); /* U+2421 SYMBOL FOR DELETE */
+            break;
         default:
-            egaf_buf_putc(out, *s);
+            if ((unsigned char)*s < 0x20) {
+                /* U+2400 + c, CONTROL PICTURES */
+                char picture[3] = {'\xE2', '\x90', (char)(0x80 + (unsigned char)*s)};
+                egaf_buf_add(out, picture, 3);
+            } else {
+                egaf_buf_putc(out, *s);
+            }
         }
     }
 }

@@ -16,7 +16,9 @@
  * run.originalUriBaseIds describes %SRCROOT%, with its absolute URI only
  * when --base was given as one: a report never carries the machine's paths
  * the user did not type. Columns are characters (columnKind
- * "unicodeCodePoints"), endColumn is one past the marked text. Related
+ * "unicodeCodePoints"), endColumn is one past the marked text (a mark of
+ * unknown width is one character); the region's text is its snippet, and
+ * the whole line its contextRegion when that is larger. Related
  * positions ("first defined here") are relatedLocations.
  * partialFingerprints["egaf/v1"] hashes rule, file and element, not the line
  * (egaf_report_fingerprints). Waived findings keep their level and carry a
@@ -29,6 +31,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "base/source.h"
 #include "report/report.h"
 #include "base/rules.h"
 
@@ -119,19 +122,24 @@ static void physical_location(egaf_buf *out, const egaf_report_options *opt, con
     egaf_buf_putc(out, '}');
     if (line) {
         egaf_buf_printf(out, ", \"region\": {\"startLine\": %u", line);
-        if (col) {
-            egaf_buf_printf(out, ", \"startColumn\": %u", col);
-            if (span > 1)
-                egaf_buf_printf(out, ", \"endColumn\": %u", col + span);
-        }
+        /* a mark of one character (or of unknown width) is that character:
+         * SARIF reads a region without endColumn as the rest of the line */
+        if (span < 1)
+            span = 1;
+        if (col)
+            egaf_buf_printf(out, ", \"startColumn\": %u, \"endColumn\": %u", col, col + span);
         size_t len;
         if (source_line) {
-            const char *text =
-                columns(source_line, col ? col : 1, col && span > 1 ? span : 0, &len);
+            const char *text = columns(source_line, col ? col : 1, col ? span : 0, &len);
             snippet(out, text, len);
         }
         egaf_buf_putc(out, '}');
-        if (source_line) {
+        /* a context region must be larger than the region: none when the
+         * region is the whole line */
+        bool whole_line =
+            source_line && col <= 1 &&
+            (!col || col + span > egaf_utf8_count(source_line, strlen(source_line)));
+        if (source_line && !whole_line) {
             egaf_buf_printf(out, ", \"contextRegion\": {\"startLine\": %u", line);
             snippet(out, source_line, strlen(source_line));
             egaf_buf_putc(out, '}');

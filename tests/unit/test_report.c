@@ -127,12 +127,16 @@ static void test_github_property_escaping(void **state)
     (void)state;
     egaf_diags *d = egaf_diags_create();
     egaf_diag_at(d, "schema.type", "a:b,c%.yaml", 1, 1, NULL, "x\r\ny");
+    /* an ESC sequence would colour or erase the log: shown, not obeyed */
+    egaf_diag_at(d, "schema.type", "b\x1b.yaml", 2, 1, NULL, "\x1b[31mred\x7f\tz");
     egaf_buf out;
     egaf_buf_init(&out);
     egaf_report_options opt = {.color = false, .quiet = true, .version = "1"};
     egaf_report_github(&out, d, &opt);
     assert_string_equal(out.data,
-                        "::error file=a%3Ab%2Cc%25.yaml,line=1,col=1,title=schema.type::x%0D%0Ay\n");
+                        "::error file=a%3Ab%2Cc%25.yaml,line=1,col=1,title=schema.type::x%0D%0Ay\n"
+                        "::error file=b\xe2\x90\x9b.yaml,line=2,col=1,title=schema.type::"
+                        "\xe2\x90\x9b[31mred\xe2\x90\xa1\tz\n");
     egaf_buf_free(&out);
     egaf_diags_free(d);
 }
@@ -186,7 +190,8 @@ static void test_sarif_fragments(void **state)
                          "\"snippet\": {\"text\": \"nmae\"}}, "
                          "\"contextRegion\": {\"startLine\": 4, "
                          "\"snippet\": {\"text\": \"    nmae: Quản lý văn bản\"}}}");
-    assert_contains(out, "\"region\": {\"startLine\": 7, \"startColumn\": 3}}");
+    /* a mark of unknown width is one character */
+    assert_contains(out, "\"region\": {\"startLine\": 7, \"startColumn\": 3, \"endColumn\": 4}}");
     assert_contains(out, "\"relatedLocations\": [{\"id\": 1, \"physicalLocation\": "
                          "{\"artifactLocation\": {\"uri\": \"models/lang%20son.yaml\", "
                          "\"uriBaseId\": \"%SRCROOT%\"}, "
