@@ -113,6 +113,19 @@ assert(rule.properties.tags.includes("security"), "tag");
 assert(Number(rule.properties["security-severity"]) > 0, "security-severity");
 '
 
+# consolidate reports as validate does, --base included (the reference
+# models, $EGAF_REFS inside the checkout, are named from the base too)
+(cd examples && egaf consolidate --year 2020 --no-diagrams --format sarif --base .. \
+    -o "$T/site" ../examples/national-2020 >"$T/consolidate.sarif" 2>"$ERR")
+jscheck "consolidate --base: paths relative to the base" "$T/consolidate.sarif" '
+const uris = d.runs[0].results.filter(r => r.locations)
+    .map(r => r.locations[0].physicalLocation.artifactLocation);
+assert(uris.length > 0, "results with a location");
+for (const a of uris)
+  assert(a.uriBaseId === "%SRCROOT%" &&
+         /^(examples\/national-2020|reference-models)\//.test(a.uri), "uri " + a.uri);
+'
+
 run validate --format sarif --base "$T/no-such-folder" examples/broken/key-typo.yaml
 expect_status "--base that does not exist exits 2" 2
 expect_grep "--base that does not exist says so" "no-such-folder" "$ERR"
