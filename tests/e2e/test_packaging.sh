@@ -115,6 +115,26 @@ check "GitLab job: Code Quality names the file from the project" \
 check "GitLab job: JUnit valid against junit-10.xsd" \
     xmllint --noout --schema tests/data/junit/junit-10.xsd "$gl/egaf-junit.xml"
 
+# The action's Validate step, run here as the runner would (the inputs as
+# its env, build/egaf under GITHUB_ACTION_PATH): exit-code 1 in the outputs,
+# the SARIF written with paths from the workspace, the step itself passing so
+# that the upload runs.
+gh=$T/github
+mkdir -p "$gh/work/models" "$gh/action"
+cp examples/broken/key-typo.yaml "$gh/work/models/"
+ln -s "$bin_dir" "$gh/action/build"
+python3 -c '
+import sys, yaml
+steps = yaml.safe_load(open(sys.argv[1]))["runs"]["steps"]
+print([s for s in steps if s.get("id") == "validate"][0]["run"])' action.yml >"$gh/step.sh"
+(cd "$gh/work" && GITHUB_ACTION_PATH=$gh/action GITHUB_OUTPUT=$gh/output EGAF_MODELS=models/     EGAF_ARGS="" EGAF_BASE=$gh/work EGAF_SARIF=egaf.sarif bash -e "$gh/step.sh") >"$OUT" 2>"$ERR"
+STATUS=$?
+expect_status "action: the Validate step passes so the upload runs" 0
+check "action: exit-code=1 in the step's outputs" grep -qx 'exit-code=1' "$gh/output"
+check "action: SARIF names the file from the workspace" \
+    grep -q '"uri": "models/key-typo.yaml", "uriBaseId": "%SRCROOT%"' "$gh/work/egaf.sarif"
+expect_grep "action: annotations in the log" '^::error file=models/key-typo.yaml,line=27,'
+
 # --- container image ------------------------------------------------------------
 check "Containerfile: Debian slim" grep -q '^FROM debian:12-slim$' Containerfile
 check "Containerfile: runs as a non-root user" grep -qE '^USER egaf$' Containerfile
