@@ -22,10 +22,15 @@ check "zsh completion parses (zsh -n)" zsh -n completion/_egaf
 check "fish completion parses (fish -n)" fish -n completion/egaf.fish
 check "bash completion parses (bash -n)" bash -n completion/egaf.bash
 bin_dir=$(dirname "$EGAF")
-zsh -f -c 'fpath=(completion $fpath); autoload -Uz compinit; compinit -u -d /dev/null;
+# compinit -D: no dump file (compdump moves its dump onto the file named by
+# -d, which must never be a device); HOME in the test folder, so neither
+# shell writes into the user's.
+mkdir -p "$T/home"
+HOME=$T/home zsh -f -c 'fpath=(completion $fpath); autoload -Uz compinit; compinit -u -D;
     print -r -- ${_comps[egaf]}' >"$OUT" 2>"$ERR"
 expect_grep "zsh: compinit registers _egaf for egaf" '^_egaf$'
-PATH="$bin_dir:$PATH" fish --no-config -c 'source completion/egaf.fish
+HOME=$T/home XDG_CONFIG_HOME=$T/home/.config XDG_DATA_HOME=$T/home/.local/share \
+    PATH="$bin_dir:$PATH" fish --no-config -c 'source completion/egaf.fish
     complete -C"egaf validate --format "; complete -C"egaf validate --ba";
     complete -C"egaf explain schema.unknown-k"; complete -C"egaf rend"' >"$OUT" 2>"$ERR"
 expect_grep "fish: formats of validate" '^sarif'
