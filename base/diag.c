@@ -237,6 +237,16 @@ void egaf_diag_hint(egaf_diags *d, egaf_finding *f, const char *fmt, ...)
     va_end(ap);
 }
 
+void egaf_diag_fix(egaf_diags *d, egaf_finding *f, const char *fmt, ...)
+{
+    if (!f)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    f->fix = vformat(d->arena, fmt, ap);
+    va_end(ap);
+}
+
 void egaf_diag_related(egaf_diags *d, egaf_finding *f, const egaf_mark *mark, const char *fmt,
                        ...)
 {

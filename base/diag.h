@@ -39,6 +39,10 @@ typedef struct egaf_finding {
     const char *element;     /* "lang-son:cong-dvc", or NULL */
     const char *message;
     const char *hint;   /* or NULL */
+    /* The text that replaces the marked span (line, col, span) to fix the
+     * finding when the fix is unambiguous (a did-you-mean), or NULL. Editors
+     * offer it as a quick fix. */
+    const char *fix;
     const char *waiver; /* the waiver's reason when suppressed, else NULL */
     egaf_related *related;
     size_t nrelated;
@@ -74,6 +78,9 @@ egaf_finding *egaf_diag_at(egaf_diags *d, const char *rule, const char *file, un
                            unsigned col, const char *element, const char *fmt, ...)
     __attribute__((format(printf, 7, 8)));
 void egaf_diag_hint(egaf_diags *d, egaf_finding *f, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Records the replacement text of f's marked span (see egaf_finding.fix). */
+void egaf_diag_fix(egaf_diags *d, egaf_finding *f, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void egaf_diag_related(egaf_diags *d, egaf_finding *f, const egaf_mark *mark, const char *fmt,
                        ...) __attribute__((format(printf, 4, 5)));

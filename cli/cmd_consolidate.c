@@ -54,6 +54,8 @@ static const char *const usage =
        "  --disable RULE    do not check RULE (repeatable)\n"
        "  --werror          warnings count as errors for the exit status\n"
        "  -q, --quiet       no summary line\n"
+       "  --follow-links    read models that are symbolic links to files outside the\n"
+       "                    folder given (by default such a link is not read: a finding)\n"
        "  -h, --help        this help\n"
        "\n"
        "In a consolidation every architecture of the year is loaded, so a reference\n"
@@ -75,6 +77,7 @@ enum {
     O_DISABLE,
     O_WERROR,
     O_QUIET,
+    O_FOLLOW_LINKS,
     O_HELP,
     O_BASE
 };
@@ -83,8 +86,8 @@ static const egaf_option options[] = {
     {"year", 0, true},         {"output", 'o', true}, {"previous", 0, true},
     {"format", 0, true},       {"lang", 0, true},     {"no-diagrams", 0, false},
     {"refs", 0, true},         {"disable", 0, true},  {"werror", 0, false},
-    {"quiet", 'q', false},     {"help", 'h', false},  {"base", 0, true},
-    {NULL, 0, false},
+    {"quiet", 'q', false},     {"follow-links", 0, false},
+    {"help", 'h', false},      {"base", 0, true},     {NULL, 0, false},
 };
 
 #define MARKER ".egaf-site"
@@ -273,9 +276,10 @@ static void free_set(model_set *set)
     memset(set, 0, sizeof(*set));
 }
 
-static int load_set(model_set *set, char **inputs, size_t ninputs, egaf_diags *diags)
+static int load_set(model_set *set, char **inputs, size_t ninputs, const egaf_input_options *io,
+                    egaf_diags *diags)
 {
-    if (egaf_collect_models(inputs, ninputs, &set->files, &set->nfiles) != 0)
+    if (egaf_collect_inputs(inputs, ninputs, io, diags, &set->files, &set->nfiles) != 0)
         return -1;
     set->models = calloc(set->nfiles + 1, sizeof(*set->models));
     if (!set->models)
@@ -437,6 +441,7 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
     egaf_report_format format = EGAF_REPORT_TEXT;
     const char *site = NULL, *refs_dir = NULL, *previous = NULL, *base = NULL;
     bool werror = false, quiet = false, diagrams = true;
+    egaf_input_options io = {false};
     int year = 0;
     egaf_lang lang = cli->lang_given && !cli->vietnamese ? EGAF_LANG_EN : EGAF_LANG_VI;
     char **inputs = calloc((size_t)argc + 1, sizeof(char *));
@@ -519,6 +524,9 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
         case O_QUIET:
             quiet = true;
             break;
+        case O_FOLLOW_LINKS:
+            io.follow_links = true;
+            break;
         case O_HELP:
             fputs(_(usage), stdout);
             rc = EXIT_CLEAN;
@@ -550,7 +558,7 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
     refs = egaf_cli_load_refs(cli, refs_dir);
     if (!refs)
         goto done;
-    if (load_set(&cur, inputs, ninputs, diags) != 0)
+    if (load_set(&cur, inputs, ninputs, &io, diags) != 0)
         goto done;
     if (previous) {
         char **prev_inputs = NULL;
@@ -558,8 +566,8 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
         if (previous_site_models(previous, &prev_inputs, &nprev) != 0)
             goto done;
         char *single[1] = {(char *)previous};
-        int loaded = nprev ? load_set(&prev, prev_inputs, nprev, prev_diags)
-                           : load_set(&prev, single, 1, prev_diags);
+        int loaded = nprev ? load_set(&prev, prev_inputs, nprev, &io, prev_diags)
+                           : load_set(&prev, single, 1, &io, prev_diags);
         egaf_free_list(prev_inputs, nprev);
         if (loaded != 0)
             goto done;

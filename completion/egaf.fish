@@ -9,13 +9,15 @@ function __egaf_rule_ids
     command $exe rules --format json 2>/dev/null | string replace -rf '^\s*\{"id": "([^"]*)".*' '$1'
 end
 
-set -l commands validate render consolidate diff export rules explain refs init schema help
+set -l commands validate render consolidate diff export document rules explain refs init schema lsp help
 complete -c egaf -f
 complete -c egaf -n "not __fish_seen_subcommand_from $commands" -a validate -d 'check models and report every finding'
 complete -c egaf -n "not __fish_seen_subcommand_from $commands" -a render -d 'draw a view of a model'
 complete -c egaf -n "not __fish_seen_subcommand_from $commands" -a consolidate -d 'the national site'
 complete -c egaf -n "not __fish_seen_subcommand_from $commands" -a diff -d 'what changed between two models'
 complete -c egaf -n "not __fish_seen_subcommand_from $commands" -a export -d 'JSON, CSV or ArchiMate'
+complete -c egaf -n "not __fish_seen_subcommand_from $commands" -a document -d 'the architecture document'
+complete -c egaf -n "not __fish_seen_subcommand_from $commands" -a lsp -d 'a language server for editors'
 complete -c egaf -n "not __fish_seen_subcommand_from $commands" -a rules -d 'list every rule'
 complete -c egaf -n "not __fish_seen_subcommand_from $commands" -a explain -d 'what a rule checks'
 complete -c egaf -n "not __fish_seen_subcommand_from $commands" -a refs -d 'browse the reference models'
@@ -28,21 +30,26 @@ complete -c egaf -n "__fish_seen_subcommand_from help" -x -a "$commands"
 
 # options every command has
 complete -c egaf -n "__fish_seen_subcommand_from $commands" -s h -l help -d 'this help'
-complete -c egaf -n "__fish_seen_subcommand_from validate render consolidate diff export refs init schema" -l refs -x -a '(__fish_complete_directories)' -d 'reference models folder'
-complete -c egaf -n "__fish_seen_subcommand_from validate render consolidate diff export refs init schema" -s o -l output -r -F -d 'output file'
+complete -c egaf -n "__fish_seen_subcommand_from validate render consolidate diff export document refs init schema lsp" -l refs -x -a '(__fish_complete_directories)' -d 'reference models folder'
+complete -c egaf -n "__fish_seen_subcommand_from validate render consolidate diff export document refs init schema" -s o -l output -r -F -d 'output file'
 
 # validate and consolidate: models (*.yaml files and folders)
-complete -c egaf -n "__fish_seen_subcommand_from validate consolidate render diff export" -a '(__fish_complete_suffix .yaml)'
+complete -c egaf -n "__fish_seen_subcommand_from validate consolidate render diff export document" -a '(__fish_complete_suffix .yaml)'
 complete -c egaf -n "__fish_seen_subcommand_from validate consolidate" -l format -x -a 'text json sarif junit github gitlab' -d 'report format'
 complete -c egaf -n "__fish_seen_subcommand_from validate consolidate" -l base -x -a '(__fish_complete_directories)' -d 'paths relative to this folder'
 complete -c egaf -n "__fish_seen_subcommand_from validate consolidate" -l disable -x -a '(__egaf_rule_ids)' -d 'do not check RULE'
 complete -c egaf -n "__fish_seen_subcommand_from validate consolidate" -l werror -d 'warnings count as errors'
+complete -c egaf -n "__fish_seen_subcommand_from validate consolidate" -l follow-links -d 'read models that are links out of the folder'
 complete -c egaf -n "__fish_seen_subcommand_from validate consolidate" -s q -l quiet -d 'no summary line'
 complete -c egaf -n "__fish_seen_subcommand_from validate" -l severity -x -a '(__egaf_rule_ids)=' -d 'RULE=error|warning|note|off'
 complete -c egaf -n "__fish_seen_subcommand_from consolidate" -l year -x -d 'year of the consolidation'
 complete -c egaf -n "__fish_seen_subcommand_from consolidate" -l previous -x -a '(__fish_complete_directories)' -d 'the previous edition'
 complete -c egaf -n "__fish_seen_subcommand_from consolidate" -l no-diagrams -d 'no SVG diagrams'
-complete -c egaf -n "__fish_seen_subcommand_from consolidate render export" -l lang -x -a 'vi en' -d 'labels'
+complete -c egaf -n "__fish_seen_subcommand_from consolidate render export document lsp" -l lang -x -a 'vi en' -d 'labels'
+
+# document
+complete -c egaf -n "__fish_seen_subcommand_from document" -l format -x -a 'docx html' -d 'format'
+complete -c egaf -n "__fish_seen_subcommand_from document" -l no-diagrams -d 'no diagrams'
 
 # render
 complete -c egaf -n "__fish_seen_subcommand_from render" -l view -x -a 'overview integration data technology security' -d 'the view'

@@ -38,43 +38,17 @@ int site_write_file(egaf_site *s, const char *rel, const egaf_buf *b)
 {
     if (b->failed)
         return site_fail(s, _("out of memory while writing %s"), rel), -1;
-    size_t need = strlen(s->dir) + strlen(rel) + 2;
-    char *path = malloc(need);
-    if (!path)
-        return site_fail(s, _("out of memory")), -1;
-    snprintf(path, need, "%s/%s", s->dir, rel);
-    FILE *f = fopen(path, "wb");
-    if (!f) {
-        site_fail(s, _("cannot write '%s': %s"), path, strerror(errno));
-        free(path);
-        return -1;
-    }
-    int rc = b->len ? egaf_buf_write(b, f) : 0;
-    int err = errno;
-    if (fclose(f) != 0 && rc == 0) {
-        rc = -1;
-        err = errno;
-    }
-    if (rc != 0)
-        site_fail(s, _("cannot write '%s': %s"), path, strerror(err));
-    free(path);
-    return rc;
+    if (egaf_outdir_write(&s->out, rel, b->data ? b->data : "", b->len, false) != 0)
+        return site_fail(s, _("cannot write '%s/%s': %s"), s->dir, rel, strerror(errno)), -1;
+    return 0;
 }
 
 static int make_dir(egaf_site *s, const char *rel)
 {
-    size_t need = strlen(s->dir) + strlen(rel) + 2;
-    char *path = malloc(need);
-    if (!path)
-        return site_fail(s, _("out of memory")), -1;
-    snprintf(path, need, "%s/%s", s->dir, rel);
-    int rc = mkdir(path, 0777);
-    if (rc != 0 && errno != EEXIST)
-        site_fail(s, _("cannot make folder '%s': %s"), path, strerror(errno));
-    else
-        rc = 0;
-    free(path);
-    return rc;
+    if (egaf_outdir_mkdirs(&s->out, rel) != 0)
+        return site_fail(s, _("cannot make folder '%s/%s': %s"), s->dir, rel, strerror(errno)),
+               -1;
+    return 0;
 }
 
 const char *site_group_name(const egaf_site *s, int group, bool plural)
@@ -148,17 +122,11 @@ static int model_year(const egaf_model *m)
     return y && y->type == EGAF_FT_INT ? (int)y->u.num : 0;
 }
 
-static bool slug_char(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-}
-
 static const char *make_slug(egaf_site *s, egaf_strmap *used, const char *id, size_t index)
 {
-    bool ok = id && *id && strlen(id) <= 64;
-    for (const char *p = id; ok && *p; p++)
-        ok = slug_char(*p);
-    const char *base = ok ? egaf_arena_strdup(s->arena, id)
+    /* a page and folder name: only an id that is already a short slug is
+     * used as it is; any other (too long, '/', '..', …) gets a number */
+    const char *base = egaf_slug_ok(id, 64) ? egaf_arena_strdup(s->arena, id)
                           : egaf_arena_printf(s->arena, "model-%zu", index + 1);
     const char *slug = base;
     for (int i = 2; slug && egaf_strmap_get(used, slug, strlen(slug)); i++)
@@ -877,8 +845,13 @@ int egaf_site_write(const char *dir, egaf_model *const *models, size_t nmodels,
     egaf_strmap_init(&s.file_agency);
     egaf_buf_init(&s.page);
     egaf_buf_init(&s.tmp);
+    s.out.fd = -1;
     s.arena = egaf_arena_create();
     int rc = -1;
+    if (egaf_outdir_open(&s.out, dir) != 0) {
+        site_fail(&s, _("cannot write in '%s': %s"), dir, strerror(errno));
+        goto done;
+    }
     if (!s.arena || collect_nationals(&s) != 0 || collect_agencies(&s) != 0 ||
         collect_missing(&s) != 0 || collect_targets(&s) != 0) {
         site_fail(&s, _("out of memory"));
@@ -905,5 +878,6 @@ done:
     egaf_buf_free(&s.page);
     egaf_buf_free(&s.tmp);
     egaf_arena_free(s.arena);
+    egaf_outdir_close(&s.out);
     return rc;
 }

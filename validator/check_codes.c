@@ -55,6 +55,7 @@ static void check_value(egaf_check_ctx *ctx, const egaf_ref_framework *f, const 
         const egaf_ref_code *code = egaf_ref_code_find(f, code_fields[t].tree, s);
         egaf_diag_hint(ctx->diags, d, _("did you mean '%s' (%s)?"), s,
                        code && code->name ? code->name : "");
+        egaf_diag_fix(ctx->diags, d, "%s", s);
     } else {
         egaf_diag_hint(ctx->diags, d,
                        _("use a code of %s (%s), listed under `codes` in "

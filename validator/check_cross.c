@@ -201,6 +201,7 @@ static void check_ref(cross_run *r, cross_model *c, const egaf_element *el, cons
             egaf_diag_related(r->diags, f, EGAF_VMARK(near->h, near->idv),
                               _("architecture '%s' is declared here"), sug);
             egaf_diag_hint(r->diags, f, _("did you mean '%s:%s'?"), sug, ref.id);
+            egaf_diag_fix(r->diags, f, "%s:%s", sug, ref.id);
         } else {
             egaf_diag_hint(r->diags, f,
                            _("add that agency's architecture to the consolidation, "

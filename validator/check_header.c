@@ -237,12 +237,13 @@ static void check_agency(egaf_check_ctx *ctx)
                         "the reference models"),
                       agency);
         const char *s = suggest_agency(ctx, agency);
-        if (s)
+        if (s) {
             egaf_diag_hint(ctx->diags, d,
                            _("did you mean '%s'? (`egaf refs list` shows the "
                              "agencies; organ codes: QĐ 20/2020/QĐ-TTg)"),
                            s);
-        else
+            egaf_diag_fix(ctx->diags, d, "%s", s);
+        } else
             egaf_diag_hint(ctx->diags, d,
                            _("write the organ code (QĐ 20/2020/QĐ-TTg) or the "
                              "agency id that `egaf refs list` shows"));

@@ -105,9 +105,10 @@ static void check_national(egaf_check_ctx *ctx, const egaf_element *el,
                                       "have"),
                                     fs->key, el->display, s->s);
         const char *sug = suggest_national(ctx, r->id, fs->targets);
-        if (sug)
+        if (sug) {
             egaf_diag_hint(ctx->diags, f, _("did you mean 'national:%s'?"), sug);
-        else
+            egaf_diag_fix(ctx->diags, f, "national:%s", sug);
+        } else
             egaf_diag_hint(ctx->diags, f, _("`egaf refs list` shows every national id"));
         return;
     }
@@ -173,9 +174,10 @@ static void check_one(egaf_check_ctx *ctx, const egaf_element *el, const egaf_fi
             egaf_diag(ctx->diags, "ref.unresolved", &s->mark, el->display,
                       _("'%s' of %s names '%s', which no element has"), fs->key, el->display, s->s);
         const char *sug = suggest_local(ctx, r.id, fs->targets);
-        if (sug)
+        if (sug) {
             egaf_diag_hint(ctx->diags, f, _("did you mean '%s'?"), sug);
-        else
+            egaf_diag_fix(ctx->diags, f, "%s", sug);
+        } else
             egaf_diag_hint(ctx->diags, f, _("it must be the id of %s"),
                            egaf_targets_text(fs->targets, allowed, sizeof allowed));
         return;
