@@ -49,8 +49,8 @@ I18N_SRC = $(sort $(foreach d,$(LAYERS) cli,$(wildcard $(d)/*.c $(d)/*.h)))
 XGETTEXT_FLAGS := --from-code=UTF-8 --language=C -k -k_ -kN_ -kP_:1,2 --add-comments=TRANSLATORS: \
 	--add-location=file --package-name=egaf --package-version=$(VERSION)
 
-.PHONY: all deps check demo install clean asan tsan valgrind unit lint help fuzz fuzz-bins fuzz-smoke \
-	fuzz-seeds fuzz-long po-update
+.PHONY: all deps check demo install uninstall dist clean asan tsan valgrind unit lint help fuzz \
+	fuzz-bins fuzz-smoke fuzz-seeds fuzz-long po-update
 all: $(BUILD)/egaf $(MO_FILES)
 
 $(BUILD)/locale/%/LC_MESSAGES/egaf.mo: po/%.po
@@ -75,6 +75,8 @@ help:
 	@echo "make fuzz-long  each fuzz target for FUZZ_LONG_SECONDS=$(FUZZ_LONG_SECONDS)s"
 	@echo "make po-update  extract po/egaf.pot and merge it into po/*.po"
 	@echo "make install    PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)"
+	@echo "make uninstall  remove what make install wrote (same PREFIX and DESTDIR)"
+	@echo "make dist       egaf-$(VERSION).tar.gz of the committed tree, reproducible"
 
 deps:
 	@sh tools/deps.sh
@@ -227,19 +229,47 @@ fuzz-long:
 lint:
 	@bash tools/lint.sh
 
+# install and uninstall: the binary, the reference models, the man page,
+# the bash, zsh and fish completions and the translations, under
+# $(DESTDIR)$(PREFIX). uninstall removes exactly what install wrote.
+BASH_COMPLETION_DIR = $(PREFIX)/share/bash-completion/completions
+ZSH_COMPLETION_DIR = $(PREFIX)/share/zsh/vendor-completions
+FISH_COMPLETION_DIR = $(PREFIX)/share/fish/vendor_completions.d
+
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/egaf/reference-models
 	install -m 755 $(BUILD)/egaf $(DESTDIR)$(PREFIX)/bin/egaf
 	cp -R reference-models/. $(DESTDIR)$(PREFIX)/share/egaf/reference-models/
 	@if [ -d man ]; then install -d $(DESTDIR)$(PREFIX)/share/man/man1 && \
 		install -m 644 man/*.1 $(DESTDIR)$(PREFIX)/share/man/man1/; fi
-	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions
-	install -m 644 completion/egaf.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/egaf
+	install -d $(DESTDIR)$(BASH_COMPLETION_DIR) $(DESTDIR)$(ZSH_COMPLETION_DIR) \
+		$(DESTDIR)$(FISH_COMPLETION_DIR)
+	install -m 644 completion/egaf.bash $(DESTDIR)$(BASH_COMPLETION_DIR)/egaf
+	install -m 644 completion/_egaf $(DESTDIR)$(ZSH_COMPLETION_DIR)/_egaf
+	install -m 644 completion/egaf.fish $(DESTDIR)$(FISH_COMPLETION_DIR)/egaf.fish
 	@for l in $(PO_LANGS); do \
 		install -d $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES && \
 		install -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/egaf.mo \
 			$(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES/egaf.mo || exit 1; \
 	done
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/egaf
+	rm -rf $(DESTDIR)$(PREFIX)/share/egaf
+	@for m in man/*.1; do rm -f $(DESTDIR)$(PREFIX)/share/man/man1/$${m#man/}; done
+	rm -f $(DESTDIR)$(BASH_COMPLETION_DIR)/egaf $(DESTDIR)$(ZSH_COMPLETION_DIR)/_egaf \
+		$(DESTDIR)$(FISH_COMPLETION_DIR)/egaf.fish
+	@for l in $(PO_LANGS); do rm -f $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES/egaf.mo; done
+
+# make dist: egaf-$(VERSION).tar.gz of the committed tree (HEAD), the same
+# bytes for the same commit: git archive gives every file the commit's time
+# and fixed owners, tar.umask fixes the modes, gzip -n leaves out the name
+# and time. Uncommitted changes are not in it.
+DIST := egaf-$(VERSION)
+dist:
+	git -c tar.umask=0022 archive --format=tar --prefix=$(DIST)/ HEAD | gzip -n -9 >$(DIST).tar.gz.tmp
+	mv $(DIST).tar.gz.tmp $(DIST).tar.gz
+	@echo "wrote $(DIST).tar.gz ($$(git rev-parse --short HEAD))"
 
 clean:
 	rm -rf build

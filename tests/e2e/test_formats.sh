@@ -76,7 +76,7 @@ jscheck "sarif: results, locations, related, rules" "$T/r.sarif" '
 const run = d.runs[0];
 assert(d.runs.length === 1, "one run");
 assert(run.tool.driver.name === "egaf" && run.tool.driver.version, "driver name and version");
-assert(!("informationUri" in run.tool.driver), "no informationUri");
+assert(/^https:/.test(run.tool.driver.informationUri), "informationUri");
 const ids = run.tool.driver.rules.map(r => r.id);
 assert(JSON.stringify(ids) === JSON.stringify([...ids].sort()), "rules sorted");
 const dup = run.results.find(r => r.ruleId === "yaml.duplicate-key");
@@ -119,7 +119,7 @@ write_model
 # --- JUnit ------------------------------------------------------------------
 check "junit: well-formed XML (xmllint)" xmllint --noout "$T/r.junit"
 expect_grep "junit: a testsuite per file" \
-    '<testsuite name="broken model.yaml" tests="[0-9]+" failures="[0-9]+"' "$T/r.junit"
+    '<testsuite name="broken model.yaml" file="broken model.yaml" tests="[0-9]+" failures="[0-9]+"' "$T/r.junit"
 expect_grep "junit: a failing testcase per error" \
     '<failure message="duplicate key &#39;name&#39;" type="error">' "$T/r.junit"
 expect_grep "junit: the summary testsuite" '<testsuite name="egaf" ' "$T/r.junit"
