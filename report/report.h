@@ -41,6 +41,11 @@ typedef struct egaf_report_options {
 #endif
 #define EGAF_RULES_DOC_URL EGAF_HOME_URL "/blob/main/docs/rules.md"
 
+/* Appends the address of a rule's section of docs/rules.md: GitHub's anchor
+ * for "## `ID`" (lower case, '.' dropped), as `egaf rules --format markdown`
+ * links it. SARIF's helpUri and the editor's diagnostics both link it. */
+void egaf_report_rule_uri(egaf_buf *out, const char *id);
+
 /* Fills opt->work_dir (the current folder) and opt->base_dir (base made
  * absolute, without symbolic links; the current folder when base is NULL).
  * Returns 0, or -1 with errno set when a folder cannot be resolved (base

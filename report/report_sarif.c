@@ -197,9 +197,7 @@ static void pascal_name(egaf_buf *out, const char *id)
     }
 }
 
-/* The rule's section of docs/rules.md: GitHub's anchor for "## `ID`"
- * (lower case, '.' dropped), as `egaf rules --format markdown` links it. */
-static void help_uri(egaf_buf *out, const char *id)
+void egaf_report_rule_uri(egaf_buf *out, const char *id)
 {
     egaf_buf_puts(out, EGAF_RULES_DOC_URL "#");
     for (; *id; id++)
@@ -240,7 +238,7 @@ static void rule_help(egaf_buf *out, const egaf_rule *r)
     egaf_buf_init(&text);
     egaf_buf_init(&md);
     egaf_buf_init(&uri);
-    help_uri(&uri, r->id);
+    egaf_report_rule_uri(&uri, r->id);
     egaf_buf_printf(&text, _("%s\n\nHow to fix: %s"), _(r->basis), _(r->fix));
     egaf_buf_printf(&md, _("%s\n\n**Why:** %s\n\n**How to fix:** %s"), _(r->checks),
                     _(r->basis), _(r->fix));
@@ -279,7 +277,7 @@ static void rule_descriptor(egaf_buf *out, const char *id)
         message(out, "fullDescription", _(r->checks));
         egaf_buf_puts(out, sep);
         egaf_buf_puts(out, "\"helpUri\": \"");
-        help_uri(out, id);
+        egaf_report_rule_uri(out, id);
         egaf_buf_putc(out, '"');
         egaf_buf_puts(out, sep);
         rule_help(out, r);
