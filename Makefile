@@ -4,7 +4,6 @@
 
 PREFIX ?= /usr/local
 DESTDIR ?=
-SHARED ?= ../shared
 VERSION := 0.1.0
 
 CC ?= cc
@@ -91,14 +90,14 @@ $(BUILD)/egaf: $(CLI_OBJ) $(BUILD)/libegaf.a
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/libegaf.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -DEGAF_SHARED='"$(SHARED)"' $(LDFLAGS) -o $@ $< $(BUILD)/libegaf.a \
+	$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $< $(BUILD)/libegaf.a \
 		$(LDLIBS_ALL) $(CMOCKA_LIBS)
 
 unit: $(UNIT_BIN)
 
 check: deps
 	@$(MAKE) --no-print-directory all unit
-	@BUILD=$(BUILD) SHARED=$(SHARED) bash tests/run.sh
+	@BUILD=$(BUILD) bash tests/run.sh
 
 demo: deps
 	@$(MAKE) --no-print-directory all
@@ -131,7 +130,7 @@ asan: deps
 		OPT='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
 		LDFLAGS='-fsanitize=address,undefined' all unit
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
-		BUILD=build/asan SHARED=$(SHARED) bash tests/run.sh
+		BUILD=build/asan bash tests/run.sh
 
 # ThreadSanitizer build; the end-to-end tests of validate, which loads files
 # on several threads (cli/load_models.c), four threads each. consolidate loads
@@ -140,13 +139,13 @@ asan: deps
 tsan: deps
 	@$(MAKE) --no-print-directory BUILD=build/tsan CC=clang OPT='-O1 -g -fsanitize=thread' \
 		LDFLAGS='-fsanitize=thread' all
-	@TSAN_OPTIONS=halt_on_error=1:exitcode=66 EGAF_JOBS=4 BUILD=build/tsan SHARED=$(SHARED) \
+	@TSAN_OPTIONS=halt_on_error=1:exitcode=66 EGAF_JOBS=4 BUILD=build/tsan \
 		TESTS="test_validate test_broken_examples test_rules_fixtures" \
 		bash tests/run.sh
 
 valgrind: deps
 	@$(MAKE) --no-print-directory BUILD=build/vg OPT='-O1 -g' all unit
-	@VALGRIND=1 BUILD=build/vg SHARED=$(SHARED) bash tests/run.sh
+	@VALGRIND=1 BUILD=build/vg bash tests/run.sh
 
 # libFuzzer targets: fuzz/fuzz_NAME.c becomes build/fuzz/NAME, linked with the
 # library compiled again with the same flags in build/fuzz/obj. fuzz-smoke
@@ -177,7 +176,7 @@ $(FUZZ_NAMES:%=$(BUILD)/%): $(BUILD)/%: fuzz/fuzz_%.c fuzz/report_check.h $(BUIL
 	$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $< $(BUILD)/libegaf-fuzz.a $(LDLIBS_ALL)
 
 fuzz-smoke: fuzz
-	@SHARED=$(SHARED) sh tools/fuzz-seeds.sh build/fuzz/corpus
+	@sh tools/fuzz-seeds.sh build/fuzz/corpus
 	@status=0; for t in $(FUZZ_NAMES); do \
 		mkdir -p build/fuzz/corpus/$$t build/fuzz/crashes/$$t; \
 		echo "== fuzz $$t for $(FUZZ_SECONDS)s"; \
