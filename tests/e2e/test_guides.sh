@@ -1,12 +1,28 @@
 #!/usr/bin/env bash
-# The user guides (docs/vi, docs/en): every command of their ```sh blocks that
-# starts with `egaf ` or `build/egaf ` runs as shown and exits with the status
-# its comment states (`# exit 1`; no comment: 0). Commands of one guide run in
-# order, in a fresh folder holding a copy of examples/, so a guide can create
-# a model with `egaf init` and validate it on the next line. `egaf
-# consolidate` and `egaf diff` commands (and any marked `# needs: diff`) are
-# skipped, with a note, while `egaf consolidate --help` / `egaf diff --help`
-# fail. The Vietnamese and English guides show the same commands.
+# The guides are tests, like jq's manual examples.
+#
+# Guides: the user guides, in pairs (docs/vi and docs/en, same sections,
+# same commands), and the reference pages docs/*.md (English only).
+#
+# Commands: every line of a ```sh block that starts with `egaf ` or
+# `build/egaf ` (a line ending in a backslash continues on the next one). It
+# must exit with the status its comment states (`# exit 1`; no comment: 0).
+# The commands of one guide run in order, in a fresh folder holding a copy of
+# examples/, so a guide can create a model with `egaf init` and validate it
+# on the next line. The two guides of a pair show the same commands, so they
+# run once for both. A command marked `# needs: FEATURE` (a command the guide
+# describes before it is built) is skipped with a note while
+# `egaf FEATURE --help` fails.
+#
+# Outputs: a plain ``` block right after a ```sh block (nothing but blank
+# lines between) shows what the last command of that block prints, stdout
+# and stderr as on a terminal; it must be exactly that, after masking on
+# both sides the folder the command ran in and timings ("0.12 s", "35 ms").
+# A line holding only `…` stands for lines left out (zero or more), so a
+# guide never shortens an output silently. A plain block after prose or a
+# YAML block is an illustration and is not compared.
+#
+# GUIDE_TIMES=1 prints each command's run time.
 . "$(dirname "$0")/lib.sh"
 
 # guide pairs: Vietnamese, English (same structure, same commands)
@@ -23,22 +39,48 @@ pairs=(
     "so-sanh.md diff.md"
     "dinh-dang-mo-hinh.md model-format.md"
 )
+# reference pages whose commands are not run, with the reason
+declare -A not_run=(
+    [docs/performance.md]="its commands read the benchmark's generated models in /tmp (bench/run.sh runs them)"
+)
 
-# commands FILE: "LINE<TAB>COMMAND" for each egaf command of FILE's ```sh
-# blocks; a line ending in a backslash continues on the next one.
-commands() {
-    awk '
-        /^```sh[ \t]*$/ { insh = 1; next }
-        /^```/          { insh = 0; next }
-        insh {
+# parse GUIDE DIR: writes DIR/steps, one line per step in the guide's order:
+#   C<TAB>LINE<TAB>COMMAND   an egaf command (comment included)
+#   O<TAB>LINE<TAB>N         output block N (its text in DIR/block.N), showing
+#                            the output of the command of the C line before it
+#   E<TAB>LINE<TAB>WHY       an output block that follows no egaf command
+parse() {
+    awk -v dir="$2" '
+        function close_block() { inblock = 0; prevlang = lang; gapblank = 1; lastcmd_in_prev = lastcmd_in_sh }
+        /^```/ && !inblock {
+            inblock = 1; lang = substr($0, 4); sub(/[ \t]+$/, "", lang)
+            if (lang == "sh") { lastcmd_in_sh = 0 }
+            else if (lang == "" && prevlang == "sh" && gapblank) {
+                if (lastcmd_in_prev) { nblock++; out = dir "/block." nblock; printf "" >out
+                    printf "O\t%d\t%d\n", NR, nblock >steps; inout = 1 }
+                else printf "E\t%d\tthe ```sh block before it has no egaf command\n", NR >steps
+            }
+            next
+        }
+        /^```/ && inblock { if (inout) close(out); inout = 0; close_block(); next }
+        inout { print >out; next }
+        inblock && lang == "sh" {
             line = $0
-            if (cont != "") { cmd = cont " " line; } else { cmd = line; start = NR }
+            if (cont != "") { cmd = cont " " line } else { cmd = line; start = NR }
             if (cmd ~ /\\[ \t]*$/) { sub(/\\[ \t]*$/, "", cmd); cont = cmd; next }
             cont = ""
-            if (cmd ~ /^(build\/)?egaf /) printf "%d\t%s\n", start, cmd
+            if (cmd ~ /^(build\/)?egaf /) { printf "C\t%d\t%s\n", start, cmd >steps; lastcmd_in_sh = 1 }
+            next
         }
+        !inblock && /[^ \t]/ { gapblank = 0 }
+        BEGIN { steps = dir "/steps"; printf "" >steps }
     ' "$1"
 }
+
+# the command of a C step without its comment, and the status it states
+command_of() { local c=${1%% #*}; c=$(printf '%s' "$c" | sed -e 's/[[:space:]]*$//' -e 's|^build/egaf |egaf |'); printf '%s' "$c"; }
+status_of() { [[ "$1" == *" #"* && "${1#* #}" =~ exit[[:space:]]+([0-9]+) ]] && echo "${BASH_REMATCH[1]}" || echo 0; }
+needs_of() { [[ "$1" == *" #"* && "${1#* #}" =~ needs:[[:space:]]*([a-z]+) ]] && echo "${BASH_REMATCH[1]}"; }
 
 declare -A feature
 have() { # have FEATURE: `egaf FEATURE --help` works (cached)
@@ -48,38 +90,108 @@ have() { # have FEATURE: `egaf FEATURE --help` works (cached)
     [ "${feature[$1]}" = yes ]
 }
 
+# mask FILE WORK: the text with the folder a command ran in, the test's
+# temporary root and timings replaced by fixed words
+mask() {
+    sed -e "s|$2/||g" -e "s|$2|.|g" -e "s|$TMPROOT|TMP|g" \
+        -e 's/[0-9][0-9]*\(\.[0-9][0-9]*\)\{0,1\} \{0,1\}\(ms\|s\)\b/TIME/g' "$1"
+}
+
 ran=0
 skipped=0
-run_guide() { # run_guide FILE
-    local guide=$1 work line cmd comment want needs sub name
+# run_steps DIR NAME: runs the C steps of DIR/steps in a fresh folder; the
+# masked output of the k-th command in DIR/out.k ("" when skipped), its
+# status in DIR/status.k. NAME names the commands in ok/FAIL lines.
+run_steps() {
+    local dir=$1 label=$2 kind line cmd k=0 work want needs start
     work=$(mktemp -d "$T/guide.XXXXXX")
     cp -R examples "$work/examples"
-    while IFS=$'\t' read -r line cmd; do
-        comment=""
-        if [[ "$cmd" == *" #"* ]]; then
-            comment=${cmd#* #}
-            cmd=${cmd%% #*}
-        fi
-        cmd=$(printf '%s' "$cmd" | sed -e 's/[[:space:]]*$//' -e 's|^build/egaf |egaf |')
-        want=0
-        if [[ "$comment" =~ exit[[:space:]]+([0-9]+) ]]; then want=${BASH_REMATCH[1]}; fi
-        name="$guide:$line"
-        sub=$(printf '%s' "$cmd" | awk '{print $2}')
-        needs=""
-        case "$sub" in consolidate | diff) needs=$sub ;; esac
-        if [[ "$comment" =~ needs:[[:space:]]*([a-z]+) ]]; then needs=${BASH_REMATCH[1]}; fi
+    while IFS=$'\t' read -r kind line cmd; do
+        [ "$kind" = C ] || continue
+        k=$((k + 1))
+        want=$(status_of "$cmd")
+        needs=$(needs_of "$cmd")
+        cmd=$(command_of "$cmd")
         if [ -n "$needs" ] && ! have "$needs"; then
-            echo "note: skipped $name (egaf $needs is not built yet): $cmd"
+            echo "note: skipped $label:$line (egaf $needs is not built yet): $cmd"
             skipped=$((skipped + 1))
+            echo skipped >"$dir/status.$k"
             continue
         fi
-        (cd "$work" && eval "$cmd") >"$OUT" 2>"$ERR" </dev/null
+        start=$EPOCHREALTIME
+        (cd "$work" && eval "$cmd") >"$dir/raw.$k" 2>&1 </dev/null
         STATUS=$?
+        [ "${GUIDE_TIMES:-}" = 1 ] && echo "time: $(awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.2f", b - a }') $label:$line $cmd"
         ran=$((ran + 1))
-        if [ "$STATUS" = "$want" ]; then ok "$name"; else
-            fail "$name" "\`$cmd\` exited $STATUS, the guide says $want"
+        echo "$STATUS" >"$dir/status.$k"
+        mask "$dir/raw.$k" "$work" >"$dir/out.$k"
+        cp "$dir/raw.$k" "$OUT"
+        : >"$ERR"
+        if [ "$STATUS" = "$want" ]; then ok "$label:$line"; else
+            fail "$label:$line" "\`$cmd\` exited $STATUS, the guide says $want"
         fi
-    done < <(commands "$guide")
+    done <"$dir/steps"
+}
+
+# matches EXPECTED ACTUAL: ACTUAL's lines equal EXPECTED's, where a line of
+# EXPECTED holding only `…` stands for any number of lines
+matches() {
+    awk '
+        FNR == NR { want[++nw] = $0; next }
+        { got[++ng] = $0 }
+        # at(S, P): segment S of the expected lines equals got[P..]
+        function at(s, p,   j) {
+            if (p < 1 || p + len[s] - 1 > ng) return 0
+            for (j = 1; j <= len[s]; j++) if (got[p + j - 1] != seg[s, j]) return 0
+            return 1
+        }
+        END {
+            ns = 1; len[1] = 0
+            for (i = 1; i <= nw; i++) {
+                if (want[i] == "…") { len[++ns] = 0; continue }
+                seg[ns, ++len[ns]] = want[i]
+            }
+            if (ns == 1) exit !(ng == len[1] && at(1, 1))
+            # the first segment at the start, the last at the end, those
+            # between each at its earliest place after the one before
+            if (!at(1, 1)) exit 1
+            pos = 1 + len[1]
+            for (s = 2; s < ns; s++) {
+                for (p = pos; p + len[s] - 1 <= ng && !at(s, p); p++) ;
+                if (p + len[s] - 1 > ng) exit 1
+                pos = p + len[s]
+            }
+            exit !(ng - len[ns] + 1 >= pos && at(ns, ng - len[ns] + 1))
+        }
+    ' "$1" "$2"
+}
+
+# compare_outputs DIR GUIDE: each O step of GUIDE (parsed in DIR) against
+# the output of the command before it, from RUN (a parsed dir with out.k)
+compare_outputs() {
+    local dir=$1 guide=$2 run=$3 kind line n k=0 name
+    while IFS=$'\t' read -r kind line n; do
+        case $kind in
+        C) k=$((k + 1)) ;;
+        E) fail "$guide:$line-output" "an output block that $n" ;;
+        O)
+            name="$guide:$line-output"
+            if [ "$(cat "$run/status.$k" 2>/dev/null)" = skipped ]; then
+                echo "note: not compared $name (its command was skipped)"
+                continue
+            fi
+            mask "$dir/block.$n" "$T/no-work-folder" >"$dir/want.$n"
+            if matches "$dir/want.$n" "$run/out.$k"; then ok "$name"; else
+                STATUS=$(cat "$run/status.$k")
+                : >"$OUT"
+                : >"$ERR"
+                fail "$name" "the guide shows another output than its command prints"
+                diff -u --label "$guide:$line (the guide)" --label "what the command prints" \
+                    "$dir/want.$n" "$run/out.$k" | head -40
+            fi
+            ;;
+        esac
+    done <"$dir/steps"
 }
 
 total_vi=0
@@ -96,16 +208,44 @@ for pair in "${pairs[@]}"; do
     he=$(grep -c '^## ' "$en")
     if [ "$hv" = "$he" ]; then ok "$vi-$en-same-sections"; else
         fail "$vi-$en-same-sections" "$hv sections in $vi, $he in $en"; fi
-    commands "$vi" | cut -f2 | sed -e 's/ #.*//' -e 's/[[:space:]]*$//' >"$T/cv"
-    commands "$en" | cut -f2 | sed -e 's/ #.*//' -e 's/[[:space:]]*$//' >"$T/ce"
-    if cmp -s "$T/cv" "$T/ce"; then ok "$vi-$en-same-commands"; else
-        fail "$vi-$en-same-commands" "the commands differ"
-        diff "$T/cv" "$T/ce" | head -20
+    pv=$(mktemp -d "$T/parsed.XXXXXX")
+    pe=$(mktemp -d "$T/parsed.XXXXXX")
+    parse "$vi" "$pv"
+    parse "$en" "$pe"
+    # the commands and the statuses they state, comments aside
+    for p in "$pv" "$pe"; do
+        while IFS=$'\t' read -r kind _ cmd; do
+            [ "$kind" = C ] && printf '%s  # exit %s\n' "$(command_of "$cmd")" "$(status_of "$cmd")"
+        done <"$p/steps" >"$p/commands"
+    done
+    if cmp -s "$pv/commands" "$pe/commands"; then ok "$vi-$en-same-commands"; else
+        fail "$vi-$en-same-commands" "the commands (or the exit statuses they state) differ"
+        diff "$pv/commands" "$pe/commands" | head -20
     fi
-    total_vi=$((total_vi + $(wc -l <"$T/cv")))
-    total_en=$((total_en + $(wc -l <"$T/ce")))
-    run_guide "$vi"
-    run_guide "$en"
+    total_vi=$((total_vi + $(wc -l <"$pv/commands")))
+    total_en=$((total_en + $(wc -l <"$pe/commands")))
+    # the English guide's commands run once; both guides' outputs are
+    # compared with them
+    run_steps "$pe" "$en"
+    compare_outputs "$pe" "$en" "$pe"
+    if cmp -s "$pv/commands" "$pe/commands"; then
+        compare_outputs "$pv" "$vi" "$pe"
+    else
+        run_steps "$pv" "$vi"
+        compare_outputs "$pv" "$vi" "$pv"
+    fi
+done
+
+# the reference pages
+for ref in docs/*.md; do
+    if [ -n "${not_run[$ref]:-}" ]; then
+        echo "note: $ref not run: ${not_run[$ref]}"
+        continue
+    fi
+    p=$(mktemp -d "$T/parsed.XXXXXX")
+    parse "$ref" "$p"
+    run_steps "$p" "$ref"
+    compare_outputs "$p" "$ref" "$p"
 done
 
 # no guide outside the pairs
