@@ -25,8 +25,10 @@
 # GUIDE_TIMES=1 prints each command's run time.
 . "$(dirname "$0")/lib.sh"
 
-# guide pairs: Vietnamese, English (same structure, same commands)
+# guide pairs: Vietnamese, English (same structure, same commands); the
+# slowest (consolidate's four sites) first, so it does not end the run alone
 pairs=(
+    "tong-hop.md consolidate.md"
     "README.md README.md"
     "cai-dat.md install.md"
     "mo-hinh-dau-tien.md first-model.md"
@@ -35,7 +37,6 @@ pairs=(
     "ve-so-do.md render.md"
     "mien-tru.md waivers.md"
     "tich-hop-lien-tuc.md ci.md"
-    "tong-hop.md consolidate.md"
     "so-sanh.md diff.md"
     "dinh-dang-mo-hinh.md model-format.md"
 )
@@ -77,10 +78,25 @@ parse() {
     ' "$1"
 }
 
-# the command of a C step without its comment, and the status it states
-command_of() { local c=${1%% #*}; c=$(printf '%s' "$c" | sed -e 's/[[:space:]]*$//' -e 's|^build/egaf |egaf |'); printf '%s' "$c"; }
-status_of() { [[ "$1" == *" #"* && "${1#* #}" =~ exit[[:space:]]+([0-9]+) ]] && echo "${BASH_REMATCH[1]}" || echo 0; }
-needs_of() { [[ "$1" == *" #"* && "${1#* #}" =~ needs:[[:space:]]*([a-z]+) ]] && echo "${BASH_REMATCH[1]}"; }
+# split_step TEXT: the command of a C step, without its comment and with
+# `build/egaf` as `egaf`, in CMD; the status its comment states (default 0)
+# in WANT; the FEATURE of a `# needs: FEATURE` comment in NEEDS. Plain bash,
+# no subshell: it runs for every command of every guide.
+split_step() {
+    local comment=""
+    CMD=$1
+    if [[ "$CMD" == *" #"* ]]; then
+        comment=${CMD#* #}
+        CMD=${CMD%% #*}
+    fi
+    CMD=${CMD%"${CMD##*[![:space:]]}"}
+    [[ "$CMD" == build/egaf\ * ]] && CMD=${CMD#build/}
+    WANT=0
+    [[ "$comment" =~ exit[[:space:]]+([0-9]+) ]] && WANT=${BASH_REMATCH[1]}
+    NEEDS=""
+    [[ "$comment" =~ needs:[[:space:]]*([a-z]+) ]] && NEEDS=${BASH_REMATCH[1]}
+    return 0
+}
 
 declare -A feature
 have() { # have FEATURE: `egaf FEATURE --help` works (cached)
@@ -99,36 +115,35 @@ mask() {
 
 ran=0
 skipped=0
-# run_steps DIR NAME: runs the C steps of DIR/steps in a fresh folder; the
-# masked output of the k-th command in DIR/out.k ("" when skipped), its
-# status in DIR/status.k. NAME names the commands in ok/FAIL lines.
+# run_steps DIR NAME: runs the C steps of DIR/steps in a fresh folder (its
+# name in DIR/work); the output of the k-th command in DIR/out.k, its status
+# (or "skipped") in DIR/status.k. NAME names the commands in ok/FAIL lines.
 run_steps() {
-    local dir=$1 label=$2 kind line cmd k=0 work want needs start
+    local dir=$1 label=$2 kind line step k=0 work start
+    grep -q '^C' "$dir/steps" || return 0
     work=$(mktemp -d "$T/guide.XXXXXX")
     cp -R examples "$work/examples"
-    while IFS=$'\t' read -r kind line cmd; do
+    echo "$work" >"$dir/work"
+    while IFS=$'\t' read -r kind line step; do
         [ "$kind" = C ] || continue
         k=$((k + 1))
-        want=$(status_of "$cmd")
-        needs=$(needs_of "$cmd")
-        cmd=$(command_of "$cmd")
-        if [ -n "$needs" ] && ! have "$needs"; then
-            echo "note: skipped $label:$line (egaf $needs is not built yet): $cmd"
+        split_step "$step"
+        if [ -n "$NEEDS" ] && ! have "$NEEDS"; then
+            echo "note: skipped $label:$line (egaf $NEEDS is not built yet): $CMD"
             skipped=$((skipped + 1))
             echo skipped >"$dir/status.$k"
             continue
         fi
         start=$EPOCHREALTIME
-        (cd "$work" && eval "$cmd") >"$dir/raw.$k" 2>&1 </dev/null
+        (cd "$work" && eval "$CMD") >"$dir/out.$k" 2>&1 </dev/null
         STATUS=$?
-        [ "${GUIDE_TIMES:-}" = 1 ] && echo "time: $(awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.2f", b - a }') $label:$line $cmd"
+        [ "${GUIDE_TIMES:-}" = 1 ] && echo "time: $(awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.2f", b - a }') $label:$line $CMD"
         ran=$((ran + 1))
         echo "$STATUS" >"$dir/status.$k"
-        mask "$dir/raw.$k" "$work" >"$dir/out.$k"
-        cp "$dir/raw.$k" "$OUT"
-        : >"$ERR"
-        if [ "$STATUS" = "$want" ]; then ok "$label:$line"; else
-            fail "$label:$line" "\`$cmd\` exited $STATUS, the guide says $want"
+        if [ "$STATUS" = "$WANT" ]; then ok "$label:$line"; else
+            cp "$dir/out.$k" "$OUT"
+            : >"$ERR"
+            fail "$label:$line" "\`$CMD\` exited $STATUS, the guide says $WANT"
         fi
     done <"$dir/steps"
 }
@@ -180,29 +195,28 @@ compare_outputs() {
                 echo "note: not compared $name (its command was skipped)"
                 continue
             fi
-            mask "$dir/block.$n" "$T/no-work-folder" >"$dir/want.$n"
-            if matches "$dir/want.$n" "$run/out.$k"; then ok "$name"; else
+            mask "$dir/block.$n" "$(cat "$run/work")" >"$dir/want.$n"
+            mask "$run/out.$k" "$(cat "$run/work")" >"$dir/got.$n"
+            if matches "$dir/want.$n" "$dir/got.$n"; then ok "$name"; else
                 STATUS=$(cat "$run/status.$k")
                 : >"$OUT"
                 : >"$ERR"
                 fail "$name" "the guide shows another output than its command prints"
                 diff -u --label "$guide:$line (the guide)" --label "what the command prints" \
-                    "$dir/want.$n" "$run/out.$k" | head -40
+                    "$dir/want.$n" "$dir/got.$n" | head -40
             fi
             ;;
         esac
     done <"$dir/steps"
 }
 
-total_vi=0
-total_en=0
-for pair in "${pairs[@]}"; do
-    read -r vi en <<<"$pair"
-    vi=docs/vi/$vi
-    en=docs/en/$en
+# check_pair VI EN: one pair of guides (prints its ok/FAIL lines); writes
+# "ran skipped vi-commands en-commands" to $T/counts.$SLOT
+check_pair() {
+    local vi=docs/vi/$1 en=docs/en/$2 hv he pv pe p kind cmd
     check "$vi-exists" test -s "$vi"
     check "$en-exists" test -s "$en"
-    [ -s "$vi" ] && [ -s "$en" ] || continue
+    [ -s "$vi" ] && [ -s "$en" ] || return 0
     # same structure: the same number of sections and the same commands
     hv=$(grep -c '^## ' "$vi")
     he=$(grep -c '^## ' "$en")
@@ -215,15 +229,15 @@ for pair in "${pairs[@]}"; do
     # the commands and the statuses they state, comments aside
     for p in "$pv" "$pe"; do
         while IFS=$'\t' read -r kind _ cmd; do
-            [ "$kind" = C ] && printf '%s  # exit %s\n' "$(command_of "$cmd")" "$(status_of "$cmd")"
+            [ "$kind" = C ] || continue
+            split_step "$cmd"
+            printf '%s  # exit %s\n' "$CMD" "$WANT"
         done <"$p/steps" >"$p/commands"
     done
     if cmp -s "$pv/commands" "$pe/commands"; then ok "$vi-$en-same-commands"; else
         fail "$vi-$en-same-commands" "the commands (or the exit statuses they state) differ"
         diff "$pv/commands" "$pe/commands" | head -20
     fi
-    total_vi=$((total_vi + $(wc -l <"$pv/commands")))
-    total_en=$((total_en + $(wc -l <"$pe/commands")))
     # the English guide's commands run once; both guides' outputs are
     # compared with them
     run_steps "$pe" "$en"
@@ -234,18 +248,58 @@ for pair in "${pairs[@]}"; do
         run_steps "$pv" "$vi"
         compare_outputs "$pv" "$vi" "$pv"
     fi
-done
+    echo "$ran $skipped $(wc -l <"$pv/commands") $(wc -l <"$pe/commands")" >"$T/counts.$SLOT"
+}
 
-# the reference pages
-for ref in docs/*.md; do
-    if [ -n "${not_run[$ref]:-}" ]; then
-        echo "note: $ref not run: ${not_run[$ref]}"
-        continue
+# check_reference PAGE: the commands and outputs of a reference page
+check_reference() {
+    local p
+    if [ -n "${not_run[$1]:-}" ]; then
+        echo "note: $1 not run: ${not_run[$1]}"
+        return 0
     fi
     p=$(mktemp -d "$T/parsed.XXXXXX")
-    parse "$ref" "$p"
-    run_steps "$p" "$ref"
-    compare_outputs "$p" "$ref" "$p"
+    parse "$1" "$p"
+    run_steps "$p" "$1"
+    compare_outputs "$p" "$1" "$p"
+    echo "$ran $skipped 0 0" >"$T/counts.$SLOT"
+}
+
+# The guides are independent (each runs in its own folder): they run
+# GUIDE_JOBS at a time (default: the number of processors), each printing
+# into its own log, shown in order afterwards.
+jobs_max=${GUIDE_JOBS:-$(nproc 2>/dev/null || echo 2)}
+SLOT=0
+spawn() { # spawn FUNCTION ARGS...: runs it in the background in the next slot
+    SLOT=$((SLOT + 1))
+    while [ "$(jobs -rp | wc -l)" -ge "$jobs_max" ]; do wait -n; done
+    (
+        OUT=$T/out.$SLOT
+        ERR=$T/err.$SLOT
+        ran=0
+        skipped=0
+        "$@"
+    ) >"$T/log.$SLOT" 2>&1 &
+}
+for pair in "${pairs[@]}"; do
+    spawn check_pair $pair
+done
+for ref in docs/*.md; do
+    spawn check_reference "$ref"
+done
+wait
+ran=0
+skipped=0
+total_vi=0
+total_en=0
+for i in $(seq 1 "$SLOT"); do
+    cat "$T/log.$i"
+    [ -f "$T/counts.$i" ] || continue
+    read -r r s v e <"$T/counts.$i"
+    ran=$((ran + r))
+    skipped=$((skipped + s))
+    total_vi=$((total_vi + v))
+    total_en=$((total_en + e))
 done
 
 # no guide outside the pairs
