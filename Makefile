@@ -15,8 +15,10 @@ CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
 WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes
 OPT ?= -O2 -g
 CFLAGS_ALL = -std=c11 -D_GNU_SOURCE $(WARN) $(OPT) -I. $(PKG_CFLAGS) \
-	-DEGAF_VERSION='"$(VERSION)"' -DEGAF_DATADIR='"$(PREFIX)/share/egaf"' \
-	-DEGAF_LOCALEDIR='"$(PREFIX)/share/locale"' $(CFLAGS)
+	-DEGAF_VERSION='"$(VERSION)"' $(CFLAGS)
+# Where the installed egaf finds its reference models and translations; only
+# the two files that use them are compiled with them (see "Flags stamps").
+PATH_DEFS = -DEGAF_DATADIR='"$(PREFIX)/share/egaf"' -DEGAF_LOCALEDIR='"$(PREFIX)/share/locale"'
 # The renderer links Graphviz's dot-layout, core (SVG) and pango (cairo PNG,
 # text measured with the real font) plugins in (render/output.c lists them
 # for gvContextPlugins), so it never reads the plugin configuration at run
@@ -77,18 +79,47 @@ help:
 deps:
 	@sh tools/deps.sh
 
-$(BUILD)/obj/%.o: %.c
+# Flags stamps, as git's GIT-CFLAGS: $(BUILD)/CFLAGS-stamp holds the compiler,
+# flags and libraries of the last build and is rewritten (so newer than every
+# object) only when they change; every object and program depends on it, so
+# `make OPT=-O0` or `make CC=clang` after `make` rebuilds everything.
+# $(BUILD)/PREFIX-stamp does the same for PREFIX, on which only refs/refs.c
+# and cli/main.c depend: `make PREFIX=/usr install` after `make` recompiles
+# those two and relinks, and the binary looks in /usr, not /usr/local.
+FLAGS_STAMP := $(BUILD)/CFLAGS-stamp
+PREFIX_STAMP := $(BUILD)/PREFIX-stamp
+PATH_OBJ := $(BUILD)/obj/refs/refs.o $(BUILD)/obj/cli/main.o
+
+# write-stamp TEXT: the recipe that rewrites $@ when TEXT is not its content
+define write-stamp
+@mkdir -p $(dir $@)
+@new='$(subst ','\'',$(1))'; if [ "$$new" != "$$(cat $@ 2>/dev/null)" ]; then \
+	if [ -f $@ ]; then echo "$@: changed, rebuilding what depends on it"; fi; \
+	printf '%s\n' "$$new" >$@; fi
+endef
+
+.PHONY: FORCE
+$(FLAGS_STAMP): FORCE
+	$(call write-stamp,$(CC) $(CFLAGS_ALL) | $(LDFLAGS) | $(LDLIBS_ALL))
+
+$(PREFIX_STAMP): FORCE
+	$(call write-stamp,$(PATH_DEFS))
+
+$(PATH_OBJ): EXTRA_DEFS = $(PATH_DEFS)
+$(PATH_OBJ): $(PREFIX_STAMP)
+
+$(BUILD)/obj/%.o: %.c $(FLAGS_STAMP)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
+	$(CC) $(CFLAGS_ALL) $(EXTRA_DEFS) -MMD -MP -c $< -o $@
 
 $(BUILD)/libegaf.a: $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(BUILD)/egaf: $(CLI_OBJ) $(BUILD)/libegaf.a
+$(BUILD)/egaf: $(CLI_OBJ) $(BUILD)/libegaf.a $(FLAGS_STAMP)
 	$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libegaf.a $(LDLIBS_ALL)
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/libegaf.a
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/libegaf.a $(FLAGS_STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $< $(BUILD)/libegaf.a \
 		$(LDLIBS_ALL) $(CMOCKA_LIBS)
@@ -116,11 +147,11 @@ bench: deps
 
 bench-bins: $(BENCH_BIN)
 
-$(BUILD)/bench/gen: bench/gen.c $(BUILD)/libegaf.a
+$(BUILD)/bench/gen: bench/gen.c $(BUILD)/libegaf.a $(FLAGS_STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $< $(BUILD)/libegaf.a $(LDLIBS_ALL)
 
-$(BUILD)/bench/floor: bench/floor.c
+$(BUILD)/bench/floor: bench/floor.c $(FLAGS_STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $< $(PKG_LIBS)
 
@@ -172,7 +203,7 @@ $(BUILD)/libegaf-fuzz.a: $(FUZZ_LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(FUZZ_NAMES:%=$(BUILD)/%): $(BUILD)/%: fuzz/fuzz_%.c fuzz/report_check.h $(BUILD)/libegaf-fuzz.a
+$(FUZZ_NAMES:%=$(BUILD)/%): $(BUILD)/%: fuzz/fuzz_%.c fuzz/report_check.h $(BUILD)/libegaf-fuzz.a $(FLAGS_STAMP)
 	$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $< $(BUILD)/libegaf-fuzz.a $(LDLIBS_ALL)
 
 fuzz-smoke: fuzz
