@@ -119,9 +119,14 @@ $(BUILD)/libegaf.a: $(LIB_OBJ)
 $(BUILD)/egaf: $(CLI_OBJ) $(BUILD)/libegaf.a $(FLAGS_STAMP)
 	$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libegaf.a $(LDLIBS_ALL)
 
+# test_conformance counts the library's work (allocations and lookups)
+# through the linker's --wrap, to check that it grows linearly
+$(BUILD)/tests/test_conformance: TEST_LDFLAGS = $(foreach f,malloc calloc realloc \
+	egaf_strmap_get egaf_strmap_put egaf_element_get egaf_element_text,-Wl,--wrap=$(f))
+
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/libegaf.a $(FLAGS_STAMP)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $< $(BUILD)/libegaf.a \
+	$(CC) $(CFLAGS_ALL) $(LDFLAGS) $(TEST_LDFLAGS) -o $@ $< $(BUILD)/libegaf.a \
 		$(LDLIBS_ALL) $(CMOCKA_LIBS)
 
 unit: $(UNIT_BIN)
