@@ -2,7 +2,7 @@
 # The guides are tests, like jq's manual examples.
 #
 # Guides: the user guides, in pairs (docs/vi and docs/en, same sections,
-# same commands), and the reference pages docs/*.md (English only).
+# same commands), and the reference pages docs/*.md and README.md (English).
 #
 # Commands: every line of a ```sh block that starts with `egaf ` or
 # `build/egaf ` (a line ending in a backslash continues on the next one). It
@@ -284,7 +284,7 @@ spawn() { # spawn FUNCTION ARGS...: runs it in the background in the next slot
 for pair in "${pairs[@]}"; do
     spawn check_pair $pair
 done
-for ref in docs/*.md; do
+for ref in docs/*.md README.md; do
     spawn check_reference "$ref"
 done
 wait
