@@ -194,9 +194,8 @@ static int write_csv_folder(const char *outpath, const egaf_buf *const bufs[3])
         umask(mask);
         fchmodat(parent.fd, tmp, 0777 & ~mask, 0);
     }
-    if (written && existed && swap_folders(&parent, tmp, leaf, outpath) == 0) {
-        rc = 0;
-    } else if (written && !existed && renameat(parent.fd, tmp, parent.fd, leaf) == 0) {
+    if (written && (existed ? swap_folders(&parent, tmp, leaf, outpath) == 0
+                            : renameat(parent.fd, tmp, parent.fd, leaf) == 0)) {
         rc = 0;
     } else if (written && existed) {
         /* swap_folders said why; the new folder goes */

@@ -209,9 +209,7 @@ int cmd_validate(egaf_cli *cli, int argc, char **argv)
             egaf_report_write(&out, diags, format, &ro);
             egaf_report_release_base(&ro);
         }
-        if (failed || egaf_write_output(output, &out) != 0) {
-            failed = true;
-        } else {
+        if (!failed && egaf_write_output(output, &out) == 0) {
             egaf_diag_counts c = egaf_diags_counts(diags);
             rc = c.errors || (werror && c.warnings) ? EXIT_FINDINGS : EXIT_CLEAN;
         }

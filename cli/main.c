@@ -247,7 +247,7 @@ int main(int argc, char **argv)
     }
     if (rc != -1) {
         /* a bad global option, reported above */
-    } else if (first >= argc) {
+    } else if (first >= argc || !argv[first]) {
         print_help();
         rc = EXIT_FAILURE_RUN;
     } else if (strcmp(argv[first], "--version") == 0 || strcmp(argv[first], "-V") == 0) {
