@@ -173,7 +173,7 @@ asan: deps
 		OPT='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
 		LDFLAGS='-fsanitize=address,undefined' all unit
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
-		BUILD=build/asan bash tests/run.sh
+		EGAF_LIGHT=1 BUILD=build/asan bash tests/run.sh
 
 # ThreadSanitizer build; the end-to-end tests of validate, which loads files
 # on several threads (cli/load_models.c), four threads each. consolidate loads

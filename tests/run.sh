@@ -62,11 +62,22 @@ done
 # guides' 130 commands, the benchmark generator's builds) are skipped to keep
 # CI inside its time; they run in make check and make asan.
 vg_skip=" test_guides test_bench_gen "
+# Under valgrind and in the sanitizer build (EGAF_LIGHT=1, make asan), the
+# packaging test is skipped too: it builds the Debian package from the source
+# with its own flags, the same work as in make check; and test_document
+# converts one example with LibreOffice instead of every one.
+light_skip=" test_packaging "
+export EGAF_LIGHT=${EGAF_LIGHT:-}
+[ -n "$VG" ] && EGAF_LIGHT=1
 for script in tests/e2e/test_*.sh; do
     name=$(basename "$script" .sh)
     wanted "$name" || continue
     if [ -n "$VG" ] && [[ "$vg_skip" == *" $name "* ]]; then
         echo "skipped under valgrind: $name"
+        continue
+    fi
+    if [ "$EGAF_LIGHT" = 1 ] && [[ "$light_skip" == *" $name "* ]]; then
+        echo "skipped in a sanitizer or valgrind run (make check runs it): $name"
         continue
     fi
     bash "$script" >"$log" 2>&1
