@@ -8,15 +8,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-uint32_t egaf_utf8_count(const char *s, size_t n)
-{
-    uint32_t count = 0;
-    for (size_t i = 0; i < n; i++)
-        if (((unsigned char)s[i] & 0xC0) != 0x80)
-            count++;
-    return count;
-}
-
 static int index_lines(egaf_arena *arena, egaf_source *src)
 {
     uint32_t n = 1;

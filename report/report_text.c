@@ -5,6 +5,7 @@
 #include "base/i18n.h"
 #include "report/report.h"
 #include "base/rules.h"
+#include "base/utf8.h"
 
 #define C_RESET "\033[0m"
 #define C_BOLD "\033[1m"
@@ -30,14 +31,20 @@ static void quote(egaf_buf *out, unsigned line, const char *text, unsigned col, 
         return;
     egaf_buf_printf(out, "%5u | %s\n", line, text);
     egaf_buf_puts(out, "      | ");
-    const char *p = text;
-    for (unsigned c = 1; c < col && *p;) {
-        unsigned char ch = (unsigned char)*p;
-        egaf_buf_putc(out, ch == '\t' ? '\t' : ' ');
-        p++;
-        while ((*p & 0xC0) == 0x80)
-            p++;
-        c++;
+    /* one space per character as a person sees it (grapheme cluster), so
+     * the caret stands under "ệ" however it was typed */
+    size_t n = strlen(text);
+    size_t end = egaf_utf8_column_offset(text, n, col);
+    egaf_utf8_cursor c;
+    egaf_utf8_cursor_init(&c);
+    uint32_t shown = 0;
+    while (c.offset < end) {
+        size_t at = c.offset;
+        egaf_utf8_cursor_to_offset(&c, text, n, at + 1);
+        if (c.graphemes != shown) {
+            egaf_buf_putc(out, text[at] == '\t' ? '\t' : ' ');
+            shown = c.graphemes;
+        }
     }
     if (color)
         egaf_buf_puts(out, "\033[1;32m");

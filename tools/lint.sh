@@ -20,7 +20,7 @@ checks+=',-bugprone-narrowing-conversions,-bugprone-assignment-in-if-condition'
 checks+=',-bugprone-sizeof-expression,-bugprone-implicit-widening-of-multiplication-result'
 checks+=',clang-analyzer-*,-clang-analyzer-core.NullDereference,-clang-analyzer-optin.*'
 checks+=',-clang-analyzer-security.insecureAPI.*'
-cflags="-std=c11 -D_GNU_SOURCE -I. $(pkg-config --cflags yaml-0.1 libcgraph libgvc libpcre2-8)"
+cflags="-std=c11 -D_GNU_SOURCE -I. $(pkg-config --cflags yaml-0.1 libcgraph libgvc libpcre2-8 libutf8proc)"
 out=$(mktemp)
 for f in base/*.c model/*.c refs/*.c validator/*.c report/*.c diff/*.c render/*.c export/*.c site/*.c cli/*.c; do
     clang-tidy -quiet --checks="$checks" "$f" -- $cflags 2>/dev/null
