@@ -438,8 +438,8 @@ static size_t find_control_escape(const egaf_source *src, size_t start, size_t *
 }
 
 /* A double-quoted "\0" would cut the text at the NUL in every C string
- * that holds it ("cao-bang\0../../x" read as "cao-bang"): an error at the
- * escape, and the control characters dropped from the value. */
+ * that holds it ("cao-bang\0../../x" read silently as "cao-bang"): an error
+ * at the escape. Returns the length of the value kept. */
 static size_t drop_controls(parser *p, const yaml_event_t *ev, const egaf_mark *mark, char *text,
                             size_t len)
 {
@@ -472,12 +472,13 @@ static size_t drop_controls(parser *p, const yaml_event_t *ev, const egaf_mark *
         f = egaf_diag(p->diags, "yaml.encoding", &at, NULL,
                       _("the text holds the control character U+%04X"), value);
     egaf_diag_hint(p->diags, f,
-                   _("remove it: a model's text holds no control characters, and a NUL would "
-                     "cut the text short in every program that reads it"));
+                   _("remove the escape: a model's text holds no control characters, and a NUL "
+                     "would cut the text short in every program that reads it"));
+    /* the value as far as the control character: what was visible before
+     * it, and no second finding (a malformed id) from the same mistake */
     size_t n = 0;
-    for (size_t i = 0; i < len; i++)
-        if (!is_forbidden_control((unsigned char)text[i]))
-            text[n++] = text[i];
+    while (n < len && !is_forbidden_control((unsigned char)text[n]))
+        n++;
     text[n] = '\0';
     return n;
 }
