@@ -77,6 +77,36 @@ size_t egaf_fold(const char *s, char *out)
     return n;
 }
 
+size_t egaf_fold_id(const char *s, char *out)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = 0;
+    bool gap = false; /* a separator is owed before the next letter */
+    while (*p) {
+        int32_t c;
+        size_t len = egaf_utf8_decode((const char *)p, strnlen((const char *)p, 4), &c);
+        unsigned long cp = len ? (unsigned long)c : *p;
+        if (len == 0)
+            len = 1;
+        int letter = cp < 0x80 ? (int)cp : base_of(cp);
+        if (letter >= 'A' && letter <= 'Z')
+            letter = letter - 'A' + 'a';
+        if (letter == 1) {
+            /* a combining mark: dropped with its letter's diacritics */
+        } else if ((letter >= 'a' && letter <= 'z') || (letter >= '0' && letter <= '9')) {
+            if (gap && n > 0)
+                out[n++] = '-';
+            gap = false;
+            out[n++] = (char)letter;
+        } else {
+            gap = true;
+        }
+        p += len;
+    }
+    out[n] = '\0';
+    return n;
+}
+
 char *egaf_fold_arena(egaf_arena *arena, const char *s)
 {
     char *out = egaf_arena_alloc(arena, strlen(s) + 1);
