@@ -765,7 +765,7 @@ static bool report_common_error(parser *p, const yaml_parser_t *yp, egaf_mark ma
         ctx.end_col = ctx.col + 1;
         f = egaf_diag(p->diags, "yaml.syntax", &ctx, NULL,
                       _("the quote %s opened here is never closed"), c);
-        egaf_diag_hint(p->diags, f, _("end the value with %s on the same line"), c);
+        egaf_diag_hint(p->diags, f, _("close it with %s at the end of the value, on the same line"), c);
         return true;
     }
     if (is(problem, "found a tab character that violates indentation") ||
