@@ -7,6 +7,10 @@
 
 size_t egaf_utf8_decode(const char *s, size_t n, int32_t *cp)
 {
+    if ((unsigned char)s[0] < 0x80) { /* most of a model's text */
+        *cp = (unsigned char)s[0];
+        return 1;
+    }
     utf8proc_int32_t c = -1;
     utf8proc_ssize_t len =
         utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)(n < 4 ? n : 4), &c);
@@ -28,6 +32,17 @@ void egaf_utf8_cursor_init(egaf_utf8_cursor *c)
  * character (and a cluster) each, so a position is always defined. */
 static void step(egaf_utf8_cursor *c, const char *s, size_t n)
 {
+    unsigned char b = (unsigned char)s[c->offset];
+    if (b < 0x80 && c->prev >= 0 && c->prev < 0x80 && !(c->prev == '\r' && b == '\n')) {
+        /* two ASCII characters are two clusters (but CR LF); the state may
+         * be reset after a break (utf8proc.h) */
+        c->graphemes++;
+        c->prev = b;
+        c->state = 0;
+        c->offset++;
+        c->codepoints++;
+        return;
+    }
     int32_t cp;
     size_t len = egaf_utf8_decode(s + c->offset, n - c->offset, &cp);
     if (len == 0) {
@@ -47,8 +62,22 @@ static void step(egaf_utf8_cursor *c, const char *s, size_t n)
 void egaf_utf8_cursor_to_codepoint(egaf_utf8_cursor *c, const char *s, size_t n,
                                    size_t codepoints)
 {
-    while (c->codepoints < codepoints && c->offset < n)
+    while (c->codepoints < codepoints && c->offset < n) {
+        /* a run of ASCII after ASCII: a cluster per byte, no lookups */
+        size_t run = 0, want = codepoints - c->codepoints, left = n - c->offset;
+        if (c->prev >= 0 && c->prev < 0x80 && c->prev != '\r')
+            while (run < want && run < left && (unsigned char)s[c->offset + run] < 0x80)
+                run++;
+        if (run > 0) {
+            c->prev = (unsigned char)s[c->offset + run - 1];
+            c->state = 0;
+            c->offset += run;
+            c->codepoints += run;
+            c->graphemes += (uint32_t)run;
+            continue;
+        }
         step(c, s, n);
+    }
 }
 
 void egaf_utf8_cursor_to_offset(egaf_utf8_cursor *c, const char *s, size_t n, size_t offset)
@@ -81,12 +110,63 @@ size_t egaf_utf8_column_offset(const char *s, size_t n, uint32_t col)
     return n;
 }
 
+/* True when cp is already NFC in any context: a starter that nothing
+ * before it combines with and that composition leaves as it is (Unicode's
+ * NFC_Quick_Check=Yes). The precomposed letters of Vietnamese are; a
+ * combining mark, a Hangul vowel or trailing consonant, an excluded or a
+ * singleton decomposition (U+212B ANGSTROM SIGN) are not. Only then does a
+ * text take utf8proc's full, allocating normalisation. */
+static bool nfc_quick_yes(int32_t cp)
+{
+    const utf8proc_property_t *p = utf8proc_get_property(cp);
+    if (p->combining_class != 0 || p->comp_exclusion)
+        return false;
+    switch (p->boundclass) {
+    case UTF8PROC_BOUNDCLASS_EXTEND:
+    case UTF8PROC_BOUNDCLASS_SPACINGMARK:
+    case UTF8PROC_BOUNDCLASS_V:
+    case UTF8PROC_BOUNDCLASS_T:
+    case UTF8PROC_BOUNDCLASS_ZWJ:
+        return false;
+    default:
+        break;
+    }
+    if (p->decomp_type != 0 || p->decomp_seqindex == UINT16_MAX)
+        return true; /* no canonical decomposition */
+    /* Latin letters with diacritics, Vietnamese among them: no singletons */
+    if (cp < 0x300 || (cp >= 0x1E00 && cp <= 0x1EFF))
+        return true;
+    /* elsewhere (Greek with tonos, CJK compatibility ideographs) a
+     * decomposition may be a singleton that NFC does not compose back */
+    utf8proc_uint8_t one[8];
+    utf8proc_ssize_t len = utf8proc_encode_char(cp, one);
+    utf8proc_uint8_t *composed = NULL;
+    utf8proc_ssize_t n =
+        utf8proc_map(one, len, &composed, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    bool same = n == len && memcmp(composed, one, (size_t)len) == 0;
+    free(composed);
+    return same;
+}
+
+bool egaf_utf8_is_nfc_quick(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        int32_t cp;
+        size_t len = egaf_utf8_decode(s + i, n - i, &cp);
+        if (len == 0 || !nfc_quick_yes(cp))
+            return false;
+        i += len;
+    }
+    return true;
+}
+
 const char *egaf_utf8_nfc(egaf_arena *arena, const char *s, size_t n, size_t *out_len)
 {
-    size_t i = 0;
-    while (i < n && (unsigned char)s[i] < 0x80)
-        i++;
-    if (i == n) {
+    if (egaf_utf8_is_nfc_quick(s, n)) {
         *out_len = n;
         return s;
     }

@@ -42,10 +42,15 @@ uint32_t egaf_utf8_count(const char *s, size_t n);
  * starts; n when the text is shorter. For carets under a column. */
 size_t egaf_utf8_column_offset(const char *s, size_t n, uint32_t col);
 
+/* True when s (n bytes) is certainly in normal form C without normalising
+ * it (every character NFC_Quick_Check=Yes); false when it may not be, or is
+ * not valid UTF-8. */
+bool egaf_utf8_is_nfc_quick(const char *s, size_t n);
 /* s (n bytes of valid UTF-8) in Unicode normal form C, the composed form
  * (what macOS and some web forms write decomposed, "e" + U+0302 + U+0323,
  * becomes the "ệ" every other keyboard types), NUL-terminated, in arena;
- * *out_len gets its length. Returns s itself when it is ASCII, and NULL when
+ * *out_len gets its length. Returns s itself when it is already NFC (ASCII,
+ * composed Vietnamese: no copy, no allocation), and NULL when
  * out of memory or s is not valid UTF-8 (the caller keeps s then). */
 const char *egaf_utf8_nfc(egaf_arena *arena, const char *s, size_t n, size_t *out_len);
 
