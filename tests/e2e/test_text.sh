@@ -142,6 +142,23 @@ expect_line misspelt-source-cause "$T/dancu.yaml:31:17: error: 'sources' of mini
 expect_no_grep misspelt-source-no-consequence 'data\.duplicate-master'
 expect_summary misspelt-source-one-finding 1
 
+# a misspelt national:ngsp on the LGSP, national:dvcqg in an integration:
+# the misspelling, not also "does not connect to national:ngsp"
+sed 's/connects: \[national:ngsp\]/connects: [national:ngps]/' "$M" >"$T/ngps.yaml"
+run validate "$T/ngps.yaml"
+expect_line misspelt-connects-cause "$T/ngps.yaml:48:18: error: 'connects' of mini:lgsp-mini names 'national:ngps', which the reference models do not have [ref.unresolved]"
+expect_no_grep misspelt-connects-no-consequence 'component\.not-connected'
+expect_summary misspelt-connects-one-finding 1
+sed 's/to: national:dvcqg,/to: national:dvcq,/' "$M" >"$T/dvcq.yaml"
+run --lang vi validate "$T/dvcq.yaml"
+expect_line misspelt-integration-cause-vi "$T/dvcq.yaml:51:27: lỗi: 'to' của mini:integration 1 nêu 'national:dvcq', nhưng các mô hình tham chiếu không có mục này [ref.unresolved]"
+expect_no_grep misspelt-integration-no-consequence 'component\.not-connected'
+expect_grep misspelt-integration-one-finding '^đã kiểm tra 1 tệp: 1 lỗi, 0 cảnh báo, 0 ghi chú$'
+# a real missing connection is still reported
+sed '/to: national:dvcqg,/d' "$M" >"$T/no-dvcqg.yaml"
+run validate "$T/no-dvcqg.yaml"
+expect_grep missing-connection-still-reported "^$T/no-dvcqg\.yaml:35:11: error: application 'mot-cua' \(required component 'tthc'\) does not connect to national:dvcqg \[component\.not-connected\]$"
+
 # ref.wrong-kind says what is expected and how to get there
 sed 's/uses: \[csdl-ho-tich\]/uses: [national:csdl-ho-tich]/' "$M" >"$T/wrong.yaml"
 run validate "$T/wrong.yaml"
