@@ -216,7 +216,11 @@ void egaf_source_position(const egaf_source *src, size_t offset, uint32_t *line,
             hi = mid;
     }
     *line = lo + 1;
-    *col = egaf_utf8_count(src->text + src->line_starts[lo], offset - src->line_starts[lo]) + 1;
+    size_t start = src->line_starts[lo];
+    /* a BOM opening the file is no column (libyaml does not count it) */
+    if (lo == 0 && offset >= 3 && memcmp(src->text, "\xEF\xBB\xBF", 3) == 0)
+        start = 3;
+    *col = egaf_utf8_count(src->text + start, offset - start) + 1;
 }
 
 const char *egaf_read_status_text(egaf_read_status status)

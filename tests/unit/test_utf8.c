@@ -210,6 +210,24 @@ static void test_loader_text(void **state)
     egaf_arena_free(a);
 }
 
+/* A BOM opening the file is no column, for libyaml's marks and for the
+ * positions egaf computes itself (the escape). */
+static void test_bom_columns(void **state)
+{
+    (void)state;
+    static const char yaml[] = "\xef\xbb\xbf" "a: \"x\\0y\"\n";
+    egaf_arena *a = egaf_arena_create();
+    egaf_diags *d = egaf_diags_create();
+    egaf_source *src = egaf_source_from_memory(a, "t.yaml", yaml, strlen(yaml));
+    egaf_ynode *root = egaf_yaml_parse(a, src, NULL, d);
+    assert_non_null(root);
+    assert_int_equal(root->u.map.pairs[0].key->mark.col, 1);
+    assert_int_equal(root->u.map.pairs[0].value->mark.col, 4);
+    assert_finding(d, "yaml.encoding", 1, 6);
+    egaf_diags_free(d);
+    egaf_arena_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -220,6 +238,7 @@ int main(void)
         cmocka_unit_test(test_lookalikes),
         cmocka_unit_test(test_fold_id),
         cmocka_unit_test(test_loader_text),
+        cmocka_unit_test(test_bom_columns),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
