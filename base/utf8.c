@@ -157,7 +157,13 @@ bool egaf_utf8_is_nfc_quick(const char *s, size_t n)
         }
         int32_t cp;
         size_t len = egaf_utf8_decode(s + i, n - i, &cp);
-        if (len == 0 || !nfc_quick_yes(cp))
+        if (len == 0)
+            return false;
+        /* Latin with diacritics, Vietnamese among them: starters whose
+         * composition is themselves (checked code point by code point in
+         * tests/unit/test_utf8.c) */
+        bool latin = cp < 0x300 || (cp >= 0x1E00 && cp <= 0x1EFF);
+        if (!latin && !nfc_quick_yes(cp))
             return false;
         i += len;
     }
