@@ -689,12 +689,15 @@ static const char *libyaml_text(const char *s)
 }
 
 /* A space-like or invisible character (pasted from a spreadsheet or a web
- * page) where a line's indentation is, on a line up to last: YAML reads it
- * as text, so the parser's own error comes a line or two later and speaks
- * of something else. Reported instead of it, at the character. */
+ * page) where a line's indentation is, on one of the few lines up to last:
+ * YAML reads it as text, so the parser's own error comes a line or two
+ * later and speaks of something else. Reported instead of it, at the
+ * character. (Further up it would be text of a block scalar, not the cause.) */
 static bool report_lookalike_indentation(parser *p, uint32_t last)
 {
-    for (uint32_t line = 1; line <= last && line <= p->src->nlines; line++) {
+    enum { WINDOW = 5 };
+    for (uint32_t line = last > WINDOW ? last - WINDOW : 1; line <= last && line <= p->src->nlines;
+         line++) {
         size_t len;
         const char *text = line_text(p->src, line, &len);
         if (!text)
