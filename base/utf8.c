@@ -28,6 +28,14 @@ void egaf_utf8_cursor_init(egaf_utf8_cursor *c)
     c->prev = -1;
 }
 
+/* Latin letters with or without diacritics (Vietnamese among them) and
+ * their punctuation: grapheme-break class Other or Control, so a cluster
+ * always begins at one that follows another (UAX #29: GB999). */
+static bool plain_latin(int32_t cp)
+{
+    return cp >= 0 && (cp < 0x300 || (cp >= 0x1E00 && cp <= 0x1EFF));
+}
+
 /* One step of the walk: the character at c->offset. Invalid bytes are a
  * character (and a cluster) each, so a position is always defined. */
 static void step(egaf_utf8_cursor *c, const char *s, size_t n)
@@ -50,8 +58,13 @@ static void step(egaf_utf8_cursor *c, const char *s, size_t n)
         c->prev = -1;
         c->state = 0;
         len = 1;
+    } else if (c->prev < 0 || (plain_latin(c->prev) && plain_latin(cp) &&
+                                !(c->prev == '\r' && cp == '\n'))) {
+        c->graphemes++;
+        c->prev = cp;
+        c->state = 0; /* safe after a break (utf8proc.h) */
     } else {
-        if (c->prev < 0 || utf8proc_grapheme_break_stateful(c->prev, cp, &c->state))
+        if (utf8proc_grapheme_break_stateful(c->prev, cp, &c->state))
             c->graphemes++;
         c->prev = cp;
     }
@@ -65,9 +78,24 @@ void egaf_utf8_cursor_to_codepoint(egaf_utf8_cursor *c, const char *s, size_t n,
     while (c->codepoints < codepoints && c->offset < n) {
         /* a run of ASCII after ASCII: a cluster per byte, no lookups */
         size_t run = 0, want = codepoints - c->codepoints, left = n - c->offset;
-        if (c->prev >= 0 && c->prev < 0x80 && c->prev != '\r')
-            while (run < want && run < left && (unsigned char)s[c->offset + run] < 0x80)
+        size_t limit = want < left ? want : left;
+        if (c->prev >= 0 && c->prev < 0x80 && c->prev != '\r') {
+            const char *t = s + c->offset;
+            /* eight bytes at a time while none has its high bit set */
+            while (run + 8 <= limit) {
+                uint64_t word;
+                memcpy(&word, t + run, 8);
+                if (word & 0x8080808080808080ull)
+                    break;
+                run += 8;
+            }
+            while (run < limit && (unsigned char)t[run] < 0x80)
                 run++;
+            /* CR LF is one cluster: end the run after a CR */
+            const char *cr = run ? memchr(t, '\r', run) : NULL;
+            if (cr)
+                run = (size_t)(cr - t) + 1;
+        }
         if (run > 0) {
             c->prev = (unsigned char)s[c->offset + run - 1];
             c->state = 0;

@@ -76,6 +76,52 @@ static void test_grapheme_columns(void **state)
     }
 }
 
+/* Clusters counted with utf8proc alone, code point by code point. */
+static uint32_t reference_count(const char *s, size_t n)
+{
+    uint32_t count = 0;
+    utf8proc_int32_t prev = -1, st = 0;
+    for (size_t i = 0; i < n;) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t len = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                                (utf8proc_ssize_t)(n - i), &cp);
+        assert_true(len > 0);
+        if (prev < 0 || utf8proc_grapheme_break_stateful(prev, cp, &st))
+            count++;
+        prev = cp;
+        i += (size_t)len;
+    }
+    return count;
+}
+
+/* The fast paths (ASCII runs, Latin letters) agree with utf8proc on every
+ * prefix of a line that mixes scripts, marks, emoji and CR LF. */
+static void test_fast_paths_agree(void **state)
+{
+    (void)state;
+    static const char line[] =
+        "  - {id: cong-dvc, name: " VIET_NFD " / " VIET_NFC "\xc2\xa0\xe2\x80\x8b"
+        "\xf0\x9f\x87\xbb\xf0\x9f\x87\xb3\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x92\xbb"
+        " \xe1\x84\x80\xe1\x85\xa1\xe1\x86\xa8 a\r\nb \xd0\x90\xcc\x81 \xe0\xa4\x95\xe0\xa5\x8d"
+        "\xe0\xa4\xb7 x}";
+    size_t n = strlen(line);
+    for (size_t end = 0; end <= n; end++) {
+        if (end < n && ((unsigned char)line[end] & 0xC0) == 0x80)
+            continue; /* inside a character */
+        egaf_utf8_cursor c;
+        egaf_utf8_cursor_init(&c);
+        egaf_utf8_cursor_to_offset(&c, line, n, end);
+        if (c.graphemes != reference_count(line, end))
+            fail_msg("prefix of %zu bytes: %u clusters, utf8proc counts %u", end,
+                     (unsigned)c.graphemes, (unsigned)reference_count(line, end));
+        egaf_utf8_cursor w;
+        egaf_utf8_cursor_init(&w);
+        egaf_utf8_cursor_to_codepoint(&w, line, n, c.codepoints);
+        assert_int_equal(w.graphemes, c.graphemes);
+        assert_int_equal(w.offset, c.offset);
+    }
+}
+
 static void test_nfc(void **state)
 {
     (void)state;
@@ -233,6 +279,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_decode),
         cmocka_unit_test(test_grapheme_columns),
+        cmocka_unit_test(test_fast_paths_agree),
         cmocka_unit_test(test_nfc),
         cmocka_unit_test(test_nfc_quick_check_is_safe),
         cmocka_unit_test(test_lookalikes),
