@@ -116,6 +116,21 @@ void egaf_utf8_cursor_to_offset(egaf_utf8_cursor *c, const char *s, size_t n, si
         step(c, s, n);
 }
 
+bool egaf_utf8_is_ascii(const char *s, size_t n)
+{
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t word;
+        memcpy(&word, s + i, 8);
+        if (word & 0x8080808080808080ull)
+            return false;
+    }
+    for (; i < n; i++)
+        if ((unsigned char)s[i] >= 0x80)
+            return false;
+    return true;
+}
+
 uint32_t egaf_utf8_count(const char *s, size_t n)
 {
     egaf_utf8_cursor c;

@@ -35,6 +35,8 @@ void egaf_utf8_cursor_to_codepoint(egaf_utf8_cursor *c, const char *s, size_t n,
 /* Walks s from c->offset until c->offset reaches offset or the text ends. */
 void egaf_utf8_cursor_to_offset(egaf_utf8_cursor *c, const char *s, size_t n, size_t offset);
 
+/* True when the n bytes of s are ASCII: a column is then a byte. */
+bool egaf_utf8_is_ascii(const char *s, size_t n);
 /* Number of grapheme clusters in the first n bytes of s: the width of the
  * text in characters as a person counts them. */
 uint32_t egaf_utf8_count(const char *s, size_t n);

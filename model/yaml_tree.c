@@ -36,6 +36,7 @@ typedef struct parser {
     /* where the last column was computed: libyaml's marks come in order
      * along a line, so each line is walked once */
     uint32_t cursor_line;
+    bool cursor_line_ascii; /* then a column is the code point count + 1 */
     egaf_utf8_cursor cursor;
 } parser;
 
@@ -62,10 +63,19 @@ static const char *walk_to(parser *p, size_t line0, size_t column, size_t *len)
     const char *text = line_text(p->src, line, len);
     if (!text)
         return NULL;
-    if (p->cursor_line != line || p->cursor.codepoints > column) {
-        egaf_utf8_cursor_init(&p->cursor);
+    if (p->cursor_line != line) {
         p->cursor_line = line;
+        p->cursor_line_ascii = egaf_utf8_is_ascii(text, *len);
+        egaf_utf8_cursor_init(&p->cursor);
     }
+    if (p->cursor_line_ascii) { /* most lines: no walk at all */
+        size_t at = column < *len ? column : *len;
+        p->cursor.offset = p->cursor.codepoints = at;
+        p->cursor.graphemes = (uint32_t)at;
+        return text;
+    }
+    if (p->cursor.codepoints > column)
+        egaf_utf8_cursor_init(&p->cursor);
     egaf_utf8_cursor_to_codepoint(&p->cursor, text, *len, column);
     return text;
 }
