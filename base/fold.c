@@ -51,8 +51,9 @@ size_t egaf_fold(const char *s, char *out)
     const unsigned char *p = (const unsigned char *)s;
     size_t n = 0;
     while (*p) {
-        int32_t c;
-        size_t len = egaf_utf8_decode((const char *)p, strnlen((const char *)p, 4), &c);
+        int32_t c = *p;
+        size_t len = *p < 0x80 ? 1
+                               : egaf_utf8_decode((const char *)p, strnlen((const char *)p, 4), &c);
         /* invalid bytes one by one as themselves: folding stays total (the
          * loader already refuses files that are not UTF-8) */
         unsigned long cp = len ? (unsigned long)c : *p;

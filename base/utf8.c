@@ -194,6 +194,11 @@ static bool nfc_quick_yes(int32_t cp)
 bool egaf_utf8_is_nfc_quick(const char *s, size_t n)
 {
     for (size_t i = 0; i < n;) {
+        uint64_t word;
+        if (i + 8 <= n && (memcpy(&word, s + i, 8), !(word & 0x8080808080808080ull))) {
+            i += 8; /* eight ASCII bytes */
+            continue;
+        }
         if ((unsigned char)s[i] < 0x80) {
             i++;
             continue;

@@ -37,6 +37,8 @@ typedef struct parser {
      * along a line, so each line is walked once */
     uint32_t cursor_line;
     bool cursor_line_ascii; /* then a column is the code point count + 1 */
+    const char *cursor_text; /* that line's text and length */
+    size_t cursor_len;
     egaf_utf8_cursor cursor;
 } parser;
 
@@ -60,14 +62,17 @@ static const char *line_text(const egaf_source *src, uint32_t line, size_t *len)
 static const char *walk_to(parser *p, size_t line0, size_t column, size_t *len)
 {
     uint32_t line = (uint32_t)line0 + 1;
-    const char *text = line_text(p->src, line, len);
-    if (!text)
-        return NULL;
     if (p->cursor_line != line) {
+        const char *t = line_text(p->src, line, &p->cursor_len);
+        if (!t)
+            return NULL;
         p->cursor_line = line;
-        p->cursor_line_ascii = egaf_utf8_is_ascii(text, *len);
+        p->cursor_text = t;
+        p->cursor_line_ascii = egaf_utf8_is_ascii(t, p->cursor_len);
         egaf_utf8_cursor_init(&p->cursor);
     }
+    const char *text = p->cursor_text;
+    *len = p->cursor_len;
     if (p->cursor_line_ascii) { /* most lines: no walk at all */
         size_t at = column < *len ? column : *len;
         p->cursor.offset = p->cursor.codepoints = at;
