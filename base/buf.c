@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/utf8.h"
+
 void egaf_buf_init(egaf_buf *b)
 {
     b->data = NULL;
@@ -84,35 +86,12 @@ void egaf_buf_printf(egaf_buf *b, const char *fmt, ...)
     b->len += (size_t)n;
 }
 
-/* Length of the valid UTF-8 sequence at s (1..4), or 0 when invalid. */
+/* Length of the valid UTF-8 sequence at s (1..4), or 0 when invalid; s is
+ * NUL-terminated, and a NUL ends any sequence. */
 static size_t utf8_valid(const unsigned char *s)
 {
-    unsigned char c = s[0];
-    if (c < 0x80)
-        return 1;
-    size_t n;
-    unsigned int cp;
-    if ((c & 0xE0) == 0xC0) {
-        n = 2;
-        cp = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-        n = 3;
-        cp = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-        n = 4;
-        cp = c & 0x07;
-    } else {
-        return 0;
-    }
-    for (size_t i = 1; i < n; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (s[i] & 0x3F);
-    }
-    if ((n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
-        cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
-    return n;
+    int32_t cp;
+    return egaf_utf8_decode((const char *)s, strnlen((const char *)s, 4), &cp);
 }
 
 void egaf_buf_json_string(egaf_buf *b, const char *s)

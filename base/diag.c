@@ -376,3 +376,15 @@ int egaf_severity_parse(const char *s, egaf_severity *out)
         }
     return -1;
 }
+
+void egaf_diags_remove_if(egaf_diags *d, size_t first,
+                          bool (*drop)(const egaf_finding *f, void *arg), void *arg)
+{
+    size_t kept = first;
+    for (size_t i = first; i < d->count; i++)
+        if (!drop(d->items[i], arg)) {
+            d->items[i]->seq = kept;
+            d->items[kept++] = d->items[i];
+        }
+    d->count = kept;
+}

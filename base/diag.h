@@ -89,6 +89,11 @@ void egaf_diag_waive(egaf_diags *d, egaf_finding *f, const char *reason);
 
 /* Sorts by file, line, column, then insertion order. */
 void egaf_diags_sort(egaf_diags *d);
+/* Removes, among the findings from index first on, those for which
+ * drop(finding, arg) is true; the others keep their order. For findings that
+ * follow from another one already reported ("one finding per mistake"). */
+void egaf_diags_remove_if(egaf_diags *d, size_t first,
+                          bool (*drop)(const egaf_finding *f, void *arg), void *arg);
 size_t egaf_diags_count(const egaf_diags *d);
 const egaf_finding *egaf_diags_at(const egaf_diags *d, size_t i);
 egaf_diag_counts egaf_diags_counts(const egaf_diags *d);

@@ -4,32 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Decodes one UTF-8 character at s; sets *len to its byte length. Invalid
- * bytes are returned one by one as themselves (the loader already refuses
- * files that are not UTF-8; this only keeps folding total). */
-static unsigned long decode(const unsigned char *s, size_t *len)
-{
-    unsigned char c = s[0];
-    if (c < 0x80) {
-        *len = 1;
-        return c;
-    }
-    size_t n = c >= 0xf0 && c < 0xf8 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 0;
-    if (n == 0) {
-        *len = 1;
-        return c;
-    }
-    unsigned long cp = c & (0x7f >> n);
-    for (size_t i = 1; i < n; i++) {
-        if ((s[i] & 0xc0) != 0x80) {
-            *len = 1;
-            return c;
-        }
-        cp = (cp << 6) | (s[i] & 0x3f);
-    }
-    *len = n;
-    return cp;
-}
+#include "base/utf8.h"
 
 /* Latin-1 Supplement U+00C0..U+00FF: the base letter, or 0 to keep. */
 static const char latin1[64] = {
@@ -76,8 +51,14 @@ size_t egaf_fold(const char *s, char *out)
     const unsigned char *p = (const unsigned char *)s;
     size_t n = 0;
     while (*p) {
-        size_t len;
-        unsigned long cp = decode(p, &len);
+        int32_t c = *p;
+        size_t len = *p < 0x80 ? 1
+                               : egaf_utf8_decode((const char *)p, strnlen((const char *)p, 4), &c);
+        /* invalid bytes one by one as themselves: folding stays total (the
+         * loader already refuses files that are not UTF-8) */
+        unsigned long cp = len ? (unsigned long)c : *p;
+        if (len == 0)
+            len = 1;
         if (is_space(cp)) {
             /* dropped */
         } else if (cp < 0x80) {
@@ -90,6 +71,36 @@ size_t egaf_fold(const char *s, char *out)
                 memcpy(out + n, p, len);
                 n += len;
             }
+        }
+        p += len;
+    }
+    out[n] = '\0';
+    return n;
+}
+
+size_t egaf_fold_id(const char *s, char *out)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = 0;
+    bool gap = false; /* a separator is owed before the next letter */
+    while (*p) {
+        int32_t c;
+        size_t len = egaf_utf8_decode((const char *)p, strnlen((const char *)p, 4), &c);
+        unsigned long cp = len ? (unsigned long)c : *p;
+        if (len == 0)
+            len = 1;
+        int letter = cp < 0x80 ? (int)cp : base_of(cp);
+        if (letter >= 'A' && letter <= 'Z')
+            letter = letter - 'A' + 'a';
+        if (letter == 1) {
+            /* a combining mark: dropped with its letter's diacritics */
+        } else if ((letter >= 'a' && letter <= 'z') || (letter >= '0' && letter <= '9')) {
+            if (gap && n > 0)
+                out[n++] = '-';
+            gap = false;
+            out[n++] = (char)letter;
+        } else {
+            gap = true;
         }
         p += len;
     }

@@ -8,15 +8,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-uint32_t egaf_utf8_count(const char *s, size_t n)
-{
-    uint32_t count = 0;
-    for (size_t i = 0; i < n; i++)
-        if (((unsigned char)s[i] & 0xC0) != 0x80)
-            count++;
-    return count;
-}
-
 static int index_lines(egaf_arena *arena, egaf_source *src)
 {
     uint32_t n = 1;
@@ -225,7 +216,11 @@ void egaf_source_position(const egaf_source *src, size_t offset, uint32_t *line,
             hi = mid;
     }
     *line = lo + 1;
-    *col = egaf_utf8_count(src->text + src->line_starts[lo], offset - src->line_starts[lo]) + 1;
+    size_t start = src->line_starts[lo];
+    /* a BOM opening the file is no column (libyaml does not count it) */
+    if (lo == 0 && offset >= 3 && memcmp(src->text, "\xEF\xBB\xBF", 3) == 0)
+        start = 3;
+    *col = egaf_utf8_count(src->text + start, offset - start) + 1;
 }
 
 const char *egaf_read_status_text(egaf_read_status status)

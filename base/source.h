@@ -11,6 +11,7 @@
 
 #include "base/arena.h"
 #include "base/buf.h"
+#include "base/utf8.h"
 
 typedef struct egaf_source {
     const char *path; /* as the user named it, for messages */
@@ -25,7 +26,8 @@ typedef struct egaf_source {
     unsigned long long dev, ino, mtime_ns;
 } egaf_source;
 
-/* A position in a source: 1-based line and column, columns in characters.
+/* A position in a source: 1-based line and column, columns in characters as
+ * a person counts them (grapheme clusters, base/utf8.h).
  * end_col, when not 0, is the column just past the marked text on the same
  * line (for the caret's ~~~ span). */
 typedef struct egaf_mark {
@@ -69,8 +71,6 @@ size_t egaf_source_line_length(const egaf_source *src, uint32_t line);
 const char *egaf_source_line(const egaf_source *src, uint32_t line, size_t *len, egaf_buf *buf);
 /* Converts a byte offset into a line and a character column. */
 void egaf_source_position(const egaf_source *src, size_t offset, uint32_t *line, uint32_t *col);
-/* Number of UTF-8 characters in the first n bytes of s. */
-uint32_t egaf_utf8_count(const char *s, size_t n);
 /* Human text for a read status ("no such file", ...). */
 const char *egaf_read_status_text(egaf_read_status status);
 

@@ -46,11 +46,11 @@ static void print_version(const egaf_cli *cli)
     egaf_refs_status status = EGAF_REFS_NOT_FOUND;
     egaf_refs *refs = dir && diags ? egaf_refs_load(dir, diags, &status) : NULL;
     if (!refs) {
-        printf("reference models: not found\n");
+        fputs(_("reference models: not found\n"), stdout);
     } else {
-        printf("reference models: %s\n", dir);
+        printf(_("reference models: %s\n"), dir);
         egaf_date latest = 0;
-        printf("framework editions:\n");
+        fputs(_("framework editions:\n"), stdout);
         for (size_t i = 0; i < refs->nframeworks; i++) {
             const egaf_ref_framework *f = refs->frameworks[i];
             printf("  %s  %s", f->edition ? f->edition : "?", f->name ? f->name : "");
@@ -69,7 +69,7 @@ static void print_version(const egaf_cli *cli)
                 latest = later(latest, e->owners[k].valid_from);
         }
         if (latest)
-            printf("reference data as of %04d-%02d-%02d (latest dated entry)\n", latest / 10000,
+            printf(_("reference data as of %04d-%02d-%02d (latest dated entry)\n"), latest / 10000,
                    latest / 100 % 100, latest % 100);
     }
     egaf_refs_free(refs);

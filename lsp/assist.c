@@ -250,10 +250,9 @@ static bool word_byte(char c)
 static json_t *word_range(uint32_t line, text_line l, size_t word_start, size_t cursor)
 {
     return json_pack("{s:{s:I,s:I},s:{s:I,s:I}}", "start", "line", (json_int_t)line,
-                     "character",
-                     (json_int_t)egaf_lsp_utf16_of_col(l.s, l.len, 1 + egaf_utf8_count(l.s, word_start)),
-                     "end", "line", (json_int_t)line, "character",
-                     (json_int_t)egaf_lsp_utf16_of_col(l.s, l.len, 1 + egaf_utf8_count(l.s, cursor)));
+                     "character", (json_int_t)egaf_lsp_utf16_of_byte(l.s, word_start), "end",
+                     "line", (json_int_t)line, "character",
+                     (json_int_t)egaf_lsp_utf16_of_byte(l.s, cursor));
 }
 
 json_t *egaf_lsp_complete(const egaf_lsp_doc *doc, const egaf_refs *refs, json_t *position)

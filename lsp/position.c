@@ -1,6 +1,8 @@
 /* position.c - egaf columns and LSP positions (position.h). */
 #include "lsp/position.h"
 
+#include "base/utf8.h"
+
 #include <stdbool.h>
 
 static bool starts_character(unsigned char c)
@@ -15,19 +17,20 @@ static uint32_t utf16_units(unsigned char c)
     return c >= 0xF0 ? 2 : 1;
 }
 
-uint32_t egaf_lsp_utf16_of_col(const char *line, size_t len, uint32_t col)
+uint32_t egaf_lsp_utf16_of_byte(const char *line, size_t bytes)
 {
-    uint32_t units = 0, chars = 0;
-    for (size_t i = 0; i < len; i++) {
+    uint32_t units = 0;
+    for (size_t i = 0; i < bytes; i++) {
         unsigned char c = (unsigned char)line[i];
-        if (!starts_character(c))
-            continue;
-        if (chars + 1 >= col)
-            return units;
-        chars++;
-        units += utf16_units(c);
+        if (starts_character(c))
+            units += utf16_units(c);
     }
     return units;
+}
+
+uint32_t egaf_lsp_utf16_of_col(const char *line, size_t len, uint32_t col)
+{
+    return egaf_lsp_utf16_of_byte(line, egaf_utf8_column_offset(line, len, col ? col : 1));
 }
 
 size_t egaf_lsp_byte_of_utf16(const char *line, size_t len, uint32_t utf16)

@@ -10,6 +10,8 @@
 /* The UTF-16 offset of egaf's column col (1-based) in a line of len bytes;
  * past the line's end, the line's UTF-16 length. */
 uint32_t egaf_lsp_utf16_of_col(const char *line, size_t len, uint32_t col);
+/* The UTF-16 length of the first bytes bytes of line. */
+uint32_t egaf_lsp_utf16_of_byte(const char *line, size_t bytes);
 /* The byte offset in the line of a UTF-16 offset (clamped to the line). */
 size_t egaf_lsp_byte_of_utf16(const char *line, size_t len, uint32_t utf16);
 /* The byte range [*start, *end) of 0-based line in text (without its line

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "base/suggest.h"
+#include "base/utf8.h"
 
 _Static_assert(EGAF_F__COUNT <= 64, "egaf_element.invalid has a bit per field");
 
@@ -30,6 +31,8 @@ typedef struct builder {
     size_t parsing;
     const egaf_ynode *last_node; /* the scalar copied last, and its copy */
     const char *last_copy;
+    const egaf_ynode *fixed_node; /* the last scalar whose look-alikes were fixed */
+    const char *fixed_text;
     bool oom;
 } builder;
 
@@ -71,6 +74,55 @@ static const char *display_of(builder *b, const egaf_kind_spec *spec, const char
     return d;
 }
 
+/* Text pasted from a spreadsheet or a web page carries characters that look
+ * like a space or a hyphen, or like nothing at all ("httt-tthc" + U+00A0).
+ * In an id or a reference: a finding at the character that names it, and
+ * the value taken as the writer meant it, so no second finding follows from
+ * the same mistake. rule is schema.id-syntax for an id, ref.unresolved for
+ * a reference. */
+static void check_lookalikes(builder *b, const egaf_ynode *n, egaf_str *io, const char *key,
+                             const char *element, const char *rule)
+{
+    if (n == b->fixed_node) { /* reported once; the same fix again */
+        io->s = b->fixed_text;
+        return;
+    }
+    const egaf_utf8_lookalike *l;
+    size_t len = strlen(io->s);
+    size_t at = egaf_utf8_find_lookalike(io->s, len, &l);
+    if (!l)
+        return;
+    char *fixed = egaf_utf8_replace_lookalikes(b->m->arena, io->s, len);
+    if (!fixed) {
+        b->oom = true;
+        return;
+    }
+    egaf_mark m = n->mark;
+    if (n->style != EGAF_Y_BLOCK && (m.end_col || n->style == EGAF_Y_PLAIN)) {
+        /* on one line: the character's own column */
+        m.col += (n->style == EGAF_Y_QUOTED ? 1 : 0) + egaf_utf8_count(io->s, at);
+        m.end_col = m.col + 1;
+    }
+    const char *field = element ? egaf_arena_printf(b->m->arena, _("'%s' of %s"), key, element)
+                                : egaf_arena_printf(b->m->arena, "'%s'", key);
+    if (!field) {
+        b->oom = true;
+        return;
+    }
+    const char *fmt = strcmp(l->replacement, " ") == 0
+                          ? _("%s holds U+%04X %s, which looks like a space but is not one")
+                      : strcmp(l->replacement, "-") == 0
+                          ? _("%s holds U+%04X %s, which looks like a hyphen but is not one")
+                          : _("%s holds U+%04X %s, a character that cannot be seen");
+    egaf_finding *f = egaf_diag(b->diags, rule, &m, element, fmt, field, (unsigned)l->cp, l->name);
+    egaf_diag_hint(b->diags, f, _("write '%s'"), fixed);
+    io->s = fixed;
+    b->fixed_node = n;
+    b->fixed_text = fixed;
+    if (b->last_node == n)
+        b->last_copy = fixed;
+}
+
 static void type_error(builder *b, const egaf_ynode *value, const char *key, const char *want,
                        const char *element)
 {
@@ -88,8 +140,10 @@ static bool scalar_text(builder *b, const egaf_ynode *v, const char *key, const 
     return str_of(b, v, out);
 }
 
+/* check_rule: a rule for look-alike characters in the items (references,
+ * ids), or NULL for free text. */
 static bool list_of_scalars(builder *b, const egaf_ynode *v, const char *key, const char *element,
-                            egaf_value *out)
+                            const char *check_rule, egaf_value *out)
 {
     if (v->kind == EGAF_Y_SCALAR && !egaf_ynode_is_null(v)) {
         out->u.list.items = egaf_arena_alloc(b->m->arena, sizeof(egaf_str));
@@ -97,6 +151,8 @@ static bool list_of_scalars(builder *b, const egaf_ynode *v, const char *key, co
             return false;
         if (!str_of(b, v, &out->u.list.items[0]))
             return false;
+        if (check_rule)
+            check_lookalikes(b, v, &out->u.list.items[0], key, element, check_rule);
         out->u.list.count = 1;
         return true;
     }
@@ -117,6 +173,8 @@ static bool list_of_scalars(builder *b, const egaf_ynode *v, const char *key, co
         }
         if (!str_of(b, item, &out->u.list.items[n]))
             return false;
+        if (check_rule)
+            check_lookalikes(b, item, &out->u.list.items[n], key, element, check_rule);
         n++;
     }
     out->u.list.count = n;
@@ -296,6 +354,9 @@ static bool convert(builder *b, const egaf_field_spec *fs, const egaf_ynode *v,
     case EGAF_FT_REF:
         if (!scalar_text(b, v, fs->key, element, &text))
             return false;
+        if (fs->type == EGAF_FT_ID || fs->type == EGAF_FT_REF)
+            check_lookalikes(b, v, &text, fs->key, element,
+                             fs->type == EGAF_FT_ID ? "schema.id-syntax" : "ref.unresolved");
         out->u.str.s = text.s;
         return true;
     case EGAF_FT_ENUM: {
@@ -324,7 +385,11 @@ static bool convert(builder *b, const egaf_field_spec *fs, const egaf_ynode *v,
     case EGAF_FT_REFS:
     case EGAF_FT_TEXTS:
     case EGAF_FT_IDS:
-        return list_of_scalars(b, v, fs->key, element, out);
+        return list_of_scalars(b, v, fs->key, element,
+                               fs->type == EGAF_FT_REFS  ? "ref.unresolved"
+                               : fs->type == EGAF_FT_IDS ? "schema.id-syntax"
+                                                         : NULL,
+                               out);
     case EGAF_FT_WAIVERS:
         return convert_waivers(b, v, element, out);
     case EGAF_FT_PROPERTIES:
@@ -399,6 +464,7 @@ static egaf_element *build_element(builder *b, const egaf_kind_spec *spec, const
         egaf_str id;
         if (!str_of(b, idnode, &id))
             return NULL;
+        check_lookalikes(b, idnode, &id, "id", NULL, "schema.id-syntax");
         el->id = id.s;
     }
     if (spec->kind == EGAF_K_ARCHITECTURE && el->id)
@@ -705,7 +771,7 @@ static void build_includes(builder *b, const egaf_ynode *v, const egaf_source *s
 {
     egaf_value list;
     memset(&list, 0, sizeof(list));
-    if (!list_of_scalars(b, v, "include", NULL, &list))
+    if (!list_of_scalars(b, v, "include", NULL, NULL, &list))
         return;
     if (b->root_dir == NULL) {
         for (size_t i = 0; i < list.u.list.count; i++)

@@ -8,6 +8,7 @@
 #include <yaml.h>
 
 #include "base/strmap.h"
+#include "base/utf8.h"
 
 #define CORE_TAG_PREFIX "tag:yaml.org,2002:"
 
@@ -32,15 +33,84 @@ typedef struct parser {
     bool stop;
     bool oom;
     egaf_ynode *root;
+    /* where the last column was computed: libyaml's marks come in order
+     * along a line, so each line is walked once */
+    uint32_t cursor_line;
+    bool cursor_line_ascii; /* then a column is the code point count + 1 */
+    const char *cursor_text; /* that line's text and length */
+    size_t cursor_len;
+    egaf_utf8_cursor cursor;
 } parser;
 
-static egaf_mark make_mark(const parser *p, yaml_mark_t start, yaml_mark_t end)
+/* The text of a 1-based line of the source without its line break (a BOM,
+ * which libyaml does not count, left out). NULL when out of range. */
+static const char *line_text(const egaf_source *src, uint32_t line, size_t *len)
+{
+    if (!src->text || line == 0 || line > src->nlines)
+        return NULL;
+    const char *text = src->text + src->line_starts[line - 1];
+    *len = egaf_source_line_length(src, line);
+    if (line == 1 && *len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+        text += 3;
+        *len -= 3;
+    }
+    return text;
+}
+
+/* Walks the cursor to libyaml's column (code points from the line start) on
+ * a 0-based line; NULL when the line is not in the source. */
+static const char *walk_to(parser *p, size_t line0, size_t column, size_t *len)
+{
+    uint32_t line = (uint32_t)line0 + 1;
+    if (p->cursor_line != line) {
+        const char *t = line_text(p->src, line, &p->cursor_len);
+        if (!t)
+            return NULL;
+        p->cursor_line = line;
+        p->cursor_text = t;
+        p->cursor_line_ascii = egaf_utf8_is_ascii(t, p->cursor_len);
+        egaf_utf8_cursor_init(&p->cursor);
+    }
+    const char *text = p->cursor_text;
+    *len = p->cursor_len;
+    if (p->cursor_line_ascii) { /* most lines: no walk at all */
+        size_t at = column < *len ? column : *len;
+        p->cursor.offset = p->cursor.codepoints = at;
+        p->cursor.graphemes = (uint32_t)at;
+        return text;
+    }
+    if (p->cursor.codepoints > column)
+        egaf_utf8_cursor_init(&p->cursor);
+    egaf_utf8_cursor_to_codepoint(&p->cursor, text, *len, column);
+    return text;
+}
+
+/* libyaml counts columns in code points; a person counts the characters
+ * seen (grapheme clusters): "ệ" typed as e + two combining marks is one. */
+static uint32_t column_of(parser *p, yaml_mark_t m)
+{
+    size_t len;
+    if (!walk_to(p, m.line, m.column, &len))
+        return (uint32_t)m.column + 1;
+    size_t beyond = m.column - p->cursor.codepoints; /* past the line's end */
+    return p->cursor.graphemes + (uint32_t)beyond + 1;
+}
+
+/* The byte offset in the source of a libyaml mark, or SIZE_MAX. */
+static size_t offset_of(parser *p, yaml_mark_t m)
+{
+    size_t len;
+    const char *text = walk_to(p, m.line, m.column, &len);
+    return text ? (size_t)(text - p->src->text) + p->cursor.offset : SIZE_MAX;
+}
+
+static egaf_mark make_mark(parser *p, yaml_mark_t start, yaml_mark_t end)
 {
     egaf_mark m;
     m.src = p->src;
     m.line = (uint32_t)start.line + 1;
-    m.col = (uint32_t)start.column + 1;
-    m.end_col = end.line == start.line && end.column > start.column ? (uint32_t)end.column + 1 : 0;
+    m.col = column_of(p, start);
+    m.end_col = end.line == start.line && end.column > start.column ? column_of(p, end) : 0;
     return m;
 }
 
@@ -322,6 +392,112 @@ static void end_collection(parser *p)
     attach(p, node);
 }
 
+/* A control character a model's text may not hold (a tab and a line break
+ * are text). */
+static bool is_forbidden_control(unsigned char c)
+{
+    return (c < 0x20 && c != '\t' && c != '\n') || c == 0x7F;
+}
+
+static int hex_value(char c)
+{
+    return c >= '0' && c <= '9' ? c - '0'
+           : c >= 'a' && c <= 'f' ? c - 'a' + 10
+           : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                  : -1;
+}
+
+/* In the double-quoted scalar whose opening quote is at byte offset start,
+ * the first escape that stands for a forbidden control character: its
+ * offset, its length in *len and the character in *value; SIZE_MAX when
+ * there is none. */
+static size_t find_control_escape(const egaf_source *src, size_t start, size_t *len,
+                                  unsigned *value)
+{
+    const char *t = src->text;
+    for (size_t i = start + 1; i < src->len && t[i] != '"'; i++) {
+        if (t[i] != '\\' || i + 1 >= src->len)
+            continue;
+        char e = t[i + 1];
+        size_t digits = e == 'x' ? 2 : e == 'u' ? 4 : e == 'U' ? 8 : 0;
+        unsigned v = 0x20;
+        switch (e) {
+        case '0': v = 0; break;
+        case 'a': v = 7; break;
+        case 'b': v = 8; break;
+        case 'v': v = 11; break;
+        case 'f': v = 12; break;
+        case 'r': v = 13; break;
+        case 'e': v = 27; break;
+        default: break;
+        }
+        if (digits) {
+            v = 0;
+            for (size_t d = 0; d < digits; d++) {
+                int h = i + 2 + d < src->len ? hex_value(t[i + 2 + d]) : -1;
+                if (h < 0) {
+                    v = 0x20;
+                    break;
+                }
+                v = v * 16 + (unsigned)h;
+            }
+        }
+        if (v < 0x80 && is_forbidden_control((unsigned char)v)) {
+            *len = 2 + digits;
+            *value = v;
+            return i;
+        }
+        i++; /* the escaped character: a \" does not end the scalar */
+    }
+    return SIZE_MAX;
+}
+
+/* A double-quoted "\0" would cut the text at the NUL in every C string
+ * that holds it ("cao-bang\0../../x" read silently as "cao-bang"): an error
+ * at the escape. Returns the length of the value kept. */
+static size_t drop_controls(parser *p, const yaml_event_t *ev, const egaf_mark *mark, char *text,
+                            size_t len)
+{
+    bool found = false;
+    for (size_t i = 0; i < len && !found; i++)
+        found = is_forbidden_control((unsigned char)text[i]);
+    if (!found)
+        return len;
+    egaf_mark at = *mark;
+    size_t elen = 0;
+    unsigned value = 0;
+    size_t quote = offset_of(p, ev->start_mark);
+    size_t esc = quote == SIZE_MAX ? SIZE_MAX : find_control_escape(p->src, quote, &elen, &value);
+    if (esc != SIZE_MAX) {
+        egaf_source_position(p->src, esc, &at.line, &at.col);
+        at.end_col = at.col + (uint32_t)elen;
+    } else {
+        for (size_t i = 0; i < len; i++)
+            if (is_forbidden_control((unsigned char)text[i])) {
+                value = (unsigned char)text[i];
+                break;
+            }
+    }
+    egaf_finding *f;
+    if (esc != SIZE_MAX)
+        f = egaf_diag(p->diags, "yaml.encoding", &at, NULL,
+                      _("the escape '%.*s' puts the control character U+%04X into the text"),
+                      (int)elen, p->src->text + esc, value);
+    else
+        f = egaf_diag(p->diags, "yaml.encoding", &at, NULL,
+                      _("the text holds the control character U+%04X"), value);
+    egaf_diag_hint(p->diags, f,
+                   _("remove the escape: a model's text holds no control characters, and a NUL "
+                     "would cut the text short in every program that reads it"));
+    /* the value as far as the control character: what was visible before
+     * it, and no second finding (a malformed id) from the same mistake */
+    size_t n = 0;
+    while (n < len && !is_forbidden_control((unsigned char)text[n]))
+        n++;
+    text[n] = '\0';
+    return n;
+}
+
 static void on_scalar(parser *p, const yaml_event_t *ev)
 {
     egaf_mark mark = make_mark(p, ev->start_mark, ev->end_mark);
@@ -329,14 +505,21 @@ static void on_scalar(parser *p, const yaml_event_t *ev)
     egaf_ynode *n = new_node(p, EGAF_Y_SCALAR, mark);
     if (!n)
         return;
-    char *text = egaf_arena_strndup(p->arena, (const char *)ev->data.scalar.value,
-                                    ev->data.scalar.length);
+    char *text = egaf_arena_alloc(p->arena, ev->data.scalar.length + 1);
     if (!text) {
         p->oom = p->stop = true;
         return;
     }
-    n->u.scalar.text = text;
-    n->u.scalar.len = ev->data.scalar.length;
+    memcpy(text, ev->data.scalar.value, ev->data.scalar.length);
+    text[ev->data.scalar.length] = '\0';
+    size_t len = ev->data.scalar.length;
+    if (ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE)
+        len = drop_controls(p, ev, &mark, text, len);
+    /* one text however it was typed: NFC, as Vietnamese keyboards write it */
+    size_t nfc_len = len;
+    const char *nfc = egaf_utf8_nfc(p->arena, text, len, &nfc_len);
+    n->u.scalar.text = nfc ? nfc : text;
+    n->u.scalar.len = nfc ? nfc_len : len;
     switch (ev->data.scalar.style) {
     case YAML_SINGLE_QUOTED_SCALAR_STYLE:
     case YAML_DOUBLE_QUOTED_SCALAR_STYLE:
@@ -382,19 +565,6 @@ static void on_alias(parser *p, const yaml_event_t *ev)
         return;
     }
     attach(p, target);
-}
-
-static const char *syntax_hint(const char *problem)
-{
-    if (!problem)
-        return NULL;
-    if (strstr(problem, "mapping values are not allowed"))
-        return "a value that contains ': ' must be quoted";
-    if (strstr(problem, "cannot start any token"))
-        return "YAML indents with spaces, never tabs; quote values that start with @ or `";
-    if (strstr(problem, "did not find expected key"))
-        return "check the indentation of this line against the lines above it";
-    return NULL;
 }
 
 /* libyaml's own problem and context texts, marked so they are translated
@@ -533,6 +703,152 @@ static const char *libyaml_text(const char *s)
     return s;
 }
 
+/* A space-like or invisible character (pasted from a spreadsheet or a web
+ * page) where a line's indentation is, on one of the few lines up to last:
+ * YAML reads it as text, so the parser's own error comes a line or two
+ * later and speaks of something else. Reported instead of it, at the
+ * character. (Further up it would be text of a block scalar, not the cause.) */
+static bool report_lookalike_indentation(parser *p, uint32_t last)
+{
+    enum { WINDOW = 5 };
+    for (uint32_t line = last > WINDOW ? last - WINDOW : 1; line <= last && line <= p->src->nlines;
+         line++) {
+        size_t len;
+        const char *text = line_text(p->src, line, &len);
+        if (!text)
+            return false;
+        size_t i = 0;
+        while (i < len && text[i] == ' ')
+            i++;
+        int32_t cp;
+        size_t clen = i < len ? egaf_utf8_decode(text + i, len - i, &cp) : 0;
+        const egaf_utf8_lookalike *l = clen ? egaf_utf8_lookalike_find(cp) : NULL;
+        if (!l || strcmp(l->replacement, "-") == 0)
+            continue;
+        egaf_mark at = {p->src, line, egaf_utf8_count(text, i) + 1, 0};
+        at.end_col = at.col + 1;
+        egaf_finding *f = egaf_diag(p->diags, "yaml.syntax", &at, NULL,
+                                    _("the indentation holds U+%04X %s, which looks like a space "
+                                      "but is not one"),
+                                    (unsigned)cp, l->name);
+        egaf_buf fixed;
+        egaf_buf_init(&fixed);
+        egaf_buf_add(&fixed, text, i);
+        egaf_buf_puts(&fixed, " ");
+        egaf_buf_add(&fixed, text + i + clen, len - i - clen);
+        egaf_buf_putc(&fixed, '\0');
+        if (!fixed.failed)
+            egaf_diag_hint(p->diags, f, _("replace it with an ordinary space: `%s`"), fixed.data);
+        egaf_buf_free(&fixed);
+        return true;
+    }
+    return false;
+}
+
+/* The character at a libyaml mark, as text ("@"), in buf. */
+static const char *char_at(parser *p, yaml_mark_t m, char buf[8])
+{
+    size_t len;
+    const char *text = walk_to(p, m.line, m.column, &len);
+    buf[0] = '\0';
+    if (!text || p->cursor.offset >= len)
+        return buf;
+    int32_t cp;
+    size_t n = egaf_utf8_decode(text + p->cursor.offset, len - p->cursor.offset, &cp);
+    if (n == 0)
+        n = 1;
+    memcpy(buf, text + p->cursor.offset, n);
+    buf[n] = '\0';
+    return buf;
+}
+
+static bool is(const char *s, const char *what)
+{
+    return s && strcmp(s, what) == 0;
+}
+
+/* libyaml's commonest errors, said the way a person fixes them: what is
+ * wrong, in this line, and what to do. True when the error was one of
+ * them. */
+static bool report_common_error(parser *p, const yaml_parser_t *yp, egaf_mark mark,
+                                egaf_mark ctx)
+{
+    const char *problem = yp->problem, *context = yp->context;
+    char c[8];
+    egaf_finding *f;
+    if (is(problem, "found unexpected end of stream") &&
+        (is(context, "while scanning a quoted scalar") ||
+         is(context, "while parsing a quoted scalar"))) {
+        char_at(p, yp->context_mark, c);
+        ctx.end_col = ctx.col + 1;
+        f = egaf_diag(p->diags, "yaml.syntax", &ctx, NULL,
+                      _("the quote %s opened here is never closed"), c);
+        egaf_diag_hint(p->diags, f, _("close it with %s at the end of the value, on the same line"), c);
+        return true;
+    }
+    if (is(problem, "found a tab character that violates indentation") ||
+        is(problem, "found a tab character where an indentation space is expected") ||
+        (is(problem, "found character that cannot start any token") &&
+         strcmp(char_at(p, yp->problem_mark, c), "\t") == 0)) {
+        f = egaf_diag(p->diags, "yaml.syntax", &mark, NULL,
+                      _("this line is indented with a tab"));
+        egaf_diag_hint(p->diags, f, _("YAML indents with spaces only: replace the tab with spaces"));
+        return true;
+    }
+    if (is(problem, "found character that cannot start any token")) {
+        char_at(p, yp->problem_mark, c);
+        mark.end_col = mark.col + 1;
+        f = egaf_diag(p->diags, "yaml.syntax", &mark, NULL,
+                      _("a value cannot start with '%s' in YAML"), c);
+        egaf_diag_hint(p->diags, f, _("put the value in quotes: \"%s…\""), c);
+        return true;
+    }
+    if (is(problem, "mapping values are not allowed in this context")) {
+        f = egaf_diag(p->diags, "yaml.syntax", &mark, NULL,
+                      _("this ':' would start a new key inside a value"));
+        egaf_diag_hint(p->diags, f,
+                       _("if the value holds ': ', put it in quotes (name: \"A: B\"); if this "
+                         "line starts a new key, indent it like the keys above it"));
+        return true;
+    }
+    if (is(problem, "did not find expected key") || is(problem, "did not find expected '-' indicator")) {
+        bool list = strstr(problem, "'-'") != NULL;
+        f = egaf_diag(p->diags, "yaml.syntax", &mark, NULL,
+                      list ? _("this line is not indented like the items of the list it follows")
+                           : _("this line is not indented like the keys of the map it follows"));
+        if (ctx.line != mark.line)
+            egaf_diag_related(p->diags, f, &ctx,
+                              list ? _("the list starts here") : _("the map starts here"));
+        egaf_diag_hint(p->diags, f,
+                       list ? _("start the line with '- ' at the indentation of the other items")
+                            : _("indent the line with as many spaces as the keys above it"));
+        return true;
+    }
+    if (is(problem, "could not find expected ':'")) {
+        f = egaf_diag(p->diags, "yaml.syntax", &mark, NULL,
+                      _("a key has no ':' after it"));
+        egaf_diag_related(p->diags, f, &ctx, _("the key starts here"));
+        egaf_diag_hint(p->diags, f,
+                       _("write 'key: value'; text that continues the value above must be "
+                         "indented more than its key"));
+        return true;
+    }
+    if (is(problem, "did not find expected ',' or ']'") ||
+        is(problem, "did not find expected ',' or '}'")) {
+        bool list = strchr(problem, ']') != NULL;
+        f = egaf_diag(p->diags, "yaml.syntax", &mark, NULL,
+                      list ? _("a ',' or the closing ']' is missing before this")
+                           : _("a ',' or the closing '}' is missing before this"));
+        egaf_diag_related(p->diags, f, &ctx,
+                          list ? _("the list opens here") : _("the map opens here"));
+        egaf_diag_hint(p->diags, f,
+                       _("separate the items with commas, close the brackets, and quote an item "
+                         "that holds ',' or ': '"));
+        return true;
+    }
+    return false;
+}
+
 static void report_parse_error(parser *p, const yaml_parser_t *yp)
 {
     egaf_mark mark = {p->src, 1, 1, 0};
@@ -546,15 +862,20 @@ static void report_parse_error(parser *p, const yaml_parser_t *yp)
         return;
     } else {
         mark.line = (uint32_t)yp->problem_mark.line + 1;
-        mark.col = (uint32_t)yp->problem_mark.column + 1;
+        mark.col = column_of(p, yp->problem_mark);
+        if (report_lookalike_indentation(p, mark.line))
+            return;
     }
     egaf_finding *f;
     const char *context = yp->context;
+    egaf_mark ctx = {p->src, (uint32_t)yp->context_mark.line + 1, 1, 0};
+    if (context)
+        ctx.col = column_of(p, yp->context_mark);
+    if (yp->error != YAML_READER_ERROR && yp->problem && report_common_error(p, yp, mark, ctx))
+        return;
     if (context && strstr(problem, "end of stream")) {
-        /* an unclosed quote or bracket: point at where it opened, not at the
-         * end of the file */
-        egaf_mark ctx = {p->src, (uint32_t)yp->context_mark.line + 1,
-                         (uint32_t)yp->context_mark.column + 1, 0};
+        /* an unclosed bracket: point at where it opened, not at the end of
+         * the file */
         const char *what = strncmp(context, "while ", 6) == 0 ? context + 6 : context;
         what = strncmp(what, "scanning ", 9) == 0 ? what + 9 : what;
         f = egaf_diag(p->diags, rule, &ctx, NULL, _("%s that starts here never ends (%s)"),
@@ -565,8 +886,6 @@ static void report_parse_error(parser *p, const yaml_parser_t *yp)
         f = egaf_diag(p->diags, rule, &mark, NULL, _("%s %s"), libyaml_text(problem),
                       libyaml_text(context));
         /* the place libyaml was reading from, in words a reader follows */
-        egaf_mark ctx = {p->src, (uint32_t)yp->context_mark.line + 1,
-                         (uint32_t)yp->context_mark.column + 1, 0};
         if (ctx.line != mark.line || ctx.col != mark.col)
             egaf_diag_related(p->diags, f, &ctx, _("%s that started here"),
                               libyaml_text(strncmp(context, "while ", 6) == 0 ? context + 6
@@ -585,9 +904,6 @@ static void report_parse_error(parser *p, const yaml_parser_t *yp)
     } else {
         f = egaf_diag(p->diags, rule, &mark, NULL, _("%s"), libyaml_text(problem));
     }
-    const char *hint = syntax_hint(problem);
-    if (hint)
-        egaf_diag_hint(p->diags, f, _("%s"), hint);
 }
 
 /* UTF-16 and UTF-32 would parse in libyaml, but models must be UTF-8. */

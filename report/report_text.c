@@ -5,6 +5,7 @@
 #include "base/i18n.h"
 #include "report/report.h"
 #include "base/rules.h"
+#include "base/utf8.h"
 
 #define C_RESET "\033[0m"
 #define C_BOLD "\033[1m"
@@ -30,14 +31,20 @@ static void quote(egaf_buf *out, unsigned line, const char *text, unsigned col, 
         return;
     egaf_buf_printf(out, "%5u | %s\n", line, text);
     egaf_buf_puts(out, "      | ");
-    const char *p = text;
-    for (unsigned c = 1; c < col && *p;) {
-        unsigned char ch = (unsigned char)*p;
-        egaf_buf_putc(out, ch == '\t' ? '\t' : ' ');
-        p++;
-        while ((*p & 0xC0) == 0x80)
-            p++;
-        c++;
+    /* one space per character as a person sees it (grapheme cluster), so
+     * the caret stands under "ệ" however it was typed */
+    size_t n = strlen(text);
+    size_t end = egaf_utf8_column_offset(text, n, col);
+    egaf_utf8_cursor c;
+    egaf_utf8_cursor_init(&c);
+    uint32_t shown = 0;
+    while (c.offset < end) {
+        size_t at = c.offset;
+        egaf_utf8_cursor_to_offset(&c, text, n, at + 1);
+        if (c.graphemes != shown) {
+            egaf_buf_putc(out, text[at] == '\t' ? '\t' : ' ');
+            shown = c.graphemes;
+        }
     }
     if (color)
         egaf_buf_puts(out, "\033[1;32m");
@@ -47,6 +54,20 @@ static void quote(egaf_buf *out, unsigned line, const char *text, unsigned col, 
     if (color)
         egaf_buf_puts(out, C_RESET);
     egaf_buf_putc(out, '\n');
+}
+
+/* The severity word of the text report, in the reader's language ("lỗi"
+ * with --lang vi). Machine formats keep egaf_severity_name's English. */
+static const char *severity_word(egaf_severity s)
+{
+    switch (s) {
+    case EGAF_SEV_ERROR:
+        return _("error");
+    case EGAF_SEV_WARNING:
+        return _("warning");
+    default:
+        return _("note");
+    }
 }
 
 static void location(egaf_buf *out, const char *file, unsigned line, unsigned col, bool color)
@@ -92,12 +113,12 @@ void egaf_report_text(egaf_buf *out, const egaf_diags *diags, const egaf_report_
         egaf_severity shown = f->waiver ? EGAF_SEV_NOTE : f->severity;
         if (color)
             egaf_buf_puts(out, sev_color(shown));
-        egaf_buf_puts(out, egaf_severity_name(shown));
+        egaf_buf_puts(out, severity_word(shown));
         if (color)
             egaf_buf_puts(out, C_RESET);
         egaf_buf_printf(out, ": %s [%s]", f->message, f->rule);
         if (f->waiver)
-            egaf_buf_printf(out, _(" (waived %s)"), egaf_severity_name(f->severity));
+            egaf_buf_printf(out, _(" (waived %s)"), severity_word(f->severity));
         egaf_buf_putc(out, '\n');
         quote(out, f->line, f->source_line, f->col, f->span, color);
         if (f->hint)
@@ -109,7 +130,7 @@ void egaf_report_text(egaf_buf *out, const egaf_diags *diags, const egaf_report_
             location(out, rel->file, rel->line, rel->col, color);
             if (color)
                 egaf_buf_puts(out, sev_color(EGAF_SEV_NOTE));
-            egaf_buf_puts(out, "note");
+            egaf_buf_puts(out, severity_word(EGAF_SEV_NOTE));
             if (color)
                 egaf_buf_puts(out, C_RESET);
             egaf_buf_printf(out, ": %s\n", rel->message);

@@ -16,6 +16,7 @@ need libyaml-dev    "pkg-config --exists yaml-0.1"
 need libgraphviz-dev "pkg-config --exists libcgraph libgvc"
 need graphviz       "command -v dot"
 need libpcre2-dev   "pkg-config --exists libpcre2-8"
+need libutf8proc-dev "pkg-config --exists libutf8proc"
 need libjansson-dev "pkg-config --exists jansson"
 need libzip-dev     "pkg-config --exists libzip"
 # the tests open what egaf document writes as its readers do: LibreOffice

@@ -30,7 +30,7 @@ checks+=',clang-analyzer-*,-clang-analyzer-core.NullDereference,-clang-analyzer-
 checks+=',-clang-analyzer-security.insecureAPI.*'
 # the definitions the Makefile passes (EGAF_VERSION; the install paths, so
 # the code under #ifdef EGAF_DATADIR is analysed too)
-cflags="-std=c11 -D_GNU_SOURCE -I. $(pkg-config --cflags yaml-0.1 libcgraph libgvc libpcre2-8 jansson libzip)"
+cflags="-std=c11 -D_GNU_SOURCE -I. $(pkg-config --cflags yaml-0.1 libcgraph libgvc libpcre2-8 libutf8proc jansson libzip)"
 cflags+=" -DEGAF_VERSION=\"lint\" -DEGAF_DATADIR=\"/usr/local/share/egaf\""
 cflags+=" -DEGAF_LOCALEDIR=\"/usr/local/share/locale\""
 out=$(mktemp)

@@ -71,6 +71,21 @@ static bool has_source(const egaf_element *db, const char *national_id)
     return false;
 }
 
+/* True when the database names in `sources` a national id the reference
+ * models do not have: ref.unresolved reports it, and a duplicate master
+ * would follow from the same misspelling ("national:csdl-dancu"), so it is
+ * not reported a second time. */
+static bool has_unresolved_national_source(const egaf_check_ctx *ctx, const egaf_element *db)
+{
+    const egaf_value *v = egaf_element_get(db, EGAF_F_SOURCES);
+    for (size_t i = 0; v && i < v->u.list.count; i++) {
+        const char *s = v->u.list.items[i].s;
+        if (strncmp(s, "national:", 9) == 0 && !egaf_refs_find(ctx->refs, s + 9))
+            return true;
+    }
+    return false;
+}
+
 /* reach[] caches, per authoritative database, which local databases reach it
  * through `sources` (directly or through other local databases). */
 typedef struct reach_cache {
@@ -108,6 +123,8 @@ static void check_master(egaf_check_ctx *ctx, const egaf_element *db, const egaf
                          reach_cache *cache, size_t *ncache, size_t cap)
 {
     const egaf_value *holds = egaf_element_get(db, EGAF_F_HOLDS);
+    if (has_unresolved_national_source(ctx, db))
+        return;
     for (size_t i = 0; holds && i < holds->u.list.count; i++) {
         const egaf_str *s = &holds->u.list.items[i];
         const egaf_ref_entry *subject = egaf_refs_find(ctx->refs, s->s);

@@ -3,6 +3,7 @@
 #include <pcre2.h>
 #include <string.h>
 
+#include "base/fold.h"
 #include "base/i18n.h"
 #include "validator/check.h"
 
@@ -19,9 +20,16 @@ static void check_syntax(egaf_check_ctx *ctx, pcre2_code *re, pcre2_match_data *
         return;
     egaf_finding *f = egaf_diag(ctx->diags, "schema.id-syntax", EGAF_VMARK(el, v), el->display,
                                 _("id '%s' is not lower-case ASCII words joined by hyphens"), id);
-    egaf_diag_hint(ctx->diags, f,
-                   _("write it like 'cong-dich-vu-cong': a-z, 0-9 and single "
-                     "hyphens, no diacritics"));
+    char fixed[128];
+    if (strlen(id) < sizeof fixed && egaf_fold_id(id, fixed) > 0)
+        egaf_diag_hint(ctx->diags, f,
+                       _("write '%s': a-z, 0-9 and single hyphens, no diacritics "
+                         "(and the references to it)"),
+                       fixed);
+    else
+        egaf_diag_hint(ctx->diags, f,
+                       _("write it like 'cong-dich-vu-cong': a-z, 0-9 and single "
+                         "hyphens, no diacritics"));
 }
 
 void egaf_check_ids(egaf_check_ctx *ctx, const void *id_regex)

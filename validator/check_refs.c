@@ -99,6 +99,32 @@ static const char *kind_noun(unsigned target_bit)
                                                 : _("national database");
 }
 
+/* How to get from a reference of the wrong kind to one the field takes: a
+ * national database is used through a local copy that names it in
+ * `sources`, a national system or another application through an
+ * integration. */
+static void wrong_kind_hint(egaf_check_ctx *ctx, egaf_finding *f, const egaf_element *el,
+                            const egaf_field_spec *fs, unsigned target, const char *ref)
+{
+    char allowed[160];
+    egaf_targets_text(fs->targets, allowed, sizeof allowed);
+    const char *from = el->id ? el->id : el->display;
+    if (target == EGAF_T_NATIONAL_DATABASE && (fs->targets & EGAF_T(EGAF_K_DATABASE)))
+        egaf_diag_hint(ctx->diags, f,
+                       _("to use it, declare a local copy, a database of your own with "
+                         "`sources: [%s]`, and name that here; or an integration `{from: %s, "
+                         "to: %s}`"),
+                       ref, from, ref);
+    else if (target == EGAF_T_NATIONAL_SYSTEM || target == EGAF_T_NATIONAL_DATABASE ||
+             target == EGAF_T(EGAF_K_APPLICATION) || target == EGAF_T(EGAF_K_PLATFORM))
+        egaf_diag_hint(ctx->diags, f,
+                       _("name %s here; to exchange data with '%s', declare an integration "
+                         "`{from: %s, to: %s}`"),
+                       allowed, ref, from, ref);
+    else
+        egaf_diag_hint(ctx->diags, f, _("name %s here"), allowed);
+}
+
 static void check_national(egaf_check_ctx *ctx, const egaf_element *el,
                            const egaf_field_spec *fs, const egaf_str *s, const egaf_ref *r)
 {
@@ -121,9 +147,11 @@ static void check_national(egaf_check_ctx *ctx, const egaf_element *el,
         return;
     }
     if (!(t & fs->targets)) {
-        egaf_diag(ctx->diags, "ref.wrong-kind", &s->mark, el->display,
-                  _("'%s' of %s names the %s '%s', but it takes %s"), fs->key, el->display,
-                  kind_noun(t), s->s, egaf_targets_text(fs->targets, allowed, sizeof allowed));
+        egaf_finding *f =
+            egaf_diag(ctx->diags, "ref.wrong-kind", &s->mark, el->display,
+                      _("'%s' of %s names the %s '%s', but it takes %s"), fs->key, el->display,
+                      kind_noun(t), s->s, egaf_targets_text(fs->targets, allowed, sizeof allowed));
+        wrong_kind_hint(ctx, f, el, fs, t, s->s);
         return;
     }
     if (ctx->year && !egaf_ref_valid_in(e, ctx->year)) {
@@ -197,6 +225,7 @@ static void check_one(egaf_check_ctx *ctx, const egaf_element *el, const egaf_fi
                                     egaf_targets_text(fs->targets, allowed, sizeof allowed));
         egaf_diag_related(ctx->diags, f, &target->mark, _("%s '%s' is declared here"),
                           _(egaf_kind_info(target->kind)->noun), s->s);
+        wrong_kind_hint(ctx, f, el, fs, EGAF_T(target->kind), s->s);
     }
 }
 

@@ -86,6 +86,52 @@ static void report_duplicate_ids(egaf_check_ctx *ctx)
         }
 }
 
+/* True when text is `national:ID` with an ID the reference models lack. */
+static bool unresolved_national(const egaf_refs *refs, const char *text)
+{
+    return text && strncmp(text, "national:", 9) == 0 && !egaf_refs_find(refs, text + 9);
+}
+
+/* The elements that name a national id the reference models lack (an
+ * integration counts for its `from`): ref.unresolved reports the
+ * misspelling; what follows from it is not reported again. */
+static void index_unresolved_national(const egaf_check_ctx *ctx, egaf_strmap *out)
+{
+    const egaf_model *m = ctx->model;
+    for (int k = 0; k < EGAF_K_ARCHITECTURE; k++)
+        for (size_t i = 0; i < m->counts[k]; i++) {
+            const egaf_element *el = m->elements[k][i];
+            bool unresolved = false;
+            for (size_t j = 0; j < el->nvalues && !unresolved; j++) {
+                const egaf_value *v = &el->values[j];
+                if (v->type == EGAF_FT_REF)
+                    unresolved = unresolved_national(ctx->refs, v->u.str.s);
+                else if (v->type == EGAF_FT_REFS)
+                    for (size_t r = 0; r < v->u.list.count && !unresolved; r++)
+                        unresolved = unresolved_national(ctx->refs, v->u.list.items[r].s);
+            }
+            if (!unresolved)
+                continue;
+            const char *display = el->display;
+            const char *from = k == EGAF_K_INTEGRATION ? egaf_element_text(el, EGAF_F_FROM) : NULL;
+            const egaf_element *source = from ? egaf_check_lookup(ctx, from) : NULL;
+            if (source)
+                display = source->display;
+            bool oom = false;
+            if (display)
+                egaf_strmap_put(out, display, strlen(display), (void *)el, &oom);
+        }
+}
+
+/* A finding that follows from an unresolved national id on its element:
+ * "does not connect to national:ngsp" when the model wrote national:ngps. */
+static bool follows_from_unresolved(const egaf_finding *f, void *arg)
+{
+    const egaf_strmap *elements = arg;
+    return f->element && strcmp(f->rule, "component.not-connected") == 0 &&
+           egaf_strmap_get(elements, f->element, strlen(f->element));
+}
+
 /* Waivers: unknown rule ids are reported; findings on a waived element and
  * rule are marked, never dropped. Findings about the model as a whole (no
  * element) are waived by the header's waivers. */
@@ -184,6 +230,14 @@ void egaf_validate(egaf_validator *v, egaf_model *const *models, size_t n, egaf_
         egaf_check_codes(&ctx);
         egaf_check_roadmap(&ctx);
         egaf_check_hygiene(&ctx);
+        if (ctx.refs) {
+            egaf_strmap unresolved;
+            egaf_strmap_init(&unresolved);
+            index_unresolved_national(&ctx, &unresolved);
+            if (unresolved.count)
+                egaf_diags_remove_if(diags, first, follows_from_unresolved, &unresolved);
+            egaf_strmap_free(&unresolved);
+        }
         apply_waivers(&ctx, first);
     }
     for (size_t i = 0; i < n; i++)

@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 
 broken=examples/broken/key-typo.yaml
-vi_message="key-typo.yaml:27:3: error: khóa không xác định 'aproved-by' trong architecture [schema.unknown-key]"
+vi_message="key-typo.yaml:27:3: lỗi: khóa không xác định 'aproved-by' trong architecture [schema.unknown-key]"
 vi_hint="   gợi ý: có phải ý bạn là 'approved-by'?"
 vi_summary="đã kiểm tra 1 tệp: 1 lỗi, 0 cảnh báo, 0 ghi chú"
 en_message="key-typo.yaml:27:3: error: unknown key 'aproved-by' in architecture [schema.unknown-key]"
@@ -192,9 +192,33 @@ expect_grep completion-command-after-lang '^validate$' "$T/c"
 comp 1 egaf --l >"$T/c"
 expect_grep completion-global-lang '^--lang$' "$T/c"
 
-# libyaml's own texts are translated too
+# libyaml's commonest errors are said for people, in Vietnamese too: what is
+# wrong, in this line, how to fix it (not the parser's state)
 run --lang vi validate examples/broken/unclosed-quote.yaml
 expect_status vi-syntax-exit-1 1
-expect_grep vi-syntax-message '^examples/broken/unclosed-quote\.yaml:46:28: error: một chuỗi trong dấu ngoặc kép bắt đầu từ đây nhưng không bao giờ kết thúc \(gặp kết thúc tệp bất ngờ\) \[yaml\.syntax\]$'
+expect_grep vi-syntax-message '^examples/broken/unclosed-quote\.yaml:46:28: lỗi: dấu nháy " mở ở đây không được đóng lại \[yaml\.syntax\]$'
+expect_grep vi-syntax-hint '^   gợi ý: hãy đóng bằng dấu " ở cuối giá trị, ngay trên dòng này$'
 run --lang vi validate examples/broken/tab-indentation.yaml
-expect_grep vi-tab-message 'error: gặp ký tự tab làm sai thụt lề khi quét một chuỗi thường \[yaml\.syntax\]$'
+expect_grep vi-tab-message '^examples/broken/tab-indentation\.yaml:95:1: lỗi: dòng này thụt lề bằng ký tự tab \[yaml\.syntax\]$'
+expect_grep vi-tab-hint '^   gợi ý: YAML chỉ cho thụt lề bằng dấu cách: hãy thay tab bằng các dấu cách$'
+expect_no_grep vi-tab-no-parser-state 'quét|scanning|chuỗi thường'
+
+# the severity word of the text report is Vietnamese; machine formats keep
+# theirs (checked above: JSON "severity": "error", SARIF "level": "error")
+run --lang vi validate examples/broken/missing-lgsp.yaml
+expect_grep vi-severity-error '^examples/broken/missing-lgsp\.yaml:[0-9]+:[0-9]+: lỗi: '
+expect_grep vi-severity-warning '^examples/broken/missing-lgsp\.yaml:[0-9]+:[0-9]+: cảnh báo: '
+expect_no_grep vi-severity-no-english ': (error|warning|note): '
+run --lang vi validate examples/broken/uses-application-as-database.yaml
+expect_grep vi-severity-note '^examples/broken/uses-application-as-database\.yaml:83:7: ghi chú: '
+run --lang vi validate --format github examples/broken/missing-lgsp.yaml
+expect_grep vi-github-keeps-error '^::error file='
+
+# --version in Vietnamese
+run --lang vi --version
+expect_status vi-version-status 0
+expect_grep vi-version-refs '^mô hình tham chiếu: '
+expect_grep vi-version-editions '^các phiên bản Khung kiến trúc:$'
+expect_no_grep vi-version-no-english 'reference models|framework editions|as of'
+run --lang en --version
+expect_grep en-version-refs '^reference models: '

@@ -94,6 +94,11 @@ static void test_positions(void **state)
     assert_int_equal(egaf_lsp_utf16_of_col(line, len, 10), 10); /* x, after a pair */
     assert_int_equal(egaf_lsp_utf16_of_col(line, len, 99), 11);
     assert_int_equal(egaf_lsp_byte_of_utf16(line, len, 2), 4); /* after "Hộ" */
+    /* decomposed "ệ" (e, U+0302, U+0323) is one column and three units */
+    const char *nfd = "VieÌÌ£t x";
+    assert_int_equal(egaf_lsp_utf16_of_col(nfd, strlen(nfd), 3), 2);
+    assert_int_equal(egaf_lsp_utf16_of_col(nfd, strlen(nfd), 4), 5);
+    assert_int_equal(egaf_lsp_utf16_of_byte(nfd, strlen(nfd)), 8);
     assert_int_equal(egaf_lsp_byte_of_utf16(line, len, 10), len - 1);
     assert_int_equal(egaf_lsp_byte_of_utf16(line, len, 50), len);
     size_t a, b;
