@@ -98,10 +98,12 @@ static void check_lookalikes(builder *b, const egaf_ynode *n, egaf_str *io, cons
         return;
     }
     egaf_mark m = n->mark;
+    bool at_character = false;
     if (n->style != EGAF_Y_BLOCK && (m.end_col || n->style == EGAF_Y_PLAIN)) {
         /* on one line: the character's own column */
         m.col += (n->style == EGAF_Y_QUOTED ? 1 : 0) + egaf_utf8_count(io->s, at);
         m.end_col = m.col + 1;
+        at_character = true;
     }
     const char *field = element ? egaf_arena_printf(b->m->arena, _("'%s' of %s"), key, element)
                                 : egaf_arena_printf(b->m->arena, "'%s'", key);
@@ -116,6 +118,10 @@ static void check_lookalikes(builder *b, const egaf_ynode *n, egaf_str *io, cons
                           : _("%s holds U+%04X %s, a character that cannot be seen");
     egaf_finding *f = egaf_diag(b->diags, rule, &m, element, fmt, field, (unsigned)l->cp, l->name);
     egaf_diag_hint(b->diags, f, _("write '%s'"), fixed);
+    /* the editor's quick fix: the character replaced by what was meant (a
+     * space at the end of a plain value is no part of it) */
+    if (at_character)
+        egaf_diag_fix(b->diags, f, "%s", l->replacement);
     io->s = fixed;
     b->fixed_node = n;
     b->fixed_text = fixed;

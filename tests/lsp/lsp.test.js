@@ -419,6 +419,40 @@ async function vietnamese() {
   conn.dispose();
 }
 
+// A no-break space pasted after a reference: the finding at the character,
+// and the quick fix that replaces it makes the finding go.
+async function lookalike() {
+  const file = path.join(T, 'cao-bang.yaml');
+  const uri = 'file://' + file;
+  const fixed = MODEL.replace('kind: citizn', 'kind: citizen').replace('national:csdl-dan-cuu', 'national:csdl-dan-cu')
+    .replace('hosted-on: [ttdl-tnh]', 'hosted-on: [ttdl-tinh]');
+  const text = fixed.replace('handled-by: he-thong-tthc', 'handled-by: he-thong-tthc\u00a0');
+  const { child, exited } = startServer(['--lang', 'en']);
+  const conn = connect(child);
+  await withTimeout(conn.sendRequest('initialize', { processId: null, capabilities: {} }), 10000, 'initialize');
+  conn.sendNotification('initialized', {});
+  let diags = conn.nextDiagnostics(uri);
+  conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+  let pub = await diags;
+  const line = text.split('\n').findIndex((l) => l.includes('\u00a0'));
+  const d = pub.diagnostics.find((x) => /U\+00A0 NO-BREAK SPACE/.test(x.message));
+  check('lookalike-at-the-character', d && d.range.start.line === line &&
+    d.range.start.character === text.split('\n')[line].indexOf('\u00a0') && d.data && d.data.fix === ' ',
+  JSON.stringify(pub.diagnostics));
+  const actions = d ? await conn.sendRequest('textDocument/codeAction', {
+    textDocument: { uri }, range: d.range, context: { diagnostics: [d] } }) : [];
+  const fix = actions.find((a) => a.isPreferred);
+  diags = conn.nextDiagnostics(uri);
+  conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 },
+    contentChanges: [{ text: fix ? applyEdits(text, fix.edit.changes[uri]) : text }] });
+  pub = await diags;
+  check('lookalike-quick-fix', fix && pub.diagnostics.length === 0, JSON.stringify(pub.diagnostics.map((x) => x.message)));
+  await conn.sendRequest('shutdown');
+  conn.sendNotification('exit');
+  await withTimeout(exited, 5000, 'exit');
+  conn.dispose();
+}
+
 // Raw bytes no client library would send: each gets an error response or
 // is skipped, and the server goes on to answer a good request after them.
 async function malformed() {
@@ -461,6 +495,11 @@ async function malformed() {
     await vietnamese();
   } catch (e) {
     fail('lsp-vietnamese', e.stack || String(e));
+  }
+  try {
+    await lookalike();
+  } catch (e) {
+    fail('lsp-lookalike', e.stack || String(e));
   }
   try {
     await malformed();
