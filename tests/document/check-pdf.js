@@ -7,9 +7,10 @@
 'use strict';
 const fs = require('fs');
 const [name, textFile, exportFile, ...headings] = process.argv.slice(2);
-// LibreOffice breaks a line after a hyphen or a dash ("X-⏎quang"): a dash
-// followed by white space is read as the dash alone, on both sides
-const norm = (s) => s.normalize('NFC').replace(/([-–])\s+/g, '$1').replace(/\s+/g, ' ').trim();
+// LibreOffice breaks a line after a hyphen or a dash ("X-⏎quang"), and
+// pdftotext joins such a line dropping the hyphen ("Xquang"): hyphens and
+// dashes (and the white space after them) are left out on both sides
+const norm = (s) => s.normalize('NFC').replace(/[-–]\s*/g, '').replace(/\s+/g, ' ').trim();
 const text = norm(fs.readFileSync(textFile, 'utf8'));
 const missingHeadings = headings.filter((h) => !text.includes(norm(h)));
 if (missingHeadings.length) console.log(`FAIL ${name}-headings: missing ${JSON.stringify(missingHeadings)}`);
