@@ -506,7 +506,7 @@ static int parse_kind(const char *s, int *out)
             *out = i;
             return 0;
         }
-    const char *sug = egaf_suggest(s, kind_names, 0);
+    const char *sug = egaf_suggest(s, kind_names, egaf_list_count(kind_names));
     /* singular forms ("agency") are too far for the edit distance */
     for (int i = 0; !sug && kind_names[i]; i++)
         if (strlen(s) >= 4 && strncmp(kind_names[i], s, strlen(s) - 1) == 0)
@@ -582,7 +582,7 @@ int cmd_refs(egaf_cli *cli, int argc, char **argv)
     bool is_show = strcmp(sub, "show") == 0;
     if (!is_show && strcmp(sub, "list") != 0) {
         static const char *const subs[] = {"list", "show", NULL};
-        const char *s = egaf_suggest(sub, subs, 0);
+        const char *s = egaf_suggest(sub, subs, egaf_list_count(subs));
         if (s)
             return usage_error("refs", _("unknown subcommand '%s'; did you mean '%s'?"), sub, s);
         return usage_error("refs", _("unknown subcommand '%s' (list or show ID)"), sub);

@@ -223,7 +223,7 @@ static void check_keys(loader *ld, const egaf_ynode *map, const char *const *key
             continue;
         egaf_finding *f = egaf_diag(ld->diags, "refs.schema", &k->mark, element,
                                     _("unknown key '%s' in %s"), name, where);
-        const char *s = egaf_suggest(name, keys, 0);
+        const char *s = egaf_suggest(name, keys, egaf_list_count(keys));
         if (s)
             egaf_diag_hint(ld->diags, f, _("did you mean '%s'?"), s);
     }
@@ -319,7 +319,7 @@ static const char *get_enum(loader *ld, const egaf_ynode *map, const char *key,
     list_text(values, allowed, sizeof allowed);
     egaf_finding *f = egaf_diag(ld->diags, "refs.schema", &mark, element,
                                 _("'%s' must be one of %s; found '%s'"), key, allowed, s);
-    const char *sug = egaf_suggest(s, values, 0);
+    const char *sug = egaf_suggest(s, values, egaf_list_count(values));
     if (sug)
         egaf_diag_hint(ld->diags, f, _("did you mean '%s'?"), sug);
     return NULL;
