@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/fold.h"
 #include "base/i18n.h"
 #include "base/suggest.h"
 #include "validator/check.h"
@@ -92,13 +93,13 @@ void egaf_check_rests_on(egaf_diags *diags, egaf_finding *f, egaf_confidence con
              source ? source : "");
     if (first[0])
         egaf_diag_hint_append(diags, f,
-                              _("%s is not confirmed from the original text: it is %s (%s); "
-                                "a warning, not an error, until it is"),
+                              _("this rests on %s, not confirmed from the original "
+                                "text (%s: %s): a warning, not an error, until it is confirmed"),
                               what, egaf_check_confidence_text(confidence), first);
     else
         egaf_diag_hint_append(diags, f,
-                              _("%s is not confirmed from the original text: it is %s; a "
-                                "warning, not an error, until it is"),
+                              _("this rests on %s, not confirmed from the original "
+                                "text (%s): a warning, not an error, until it is confirmed"),
                               what, egaf_check_confidence_text(confidence));
 }
 
@@ -376,6 +377,63 @@ static bool agency_by_name(egaf_check_ctx *ctx, const egaf_element *h, const ega
     return true;
 }
 
+/* The agency of year whose folded name is the longest one in the folded
+ * architecture title, or NULL. */
+static const egaf_ref_entry *agency_in_title(const egaf_check_ctx *ctx, const char *title_folded)
+{
+    const egaf_ref_entry *best = NULL;
+    size_t best_len = 0;
+    for (size_t i = 0; i < ctx->refs->nentries; i++) {
+        const egaf_ref_entry *e = ctx->refs->entries[i];
+        if (e->kind != EGAF_RK_AGENCY || !e->name || !egaf_ref_valid_in(e, ctx->year))
+            continue;
+        char folded[256];
+        if (strlen(e->name) >= sizeof folded)
+            continue;
+        size_t n = egaf_fold(e->name, folded);
+        if (n >= 5 && n > best_len && strstr(title_folded, folded)) {
+            best = e;
+            best_len = n;
+        }
+    }
+    return best;
+}
+
+/* `agency: 000.00.00.H26` in an architecture titled for Hải Dương: the code
+ * is another agency's. An error when the data confirms the code. */
+static void check_code_owner(egaf_check_ctx *ctx, const egaf_element *h, const egaf_value *av,
+                             const egaf_ref_entry *a)
+{
+    const char *title = egaf_element_text(h, EGAF_F_NAME);
+    if (!title || !a->organ_code || strcmp(av->u.str.s, a->organ_code) != 0 || !a->name)
+        return;
+    size_t len = strlen(title);
+    char *folded = malloc(len + 1), own[256];
+    if (!folded || strlen(a->name) >= sizeof own) {
+        free(folded);
+        return;
+    }
+    egaf_fold(title, folded);
+    egaf_fold(a->name, own);
+    const egaf_ref_entry *named = strstr(folded, own) ? NULL : agency_in_title(ctx, folded);
+    free(folded);
+    if (!named || named == a)
+        return;
+    egaf_finding *d = egaf_diag(ctx->diags, "header.agency-unknown", EGAF_VMARK(h, av),
+                                h->display,
+                                _("organ code '%s' is the code of %s (%s), but the architecture "
+                                  "is titled for %s"),
+                                av->u.str.s, a->name, a->id, named->name);
+    if (named->organ_code)
+        egaf_diag_hint(ctx->diags, d, _("write `agency: %s` (organ code %s) or correct the code"),
+                       named->id, named->organ_code);
+    else
+        egaf_diag_hint(ctx->diags, d,
+                       _("write `agency: %s` (its organ code is not in the reference data)"),
+                       named->id);
+    rests_on(ctx, d, a, &a->code_fact);
+}
+
 static void check_agency(egaf_check_ctx *ctx)
 {
     const egaf_element *h = ctx->model->header;
@@ -484,6 +542,8 @@ static void check_agency(egaf_check_ctx *ctx)
         rests_on(ctx, d, other, weaker(basis, naming_fact(other, agency)));
     }
     const egaf_ref_entry *a = e ? e : other;
+    if (e)
+        check_code_owner(ctx, h, av, e);
     const egaf_value *lv = egaf_element_get(h, EGAF_F_LEVEL);
     if (!lv || !a->level)
         return;
