@@ -108,6 +108,15 @@ static void jlist(egaf_buf *out, const char *name, const char *const *items, siz
     egaf_buf_putc(out, ']');
 }
 
+/* "name": {"confidence": …, "sources": […]} */
+static void jfact(egaf_buf *out, const char *name, const egaf_ref_fact *f, bool first)
+{
+    egaf_buf_printf(out, "%s\"%s\": {\"confidence\": \"%s\"", first ? "" : ", ", name,
+                    egaf_confidence_name(f->confidence));
+    jlist(out, "sources", f->sources, f->nsources);
+    egaf_buf_putc(out, '}');
+}
+
 /* One entry as a JSON object: the fields of every kind, then its own. */
 static void entry_json(egaf_buf *out, const egaf_ref_entry *e, int year)
 {
@@ -122,6 +131,24 @@ static void entry_json(egaf_buf *out, const egaf_ref_entry *e, int year)
     jdate(out, "valid-to", e->valid_to);
     jstr(out, "source", e->source);
     jstr(out, "confidence", e->confidence);
+    jdate(out, "listed", e->listed);
+    egaf_buf_printf(out, ", \"start-known\": %s",
+                    e->valid_from || e->start_fact.confidence != EGAF_CONF_UNKNOWN ? "true"
+                                                                                  : "false");
+    jlist(out, "sources", e->fact.sources, e->fact.nsources);
+    egaf_buf_puts(out, ", \"facts\": {");
+    jfact(out, "entry", &e->fact, true);
+    if (e->organ_code)
+        jfact(out, "organ-code", &e->code_fact, false);
+    if (e->gso_code)
+        jfact(out, "gso-code", &e->gso_fact, false);
+    if (e->nsuccessors)
+        jfact(out, "successor", &e->successor_fact, false);
+    if (e->valid_from || e->start_fact.confidence == EGAF_CONF_UNKNOWN)
+        jfact(out, "valid-from", &e->start_fact, false);
+    if (e->valid_to)
+        jfact(out, "valid-to", &e->end_fact, false);
+    egaf_buf_putc(out, '}');
     jstr(out, "note", e->note);
     switch (e->kind) {
     case EGAF_RK_AGENCY:
@@ -157,6 +184,7 @@ static void entry_json(egaf_buf *out, const egaf_ref_entry *e, int year)
             jdate(out, "valid-from", o->valid_from);
             jdate(out, "valid-to", o->valid_to);
             jstr(out, "confidence", o->confidence);
+            jlist(out, "sources", o->fact.sources, o->fact.nsources);
             egaf_buf_putc(out, '}');
         }
         egaf_buf_putc(out, ']');
@@ -351,6 +379,24 @@ static void field_date(egaf_buf *out, const char *name, egaf_date d)
     field(out, name, buf);
 }
 
+/* A fact's provenance: how sure, then each citation on its own line ("QĐ
+ * 09/2025/QĐ-TTg (14/4/2025)", or a page address), then its own note. */
+static void fact_lines(egaf_buf *out, const char *name, const egaf_ref_fact *f)
+{
+    egaf_buf_printf(out, "%-18s%s\n", name, egaf_confidence_name(f->confidence));
+    for (size_t i = 0; i < f->nsources; i++)
+        egaf_buf_printf(out, "%-18s%s\n", "", f->sources[i]);
+    if (f->note)
+        egaf_buf_printf(out, "%-18s%s\n", "", f->note);
+}
+
+/* The entry's own citations, one a line, under "source:". */
+static void source_lines(egaf_buf *out, const egaf_ref_fact *f)
+{
+    for (size_t i = 0; i < f->nsources; i++)
+        egaf_buf_printf(out, "%-18s%s\n", i ? "" : "source:", f->sources[i]);
+}
+
 static void show_entry(egaf_buf *out, const egaf_refs *refs, const egaf_ref_entry *e, int year)
 {
     field(out, "id:", e->id);
@@ -415,8 +461,29 @@ static void show_entry(egaf_buf *out, const egaf_refs *refs, const egaf_ref_entr
     }
     field_list(out, "authoritative-for:", e->authoritative_for, e->nauthoritative);
     field(out, "authoritative-db:", e->authoritative_db);
-    field(out, "source:", e->source);
-    field(out, "confidence:", e->confidence);
+    field_date(out, "listed:", e->listed);
+    if (e->start_fact.confidence == EGAF_CONF_UNKNOWN && !e->valid_from)
+        field(out, "valid-from:", _("unknown (no year check fails on it)"));
+    source_lines(out, &e->fact);
+    field(out, "confidence:", egaf_confidence_name(e->fact.confidence));
+    /* the facts with a provenance of their own */
+    if (e->organ_code && e->code_fact.sources != e->fact.sources)
+        fact_lines(out, "organ code:", &e->code_fact);
+    field_date(out, "organ code from:", e->code_from);
+    if (e->gso_code && e->gso_fact.sources != e->fact.sources)
+        fact_lines(out, "statistics code:", &e->gso_fact);
+    if (e->nsuccessors && e->successor_fact.sources != e->fact.sources)
+        fact_lines(out, "successors:", &e->successor_fact);
+    if (e->valid_from && e->start_fact.sources != e->fact.sources)
+        fact_lines(out, "start:", &e->start_fact);
+    if (e->valid_to && e->end_fact.sources != e->fact.sources)
+        fact_lines(out, "end:", &e->end_fact);
+    for (size_t i = 0; i < e->nowners; i++)
+        if (e->owners[i].fact.sources != e->fact.sources || e->owners[i].fact.note) {
+            char label[80];
+            snprintf(label, sizeof label, "owner %s:", e->owners[i].agency);
+            fact_lines(out, label, &e->owners[i].fact);
+        }
     field(out, "note:", e->note);
     if (e->mark.src) {
         char where[512];

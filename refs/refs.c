@@ -614,6 +614,7 @@ static entry_ext *new_entry(loader *ld, egaf_ref_kind kind, const egaf_ynode *no
     snprintf(phrase2, sizeof phrase2, "%s '%s'", noun, id);
     need_fact(ld, node, phrase2, id, &e->fact, &e->source, &e->confidence);
     e->note = e->fact.note;
+    e->fact.note = NULL; /* the entry's note is about the entry, printed once */
     e->start_fact = e->end_fact = e->code_fact = e->successor_fact = e->gso_fact = e->fact;
     const egaf_ynode *from = egaf_ynode_get(node, "valid-from");
     if (from && from->kind == EGAF_Y_SCALAR && strcmp(from->u.scalar.text, "unknown") == 0) {
