@@ -1448,6 +1448,12 @@ static void walk_list(loader *ld, const egaf_ynode *root, const char *key,
             egaf_diag(ld->diags, "refs.schema", &root->mark, NULL, _("the file has no '%s'"), key);
         return;
     }
+    /* no agency: nothing else could name an owner or a successor */
+    if (seq->u.seq.count == 0 && strcmp(key, "agencies") == 0) {
+        egaf_finding *f = egaf_diag(ld->diags, "refs.schema", &seq->mark, NULL,
+                                    _("'%s' is empty"), key);
+        egaf_diag_hint(ld->diags, f, _("agencies.yaml lists the ministries and provinces"));
+    }
     for (size_t i = 0; i < seq->u.seq.count && !ld->oom; i++)
         fn(ld, seq->u.seq.items[i]);
 }
