@@ -217,7 +217,7 @@ for case in empty map alias; do
     alias) {
         printf 'kind: agencies\nagencies: &a [&b [&c [&d [x, x, x, x, x, x, x, x, x, x],\n'
         printf '  *d, *d, *d, *d, *d, *d, *d, *d, *d], *c, *c, *c, *c, *c, *c, *c, *c, *c],\n'
-        printf '  *b, *b, *b, *b, *b, *b, *b, *b, *b]\nmore: [*a, *a, *a, *a, *a, *a, *a, *a]\n'
+        printf '  *b, *b, *b, *b, *b, *b, *b, *b, *b]\nmore: [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n'
     } >"$T/refs-$case/agencies.yaml" ;;
     esac
     for cmd in "refs list" "validate $T/model/lang-son.yaml"; do
