@@ -159,7 +159,7 @@ cat >"$T/model/lang-son.yaml" <<'EOF'
 framework: "2.0"
 architecture:
   id: lang-son
-  agency: "000.00.00.H37"
+  agency: lang-son
   level: province
   name: Kiến trúc Chính quyền điện tử tỉnh Lạng Sơn
   version: "2.0"
