@@ -292,7 +292,7 @@ static void check_owners(cross_run *r)
         if (!egaf_ref_valid_in(e, r->year))
             continue;
         const egaf_ref_owner *o = owner_in(e, r->year);
-        if (!o || !o->agency || o->fact.confidence >= EGAF_CONF_INFERRED) /* a guess: not asked for */
+        if (!o || !o->agency || o->fact.confidence == EGAF_CONF_UNKNOWN) /* not asked for */
             continue;
         cross_model *c = egaf_strmap_get(&r->by_agency, o->agency, strlen(o->agency));
         if (!c || declares(c, e->id))
