@@ -516,7 +516,15 @@ static void need_fact(loader *ld, const egaf_ynode *map, const char *phrase, con
                                     NULL);
     check_confidence(ld, map, element);
     fact->confidence = confidence_of(conf);
-    fact->note = get_text(ld, map, "note", element, NULL);
+    egaf_mark note_mark = map->mark;
+    fact->note = get_text(ld, map, "note", element, &note_mark);
+    if (fact->note && internal_label(fact->note)) {
+        egaf_finding *f = egaf_diag(ld->diags, "refs.missing-source", &note_mark, element,
+                                    _("the note of '%s' cites an internal label, not a citation"),
+                                    element ? element : "?");
+        egaf_diag_hint(ld->diags, f,
+                       _("cite the instrument with its date, or the page address"));
+    }
     if (source)
         *source = src;
     if (confidence)
