@@ -161,3 +161,13 @@ run refs diff --from twenty --to 2026
 expect_status diff-bad-date 2
 run refs audit
 expect_status audit-needs-model 2
+
+# egaf init: a name gives the id; an organ code the data does not have is not
+# "corrected" into a neighbour's code
+run init --agency 'Tỉnh Lạng Sơn' --year 2020 -o "$T/m/init.yaml"
+expect_status init-by-name-exit 2
+expect_grep init-by-name "did you mean 'lang-son' \(Lạng Sơn\)\?" "$ERR"
+run init --agency 000.00.00.H37 --year 2020 -o "$T/m/init.yaml"
+expect_status init-unknown-code-exit 2
+expect_grep init-unknown-code "organ code '000\.00\.00\.H37' is not in the reference data" "$ERR"
+expect_no_grep init-unknown-code-no-neighbour "H38" "$ERR"
