@@ -11,7 +11,7 @@ F=tests/fixtures/refs
 # reference fact (the format, the model's own ids, the framework editions'
 # instruments and dates). Any other rule must lower its finding to a warning.
 cp -R "$EGAF_ROOT/reference-models" "$T/guessed"
-sed -i 's/confidence: confirmed/confidence: inferred/; s/confidence: reported/confidence: inferred/' \
+sed -i 's/confidence: confirmed/confidence: inferred/g; s/confidence: reported/confidence: inferred/g' \
     "$T"/guessed/*.yaml
 no_refs='^(yaml\.|schema\.|include\.|roadmap\.|ref\.duplicate-id$|ref\.unresolved$|ref\.wrong-kind$|cross\.id-clash$|cross\.unresolved$|security\.level-missing$|header\.framework-unknown$|header\.year-outside-edition$)'
 walked=0
