@@ -8,7 +8,7 @@ SHARED ?= ../shared
 VERSION := 0.1.0
 
 CC ?= cc
-PKGS := yaml-0.1 libcgraph libgvc libpcre2-8
+PKGS := yaml-0.1 libcgraph libgvc libpcre2-8 jansson libzip
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
@@ -31,7 +31,7 @@ LDLIBS_ALL = $(PKG_LIBS) $(GVPLUGIN_LIBS) -lm -pthread $(LDLIBS)
 BUILD ?= build
 # The library's folders, each depending only on the ones before it
 # (README, "Layers"; tests/e2e/test_layers.sh checks every #include).
-LAYERS := base model refs validator report diff render export site
+LAYERS := base model refs validator report lsp diff render export document site
 LIB_SRC := $(sort $(foreach d,$(LAYERS),$(wildcard $(d)/*.c)))
 CLI_SRC := $(sort $(wildcard cli/*.c))
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
@@ -50,7 +50,7 @@ XGETTEXT_FLAGS := --from-code=UTF-8 --language=C -k -k_ -kN_ -kP_:1,2 --add-comm
 	--add-location=file --package-name=egaf --package-version=$(VERSION)
 
 .PHONY: all deps check demo install clean asan tsan valgrind unit lint help fuzz fuzz-bins fuzz-smoke \
-	po-update
+	fuzz-seeds fuzz-long po-update
 all: $(BUILD)/egaf $(MO_FILES)
 
 $(BUILD)/locale/%/LC_MESSAGES/egaf.mo: po/%.po
@@ -68,10 +68,11 @@ help:
 	@echo "make check      run every test (installs missing Debian packages first)"
 	@echo "make demo       validate and render the bundled national architecture"
 	@echo "make asan       the tests under clang with ASan+UBSan"
-	@echo "make tsan       the validate tests under ThreadSanitizer, four threads"
+	@echo "make tsan       the validate and consolidate tests under ThreadSanitizer, four threads"
 	@echo "make valgrind   the tests under valgrind"
 	@echo "make fuzz       the libFuzzer targets in build/fuzz (clang, ASan+UBSan)"
 	@echo "make fuzz-smoke each fuzz target for FUZZ_SECONDS=$(FUZZ_SECONDS)s on seed corpora"
+	@echo "make fuzz-long  each fuzz target for FUZZ_LONG_SECONDS=$(FUZZ_LONG_SECONDS)s"
 	@echo "make po-update  extract po/egaf.pot and merge it into po/*.po"
 	@echo "make install    PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)"
 
@@ -109,7 +110,7 @@ demo: deps
 # scales 1, 4 and 16, times every tool and writes docs/performance.md.
 # BENCH_SCALES and BENCH_RUNS narrow a run.
 .PHONY: bench bench-bins
-BENCH_BIN := $(BUILD)/bench/gen $(BUILD)/bench/floor
+BENCH_BIN := $(BUILD)/bench/gen $(BUILD)/bench/floor $(BUILD)/bench/lsp
 
 bench: deps
 	@$(MAKE) --no-print-directory all bench-bins
@@ -118,6 +119,10 @@ bench: deps
 bench-bins: $(BENCH_BIN)
 
 $(BUILD)/bench/gen: bench/gen.c $(BUILD)/libegaf.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $< $(BUILD)/libegaf.a $(LDLIBS_ALL)
+
+$(BUILD)/bench/lsp: bench/lsp.c $(BUILD)/libegaf.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $< $(BUILD)/libegaf.a $(LDLIBS_ALL)
 
@@ -140,8 +145,9 @@ asan: deps
 tsan: deps
 	@$(MAKE) --no-print-directory BUILD=build/tsan CC=clang OPT='-O1 -g -fsanitize=thread' \
 		LDFLAGS='-fsanitize=thread' all
-	@TSAN_OPTIONS=halt_on_error=1:exitcode=66 EGAF_JOBS=4 BUILD=build/tsan SHARED=$(SHARED) \
-		TESTS="test_validate test_broken_examples test_rules_fixtures" \
+	@TSAN_OPTIONS=halt_on_error=1:exitcode=66:suppressions=$(CURDIR)/tests/tsan.supp EGAF_JOBS=4 \
+		BUILD=build/tsan SHARED=$(SHARED) \
+		TESTS="test_validate test_broken_examples test_rules_fixtures test_consolidate" \
 		bash tests/run.sh
 
 valgrind: deps
@@ -164,8 +170,14 @@ fuzz: deps
 		LDFLAGS='$(FUZZ_SAN)' fuzz-bins
 
 # the targets need the loader, the validator and the reports, not the
-# layers that draw (render and what stands on it)
-FUZZ_LIB_OBJ = $(filter-out $(BUILD)/obj/render/% $(BUILD)/obj/export/% $(BUILD)/obj/site/%,$(LIB_OBJ))
+# layers that draw (render and what stands on it); fuzz_site alone needs
+# them all (the site writer stands on render and export) and links the whole
+# library with Graphviz
+FUZZ_LIB_OBJ = $(filter-out $(BUILD)/obj/render/% $(BUILD)/obj/export/% $(BUILD)/obj/document/% \
+	$(BUILD)/obj/site/%,$(LIB_OBJ))
+FUZZ_FULL_NAMES := site
+FUZZ_LEAN_NAMES := $(filter-out $(FUZZ_FULL_NAMES),$(FUZZ_NAMES))
+FUZZ_LEAN_LIBS = $(shell pkg-config --libs yaml-0.1 libpcre2-8 jansson 2>/dev/null) -lm -pthread $(LDLIBS)
 
 fuzz-bins: $(FUZZ_NAMES:%=$(BUILD)/%)
 
@@ -173,11 +185,21 @@ $(BUILD)/libegaf-fuzz.a: $(FUZZ_LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(FUZZ_NAMES:%=$(BUILD)/%): $(BUILD)/%: fuzz/fuzz_%.c fuzz/report_check.h $(BUILD)/libegaf-fuzz.a
-	$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $< $(BUILD)/libegaf-fuzz.a $(LDLIBS_ALL)
+$(FUZZ_LEAN_NAMES:%=$(BUILD)/%): $(BUILD)/%: fuzz/fuzz_%.c fuzz/report_check.h $(BUILD)/libegaf-fuzz.a
+	$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $< $(BUILD)/libegaf-fuzz.a $(FUZZ_LEAN_LIBS)
 
-fuzz-smoke: fuzz
+$(FUZZ_FULL_NAMES:%=$(BUILD)/%): $(BUILD)/%: fuzz/fuzz_%.c $(BUILD)/libegaf.a
+	$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $< $(BUILD)/libegaf.a $(LDLIBS_ALL)
+
+# the site target starts from the validate seeds (models, and NUL-separated
+# sets of them)
+fuzz-seeds:
 	@SHARED=$(SHARED) sh tools/fuzz-seeds.sh build/fuzz/corpus
+	@mkdir -p build/fuzz/corpus/site
+	@if [ -z "$$(ls -A build/fuzz/corpus/site)" ]; then \
+		cp build/fuzz/corpus/validate/* build/fuzz/corpus/site/; fi
+
+fuzz-smoke: fuzz fuzz-seeds
 	@status=0; for t in $(FUZZ_NAMES); do \
 		mkdir -p build/fuzz/corpus/$$t build/fuzz/crashes/$$t; \
 		echo "== fuzz $$t for $(FUZZ_SECONDS)s"; \
@@ -194,6 +216,13 @@ fuzz-smoke: fuzz
 			grep -E -A40 '^==[0-9]+==ERROR|runtime error|^report check|^fuzz_|deadly signal|timeout|out-of-memory' $$log | head -80; \
 		fi; \
 	done; exit $$status
+
+# Each target for FUZZ_LONG_SECONDS (an hour by default), one after the
+# other, with the same checks and figures as fuzz-smoke (docs/security.md
+# keeps the figures of the last hour runs).
+FUZZ_LONG_SECONDS ?= 3600
+fuzz-long:
+	@$(MAKE) --no-print-directory fuzz-smoke FUZZ_SECONDS=$(FUZZ_LONG_SECONDS)
 
 lint:
 	@bash tools/lint.sh

@@ -238,6 +238,16 @@ void egaf_diag_hint(egaf_diags *d, egaf_finding *f, const char *fmt, ...)
     va_end(ap);
 }
 
+void egaf_diag_fix(egaf_diags *d, egaf_finding *f, const char *fmt, ...)
+{
+    if (!f)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    f->fix = vformat(d->arena, fmt, ap);
+    va_end(ap);
+}
+
 void egaf_diag_hint_append(egaf_diags *d, egaf_finding *f, const char *fmt, ...)
 {
     if (!f)
@@ -368,6 +378,11 @@ size_t egaf_diags_files(const egaf_diags *d)
 bool egaf_diags_failed(const egaf_diags *d)
 {
     return d->failed;
+}
+
+void egaf_diags_fail(egaf_diags *d)
+{
+    d->failed = true;
 }
 
 const char *egaf_severity_name(egaf_severity s)

@@ -39,6 +39,10 @@ typedef struct egaf_finding {
     const char *element;     /* "lang-son:cong-dvc", or NULL */
     const char *message;
     const char *hint;   /* or NULL */
+    /* The text that replaces the marked span (line, col, span) to fix the
+     * finding when the fix is unambiguous (a did-you-mean), or NULL. Editors
+     * offer it as a quick fix. */
+    const char *fix;
     const char *waiver; /* the waiver's reason when suppressed, else NULL */
     egaf_severity at_most; /* the highest severity it may have (a guess is never an error) */
     egaf_related *related;
@@ -76,6 +80,9 @@ egaf_finding *egaf_diag_at(egaf_diags *d, const char *rule, const char *file, un
     __attribute__((format(printf, 7, 8)));
 void egaf_diag_hint(egaf_diags *d, egaf_finding *f, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* Records the replacement text of f's marked span (see egaf_finding.fix). */
+void egaf_diag_fix(egaf_diags *d, egaf_finding *f, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 void egaf_diag_related(egaf_diags *d, egaf_finding *f, const egaf_mark *mark, const char *fmt,
                        ...) __attribute__((format(printf, 4, 5)));
 /* Adds to f's hint ("first; then"), or sets it when f has none. */
@@ -96,8 +103,12 @@ egaf_diag_counts egaf_diags_counts(const egaf_diags *d);
 /* The number of input files the run looked at (for summaries). */
 void egaf_diags_add_files(egaf_diags *d, size_t n);
 size_t egaf_diags_files(const egaf_diags *d);
-/* True when memory ran out while recording a finding. */
+/* True when memory ran out while recording a finding, or a check said it
+ * ran out (egaf_diags_fail): the findings are then incomplete. */
 bool egaf_diags_failed(const egaf_diags *d);
+/* For a check that ran out of memory: marks the list failed rather than
+ * reporting what the check could not see. */
+void egaf_diags_fail(egaf_diags *d);
 
 const char *egaf_severity_name(egaf_severity s);
 /* Parses "error", "warning", "note", "off"; returns -1 when unknown. */

@@ -252,6 +252,23 @@ static const egaf_rule catalogue[] = {
         "pipe or read a device."),
      N_("Name a regular YAML file."), "include: [ung-dung/]\n",
      "include: [ung-dung/ung-dung.yaml]\n"},
+    {"input.escape", EGAF_SEV_ERROR, N_("input is a link that leads outside its folder"),
+     N_("A model given on the command line, or a *.yaml entry of a folder given, is a symbolic "
+        "link whose target is outside that folder (for a file: outside the file's own folder). "
+        "egaf does not read it."),
+     N_("Submissions are untrusted (docs/security.md): a link in a submitted folder must not make "
+        "egaf read, and the national site publish, a file of the server such as /etc/passwd. "
+        "Includes follow the same rule (include.escape)."),
+     N_("Copy the model into the folder instead of linking to it, or, when the link is yours and "
+        "meant, run again with --follow-links."),
+     NULL, NULL},
+    {"input.not-file", EGAF_SEV_ERROR, N_("input is not a regular file"),
+     N_("A *.yaml entry of a folder given is a FIFO, a device, a socket, a folder, or a link to "
+        "one of those; egaf does not read it."),
+     N_("Only regular files are read, so no input can make egaf block on a pipe or read a "
+        "device; an entry that is skipped is said, never silent."),
+     N_("Remove the entry from the folder, or rename it so it does not end in .yaml or .yml."),
+     NULL, NULL},
     {"ref.cross-architecture", EGAF_SEV_NOTE, N_("reference to another architecture not checked"),
      N_("A reference `ARCH:ID` names an element of another architecture that is not loaded in this "
         "run, so egaf cannot check it."),

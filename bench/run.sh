@@ -306,6 +306,33 @@ if [ -n "$worst" ]; then
     target "slowest single diagram, scale 1 (s; $(echo "$worst" | cut -f1,2 | tr '\t' ' '))" \
         "$(echo "$worst" | cut -f3)" "" "<" 5 "< 5 s"
 fi
+# ------------------------------------------------------------------- egaf lsp
+# One province of about 5,000 lines (bench/gen at scale 0.25), changed
+# BENCH_LSP_EDITS times in one server process (bench/lsp, no stream): the
+# CPU time of each change (message parsed, model loaded and validated,
+# diagnostics written) and the resident memory over the soak.
+LSP_EDITS=${BENCH_LSP_EDITS:-10000}
+LSPLINE=""
+if [ -x "$BUILD/bench/lsp" ]; then
+    rm -rf "$WORK/lsp"
+    if "$GEN" --refs "$REFS" --scale 0.25 --seed "$SEED" --year "$YEAR" --agencies lang-son \
+        -o "$WORK/lsp" >/dev/null; then
+        echo "bench: egaf lsp, $LSP_EDITS changes of one province"
+        LSPLINE=$("$BUILD/bench/lsp" --refs "$REFS" --edits "$LSP_EDITS" "$WORK/lsp/lang-son.yaml") ||
+            note "bench/lsp failed"
+    else
+        note "bench/gen failed for the lsp model"
+    fi
+fi
+lspv() { echo "$LSPLINE" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
+if [ -n "$LSPLINE" ]; then
+    target "lsp: CPU ms per change, $(lspv lines)-line province" "$(lspv mean_ms)" "$(lspv p95_ms) (p95)" \
+        "<=" 50 "≤ 50 ms"
+    target "lsp: RSS after $LSP_EDITS changes ÷ after $((LSP_EDITS / 10))" \
+        "$(awk -v a="$(lspv "rss_kb_after_$LSP_EDITS")" -v b="$(lspv "rss_kb_after_$((LSP_EDITS / 10))")" \
+            'BEGIN { if (b > 0) printf "%.2f", a / b }')" "" "<=" 1.1 "≤ 1.1 (no growth)"
+fi
+
 TARGET_HEAD=("| target | measured (wall) | measured (CPU) | limit | verdict |" "|---|---:|---:|---|---|")
 
 echo
@@ -402,6 +429,17 @@ by_file() {
         echo "| model | view | wall s |"
         echo "|---|---|---:|"
         awk -F'\t' '{ printf "| %s | %s | %s |\n", $1, $2, $3 }' "$DIAG"
+        echo
+    fi
+    if [ -n "$LSPLINE" ]; then
+        echo "\`egaf lsp\` (bench/lsp): one generated province, opened, then changed $LSP_EDITS times"
+        echo "(a letter added to a name and removed, the whole text sent each time, as with full"
+        echo "sync), each change checked at once as after the debounce; CPU time per change and"
+        echo "resident memory along the way:"
+        echo
+        echo "| lines | bytes | open ms | mean ms | median ms | p95 ms | RSS after 10 | after $((LSP_EDITS / 10)) | after $LSP_EDITS |"
+        echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+        echo "| $(lspv lines) | $(lspv bytes) | $(lspv open_ms) | $(lspv mean_ms) | $(lspv median_ms) | $(lspv p95_ms) | $(lspv rss_kb_after_10) kB | $(lspv "rss_kb_after_$((LSP_EDITS / 10))") kB | $(lspv "rss_kb_after_$LSP_EDITS") kB |"
         echo
     fi
     echo "## Targets"

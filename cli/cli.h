@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "base/buf.h"
+#include "base/outdir.h"
 #include "base/arena.h"
 #include "model/model.h"
 #include "refs/refs.h"
@@ -43,6 +44,8 @@ int cmd_init(egaf_cli *cli, int argc, char **argv);
 int cmd_consolidate(egaf_cli *cli, int argc, char **argv);
 int cmd_export(egaf_cli *cli, int argc, char **argv);
 int cmd_diff(egaf_cli *cli, int argc, char **argv);
+int cmd_lsp(egaf_cli *cli, int argc, char **argv);
+int cmd_document(egaf_cli *cli, int argc, char **argv);
 
 /* The language of messages (cli/main.c): --lang vi|en before the command,
  * a command's own --lang, else LANGUAGE, LC_ALL, LC_MESSAGES or LANG (vi*
@@ -82,6 +85,18 @@ int egaf_opt_next(egaf_opt_state *st, const egaf_option *table, const char *cmd)
  * *.yaml files, sorted). Returns 0, or -1 after printing why (missing input,
  * a folder with no model). */
 int egaf_collect_models(char **inputs, size_t ninputs, char ***files, size_t *nfiles);
+/* The same, confined (docs/security.md): a model that is a symbolic link is
+ * read only when its target stays inside the folder given (a file given
+ * alone: its own folder), or with follow_links; a *.yaml entry of a folder
+ * that is not a regular file (FIFO, device, folder, a link to one) is not
+ * read. Each refused input is a finding in findings at file:0:0
+ * (input.escape, input.not-file); with findings NULL it is an error that
+ * stops the command (-1). */
+typedef struct egaf_input_options {
+    bool follow_links; /* --follow-links */
+} egaf_input_options;
+int egaf_collect_inputs(char **inputs, size_t ninputs, const egaf_input_options *opt,
+                        egaf_diags *findings, char ***files, size_t *nfiles);
 void egaf_free_list(char **list, size_t n);
 
 /* Loads the reference models (from --refs, $EGAF_REFS, the installed copy
@@ -110,6 +125,19 @@ int egaf_cli_load_config(egaf_cli *cli, egaf_arena *arena, const char *input,
  * not a regular file (FIFO, device) is written in place. Returns 0 or -1
  * after printing why. */
 int egaf_write_output(const char *path, const egaf_buf *buf);
+/* The folder of an output path given by the user, opened (base/outdir.h),
+ * and the name in it (*leaf points into path). -1 with errno when the
+ * folder cannot be opened or the name is not one (EISDIR: path ends in /). */
+int egaf_output_parent(const char *path, egaf_outdir *dir, const char **leaf);
+/* Writes buf to a new temporary file ".<leaf>.tmpXXXXXX" in dir, synced and
+ * with the umask's mode; its name goes to tmp. 0, or -1 with errno (nothing
+ * left behind). */
+int egaf_write_temp(egaf_outdir *dir, const char *leaf, const egaf_buf *buf, char *tmp,
+                    size_t tmpsize);
+
+/* Prints the findings of a command's own work (drawing, writing) on
+ * stderr as text, sorted, without a summary. */
+void egaf_cli_print_findings(egaf_cli *cli, egaf_diags *diags);
 
 /* Whether to colour text output: a terminal and no NO_COLOR. */
 bool egaf_use_color(const egaf_cli *cli);

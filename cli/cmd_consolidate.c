@@ -23,8 +23,10 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/draw_pool.h"
 #include "base/i18n.h"
 #include "model/model.h"
+#include "model/query.h"
 #include "site/site.h"
 #include "report/report.h"
 #include "validator/validate.h"
@@ -52,6 +54,8 @@ static const char *const usage =
        "  --disable RULE    do not check RULE (repeatable)\n"
        "  --werror          warnings count as errors for the exit status\n"
        "  -q, --quiet       no summary line\n"
+       "  --follow-links    read models that are symbolic links to files outside the\n"
+       "                    folder given (by default such a link is not read: a finding)\n"
        "  -h, --help        this help\n"
        "\n"
        "In a consolidation every architecture of the year is loaded, so a reference\n"
@@ -73,6 +77,7 @@ enum {
     O_DISABLE,
     O_WERROR,
     O_QUIET,
+    O_FOLLOW_LINKS,
     O_HELP
 };
 
@@ -80,7 +85,8 @@ static const egaf_option options[] = {
     {"year", 0, true},         {"output", 'o', true}, {"previous", 0, true},
     {"format", 0, true},       {"lang", 0, true},     {"no-diagrams", 0, false},
     {"refs", 0, true},         {"disable", 0, true},  {"werror", 0, false},
-    {"quiet", 'q', false},     {"help", 'h', false},  {NULL, 0, false},
+    {"quiet", 'q', false},     {"follow-links", 0, false},
+    {"help", 'h', false},      {NULL, 0, false},
 };
 
 #define MARKER ".egaf-site"
@@ -269,9 +275,10 @@ static void free_set(model_set *set)
     memset(set, 0, sizeof(*set));
 }
 
-static int load_set(model_set *set, char **inputs, size_t ninputs, egaf_diags *diags)
+static int load_set(model_set *set, char **inputs, size_t ninputs, const egaf_input_options *io,
+                    egaf_diags *diags)
 {
-    if (egaf_collect_models(inputs, ninputs, &set->files, &set->nfiles) != 0)
+    if (egaf_collect_inputs(inputs, ninputs, io, diags, &set->files, &set->nfiles) != 0)
         return -1;
     set->models = calloc(set->nfiles + 1, sizeof(*set->models));
     if (!set->models)
@@ -299,7 +306,7 @@ static int validate_set(const egaf_refs *refs, model_set *set, egaf_diags *diags
 /* ---- the site ------------------------------------------------------------------- */
 
 static int write_site(const char *site, model_set *cur, const egaf_refs *refs,
-                      const egaf_diags *diags, const egaf_site_options *so)
+                      const egaf_diags *diags, const egaf_site_options *so, egaf_diags *rdiags)
 {
     char *dir = NULL, *base = NULL;
     split_path(site, &dir, &base);
@@ -334,11 +341,8 @@ static int write_site(const char *site, model_set *cur, const egaf_refs *refs,
     mode_t mask = umask(0);
     umask(mask);
     chmod(tmp, 0777 & ~mask);
-    egaf_diags *rdiags = egaf_diags_create();
     char err[512];
-    if (!rdiags) {
-        error(_("out of memory"));
-    } else if (egaf_site_write(tmp, cur->models, cur->nmodels, refs, diags, so, rdiags, err,
+    if (egaf_site_write(tmp, cur->models, cur->nmodels, refs, diags, so, rdiags, err,
                                sizeof err) != 0) {
         error(_("cannot write the site: %s"), err[0] ? err : "out of memory");
     } else {
@@ -360,7 +364,6 @@ static int write_site(const char *site, model_set *cur, const egaf_refs *refs,
         free(mpath);
         egaf_buf_free(&marker);
     }
-    egaf_diags_free(rdiags);
     if (rc != 0 && tmp)
         remove_tree(tmp);
 done:
@@ -433,6 +436,7 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
     egaf_report_format format = EGAF_REPORT_TEXT;
     const char *site = NULL, *refs_dir = NULL, *previous = NULL;
     bool werror = false, quiet = false, diagrams = true;
+    egaf_input_options io = {false};
     int year = 0;
     egaf_lang lang = cli->lang_given && !cli->vietnamese ? EGAF_LANG_EN : EGAF_LANG_VI;
     char **inputs = calloc((size_t)argc + 1, sizeof(char *));
@@ -444,6 +448,8 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
     egaf_config folder_config;
     egaf_diags *diags = egaf_diags_create();
     egaf_diags *prev_diags = egaf_diags_create();
+    egaf_diags *rdiags = NULL;
+    egaf_gv *gv = NULL;
     egaf_refs *refs = NULL;
     model_set cur = {0}, prev = {0};
     int rc = EXIT_FAILURE_RUN;
@@ -512,6 +518,9 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
         case O_QUIET:
             quiet = true;
             break;
+        case O_FOLLOW_LINKS:
+            io.follow_links = true;
+            break;
         case O_HELP:
             fputs(_(usage), stdout);
             rc = EXIT_CLEAN;
@@ -543,7 +552,7 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
     refs = egaf_cli_load_refs(cli, refs_dir);
     if (!refs)
         goto done;
-    if (load_set(&cur, inputs, ninputs, diags) != 0)
+    if (load_set(&cur, inputs, ninputs, &io, diags) != 0)
         goto done;
     if (previous) {
         char **prev_inputs = NULL;
@@ -551,8 +560,8 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
         if (previous_site_models(previous, &prev_inputs, &nprev) != 0)
             goto done;
         char *single[1] = {(char *)previous};
-        int loaded = nprev ? load_set(&prev, prev_inputs, nprev, prev_diags)
-                           : load_set(&prev, single, 1, prev_diags);
+        int loaded = nprev ? load_set(&prev, prev_inputs, nprev, &io, prev_diags)
+                           : load_set(&prev, single, 1, &io, prev_diags);
         egaf_free_list(prev_inputs, nprev);
         if (loaded != 0)
             goto done;
@@ -563,21 +572,20 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
         /* the previous edition's findings, for "introduced" and "fixed" */
         int prev_year = 0;
         for (size_t i = 0; i < prev.nmodels && !prev_year; i++) {
-            const egaf_model *m = prev.models[i];
-            const egaf_value *y = m->header ? egaf_element_get(m->header, EGAF_F_YEAR) : NULL;
-            prev_year = y && y->type == EGAF_FT_INT ? (int)y->u.num : 0;
+            prev_year = egaf_model_year(prev.models[i]);
         }
         if (validate_set(refs, &prev, prev_diags, prev_year ? prev_year : year - 1) != 0)
             goto done;
     }
-    egaf_buf out;
-    egaf_buf_init(&out);
-    egaf_report_options ro = {egaf_use_color(cli), quiet, EGAF_VERSION};
-    egaf_report_write(&out, diags, format, &ro);
-    int written = egaf_write_output(NULL, &out);
-    egaf_buf_free(&out);
-    if (written != 0)
+    /* the diagrams' findings (render.budget, render.graphviz) join the
+     * report, so the site is written first */
+    gv = diagrams ? egaf_gv_create() : NULL;
+    egaf_draw_pool pool = {gv};
+    rdiags = egaf_diags_create();
+    if ((diagrams && !gv) || !rdiags) {
+        error(_("out of memory"));
         goto done;
+    }
     egaf_site_options so = {year,
                             lang,
                             diagrams,
@@ -586,12 +594,27 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
                             prev.nmodels,
                             previous ? prev_diags : NULL,
                             previous,
-                            ninputs == 1 ? inputs[0] : "models"};
-    if (write_site(site, &cur, refs, diags, &so) != 0)
+                            ninputs == 1 ? inputs[0] : "models",
+                            egaf_draw_pool_run,
+                            &pool,
+                            gv};
+    int site_rc = write_site(site, &cur, refs, diags, &so, rdiags);
+    egaf_diags_absorb(diags, rdiags);
+    rdiags = NULL;
+    egaf_diags_sort(diags);
+    egaf_buf out;
+    egaf_buf_init(&out);
+    egaf_report_options ro = {egaf_use_color(cli), quiet, EGAF_VERSION};
+    egaf_report_write(&out, diags, format, &ro);
+    int written = egaf_write_output(NULL, &out);
+    egaf_buf_free(&out);
+    if (written != 0 || site_rc != 0)
         goto done;
     egaf_diag_counts c = egaf_diags_counts(diags);
     rc = c.errors || (werror && c.warnings) ? EXIT_FINDINGS : EXIT_CLEAN;
 done:
+    egaf_diags_free(rdiags);
+    egaf_gv_free(gv);
     free_set(&cur);
     free_set(&prev);
     egaf_refs_free(refs);

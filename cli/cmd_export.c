@@ -1,9 +1,14 @@
 /* cmd_export.c - `egaf export`: the models as an ArchiMate exchange file,
  * Archi CSV files or JSON (docs/export.md). */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "export/export.h"
@@ -70,28 +75,202 @@ static bool is_dir(const char *path)
     return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+static const char *const csv_names[3] = {"elements.csv", "relations.csv", "properties.csv"};
+
+/* After the swap the previous set is in old (a folder beside the new one):
+ * its three files are removed, anything else the user kept in the folder
+ * is moved into the new one, then old is removed. */
+static void drop_previous_set(egaf_outdir *parent, const char *old, const char *leaf)
+{
+    int fd = openat(parent->fd, old, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+    if (!d) {
+        if (fd >= 0)
+            close(fd);
+        return;
+    }
+    int newfd = openat(parent->fd, leaf, O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    struct dirent *de;
+    while ((de = readdir(d)) != NULL) {
+        if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+            continue;
+        bool ours = false;
+        for (int i = 0; i < 3; i++)
+            ours = ours || strcmp(de->d_name, csv_names[i]) == 0;
+        if (ours)
+            unlinkat(dirfd(d), de->d_name, 0);
+        else if (newfd >= 0)
+            renameat2(dirfd(d), de->d_name, newfd, de->d_name, RENAME_NOREPLACE);
+    }
+    closedir(d);
+    if (newfd >= 0)
+        close(newfd);
+    if (unlinkat(parent->fd, old, AT_REMOVEDIR) != 0)
+        error(_("the previous files are kept in '%s' (%s)"), old, strerror(errno));
+}
+
+/* Puts the new folder tmp in place of the existing leaf: one exchange
+ * where the file system has RENAME_EXCHANGE, else the old folder is renamed
+ * aside and the new one renamed in (put back when that fails). The previous
+ * set is then dropped. Returns 0, or -1 after saying why (nothing moved). */
+static int swap_folders(egaf_outdir *parent, const char *tmp, const char *leaf,
+                        const char *outpath)
+{
+    if (renameat2(parent->fd, tmp, parent->fd, leaf, RENAME_EXCHANGE) == 0) {
+        drop_previous_set(parent, tmp, leaf);
+        return 0;
+    }
+    if (errno != EINVAL && errno != ENOSYS)
+        return error(_("cannot write the CSV files in '%s': %s"), outpath, strerror(errno));
+    char old[NAME_MAX + 1], prefix[NAME_MAX + 2];
+    snprintf(prefix, sizeof prefix, ".%s.old", leaf);
+    if (egaf_outdir_temp_dir(parent, prefix, old, sizeof old) != 0 ||
+        renameat(parent->fd, leaf, parent->fd, old) != 0) {
+        int err = errno;
+        unlinkat(parent->fd, old, AT_REMOVEDIR);
+        return error(_("cannot write the CSV files in '%s': %s"), outpath, strerror(err));
+    }
+    if (renameat(parent->fd, tmp, parent->fd, leaf) != 0) {
+        int err = errno;
+        renameat(parent->fd, old, parent->fd, leaf);
+        return error(_("cannot write the CSV files in '%s': %s"), outpath, strerror(err));
+    }
+    drop_previous_set(parent, old, leaf);
+    return 0;
+}
+
+/* The set in a folder, atomically as a whole: written into a new folder
+ * beside OUT, then swapped with OUT (renameat2 RENAME_EXCHANGE), or renamed
+ * to OUT when there was none. A failure leaves the previous set as it was
+ * and no new folder. */
+static int write_csv_folder(const char *outpath, const egaf_buf *const bufs[3])
+{
+    char *path = strdup(outpath);
+    if (!path)
+        return error(_("out of memory"));
+    size_t len = strlen(path);
+    while (len > 1 && path[len - 1] == '/')
+        path[--len] = '\0';
+    egaf_outdir parent;
+    const char *leaf;
+    if (egaf_output_parent(path, &parent, &leaf) != 0) {
+        error(_("cannot write '%s': %s"), outpath, strerror(errno));
+        free(path);
+        return -1;
+    }
+    struct stat st;
+    bool existed = fstatat(parent.fd, leaf, &st, AT_SYMLINK_NOFOLLOW) == 0;
+    int rc = -1;
+    char tmp[NAME_MAX + 1], prefix[NAME_MAX + 2];
+    snprintf(prefix, sizeof prefix, ".%s", leaf);
+    if (existed && !S_ISDIR(st.st_mode)) {
+        error(_("cannot write the CSV files in '%s': it is not a folder"), outpath);
+        goto done;
+    }
+    if (egaf_outdir_temp_dir(&parent, prefix, tmp, sizeof tmp) != 0) {
+        error(_("cannot make a temporary folder beside '%s': %s"), outpath, strerror(errno));
+        goto done;
+    }
+    int fd = egaf_outdir_openat(&parent, tmp, O_PATH | O_DIRECTORY, 0);
+    egaf_outdir set = {fd, parent.walk};
+    bool written = fd >= 0;
+    char name[NAME_MAX + 1];
+    for (int i = 0; i < 3 && written; i++)
+        written = egaf_write_temp(&set, csv_names[i], bufs[i], name, sizeof name) == 0 &&
+                  renameat(set.fd, name, set.fd, csv_names[i]) == 0;
+    int err = errno;
+    if (written) {
+        /* the names in the new folder, on disk before it is swapped in */
+        int dfd = openat(set.fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (dfd < 0 || fsync(dfd) != 0) {
+            written = false;
+            err = errno;
+        }
+        if (dfd >= 0)
+            close(dfd);
+    }
+    if (written) {
+        mode_t mask = umask(0);
+        umask(mask);
+        fchmodat(parent.fd, tmp, 0777 & ~mask, 0);
+    }
+    if (written && existed && swap_folders(&parent, tmp, leaf, outpath) == 0) {
+        rc = 0;
+    } else if (written && !existed && renameat(parent.fd, tmp, parent.fd, leaf) == 0) {
+        rc = 0;
+    } else if (written && existed) {
+        /* swap_folders said why; the new folder goes */
+        for (int i = 0; i < 3 && set.fd >= 0; i++)
+            unlinkat(set.fd, csv_names[i], 0);
+        unlinkat(parent.fd, tmp, AT_REMOVEDIR);
+    } else {
+        if (written)
+            err = errno;
+        error(_("cannot write the CSV files in '%s': %s"), outpath, strerror(err));
+        for (int i = 0; i < 3 && set.fd >= 0; i++)
+            unlinkat(set.fd, csv_names[i], 0);
+        /* a temporary file whose write failed is already removed */
+        unlinkat(parent.fd, tmp, AT_REMOVEDIR);
+    }
+    egaf_outdir_close(&set);
+done:
+    egaf_outdir_close(&parent);
+    free(path);
+    return rc;
+}
+
+/* OUT as a prefix (OUTelements.csv …): the three files are written as
+ * temporary files first and renamed only when all three are, so a failure
+ * leaves the previous three. */
+static int write_csv_prefix(const char *outpath, const egaf_buf *const bufs[3])
+{
+    egaf_buf path;
+    egaf_buf_init(&path);
+    egaf_outdir dir[3];
+    const char *leaf[3];
+    char tmp[3][NAME_MAX + 1];
+    int done = 0, rc = 0;
+    for (; done < 3 && rc == 0; done++) {
+        egaf_buf_reset(&path);
+        egaf_buf_printf(&path, "%s%s", outpath, csv_names[done]);
+        dir[done].fd = -1;
+        if (path.failed || egaf_output_parent(path.data, &dir[done], &leaf[done]) != 0) {
+            rc = error(_("cannot write '%s': %s"), path.failed ? outpath : path.data,
+                       strerror(errno));
+            break;
+        }
+        /* leaf points into path, which the next file reuses */
+        leaf[done] = strdup(leaf[done]);
+        if (!leaf[done] || egaf_write_temp(&dir[done], leaf[done], bufs[done], tmp[done],
+                                           sizeof tmp[done]) != 0) {
+            rc = error(_("cannot write the CSV files '%s…': %s"), outpath, strerror(errno));
+            egaf_outdir_close(&dir[done]);
+            free((char *)leaf[done]);
+            break;
+        }
+    }
+    for (int i = 0; i < done; i++) {
+        if (rc == 0 && renameat(dir[i].fd, tmp[i], dir[i].fd, leaf[i]) != 0)
+            rc = error(_("cannot write the CSV files '%s…': %s"), outpath, strerror(errno));
+        unlinkat(dir[i].fd, tmp[i], 0);
+        egaf_outdir_close(&dir[i]);
+        free((char *)leaf[i]);
+    }
+    egaf_buf_free(&path);
+    return rc;
+}
+
 /* The three CSV files: in OUT when it is a folder or ends with '/' (made
  * when missing), else OUT is a prefix. */
 static int write_csv(const char *outpath, egaf_csv_files *files)
 {
-    bool folder = ends_with(outpath, "/") || is_dir(outpath);
-    if (folder && !is_dir(outpath) && mkdir(outpath, 0777) != 0) {
-        error(_("cannot create the folder '%s'"), outpath);
-        return -1;
-    }
-    static const char *const names[3] = {"elements.csv", "relations.csv", "properties.csv"};
-    const egaf_buf *bufs[3] = {&files->elements, &files->relations, &files->properties};
-    for (int i = 0; i < 3; i++) {
-        egaf_buf path;
-        egaf_buf_init(&path);
-        egaf_buf_printf(&path, "%s%s%s", outpath,
-                        folder && !ends_with(outpath, "/") ? "/" : "", names[i]);
-        int rc = path.failed ? -1 : egaf_write_output(path.data, bufs[i]);
-        egaf_buf_free(&path);
-        if (rc != 0)
-            return -1;
-    }
-    return 0;
+    const egaf_buf *const bufs[3] = {&files->elements, &files->relations, &files->properties};
+    for (int i = 0; i < 3; i++)
+        if (bufs[i]->failed)
+            return error(_("out of memory while writing the CSV files"));
+    if (ends_with(outpath, "/") || is_dir(outpath))
+        return write_csv_folder(outpath, bufs);
+    return write_csv_prefix(outpath, bufs);
 }
 
 int cmd_export(egaf_cli *cli, int argc, char **argv)
@@ -103,7 +282,7 @@ int cmd_export(egaf_cli *cli, int argc, char **argv)
     const char *output = NULL, *refs_dir = NULL;
     bool have_format = false;
     egaf_export_format format = EGAF_EXPORT_JSON;
-    egaf_export_options eo = {cli->lang_given && !cli->vietnamese, EGAF_VERSION, false};
+    egaf_export_options eo = {cli->lang_given && !cli->vietnamese, EGAF_VERSION, false, NULL};
     char **inputs = calloc((size_t)argc + 1, sizeof(char *));
     size_t ninputs = 0;
     if (!inputs) {
@@ -235,9 +414,13 @@ int cmd_export(egaf_cli *cli, int argc, char **argv)
             egaf_buf_free(&cf.relations);
             egaf_buf_free(&cf.properties);
         } else {
-            if (format == EGAF_EXPORT_ARCHIMATE)
-                erc = egaf_export_archimate(&out, models, nmodels, refs, &eo, diags);
-            else
+            if (format == EGAF_EXPORT_ARCHIMATE) {
+                eo.gv = eo.no_views ? NULL : egaf_gv_create();
+                erc = eo.no_views || eo.gv
+                          ? egaf_export_archimate(&out, models, nmodels, refs, &eo, diags)
+                          : -1;
+                egaf_gv_free(eo.gv);
+            } else
                 erc = egaf_export_json(&out, models, nmodels, refs, &eo);
             if (egaf_diags_count(diags)) {
                 egaf_diags_sort(diags);

@@ -8,6 +8,7 @@
 #include "diff/diff.h"
 #include "base/i18n.h"
 #include "model/model.h"
+#include "model/query.h"
 #include "base/suggest.h"
 #include "render/diff_view.h"
 #include "render/render.h"
@@ -77,30 +78,6 @@ static egaf_out_format format_of(const char *out)
     return EGAF_OUT_SVG;
 }
 
-static int model_year(const egaf_model *m)
-{
-    if (!m->header)
-        return 0;
-    const egaf_value *v = egaf_element_get(m->header, EGAF_F_YEAR);
-    return v && v->type == EGAF_FT_INT ? (int)v->u.num : 0;
-}
-
-/* Findings of the render itself (Graphviz, budget) on stderr, text format. */
-static void print_findings(egaf_cli *cli, egaf_diags *diags)
-{
-    if (egaf_diags_count(diags) == 0)
-        return;
-    egaf_diags_sort(diags);
-    egaf_buf out;
-    egaf_buf_init(&out);
-    egaf_report_options ro = {false, true, EGAF_VERSION};
-    (void)cli;
-    egaf_report_text(&out, diags, &ro);
-    fflush(stdout);
-    egaf_buf_write(&out, stderr);
-    egaf_buf_free(&out);
-}
-
 int cmd_render(egaf_cli *cli, int argc, char **argv)
 {
     static const char *const formats[] = {"svg", "png", "dot", NULL};
@@ -126,8 +103,12 @@ int cmd_render(egaf_cli *cli, int argc, char **argv)
             file = st.operand;
             break;
         case O_VIEW:
-            if (egaf_view_parse(st.value, &view) != 0)
-                return bad_choice("view", st.value, egaf_view_names());
+            if (egaf_view_parse(st.value, &view) != 0) {
+                const char *names[EGAF_VIEW__COUNT + 1] = {NULL};
+                for (int i = 0; i < EGAF_VIEW__COUNT; i++)
+                    names[i] = egaf_view_name((egaf_view)i);
+                return bad_choice("view", st.value, names);
+            }
             have_view = true;
             break;
         case O_FORMAT:
@@ -185,6 +166,7 @@ int cmd_render(egaf_cli *cli, int argc, char **argv)
     egaf_model *model = NULL, *old = NULL;
     egaf_diff *diff = NULL;
     Agraph_t *g = NULL;
+    egaf_gv *gv = NULL;
     egaf_buf out;
     egaf_buf_init(&out);
     if (!load_diags || !diags) {
@@ -201,7 +183,7 @@ int cmd_render(egaf_cli *cli, int argc, char **argv)
         goto done;
     }
     if (!model->readable) {
-        print_findings(cli, load_diags);
+        egaf_cli_print_findings(cli, load_diags);
         error(_("cannot render '%s': the file holds no readable model"), file);
         goto done;
     }
@@ -217,7 +199,7 @@ int cmd_render(egaf_cli *cli, int argc, char **argv)
                 "the diagram shows what could be read\n",
                 file, counts.errors, counts.errors == 1 ? "" : "s", file);
     if (!year)
-        year = model_year(model);
+        year = egaf_model_year(model);
     if (old_file) {
         egaf_diags *old_diags = egaf_diags_create();
         if (!old_diags) {
@@ -252,17 +234,23 @@ int cmd_render(egaf_cli *cli, int argc, char **argv)
         error(_("out of memory while building the %s view"), egaf_view_name(view));
         goto done;
     }
-    if (egaf_render_graph(g, format, &out, diags, file) != 0) {
-        print_findings(cli, diags);
+    gv = format == EGAF_OUT_DOT ? NULL : egaf_gv_create();
+    if (format != EGAF_OUT_DOT && !gv) {
+        error(_("out of memory while building the %s view"), egaf_view_name(view));
+        goto done;
+    }
+    if (egaf_render_graph(gv, g, format, &out, diags, file) != 0) {
+        egaf_cli_print_findings(cli, diags);
         error(_("cannot draw the %s view of '%s'"), egaf_view_name(view), file);
         goto done;
     }
-    print_findings(cli, diags);
+    egaf_cli_print_findings(cli, diags);
     if (egaf_write_output(output, &out) == 0)
         rc = EXIT_CLEAN;
 done:
     egaf_buf_free(&out);
     egaf_view_free(g);
+    egaf_gv_free(gv);
     egaf_diff_free(diff);
     egaf_model_free(old);
     egaf_model_free(model);

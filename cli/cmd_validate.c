@@ -26,17 +26,29 @@ static const char *const usage =
        "  --severity RULE=LEVEL  report RULE as error, warning, note or off (repeatable)\n"
        "  --werror          warnings count as errors for the exit status\n"
        "  -q, --quiet       no summary line\n"
+       "  --follow-links    read models that are symbolic links to files outside the\n"
+       "                    folder given (by default such a link is not read: a finding)\n"
        "  -h, --help        this help\n"
        "\n"
        "Exit status: 0 no error findings; 1 error findings (or warnings with --werror);\n"
        "2 the command could not run (bad usage, unreadable input, broken reference models).\n");
 
-enum { O_FORMAT = 1, O_OUTPUT, O_REFS, O_DISABLE, O_SEVERITY, O_WERROR, O_QUIET, O_HELP };
+enum {
+    O_FORMAT = 1,
+    O_OUTPUT,
+    O_REFS,
+    O_DISABLE,
+    O_SEVERITY,
+    O_WERROR,
+    O_QUIET,
+    O_FOLLOW_LINKS,
+    O_HELP
+};
 
 static const egaf_option options[] = {
     {"format", 0, true},   {"output", 'o', true},    {"refs", 0, true},  {"disable", 0, true},
     {"severity", 0, true}, {"werror", 0, false},     {"quiet", 'q', false},
-    {"help", 'h', false},  {NULL, 0, false},
+    {"follow-links", 0, false}, {"help", 'h', false}, {NULL, 0, false},
 };
 
 /* Records a --disable/--severity setting; they are applied after the
@@ -70,6 +82,7 @@ int cmd_validate(egaf_cli *cli, int argc, char **argv)
     egaf_report_format format = EGAF_REPORT_TEXT;
     const char *output = NULL, *refs_dir = NULL;
     bool werror = false, quiet = false;
+    egaf_input_options io = {false};
     char **inputs = calloc((size_t)argc + 1, sizeof(char *));
     size_t ninputs = 0;
     egaf_diags *diags = egaf_diags_create();
@@ -123,6 +136,9 @@ int cmd_validate(egaf_cli *cli, int argc, char **argv)
         case O_QUIET:
             quiet = true;
             break;
+        case O_FOLLOW_LINKS:
+            io.follow_links = true;
+            break;
         case O_HELP:
             fputs(_(usage), stdout);
             rc = EXIT_CLEAN;
@@ -135,7 +151,7 @@ int cmd_validate(egaf_cli *cli, int argc, char **argv)
     }
     char **files = NULL;
     size_t nfiles = 0;
-    if (egaf_collect_models(inputs, ninputs, &files, &nfiles) != 0)
+    if (egaf_collect_inputs(inputs, ninputs, &io, diags, &files, &nfiles) != 0)
         goto done;
     if (egaf_cli_load_config(cli, arena, inputs[0], &folder_config) != 0 ||
         egaf_config_apply(&folder_config, diags) != 0 ||

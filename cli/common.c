@@ -3,7 +3,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <limits.h>
 #include <stdio.h>
+#include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -149,10 +151,86 @@ static bool is_model_name(const char *name)
            (len > 4 && strcmp(name + len - 4, ".yml") == 0);
 }
 
-int egaf_collect_models(char **inputs, size_t ninputs, char ***files, size_t *nfiles)
+/* Whether path, with every link resolved, is root or beneath it. */
+static bool beneath(const char *path, const char *root)
 {
+    char *real = realpath(path, NULL);
+    if (!real)
+        return false;
+    size_t n = strlen(root);
+    bool inside = strncmp(real, root, n) == 0 &&
+                  (real[n] == '/' || real[n] == '\0' || (n == 1 && root[0] == '/'));
+    free(real);
+    return inside;
+}
+
+/* A refused input: a finding at file:0:0 when the caller collects them,
+ * else an error that stops the command. */
+static int refuse(egaf_diags *findings, const char *rule, const char *path, const char *why)
+{
+    if (!findings) {
+        error(_("cannot read '%s': %s"), path, why);
+        return -1;
+    }
+    egaf_finding *f = egaf_diag_at(findings, rule, path, 0, 0, NULL, _("not read: %s"), why);
+    if (f && strcmp(rule, "input.escape") == 0)
+        egaf_diag_hint(findings, f,
+                       _("copy the model into the folder; --follow-links reads links that "
+                         "lead out"));
+    return 0;
+}
+
+/* One model path: a link is read only when it stays inside root (the
+ * folder given, or the file's own folder), or with follow_links; a folder
+ * member must be a regular file. Returns 1 to read it, 0 when refused (a
+ * finding), -1 when the run stops. */
+static int admit(const char *path, const char *root, bool member,
+                 const egaf_input_options *opt, egaf_diags *findings)
+{
+    struct stat lst, st;
+    if (lstat(path, &lst) != 0)
+        return member ? refuse(findings, "input.not-file", path, strerror(errno)) : 1;
+    bool link = S_ISLNK(lst.st_mode);
+    if (link && stat(path, &st) != 0)
+        return refuse(findings, "input.not-file", path, _("a link to nothing"));
+    if (link && !opt->follow_links && (!root || !beneath(path, root)))
+        return refuse(findings, "input.escape", path,
+                      _("a symbolic link that leads outside the folder given"));
+    if (!link)
+        st = lst;
+    if (member && !S_ISREG(st.st_mode))
+        return refuse(findings, "input.not-file", path,
+                      S_ISDIR(st.st_mode)    ? _("a folder named like a model")
+                      : S_ISFIFO(st.st_mode) ? _("a FIFO")
+                      : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? _("a device")
+                                                                     : _("not a regular file"));
+    return 1;
+}
+
+/* The real path of the folder of a file given on the command line. */
+static char *folder_of(const char *file)
+{
+    const char *slash = strrchr(file, '/');
+    if (!slash)
+        return realpath(".", NULL);
+    if (slash == file)
+        return realpath("/", NULL);
+    char *dir = strndup(file, (size_t)(slash - file));
+    char *real = dir ? realpath(dir, NULL) : NULL;
+    free(dir);
+    return real;
+}
+
+int egaf_collect_inputs(char **inputs, size_t ninputs, const egaf_input_options *opt,
+                        egaf_diags *findings, char ***files, size_t *nfiles)
+{
+    static const egaf_input_options defaults = {false};
+    if (!opt)
+        opt = &defaults;
     char **list = NULL;
     size_t n = 0, cap = 0;
+    egaf_buf path;
+    egaf_buf_init(&path);
     for (size_t i = 0; i < ninputs; i++) {
         const char *in = inputs[i];
         struct stat st;
@@ -162,52 +240,66 @@ int egaf_collect_models(char **inputs, size_t ninputs, char ***files, size_t *nf
             goto fail;
         }
         if (!S_ISDIR(st.st_mode)) {
-            if (push(&list, &n, &cap, in) != 0)
+            char *root = folder_of(in);
+            int ok = admit(in, root, false, opt, findings);
+            free(root);
+            if (ok < 0)
+                goto fail;
+            if (ok && push(&list, &n, &cap, in) != 0)
                 goto oom;
             continue;
         }
         DIR *d = opendir(in);
-        if (!d) {
+        char *root = realpath(in, NULL);
+        if (!d || !root) {
             error(_("cannot read folder '%s': %s"), in, strerror(errno));
+            if (d)
+                closedir(d);
+            free(root);
             goto fail;
         }
-        size_t before = n;
+        size_t before = n, refused = findings ? egaf_diags_count(findings) : 0;
         struct dirent *de;
-        while ((de = readdir(d)) != NULL) {
+        int ok = 1;
+        while (ok >= 0 && (de = readdir(d)) != NULL) {
             if (!is_model_name(de->d_name))
                 continue;
             size_t inlen = strlen(in);
-            bool slash = inlen && in[inlen - 1] == '/';
-            size_t need = inlen + strlen(de->d_name) + 2;
-            char *path = malloc(need);
-            if (!path) {
-                closedir(d);
-                goto oom;
-            }
-            snprintf(path, need, "%s%s%s", in, slash ? "" : "/", de->d_name);
-            struct stat fst;
-            if (stat(path, &fst) == 0 && S_ISREG(fst.st_mode) && push(&list, &n, &cap, path)) {
-                free(path);
-                closedir(d);
-                goto oom;
-            }
-            free(path);
+            egaf_buf_reset(&path);
+            egaf_buf_printf(&path, "%s%s%s", in, inlen && in[inlen - 1] == '/' ? "" : "/",
+                            de->d_name);
+            if (!path.failed)
+                ok = admit(path.data, root, true, opt, findings);
+            if (path.failed || (ok > 0 && push(&list, &n, &cap, path.data) != 0))
+                ok = -2;
         }
         closedir(d);
-        if (n == before) {
+        free(root);
+        if (ok == -2)
+            goto oom;
+        if (ok < 0)
+            goto fail;
+        if (n == before && (!findings || egaf_diags_count(findings) == refused)) {
             error(_("no models (*.yaml) in folder '%s'"), in);
             goto fail;
         }
         qsort(list + before, n - before, sizeof(*list), compare_str);
     }
+    egaf_buf_free(&path);
     *files = list;
     *nfiles = n;
     return 0;
 oom:
     error(_("out of memory"));
 fail:
+    egaf_buf_free(&path);
     egaf_free_list(list, n);
     return -1;
+}
+
+int egaf_collect_models(char **inputs, size_t ninputs, char ***files, size_t *nfiles)
+{
+    return egaf_collect_inputs(inputs, ninputs, NULL, NULL, files, nfiles);
 }
 
 void egaf_free_list(char **list, size_t n)
@@ -278,14 +370,73 @@ static int write_all(int fd, const char *data, size_t len)
     return 0;
 }
 
+int egaf_output_parent(const char *path, egaf_outdir *dir, const char **leaf)
+{
+    const char *slash = strrchr(path, '/');
+    *leaf = slash ? slash + 1 : path;
+    int rc;
+    if (!slash) {
+        rc = egaf_outdir_open(dir, ".");
+    } else if (slash == path) {
+        rc = egaf_outdir_open(dir, "/");
+    } else {
+        char *parent = strndup(path, (size_t)(slash - path));
+        if (!parent)
+            return -1;
+        rc = egaf_outdir_open(dir, parent);
+        int err = errno;
+        free(parent);
+        errno = err;
+    }
+    if (rc == 0 && !egaf_outdir_name_ok(*leaf)) {
+        egaf_outdir_close(dir);
+        errno = **leaf ? EINVAL : EISDIR;
+        return -1;
+    }
+    return rc;
+}
+
+int egaf_write_temp(egaf_outdir *dir, const char *leaf, const egaf_buf *buf, char *tmp,
+                    size_t tmpsize)
+{
+    char prefix[NAME_MAX + 2];
+    snprintf(prefix, sizeof prefix, ".%s", leaf);
+    int fd = egaf_outdir_temp_file(dir, prefix, tmp, tmpsize);
+    if (fd < 0)
+        return -1;
+    if (write_all(fd, buf->data ? buf->data : "", buf->len) != 0 || fsync(fd) != 0) {
+        int err = errno;
+        close(fd);
+        unlinkat(dir->fd, tmp, 0);
+        errno = err;
+        return -1;
+    }
+    mode_t mask = umask(0);
+    umask(mask);
+    fchmod(fd, 0666 & ~mask);
+    if (close(fd) != 0) {
+        int err = errno;
+        unlinkat(dir->fd, tmp, 0);
+        errno = err;
+        return -1;
+    }
+    return 0;
+}
+
 int egaf_write_output(const char *path, const egaf_buf *buf)
 {
     if (buf->failed)
         return error(_("out of memory while writing the output"));
     const char *data = buf->data ? buf->data : "";
     if (!path || strcmp(path, "-") == 0) {
-        if (fwrite(data, 1, buf->len, stdout) != buf->len || fflush(stdout) != 0)
-            return error(_("cannot write to standard output: %s"), strerror(errno));
+        if (fwrite(data, 1, buf->len, stdout) != buf->len || fflush(stdout) != 0) {
+            int err = errno;
+            /* said once: what could not be written is dropped, so the
+             * check at exit (main.c) finds nothing more to say */
+            __fpurge(stdout);
+            clearerr(stdout);
+            return error(_("cannot write to standard output: %s"), strerror(err));
+        }
         return 0;
     }
     struct stat st;
@@ -303,37 +454,23 @@ int egaf_write_output(const char *path, const egaf_buf *buf)
             return rc ? error(_("cannot write '%s': %s"), path, strerror(err)) : 0;
         }
     }
-    size_t need = strlen(path) + 32;
-    char *tmp = malloc(need);
-    if (!tmp)
-        return error(_("out of memory"));
-    const char *slash = strrchr(path, '/');
-    snprintf(tmp, need, "%.*s.%s.tmpXXXXXX", slash ? (int)(slash - path + 1) : 0, path,
-             slash ? slash + 1 : path);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
+    /* a temporary file beside the target, opened beneath its folder, then
+     * renamed over it within that folder */
+    egaf_outdir dir;
+    const char *leaf;
+    if (egaf_output_parent(path, &dir, &leaf) != 0)
+        return error(_("cannot write '%s': %s"), path, strerror(errno));
+    char tmp[NAME_MAX + 1];
+    int rc = 0;
+    if (egaf_write_temp(&dir, leaf, buf, tmp, sizeof tmp) != 0) {
+        rc = error(_("cannot write '%s': %s"), path, strerror(errno));
+    } else if (renameat(dir.fd, tmp, dir.fd, leaf) != 0) {
         int err = errno;
-        free(tmp);
-        return error(_("cannot write '%s': %s"), path, strerror(err));
+        unlinkat(dir.fd, tmp, 0);
+        rc = error(_("cannot write '%s': %s"), path, strerror(err));
     }
-    if (write_all(fd, data, buf->len) != 0 || fsync(fd) != 0) {
-        int err = errno;
-        close(fd);
-        unlink(tmp);
-        free(tmp);
-        return error(_("cannot write '%s': %s"), path, strerror(err));
-    }
-    mode_t mask = umask(0);
-    umask(mask);
-    fchmod(fd, 0666 & ~mask);
-    if (close(fd) != 0 || rename(tmp, path) != 0) {
-        int err = errno;
-        unlink(tmp);
-        free(tmp);
-        return error(_("cannot write '%s': %s"), path, strerror(err));
-    }
-    free(tmp);
-    return 0;
+    egaf_outdir_close(&dir);
+    return rc;
 }
 
 bool egaf_use_color(const egaf_cli *cli)
@@ -371,4 +508,19 @@ int egaf_cli_load_config(egaf_cli *cli, egaf_arena *arena, const char *input,
     }
     egaf_diags_free(problems);
     return rc;
+}
+
+void egaf_cli_print_findings(egaf_cli *cli, egaf_diags *diags)
+{
+    if (egaf_diags_count(diags) == 0)
+        return;
+    egaf_diags_sort(diags);
+    egaf_buf out;
+    egaf_buf_init(&out);
+    egaf_report_options ro = {false, true, EGAF_VERSION};
+    (void)cli;
+    egaf_report_text(&out, diags, &ro);
+    fflush(stdout);
+    egaf_buf_write(&out, stderr);
+    egaf_buf_free(&out);
 }

@@ -25,6 +25,8 @@ static const egaf_command commands[] = {
     {"schema", cmd_schema, N_("JSON Schema of the model format, for editors")},
     {"export", cmd_export, N_("the models as ArchiMate exchange XML, Archi CSV or JSON")},
     {"diff", cmd_diff, N_("what changed between two versions of a model or of the national set")},
+    {"document", cmd_document, N_("the architecture document (DOCX or HTML) made from the model")},
+    {"lsp", cmd_lsp, N_("language server: findings, fixes and completion in the editor")},
     {"help", cmd_help, N_("show this help")},
     {NULL, NULL, NULL},
 };

@@ -16,9 +16,9 @@ _egaf_rule_ids()
 _egaf_options()
 {
     case $1 in
-    validate) echo "--format --output -o --refs --disable --severity --werror --quiet -q --help -h" ;;
+    validate) echo "--format --output -o --refs --disable --severity --werror --quiet -q --follow-links --help -h" ;;
     render) echo "--view --format --lang --refs --year --output -o --help -h" ;;
-    consolidate) echo "--year --previous --format --lang --no-diagrams --refs --output -o --werror --disable --quiet -q --help -h" ;;
+    consolidate) echo "--year --previous --format --lang --no-diagrams --refs --output -o --werror --disable --quiet -q --follow-links --help -h" ;;
     diff) echo "--format --fail-on --max-items --refs --output -o --help -h" ;;
     export) echo "--format --output -o --lang --refs --no-views --help -h" ;;
     rules) echo "--format --help -h" ;;
@@ -26,6 +26,8 @@ _egaf_options()
     refs) echo "--kind --year --framework --format --from --to --output -o --refs --help -h" ;;
     init) echo "--agency --year --framework --output -o --refs --help -h" ;;
     schema) echo "--refs --output -o --help -h" ;;
+    lsp) echo "--refs --lang --help -h" ;;
+    document) echo "--format --lang --refs --no-diagrams --output -o --help -h" ;;
     esac
 }
 
@@ -38,6 +40,7 @@ _egaf_formats()
     export) echo "archimate csv json" ;;
     rules) echo "text json markdown" ;;
     refs) echo "text json markdown" ;;
+    document) echo "docx html" ;;
     esac
 }
 
@@ -46,7 +49,7 @@ _egaf()
     local cur=${COMP_WORDS[COMP_CWORD]}
     local prev=
     [ "$COMP_CWORD" -gt 0 ] && prev=${COMP_WORDS[COMP_CWORD - 1]}
-    local commands="validate render consolidate diff export rules explain refs init schema help"
+    local commands="validate render consolidate diff export document rules explain refs init schema lsp help"
     COMPREPLY=()
 
     # global options before the command: --lang vi|en (the language of messages)

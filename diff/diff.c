@@ -3,6 +3,7 @@
  * sorting then merging (relations and findings, which are multisets), so a
  * national comparison stays O(n log n). The writers are in diff_write.c. */
 #include "diff/diff.h"
+#include "model/query.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -739,14 +740,6 @@ static const char *model_name(const egaf_model *m)
     return m && m->header ? m->header->name : NULL;
 }
 
-static int model_year(const egaf_model *m)
-{
-    if (!m || !m->header)
-        return 0;
-    const egaf_value *v = egaf_element_get(m->header, EGAF_F_YEAR);
-    return v && v->type == EGAF_FT_INT ? (int)v->u.num : 0;
-}
-
 static void push_text_field(ctx *c, fieldv *out, const char *key, const char *o, const char *n)
 {
     if (streq(o, n))
@@ -1095,7 +1088,7 @@ static void find_merges(ctx *c, const egaf_diff_options *opt, const egaf_model *
         if (!m || !m->header)
             continue;
         const char *agency = egaf_element_text(m->header, EGAF_F_AGENCY);
-        const egaf_ref_entry *e = agency ? egaf_refs_agency(opt->refs, agency, model_year(m))
+        const egaf_ref_entry *e = agency ? egaf_refs_agency(opt->refs, agency, egaf_model_year(m))
                                          : NULL;
         if (e)
             egaf_strmap_put(&by_agency, e->id, strlen(e->id), a, &oom);
@@ -1106,7 +1099,7 @@ static void find_merges(ctx *c, const egaf_diff_options *opt, const egaf_model *
         if (a->status != EGAF_DIFF_REMOVED || !m || !m->header)
             continue;
         const char *agency = egaf_element_text(m->header, EGAF_F_AGENCY);
-        const egaf_ref_entry *e = agency ? egaf_refs_agency(opt->refs, agency, model_year(m))
+        const egaf_ref_entry *e = agency ? egaf_refs_agency(opt->refs, agency, egaf_model_year(m))
                                          : NULL;
         if (!e || !e->nsuccessors)
             continue;

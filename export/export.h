@@ -22,6 +22,7 @@
 #include "base/buf.h"
 #include "model/model.h"
 #include "refs/refs.h"
+#include "render/render.h"
 #include "base/strmap.h"
 #include "base/diag.h"
 
@@ -35,6 +36,8 @@ typedef struct egaf_export_options {
     bool en;             /* English names first (name-en, falling back to name) */
     const char *version; /* egaf's version, written in the JSON header */
     bool no_views;       /* ArchiMate: leave the diagrams out (no layout) */
+    egaf_gv *gv;         /* ArchiMate's diagrams are laid out in it (render.h);
+                            required unless no_views */
 } egaf_export_options;
 
 int egaf_export_format_parse(const char *name, egaf_export_format *out); /* -1: unknown */

@@ -16,6 +16,7 @@
 #include <graphviz/gvc.h>
 
 #include "export/export.h"
+#include "model/query.h"
 #include "base/i18n.h"
 #include "render/render.h"
 
@@ -675,30 +676,6 @@ static void x_props(xctx *x, const char *indent, const egaf_am_props *p)
 }
 
 /* Graphviz messages of one layout, turned into findings afterwards. */
-static egaf_buf *gv_messages;
-
-static int gv_capture(char *message)
-{
-    if (gv_messages)
-        egaf_buf_puts(gv_messages, message);
-    return 0;
-}
-
-extern lt_symlist_t lt_preloaded_symbols[];
-
-static int model_year(const egaf_model *m)
-{
-    const egaf_value *v = m->header ? egaf_element_get(m->header, EGAF_F_YEAR) : NULL;
-    return v && v->type == EGAF_FT_INT ? (int)v->u.num : 0;
-}
-
-static const char *const view_titles_vi[EGAF_VIEW__COUNT] = {
-    "Tổng thể", "Tích hợp", "Dữ liệu", "Công nghệ", "An toàn thông tin",
-};
-static const char *const view_titles_en[EGAF_VIEW__COUNT] = {
-    "Overview", "Integration", "Data", "Technology", "Security",
-};
-
 static long px(double points)
 {
     return lround(points * 96.0 / 72.0);
@@ -707,29 +684,18 @@ static long px(double points)
 /* One diagram: the view's graph laid out by dot, its element nodes placed
  * where dot put them, and a connection for every relationship between two
  * placed elements. */
-static void x_view(xctx *x, GVC_t *gvc, const egaf_model *m, egaf_view view,
+static void x_view(xctx *x, egaf_gv *gv, const egaf_model *m, egaf_view view,
                    const egaf_refs *refs, egaf_diags *diags, size_t *placed)
 {
     egaf_am_model *am = x->am;
     egaf_render_options ro = {am->en ? EGAF_LANG_EN : EGAF_LANG_VI, 0};
-    Agraph_t *g = egaf_view_build(view, m, refs, model_year(m), &ro, diags);
+    Agraph_t *g = egaf_view_build(view, m, refs, egaf_model_year(m), &ro, diags);
     if (!g) {
         am->failed = true;
         return;
     }
-    egaf_buf msgs;
-    egaf_buf_init(&msgs);
-    gv_messages = &msgs;
-    agusererrf old_errf = agseterrf(gv_capture);
-    agerrlevel_t old_level = agseterr(AGWARN);
-    bool laid_out = agnnodes(g) <= 4 * EGAF_RENDER_BUDGET && gvLayout(gvc, g, "dot") == 0;
-    agseterr(old_level);
-    agseterrf(old_errf);
-    gv_messages = NULL;
+    bool laid_out = egaf_gv_layout(gv, g, diags, m->path) == 0;
     const char *arch = m->id ? m->id : "model";
-    if (msgs.len)
-        egaf_diag_at(diags, "render.graphviz", m->path, 0, 0, NULL, _("Graphviz: %s"), msgs.data);
-    egaf_buf_free(&msgs);
     if (!laid_out) {
         egaf_diag_at(
             diags, "render.graphviz", m->path, 0, 0, NULL,
@@ -743,8 +709,8 @@ static void x_view(xctx *x, GVC_t *gvc, const egaf_model *m, egaf_view view,
     egaf_buf title_vi, title_en;
     egaf_buf_init(&title_vi);
     egaf_buf_init(&title_en);
-    egaf_buf_printf(&title_vi, "%s: %s", arch, view_titles_vi[view]);
-    egaf_buf_printf(&title_en, "%s: %s", arch, view_titles_en[view]);
+    egaf_buf_printf(&title_vi, "%s: %s", arch, egaf_view_short_title(view, EGAF_LANG_VI));
+    egaf_buf_printf(&title_en, "%s: %s", arch, egaf_view_short_title(view, EGAF_LANG_EN));
     x_names(x, "        ", "name", title_vi.data, title_en.data);
     egaf_buf_free(&title_vi);
     egaf_buf_free(&title_en);
@@ -794,7 +760,7 @@ static void x_view(xctx *x, GVC_t *gvc, const egaf_model *m, egaf_view view,
                         placed[r->target] + 1);
     }
     egaf_buf_puts(x->out, "      </view>\n");
-    gvFreeLayout(gvc, g);
+    egaf_gv_free_layout(gv, g);
     egaf_view_free(g);
 }
 
@@ -874,14 +840,12 @@ int egaf_export_archimate(egaf_buf *out, egaf_model *const *models, size_t nmode
     egaf_buf_init(&views);
     if (!(options && options->no_views) && nmodels && !am->failed) {
         size_t *placed = calloc(am->nelements + 1, sizeof(*placed));
-        GVC_t *gvc = placed ? gvContextPlugins(lt_preloaded_symbols, 0) : NULL;
-        if (gvc) {
+        if (placed && options->gv) {
             x.out = &views;
             for (size_t mi = 0; mi < nmodels; mi++)
                 for (int v = 0; v < EGAF_VIEW__COUNT; v++)
-                    x_view(&x, gvc, models[mi], (egaf_view)v, refs, diags, placed);
+                    x_view(&x, options->gv, models[mi], (egaf_view)v, refs, diags, placed);
             x.out = out;
-            gvFreeContext(gvc);
         } else {
             am->failed = true;
         }

@@ -3,17 +3,33 @@
  * as the ArchiMate exchange file, so Archi's "Import CSV" builds the same
  * model. Excel-safe: UTF-8 with a byte-order mark, CRLF, every field quoted
  * with quotes doubled, and a field a spreadsheet would take for a formula
- * prefixed with an apostrophe. */
+ * (= + - @, tab, CR or LF first, or after spaces) prefixed with an
+ * apostrophe. */
+#include <stdbool.h>
 #include <string.h>
 
 #include "export/export.h"
 
 static const char bom[] = "\xEF\xBB\xBF";
 
+/* Whether a spreadsheet could read the cell as a formula: it starts with
+ * = + - @, or with a tab, CR or LF (Excel and LibreOffice skip leading
+ * white space and line breaks before looking for the '='). */
+static bool formula_like(const char *s)
+{
+    if (!s || !*s)
+        return false;
+    if (strchr("=+-@\t\r\n", *s))
+        return true;
+    while (*s == ' ')
+        s++;
+    return *s && strchr("=+-@\t\r\n", *s);
+}
+
 void egaf_csv_field(egaf_buf *out, const char *s)
 {
     egaf_buf_putc(out, '"');
-    if (s && *s && strchr("=+-@\t\r", *s))
+    if (formula_like(s))
         egaf_buf_putc(out, '\'');
     for (const char *p = s; p && *p; p++) {
         if (*p == '"')

@@ -172,8 +172,10 @@ static bool convert_waivers(builder *b, const egaf_ynode *v, const char *element
                 egaf_finding *f = egaf_diag(b->diags, "schema.unknown-key", &k->mark, element,
                                             _("unknown key '%s' in a waiver"), name);
                 const char *s = egaf_suggest(name, keys, egaf_list_count(keys));
-                if (s)
+                if (s) {
                     egaf_diag_hint(b->diags, f, _("did you mean '%s'?"), s);
+                    egaf_diag_fix(b->diags, f, "%s", s);
+                }
             }
         }
         if (!w.rule.s && ok) {
@@ -252,8 +254,10 @@ static bool convert_period(builder *b, const egaf_ynode *v, const egaf_field_spe
             egaf_finding *f = egaf_diag(b->diags, "schema.unknown-key", &k->mark, element,
                                         _("unknown key '%s' in 'period'"), name);
             const char *s = egaf_suggest(name, keys, egaf_list_count(keys));
-            if (s)
+            if (s) {
                 egaf_diag_hint(b->diags, f, _("did you mean '%s'?"), s);
+                egaf_diag_fix(b->diags, f, "%s", s);
+            }
         }
     }
     if (ok && (!have_from || !have_to)) {
@@ -309,8 +313,10 @@ static bool convert(builder *b, const egaf_field_spec *fs, const egaf_ynode *v,
             egaf_diag(b->diags, "schema.enum", &v->mark, element,
                       _("'%s' must be one of %s; found '%s'"), fs->key, allowed, out->u.str.s);
         const char *s = egaf_suggest(out->u.str.s, fs->values, egaf_list_count(fs->values));
-        if (s)
+        if (s) {
             egaf_diag_hint(b->diags, f, _("did you mean '%s'?"), s);
+            egaf_diag_fix(b->diags, f, "%s", s);
+        }
         return false;
     }
     case EGAF_FT_INT:
@@ -346,8 +352,10 @@ static void unknown_key(builder *b, const egaf_ynode *k, const char *where,
     egaf_finding *f = egaf_diag(b->diags, "schema.unknown-key", &k->mark, element,
                                 _("unknown key '%s' in %s"), name, where);
     const char *s = egaf_suggest(name, candidates, egaf_list_count(candidates));
-    if (s)
+    if (s) {
         egaf_diag_hint(b->diags, f, _("did you mean '%s'?"), s);
+        egaf_diag_fix(b->diags, f, "%s", s);
+    }
     else if (strchr(name, ' '))
         /* `{name: Doanh nghiệp, cơ sở kinh doanh}` splits the name at the comma */
         egaf_diag_hint(b->diags, f, _("a value that contains a comma inside { } must be quoted"));
@@ -828,6 +836,27 @@ static void finish_builder(builder *b)
     egaf_strmap_free(&b->loaded);
 }
 
+/* Includes of the top-level file at path are read from its folder and must
+ * stay inside it; the file itself counts as being included (cycles). */
+static void confine_includes_to(builder *b, const char *path, egaf_source *src)
+{
+    char *dir = dir_of(path);
+    b->root_dir = dir ? realpath(dir, NULL) : NULL;
+    free(dir);
+    char *real = realpath(path, NULL);
+    if (!real)
+        return;
+    char *key = egaf_arena_strdup(b->m->arena, real);
+    bool oom = false;
+    if (key)
+        egaf_strmap_put(&b->loaded, key, strlen(key), src, &oom);
+    b->stack = malloc(sizeof(char *));
+    if (b->stack)
+        b->stack[b->depth++] = real;
+    else
+        free(real);
+}
+
 static void build_from_source(builder *b, egaf_arena *scratch, egaf_source *src)
 {
     b->m->source = src;
@@ -869,21 +898,7 @@ egaf_model *egaf_model_load(const char *path, const egaf_load_options *options,
         egaf_model_free(m);
         return NULL;
     }
-    char *dir = dir_of(path);
-    b.root_dir = dir ? realpath(dir, NULL) : NULL;
-    free(dir);
-    char *real = realpath(path, NULL);
-    if (real) {
-        char *key = egaf_arena_strdup(m->arena, real);
-        bool oom = false;
-        if (key)
-            egaf_strmap_put(&b.loaded, key, strlen(key), src, &oom);
-        b.stack = malloc(sizeof(char *));
-        if (b.stack)
-            b.stack[b.depth++] = real;
-        else
-            free(real);
-    }
+    confine_includes_to(&b, path, src);
     build_from_source(&b, scratch, src);
     finish_builder(&b);
     return m;
@@ -899,6 +914,8 @@ egaf_model *egaf_model_load_memory(const char *path, const char *data, size_t le
     init_builder(&b, m, diags, options);
     egaf_source *src = egaf_source_from_memory(m->arena, path, data, len);
     egaf_arena *scratch = src ? take_scratch(&b) : NULL;
+    if (scratch && b.opt.includes_beside_path)
+        confine_includes_to(&b, path, src);
     if (scratch)
         build_from_source(&b, scratch, src);
     else

@@ -121,6 +121,10 @@ typedef struct egaf_load_options {
      * the text. */
     bool release_text;
     egaf_load_scratch *scratch; /* NULL: the load's own, freed after it */
+    /* egaf_model_load_memory: the text is the unsaved buffer of the file at
+     * path (an editor's), so its includes are read from path's folder under
+     * the same confinement as a file's. Otherwise includes are refused. */
+    bool includes_beside_path;
 } egaf_load_options;
 
 /* Loads path and its includes. Returns NULL and sets *status when the
@@ -128,7 +132,8 @@ typedef struct egaf_load_options {
  * is a failure of the run, not a finding. */
 egaf_model *egaf_model_load(const char *path, const egaf_load_options *options,
                             egaf_diags *diags, egaf_read_status *status);
-/* Loads a model from bytes in memory; includes are refused (fuzzing, tests). */
+/* Loads a model from bytes in memory; includes are refused (fuzzing, tests)
+ * unless options->includes_beside_path. */
 egaf_model *egaf_model_load_memory(const char *path, const char *data, size_t len,
                                    const egaf_load_options *options, egaf_diags *diags);
 void egaf_model_free(egaf_model *model);

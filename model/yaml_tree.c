@@ -572,9 +572,14 @@ static void report_parse_error(parser *p, const yaml_parser_t *yp)
                               libyaml_text(strncmp(context, "while ", 6) == 0 ? context + 6
                                                                               : context));
     } else if (yp->error == YAML_READER_ERROR) {
+        /* the byte itself, from the file: libyaml's problem_value is -1
+         * for an overlong sequence and a code point for a control
+         * character, neither of them the byte at the offset */
+        unsigned byte = p->src->text && yp->problem_offset < p->src->len
+                            ? (unsigned char)p->src->text[yp->problem_offset]
+                            : (unsigned)(yp->problem_value & 0xFF);
         f = egaf_diag(p->diags, rule, &mark, NULL, _("%s (byte 0x%02x at offset %zu)"),
-                      libyaml_text(problem), (unsigned)(yp->problem_value & 0xFF),
-                      yp->problem_offset);
+                      libyaml_text(problem), byte, yp->problem_offset);
         egaf_diag_hint(p->diags, f, _("save the file as UTF-8 text"));
         return;
     } else {

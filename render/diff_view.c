@@ -16,7 +16,7 @@
 #include "model/format.h"
 #include "base/i18n.h"
 #include "render/diff_view.h"
-#include "render/graph.h"
+#include "render/views.h"
 
 #define C_ADDED "#1a7f37"
 #define C_CHANGED "#bc4c00"
@@ -24,50 +24,6 @@
 
 /* Nodes the diff legend adds: added, changed, removed. */
 #define DIFF_LEGEND_NODES 3
-
-/* Where the elements of a kind sit in a view. */
-typedef struct place {
-    egaf_kind kind;
-    const char *cluster; /* key of the layer cluster ("cluster_<key>") */
-    bool outside;        /* the cluster is outside the agency's boundary */
-    int layer;           /* vb_layer_add() layer, or -1: rank `rank` */
-    size_t rank;
-    bool always; /* the view draws every element of the kind; otherwise only
-                    those a relation of the view touches */
-} place;
-
-static const place overview_places[] = {
-    {EGAF_K_ACTOR, "users", true, 0, 0, true},
-    {EGAF_K_CHANNEL, "channels", false, 1, 0, true},
-    {EGAF_K_SERVICE, "services", false, 2, 0, true},
-    {EGAF_K_APPLICATION, "applications", false, 3, 0, true},
-    {EGAF_K_PLATFORM, "platforms", false, 4, 0, true},
-    {EGAF_K_DATABASE, "data", false, 5, 0, true},
-    {EGAF_K_INFRASTRUCTURE, "infrastructure", false, 6, 0, true},
-    {EGAF_K_CONTROL, "security", false, -1, 3 * VB_ROWS, true},
-};
-static const place integration_places[] = {
-    {EGAF_K_APPLICATION, "applications", false, 0, 0, false},
-    {EGAF_K_DATABASE, "applications", false, 0, 0, false},
-    {EGAF_K_PLATFORM, "platforms", false, 1, 0, true},
-};
-static const place data_places[] = {
-    {EGAF_K_APPLICATION, "applications", false, 0, 0, false},
-    {EGAF_K_DATABASE, "databases", false, 1, 0, true},
-};
-static const place technology_places[] = {
-    {EGAF_K_APPLICATION, "systems", false, 0, 0, false},
-    {EGAF_K_PLATFORM, "systems", false, 0, 0, false},
-    {EGAF_K_DATABASE, "systems", false, 1, 0, false},
-    {EGAF_K_INFRASTRUCTURE, "infrastructure", false, 2, 0, true},
-};
-static const place security_places[] = {
-    {EGAF_K_CONTROL, "controls", false, 0, 0, true},
-    {EGAF_K_APPLICATION, "systems", false, 1, 0, false},
-    {EGAF_K_PLATFORM, "systems", false, 1, 0, false},
-    {EGAF_K_DATABASE, "systems", false, 2, 0, false},
-    {EGAF_K_INFRASTRUCTURE, "systems", false, 3, 0, false},
-};
 
 /* The reference lists compared as relations by model/diff.c. */
 static const egaf_field rel_fields[] = {
@@ -87,7 +43,7 @@ typedef struct dv {
     egaf_view view;
     const egaf_model *old;
     const egaf_diff_arch *diff;
-    const place *places;
+    const vb_place *places;
     size_t nplaces;
     bool grouped; /* overview: services drawn as groups */
     egaf_arena *arena;
@@ -121,7 +77,7 @@ static const char *marker(dv *d, egaf_diff_status st)
     }
 }
 
-static const place *place_of(dv *d, int kind)
+static const vb_place *place_of(dv *d, int kind)
 {
     if (kind == EGAF_K_SERVICE && d->grouped)
         return NULL;
@@ -129,11 +85,6 @@ static const place *place_of(dv *d, int kind)
         if ((int)d->places[i].kind == kind)
             return &d->places[i];
     return NULL;
-}
-
-static bool is_national(const char *ref)
-{
-    return ref && strncmp(ref, "national:", 9) == 0;
 }
 
 /* A reference with the architecture's own prefix removed, as model/diff.c
@@ -185,32 +136,17 @@ static int kind_of(dv *d, const char *id)
  * to; *reversed when the edge points from to to from. */
 static bool view_draws(dv *d, const char *type, int from_kind, const char *to, bool *reversed)
 {
-    *reversed = false;
-    switch (d->view) {
-    case EGAF_VIEW_OVERVIEW:
-        if (strcmp(type, "uses") == 0 || strcmp(type, "integration") == 0)
-            return true;
-        if (strcmp(type, "connects") == 0)
-            return from_kind == EGAF_K_PLATFORM ||
-                   (from_kind == EGAF_K_INFRASTRUCTURE && is_national(to));
-        if (strcmp(type, "sources") == 0 && is_national(to)) {
-            *reversed = true;
+    const vb_diff *vd = d->vb->view->diff;
+    for (size_t i = 0; i < vd->ndraws; i++) {
+        const vb_draw *r = &vd->draws[i];
+        if (strcmp(r->type, type) == 0 && (r->from_kind < 0 || r->from_kind == from_kind) &&
+            (!r->to_national || vb_is_national(to))) {
+            *reversed = r->reversed;
             return true;
         }
-        return false;
-    case EGAF_VIEW_INTEGRATION:
-        return strcmp(type, "integration") == 0 ||
-               (strcmp(type, "connects") == 0 && from_kind == EGAF_K_PLATFORM);
-    case EGAF_VIEW_DATA:
-        return strcmp(type, "uses") == 0 || strcmp(type, "sources") == 0;
-    case EGAF_VIEW_TECHNOLOGY:
-        return strcmp(type, "hosted-on") == 0 ||
-               (strcmp(type, "connects") == 0 && from_kind == EGAF_K_INFRASTRUCTURE);
-    case EGAF_VIEW_SECURITY:
-        return strcmp(type, "protects") == 0;
-    default:
-        return false;
     }
+    *reversed = false;
+    return false;
 }
 
 /* ---- planning ---------------------------------------------------------- */
@@ -237,7 +173,7 @@ static void plan_end(dv *d, const char *id)
     }
     const egaf_element *el = vb_local(d->vb, id);
     if (el) {
-        const place *p = place_of(d, (int)el->kind);
+        const vb_place *p = place_of(d, (int)el->kind);
         if (p && !p->always && el->id)
             plan_node(d, el->id, (int)el->kind, false);
         return;
@@ -253,7 +189,7 @@ static void plan(dv *d)
         const egaf_diff_element *e = &a->elements[i];
         if (e->status != EGAF_DIFF_REMOVED || !e->id)
             continue;
-        const place *p = place_of(d, (int)e->kind);
+        const vb_place *p = place_of(d, (int)e->kind);
         if (!p || egaf_strmap_get(&d->removed, e->id, strlen(e->id)))
             continue;
         put(d, &d->removed, e->id, strlen(e->id), (void *)e);
@@ -378,7 +314,7 @@ static void note_integration(dv *d, const egaf_element *in, unsigned mask)
         if (v) {
             note_pair(d, f, v, mask);
             note_pair(d, v, t, mask);
-        } else if (is_national(to)) {
+        } else if (vb_is_national(to)) {
             note_pair(d, f, t, mask);
         }
         return;
@@ -389,7 +325,7 @@ static void note_integration(dv *d, const egaf_element *in, unsigned mask)
     if (v)
         note_pair(d, f, v, mask);
     const char *route = egaf_element_text(in, EGAF_F_ROUTE);
-    if (is_national(to) && strcmp(to, "national:ngsp") != 0 && route &&
+    if (vb_is_national(to) && strcmp(to, "national:ngsp") != 0 && route &&
         (strcmp(route, "a") == 0 || strcmp(route, "b") == 0)) {
         Agnode_t *ngsp = lookup(d, "national:ngsp");
         note_pair(d, last, ngsp, mask);
@@ -491,7 +427,7 @@ static void mark_edges(dv *d)
 
 /* ---- ghosts and removed relations --------------------------------------- */
 
-static Agraph_t *cluster_of(dv *d, const place *p)
+static Agraph_t *cluster_of(dv *d, const vb_place *p)
 {
     egaf_vb *vb = d->vb;
     Agraph_t *parent = p->outside ? vb->g : vb_boundary(vb);
@@ -501,7 +437,7 @@ static Agraph_t *cluster_of(dv *d, const place *p)
     return c ? c : parent;
 }
 
-static void place_node(dv *d, const place *p, Agnode_t *n)
+static void place_node(dv *d, const vb_place *p, Agnode_t *n)
 {
     egaf_vb *vb = d->vb;
     if (p->layer < 0)
@@ -545,7 +481,7 @@ static Agnode_t *ghost(dv *d, const egaf_diff_element *e)
     Agnode_t *n = egaf_strmap_get(&d->ghosts, e->id, len);
     if (n)
         return n;
-    const place *p = place_of(d, (int)e->kind);
+    const vb_place *p = place_of(d, (int)e->kind);
     if (!p)
         return NULL;
     Agraph_t *cl = cluster_of(d, p);
@@ -586,31 +522,11 @@ static Agnode_t *ghost(dv *d, const egaf_diff_element *e)
 static void place_national(dv *d, const char *ref, Agnode_t *n)
 {
     egaf_vb *vb = d->vb;
-    size_t layer;
-    switch (d->view) {
-    case EGAF_VIEW_OVERVIEW: {
-        const char *cat = vb_national_category(vb, ref);
-        if (vb_national_is_db(vb, ref))
-            layer = 5;
-        else if (strcmp(cat, "network") == 0 || strcmp(cat, "data-center") == 0)
-            layer = 6;
-        else
-            layer = 4;
-        break;
-    }
-    case EGAF_VIEW_INTEGRATION:
-        layer = strcmp(ref, "national:ngsp") == 0 ? 2 : 3;
-        break;
-    case EGAF_VIEW_DATA:
-        layer = 2;
-        break;
-    case EGAF_VIEW_TECHNOLOGY:
-        layer = 3;
-        break;
-    default:
-        return;
-    }
-    vb_layer_add(vb, layer, n, vb->layer_count[layer] + vb->planned[VB_G_NATIONAL]);
+    const vb_diff *vd = vb->view->diff;
+    int layer = vd->national_layer ? vd->national_layer(vb, ref) : vd->national_rank;
+    if (layer >= 0)
+        vb_layer_add(vb, (size_t)layer, n,
+                     vb->layer_count[layer] + vb->planned[VB_G_NATIONAL]);
 }
 
 /* The node a removed relation's end is drawn at, made when needed. */
@@ -619,7 +535,7 @@ static Agnode_t *endpoint(dv *d, const char *id)
     egaf_vb *vb = d->vb;
     if (!id || !*id)
         return NULL;
-    if (is_national(id)) {
+    if (vb_is_national(id)) {
         if (!id[9])
             return NULL;
         Agnode_t *n = vb_national(vb, id + 9);
@@ -633,7 +549,7 @@ static Agnode_t *endpoint(dv *d, const char *id)
     const egaf_element *el = vb_local(vb, id);
     if (el) {
         Agnode_t *n = vb_node_of(vb, el);
-        const place *p = place_of(d, (int)el->kind);
+        const vb_place *p = place_of(d, (int)el->kind);
         if (n || !p)
             return n;
         n = vb_element(vb, cluster_of(d, p), el);
@@ -656,7 +572,7 @@ static void draw_removed(dv *d)
     /* ghosts of the kinds the view draws in full, in the diff's order */
     for (size_t i = 0; i < a->nelements && !d->oom; i++) {
         const egaf_diff_element *e = &a->elements[i];
-        const place *p = e->id ? place_of(d, (int)e->kind) : NULL;
+        const vb_place *p = e->id ? place_of(d, (int)e->kind) : NULL;
         if (e->status == EGAF_DIFF_REMOVED && p && p->always &&
             egaf_strmap_get(&d->removed, e->id, strlen(e->id)) == e)
             ghost(d, e);
@@ -814,64 +730,11 @@ static void legend(dv *d, Agraph_t *g)
 
 /* ---- the build --------------------------------------------------------- */
 
-static void draw_view(egaf_vb *vb, egaf_view view)
-{
-    switch (view) {
-    case EGAF_VIEW_OVERVIEW:
-        vb_view_overview(vb);
-        break;
-    case EGAF_VIEW_INTEGRATION:
-        vb_view_integration(vb);
-        break;
-    case EGAF_VIEW_DATA:
-        vb_view_data(vb);
-        break;
-    case EGAF_VIEW_TECHNOLOGY:
-        vb_view_technology(vb);
-        break;
-    case EGAF_VIEW_SECURITY:
-        vb_view_security(vb);
-        break;
-    default:
-        break;
-    }
-}
-
-static void places_for(dv *d)
-{
-    switch (d->view) {
-    case EGAF_VIEW_OVERVIEW:
-        d->places = overview_places;
-        d->nplaces = sizeof overview_places / sizeof overview_places[0];
-        break;
-    case EGAF_VIEW_INTEGRATION:
-        d->places = integration_places;
-        d->nplaces = sizeof integration_places / sizeof integration_places[0];
-        break;
-    case EGAF_VIEW_DATA:
-        d->places = data_places;
-        d->nplaces = sizeof data_places / sizeof data_places[0];
-        break;
-    case EGAF_VIEW_TECHNOLOGY:
-        d->places = technology_places;
-        d->nplaces = sizeof technology_places / sizeof technology_places[0];
-        break;
-    case EGAF_VIEW_SECURITY:
-        d->places = security_places;
-        d->nplaces = sizeof security_places / sizeof security_places[0];
-        break;
-    default:
-        d->places = NULL;
-        d->nplaces = 0;
-        break;
-    }
-}
-
 Agraph_t *egaf_view_build_diff(egaf_view view, const egaf_model *model, const egaf_model *old,
                                const egaf_diff_arch *diff, const egaf_refs *refs, int year,
                                const egaf_render_options *options, egaf_diags *diags)
 {
-    if (!diff)
+    if (!diff || !vb_view_of(view))
         return egaf_view_build(view, model, refs, year, options, diags);
     egaf_vb vb;
     dv d;
@@ -891,17 +754,18 @@ Agraph_t *egaf_view_build_diff(egaf_view view, const egaf_model *model, const eg
     egaf_strmap_init(&d.marked);
     egaf_buf_init(&d.buf);
     egaf_buf_init(&d.text);
-    places_for(&d);
+    d.places = vb_view_of(view)->diff->places;
+    d.nplaces = vb_view_of(view)->diff->nplaces;
     d.arena = egaf_arena_create();
     Agraph_t *g = NULL;
-    if (!d.arena || vb_init(&vb, view, model, refs, year, options, diags) != 0)
+    if (!d.arena || vb_init(&vb, vb_view_of(view), model, refs, year, options, diags) != 0)
         goto done;
 
     plan(&d);
     /* the legend's three marks, and the summary of ghosts, are nodes too */
     size_t budget = vb.budget, reserve = DIFF_LEGEND_NODES + (d.any_ghost ? 1 : 0);
     vb.budget = budget > reserve ? budget - reserve : 1;
-    draw_view(&vb, view);
+    vb.view->build(&vb);
     vb.budget = budget;
     if (d.oom || vb.failed)
         goto done;
@@ -913,7 +777,7 @@ Agraph_t *egaf_view_build_diff(egaf_view view, const egaf_model *model, const eg
     summarise_ghosts(&d);
     if (d.oom || d.buf.failed || d.text.failed)
         goto done;
-    g = vb_finish(&vb, view);
+    g = vb_finish(&vb);
     if (g) {
         legend(&d, g);
         if (vb.failed || d.text.failed || d.buf.failed) {

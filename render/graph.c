@@ -300,29 +300,6 @@ static Agdisc_t view_disc = {&AgMemDisc, &ordered_ids, &buf_io};
 
 /* ---- names ----------------------------------------------------------- */
 
-static const char *const view_names[] = {"overview", "integration", "data", "technology",
-                                         "security", NULL};
-
-const char *egaf_view_name(egaf_view view)
-{
-    return (unsigned)view < EGAF_VIEW__COUNT ? view_names[view] : "?";
-}
-
-const char *const *egaf_view_names(void)
-{
-    return view_names;
-}
-
-int egaf_view_parse(const char *name, egaf_view *out)
-{
-    for (int i = 0; view_names[i]; i++)
-        if (strcmp(view_names[i], name) == 0) {
-            *out = (egaf_view)i;
-            return 0;
-        }
-    return -1;
-}
-
 int egaf_out_format_parse(const char *name, egaf_out_format *out)
 {
     static const char *const names[] = {"svg", "png", "dot"};
@@ -440,25 +417,6 @@ static void declare(Agraph_t *g, int kind, const char *name, const char *def)
     agattr(g, kind, (char *)name, (char *)def);
 }
 
-static const char *view_title(egaf_vb *vb, egaf_view view)
-{
-    switch (view) {
-    case EGAF_VIEW_OVERVIEW:
-        return TR(vb, "Sơ đồ tổng thể", "Overview");
-    case EGAF_VIEW_INTEGRATION:
-        return TR(vb, "Sơ đồ kết nối, tích hợp, chia sẻ dữ liệu",
-                  "Integration and data sharing");
-    case EGAF_VIEW_DATA:
-        return TR(vb, "Kiến trúc dữ liệu", "Data architecture");
-    case EGAF_VIEW_TECHNOLOGY:
-        return TR(vb, "Kiến trúc công nghệ", "Technology architecture");
-    case EGAF_VIEW_SECURITY:
-        return TR(vb, "Kiến trúc an toàn thông tin", "Security architecture");
-    default:
-        return "";
-    }
-}
-
 static const char *model_name(egaf_vb *vb)
 {
     const egaf_element *h = vb->model->header;
@@ -472,10 +430,11 @@ static const char *model_name(egaf_vb *vb)
     return name ? name : vb->model->id;
 }
 
-int vb_init(egaf_vb *vb, egaf_view view, const egaf_model *model, const egaf_refs *refs,
+int vb_init(egaf_vb *vb, const vb_view *view, const egaf_model *model, const egaf_refs *refs,
             int year, const egaf_render_options *opt, egaf_diags *diags)
 {
     memset(vb, 0, sizeof(*vb));
+    vb->view = view;
     vb->model = model;
     vb->refs = refs;
     vb->year = year;
@@ -509,7 +468,7 @@ int vb_init(egaf_vb *vb, egaf_view view, const egaf_model *model, const egaf_ref
         }
     }
 
-    egaf_buf_printf(&vb->tmp, "%s-%s", model->id ? model->id : "model", egaf_view_name(view));
+    egaf_buf_printf(&vb->tmp, "%s-%s", model->id ? model->id : "model", view->name);
     Agdesc_t desc = Agdirected;
     vb->g = agopen(vb->tmp.data, desc, &view_disc);
     if (!vb->g)
@@ -571,7 +530,7 @@ int vb_init(egaf_vb *vb, egaf_view view, const egaf_model *model, const egaf_ref
     egaf_buf_reset(&vb->label);
     egaf_render_label(&vb->label, model_name(vb), 70);
     egaf_buf_puts(&vb->label, "\\n");
-    egaf_buf_printf(&vb->tmp, "%s (%s %s, %s %d)", view_title(vb, view),
+    egaf_buf_printf(&vb->tmp, "%s (%s %s, %s %d)", TR(vb, view->title_vi, view->title_en),
                     TR(vb, "Khung", "Framework"),
                     model->framework.s ? model->framework.s : "2.0", TR(vb, "năm", "year"),
                     year);
@@ -813,6 +772,11 @@ void vb_apply_budget(egaf_vb *vb, size_t reserved)
 }
 
 /* ---- references ------------------------------------------------------ */
+
+bool vb_is_national(const char *ref)
+{
+    return ref && strncmp(ref, "national:", 9) == 0;
+}
 
 size_t vb_refs_count(const egaf_element *el, egaf_field field)
 {
@@ -1249,7 +1213,7 @@ static void legend(egaf_vb *vb, size_t rank)
     }
 }
 
-Agraph_t *vb_finish(egaf_vb *vb, egaf_view view)
+Agraph_t *vb_finish(egaf_vb *vb)
 {
     if (vb->failed)
         return NULL;
@@ -1280,7 +1244,7 @@ Agraph_t *vb_finish(egaf_vb *vb, egaf_view view)
         vb_note(vb, vb->tmp.data);
         egaf_diag_at(vb->diags, "render.budget", vb->model->path, 0, 0, NULL,
                      _("the %s view of '%s' is over the node budget of %zu and is summarised: %s"),
-                     egaf_view_name(view), vb->model->id ? vb->model->id : "?", vb->budget,
+                     vb->view->name, vb->model->id ? vb->model->id : "?", vb->budget,
                      what.data);
     }
     egaf_buf_free(&what);
@@ -1295,38 +1259,6 @@ Agraph_t *vb_finish(egaf_vb *vb, egaf_view view)
         return NULL;
     Agraph_t *g = vb->g;
     vb->g = NULL;
-    return g;
-}
-
-Agraph_t *egaf_view_build(egaf_view view, const egaf_model *model, const egaf_refs *refs,
-                          int year, const egaf_render_options *options, egaf_diags *diags)
-{
-    egaf_vb vb;
-    if (vb_init(&vb, view, model, refs, year, options, diags) != 0) {
-        vb_free(&vb);
-        return NULL;
-    }
-    switch (view) {
-    case EGAF_VIEW_OVERVIEW:
-        vb_view_overview(&vb);
-        break;
-    case EGAF_VIEW_INTEGRATION:
-        vb_view_integration(&vb);
-        break;
-    case EGAF_VIEW_DATA:
-        vb_view_data(&vb);
-        break;
-    case EGAF_VIEW_TECHNOLOGY:
-        vb_view_technology(&vb);
-        break;
-    case EGAF_VIEW_SECURITY:
-        vb_view_security(&vb);
-        break;
-    default:
-        break;
-    }
-    Agraph_t *g = vb_finish(&vb, view);
-    vb_free(&vb);
     return g;
 }
 

@@ -49,8 +49,54 @@ enum { VB_G_NATIONAL = EGAF_K__COUNT, VB_G_EXTERNAL, VB_G__COUNT };
 #define VB_MAX_LAYERS 8
 #define VB_MAX_RANKS (VB_MAX_LAYERS * VB_ROWS + 2)
 
-typedef struct egaf_vb {
+typedef struct egaf_vb egaf_vb;
+
+/* Where the elements of a kind sit in a view (render --diff places the
+ * ghosts of removed elements there). */
+typedef struct vb_place {
+    egaf_kind kind;
+    const char *cluster; /* key of the layer cluster ("cluster_<key>") */
+    bool outside;        /* the cluster is outside the agency's boundary */
+    int layer;           /* vb_layer_add() layer, or -1: rank `rank` */
+    size_t rank;
+    bool always; /* the view draws every element of the kind; otherwise only
+                    those a relation of the view touches */
+} vb_place;
+
+/* A relation a view draws: of type, from an element of from_kind (-1: any),
+ * to a national entry only when to_national; reversed when its edge points
+ * from the target to the source. */
+typedef struct vb_draw {
+    const char *type;
+    int from_kind;
+    bool to_national, reversed;
+} vb_draw;
+
+/* What render --diff needs of a view: where each kind sits, which
+ * relations the view draws, and the layer of a national entry's node
+ * (national_layer(), else the fixed national_rank; -1: not drawn). */
+typedef struct vb_diff {
+    const vb_place *places;
+    size_t nplaces;
+    const vb_draw *draws;
+    size_t ndraws;
+    int (*national_layer)(egaf_vb *vb, const char *ref);
+    int national_rank;
+} vb_diff;
+/* An array and its length, for the rows above. */
+#define VB_LIST(a) a, sizeof(a) / sizeof((a)[0])
+
+typedef struct vb_view {
+    const char *name;                /* --view, file names, ids */
+    const char *title_vi, *title_en; /* the diagram's title */
+    const char *short_vi, *short_en; /* a short name (ArchiMate's view names) */
+    void (*build)(egaf_vb *vb);      /* draws the view into vb */
+    const vb_diff *diff;             /* render --diff */
+} vb_view;
+
+struct egaf_vb {
     Agraph_t *g;
+    const vb_view *view;
     const egaf_model *model;
     const egaf_refs *refs;
     int year;
@@ -85,16 +131,17 @@ typedef struct egaf_vb {
     Agnode_t *rank_first[VB_MAX_RANKS];
     size_t layer_count[VB_MAX_LAYERS]; /* nodes placed in each layer so far */
     size_t edges;
-} egaf_vb;
+};
 
 /* Text in the chosen language. */
 #define TR(vb, vi_, en_) ((vb)->en ? (en_) : (vi_))
 
-int vb_init(egaf_vb *vb, egaf_view view, const egaf_model *model, const egaf_refs *refs,
+/* Starts a graph of view (its name and title from the row). */
+int vb_init(egaf_vb *vb, const vb_view *view, const egaf_model *model, const egaf_refs *refs,
             int year, const egaf_render_options *opt, egaf_diags *diags);
 /* Adds the legend and the budget note; returns the graph (the builder no
  * longer owns it) or NULL after a failure. */
-Agraph_t *vb_finish(egaf_vb *vb, egaf_view view);
+Agraph_t *vb_finish(egaf_vb *vb);
 void vb_free(egaf_vb *vb);
 
 /* Clusters. */
@@ -166,15 +213,10 @@ void vb_wrap(egaf_buf *out, const char *text, size_t width, const char *brk);
 void vb_note(egaf_vb *vb, const char *text);
 /* The security level of el (1..5), or 0. */
 int vb_security_level(const egaf_element *el);
+/* Whether ref names a national entry ("national:…"). */
+bool vb_is_national(const char *ref);
 /* The references of a REF or REFS field: count, and item i. */
 size_t vb_refs_count(const egaf_element *el, egaf_field field);
 const char *vb_ref_at(const egaf_element *el, egaf_field field, size_t i);
-
-/* The views. */
-void vb_view_overview(egaf_vb *vb);
-void vb_view_integration(egaf_vb *vb);
-void vb_view_data(egaf_vb *vb);
-void vb_view_technology(egaf_vb *vb);
-void vb_view_security(egaf_vb *vb);
 
 #endif

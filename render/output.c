@@ -29,8 +29,9 @@ lt_symlist_t lt_preloaded_symbols[] = {
     {NULL, NULL},
 };
 
-/* Graphviz reports through one global callback; egaf renders one graph at a
- * time, so the messages of the current call go to this buffer. */
+/* Graphviz reports through one global callback with no argument of the
+ * caller's, so the messages of the current call go to this buffer, set only
+ * for the call (a context is not for two threads at once anyway). */
 static egaf_buf *captured;
 
 static int capture(char *message)
@@ -71,50 +72,121 @@ static void report_messages(const egaf_buf *msgs, egaf_diags *diags, const char 
  * rather than run dot for minutes (DESIGN §7). */
 #define HARD_NODE_LIMIT (4 * EGAF_RENDER_BUDGET)
 
-int egaf_render_graph(Agraph_t *g, egaf_out_format format, egaf_buf *out, egaf_diags *diags,
-                      const char *file)
+struct egaf_gv {
+    GVC_t *gvc;
+};
+
+egaf_gv *egaf_gv_create(void)
 {
-    if (format == EGAF_OUT_DOT) {
-        agwrite(g, out);
-        return out->failed ? -1 : 0;
+    egaf_gv *gv = calloc(1, sizeof(*gv));
+    if (gv)
+        gv->gvc = gvContextPlugins(lt_preloaded_symbols, 0);
+    if (gv && !gv->gvc) {
+        free(gv);
+        return NULL;
     }
+    return gv;
+}
+
+void egaf_gv_free(egaf_gv *gv)
+{
+    if (gv)
+        gvFreeContext(gv->gvc);
+    free(gv);
+}
+
+void egaf_gv_warm_up(egaf_gv *gv)
+{
+    char dot[] = "digraph w { node [fontname=\"" EGAF_RENDER_FONT "\" fontsize=10]; "
+                 "a [label=\"Tỉnh Lạng Sơn\"]; }";
+    Agraph_t *g = agmemread(dot);
+    if (!g)
+        return;
+    egaf_buf out;
+    egaf_buf_init(&out);
+    egaf_diags *ignored = egaf_diags_create();
+    if (ignored)
+        egaf_render_graph(gv, g, EGAF_OUT_SVG, &out, ignored, NULL);
+    egaf_diags_free(ignored);
+    egaf_buf_free(&out);
+    agclose(g);
+}
+
+/* A Graphviz step with its messages captured; capture_end() reports them. */
+typedef struct capture_state {
+    egaf_buf msgs;
+    agusererrf old_errf;
+    agerrlevel_t old_level;
+} capture_state;
+
+static void capture_begin(capture_state *c)
+{
+    egaf_buf_init(&c->msgs);
+    captured = &c->msgs;
+    c->old_errf = agseterrf(capture);
+    c->old_level = agseterr(AGWARN);
+}
+
+static void capture_end(capture_state *c, egaf_diags *diags, const char *file)
+{
+    agseterr(c->old_level);
+    agseterrf(c->old_errf);
+    captured = NULL;
+    report_messages(&c->msgs, diags, file);
+    egaf_buf_free(&c->msgs);
+}
+
+int egaf_gv_layout(egaf_gv *gv, Agraph_t *g, egaf_diags *diags, const char *file)
+{
     if (agnnodes(g) > HARD_NODE_LIMIT) {
         egaf_diag_at(diags, "render.budget", file, 0, 0, NULL,
                      _("the diagram has %d nodes, over the layout limit of %d; not laid out"),
                      agnnodes(g), HARD_NODE_LIMIT);
         return -1;
     }
-    egaf_buf msgs;
-    egaf_buf_init(&msgs);
-    captured = &msgs;
-    agusererrf old_errf = agseterrf(capture);
-    agerrlevel_t old_level = agseterr(AGWARN);
+    if (!gv)
+        return -1;
+    capture_state c;
+    capture_begin(&c);
+    int rc = gvLayout(gv->gvc, g, "dot") == 0 ? 0 : -1;
+    capture_end(&c, diags, file);
+    return rc;
+}
 
-    int rc = -1;
-    GVC_t *gvc = gvContextPlugins(lt_preloaded_symbols, 0);
-    if (gvc) {
-        if (gvLayout(gvc, g, "dot") == 0) {
-            char *data = NULL;
-            unsigned int len = 0;
-            const char *fmt = format == EGAF_OUT_PNG ? "png:cairo" : "svg:svg";
-            if (gvRenderData(gvc, g, fmt, &data, &len) == 0 && data) {
-                egaf_buf_add(out, data, len);
-                rc = out->failed ? -1 : 0;
-            }
-            if (data)
-                gvFreeRenderData(data);
-            gvFreeLayout(gvc, g);
-        }
-        gvFreeContext(gvc);
+void egaf_gv_free_layout(egaf_gv *gv, Agraph_t *g)
+{
+    if (gv)
+        gvFreeLayout(gv->gvc, g);
+}
+
+int egaf_render_graph(egaf_gv *gv, Agraph_t *g, egaf_out_format format, egaf_buf *out,
+                      egaf_diags *diags, const char *file)
+{
+    if (format == EGAF_OUT_DOT) {
+        agwrite(g, out);
+        return out->failed ? -1 : 0;
     }
-    agseterr(old_level);
-    agseterrf(old_errf);
-    captured = NULL;
-    report_messages(&msgs, diags, file);
-    if (rc != 0 && !msgs.len)
+    size_t before = egaf_diags_count(diags);
+    int rc = egaf_gv_layout(gv, g, diags, file);
+    if (rc == 0) {
+        char *data = NULL;
+        unsigned int len = 0;
+        const char *fmt = format == EGAF_OUT_PNG ? "png:cairo" : "svg:svg";
+        capture_state c;
+        capture_begin(&c);
+        rc = gvRenderData(gv->gvc, g, fmt, &data, &len) == 0 && data ? 0 : -1;
+        capture_end(&c, diags, file);
+        if (rc == 0) {
+            egaf_buf_add(out, data, len);
+            rc = out->failed ? -1 : 0;
+        }
+        if (data)
+            gvFreeRenderData(data);
+        egaf_gv_free_layout(gv, g);
+    }
+    if (rc != 0 && egaf_diags_count(diags) == before)
         egaf_diag_at(diags, "render.graphviz", file, 0, 0, NULL,
                      _("Graphviz could not lay out or render the diagram"));
-    egaf_buf_free(&msgs);
     return rc;
 }
 

@@ -54,9 +54,11 @@ typedef struct egaf_render_options {
 
 typedef enum egaf_out_format { EGAF_OUT_SVG, EGAF_OUT_PNG, EGAF_OUT_DOT } egaf_out_format;
 
+/* A view's name ("overview"), its diagram's title ("Sơ đồ tổng thể") and a
+ * short title ("Tổng thể"), from the one table of views (render/views.c). */
 const char *egaf_view_name(egaf_view view);
-/* NULL-terminated list of the view names, in enum order. */
-const char *const *egaf_view_names(void);
+const char *egaf_view_title(egaf_view view, egaf_lang lang);
+const char *egaf_view_short_title(egaf_view view, egaf_lang lang);
 int egaf_view_parse(const char *name, egaf_view *out); /* -1 when unknown */
 int egaf_out_format_parse(const char *name, egaf_out_format *out);
 
@@ -66,12 +68,34 @@ Agraph_t *egaf_view_build(egaf_view view, const egaf_model *model, const egaf_re
                           int year, const egaf_render_options *options, egaf_diags *diags);
 void egaf_view_free(Agraph_t *g);
 
+/* The Graphviz context layouts go through, with the plugins linked in.
+ * Created and freed by the caller (egaf keeps none of its own): a process
+ * creates one and keeps it while it may lay out. Graphviz 2.42's pango
+ * plugin remembers the last font name it measured, which lives in the
+ * context, so a layout in a second context after the first was freed reads
+ * freed memory. Not for two threads at once. egaf_gv_free(NULL) does
+ * nothing. */
+typedef struct egaf_gv egaf_gv;
+egaf_gv *egaf_gv_create(void); /* NULL when out of memory */
+void egaf_gv_free(egaf_gv *gv);
+/* Lays out and renders a one-node graph, so the plugins, fontconfig and
+ * pango are set up before worker processes are forked from this one (each
+ * then inherits them instead of loading them again). */
+void egaf_gv_warm_up(egaf_gv *gv);
+/* Lays g out with dot in gv, for a caller that reads the coordinates and
+ * then calls egaf_gv_free_layout(). Graphviz messages become
+ * render.graphviz findings at file; a graph far over the node budget is not
+ * laid out (render.budget). Returns 0, or -1 when there is no layout. */
+int egaf_gv_layout(egaf_gv *gv, Agraph_t *g, egaf_diags *diags, const char *file);
+void egaf_gv_free_layout(egaf_gv *gv, Agraph_t *g);
+
 /* Writes g as DOT (deterministic: objects in the order the view made them)
- * or lays it out with dot and renders SVG or PNG, appending to out. Graphviz
- * messages become render.graphviz findings at file. Returns 0, or -1 when no
- * diagram could be made (the reason is a finding, or out->failed). */
-int egaf_render_graph(Agraph_t *g, egaf_out_format format, egaf_buf *out, egaf_diags *diags,
-                      const char *file);
+ * or lays it out with dot in gv and renders SVG or PNG, appending to out (gv
+ * may be NULL for DOT). Graphviz messages become render.graphviz findings at
+ * file. Returns 0, or -1 when no diagram could be made (the reason is a
+ * finding, or out->failed). */
+int egaf_render_graph(egaf_gv *gv, Agraph_t *g, egaf_out_format format, egaf_buf *out,
+                      egaf_diags *diags, const char *file);
 
 /* Label text for a plain Graphviz label: text wrapped at width code points
  * on spaces (words longer than width are cut), line breaks written as the

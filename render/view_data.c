@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "render/graph.h"
+#include "render/views.h"
 
 enum { R_APPS, R_DATABASES, R_NATIONAL };
 
@@ -52,7 +52,7 @@ void vb_view_data(egaf_vb *vb)
         const egaf_element *db = m->elements[EGAF_K_DATABASE][i];
         for (size_t k = 0; k < vb_refs_count(db, EGAF_F_SOURCES); k++) {
             const char *ref = vb_ref_at(db, EGAF_F_SOURCES, k);
-            if (ref && strncmp(ref, "national:", 9) == 0)
+            if (vb_is_national(ref))
                 vb_plan_ref(vb, ref);
         }
     }
@@ -93,7 +93,7 @@ void vb_view_data(egaf_vb *vb)
         for (size_t k = 0; k < vb_refs_count(db, EGAF_F_SOURCES); k++) {
             const char *ref = vb_ref_at(db, EGAF_F_SOURCES, k);
             Agnode_t *src;
-            if (ref && strncmp(ref, "national:", 9) == 0) {
+            if (vb_is_national(ref)) {
                 src = vb_national(vb, ref);
                 vb_layer_add(vb, R_NATIONAL, src, vb->planned[VB_G_NATIONAL]);
             } else {
@@ -114,3 +114,15 @@ void vb_view_data(egaf_vb *vb)
                    "an application uses a database."));
     free(uses);
 }
+
+/* ---- render --diff -------------------------------------------------------- */
+
+static const vb_draw draws[] = {
+    {"uses", -1, false, false},
+    {"sources", -1, false, false},
+};
+static const vb_place places[] = {
+    {EGAF_K_APPLICATION, "applications", false, 0, 0, false},
+    {EGAF_K_DATABASE, "databases", false, 1, 0, true},
+};
+const vb_diff vb_data_diff = {VB_LIST(places), VB_LIST(draws), NULL, R_NATIONAL};

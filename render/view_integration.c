@@ -5,14 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "render/graph.h"
+#include "render/views.h"
 
 enum { R_SOURCES, R_PLATFORMS, R_NGSP, R_TARGETS };
-
-static bool is_national(const char *ref)
-{
-    return ref && strncmp(ref, "national:", 9) == 0;
-}
 
 static bool is_ngsp(const char *ref)
 {
@@ -56,7 +51,7 @@ static Agnode_t *target(egaf_vb *vb, const char *ref)
 {
     size_t targets = vb->planned[VB_G_NATIONAL] + vb->planned[VB_G_EXTERNAL];
     Agnode_t *n = vb_target(vb, ref);
-    if (is_national(ref))
+    if (vb_is_national(ref))
         vb_layer_add(vb, is_ngsp(ref) ? R_NGSP : R_TARGETS, n, targets);
     else if (ref && !vb_local(vb, ref))
         vb_layer_add(vb, R_TARGETS, n, targets);
@@ -156,7 +151,7 @@ void vb_view_integration(egaf_vb *vb)
                 vb_set(vb, e, "color", "#1E8449");
         }
         /* a national target other than NGSP: through NGSP for routes a and b */
-        if (is_national(to_ref) && !is_ngsp(to_ref) && route &&
+        if (vb_is_national(to_ref) && !is_ngsp(to_ref) && route &&
             (strcmp(route, "a") == 0 || strcmp(route, "b") == 0)) {
             Agnode_t *ngsp = target(vb, "national:ngsp");
             Agedge_t *e = vb_edge(vb, last, ngsp, true);
@@ -172,7 +167,7 @@ void vb_view_integration(egaf_vb *vb)
         vb_set(vb, e, "label", edge_label(vb, in, route, bypass));
         if (bypass)
             red(vb, e);
-        else if (is_national(to_ref))
+        else if (vb_is_national(to_ref))
             vb_set(vb, e, "color", "#6C3483");
     }
     vb_note(vb, TR(vb, "Nhãn cạnh: dữ liệu được trao đổi.", "Edge labels: the data exchanged."));
@@ -186,3 +181,23 @@ done:
     for (size_t k = 0; k < 3; k++)
         free(involved[kinds[k]]);
 }
+
+/* ---- render --diff -------------------------------------------------------- */
+
+static const vb_draw draws[] = {
+    {"integration", -1, false, false},
+    {"connects", EGAF_K_PLATFORM, false, false},
+};
+static const vb_place places[] = {
+    {EGAF_K_APPLICATION, "applications", false, 0, 0, false},
+    {EGAF_K_DATABASE, "applications", false, 0, 0, false},
+    {EGAF_K_PLATFORM, "platforms", false, 1, 0, true},
+};
+
+static int national_layer(egaf_vb *vb, const char *ref)
+{
+    (void)vb;
+    return strcmp(ref, "national:ngsp") == 0 ? R_NGSP : R_TARGETS;
+}
+
+const vb_diff vb_integration_diff = {VB_LIST(places), VB_LIST(draws), national_layer, -1};

@@ -5,7 +5,7 @@
  * agency's boundary. */
 #include <string.h>
 
-#include "render/graph.h"
+#include "render/views.h"
 
 enum {
     R_USERS,
@@ -135,7 +135,7 @@ void vb_view_overview(egaf_vb *vb)
         vb_plan(vb, EGAF_K_SERVICE, c[EGAF_K_SERVICE]);
     for (size_t i = 0; i < c[EGAF_K_INTEGRATION]; i++) {
         const char *to = egaf_element_text(m->elements[EGAF_K_INTEGRATION][i], EGAF_F_TO);
-        if (to && strncmp(to, "national:", 9) == 0)
+        if (vb_is_national(to))
             vb_plan_ref(vb, to);
     }
     vb_plan_refs(vb, EGAF_K_PLATFORM, EGAF_F_CONNECTS);
@@ -234,7 +234,7 @@ void vb_view_overview(egaf_vb *vb)
         const char *to_ref = egaf_element_text(in, EGAF_F_TO);
         Agnode_t *via = vb_node_of(vb, vb_local(vb, egaf_element_text(in, EGAF_F_VIA)));
         Agnode_t *to = NULL;
-        if (to_ref && strncmp(to_ref, "national:", 9) == 0)
+        if (vb_is_national(to_ref))
             to = national(vb, to_ref);
         else
             to = vb_node_of(vb, vb_local(vb, to_ref));
@@ -246,7 +246,7 @@ void vb_view_overview(egaf_vb *vb)
             style_edge(vb, e, "#6C3483");
             if (e && bypass)
                 vb_set(vb, e, "style", "dashed");
-        } else if (to && to_ref && strncmp(to_ref, "national:", 9) == 0) {
+        } else if (to && vb_is_national(to_ref)) {
             Agedge_t *e = vb_edge(vb, from, to, true);
             style_edge(vb, e, "#C0392B");
             if (e)
@@ -260,7 +260,7 @@ void vb_view_overview(egaf_vb *vb)
         Agnode_t *pn = vb_node_of(vb, p);
         for (size_t k = 0; k < vb_refs_count(p, EGAF_F_CONNECTS); k++) {
             const char *ref = vb_ref_at(p, EGAF_F_CONNECTS, k);
-            Agnode_t *t = ref && strncmp(ref, "national:", 9) == 0
+            Agnode_t *t = vb_is_national(ref)
                               ? national(vb, ref)
                               : vb_node_of(vb, vb_local(vb, ref));
             Agedge_t *e = vb_edge(vb, pn, t, true);
@@ -276,7 +276,7 @@ void vb_view_overview(egaf_vb *vb)
         Agnode_t *dn = vb_node_of(vb, d);
         for (size_t k = 0; k < vb_refs_count(d, EGAF_F_SOURCES); k++) {
             const char *ref = vb_ref_at(d, EGAF_F_SOURCES, k);
-            if (ref && strncmp(ref, "national:", 9) == 0)
+            if (vb_is_national(ref))
                 style_edge(vb, vb_edge(vb, national(vb, ref), dn, true), "#6C3483");
         }
     }
@@ -287,7 +287,7 @@ void vb_view_overview(egaf_vb *vb)
         Agnode_t *dn = vb_node_of(vb, d);
         for (size_t k = 0; k < vb_refs_count(d, EGAF_F_CONNECTS); k++) {
             const char *ref = vb_ref_at(d, EGAF_F_CONNECTS, k);
-            if (ref && strncmp(ref, "national:", 9) == 0) {
+            if (vb_is_national(ref)) {
                 Agedge_t *e = vb_edge(vb, dn, national(vb, ref), true);
                 style_edge(vb, e, "#566573");
                 if (e) {
@@ -301,3 +301,34 @@ void vb_view_overview(egaf_vb *vb)
                    "Dashed red: a link that does not go through the LGSP (cases b, c, d of "
                    "TT 13/2017)."));
 }
+
+/* ---- render --diff -------------------------------------------------------- */
+
+static const vb_draw draws[] = {
+    {"uses", -1, false, false},
+    {"integration", -1, false, false},
+    {"connects", EGAF_K_PLATFORM, false, false},
+    {"connects", EGAF_K_INFRASTRUCTURE, true, false},
+    {"sources", -1, true, true},
+};
+static const vb_place places[] = {
+    {EGAF_K_ACTOR, "users", true, 0, 0, true},
+    {EGAF_K_CHANNEL, "channels", false, 1, 0, true},
+    {EGAF_K_SERVICE, "services", false, 2, 0, true},
+    {EGAF_K_APPLICATION, "applications", false, 3, 0, true},
+    {EGAF_K_PLATFORM, "platforms", false, 4, 0, true},
+    {EGAF_K_DATABASE, "data", false, 5, 0, true},
+    {EGAF_K_INFRASTRUCTURE, "infrastructure", false, 6, 0, true},
+    {EGAF_K_CONTROL, "security", false, -1, 3 * VB_ROWS, true},
+};
+
+static int national_layer(egaf_vb *vb, const char *ref)
+{
+    if (vb_national_is_db(vb, ref))
+        return R_DATA;
+    const char *cat = vb_national_category(vb, ref);
+    return strcmp(cat, "network") == 0 || strcmp(cat, "data-center") == 0 ? R_INFRA
+                                                                           : R_PLATFORMS;
+}
+
+const vb_diff vb_overview_diff = {VB_LIST(places), VB_LIST(draws), national_layer, -1};

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "render/graph.h"
+#include "render/views.h"
 
 enum { R_CONTROLS, R_APPS, R_DATABASES, R_INFRA };
 
@@ -137,3 +137,17 @@ done:
     for (size_t k = 0; k < 4; k++)
         free(shown[kinds[k]]);
 }
+
+/* ---- render --diff -------------------------------------------------------- */
+
+static const vb_draw draws[] = {
+    {"protects", -1, false, false},
+};
+static const vb_place places[] = {
+    {EGAF_K_CONTROL, "controls", false, 0, 0, true},
+    {EGAF_K_APPLICATION, "systems", false, 1, 0, false},
+    {EGAF_K_PLATFORM, "systems", false, 1, 0, false},
+    {EGAF_K_DATABASE, "systems", false, 2, 0, false},
+    {EGAF_K_INFRASTRUCTURE, "systems", false, 3, 0, false},
+};
+const vb_diff vb_security_diff = {VB_LIST(places), VB_LIST(draws), NULL, -1};

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "render/graph.h"
+#include "render/views.h"
 
 enum { R_APPS, R_DATABASES, R_INFRA, R_NATIONAL };
 
@@ -90,7 +90,7 @@ void vb_view_technology(egaf_vb *vb)
         for (size_t j = 0; j < vb_refs_count(el, EGAF_F_CONNECTS); j++) {
             const char *ref = vb_ref_at(el, EGAF_F_CONNECTS, j);
             Agnode_t *t = vb_target(vb, ref);
-            if (ref && strncmp(ref, "national:", 9) == 0)
+            if (vb_is_national(ref))
                 vb_layer_add(vb, R_NATIONAL, t, vb->planned[VB_G_NATIONAL]);
             Agedge_t *e = vb_edge(vb, vb_node_of(vb, el), t, true);
             if (e) {
@@ -111,3 +111,17 @@ void vb_view_technology(egaf_vb *vb)
         vb_note(vb, extra);
     }
 }
+
+/* ---- render --diff -------------------------------------------------------- */
+
+static const vb_draw draws[] = {
+    {"hosted-on", -1, false, false},
+    {"connects", EGAF_K_INFRASTRUCTURE, false, false},
+};
+static const vb_place places[] = {
+    {EGAF_K_APPLICATION, "systems", false, 0, 0, false},
+    {EGAF_K_PLATFORM, "systems", false, 0, 0, false},
+    {EGAF_K_DATABASE, "systems", false, 1, 0, false},
+    {EGAF_K_INFRASTRUCTURE, "infrastructure", false, 2, 0, true},
+};
+const vb_diff vb_technology_diff = {VB_LIST(places), VB_LIST(draws), NULL, R_NATIONAL};

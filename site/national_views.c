@@ -22,7 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "render/graph.h"
+#include "render/views.h"
 #include "site/site_priv.h"
 
 #define AGENCY_CAP 70
@@ -38,7 +38,7 @@ static int begin(egaf_site *s, egaf_vb *vb, egaf_model *fake, const char *id, co
     memset(fake, 0, sizeof(*fake));
     fake->id = id;
     egaf_render_options ro = {s->en ? EGAF_LANG_EN : EGAF_LANG_VI, 0};
-    if (vb_init(vb, EGAF_VIEW_OVERVIEW, fake, s->refs, s->year, &ro, s->rdiags) != 0)
+    if (vb_init(vb, vb_view_of(EGAF_VIEW_OVERVIEW), fake, s->refs, s->year, &ro, s->rdiags) != 0)
         return -1;
     egaf_buf_reset(&vb->label);
     egaf_render_label(&vb->label, title, 90);
@@ -48,7 +48,7 @@ static int begin(egaf_site *s, egaf_vb *vb, egaf_model *fake, const char *id, co
 
 static Agraph_t *finish(egaf_vb *vb)
 {
-    Agraph_t *g = vb_finish(vb, EGAF_VIEW_OVERVIEW);
+    Agraph_t *g = vb_finish(vb);
     vb_free(vb);
     return g;
 }

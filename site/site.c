@@ -8,16 +8,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <signal.h>
-#include <sys/prctl.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <graphviz/gvc.h>
-#include <graphviz/gvplugin.h>
 
 #include "base/i18n.h"
+#include "model/query.h"
 #include "site/site_priv.h"
 
 /* ---- helpers ------------------------------------------------------------ */
@@ -38,43 +32,17 @@ int site_write_file(egaf_site *s, const char *rel, const egaf_buf *b)
 {
     if (b->failed)
         return site_fail(s, _("out of memory while writing %s"), rel), -1;
-    size_t need = strlen(s->dir) + strlen(rel) + 2;
-    char *path = malloc(need);
-    if (!path)
-        return site_fail(s, _("out of memory")), -1;
-    snprintf(path, need, "%s/%s", s->dir, rel);
-    FILE *f = fopen(path, "wb");
-    if (!f) {
-        site_fail(s, _("cannot write '%s': %s"), path, strerror(errno));
-        free(path);
-        return -1;
-    }
-    int rc = b->len ? egaf_buf_write(b, f) : 0;
-    int err = errno;
-    if (fclose(f) != 0 && rc == 0) {
-        rc = -1;
-        err = errno;
-    }
-    if (rc != 0)
-        site_fail(s, _("cannot write '%s': %s"), path, strerror(err));
-    free(path);
-    return rc;
+    if (egaf_outdir_write(&s->out, rel, b->data ? b->data : "", b->len, false) != 0)
+        return site_fail(s, _("cannot write '%s/%s': %s"), s->dir, rel, strerror(errno)), -1;
+    return 0;
 }
 
 static int make_dir(egaf_site *s, const char *rel)
 {
-    size_t need = strlen(s->dir) + strlen(rel) + 2;
-    char *path = malloc(need);
-    if (!path)
-        return site_fail(s, _("out of memory")), -1;
-    snprintf(path, need, "%s/%s", s->dir, rel);
-    int rc = mkdir(path, 0777);
-    if (rc != 0 && errno != EEXIST)
-        site_fail(s, _("cannot make folder '%s': %s"), path, strerror(errno));
-    else
-        rc = 0;
-    free(path);
-    return rc;
+    if (egaf_outdir_mkdirs(&s->out, rel) != 0)
+        return site_fail(s, _("cannot make folder '%s/%s': %s"), s->dir, rel, strerror(errno)),
+               -1;
+    return 0;
 }
 
 const char *site_group_name(const egaf_site *s, int group, bool plural)
@@ -142,23 +110,11 @@ const char *site_route_text(const egaf_site *s, unsigned bits, egaf_buf *out)
 
 /* ---- consolidation -------------------------------------------------------- */
 
-static int model_year(const egaf_model *m)
-{
-    const egaf_value *y = m->header ? egaf_element_get(m->header, EGAF_F_YEAR) : NULL;
-    return y && y->type == EGAF_FT_INT ? (int)y->u.num : 0;
-}
-
-static bool slug_char(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-}
-
 static const char *make_slug(egaf_site *s, egaf_strmap *used, const char *id, size_t index)
 {
-    bool ok = id && *id && strlen(id) <= 64;
-    for (const char *p = id; ok && *p; p++)
-        ok = slug_char(*p);
-    const char *base = ok ? egaf_arena_strdup(s->arena, id)
+    /* a page and folder name: only an id that is already a short slug is
+     * used as it is; any other (too long, '/', '..', …) gets a number */
+    const char *base = egaf_slug_ok(id, 64) ? egaf_arena_strdup(s->arena, id)
                           : egaf_arena_printf(s->arena, "model-%zu", index + 1);
     const char *slug = base;
     for (int i = 2; slug && egaf_strmap_get(used, slug, strlen(slug)); i++)
@@ -239,41 +195,13 @@ static const char *text_of(const egaf_element *el, egaf_field f)
 /* The element a local reference names ("id" or "<own>:id"), or NULL. */
 static const egaf_element *local(const site_agency *a, const char *ref)
 {
-    if (!ref)
-        return NULL;
-    const char *colon = strchr(ref, ':');
-    if (colon) {
-        const char *own = a->m->id;
-        size_t plen = (size_t)(colon - ref);
-        if (!own || strlen(own) != plen || strncmp(own, ref, plen) != 0)
-            return NULL;
-        ref = colon + 1;
-    }
-    return egaf_strmap_get(&a->ids, ref, strlen(ref));
+    return egaf_model_local(a->m, &a->ids, ref);
 }
 
 static const egaf_value *refs_of(const egaf_element *el, egaf_field f)
 {
     const egaf_value *v = egaf_element_get(el, f);
     return v && v->type == EGAF_FT_REFS ? v : NULL;
-}
-
-/* Whether platform p reaches national:ngsp through `connects`, directly or
- * through other platforms of the model. */
-static bool reaches_ngsp(const site_agency *a, const egaf_element *p, size_t depth)
-{
-    if (depth > a->m->counts[EGAF_K_PLATFORM])
-        return false;
-    const egaf_value *v = refs_of(p, EGAF_F_CONNECTS);
-    for (size_t i = 0; v && i < v->u.list.count; i++) {
-        const char *r = v->u.list.items[i].s;
-        if (strcmp(r, "national:ngsp") == 0)
-            return true;
-        const egaf_element *q = local(a, r);
-        if (q && q != p && q->kind == EGAF_K_PLATFORM && reaches_ngsp(a, q, depth + 1))
-            return true;
-    }
-    return false;
 }
 
 static void summarise(egaf_site *s, site_agency *a)
@@ -314,17 +242,18 @@ static void summarise(egaf_site *s, site_agency *a)
                 continue; /* networks and servers need no level of their own */
             a->sec[lv]++;
         }
-    for (size_t i = 0; i < m->counts[EGAF_K_PLATFORM]; i++) {
+    /* the LGSP shown: the first that reaches NGSP, else the first */
+    bool *ngsp = calloc(m->counts[EGAF_K_PLATFORM] + 1, sizeof(*ngsp));
+    if (!ngsp || !egaf_model_reaches(m, &a->ids, EGAF_K_PLATFORM, EGAF_F_CONNECTS, "ngsp", ngsp))
+        s->failed = true;
+    for (size_t i = 0; ngsp && i < m->counts[EGAF_K_PLATFORM]; i++) {
         const egaf_element *p = m->elements[EGAF_K_PLATFORM][i];
-        const char *kind = text_of(p, EGAF_F_KIND);
-        if (kind && strcmp(kind, "lgsp") == 0) {
-            bool ngsp = reaches_ngsp(a, p, 0);
-            if (!a->lgsp || (ngsp && !a->lgsp_ngsp)) {
-                a->lgsp = p;
-                a->lgsp_ngsp = ngsp;
-            }
+        if (egaf_element_is_lgsp(p) && (!a->lgsp || (ngsp[i] && !a->lgsp_ngsp))) {
+            a->lgsp = p;
+            a->lgsp_ngsp = ngsp[i];
         }
     }
+    free(ngsp);
     /* links to national entries, in model order */
     for (size_t i = 0; i < m->counts[EGAF_K_INTEGRATION]; i++) {
         const egaf_element *in = m->elements[EGAF_K_INTEGRATION][i];
@@ -409,7 +338,7 @@ static int collect_agencies(egaf_site *s)
             continue;
         site_agency *a = &s->ag[s->nag++];
         a->m = m;
-        a->year = model_year(m);
+        a->year = egaf_model_year(m);
         const char *code = m->header ? egaf_element_text(m->header, EGAF_F_AGENCY) : NULL;
         a->agency = s->refs && code ? egaf_refs_agency(s->refs, code, a->year ? a->year : s->year)
                                     : NULL;
@@ -669,184 +598,107 @@ static int collect_targets(egaf_site *s)
 
 /* ---- diagrams ----------------------------------------------------------- */
 
-/* Each diagram is built, laid out and written by a child process of its
- * own, up to one per processor at a time:
- *  - Graphviz keeps process-wide state between layouts (the pango plugin
- *    caches a font name that points into the previous GVC context, freed by
- *    gvFreeContext()), so a process that lays out many graphs one after the
- *    other reads freed memory; a child lays out one graph and exits;
- *  - the diagrams are independent, so they are drawn in parallel.
- * A child reports through its exit status; it writes only its own file, so
- * the result does not depend on the order the children finish in. Where
- * fork() is not possible, the diagram is drawn in this process. */
+/* The diagrams are independent: the caller draws them (options->draw), in
+ * worker processes of its own or here one after the other; each writes only
+ * its own file, so the result does not depend on the order they finish in. */
 
-enum { DRAW_OK = 0, DRAW_NO_DIAGRAM = 1, DRAW_WRITE_FAILED = 2 };
+enum { DIAGRAM_OVERVIEW, DIAGRAM_NATIONAL, DIAGRAM_AGENCY_VIEW };
 
-typedef struct draw_job {
-    int kind; /* 0 overview, 1 national, 2 agency view */
-    size_t index;
-    int view;
-    char rel[192];
-    pid_t pid;
-    int result;
-} draw_job;
-
-static int draw_one(egaf_site *s, const draw_job *j)
+egaf_site_drawn egaf_site_draw(egaf_site *s, const egaf_site_diagram *j, egaf_gv *gv,
+                               egaf_diags *diags)
 {
+    egaf_diags *own = s->rdiags;
+    s->rdiags = diags; /* the national graphs report into the site's list */
     Agraph_t *g;
     const char *file = NULL;
-    if (j->kind == 0) {
+    if (j->kind == DIAGRAM_OVERVIEW) {
         g = site_overview_graph(s);
-    } else if (j->kind == 1) {
+    } else if (j->kind == DIAGRAM_NATIONAL) {
         g = site_national_graph(s, j->index);
     } else {
         site_agency *a = &s->ag[j->index];
         egaf_render_options ro = {s->en ? EGAF_LANG_EN : EGAF_LANG_VI, 0};
         g = egaf_view_build((egaf_view)j->view, a->m, s->refs, a->year ? a->year : s->year, &ro,
-                            s->rdiags);
+                            diags);
         file = a->m->path;
     }
+    s->rdiags = own;
     if (!g)
-        return DRAW_WRITE_FAILED; /* out of memory */
+        return EGAF_DRAWN_FAILED; /* out of memory */
     egaf_buf out;
     egaf_buf_init(&out);
-    int rc = egaf_render_graph(g, EGAF_OUT_SVG, &out, s->rdiags, file) == 0 ? DRAW_OK
-                                                                             : DRAW_NO_DIAGRAM;
+    egaf_site_drawn rc = egaf_render_graph(gv, g, EGAF_OUT_SVG, &out, diags, file) == 0
+                             ? EGAF_DRAWN
+                             : EGAF_DRAWN_NONE;
     egaf_view_free(g);
-    if (out.failed || (rc == DRAW_OK && site_write_file(s, j->rel, &out) != 0))
-        rc = DRAW_WRITE_FAILED;
+    if (out.failed || (rc == EGAF_DRAWN && site_write_file(s, j->rel, &out) != 0))
+        rc = EGAF_DRAWN_FAILED;
     egaf_buf_free(&out);
     return rc;
 }
 
-static void job_done(egaf_site *s, draw_job *j, int result)
+static void diagram_done(egaf_site *s, const egaf_site_diagram *j, egaf_site_drawn result)
 {
-    j->result = result;
-    bool drawn = result == DRAW_OK;
-    if (result == DRAW_WRITE_FAILED && !s->failed) {
+    bool drawn = result == EGAF_DRAWN;
+    if (result == EGAF_DRAWN_FAILED && !s->failed) {
         char path[512];
         snprintf(path, sizeof path, "%s/%s", s->dir, j->rel);
         site_fail(s, _("cannot draw or write '%s'"), path);
     }
-    if (j->kind == 0)
+    if (j->kind == DIAGRAM_OVERVIEW)
         s->overview_drawn = drawn;
-    else if (j->kind == 1)
+    else if (j->kind == DIAGRAM_NATIONAL)
         s->nat[j->index].drawn = drawn;
     else
         s->ag[j->index].drawn[j->view] = drawn;
-}
-
-/* Waits for one child; returns false when there is none. */
-static bool reap(egaf_site *s, draw_job *jobs, size_t njobs, size_t *running)
-{
-    int status;
-    pid_t pid = waitpid(-1, &status, 0);
-    if (pid < 0)
-        return false;
-    for (size_t i = 0; i < njobs; i++)
-        if (jobs[i].pid == pid) {
-            jobs[i].pid = 0;
-            (*running)--;
-            job_done(s, &jobs[i],
-                     WIFEXITED(status) && WEXITSTATUS(status) <= DRAW_WRITE_FAILED
-                         ? WEXITSTATUS(status)
-                         : DRAW_WRITE_FAILED);
-            break;
-        }
-    return true;
-}
-
-/* One layout in this process before the children start, so each child
- * inherits Graphviz's plugins, fontconfig and pango already set up instead
- * of loading them again (most of a small diagram's time). The context stays
- * open for the life of the process: the pango plugin's cached font name
- * points into it, so it must never be freed while layouts may follow. */
-extern lt_symlist_t lt_preloaded_symbols[];
-static GVC_t *warm_context;
-
-static void warm_up(void)
-{
-    if (warm_context)
-        return;
-    warm_context = gvContextPlugins(lt_preloaded_symbols, 0);
-    if (!warm_context)
-        return;
-    char dot[] = "digraph w { node [fontname=\"" EGAF_RENDER_FONT "\" fontsize=10]; "
-                 "a [label=\"Tỉnh Lạng Sơn\"]; }";
-    Agraph_t *g = agmemread(dot);
-    if (!g)
-        return;
-    char *data = NULL;
-    unsigned int len = 0;
-    if (gvLayout(warm_context, g, "dot") == 0) {
-        if (gvRenderData(warm_context, g, "svg:svg", &data, &len) == 0 && data)
-            gvFreeRenderData(data);
-        gvFreeLayout(warm_context, g);
-    }
-    agclose(g);
 }
 
 static int write_diagrams(egaf_site *s)
 {
     if (!s->opt->diagrams)
         return 0;
-    warm_up();
     if (make_dir(s, "img") != 0)
         return -1;
     size_t cap = 1 + s->nnat + s->nag * EGAF_VIEW__COUNT, njobs = 0;
-    draw_job *jobs = calloc(cap, sizeof(*jobs));
-    if (!jobs)
+    egaf_site_diagram *jobs = calloc(cap, sizeof(*jobs));
+    egaf_site_drawn *drawn = calloc(cap, sizeof(*drawn));
+    if (!jobs || !drawn) {
+        free(jobs);
+        free(drawn);
         return site_fail(s, _("out of memory")), -1;
-    jobs[njobs++] = (draw_job){0, 0, 0, "img/national-overview.svg", 0, 0};
+    }
+    jobs[njobs++] = (egaf_site_diagram){DIAGRAM_OVERVIEW, 0, 0, "img/national-overview.svg"};
     for (size_t n = 0; n < s->nnat; n++) {
         site_national *nat = &s->nat[n];
         if (!nat->consumers[0] && !nat->consumers[1] && !nat->consumers[2])
             continue;
-        draw_job *j = &jobs[njobs++];
-        *j = (draw_job){1, n, 0, "", 0, 0};
+        egaf_site_diagram *j = &jobs[njobs++];
+        *j = (egaf_site_diagram){DIAGRAM_NATIONAL, n, 0, ""};
         snprintf(j->rel, sizeof j->rel, "img/n-%s.svg", nat->id);
     }
     for (size_t i = 0; i < s->nag; i++) {
         if (!s->ag[i].m->header)
             continue;
         for (int v = 0; v < EGAF_VIEW__COUNT; v++) {
-            draw_job *j = &jobs[njobs++];
-            *j = (draw_job){2, i, v, "", 0, 0};
+            egaf_site_diagram *j = &jobs[njobs++];
+            *j = (egaf_site_diagram){DIAGRAM_AGENCY_VIEW, i, v, ""};
             snprintf(j->rel, sizeof j->rel, "img/a-%s-%s.svg", s->ag[i].slug,
                      egaf_view_name((egaf_view)v));
         }
     }
-    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-    size_t parallel = cpus < 1 ? 1 : cpus > 16 ? 16 : (size_t)cpus;
-    size_t running = 0;
-    fflush(NULL); /* nothing buffered is written twice by a child */
-    pid_t parent = getpid();
-    for (size_t i = 0; i < njobs && !s->failed; i++) {
-        while (running >= parallel && reap(s, jobs, njobs, &running))
-            ;
-        pid_t pid = fork();
-        if (pid == 0) {
-            /* a child never outlives a killed parent */
-            prctl(PR_SET_PDEATHSIG, SIGKILL);
-            if (getppid() != parent)
-                _exit(DRAW_WRITE_FAILED);
-            _exit(draw_one(s, &jobs[i]));
-        }
-        if (pid > 0) {
-            jobs[i].pid = pid;
-            running++;
-            continue;
-        }
-        /* no child: wait for one to finish and try again, else draw here */
-        if (running && reap(s, jobs, njobs, &running)) {
-            i--;
-            continue;
-        }
-        job_done(s, &jobs[i], draw_one(s, &jobs[i]));
+    for (size_t i = 0; i < njobs; i++)
+        drawn[i] = EGAF_DRAWN_FAILED;
+    if (s->opt->draw) {
+        if (s->opt->draw(s->opt->draw_ctx, s, jobs, njobs, drawn, s->rdiags) != 0 && !s->failed)
+            site_fail(s, _("cannot draw the diagrams"));
+    } else {
+        for (size_t i = 0; i < njobs && !s->failed; i++)
+            drawn[i] = egaf_site_draw(s, &jobs[i], s->opt->gv, s->rdiags);
     }
-    while (running && reap(s, jobs, njobs, &running))
-        ;
+    for (size_t i = 0; i < njobs; i++)
+        diagram_done(s, &jobs[i], drawn[i]);
     free(jobs);
+    free(drawn);
     return s->failed ? -1 : 0;
 }
 
@@ -877,8 +729,13 @@ int egaf_site_write(const char *dir, egaf_model *const *models, size_t nmodels,
     egaf_strmap_init(&s.file_agency);
     egaf_buf_init(&s.page);
     egaf_buf_init(&s.tmp);
+    s.out.fd = -1;
     s.arena = egaf_arena_create();
     int rc = -1;
+    if (egaf_outdir_open(&s.out, dir) != 0) {
+        site_fail(&s, _("cannot write in '%s': %s"), dir, strerror(errno));
+        goto done;
+    }
     if (!s.arena || collect_nationals(&s) != 0 || collect_agencies(&s) != 0 ||
         collect_missing(&s) != 0 || collect_targets(&s) != 0) {
         site_fail(&s, _("out of memory"));
@@ -905,5 +762,6 @@ done:
     egaf_buf_free(&s.page);
     egaf_buf_free(&s.tmp);
     egaf_arena_free(s.arena);
+    egaf_outdir_close(&s.out);
     return rc;
 }

@@ -31,6 +31,37 @@
 #include "render/render.h"
 #include "base/diag.h"
 
+typedef struct egaf_site egaf_site;
+
+/* One diagram of the site, as the site describes it to the caller that
+ * draws (fields other than rel are the site's own). */
+typedef struct egaf_site_diagram {
+    int kind; /* the overview, a national entry's, an agency's view */
+    size_t index;
+    int view;
+    char rel[192]; /* its file, relative to the site's folder */
+} egaf_site_diagram;
+
+typedef enum egaf_site_drawn {
+    EGAF_DRAWN,        /* drawn and written */
+    EGAF_DRAWN_NONE,   /* no diagram; a finding says why (the page shows none) */
+    EGAF_DRAWN_FAILED, /* out of memory, or the file could not be written */
+} egaf_site_drawn;
+
+/* Builds one diagram, lays it out in gv and writes it into the site's
+ * folder; its findings (render.budget, render.graphviz) go to diags. Reads
+ * the site's figures only, so a process forked while the site is written
+ * may call it. */
+egaf_site_drawn egaf_site_draw(egaf_site *site, const egaf_site_diagram *diagram, egaf_gv *gv,
+                               egaf_diags *diags);
+
+/* The caller's way to draw: calls egaf_site_draw() for each of the n
+ * diagrams (in this process or in others, in any order), sets drawn[i]
+ * (left EGAF_DRAWN_FAILED for one it could not draw) and adds the findings
+ * to diags. Returns 0, or -1 when the drawing could not run at all. */
+typedef int (*egaf_site_draw_fn)(void *ctx, egaf_site *site, const egaf_site_diagram *diagrams,
+                                 size_t n, egaf_site_drawn *drawn, egaf_diags *diags);
+
 typedef struct egaf_site_options {
     int year;            /* the consolidation's year (--year) */
     egaf_lang lang;      /* labels: Vietnamese (default) or English */
@@ -42,6 +73,11 @@ typedef struct egaf_site_options {
     const egaf_diags *previous_diags;
     const char *previous_label; /* as the user named it; NULL: no changes page */
     const char *label;          /* the inputs, as named */
+    /* with diagrams: draw, or when it is NULL each diagram is drawn here in
+     * turn, laid out in gv */
+    egaf_site_draw_fn draw;
+    void *draw_ctx;
+    egaf_gv *gv;
 } egaf_site_options;
 
 /* Writes the site into dir, an existing empty folder. models: every model

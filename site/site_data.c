@@ -2,8 +2,9 @@
  * as one JSON document, and the same as CSV tables for spreadsheets.
  * docs/consolidate.md describes both. CSV files are UTF-8 with a byte-order
  * mark, CRLF line ends, every text field quoted (quotes doubled), and a text
- * field starting with = + - @, tab or CR is prefixed with an apostrophe so a
- * spreadsheet never reads it as a formula. */
+ * field starting with = + - @, tab, CR or LF (or spaces and then one of
+ * them) is prefixed with an apostrophe so a spreadsheet never reads it as a
+ * formula (egaf_csv_field). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +12,7 @@
 #include <sys/stat.h>
 
 #include "base/i18n.h"
+#include "export/export.h"
 #include "site/site_priv.h"
 
 static const char *group_key(int group)
@@ -259,15 +261,7 @@ static int write_json(egaf_site *s)
 
 void site_csv_field(egaf_buf *out, const char *s)
 {
-    egaf_buf_putc(out, '"');
-    if (s && (*s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\t' || *s == '\r'))
-        egaf_buf_putc(out, '\'');
-    for (const char *p = s ? s : ""; *p; p++) {
-        if (*p == '"')
-            egaf_buf_putc(out, '"');
-        egaf_buf_putc(out, *p);
-    }
-    egaf_buf_putc(out, '"');
+    egaf_csv_field(out, s); /* the export's guard against formulas */
 }
 
 static void csv_begin(egaf_buf *b, const char *const *cols)
@@ -456,60 +450,64 @@ static int write_csv(egaf_site *s)
     return rc;
 }
 
-/* Makes every folder of rel's parent path under the site. */
-static int make_parents(egaf_site *s, const char *rel)
-{
-    char path[4096];
-    int n = snprintf(path, sizeof path, "%s/%s", s->dir, rel);
-    if (n < 0 || (size_t)n >= sizeof path)
-        return site_fail(s, _("cannot write '%s': %s"), rel, strerror(ENAMETOOLONG)), -1;
-    for (char *p = path + strlen(s->dir) + 1; (p = strchr(p, '/')) != NULL; p++) {
-        *p = '\0';
-        if (mkdir(path, 0777) != 0 && errno != EEXIST) {
-            site_fail(s, _("cannot make folder '%s': %s"), path, strerror(errno));
-            return -1;
-        }
-        *p = '/';
-    }
-    return 0;
-}
-
 /* The models themselves, byte for byte, so a later run can take this site
- * as --previous: data/models/<arch>/<arch>.yaml is the top-level file and its
- * includes keep their paths relative to it (they never leave its folder). */
+ * as --previous: data/models/<slug>/<slug>.yaml is the top-level file and
+ * its includes keep their paths relative to it (the loader kept them inside
+ * its folder). Only models that loaded are published, each under its page's
+ * slug (never its id as written: an id may be long, clash with another's or
+ * hold '/' and '..'), so one submission can neither replace another's files
+ * nor reach outside the site; every file is opened beneath the site's folder
+ * (base/outdir.h) and created, never overwritten. */
 static int write_sources(egaf_site *s)
 {
-    for (size_t i = 0; i < s->nmodels; i++) {
-        const egaf_model *m = s->models[i];
-        if (!m->readable || !m->id || !m->nfiles)
+    egaf_buf dest;
+    egaf_buf_init(&dest);
+    int rc = 0;
+    for (size_t i = 0; i < s->nag && rc == 0; i++) {
+        const site_agency *a = &s->ag[i];
+        const egaf_model *m = a->m;
+        if (!m->readable || !m->nfiles)
             continue;
         const char *top = m->files[0]->path;
         const char *slash = strrchr(top, '/');
         size_t dirlen = slash ? (size_t)(slash - top) + 1 : 0;
-        for (size_t f = 0; f < m->nfiles; f++) {
+        for (size_t f = 0; f < m->nfiles && rc == 0; f++) {
             const egaf_source *src = m->files[f];
-            const char *rel = f == 0 ? NULL : src->path + dirlen;
-            /* an include that would land on the top file's new name is kept
-             * out (the top file wins); so is any path outside its folder */
-            if (f > 0 && (strncmp(src->path, top, dirlen) != 0 ||
-                          (strncmp(rel, m->id, strlen(m->id)) == 0 &&
-                           strcmp(rel + strlen(m->id), ".yaml") == 0)))
+            if (!src->text)
                 continue;
-            char dest[4096];
-            if (f == 0)
-                snprintf(dest, sizeof dest, "data/models/%s/%s.yaml", m->id, m->id);
-            else
-                snprintf(dest, sizeof dest, "data/models/%s/%s", m->id, rel);
-            egaf_buf b;
-            egaf_buf_init(&b);
-            egaf_buf_add(&b, src->text, src->len);
-            int rc = make_parents(s, dest) == 0 ? site_write_file(s, dest, &b) : -1;
-            egaf_buf_free(&b);
-            if (rc != 0)
-                return -1;
+            egaf_buf_reset(&dest);
+            if (f == 0) {
+                egaf_buf_printf(&dest, "data/models/%s/%s.yaml", a->slug, a->slug);
+            } else {
+                /* an include outside the top file's folder, or one that
+                 * would land on the top file's new name, is kept out */
+                const char *rel = src->path + dirlen;
+                if (strncmp(src->path, top, dirlen) != 0)
+                    continue;
+                while (rel[0] == '.' && rel[1] == '/')
+                    rel += 2;
+                egaf_buf_printf(&dest, "data/models/%s/%s", a->slug, rel);
+                if (strncmp(rel, a->slug, strlen(a->slug)) == 0 &&
+                    strcmp(rel + strlen(a->slug), ".yaml") == 0)
+                    continue;
+            }
+            if (dest.failed) {
+                site_fail(s, _("out of memory"));
+                rc = -1;
+                break;
+            }
+            /* the loader admits only includes inside the top file's folder,
+             * by names read from the file system, and the slugs are unique:
+             * a name that cannot be written here is a bug, not a finding */
+            if (egaf_outdir_parents(&s->out, dest.data) != 0 ||
+                egaf_outdir_write(&s->out, dest.data, src->text, src->len, true) != 0) {
+                site_fail(s, _("cannot write '%s/%s': %s"), s->dir, dest.data, strerror(errno));
+                rc = -1;
+            }
         }
     }
-    return 0;
+    egaf_buf_free(&dest);
+    return rc;
 }
 
 int site_write_data(egaf_site *s)

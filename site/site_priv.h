@@ -12,6 +12,7 @@
 
 #include "base/arena.h"
 #include "base/buf.h"
+#include "base/outdir.h"
 #include "base/strmap.h"
 #include "site/site.h"
 
@@ -84,7 +85,8 @@ typedef struct site_target {
 } site_target;
 
 typedef struct egaf_site {
-    const char *dir;
+    const char *dir;  /* for messages only */
+    egaf_outdir out;  /* every file is opened beneath it */
     egaf_model *const *models;
     size_t nmodels;
     const egaf_refs *refs;
@@ -133,8 +135,8 @@ int site_write_pages(egaf_site *s);
 
 /* site_data.c */
 int site_write_data(egaf_site *s);
-/* One CSV field: quoted, quotes doubled, a leading = + - @ tab or CR
- * neutralised with an apostrophe. */
+/* One CSV field: quoted, quotes doubled, a leading = + - @ tab CR or LF
+ * neutralised with an apostrophe (egaf_csv_field). */
 void site_csv_field(egaf_buf *out, const char *s);
 
 /* national_views.c: the graphs (NULL when memory runs out). */

@@ -11,6 +11,13 @@ need libyaml-dev    "pkg-config --exists yaml-0.1"
 need libgraphviz-dev "pkg-config --exists libcgraph libgvc"
 need graphviz       "command -v dot"
 need libpcre2-dev   "pkg-config --exists libpcre2-8"
+need libjansson-dev "pkg-config --exists jansson"
+need libzip-dev     "pkg-config --exists libzip"
+# the tests open what egaf document writes as its readers do: LibreOffice
+# converts the DOCX to PDF, poppler reads the PDF, unzip lists the package
+need libreoffice-writer "command -v soffice"
+need poppler-utils  "command -v pdftotext && command -v pdfimages"
+need unzip          "command -v unzip"
 need libcmocka-dev  "pkg-config --exists cmocka"
 need gcc            "command -v cc"
 need clang          "command -v clang"

@@ -6,6 +6,7 @@
 #                     $SHARED/yaml-test-suite/*/in.yaml and */*/in.yaml,
 #                     tests/fuzz-regressions/*
 #   refs              reference-models/*.yaml, the same YAML files
+#   lsp               framed LSP sessions on those files (fuzz/lsp-seeds.js)
 #   report            NUL-separated findings (see fuzz/fuzz_report.c) made
 #                     from those files' lines and from hand-written text
 #                     every format must escape
@@ -16,7 +17,7 @@ out=${1:-build/fuzz/corpus}
 shared=${SHARED:-../shared}
 suite=$shared/yaml-test-suite
 
-mkdir -p "$out/loader" "$out/validate" "$out/refs" "$out/report"
+mkdir -p "$out/loader" "$out/validate" "$out/refs" "$out/report" "$out/lsp"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/egaf-seeds.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 
@@ -89,6 +90,12 @@ while IFS= read -r f; do
     seed "$out/report" "$tmp/r$n"
 done <"$tmp/list"
 
-for t in loader validate refs report; do
+# lsp: an editor's framed session on each example and fixture
+if command -v node >/dev/null; then
+    grep -E '^(examples|tests/fixtures)/' "$tmp/list" | tr '\n' '\0' |
+        xargs -0 node fuzz/lsp-seeds.js "$out/lsp"
+fi
+
+for t in loader validate refs report lsp; do
     echo "fuzz seeds: $t: $(ls "$out/$t" | wc -l) files in $out/$t"
 done

@@ -13,16 +13,16 @@ cd "$(dirname "$0")/.."
 status=0
 echo "== cppcheck"
 cppcheck --quiet --error-exitcode=1 --enable=warning,portability --std=c11 \
-    --suppress=missingIncludeSystem -I. base model refs validator report diff render export site cli || status=1
+    --suppress=missingIncludeSystem -I. base model refs validator report lsp diff render export document site cli || status=1
 echo "== clang-tidy"
 checks='-*,bugprone-*,-bugprone-easily-swappable-parameters,-bugprone-reserved-identifier'
 checks+=',-bugprone-narrowing-conversions,-bugprone-assignment-in-if-condition'
 checks+=',-bugprone-sizeof-expression,-bugprone-implicit-widening-of-multiplication-result'
 checks+=',clang-analyzer-*,-clang-analyzer-core.NullDereference,-clang-analyzer-optin.*'
 checks+=',-clang-analyzer-security.insecureAPI.*'
-cflags="-std=c11 -D_GNU_SOURCE -I. $(pkg-config --cflags yaml-0.1 libcgraph libgvc libpcre2-8)"
+cflags="-std=c11 -D_GNU_SOURCE -I. $(pkg-config --cflags yaml-0.1 libcgraph libgvc libpcre2-8 jansson libzip)"
 out=$(mktemp)
-for f in base/*.c model/*.c refs/*.c validator/*.c report/*.c diff/*.c render/*.c export/*.c site/*.c cli/*.c; do
+for f in base/*.c model/*.c refs/*.c validator/*.c report/*.c lsp/*.c diff/*.c render/*.c export/*.c document/*.c site/*.c cli/*.c; do
     clang-tidy -quiet --checks="$checks" "$f" -- $cflags 2>/dev/null
 done >"$out"
 if grep -q 'warning:' "$out"; then

@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "model/model.h"
+#include "model/query.h"
 #include "refs/refs.h"
 #include "base/strmap.h"
 #include "base/diag.h"
@@ -60,6 +61,10 @@ void egaf_check_codes(egaf_check_ctx *ctx);
 void egaf_check_roadmap(egaf_check_ctx *ctx);
 void egaf_check_hygiene(egaf_check_ctx *ctx);
 
+/* Room for n suggestion candidates (egaf_suggest), or NULL after marking
+ * ctx's findings failed: a hint left out for want of memory is an error too. */
+const char **egaf_check_candidates(const egaf_check_ctx *ctx, size_t n);
+
 /* Helpers of the conformance checks (check_header.c, check_components.c). */
 /* The model's framework edition, or NULL (unknown, or no reference models). */
 const egaf_ref_framework *egaf_check_framework(const egaf_check_ctx *ctx);
@@ -81,10 +86,4 @@ const char *egaf_check_confidence_text(egaf_confidence confidence);
 /* "2025-07-01" */
 const char *egaf_check_date_text(egaf_date d, char *buf, size_t size);
 egaf_date egaf_check_next_day(egaf_date d);
-/* Sets reach[i] (i = index among the elements of kind) when element i names
- * `national:national_id` in field, directly or through other elements of the
- * same kind. Linear in the elements and references. False when out of memory. */
-bool egaf_check_reaches(const egaf_check_ctx *ctx, egaf_kind kind, egaf_field field,
-                        const char *national_id, bool *reach);
-
 #endif

@@ -53,12 +53,15 @@ static void check_value(egaf_check_ctx *ctx, const egaf_ref_framework *f, const 
         for (size_t i = 0; c->codes && i < tree->ncodes; i++)
             c->codes[i] = tree->codes[i].code;
         c->n = c->codes ? tree->ncodes : 0;
+        if (!c->codes)
+            egaf_diags_fail(ctx->diags); /* the hint would be missing */
     }
     const char *s = c->n ? egaf_suggest(v->u.str.s, c->codes, c->n) : NULL;
     if (s) {
         const egaf_ref_code *code = egaf_ref_code_find(f, code_fields[t].tree, s);
         egaf_diag_hint(ctx->diags, d, _("did you mean '%s' (%s)?"), s,
                        code && code->name ? code->name : "");
+        egaf_diag_fix(ctx->diags, d, "%s", s);
     } else {
         egaf_diag_hint(ctx->diags, d,
                        _("use a code of %s (%s), listed under `codes` in "

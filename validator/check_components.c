@@ -9,76 +9,6 @@
 #include "base/i18n.h"
 #include "validator/check.h"
 
-bool egaf_check_reaches(const egaf_check_ctx *ctx, egaf_kind kind, egaf_field field,
-                        const char *national_id, bool *reach)
-{
-    const egaf_model *m = ctx->model;
-    size_t n = m->counts[kind];
-    memset(reach, 0, n * sizeof(*reach));
-    if (n == 0)
-        return true;
-    /* reverse edges: target -> the elements that reference it */
-    size_t *start = calloc(n + 1, sizeof(*start));
-    size_t *queue = malloc(n * sizeof(*queue));
-    size_t nedges = 0;
-    for (size_t i = 0; i < n; i++) {
-        const egaf_value *v = egaf_element_get(m->elements[kind][i], field);
-        if (v && v->type == EGAF_FT_REFS)
-            nedges += v->u.list.count;
-    }
-    size_t *edges = malloc((nedges + 1) * sizeof(*edges));
-    if (!start || !queue || !edges) {
-        free(start);
-        free(queue);
-        free(edges);
-        return false;
-    }
-    size_t head = 0, tail = 0;
-    for (int pass = 0; pass < 2; pass++) {
-        for (size_t i = 0; i < n; i++) {
-            const egaf_value *v = egaf_element_get(m->elements[kind][i], field);
-            if (!v || v->type != EGAF_FT_REFS)
-                continue;
-            for (size_t j = 0; j < v->u.list.count; j++) {
-                egaf_ref r = egaf_ref_parse(v->u.list.items[j].s);
-                if (r.scope == EGAF_REF_NATIONAL) {
-                    if (pass == 0 && !reach[i] && strcmp(r.id, national_id) == 0) {
-                        reach[i] = true;
-                        queue[tail++] = i;
-                    }
-                    continue;
-                }
-                if (r.scope != EGAF_REF_LOCAL)
-                    continue;
-                const egaf_element *t = egaf_check_lookup(ctx, r.id);
-                if (!t || t->kind != kind || t->index == i)
-                    continue;
-                if (pass == 0)
-                    start[t->index + 1]++;
-                else
-                    edges[start[t->index]++] = i;
-            }
-        }
-        if (pass == 0)
-            for (size_t i = 0; i < n; i++)
-                start[i + 1] += start[i];
-    }
-    /* after the fill, start[t] is the end of t's edges; its begin is start[t-1] */
-    while (head < tail) {
-        size_t t = queue[head++];
-        size_t b = t == 0 ? 0 : start[t - 1], e = start[t];
-        for (size_t k = b; k < e; k++)
-            if (!reach[edges[k]]) {
-                reach[edges[k]] = true;
-                queue[tail++] = edges[k];
-            }
-    }
-    free(start);
-    free(queue);
-    free(edges);
-    return true;
-}
-
 static bool level_matches(const egaf_ref_requirement *r, const char *level)
 {
     for (size_t i = 0; i < r->nlevels; i++) {
@@ -128,17 +58,6 @@ static egaf_finding *at_section(egaf_check_ctx *ctx, const char *rule, egaf_sect
                          fmt_arg2, fmt_arg3);
     return egaf_diag_at(ctx->diags, rule, m->source ? m->source->path : m->path, 1, 1, elem,
                         fmt, elem, fmt_arg1, fmt_arg2, fmt_arg3);
-}
-
-static const char *first_lgsp(const egaf_model *m)
-{
-    for (size_t i = 0; i < m->counts[EGAF_K_PLATFORM]; i++) {
-        const egaf_element *p = m->elements[EGAF_K_PLATFORM][i];
-        const char *k = egaf_element_text(p, EGAF_F_KIND);
-        if (k && strcmp(k, "lgsp") == 0 && p->id)
-            return p->id;
-    }
-    return NULL;
 }
 
 /* The finding rests on the requirement being in the edition. */
@@ -218,12 +137,17 @@ static void check_requirement(egaf_check_ctx *ctx, const egaf_ref_framework *f,
                     continue;
                 bool oom = false;
                 egaf_strmap_put(senders, from, strlen(from), (void *)in, &oom);
+                if (oom) {
+                    egaf_diags_fail(ctx->diags);
+                    return;
+                }
             }
             for (size_t i = 0; i < n; i++) {
                 const char *id = m->elements[kind][i]->id;
                 reach[i] = id && egaf_strmap_get(senders, id, strlen(id));
             }
-        } else if (!egaf_check_reaches(ctx, kind, EGAF_F_CONNECTS, target, reach)) {
+        } else if (!egaf_model_reaches(m, ctx->ids, kind, EGAF_F_CONNECTS, target, reach)) {
+            egaf_diags_fail(ctx->diags);
             return;
         }
         for (size_t i = 0; i < n; i++)
@@ -247,8 +171,10 @@ static void check_requirement(egaf_check_ctx *ctx, const egaf_ref_framework *f,
                 has = from && to && el->id && strcmp(from, el->id) == 0 &&
                       strncmp(to, "national:", 9) == 0 && strcmp(to + 9, target) == 0;
             }
-        } else if (egaf_check_reaches(ctx, kind, EGAF_F_CONNECTS, target, reach)) {
+        } else if (egaf_model_reaches(m, ctx->ids, kind, EGAF_F_CONNECTS, target, reach)) {
             has = reach[first];
+        } else {
+            egaf_diags_fail(ctx->diags); /* the message would name a target too many */
         }
         if (has)
             continue;
@@ -263,7 +189,8 @@ static void check_requirement(egaf_check_ctx *ctx, const egaf_ref_framework *f,
         egaf_diag(ctx->diags, "component.not-connected", idv ? EGAF_VMARK(el, idv) : &el->mark,
                   el->display, _("%s '%s' (required component '%s') does not connect to %s"), noun,
                   el->id ? el->id : el->display, r->id, missing);
-    const char *lgsp = first_lgsp(m);
+    const egaf_element *lgsp_el = egaf_model_lgsp(m);
+    const char *lgsp = lgsp_el ? lgsp_el->id : NULL;
     if (kind == EGAF_K_APPLICATION)
         egaf_diag_hint(ctx->diags, d,
                        _("add an integration `{from: %s, to: %s, via: %s, route: a}`%s%s%s"),
@@ -281,9 +208,9 @@ static void check_multiple_lgsp(egaf_check_ctx *ctx)
     const egaf_element *first = NULL;
     for (size_t i = 0; i < m->counts[EGAF_K_PLATFORM]; i++) {
         const egaf_element *p = m->elements[EGAF_K_PLATFORM][i];
-        const egaf_value *k = egaf_element_get(p, EGAF_F_KIND);
-        if (!k || strcmp(k->u.str.s, "lgsp") != 0)
+        if (!egaf_element_is_lgsp(p))
             continue;
+        const egaf_value *k = egaf_element_get(p, EGAF_F_KIND);
         if (!first) {
             first = p;
             continue;
@@ -320,7 +247,9 @@ void egaf_check_components(egaf_check_ctx *ctx)
     bool *all = malloc(most * sizeof(*all));
     egaf_strmap senders;
     egaf_strmap_init(&senders);
-    if (reach && all)
+    if (!reach || !all)
+        egaf_diags_fail(ctx->diags);
+    else
         for (size_t i = 0; i < f->nrequirements; i++)
             if (level_matches(&f->requirements[i], level))
                 check_requirement(ctx, f, &f->requirements[i], reach, all, &senders);

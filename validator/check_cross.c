@@ -212,6 +212,7 @@ static void check_ref(cross_run *r, cross_model *c, const egaf_element *el, cons
             egaf_diag_related(r->diags, f, EGAF_VMARK(near->h, near->idv),
                               _("architecture '%s' is declared here"), sug);
             egaf_diag_hint(r->diags, f, _("did you mean '%s:%s'?"), sug, ref.id);
+            egaf_diag_fix(r->diags, f, "%s:%s", sug, ref.id);
         } else {
             egaf_diag_hint(r->diags, f,
                            _("add that agency's architecture to the consolidation, "
@@ -517,7 +518,7 @@ void egaf_validate_cross(const egaf_refs *refs, egaf_model *const *models, size_
     egaf_strmap_init(&r.by_agency);
     r.cm = calloc(n ? n : 1, sizeof(*r.cm));
     if (!r.cm) {
-        egaf_diag_at(diags, "cross.coverage", NULL, 0, 0, NULL, _("out of memory"));
+        egaf_diags_fail(diags);
         return;
     }
     for (size_t i = 0; i < n; i++) {
@@ -535,8 +536,7 @@ void egaf_validate_cross(const egaf_refs *refs, egaf_model *const *models, size_
         c->agencyv = egaf_element_get(m->header, EGAF_F_AGENCY);
         if (c->agencyv && (c->agencyv->type != EGAF_FT_TEXT || !c->agencyv->u.str.s))
             c->agencyv = NULL;
-        const egaf_value *y = egaf_element_get(m->header, EGAF_F_YEAR);
-        c->year = y && y->type == EGAF_FT_INT ? (int)y->u.num : 0;
+        c->year = egaf_model_year(m);
         if (c->agencyv) {
             const char *code = c->agencyv->u.str.s;
             c->agency = refs ? egaf_refs_agency(refs, code, c->year ? c->year : year) : NULL;
@@ -565,6 +565,5 @@ void egaf_validate_cross(const egaf_refs *refs, egaf_model *const *models, size_
     egaf_strmap_free(&r.by_id);
     egaf_strmap_free(&r.by_agency);
     if (r.oom)
-        egaf_diag_at(diags, "cross.coverage", NULL, 0, 0, NULL,
-                     _("out of memory: the cross-model checks are incomplete"));
+        egaf_diags_fail(diags); /* the cross-model findings are incomplete */
 }

@@ -83,20 +83,24 @@ typedef struct reach_cache {
     bool *reach;
 } reach_cache;
 
+/* NULL only when memory ran out; a full cache gives up its oldest entry. */
 static const bool *reaches(egaf_check_ctx *ctx, reach_cache *cache, size_t *ncache,
                            size_t cap, const char *national_id)
 {
     for (size_t i = 0; i < *ncache; i++)
         if (strcmp(cache[i].national_id, national_id) == 0)
             return cache[i].reach;
-    if (*ncache == cap)
-        return NULL;
+    if (*ncache == cap) {
+        free(cache[0].reach);
+        memmove(cache, cache + 1, (cap - 1) * sizeof(*cache));
+        (*ncache)--;
+    }
     size_t n = ctx->model->counts[EGAF_K_DATABASE];
     bool *r = malloc((n ? n : 1) * sizeof(*r));
-    if (!r)
-        return NULL;
-    if (!egaf_check_reaches(ctx, EGAF_K_DATABASE, EGAF_F_SOURCES, national_id, r)) {
+    if (!r || !egaf_model_reaches(ctx->model, ctx->ids, EGAF_K_DATABASE, EGAF_F_SOURCES,
+                                  national_id, r)) {
         free(r);
+        egaf_diags_fail(ctx->diags);
         return NULL;
     }
     cache[*ncache].national_id = national_id;
@@ -122,8 +126,8 @@ static void check_master(egaf_check_ctx *ctx, const egaf_element *db, const egaf
         if (has_source(db, nat->id))
             continue;
         const bool *r = reaches(ctx, cache, ncache, cap, nat->id);
-        if (r && r[db->index])
-            continue;
+        if (!r || r[db->index])
+            continue; /* !r: out of memory, said by the list */
         const char *owner = ctx->year ? egaf_ref_owner_in(nat, ctx->year) : NULL;
         if (agency && owner && strcmp(owner, agency->id) == 0)
             continue; /* the owner keeps the master copy */

@@ -255,7 +255,7 @@ static void successors_text(const egaf_refs *refs, const egaf_ref_entry *e, char
 static const char *suggest_agency(const egaf_check_ctx *ctx, const char *text)
 {
     const egaf_refs *refs = ctx->refs;
-    const char **cands = malloc((2 * refs->nentries + 1) * sizeof(*cands));
+    const char **cands = egaf_check_candidates(ctx, 2 * refs->nentries);
     if (!cands)
         return NULL;
     size_t c = 0;
@@ -471,12 +471,13 @@ static void check_agency(egaf_check_ctx *ctx)
                         "the reference models"),
                       agency);
         const char *s = suggest_agency(ctx, agency);
-        if (s)
+        if (s) {
             egaf_diag_hint(ctx->diags, d,
                            _("did you mean '%s'? (`egaf refs list` shows the "
                              "agencies; organ codes: QĐ 20/2020/QĐ-TTg)"),
                            s);
-        else
+            egaf_diag_fix(ctx->diags, d, "%s", s);
+        } else
             egaf_diag_hint(ctx->diags, d,
                            _("write the organ code (QĐ 20/2020/QĐ-TTg) or the "
                              "agency id that `egaf refs list` shows"));

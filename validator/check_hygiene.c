@@ -8,15 +8,16 @@
 #include "base/i18n.h"
 #include "validator/check.h"
 
-static void mark_used(const egaf_element *el, egaf_field field, egaf_strmap *used)
+/* Records the local ids el names in field; *oom when the map could not
+ * grow (an id left out would be reported unused). */
+static void mark_used(const egaf_element *el, egaf_field field, egaf_strmap *used, bool *oom)
 {
     const egaf_value *v = egaf_element_get(el, field);
     if (!v)
         return;
-    bool oom = false;
     if (v->type == EGAF_FT_REF) {
         if (egaf_ref_parse(v->u.str.s).scope == EGAF_REF_LOCAL)
-            egaf_strmap_put(used, v->u.str.s, strlen(v->u.str.s), (void *)el, &oom);
+            egaf_strmap_put(used, v->u.str.s, strlen(v->u.str.s), (void *)el, oom);
         return;
     }
     if (v->type != EGAF_FT_REFS)
@@ -24,16 +25,16 @@ static void mark_used(const egaf_element *el, egaf_field field, egaf_strmap *use
     for (size_t i = 0; i < v->u.list.count; i++) {
         const char *s = v->u.list.items[i].s;
         if (egaf_ref_parse(s).scope == EGAF_REF_LOCAL)
-            egaf_strmap_put(used, s, strlen(s), (void *)el, &oom);
+            egaf_strmap_put(used, s, strlen(s), (void *)el, oom);
     }
 }
 
 static void mark_kind(const egaf_model *m, egaf_kind kind, const egaf_field *fields, size_t n,
-                      egaf_strmap *used)
+                      egaf_strmap *used, bool *oom)
 {
     for (size_t i = 0; i < m->counts[kind]; i++)
         for (size_t j = 0; j < n; j++)
-            mark_used(m->elements[kind][i], fields[j], used);
+            mark_used(m->elements[kind][i], fields[j], used, oom);
 }
 
 static void report_unused(egaf_check_ctx *ctx, egaf_kind kind, const egaf_strmap *used,
@@ -66,12 +67,18 @@ static void check_unused(egaf_check_ctx *ctx)
     static const egaf_field hosted[] = {EGAF_F_HOSTED_ON};
     static const egaf_field infra_fields[] = {EGAF_F_CONNECTS};
     static const egaf_field service_fields[] = {EGAF_F_CHANNELS, EGAF_F_ACTORS};
-    mark_kind(m, EGAF_K_APPLICATION, app_fields, 2, &used);
-    mark_kind(m, EGAF_K_INTEGRATION, int_fields, 2, &used);
-    mark_kind(m, EGAF_K_DATABASE, db_fields, 2, &used);
-    mark_kind(m, EGAF_K_PLATFORM, hosted, 1, &used);
-    mark_kind(m, EGAF_K_INFRASTRUCTURE, infra_fields, 1, &used);
-    mark_kind(m, EGAF_K_SERVICE, service_fields, 2, &used);
+    bool oom = false;
+    mark_kind(m, EGAF_K_APPLICATION, app_fields, 2, &used, &oom);
+    mark_kind(m, EGAF_K_INTEGRATION, int_fields, 2, &used, &oom);
+    mark_kind(m, EGAF_K_DATABASE, db_fields, 2, &used, &oom);
+    mark_kind(m, EGAF_K_PLATFORM, hosted, 1, &used, &oom);
+    mark_kind(m, EGAF_K_INFRASTRUCTURE, infra_fields, 1, &used, &oom);
+    mark_kind(m, EGAF_K_SERVICE, service_fields, 2, &used, &oom);
+    if (oom) {
+        egaf_diags_fail(ctx->diags);
+        egaf_strmap_free(&used);
+        return;
+    }
     report_unused(ctx, EGAF_K_DATABASE, &used,
                   _("no application uses it, no integration touches it and no database sources "
                     "from it"),
@@ -99,10 +106,13 @@ static void check_similar(egaf_check_ctx *ctx, egaf_arena *arena)
             if (!el->name)
                 continue;
             char *f = egaf_fold_arena(arena, el->name);
-            if (!f || !*f)
-                continue;
-            bool oom = false;
-            const egaf_element *first = egaf_strmap_put(&folded, f, strlen(f), (void *)el, &oom);
+            bool oom = !f;
+            const egaf_element *first =
+                f && *f ? egaf_strmap_put(&folded, f, strlen(f), (void *)el, &oom) : NULL;
+            if (oom) {
+                egaf_diags_fail(ctx->diags);
+                break;
+            }
             if (!first || strcmp(first->name, el->name) == 0)
                 continue;
             const egaf_value *nv = egaf_element_get(el, EGAF_F_NAME);
@@ -160,6 +170,8 @@ void egaf_check_hygiene(egaf_check_ctx *ctx)
     if (arena) {
         check_similar(ctx, arena);
         egaf_arena_free(arena);
+    } else {
+        egaf_diags_fail(ctx->diags);
     }
     check_empty(ctx);
 }

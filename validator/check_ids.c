@@ -28,8 +28,10 @@ void egaf_check_ids(egaf_check_ctx *ctx, const void *id_regex)
 {
     pcre2_code *re = (pcre2_code *)id_regex;
     pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
-    if (!md)
+    if (!md) {
+        egaf_diags_fail(ctx->diags);
         return;
+    }
     const egaf_model *m = ctx->model;
     if (m->header)
         check_syntax(ctx, re, md, m->header);

@@ -27,6 +27,14 @@ egaf_ref egaf_ref_parse(const char *text)
     return r;
 }
 
+const char **egaf_check_candidates(const egaf_check_ctx *ctx, size_t n)
+{
+    const char **cands = malloc((n + 1) * sizeof(*cands));
+    if (!cands)
+        egaf_diags_fail(ctx->diags);
+    return cands;
+}
+
 const egaf_element *egaf_check_lookup(const egaf_check_ctx *ctx, const char *id)
 {
     return egaf_strmap_get(ctx->ids, id, strlen(id));
@@ -42,7 +50,7 @@ static const char *suggest_local(const egaf_check_ctx *ctx, const char *id, unsi
             n += m->counts[k];
     if (n == 0 || n > 20000)
         return NULL;
-    const char **cands = malloc(n * sizeof(*cands));
+    const char **cands = egaf_check_candidates(ctx, n);
     if (!cands)
         return NULL;
     size_t c = 0;
@@ -58,7 +66,7 @@ static const char *suggest_local(const egaf_check_ctx *ctx, const char *id, unsi
 static const char *suggest_national(const egaf_check_ctx *ctx, const char *id, unsigned targets)
 {
     const egaf_refs *refs = ctx->refs;
-    const char **cands = malloc((refs->nentries + 1) * sizeof(*cands));
+    const char **cands = egaf_check_candidates(ctx, refs->nentries);
     if (!cands)
         return NULL;
     size_t c = 0;
@@ -105,9 +113,10 @@ static void check_national(egaf_check_ctx *ctx, const egaf_element *el,
                                       "have"),
                                     fs->key, el->display, s->s);
         const char *sug = suggest_national(ctx, r->id, fs->targets);
-        if (sug)
+        if (sug) {
             egaf_diag_hint(ctx->diags, f, _("did you mean 'national:%s'?"), sug);
-        else
+            egaf_diag_fix(ctx->diags, f, "national:%s", sug);
+        } else
             egaf_diag_hint(ctx->diags, f, _("`egaf refs list` shows every national id"));
         return;
     }
@@ -178,9 +187,10 @@ static void check_one(egaf_check_ctx *ctx, const egaf_element *el, const egaf_fi
             egaf_diag(ctx->diags, "ref.unresolved", &s->mark, el->display,
                       _("'%s' of %s names '%s', which no element has"), fs->key, el->display, s->s);
         const char *sug = suggest_local(ctx, r.id, fs->targets);
-        if (sug)
+        if (sug) {
             egaf_diag_hint(ctx->diags, f, _("did you mean '%s'?"), sug);
-        else
+            egaf_diag_fix(ctx->diags, f, "%s", sug);
+        } else
             egaf_diag_hint(ctx->diags, f, _("it must be the id of %s"),
                            egaf_targets_text(fs->targets, allowed, sizeof allowed));
         return;

@@ -10,20 +10,6 @@
 
 #define TT13 "Thông tư 13/2017/TT-BTTTT"
 
-static bool is_lgsp(const egaf_element *el)
-{
-    const char *k = el && el->kind == EGAF_K_PLATFORM ? egaf_element_text(el, EGAF_F_KIND) : NULL;
-    return k && strcmp(k, "lgsp") == 0;
-}
-
-static const char *lgsp_of(const egaf_model *m)
-{
-    for (size_t i = 0; i < m->counts[EGAF_K_PLATFORM]; i++)
-        if (is_lgsp(m->elements[EGAF_K_PLATFORM][i]) && m->elements[EGAF_K_PLATFORM][i]->id)
-            return m->elements[EGAF_K_PLATFORM][i]->id;
-    return NULL;
-}
-
 static const egaf_ref_route *find_route(const egaf_ref_framework *f, const char *id)
 {
     for (size_t i = 0; f && i < f->nroutes; i++)
@@ -40,13 +26,13 @@ static void check_bypass(egaf_check_ctx *ctx, const egaf_element *in, const egaf
     const egaf_element *src = NULL;
     if (from && egaf_ref_parse(from).scope == EGAF_REF_LOCAL)
         src = egaf_check_lookup(ctx, from);
-    if (is_lgsp(src))
+    if (egaf_element_is_lgsp(src))
         return; /* the LGSP itself connecting out is the route */
     const egaf_value *via = egaf_element_get(in, EGAF_F_VIA);
     const egaf_element *vel = NULL;
     if (via && egaf_ref_parse(via->u.str.s).scope == EGAF_REF_LOCAL)
         vel = egaf_check_lookup(ctx, via->u.str.s);
-    if (is_lgsp(vel))
+    if (egaf_element_is_lgsp(vel))
         return;
     /* one finding per mistake: a `via` that names nothing is ref.unresolved,
      * and a model with no LGSP at all is component.missing */
@@ -91,7 +77,8 @@ void egaf_check_routes(egaf_check_ctx *ctx)
 {
     const egaf_model *m = ctx->model;
     const egaf_ref_framework *f = egaf_check_framework(ctx);
-    const char *lgsp = lgsp_of(m);
+    const egaf_element *lgsp_el = egaf_model_lgsp(m);
+    const char *lgsp = lgsp_el ? lgsp_el->id : NULL;
     for (size_t i = 0; i < m->counts[EGAF_K_INTEGRATION]; i++) {
         const egaf_element *in = m->elements[EGAF_K_INTEGRATION][i];
         const egaf_value *to = egaf_element_get(in, EGAF_F_TO);

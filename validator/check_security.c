@@ -53,6 +53,11 @@ void egaf_check_security(egaf_check_ctx *ctx)
             const char *id = p->u.list.items[j].s;
             bool oom = false;
             egaf_strmap_put(&protected_ids, id, strlen(id), (void *)c, &oom);
+            if (oom) {
+                egaf_diags_fail(ctx->diags);
+                egaf_strmap_free(&protected_ids);
+                return;
+            }
         }
     }
     static const egaf_kind kinds[] = {EGAF_K_APPLICATION, EGAF_K_PLATFORM, EGAF_K_DATABASE,

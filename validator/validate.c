@@ -47,14 +47,13 @@ void egaf_validator_free(egaf_validator *v)
 
 /* Indexes ids, reporting duplicates with a note at the first. */
 /* Every id of a model, the first element with it kept. */
-static void index_ids(const egaf_model *m, egaf_strmap *ids)
+static void index_ids(const egaf_model *m, egaf_strmap *ids, bool *oom)
 {
     for (int k = 0; k < EGAF_K_ARCHITECTURE; k++)
         for (size_t i = 0; i < m->counts[k]; i++) {
             egaf_element *el = m->elements[k][i];
-            bool oom = false;
             if (el->id)
-                egaf_strmap_put(ids, el->id, strlen(el->id), el, &oom);
+                egaf_strmap_put(ids, el->id, strlen(el->id), el, oom);
         }
 }
 
@@ -114,6 +113,8 @@ static void apply_waivers(egaf_check_ctx *ctx, size_t first_finding)
             bool oom = false;
             if (el->display)
                 egaf_strmap_put(&waived, el->display, strlen(el->display), (void *)el, &oom);
+            if (oom)
+                egaf_diags_fail(ctx->diags); /* a waived finding would count */
         }
     }
     size_t n = waived.count ? egaf_diags_count(ctx->diags) : first_finding;
@@ -140,20 +141,22 @@ void egaf_validate(egaf_validator *v, egaf_model *const *models, size_t n, egaf_
     egaf_strmap by_arch;
     egaf_strmap_init(&by_arch);
     if (!ids) {
-        egaf_diag_at(diags, "yaml.limit", NULL, 0, 0, NULL, _("out of memory"));
+        egaf_diags_fail(diags);
         return;
     }
+    bool oom = false;
     for (size_t i = 0; i < n; i++) {
         egaf_strmap_init(&ids[i]);
         if (!models[i]->readable)
             continue;
-        index_ids(models[i], &ids[i]);
-        bool oom = false;
+        index_ids(models[i], &ids[i], &oom);
         if (models[i]->id)
             egaf_strmap_put(&by_arch, models[i]->id, strlen(models[i]->id), (void *)(i + 1),
                             &oom);
     }
-    for (size_t i = 0; i < n; i++) {
+    if (oom)
+        egaf_diags_fail(diags); /* a missing id would be reported unresolved */
+    for (size_t i = 0; i < n && !oom; i++) {
         egaf_model *m = models[i];
         if (!m->readable)
             continue;
@@ -168,10 +171,7 @@ void egaf_validate(egaf_validator *v, egaf_model *const *models, size_t n, egaf_
         ctx.nrun = n;
         ctx.run_ids = ids;
         ctx.run_by_arch = &by_arch;
-        if (m->header) {
-            const egaf_value *y = egaf_element_get(m->header, EGAF_F_YEAR);
-            ctx.year = y ? (int)y->u.num : 0;
-        }
+        ctx.year = egaf_model_year(m);
         report_duplicate_ids(&ctx);
         egaf_check_ids(&ctx, v->id_regex);
         egaf_check_references(&ctx);

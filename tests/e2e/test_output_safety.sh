@@ -81,3 +81,19 @@ else
     check read-only-folder-keeps-previous grep -qx before "$T/ro/report.txt"
 fi
 chmod 755 "$T/ro"
+
+# -o names a link: the link is replaced, what it pointed to is never written
+mkdir -p "$T/elsewhere"
+printf 'precious\n' >"$T/elsewhere/file"
+ln -s "$T/elsewhere/file" "$T/o/link.json"
+run validate --format json -o "$T/o/link.json" "$M"
+expect_status link-target-exit-0 0
+check link-target-not-followed grep -qx precious "$T/elsewhere/file"
+check link-replaced-by-report bash -c "[ ! -L '$T/o/link.json' ] && grep -q '\"tool\": \"egaf\"' '$T/o/link.json'"
+
+# a CSV set is never written through a link to a folder
+ln -s "$T/elsewhere" "$T/o/csvlink"
+run export --format csv -o "$T/o/csvlink" "$M"
+expect_status csv-through-link-exit-2 2
+check csv-through-link-writes-nothing bash -c "[ \"\$(ls -A '$T/elsewhere')\" = file ]"
+check csv-through-link-leaves-no-folder bash -c "! ls -A '$T/o' | grep -q tmp"

@@ -266,7 +266,7 @@ static void test_json(void **state)
     fixture *f = *state;
     egaf_buf out;
     egaf_buf_init(&out);
-    egaf_export_options eo = {false, "9.9", false};
+    egaf_export_options eo = {false, "9.9", false, NULL};
     assert_int_equal(egaf_export_json(&out, &f->model, 1, f->refs, &eo), 0);
     assert_non_null(strstr(out.data, "\"version\": \"9.9\""));
     assert_non_null(strstr(out.data, "\"name\": \"\\\">\\u003cscript>alert(1)\\u003c/script>\""));
@@ -293,7 +293,7 @@ static void test_csv(void **state)
     egaf_buf_init(&cf.elements);
     egaf_buf_init(&cf.relations);
     egaf_buf_init(&cf.properties);
-    egaf_export_options eo = {false, "9.9", false};
+    egaf_export_options eo = {false, "9.9", false, NULL};
     assert_int_equal(egaf_export_csv(&cf, &f->model, 1, f->refs, &eo), 0);
     assert_memory_equal(cf.elements.data,
                         "\xEF\xBB\xBF\"ID\",\"Type\",\"Name\",\"Documentation\",\"Specialization\"\r\n",
@@ -319,7 +319,9 @@ static void test_archimate(void **state)
     egaf_buf out;
     egaf_buf_init(&out);
     egaf_diags *d = egaf_diags_create();
-    egaf_export_options eo = {true, "9.9", false};
+    egaf_gv *gv = egaf_gv_create();
+    assert_non_null(gv);
+    egaf_export_options eo = {true, "9.9", false, gv};
     assert_int_equal(egaf_export_archimate(&out, &f->model, 1, f->refs, &eo, d), 0);
     assert_non_null(strstr(out.data, "<model xmlns=\"http://www.opengroup.org/xsd/archimate/3.0/\""));
     /* English first with --lang en, Vietnamese kept */
@@ -342,6 +344,7 @@ static void test_archimate(void **state)
     eo.no_views = true;
     assert_int_equal(egaf_export_archimate(&out, &f->model, 1, f->refs, &eo, d), 0);
     assert_null(strstr(out.data, "<views>"));
+    egaf_gv_free(gv);
     egaf_buf_free(&out);
     egaf_diags_free(d);
 }

@@ -111,7 +111,7 @@ static char *dot_of(egaf_view view, const egaf_model *m, const egaf_refs *refs,
         *nodes = agnnodes(g);
     egaf_buf out;
     egaf_buf_init(&out);
-    assert_int_equal(egaf_render_graph(g, EGAF_OUT_DOT, &out, d, "x.yaml"), 0);
+    assert_int_equal(egaf_render_graph(NULL, g, EGAF_OUT_DOT, &out, d, "x.yaml"), 0);
     egaf_view_free(g);
     return out.data;
 }
@@ -165,7 +165,10 @@ static void test_views_with_refs(void **state)
     Agraph_t *g = egaf_view_build(EGAF_VIEW_INTEGRATION, m, refs, 2020, NULL, d);
     egaf_buf svg;
     egaf_buf_init(&svg);
-    assert_int_equal(egaf_render_graph(g, EGAF_OUT_SVG, &svg, d, FIXTURE), 0);
+    egaf_gv *gv = egaf_gv_create();
+    assert_non_null(gv);
+    assert_int_equal(egaf_render_graph(gv, g, EGAF_OUT_SVG, &svg, d, FIXTURE), 0);
+    egaf_gv_free(gv);
     assert_non_null(strstr(svg.data, "<svg"));
     assert_non_null(strstr(svg.data, "&lt;script&gt;"));
     assert_null(strstr(svg.data, "<script"));
@@ -176,6 +179,41 @@ static void test_views_with_refs(void **state)
     egaf_model_free(m);
     free(text);
     egaf_refs_free(refs);
+    egaf_diags_free(d);
+}
+
+/* The one table of views: every view has a name, a diagram title and a
+ * short title in both languages; the diagram's label starts with its title,
+ * and the titles are the ones the site and the ArchiMate export show. */
+static void test_view_table(void **state)
+{
+    (void)state;
+    static const char model[] =
+        "framework: \"2.0\"\n"
+        "architecture: {id: t, agency: x, level: province, name: T, year: 2020}\n";
+    egaf_diags *d = egaf_diags_create();
+    egaf_model *m = egaf_model_load_memory("t.yaml", model, sizeof model - 1, NULL, d);
+    assert_non_null(m);
+    assert_string_equal(egaf_view_title(EGAF_VIEW_INTEGRATION, EGAF_LANG_VI),
+                        "Sơ đồ kết nối, tích hợp, chia sẻ dữ liệu");
+    assert_string_equal(egaf_view_short_title(EGAF_VIEW_SECURITY, EGAF_LANG_EN), "Security");
+    assert_string_equal(egaf_view_title(EGAF_VIEW__COUNT, EGAF_LANG_VI), "");
+    assert_null(egaf_view_build(EGAF_VIEW__COUNT, m, NULL, 2020, NULL, d));
+    for (int lang = EGAF_LANG_VI; lang <= EGAF_LANG_EN; lang++)
+        for (int v = 0; v < EGAF_VIEW__COUNT; v++) {
+            const char *title = egaf_view_title((egaf_view)v, (egaf_lang)lang);
+            assert_true(strlen(title) > 3);
+            assert_true(strlen(egaf_view_short_title((egaf_view)v, (egaf_lang)lang)) > 3);
+            egaf_render_options ro = {(egaf_lang)lang, 0};
+            char *dot = dot_of((egaf_view)v, m, NULL, &ro, d, NULL);
+            char want[160];
+            snprintf(want, sizeof want, "label=\"T\\n%s (", title);
+            if (!strstr(dot, want))
+                fail_msg("the %s view's label does not start with its title \"%s\"",
+                         egaf_view_name((egaf_view)v), title);
+            free(dot);
+        }
+    egaf_model_free(m);
     egaf_diags_free(d);
 }
 
@@ -282,6 +320,7 @@ int main(void)
         cmocka_unit_test(test_names),
         cmocka_unit_test(test_views_with_refs),
         cmocka_unit_test(test_views_without_refs),
+        cmocka_unit_test(test_view_table),
         cmocka_unit_test(test_budget),
     };
     int rc = cmocka_run_group_tests(tests, NULL, teardown);

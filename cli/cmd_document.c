@@ -1,0 +1,152 @@
+/* cmd_document.c - `egaf document`: the architecture document generated from
+ * the model, as DOCX (to sign) or one HTML page (to print or publish). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/i18n.h"
+#include "cli/cli.h"
+#include "document/doc.h"
+#include "model/model.h"
+
+static const char *const usage =
+    N_("usage: egaf document [options] -o OUT FILE\n"
+       "\n"
+       "Writes the architecture document of the model in FILE, in the chapter order of\n"
+       "the framework's guidance: general information and legal basis; the current\n"
+       "architecture by layer; its assessment (egaf's findings); the target architecture\n"
+       "by layer with every diagram; the gap analysis; the roadmap; the solutions;\n"
+       "annexes. Tables and figures are numbered; the DOCX has a table of contents,\n"
+       "page numbers, A4 pages and landscape pages for wide diagrams. The same model\n"
+       "gives the same bytes.\n"
+       "\n"
+       "options:\n"
+       "  --format F        docx (default, or from OUT's extension) or html\n"
+       "  --lang L          vi (default) or en: the document's language\n"
+       "  --refs DIR        reference models folder (default: $EGAF_REFS, installed, source tree)\n"
+       "  --no-diagrams     leave the figures out\n"
+       "  -o, --output OUT  the file to write (atomically); - for standard output\n"
+       "  -h, --help        this help\n"
+       "\n"
+       "Exit status: 0 the document was written (a model with error findings too: the\n"
+       "assessment chapter lists them); 2 it was not (bad usage, unreadable model,\n"
+       "broken reference models, an output that could not be written).\n");
+
+enum { O_FORMAT = 1, O_LANG, O_REFS, O_NO_DIAGRAMS, O_OUTPUT, O_HELP };
+
+static const egaf_option options[] = {
+    {"format", 0, true}, {"lang", 0, true},       {"refs", 0, true},   {"no-diagrams", 0, false},
+    {"output", 'o', true}, {"help", 'h', false}, {NULL, 0, false},
+};
+
+static bool ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+int cmd_document(egaf_cli *cli, int argc, char **argv)
+{
+    egaf_opt_state st;
+    egaf_opt_init(&st, argc, argv);
+    const char *output = NULL, *refs_dir = NULL, *file = NULL, *format = NULL;
+    bool vietnamese = true, no_diagrams = false;
+    for (int opt; (opt = egaf_opt_next(&st, options, "document")) != -1;) {
+        switch (opt) {
+        case -2:
+            return EXIT_FAILURE_RUN;
+        case 0:
+            if (file)
+                return usage_error("document", _("one model at a time"));
+            file = st.operand;
+            break;
+        case O_FORMAT:
+            if (strcmp(st.value, "docx") != 0 && strcmp(st.value, "html") != 0)
+                return usage_error("document", _("unknown format '%s' (docx or html)"),
+                                   st.value);
+            format = st.value;
+            break;
+        case O_LANG:
+            if (egaf_cli_parse_language(st.value, &vietnamese) != 0)
+                return usage_error("document", _("--lang takes vi or en"));
+            break;
+        case O_REFS:
+            refs_dir = st.value;
+            break;
+        case O_NO_DIAGRAMS:
+            no_diagrams = true;
+            break;
+        case O_OUTPUT:
+            output = st.value;
+            break;
+        case O_HELP:
+            fputs(_(usage), stdout);
+            return EXIT_CLEAN;
+        }
+    }
+    if (!file)
+        return usage_error("document", _("no model given"));
+    if (!output)
+        return usage_error("document", _("-o OUT is required (- for standard output)"));
+    if (!format)
+        format = ends_with(output, ".html") || ends_with(output, ".htm") ? "html" : "docx";
+    /* the document's language is chosen here, not by the environment */
+    egaf_cli_set_language(cli, vietnamese);
+
+    int rc = EXIT_FAILURE_RUN;
+    egaf_diags *load_diags = egaf_diags_create();
+    egaf_diags *diags = egaf_diags_create();
+    egaf_refs *refs = NULL;
+    egaf_model *model = NULL;
+    egaf_doc *doc = NULL;
+    egaf_gv *gv = NULL;
+    egaf_buf out;
+    egaf_buf_init(&out);
+    if (!diags || !load_diags) {
+        error(_("out of memory"));
+        goto done;
+    }
+    refs = egaf_cli_load_refs(cli, refs_dir);
+    if (!refs)
+        goto done;
+    egaf_read_status rs;
+    model = egaf_model_load(file, NULL, load_diags, &rs);
+    if (!model) {
+        error(_("cannot read '%s': %s"), file, egaf_read_status_text(rs));
+        goto done;
+    }
+    if (!model->readable) {
+        egaf_cli_print_findings(cli, load_diags);
+        error(_("cannot write the document of '%s': the file holds no readable model"), file);
+        goto done;
+    }
+    gv = no_diagrams ? NULL : egaf_gv_create();
+    if (!no_diagrams && !gv) {
+        error(_("out of memory"));
+        goto done;
+    }
+    egaf_doc_options o = {!vietnamese, no_diagrams, gv};
+    doc = egaf_doc_build(model, refs, &o, diags);
+    if (!doc || doc->failed) {
+        error(_("out of memory while writing the document"));
+        goto done;
+    }
+    int written = strcmp(format, "html") == 0 ? egaf_doc_write_html(doc, &out)
+                                               : egaf_doc_write_docx(doc, &out);
+    if (written != 0 || out.failed) {
+        error(_("cannot make the %s document"), format);
+        goto done;
+    }
+    egaf_cli_print_findings(cli, diags);
+    if (egaf_write_output(output, &out) == 0)
+        rc = EXIT_CLEAN;
+done:
+    egaf_buf_free(&out);
+    egaf_doc_free(doc);
+    egaf_gv_free(gv);
+    egaf_model_free(model);
+    egaf_refs_free(refs);
+    egaf_diags_free(diags);
+    egaf_diags_free(load_diags);
+    return rc;
+}

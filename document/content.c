@@ -1,0 +1,647 @@
+/* content.c - the chapters of the architecture document, made from the
+ * model (doc.h). The order is the framework's guidance for an architecture
+ * document: general information and legal basis; the current architecture
+ * by layer; its assessment; the target architecture by layer, with the
+ * diagrams; the gap between them; the roadmap; the solutions; annexes. */
+#include "document/doc.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/i18n.h"
+#include "render/render.h"
+#include "validator/validate.h"
+
+/* ---- blocks ---- */
+
+static egaf_block *add(egaf_doc *d, egaf_block_kind kind)
+{
+    if (d->count == d->cap) {
+        size_t cap = d->cap ? d->cap * 2 : 64;
+        egaf_block *n = realloc(d->blocks, cap * sizeof(*n));
+        if (!n) {
+            d->failed = true;
+            return NULL;
+        }
+        d->blocks = n;
+        d->cap = cap;
+    }
+    egaf_block *b = &d->blocks[d->count++];
+    memset(b, 0, sizeof(*b));
+    b->kind = kind;
+    return b;
+}
+
+static const char *fmt(egaf_doc *d, const char *format, ...) __attribute__((format(printf, 2, 3)));
+static const char *fmt(egaf_doc *d, const char *format, ...)
+{
+    va_list ap;
+    va_start(ap, format);
+    char *s = NULL;
+    int n = vasprintf(&s, format, ap);
+    va_end(ap);
+    const char *copy = n >= 0 ? egaf_arena_strdup(d->arena, s) : NULL;
+    free(s);
+    if (!copy)
+        d->failed = true;
+    return copy ? copy : "";
+}
+
+static void text_block(egaf_doc *d, egaf_block_kind kind, int level, const char *text)
+{
+    egaf_block *b = add(d, kind);
+    if (b) {
+        b->level = level;
+        b->text = egaf_arena_strdup(d->arena, text ? text : "");
+        if (!b->text)
+            d->failed = true;
+    }
+}
+
+/* Numbered headings: chapter, section, subsection counters. */
+typedef struct builder {
+    egaf_doc *d;
+    const egaf_model *m;
+    const egaf_refs *refs;
+    int year;
+    int number[3];
+    int tables, figures;
+} builder;
+
+static void heading(builder *b, int level, const char *text)
+{
+    b->number[level - 1]++;
+    for (int i = level; i < 3; i++)
+        b->number[i] = 0;
+    const char *numbered =
+        level == 1   ? fmt(b->d, "%d. %s", b->number[0], text)
+        : level == 2 ? fmt(b->d, "%d.%d. %s", b->number[0], b->number[1], text)
+                     : fmt(b->d, "%d.%d.%d. %s", b->number[0], b->number[1], b->number[2], text);
+    text_block(b->d, EGAF_BLOCK_HEADING, level, numbered);
+}
+
+static void para(builder *b, const char *text)
+{
+    text_block(b->d, EGAF_BLOCK_PARA, 0, text);
+}
+
+static void bullet(builder *b, const char *text)
+{
+    text_block(b->d, EGAF_BLOCK_BULLET, 0, text);
+}
+
+/* A table being filled: the head row first. */
+typedef struct table {
+    builder *b;
+    egaf_block *block;
+    size_t cap;
+} table;
+
+static table table_begin(builder *b, const char *caption, size_t cols, const unsigned *widths,
+                         ...)
+{
+    table t = {b, add(b->d, EGAF_BLOCK_TABLE), 0};
+    if (!t.block)
+        return t;
+    b->tables++;
+    t.block->text = fmt(b->d, _("Table %d. %s"), b->tables, caption);
+    t.block->cols = cols;
+    t.block->widths = widths;
+    t.cap = cols * 16;
+    t.block->cells = malloc(t.cap * sizeof(char *));
+    if (!t.block->cells) {
+        b->d->failed = true;
+        t.block = NULL;
+        return t;
+    }
+    va_list ap;
+    va_start(ap, widths);
+    for (size_t i = 0; i < cols; i++)
+        t.block->cells[i] = va_arg(ap, const char *);
+    va_end(ap);
+    t.block->rows = 1;
+    return t;
+}
+
+/* Appends one row of cols cells (NULL cells are written empty). */
+static void table_row(table *t, const char *const *cells)
+{
+    if (!t->block)
+        return;
+    size_t cols = t->block->cols, need = (t->block->rows + 1) * cols;
+    if (need > t->cap) {
+        size_t cap = t->cap * 2;
+        while (cap < need)
+            cap *= 2;
+        const char **n = realloc(t->block->cells, cap * sizeof(char *));
+        if (!n) {
+            t->b->d->failed = true;
+            return;
+        }
+        t->block->cells = n;
+        t->cap = cap;
+    }
+    for (size_t i = 0; i < cols; i++) {
+        const char *c = cells[i] ? egaf_arena_strdup(t->b->d->arena, cells[i]) : "";
+        t->block->cells[t->block->rows * cols + i] = c ? c : "";
+    }
+    t->block->rows++;
+}
+
+/* ---- the model's facts ---- */
+
+static const char *text_of(const egaf_element *el, egaf_field f)
+{
+    const char *s = egaf_element_text(el, f);
+    return s ? s : "";
+}
+
+static bool is_status(const egaf_element *el, const char *status)
+{
+    const char *s = egaf_element_text(el, EGAF_F_STATUS);
+    return strcmp(s ? s : "existing", status) == 0;
+}
+
+static const char *status_text(const egaf_element *el)
+{
+    const char *s = egaf_element_text(el, EGAF_F_STATUS);
+    if (!s || strcmp(s, "existing") == 0)
+        return _("in operation");
+    if (strcmp(s, "planned") == 0)
+        return _("planned");
+    if (strcmp(s, "retired") == 0)
+        return _("to be retired");
+    return s;
+}
+
+/* A list value (references, texts) joined with ", ". */
+static const char *joined(builder *b, const egaf_element *el, egaf_field f)
+{
+    const egaf_value *v = egaf_element_get(el, f);
+    if (!v)
+        return "";
+    if (v->type != EGAF_FT_REFS && v->type != EGAF_FT_TEXTS && v->type != EGAF_FT_IDS)
+        return egaf_element_text(el, f) ? egaf_element_text(el, f) : "";
+    egaf_buf buf;
+    egaf_buf_init(&buf);
+    for (size_t i = 0; i < v->u.list.count; i++) {
+        if (i)
+            egaf_buf_puts(&buf, ", ");
+        egaf_buf_puts(&buf, v->u.list.items[i].s ? v->u.list.items[i].s : "");
+    }
+    const char *s = egaf_arena_strdup(b->d->arena, buf.len ? buf.data : "");
+    egaf_buf_free(&buf);
+    return s ? s : "";
+}
+
+/* The element of the model with id, or NULL. */
+static const egaf_element *element(const egaf_model *m, const char *id)
+{
+    for (int k = 0; id && k < EGAF_K__COUNT; k++)
+        for (size_t i = 0; i < m->counts[k]; i++)
+            if (m->elements[k][i]->id && strcmp(m->elements[k][i]->id, id) == 0)
+                return m->elements[k][i];
+    return NULL;
+}
+
+/* A reference written in the model, as a reader names it: the element's
+ * name, or the national entry's name, else as written. */
+static const char *ref_name(builder *b, const char *ref)
+{
+    if (!ref)
+        return "";
+    if (strncmp(ref, "national:", 9) == 0) {
+        const egaf_ref_entry *e = b->refs ? egaf_refs_find(b->refs, ref + 9) : NULL;
+        return e && e->name ? e->name : ref;
+    }
+    const egaf_element *el = element(b->m, ref);
+    return el && el->name ? el->name : ref;
+}
+
+static const unsigned w_elements[] = {46, 20, 16, 18};
+
+/* One table of the elements of kind whose status passes keep. */
+static void elements_table(builder *b, egaf_kind kind, const char *caption,
+                           bool (*keep)(const egaf_element *))
+{
+    size_t n = 0;
+    for (size_t i = 0; i < b->m->counts[kind]; i++)
+        n += keep(b->m->elements[kind][i]);
+    if (n == 0)
+        return;
+    table t = table_begin(b, caption, 4, w_elements, _("Name"), _("Id"), _("Kind or role"),
+                          _("Status"));
+    for (size_t i = 0; i < b->m->counts[kind]; i++) {
+        const egaf_element *el = b->m->elements[kind][i];
+        if (!keep(el))
+            continue;
+        const char *kr = egaf_element_text(el, EGAF_F_ROLE);
+        if (!kr)
+            kr = egaf_element_text(el, EGAF_F_KIND);
+        const char *row[4] = {el->name ? el->name : el->id, el->id, kr, status_text(el)};
+        table_row(&t, row);
+    }
+}
+
+static const unsigned w_integrations[] = {30, 30, 26, 14};
+
+static void integrations_table(builder *b, const char *caption,
+                               bool (*keep)(const egaf_element *))
+{
+    size_t n = 0;
+    for (size_t i = 0; i < b->m->counts[EGAF_K_INTEGRATION]; i++)
+        n += keep(b->m->elements[EGAF_K_INTEGRATION][i]);
+    if (n == 0)
+        return;
+    table t = table_begin(b, caption, 4, w_integrations, _("From"), _("To"), _("Through"),
+                          _("Route"));
+    for (size_t i = 0; i < b->m->counts[EGAF_K_INTEGRATION]; i++) {
+        const egaf_element *el = b->m->elements[EGAF_K_INTEGRATION][i];
+        if (!keep(el))
+            continue;
+        const char *row[4] = {ref_name(b, egaf_element_text(el, EGAF_F_FROM)),
+                              ref_name(b, egaf_element_text(el, EGAF_F_TO)),
+                              ref_name(b, egaf_element_text(el, EGAF_F_VIA)),
+                              text_of(el, EGAF_F_ROUTE)};
+        table_row(&t, row);
+    }
+}
+
+static bool current(const egaf_element *el)
+{
+    return !is_status(el, "planned");
+}
+
+static bool target(const egaf_element *el)
+{
+    return !is_status(el, "retired");
+}
+
+/* ---- diagrams ---- */
+
+static unsigned be32(const unsigned char *p)
+{
+    return (unsigned)p[0] << 24 | (unsigned)p[1] << 16 | (unsigned)p[2] << 8 | p[3];
+}
+
+static void figure(builder *b, egaf_view view, const char *caption, egaf_diags *diags,
+                   const egaf_doc_options *o)
+{
+    if (o->no_diagrams || !o->gv)
+        return;
+    egaf_render_options ro = {o->english ? EGAF_LANG_EN : EGAF_LANG_VI, 0};
+    Agraph_t *g = egaf_view_build(view, b->m, b->refs, b->year, &ro, diags);
+    if (!g) {
+        b->d->failed = true;
+        return;
+    }
+    /* at most the text area of a landscape A4 page (257 x 170 mm, less the
+     * caption), at 150 dots per inch: sharp when printed, small enough that
+     * the document opens quickly; dot scales larger drawings down */
+    agsafeset(g, "size", "10.1,6.3", "");
+    agsafeset(g, "dpi", "150", "");
+    egaf_buf png;
+    egaf_buf_init(&png);
+    int rc = egaf_render_graph(o->gv, g, EGAF_OUT_PNG, &png, diags, b->m->path);
+    egaf_view_free(g);
+    /* a PNG: the signature, then IHDR with width and height */
+    if (rc != 0 || png.len < 24 || memcmp(png.data, "\x89PNG", 4) != 0) {
+        egaf_buf_free(&png);
+        return;
+    }
+    egaf_block *f = add(b->d, EGAF_BLOCK_FIGURE);
+    unsigned char *copy = egaf_arena_alloc(b->d->arena, png.len);
+    if (!f || !copy) {
+        b->d->failed = true;
+        egaf_buf_free(&png);
+        return;
+    }
+    memcpy(copy, png.data, png.len);
+    f->png = copy;
+    f->png_len = png.len;
+    f->width = be32(copy + 16);
+    f->height = be32(copy + 20);
+    f->landscape = f->width > f->height * 13 / 10;
+    b->figures++;
+    f->text = fmt(b->d, _("Figure %d. %s"), b->figures, caption);
+    egaf_buf_free(&png);
+}
+
+/* ---- chapters ---- */
+
+static const char *header_text(const egaf_model *m, egaf_field f)
+{
+    return m->header ? egaf_element_text(m->header, f) : NULL;
+}
+
+static void chapter_general(builder *b)
+{
+    const egaf_model *m = b->m;
+    heading(b, 1, _("General information and legal basis"));
+    heading(b, 2, _("General information"));
+    static const unsigned w[] = {30, 70};
+    table t = table_begin(b, _("General information of the architecture"), 2, w, _("Item"),
+                          _("Content"));
+    const char *agency = header_text(m, EGAF_F_AGENCY);
+    const egaf_ref_entry *a = agency && b->refs ? egaf_refs_agency(b->refs, agency, b->year) : NULL;
+    const char *period = "";
+    const egaf_value *p = m->header ? egaf_element_get(m->header, EGAF_F_PERIOD) : NULL;
+    if (p)
+        period = fmt(b->d, "%lld–%lld", p->u.period.from, p->u.period.to);
+    const char *rows[][2] = {
+        {_("Name"), header_text(m, EGAF_F_NAME)},
+        {_("Agency"), a && a->name ? fmt(b->d, "%s (%s)", a->name, agency) : agency},
+        {_("Version"), header_text(m, EGAF_F_VERSION)},
+        {_("Year of the reference data"), fmt(b->d, "%d", b->year)},
+        {_("Period"), period},
+        {_("Framework edition"), m->framework.s},
+        {_("Approved by"), header_text(m, EGAF_F_APPROVED_BY)},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
+        table_row(&t, rows[i]);
+
+    heading(b, 2, _("Vision, goals, scope and principles"));
+    if (header_text(m, EGAF_F_VISION))
+        para(b, fmt(b->d, "%s: %s", _("Vision"), header_text(m, EGAF_F_VISION)));
+    const egaf_value *goals = m->header ? egaf_element_get(m->header, EGAF_F_GOALS) : NULL;
+    if (goals) {
+        para(b, fmt(b->d, "%s:", _("Goals")));
+        for (size_t i = 0; i < goals->u.list.count; i++)
+            bullet(b, goals->u.list.items[i].s);
+    }
+    if (header_text(m, EGAF_F_SCOPE))
+        para(b, fmt(b->d, "%s: %s", _("Scope"), header_text(m, EGAF_F_SCOPE)));
+    const egaf_value *pr = m->header ? egaf_element_get(m->header, EGAF_F_PRINCIPLES) : NULL;
+    if (pr) {
+        para(b, fmt(b->d, "%s:", _("Principles")));
+        for (size_t i = 0; i < pr->u.list.count; i++)
+            bullet(b, pr->u.list.items[i].s);
+    }
+
+    heading(b, 2, _("Legal basis"));
+    const egaf_ref_framework *fw =
+        b->refs && m->framework.s ? egaf_refs_framework(b->refs, m->framework.s) : NULL;
+    if (fw)
+        bullet(b, fmt(b->d, "%s%s%s%s", fw->name ? fw->name : fw->edition,
+                      fw->instrument ? " (" : "", fw->instrument ? fw->instrument : "",
+                      fw->instrument ? ")" : ""));
+    if (header_text(m, EGAF_F_APPROVED_BY))
+        bullet(b, header_text(m, EGAF_F_APPROVED_BY));
+    if (!fw && !header_text(m, EGAF_F_APPROVED_BY))
+        para(b, _("The model states no legal basis."));
+}
+
+/* The layers of an architecture, each with what it holds. */
+static void layers(builder *b, bool (*keep)(const egaf_element *), const char *which,
+                   egaf_diags *diags, const egaf_doc_options *o)
+{
+    bool with_figures = keep == target;
+    heading(b, 2, _("Business architecture"));
+    if (with_figures)
+        figure(b, EGAF_VIEW_OVERVIEW, fmt(b->d, "%s (%s)", _("Overview of the architecture"), which),
+               diags, o);
+    elements_table(b, EGAF_K_ACTOR, fmt(b->d, "%s (%s)", _("Actors"), which), keep);
+    elements_table(b, EGAF_K_CHANNEL, fmt(b->d, "%s (%s)", _("Channels"), which), keep);
+    elements_table(b, EGAF_K_FUNCTION, fmt(b->d, "%s (%s)", _("Business functions"), which), keep);
+    elements_table(b, EGAF_K_SERVICE, fmt(b->d, "%s (%s)", _("Public services"), which), keep);
+    heading(b, 2, _("Data architecture"));
+    if (with_figures)
+        figure(b, EGAF_VIEW_DATA, fmt(b->d, "%s (%s)", _("Data architecture"), which), diags, o);
+    elements_table(b, EGAF_K_DATABASE, fmt(b->d, "%s (%s)", _("Databases"), which), keep);
+    heading(b, 2, _("Application architecture"));
+    if (with_figures)
+        figure(b, EGAF_VIEW_INTEGRATION, fmt(b->d, "%s (%s)", _("Integrations"), which), diags, o);
+    elements_table(b, EGAF_K_APPLICATION, fmt(b->d, "%s (%s)", _("Applications"), which), keep);
+    elements_table(b, EGAF_K_PLATFORM, fmt(b->d, "%s (%s)", _("Platforms"), which), keep);
+    integrations_table(b, fmt(b->d, "%s (%s)", _("Integrations"), which), keep);
+    heading(b, 2, _("Technology architecture"));
+    if (with_figures)
+        figure(b, EGAF_VIEW_TECHNOLOGY, fmt(b->d, "%s (%s)", _("Technology architecture"), which),
+               diags, o);
+    elements_table(b, EGAF_K_INFRASTRUCTURE, fmt(b->d, "%s (%s)", _("Infrastructure"), which), keep);
+    heading(b, 2, _("Security architecture"));
+    if (with_figures)
+        figure(b, EGAF_VIEW_SECURITY, fmt(b->d, "%s (%s)", _("Security architecture"), which),
+               diags, o);
+    elements_table(b, EGAF_K_CONTROL, fmt(b->d, "%s (%s)", _("Security controls"), which), keep);
+}
+
+static void chapter_assessment(builder *b)
+{
+    heading(b, 1, _("Assessment of the current architecture"));
+    egaf_diags *found = egaf_diags_create();
+    egaf_validator *v = b->refs && found ? egaf_validator_create(b->refs) : NULL;
+    if (!v) {
+        para(b, _("The reference models were not available: the architecture was not checked."));
+        egaf_diags_free(found);
+        return;
+    }
+    egaf_model *models[1] = {(egaf_model *)b->m};
+    egaf_validate(v, models, 1, found);
+    egaf_validator_free(v);
+    egaf_diags_sort(found);
+    egaf_diag_counts c = egaf_diags_counts(found);
+    para(b, fmt(b->d,
+                _("Checked against the national framework and reference models as of %d: "
+                  "%zu errors, %zu warnings, %zu notes, %zu waived."),
+                b->year, c.errors, c.warnings, c.notes, c.suppressed));
+    if (egaf_diags_count(found)) {
+        static const unsigned w[] = {22, 14, 64};
+        table t = table_begin(b, _("Findings of the conformance check"), 3, w, _("Rule"),
+                              _("Severity"), _("Finding"));
+        for (size_t i = 0; i < egaf_diags_count(found); i++) {
+            const egaf_finding *f = egaf_diags_at(found, i);
+            const char *sev = f->waiver ? _("waived")
+                              : f->severity == EGAF_SEV_ERROR ? _("error")
+                              : f->severity == EGAF_SEV_WARNING ? _("warning")
+                                                                : _("note");
+            const char *row[3] = {f->rule, sev, f->message};
+            table_row(&t, row);
+        }
+    }
+    egaf_diags_free(found);
+}
+
+/* The roadmap task that delivers the element id, or NULL. */
+static const egaf_element *task_delivering(const egaf_model *m, const char *id)
+{
+    for (size_t i = 0; id && i < m->counts[EGAF_K_ROADMAP]; i++) {
+        const egaf_element *t = m->elements[EGAF_K_ROADMAP][i];
+        const egaf_value *v = egaf_element_get(t, EGAF_F_DELIVERS);
+        for (size_t j = 0; v && j < v->u.list.count; j++)
+            if (v->u.list.items[j].s && strcmp(v->u.list.items[j].s, id) == 0)
+                return t;
+    }
+    return NULL;
+}
+
+static void chapter_gap(builder *b)
+{
+    heading(b, 1, _("Gap analysis"));
+    para(b, _("What is to be built and what is to be retired to go from the current to the "
+              "target architecture, with the roadmap task that closes each gap."));
+    static const unsigned w[] = {40, 16, 14, 30};
+    table t = table_begin(b, _("Gaps between the current and the target architecture"), 4, w,
+                          _("Element"), _("Kind"), _("Change"), _("Roadmap task"));
+    size_t n = 0;
+    for (int k = 0; k < EGAF_K_ROADMAP; k++)
+        for (size_t i = 0; i < b->m->counts[k]; i++) {
+            const egaf_element *el = b->m->elements[k][i];
+            bool build = is_status(el, "planned"), retire = is_status(el, "retired");
+            if (!build && !retire)
+                continue;
+            const egaf_element *task = task_delivering(b->m, el->id);
+            const egaf_kind_spec *spec = egaf_kind_info((egaf_kind)k);
+            const char *row[4] = {el->name ? el->name : el->display, spec ? _(spec->noun) : "",
+                                  build ? _("to build") : _("to retire"),
+                                  task ? (task->name ? task->name : task->id)
+                                       : _("no task (uncovered)")};
+            table_row(&t, row);
+            n++;
+        }
+    if (n == 0)
+        para(b, _("The model plans no new element and retires none."));
+}
+
+static void chapter_roadmap(builder *b)
+{
+    heading(b, 1, _("Roadmap and list of tasks"));
+    if (b->m->counts[EGAF_K_ROADMAP] == 0) {
+        para(b, _("The model has no roadmap."));
+        return;
+    }
+    static const unsigned w[] = {32, 12, 13, 14, 29};
+    table t = table_begin(b, _("Tasks of the roadmap"), 5, w, _("Task"), _("Period"),
+                          _("Priority"), _("Budget"), _("Delivers"));
+    for (size_t i = 0; i < b->m->counts[EGAF_K_ROADMAP]; i++) {
+        const egaf_element *el = b->m->elements[EGAF_K_ROADMAP][i];
+        const egaf_value *from = egaf_element_get(el, EGAF_F_YEAR_FROM);
+        const egaf_value *to = egaf_element_get(el, EGAF_F_YEAR_TO);
+        const egaf_value *prio = egaf_element_get(el, EGAF_F_PRIORITY);
+        const egaf_value *del = egaf_element_get(el, EGAF_F_DELIVERS);
+        egaf_buf names;
+        egaf_buf_init(&names);
+        for (size_t j = 0; del && j < del->u.list.count; j++) {
+            if (j)
+                egaf_buf_puts(&names, "; ");
+            egaf_buf_puts(&names, ref_name(b, del->u.list.items[j].s));
+        }
+        const char *row[5] = {
+            el->name ? el->name : el->id,
+            from && to ? fmt(b->d, "%lld–%lld", from->u.num, to->u.num) : "",
+            prio ? fmt(b->d, "%lld", prio->u.num) : "", text_of(el, EGAF_F_BUDGET),
+            names.len ? fmt(b->d, "%s", names.data) : ""};
+        egaf_buf_free(&names);
+        table_row(&t, row);
+    }
+}
+
+static void chapter_solutions(builder *b)
+{
+    heading(b, 1, _("Solutions for implementation"));
+    heading(b, 2, _("Organisation and governance"));
+    const egaf_element *org = NULL;
+    (void)org;
+    if (b->m->organisation.s)
+        para(b, b->m->organisation.s);
+    else
+        para(b, _("The model does not describe the organisation of the implementation."));
+}
+
+static void annex_components(builder *b)
+{
+    heading(b, 1, _("Annex: components of the architecture"));
+    for (int k = 0; k <= EGAF_K_ROADMAP; k++) {
+        if (b->m->counts[k] == 0 || k == EGAF_K_INTEGRATION)
+            continue;
+        const egaf_kind_spec *spec = egaf_kind_info((egaf_kind)k);
+        heading(b, 2, fmt(b->d, "%s (%zu)", _(spec->noun), b->m->counts[k]));
+        for (size_t i = 0; i < b->m->counts[k]; i++) {
+            const egaf_element *el = b->m->elements[k][i];
+            bullet(b, fmt(b->d, "%s — %s — %s", el->name ? el->name : el->id,
+                          el->id ? el->id : "", status_text(el)));
+        }
+    }
+}
+
+static void annex_integrations(builder *b)
+{
+    heading(b, 1, _("Annex: integrations"));
+    if (b->m->counts[EGAF_K_INTEGRATION] == 0) {
+        para(b, _("The model has no integration."));
+        return;
+    }
+    for (size_t i = 0; i < b->m->counts[EGAF_K_INTEGRATION]; i++) {
+        const egaf_element *el = b->m->elements[EGAF_K_INTEGRATION][i];
+        const char *via = egaf_element_text(el, EGAF_F_VIA);
+        const char *data = joined(b, el, EGAF_F_DATA);
+        bullet(b, fmt(b->d, "%s → %s%s%s%s%s", ref_name(b, egaf_element_text(el, EGAF_F_FROM)),
+                      ref_name(b, egaf_element_text(el, EGAF_F_TO)), via ? " (" : "",
+                      via ? ref_name(b, via) : "", via ? ")" : "",
+                      *data ? fmt(b->d, ": %s", data) : ""));
+    }
+}
+
+egaf_doc *egaf_doc_build(const egaf_model *model, const egaf_refs *refs,
+                         const egaf_doc_options *options, egaf_diags *diags)
+{
+    egaf_doc *d = calloc(1, sizeof(*d));
+    if (!d || !(d->arena = egaf_arena_create())) {
+        free(d);
+        return NULL;
+    }
+    egaf_doc_options none = {false, true, NULL};
+    const egaf_doc_options *o = options ? options : &none;
+    d->lang = o->english ? "en" : "vi";
+    builder b;
+    memset(&b, 0, sizeof(b));
+    b.d = d;
+    b.m = model;
+    b.refs = refs;
+    const egaf_value *y = model->header ? egaf_element_get(model->header, EGAF_F_YEAR) : NULL;
+    b.year = y ? (int)y->u.num : 0;
+
+    const char *name = header_text(model, EGAF_F_NAME);
+    d->title = fmt(d, "%s", name ? name : model->id);
+    egaf_block *t = add(d, EGAF_BLOCK_TITLE);
+    if (t) {
+        t->text = d->title;
+        t->lines = egaf_arena_alloc(d->arena, 3 * sizeof(char *));
+        if (t->lines) {
+            const char *version = header_text(model, EGAF_F_VERSION);
+            const char *approved = header_text(model, EGAF_F_APPROVED_BY);
+            if (version)
+                t->lines[t->nlines++] = fmt(d, "%s %s", _("Version"), version);
+            if (approved)
+                t->lines[t->nlines++] = fmt(d, "%s", approved);
+            t->lines[t->nlines++] = fmt(d, _("Generated by egaf from the model %s"), model->id);
+        }
+    }
+    text_block(d, EGAF_BLOCK_TOC, 0, _("Table of contents"));
+    chapter_general(&b);
+    heading(&b, 1, _("Current architecture"));
+    layers(&b, current, _("current"), diags, o);
+    chapter_assessment(&b);
+    heading(&b, 1, _("Target architecture"));
+    layers(&b, target, _("target"), diags, o);
+    chapter_gap(&b);
+    chapter_roadmap(&b);
+    chapter_solutions(&b);
+    annex_components(&b);
+    annex_integrations(&b);
+    return d;
+}
+
+void egaf_doc_free(egaf_doc *d)
+{
+    if (!d)
+        return;
+    for (size_t i = 0; i < d->count; i++)
+        if (d->blocks[i].kind == EGAF_BLOCK_TABLE)
+            free(d->blocks[i].cells);
+    free(d->blocks);
+    egaf_arena_free(d->arena);
+    free(d);
+}

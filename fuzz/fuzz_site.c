@@ -1,0 +1,230 @@
+/* fuzz_site.c - libFuzzer target: the site writer of `egaf consolidate` on
+ * models the fuzzer makes, asserting that it writes only inside its folder.
+ *
+ * The input is up to three models split on NUL bytes (as fuzz_validate.c),
+ * loaded from memory as a.yaml, b.yaml and c.yaml (so clashing ids, odd ids
+ * and long ids meet), validated with the cross-model checks against the
+ * real reference models (found as fuzz_validate.c finds them), then written
+ * as a site, without diagrams (they fork a process per diagram), into a new
+ * folder sandbox/site.XXXXXX. After each run:
+ *  - the sandbox holds nothing but that folder and the canary folder beside
+ *    it, and the canary is still empty: nothing was written outside the site;
+ *  - the site holds only folders and regular files, no link;
+ *  - every model that loaded is published under data/models/<slug>/.
+ * A broken invariant aborts with a message, so libFuzzer keeps the input. */
+#include <dirent.h>
+#include <errno.h>
+#include <ftw.h>
+#include <limits.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "base/diag.h"
+#include "model/model.h"
+#include "refs/refs.h"
+#include "site/site.h"
+#include "validator/validate.h"
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+enum { MAX_MODELS = 3 };
+
+static egaf_refs *refs;
+static egaf_validator *validator;
+static char sandbox[PATH_MAX]; /* per process: site.XXXXXX and canary/ */
+
+static bool is_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static const char *find_refs(void)
+{
+    static char path[PATH_MAX];
+    const char *env = getenv("EGAF_REFS");
+    if (env && *env)
+        return is_dir(env) ? env : NULL;
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = '\0';
+            snprintf(path, sizeof path, "%s/../../reference-models", exe);
+            if (is_dir(path))
+                return path;
+        }
+    }
+    static const char *const guesses[] = {"reference-models", "../reference-models", NULL};
+    for (int i = 0; guesses[i]; i++)
+        if (is_dir(guesses[i]))
+            return guesses[i];
+    return NULL;
+}
+
+static void die(const char *what, const char *detail)
+{
+    fprintf(stderr, "fuzz_site: %s%s%s\n", what, detail ? ": " : "", detail ? detail : "");
+    abort();
+}
+
+static void remove_sandbox(void)
+{
+    char cmd[PATH_MAX + 16];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", sandbox);
+    if (system(cmd) != 0)
+        fprintf(stderr, "fuzz_site: cannot remove %s\n", sandbox);
+}
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc;
+    (void)argv;
+    const char *dir = find_refs();
+    if (!dir) {
+        fprintf(stderr, "fuzz_site: reference models not found: set EGAF_REFS\n");
+        exit(2);
+    }
+    egaf_diags *diags = egaf_diags_create();
+    egaf_refs_status st = EGAF_REFS_NO_MEMORY;
+    refs = diags ? egaf_refs_load(dir, diags, &st) : NULL;
+    if (!refs || st != EGAF_REFS_OK) {
+        fprintf(stderr, "fuzz_site: the reference models in '%s' are broken\n", dir);
+        exit(2);
+    }
+    egaf_diags_free(diags);
+    validator = egaf_validator_create(refs);
+    const char *tmp = getenv("TMPDIR");
+    snprintf(sandbox, sizeof sandbox, "%s/egaf-fuzz-site.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    char canary[PATH_MAX + 8];
+    if (!validator || !mkdtemp(sandbox)) {
+        fprintf(stderr, "fuzz_site: cannot set up\n");
+        exit(2);
+    }
+    snprintf(canary, sizeof canary, "%s/canary", sandbox);
+    if (mkdir(canary, 0700) != 0)
+        exit(2);
+    atexit(remove_sandbox);
+    return 0;
+}
+
+static const char *site_dir; /* the run's site folder, for the walk */
+
+static int check_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+    (void)ftw;
+    if (flag == FTW_SL || flag == FTW_SLN || S_ISLNK(st->st_mode))
+        die("a symbolic link in the site", path);
+    if (flag != FTW_D && flag != FTW_DP && !S_ISREG(st->st_mode))
+        die("an entry of the site that is not a file or folder", path);
+    if (strncmp(path, site_dir, strlen(site_dir)) != 0)
+        die("an entry outside the site", path);
+    return 0;
+}
+
+static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+    (void)st;
+    (void)ftw;
+    return (flag == FTW_DP ? rmdir(path) : unlink(path)) == 0 ? 0 : -1;
+}
+
+/* The sandbox holds the site and the empty canary, nothing else. */
+static void check_sandbox(const char *site_name)
+{
+    DIR *d = opendir(sandbox);
+    if (!d)
+        die("cannot read the sandbox", strerror(errno));
+    struct dirent *de;
+    while ((de = readdir(d)) != NULL) {
+        const char *n = de->d_name;
+        if (strcmp(n, ".") && strcmp(n, "..") && strcmp(n, "canary") && strcmp(n, site_name))
+            die("written beside the site", n);
+    }
+    closedir(d);
+    char canary[PATH_MAX + 8];
+    snprintf(canary, sizeof canary, "%s/canary", sandbox);
+    d = opendir(canary);
+    if (!d)
+        die("the canary folder is gone", canary);
+    while ((de = readdir(d)) != NULL)
+        if (strcmp(de->d_name, ".") && strcmp(de->d_name, ".."))
+            die("written into the canary folder", de->d_name);
+    closedir(d);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    static const char *const names[MAX_MODELS] = {"a.yaml", "b.yaml", "c.yaml"};
+    const char *text = (const char *)data;
+    egaf_diags *diags = egaf_diags_create();
+    if (!diags)
+        return 0;
+    egaf_model *models[MAX_MODELS] = {NULL, NULL, NULL};
+    size_t n = 0, pos = 0;
+    while (n < MAX_MODELS) {
+        const char *nul = memchr(text + pos, '\0', size - pos);
+        size_t len = nul && n + 1 < MAX_MODELS ? (size_t)(nul - (text + pos)) : size - pos;
+        models[n] = egaf_model_load_memory(names[n], text + pos, len, NULL, diags);
+        if (!models[n])
+            break;
+        n++;
+        pos += len;
+        if (pos >= size)
+            break;
+        pos++;
+    }
+    if (n > 0) {
+        egaf_validate(validator, models, n, diags);
+        egaf_validate_cross(refs, models, n, 2020, diags);
+        egaf_diags_sort(diags);
+        char site[PATH_MAX];
+        snprintf(site, sizeof site, "%s/site.XXXXXX", sandbox);
+        if (!mkdtemp(site))
+            die("cannot make the site folder", strerror(errno));
+        egaf_site_options so = {2020, (size & 1) ? EGAF_LANG_EN : EGAF_LANG_VI, false,
+                                "fuzz", NULL, 0, NULL, NULL, "fuzz"};
+        egaf_diags *rdiags = egaf_diags_create();
+        char err[512];
+        int rc = rdiags ? egaf_site_write(site, models, n, refs, diags, &so, rdiags, err,
+                                          sizeof err)
+                        : -1;
+        check_sandbox(strrchr(site, '/') + 1);
+        site_dir = site;
+        if (nftw(site, check_entry, 16, FTW_PHYS) != 0)
+            die("cannot walk the site", site);
+        if (rc == 0) {
+            /* each model that loaded has its source in the site */
+            size_t readable = 0;
+            for (size_t i = 0; i < n; i++)
+                readable += models[i]->readable;
+            char models_dir[PATH_MAX + 16];
+            snprintf(models_dir, sizeof models_dir, "%s/data/models", site);
+            size_t published = 0;
+            DIR *d = opendir(models_dir);
+            for (struct dirent *de; d && (de = readdir(d)) != NULL;)
+                published += de->d_name[0] != '.';
+            if (d)
+                closedir(d);
+            if (published != readable)
+                die("not every loaded model is published", models_dir);
+        } else if (!strstr(err, "memory")) {
+            die("the site could not be written", err);
+        }
+        if (nftw(site, remove_entry, 16, FTW_DEPTH | FTW_PHYS) != 0)
+            die("cannot remove the site", site);
+        egaf_diags_free(rdiags);
+    }
+    for (size_t i = 0; i < n; i++)
+        egaf_model_free(models[i]);
+    egaf_diags_free(diags);
+    return 0;
+}

@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# egaf document: the architecture document of every example as DOCX, the same
+# bytes twice; LibreOffice (Debian's libreoffice-writer, headless) converts
+# each to PDF; pdftotext of it holds every chapter heading and every
+# element's name; every diagram is an image of the PDF. HTML: well-formed,
+# self-contained, no script. Bad usage and unreadable models: exit 2.
+. "$(dirname "$0")/lib.sh"
+
+mkdir -p "$T/docx" "$T/pdf"
+models=()
+for f in examples/national-2020/*.yaml examples/national-2026/*.yaml; do models+=("$f"); done
+# under valgrind one province is enough: the others repeat the same code
+[ -n "$VG" ] && models=(examples/national-2026/lang-son.yaml)
+
+docs=()
+for f in "${models[@]}"; do
+    name=$(basename "$(dirname "$f")")-$(basename "$f" .yaml)
+    run document -o "$T/docx/$name.docx" "$f"
+    expect_status "docx-$name" 0
+    run document -o "$T/docx/$name.again.docx" "$f"
+    check "docx-$name-same-bytes" cmp -s "$T/docx/$name.docx" "$T/docx/$name.again.docx"
+    rm -f "$T/docx/$name.again.docx"
+    docs+=("$name:$f")
+done
+
+# a package Word opens: the parts it needs, the figures as PNG
+if command -v unzip >/dev/null; then
+    first=${docs[0]%%:*}
+    unzip -Z1 "$T/docx/$first.docx" >"$T/parts"
+    for part in '\[Content_Types\].xml' word/document.xml word/styles.xml word/footer1.xml \
+        'word/media/image5.png'; do
+        expect_grep "docx-part-$part" "^$part\$" "$T/parts"
+    done
+    unzip -p "$T/docx/$first.docx" word/document.xml >"$T/document.xml"
+    check docx-document-xml-wellformed xmllint --noout "$T/document.xml"
+    expect_grep docx-toc-field 'TOC \\o' "$T/document.xml"
+    expect_grep docx-landscape 'w:orient="landscape"' "$T/document.xml"
+    expect_grep docx-a4 'w:w="11906" w:h="16838"' "$T/document.xml"
+fi
+
+# LibreOffice, as a reader of the document would open it
+if ! command -v soffice >/dev/null || ! command -v pdftotext >/dev/null; then
+    fail libreoffice-available "no soffice or pdftotext: apt-get install libreoffice-writer poppler-utils (make deps does)"
+else
+    timeout 1500 soffice "-env:UserInstallation=file://$T/lo-profile" --headless \
+        --convert-to pdf --outdir "$T/pdf" "$T"/docx/*.docx >"$T/lo.log" 2>&1
+    STATUS=$?
+    expect_status libreoffice-status 0
+    headings=("Thông tin chung và căn cứ pháp lý" "Kiến trúc hiện trạng" "Đánh giá hiện trạng"
+        "Kiến trúc mục tiêu" "Phân tích khoảng cách" "Lộ trình và danh mục nhiệm vụ"
+        "Giải pháp tổ chức triển khai" "Phụ lục: danh mục thành phần" "Phụ lục: danh mục tích hợp"
+        "Kiến trúc nghiệp vụ" "Kiến trúc dữ liệu" "Kiến trúc ứng dụng" "Kiến trúc công nghệ"
+        "Kiến trúc an toàn thông tin" "Mục lục")
+    for d in "${docs[@]}"; do
+        name=${d%%:*} file=${d#*:}
+        pdf="$T/pdf/$name.pdf"
+        if [ ! -s "$pdf" ]; then
+            fail "pdf-$name" "LibreOffice wrote no PDF: $(tail -3 "$T/lo.log")"
+            continue
+        fi
+        ok "pdf-$name"
+        pdftotext "$pdf" "$T/$name.txt"
+        egaf export --format json -o "$T/$name.json" "$file" >/dev/null 2>&1
+        node tests/document/check-pdf.js "$name" "$T/$name.txt" "$T/$name.json" "${headings[@]}"
+        images=$(pdfimages -list "$pdf" 2>/dev/null | awk '$3 == "image"' | wc -l)
+        if [ "$images" -eq 5 ]; then ok "pdf-$name-five-diagrams"; else
+            fail "pdf-$name-five-diagrams" "pdfimages lists $images images, the document has 5 diagrams"
+        fi
+        expect_grep "pdf-$name-figure-caption" "Hình 5\." "$T/$name.txt"
+        expect_grep "pdf-$name-table-caption" "Bảng 1\." "$T/$name.txt"
+    done
+fi
+
+# English
+run document --lang en --no-diagrams -o "$T/en.docx" examples/national-2026/lang-son.yaml
+expect_status docx-english 0
+if command -v unzip >/dev/null; then
+    unzip -p "$T/en.docx" word/document.xml >"$T/en.xml"
+    expect_grep docx-english-heading 'General information and legal basis' "$T/en.xml"
+    expect_no_grep docx-english-no-figure '<w:drawing>' "$T/en.xml"
+fi
+
+# HTML: one page, figures inline, nothing fetched, no script
+run document -o "$T/doc.html" examples/national-2026/lang-son.yaml
+expect_status html-status 0
+check html-wellformed xmllint --html --noout "$T/doc.html"
+expect_no_grep html-no-script '<script' "$T/doc.html"
+expect_no_grep html-nothing-fetched 'src="http|href="http' "$T/doc.html"
+if [ "$(grep -o '<figure>' "$T/doc.html" | wc -l)" -eq 5 ]; then ok html-five-figures; else
+    fail html-five-figures "$(grep -o '<figure>' "$T/doc.html" | wc -l) figures"; fi
+expect_grep html-print-a4 '@page\{size:A4' "$T/doc.html"
+
+# bad usage and bad input
+run document examples/national-2026/lang-son.yaml
+expect_status no-output-is-usage 2
+run document -o "$T/x.docx" "$T/missing.yaml"
+expect_status missing-model 2
+printf 'a: [\n' >"$T/broken.yaml"
+run document -o "$T/broken.docx" "$T/broken.yaml"
+expect_status unreadable-model 2
+check unreadable-writes-nothing test ! -e "$T/broken.docx"
+run document --format pdf -o "$T/x.pdf" examples/national-2026/lang-son.yaml
+expect_status unknown-format 2

@@ -1,0 +1,470 @@
+// A scripted editor for `egaf lsp` (run by tests/e2e/test_lsp.sh): it speaks
+// the Language Server Protocol through vscode-jsonrpc, as VS Code does, and
+// prints "ok NAME" or "FAIL NAME: why" for each check.
+//
+// Environment: EGAF (the binary), T (a temporary folder of the test's own).
+'use strict';
+const { spawn, execFileSync } = require('child_process');
+const fs = require('fs');
+const path = require('path');
+const rpc = require('vscode-jsonrpc/node');
+
+const EGAF = process.env.EGAF;
+const T = process.env.T;
+const SCALE = Number(process.env.LSP_TIMEOUT_SCALE || 1); // valgrind is slower
+let failures = 0;
+
+function ok(name) { console.log(`ok ${name}`); }
+function fail(name, why) { failures++; console.log(`FAIL ${name}: ${why}`); }
+function check(name, cond, why) { if (cond) ok(name); else fail(name, why); }
+
+// A 2020 provincial model with three seeded mistakes, each with an
+// unambiguous fix: an enum value (role: tthc), a local reference
+// (hosted-on: [ttdl-tnh]) and a national id (national:ngps).
+const MODEL = `framework: "2.0"
+architecture:
+  id: cao-bang
+  agency: "000.00.00.H14"
+  level: province
+  name: Kiến trúc Chính quyền điện tử tỉnh Cao Bằng
+  version: "2.0"
+  year: 2020
+  period: {from: 2020, to: 2025}
+  vision: Chính quyền điện tử tỉnh Cao Bằng phục vụ người dân.
+  goals: [Cung cấp dịch vụ công trực tuyến toàn trình]
+  scope: Các sở, ban, ngành, UBND cấp huyện, cấp xã của tỉnh.
+  principles: [Kết nối qua nền tảng LGSP của tỉnh]
+
+business:
+  actors:
+    - id: nguoi-dan
+      name: Người dân
+      kind: citizn
+  channels:
+    - id: cong-dvc
+      name: Cổng Dịch vụ công tỉnh
+      kind: web
+  services:
+    - id: khai-sinh
+      name: Đăng ký khai sinh
+      online: full
+      handled-by: he-thong-tthc
+      channels: [cong-dvc]
+      actors: [nguoi-dan]
+
+data:
+  databases:
+    - id: csdl-tthc
+      name: CSDL giải quyết thủ tục hành chính
+      kind: specialized
+      sources: [national:csdl-dan-cuu]
+      hosted-on: [ttdl-tinh]
+      security-level: 3
+
+application:
+  applications:
+    - id: he-thong-tthc
+      name: Hệ thống thông tin giải quyết thủ tục hành chính tỉnh
+      role: tthc
+      security-level: 3
+      uses: [csdl-tthc]
+      hosted-on: [ttdl-tinh]
+    - id: qlvb
+      name: Hệ thống quản lý văn bản và điều hành
+      role: qlvb
+      security-level: 2
+      hosted-on: [ttdl-tnh]
+    - id: bao-cao
+      name: Hệ thống thông tin báo cáo tỉnh
+      role: bao-cao
+      security-level: 2
+      hosted-on: [ttdl-tinh]
+  platforms:
+    - id: lgsp-cao-bang
+      name: Nền tảng tích hợp, chia sẻ dữ liệu tỉnh Cao Bằng
+      kind: lgsp
+      connects: [national:ngsp]
+      hosted-on: [ttdl-tinh]
+      security-level: 3
+  integrations:
+    - from: he-thong-tthc
+      to: national:dvcqg
+      via: lgsp-cao-bang
+      route: a
+      data: [Hồ sơ thủ tục hành chính]
+    - from: qlvb
+      to: national:tltvb
+      via: lgsp-cao-bang
+      route: a
+      data: [Văn bản điện tử]
+    - from: bao-cao
+      to: national:bccp
+      via: lgsp-cao-bang
+      route: a
+      data: [Chỉ tiêu báo cáo]
+
+technology:
+  infrastructure:
+    - id: ttdl-tinh
+      name: Trung tâm dữ liệu tỉnh Cao Bằng
+      kind: data-center
+      connects: [national:tslcd]
+      security-level: 3
+
+security:
+  controls:
+    - id: tuong-lua
+      name: Tường lửa trung tâm dữ liệu
+      kind: firewall
+      protects: [ttdl-tinh, he-thong-tthc, lgsp-cao-bang, csdl-tthc]
+
+implementation:
+  organisation: Sở Thông tin và Truyền thông tỉnh Cao Bằng chủ trì triển khai.
+  roadmap:
+    - id: nang-cap-lgsp
+      name: Nâng cấp LGSP kết nối NGSP
+      from: 2021
+      to: 2022
+      delivers: [lgsp-cao-bang]
+`;
+
+function startServer(args = []) {
+  const child = spawn(EGAF, ['lsp', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal, stderr })));
+  return { child, exited };
+}
+
+function connect(child) {
+  const conn = rpc.createMessageConnection(
+    new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
+  const published = [];
+  const waiters = [];
+  conn.onNotification('textDocument/publishDiagnostics', (p) => {
+    published.push(p);
+    for (const w of waiters.splice(0)) w();
+  });
+  conn.listen();
+  conn.published = published;
+  // the next diagnostics published for uri (after `after` earlier ones)
+  conn.nextDiagnostics = (uri, timeoutMs = 10000 * SCALE) => new Promise((resolve, reject) => {
+    const start = published.length;
+    const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} in ${timeoutMs} ms`)), timeoutMs);
+    const look = () => {
+      for (let i = start; i < published.length; i++)
+        if (published[i].uri === uri) { clearTimeout(timer); resolve(published[i]); return; }
+      waiters.push(look);
+    };
+    look();
+  });
+  return conn;
+}
+
+function withTimeout(p, ms, what) {
+  return Promise.race([p, new Promise((_, rej) => setTimeout(() => rej(new Error(`${what}: no answer in ${ms * SCALE} ms`)), ms * SCALE))]);
+}
+
+function applyEdits(text, edits) {
+  // edits on distinct ranges, applied from the last to the first
+  const lines = text.split('\n');
+  const offset = (pos) => {
+    let o = 0;
+    for (let i = 0; i < pos.line; i++) o += lines[i].length + 1;
+    return o + pos.character; // the lines here are within the BMP: UTF-16 = JS index
+  };
+  const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
+  for (const e of sorted)
+    text = text.slice(0, offset(e.range.start)) + e.newText + text.slice(offset(e.range.end));
+  return text;
+}
+
+// egaf's column (characters) of an LSP character offset on a line
+function columnOf(text, line, character) {
+  const l = text.split('\n')[line];
+  return [...l.slice(0, character)].length + 1;
+}
+
+async function main() {
+  const file = path.join(T, 'cao-bang.yaml');
+  fs.writeFileSync(file, MODEL);
+  const uri = 'file://' + file;
+
+  // what `egaf validate` finds in the same file
+  let expected;
+  try {
+    execFileSync(EGAF, ['validate', '--format', 'json', file], { encoding: 'utf8' });
+    fail('validate-finds-the-mistakes', 'validate exited 0');
+    return;
+  } catch (e) {
+    expected = JSON.parse(e.stdout).findings;
+  }
+  const rules = expected.map((f) => f.rule).sort();
+  check('three-seeded-mistakes', expected.length === 3,
+    `validate found ${expected.length}: ${JSON.stringify(rules)}`);
+
+  const { child, exited } = startServer(['--lang', 'en']);
+  const conn = connect(child);
+  const init = await withTimeout(conn.sendRequest('initialize', {
+    processId: process.pid, rootUri: 'file://' + T, capabilities: {}, locale: 'en',
+  }), 10000, 'initialize');
+  check('initialize-capabilities', init.capabilities && init.capabilities.hoverProvider &&
+    init.capabilities.completionProvider && init.capabilities.codeActionProvider,
+  JSON.stringify(init));
+  conn.sendNotification('initialized', {});
+
+  let diags = conn.nextDiagnostics(uri);
+  conn.sendNotification('textDocument/didOpen', {
+    textDocument: { uri, languageId: 'yaml', version: 1, text: MODEL },
+  });
+  let pub = await diags;
+  const got = pub.diagnostics.map((d) => ({
+    rule: d.code, line: d.range.start.line + 1,
+    column: columnOf(MODEL, d.range.start.line, d.range.start.character),
+  }));
+  const want = expected.map((f) => ({ rule: f.rule, line: f.line, column: f.column }));
+  const key = (x) => `${x.line}:${x.column}:${x.rule}`;
+  check('diagnostics-equal-validate', JSON.stringify(got.map(key).sort()) === JSON.stringify(want.map(key).sort()),
+    `lsp ${JSON.stringify(got.map(key))} validate ${JSON.stringify(want.map(key))}`);
+  const sev = { error: 1, warning: 2, note: 3 };
+  check('diagnostics-severity', pub.diagnostics.every((d) => {
+    const f = expected.find((e) => e.line === d.range.start.line + 1 && e.rule === d.code);
+    return f && sev[f.severity] === d.severity;
+  }), JSON.stringify(pub.diagnostics.map((d) => d.severity)));
+  check('diagnostics-rule-link', pub.diagnostics.every((d) => d.source === 'egaf' &&
+    d.codeDescription && d.codeDescription.href.endsWith('#' + d.code)), JSON.stringify(pub.diagnostics[0]));
+  check('diagnostics-version', pub.version === 1, `version ${pub.version}`);
+
+  // the quick fix of the national id, applied as an editor would
+  const national = pub.diagnostics.find((d) => d.message.includes('csdl-dan-cuu'));
+  const actions = national ? await conn.sendRequest('textDocument/codeAction', {
+    textDocument: { uri }, range: national.range, context: { diagnostics: [national] },
+  }) : [];
+  const fix = actions.find((a) => a.kind === 'quickfix' && a.isPreferred);
+  check('quick-fix-offered', fix && fix.edit.changes[uri][0].newText === 'national:csdl-dan-cu',
+    JSON.stringify(actions));
+  const waiver = actions.find((a) => a.title.includes('ref.unresolved') && !a.isPreferred);
+  check('waiver-skeleton-offered', waiver && /waivers:\n\s+- rule: ref.unresolved\n\s+reason: "/.test(
+    waiver.edit.changes[uri][0].newText), JSON.stringify(actions.map((a) => a.title)));
+  let text = fix ? applyEdits(MODEL, fix.edit.changes[uri]) : MODEL;
+  diags = conn.nextDiagnostics(uri);
+  conn.sendNotification('textDocument/didChange', {
+    textDocument: { uri, version: 2 }, contentChanges: [{ text }],
+  });
+  pub = await diags;
+  check('quick-fix-removes-finding', pub.diagnostics.length === 2 &&
+    !pub.diagnostics.some((d) => d.message.includes('csdl-dan-cuu')),
+  JSON.stringify(pub.diagnostics.map((d) => d.message)));
+
+  // the waiver skeleton is valid YAML that waives the finding
+  const local = pub.diagnostics.find((d) => d.message.includes('ttdl-tnh'));
+  const actions2 = local ? await conn.sendRequest('textDocument/codeAction', {
+    textDocument: { uri }, range: local.range, context: { diagnostics: [local] },
+  }) : [];
+  const w2 = actions2.find((a) => !a.isPreferred);
+  if (w2) {
+    const waived = applyEdits(text, w2.edit.changes[uri]);
+    diags = conn.nextDiagnostics(uri);
+    conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 3 }, contentChanges: [{ text: waived }],
+    });
+    pub = await diags;
+    check('waiver-skeleton-waives', pub.diagnostics.length === 1 &&
+      !pub.diagnostics.some((d) => d.message.includes('ttdl-tnh')),
+    JSON.stringify(pub.diagnostics.map((d) => d.code + ' ' + d.message)));
+    // back to the text with two mistakes
+    diags = conn.nextDiagnostics(uri);
+    conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 4 }, contentChanges: [{ text }],
+    });
+    await diags;
+  } else {
+    fail('waiver-skeleton-waives', 'no waiver action: ' + JSON.stringify(actions2));
+  }
+
+  // an incremental change (a range replaced), as editors send by default
+  const lines = text.split('\n');
+  const roleLine = lines.findIndex((l) => l.includes('kind: citizn'));
+  const at = lines[roleLine].indexOf('citizn');
+  diags = conn.nextDiagnostics(uri);
+  conn.sendNotification('textDocument/didChange', {
+    textDocument: { uri, version: 5 },
+    contentChanges: [{ range: { start: { line: roleLine, character: at }, end: { line: roleLine, character: at + 6 } }, text: 'citizen' }],
+  });
+  pub = await diags;
+  text = text.replace('kind: citizn', 'kind: citizen');
+  check('incremental-change', pub.diagnostics.length === 1 && pub.diagnostics[0].message.includes('ttdl-tnh'),
+    JSON.stringify(pub.diagnostics.map((d) => d.message)));
+
+  // a burst of changes is checked once (the debounce)
+  const before = pub;
+  const countBefore = conn.published.filter((p) => p.uri === uri).length;
+  for (let v = 6; v < 26; v++)
+    conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: v }, contentChanges: [{ text }],
+    });
+  await new Promise((r) => setTimeout(r, 1500 * SCALE));
+  const count = conn.published.filter((p) => p.uri === uri).length - countBefore;
+  check('debounced-burst', count >= 1 && count <= 3, `${count} publications for 20 changes`);
+  void before;
+
+  // completion after `national:` knows the model's year
+  const complete = async (src, line, character) => {
+    conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 100 }, contentChanges: [{ text: src }],
+    });
+    return conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line, character } });
+  };
+  const nat = text.split('\n');
+  const ci = nat.findIndex((l) => l.includes('connects: [national:ngsp]'));
+  const col = nat[ci].indexOf('national:') + 'national:'.length;
+  let items = await complete(text, ci, col);
+  let labels = (Array.isArray(items) ? items : items.items).map((i) => i.label);
+  check('completion-national-2020', labels.includes('national:ngsp') && !labels.includes('national:vneid'),
+    `${labels.length} items: ${labels.slice(0, 8).join(' ')}`);
+  const text2026 = text.replace('year: 2020', 'year: 2026').replace('period: {from: 2020, to: 2025}', 'period: {from: 2026, to: 2030}');
+  items = await complete(text2026, ci, col);
+  labels = (Array.isArray(items) ? items : items.items).map((i) => i.label);
+  check('completion-national-2026', labels.includes('national:vneid'), `${labels.length} items`);
+  const vneid = (Array.isArray(items) ? items : items.items).find((i) => i.label === 'national:vneid');
+  check('completion-item-vietnamese-name', vneid && /[Đđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/.test(vneid.detail || ''),
+    JSON.stringify(vneid));
+  // keys of an application
+  const ki = nat.findIndex((l) => l.includes('role: tthc'));
+  const keyText = text.split('\n');
+  keyText.splice(ki, 0, '      ');
+  items = await complete(keyText.join('\n'), ki, 6);
+  labels = (Array.isArray(items) ? items : items.items).map((i) => i.label);
+  check('completion-keys-of-kind', labels.includes('security-level') && labels.includes('hosted-on'),
+    labels.join(' '));
+  // enum values of role
+  items = await complete(text, ki, nat[ki].length);
+  labels = (Array.isArray(items) ? items : items.items).map((i) => i.label);
+  check('completion-enum', labels.includes('tthc') && labels.includes('qlvb'), labels.join(' '));
+  // local ids of the right kind for uses (databases), not applications
+  const ui = nat.findIndex((l) => l.includes('uses: [csdl-tthc]'));
+  items = await complete(text, ui, nat[ui].indexOf('csdl-tthc'));
+  labels = (Array.isArray(items) ? items : items.items).map((i) => i.label);
+  check('completion-local-kind', labels.includes('csdl-tthc') && !labels.includes('he-thong-tthc'),
+    labels.join(' '));
+  // agencies
+  const ai = nat.findIndex((l) => l.includes('agency:'));
+  items = await complete(text, ai, nat[ai].length);
+  labels = (Array.isArray(items) ? items : items.items).map((i) => i.label);
+  check('completion-agency-2020', labels.includes('cao-bang') && !labels.includes('bo-nong-nghiep-va-moi-truong'),
+    `${labels.length} items`);
+
+  conn.sendNotification('textDocument/didChange', {
+    textDocument: { uri, version: 200 }, contentChanges: [{ text }],
+  });
+  // hover on a national id and on a local id; definition of a local reference
+  const hi = nat.findIndex((l) => l.includes('national:dvcqg'));
+  const hover = await conn.sendRequest('textDocument/hover', {
+    textDocument: { uri }, position: { line: hi, character: nat[hi].indexOf('dvcqg') + 2 },
+  });
+  check('hover-national', hover && hover.contents.value.includes('Cổng Dịch vụ công quốc gia') &&
+    /van-phong-chinh-phu/.test(hover.contents.value), JSON.stringify(hover));
+  const hb = nat.findIndex((l) => l.includes('handled-by: he-thong-tthc'));
+  const def = await conn.sendRequest('textDocument/definition', {
+    textDocument: { uri }, position: { line: hb, character: nat[hb].indexOf('he-thong') + 3 },
+  });
+  const idLine = nat.findIndex((l) => l.includes('- id: he-thong-tthc'));
+  check('definition-local', def && def.uri === uri && def.range.start.line === idLine &&
+    def.range.start.character === nat[idLine].indexOf('he-thong-tthc'), JSON.stringify(def));
+  const hover2 = await conn.sendRequest('textDocument/hover', {
+    textDocument: { uri }, position: { line: hb, character: nat[hb].indexOf('he-thong') + 3 },
+  });
+  check('hover-local', hover2 && hover2.contents.value.includes('Hệ thống thông tin giải quyết'),
+    JSON.stringify(hover2));
+
+  // an unknown request is an error response, the server goes on
+  let unknownError = null;
+  try { await conn.sendRequest('egaf/nothing', {}); } catch (e) { unknownError = e; }
+  check('unknown-method-error', unknownError && unknownError.code === -32601, String(unknownError));
+
+  diags = conn.nextDiagnostics(uri);
+  conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  pub = await diags;
+  check('close-clears', pub.diagnostics.length === 0, JSON.stringify(pub));
+
+  await withTimeout(conn.sendRequest('shutdown'), 5000, 'shutdown');
+  conn.sendNotification('exit');
+  const end = await withTimeout(exited, 5000, 'exit');
+  check('shutdown-exit-clean', end.code === 0, `exit ${end.code} ${end.signal} ${end.stderr}`);
+  conn.dispose();
+}
+
+// The client's locale chooses the language of the messages.
+async function vietnamese() {
+  const file = path.join(T, 'cao-bang.yaml');
+  const uri = 'file://' + file;
+  const { child, exited } = startServer();
+  const conn = connect(child);
+  await withTimeout(conn.sendRequest('initialize', { processId: null, capabilities: {}, locale: 'vi-VN' }), 10000, 'initialize');
+  conn.sendNotification('initialized', {});
+  const diags = conn.nextDiagnostics(uri);
+  conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: MODEL } });
+  const pub = await diags;
+  check('locale-vi-messages', pub.diagnostics.some((d) => d.message.includes("có phải ý bạn là 'ttdl-tinh'?")),
+    JSON.stringify(pub.diagnostics.map((d) => d.message)));
+  const fix = pub.diagnostics.find((d) => d.data && d.data.fix === 'ttdl-tinh');
+  const actions = fix ? await conn.sendRequest('textDocument/codeAction', {
+    textDocument: { uri }, range: fix.range, context: { diagnostics: [fix] } }) : [];
+  check('locale-vi-action-title', actions.some((a) => a.title === "Thay bằng 'ttdl-tinh'"),
+    JSON.stringify(actions.map((a) => a.title)));
+  await conn.sendRequest('shutdown');
+  conn.sendNotification('exit');
+  await withTimeout(exited, 5000, 'exit');
+  conn.dispose();
+}
+
+// Raw bytes no client library would send: each gets an error response or
+// is skipped, and the server goes on to answer a good request after them.
+async function malformed() {
+  const { child, exited } = startServer(['--lang', 'en']);
+  let out = '';
+  child.stdout.on('data', (d) => { out += d.toString('latin1'); });
+  const frame = (body) => `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+  child.stdin.write('Content-Length: nope\r\n\r\n');
+  child.stdin.write(frame('{"jsonrpc":"2.0","id":1,"method":'));
+  child.stdin.write(frame('[1,2,3]'));
+  child.stdin.write(frame('{"jsonrpc":"2.0","id":2,"method":"initialize","params":{"capabilities":{}}}'));
+  // ten megabytes in one message
+  const big = JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri: 'file:///tmp/big.yaml', version: 1, text: 'x'.repeat(10 << 20) } } });
+  child.stdin.write(frame(big));
+  // a message above the limit (its bytes are skipped)
+  child.stdin.write(`Content-Length: ${40 << 20}\r\n\r\n`);
+  child.stdin.write(Buffer.alloc(40 << 20, 0x20));
+  child.stdin.write(frame('{"jsonrpc":"2.0","id":3,"method":"shutdown"}'));
+  child.stdin.write(frame('{"jsonrpc":"2.0","method":"exit"}'));
+  child.stdin.end();
+  const end = await withTimeout(exited, 60000, 'malformed input');
+  const bodies = out.split(/Content-Length: \d+\r\n\r\n/).filter(Boolean).map((b) => JSON.parse(b));
+  const byId = (id) => bodies.find((b) => b.id === id);
+  check('malformed-bad-header-error', bodies.some((b) => b.error && /header/.test(b.error.message)), out.slice(0, 300));
+  check('malformed-json-parse-error', bodies.some((b) => b.error && b.error.code === -32700), out.slice(0, 300));
+  check('malformed-not-object', bodies.some((b) => b.error && b.error.code === -32600 && /JSON-RPC/.test(b.error.message)), out.slice(0, 300));
+  check('malformed-too-large-error', bodies.some((b) => b.error && /too large/.test(b.error.message)), out.slice(0, 300));
+  check('malformed-then-answers', byId(2) && byId(2).result && byId(3) && byId(3).result === null,
+    JSON.stringify(bodies.map((b) => b.id)));
+  check('malformed-clean-exit', end.code === 0 && end.signal === null, `exit ${end.code} ${end.signal} ${end.stderr}`);
+}
+
+(async () => {
+  try {
+    await main();
+  } catch (e) {
+    fail('lsp-session', e.stack || String(e));
+  }
+  try {
+    await vietnamese();
+  } catch (e) {
+    fail('lsp-vietnamese', e.stack || String(e));
+  }
+  try {
+    await malformed();
+  } catch (e) {
+    fail('lsp-malformed', e.stack || String(e));
+  }
+  process.exit(failures ? 1 : 0);
+})();
