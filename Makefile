@@ -4,7 +4,6 @@
 
 PREFIX ?= /usr/local
 DESTDIR ?=
-SHARED ?= ../shared
 VERSION := 0.1.0
 
 CC ?= cc
@@ -16,8 +15,10 @@ CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
 WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes
 OPT ?= -O2 -g
 CFLAGS_ALL = -std=c11 -D_GNU_SOURCE $(WARN) $(OPT) -I. $(PKG_CFLAGS) \
-	-DEGAF_VERSION='"$(VERSION)"' -DEGAF_DATADIR='"$(PREFIX)/share/egaf"' \
-	-DEGAF_LOCALEDIR='"$(PREFIX)/share/locale"' $(CFLAGS)
+	-DEGAF_VERSION='"$(VERSION)"' $(CFLAGS)
+# Where the installed egaf finds its reference models and translations; only
+# the two files that use them are compiled with them (see "Flags stamps").
+PATH_DEFS = -DEGAF_DATADIR='"$(PREFIX)/share/egaf"' -DEGAF_LOCALEDIR='"$(PREFIX)/share/locale"'
 # The renderer links Graphviz's dot-layout, core (SVG) and pango (cairo PNG,
 # text measured with the real font) plugins in (render/output.c lists them
 # for gvContextPlugins), so it never reads the plugin configuration at run
@@ -49,8 +50,8 @@ I18N_SRC = $(sort $(foreach d,$(LAYERS) cli,$(wildcard $(d)/*.c $(d)/*.h)))
 XGETTEXT_FLAGS := --from-code=UTF-8 --language=C -k -k_ -kN_ -kP_:1,2 --add-comments=TRANSLATORS: \
 	--add-location=file --package-name=egaf --package-version=$(VERSION)
 
-.PHONY: all deps check demo install clean asan tsan valgrind unit lint help fuzz fuzz-bins fuzz-smoke \
-	fuzz-seeds fuzz-long po-update
+.PHONY: all deps check demo install uninstall dist clean asan tsan valgrind unit lint help fuzz \
+	fuzz-bins fuzz-smoke fuzz-seeds fuzz-long po-update
 all: $(BUILD)/egaf $(MO_FILES)
 
 $(BUILD)/locale/%/LC_MESSAGES/egaf.mo: po/%.po
@@ -75,31 +76,67 @@ help:
 	@echo "make fuzz-long  each fuzz target for FUZZ_LONG_SECONDS=$(FUZZ_LONG_SECONDS)s"
 	@echo "make po-update  extract po/egaf.pot and merge it into po/*.po"
 	@echo "make install    PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)"
+	@echo "make uninstall  remove what make install wrote (same PREFIX and DESTDIR)"
+	@echo "make dist       egaf-$(VERSION).tar.gz of the committed tree, reproducible"
 
 deps:
 	@sh tools/deps.sh
 
-$(BUILD)/obj/%.o: %.c
+# Flags stamps, as git's GIT-CFLAGS: $(BUILD)/CFLAGS-stamp holds the compiler,
+# flags and libraries of the last build and is rewritten (so newer than every
+# object) only when they change; every object and program depends on it, so
+# `make OPT=-O0` or `make CC=clang` after `make` rebuilds everything.
+# $(BUILD)/PREFIX-stamp does the same for PREFIX, on which only refs/refs.c
+# and cli/main.c depend: `make PREFIX=/usr install` after `make` recompiles
+# those two and relinks, and the binary looks in /usr, not /usr/local.
+FLAGS_STAMP := $(BUILD)/CFLAGS-stamp
+PREFIX_STAMP := $(BUILD)/PREFIX-stamp
+PATH_OBJ := $(BUILD)/obj/refs/refs.o $(BUILD)/obj/cli/main.o
+
+# write-stamp TEXT: the recipe that rewrites $@ when TEXT is not its content
+define write-stamp
+@mkdir -p $(dir $@)
+@new='$(subst ','\'',$(1))'; if [ "$$new" != "$$(cat $@ 2>/dev/null)" ]; then \
+	if [ -f $@ ]; then echo "$@: changed, rebuilding what depends on it"; fi; \
+	printf '%s\n' "$$new" >$@; fi
+endef
+
+.PHONY: FORCE
+$(FLAGS_STAMP): FORCE
+	$(call write-stamp,$(CC) $(CFLAGS_ALL) | $(LDFLAGS) | $(LDLIBS_ALL))
+
+$(PREFIX_STAMP): FORCE
+	$(call write-stamp,$(PATH_DEFS))
+
+$(PATH_OBJ): EXTRA_DEFS = $(PATH_DEFS)
+$(PATH_OBJ): $(PREFIX_STAMP)
+
+$(BUILD)/obj/%.o: %.c $(FLAGS_STAMP)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
+	$(CC) $(CFLAGS_ALL) $(EXTRA_DEFS) -MMD -MP -c $< -o $@
 
 $(BUILD)/libegaf.a: $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(BUILD)/egaf: $(CLI_OBJ) $(BUILD)/libegaf.a
+$(BUILD)/egaf: $(CLI_OBJ) $(BUILD)/libegaf.a $(FLAGS_STAMP)
 	$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libegaf.a $(LDLIBS_ALL)
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/libegaf.a
+# test_conformance counts the library's work (allocations and lookups)
+# through the linker's --wrap, to check that it grows linearly
+$(BUILD)/tests/test_conformance: TEST_LDFLAGS = $(foreach f,malloc calloc realloc \
+	egaf_strmap_get egaf_strmap_put egaf_element_get egaf_element_text,-Wl,--wrap=$(f))
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/libegaf.a $(FLAGS_STAMP)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -DEGAF_SHARED='"$(SHARED)"' $(LDFLAGS) -o $@ $< $(BUILD)/libegaf.a \
+	$(CC) $(CFLAGS_ALL) $(LDFLAGS) $(TEST_LDFLAGS) -o $@ $< $(BUILD)/libegaf.a \
 		$(LDLIBS_ALL) $(CMOCKA_LIBS)
 
 unit: $(UNIT_BIN)
 
 check: deps
 	@$(MAKE) --no-print-directory all unit
-	@BUILD=$(BUILD) SHARED=$(SHARED) bash tests/run.sh
+	@BUILD=$(BUILD) bash tests/run.sh
 
 demo: deps
 	@$(MAKE) --no-print-directory all
@@ -118,15 +155,15 @@ bench: deps
 
 bench-bins: $(BENCH_BIN)
 
-$(BUILD)/bench/gen: bench/gen.c $(BUILD)/libegaf.a
+$(BUILD)/bench/gen: bench/gen.c $(BUILD)/libegaf.a $(FLAGS_STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $< $(BUILD)/libegaf.a $(LDLIBS_ALL)
 
-$(BUILD)/bench/lsp: bench/lsp.c $(BUILD)/libegaf.a
+$(BUILD)/bench/lsp: bench/lsp.c $(BUILD)/libegaf.a $(FLAGS_STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $< $(BUILD)/libegaf.a $(LDLIBS_ALL)
 
-$(BUILD)/bench/floor: bench/floor.c
+$(BUILD)/bench/floor: bench/floor.c $(FLAGS_STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $< $(PKG_LIBS)
 
@@ -136,7 +173,7 @@ asan: deps
 		OPT='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
 		LDFLAGS='-fsanitize=address,undefined' all unit
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
-		BUILD=build/asan SHARED=$(SHARED) bash tests/run.sh
+		BUILD=build/asan bash tests/run.sh
 
 # ThreadSanitizer build; the end-to-end tests of validate, which loads files
 # on several threads (cli/load_models.c), four threads each. consolidate loads
@@ -146,13 +183,13 @@ tsan: deps
 	@$(MAKE) --no-print-directory BUILD=build/tsan CC=clang OPT='-O1 -g -fsanitize=thread' \
 		LDFLAGS='-fsanitize=thread' all
 	@TSAN_OPTIONS=halt_on_error=1:exitcode=66:suppressions=$(CURDIR)/tests/tsan.supp EGAF_JOBS=4 \
-		BUILD=build/tsan SHARED=$(SHARED) \
+		BUILD=build/tsan \
 		TESTS="test_validate test_broken_examples test_rules_fixtures test_consolidate" \
 		bash tests/run.sh
 
 valgrind: deps
 	@$(MAKE) --no-print-directory BUILD=build/vg OPT='-O1 -g' all unit
-	@VALGRIND=1 BUILD=build/vg SHARED=$(SHARED) bash tests/run.sh
+	@VALGRIND=1 BUILD=build/vg bash tests/run.sh
 
 # libFuzzer targets: fuzz/fuzz_NAME.c becomes build/fuzz/NAME, linked with the
 # library compiled again with the same flags in build/fuzz/obj. fuzz-smoke
@@ -185,16 +222,16 @@ $(BUILD)/libegaf-fuzz.a: $(FUZZ_LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(FUZZ_LEAN_NAMES:%=$(BUILD)/%): $(BUILD)/%: fuzz/fuzz_%.c fuzz/report_check.h $(BUILD)/libegaf-fuzz.a
+$(FUZZ_LEAN_NAMES:%=$(BUILD)/%): $(BUILD)/%: fuzz/fuzz_%.c fuzz/report_check.h $(BUILD)/libegaf-fuzz.a $(FLAGS_STAMP)
 	$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $< $(BUILD)/libegaf-fuzz.a $(FUZZ_LEAN_LIBS)
 
-$(FUZZ_FULL_NAMES:%=$(BUILD)/%): $(BUILD)/%: fuzz/fuzz_%.c $(BUILD)/libegaf.a
+$(FUZZ_FULL_NAMES:%=$(BUILD)/%): $(BUILD)/%: fuzz/fuzz_%.c $(BUILD)/libegaf.a $(FLAGS_STAMP)
 	$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $< $(BUILD)/libegaf.a $(LDLIBS_ALL)
 
 # the site target starts from the validate seeds (models, and NUL-separated
 # sets of them)
 fuzz-seeds:
-	@SHARED=$(SHARED) sh tools/fuzz-seeds.sh build/fuzz/corpus
+	@sh tools/fuzz-seeds.sh build/fuzz/corpus
 	@mkdir -p build/fuzz/corpus/site
 	@if [ -z "$$(ls -A build/fuzz/corpus/site)" ]; then \
 		cp build/fuzz/corpus/validate/* build/fuzz/corpus/site/; fi
@@ -227,19 +264,47 @@ fuzz-long:
 lint:
 	@bash tools/lint.sh
 
+# install and uninstall: the binary, the reference models, the man page,
+# the bash, zsh and fish completions and the translations, under
+# $(DESTDIR)$(PREFIX). uninstall removes exactly what install wrote.
+BASH_COMPLETION_DIR = $(PREFIX)/share/bash-completion/completions
+ZSH_COMPLETION_DIR = $(PREFIX)/share/zsh/vendor-completions
+FISH_COMPLETION_DIR = $(PREFIX)/share/fish/vendor_completions.d
+
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/egaf/reference-models
 	install -m 755 $(BUILD)/egaf $(DESTDIR)$(PREFIX)/bin/egaf
 	cp -R reference-models/. $(DESTDIR)$(PREFIX)/share/egaf/reference-models/
 	@if [ -d man ]; then install -d $(DESTDIR)$(PREFIX)/share/man/man1 && \
 		install -m 644 man/*.1 $(DESTDIR)$(PREFIX)/share/man/man1/; fi
-	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions
-	install -m 644 completion/egaf.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/egaf
+	install -d $(DESTDIR)$(BASH_COMPLETION_DIR) $(DESTDIR)$(ZSH_COMPLETION_DIR) \
+		$(DESTDIR)$(FISH_COMPLETION_DIR)
+	install -m 644 completion/egaf.bash $(DESTDIR)$(BASH_COMPLETION_DIR)/egaf
+	install -m 644 completion/_egaf $(DESTDIR)$(ZSH_COMPLETION_DIR)/_egaf
+	install -m 644 completion/egaf.fish $(DESTDIR)$(FISH_COMPLETION_DIR)/egaf.fish
 	@for l in $(PO_LANGS); do \
 		install -d $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES && \
 		install -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/egaf.mo \
 			$(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES/egaf.mo || exit 1; \
 	done
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/egaf
+	rm -rf $(DESTDIR)$(PREFIX)/share/egaf
+	@for m in man/*.1; do rm -f $(DESTDIR)$(PREFIX)/share/man/man1/$${m#man/}; done
+	rm -f $(DESTDIR)$(BASH_COMPLETION_DIR)/egaf $(DESTDIR)$(ZSH_COMPLETION_DIR)/_egaf \
+		$(DESTDIR)$(FISH_COMPLETION_DIR)/egaf.fish
+	@for l in $(PO_LANGS); do rm -f $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES/egaf.mo; done
+
+# make dist: egaf-$(VERSION).tar.gz of the committed tree (HEAD), the same
+# bytes for the same commit: git archive gives every file the commit's time
+# and fixed owners, tar.umask fixes the modes, gzip -n leaves out the name
+# and time. Uncommitted changes are not in it.
+DIST := egaf-$(VERSION)
+dist:
+	git -c tar.umask=0022 archive --format=tar --prefix=$(DIST)/ HEAD | gzip -n -9 >$(DIST).tar.gz.tmp
+	mv $(DIST).tar.gz.tmp $(DIST).tar.gz
+	@echo "wrote $(DIST).tar.gz ($$(git rev-parse --short HEAD))"
 
 clean:
 	rm -rf build

@@ -47,6 +47,8 @@ static const char *const usage =
        "  --previous DIR    the previous edition: its models (folder or file) or the site\n"
        "                    egaf wrote for it; adds changes.html\n"
        "  --format F        findings as text (default), json, sarif, junit, github, gitlab\n"
+       "  --base DIR        sarif, github, gitlab: paths relative to DIR (default: the\n"
+       "                    current folder; give the repository root)\n"
        "  --lang L          site labels in vi (default) or en; also the language of\n"
        "                    messages\n"
        "  --no-diagrams     no SVG diagrams (faster)\n"
@@ -78,7 +80,8 @@ enum {
     O_WERROR,
     O_QUIET,
     O_FOLLOW_LINKS,
-    O_HELP
+    O_HELP,
+    O_BASE
 };
 
 static const egaf_option options[] = {
@@ -86,7 +89,7 @@ static const egaf_option options[] = {
     {"format", 0, true},       {"lang", 0, true},     {"no-diagrams", 0, false},
     {"refs", 0, true},         {"disable", 0, true},  {"werror", 0, false},
     {"quiet", 'q', false},     {"follow-links", 0, false},
-    {"help", 'h', false},      {NULL, 0, false},
+    {"help", 'h', false},      {"base", 0, true},     {NULL, 0, false},
 };
 
 #define MARKER ".egaf-site"
@@ -434,7 +437,7 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
     egaf_opt_state st;
     egaf_opt_init(&st, argc, argv);
     egaf_report_format format = EGAF_REPORT_TEXT;
-    const char *site = NULL, *refs_dir = NULL, *previous = NULL;
+    const char *site = NULL, *refs_dir = NULL, *previous = NULL, *base = NULL;
     bool werror = false, quiet = false, diagrams = true;
     egaf_input_options io = {false};
     int year = 0;
@@ -511,6 +514,9 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
                 goto done;
             }
             disabled[ndisabled++] = st.value;
+            break;
+        case O_BASE:
+            base = st.value;
             break;
         case O_WERROR:
             werror = true;
@@ -604,8 +610,16 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
     egaf_diags_sort(diags);
     egaf_buf out;
     egaf_buf_init(&out);
-    egaf_report_options ro = {egaf_use_color(cli), quiet, EGAF_VERSION};
+    egaf_report_options ro = {
+        .color = egaf_use_color(cli), .quiet = quiet, .version = EGAF_VERSION};
+    ro.werror = werror;
+    if (egaf_report_resolve_base(&ro, base) != 0) {
+        error(_("cannot use '%s' as the base folder: %s"), base ? base : ".", strerror(errno));
+        egaf_buf_free(&out);
+        goto done;
+    }
     egaf_report_write(&out, diags, format, &ro);
+    egaf_report_release_base(&ro);
     int written = egaf_write_output(NULL, &out);
     egaf_buf_free(&out);
     if (written != 0 || site_rc != 0)

@@ -426,7 +426,7 @@ int cmd_export(egaf_cli *cli, int argc, char **argv)
                 egaf_diags_sort(diags);
                 egaf_buf msg;
                 egaf_buf_init(&msg);
-                egaf_report_options ro = {false, true, EGAF_VERSION};
+                egaf_report_options ro = {.color = false, .quiet = true, .version = EGAF_VERSION};
                 egaf_report_text(&msg, diags, &ro);
                 fflush(stdout);
                 egaf_buf_write(&msg, stderr);

@@ -1,4 +1,5 @@
 /* cmd_validate.c - `egaf validate`: check models, report every finding. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,8 @@ static const char *const usage =
        "options:\n"
        "  --format F        text (default), json, sarif, junit, github, gitlab\n"
        "  -o, --output FILE write the report to FILE (atomically) instead of stdout\n"
+       "  --base DIR        sarif, github, gitlab: paths relative to DIR (default: the\n"
+       "                    current folder; give the repository root)\n"
        "  --refs DIR        reference models folder (default: $EGAF_REFS, installed, source tree)\n"
        "  --disable RULE    do not check RULE (repeatable)\n"
        "  --severity RULE=LEVEL  report RULE as error, warning, note or off (repeatable)\n"
@@ -42,13 +45,15 @@ enum {
     O_WERROR,
     O_QUIET,
     O_FOLLOW_LINKS,
-    O_HELP
+    O_HELP,
+    O_BASE
 };
 
 static const egaf_option options[] = {
     {"format", 0, true},   {"output", 'o', true},    {"refs", 0, true},  {"disable", 0, true},
     {"severity", 0, true}, {"werror", 0, false},     {"quiet", 'q', false},
-    {"follow-links", 0, false}, {"help", 'h', false}, {NULL, 0, false},
+    {"follow-links", 0, false}, {"help", 'h', false}, {"base", 0, true},
+    {NULL, 0, false},
 };
 
 /* Records a --disable/--severity setting; they are applied after the
@@ -80,7 +85,7 @@ int cmd_validate(egaf_cli *cli, int argc, char **argv)
     egaf_opt_state st;
     egaf_opt_init(&st, argc, argv);
     egaf_report_format format = EGAF_REPORT_TEXT;
-    const char *output = NULL, *refs_dir = NULL;
+    const char *output = NULL, *refs_dir = NULL, *base = NULL;
     bool werror = false, quiet = false;
     egaf_input_options io = {false};
     char **inputs = calloc((size_t)argc + 1, sizeof(char *));
@@ -112,6 +117,9 @@ int cmd_validate(egaf_cli *cli, int argc, char **argv)
             break;
         case O_REFS:
             refs_dir = st.value;
+            break;
+        case O_BASE:
+            base = st.value;
             break;
         case O_DISABLE:
             if (configure_rule(arena, &cli_settings, st.value, EGAF_SEV_OFF) != 0)
@@ -191,9 +199,17 @@ int cmd_validate(egaf_cli *cli, int argc, char **argv)
         egaf_diags_sort(diags);
         egaf_buf out;
         egaf_buf_init(&out);
-        egaf_report_options ro = {output ? false : egaf_use_color(cli), quiet, EGAF_VERSION};
-        egaf_report_write(&out, diags, format, &ro);
-        if (egaf_write_output(output, &out) != 0) {
+        egaf_report_options ro = {
+            .color = output ? false : egaf_use_color(cli), .quiet = quiet, .version = EGAF_VERSION};
+        ro.werror = werror;
+        if (egaf_report_resolve_base(&ro, base) != 0) {
+            failed = true;
+            error(_("cannot use '%s' as the base folder: %s"), base ? base : ".", strerror(errno));
+        } else {
+            egaf_report_write(&out, diags, format, &ro);
+            egaf_report_release_base(&ro);
+        }
+        if (failed || egaf_write_output(output, &out) != 0) {
             failed = true;
         } else {
             egaf_diag_counts c = egaf_diags_counts(diags);

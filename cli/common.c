@@ -316,7 +316,7 @@ static void print_problems(const egaf_cli *cli, egaf_diags *diags)
     egaf_diags_sort(diags);
     egaf_buf out;
     egaf_buf_init(&out);
-    egaf_report_options ro = {egaf_use_color(cli), true, EGAF_VERSION};
+    egaf_report_options ro = {.color = egaf_use_color(cli), .quiet = true, .version = EGAF_VERSION};
     egaf_report_text(&out, diags, &ro);
     fflush(stdout);
     egaf_buf_write(&out, stderr);
@@ -517,7 +517,7 @@ void egaf_cli_print_findings(egaf_cli *cli, egaf_diags *diags)
     egaf_diags_sort(diags);
     egaf_buf out;
     egaf_buf_init(&out);
-    egaf_report_options ro = {false, true, EGAF_VERSION};
+    egaf_report_options ro = {.color = false, .quiet = true, .version = EGAF_VERSION};
     (void)cli;
     egaf_report_text(&out, diags, &ro);
     fflush(stdout);

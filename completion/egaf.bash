@@ -3,7 +3,8 @@
 # framework editions, reference kinds and rule ids.
 # Rule ids come from the egaf being completed (`egaf rules --format json`),
 # so they always match the installed version. Installed by `make install`
-# as $(PREFIX)/share/bash-completion/completions/egaf.
+# as $(PREFIX)/share/bash-completion/completions/egaf; zsh's (_egaf) and
+# fish's (egaf.fish) beside it complete the same words.
 
 _egaf_rule_ids()
 {
@@ -16,9 +17,9 @@ _egaf_rule_ids()
 _egaf_options()
 {
     case $1 in
-    validate) echo "--format --output -o --refs --disable --severity --werror --quiet -q --follow-links --help -h" ;;
+    validate) echo "--format --output -o --base --refs --disable --severity --werror --quiet -q --follow-links --help -h" ;;
     render) echo "--view --format --lang --refs --year --output -o --help -h" ;;
-    consolidate) echo "--year --previous --format --lang --no-diagrams --refs --output -o --werror --disable --quiet -q --follow-links --help -h" ;;
+    consolidate) echo "--year --previous --format --base --lang --no-diagrams --refs --output -o --werror --disable --quiet -q --follow-links --help -h" ;;
     diff) echo "--format --fail-on --max-items --refs --output -o --help -h" ;;
     export) echo "--format --output -o --lang --refs --no-views --help -h" ;;
     rules) echo "--format --help -h" ;;
@@ -109,7 +110,7 @@ _egaf()
         COMPREPLY=($(compgen -W "added removed changed any" -- "$cur"))
         return 0
         ;;
-    --refs | --previous)
+    --refs | --previous | --base)
         COMPREPLY=($(compgen -d -- "$cur"))
         return 0
         ;;

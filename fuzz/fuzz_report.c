@@ -143,7 +143,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (fmt == (egaf_report_format)(first % 6)) {
             egaf_buf b;
             egaf_buf_init(&b);
-            egaf_report_options opt = {color, quiet, "0.0.0-fuzz"};
+            egaf_report_options opt = {.color = color, .quiet = quiet, .version = "0.0.0-fuzz"};
             egaf_report_write(&b, d, fmt, &opt);
             egaf_buf_free(&b);
         }

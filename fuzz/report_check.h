@@ -401,8 +401,8 @@ static void rc_check_fingerprints(const egaf_diags *d)
 /* Runs every writer over d (sorted) and checks what can be checked. */
 static void rc_run_writers(const egaf_diags *d, bool color, bool quiet)
 {
-    egaf_report_options opt = {color, quiet, "0.0.0-fuzz"};
-    egaf_report_options quiet_opt = {false, true, "0.0.0-fuzz"};
+    egaf_report_options opt = {.color = color, .quiet = quiet, .version = "0.0.0-fuzz"};
+    egaf_report_options quiet_opt = {.color = false, .quiet = true, .version = "0.0.0-fuzz"};
     egaf_buf b;
     egaf_buf_init(&b);
 

@@ -8,11 +8,11 @@
 #include <string.h>
 
 #include "base/i18n.h"
-#include "base/rules.h"
 #include "lsp/assist.h"
 #include "lsp/doc.h"
 #include "lsp/position.h"
 #include "lsp/rpc.h"
+#include "report/report.h"
 #include "validator/validate.h"
 
 /* JSON-RPC's error codes, and the protocol's own. */
@@ -26,8 +26,6 @@ enum {
     LSP_INVALID_REQUEST_AFTER_SHUTDOWN = -32600,
 };
 
-/* Where a rule's explanation is: its section of docs/rules.md. */
-#define RULES_DOC_URL "https://egaf.gov.vn/docs/rules.md#"
 
 struct egaf_lsp {
     const egaf_refs *refs;
@@ -411,13 +409,16 @@ static json_t *diagnostic_json(const egaf_model *m, const egaf_finding *f, const
     char *message = NULL;
     if (f->hint && asprintf(&message, "%s\n%s", f->message, f->hint) < 0)
         message = NULL;
-    char href[256];
-    snprintf(href, sizeof href, RULES_DOC_URL "%s", f->rule);
+    egaf_buf href;
+    egaf_buf_init(&href);
+    egaf_report_rule_uri(&href, f->rule);
     json_t *d = json_pack("{s:o,s:i,s:s,s:{s:s},s:s,s:s}", "range",
                           range_json(m, file, f->line, f->col, f->span), "severity",
                           severity_of(f->severity), "code", f->rule, "codeDescription", "href",
-                          href, "source", "egaf", "message", message ? message : f->message);
+                          href.len ? href.data : "", "source", "egaf", "message",
+                          message ? message : f->message);
     free(message);
+    egaf_buf_free(&href);
     if (d && f->fix)
         json_object_set_new(d, "data", json_pack("{s:s}", "fix", f->fix));
     if (d && f->nrelated) {

@@ -23,7 +23,42 @@ typedef struct egaf_report_options {
     bool color;   /* ANSI colours (text only) */
     bool quiet;   /* text: no summary line */
     const char *version;
+    bool werror;  /* junit: warnings fail their testcase (--werror) */
+    /* Where the CI formats (SARIF, GitHub, GitLab) make file paths relative
+     * to: base_dir (--base, else the current folder), both absolute and
+     * set by egaf_report_resolve_base. NULL: paths are taken as given,
+     * relative to the base. */
+    char *work_dir;
+    char *base_dir;
+    bool base_absolute; /* --base was given as an absolute path: SARIF names it */
 } egaf_report_options;
+
+/* Where CI systems find the project and its rule documentation: every rule
+ * links to its section of docs/rules.md under this address. One place, so a
+ * fork or a mirror changes it here (or with -DEGAF_HOME_URL=...). */
+#ifndef EGAF_HOME_URL
+#define EGAF_HOME_URL "https://github.com/egaf-vn/egaf"
+#endif
+#define EGAF_RULES_DOC_URL EGAF_HOME_URL "/blob/main/docs/rules.md"
+
+/* Appends the address of a rule's section of docs/rules.md: GitHub's anchor
+ * for "## `ID`" (lower case, '.' dropped), as `egaf rules --format markdown`
+ * links it. SARIF's helpUri and the editor's diagnostics both link it. */
+void egaf_report_rule_uri(egaf_buf *out, const char *id);
+
+/* Fills opt->work_dir (the current folder) and opt->base_dir (base made
+ * absolute, without symbolic links; the current folder when base is NULL).
+ * Returns 0, or -1 with errno set when a folder cannot be resolved (base
+ * missing, not a folder); opt is then unchanged. Free with
+ * egaf_report_release_base. */
+int egaf_report_resolve_base(egaf_report_options *opt, const char *base);
+void egaf_report_release_base(egaf_report_options *opt);
+
+/* Appends file as the CI formats name it: relative to the base (".."
+ * segments where the file is outside it, "." and ".." of the path itself
+ * resolved), or absolute when the file was given as an absolute path outside
+ * the base. Returns true when the path written is relative to the base. */
+bool egaf_report_path(egaf_buf *out, const egaf_report_options *opt, const char *file);
 
 /* Parses a --format name; -1 when unknown. */
 int egaf_report_format_parse(const char *name, egaf_report_format *out);

@@ -8,12 +8,18 @@
  * message on a second line, then each related position ("F:L:C: first
  * defined here") on a line of its own. endColumn is inclusive (the last column of the
  * marked text) and only given when the mark is wider than one character.
- * A summary line that is not a command ends the output (not with --quiet). */
+ * A summary line that is not a command ends the output (not with --quiet).
+ * file= is relative to the base (egaf_report_path: --base, else the current
+ * folder), as the runner resolves it against the repository root. */
 #include "base/i18n.h"
 #include "report/report.h"
 
 /* Data (the message): %, CR and LF are escaped. Properties (file, title):
- * also ':' and ',', which separate properties. */
+ * also ':' and ',', which separate properties. The runner undoes exactly
+ * these (actions/runner's ActionCommand unescaping), so a name or message
+ * comes back byte for byte. Other control characters have no escape, and
+ * the log view acts on ESC sequences (colours, erasing): they are shown as
+ * their pictures (U+2400 + code, U+2421 for DEL), as in JUnit. */
 static void escape(egaf_buf *out, const char *s, bool property)
 {
     for (; *s; s++) {
@@ -33,8 +39,20 @@ static void escape(egaf_buf *out, const char *s, bool property)
         case ',':
             egaf_buf_puts(out, property ? "%2C" : ",");
             break;
+        case '\t':
+            egaf_buf_putc(out, '\t');
+            break;
+        case 0x7F:
+            egaf_buf_puts(out, "\xE2\x90\xA1"); /* U+2421 SYMBOL FOR DELETE */
+            break;
         default:
-            egaf_buf_putc(out, *s);
+            if ((unsigned char)*s < 0x20) {
+                /* U+2400 + c, CONTROL PICTURES */
+                char picture[3] = {'\xE2', '\x90', (char)(0x80 + (unsigned char)*s)};
+                egaf_buf_add(out, picture, 3);
+            } else {
+                egaf_buf_putc(out, *s);
+            }
         }
     }
 }
@@ -60,8 +78,15 @@ void egaf_report_github(egaf_buf *out, const egaf_diags *diags, const egaf_repor
         const egaf_finding *f = egaf_diags_at(diags, i);
         egaf_buf_printf(out, "::%s ", command(f));
         if (f->file) {
+            egaf_buf path;
+            egaf_buf_init(&path);
+            egaf_report_path(&path, opt, f->file);
             egaf_buf_puts(out, "file=");
-            escape(out, f->file, true);
+            if (path.failed)
+                out->failed = true;
+            else
+                escape(out, path.data, true);
+            egaf_buf_free(&path);
             if (f->line) {
                 egaf_buf_printf(out, ",line=%u", f->line);
                 if (f->col)

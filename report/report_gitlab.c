@@ -9,7 +9,9 @@
  *
  * Waived findings are left out: GitLab has no notion of a suppressed issue,
  * and listing them would show accepted findings as open. Findings about no
- * file (run-wide ones) get the path "." since GitLab requires a path. */
+ * file (run-wide ones) get the path "." since GitLab requires a path.
+ * location.path is relative to the base (egaf_report_path: --base, else the
+ * current folder): GitLab links it to the file in the repository. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -153,7 +155,6 @@ static const char *gitlab_severity(egaf_severity s)
 
 void egaf_report_gitlab(egaf_buf *out, const egaf_diags *diags, const egaf_report_options *opt)
 {
-    (void)opt;
     size_t n = egaf_diags_count(diags);
     egaf_fingerprint *fp = egaf_report_fingerprints(diags);
     if (n && !fp) {
@@ -184,7 +185,14 @@ void egaf_report_gitlab(egaf_buf *out, const egaf_diags *diags, const egaf_repor
         egaf_buf_printf(out, ", \"fingerprint\": \"%s\", \"severity\": \"%s\"", fp[i].hex,
                         gitlab_severity(f->severity));
         egaf_buf_puts(out, ", \"location\": {\"path\": ");
-        egaf_buf_json_string(out, f->file ? f->file : ".");
+        egaf_buf path;
+        egaf_buf_init(&path);
+        egaf_report_path(&path, opt, f->file ? f->file : ".");
+        if (path.failed)
+            out->failed = true;
+        else
+            egaf_buf_json_string(out, path.data);
+        egaf_buf_free(&path);
         egaf_buf_printf(out, ", \"lines\": {\"begin\": %u}}}", f->line ? f->line : 1);
     }
     egaf_buf_puts(out, first ? "]\n" : "\n]\n");

@@ -1,18 +1,34 @@
 /* report_junit.c - JUnit XML, for CI systems that show test reports.
  *
- * <testsuites> holds one <testsuite> per file with findings (name = the
- * path), in report order, and a last testsuite "egaf" with the run's counts.
- * Each finding is a <testcase> whose classname is the rule and whose name is
- * the element (or "file:line:col" when the finding names none):
- *   - errors and warnings fail, <failure message=MESSAGE type=SEVERITY>,
- *     the gcc-style line, the hint and related positions as its text;
- *   - notes pass, with the same text as <system-out>;
+ * Valid against the Jenkins xUnit plugin's junit-10.xsd
+ * (tests/data/junit/), which GitLab, Jenkins and the GitHub test-report
+ * actions read. <testsuites> holds one <testsuite> per file with findings
+ * (name and file = the path), in report order, and a last testsuite "egaf"
+ * with the run's counts as <properties>. Each finding is a <testcase> whose
+ * classname is the rule and whose name is the element (or "file:line:col"
+ * when the finding names none):
+ *   - errors fail: <failure message=MESSAGE type="error">, the gcc-style
+ *     line, the hint and related positions as its text;
+ *   - warnings and notes pass, with the same text as <system-out>, so a run
+ *     that exits 0 shows no failed test; with --werror warnings fail too,
+ *     as the exit status does;
  *   - waived findings are <skipped message="waived: REASON">.
+ * The schema has no file or line on a testcase (the position is in the
+ * name and the text) and no skipped count on <testsuites>.
+ *
+ * Text is escaped for XML 1.0 so a reader gets back what was written: a
+ * newline inside an attribute is &#10; (a raw one is read back as a space),
+ * CR is &#13; everywhere, a tab in an attribute &#9;. The other control
+ * characters cannot appear in XML 1.0 at all, not even as references; they
+ * are replaced by their visible pictures (U+2400 + code, U+2421 for DEL),
+ * invalid UTF-8 and U+FFFE/U+FFFF by U+FFFD, never dropped.
+ *
  * The findings list does not say which files were checked without a
  * finding, so those get no testsuite of their own: the "egaf" testsuite
  * holds the findings about no file and a passing testcase "no findings"
  * (or "summary" when there are some) whose <system-out> is the summary line
  * ("3 files checked: 1 error, ..."). */
+#include <stdint.h>
 #include <string.h>
 
 #include "base/i18n.h"
@@ -27,19 +43,115 @@ static bool same_file(const char *a, const char *b)
     return a && b && strcmp(a, b) == 0;
 }
 
-static void count(const egaf_finding *f, counts *c)
+static bool fails(const egaf_finding *f, const egaf_report_options *opt)
+{
+    return !f->waiver && (f->severity == EGAF_SEV_ERROR ||
+                          (f->severity == EGAF_SEV_WARNING && opt && opt->werror));
+}
+
+static void count(const egaf_finding *f, const egaf_report_options *opt, counts *c)
 {
     c->tests++;
     if (f->waiver)
         c->skipped++;
-    else if (f->severity != EGAF_SEV_NOTE)
+    else if (fails(f, opt))
         c->failures++;
+}
+
+/* The length of the well-formed UTF-8 sequence at p, or 0 (a stray byte,
+ * overlong, a surrogate, beyond U+10FFFF); *allowed says whether XML 1.0
+ * allows the character (not U+FFFE or U+FFFF). */
+static size_t utf8_sequence(const unsigned char *p, bool *allowed)
+{
+    uint32_t cp;
+    size_t n;
+    *allowed = false;
+    if (p[0] < 0xC2)
+        return 0;
+    if (p[0] < 0xE0) {
+        n = 2;
+        cp = p[0] & 0x1Fu;
+    } else if (p[0] < 0xF0) {
+        n = 3;
+        cp = p[0] & 0x0Fu;
+    } else if (p[0] < 0xF5) {
+        n = 4;
+        cp = p[0] & 0x07u;
+    } else {
+        return 0;
+    }
+    for (size_t i = 1; i < n; i++) {
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (p[i] & 0x3Fu);
+    }
+    if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    *allowed = cp != 0xFFFE && cp != 0xFFFF;
+    return n;
+}
+
+/* XML text (attribute: inside double quotes) that reads back as s. */
+static void xml_escape(egaf_buf *out, const char *s, bool attribute)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p;) {
+        unsigned char c = *p;
+        if (c >= 0x80) {
+            bool allowed;
+            size_t n = utf8_sequence(p, &allowed);
+            if (allowed)
+                egaf_buf_add(out, (const char *)p, n);
+            else
+                egaf_buf_puts(out, "\xEF\xBF\xBD"); /* U+FFFD */
+            p += n ? n : 1;
+            continue;
+        }
+        p++;
+        switch (c) {
+        case '&':
+            egaf_buf_puts(out, "&amp;");
+            break;
+        case '<':
+            egaf_buf_puts(out, "&lt;");
+            break;
+        case '>':
+            egaf_buf_puts(out, "&gt;");
+            break;
+        case '"':
+            egaf_buf_puts(out, "&quot;");
+            break;
+        case '\'':
+            egaf_buf_puts(out, "&#39;");
+            break;
+        case '\r':
+            egaf_buf_puts(out, "&#13;");
+            break;
+        case '\n':
+            egaf_buf_puts(out, attribute ? "&#10;" : "\n");
+            break;
+        case '\t':
+            egaf_buf_puts(out, attribute ? "&#9;" : "\t");
+            break;
+        case 0x7F:
+            egaf_buf_puts(out, "\xE2\x90\xA1"); /* U+2421 SYMBOL FOR DELETE */
+            break;
+        default:
+            if (c < 0x20) {
+                /* U+2400 + c, CONTROL PICTURES: E2 90 (80 + c) */
+                char picture[3] = {'\xE2', '\x90', (char)(0x80 + c)};
+                egaf_buf_add(out, picture, 3);
+            } else {
+                egaf_buf_putc(out, (char)c);
+            }
+        }
+    }
 }
 
 static void attr(egaf_buf *out, const char *name, const char *value)
 {
     egaf_buf_printf(out, " %s=\"", name);
-    egaf_buf_xml_text(out, value);
+    xml_escape(out, value, true);
     egaf_buf_putc(out, '"');
 }
 
@@ -63,11 +175,11 @@ static void details(egaf_buf *out, const egaf_finding *f)
     if (b.failed)
         out->failed = true;
     else
-        egaf_buf_xml_text(out, b.data);
+        xml_escape(out, b.data, false);
     egaf_buf_free(&b);
 }
 
-static void testcase(egaf_buf *out, const egaf_finding *f)
+static void testcase(egaf_buf *out, const egaf_finding *f, const egaf_report_options *opt)
 {
     egaf_buf_puts(out, "    <testcase");
     attr(out, "classname", f->rule);
@@ -86,19 +198,14 @@ static void testcase(egaf_buf *out, const egaf_finding *f)
             attr(out, "name", name.data);
         egaf_buf_free(&name);
     }
-    if (f->file) {
-        attr(out, "file", f->file);
-        if (f->line)
-            egaf_buf_printf(out, " line=\"%u\"", f->line);
-    }
     egaf_buf_puts(out, ">\n");
     if (f->waiver) {
         egaf_buf_puts(out, "      <skipped message=\"waived: ");
-        egaf_buf_xml_text(out, f->waiver);
+        xml_escape(out, f->waiver, true);
         egaf_buf_puts(out, "\"/>\n      <system-out>");
         details(out, f);
         egaf_buf_puts(out, "</system-out>\n");
-    } else if (f->severity == EGAF_SEV_NOTE) {
+    } else if (!fails(f, opt)) {
         egaf_buf_puts(out, "      <system-out>");
         details(out, f);
         egaf_buf_puts(out, "</system-out>\n");
@@ -113,24 +220,47 @@ static void testcase(egaf_buf *out, const egaf_finding *f)
     egaf_buf_puts(out, "    </testcase>\n");
 }
 
-static void suite_open(egaf_buf *out, const char *name, const counts *c)
+static void suite_open(egaf_buf *out, const char *name, const char *file, const counts *c)
 {
     egaf_buf_puts(out, "  <testsuite");
     attr(out, "name", name);
+    if (file)
+        attr(out, "file", file);
     egaf_buf_printf(out, " tests=\"%zu\" failures=\"%zu\" errors=\"0\" skipped=\"%zu\">\n",
                     c->tests, c->failures, c->skipped);
 }
 
+/* The run's counts, which the per-testcase results do not carry (warnings
+ * and notes pass): errors, warnings, notes, waived, files, the version. */
+static void properties(egaf_buf *out, const egaf_diags *diags, const egaf_report_options *opt)
+{
+    egaf_diag_counts c = egaf_diags_counts(diags);
+    egaf_buf_puts(out, "    <properties>\n");
+    const struct {
+        const char *name;
+        size_t value;
+    } rows[] = {{"errors", c.errors},   {"warnings", c.warnings},
+                {"notes", c.notes},     {"waived", c.suppressed},
+                {"files", egaf_diags_files(diags)}};
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
+        egaf_buf_printf(out, "      <property name=\"%s\" value=\"%zu\"/>\n", rows[i].name,
+                        rows[i].value);
+    egaf_buf_puts(out, "      <property name=\"egaf.version\"");
+    attr(out, "value", opt && opt->version ? opt->version : "");
+    egaf_buf_printf(out, "/>\n      <property name=\"werror\" value=\"%s\"/>\n",
+                    opt && opt->werror ? "true" : "false");
+    egaf_buf_puts(out, "    </properties>\n");
+}
+
 void egaf_report_junit(egaf_buf *out, const egaf_diags *diags, const egaf_report_options *opt)
 {
-    (void)opt;
     size_t n = egaf_diags_count(diags);
     counts total = {1, 0, 0}; /* the summary testcase */
     for (size_t i = 0; i < n; i++)
-        count(egaf_diags_at(diags, i), &total);
+        count(egaf_diags_at(diags, i), opt, &total);
     egaf_buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"egaf\"");
-    egaf_buf_printf(out, " tests=\"%zu\" failures=\"%zu\" errors=\"0\" skipped=\"%zu\">\n",
-                    total.tests, total.failures, total.skipped);
+    egaf_buf_printf(out, " tests=\"%zu\" failures=\"%zu\" errors=\"0\">\n", total.tests,
+                    total.failures);
 
     /* Findings are sorted by file, so each file's findings are adjacent;
      * those about no file go to the "egaf" testsuite. */
@@ -143,21 +273,22 @@ void egaf_report_junit(egaf_buf *out, const egaf_diags *diags, const egaf_report
         size_t end = i;
         counts c = {0, 0, 0};
         while (end < n && same_file(egaf_diags_at(diags, end)->file, file))
-            count(egaf_diags_at(diags, end++), &c);
-        suite_open(out, file, &c);
+            count(egaf_diags_at(diags, end++), opt, &c);
+        suite_open(out, file, file, &c);
         for (; i < end; i++)
-            testcase(out, egaf_diags_at(diags, i));
+            testcase(out, egaf_diags_at(diags, i), opt);
         egaf_buf_puts(out, "  </testsuite>\n");
     }
 
     counts c = {1, 0, 0};
     for (size_t i = 0; i < n; i++)
         if (!egaf_diags_at(diags, i)->file)
-            count(egaf_diags_at(diags, i), &c);
-    suite_open(out, "egaf", &c);
+            count(egaf_diags_at(diags, i), opt, &c);
+    suite_open(out, "egaf", NULL, &c);
+    properties(out, diags, opt);
     for (size_t i = 0; i < n; i++)
         if (!egaf_diags_at(diags, i)->file)
-            testcase(out, egaf_diags_at(diags, i));
+            testcase(out, egaf_diags_at(diags, i), opt);
     egaf_buf_puts(out, "    <testcase classname=\"egaf\"");
     attr(out, "name", n ? "summary" : "no findings");
     egaf_buf_puts(out, ">\n      <system-out>");
@@ -167,7 +298,7 @@ void egaf_report_junit(egaf_buf *out, const egaf_diags *diags, const egaf_report
     if (summary.failed)
         out->failed = true;
     else
-        egaf_buf_xml_text(out, summary.data);
+        xml_escape(out, summary.data, false);
     egaf_buf_free(&summary);
     egaf_buf_puts(out, "</system-out>\n    </testcase>\n  </testsuite>\n</testsuites>\n");
 }

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Runs every test: the cmocka unit tests in $BUILD/tests and the end-to-end
 # scripts in tests/e2e. Ends with one line "N passed, N failed".
+# Everything the tests read is in the repository (test data from elsewhere in
+# tests/data, with its licence) or installed by `make deps`.
 set -u
 cd "$(dirname "$0")/.."
 BUILD=${BUILD:-build}
 export EGAF_ROOT=$PWD
 export EGAF="$PWD/$BUILD/egaf"
-export SHARED=$(cd "${SHARED:-../shared}" 2>/dev/null && pwd || echo "${SHARED:-../shared}")
 export EGAF_REFS="$PWD/reference-models"
 export LC_ALL=C.UTF-8
 # messages in English whatever the environment asks (tests/e2e/test_i18n.sh

@@ -1,7 +1,12 @@
 #!/bin/sh
 # Checks the build and test dependencies; installs the missing Debian
-# packages when running as root with apt-get, else prints the command.
+# packages when running as root with apt-get, else prints the command. Then
+# the npm packages the tests use (ajv and friends: tests/sarif checks the
+# SARIF reports, tests/schema the JSON Schema; tests/node holds Microsoft's
+# SARIF multitool, the client tests/e2e/test_ci_formats.sh feeds the SARIF
+# reports to), from their lock files.
 set -u
+cd "$(dirname "$0")/.."
 missing=""
 need() { # package, test command
     if ! sh -c "$2" >/dev/null 2>&1; then missing="$missing $1"; fi
@@ -37,9 +42,31 @@ need git            "command -v git"
 need gettext        "command -v msgfmt && command -v xgettext && command -v msgmerge"
 need nodejs         "command -v node"
 need npm            "command -v npm"
+# packaging (tests/e2e/test_packaging.sh): the Debian package, its checks,
+# and the shells whose completions egaf installs
+need dpkg-dev       "command -v dpkg-buildpackage"
+need debhelper      "command -v dh"
+need fakeroot       "command -v fakeroot"
+need lintian        "command -v lintian"
+need zsh            "command -v zsh"
+need fish           "command -v fish"
+# npm_deps: `npm ci` in each test folder with a package-lock.json and no
+# node_modules yet (the registry is needed once; later runs find them).
+npm_deps() {
+    for dir in tests/sarif tests/schema tests/node; do
+        [ -f "$dir/package-lock.json" ] || continue
+        [ -d "$dir/node_modules" ] && continue
+        echo "egaf deps: installing the npm packages of $dir (npm ci)"
+        (cd "$dir" && npm ci --silent --no-audit --no-fund) >/dev/null || {
+            echo "egaf deps: npm ci in $dir failed" >&2; return 1; }
+        echo "egaf deps: installed in $dir/node_modules: $(cd "$dir" &&
+            node -e 'console.log(Object.keys(require("./package.json").dependencies).join(" "))')"
+    done
+}
 if [ -z "$missing" ]; then
-    echo "egaf deps: all build and test dependencies are present"
-    exit 0
+    echo "egaf deps: all Debian packages are present"
+    npm_deps
+    exit
 fi
 echo "egaf deps: missing Debian packages:$missing"
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
@@ -48,7 +75,8 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     apt-get update -qq && apt-get install -y -qq --no-install-recommends $missing >/dev/null || {
         echo "egaf deps: apt-get install failed" >&2; exit 1; }
     echo "egaf deps: installed:$missing"
-    exit 0
+    npm_deps
+    exit
 fi
 echo "egaf deps: run as root:  apt-get install$missing" >&2
 exit 1

@@ -3,7 +3,7 @@
 # build/fuzz/corpus), one file per seed named by its SHA-1, so running it
 # again adds nothing twice and keeps what the fuzzer found:
 #   loader, validate  examples/**/*.yaml, tests/fixtures/**/*.yaml,
-#                     $SHARED/yaml-test-suite/*/in.yaml and */*/in.yaml,
+#                     tests/data/yaml-test-suite/*/in.yaml and */*/in.yaml,
 #                     tests/fuzz-regressions/*
 #   refs              reference-models/*.yaml, the same YAML files
 #   lsp               framed LSP sessions on those files (fuzz/lsp-seeds.js)
@@ -14,8 +14,11 @@
 set -eu
 cd "$(dirname "$0")/.."
 out=${1:-build/fuzz/corpus}
-shared=${SHARED:-../shared}
-suite=$shared/yaml-test-suite
+suite=tests/data/yaml-test-suite
+if [ ! -d "$suite" ]; then
+    echo "fuzz seeds: no $suite: it is part of the repository (git checkout tests/data)" >&2
+    exit 1
+fi
 
 mkdir -p "$out/loader" "$out/validate" "$out/refs" "$out/report" "$out/lsp"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/egaf-seeds.XXXXXX")
@@ -32,11 +35,9 @@ seed() {
 
 yaml_files() {
     find examples tests/fixtures -name '*.yaml' -type f 2>/dev/null | LC_ALL=C sort
-    if [ -d "$suite" ]; then
-        for f in "$suite"/*/in.yaml "$suite"/*/*/in.yaml; do
-            [ -f "$f" ] && echo "$f"
-        done
-    fi
+    for f in "$suite"/*/in.yaml "$suite"/*/*/in.yaml; do
+        [ -f "$f" ] && echo "$f"
+    done
     find tests/fuzz-regressions -type f ! -name '.*' ! -name 'README*' 2>/dev/null | LC_ALL=C sort
 }
 

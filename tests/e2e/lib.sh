@@ -1,6 +1,7 @@
 # lib.sh - helpers for end-to-end tests. Each test prints "ok NAME" or
 # "FAIL NAME: why" (followed by details); tests/run.sh counts them.
-# Environment from tests/run.sh: EGAF (binary), EGAF_ROOT, SHARED, TMPROOT, VG.
+# Environment from tests/run.sh: EGAF (binary), EGAF_ROOT, TMPROOT, VG;
+# test data from elsewhere is in $EGAF_ROOT/tests/data.
 set -u
 cd "$EGAF_ROOT" || exit 2
 T=$(mktemp -d "$TMPROOT/t.XXXXXX")

@@ -5,7 +5,7 @@
 # neutralised; usage errors exit 2. And egaf --version.
 . "$(dirname "$0")/lib.sh"
 
-XSD_DIR="$SHARED/archimate-exchange-xsd"
+XSD_DIR="$EGAF_ROOT/tests/data/archimate-exchange-xsd"
 xsd_check() { # FILE: validates against archimate3_Diagram.xsd, offline
     XML_CATALOG_FILES="$XSD_DIR/catalog.xml" xmllint --nonet --noout \
         --schema "$XSD_DIR/archimate3_Diagram.xsd" "$1" 2>"$T/xsd.err"
@@ -14,7 +14,7 @@ have_xsd=false
 if [ -f "$XSD_DIR/archimate3_Diagram.xsd" ] && command -v xmllint >/dev/null; then
     have_xsd=true
 else
-    fail xsd-available "no xmllint or no $XSD_DIR (set SHARED)"
+    fail xsd-available "no xmllint (make deps installs libxml2-utils) or no $XSD_DIR/archimate3_Diagram.xsd (part of the repository: git checkout tests/data)"
 fi
 
 # every example, one model at a time: the exchange file validates

@@ -232,7 +232,8 @@ async function main() {
     return f && sev[f.severity] === d.severity;
   }), JSON.stringify(pub.diagnostics.map((d) => d.severity)));
   check('diagnostics-rule-link', pub.diagnostics.every((d) => d.source === 'egaf' &&
-    d.codeDescription && d.codeDescription.href.endsWith('#' + d.code)), JSON.stringify(pub.diagnostics[0]));
+    d.codeDescription && /^https:.*\/docs\/rules\.md#/.test(d.codeDescription.href) &&
+    d.codeDescription.href.endsWith('#' + d.code.replace(/\./g, ''))), JSON.stringify(pub.diagnostics[0]));
   check('diagnostics-version', pub.version === 1, `version ${pub.version}`);
 
   // the quick fix of the national id, applied as an editor would

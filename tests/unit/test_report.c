@@ -65,7 +65,7 @@ static char *render(const egaf_diags *d, egaf_report_format format)
 {
     egaf_buf out;
     egaf_buf_init(&out);
-    egaf_report_options opt = {false, false, "9.9.9"};
+    egaf_report_options opt = {.color = false, .quiet = false, .version = "9.9.9"};
     egaf_report_write(&out, d, format, &opt);
     assert_false(out.failed);
     assert_non_null(out.data);
@@ -127,12 +127,16 @@ static void test_github_property_escaping(void **state)
     (void)state;
     egaf_diags *d = egaf_diags_create();
     egaf_diag_at(d, "schema.type", "a:b,c%.yaml", 1, 1, NULL, "x\r\ny");
+    /* an ESC sequence would colour or erase the log: shown, not obeyed */
+    egaf_diag_at(d, "schema.type", "b\x1b.yaml", 2, 1, NULL, "\x1b[31mred\x7f\tz");
     egaf_buf out;
     egaf_buf_init(&out);
-    egaf_report_options opt = {false, true, "1"};
+    egaf_report_options opt = {.color = false, .quiet = true, .version = "1"};
     egaf_report_github(&out, d, &opt);
     assert_string_equal(out.data,
-                        "::error file=a%3Ab%2Cc%25.yaml,line=1,col=1,title=schema.type::x%0D%0Ay\n");
+                        "::error file=a%3Ab%2Cc%25.yaml,line=1,col=1,title=schema.type::x%0D%0Ay\n"
+                        "::error file=b\xe2\x90\x9b.yaml,line=2,col=1,title=schema.type::"
+                        "\xe2\x90\x9b[31mred\xe2\x90\xa1\tz\n");
     egaf_buf_free(&out);
     egaf_diags_free(d);
 }
@@ -144,8 +148,13 @@ static void test_sarif_fragments(void **state)
     build(&fx, 4);
     char *out = render(fx.diags, EGAF_REPORT_SARIF);
     assert_contains(out, "\"version\": \"2.1.0\"");
-    assert_contains(out, "\"name\": \"egaf\",\n          \"version\": \"9.9.9\"");
-    assert_null(strstr(out, "informationUri"));
+    assert_contains(out, "\"name\": \"egaf\",\n          \"version\": \"9.9.9\",\n"
+                         "          \"semanticVersion\": \"9.9.9\",\n"
+                         "          \"informationUri\": \"" EGAF_HOME_URL "\"");
+    /* paths relative to %SRCROOT%, whose absolute place the report does not
+     * name unless --base gave it */
+    assert_contains(out, "\"originalUriBaseIds\": {\"%SRCROOT%\": {\"description\": {\"text\": ");
+    assert_null(strstr(out, "file://"));
     /* the rules of the findings, sorted by id; ruleIndex points into them */
     const char *order[] = {"{\"id\": \"ref.cross-architecture\"", "{\"id\": \"refs.schema\"",
                            "{\"id\": \"schema.unknown-key\"", "{\"id\": \"waiver.unknown-rule\"",
@@ -158,7 +167,15 @@ static void test_sarif_fragments(void **state)
         prev = at;
     }
     assert_null(strstr(out, "\"id\": \"yaml.syntax\""));
-    assert_contains(out, "\"shortDescription\": {\"text\": \"unknown key\"}");
+    assert_contains(out, "{\"id\": \"schema.unknown-key\", \"name\": \"SchemaUnknownKey\",\n"
+                         "              \"shortDescription\": {\"text\": \"unknown key\"}");
+    assert_contains(out, "\"helpUri\": \"" EGAF_RULES_DOC_URL "#schemaunknown-key\"");
+    assert_contains(out, "\"markdown\": \"A map has a key the format does not know");
+    assert_contains(out, "\\n\\n**How to fix:** ");
+    assert_contains(out, "Wrong:\\n\\n```yaml\\n");
+    assert_contains(out, "(" EGAF_RULES_DOC_URL "#schemaunknown-key)\"}");
+    assert_contains(out, "\"properties\": {\"tags\": [\"schema\"]}}");
+    assert_null(strstr(out, "security-severity"));
     assert_contains(out, "\"defaultConfiguration\": {\"level\": \"warning\"}");
     assert_contains(out, "\"help\": {\"text\": \"egaf model format");
     assert_contains(out, "{\"ruleId\": \"schema.unknown-key\", \"ruleIndex\": 2, \"level\": "
@@ -167,12 +184,21 @@ static void test_sarif_fragments(void **state)
                          "\"note\"");
     assert_contains(out, "\"message\": {\"text\": \"unknown key 'nmae' in application 'qlvb'\\n"
                          "hint: did you mean 'name'?\"}");
-    assert_contains(out, "{\"artifactLocation\": {\"uri\": \"models/lang%20son.yaml\"}, "
-                         "\"region\": {\"startLine\": 4, \"startColumn\": 5, \"endColumn\": 9}}");
-    assert_contains(out, "\"region\": {\"startLine\": 7, \"startColumn\": 3}}");
+    assert_contains(out, "{\"artifactLocation\": {\"uri\": \"models/lang%20son.yaml\", "
+                         "\"uriBaseId\": \"%SRCROOT%\"}, "
+                         "\"region\": {\"startLine\": 4, \"startColumn\": 5, \"endColumn\": 9, "
+                         "\"snippet\": {\"text\": \"nmae\"}}, "
+                         "\"contextRegion\": {\"startLine\": 4, "
+                         "\"snippet\": {\"text\": \"    nmae: Quản lý văn bản\"}}}");
+    /* a mark of unknown width is one character */
+    assert_contains(out, "\"region\": {\"startLine\": 7, \"startColumn\": 3, \"endColumn\": 4}}");
     assert_contains(out, "\"relatedLocations\": [{\"id\": 1, \"physicalLocation\": "
-                         "{\"artifactLocation\": {\"uri\": \"models/lang%20son.yaml\"}, "
-                         "\"region\": {\"startLine\": 4, \"startColumn\": 5, \"endColumn\": 9}}, "
+                         "{\"artifactLocation\": {\"uri\": \"models/lang%20son.yaml\", "
+                         "\"uriBaseId\": \"%SRCROOT%\"}, "
+                         "\"region\": {\"startLine\": 4, \"startColumn\": 5, \"endColumn\": 9, "
+                         "\"snippet\": {\"text\": \"nmae\"}}, "
+                         "\"contextRegion\": {\"startLine\": 4, "
+                         "\"snippet\": {\"text\": \"    nmae: Quản lý văn bản\"}}}, "
                          "\"message\": {\"text\": \"'name' first defined here\"}}]");
     assert_contains(out, "\"suppressions\": [{\"kind\": \"external\", \"justification\": "
                          "\"đang thẩm định, 50%\"}]");
@@ -206,8 +232,96 @@ static void test_uri_encoding(void **state)
     egaf_diags *d = egaf_diags_create();
     egaf_diag_at(d, "schema.type", "c:/mô hình/a#1?.yaml", 1, 1, NULL, "x");
     char *out = render(d, EGAF_REPORT_SARIF);
-    assert_contains(out, "\"uri\": \"c%3A/m%C3%B4%20h%C3%ACnh/a%231%3F.yaml\"");
+    assert_contains(out, "\"uri\": \"c%3A/m%C3%B4%20h%C3%ACnh/a%231%3F.yaml\", "
+                         "\"uriBaseId\": \"%SRCROOT%\"}");
     free(out);
+    egaf_diags_free(d);
+
+    /* an absolute path (given so, with no base to make it relative to) is a
+     * file:// URI with no base */
+    d = egaf_diags_create();
+    egaf_diag_at(d, "schema.type", "/srv/mô hình/./x/../a.yaml", 1, 1, NULL, "x");
+    out = render(d, EGAF_REPORT_SARIF);
+    assert_contains(out, "{\"uri\": \"file:///srv/m%C3%B4%20h%C3%ACnh/a.yaml\"}");
+    assert_null(strstr(out, "\"uriBaseId\""));
+    free(out);
+    egaf_diags_free(d);
+}
+
+static char *path_of(const char *work, const char *base, const char *file, bool *relative)
+{
+    egaf_report_options opt = {.version = "1", .work_dir = (char *)work, .base_dir = (char *)base};
+    egaf_buf out;
+    egaf_buf_init(&out);
+    *relative = egaf_report_path(&out, &opt, file);
+    assert_false(out.failed);
+    return out.data;
+}
+
+/* Paths relative to the base, whatever the user typed; absolute only when
+ * typed so and outside the base. */
+static void test_report_path(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *work, *base, *file, *want;
+        bool relative;
+    } cases[] = {
+        {"/repo", "/repo", "examples/a.yaml", "examples/a.yaml", true},
+        {"/repo", "/repo", "./examples//a.yaml", "examples/a.yaml", true},
+        {"/repo/docs", "/repo", "../examples/a.yaml", "examples/a.yaml", true},
+        {"/repo/docs", "/repo", "/repo/examples/a.yaml", "examples/a.yaml", true},
+        {"/elsewhere", "/repo", "/repo/x/../a.yaml", "a.yaml", true},
+        {"/repo", "/repo/sub", "a.yaml", "../a.yaml", true},
+        {"/repo", "/repo", "/tmp/a.yaml", "/tmp/a.yaml", false},
+        {"/repo", "/repo", "../../../a.yaml", "../a.yaml", true},
+        {"/", "/", "a.yaml", "a.yaml", true},
+        {"/repo", "/repo", ".", ".", true},
+        {"/repo", "/repository", "/repo/a.yaml", "/repo/a.yaml", false},
+        {"/repo", "/repository", "a.yaml", "../repo/a.yaml", true},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bool relative;
+        char *got = path_of(cases[i].work, cases[i].base, cases[i].file, &relative);
+        if (strcmp(got, cases[i].want) != 0 || relative != cases[i].relative) {
+            fprintf(stderr, "case %zu: '%s' from %s, base %s: got '%s' (%s)\n", i, cases[i].file,
+                    cases[i].work, cases[i].base, got, relative ? "relative" : "absolute");
+            fail();
+        }
+        free(got);
+    }
+    /* no base known: the path as given, tidied */
+    egaf_buf out;
+    egaf_buf_init(&out);
+    assert_true(egaf_report_path(&out, NULL, "./a/../../b.yaml"));
+    assert_string_equal(out.data, "../b.yaml");
+    egaf_buf_free(&out);
+}
+
+/* Rule metadata for code scanning: a security rule carries its
+ * security-severity; --base given absolute names %SRCROOT%'s place. */
+static void test_sarif_security_and_base(void **state)
+{
+    (void)state;
+    egaf_diags *d = egaf_diags_create();
+    egaf_diag_at(d, "security.unprotected", "/repo/models/a.yaml", 3, 5, "a:x", "unprotected");
+    egaf_diag_at(d, "security.level-missing", "/repo/models/a.yaml", 4, 5, "a:y", "no level");
+    egaf_diags_sort(d);
+    egaf_report_options opt = {.version = "2.0.1", .work_dir = "/repo/models",
+                               .base_dir = "/repo", .base_absolute = true};
+    egaf_buf out;
+    egaf_buf_init(&out);
+    egaf_report_sarif(&out, d, &opt);
+    assert_false(out.failed);
+    assert_contains(out.data, "\"name\": \"SecurityUnprotected\"");
+    assert_contains(out.data, "\"properties\": {\"tags\": [\"security\"], "
+                              "\"security-severity\": \"7.5\"}}");
+    assert_contains(out.data, "\"properties\": {\"tags\": [\"security\"], "
+                              "\"security-severity\": \"5.0\"}}");
+    assert_contains(out.data, "\"originalUriBaseIds\": {\"%SRCROOT%\": {\"uri\": \"file:///repo/\", ");
+    assert_contains(out.data, "{\"uri\": \"models/a.yaml\", \"uriBaseId\": \"%SRCROOT%\"}");
+    assert_contains(out.data, "\"semanticVersion\": \"2.0.1\"");
+    egaf_buf_free(&out);
     egaf_diags_free(d);
 }
 
@@ -264,21 +378,30 @@ static void test_junit_fragments(void **state)
     build(&fx, 4);
     char *out = render(fx.diags, EGAF_REPORT_JUNIT);
     assert_true(strncmp(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", 39) == 0);
-    assert_contains(out, "<testsuites name=\"egaf\" tests=\"6\" failures=\"3\" errors=\"0\" "
-                         "skipped=\"1\">");
-    assert_contains(out, "<testsuite name=\"b.yaml\" tests=\"2\" failures=\"0\" errors=\"0\" "
-                         "skipped=\"1\">");
-    assert_contains(out, "<testsuite name=\"models/lang son.yaml\" tests=\"2\" failures=\"2\"");
+    /* junit-10.xsd: no skipped on testsuites, no file or line on a testcase */
+    assert_contains(out, "<testsuites name=\"egaf\" tests=\"6\" failures=\"3\" errors=\"0\">");
+    assert_contains(out, "<testsuite name=\"b.yaml\" file=\"b.yaml\" tests=\"2\" failures=\"0\" "
+                         "errors=\"0\" skipped=\"1\">");
+    assert_contains(out, "<testsuite name=\"models/lang son.yaml\" file=\"models/lang son.yaml\" "
+                         "tests=\"2\" failures=\"2\"");
     assert_contains(out, "<testsuite name=\"egaf\" tests=\"2\" failures=\"1\"");
-    assert_contains(out, "<testcase classname=\"schema.unknown-key\" name=\"lang-son:qlvb\" "
-                         "file=\"models/lang son.yaml\" line=\"4\">\n"
+    assert_null(strstr(out, " line=\""));
+    assert_contains(out, "<property name=\"errors\" value=\"3\"/>\n"
+                         "      <property name=\"warnings\" value=\"0\"/>\n"
+                         "      <property name=\"notes\" value=\"1\"/>\n"
+                         "      <property name=\"waived\" value=\"1\"/>\n"
+                         "      <property name=\"files\" value=\"3\"/>\n");
+    /* a newline inside an attribute is a character reference */
+    assert_contains(out, "<failure message=\"bad &lt;data&gt; &amp; &quot;quotes&quot;: 100%, "
+                         "a,b&#10;second line\" type=\"error\">");
+    assert_contains(out, "<testcase classname=\"schema.unknown-key\" name=\"lang-son:qlvb\">\n"
                          "      <failure message=\"unknown key &#39;nmae&#39; in application "
                          "&#39;qlvb&#39;\" type=\"error\">");
     assert_contains(out, "<testcase classname=\"yaml.duplicate-key\" "
                          "name=\"models/lang son.yaml:5:5\"");
     assert_contains(out, "<skipped message=\"waived: đang thẩm định, 50%\"/>");
-    assert_contains(out, "<testcase classname=\"ref.cross-architecture\" name=\"b:y\" "
-                         "file=\"b.yaml\" line=\"9\">\n      <system-out>b.yaml:9:1: note: "
+    assert_contains(out, "<testcase classname=\"ref.cross-architecture\" name=\"b:y\">\n"
+                         "      <system-out>b.yaml:9:1: note: "
                          "reference to &#39;ha-noi:lgsp&#39; not checked "
                          "[ref.cross-architecture]</system-out>");
     assert_contains(out, "bad &lt;data&gt; &amp; &quot;quotes&quot;");
@@ -293,8 +416,45 @@ static void test_junit_fragments(void **state)
     egaf_diags_add_files(d, 2);
     out = render(d, EGAF_REPORT_JUNIT);
     assert_contains(out, "<testsuite name=\"egaf\" tests=\"1\" failures=\"0\" errors=\"0\" "
-                         "skipped=\"0\">\n    <testcase classname=\"egaf\" name=\"no findings\">");
+                         "skipped=\"0\">\n    <properties>\n");
+    assert_contains(out, "</properties>\n    <testcase classname=\"egaf\" name=\"no findings\">");
     free(out);
+    egaf_diags_free(d);
+}
+
+/* Warnings pass (their text in system-out) unless --werror; control
+ * characters come back visibly, never dropped; the report stays XML 1.0. */
+static void test_junit_warnings_and_controls(void **state)
+{
+    (void)state;
+    egaf_diags *d = egaf_diags_create();
+    egaf_diag_at(d, "hygiene.unused", "a.yaml", 2, 1, "a:x",
+                 "cr\r lf\n tab\t esc\x1b bell\x07 del\x7f bad\xff fffe\xef\xbf\xbe end");
+    egaf_diags_add_files(d, 1);
+    egaf_diags_sort(d);
+    egaf_buf out;
+    egaf_buf_init(&out);
+    egaf_report_options opt = {.version = "1"};
+    egaf_report_junit(&out, d, &opt);
+    assert_false(out.failed);
+    assert_contains(out.data, "<testsuites name=\"egaf\" tests=\"2\" failures=\"0\" errors=\"0\">");
+    assert_null(strstr(out.data, "<failure"));
+    assert_contains(out.data, "<testcase classname=\"hygiene.unused\" name=\"a:x\">\n"
+                              "      <system-out>a.yaml:2:1: warning: cr&#13; lf\n tab\t "
+                              "esc\xe2\x90\x9b bell\xe2\x90\x87 del\xe2\x90\xa1 "
+                              "bad\xef\xbf\xbd fffe\xef\xbf\xbd end [hygiene.unused]</system-out>");
+    assert_contains(out.data, "<property name=\"warnings\" value=\"1\"/>");
+    egaf_buf_free(&out);
+
+    egaf_buf_init(&out);
+    opt.werror = true;
+    egaf_report_junit(&out, d, &opt);
+    assert_contains(out.data, "<testsuites name=\"egaf\" tests=\"2\" failures=\"1\" errors=\"0\">");
+    assert_contains(out.data, "<failure message=\"cr&#13; lf&#10; tab&#9; esc\xe2\x90\x9b "
+                              "bell\xe2\x90\x87 del\xe2\x90\xa1 bad\xef\xbf\xbd "
+                              "fffe\xef\xbf\xbd end\" type=\"warning\">");
+    assert_contains(out.data, "<property name=\"werror\" value=\"true\"/>");
+    egaf_buf_free(&out);
     egaf_diags_free(d);
 }
 
@@ -361,7 +521,7 @@ static void test_deterministic(void **state)
         char *x = render(a.diags, formats[k]);
         egaf_buf y;
         egaf_buf_init(&y);
-        egaf_report_options opt = {false, false, "9.9.9"};
+        egaf_report_options opt = {.color = false, .quiet = false, .version = "9.9.9"};
         writers[k](&y, b.diags, &opt);
         assert_string_equal(x, y.data);
         free(x);
@@ -415,6 +575,9 @@ int main(void)
         cmocka_unit_test(test_sarif_fragments),
         cmocka_unit_test(test_sarif_empty),
         cmocka_unit_test(test_uri_encoding),
+        cmocka_unit_test(test_report_path),
+        cmocka_unit_test(test_sarif_security_and_base),
+        cmocka_unit_test(test_junit_warnings_and_controls),
         cmocka_unit_test(test_fingerprints),
         cmocka_unit_test(test_junit_fragments),
         cmocka_unit_test(test_gitlab_fragments),
