@@ -116,7 +116,7 @@ void egaf_diags_absorb(egaf_diags *d, egaf_diags *src)
         egaf_severity sev = effective_severity(d, f->rule);
         if (sev == EGAF_SEV_OFF)
             continue;
-        f->severity = sev;
+        f->severity = sev < f->at_most ? sev : f->at_most;
         f->seq = d->count;
         d->items[d->count++] = f;
     }
@@ -184,6 +184,7 @@ static egaf_finding *add(egaf_diags *d, const char *rule, const char *file, cons
     }
     f->rule = rule;
     f->severity = sev;
+    f->at_most = EGAF_SEV_ERROR;
     if (mark && mark->src) {
         f->file = egaf_arena_strdup(d->arena, mark->src->path);
         f->line = mark->line;
@@ -245,6 +246,39 @@ void egaf_diag_fix(egaf_diags *d, egaf_finding *f, const char *fmt, ...)
     va_start(ap, fmt);
     f->fix = vformat(d->arena, fmt, ap);
     va_end(ap);
+}
+
+void egaf_diag_hint_append(egaf_diags *d, egaf_finding *f, const char *fmt, ...)
+{
+    if (!f)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    char *more = vformat(d->arena, fmt, ap);
+    va_end(ap);
+    if (!more) {
+        d->failed = true;
+        return;
+    }
+    if (!f->hint) {
+        f->hint = more;
+        return;
+    }
+    char *both = egaf_arena_printf(d->arena, "%s; %s", f->hint, more);
+    if (both)
+        f->hint = both;
+    else
+        d->failed = true;
+}
+
+void egaf_diag_at_most(egaf_finding *f, egaf_severity most)
+{
+    if (!f)
+        return;
+    if (most < f->at_most)
+        f->at_most = most;
+    if (f->severity > f->at_most)
+        f->severity = f->at_most;
 }
 
 void egaf_diag_related(egaf_diags *d, egaf_finding *f, const egaf_mark *mark, const char *fmt,

@@ -44,6 +44,7 @@ typedef struct egaf_finding {
      * offer it as a quick fix. */
     const char *fix;
     const char *waiver; /* the waiver's reason when suppressed, else NULL */
+    egaf_severity at_most; /* the highest severity it may have (a guess is never an error) */
     egaf_related *related;
     size_t nrelated;
     size_t seq; /* insertion order, the last sort key */
@@ -84,6 +85,13 @@ void egaf_diag_fix(egaf_diags *d, egaf_finding *f, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void egaf_diag_related(egaf_diags *d, egaf_finding *f, const egaf_mark *mark, const char *fmt,
                        ...) __attribute__((format(printf, 4, 5)));
+/* Adds to f's hint ("first; then"), or sets it when f has none. */
+void egaf_diag_hint_append(egaf_diags *d, egaf_finding *f, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Lowers f to most when it is higher, for good: a configuration or a later
+ * egaf_diags_absorb never raises it again. For a finding whose verdict rests
+ * on a reference fact that is not confirmed. */
+void egaf_diag_at_most(egaf_finding *f, egaf_severity most);
 /* Marks f as waived with reason; it is listed but does not count. */
 void egaf_diag_waive(egaf_diags *d, egaf_finding *f, const char *reason);
 

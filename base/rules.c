@@ -108,7 +108,7 @@ static const egaf_rule catalogue[] = {
         "architecture"),
      N_("In `egaf consolidate`: a national shared system or national database that exists in "
         "`--year` is owned (reference-models, owner of that year, unless its confidence is "
-        "`uncertain`) by an agency whose architecture is in the run, and no element of that "
+        "`unknown`) by an agency whose architecture is in the run, and no element of that "
         "architecture declares it with `properties: {national-id: X}` (a database for a "
         "national database; a platform or application for a shared system). At the owner "
         "model's `agency`, with a note at the reference entry."),
@@ -172,7 +172,7 @@ static const egaf_rule catalogue[] = {
         "2025-03-01); NQ 202/2025/QH15 (34 provinces from 2025-07-01)."),
      N_("Write the organ code or agency id valid in the year (the hint names the successor), or "
         "correct the year."),
-     "agency: \"000.00.00.H03\"   # Bắc Giang\nyear: 2026\n",
+     "agency: bac-giang\nyear: 2026\n",
      "agency: bac-ninh-2025\nyear: 2026\n"},
     {"header.framework-unknown", EGAF_SEV_ERROR, N_("unknown framework edition"),
      N_("`framework` is not an edition of the national framework in the reference models."),
@@ -308,10 +308,14 @@ static const egaf_rule catalogue[] = {
         "starts."),
      NULL, NULL},
     {"refs.missing-source", EGAF_SEV_ERROR, N_("reference data: entry without a source"),
-     N_("An entry of the reference models has no `source` (the legal instrument or public source "
-        "it comes from) or no `confidence`."),
-     N_("Reference models: every fact carries its source, and uncertain facts say so."),
-     N_("Add `source:` with the instrument, and `confidence: confirmed|inferred|uncertain`."), NULL,
+     N_("An entry of the reference models has no `source` (the instrument with its date, or the "
+        "address of the page it comes from), cites an internal label such as S27 instead, or has "
+        "no `confidence`."),
+     N_("Reference models: every fact carries a citation a reader can look up, and how sure the "
+        "data is of it."),
+     N_("Add `source:` with the instrument and its date (or the page address), and `confidence: "
+        "confirmed|reported|inferred|unknown`."),
+     NULL,
      NULL},
     {"refs.schema", EGAF_SEV_ERROR, N_("reference data: malformed entry"),
      N_("A reference-model file has an unknown key, a missing key, or a value of the wrong type "

@@ -35,11 +35,13 @@ size_t egaf_edit_distance(const char *a, const char *b, size_t limit)
 
 const char *egaf_suggest(const char *word, const char *const *candidates, size_t count)
 {
+    if (!word || !candidates || count == 0)
+        return NULL;
     size_t len = strlen(word);
     size_t limit = len / 3 > 1 ? len / 3 : 1;
     const char *best = NULL;
     size_t best_d = limit + 1;
-    for (size_t i = 0; count ? i < count : candidates[i] != NULL; i++) {
+    for (size_t i = 0; i < count; i++) {
         if (!candidates[i])
             continue;
         size_t dist = egaf_edit_distance(word, candidates[i], limit);
@@ -49,4 +51,12 @@ const char *egaf_suggest(const char *word, const char *const *candidates, size_t
         }
     }
     return best;
+}
+
+size_t egaf_list_count(const char *const *list)
+{
+    size_t n = 0;
+    while (list && list[n])
+        n++;
+    return n;
 }

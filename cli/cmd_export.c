@@ -56,7 +56,7 @@ static const egaf_option options[] = {
 
 static int bad_choice(const char *what, const char *value, const char *const *choices)
 {
-    const char *s = egaf_suggest(value, choices, 0);
+    const char *s = egaf_suggest(value, choices, egaf_list_count(choices));
     if (s)
         return usage_error("export", _("unknown %s '%s'; did you mean '%s'?"), what, value, s);
     return usage_error("export", _("unknown %s '%s' (one of: %s, %s, %s)"), what, value, choices[0],

@@ -86,6 +86,13 @@ static void unknown_agency(const egaf_refs *refs, const char *code, int year)
         }
         return;
     }
+    /* a name ("Lạng Sơn", "Tỉnh Lạng Sơn"): its id */
+    const egaf_ref_entry *named[1];
+    if (egaf_refs_agencies_named(refs, code, year, named, 1) > 0) {
+        error(_("unknown agency '%s' in %d; did you mean '%s' (%s)?"), code, year, named[0]->id,
+              named[0]->name);
+        return;
+    }
     const char **cands = malloc((2 * refs->nentries + 1) * sizeof(*cands));
     size_t n = 0;
     for (size_t i = 0; cands && i < refs->nentries; i++) {
@@ -96,8 +103,13 @@ static void unknown_agency(const egaf_refs *refs, const char *code, int year)
         if (e->organ_code)
             cands[n++] = e->organ_code;
     }
-    const char *s = cands ? egaf_suggest(code, cands, n) : NULL;
-    if (s)
+    /* an organ code no source gives: a near code would be another agency's */
+    const char *s = cands && !strchr(code, '.') ? egaf_suggest(code, cands, n) : NULL;
+    if (strchr(code, '.') && !s)
+        error(_("organ code '%s' is not in the reference data; give the agency's id ('egaf refs "
+                "list --kind agencies' lists them)"),
+              code);
+    else if (s)
         error(_("unknown agency '%s' in %d; did you mean '%s'?"), code, year, s);
     else
         error(_("unknown agency '%s' in %d ('egaf refs list' shows the agencies)"), code, year);

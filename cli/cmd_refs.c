@@ -1,26 +1,39 @@
 /* cmd_refs.c - `egaf refs list` and `egaf refs show ID`: browse the national
  * reference models (agencies, shared systems, national databases, data
  * subjects, the framework's code trees) as of a year, as a table or JSON. */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cli/cli.h"
 #include "base/i18n.h"
 #include "base/suggest.h"
+#include "model/model.h"
+#include "validator/validate.h"
 
 static const char *const usage =
     N_("usage: egaf refs [list] [--kind K] [--year YYYY] [--framework E] [--format F]\n"
        "       egaf refs show ID [--year YYYY] [--framework E] [--format F]\n"
+       "       egaf refs audit MODEL... [--format F]\n"
+       "       egaf refs diff --from YEAR --to YEAR [--format F]\n"
        "\n"
        "Browses the national reference models: agencies (ministries, government\n"
        "agencies, provinces), national shared systems, national databases, data\n"
        "subjects, and the BRM/DRM/ARM/TRM/SRM codes of a framework edition.\n"
        "\n"
        "'list' prints one line per entry, in the order of the reference files.\n"
-       "'show ID' prints every field of one entry, its source and note included;\n"
-       "ID is an id (a 'national:' prefix is accepted), an organ code or a code\n"
-       "such as DRM001.001.\n"
+       "'show ID' prints every field of one entry, each fact's sources (the\n"
+       "instrument and its date, or a page address) and how sure the data is of it\n"
+       "(confirmed, reported, inferred, unknown); ID is an id (a 'national:' prefix\n"
+       "is accepted), an organ code or a code such as DRM001.001.\n"
+       "'audit MODEL...' lists the reference facts the models' findings rest on that\n"
+       "are not confirmed, and the findings they lowered to warnings: what to verify\n"
+       "before publishing.\n"
+       "'diff --from YEAR --to YEAR' lists the agencies, shared systems and national\n"
+       "databases added, removed, merged, renamed, re-owned or listed between the\n"
+       "two dates (a year is its 31 December; YYYY-MM-DD is a day).\n"
        "\n"
        "options:\n"
        "  --kind K          agencies, shared-systems, national-databases, data-subjects\n"
@@ -30,18 +43,20 @@ static const char *const usage =
        "  --framework E     edition 2.0, 3.0 or 4.0: the codes of that edition (default:\n"
        "                    the edition in force in --year, else the newest); shared\n"
        "                    systems are limited to those the edition lists\n"
-       "  --format F        text (default) or json\n"
+       "  --format F        text (default) or json; markdown for 'diff'\n"
+       "  --from, --to D    the two dates of 'diff'\n"
        "  -o, --output FILE write to FILE (atomically) instead of stdout\n"
        "  --refs DIR        reference models folder (default: $EGAF_REFS, installed, source tree)\n"
        "  -h, --help        this help\n"
        "\n"
        "Exit status: 0; 2 on bad usage, an unknown ID or broken reference models.\n");
 
-enum { O_KIND = 1, O_YEAR, O_FRAMEWORK, O_FORMAT, O_OUTPUT, O_REFS, O_HELP };
+enum { O_KIND = 1, O_YEAR, O_FRAMEWORK, O_FORMAT, O_OUTPUT, O_REFS, O_HELP, O_FROM, O_TO };
 
 static const egaf_option options[] = {
-    {"kind", 0, true},   {"year", 0, true},    {"framework", 0, true}, {"format", 0, true},
-    {"output", 'o', true}, {"refs", 0, true},  {"help", 'h', false},   {NULL, 0, false},
+    {"kind", 0, true},     {"year", 0, true},   {"framework", 0, true}, {"format", 0, true},
+    {"output", 'o', true}, {"refs", 0, true},   {"help", 'h', false},   {"from", 0, true},
+    {"to", 0, true},       {NULL, 0, false},
 };
 
 /* --kind values; K_ALL is the default (every entry kind). */
@@ -54,7 +69,7 @@ typedef struct refs_opts {
     int kind;
     int year; /* 0: any year */
     const char *framework;
-    bool json;
+    bool json, markdown;
 } refs_opts;
 
 static bool kind_matches(int kind, const egaf_ref_entry *e)
@@ -108,6 +123,15 @@ static void jlist(egaf_buf *out, const char *name, const char *const *items, siz
     egaf_buf_putc(out, ']');
 }
 
+/* "name": {"confidence": …, "sources": […]} */
+static void jfact(egaf_buf *out, const char *name, const egaf_ref_fact *f, bool first)
+{
+    egaf_buf_printf(out, "%s\"%s\": {\"confidence\": \"%s\"", first ? "" : ", ", name,
+                    egaf_confidence_name(f->confidence));
+    jlist(out, "sources", f->sources, f->nsources);
+    egaf_buf_putc(out, '}');
+}
+
 /* One entry as a JSON object: the fields of every kind, then its own. */
 static void entry_json(egaf_buf *out, const egaf_ref_entry *e, int year)
 {
@@ -122,6 +146,24 @@ static void entry_json(egaf_buf *out, const egaf_ref_entry *e, int year)
     jdate(out, "valid-to", e->valid_to);
     jstr(out, "source", e->source);
     jstr(out, "confidence", e->confidence);
+    jdate(out, "listed", e->listed);
+    egaf_buf_printf(out, ", \"start-known\": %s",
+                    e->valid_from || e->start_fact.confidence != EGAF_CONF_UNKNOWN ? "true"
+                                                                                  : "false");
+    jlist(out, "sources", e->fact.sources, e->fact.nsources);
+    egaf_buf_puts(out, ", \"facts\": {");
+    jfact(out, "entry", &e->fact, true);
+    if (e->organ_code)
+        jfact(out, "organ-code", &e->code_fact, false);
+    if (e->gso_code)
+        jfact(out, "gso-code", &e->gso_fact, false);
+    if (e->nsuccessors)
+        jfact(out, "successor", &e->successor_fact, false);
+    if (e->valid_from || e->start_fact.confidence == EGAF_CONF_UNKNOWN)
+        jfact(out, "valid-from", &e->start_fact, false);
+    if (e->valid_to)
+        jfact(out, "valid-to", &e->end_fact, false);
+    egaf_buf_putc(out, '}');
     jstr(out, "note", e->note);
     switch (e->kind) {
     case EGAF_RK_AGENCY:
@@ -157,6 +199,7 @@ static void entry_json(egaf_buf *out, const egaf_ref_entry *e, int year)
             jdate(out, "valid-from", o->valid_from);
             jdate(out, "valid-to", o->valid_to);
             jstr(out, "confidence", o->confidence);
+            jlist(out, "sources", o->fact.sources, o->fact.nsources);
             egaf_buf_putc(out, '}');
         }
         egaf_buf_putc(out, ']');
@@ -351,6 +394,24 @@ static void field_date(egaf_buf *out, const char *name, egaf_date d)
     field(out, name, buf);
 }
 
+/* A fact's provenance: how sure, then each citation on its own line ("QĐ
+ * 09/2025/QĐ-TTg (14/4/2025)", or a page address), then its own note. */
+static void fact_lines(egaf_buf *out, const char *name, const egaf_ref_fact *f)
+{
+    egaf_buf_printf(out, "%-18s%s\n", name, egaf_confidence_name(f->confidence));
+    for (size_t i = 0; i < f->nsources; i++)
+        egaf_buf_printf(out, "%-18s%s\n", "", f->sources[i]);
+    if (f->note)
+        egaf_buf_printf(out, "%-18s%s\n", "", f->note);
+}
+
+/* The entry's own citations, one a line, under "source:". */
+static void source_lines(egaf_buf *out, const egaf_ref_fact *f)
+{
+    for (size_t i = 0; i < f->nsources; i++)
+        egaf_buf_printf(out, "%-18s%s\n", i ? "" : "source:", f->sources[i]);
+}
+
 static void show_entry(egaf_buf *out, const egaf_refs *refs, const egaf_ref_entry *e, int year)
 {
     field(out, "id:", e->id);
@@ -415,8 +476,29 @@ static void show_entry(egaf_buf *out, const egaf_refs *refs, const egaf_ref_entr
     }
     field_list(out, "authoritative-for:", e->authoritative_for, e->nauthoritative);
     field(out, "authoritative-db:", e->authoritative_db);
-    field(out, "source:", e->source);
-    field(out, "confidence:", e->confidence);
+    field_date(out, "listed:", e->listed);
+    if (e->start_fact.confidence == EGAF_CONF_UNKNOWN && !e->valid_from)
+        field(out, "valid-from:", _("unknown (no year check fails on it)"));
+    source_lines(out, &e->fact);
+    field(out, "confidence:", egaf_confidence_name(e->fact.confidence));
+    /* the facts with a provenance of their own */
+    if (e->organ_code && e->code_fact.sources != e->fact.sources)
+        fact_lines(out, "organ code:", &e->code_fact);
+    field_date(out, "organ code from:", e->code_from);
+    if (e->gso_code && e->gso_fact.sources != e->fact.sources)
+        fact_lines(out, "statistics code:", &e->gso_fact);
+    if (e->nsuccessors && e->successor_fact.sources != e->fact.sources)
+        fact_lines(out, "successors:", &e->successor_fact);
+    if (e->valid_from && e->start_fact.sources != e->fact.sources)
+        fact_lines(out, "start:", &e->start_fact);
+    if (e->valid_to && e->end_fact.sources != e->fact.sources)
+        fact_lines(out, "end:", &e->end_fact);
+    for (size_t i = 0; i < e->nowners; i++)
+        if (e->owners[i].fact.sources != e->fact.sources || e->owners[i].fact.note) {
+            char label[80];
+            snprintf(label, sizeof label, "owner %s:", e->owners[i].agency);
+            fact_lines(out, label, &e->owners[i].fact);
+        }
     field(out, "note:", e->note);
     if (e->mark.src) {
         char where[512];
@@ -497,6 +579,572 @@ static int show(egaf_buf *out, const egaf_refs *refs, const char *id, const refs
     return EXIT_CLEAN;
 }
 
+/* ---- audit ---- */
+
+/* One fact a model rests on that is not confirmed. */
+typedef struct audit_fact {
+    char *what;
+    egaf_confidence confidence;
+    const char *source; /* the first citation, or NULL */
+    const void *key;    /* the fact itself, to list it once */
+} audit_fact;
+
+typedef struct audit_list {
+    audit_fact *items;
+    size_t n, cap;
+    bool oom;
+} audit_list;
+
+static void audit_add(audit_list *l, const void *key, egaf_confidence c, const char *source,
+                      const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static void audit_add(audit_list *l, const void *key, egaf_confidence c, const char *source,
+                      const char *fmt, ...)
+{
+    if (c == EGAF_CONF_CONFIRMED || l->oom)
+        return;
+    for (size_t i = 0; i < l->n; i++)
+        if (l->items[i].key == key)
+            return;
+    if (l->n == l->cap) {
+        size_t ncap = l->cap ? l->cap * 2 : 16;
+        audit_fact *n = realloc(l->items, ncap * sizeof(*n));
+        if (!n) {
+            l->oom = true;
+            return;
+        }
+        l->items = n;
+        l->cap = ncap;
+    }
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    audit_fact *f = &l->items[l->n];
+    f->what = strdup(buf);
+    if (!f->what) {
+        l->oom = true;
+        return;
+    }
+    f->confidence = c;
+    f->source = source;
+    f->key = key;
+    l->n++;
+}
+
+static void audit_add_fact(audit_list *l, const egaf_ref_fact *f, const char *what)
+{
+    audit_add(l, f, f->confidence, f->nsources ? f->sources[0] : NULL, "%s", what);
+}
+
+static void audit_free(audit_list *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        free(l->items[i].what);
+    free(l->items);
+}
+
+/* The facts of one reference entry that a model using it in year rests on. */
+static void audit_entry(audit_list *l, const egaf_ref_entry *e, int year, const char *how)
+{
+    char what[320];
+    snprintf(what, sizeof what, _("%s (%s): the entry, its name and level"), e->name, e->id);
+    audit_add_fact(l, &e->fact, what);
+    if (e->valid_from && e->start_fact.sources != e->fact.sources) {
+        snprintf(what, sizeof what, _("the start date of %s"), e->name);
+        audit_add_fact(l, &e->start_fact, what);
+    }
+    if (e->valid_to) {
+        snprintf(what, sizeof what, _("the end date of %s"), e->name);
+        audit_add_fact(l, &e->end_fact, what);
+    }
+    if (how && e->organ_code && strcmp(how, e->organ_code) == 0) {
+        snprintf(what, sizeof what, _("the organ code of %s (%s)"), e->name, e->organ_code);
+        audit_add_fact(l, &e->code_fact, what);
+    }
+    if (how && e->gso_code && strcmp(how, e->gso_code) == 0) {
+        snprintf(what, sizeof what, _("the statistics code of %s (%s)"), e->name, e->gso_code);
+        audit_add_fact(l, &e->gso_fact, what);
+    }
+    const egaf_ref_owner *o = e->nowners ? egaf_ref_owner_record(e, year) : NULL;
+    if (o) {
+        snprintf(what, sizeof what, _("the owner of %s in %d (%s)"), e->name, year, o->agency);
+        audit_add_fact(l, &o->fact, what);
+    }
+}
+
+static void audit_national(audit_list *l, const egaf_refs *refs, const char *text, int year)
+{
+    if (!text || strncmp(text, "national:", 9) != 0)
+        return;
+    const egaf_ref_entry *e = egaf_refs_find(refs, text + 9);
+    if (e)
+        audit_entry(l, e, year, NULL);
+}
+
+/* Every reference fact the model's findings may rest on, not confirmed. */
+static void audit_model(audit_list *l, const egaf_refs *refs, const egaf_model *m)
+{
+    const egaf_element *h = m->header;
+    const egaf_value *yv = h ? egaf_element_get(h, EGAF_F_YEAR) : NULL;
+    int year = yv && yv->type == EGAF_FT_INT ? (int)yv->u.num : 0;
+    const char *agency = h ? egaf_element_text(h, EGAF_F_AGENCY) : NULL;
+    const egaf_ref_entry *a = agency ? egaf_refs_agency(refs, agency, year) : NULL;
+    if (!a && agency)
+        a = egaf_refs_agency(refs, agency, 0);
+    if (a && a->kind == EGAF_RK_AGENCY)
+        audit_entry(l, a, year, agency);
+    const char *level = h ? egaf_element_text(h, EGAF_F_LEVEL) : NULL;
+    const egaf_ref_framework *f = m->framework.s ? egaf_refs_framework(refs, m->framework.s) : NULL;
+    for (int k = 0; k < EGAF_K_ARCHITECTURE; k++)
+        for (size_t i = 0; i < m->counts[k]; i++) {
+            const egaf_element *el = m->elements[k][i];
+            for (size_t j = 0; j < el->nvalues; j++) {
+                const egaf_value *v = &el->values[j];
+                if (v->type == EGAF_FT_REF) {
+                    egaf_str sv = egaf_value_str(el, v);
+                    audit_national(l, refs, sv.s, year);
+                } else if (v->type == EGAF_FT_REFS) {
+                    for (size_t r = 0; r < v->u.list.count; r++)
+                        audit_national(l, refs, v->u.list.items[r].s, year);
+                }
+                if (!f)
+                    continue;
+                if (v->field == EGAF_F_ROUTE) {
+                    for (size_t r = 0; r < f->nroutes; r++)
+                        if (strcmp(f->routes[r].id, v->u.str.s) == 0)
+                            audit_add(l, &f->routes[r], f->routes[r].confidence,
+                                      f->routes[r].source, _("route %s of framework %s (%s)"),
+                                      f->routes[r].id, f->edition, f->routes[r].name);
+                } else if (v->field == EGAF_F_SECURITY_LEVEL) {
+                    for (size_t r = 0; r < f->nsecurity_levels; r++)
+                        if (f->security_levels[r].level == v->u.num)
+                            audit_add(l, &f->security_levels[r], f->security_levels[r].confidence,
+                                      f->security_levels[r].source,
+                                      _("security level %d: whether it needs a control"),
+                                      f->security_levels[r].level);
+                } else if (v->type == EGAF_FT_CODE) {
+                    for (int t = 0; t < EGAF_TREE__COUNT; t++) {
+                        const egaf_ref_tree *tree = &f->trees[t];
+                        bool mine = strncasecmp(v->u.str.s, tree_names[t], 3) == 0;
+                        if (mine && tree->ncodes)
+                            audit_add(l, tree,
+                                      tree->provisional ? EGAF_CONF_INFERRED : tree->confidence,
+                                      tree->source, _("the %s tree of framework %s (%s)"),
+                                      tree_names[t], f->edition,
+                                      tree->provisional ? _("provisional") : _("incomplete"));
+                    }
+                }
+            }
+        }
+    for (size_t r = 0; f && r < f->nrequirements; r++) {
+        const egaf_ref_requirement *q = &f->requirements[r];
+        bool applies = !level;
+        for (size_t j = 0; level && j < q->nlevels; j++)
+            applies = applies || strcmp(q->levels[j], level) == 0;
+        if (applies)
+            audit_add(l, q, q->confidence, q->source,
+                      _("that framework %s requires '%s' (%s)"), f->edition, q->id,
+                      q->title ? q->title : q->id);
+    }
+    for (size_t r = 0; f && r < f->nsections; r++)
+        audit_add(l, &f->sections[r], f->sections[r].confidence, f->sections[r].source,
+                  _("that framework %s requires content %s (%s)"), f->edition,
+                  f->sections[r].letter ? f->sections[r].letter : "?", f->sections[r].name);
+}
+
+/* A finding of model m whose severity was lowered because it rests on a
+ * fact that is not confirmed. */
+static bool finding_of(const egaf_finding *fd, const egaf_model *m)
+{
+    if (!fd->file || fd->at_most == EGAF_SEV_ERROR)
+        return false;
+    for (size_t i = 0; i < m->nfiles; i++)
+        if (m->files[i] && strcmp(m->files[i]->path, fd->file) == 0)
+            return true;
+    return m->path && strcmp(m->path, fd->file) == 0;
+}
+
+static int audit(egaf_buf *out, const egaf_refs *refs, const char *const *operands,
+                 size_t ninputs, const refs_opts *o)
+{
+    char **files = NULL;
+    size_t nfiles = 0;
+    char **inputs = calloc(ninputs + 1, sizeof(*inputs));
+    bool copied = inputs != NULL;
+    for (size_t i = 0; copied && i < ninputs; i++)
+        copied = (inputs[i] = strdup(operands[i])) != NULL;
+    int collected = copied ? egaf_collect_models(inputs, ninputs, &files, &nfiles) : -1;
+    for (size_t i = 0; inputs && i < ninputs; i++)
+        free(inputs[i]);
+    free(inputs);
+    if (!copied)
+        return error(_("out of memory"));
+    if (collected != 0)
+        return EXIT_FAILURE_RUN;
+    egaf_diags *diags = egaf_diags_create();
+    egaf_model **models = calloc(nfiles + 1, sizeof(*models));
+    size_t nmodels = 0;
+    int rc = EXIT_CLEAN;
+    egaf_load_options load = {.release_text = true};
+    if (!diags || !models || egaf_cli_load_models(files, nfiles, &load, diags, models, &nmodels) != 0) {
+        rc = EXIT_FAILURE_RUN;
+        goto done;
+    }
+    egaf_validator *v = egaf_validator_create(refs);
+    if (!v) {
+        rc = error(_("out of memory"));
+        goto done;
+    }
+    egaf_validate(v, models, nmodels, diags);
+    egaf_validator_free(v);
+    egaf_diags_sort(diags);
+    if (o->json)
+        egaf_buf_putc(out, '[');
+    for (size_t i = 0; i < nmodels; i++) {
+        const egaf_model *m = models[i];
+        audit_list l = {NULL, 0, 0, false};
+        audit_model(&l, refs, m);
+        if (l.oom) {
+            audit_free(&l);
+            rc = error(_("out of memory"));
+            goto done;
+        }
+        const egaf_value *yv = m->header ? egaf_element_get(m->header, EGAF_F_YEAR) : NULL;
+        int year = yv && yv->type == EGAF_FT_INT ? (int)yv->u.num : 0;
+        if (o->json) {
+            egaf_buf_puts(out, i ? ",\n {\"file\": " : "\n {\"file\": ");
+            egaf_buf_json_string(out, m->path);
+            jstr(out, "architecture", m->id);
+            egaf_buf_printf(out, ", \"year\": %d, \"facts\": [", year);
+            for (size_t j = 0; j < l.n; j++) {
+                egaf_buf_puts(out, j ? ", {\"fact\": " : "{\"fact\": ");
+                egaf_buf_json_string(out, l.items[j].what);
+                jstr(out, "confidence", egaf_confidence_name(l.items[j].confidence));
+                jstr(out, "source", l.items[j].source);
+                egaf_buf_putc(out, '}');
+            }
+            egaf_buf_puts(out, "], \"findings\": [");
+            size_t nf = 0;
+            for (size_t j = 0; j < egaf_diags_count(diags); j++) {
+                const egaf_finding *fd = egaf_diags_at(diags, j);
+                if (!finding_of(fd, m))
+                    continue;
+                egaf_buf_puts(out, nf++ ? ", {\"file\": " : "{\"file\": ");
+                egaf_buf_json_string(out, fd->file);
+                egaf_buf_printf(out, ", \"line\": %u, \"column\": %u", fd->line, fd->col);
+                jstr(out, "rule", fd->rule);
+                jstr(out, "severity", egaf_severity_name(fd->severity));
+                jstr(out, "message", fd->message);
+                egaf_buf_putc(out, '}');
+            }
+            egaf_buf_puts(out, "]}");
+        } else {
+            egaf_buf_printf(out, _("%s (%s, %d): %zu reference facts not confirmed\n"), m->path,
+                            m->id ? m->id : "?", year, l.n);
+            for (size_t j = 0; j < l.n; j++) {
+                egaf_buf_printf(out, "  %-9s %s", egaf_confidence_name(l.items[j].confidence),
+                                l.items[j].what);
+                if (l.items[j].source)
+                    egaf_buf_printf(out, " [%s]", l.items[j].source);
+                egaf_buf_putc(out, '\n');
+            }
+            bool any = false;
+            for (size_t j = 0; j < egaf_diags_count(diags); j++) {
+                const egaf_finding *fd = egaf_diags_at(diags, j);
+                if (!finding_of(fd, m))
+                    continue;
+                if (!any)
+                    egaf_buf_puts(out, _("  findings that rest on them (warnings, not errors):\n"));
+                any = true;
+                egaf_buf_printf(out, "    %s:%u:%u: %s: %s [%s]\n", fd->file, fd->line, fd->col,
+                                egaf_severity_name(fd->severity), fd->message, fd->rule);
+            }
+        }
+        audit_free(&l);
+    }
+    if (o->json)
+        egaf_buf_puts(out, nmodels ? "\n]\n" : "]\n");
+done:
+    for (size_t i = 0; models && i < nmodels; i++)
+        egaf_model_free(models[i]);
+    free(models);
+    egaf_diags_free(diags);
+    egaf_free_list(files, nfiles);
+    return rc;
+}
+
+/* The day after d. */
+static egaf_date egaf_date_after(egaf_date d)
+{
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int y = d / 10000, m = d / 100 % 100, day = d % 100;
+    int last = days[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
+    if (day < last)
+        return d + 1;
+    return m < 12 ? y * 10000 + (m + 1) * 100 + 1 : (y + 1) * 10000 + 101;
+}
+
+static const egaf_ref_fact *weaker_fact(const egaf_ref_fact *a, const egaf_ref_fact *b)
+{
+    return b->confidence > a->confidence ? b : a;
+}
+
+/* ---- diff ---- */
+
+/* "2020" is 31 December 2020; "2025-07-01" that day. */
+static int parse_day(const char *s, egaf_date *out)
+{
+    int y = 0, m = 12, d = 31;
+    char extra;
+    if (strlen(s) == 4 && sscanf(s, "%4d%c", &y, &extra) == 1) {
+        /* a year: its last day */
+    } else if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3 || m < 1 ||
+               m > 12 || d < 1 || d > 31) {
+        return -1;
+    }
+    if (y < 1900 || y > 2999)
+        return -1;
+    *out = y * 10000 + m * 100 + d;
+    return 0;
+}
+
+static bool on_day(const egaf_ref_entry *e, egaf_date day)
+{
+    return (e->valid_from == 0 || e->valid_from <= day) && (e->valid_to == 0 || e->valid_to >= day);
+}
+
+static const egaf_ref_owner *owner_on(const egaf_ref_entry *e, egaf_date day)
+{
+    const egaf_ref_owner *found = NULL;
+    for (size_t i = 0; i < e->nowners; i++) {
+        const egaf_ref_owner *o = &e->owners[i];
+        egaf_date from = o->valid_from ? o->valid_from : e->valid_from;
+        egaf_date to = o->valid_to ? o->valid_to : e->valid_to;
+        if ((from == 0 || from <= day) && (to == 0 || to >= day))
+            found = o;
+    }
+    return found;
+}
+
+enum { D_JSON = 1, D_MARKDOWN = 2 };
+
+typedef struct change {
+    const egaf_ref_entry *e;
+    const char *change; /* added, removed, merged, renamed, re-owned, listed */
+    egaf_date day;
+    char detail[512];
+    const egaf_ref_fact *fact; /* what the change rests on */
+} change;
+
+/* How many entries ending in (from, to] name s as their successor. */
+static size_t predecessors(const egaf_refs *refs, const egaf_ref_entry *s, egaf_date from,
+                           egaf_date to)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < refs->nentries; i++) {
+        const egaf_ref_entry *e = refs->entries[i];
+        if (!e->valid_to || e->valid_to < from || e->valid_to >= to)
+            continue;
+        for (size_t j = 0; j < e->nsuccessors; j++)
+            n += strcmp(e->successors[j], s->id) == 0;
+    }
+    return n;
+}
+
+static void names_text(const egaf_refs *refs, const char *const *ids, size_t n, char *buf,
+                       size_t size)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < n && used < size; i++) {
+        const egaf_ref_entry *s = egaf_refs_find(refs, ids[i]);
+        int w = snprintf(buf + used, size - used, "%s%s (%s)", i ? ", " : "",
+                         s && s->name ? s->name : "?", ids[i]);
+        if (w < 0)
+            break;
+        used += (size_t)w;
+    }
+}
+
+static size_t collect_changes(const egaf_refs *refs, egaf_date from, egaf_date to, change *out)
+{
+    size_t n = 0;
+    char d[16];
+    for (size_t i = 0; i < refs->nentries; i++) {
+        const egaf_ref_entry *e = refs->entries[i];
+        if (e->kind == EGAF_RK_DATA_SUBJECT)
+            continue;
+        bool was = on_day(e, from), is = on_day(e, to);
+        change c;
+        memset(&c, 0, sizeof c);
+        c.e = e;
+        if (was && !is) {
+            c.day = egaf_date_after(e->valid_to);
+            if (e->nsuccessors == 0) {
+                c.change = "removed";
+                snprintf(c.detail, sizeof c.detail, _("ended on %s"),
+                         (date_text(e->valid_to, d, sizeof d), d));
+                c.fact = &e->end_fact;
+            } else {
+                const egaf_ref_entry *s = egaf_refs_find(refs, e->successors[0]);
+                /* one body into one new body under another name */
+                bool renamed = e->nsuccessors == 1 && s && !on_day(s, from) &&
+                               predecessors(refs, s, from, to) == 1 && s->name && e->name &&
+                               strcmp(s->name, e->name) != 0;
+                c.change = renamed ? "renamed" : "merged";
+                char names[400];
+                names_text(refs, e->successors, e->nsuccessors, names, sizeof names);
+                snprintf(c.detail, sizeof c.detail, renamed ? _("became %s") : _("into %s"),
+                         names);
+                c.fact = weaker_fact(&e->end_fact, &e->successor_fact);
+            }
+        } else if (!was && is) {
+            if (predecessors(refs, e, from, to) > 0)
+                continue; /* shown as what its predecessors became */
+            c.change = "added";
+            c.day = e->valid_from;
+            snprintf(c.detail, sizeof c.detail, _("from %s"),
+                     (date_text(e->valid_from, d, sizeof d), d));
+            c.fact = &e->start_fact;
+        } else if (was && is) {
+            const egaf_ref_owner *a = owner_on(e, from), *b = owner_on(e, to);
+            if (a && b && strcmp(a->agency, b->agency) != 0) {
+                c.change = "re-owned";
+                c.day = b->valid_from;
+                snprintf(c.detail, sizeof c.detail, _("%s to %s"), a->agency, b->agency);
+                c.fact = &b->fact;
+            } else if (e->listed && e->listed > from && e->listed <= to) {
+                c.change = "listed";
+                c.day = e->listed;
+                snprintf(c.detail, sizeof c.detail, _("listed on %s; start %s"),
+                         (date_text(e->listed, d, sizeof d), d),
+                         e->valid_from ? _("known") : _("unknown"));
+                c.fact = &e->fact;
+            } else {
+                continue;
+            }
+        } else {
+            continue;
+        }
+        if (out)
+            out[n] = c;
+        n++;
+    }
+    return n;
+}
+
+static const char *diff_kind_title(egaf_ref_kind k)
+{
+    switch (k) {
+    case EGAF_RK_AGENCY:
+        return _("Agencies");
+    case EGAF_RK_SHARED_SYSTEM:
+        return _("National shared systems");
+    case EGAF_RK_NATIONAL_DATABASE:
+        return _("National databases");
+    case EGAF_RK_DATA_SUBJECT:
+        break;
+    }
+    return "";
+}
+
+static void md_cell(egaf_buf *out, const char *s)
+{
+    for (; s && *s; s++) {
+        if (*s == '|')
+            egaf_buf_puts(out, "\\|");
+        else if (*s == '\n')
+            egaf_buf_putc(out, ' ');
+        else
+            egaf_buf_putc(out, *s);
+    }
+}
+
+static int refs_diff(egaf_buf *out, const egaf_refs *refs, egaf_date from, egaf_date to,
+                     int format)
+{
+    size_t n = collect_changes(refs, from, to, NULL);
+    change *cs = calloc(n + 1, sizeof(*cs));
+    if (!cs)
+        return error(_("out of memory"));
+    collect_changes(refs, from, to, cs);
+    char a[16], b[16];
+    date_text(from, a, sizeof a);
+    date_text(to, b, sizeof b);
+    if (format == D_JSON) {
+        egaf_buf_printf(out, "{\"from\": \"%s\", \"to\": \"%s\", \"changes\": [", a, b);
+        for (size_t i = 0; i < n; i++) {
+            const change *c = &cs[i];
+            char d[16];
+            egaf_buf_puts(out, i ? ",\n {\"kind\": " : "\n {\"kind\": ");
+            egaf_buf_json_string(out, egaf_ref_kind_name(c->e->kind));
+            jstr(out, "change", c->change);
+            jstr(out, "id", c->e->id);
+            jstr(out, "name", c->e->name);
+            if (c->day)
+                date_text(c->day, d, sizeof d);
+            jstr(out, "date", c->day ? d : NULL);
+            jstr(out, "detail", c->detail);
+            if (c->e->nsuccessors && (strcmp(c->change, "merged") == 0 ||
+                                      strcmp(c->change, "renamed") == 0))
+                jlist(out, "successor", c->e->successors, c->e->nsuccessors);
+            jstr(out, "confidence", egaf_confidence_name(c->fact->confidence));
+            jlist(out, "sources", c->fact->sources, c->fact->nsources);
+            egaf_buf_putc(out, '}');
+        }
+        egaf_buf_puts(out, n ? "\n]}\n" : "]}\n");
+        free(cs);
+        return EXIT_CLEAN;
+    }
+    if (format == D_MARKDOWN)
+        egaf_buf_printf(out, _("# Reference data: changes from %s to %s\n"), a, b);
+    else
+        egaf_buf_printf(out, _("Reference data: changes from %s to %s\n"), a, b);
+    static const egaf_ref_kind kinds[] = {EGAF_RK_AGENCY, EGAF_RK_SHARED_SYSTEM,
+                                          EGAF_RK_NATIONAL_DATABASE};
+    for (size_t k = 0; k < 3; k++) {
+        size_t count = 0, wi = 0;
+        for (size_t i = 0; i < n; i++)
+            if (cs[i].e->kind == kinds[k]) {
+                count++;
+                wi = width(cs[i].e->id) > wi ? width(cs[i].e->id) : wi;
+            }
+        if (format == D_MARKDOWN) {
+            egaf_buf_printf(out, "\n## %s (%zu)\n\n", diff_kind_title(kinds[k]), count);
+            if (count)
+                egaf_buf_puts(out, _("| change | id | name | detail | confidence | source |\n"
+                                     "|---|---|---|---|---|---|\n"));
+        } else {
+            egaf_buf_printf(out, "\n%s (%zu)\n", diff_kind_title(kinds[k]), count);
+        }
+        for (size_t i = 0; i < n; i++) {
+            const change *c = &cs[i];
+            if (c->e->kind != kinds[k])
+                continue;
+            const char *src = c->fact->nsources ? c->fact->sources[0] : "";
+            if (format == D_MARKDOWN) {
+                egaf_buf_printf(out, "| %s | `%s` | ", c->change, c->e->id);
+                md_cell(out, c->e->name);
+                egaf_buf_puts(out, " | ");
+                md_cell(out, c->detail);
+                egaf_buf_printf(out, " | %s | ", egaf_confidence_name(c->fact->confidence));
+                md_cell(out, src);
+                egaf_buf_puts(out, " |\n");
+            } else {
+                egaf_buf_puts(out, "  ");
+                pad(out, c->change, 10);
+                pad(out, c->e->id, wi + 2);
+                egaf_buf_printf(out, "%s: %s [%s: %s]\n", c->e->name, c->detail,
+                                egaf_confidence_name(c->fact->confidence), src);
+            }
+        }
+    }
+    free(cs);
+    return EXIT_CLEAN;
+}
+
 /* ---- the command ---- */
 
 static int parse_kind(const char *s, int *out)
@@ -506,7 +1154,7 @@ static int parse_kind(const char *s, int *out)
             *out = i;
             return 0;
         }
-    const char *sug = egaf_suggest(s, kind_names, 0);
+    const char *sug = egaf_suggest(s, kind_names, egaf_list_count(kind_names));
     /* singular forms ("agency") are too far for the edit distance */
     for (int i = 0; !sug && kind_names[i]; i++)
         if (strlen(s) >= 4 && strncmp(kind_names[i], s, strlen(s) - 1) == 0)
@@ -533,38 +1181,44 @@ int cmd_refs(egaf_cli *cli, int argc, char **argv)
 {
     egaf_opt_state st;
     egaf_opt_init(&st, argc, argv);
-    refs_opts o = {K_ALL, 0, NULL, false};
-    const char *output = NULL, *refs_dir = NULL, *sub = NULL, *id = NULL;
+    refs_opts o = {K_ALL, 0, NULL, false, false};
+    const char *output = NULL, *refs_dir = NULL, *sub = NULL, *from_s = NULL, *to_s = NULL;
+    const char **operands = calloc((size_t)argc + 1, sizeof(*operands));
+    size_t nops = 0;
     bool kind_given = false;
+    int rc = EXIT_CLEAN;
+    if (!operands)
+        return error(_("out of memory"));
     for (int opt; (opt = egaf_opt_next(&st, options, "refs")) != -1;) {
         switch (opt) {
         case -2:
+            free(operands);
             return EXIT_FAILURE_RUN;
         case 0:
             if (!sub)
                 sub = st.operand;
-            else if (!id)
-                id = st.operand;
             else
-                return usage_error("refs", _("unexpected argument '%s'"), st.operand);
+                operands[nops++] = st.operand;
             break;
         case O_KIND:
             if (parse_kind(st.value, &o.kind) != 0)
-                return EXIT_FAILURE_RUN;
+                goto fail;
             kind_given = true;
             break;
         case O_YEAR:
             if (parse_year(st.value, &o.year) != 0)
-                return EXIT_FAILURE_RUN;
+                goto fail;
             break;
         case O_FRAMEWORK:
             o.framework = st.value;
             break;
         case O_FORMAT:
-            if (strcmp(st.value, "json") == 0)
-                o.json = true;
-            else if (strcmp(st.value, "text") != 0)
-                return usage_error("refs", _("unknown format '%s' (text or json)"), st.value);
+            o.json = strcmp(st.value, "json") == 0;
+            o.markdown = strcmp(st.value, "markdown") == 0;
+            if (!o.json && !o.markdown && strcmp(st.value, "text") != 0) {
+                usage_error("refs", _("unknown format '%s' (text, json or markdown)"), st.value);
+                goto fail;
+            }
             break;
         case O_OUTPUT:
             output = st.value;
@@ -572,32 +1226,79 @@ int cmd_refs(egaf_cli *cli, int argc, char **argv)
         case O_REFS:
             refs_dir = st.value;
             break;
+        case O_FROM:
+            from_s = st.value;
+            break;
+        case O_TO:
+            to_s = st.value;
+            break;
         case O_HELP:
             fputs(_(usage), stdout);
+            free(operands);
             return EXIT_CLEAN;
         }
     }
     if (!sub)
         sub = "list";
-    bool is_show = strcmp(sub, "show") == 0;
-    if (!is_show && strcmp(sub, "list") != 0) {
-        static const char *const subs[] = {"list", "show", NULL};
-        const char *s = egaf_suggest(sub, subs, 0);
+    static const char *const subs[] = {"list", "show", "audit", "diff", NULL};
+    bool is_show = strcmp(sub, "show") == 0, is_audit = strcmp(sub, "audit") == 0,
+         is_diff = strcmp(sub, "diff") == 0;
+    if (!is_show && !is_audit && !is_diff && strcmp(sub, "list") != 0) {
+        const char *s = egaf_suggest(sub, subs, egaf_list_count(subs));
         if (s)
-            return usage_error("refs", _("unknown subcommand '%s'; did you mean '%s'?"), sub, s);
-        return usage_error("refs", _("unknown subcommand '%s' (list or show ID)"), sub);
+            usage_error("refs", _("unknown subcommand '%s'; did you mean '%s'?"), sub, s);
+        else
+            usage_error("refs", _("unknown subcommand '%s' (list, show ID, audit MODEL..., "
+                                  "diff)"),
+                        sub);
+        goto fail;
     }
-    if (is_show && !id)
-        return usage_error("refs", _("'refs show' needs an ID"));
-    if (!is_show && id)
-        return usage_error("refs", _("unexpected argument '%s'"), id);
-    if (is_show && kind_given)
-        return usage_error("refs", _("--kind is for 'refs list'"));
+    const char *id = nops ? operands[0] : NULL;
+    egaf_date from = 0, to = 0;
+    if (is_show && !id) {
+        usage_error("refs", _("'refs show' needs an ID"));
+        goto fail;
+    }
+    if (is_audit && !nops) {
+        usage_error("refs", _("'refs audit' needs a MODEL (a file or a folder)"));
+        goto fail;
+    }
+    if ((is_show && nops > 1) || ((is_diff || (!is_show && !is_audit)) && nops)) {
+        usage_error("refs", _("unexpected argument '%s'"), operands[is_show ? 1 : 0]);
+        goto fail;
+    }
+    if (is_show && kind_given) {
+        usage_error("refs", _("--kind is for 'refs list'"));
+        goto fail;
+    }
+    if ((from_s || to_s) && !is_diff) {
+        usage_error("refs", _("--from and --to are for 'refs diff'"));
+        goto fail;
+    }
+    if (o.markdown && !is_diff) {
+        usage_error("refs", _("--format markdown is for 'refs diff'"));
+        goto fail;
+    }
+    if (is_diff) {
+        if (!from_s || !to_s) {
+            usage_error("refs", _("'refs diff' needs --from and --to (a year or YYYY-MM-DD)"));
+            goto fail;
+        }
+        if (parse_day(from_s, &from) != 0 || parse_day(to_s, &to) != 0) {
+            usage_error("refs", _("--from and --to take a year such as 2020 or a day such as "
+                                  "2025-07-01; found '%s'"),
+                        parse_day(from_s, &from) != 0 ? from_s : to_s);
+            goto fail;
+        }
+        if (from >= to) {
+            usage_error("refs", _("--from must be before --to"));
+            goto fail;
+        }
+    }
 
     egaf_refs *refs = egaf_cli_load_refs(cli, refs_dir);
     if (!refs)
-        return EXIT_FAILURE_RUN;
-    int rc = EXIT_CLEAN;
+        goto fail;
     if (o.framework && !egaf_refs_framework(refs, o.framework)) {
         const char *eds[16];
         size_t n = 0;
@@ -610,12 +1311,17 @@ int cmd_refs(egaf_cli *cli, int argc, char **argv)
         else
             rc = usage_error("refs", _("no framework edition '%s'"), o.framework);
         egaf_refs_free(refs);
+        free(operands);
         return rc;
     }
     egaf_buf out;
     egaf_buf_init(&out);
     if (is_show) {
         rc = show(&out, refs, id, &o);
+    } else if (is_audit) {
+        rc = audit(&out, refs, operands, nops, &o);
+    } else if (is_diff) {
+        rc = refs_diff(&out, refs, from, to, o.json ? D_JSON : o.markdown ? D_MARKDOWN : 0);
     } else if (o.kind == K_CODES) {
         const egaf_ref_framework *f = pick_framework(refs, &o);
         if (f)
@@ -631,5 +1337,9 @@ int cmd_refs(egaf_cli *cli, int argc, char **argv)
         rc = EXIT_FAILURE_RUN;
     egaf_buf_free(&out);
     egaf_refs_free(refs);
+    free(operands);
     return rc;
+fail:
+    free(operands);
+    return EXIT_FAILURE_RUN;
 }

@@ -54,7 +54,7 @@ static const egaf_option options[] = {
 
 static int bad_choice(const char *what, const char *value, const char *const *choices)
 {
-    const char *s = egaf_suggest(value, choices, 0);
+    const char *s = egaf_suggest(value, choices, egaf_list_count(choices));
     if (s)
         return usage_error("render", _("unknown %s '%s'; did you mean '%s'?"), what, value, s);
     egaf_buf list;

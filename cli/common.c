@@ -82,7 +82,7 @@ int egaf_opt_next(egaf_opt_state *st, const egaf_option *table, const char *cmd)
             names[n] = NULL;
             char word[64];
             snprintf(word, sizeof word, "%.*s", (int)(len < 63 ? len : 63), name);
-            const char *s = egaf_suggest(word, names, 0);
+            const char *s = egaf_suggest(word, names, egaf_list_count(names));
             if (s)
                 usage_error(cmd, _("unknown option '--%s'; did you mean '--%s'?"), word, s);
             else

@@ -271,7 +271,7 @@ int main(int argc, char **argv)
             for (const egaf_command *c = commands; c->name; c++)
                 names[n++] = c->name;
             names[n] = NULL;
-            const char *s = egaf_suggest(argv[first], names, 0);
+            const char *s = egaf_suggest(argv[first], names, egaf_list_count(names));
             if (s)
                 rc = usage_error(NULL, _("unknown command '%s'; did you mean '%s'?"), argv[first],
                                  s);

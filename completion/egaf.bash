@@ -24,7 +24,7 @@ _egaf_options()
     export) echo "--format --output -o --lang --refs --no-views --help -h" ;;
     rules) echo "--format --help -h" ;;
     explain) echo "--help -h" ;;
-    refs) echo "--kind --year --framework --format --output -o --refs --help -h" ;;
+    refs) echo "--kind --year --framework --format --from --to --output -o --refs --help -h" ;;
     init) echo "--agency --year --framework --output -o --refs --help -h" ;;
     schema) echo "--refs --output -o --help -h" ;;
     lsp) echo "--refs --lang --help -h" ;;
@@ -40,7 +40,7 @@ _egaf_formats()
     diff) echo "text markdown json" ;;
     export) echo "archimate csv json" ;;
     rules) echo "text json markdown" ;;
-    refs) echo "text json" ;;
+    refs) echo "text json markdown" ;;
     document) echo "docx html" ;;
     esac
 }
@@ -133,7 +133,14 @@ _egaf()
         ;;
     refs)
         if [ "$COMP_CWORD" -eq $((at + 1)) ]; then
-            COMPREPLY=($(compgen -W "list show" -- "$cur"))
+            COMPREPLY=($(compgen -W "list show audit diff" -- "$cur"))
+        elif [ "${COMP_WORDS[at + 1]}" = audit ]; then
+            local f
+            while IFS= read -r f; do
+                if [ -d "$f" ] || [[ $f == *.yaml || $f == *.yml ]]; then
+                    COMPREPLY+=("$f")
+                fi
+            done < <(compgen -f -- "$cur")
         fi
         ;;
     rules | schema | help | init) ;;

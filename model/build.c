@@ -235,7 +235,7 @@ static bool convert_waivers(builder *b, const egaf_ynode *v, const char *element
             else {
                 egaf_finding *f = egaf_diag(b->diags, "schema.unknown-key", &k->mark, element,
                                             _("unknown key '%s' in a waiver"), name);
-                const char *s = egaf_suggest(name, keys, 0);
+                const char *s = egaf_suggest(name, keys, egaf_list_count(keys));
                 if (s) {
                     egaf_diag_hint(b->diags, f, _("did you mean '%s'?"), s);
                     egaf_diag_fix(b->diags, f, "%s", s);
@@ -317,7 +317,7 @@ static bool convert_period(builder *b, const egaf_ynode *v, const egaf_field_spe
         else {
             egaf_finding *f = egaf_diag(b->diags, "schema.unknown-key", &k->mark, element,
                                         _("unknown key '%s' in 'period'"), name);
-            const char *s = egaf_suggest(name, keys, 0);
+            const char *s = egaf_suggest(name, keys, egaf_list_count(keys));
             if (s) {
                 egaf_diag_hint(b->diags, f, _("did you mean '%s'?"), s);
                 egaf_diag_fix(b->diags, f, "%s", s);
@@ -379,7 +379,7 @@ static bool convert(builder *b, const egaf_field_spec *fs, const egaf_ynode *v,
         egaf_finding *f =
             egaf_diag(b->diags, "schema.enum", &v->mark, element,
                       _("'%s' must be one of %s; found '%s'"), fs->key, allowed, out->u.str.s);
-        const char *s = egaf_suggest(out->u.str.s, fs->values, 0);
+        const char *s = egaf_suggest(out->u.str.s, fs->values, egaf_list_count(fs->values));
         if (s) {
             egaf_diag_hint(b->diags, f, _("did you mean '%s'?"), s);
             egaf_diag_fix(b->diags, f, "%s", s);
@@ -422,7 +422,7 @@ static void unknown_key(builder *b, const egaf_ynode *k, const char *where,
     const char *name = k->kind == EGAF_Y_SCALAR ? k->u.scalar.text : "?";
     egaf_finding *f = egaf_diag(b->diags, "schema.unknown-key", &k->mark, element,
                                 _("unknown key '%s' in %s"), name, where);
-    const char *s = egaf_suggest(name, candidates, 0);
+    const char *s = egaf_suggest(name, candidates, egaf_list_count(candidates));
     if (s) {
         egaf_diag_hint(b->diags, f, _("did you mean '%s'?"), s);
         egaf_diag_fix(b->diags, f, "%s", s);

@@ -19,6 +19,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "base/fold.h"
 #include "base/suggest.h"
 #include "model/yaml_tree.h"
 
@@ -51,7 +52,7 @@ typedef struct loader {
     bool oom;
 } loader;
 
-static const char *const confidences[] = {"confirmed", "inferred", "uncertain", NULL};
+static const char *const confidences[] = {"confirmed", "reported", "inferred", "unknown", NULL};
 static const char *const agency_levels[] = {"ministry", "government-agency", "province", NULL};
 static const char *const model_levels[] = {"ministry", "province", NULL};
 static const char *const categories[] = {
@@ -223,7 +224,7 @@ static void check_keys(loader *ld, const egaf_ynode *map, const char *const *key
             continue;
         egaf_finding *f = egaf_diag(ld->diags, "refs.schema", &k->mark, element,
                                     _("unknown key '%s' in %s"), name, where);
-        const char *s = egaf_suggest(name, keys, 0);
+        const char *s = egaf_suggest(name, keys, egaf_list_count(keys));
         if (s)
             egaf_diag_hint(ld->diags, f, _("did you mean '%s'?"), s);
     }
@@ -287,7 +288,8 @@ static const char *need_text_in(loader *ld, const egaf_ynode *map, const char *k
             egaf_diag_hint(ld->diags, f,
                            strcmp(key, "source") == 0
                                ? _("cite the legal instrument, then the facts keys (facts S61,S62)")
-                               : _("add 'confidence: confirmed', 'inferred' or 'uncertain'"));
+                               : _("add 'confidence: confirmed', 'reported', 'inferred' or "
+                                   "'unknown'"));
     } else if (!s && egaf_ynode_is_null(v)) {
         egaf_diag(ld->diags, rule, &v->mark, element, _("'%s' of %s is empty"), key, phrase);
     }
@@ -319,7 +321,7 @@ static const char *get_enum(loader *ld, const egaf_ynode *map, const char *key,
     list_text(values, allowed, sizeof allowed);
     egaf_finding *f = egaf_diag(ld->diags, "refs.schema", &mark, element,
                                 _("'%s' must be one of %s; found '%s'"), key, allowed, s);
-    const char *sug = egaf_suggest(s, values, 0);
+    const char *sug = egaf_suggest(s, values, egaf_list_count(values));
     if (sug)
         egaf_diag_hint(ld->diags, f, _("did you mean '%s'?"), sug);
     return NULL;
@@ -409,6 +411,78 @@ static void check_confidence(loader *ld, const egaf_ynode *map, const char *elem
     get_enum(ld, map, "confidence", confidences, element);
 }
 
+static egaf_confidence confidence_of(const char *s)
+{
+    for (int i = 0; s && confidences[i]; i++)
+        if (strcmp(s, confidences[i]) == 0)
+            return (egaf_confidence)i;
+    return EGAF_CONF_UNKNOWN;
+}
+
+/* The confidence under key of map, checked; unknown when absent or wrong. */
+static egaf_confidence get_confidence(loader *ld, const egaf_ynode *map, const char *element)
+{
+    return confidence_of(get_enum(ld, map, "confidence", confidences, element));
+}
+
+/* An internal label of the fact sheet ("S27", "facts §6.3"): a citation must
+ * be something a reader can look up, an instrument or a page address. */
+static bool internal_label(const char *s)
+{
+    if (strstr(s, "facts S") || strstr(s, "facts §"))
+        return true;
+    for (const char *p = s; *p; p++) {
+        if (*p != 'S' || (p > s && (p[-1] != ' ' && p[-1] != ',' && p[-1] != '(')))
+            continue;
+        const char *q = p + 1;
+        while (*q >= '0' && *q <= '9')
+            q++;
+        if (q > p + 1 && (*q == '\0' || *q == ',' || *q == ' ' || *q == ')' || *q == ';' ||
+                          (*q >= 'a' && *q <= 'c' && (q[1] == '\0' || q[1] == ',' || q[1] == ' '))))
+            return true;
+    }
+    return false;
+}
+
+/* `source`: one citation or a list of them. Each is checked for internal
+ * labels. Returns the citations joined by "; " (for one-line displays), NULL
+ * when absent. */
+static const char *get_citations(loader *ld, const egaf_ynode *map, const char *element,
+                                 egaf_ref_fact *fact)
+{
+    egaf_mark *marks = NULL;
+    size_t n = 0;
+    const char **list = get_texts(ld, map, "source", element, &n, &marks);
+    if (!list || n == 0)
+        return NULL;
+    size_t len = 0;
+    for (size_t i = 0; i < n; i++) {
+        len += strlen(list[i]) + 2;
+        if (internal_label(list[i])) {
+            egaf_finding *f = egaf_diag(ld->diags, "refs.missing-source", &marks[i], element,
+                                        _("source '%s' is an internal label, not a citation"),
+                                        list[i]);
+            egaf_diag_hint(ld->diags, f,
+                           _("cite the instrument with its date (\"QĐ 09/2025/QĐ-TTg "
+                             "(14/4/2025)\") or the page address"));
+        }
+    }
+    char *joined = alloc(ld, len + 1);
+    if (!joined)
+        return NULL;
+    joined[0] = '\0';
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            strcat(joined, "; ");
+        strcat(joined, list[i]);
+    }
+    if (fact) {
+        fact->sources = list;
+        fact->nsources = n;
+    }
+    return joined;
+}
+
 static void check_id(loader *ld, const egaf_ynode *map, const char *id, const char *element)
 {
     if (id_syntax_ok(id))
@@ -423,6 +497,61 @@ static const char *raw_id(const egaf_ynode *map, const char *key)
 {
     const egaf_ynode *v = egaf_ynode_get(map, key);
     return v && v->kind == EGAF_Y_SCALAR && !egaf_ynode_is_null(v) ? v->u.scalar.text : NULL;
+}
+
+/* A map's own provenance: `source` (one citation or a list) and
+ * `confidence`, both required (refs.missing-source). phrase names the map. */
+static void need_fact(loader *ld, const egaf_ynode *map, const char *phrase, const char *element,
+                      egaf_ref_fact *fact, const char **source, const char **confidence)
+{
+    memset(fact, 0, sizeof(*fact));
+    const char *src = get_citations(ld, map, element, fact);
+    if (!src && !egaf_ynode_get(map, "source")) {
+        egaf_finding *f = egaf_diag(ld->diags, "refs.missing-source", &map->mark, element,
+                                    _("%s has no '%s'"), phrase, "source");
+        egaf_diag_hint(ld->diags, f,
+                       _("cite the instrument with its date, or the page address"));
+    }
+    const char *conf = need_text_in(ld, map, "confidence", "refs.missing-source", phrase, element,
+                                    NULL);
+    check_confidence(ld, map, element);
+    fact->confidence = confidence_of(conf);
+    egaf_mark note_mark = map->mark;
+    fact->note = get_text(ld, map, "note", element, &note_mark);
+    if (fact->note && internal_label(fact->note)) {
+        egaf_finding *f = egaf_diag(ld->diags, "refs.missing-source", &note_mark, element,
+                                    _("the note of '%s' cites an internal label, not a citation"),
+                                    element ? element : "?");
+        egaf_diag_hint(ld->diags, f,
+                       _("cite the instrument with its date, or the page address"));
+    }
+    if (source)
+        *source = src;
+    if (confidence)
+        *confidence = conf;
+}
+
+/* The `source` of a framework item (one citation or a list), required. */
+static const char *need_source(loader *ld, const egaf_ynode *map, const char *noun,
+                               const char *element)
+{
+    const char *src = get_citations(ld, map, element, NULL);
+    if (!src && !egaf_ynode_get(map, "source")) {
+        egaf_finding *f = egaf_diag(ld->diags, "refs.missing-source", &map->mark, element,
+                                    _("%s '%s' has no '%s'"), noun, element ? element : "?",
+                                    "source");
+        egaf_diag_hint(ld->diags, f,
+                       _("cite the instrument with its date, or the page address"));
+    }
+    return src;
+}
+
+/* The `confidence` of a framework item, required. */
+static egaf_confidence need_confidence(loader *ld, const egaf_ynode *map, const char *noun,
+                                       const char *element)
+{
+    need_text(ld, map, "confidence", "refs.missing-source", noun, element, NULL);
+    return get_confidence(ld, map, element);
 }
 
 /* ---- entries ---- */
@@ -459,6 +588,8 @@ static const char *kind_noun(egaf_ref_kind kind)
     return _("entry");
 }
 
+static void parse_facts(loader *ld, entry_ext *x, const egaf_ynode *node);
+
 /* The keys every entry has, then what its kind adds. Returns the entry,
  * registered under its id, or NULL when it has no usable id. */
 static entry_ext *new_entry(loader *ld, egaf_ref_kind kind, const egaf_ynode *node,
@@ -487,11 +618,21 @@ static entry_ext *new_entry(loader *ld, egaf_ref_kind kind, const egaf_ynode *no
     e->name = need_text(ld, node, "name", "refs.schema", noun, id, NULL);
     e->name_en = get_text(ld, node, "name-en", id, NULL);
     e->abbr = get_text(ld, node, "abbr", id, NULL);
-    e->note = get_text(ld, node, "note", id, NULL);
-    e->source = need_text(ld, node, "source", "refs.missing-source", noun, id, NULL);
-    e->confidence = need_text(ld, node, "confidence", "refs.missing-source", noun, id, NULL);
-    check_confidence(ld, node, id);
-    e->valid_from = get_date(ld, node, "valid-from", false, id, NULL);
+    char phrase2[160];
+    snprintf(phrase2, sizeof phrase2, "%s '%s'", noun, id);
+    need_fact(ld, node, phrase2, id, &e->fact, &e->source, &e->confidence);
+    e->note = e->fact.note;
+    e->fact.note = NULL; /* the entry's note is about the entry, printed once */
+    e->start_fact = e->end_fact = e->code_fact = e->successor_fact = e->gso_fact = e->fact;
+    const egaf_ynode *from = egaf_ynode_get(node, "valid-from");
+    if (from && from->kind == EGAF_Y_SCALAR && strcmp(from->u.scalar.text, "unknown") == 0) {
+        /* the start is not known: no year check may fail on it */
+        e->start_fact.confidence = EGAF_CONF_UNKNOWN;
+        e->valid_from = 0;
+    } else {
+        e->valid_from = get_date(ld, node, "valid-from", false, id, NULL);
+    }
+    e->listed = get_date(ld, node, "listed", false, id, NULL);
     x->valid_to_mark = node->mark;
     e->valid_to = get_date(ld, node, "valid-to", true, id, &x->valid_to_mark);
     if (e->valid_from && e->valid_to && e->valid_from > e->valid_to) {
@@ -524,7 +665,46 @@ static entry_ext *new_entry(loader *ld, egaf_ref_kind kind, const egaf_ynode *no
     }
     if (!push_entry(ld, e))
         return NULL;
+    parse_facts(ld, x, node);
     return x;
+}
+
+/* facts: {valid-from|valid-to|organ-code|successor|gso-code: {source, confidence,
+ * note}}: the provenance of one fact of the entry when it is not the entry's
+ * own. organ-code may also say from which day the code names the agency. */
+static void parse_facts(loader *ld, entry_ext *x, const egaf_ynode *node)
+{
+    static const char *const fact_keys[] = {"valid-from", "valid-to", "organ-code", "successor",
+                                            "gso-code", NULL};
+    static const char *const keys[] = {"source", "confidence", "note", NULL};
+    static const char *const code_keys[] = {"source", "confidence", "note", "valid-from", NULL};
+    egaf_ref_entry *e = &x->e;
+    const egaf_ynode *facts = egaf_ynode_get(node, "facts");
+    if (!facts || egaf_ynode_is_null(facts) || !is_map(ld, facts, "'facts'", e->id))
+        return;
+    check_keys(ld, facts, fact_keys, "'facts'", e->id);
+    egaf_ref_fact *slots[] = {&e->start_fact, &e->end_fact, &e->code_fact, &e->successor_fact,
+                              &e->gso_fact};
+    for (size_t i = 0; fact_keys[i]; i++) {
+        const egaf_ynode *f = egaf_ynode_get(facts, fact_keys[i]);
+        if (!f || !is_map(ld, f, fact_keys[i], e->id))
+            continue;
+        bool code = strcmp(fact_keys[i], "organ-code") == 0;
+        check_keys(ld, f, code ? code_keys : keys, fact_keys[i], e->id);
+        if (!egaf_ynode_get(node, fact_keys[i]))
+            egaf_diag(ld->diags, "refs.schema", &f->mark, e->id,
+                      _("'facts' of '%s' gives the provenance of '%s', which it does not have"),
+                      e->id, fact_keys[i]);
+        char phrase[160];
+        snprintf(phrase, sizeof phrase, _("the fact '%s' of '%s'"), fact_keys[i], e->id);
+        bool unknown_start = i == 0 && e->start_fact.confidence == EGAF_CONF_UNKNOWN &&
+                             e->valid_from == 0;
+        need_fact(ld, f, phrase, e->id, slots[i], NULL, NULL);
+        if (unknown_start)
+            slots[i]->confidence = EGAF_CONF_UNKNOWN;
+        if (code)
+            e->code_from = get_date(ld, f, "valid-from", false, e->id, NULL);
+    }
 }
 
 /* owners: [{agency, valid-from, valid-to, confidence}], checked against the
@@ -561,9 +741,15 @@ static void parse_owners(loader *ld, entry_ext *x, const egaf_ynode *node, bool 
                                 &marks[e->nowners]);
         o.valid_from = get_date(ld, it, "valid-from", false, e->id, NULL);
         o.valid_to = get_date(ld, it, "valid-to", true, e->id, NULL);
+        /* an owner without its own source rests on the entry's */
+        if (!get_citations(ld, it, e->id, &o.fact)) {
+            o.fact.sources = e->fact.sources;
+            o.fact.nsources = e->fact.nsources;
+        }
         o.confidence =
             need_text_in(ld, it, "confidence", "refs.missing-source", phrase, e->id, NULL);
-        check_confidence(ld, it, e->id);
+        o.fact.confidence = get_confidence(ld, it, e->id);
+        o.fact.note = get_text(ld, it, "note", e->id, NULL);
         if (!o.agency)
             continue;
         e->owners[e->nowners++] = o;
@@ -680,7 +866,8 @@ static void parse_agency(loader *ld, const egaf_ynode *node)
 {
     static const char *const keys[] = {
         "id", "name", "name-en", "abbr", "note", "url", "level", "organ-code", "gso-code",
-        "municipality", "valid-from", "valid-to", "successor", "source", "confidence", NULL};
+        "municipality", "valid-from", "valid-to", "successor", "source", "confidence",
+        "listed", "facts", NULL};
     entry_ext *x = new_entry(ld, EGAF_RK_AGENCY, node, keys);
     if (!x)
         return;
@@ -736,7 +923,8 @@ static void parse_system(loader *ld, const egaf_ynode *node)
 {
     static const char *const keys[] = {
         "id", "name", "name-en", "abbr", "note", "url", "category", "purpose", "owners",
-        "valid-from", "valid-to", "editions", "connect", "source", "confidence", NULL};
+        "valid-from", "valid-to", "editions", "connect", "source", "confidence", "listed",
+        "facts", NULL};
     static const char *const connect_keys[] = {"level", "component", NULL};
     entry_ext *x = new_entry(ld, EGAF_RK_SHARED_SYSTEM, node, keys);
     if (!x)
@@ -794,7 +982,8 @@ static void parse_database(loader *ld, const egaf_ynode *node)
 {
     static const char *const keys[] = {
         "id", "name", "name-en", "abbr", "note", "url", "priority-714", "owners",
-        "authoritative-for", "valid-from", "valid-to", "source", "confidence", NULL};
+        "authoritative-for", "valid-from", "valid-to", "source", "confidence", "listed",
+        "facts", NULL};
     entry_ext *x = new_entry(ld, EGAF_RK_NATIONAL_DATABASE, node, keys);
     if (!x)
         return;
@@ -869,9 +1058,8 @@ static void parse_sections(loader *ld, egaf_ref_framework *fw, const egaf_ynode 
         if (!egaf_ynode_get(it, "key"))
             egaf_diag(ld->diags, "refs.schema", &it->mark, rid, _("section '%s' has no 'key'"),
                       rid ? rid : "?");
-        need_text(ld, it, "source", "refs.missing-source", "section", rid, NULL);
-        need_text(ld, it, "confidence", "refs.missing-source", "section", rid, NULL);
-        check_confidence(ld, it, rid);
+        s.source = need_source(ld, it, "section", rid);
+        s.confidence = need_confidence(ld, it, "section", rid);
         if (!s.id || dup_in_list(ld, s.id, ids, fw->nsections, &it->mark, "section", rid))
             continue;
         ids[fw->nsections] = s.id;
@@ -899,10 +1087,8 @@ static void parse_requirements(loader *ld, egaf_ref_framework *fw, const egaf_yn
         memset(&r, 0, sizeof(r));
         r.id = need_text(ld, it, "id", "refs.schema", "a required component", NULL, NULL);
         r.title = need_text(ld, it, "title", "refs.schema", "required component", rid, NULL);
-        r.source = need_text(ld, it, "source", "refs.missing-source", "required component",
-                             rid, NULL);
-        need_text(ld, it, "confidence", "refs.missing-source", "required component", rid, NULL);
-        check_confidence(ld, it, rid);
+        r.source = need_source(ld, it, "required component", rid);
+        r.confidence = need_confidence(ld, it, "required component", rid);
         egaf_mark *lm = NULL;
         r.levels = get_texts(ld, it, "levels", rid, &r.nlevels, &lm);
         for (size_t j = 0; j < r.nlevels; j++)
@@ -979,9 +1165,8 @@ static void parse_routes(loader *ld, egaf_ref_framework *fw, const egaf_ynode *s
         r.id = need_text(ld, it, "id", "refs.schema", "a route", NULL, NULL);
         r.name = need_text(ld, it, "name", "refs.schema", "route", rid, NULL);
         r.needs_reason = get_bool(ld, it, "needs-reason", rid);
-        r.source = need_text(ld, it, "source", "refs.missing-source", "route", rid, NULL);
-        need_text(ld, it, "confidence", "refs.missing-source", "route", rid, NULL);
-        check_confidence(ld, it, rid);
+        r.source = need_source(ld, it, "route", rid);
+        r.confidence = need_confidence(ld, it, "route", rid);
         if (!r.id || dup_in_list(ld, r.id, ids, fw->nroutes, &it->mark, "route", rid))
             continue;
         ids[fw->nroutes] = r.id;
@@ -1020,9 +1205,8 @@ static void parse_security_levels(loader *ld, egaf_ref_framework *fw, const egaf
         s.level = (int)n;
         s.name = need_text(ld, it, "name", "refs.schema", "security level", rid, NULL);
         s.needs_control = get_bool(ld, it, "needs-control", rid);
-        need_text(ld, it, "source", "refs.missing-source", "security level", rid, NULL);
-        need_text(ld, it, "confidence", "refs.missing-source", "security level", rid, NULL);
-        check_confidence(ld, it, rid);
+        s.source = need_source(ld, it, "security level", rid);
+        s.confidence = need_confidence(ld, it, "security level", rid);
         bool dup = false;
         for (size_t j = 0; j < fw->nsecurity_levels; j++)
             dup = dup || fw->security_levels[j].level == s.level;
@@ -1062,9 +1246,8 @@ static void parse_tree(loader *ld, egaf_ref_framework *fw, egaf_ref_tree_id tid,
         return;
     check_keys(ld, node, keys, "a code tree", tk);
     t->name = need_text(ld, node, "name", "refs.schema", "code tree", tk, NULL);
-    t->source = need_text(ld, node, "source", "refs.missing-source", "code tree", tk, NULL);
-    need_text(ld, node, "confidence", "refs.missing-source", "code tree", tk, NULL);
-    check_confidence(ld, node, tk);
+    t->source = need_source(ld, node, "code tree", tk);
+    t->confidence = need_confidence(ld, node, "code tree", tk);
     if (!egaf_ynode_get(node, "provisional"))
         egaf_diag(ld->diags, "refs.schema", &node->mark, tk,
                   _("code tree '%s' has no 'provisional' (true when the official list is not "
@@ -1155,9 +1338,8 @@ static void parse_targets(loader *ld, egaf_ref_framework *fw, const egaf_ynode *
         t.name = need_text(ld, it, "name", "refs.schema", "target", rid, NULL);
         t.unit = get_text(ld, it, "unit", rid, NULL);
         t.measure = get_text(ld, it, "measure", rid, NULL);
-        t.source = need_text(ld, it, "source", "refs.missing-source", "target", rid, NULL);
-        need_text(ld, it, "confidence", "refs.missing-source", "target", rid, NULL);
-        check_confidence(ld, it, rid);
+        t.source = need_source(ld, it, "target", rid);
+        need_confidence(ld, it, "target", rid);
         const egaf_ynode *v = egaf_ynode_get(it, "value");
         if (v) {
             char *end = NULL;
@@ -1208,7 +1390,7 @@ static void parse_framework(loader *ld, const egaf_ynode *root, const char *file
         }
     fw->name = need_text(ld, root, "name", "refs.schema", "the framework", el, NULL);
     fw->instrument = need_text(ld, root, "instrument", "refs.schema", "the framework", el, NULL);
-    fw->source = need_text(ld, root, "source", "refs.missing-source", "the framework", el, NULL);
+    fw->source = need_source(ld, root, "the framework", el);
     if (egaf_ynode_get(root, "confidence"))
         check_confidence(ld, root, el);
     fw->issued = get_date(ld, root, "issued", false, el, NULL);
@@ -1273,6 +1455,12 @@ static void walk_list(loader *ld, const egaf_ynode *root, const char *key,
         if (!egaf_ynode_get(root, key))
             egaf_diag(ld->diags, "refs.schema", &root->mark, NULL, _("the file has no '%s'"), key);
         return;
+    }
+    /* no agency: nothing else could name an owner or a successor */
+    if (seq->u.seq.count == 0 && strcmp(key, "agencies") == 0) {
+        egaf_finding *f = egaf_diag(ld->diags, "refs.schema", &seq->mark, NULL,
+                                    _("'%s' is empty"), key);
+        egaf_diag_hint(ld->diags, f, _("agencies.yaml lists the ministries and provinces"));
     }
     for (size_t i = 0; i < seq->u.seq.count && !ld->oom; i++)
         fn(ld, seq->u.seq.items[i]);
@@ -1689,6 +1877,9 @@ static const egaf_ref_entry *by_code(const egaf_refs *refs, const char *key, int
         const egaf_ref_entry *e = l->entry;
         if (!egaf_ref_valid_in(e, year))
             continue;
+        /* an organ code given to the agency later than its start */
+        if (!provinces_only && year > 0 && e->code_from && e->code_from > year * 10000 + 1231)
+            continue;
         if (provinces_only && (!e->level || strcmp(e->level, "province") != 0))
             continue;
         if (!best || later(e, best))
@@ -1773,4 +1964,85 @@ const char *egaf_ref_kind_name(egaf_ref_kind kind)
         return "data-subject";
     }
     return "?";
+}
+
+const char *egaf_confidence_name(egaf_confidence c)
+{
+    return (unsigned)c < sizeof confidences / sizeof confidences[0] - 1 ? confidences[c] : "?";
+}
+
+const egaf_ref_owner *egaf_ref_owner_record(const egaf_ref_entry *e, int year)
+{
+    const egaf_ref_owner *found = NULL;
+    for (size_t i = 0; i < e->nowners; i++) {
+        const egaf_ref_owner *o = &e->owners[i];
+        egaf_date from = o->valid_from ? o->valid_from : e->valid_from;
+        egaf_date to = o->valid_to ? o->valid_to : e->valid_to;
+        if (year <= 0 || ((from == 0 || from <= year * 10000 + 1231) &&
+                          (to == 0 || to >= year * 10000 + 101)))
+            found = o;
+    }
+    return found;
+}
+
+const egaf_ref_entry *egaf_refs_agency_by_code(const egaf_refs *refs, const char *code, int year)
+{
+    if (!refs || !code)
+        return NULL;
+    return by_code(refs, code, year, false);
+}
+
+/* Folds name and drops the words of an agency's title that a writer may or
+ * may not put in front of its name ("Tỉnh Hậu Giang", "UBND tỉnh …"). */
+static void fold_name(const char *name, char *out, size_t size)
+{
+    static const char *const prefixes[] = {"uybannhandan", "ubnd", "thanhpho", "tp.", "tinh",
+                                           NULL};
+    size_t len = strlen(name);
+    char *tmp = malloc(len + 1);
+    out[0] = '\0';
+    if (!tmp)
+        return;
+    egaf_fold(name, tmp);
+    const char *p = tmp;
+    for (bool again = true; again;) {
+        again = false;
+        for (size_t i = 0; prefixes[i]; i++) {
+            size_t n = strlen(prefixes[i]);
+            if (strncmp(p, prefixes[i], n) == 0 && p[n]) {
+                p += n;
+                again = true;
+            }
+        }
+    }
+    snprintf(out, size, "%s", p);
+    free(tmp);
+}
+
+size_t egaf_refs_agencies_named(const egaf_refs *refs, const char *name, int year,
+                                const egaf_ref_entry **out, size_t max)
+{
+    if (!refs || !name)
+        return 0;
+    char want[256], have[256], bare[256];
+    fold_name(name, want, sizeof want);
+    if (!want[0])
+        return 0;
+    size_t n = 0;
+    for (size_t i = 0; i < refs->nentries; i++) {
+        const egaf_ref_entry *e = refs->entries[i];
+        if (e->kind != EGAF_RK_AGENCY || !e->name || !egaf_ref_valid_in(e, year))
+            continue;
+        fold_name(e->name, have, sizeof have);
+        /* "Bộ Nội vụ" is also found as "Nội vụ" */
+        snprintf(bare, sizeof bare, "%s", strncmp(have, "bo", 2) == 0 ? have + 2 : have);
+        bool hit = strcmp(have, want) == 0 || strcmp(bare, want) == 0 ||
+                   (e->abbr && egaf_fold_equal(e->abbr, name));
+        if (!hit)
+            continue;
+        if (n < max)
+            out[n] = e;
+        n++;
+    }
+    return n;
 }

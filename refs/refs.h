@@ -23,6 +23,29 @@
  * year in the data means 1 January for a start and 31 December for an end. */
 typedef int egaf_date;
 
+/* How sure the data is of one fact (docs/reference-models.md, "Confidence"):
+ * confirmed - the instrument itself, or an official page quoting it, states it;
+ * reported  - only a secondary source states it (news report, vendor page,
+ *             public code, a summary in another language);
+ * inferred  - no source states it: derived (an order, a pattern, a guess);
+ * unknown   - the data does not know it and says so (e.g. a start date).
+ * Only a confirmed fact may make a finding an error. */
+typedef enum egaf_confidence {
+    EGAF_CONF_CONFIRMED,
+    EGAF_CONF_REPORTED,
+    EGAF_CONF_INFERRED,
+    EGAF_CONF_UNKNOWN,
+} egaf_confidence;
+
+/* One fact's provenance: how sure, and the citations a person can look up
+ * ("QĐ 09/2025/QĐ-TTg (14/4/2025)", or a page address). */
+typedef struct egaf_ref_fact {
+    egaf_confidence confidence;
+    const char **sources;
+    size_t nsources;
+    const char *note;
+} egaf_ref_fact;
+
 typedef enum egaf_ref_kind {
     EGAF_RK_AGENCY,
     EGAF_RK_SHARED_SYSTEM,
@@ -34,6 +57,7 @@ typedef struct egaf_ref_owner {
     const char *agency; /* agency id */
     egaf_date valid_from, valid_to;
     const char *confidence;
+    egaf_ref_fact fact;
 } egaf_ref_owner;
 
 typedef struct egaf_ref_connect {
@@ -46,9 +70,14 @@ typedef struct egaf_ref_entry {
     egaf_ref_kind kind;
     const char *id;
     const char *name, *name_en, *abbr;
-    const char *source, *confidence, *note;
-    egaf_date valid_from, valid_to;
+    const char *source, *confidence, *note; /* source: the citations joined by "; " */
+    egaf_date valid_from, valid_to; /* existence; 0: open, or unknown (start_fact) */
+    egaf_date listed;               /* when an instrument listed it, or 0 */
     egaf_mark mark;
+    /* the entry's own fact (existence, name, level), then the facts that
+     * `facts:` may give their own provenance; each defaults to `fact` */
+    egaf_ref_fact fact, start_fact, end_fact, code_fact, successor_fact, gso_fact;
+    egaf_date code_from; /* the organ code names it from this day (0: from its start) */
     /* agencies */
     const char *level; /* ministry | government-agency | province */
     const char *organ_code, *gso_code;
@@ -78,6 +107,7 @@ typedef struct egaf_ref_tree {
     const char *name; /* "Mô hình tham chiếu dữ liệu" */
     bool provisional;
     const char *source;
+    egaf_confidence confidence;
     egaf_ref_code *codes;
     size_t ncodes;
 } egaf_ref_tree;
@@ -95,6 +125,8 @@ typedef struct egaf_ref_section {
     const char *id, *letter, *name, *name_en;
     const char **keys; /* "architecture.vision", "business", …, or "generated" */
     size_t nkeys;
+    egaf_confidence confidence;
+    const char *source;
 } egaf_ref_section;
 
 typedef struct egaf_ref_requirement {
@@ -106,17 +138,21 @@ typedef struct egaf_ref_requirement {
     const char *match_value;
     const char **must_connect; /* national ids */
     size_t nmust_connect;
+    egaf_confidence confidence;
 } egaf_ref_requirement;
 
 typedef struct egaf_ref_route {
     const char *id, *name, *source;
     bool needs_reason;
+    egaf_confidence confidence;
 } egaf_ref_route;
 
 typedef struct egaf_ref_security_level {
     int level;
     const char *name;
     bool needs_control;
+    egaf_confidence confidence;
+    const char *source;
 } egaf_ref_security_level;
 
 typedef struct egaf_ref_target {
@@ -181,5 +217,16 @@ bool egaf_ref_framework_valid_in(const egaf_ref_framework *f, int year);
 const egaf_ref_code *egaf_ref_code_find(const egaf_ref_framework *f, egaf_ref_tree_id tree,
                                         const char *code);
 const char *egaf_ref_kind_name(egaf_ref_kind kind);
+/* "confirmed", "reported", "inferred", "unknown" (data words, not translated). */
+const char *egaf_confidence_name(egaf_confidence c);
+/* The owner record holding in year (the last one), or NULL. */
+const egaf_ref_owner *egaf_ref_owner_record(const egaf_ref_entry *e, int year);
+/* An agency whose organ code is code on some day of year (0: any year), or NULL. */
+const egaf_ref_entry *egaf_refs_agency_by_code(const egaf_refs *refs, const char *code, int year);
+/* Agencies whose name, folded (any Unicode form, no diacritics, no case),
+ * with or without "Tỉnh", "Thành phố", "Bộ", "UBND", equals name's; valid in
+ * year (0: any). Writes up to max matches; returns how many there are. */
+size_t egaf_refs_agencies_named(const egaf_refs *refs, const char *name, int year,
+                                const egaf_ref_entry **out, size_t max);
 
 #endif

@@ -930,7 +930,9 @@ static int write_national(egaf_site *s, size_t n)
             oe ? (s->en && oe->name_en ? oe->name_en : oe->name) : owner);
     dl_item(b, ST(s, "Nhóm", "Category"), e->category);
     dl_item(b, ST(s, "Mục đích", "Purpose"), e->purpose);
+    /* the citations a reader can look up, and how sure the data is */
     dl_item(b, ST(s, "Căn cứ", "Source"), e->source);
+    dl_item(b, ST(s, "Độ tin cậy", "Confidence"), egaf_confidence_name(e->fact.confidence));
     egaf_buf_puts(b, "</dl>\n");
     if (nat->drawn) {
         char src[128];

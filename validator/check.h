@@ -72,6 +72,17 @@ const egaf_ref_framework *egaf_check_framework(const egaf_check_ctx *ctx);
 const egaf_ref_entry *egaf_check_agency(const egaf_check_ctx *ctx);
 /* The instruments of a reference entry's `source`: the text before "facts". */
 const char *egaf_check_instrument(const char *source, char *buf, size_t size);
+/* A finding whose verdict rests on a reference fact: when the fact is not
+ * confirmed, the finding is lowered to a warning at most and its hint says
+ * which fact (what: "the organ code of Hậu Giang") and how sure the data is,
+ * with its first citation. Every check that reads the reference data passes
+ * its findings through here (tests/e2e/test_refs_confidence.sh walks them). */
+void egaf_check_rests_on(egaf_diags *diags, egaf_finding *f, egaf_confidence confidence,
+                         const char *source, const char *what);
+void egaf_check_rests_on_fact(egaf_diags *diags, egaf_finding *f, const egaf_ref_fact *fact,
+                              const char *what);
+/* How sure, in words for a message ("reported by a secondary source"). */
+const char *egaf_check_confidence_text(egaf_confidence confidence);
 /* "2025-07-01" */
 const char *egaf_check_date_text(egaf_date d, char *buf, size_t size);
 egaf_date egaf_check_next_day(egaf_date d);

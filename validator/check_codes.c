@@ -43,6 +43,10 @@ static void check_value(egaf_check_ctx *ctx, const egaf_ref_framework *f, const 
         d = egaf_diag(ctx->diags, "code.unknown", EGAF_VMARK(el, v), el->display,
                       _("%s code '%s' of %s is not in the %s tree of framework %s"), upper,
                       v->u.str.s, el->display, upper, f->edition);
+    char what[160];
+    snprintf(what, sizeof what, _("the %s tree of framework %s"), upper, f->edition);
+    egaf_check_rests_on(ctx->diags, d, tree->provisional ? EGAF_CONF_INFERRED : tree->confidence,
+                        tree->source, what);
     code_cands *c = &cands[t];
     if (!c->codes) {
         c->codes = malloc((tree->ncodes + 1) * sizeof(*c->codes));

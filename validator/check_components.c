@@ -60,6 +60,15 @@ static egaf_finding *at_section(egaf_check_ctx *ctx, const char *rule, egaf_sect
                         fmt, elem, fmt_arg1, fmt_arg2, fmt_arg3);
 }
 
+/* The finding rests on the requirement being in the edition. */
+static void required_fact(egaf_check_ctx *ctx, egaf_finding *d, const egaf_ref_framework *f,
+                          const egaf_ref_requirement *r)
+{
+    char what[256];
+    snprintf(what, sizeof what, _("that framework %s requires '%s'"), f->edition, r->id);
+    egaf_check_rests_on(ctx->diags, d, r->confidence, r->source, what);
+}
+
 static void check_requirement(egaf_check_ctx *ctx, const egaf_ref_framework *f,
                               const egaf_ref_requirement *r, bool *reach, bool *all,
                               egaf_strmap *senders)
@@ -108,6 +117,7 @@ static void check_requirement(egaf_check_ctx *ctx, const egaf_ref_framework *f,
         egaf_diag_hint(ctx->diags, d,
                        strchr("aeiou", what[0]) ? _("add an %s%s%s") : _("add a %s%s%s"), what,
                        connected, basis);
+        required_fact(ctx, d, f, r);
         return;
     }
     /* which matching elements reach every must-connect system */
@@ -189,6 +199,7 @@ static void check_requirement(egaf_check_ctx *ctx, const egaf_ref_framework *f,
     else
         egaf_diag_hint(ctx->diags, d, _("add `connects: [%s]` to '%s'%s%s%s"), missing,
                        el->id ? el->id : "?", src[0] ? " (" : "", src, src[0] ? ")" : "");
+    required_fact(ctx, d, f, r);
 }
 
 static void check_multiple_lgsp(egaf_check_ctx *ctx)

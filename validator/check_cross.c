@@ -155,6 +155,17 @@ static void check_identity(cross_run *r, cross_model *c)
             egaf_diag_hint(r->diags, f,
                            _("consolidate one architecture per agency: the current "
                              "one of the year"));
+            /* two models that name the agency by a code the data is not sure of */
+            const cross_model *pair[2] = {c, first};
+            for (int k = 0; k < 2; k++) {
+                const cross_model *x = pair[k];
+                if (!x->agency || !x->agencyv || !x->agency->organ_code ||
+                    strcmp(x->agencyv->u.str.s, x->agency->organ_code) != 0)
+                    continue;
+                char what[256];
+                snprintf(what, sizeof what, _("the organ code of %s"), name);
+                egaf_check_rests_on_fact(r->diags, f, &x->agency->code_fact, what);
+            }
             waive(r, f, c->h);
         }
     }
@@ -282,7 +293,7 @@ static void check_owners(cross_run *r)
         if (!egaf_ref_valid_in(e, r->year))
             continue;
         const egaf_ref_owner *o = owner_in(e, r->year);
-        if (!o || !o->agency || (o->confidence && strcmp(o->confidence, "uncertain") == 0))
+        if (!o || !o->agency || o->fact.confidence == EGAF_CONF_UNKNOWN) /* not asked for */
             continue;
         cross_model *c = egaf_strmap_get(&r->by_agency, o->agency, strlen(o->agency));
         if (!c || declares(c, e->id))

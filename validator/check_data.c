@@ -58,6 +58,11 @@ static void check_owns(egaf_check_ctx *ctx, const egaf_element *db, const egaf_r
                    _("an agency consumes another agency's national database: "
                      "drop `national-id` and add `sources: [national:%s]`%s%s%s"),
                    e->id, src[0] ? " (" : "", src, src[0] ? ")" : "");
+    const egaf_ref_owner *o = egaf_ref_owner_record(e, ctx->year);
+    char what[256];
+    snprintf(what, sizeof what, _("the owner of %s in %d"), e->name, ctx->year);
+    if (o)
+        egaf_check_rests_on_fact(ctx->diags, d, &o->fact, what);
 }
 
 static bool has_source(const egaf_element *db, const char *national_id)
@@ -154,6 +159,10 @@ static void check_master(egaf_check_ctx *ctx, const egaf_element *db, const egaf
                        _("add `national:%s` to `sources`: data is collected once, "
                          "from the national database%s%s%s"),
                        nat->id, src[0] ? " (" : "", src, src[0] ? ")" : "");
+        char what[256];
+        snprintf(what, sizeof what, _("that %s is the authoritative source of %s"), nat->name,
+                 subject->name);
+        egaf_check_rests_on_fact(ctx->diags, d, &subject->fact, what);
     }
 }
 

@@ -159,6 +159,11 @@ static void check_national(egaf_check_ctx *ctx, const egaf_element *el,
                                     _("'%s' (%s) does not exist in %d, the model's year"), s->s,
                                     e->name, ctx->year);
         egaf_diag_hint(ctx->diags, f, _("check the model's year, or `egaf refs show %s`"), e->id);
+        bool before = e->valid_from && ctx->year < e->valid_from / 10000;
+        char what[256];
+        snprintf(what, sizeof what, before ? _("the start date of %s") : _("the end date of %s"),
+                 e->name);
+        egaf_check_rests_on_fact(ctx->diags, f, before ? &e->start_fact : &e->end_fact, what);
     }
 }
 

@@ -8,7 +8,7 @@
 #include "base/i18n.h"
 #include "validator/check.h"
 
-#define TT13 "Thông tư 13/2017/TT-BTTTT, Điều 17"
+#define TT13 "Thông tư 13/2017/TT-BTTTT"
 
 static const egaf_ref_route *find_route(const egaf_ref_framework *f, const char *id)
 {
@@ -67,6 +67,10 @@ static void check_bypass(egaf_check_ctx *ctx, const egaf_element *in, const egaf
                          "national:ngsp) and `via:` it; or give the route (b, c, "
                          "d) and its reason (%s)"),
                        TT13);
+    const egaf_ref_route *a = find_route(egaf_check_framework(ctx), "a");
+    if (a)
+        egaf_check_rests_on(ctx->diags, d, a->confidence, a->source,
+                            _("the connection cases of TT 13/2017/TT-BTTTT"));
 }
 
 void egaf_check_routes(egaf_check_ctx *ctx)
@@ -105,6 +109,8 @@ void egaf_check_routes(egaf_check_ctx *ctx)
                              "and until when, or use route a through the LGSP "
                              "(%s)"),
                            TT13);
+            egaf_check_rests_on(ctx->diags, d, r->confidence, r->source,
+                                _("the connection cases of TT 13/2017/TT-BTTTT"));
             continue;
         }
         egaf_finding *d =

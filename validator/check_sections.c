@@ -60,6 +60,16 @@ static egaf_finding *missing(egaf_check_ctx *ctx, const char *name, const char *
                         _("architecture '%s' lacks %s (%s), %s"), elem, name, key, what);
 }
 
+/* The finding rests on the content being in the edition. */
+static void section_fact(egaf_check_ctx *ctx, egaf_finding *d, const egaf_ref_framework *f,
+                         const egaf_ref_section *s)
+{
+    char what[256];
+    snprintf(what, sizeof what, _("that framework %s requires content %s"), f->edition,
+             s->letter ? s->letter : "?");
+    egaf_check_rests_on(ctx->diags, d, s->confidence, s->source, what);
+}
+
 void egaf_check_sections(egaf_check_ctx *ctx)
 {
     const egaf_ref_framework *f = egaf_check_framework(ctx);
@@ -84,6 +94,7 @@ void egaf_check_sections(egaf_check_ctx *ctx)
                 egaf_finding *d = missing(ctx, s->name, field, what);
                 egaf_diag_hint(ctx->diags, d, _("add `%s:` to `architecture` (%s)"), field,
                                f->instrument);
+                section_fact(ctx, d, f, s);
                 continue;
             }
             int sec = egaf_section_find(key);
@@ -94,6 +105,7 @@ void egaf_check_sections(egaf_check_ctx *ctx)
             egaf_diag_hint(ctx->diags, d,
                            _("add the `%s:` section, in this file or an included one (%s)"), key,
                            f->instrument);
+            section_fact(ctx, d, f, s);
         }
     }
 }

@@ -82,6 +82,9 @@ void egaf_check_security(egaf_check_ctx *ctx)
                            _("add a control (firewall, monitoring, backup, …) "
                              "with `protects: [%s]` (%s)"),
                            el->id, ND85);
+            char what[160];
+            snprintf(what, sizeof what, _("that security level %lld needs a control"), lv->u.num);
+            egaf_check_rests_on(ctx->diags, d, l->confidence, l->source, what);
         }
     egaf_strmap_free(&protected_ids);
 }

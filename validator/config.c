@@ -50,7 +50,7 @@ static bool known_rule(egaf_diags *problems, const egaf_ynode *n)
     for (size_t i = 0; i < count && k < 255; i++)
         ids[k++] = all[i].id;
     ids[k] = NULL;
-    const char *s = egaf_suggest(n->u.scalar.text, ids, 0);
+    const char *s = egaf_suggest(n->u.scalar.text, ids, egaf_list_count(ids));
     if (s)
         egaf_diag_hint(problems, f, _("did you mean '%s'?"), s);
     return false;
@@ -134,7 +134,7 @@ int egaf_config_load(egaf_arena *arena, const char *dir, egaf_config *out, egaf_
         } else {
             egaf_finding *f = egaf_diag(problems, "schema.unknown-key", &k->mark, NULL,
                                         _("unknown key '%s' in %s"), name, EGAF_CONFIG_NAME);
-            const char *s = egaf_suggest(name, keys, 0);
+            const char *s = egaf_suggest(name, keys, egaf_list_count(keys));
             if (s)
                 egaf_diag_hint(problems, f, _("did you mean '%s'?"), s);
         }

@@ -45,7 +45,7 @@ expect_pair "cross.unresolved at the reference, note at the closest architecture
 expect_pair "cross.one-sided at A's reference, note at B's element" \
     cross.one-sided "$FX/lang-son.yaml:125:11" "$FX/son-la.yaml:62:7"
 expect_pair "cross.owner-missing at the owner's agency, note at the reference entry" \
-    cross.owner-missing "$FX/bo-tu-phap.yaml:7:11" "$REFS/national-databases.yaml:100:5"
+    cross.owner-missing "$FX/bo-tu-phap.yaml:7:11" "$REFS/national-databases.yaml:101:5"
 expect_pair "cross.duplicate-investment at the platform, note at the national system" \
     cross.duplicate-investment "$FX/lang-son.yaml:89:13" "$REFS/shared-systems.yaml:180:5"
 expect_pair "cross.duplicate-investment: note at the other agency's duplicate" \
@@ -53,7 +53,7 @@ expect_pair "cross.duplicate-investment: note at the other agency's duplicate" \
 expect_pair "cross.shared-candidate at the ARM code, note at the first agency's" \
     cross.shared-candidate "$FX/son-la.yaml:83:12" "$FX/lang-son.yaml:83:12"
 expect_grep "cross.coverage: a note per agency without a model, at its reference entry" \
-    "^$REFS/agencies.yaml:13:5: note: Bộ Công an \(bo-cong-an, 000.00.00.G01\) has no architecture in the consolidation of 2026 \[cross.coverage\]"
+    "^$REFS/agencies.yaml:17:5: note: Bộ Công an \(bo-cong-an, 000.00.00.G01\) has no architecture in the consolidation of 2026 \[cross.coverage\]"
 expect_no_grep "cross.coverage never an error" "error: .*\[cross.coverage\]"
 expect_no_grep "ref.cross-architecture is replaced by cross.unresolved" "\[ref.cross-architecture\]"
 expect_grep "severities as in the catalogue" "lang-son.yaml:125:11: warning: .*\[cross.one-sided\]"

@@ -8,7 +8,7 @@
 # ---- 12 platforms, every one connected to every other ------------------------
 mkdir -p "$T/mesh"
 {
-    printf 'framework: "4.0"\narchitecture:\n  id: mesh\n  agency: "000.00.00.H52"\n'
+    printf 'framework: "4.0"\narchitecture:\n  id: mesh\n  agency: son-la\n'
     printf '  level: province\n  name: "Mesh"\n  year: 2026\napplication:\n  platforms:\n'
     for i in $(seq 1 12); do
         others=$(seq 1 12 | grep -vx "$i" | sed 's/^/p/' | paste -sd, - | sed 's/,/, /g')

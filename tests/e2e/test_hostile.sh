@@ -11,7 +11,7 @@ LIMIT=${HOSTILE_TIMEOUT:-20}
 if [[ "$EGAF" == */asan/* || -n "$VG" ]]; then LIMIT=${HOSTILE_TIMEOUT:-120}; fi
 
 header='framework: "2.0"
-architecture: {id: h, agency: "000.00.00.H37", level: province, name: H, year: 2020}'
+architecture: {id: h, agency: lang-son, level: province, name: H, year: 2020}'
 
 # hostile NAME STATUS RULE FILE: runs validate on FILE with a time limit.
 hostile() {

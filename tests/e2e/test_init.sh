@@ -15,13 +15,13 @@ init_ok() {
     expect_grep "$name-no-errors" '0 errors'
 }
 
-# A 2020 province by organ code: framework 2.0.
-init_ok lang-son-2020 --agency 000.00.00.H37 --year 2020
-m="$T/lang-son-2020.yaml"
+# A 2020 province by organ code (Hà Nội's H26, QĐ 2918/QĐ-UBND): framework 2.0.
+init_ok ha-noi-2020 --agency 000.00.00.H26 --year 2020
+m="$T/ha-noi-2020.yaml"
 expect_grep ls-framework '^framework: "2\.0"$' "$m"
-expect_grep ls-arch-id '^  id: lang-son$' "$m"
+expect_grep ls-arch-id '^  id: ha-noi$' "$m"
 expect_grep ls-level '^  level: province$' "$m"
-expect_grep ls-lgsp '^    - id: lgsp-lang-son$' "$m"
+expect_grep ls-lgsp '^    - id: lgsp-ha-noi$' "$m"
 expect_grep ls-lgsp-ngsp 'connects: \[national:ngsp\]' "$m"
 expect_grep ls-tthc-role '^      role: tthc$' "$m"
 expect_grep ls-dvcqg '^      to: national:dvcqg$' "$m"
@@ -57,11 +57,11 @@ init_ok lang-son-2024 --agency lang-son --year 2024 --framework 3.0
 expect_grep ls24-vneid '^      to: national:vneid$' "$T/lang-son-2024.yaml"
 
 # Never overwrites: exit 2, the file unchanged.
-cp "$T/lang-son-2020.yaml" "$T/before.yaml"
-run init --agency bo-y-te --year 2020 -o "$T/lang-son-2020.yaml"
+cp "$T/ha-noi-2020.yaml" "$T/before.yaml"
+run init --agency bo-y-te --year 2020 -o "$T/ha-noi-2020.yaml"
 expect_status refuses-overwrite 2
 expect_grep refuses-overwrite-message 'already exists' "$ERR"
-check refuses-overwrite-unchanged cmp -s "$T/before.yaml" "$T/lang-son-2020.yaml"
+check refuses-overwrite-unchanged cmp -s "$T/before.yaml" "$T/ha-noi-2020.yaml"
 
 # Unknown agency: exit 2 with a did-you-mean; nothing written.
 run init --agency bo-y-tee --year 2020 -o "$T/unknown.yaml"

@@ -90,3 +90,15 @@ expect_grep completion-model-file '^examples/national-2020/lang-son\.yaml$' "$T/
 make -n install PREFIX=/usr DESTDIR="$T/inst" BUILD="${BUILD:-build}" >"$T/install" 2>&1
 expect_grep install-man 'install -m 644 man/\*\.1 .*/usr/share/man/man1/' "$T/install"
 expect_grep install-completion "install -m 644 completion/egaf.bash $T/inst/usr/share/bash-completion/completions/egaf" "$T/install"
+
+# refs: its subcommands, and models after `refs audit`
+comp 2 "$EGAF" refs "" >"$T/c"
+if [ "$(sort "$T/c" | tr '\n' ' ')" = "audit diff list show " ]; then
+    ok completion-refs-subcommands
+else
+    fail completion-refs-subcommands "got: $(tr '\n' ' ' <"$T/c")"
+fi
+comp 3 "$EGAF" refs diff --f >"$T/c"
+expect_grep completion-refs-from '^--from$' "$T/c"
+expect_grep man-refs-audit 'refs audit' man/egaf.1
+expect_grep man-refs-diff 'refs diff' man/egaf.1

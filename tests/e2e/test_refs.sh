@@ -27,8 +27,12 @@ expect_eq refs-2020-all-agencies "$(json_count "$OUT" 'x.kind === "agency"')" \
     "$(json_count "$OUT" 'true')"
 expect_eq refs-2020-bac-giang-successor \
     "$(json_count "$OUT" 'x.id === "bac-giang" && x.successor.join() === "bac-ninh-2025" && x["valid-to"] === "2025-06-30"')" 1
-expect_eq refs-2020-lang-son-codes \
-    "$(json_count "$OUT" 'x.id === "lang-son" && x["organ-code"] === "000.00.00.H37" && x["gso-code"] === "20"')" 1
+expect_eq refs-2020-ha-noi-codes \
+    "$(json_count "$OUT" 'x.id === "ha-noi" && x["organ-code"] === "000.00.00.H26" && x["gso-code"] === "01" && x.facts["organ-code"].confidence === "confirmed"')" 1
+expect_eq refs-2020-no-inferred-code \
+    "$(json_count "$OUT" 'x["organ-code"] && !["confirmed", "reported"].includes(x.facts["organ-code"].confidence)')" 0
+expect_eq refs-2020-lang-son-no-code \
+    "$(json_count "$OUT" 'x.id === "lang-son" && x["organ-code"] === null && x["gso-code"] === "20"')" 1
 expect_eq refs-2020-municipalities "$(json_count "$OUT" 'x.municipality === true')" 5
 expect_eq refs-json-fields \
     "$(json_count "$OUT" '["id","kind","name","name-en","owner","valid-from","valid-to","source","confidence","level","organ-code","gso-code","municipality","successor"].every(k => k in x)')" \
@@ -68,7 +72,8 @@ expect_eq refs-codes-brm-provisional "$(json_count "$OUT" 'x.kind === "brm" && x
 # text: one aligned line per entry, in file order
 run refs list --kind agencies --year 2026
 expect_status refs-text-status 0
-expect_eq refs-text-lines "$(wc -l <"$OUT" | tr -d ' ')" 60
+expect_eq refs-text-lines "$(wc -l <"$OUT" | tr -d ' ')" 56
+expect_eq refs-2026-government-agencies "$(grep -c ' government-agency ' "$OUT")" 5
 expect_grep refs-text-first '^bo-cong-an +Bộ Công an +ministry +-$'
 check refs-text-aligned node -e '
     const lines = require("fs").readFileSync(process.argv[1], "utf8").trim().split("\n");
@@ -81,7 +86,7 @@ expect_eq refs-list-all "$(wc -l <"$OUT" | tr -d ' ')" 173
 
 run refs show national:ngsp
 expect_status refs-show-national-prefix 0
-expect_grep refs-show-source '^source: +TT 13/2017/TT-BTTTT'
+expect_grep refs-show-source '^source: +TT 13/2017/TT-BTTTT \(23/6/2017\)$'
 expect_grep refs-show-owner '^owners: +bo-thong-tin-va-truyen-thong'
 expect_grep refs-show-note '^note: +'
 run refs show ngsp --format json
@@ -89,8 +94,24 @@ expect_status refs-show-json 0
 check refs-show-json-id node -e '
     const o = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
     process.exit(o.id === "ngsp" && o.owners.length === 2 && o.editions.length === 3 ? 0 : 1)' "$OUT"
-run refs show 000.00.00.H37 --year 2020
-expect_grep refs-show-organ-code '^id: +lang-son$'
+run refs show 000.00.00.H26 --year 2020
+expect_grep refs-show-organ-code '^id: +ha-noi$'
+run refs show 000.00.00.H26 --year 2026
+expect_grep refs-show-organ-code-2026 '^id: +ha-noi$'
+expect_grep refs-show-code-citation '^organ code: +confirmed$'
+expect_grep refs-show-code-instrument '^ +QĐ 2918/QĐ-UBND of UBND TP Hà Nội \(17/8/2022\)$'
+run refs show 000.00.00.G10 --year 2026
+expect_grep refs-show-g10 '^id: +bo-nong-nghiep-va-moi-truong$'
+expect_grep refs-show-g10-citation '^ +QĐ 09/2025/QĐ-TTg \(14/4/2025\), amending QĐ 20/2020/QĐ-TTg \(22/7/2020\)$'
+run refs show cong-du-lieu --year 2026
+expect_grep refs-show-portal-owner '^owner in 2026: +bo-cong-an$'
+expect_grep refs-show-portal-owner-source '^owner bo-cong-an: +confirmed$'
+run refs show csdl-xuat-nhap-canh
+expect_grep refs-show-listed '^listed: +2026-03-28$'
+expect_grep refs-show-start-unknown '^valid-from: +unknown'
+# no internal fact-sheet label anywhere a user reads
+run refs list --format json
+expect_eq refs-no-internal-labels "$(grep -cE '"[^"]*(facts S|facts §|\bS[0-9]{1,2}\b)' "$OUT")" 0
 run refs show bac-giang --year 2026
 expect_grep refs-show-successor '^successor: +bac-ninh-2025 \(Bắc Ninh\)'
 expect_grep refs-show-not-valid '^valid in 2026: +no$'
@@ -138,7 +159,7 @@ cat >"$T/model/lang-son.yaml" <<'EOF'
 framework: "2.0"
 architecture:
   id: lang-son
-  agency: "000.00.00.H37"
+  agency: lang-son
   level: province
   name: Kiến trúc Chính quyền điện tử tỉnh Lạng Sơn
   version: "2.0"
@@ -178,9 +199,35 @@ run validate --refs "$T/refs-yaml" "$T/model/lang-son.yaml"
 expect_status refs-yaml-exit 2
 expect_grep refs-yaml-message "^$T/refs-yaml/shared-systems\.yaml:[0-9]+:[0-9]+: error: .*\[yaml\.syntax\]$" "$ERR"
 
-broken refs-source national-databases.yaml '0,/^    source: "QĐ 714/s//    sorce: "QĐ 714/'
+broken refs-source national-databases.yaml '0,/^    source: \["QĐ 714/s//    sorce: ["QĐ 714/'
 run refs list --refs "$T/refs-source"
 expect_status refs-source-exit 2
 expect_grep refs-source-missing "national-databases\.yaml:[0-9]+:[0-9]+: error: national database 'csdl-dan-cu' has no 'source' \[refs\.missing-source\]$" "$ERR"
 expect_grep refs-source-unknown-key "national-databases\.yaml:[0-9]+:5: error: unknown key 'sorce'.*\[refs\.schema\]$" "$ERR"
 expect_grep refs-source-did-you-mean "did you mean 'source'" "$ERR"
+
+# --- a broken agencies.yaml: exit 2 with a position, never a crash ---
+
+for case in empty map alias; do
+    rm -rf "$T/refs-$case"
+    cp -R "$EGAF_ROOT/reference-models" "$T/refs-$case"
+    case $case in
+    empty) printf 'kind: agencies\nagencies: []\n' >"$T/refs-$case/agencies.yaml" ;;
+    map) printf 'kind: agencies\nagencies: {bo-cong-an: 1}\n' >"$T/refs-$case/agencies.yaml" ;;
+    alias) {
+        printf 'kind: agencies\nagencies: &a [&b [&c [&d [x, x, x, x, x, x, x, x, x, x],\n'
+        printf '  *d, *d, *d, *d, *d, *d, *d, *d, *d], *c, *c, *c, *c, *c, *c, *c, *c, *c],\n'
+        printf '  *b, *b, *b, *b, *b, *b, *b, *b, *b]\nmore: [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n'
+    } >"$T/refs-$case/agencies.yaml" ;;
+    esac
+    for cmd in "refs list" "validate $T/model/lang-son.yaml"; do
+        # shellcheck disable=SC2086
+        run $cmd --refs "$T/refs-$case"
+        expect_status "refs-agencies-$case-${cmd%% *}-exit" 2
+        expect_grep "refs-agencies-$case-${cmd%% *}-position" "^$T/refs-$case/agencies\.yaml:[0-9]+:[0-9]+: error: " "$ERR"
+    done
+done
+run refs list --refs "$T/refs-empty"
+expect_grep refs-agencies-empty-message "agencies\.yaml:2:11: error: 'agencies' is empty \[refs\.schema\]$" "$ERR"
+run refs list --refs "$T/refs-alias"
+expect_grep refs-agencies-alias-message "agencies\.yaml:[0-9]+:[0-9]+: error: .*\[yaml\.alias\]$" "$ERR"

@@ -8,9 +8,11 @@
 . "$(dirname "$0")/lib.sh"
 F=tests/fixtures/rules
 
-# rule-id  line:col  severity
+# rule-id  line:col  severity (a rule whose finding here rests on a reference
+# fact that is not confirmed is a warning: the provisional code trees, the
+# TT 13/2017/TT-BTTTT connection cases, the levels that need a control)
 expected='
-code.unknown                 38:12  error
+code.unknown                 38:12  warning
 component.missing            33:1   error
 component.multiple-lgsp      50:68  warning
 component.not-connected      45:11  error
@@ -25,12 +27,12 @@ hygiene.similar-names        43:27  warning
 hygiene.unused               33:12  warning
 roadmap.order                66:79  error
 roadmap.outside-period       66:79  error
-route.bypasses-platform      51:27  error
+route.bypasses-platform      51:27  warning
 route.exception              51:50  warning
-route.reason-missing         51:50  error
+route.reason-missing         51:50  warning
 section.missing              4:3    error
 security.level-missing       42:12  error
-security.unprotected         49:23  error
+security.unprotected         49:23  warning
 '
 
 # the base of every fixture is clean
@@ -92,10 +94,10 @@ done
 # messages and hints that say what to do
 run validate "$F/route.bypasses-platform.yaml"
 expect_grep "route.bypasses-platform: message names the element and the LGSP" \
-    "error: application 'mot-cua' connects to 'national:dvcqg' without going through the province's LGSP \[route.bypasses-platform\]$"
+    "warning: application 'mot-cua' connects to 'national:dvcqg' without going through the province's LGSP \[route.bypasses-platform\]$"
 expect_grep "route.bypasses-platform: caret under the to value" '^ +\| +\^~{13}$'
 expect_grep "route.bypasses-platform: hint names the LGSP and TT 13/2017" \
-    '^   hint: add `via: lgsp-route-bypasses-platform` \(Thông tư 13/2017/TT-BTTTT, Điều 17\)$'
+    '^   hint: add `via: lgsp-route-bypasses-platform` \(Thông tư 13/2017/TT-BTTTT\); this rests on the connection cases of TT 13/2017/TT-BTTTT, not confirmed from the original text \(only reported by a secondary source: TT 13/2017/TT-BTTTT \(23/6/2017\)\): a warning, not an error, until it is confirmed$'
 
 run validate "$F/header.agency-unknown.yaml"
 expect_grep "header.agency-unknown: names the merger and the successor" \

@@ -15,7 +15,7 @@ check schema-json-parses node -e 'JSON.parse(require("fs").readFileSync(process.
 expect_grep schema-draft07 '"\$schema": "http://json-schema.org/draft-07/schema#"' "$T/schema.json"
 expect_grep schema-national-enum '"national:ngsp"' "$T/schema.json"
 expect_grep schema-national-db-enum '"national:csdl-dan-cu"' "$T/schema.json"
-expect_grep schema-agency-enum '"000\.00\.00\.H37"' "$T/schema.json"
+expect_grep schema-agency-enum '"000\.00\.00\.H26"' "$T/schema.json"
 expect_grep schema-data-subject '"dan-cu"' "$T/schema.json"
 
 # Every property has a description; additionalProperties is false everywhere

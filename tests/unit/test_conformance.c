@@ -120,11 +120,13 @@ static void test_dates_and_instruments(void **state)
     assert_int_equal(egaf_check_next_day(21000228), 21000301);
     char buf[64];
     assert_string_equal(egaf_check_date_text(20250701, buf, sizeof buf), "2025-07-01");
-    assert_string_equal(
-        egaf_check_instrument("TT 13/2017/TT-BTTTT Điều 17; TT 23/2018/TT-BTTTT; facts §3.4, S26",
-                              buf, sizeof buf),
-        "TT 13/2017/TT-BTTTT Điều 17; TT 23/2018/TT-BTTTT");
-    assert_string_equal(egaf_check_instrument("facts §4 (TSLCD)", buf, sizeof buf), "");
+    /* the instruments among the citations; a page address only when none is */
+    assert_string_equal(egaf_check_instrument("TT 13/2017/TT-BTTTT (23/6/2017); TT 23/2018/TT-BTTTT; "
+                                              "thukyluat.vn/news/x-51643.html",
+                                              buf, sizeof buf),
+                        "TT 13/2017/TT-BTTTT (23/6/2017); TT 23/2018/TT-BTTTT");
+    assert_string_equal(egaf_check_instrument("data.gov.vn/x; m.anninhthudo.vn/y", buf, sizeof buf),
+                        "data.gov.vn/x");
     assert_string_equal(egaf_check_instrument(NULL, buf, sizeof buf), "");
 }
 
@@ -214,7 +216,8 @@ static void test_mini_is_clean(void **state)
 CASE(test_framework_unknown, "header.framework-unknown", 2, 12, "\"2.0\"", "\"5.0\"")
 CASE(test_level_mismatch, "header.level-mismatch", 6, 10, "level: province", "level: ministry")
 CASE(test_year_outside, "header.year-outside-edition", 8, 9, "year: 2020", "year: 2026")
-CASE(test_agency_unknown_code, "header.agency-unknown", 5, 11, "000.00.00.H37", "000.00.00.H99")
+CASE(test_agency_unknown_code, "header.agency-unknown", 5, 11, "agency: lang-son",
+     "agency: lang-sonn")
 CASE(test_section_missing, "section.missing", 4, 3, "  principles: [Lấy người dân làm trung tâm]\n",
      "")
 CASE(test_tslcd_not_connected, "component.not-connected", 56, 11,
@@ -278,7 +281,7 @@ static void test_agency_merged_ministry(void **state)
     (void)state;
     /* Bộ Kế hoạch và Đầu tư (G05) in a 2026 model: merged into Bộ Tài chính */
     const char *const pairs[] = {"framework: \"2.0\"", "framework: \"4.0\"",
-                                 "000.00.00.H37", "000.00.00.G05",
+                                 "agency: lang-son", "agency: bo-ke-hoach-va-dau-tu",
                                  "level: province", "level: ministry",
                                  "year: 2020", "year: 2026",
                                  "from: 2021, to: 2025", "from: 2026, to: 2030",
@@ -301,7 +304,7 @@ static void test_owner_keeps_master(void **state)
     (void)state;
     /* Bộ Tư pháp owns csdl-ho-tich: its own database holds ho-tich without
      * sourcing it, and may declare itself the national database */
-    const char *const pairs[] = {"000.00.00.H37", "bo-tu-phap",
+    const char *const pairs[] = {"agency: lang-son", "agency: bo-tu-phap",
                                  "level: province", "level: ministry",
                                  "      sources: [national:csdl-ho-tich]\n",
                                  "      properties: {national-id: csdl-ho-tich}\n",
@@ -370,7 +373,7 @@ static void test_without_reference_models(void **state)
 {
     (void)state;
     /* what needs the data is skipped; the rest still runs */
-    const char *const pairs[] = {"\"2.0\"", "\"9.9\"", "000.00.00.H37", "nowhere",
+    const char *const pairs[] = {"\"2.0\"", "\"9.9\"", "agency: lang-son", "agency: nowhere",
                                  "role: qlvb, security-level: 2}", "role: qlvb}", NULL};
     char *text = edit(pairs);
     egaf_diags *d = validate_text(text, NULL);

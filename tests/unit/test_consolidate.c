@@ -104,7 +104,7 @@ static void test_fixtures(void **state)
     assert_pair(d, "cross.unresolved", FX "lang-son.yaml", 129, 11, FX "son-la.yaml", 6, 7);
     assert_pair(d, "cross.one-sided", FX "lang-son.yaml", 125, 11, FX "son-la.yaml", 62, 7);
     assert_pair(d, "cross.owner-missing", FX "bo-tu-phap.yaml", 7, 11,
-                "reference-models/national-databases.yaml", 100, 5);
+                "reference-models/national-databases.yaml", 101, 5);
     assert_pair(d, "cross.duplicate-investment", FX "lang-son.yaml", 89, 13,
                 "reference-models/shared-systems.yaml", 180, 5);
     assert_pair(d, "cross.duplicate-investment", FX "son-la.yaml", 89, 13, FX "lang-son.yaml", 89,
@@ -118,7 +118,7 @@ static void test_fixtures(void **state)
         if (strcmp(f->rule, "cross.coverage") == 0)
             assert_int_equal(f->severity, EGAF_SEV_NOTE);
     }
-    /* the owner with an `uncertain` owner entry is not reported */
+    /* the owner with an `unknown` owner entry is not reported */
     for (size_t i = 0; i < egaf_diags_count(d); i++) {
         const egaf_finding *f = egaf_diags_at(d, i);
         if (strcmp(f->rule, "cross.owner-missing") == 0)

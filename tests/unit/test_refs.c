@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "refs/refs.h"
+#include "base/suggest.h"
 
 #define REFS_DIR "../reference-models"
 
@@ -109,15 +110,16 @@ static void test_successor_of_bac_giang(void **state)
 static void test_agency_lookup(void **state)
 {
     (void)state;
-    const egaf_ref_entry *e = egaf_refs_agency(real, "000.00.00.H37", 2020);
+    const egaf_ref_entry *e = egaf_refs_agency(real, "000.00.00.H26", 2020);
     assert_non_null(e);
-    assert_string_equal(e->id, "lang-son");
-    assert_ptr_equal(egaf_refs_agency(real, "lang-son", 2020), e);
-    assert_ptr_equal(egaf_refs_agency(real, "000.00.00.H37", 0), e);
+    assert_string_equal(e->id, "ha-noi");
+    assert_ptr_equal(egaf_refs_agency(real, "ha-noi", 2020), e);
+    assert_ptr_equal(egaf_refs_agency(real, "000.00.00.H26", 0), e);
     /* an ended agency is not found in a later year, by id or by code */
     assert_null(egaf_refs_agency(real, "bac-giang", 2026));
-    assert_null(egaf_refs_agency(real, "000.00.00.H03", 2026));
-    assert_string_equal(egaf_refs_agency(real, "000.00.00.H03", 2020)->id, "bac-giang");
+    assert_null(egaf_refs_agency(real, "000.00.00.G14", 2026));
+    assert_string_equal(egaf_refs_agency(real, "000.00.00.G14", 2020)->id,
+                        "bo-thong-tin-va-truyen-thong");
     /* statistics code 24: Bắc Giang until 2025-06-30, Bắc Ninh (2025) after */
     assert_string_equal(egaf_refs_agency(real, "24", 2020)->id, "bac-giang");
     assert_string_equal(egaf_refs_agency(real, "24", 2026)->id, "bac-ninh-2025");
@@ -295,8 +297,12 @@ static void test_self_check(void **state)
         }
         if (e->kind == EGAF_RK_DATA_SUBJECT)
             assert_non_null(e->authoritative_db);
-        if (e->valid_to && e->kind == EGAF_RK_AGENCY)
-            assert_true(e->nsuccessors > 0);
+        /* an agency ends into its successors; one that ends with none
+         * (a cơ quan thuộc Chính phủ of 2019) has an end that is not confirmed */
+        if (e->valid_to && e->kind == EGAF_RK_AGENCY && e->nsuccessors == 0)
+            assert_int_not_equal(e->end_fact.confidence, EGAF_CONF_CONFIRMED);
+        /* every fact can be looked up */
+        assert_true(e->fact.nsources > 0);
     }
 }
 
@@ -565,10 +571,10 @@ static void test_broken_dates(void **state)
     load_broken(&b, "agencies.yaml", "valid-to: 2024-12-31", "valid-to: 2024-13-31");
     expect_at(&b, "refs.schema", "agencies.yaml", b.line, b.col + 10);
     free_broken(&b);
-    /* a bare year ends on 31 December */
-    load_broken(&b, "national-databases.yaml", "valid-from: 2026-03-28", "valid-from: 2026");
+    /* a bare year starts on 1 January */
+    load_broken(&b, "national-databases.yaml", "listed: 2026-03-28", "listed: 2026");
     assert_int_equal(b.status, EGAF_REFS_OK);
-    assert_int_equal(egaf_refs_find(b.refs, "csdl-dinh-danh-vi-tri")->valid_from, 20260101);
+    assert_int_equal(egaf_refs_find(b.refs, "csdl-tong-hop-quoc-gia")->listed, 20260101);
     free_broken(&b);
 }
 
@@ -577,8 +583,10 @@ static void test_broken_missing_source(void **state)
     (void)state;
     broken b;
     load_broken(&b, "national-databases.yaml",
-                "{id: dat-dai, name: Thông tin đất đai, name-en: Land data, source: \"QĐ "
-                "714/QĐ-TTg 22/5/2015; facts S61,S62\", confidence: confirmed}",
+                "{id: dat-dai, name: Thông tin đất đai, name-en: Land data, source: [\"QĐ "
+                "714/QĐ-TTg 22/5/2015\", \"thuvienphapluat.vn (QĐ 714/QĐ-TTg)\", "
+                "\"tapchicongthuong.vn/6-co-so-du-lieu-quoc-gia-can-uu-tien-trien-khai-41389.htm\"], "
+                "confidence: confirmed}",
                 "{id: dat-dai, name: Thông tin đất đai, name-en: Land data, confidence: "
                 "confirmed}");
     expect_at(&b, "refs.missing-source", "national-databases.yaml", b.line, b.col);
@@ -589,14 +597,11 @@ static void test_broken_codes_same_day(void **state)
 {
     (void)state;
     broken b;
-    /* Huế taking Thừa Thiên Huế's organ code is fine: they never overlap */
-    load_broken(&b, "agencies.yaml", "    gso-code: \"46\"\n    municipality: true",
-                "    organ-code: \"000.00.00.H57\"\n    gso-code: \"46\"\n    municipality: "
-                "true");
-    assert_int_equal(b.status, EGAF_REFS_OK);
-    assert_string_equal(egaf_refs_agency(b.refs, "000.00.00.H57", 2026)->id, "hue");
-    assert_string_equal(egaf_refs_agency(b.refs, "000.00.00.H57", 2020)->id, "thua-thien-hue");
-    free_broken(&b);
+    /* one code for two agencies that never overlap is fine: G10 */
+    assert_string_equal(egaf_refs_agency(real, "000.00.00.G10", 2026)->id,
+                        "bo-nong-nghiep-va-moi-truong");
+    assert_string_equal(egaf_refs_agency(real, "000.00.00.G10", 2020)->id,
+                        "bo-nong-nghiep-va-phat-trien-nong-thon");
     /* two ministries with one code on the same day are not */
     load_broken(&b, "agencies.yaml", "organ-code: \"000.00.00.G02\"",
                 "organ-code: \"000.00.00.G01\"");
@@ -659,6 +664,202 @@ static void test_broken_level(void **state)
     free_broken(&b);
 }
 
+
+/* ---- the December 2026 audit ---- */
+
+static void test_audit_organ_codes(void **state)
+{
+    (void)state;
+    /* H26 is Hà Nội (QĐ 2918/QĐ-UBND of Hà Nội), in 2020 and in 2026 */
+    const egaf_ref_entry *hn = need("ha-noi");
+    assert_string_equal(hn->organ_code, "000.00.00.H26");
+    assert_int_equal(hn->code_fact.confidence, EGAF_CONF_CONFIRMED);
+    assert_ptr_equal(egaf_refs_agency(real, "000.00.00.H26", 2020), hn);
+    assert_ptr_equal(egaf_refs_agency(real, "000.00.00.H26", 2026), hn);
+    assert_null(need("hai-duong")->organ_code);
+    /* QĐ 09/2025/QĐ-TTg: G10 and G21 in 2026 */
+    const egaf_ref_entry *g10 = egaf_refs_agency(real, "000.00.00.G10", 2026);
+    assert_non_null(g10);
+    assert_string_equal(g10->id, "bo-nong-nghiep-va-moi-truong");
+    assert_int_equal(g10->code_fact.confidence, EGAF_CONF_CONFIRMED);
+    assert_string_equal(g10->code_fact.sources[0],
+                        "QĐ 09/2025/QĐ-TTg (14/4/2025), amending QĐ 20/2020/QĐ-TTg (22/7/2020)");
+    assert_string_equal(egaf_refs_agency(real, "000.00.00.G21", 2026)->id,
+                        "bo-dan-toc-va-ton-giao");
+    assert_string_equal(egaf_refs_agency(real, "000.00.00.G10", 2020)->id,
+                        "bo-nong-nghiep-va-phat-trien-nong-thon");
+    /* an inferred code is not a code: none is left */
+    for (size_t i = 0; i < real->nentries; i++) {
+        const egaf_ref_entry *e = real->entries[i];
+        if (e->kind == EGAF_RK_AGENCY && e->organ_code &&
+            e->code_fact.confidence > EGAF_CONF_REPORTED)
+            fail_msg("%s keeps the %s code %s", e->id,
+                     egaf_confidence_name(e->code_fact.confidence), e->organ_code);
+    }
+    assert_null(need("bo-tai-nguyen-va-moi-truong")->organ_code); /* G13 was a guess */
+}
+
+static void test_audit_government_agencies(void **state)
+{
+    (void)state;
+    static const char *const want[][2] = {
+        {"dai-truyen-hinh-viet-nam", "000.00.00.G28"},
+        {"dai-tieng-noi-viet-nam", "000.00.00.G27"},
+        {"thong-tan-xa-viet-nam", "000.00.00.G30"},
+        {"vien-han-lam-khoa-hoc-va-cong-nghe-viet-nam", "000.00.00.G31"},
+        {"vien-han-lam-khoa-hoc-xa-hoi-viet-nam", "000.00.00.G32"},
+    };
+    size_t n = 0;
+    for (size_t i = 0; i < real->nentries; i++) {
+        const egaf_ref_entry *e = real->entries[i];
+        if (e->kind != EGAF_RK_AGENCY || strcmp(e->level, "government-agency") != 0 ||
+            !egaf_ref_valid_in(e, 2026))
+            continue;
+        bool known = false;
+        for (size_t j = 0; j < 5; j++)
+            if (strcmp(e->id, want[j][0]) == 0) {
+                assert_string_equal(e->organ_code, want[j][1]);
+                assert_ptr_equal(egaf_refs_agency(real, want[j][1], 2026), e);
+                known = true;
+            }
+        if (!known)
+            fail_msg("%s is a government agency in 2026", e->id);
+        n++;
+    }
+    assert_int_equal(n, 5);
+    /* the code is given by QĐ 09/2025/QĐ-TTg: not before it */
+    assert_null(egaf_refs_agency(real, "000.00.00.G28", 2020));
+    assert_false(egaf_ref_valid_in(need("bhxh-viet-nam"), 2026));
+    assert_int_equal(need("bhxh-viet-nam")->end_fact.confidence, EGAF_CONF_REPORTED);
+}
+
+static void test_audit_systems_and_dates(void **state)
+{
+    (void)state;
+    const egaf_ref_entry *portal = need("cong-du-lieu");
+    assert_string_equal(egaf_ref_owner_in(portal, 2026), "bo-cong-an");
+    assert_int_equal(egaf_ref_owner_record(portal, 2026)->fact.confidence, EGAF_CONF_CONFIRMED);
+    const egaf_ref_entry *ndc = need("ttdlqg");
+    assert_int_equal(ndc->valid_from, 20250225);
+    assert_false(egaf_ref_valid_in(ndc, 2024));
+    assert_true(egaf_ref_valid_in(ndc, 2025));
+    assert_int_equal(egaf_ref_owner_record(ndc, 2025)->fact.confidence, EGAF_CONF_CONFIRMED);
+    /* QĐ 11/2026/QĐ-TTg listed, did not start, the databases */
+    const egaf_ref_entry *xnc = need("csdl-xuat-nhap-canh");
+    assert_int_equal(xnc->valid_from, 0);
+    assert_int_equal(xnc->start_fact.confidence, EGAF_CONF_UNKNOWN);
+    assert_int_equal(xnc->listed, 20260328);
+    assert_true(egaf_ref_valid_in(xnc, 2025));
+    assert_int_equal(xnc->fact.confidence, EGAF_CONF_REPORTED); /* a back-translated title */
+    /* Bộ LĐTB&XH went to four ministries */
+    const egaf_ref_entry *lao = need("bo-lao-dong-thuong-binh-va-xa-hoi");
+    assert_int_equal(lao->nsuccessors, 4);
+    assert_string_equal(lao->successors[2], "bo-giao-duc-va-dao-tao");
+    assert_string_equal(lao->successors[3], "bo-dan-toc-va-ton-giao");
+    /* Huế: NQ 175/2024/QH15 */
+    assert_non_null(strstr(need("hue")->source, "NQ 175/2024/QH15"));
+    assert_null(strstr(need("hue")->source, "NQ 202/2025"));
+    /* the TT 13/2017 cases come from a vendor page: reported */
+    const egaf_ref_framework *f = egaf_refs_framework(real, "2.0");
+    for (size_t i = 0; i < f->nroutes; i++)
+        assert_int_equal(f->routes[i].confidence, EGAF_CONF_REPORTED);
+    /* no user-visible text carries a fact-sheet label */
+    for (size_t i = 0; i < real->nentries; i++) {
+        const egaf_ref_entry *e = real->entries[i];
+        if (strstr(e->source, "facts ") || (e->note && strstr(e->note, "facts §")))
+            fail_msg("%s cites the fact sheet", e->id);
+    }
+}
+
+static void test_agencies_named(void **state)
+{
+    (void)state;
+    const egaf_ref_entry *found[4];
+    /* "Hậu Giang" in NFC, in NFD, with "Tỉnh", in capitals */
+    static const char *const names[] = {"Hậu Giang", "Ha\xcc\xa3\xcc\x82u Giang",
+                                        "Tỉnh Hậu Giang", "TỈNH HẬU GIANG", "hau giang"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        assert_int_equal(egaf_refs_agencies_named(real, names[i], 2020, found, 4), 1);
+        assert_string_equal(found[0]->id, "hau-giang");
+    }
+    assert_int_equal(egaf_refs_agencies_named(real, "Hậu Giang", 2026, found, 4), 0);
+    assert_int_equal(egaf_refs_agencies_named(real, "Bộ Nông nghiệp và Môi trường", 2026, found, 4),
+                     1);
+    assert_string_equal(found[0]->id, "bo-nong-nghiep-va-moi-truong");
+    assert_int_equal(egaf_refs_agencies_named(real, "Nông nghiệp và Môi trường", 2026, found, 4),
+                     1);
+    assert_int_equal(egaf_refs_agencies_named(real, "Thành phố Hà Nội", 2026, found, 4), 1);
+    assert_string_equal(found[0]->id, "ha-noi");
+    assert_int_equal(egaf_refs_agencies_named(real, "Atlantis", 0, found, 4), 0);
+}
+
+static void test_suggest_contract(void **state)
+{
+    (void)state;
+    /* count 0 reads nothing, whatever the list */
+    assert_null(egaf_suggest("agency", NULL, 0));
+    const char *one[] = {"agencies"};
+    assert_null(egaf_suggest("agencis", one, 0));
+    /* exactly count entries, no terminator needed */
+    assert_string_equal(egaf_suggest("agencis", one, 1), "agencies");
+    const char *holes[] = {NULL, "list", NULL};
+    assert_string_equal(egaf_suggest("lst", holes, 3), "list");
+    static const char *const nt[] = {"a", "bb", "ccc", NULL};
+    assert_int_equal(egaf_list_count(nt), 3);
+    assert_int_equal(egaf_list_count(NULL), 0);
+}
+
+/* agencies.yaml replaced by text: the load fails with a position, never a crash */
+static void load_agencies_text(broken *b, const char *text)
+{
+    FILE *f;
+    char path[600];
+    load_broken(b, "agencies.yaml", "kind: agencies", "kind: agencies");
+    egaf_refs_free(b->refs);
+    egaf_diags_free(b->diags);
+    snprintf(path, sizeof path, "%s/agencies.yaml", b->dir);
+    f = fopen(path, "wb");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+    b->diags = egaf_diags_create();
+    b->refs = egaf_refs_load(b->dir, b->diags, &b->status);
+}
+
+static void test_broken_no_agencies(void **state)
+{
+    (void)state;
+    broken b;
+    load_agencies_text(&b, "kind: agencies\nagencies: []\n");
+    expect_at(&b, "refs.schema", "agencies.yaml", 2, 11);
+    free_broken(&b);
+    load_agencies_text(&b, "kind: agencies\nagencies: {a: 1}\n");
+    expect_at(&b, "refs.schema", "agencies.yaml", 2, 11);
+    free_broken(&b);
+    load_agencies_text(&b, "kind: agencies\n"
+                           "agencies: &a [&b [&c [&d [x, x, x, x, x, x, x, x, x, x],\n"
+                           "  *d, *d, *d, *d, *d, *d, *d, *d, *d], *c, *c, *c, *c, *c, *c, *c,\n"
+                           "  *c, *c], *b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+                           "more: [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n");
+    assert_int_equal(b.status, EGAF_REFS_BROKEN);
+    bool alias = false;
+    for (size_t i = 0; i < egaf_diags_count(b.diags); i++) {
+        const egaf_finding *f = egaf_diags_at(b.diags, i);
+        alias = alias || (strcmp(f->rule, "yaml.alias") == 0 && f->line > 0 && f->col > 0);
+    }
+    assert_true(alias);
+    free_broken(&b);
+}
+
+static void test_broken_internal_label(void **state)
+{
+    (void)state;
+    broken b;
+    load_broken(&b, "agencies.yaml", "source: [\"NQ 08/2021/QH15", "source: [\"facts S68");
+    expect_at(&b, "refs.missing-source", "agencies.yaml", b.line, b.col + 9);
+    free_broken(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -686,6 +887,13 @@ int main(void)
         cmocka_unit_test(test_broken_owners),
         cmocka_unit_test(test_broken_framework_links),
         cmocka_unit_test(test_broken_level),
+        cmocka_unit_test(test_audit_organ_codes),
+        cmocka_unit_test(test_audit_government_agencies),
+        cmocka_unit_test(test_audit_systems_and_dates),
+        cmocka_unit_test(test_agencies_named),
+        cmocka_unit_test(test_suggest_contract),
+        cmocka_unit_test(test_broken_no_agencies),
+        cmocka_unit_test(test_broken_internal_label),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
