@@ -55,3 +55,16 @@ check() {
     shift
     if "$@"; then ok "$name"; else fail "$name" "command failed: $*"; fi
 }
+
+# build_copy: copies the build folder to $T/build and prints that path, for a
+# test that runs `make install` with another PREFIX: the flags stamps then
+# compile the files that use PREFIX again, which must not change the binary
+# the other tests run (make install on the copy leaves $EGAF as it is).
+build_copy() {
+    local built
+    built=$(dirname "$EGAF")
+    mkdir -p "$T/build"
+    cp -a "$built/obj" "$built/libegaf.a" "$built/egaf" "$built/locale" "$T/build/" &&
+        cp -a "$built/CFLAGS-stamp" "$built/PREFIX-stamp" "$T/build/" 2>/dev/null
+    echo "$T/build"
+}

@@ -137,13 +137,17 @@ assert(base === "file://" + process.argv[2] + "/", "base " + base);
 
 # --- hostile file names and messages -----------------------------------------
 # A file whose name holds %, ',', ':', CR, LF, a tab, XML specials and
-# Vietnamese; its unknown key (the message) holds the same and ESC, BEL.
+# Vietnamese; its unknown key (the message) holds %, ',', ':' and XML
+# specials. (A control character can no longer reach a message from model
+# text: a control escape in a double-quoted scalar is a yaml.encoding finding
+# and the text stops before it; tests/unit/test_report.c feeds the writers
+# messages with CR, LF, ESC and BEL directly.)
 H="$T/hostile"
 mkdir -p "$H/models"
 NAME=$'we%ird,na:me\r\nx <&>"\'\t mô.yaml'
-printf 'framework: "2.0"\narchitecture:\n  id: lang-son\n  agency: lang-son\n  level: province\n  name: X\n  year: 2020\n  "k%%,:\\r\\n<&>\\x1b\\x07 z": 1\n' \
+printf 'framework: "2.0"\narchitecture:\n  id: lang-son\n  agency: lang-son\n  level: province\n  name: X\n  year: 2020\n  "k%%,:<&> z": 1\n' \
     >"$H/models/$NAME"
-KEY=$'k%,:\r\n<&>\x1b\x07 z'
+KEY='k%,:<&> z'
 cd "$H" || exit 2
 for f in sarif junit github gitlab; do
     egaf validate --format "$f" -o "$H/r.$f" models >/dev/null 2>"$ERR"
@@ -160,8 +164,7 @@ assert(decodeURIComponent(a.uri) === "models/" + name && a.uriBaseId === "%SRCRO
        "uri " + a.uri);
 ' "$NAME"
 
-# JUnit: valid against junit-10.xsd, and the message attribute reads back
-# with its newline (as &#10;) and CR, the controls shown as pictures.
+# JUnit: valid against junit-10.xsd, and the message attribute reads back.
 if xmllint --noout --schema "$XSD" "$H/r.junit" >"$T/xl.log" 2>&1; then
     ok "hostile: junit valid against junit-10.xsd"
 else
@@ -171,7 +174,7 @@ fi
 xmllint --xpath 'string(//testcase[@classname="schema.unknown-key"]/failure/@message)' \
     "$H/r.junit" >"$T/msg" 2>&1
 # (xmllint ends what it prints with a newline)
-printf "unknown key 'k%%,:\r\n<&>\xe2\x90\x9b\xe2\x90\x87 z' in architecture\n" >"$T/msg.want"
+printf "unknown key 'k%%,:<&> z' in architecture\n" >"$T/msg.want"
 if cmp -s "$T/msg" "$T/msg.want"; then ok "hostile: junit message attribute reads back"; else
     fail "hostile: junit message attribute reads back" "got:"
     od -c "$T/msg" | head

@@ -172,7 +172,7 @@ check po-vi-check-format msgfmt --check-format -o /dev/null po/vi.po
 
 # make install puts the catalogue where a relocated binary finds it
 dest=$T/dest
-make --no-print-directory -s install BUILD="$(dirname "$EGAF")" DESTDIR="$dest" PREFIX=/opt/egaf \
+make --no-print-directory -s install BUILD="$(build_copy)" DESTDIR="$dest" PREFIX=/opt/egaf \
     >"$OUT" 2>"$ERR"
 check install-mo test -f "$dest/opt/egaf/share/locale/vi/LC_MESSAGES/egaf.mo"
 (unset EGAF_LOCALEDIR; "$dest/opt/egaf/bin/egaf" --lang vi validate "$broken") >"$OUT" 2>"$ERR"

@@ -40,7 +40,8 @@ expect_grep "fish: commands" '^render'
 
 # --- make install / uninstall -------------------------------------------------
 dest=$T/dest
-make --no-print-directory -s install BUILD="$bin_dir" DESTDIR="$dest" PREFIX=/usr >"$OUT" 2>"$ERR"
+inst_build=$(build_copy) # PREFIX=/usr compiles two files again: not in $EGAF's build
+make --no-print-directory -s install BUILD="$inst_build" DESTDIR="$dest" PREFIX=/usr >"$OUT" 2>"$ERR"
 STATUS=$?
 expect_status "make install" 0
 for f in bin/egaf share/man/man1/egaf.1 share/bash-completion/completions/egaf \
@@ -48,7 +49,7 @@ for f in bin/egaf share/man/man1/egaf.1 share/bash-completion/completions/egaf \
     share/locale/vi/LC_MESSAGES/egaf.mo share/egaf/reference-models/agencies.yaml; do
     check "make install writes $f" test -f "$dest/usr/$f"
 done
-make --no-print-directory -s uninstall BUILD="$bin_dir" DESTDIR="$dest" PREFIX=/usr >"$OUT" 2>"$ERR"
+make --no-print-directory -s uninstall BUILD="$inst_build" DESTDIR="$dest" PREFIX=/usr >"$OUT" 2>"$ERR"
 STATUS=$?
 expect_status "make uninstall" 0
 find "$dest" ! -type d >"$T/left"

@@ -28,6 +28,19 @@ typedef struct stats {
     int failures;
 } stats;
 
+/* Valid YAML that egaf refuses on purpose: a double-quoted escape of a
+ * control character (\b, \x0d) puts an invisible character into the model,
+ * which egaf reports at the escape (yaml.encoding; docs/security.md). */
+static const char *const refused_by_policy[] = {"G4RS", NULL};
+
+static bool listed_policy(const char *name)
+{
+    for (size_t i = 0; refused_by_policy[i]; i++)
+        if (strcmp(name, refused_by_policy[i]) == 0)
+            return true;
+    return false;
+}
+
 static bool listed_gap(const char *name)
 {
     for (size_t i = 0; libyaml_accepts[i]; i++)
@@ -88,8 +101,13 @@ static void run_case(const char *dir, const char *name, stats *st)
         print_message("%s: a finding without a position\n", name);
         st->failures++;
     }
-    if (lib_ok && syntax) {
+    if (lib_ok && syntax && !listed_policy(name)) {
         print_message("%s: libyaml accepts it but egaf reports a syntax finding\n", name);
+        st->failures++;
+    } else if (lib_ok && !syntax && listed_policy(name)) {
+        print_message("%s: listed as refused by policy but gives no finding now: "
+                      "remove it from the list\n",
+                      name);
         st->failures++;
     }
     /* egaf may stop before libyaml's error (a second document): a finding
