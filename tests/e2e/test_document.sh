@@ -10,22 +10,26 @@ mkdir -p "$T/docx" "$T/pdf"
 models=()
 for f in examples/national-2020/*.yaml examples/national-2026/*.yaml; do models+=("$f"); done
 # under valgrind and in the sanitizer build (EGAF_LIGHT) one province is
-# enough: the others repeat the same code, and LibreOffice is not what they test
+# enough: the others repeat the same code, and LibreOffice is not what they
+# test. Under valgrind the diagrams are left out too (Graphviz's layout there
+# takes minutes; make asan draws them).
 [ "${EGAF_LIGHT:-}" = 1 ] && models=(examples/national-2026/lang-son.yaml)
+nodiag=()
+[ -n "$VG" ] && nodiag=(--no-diagrams)
 
 docs=()
 for f in "${models[@]}"; do
     name=$(basename "$(dirname "$f")")-$(basename "$f" .yaml)
-    run document -o "$T/docx/$name.docx" "$f"
+    run document "${nodiag[@]}" -o "$T/docx/$name.docx" "$f"
     expect_status "docx-$name" 0
-    run document -o "$T/docx/$name.again.docx" "$f"
+    run document "${nodiag[@]}" -o "$T/docx/$name.again.docx" "$f"
     check "docx-$name-same-bytes" cmp -s "$T/docx/$name.docx" "$T/docx/$name.again.docx"
     rm -f "$T/docx/$name.again.docx"
     docs+=("$name:$f")
 done
 
 # a package Word opens: the parts it needs, the figures as PNG
-if command -v unzip >/dev/null; then
+if [ -z "$VG" ] && command -v unzip >/dev/null; then
     first=${docs[0]%%:*}
     unzip -Z1 "$T/docx/$first.docx" >"$T/parts"
     for part in '\[Content_Types\].xml' word/document.xml word/styles.xml word/footer1.xml \
@@ -40,7 +44,9 @@ if command -v unzip >/dev/null; then
 fi
 
 # LibreOffice, as a reader of the document would open it
-if ! command -v soffice >/dev/null || ! command -v pdftotext >/dev/null; then
+if [ -n "$VG" ]; then
+    echo "note: under valgrind the document is not converted by LibreOffice (make check does)"
+elif ! command -v soffice >/dev/null || ! command -v pdftotext >/dev/null; then
     fail libreoffice-available "no soffice or pdftotext: apt-get install libreoffice-writer poppler-utils (make deps does)"
 else
     timeout 1500 soffice "-env:UserInstallation=file://$T/lo-profile" --headless \
@@ -82,13 +88,15 @@ if command -v unzip >/dev/null; then
 fi
 
 # HTML: one page, figures inline, nothing fetched, no script
-run document -o "$T/doc.html" examples/national-2026/lang-son.yaml
+run document "${nodiag[@]}" -o "$T/doc.html" examples/national-2026/lang-son.yaml
 expect_status html-status 0
 check html-wellformed xmllint --html --noout "$T/doc.html"
 expect_no_grep html-no-script '<script' "$T/doc.html"
 expect_no_grep html-nothing-fetched 'src="http|href="http' "$T/doc.html"
-if [ "$(grep -o '<figure>' "$T/doc.html" | wc -l)" -eq 5 ]; then ok html-five-figures; else
-    fail html-five-figures "$(grep -o '<figure>' "$T/doc.html" | wc -l) figures"; fi
+if [ -z "$VG" ]; then
+    if [ "$(grep -o '<figure>' "$T/doc.html" | wc -l)" -eq 5 ]; then ok html-five-figures; else
+        fail html-five-figures "$(grep -o '<figure>' "$T/doc.html" | wc -l) figures"; fi
+fi
 expect_grep html-print-a4 '@page\{size:A4' "$T/doc.html"
 
 # bad usage and bad input
