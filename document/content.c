@@ -542,8 +542,6 @@ static void chapter_solutions(builder *b)
 {
     heading(b, 1, _("Solutions for implementation"));
     heading(b, 2, _("Organisation and governance"));
-    const egaf_element *org = NULL;
-    (void)org;
     if (b->m->organisation.s)
         para(b, b->m->organisation.s);
     else
