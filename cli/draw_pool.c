@@ -91,6 +91,8 @@ static const char *get_str(reader *r, egaf_buf *scratch, size_t *at)
 
 long egaf_draw_pool_read_findings(egaf_diags *diags, const char *data, size_t len)
 {
+    if (!data || len == 0) /* a child with nothing to say (NULL + 0 is undefined) */
+        return 0;
     reader r = {data, data + len, false};
     egaf_buf scratch;
     egaf_buf_init(&scratch);
