@@ -156,18 +156,24 @@ static void child(egaf_draw_pool *pool, egaf_site *site, const egaf_site_diagram
     egaf_buf out;
     egaf_buf_init(&out);
     egaf_draw_pool_write_findings(&out, list);
+    egaf_diags_free(list);
     const char *p = out.data;
     size_t left = out.failed ? 0 : out.len;
+    int status = out.failed ? EGAF_DRAWN_FAILED : (int)r;
     while (left) {
         ssize_t w = write(fd, p, left);
         if (w < 0 && errno == EINTR)
             continue;
-        if (w <= 0)
-            _exit(EGAF_DRAWN_FAILED);
+        if (w <= 0) {
+            status = EGAF_DRAWN_FAILED;
+            break;
+        }
         p += w;
         left -= (size_t)w;
     }
-    _exit(out.failed ? EGAF_DRAWN_FAILED : (int)r);
+    /* what the child made is freed: valgrind checks a child's leaks too */
+    egaf_buf_free(&out);
+    _exit(status);
 }
 
 /* Reads what worker w sent; at the end of its pipe, waits for it and sets
