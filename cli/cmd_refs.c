@@ -880,6 +880,8 @@ static egaf_date egaf_date_after(egaf_date d)
 {
     static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     int y = d / 10000, m = d / 100 % 100, day = d % 100;
+    if (m < 1 || m > 12) /* not a date the loader accepts: no day after it */
+        return d;
     int last = days[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
     if (day < last)
         return d + 1;

@@ -902,7 +902,7 @@ static void report_parse_error(parser *p, const yaml_parser_t *yp)
         egaf_diag_hint(p->diags, f, _("save the file as UTF-8 text"));
         return;
     } else {
-        f = egaf_diag(p->diags, rule, &mark, NULL, _("%s"), libyaml_text(problem));
+        egaf_diag(p->diags, rule, &mark, NULL, _("%s"), libyaml_text(problem));
     }
 }
 
