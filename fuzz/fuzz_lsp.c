@@ -17,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fuzz/find_refs.h"
+#include "fuzz/setup.h"
 #include "lsp/server.h"
 #include "refs/refs.h"
 
@@ -30,15 +30,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
-    const char *dir = find_refs();
-    egaf_diags *diags = egaf_diags_create();
-    egaf_refs_status st = EGAF_REFS_NO_MEMORY;
-    refs = dir && diags ? egaf_refs_load(dir, diags, &st) : NULL;
-    if (!refs || st != EGAF_REFS_OK) {
-        fprintf(stderr, "fuzz_lsp: reference models not found or broken: set EGAF_REFS\n");
-        exit(2);
-    }
-    egaf_diags_free(diags);
+    refs = load_refs_or_exit("fuzz_lsp");
     return 0;
 }
 

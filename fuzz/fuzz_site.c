@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "base/diag.h"
+#include "fuzz/setup.h"
 #include "model/model.h"
 #include "refs/refs.h"
 #include "site/site.h"
@@ -38,37 +39,6 @@ enum { MAX_MODELS = 3 };
 static egaf_refs *refs;
 static egaf_validator *validator;
 static char sandbox[PATH_MAX]; /* per process: site.XXXXXX and canary/ */
-
-static bool is_dir(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-static const char *find_refs(void)
-{
-    static char path[PATH_MAX];
-    const char *env = getenv("EGAF_REFS");
-    if (env && *env)
-        return is_dir(env) ? env : NULL;
-    char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-        exe[n] = '\0';
-        char *slash = strrchr(exe, '/');
-        if (slash) {
-            *slash = '\0';
-            snprintf(path, sizeof path, "%s/../../reference-models", exe);
-            if (is_dir(path))
-                return path;
-        }
-    }
-    static const char *const guesses[] = {"reference-models", "../reference-models", NULL};
-    for (int i = 0; guesses[i]; i++)
-        if (is_dir(guesses[i]))
-            return guesses[i];
-    return NULL;
-}
 
 static void die(const char *what, const char *detail)
 {
@@ -88,19 +58,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
-    const char *dir = find_refs();
-    if (!dir) {
-        fprintf(stderr, "fuzz_site: reference models not found: set EGAF_REFS\n");
-        exit(2);
-    }
-    egaf_diags *diags = egaf_diags_create();
-    egaf_refs_status st = EGAF_REFS_NO_MEMORY;
-    refs = diags ? egaf_refs_load(dir, diags, &st) : NULL;
-    if (!refs || st != EGAF_REFS_OK) {
-        fprintf(stderr, "fuzz_site: the reference models in '%s' are broken\n", dir);
-        exit(2);
-    }
-    egaf_diags_free(diags);
+    refs = load_refs_or_exit("fuzz_site");
     validator = egaf_validator_create(refs);
     const char *tmp = getenv("TMPDIR");
     snprintf(sandbox, sizeof sandbox, "%s/egaf-fuzz-site.XXXXXX", tmp && *tmp ? tmp : "/tmp");
@@ -163,25 +121,11 @@ static void check_sandbox(const char *site_name)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static const char *const names[MAX_MODELS] = {"a.yaml", "b.yaml", "c.yaml"};
-    const char *text = (const char *)data;
     egaf_diags *diags = egaf_diags_create();
     if (!diags)
         return 0;
     egaf_model *models[MAX_MODELS] = {NULL, NULL, NULL};
-    size_t n = 0, pos = 0;
-    while (n < MAX_MODELS) {
-        const char *nul = memchr(text + pos, '\0', size - pos);
-        size_t len = nul && n + 1 < MAX_MODELS ? (size_t)(nul - (text + pos)) : size - pos;
-        models[n] = egaf_model_load_memory(names[n], text + pos, len, NULL, diags);
-        if (!models[n])
-            break;
-        n++;
-        pos += len;
-        if (pos >= size)
-            break;
-        pos++;
-    }
+    size_t n = load_split_models(data, size, models, MAX_MODELS, diags);
     if (n > 0) {
         egaf_validate(validator, models, n, diags);
         egaf_validate_cross(refs, models, n, 2020, diags);
@@ -190,8 +134,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         snprintf(site, sizeof site, "%s/site.XXXXXX", sandbox);
         if (!mkdtemp(site))
             die("cannot make the site folder", strerror(errno));
-        egaf_site_options so = {2020, (size & 1) ? EGAF_LANG_EN : EGAF_LANG_VI, false,
-                                "fuzz", NULL, 0, NULL, NULL, "fuzz"};
+        egaf_site_options so = {.year = 2020,
+                                .lang = (size & 1) ? EGAF_LANG_EN : EGAF_LANG_VI,
+                                .diagrams = false,
+                                .version = "fuzz",
+                                .label = "fuzz"};
         egaf_diags *rdiags = egaf_diags_create();
         char err[512];
         int rc = rdiags ? egaf_site_write(site, models, n, refs, diags, &so, rdiags, err,

@@ -19,7 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fuzz/find_refs.h"
+#include "fuzz/setup.h"
 #include "fuzz/report_check.h"
 #include "model/model.h"
 #include "refs/refs.h"
@@ -38,21 +38,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
-    const char *dir = find_refs();
-    if (!dir) {
-        fprintf(stderr, "fuzz_validate: reference models not found: set EGAF_REFS\n");
-        exit(2);
-    }
-    egaf_diags *diags = egaf_diags_create();
-    egaf_refs_status st = EGAF_REFS_NO_MEMORY;
-    refs = diags ? egaf_refs_load(dir, diags, &st) : NULL;
-    if (!refs || st != EGAF_REFS_OK) {
-        fprintf(stderr, "fuzz_validate: the reference models in '%s' are %s (%zu findings)\n",
-                dir, st == EGAF_REFS_NOT_FOUND ? "missing" : "broken",
-                diags ? egaf_diags_count(diags) : (size_t)0);
-        exit(2);
-    }
-    egaf_diags_free(diags);
+    refs = load_refs_or_exit("fuzz_validate");
     validator = egaf_validator_create(refs);
     if (!validator) {
         fprintf(stderr, "fuzz_validate: cannot create the validator\n");
@@ -64,25 +50,11 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static const char *const names[MAX_MODELS] = {"a.yaml", "b.yaml", "c.yaml"};
-    const char *text = (const char *)data;
     egaf_diags *diags = egaf_diags_create();
     if (!diags)
         return 0;
     egaf_model *models[MAX_MODELS] = {NULL, NULL, NULL};
-    size_t n = 0, pos = 0;
-    while (n < MAX_MODELS) {
-        const char *nul = memchr(text + pos, '\0', size - pos);
-        size_t len = nul && n + 1 < MAX_MODELS ? (size_t)(nul - (text + pos)) : size - pos;
-        models[n] = egaf_model_load_memory(names[n], text + pos, len, NULL, diags);
-        if (!models[n])
-            break;
-        n++;
-        pos += len;
-        if (pos >= size)
-            break;
-        pos++; /* the NUL */
-    }
+    size_t n = load_split_models(data, size, models, MAX_MODELS, diags);
     if (n > 0) {
         egaf_validate(validator, models, n, diags);
         if (!egaf_diags_failed(diags)) {
