@@ -135,6 +135,13 @@ int egaf_output_parent(const char *path, egaf_outdir *dir, const char **leaf);
 int egaf_write_temp(egaf_outdir *dir, const char *leaf, const egaf_buf *buf, char *tmp,
                     size_t tmpsize);
 
+/* Loads the one model a command works on (render, document), its findings
+ * into diags. NULL, after saying why, when the file cannot be read or holds
+ * no readable model: its findings printed first, then unreadable (a
+ * translated message with one %s, the file). */
+egaf_model *egaf_cli_load_one_model(egaf_cli *cli, const char *file, const char *unreadable,
+                                    egaf_diags *diags);
+
 /* Prints the findings of a command's own work (drawing, writing) on
  * stderr as text, sorted, without a summary. */
 void egaf_cli_print_findings(egaf_cli *cli, egaf_diags *diags);

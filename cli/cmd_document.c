@@ -109,17 +109,11 @@ int cmd_document(egaf_cli *cli, int argc, char **argv)
     refs = egaf_cli_load_refs(cli, refs_dir);
     if (!refs)
         goto done;
-    egaf_read_status rs;
-    model = egaf_model_load(file, NULL, load_diags, &rs);
-    if (!model) {
-        error(_("cannot read '%s': %s"), file, egaf_read_status_text(rs));
+    model = egaf_cli_load_one_model(
+        cli, file, _("cannot write the document of '%s': the file holds no readable model"),
+        load_diags);
+    if (!model)
         goto done;
-    }
-    if (!model->readable) {
-        egaf_cli_print_findings(cli, load_diags);
-        error(_("cannot write the document of '%s': the file holds no readable model"), file);
-        goto done;
-    }
     gv = no_diagrams ? NULL : egaf_gv_create();
     if (!no_diagrams && !gv) {
         error(_("out of memory"));

@@ -176,17 +176,10 @@ int cmd_render(egaf_cli *cli, int argc, char **argv)
     refs = egaf_cli_load_refs(cli, refs_dir);
     if (!refs)
         goto done;
-    egaf_read_status rs;
-    model = egaf_model_load(file, NULL, load_diags, &rs);
-    if (!model) {
-        error(_("cannot read '%s': %s"), file, egaf_read_status_text(rs));
+    model = egaf_cli_load_one_model(
+        cli, file, _("cannot render '%s': the file holds no readable model"), load_diags);
+    if (!model)
         goto done;
-    }
-    if (!model->readable) {
-        egaf_cli_print_findings(cli, load_diags);
-        error(_("cannot render '%s': the file holds no readable model"), file);
-        goto done;
-    }
     egaf_validator *v = egaf_validator_create(refs);
     if (v) {
         egaf_validate(v, &model, 1, load_diags);
@@ -206,6 +199,7 @@ int cmd_render(egaf_cli *cli, int argc, char **argv)
             error(_("out of memory"));
             goto done;
         }
+        egaf_read_status rs;
         old = egaf_model_load(old_file, NULL, old_diags, &rs);
         egaf_diags_free(old_diags);
         if (!old) {

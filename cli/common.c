@@ -524,3 +524,21 @@ void egaf_cli_print_findings(egaf_cli *cli, egaf_diags *diags)
     egaf_buf_write(&out, stderr);
     egaf_buf_free(&out);
 }
+
+egaf_model *egaf_cli_load_one_model(egaf_cli *cli, const char *file, const char *unreadable,
+                                    egaf_diags *diags)
+{
+    egaf_read_status rs;
+    egaf_model *model = egaf_model_load(file, NULL, diags, &rs);
+    if (!model) {
+        error(_("cannot read '%s': %s"), file, egaf_read_status_text(rs));
+        return NULL;
+    }
+    if (!model->readable) {
+        egaf_cli_print_findings(cli, diags);
+        error(unreadable, file);
+        egaf_model_free(model);
+        return NULL;
+    }
+    return model;
+}
