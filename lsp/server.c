@@ -229,19 +229,30 @@ char *egaf_lsp_uri_of_path(const char *path)
     return out;
 }
 
-/* Replaces the document's text with len bytes of text. */
-static int set_text(egaf_lsp_doc *doc, const char *text, size_t len)
+/* Replaces bytes [a, b) of the document's text with tlen bytes of text. */
+static int splice_text(egaf_lsp_doc *doc, size_t a, size_t b, const char *text, size_t tlen)
 {
-    char *copy = malloc(len + 1);
-    if (!copy)
+    size_t len = doc->len - (b - a) + tlen;
+    char *n = malloc(len + 1);
+    if (!n)
         return -1;
-    memcpy(copy, text, len);
-    copy[len] = '\0';
+    if (a)
+        memcpy(n, doc->text, a);
+    memcpy(n + a, text, tlen);
+    if (doc->len > b)
+        memcpy(n + a + tlen, doc->text + b, doc->len - b);
+    n[len] = '\0';
     free(doc->text);
-    doc->text = copy;
+    doc->text = n;
     doc->len = len;
     doc->dirty = true;
     return 0;
+}
+
+/* Replaces the document's text with len bytes of text. */
+static int set_text(egaf_lsp_doc *doc, const char *text, size_t len)
+{
+    return splice_text(doc, 0, doc->len, text, len);
 }
 
 long long egaf_lsp_doc_offset(const egaf_lsp_doc *doc, json_t *position)
@@ -273,19 +284,7 @@ static int apply_change(egaf_lsp_doc *doc, json_t *change)
     long long b = egaf_lsp_doc_offset(doc, json_object_get(range, "end"));
     if (a < 0 || b < 0 || b < a)
         return -1;
-    size_t len = doc->len - (size_t)(b - a) + tlen;
-    char *n = malloc(len + 1);
-    if (!n)
-        return -1;
-    memcpy(n, doc->text, (size_t)a);
-    memcpy(n + a, text, tlen);
-    memcpy(n + a + tlen, doc->text + b, doc->len - (size_t)b);
-    n[len] = '\0';
-    free(doc->text);
-    doc->text = n;
-    doc->len = len;
-    doc->dirty = true;
-    return 0;
+    return splice_text(doc, (size_t)a, (size_t)b, text, tlen);
 }
 
 static void did_open(egaf_lsp *s, json_t *params)
