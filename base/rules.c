@@ -392,10 +392,11 @@ static const egaf_rule catalogue[] = {
      N_("Use one of the values the message lists."), "online: yes\n", "online: full\n"},
     {"schema.id-syntax", EGAF_SEV_ERROR, N_("malformed id"),
      N_("An id is not lower-case ASCII letters and digits in words joined by single hyphens "
-        "(`^[a-z0-9]+(-[a-z0-9]+)*$`)."),
+        "(`^[a-z0-9]+(-[a-z0-9]+)*$`), or is longer than 64 characters."),
      N_("egaf model format (docs/model-format.md): ids are used in references, file names and URLs "
         "of the national site."),
-     N_("Write the id without diacritics, spaces or capitals."), "id: Cổng_DVC\n",
+     N_("Write the id without diacritics, spaces or capitals, in at most 64 characters."),
+     "id: Cổng_DVC\n",
      "id: cong-dvc\n"},
     {"schema.missing-key", EGAF_SEV_ERROR, N_("required key missing"),
      N_("A map lacks a key the format requires (such as an element's `id` or `name`)."),

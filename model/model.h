@@ -23,6 +23,13 @@
 #include "model/yaml_tree.h"
 #include "base/diag.h"
 
+/* The longest id the format allows. The national site names an agency's page
+ * and folders after its id ("a-<id>.html", "img/a-<id>-<view>.svg"), and file
+ * names must stay far below NAME_MAX (255) and the limits of zip and Windows
+ * tools that unpack a published site; the longest id in the national data is
+ * 44 characters. schema.id-syntax reports a longer id. */
+#define EGAF_ID_MAX_LEN 64
+
 typedef struct egaf_str {
     const char *s;
     egaf_mark mark;

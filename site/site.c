@@ -114,7 +114,7 @@ static const char *make_slug(egaf_site *s, egaf_strmap *used, const char *id, si
 {
     /* a page and folder name: only an id that is already a short slug is
      * used as it is; any other (too long, '/', '..', …) gets a number */
-    const char *base = egaf_slug_ok(id, 64) ? egaf_arena_strdup(s->arena, id)
+    const char *base = egaf_slug_ok(id, EGAF_ID_MAX_LEN) ? egaf_arena_strdup(s->arena, id)
                           : egaf_arena_printf(s->arena, "model-%zu", index + 1);
     const char *slug = base;
     for (int i = 2; slug && egaf_strmap_get(used, slug, strlen(slug)); i++)

@@ -15,7 +15,20 @@ static void check_syntax(egaf_check_ctx *ctx, pcre2_code *re, pcre2_match_data *
         return;
     const char *id = v->u.str.s;
     /* libyaml has validated the UTF-8 already */
-    int rc = pcre2_match(re, (PCRE2_SPTR)id, strlen(id), 0, PCRE2_NO_UTF_CHECK, md, NULL);
+    size_t len = strlen(id);
+    int rc = pcre2_match(re, (PCRE2_SPTR)id, len, 0, PCRE2_NO_UTF_CHECK, md, NULL);
+    if (rc >= 0 && len > EGAF_ID_MAX_LEN) {
+        /* the id is well formed: only its length is wrong. The message shows
+         * its start, not a line of 300 characters. */
+        egaf_finding *f =
+            egaf_diag(ctx->diags, "schema.id-syntax", EGAF_VMARK(el, v), el->display,
+                      _("id '%.24s…' is %zu characters long; the limit is %d"), id, len,
+                      EGAF_ID_MAX_LEN);
+        egaf_diag_hint(ctx->diags, f,
+                       _("shorten it (and the references to it): the national site names "
+                         "pages and folders after ids"));
+        return;
+    }
     if (rc >= 0)
         return;
     egaf_finding *f = egaf_diag(ctx->diags, "schema.id-syntax", EGAF_VMARK(el, v), el->display,

@@ -104,6 +104,8 @@ sed 's/^  name: Kiến trúc/  name: Bản khác - Kiến trúc/' "$M" >"$c/in/c
 run consolidate --year 2020 $DIAG -o "$c/site" "$c/in"
 expect_status "long and clashing ids: the site is written (exit 1)" 1
 expect_grep "clashing ids: cross.id-clash for the second" "^$c/in/c.yaml:4:7: error: .*\[cross.id-clash\]"
+expect_grep "long id: its author is told the limit" \
+    "^$c/in/a-long.yaml:4:7: error: id 'a{24}…' is 300 characters long; the limit is 64 \[schema.id-syntax\]"
 check "long id: the rest of the site" test -f "$c/site/index.html" -a -f "$c/site/a-mini.html"
 check "long id: published under a safe slug" cmp -s "$c/in/a-long.yaml" "$c/site/data/models/model-1/model-1.yaml"
 check "clashing ids: the first source kept" cmp -s "$c/in/b.yaml" "$c/site/data/models/mini/mini.yaml"
@@ -113,6 +115,15 @@ run consolidate --year 2020 $DIAG --previous "$c/site" -o "$c/site2" "$c/in"
 expect_status "the published site as --previous" 1
 check "--previous: both clashing sources read again" \
     bash -c "ls '$c/site2/data/models' | tr '\n' ' ' | grep -qx 'mini mini-2 model-1 '"
+
+# the limit is 64 characters: 64 passes, 65 is the finding
+id64=$(printf 'b%.0s' $(seq 64))
+sed "s/^  id: mini$/  id: $id64/" "$M" >"$T/id64.yaml"
+run validate "$T/id64.yaml"
+expect_no_grep "a 64-character id is allowed" "schema.id-syntax"
+sed "s/^  id: mini$/  id: ${id64}c/" "$M" >"$T/id65.yaml"
+run validate "$T/id65.yaml"
+expect_grep "a 65-character id is not" "^$T/id65.yaml:4:7: error: id 'b{24}…' is 65 characters long; the limit is 64 \[schema.id-syntax\]"
 
 # ---- a full disk during a CSV export keeps the previous set --------------------
 f=$T/full
