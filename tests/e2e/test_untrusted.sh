@@ -152,6 +152,35 @@ else
     echo "csv set on a full disk: skipped, cannot mount a small tmpfs here"
 fi
 
+# ---- a file system without RENAME_EXCHANGE: the set renamed aside, then in ----
+# (tests/e2e/shims/rename_fail.c takes the kernel's place; built without
+# sanitizers, so ASan is told not to insist on coming first)
+shim=$T/rename_fail.so
+if cc -shared -fPIC -o "$shim" tests/e2e/shims/rename_fail.c -ldl 2>"$T/shim.err"; then
+    export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0"
+    mkdir -p "$T/aside"
+    run export --format csv -o "$T/aside/out/" "$M"
+    sums=$(cd "$T/aside/out" && md5sum elements.csv relations.csv properties.csv)
+    LD_PRELOAD=$shim EGAF_SHIM_RENAME=no-exchange run export --format csv \
+        -o "$T/aside/out/" examples/national-2020/lang-son.yaml
+    expect_status "no RENAME_EXCHANGE: the set written (exit 0)" 0
+    check "no RENAME_EXCHANGE: the new set in place" \
+        bash -c "cd '$T/aside/out' && grep -q lang-son elements.csv && [ \"\$(ls -A | wc -l)\" = 3 ]"
+    check "no RENAME_EXCHANGE: the previous set removed, nothing left beside" \
+        bash -c "[ \"\$(ls -A '$T/aside')\" = out ]"
+    sums=$(cd "$T/aside/out" && md5sum elements.csv relations.csv properties.csv)
+    LD_PRELOAD=$shim EGAF_SHIM_RENAME=no-swap-in EGAF_SHIM_LEAF=out run export --format csv \
+        -o "$T/aside/out/" "$M"
+    expect_status "no RENAME_EXCHANGE, renaming in fails: exit 2" 2
+    expect_grep "renaming in fails: said" "cannot write the CSV files in '$T/aside/out/': Input/output error" "$ERR"
+    check "renaming in fails: the previous set put back as it was" \
+        bash -c "cd '$T/aside/out' && [ \"\$(md5sum elements.csv relations.csv properties.csv)\" = '$sums' ]"
+    check "renaming in fails: no temporary folder left" \
+        bash -c "[ \"\$(ls -A '$T/aside')\" = out ]"
+else
+    echo "rename-aside road: skipped, no C compiler for the shim: $(cat "$T/shim.err")"
+fi
+
 # a CSV set replacing a folder keeps the user's other files in it
 mkdir -p "$T/csv"
 printf 'notes\n' >"$T/csv/README.txt"
