@@ -1,5 +1,5 @@
 /* report_text.c - the gcc-compatible text format with a quoted line and a
- * caret, and the JSON format of DESIGN §4. */
+ * caret, and the summary line the CI formats end with too. */
 #include <string.h>
 
 #include "base/i18n.h"
@@ -139,99 +139,4 @@ void egaf_report_text(egaf_buf *out, const egaf_diags *diags, const egaf_report_
     }
     if (!(opt && opt->quiet))
         egaf_report_summary(out, diags);
-}
-
-static void json_field(egaf_buf *out, const char *name, const char *value)
-{
-    egaf_buf_printf(out, ", \"%s\": ", name);
-    if (value)
-        egaf_buf_json_string(out, value);
-    else
-        egaf_buf_puts(out, "null");
-}
-
-void egaf_report_json(egaf_buf *out, const egaf_diags *diags, const egaf_report_options *opt)
-{
-    egaf_buf_puts(out, "{\"tool\": \"egaf\", \"version\": ");
-    egaf_buf_json_string(out, opt && opt->version ? opt->version : "");
-    egaf_buf_puts(out, ",\n \"findings\": [");
-    size_t n = egaf_diags_count(diags);
-    for (size_t i = 0; i < n; i++) {
-        const egaf_finding *f = egaf_diags_at(diags, i);
-        egaf_buf_puts(out, i ? ",\n  " : "\n  ");
-        egaf_buf_puts(out, "{\"rule\": ");
-        egaf_buf_json_string(out, f->rule);
-        json_field(out, "severity", egaf_severity_name(f->severity));
-        json_field(out, "file", f->file);
-        egaf_buf_printf(out, ", \"line\": %u, \"column\": %u", f->line, f->col);
-        json_field(out, "element", f->element);
-        json_field(out, "message", f->message);
-        json_field(out, "hint", f->hint);
-        if (f->waiver) {
-            egaf_buf_puts(out, ", \"suppressed\": true");
-            json_field(out, "waiver", f->waiver);
-        }
-        if (f->nrelated) {
-            egaf_buf_puts(out, ", \"related\": [");
-            for (size_t r = 0; r < f->nrelated; r++) {
-                const egaf_related *rel = &f->related[r];
-                egaf_buf_puts(out, r ? ", {\"file\": " : "{\"file\": ");
-                egaf_buf_json_string(out, rel->file);
-                egaf_buf_printf(out, ", \"line\": %u, \"column\": %u", rel->line, rel->col);
-                json_field(out, "message", rel->message);
-                egaf_buf_putc(out, '}');
-            }
-            egaf_buf_putc(out, ']');
-        }
-        egaf_buf_putc(out, '}');
-    }
-    egaf_diag_counts c = egaf_diags_counts(diags);
-    egaf_buf_printf(out,
-                    "%s],\n \"summary\": {\"files\": %zu, \"errors\": %zu, \"warnings\": %zu, "
-                    "\"notes\": %zu, \"suppressed\": %zu}}\n",
-                    n ? "\n " : "", egaf_diags_files(diags), c.errors, c.warnings, c.notes,
-                    c.suppressed);
-}
-
-static const char *const format_names[] = {"text", "json", "sarif", "junit", "github", "gitlab",
-                                           NULL};
-
-const char *const *egaf_report_format_names(void)
-{
-    return format_names;
-}
-
-int egaf_report_format_parse(const char *name, egaf_report_format *out)
-{
-    for (int i = 0; format_names[i]; i++)
-        if (strcmp(format_names[i], name) == 0) {
-            *out = (egaf_report_format)i;
-            return 0;
-        }
-    return -1;
-}
-
-void egaf_report_write(egaf_buf *out, const egaf_diags *diags, egaf_report_format format,
-                       const egaf_report_options *opt)
-{
-    switch (format) {
-    case EGAF_REPORT_JSON:
-        egaf_report_json(out, diags, opt);
-        break;
-    case EGAF_REPORT_SARIF:
-        egaf_report_sarif(out, diags, opt);
-        break;
-    case EGAF_REPORT_JUNIT:
-        egaf_report_junit(out, diags, opt);
-        break;
-    case EGAF_REPORT_GITHUB:
-        egaf_report_github(out, diags, opt);
-        break;
-    case EGAF_REPORT_GITLAB:
-        egaf_report_gitlab(out, diags, opt);
-        break;
-    case EGAF_REPORT_TEXT:
-        egaf_report_text(out, diags, opt);
-        break;
-    }
 }
