@@ -1,5 +1,6 @@
 /* diag.c - the finding list. */
 #include "base/diag.h"
+#include "base/grow.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -167,15 +168,9 @@ static egaf_finding *add(egaf_diags *d, const char *rule, const char *file, cons
     egaf_severity sev = effective_severity(d, rule);
     if (sev == EGAF_SEV_OFF)
         return NULL;
-    if (d->count == d->cap) {
-        size_t ncap = d->cap ? d->cap * 2 : 64;
-        egaf_finding **n = realloc(d->items, ncap * sizeof(*n));
-        if (!n) {
-            d->failed = true;
-            return NULL;
-        }
-        d->items = n;
-        d->cap = ncap;
+    if (!egaf_grow(&d->items, &d->cap, d->count, sizeof(*d->items), 64)) {
+        d->failed = true;
+        return NULL;
     }
     egaf_finding *f = egaf_arena_alloc(d->arena, sizeof(*f));
     if (!f) {

@@ -3,6 +3,7 @@
  * sorting then merging (relations and findings, which are multisets), so a
  * national comparison stays O(n log n). The writers are in diff_write.c. */
 #include "diff/diff.h"
+#include "base/grow.h"
 #include "model/query.h"
 
 #include <stdint.h>
@@ -108,17 +109,8 @@ typedef struct strv {
 
 static void strv_push(ctx *c, strv *s, const char *str)
 {
-    if (s->n == s->cap) {
-        size_t ncap = s->cap ? s->cap * 2 : 16;
-        const char **nv = realloc(s->v, ncap * sizeof(*nv));
-        if (!nv) {
-            c->oom = true;
-            return;
-        }
-        s->v = nv;
-        s->cap = ncap;
-    }
-    s->v[s->n++] = str;
+    if (!EGAF_PUSH(s->v, s->n, s->cap, 16, str))
+        c->oom = true;
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -496,17 +488,8 @@ typedef struct relv {
 
 static void relv_push(ctx *c, relv *r, const rel *x)
 {
-    if (r->n == r->cap) {
-        size_t ncap = r->cap ? r->cap * 2 : 64;
-        rel *nv = realloc(r->v, ncap * sizeof(*nv));
-        if (!nv) {
-            c->oom = true;
-            return;
-        }
-        r->v = nv;
-        r->cap = ncap;
-    }
-    r->v[r->n++] = *x;
+    if (!EGAF_PUSH(r->v, r->n, r->cap, 64, *x))
+        c->oom = true;
 }
 
 static int rel_key_cmp(const rel *a, const rel *b)
@@ -604,17 +587,8 @@ typedef struct fv {
 
 static void fv_push(ctx *c, fv *l, const egaf_finding *f)
 {
-    if (l->n == l->cap) {
-        size_t ncap = l->cap ? l->cap * 2 : 16;
-        const egaf_finding **nv = realloc(l->v, ncap * sizeof(*nv));
-        if (!nv) {
-            c->oom = true;
-            return;
-        }
-        l->v = nv;
-        l->cap = ncap;
-    }
-    l->v[l->n++] = f;
+    if (!EGAF_PUSH(l->v, l->n, l->cap, 16, f))
+        c->oom = true;
 }
 
 static int finding_key_cmp(const egaf_finding *a, const egaf_finding *b)

@@ -1,0 +1,71 @@
+/* test_grow.c - base/grow: the one way egaf's lists grow (doubling from a
+ * first size, the items kept, overflow refused without touching the list). */
+#include "testutil.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "base/grow.h"
+
+static void test_push_doubles_and_keeps(void **state)
+{
+    (void)state;
+    int *items = NULL;
+    size_t n = 0, cap = 0;
+    size_t caps_seen[8] = {0};
+    size_t ncaps = 0;
+    for (int i = 0; i < 100; i++) {
+        assert_true(EGAF_PUSH(items, n, cap, 4, i * 3));
+        if (ncaps == 0 || caps_seen[ncaps - 1] != cap)
+            caps_seen[ncaps++] = cap;
+    }
+    assert_int_equal(n, 100);
+    for (int i = 0; i < 100; i++)
+        assert_int_equal(items[i], i * 3);
+    /* 4, 8, 16, 32, 64, 128: the first size, then doubling */
+    assert_int_equal(ncaps, 6);
+    for (size_t k = 0; k < ncaps; k++)
+        assert_int_equal(caps_seen[k], (size_t)4 << k);
+    free(items);
+}
+
+static void test_room_left_is_not_touched(void **state)
+{
+    (void)state;
+    const char **names = malloc(4 * sizeof(*names));
+    assert_non_null(names);
+    const char **before = names;
+    size_t cap = 4;
+    assert_true(egaf_grow(&names, &cap, 3, sizeof(*names), 16));
+    assert_ptr_equal(names, before);
+    assert_int_equal(cap, 4);
+    free(names);
+}
+
+static void test_overflow_refused(void **state)
+{
+    (void)state;
+    char *bytes = malloc(8);
+    assert_non_null(bytes);
+    char *before = bytes;
+    /* doubling would pass SIZE_MAX: refused, the list as it was */
+    size_t cap = SIZE_MAX / 2 + 1;
+    assert_false(egaf_grow(&bytes, &cap, cap, 1, 16));
+    assert_ptr_equal(bytes, before);
+    assert_int_equal(cap, SIZE_MAX / 2 + 1);
+    /* capacity times item size would pass SIZE_MAX: refused too */
+    cap = SIZE_MAX / 64;
+    assert_false(egaf_grow(&bytes, &cap, cap, 64, 16));
+    assert_ptr_equal(bytes, before);
+    free(bytes);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_push_doubles_and_keeps),
+        cmocka_unit_test(test_room_left_is_not_touched),
+        cmocka_unit_test(test_overflow_refused),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
