@@ -253,6 +253,20 @@ const char *egaf_label_key(const char *key, bool english)
     return find(key_labels, N(key_labels), key, english);
 }
 
+const char *egaf_label_key_in(egaf_kind kind, const char *key, bool english)
+{
+    if (!key)
+        return NULL;
+    for (int k = 0; k < EGAF_K__COUNT; k++) {
+        if (kind != EGAF_K__COUNT && k != (int)kind)
+            continue;
+        const egaf_field_spec *fs = egaf_field_spec_find(egaf_kind_info((egaf_kind)k), key);
+        if (fs)
+            return egaf_label_field(fs->field, english);
+    }
+    return egaf_label_key(key, english);
+}
+
 const char *egaf_label_kind(egaf_kind kind, bool english)
 {
     if (kind == EGAF_K_ARCHITECTURE)

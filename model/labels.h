@@ -23,6 +23,11 @@ const char *egaf_label_field(egaf_field field, bool english);
  * waiver (`rule`, `reason`) and a period (`from`, `to`). */
 const char *egaf_label_key(const char *key, bool english);
 
+/* The label of a key as written in a kind's element (`from` of an
+ * integration is "Từ", of a roadmap task "Từ năm"); kind EGAF_K__COUNT:
+ * the first kind that has the key. Then the keys of egaf_label_key(). */
+const char *egaf_label_key_in(egaf_kind kind, const char *key, bool english);
+
 /* The label of a kind's list ("Ứng dụng, hệ thống thông tin"). */
 const char *egaf_label_kind(egaf_kind kind, bool english);
 

@@ -257,7 +257,7 @@ Agraph_t *site_overview_graph(egaf_site *s)
                            route.data);
                 egaf_buf_free(&route);
             }
-            if (c & LK_CONNECTS)
+            if (c & LK_LINKED)
                 group_links[(n * GROUP__COUNT + (size_t)a->group) * 2]++;
             if (c & LK_SOURCES)
                 group_links[(n * GROUP__COUNT + (size_t)a->group) * 2 + 1]++;

@@ -102,6 +102,9 @@ const char *site_route_text(const egaf_site *s, unsigned bits, egaf_buf *out)
     if (bits & LK_DIRECT)
         egaf_buf_printf(out, "%s%s", out->len ? ", " : "", ST(s, "trực tiếp", "direct"));
     if (bits & LK_CONNECTS)
+        egaf_buf_printf(out, "%s%s", out->len ? ", " : "",
+                        ST(s, "kết nối nền tảng", "platform link"));
+    if (bits & LK_NETWORK)
         egaf_buf_printf(out, "%s%s", out->len ? ", " : "", ST(s, "kết nối mạng", "network link"));
     if (bits & LK_SOURCES)
         egaf_buf_printf(out, "%s%s", out->len ? ", " : "", ST(s, "nguồn dữ liệu", "data source"));
@@ -282,7 +285,9 @@ static void summarise(egaf_site *s, site_agency *a)
             const egaf_element *el = m->elements[connecting[k]][i];
             const egaf_value *v = refs_of(el, EGAF_F_CONNECTS);
             for (size_t j = 0; v && j < v->u.list.count; j++)
-                add_link(s, a, v->u.list.items[j].s, el, LK_CONNECTS, el->id, NULL, NULL);
+                add_link(s, a, v->u.list.items[j].s, el,
+                         connecting[k] == EGAF_K_INFRASTRUCTURE ? LK_NETWORK : LK_CONNECTS, el->id,
+                         NULL, NULL);
         }
     for (size_t i = 0; i < m->counts[EGAF_K_DATABASE]; i++) {
         const egaf_element *el = m->elements[EGAF_K_DATABASE][i];

@@ -22,7 +22,7 @@ static const char *group_key(int group)
 
 static const char *how_key(unsigned how)
 {
-    if (how & LK_CONNECTS)
+    if (how & LK_LINKED)
         return "connects";
     if (how & LK_SOURCES)
         return "sources";

@@ -26,9 +26,11 @@ enum {
     LK_D = 1u << 3,
     LK_VIA = 1u << 4,     /* integration through a platform, no route given */
     LK_DIRECT = 1u << 5,  /* integration, no platform, no route */
-    LK_CONNECTS = 1u << 6, /* a platform or infrastructure `connects` to it */
+    LK_CONNECTS = 1u << 6, /* a platform `connects` to it */
     LK_SOURCES = 1u << 7,  /* a database takes data from it (`sources`) */
+    LK_NETWORK = 1u << 8,  /* infrastructure `connects` to it (a network link) */
 };
+#define LK_LINKED (LK_CONNECTS | LK_NETWORK)
 #define LK_THROUGH_NGSP (LK_A | LK_VIA)
 
 typedef struct site_link {
