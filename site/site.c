@@ -66,6 +66,31 @@ site_agency *site_agency_of_file(egaf_site *s, const char *file)
     return file ? egaf_strmap_get(&s->file_agency, file, strlen(file)) : NULL;
 }
 
+const char *site_shown_file(egaf_site *s, const char *file)
+{
+    if (!file)
+        return NULL;
+    const site_agency *a = site_agency_of_file(s, file);
+    if (a && a->m->nfiles) {
+        const char *top = a->m->files[0]->path;
+        const char *slash = strrchr(top, '/');
+        size_t dirlen = slash ? (size_t)(slash - top) + 1 : 0;
+        const char *shown = NULL;
+        if (strcmp(file, top) == 0) {
+            shown = egaf_arena_printf(s->arena, "data/models/%s/%s.yaml", a->slug, a->slug);
+        } else if (strncmp(file, top, dirlen) == 0) {
+            const char *rel = file + dirlen;
+            while (rel[0] == '.' && rel[1] == '/')
+                rel += 2;
+            shown = egaf_arena_printf(s->arena, "data/models/%s/%s", a->slug, rel);
+        }
+        if (shown)
+            return shown;
+    }
+    const char *base = strrchr(file, '/');
+    return base ? base + 1 : file;
+}
+
 const char *site_national_name(const egaf_site *s, const site_national *n)
 {
     if (!n->e)

@@ -182,31 +182,9 @@ static void key_figure(egaf_buf *b, const char *value, const char *label)
     egaf_buf_puts(b, "</span></li>");
 }
 
-/* A finding's file as the site shows it: a model's file as published in
- * data/models/, the reference data by its file name; never the path the
- * consolidator read it from (that names folders of its machine). */
 static void shown_file(egaf_site *s, egaf_buf *b, const char *file)
 {
-    const site_agency *a = site_agency_of_file(s, file);
-    if (a && a->m->nfiles) {
-        const char *top = a->m->files[0]->path;
-        const char *slash = strrchr(top, '/');
-        size_t dirlen = slash ? (size_t)(slash - top) + 1 : 0;
-        if (strcmp(file, top) == 0) {
-            egaf_buf_printf(b, "data/models/%s/%s.yaml", a->slug, a->slug);
-            return;
-        }
-        if (strncmp(file, top, dirlen) == 0) {
-            const char *rel = file + dirlen;
-            while (rel[0] == '.' && rel[1] == '/')
-                rel += 2;
-            egaf_buf_printf(b, "data/models/%s/", a->slug);
-            esc(b, rel);
-            return;
-        }
-    }
-    const char *base = strrchr(file, '/');
-    esc(b, base ? base + 1 : file);
+    esc(b, site_shown_file(s, file));
 }
 
 /* A message, its `quoted YAML` shown as code (a key or a snippet to type,

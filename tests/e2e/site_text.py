@@ -3,8 +3,9 @@
 
 site_text.py SITE SCHEMA LANG FORBIDDEN...: reads every page (*.html) of
 SITE, and prints one line per problem:
-  - a FORBIDDEN string (the consolidator's input folders) anywhere in a page
-    or a diagram (img/*.svg), attributes and links included;
+  - a FORBIDDEN string (the consolidator's input folders) anywhere in a page,
+    a diagram (img/*.svg) or the data (data/*.csv, data/*.json), attributes
+    and links included;
   - an internal reference label ("facts S27,S28") anywhere;
   - with LANG vi: a key or an allowed value of the format (from the JSON
     Schema SCHEMA, as `egaf schema` prints it) as a word of the visible text,
@@ -90,7 +91,11 @@ pages = sorted(f for f in os.listdir(site) if f.endswith(".html"))
 svgs = []
 if os.path.isdir(os.path.join(site, "img")):
     svgs = sorted("img/" + f for f in os.listdir(os.path.join(site, "img")) if f.endswith(".svg"))
-for rel in pages + svgs:
+data = []
+if os.path.isdir(os.path.join(site, "data")):
+    data = sorted("data/" + f for f in os.listdir(os.path.join(site, "data"))
+                  if f.endswith((".csv", ".json")))
+for rel in pages + svgs + data:
     raw = open(os.path.join(site, rel), encoding="utf-8").read()
     for f in forbidden:
         if f in raw:
@@ -115,5 +120,5 @@ for rel in pages + svgs:
             ctx = " ".join(text[max(0, i - 40):i + len(word) + 40].split())
             print(f"{rel}: the key or value {word!r} in the text: …{ctx}…")
             problems += 1
-print(f"{len(pages)} pages, {len(svgs)} diagrams read", file=sys.stderr)
+print(f"{len(pages)} pages, {len(svgs)} diagrams, {len(data)} data files read", file=sys.stderr)
 sys.exit(1 if problems else 0)
