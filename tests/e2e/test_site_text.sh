@@ -72,3 +72,23 @@ has "national category by its label" "$T/ngsp.txt" "Nền tảng tích hợp, ch
 has "citation: the instrument and its date" "$T/ngsp.txt" "TT 13/2017/TT-BTTTT (23/6/2017)"
 hasnt "citation: no page address where an instrument states it" "$T/ngsp.txt" "vietnamnet.vn"
 hasnt "confidence by its label" "$T/ngsp.txt" "confirmed"
+# a national system's diagram labels each edge by the kind of link
+edge_labels() { # SVG: the edge labels, counted
+    python3 -c 'import re,sys,html; t=open(sys.argv[1],encoding="utf-8").read()
+for g in re.findall(r"<g id=\"edge[^\"]*\" class=\"edge\">(.*?)</g>", t, re.S):
+    for x in re.findall(r"<text[^>]*>([^<]*)</text>", g): print(html.unescape(x))' "$1" | sort | uniq -c
+}
+if [ -z "$DIAGRAMS" ]; then
+    edge_labels "$T/site-vi/img/n-ngsp.svg" >"$T/ngsp-edges"
+    edge_labels "$T/site-vi/img/n-tslcd.svg" >"$T/tslcd-edges"
+    if grep -q "kết nối nền tảng" "$T/ngsp-edges" && ! grep -q "kết nối mạng" "$T/ngsp-edges"; then
+        ok "NGSP diagram: platform links, not network links"
+    else
+        fail "NGSP diagram: platform links, not network links" "$(cat "$T/ngsp-edges")"
+    fi
+    if grep -q "kết nối mạng" "$T/tslcd-edges" && ! grep -q "kết nối nền tảng" "$T/tslcd-edges"; then
+        ok "TSLCD diagram: network links"
+    else
+        fail "TSLCD diagram: network links" "$(cat "$T/tslcd-edges")"
+    fi
+fi
