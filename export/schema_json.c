@@ -330,6 +330,36 @@ static void framework_schema(schema_ctx *c)
         w->comma = true;
     }
     jclose(w, ']');
+    /* each edition by its name and instrument, for the quoted and the
+     * numeric value alike */
+    key(w, "enumDescriptions");
+    jopen(w, '[');
+    egaf_buf text;
+    egaf_buf_init(&text);
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < (n ? n : 3); i++) {
+            if (n && !framework_listed(c, c->refs->frameworks[i]))
+                continue;
+            const egaf_ref_framework *f = n ? c->refs->frameworks[i] : NULL;
+            const char *ed = f ? f->edition : known[i];
+            if (pass == 1) { /* the numbers above: only editions that are numbers */
+                char *end;
+                double d = strtod(ed, &end);
+                if (*end || end == ed || d < 0 || d > 1000)
+                    continue;
+            }
+            egaf_buf_reset(&text);
+            if (f && f->name)
+                egaf_buf_printf(&text, "%s%s%s", f->name, f->instrument ? " · " : "",
+                                f->instrument ? f->instrument : "");
+            else
+                egaf_buf_printf(&text, "Khung Kiến trúc %s", ed);
+            str(w, text.failed || !text.data ? "" : text.data);
+        }
+    if (text.failed)
+        w->b->failed = true;
+    egaf_buf_free(&text);
+    jclose(w, ']');
     jclose(w, '}');
 }
 
@@ -593,8 +623,13 @@ static void section_schema(schema_ctx *c, egaf_section sec)
                    "who leads and carries out the architecture (Tổ chức triển khai)");
             text_type(w);
         } else {
-            char desc[160], name[96], def[128];
-            snprintf(desc, sizeof desc, "the %s list", spec->noun);
+            char desc[256], name[96], def[128];
+            egaf_buf l;
+            egaf_buf_init(&l);
+            snprintf(desc, sizeof desc, "%s — the %s list",
+                     label_pair(c, &l, egaf_label_key(*k, false), egaf_label_key(*k, true)),
+                     spec->noun);
+            egaf_buf_free(&l);
             kv_str(w, "description", desc);
             key(w, "type");
             raw(w, "[\"array\", \"null\"]");

@@ -21,6 +21,26 @@ run schema --year 1800
 expect_status "schema --year out of range: usage" 2
 expect_grep "schema --year: the reason" "1990 to 2100" "$ERR"
 
+# every enumeration of the schema names its values, in the same order
+for f in schema-2026 schema-all; do
+    if why=$(node -e '
+const s = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+const bad = [];
+(function walk(n, p) {
+    if (!n || typeof n !== "object") return;
+    if (Array.isArray(n.enum)) {
+        const d = n.enumDescriptions;
+        if (!Array.isArray(d) || d.length !== n.enum.length || d.some((x) => !x)) bad.push(p);
+    }
+    for (const [k, v] of Object.entries(n)) walk(v, p + "/" + k);
+})(s, "#");
+if (bad.length) { console.log(bad.slice(0, 5).join(" ")); process.exit(1); }' "$T/$f.json"); then
+        ok "$f: every enum value has a description"
+    else
+        fail "$f: every enum value has a description" "$why"
+    fi
+done
+
 complete() { # SCHEMA OUT: the completion items, one "WHERE<TAB>LABEL<TAB>DOC" a line
     if ! node "$schema_dir/completion.js" "$1" >"$2" 2>"$T/yls.err"; then
         fail "yaml-language-server answers" "$(head -5 "$T/yls.err")"
