@@ -1,21 +1,27 @@
 /* cmd_schema.c - `egaf schema`: the JSON Schema (draft-07) of the model
  * format, for editors (VS Code's YAML extension, JetBrains IDEs, …). */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "cli/cli.h"
 #include "base/i18n.h"
 #include "export/schema_json.h"
 
 static const char *const usage =
-    N_("usage: egaf schema [--refs DIR] [-o FILE]\n"
+    N_("usage: egaf schema [--year YYYY] [--lang vi|en] [--refs DIR] [-o FILE]\n"
        "\n"
        "Prints the JSON Schema (draft-07) of the model format: every key, its type,\n"
        "the allowed values, and the national:ID references, agencies, data subjects\n"
        "and framework editions of the reference models. Editors use it to complete\n"
-       "and check models as they are typed. Files named by 'include' follow the\n"
-       "definition #/definitions/included-file.\n"
+       "and check models as they are typed, and show the Vietnamese name of every\n"
+       "value, national system and agency beside it. Files named by 'include' follow\n"
+       "the definition #/definitions/included-file.\n"
        "\n"
        "options:\n"
+       "  --year YYYY       only the editions, agencies and national systems and\n"
+       "                    databases that exist in YYYY (default: every year)\n"
+       "  --lang L          descriptions in vi (default) or en (the Vietnamese names\n"
+       "                    beside)\n"
        "  -o, --output FILE write the schema to FILE (atomically) instead of stdout\n"
        "  --refs DIR        reference models folder (default: $EGAF_REFS, installed, source tree)\n"
        "  -h, --help        this help\n"
@@ -23,12 +29,14 @@ static const char *const usage =
        "Exit status: 0, or 2 when the schema could not be written or the reference\n"
        "models could not be read.\n");
 
-enum { O_OUTPUT = 1, O_REFS, O_HELP };
+enum { O_OUTPUT = 1, O_REFS, O_HELP, O_YEAR, O_LANG };
 
 static const egaf_option options[] = {
     {"output", 'o', true},
     {"refs", 0, true},
     {"help", 'h', false},
+    {"year", 0, true},
+    {"lang", 0, true},
     {NULL, 0, false},
 };
 
@@ -37,6 +45,9 @@ int cmd_schema(egaf_cli *cli, int argc, char **argv)
     egaf_opt_state st;
     egaf_opt_init(&st, argc, argv);
     const char *output = NULL, *refs_dir = NULL;
+    /* Vietnamese unless English was asked for, by --lang before the
+     * command or here: the names are Vietnamese in any case */
+    egaf_schema_options so = {0, cli->lang_given && !cli->vietnamese};
     for (int opt; (opt = egaf_opt_next(&st, options, "schema")) != -1;) {
         switch (opt) {
         case -2:
@@ -49,6 +60,23 @@ int cmd_schema(egaf_cli *cli, int argc, char **argv)
         case O_REFS:
             refs_dir = st.value;
             break;
+        case O_YEAR: {
+            char *end = NULL;
+            long y = strtol(st.value, &end, 10);
+            if (!*st.value || *end || y < 1990 || y > 2100)
+                return usage_error("schema", _("--year takes a year from 1990 to 2100, not '%s'"),
+                                   st.value);
+            so.year = (int)y;
+            break;
+        }
+        case O_LANG: {
+            bool vi;
+            if (egaf_cli_parse_language(st.value, &vi) != 0)
+                return usage_error("schema", _("--lang takes vi or en, not '%s'"), st.value);
+            egaf_cli_set_language(cli, vi);
+            so.english = !vi;
+            break;
+        }
         case O_HELP:
             fputs(_(usage), stdout);
             return EXIT_CLEAN;
@@ -59,7 +87,7 @@ int cmd_schema(egaf_cli *cli, int argc, char **argv)
         return EXIT_FAILURE_RUN;
     egaf_buf out;
     egaf_buf_init(&out);
-    egaf_schema_json(&out, refs);
+    egaf_schema_json(&out, refs, &so);
     int rc = EXIT_CLEAN;
     if (out.failed) {
         error(_("out of memory"));

@@ -26,7 +26,7 @@ _egaf_options()
     explain) echo "--help -h" ;;
     refs) echo "--kind --year --framework --format --from --to --output -o --refs --help -h" ;;
     init) echo "--agency --year --framework --output -o --refs --help -h" ;;
-    schema) echo "--refs --output -o --help -h" ;;
+    schema) echo "--year --lang --refs --output -o --help -h" ;;
     lsp) echo "--refs --lang --help -h" ;;
     document) echo "--format --lang --refs --no-diagrams --output -o --help -h" ;;
     esac

@@ -45,7 +45,7 @@ complete -c egaf -n "__fish_seen_subcommand_from validate" -l severity -x -a '(_
 complete -c egaf -n "__fish_seen_subcommand_from consolidate" -l year -x -d 'year of the consolidation'
 complete -c egaf -n "__fish_seen_subcommand_from consolidate" -l previous -x -a '(__fish_complete_directories)' -d 'the previous edition'
 complete -c egaf -n "__fish_seen_subcommand_from consolidate" -l no-diagrams -d 'no SVG diagrams'
-complete -c egaf -n "__fish_seen_subcommand_from consolidate render export document lsp" -l lang -x -a 'vi en' -d 'labels'
+complete -c egaf -n "__fish_seen_subcommand_from consolidate render export document lsp schema" -l lang -x -a 'vi en' -d 'labels'
 
 # document
 complete -c egaf -n "__fish_seen_subcommand_from document" -l format -x -a 'docx html' -d 'format'
@@ -54,7 +54,7 @@ complete -c egaf -n "__fish_seen_subcommand_from document" -l no-diagrams -d 'no
 # render
 complete -c egaf -n "__fish_seen_subcommand_from render" -l view -x -a 'overview integration data technology security' -d 'the view'
 complete -c egaf -n "__fish_seen_subcommand_from render" -l format -x -a 'svg png dot' -d 'image format'
-complete -c egaf -n "__fish_seen_subcommand_from render refs init" -l year -x -d 'year'
+complete -c egaf -n "__fish_seen_subcommand_from render refs init schema" -l year -x -d 'year'
 
 # diff, export, rules, refs, init
 complete -c egaf -n "__fish_seen_subcommand_from diff" -l format -x -a 'text markdown json'

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "model/labels.h"
 #include "render/render.h"
 #include "validator/validate.h"
 
@@ -68,6 +69,7 @@ typedef struct builder {
     int year;
     int number[3];
     int tables, figures;
+    bool english; /* labels of keys and values (model/labels.h) */
 } builder;
 
 static void heading(builder *b, int level, const char *text)
@@ -237,12 +239,23 @@ static void elements_table(builder *b, egaf_kind kind, const char *caption,
         const egaf_element *el = b->m->elements[kind][i];
         if (!keep(el))
             continue;
-        const char *kr = egaf_element_text(el, EGAF_F_ROLE);
+        /* the role or kind by its label, as the site and the diagrams say it */
+        const char *kr = egaf_label_value_or_raw(kind, EGAF_F_ROLE,
+                                                 egaf_element_text(el, EGAF_F_ROLE), b->english);
         if (!kr)
-            kr = egaf_element_text(el, EGAF_F_KIND);
+            kr = egaf_label_value_or_raw(kind, EGAF_F_KIND, egaf_element_text(el, EGAF_F_KIND),
+                                         b->english);
         const char *row[4] = {el->name ? el->name : el->id, el->id, kr, status_text(el)};
         table_row(&t, row);
     }
+}
+
+/* An integration's route by its label ("a: qua LGSP và NGSP"). */
+static const char *route_text(const builder *b, const egaf_element *el)
+{
+    const char *route = egaf_element_text(el, EGAF_F_ROUTE);
+    return route ? egaf_label_value_or_raw(EGAF_K_INTEGRATION, EGAF_F_ROUTE, route, b->english)
+                 : "";
 }
 
 static const unsigned w_integrations[] = {30, 30, 26, 14};
@@ -264,7 +277,7 @@ static void integrations_table(builder *b, const char *caption,
         const char *row[4] = {ref_name(b, egaf_element_text(el, EGAF_F_FROM)),
                               ref_name(b, egaf_element_text(el, EGAF_F_TO)),
                               ref_name(b, egaf_element_text(el, EGAF_F_VIA)),
-                              text_of(el, EGAF_F_ROUTE)};
+                              route_text(b, el)};
         table_row(&t, row);
     }
 }
@@ -598,6 +611,7 @@ egaf_doc *egaf_doc_build(const egaf_model *model, const egaf_refs *refs,
     b.d = d;
     b.m = model;
     b.refs = refs;
+    b.english = o->english;
     const egaf_value *y = model->header ? egaf_element_get(model->header, EGAF_F_YEAR) : NULL;
     b.year = y ? (int)y->u.num : 0;
 

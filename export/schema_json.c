@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "model/format.h"
+#include "model/labels.h"
 
 #define ID_PATTERN "^[a-z0-9]+(-[a-z0-9]+)*$"
 /* ARCH:ID, where ARCH is not the reserved prefix "national" */
@@ -118,7 +120,41 @@ static void ref_item(jw *w, const char *target)
 typedef struct schema_ctx {
     jw w;
     const egaf_refs *refs;
+    int year;     /* > 0: only what exists that year */
+    bool english; /* labels in English, the Vietnamese name beside */
+    egaf_kind kind; /* the kind whose fields are written */
 } schema_ctx;
+
+/* Whether the schema lists a reference entry: every entry, or those that
+ * exist in the year asked for. */
+static bool listed(const schema_ctx *c, const egaf_ref_entry *e)
+{
+    return c->year <= 0 || egaf_ref_valid_in(e, c->year);
+}
+
+/* A label as an editor shows it beside a value in completion: the
+ * Vietnamese label, or the English one with the Vietnamese beside it. */
+static const char *label_pair(const schema_ctx *c, egaf_buf *b, const char *vi, const char *en)
+{
+    egaf_buf_reset(b);
+    if (c->english && en && vi && strcmp(en, vi) != 0)
+        egaf_buf_printf(b, "%s (%s)", en, vi);
+    else
+        egaf_buf_puts(b, vi ? vi : en ? en : "");
+    return b->failed || !b->data ? "" : b->data;
+}
+
+/* A reference entry's description: its name (Vietnamese; English first
+ * with --lang en) and its abbreviation or organ code. */
+static const char *entry_text(const schema_ctx *c, egaf_buf *b, const egaf_ref_entry *e,
+                              const char *code)
+{
+    label_pair(c, b, e->name ? e->name : e->id, e->name_en);
+    const char *extra = code ? code : e->abbr;
+    if (extra)
+        egaf_buf_printf(b, " · %s", extra);
+    return b->failed || !b->data ? "" : b->data;
+}
 
 static const char *const text_types = "[\"string\", \"number\"]";
 
@@ -128,12 +164,12 @@ static void text_type(jw *w)
     raw(w, text_types);
 }
 
-static bool have_kind(const egaf_refs *refs, egaf_ref_kind kind)
+static bool have_kind(const schema_ctx *c, egaf_ref_kind kind)
 {
-    if (!refs)
+    if (!c->refs)
         return false;
-    for (size_t i = 0; i < refs->nentries; i++)
-        if (refs->entries[i]->kind == kind)
+    for (size_t i = 0; i < c->refs->nentries; i++)
+        if (c->refs->entries[i]->kind == kind && listed(c, c->refs->entries[i]))
             return true;
     return false;
 }
@@ -150,12 +186,12 @@ static void national_enum(schema_ctx *c, egaf_ref_kind kind, const char *what)
     kv_str(w, "description", desc.failed ? what : desc.data);
     egaf_buf_free(&desc);
     kv_str(w, "type", "string");
-    if (have_kind(c->refs, kind)) {
+    if (have_kind(c, kind)) {
         key(w, "enum");
         jopen(w, '[');
         for (size_t i = 0; i < c->refs->nentries; i++) {
             const egaf_ref_entry *e = c->refs->entries[i];
-            if (e->kind != kind)
+            if (e->kind != kind || !listed(c, e))
                 continue;
             pre(w);
             egaf_buf_putc(w->b, '"');
@@ -165,6 +201,20 @@ static void national_enum(schema_ctx *c, egaf_ref_kind kind, const char *what)
             egaf_buf_putc(w->b, '"');
             w->comma = true;
         }
+        jclose(w, ']');
+        /* the names editors show beside each id in completion */
+        key(w, "enumDescriptions");
+        jopen(w, '[');
+        egaf_buf text;
+        egaf_buf_init(&text);
+        for (size_t i = 0; i < c->refs->nentries; i++) {
+            const egaf_ref_entry *e = c->refs->entries[i];
+            if (e->kind == kind && listed(c, e))
+                str(w, entry_text(c, &text, e, NULL));
+        }
+        if (text.failed)
+            w->b->failed = true;
+        egaf_buf_free(&text);
         jclose(w, ']');
     } else {
         kv_str(w, "pattern", NATIONAL_PATTERN);
@@ -187,7 +237,7 @@ static void agency_schema(schema_ctx *c, const egaf_field_spec *fs)
     kv_str(w, "description", fs->doc);
     key(w, "anyOf");
     jopen(w, '[');
-    if (c->refs && have_kind(c->refs, EGAF_RK_AGENCY)) {
+    if (c->refs && have_kind(c, EGAF_RK_AGENCY)) {
         const char **seen = calloc(2 * c->refs->nentries + 1, sizeof(*seen));
         size_t nseen = 0;
         jopen(w, '{');
@@ -195,21 +245,40 @@ static void agency_schema(schema_ctx *c, const egaf_field_spec *fs)
         kv_str(w, "type", "string");
         key(w, "enum");
         jopen(w, '[');
-        for (size_t i = 0; i < c->refs->nentries; i++) {
+        /* each id and organ code once; the descriptions follow the same
+         * order, so the agency of each value is found again below */
+        const egaf_ref_entry **owner = calloc(2 * c->refs->nentries + 1, sizeof(*owner));
+        for (size_t i = 0; seen && owner && i < c->refs->nentries; i++) {
             const egaf_ref_entry *e = c->refs->entries[i];
-            if (e->kind != EGAF_RK_AGENCY)
+            if (e->kind != EGAF_RK_AGENCY || !listed(c, e))
                 continue;
             const char *vals[2] = {e->id, e->organ_code};
             for (int k = 0; k < 2; k++) {
-                if (!vals[k] || (seen && seen_before(seen, nseen, vals[k])))
+                if (!vals[k] || seen_before(seen, nseen, vals[k]))
                     continue;
-                if (seen)
-                    seen[nseen++] = vals[k];
+                owner[nseen] = e;
+                seen[nseen++] = vals[k];
                 str(w, vals[k]);
             }
         }
         jclose(w, ']');
+        key(w, "enumDescriptions");
+        jopen(w, '[');
+        egaf_buf text;
+        egaf_buf_init(&text);
+        for (size_t i = 0; owner && i < nseen; i++) {
+            const egaf_ref_entry *e = owner[i];
+            /* an id is shown with the organ code, a code with the name */
+            str(w, entry_text(c, &text, e, seen[i] == e->id ? e->organ_code : NULL));
+        }
+        if (text.failed)
+            w->b->failed = true;
+        egaf_buf_free(&text);
+        jclose(w, ']');
         jclose(w, '}');
+        if (!owner)
+            w->b->failed = true;
+        free(owner);
         free(seen);
         if (!seen)
             w->b->failed = true;
@@ -221,6 +290,11 @@ static void agency_schema(schema_ctx *c, const egaf_field_spec *fs)
     jclose(w, '}');
     jclose(w, ']');
     jclose(w, '}');
+}
+
+static bool framework_listed(const schema_ctx *c, const egaf_ref_framework *f)
+{
+    return c->year <= 0 || egaf_ref_framework_valid_in(f, c->year);
 }
 
 static void framework_schema(schema_ctx *c)
@@ -238,11 +312,14 @@ static void framework_schema(schema_ctx *c)
             str(w, known[i]);
     } else {
         for (size_t i = 0; i < n; i++)
-            str(w, c->refs->frameworks[i]->edition);
+            if (framework_listed(c, c->refs->frameworks[i]))
+                str(w, c->refs->frameworks[i]->edition);
     }
     /* framework: 2.0 unquoted is a number in JSON; the loader takes it as
      * written, so its numeric value is accepted too */
     for (size_t i = 0; i < (n ? n : 3); i++) {
+        if (n && !framework_listed(c, c->refs->frameworks[i]))
+            continue;
         const char *ed = n ? c->refs->frameworks[i]->edition : known[i];
         char *end;
         double d = strtod(ed, &end);
@@ -252,6 +329,36 @@ static void framework_schema(schema_ctx *c)
         egaf_buf_printf(w->b, "%g", d);
         w->comma = true;
     }
+    jclose(w, ']');
+    /* each edition by its name and instrument, for the quoted and the
+     * numeric value alike */
+    key(w, "enumDescriptions");
+    jopen(w, '[');
+    egaf_buf text;
+    egaf_buf_init(&text);
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < (n ? n : 3); i++) {
+            if (n && !framework_listed(c, c->refs->frameworks[i]))
+                continue;
+            const egaf_ref_framework *f = n ? c->refs->frameworks[i] : NULL;
+            const char *ed = f ? f->edition : known[i];
+            if (pass == 1) { /* the numbers above: only editions that are numbers */
+                char *end;
+                double d = strtod(ed, &end);
+                if (*end || end == ed || d < 0 || d > 1000)
+                    continue;
+            }
+            egaf_buf_reset(&text);
+            if (f && f->name)
+                egaf_buf_printf(&text, "%s%s%s", f->name, f->instrument ? " · " : "",
+                                f->instrument ? f->instrument : "");
+            else
+                egaf_buf_printf(&text, "Khung Kiến trúc %s", ed);
+            str(w, text.failed || !text.data ? "" : text.data);
+        }
+    if (text.failed)
+        w->b->failed = true;
+    egaf_buf_free(&text);
     jclose(w, ']');
     jclose(w, '}');
 }
@@ -303,18 +410,23 @@ static void field_schema(schema_ctx *c, const egaf_field_spec *fs)
         return;
     }
     jopen(w, '{');
+    /* the key's label first ("Cấp độ an toàn — …"), then what it holds */
+    egaf_buf d, l;
+    egaf_buf_init(&d);
+    egaf_buf_init(&l);
+    egaf_buf_printf(&d, "%s — %s",
+                    label_pair(c, &l, egaf_label_field(fs->field, false),
+                               egaf_label_field(fs->field, true)),
+                    fs->doc);
     if (fs->type == EGAF_FT_REF || fs->type == EGAF_FT_REFS) {
         char targets[256];
         egaf_targets_text(fs->targets, targets, sizeof targets);
-        egaf_buf d;
-        egaf_buf_init(&d);
-        egaf_buf_printf(&d, "%s (%s to: %s)", fs->doc,
+        egaf_buf_printf(&d, " (%s to: %s)",
                         fs->type == EGAF_FT_REF ? "a reference" : "references", targets);
-        kv_str(w, "description", d.failed ? fs->doc : d.data);
-        egaf_buf_free(&d);
-    } else {
-        kv_str(w, "description", fs->doc);
     }
+    kv_str(w, "description", d.failed ? fs->doc : d.data);
+    egaf_buf_free(&d);
+    egaf_buf_free(&l);
     switch (fs->type) {
     case EGAF_FT_TEXT:
         text_type(w);
@@ -323,14 +435,27 @@ static void field_schema(schema_ctx *c, const egaf_field_spec *fs)
         kv_str(w, "type", "string");
         kv_str(w, "pattern", ID_PATTERN);
         break;
-    case EGAF_FT_ENUM:
+    case EGAF_FT_ENUM: {
         kv_str(w, "type", "string");
         key(w, "enum");
         jopen(w, '[');
         for (size_t i = 0; fs->values && fs->values[i]; i++)
             str(w, fs->values[i]);
         jclose(w, ']');
+        key(w, "enumDescriptions");
+        jopen(w, '[');
+        egaf_buf text;
+        egaf_buf_init(&text);
+        for (size_t i = 0; fs->values && fs->values[i]; i++)
+            str(w, label_pair(c, &text,
+                              egaf_label_value(c->kind, fs->field, fs->values[i], false),
+                              egaf_label_value(c->kind, fs->field, fs->values[i], true)));
+        if (text.failed)
+            w->b->failed = true;
+        egaf_buf_free(&text);
+        jclose(w, ']');
         break;
+    }
     case EGAF_FT_INT:
         kv_str(w, "type", "integer");
         key(w, "minimum");
@@ -447,6 +572,7 @@ static void kind_schema(schema_ctx *c, const egaf_kind_spec *spec)
     kv_str(w, "type", "object");
     key(w, "additionalProperties");
     raw(w, "false");
+    c->kind = spec->kind;
     size_t nreq = 0;
     for (size_t i = 0; i < spec->nfields; i++)
         nreq += spec->fields[i].required;
@@ -497,8 +623,13 @@ static void section_schema(schema_ctx *c, egaf_section sec)
                    "who leads and carries out the architecture (Tổ chức triển khai)");
             text_type(w);
         } else {
-            char desc[160], name[96], def[128];
-            snprintf(desc, sizeof desc, "the %s list", spec->noun);
+            char desc[256], name[96], def[128];
+            egaf_buf l;
+            egaf_buf_init(&l);
+            snprintf(desc, sizeof desc, "%s — the %s list",
+                     label_pair(c, &l, egaf_label_key(*k, false), egaf_label_key(*k, true)),
+                     spec->noun);
+            egaf_buf_free(&l);
             kv_str(w, "description", desc);
             key(w, "type");
             raw(w, "[\"array\", \"null\"]");
@@ -582,12 +713,23 @@ static void definitions(schema_ctx *c)
     jopen(w, '{');
     kv_str(w, "description", "a data subject (egaf refs list --kind data-subjects)");
     kv_str(w, "type", "string");
-    if (have_kind(c->refs, EGAF_RK_DATA_SUBJECT)) {
+    if (have_kind(c, EGAF_RK_DATA_SUBJECT)) {
         key(w, "enum");
         jopen(w, '[');
         for (size_t i = 0; i < c->refs->nentries; i++)
-            if (c->refs->entries[i]->kind == EGAF_RK_DATA_SUBJECT)
+            if (c->refs->entries[i]->kind == EGAF_RK_DATA_SUBJECT && listed(c, c->refs->entries[i]))
                 str(w, c->refs->entries[i]->id);
+        jclose(w, ']');
+        key(w, "enumDescriptions");
+        jopen(w, '[');
+        egaf_buf text;
+        egaf_buf_init(&text);
+        for (size_t i = 0; i < c->refs->nentries; i++)
+            if (c->refs->entries[i]->kind == EGAF_RK_DATA_SUBJECT && listed(c, c->refs->entries[i]))
+                str(w, entry_text(c, &text, c->refs->entries[i], NULL));
+        if (text.failed)
+            w->b->failed = true;
+        egaf_buf_free(&text);
         jclose(w, ']');
     } else {
         kv_str(w, "pattern", ID_PATTERN);
@@ -627,12 +769,16 @@ static void definitions(schema_ctx *c)
     jclose(w, '}');
 }
 
-void egaf_schema_json(egaf_buf *out, const egaf_refs *refs)
+void egaf_schema_json(egaf_buf *out, const egaf_refs *refs, const egaf_schema_options *options)
 {
     schema_ctx c;
     memset(&c, 0, sizeof(c));
     c.w.b = out;
     c.refs = refs;
+    if (options) {
+        c.year = options->year;
+        c.english = options->english;
+    }
     jw *w = &c.w;
 
     jopen(w, '{');

@@ -4,26 +4,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/labels.h"
 #include "render/views.h"
 
 enum { R_APPS, R_DATABASES, R_NATIONAL };
 
 static const char *db_kind(egaf_vb *vb, const egaf_element *db)
 {
-    const char *k = egaf_element_text(db, EGAF_F_KIND);
-    if (!k)
-        return NULL;
-    if (strcmp(k, "specialized") == 0)
-        return TR(vb, "CSDL chuyên ngành", "specialised");
-    if (strcmp(k, "shared") == 0)
-        return TR(vb, "CSDL dùng chung", "shared");
-    if (strcmp(k, "open") == 0)
-        return TR(vb, "dữ liệu mở", "open data");
-    if (strcmp(k, "master") == 0)
-        return TR(vb, "danh mục dùng chung", "master data");
-    if (strcmp(k, "warehouse") == 0)
-        return TR(vb, "kho dữ liệu", "data warehouse");
-    return NULL;
+    /* the one table of labels (model/labels.c): the diagram says what the
+     * site and the document say */
+    return egaf_label_value(EGAF_K_DATABASE, EGAF_F_KIND, egaf_element_text(db, EGAF_F_KIND),
+                            vb->en);
 }
 
 void vb_view_data(egaf_vb *vb)

@@ -5,28 +5,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/labels.h"
 #include "render/views.h"
 
 enum { R_CONTROLS, R_APPS, R_DATABASES, R_INFRA };
 
 static const char *control_kind(egaf_vb *vb, const egaf_element *el)
 {
-    static const char *const keys[] = {"firewall", "ids",        "waf",        "monitoring",
-                                       "soc",      "backup",     "authentication",
-                                       "encryption", "antivirus", "policy",    "other",
-                                       NULL};
-    static const char *const vi[] = {"Tường lửa", "Phát hiện xâm nhập", "Tường lửa ứng dụng web",
-                                     "Giám sát", "Trung tâm giám sát (SOC)", "Sao lưu",
-                                     "Xác thực", "Mã hoá", "Phòng chống mã độc", "Chính sách",
-                                     "Khác"};
-    static const char *const en[] = {"firewall", "intrusion detection", "web application firewall",
-                                     "monitoring", "SOC", "backup", "authentication",
-                                     "encryption", "anti-malware", "policy", "other"};
-    const char *k = egaf_element_text(el, EGAF_F_KIND);
-    for (size_t i = 0; k && keys[i]; i++)
-        if (strcmp(k, keys[i]) == 0)
-            return vb->en ? en[i] : vi[i];
-    return NULL;
+    /* the one table of labels (model/labels.c): the diagram says what the
+     * site and the document say */
+    return egaf_label_value(EGAF_K_CONTROL, EGAF_F_KIND, egaf_element_text(el, EGAF_F_KIND),
+                            vb->en);
 }
 
 /* Fill by level: 1–2 green, 3 amber, 4–5 red. */

@@ -6,24 +6,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/labels.h"
 #include "render/views.h"
 
 enum { R_APPS, R_DATABASES, R_INFRA, R_NATIONAL };
 
 static const char *infra_kind(egaf_vb *vb, const egaf_element *el)
 {
-    static const char *const keys[] = {"data-center", "cloud",       "network", "server",
-                                       "storage",     "backup-site", "other",   NULL};
-    static const char *const vi[] = {"Trung tâm dữ liệu", "Điện toán đám mây", "Mạng",
-                                     "Máy chủ",           "Lưu trữ",           "Trung tâm dự phòng",
-                                     "Khác"};
-    static const char *const en[] = {"data centre", "cloud",       "network", "server",
-                                     "storage",     "backup site", "other"};
-    const char *k = egaf_element_text(el, EGAF_F_KIND);
-    for (size_t i = 0; k && keys[i]; i++)
-        if (strcmp(k, keys[i]) == 0)
-            return vb->en ? en[i] : vi[i];
-    return NULL;
+    /* the one table of labels (model/labels.c): the diagram says what the
+     * site and the document say */
+    return egaf_label_value(EGAF_K_INFRASTRUCTURE, EGAF_F_KIND, egaf_element_text(el, EGAF_F_KIND),
+                            vb->en);
 }
 
 void vb_view_technology(egaf_vb *vb)

@@ -257,7 +257,7 @@ Agraph_t *site_overview_graph(egaf_site *s)
                            route.data);
                 egaf_buf_free(&route);
             }
-            if (c & LK_CONNECTS)
+            if (c & LK_LINKED)
                 group_links[(n * GROUP__COUNT + (size_t)a->group) * 2]++;
             if (c & LK_SOURCES)
                 group_links[(n * GROUP__COUNT + (size_t)a->group) * 2 + 1]++;
@@ -367,9 +367,9 @@ Agraph_t *site_national_graph(egaf_site *s, size_t nat_index)
     if (ngsp)
         style_edge(&vb, vb_edge(&vb, ngsp, target, true), "#6C3483", NULL, NULL);
     vb_note(&vb, ST(s, "Nhãn cạnh: trường hợp kết nối (TT 13/2017/TT-BTTTT: a qua LGSP và NGSP; "
-                       "b, c, d ngoại lệ), kết nối mạng hoặc nguồn dữ liệu.",
+                       "b, c, d ngoại lệ), kết nối mạng, kết nối nền tảng hoặc nguồn dữ liệu.",
                     "Edge labels: the route (TT 13/2017/TT-BTTTT: a through the LGSP and NGSP; "
-                    "b, c, d exceptions), a network link or a data source."));
+                    "b, c, d exceptions), a network link, a platform link or a data source."));
     vb.used[VS_APPLICATION] = false;
     free(nodes);
     return finish(&vb);

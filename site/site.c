@@ -66,6 +66,31 @@ site_agency *site_agency_of_file(egaf_site *s, const char *file)
     return file ? egaf_strmap_get(&s->file_agency, file, strlen(file)) : NULL;
 }
 
+const char *site_shown_file(egaf_site *s, const char *file)
+{
+    if (!file)
+        return NULL;
+    const site_agency *a = site_agency_of_file(s, file);
+    if (a && a->m->nfiles) {
+        const char *top = a->m->files[0]->path;
+        const char *slash = strrchr(top, '/');
+        size_t dirlen = slash ? (size_t)(slash - top) + 1 : 0;
+        const char *shown = NULL;
+        if (strcmp(file, top) == 0) {
+            shown = egaf_arena_printf(s->arena, "data/models/%s/%s.yaml", a->slug, a->slug);
+        } else if (strncmp(file, top, dirlen) == 0) {
+            const char *rel = file + dirlen;
+            while (rel[0] == '.' && rel[1] == '/')
+                rel += 2;
+            shown = egaf_arena_printf(s->arena, "data/models/%s/%s", a->slug, rel);
+        }
+        if (shown)
+            return shown;
+    }
+    const char *base = strrchr(file, '/');
+    return base ? base + 1 : file;
+}
+
 const char *site_national_name(const egaf_site *s, const site_national *n)
 {
     if (!n->e)
@@ -102,6 +127,9 @@ const char *site_route_text(const egaf_site *s, unsigned bits, egaf_buf *out)
     if (bits & LK_DIRECT)
         egaf_buf_printf(out, "%s%s", out->len ? ", " : "", ST(s, "trực tiếp", "direct"));
     if (bits & LK_CONNECTS)
+        egaf_buf_printf(out, "%s%s", out->len ? ", " : "",
+                        ST(s, "kết nối nền tảng", "platform link"));
+    if (bits & LK_NETWORK)
         egaf_buf_printf(out, "%s%s", out->len ? ", " : "", ST(s, "kết nối mạng", "network link"));
     if (bits & LK_SOURCES)
         egaf_buf_printf(out, "%s%s", out->len ? ", " : "", ST(s, "nguồn dữ liệu", "data source"));
@@ -282,7 +310,9 @@ static void summarise(egaf_site *s, site_agency *a)
             const egaf_element *el = m->elements[connecting[k]][i];
             const egaf_value *v = refs_of(el, EGAF_F_CONNECTS);
             for (size_t j = 0; v && j < v->u.list.count; j++)
-                add_link(s, a, v->u.list.items[j].s, el, LK_CONNECTS, el->id, NULL, NULL);
+                add_link(s, a, v->u.list.items[j].s, el,
+                         connecting[k] == EGAF_K_INFRASTRUCTURE ? LK_NETWORK : LK_CONNECTS, el->id,
+                         NULL, NULL);
         }
     for (size_t i = 0; i < m->counts[EGAF_K_DATABASE]; i++) {
         const egaf_element *el = m->elements[EGAF_K_DATABASE][i];

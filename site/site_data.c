@@ -22,7 +22,7 @@ static const char *group_key(int group)
 
 static const char *how_key(unsigned how)
 {
-    if (how & LK_CONNECTS)
+    if (how & LK_LINKED)
         return "connects";
     if (how & LK_SOURCES)
         return "sources";
@@ -96,7 +96,7 @@ static void json_value(egaf_buf *b, const egaf_value *v)
 }
 
 /* An element: its fields as written (keys of the format), then where. */
-static void json_element(egaf_buf *b, const egaf_element *el)
+static void json_element(egaf_site *s, egaf_buf *b, const egaf_element *el)
 {
     const egaf_kind_spec *spec = egaf_kind_info(el->kind);
     bool first = true;
@@ -111,7 +111,7 @@ static void json_element(egaf_buf *b, const egaf_element *el)
     }
     jkey(b, &first, "at");
     egaf_buf_printf(b, "{\"file\": ");
-    jstr(b, el->mark.src ? el->mark.src->path : NULL);
+    jstr(b, el->mark.src ? site_shown_file(s, el->mark.src->path) : NULL);
     egaf_buf_printf(b, ", \"line\": %u}", el->mark.line);
     egaf_buf_putc(b, '}');
 }
@@ -122,7 +122,7 @@ static void json_agency(egaf_site *s, egaf_buf *b, const site_agency *a, size_t 
     egaf_buf_puts(b, "    {\"id\": ");
     jstr(b, m->id);
     egaf_buf_printf(b, ", \"page\": \"a-%s.html\", \"file\": ", a->slug);
-    jstr(b, m->path);
+    jstr(b, site_shown_file(s, m->path));
     egaf_buf_puts(b, ", \"framework\": ");
     jstr(b, m->framework.s);
     egaf_buf_printf(b, ", \"year\": %d, \"group\": \"%s\",\n     \"agency\": {\"written\": ", a->year,
@@ -172,7 +172,7 @@ static void json_agency(egaf_site *s, egaf_buf *b, const site_agency *a, size_t 
     }
     egaf_buf_puts(b, "},\n     \"header\": ");
     if (m->header)
-        json_element(b, m->header);
+        json_element(s, b, m->header);
     else
         egaf_buf_puts(b, "null");
     egaf_buf_puts(b, ",\n     \"elements\": {");
@@ -182,7 +182,7 @@ static void json_agency(egaf_site *s, egaf_buf *b, const site_agency *a, size_t 
         egaf_buf_putc(b, '[');
         for (size_t i = 0; i < m->counts[k]; i++) {
             egaf_buf_puts(b, i ? ",\n        " : "\n        ");
-            json_element(b, m->elements[k][i]);
+            json_element(s, b, m->elements[k][i]);
         }
         egaf_buf_putc(b, ']');
     }
@@ -376,7 +376,7 @@ static int write_csv(egaf_site *s)
                 csv_value(&b, &tmp, egaf_element_get(el, EGAF_F_SECURITY_LEVEL));
                 csv(&b, egaf_element_text(el, EGAF_F_ONLINE));
                 csv(&b, egaf_element_text(el, EGAF_F_OWNER));
-                csv(&b, el->mark.src ? el->mark.src->path : NULL);
+                csv(&b, el->mark.src ? site_shown_file(s, el->mark.src->path) : NULL);
                 egaf_buf_printf(&b, "%u", el->mark.line);
                 csv_end(&b);
             }
@@ -435,7 +435,7 @@ static int write_csv(egaf_site *s)
         const egaf_finding *f = egaf_diags_at(s->findings, i);
         csv(&b, egaf_severity_name(f->severity));
         csv(&b, f->rule);
-        csv(&b, f->file);
+        csv(&b, site_shown_file(s, f->file));
         egaf_buf_printf(&b, "%u,%u,", f->line, f->col);
         csv(&b, f->element);
         csv(&b, f->message);

@@ -4,12 +4,15 @@
  * attribute values alike); links are relative file names made from ids
  * checked to be [a-z0-9-]; nothing outside the site is referenced, and the
  * Content-Security-Policy of every page forbids it anyway. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "diff/diff.h"
 #include "base/i18n.h"
+#include "model/labels.h"
+#include "model/query.h"
 #include "site/site_priv.h"
 
 /* ---- HTML helpers ------------------------------------------------------- */
@@ -30,6 +33,14 @@ static void tag_text(egaf_buf *b, const char *tag, const char *s)
 static void td(egaf_buf *b, const char *s)
 {
     tag_text(b, "td", s);
+}
+
+static void td_code(egaf_buf *b, const char *s)
+{
+    egaf_buf_puts(b, "<td>");
+    if (s)
+        tag_text(b, "code", s);
+    egaf_buf_puts(b, "</td>");
 }
 
 static void td_num(egaf_buf *b, size_t n)
@@ -171,6 +182,36 @@ static void key_figure(egaf_buf *b, const char *value, const char *label)
     egaf_buf_puts(b, "</span></li>");
 }
 
+static void shown_file(egaf_site *s, egaf_buf *b, const char *file)
+{
+    esc(b, site_shown_file(s, file));
+}
+
+/* A message, its `quoted YAML` shown as code (a key or a snippet to type,
+ * not words of the sentence). */
+static void message_text(egaf_buf *b, const char *m)
+{
+    if (!m)
+        return;
+    const char *open, *close;
+    while ((open = strchr(m, '`')) && (close = strchr(open + 1, '`'))) {
+        char *before = strndup(m, (size_t)(open - m));
+        char *code = strndup(open + 1, (size_t)(close - open - 1));
+        if (!before || !code) {
+            free(before);
+            free(code);
+            b->failed = true;
+            return;
+        }
+        esc(b, before);
+        tag_text(b, "code", code);
+        free(before);
+        free(code);
+        m = close + 1;
+    }
+    esc(b, m);
+}
+
 static void findings_table(egaf_site *s, egaf_buf *b, const site_agency *only, bool agency_col)
 {
     size_t shown = 0;
@@ -201,19 +242,19 @@ static void findings_table(egaf_site *s, egaf_buf *b, const site_agency *only, b
                 agency_link(b, a);
             egaf_buf_puts(b, "</td>");
         }
-        egaf_buf_puts(b, "<td class=\"pos\">");
+        egaf_buf_puts(b, "<td class=\"pos\"><code>");
         if (f->file) {
-            esc(b, f->file);
+            shown_file(s, b, f->file);
             if (f->line)
                 egaf_buf_printf(b, ":%u:%u", f->line, f->col);
         }
-        egaf_buf_puts(b, "</td><td><code>");
+        egaf_buf_puts(b, "</code></td><td><code>");
         esc(b, f->rule);
         egaf_buf_puts(b, "</code></td><td>");
-        esc(b, f->message);
+        message_text(b, f->message);
         if (f->hint) {
             egaf_buf_puts(b, "<br><span class=\"hint\">");
-            esc(b, f->hint);
+            message_text(b, f->hint);
             egaf_buf_puts(b, "</span>");
         }
         if (f->waiver) {
@@ -223,10 +264,11 @@ static void findings_table(egaf_site *s, egaf_buf *b, const site_agency *only, b
         }
         for (size_t r = 0; r < f->nrelated; r++) {
             const egaf_related *rel = &f->related[r];
-            egaf_buf_puts(b, "<br><span class=\"rel\">");
-            esc(b, rel->file);
-            egaf_buf_printf(b, ":%u:%u: ", rel->line, rel->col);
-            esc(b, rel->message);
+            egaf_buf_puts(b, "<br><span class=\"rel\"><code>");
+            if (rel->file)
+                shown_file(s, b, rel->file);
+            egaf_buf_printf(b, ":%u:%u</code>: ", rel->line, rel->col);
+            message_text(b, rel->message);
             egaf_buf_puts(b, "</span>");
         }
         egaf_buf_puts(b, "</td></tr>\n");
@@ -658,8 +700,24 @@ static const char *view_title(const egaf_site *s, egaf_view v)
     }
 }
 
-/* A value as text: lists joined with ", ". */
-static void value_text(egaf_buf *b, const egaf_value *v)
+/* What a reference names, as a person reads it: a local element's name, a
+ * national entry's name; another architecture's element as written. */
+static const char *ref_text(const egaf_site *s, const site_agency *a, const char *ref)
+{
+    if (!ref)
+        return NULL;
+    if (strncmp(ref, "national:", 9) == 0) {
+        size_t n = (size_t)(uintptr_t)egaf_strmap_get(&s->nat_index, ref + 9, strlen(ref + 9));
+        return n ? site_national_name(s, &s->nat[n - 1]) : ref;
+    }
+    const egaf_element *el = a ? egaf_strmap_get(&a->ids, ref, strlen(ref)) : NULL;
+    return el ? site_element_name(s, el) : ref;
+}
+
+/* A value of kind's field as text: references by name, allowed values by
+ * their label, lists joined with ", ". */
+static void value_text(const egaf_site *s, egaf_buf *b, const site_agency *a, egaf_kind kind,
+                       egaf_field field, const egaf_value *v)
 {
     if (!v)
         return;
@@ -672,8 +730,9 @@ static void value_text(egaf_buf *b, const egaf_value *v)
     case EGAF_FT_IDS:
         for (size_t i = 0; i < v->u.list.count; i++) {
             if (i)
-                egaf_buf_puts(b, ", ");
-            esc(b, v->u.list.items[i].s);
+                egaf_buf_puts(b, "; ");
+            esc(b, v->type == EGAF_FT_REFS ? ref_text(s, a, v->u.list.items[i].s)
+                                           : v->u.list.items[i].s);
         }
         break;
     case EGAF_FT_PERIOD:
@@ -681,6 +740,12 @@ static void value_text(egaf_buf *b, const egaf_value *v)
         break;
     case EGAF_FT_WAIVERS:
     case EGAF_FT_PROPERTIES:
+        break;
+    case EGAF_FT_REF:
+        esc(b, ref_text(s, a, v->u.str.s));
+        break;
+    case EGAF_FT_ENUM:
+        esc(b, egaf_label_value_or_raw(kind, field, v->u.str.s, s->en));
         break;
     default:
         esc(b, v->u.str.s);
@@ -725,18 +790,15 @@ static void inventory(egaf_site *s, egaf_buf *b, const site_agency *a, const kin
     egaf_buf_printf(b, "<h3 id=\"%s\">", egaf_kind_info(kt->kind)->list);
     esc(b, s->en ? kt->en : kt->vi);
     egaf_buf_printf(b, " (%zu)</h3>\n", n);
-    const egaf_kind_spec *spec = egaf_kind_info(kt->kind);
     table_begin(b, NULL);
     egaf_buf_puts(b, "<thead><tr>");
     bool named = kt->kind != EGAF_K_INTEGRATION;
     if (named) {
-        th(b, "id");
-        th(b, ST(s, "Tên", "Name"));
+        th(b, egaf_label_field(EGAF_F_ID, s->en));
+        th(b, egaf_label_field(EGAF_F_NAME, s->en));
     }
-    for (size_t c = 0; c < kt->ncols; c++) {
-        const egaf_field_spec *fs = egaf_field_spec_of(spec, kt->cols[c]);
-        th(b, fs ? fs->key : "?");
-    }
+    for (size_t c = 0; c < kt->ncols; c++)
+        th(b, egaf_label_field(kt->cols[c], s->en));
     egaf_buf_puts(b, "</tr></thead><tbody>\n");
     for (size_t i = 0; i < n; i++) {
         const egaf_element *el = m->elements[kt->kind][i];
@@ -750,7 +812,7 @@ static void inventory(egaf_site *s, egaf_buf *b, const site_agency *a, const kin
         }
         for (size_t c = 0; c < kt->ncols; c++) {
             egaf_buf_puts(b, "<td>");
-            value_text(b, egaf_element_get(el, kt->cols[c]));
+            value_text(s, b, a, kt->kind, kt->cols[c], egaf_element_get(el, kt->cols[c]));
             egaf_buf_puts(b, "</td>");
         }
         egaf_buf_puts(b, "</tr>\n");
@@ -759,12 +821,16 @@ static void inventory(egaf_site *s, egaf_buf *b, const site_agency *a, const kin
     table_end(b);
 }
 
-static const char *how_text(const egaf_site *s, unsigned how)
+/* The kind of link, as the model states it: an integration, a network
+ * (infrastructure that connects), a platform that connects, a data source. */
+static const char *how_text(const egaf_site *s, const site_link *l)
 {
-    if (how & (LK_A | LK_B | LK_C | LK_D | LK_VIA | LK_DIRECT))
-        return ST(s, "tích hợp", "integration");
-    if (how & LK_CONNECTS)
-        return ST(s, "kết nối mạng, nền tảng", "network or platform link");
+    if (l->how & (LK_A | LK_B | LK_C | LK_D | LK_VIA | LK_DIRECT))
+        return ST(s, "tích hợp, chia sẻ dữ liệu", "integration");
+    if (l->how & LK_NETWORK)
+        return ST(s, "kết nối mạng", "network link");
+    if (l->how & LK_CONNECTS)
+        return ST(s, "kết nối nền tảng", "platform link");
     return ST(s, "nguồn dữ liệu", "data source");
 }
 
@@ -805,9 +871,9 @@ static void links_table(egaf_site *s, egaf_buf *b, const site_agency *only, size
                 egaf_buf_puts(b, "</code>");
             }
             egaf_buf_puts(b, "</td>");
-            td(b, how_text(s, l->how));
-            td(b, l->via);
-            td(b, l->route);
+            td(b, how_text(s, l));
+            td(b, ref_text(s, a, l->via));
+            td(b, egaf_label_value(EGAF_K_INTEGRATION, EGAF_F_ROUTE, l->route, s->en));
             egaf_buf_puts(b, "</tr>\n");
         }
     }
@@ -839,7 +905,23 @@ static int write_agency(egaf_site *s, site_agency *a)
     egaf_buf_puts(b, "</p>\n<dl class=\"facts\">");
     const egaf_element *h = m->header;
     dl_item(b, ST(s, "Mã kiến trúc", "Architecture id"), m->id);
-    dl_item(b, ST(s, "Cơ quan", "Agency"), h ? egaf_element_text(h, EGAF_F_AGENCY) : NULL);
+    /* the agency by its name, and the code or id the model gives */
+    const char *agency = h ? egaf_element_text(h, EGAF_F_AGENCY) : NULL;
+    if (agency) {
+        egaf_buf_reset(&s->tmp);
+        const egaf_ref_entry *e = a->agency;
+        const char *name = e ? a->name : NULL;
+        if (name) {
+            egaf_buf_puts(&s->tmp, name);
+            const char *code = e->organ_code ? e->organ_code : agency;
+            if (strcmp(code, e->id) != 0)
+                egaf_buf_printf(&s->tmp, " (%s)", code);
+        } else {
+            egaf_buf_puts(&s->tmp, agency);
+        }
+        dl_item(b, egaf_label_field(EGAF_F_AGENCY, s->en),
+                s->tmp.failed ? agency : s->tmp.data);
+    }
     dl_item(b, ST(s, "Cấp", "Level"), site_group_name(s, a->group, false));
     dl_item(b, ST(s, "Khung kiến trúc", "Framework"), m->framework.s);
     char year[32];
@@ -855,11 +937,31 @@ static int write_agency(egaf_site *s, site_agency *a)
         dl_item(b, ST(s, "Phê duyệt", "Approved by"), egaf_element_text(h, EGAF_F_APPROVED_BY));
         dl_item(b, ST(s, "Phiên bản", "Version"), egaf_element_text(h, EGAF_F_VERSION));
     }
-    dl_item(b, ST(s, "Tệp mô hình", "Model file"), m->path);
+    /* the model as published with the site, never the path it was read
+     * from on the consolidator's machine */
+    if (m->readable && m->nfiles)
+        egaf_buf_printf(b, "<dt>%s</dt><dd><a href=\"data/models/%s/%s.yaml\">%s.yaml</a></dd>",
+                        ST(s, "Tệp mô hình", "Model file"), a->slug, a->slug, a->slug);
     egaf_buf_puts(b, "</dl>\n");
-    if (h && egaf_element_text(h, EGAF_F_VISION)) {
-        egaf_buf_printf(b, "<h2>%s</h2>\n", ST(s, "Tầm nhìn", "Vision"));
-        tag_text(b, "p", egaf_element_text(h, EGAF_F_VISION));
+    if (h) {
+        static const egaf_field statements[] = {EGAF_F_VISION, EGAF_F_GOALS, EGAF_F_SCOPE,
+                                                EGAF_F_PRINCIPLES};
+        for (size_t i = 0; i < sizeof statements / sizeof *statements; i++) {
+            const egaf_value *v = egaf_element_get(h, statements[i]);
+            if (!v)
+                continue;
+            egaf_buf_puts(b, "<h2>");
+            esc(b, egaf_label_field(statements[i], s->en));
+            egaf_buf_puts(b, "</h2>\n");
+            if (v->type == EGAF_FT_TEXTS) {
+                egaf_buf_puts(b, "<ul>");
+                for (size_t j = 0; j < v->u.list.count; j++)
+                    tag_text(b, "li", v->u.list.items[j].s);
+                egaf_buf_puts(b, "</ul>\n");
+            } else if (v->u.str.s) {
+                tag_text(b, "p", v->u.str.s);
+            }
+        }
     }
     egaf_buf_puts(b, "<ul class=\"figures\">");
     char v[64];
@@ -911,6 +1013,105 @@ static int write_agency(egaf_site *s, site_agency *a)
 
 /* ---- national pages ------------------------------------------------------- */
 
+/* A citation that is a page address ("vietbao.vn/…-467279.html",
+ * "thuvienphapluat.vn"): its first word is a host name, lower-case letters,
+ * digits, '-' and at least one '.', then nothing or a path. */
+static bool is_page_address(const char *c)
+{
+    if (strncmp(c, "http://", 7) == 0 || strncmp(c, "https://", 8) == 0)
+        return true;
+    bool dot = false;
+    const char *p = c;
+    for (; *p && *p != ' ' && *p != '/'; p++) {
+        if (*p == '.')
+            dot = true;
+        else if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-'))
+            return false;
+    }
+    return dot && p > c;
+}
+
+/* Whether a parenthesis of a citation is a date ("(23/6/2017)"), which a
+ * reader cites with the instrument, rather than a remark of the data's
+ * editors ("(added to Khung 3.0)"). */
+static bool has_date(const char *from, const char *to)
+{
+    for (const char *p = from; p + 8 <= to; p++) {
+        int d, m, y, n = 0;
+        if (sscanf(p, "%2d/%2d/%4d%n", &d, &m, &y, &n) == 3 && n >= 8 && d >= 1 && d <= 31 &&
+            m >= 1 && m <= 12 && y >= 1945)
+            return true;
+    }
+    return false;
+}
+
+/* One instrument as people cite it: its number and date, without the
+ * editors' remarks in parentheses. */
+static void instrument_text(egaf_buf *b, const char *c)
+{
+    const char *p = c;
+    while (*p) {
+        const char *open = strstr(p, " (");
+        const char *close = open ? strchr(open, ')') : NULL;
+        if (!close) {
+            esc(b, p);
+            return;
+        }
+        char *before = strndup(p, (size_t)(open - p));
+        if (!before) {
+            b->failed = true;
+            return;
+        }
+        esc(b, before);
+        free(before);
+        if (has_date(open, close)) {
+            char *paren = strndup(open, (size_t)(close + 1 - open));
+            if (!paren) {
+                b->failed = true;
+                return;
+            }
+            esc(b, paren);
+            free(paren);
+        }
+        p = close + 1;
+    }
+}
+
+/* The data's own words where no source states a fact ("no source states
+ * it (egaf's reading)"): the confidence says it, no citation to show. */
+static bool is_citation(const char *c)
+{
+    return strncmp(c, "no source ", 10) != 0;
+}
+
+/* The fact's sources as people cite them: the instruments with their
+ * dates; the page addresses only when no instrument states it. */
+static void citations(const egaf_site *s, egaf_buf *b, const egaf_ref_fact *fact)
+{
+    size_t instruments = 0, any = 0;
+    for (size_t i = 0; i < fact->nsources; i++) {
+        any += is_citation(fact->sources[i]);
+        instruments += is_citation(fact->sources[i]) && !is_page_address(fact->sources[i]);
+    }
+    if (!any)
+        return;
+    egaf_buf_printf(b, "<dt>%s</dt><dd>", ST(s, "Căn cứ", "Source"));
+    size_t shown = 0;
+    for (size_t i = 0; i < fact->nsources; i++) {
+        const char *c = fact->sources[i];
+        bool page = is_page_address(c);
+        if (!is_citation(c) || (instruments && page))
+            continue;
+        if (shown++)
+            egaf_buf_puts(b, "; ");
+        if (page)
+            esc(b, c);
+        else
+            instrument_text(b, c);
+    }
+    egaf_buf_puts(b, "</dd>");
+}
+
 static int write_national(egaf_site *s, size_t n)
 {
     site_national *nat = &s->nat[n];
@@ -919,7 +1120,7 @@ static int write_national(egaf_site *s, size_t n)
     head(s, b, site_national_name(s, nat));
     tag_text(b, "h1", site_national_name(s, nat));
     egaf_buf_puts(b, "<dl class=\"facts\">");
-    dl_item(b, "id", nat->id);
+    dl_item(b, egaf_label_field(EGAF_F_ID, s->en), nat->id);
     dl_item(b, ST(s, "Loại", "Kind"),
             nat->db ? ST(s, "Cơ sở dữ liệu quốc gia", "National database")
                     : ST(s, "Hệ thống thông tin dùng chung quốc gia", "National shared system"));
@@ -928,11 +1129,14 @@ static int write_national(egaf_site *s, size_t n)
     const egaf_ref_entry *oe = owner && s->refs ? egaf_refs_find(s->refs, owner) : NULL;
     dl_item(b, ST(s, "Cơ quan chủ quản", "Owner"),
             oe ? (s->en && oe->name_en ? oe->name_en : oe->name) : owner);
-    dl_item(b, ST(s, "Nhóm", "Category"), e->category);
+    dl_item(b, ST(s, "Nhóm", "Category"),
+            egaf_label_category(e->category, s->en) ? egaf_label_category(e->category, s->en)
+                                                    : e->category);
     dl_item(b, ST(s, "Mục đích", "Purpose"), e->purpose);
     /* the citations a reader can look up, and how sure the data is */
-    dl_item(b, ST(s, "Căn cứ", "Source"), e->source);
-    dl_item(b, ST(s, "Độ tin cậy", "Confidence"), egaf_confidence_name(e->fact.confidence));
+    citations(s, b, &e->fact);
+    dl_item(b, ST(s, "Độ tin cậy", "Confidence"),
+            egaf_label_confidence(egaf_confidence_name(e->fact.confidence), s->en));
     egaf_buf_puts(b, "</dl>\n");
     if (nat->drawn) {
         char src[128];
@@ -994,27 +1198,70 @@ static int write_findings(egaf_site *s)
     return foot(s, b, "findings.html");
 }
 
-static void diff_fields(egaf_buf *b, const egaf_diff_field *f, size_t n)
+/* One value of a changed field: an allowed value by its label, a reference
+ * or an id as code, an English name marked as English. */
+static void diff_value(const egaf_site *s, egaf_buf *b, egaf_kind kind, const egaf_field_spec *fs,
+                       const char *value)
+{
+    if (!value) {
+        egaf_buf_puts(b, "—");
+        return;
+    }
+    switch (fs ? fs->type : EGAF_FT_TEXT) {
+    case EGAF_FT_ENUM:
+        esc(b, egaf_label_value_or_raw(kind, fs->field, value, s->en));
+        return;
+    case EGAF_FT_REF:
+    case EGAF_FT_REFS:
+    case EGAF_FT_IDS:
+    case EGAF_FT_ID:
+    case EGAF_FT_CODE:
+        tag_text(b, "code", value);
+        return;
+    default:
+        break;
+    }
+    if (fs && fs->field == EGAF_F_NAME_EN && !s->en) {
+        egaf_buf_puts(b, "<span lang=\"en\">");
+        esc(b, value);
+        egaf_buf_puts(b, "</span>");
+        return;
+    }
+    esc(b, value);
+}
+
+/* The fields that changed, each by its label (the key as written when the
+ * format has none: a key of `properties`). */
+static void diff_fields(const egaf_site *s, egaf_buf *b, egaf_kind kind, const egaf_diff_field *f,
+                        size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         if (i)
             egaf_buf_puts(b, "<br>");
-        egaf_buf_puts(b, "<code>");
-        esc(b, f[i].field);
-        egaf_buf_puts(b, "</code>: ");
+        const char *label = egaf_label_key_in(kind, f[i].field, s->en);
+        if (label) {
+            esc(b, label);
+            egaf_buf_puts(b, ": ");
+        } else {
+            egaf_buf_puts(b, "<code>");
+            esc(b, f[i].field);
+            egaf_buf_puts(b, "</code>: ");
+        }
+        const egaf_kind_spec *spec = egaf_kind_info(kind);
+        const egaf_field_spec *fs = spec ? egaf_field_spec_find(spec, f[i].field) : NULL;
         if (!f[i].list) {
-            esc(b, f[i].old_value ? f[i].old_value : "—");
+            diff_value(s, b, kind, fs, f[i].old_value);
             egaf_buf_puts(b, " → ");
-            esc(b, f[i].new_value ? f[i].new_value : "—");
+            diff_value(s, b, kind, fs, f[i].new_value);
             continue;
         }
         for (size_t j = 0; j < f[i].nadded; j++) {
             egaf_buf_puts(b, " +");
-            esc(b, f[i].added[j]);
+            diff_value(s, b, kind, fs, f[i].added[j]);
         }
         for (size_t j = 0; j < f[i].nremoved; j++) {
             egaf_buf_puts(b, " −");
-            esc(b, f[i].removed[j]);
+            diff_value(s, b, kind, fs, f[i].removed[j]);
         }
     }
 }
@@ -1031,6 +1278,15 @@ static const char *status_text(const egaf_site *s, egaf_diff_status st)
     default:
         return ST(s, "không đổi", "unchanged");
     }
+}
+
+/* "integration", or the key of the relation ("uses", "hosted-on"). */
+static const char *relation_type_text(const egaf_site *s, const char *type)
+{
+    if (strcmp(type, "integration") == 0)
+        return egaf_label_kind(EGAF_K_INTEGRATION, s->en);
+    const char *label = egaf_label_key_in(EGAF_K__COUNT, type, s->en);
+    return label ? label : type;
 }
 
 static void changes_arch(egaf_site *s, egaf_buf *b, const egaf_diff_arch *d)
@@ -1060,7 +1316,7 @@ static void changes_arch(egaf_site *s, egaf_buf *b, const egaf_diff_arch *d)
     }
     if (d->nheader) {
         egaf_buf_printf(b, "<p>%s: ", ST(s, "Thông tin chung", "Header"));
-        diff_fields(b, d->header, d->nheader);
+        diff_fields(s, b, EGAF_K_ARCHITECTURE, d->header, d->nheader);
         egaf_buf_puts(b, "</p>\n");
     }
     egaf_buf_printf(b, "<p>");
@@ -1078,15 +1334,15 @@ static void changes_arch(egaf_site *s, egaf_buf *b, const egaf_diff_arch *d)
         egaf_buf_puts(b, "<thead><tr>");
         th(b, ST(s, "Thay đổi", "Change"));
         th(b, ST(s, "Loại", "Kind"));
-        th(b, "id");
-        th(b, ST(s, "Tên", "Name"));
+        th(b, egaf_label_field(EGAF_F_ID, s->en));
+        th(b, egaf_label_field(EGAF_F_NAME, s->en));
         th(b, ST(s, "Chi tiết", "Details"));
         egaf_buf_puts(b, "</tr></thead><tbody>\n");
         for (size_t i = 0; i < d->nelements; i++) {
             const egaf_diff_element *e = &d->elements[i];
             egaf_buf_printf(b, "<tr class=\"d-%s\">", egaf_diff_status_name(e->status));
             td(b, status_text(s, e->status));
-            td(b, egaf_diff_kind_name(e->kind));
+            td(b, egaf_label_kind(e->kind, s->en));
             egaf_buf_puts(b, "<td><code>");
             esc(b, e->id);
             egaf_buf_puts(b, "</code></td>");
@@ -1097,7 +1353,7 @@ static void changes_arch(egaf_site *s, egaf_buf *b, const egaf_diff_arch *d)
                 esc(b, e->renamed_from);
                 egaf_buf_puts(b, "</code>");
             }
-            diff_fields(b, e->fields, e->nfields);
+            diff_fields(s, b, e->kind, e->fields, e->nfields);
             egaf_buf_puts(b, "</td></tr>\n");
         }
         egaf_buf_puts(b, "</tbody>");
@@ -1117,12 +1373,12 @@ static void changes_arch(egaf_site *s, egaf_buf *b, const egaf_diff_arch *d)
             const egaf_diff_relation *r = &d->relations[i];
             egaf_buf_printf(b, "<tr class=\"d-%s\">", egaf_diff_status_name(r->status));
             td(b, status_text(s, r->status));
-            td(b, r->type);
-            td(b, r->from);
-            td(b, r->to);
-            td(b, r->via);
+            td(b, relation_type_text(s, r->type));
+            td_code(b, r->from);
+            td_code(b, r->to);
+            td_code(b, r->via);
             egaf_buf_puts(b, "<td>");
-            diff_fields(b, r->fields, r->nfields);
+            diff_fields(s, b, EGAF_K_INTEGRATION, r->fields, r->nfields);
             egaf_buf_puts(b, "</td></tr>\n");
         }
         egaf_buf_puts(b, "</tbody>");
@@ -1143,8 +1399,16 @@ static int write_changes(egaf_site *s)
     head(s, b, ST(s, "Thay đổi", "Changes"));
     tag_text(b, "h1", ST(s, "Thay đổi so với lần hợp nhất trước", "Changes since the previous edition"));
     egaf_buf_puts(b, "<p class=\"lead\">");
-    egaf_buf_puts(b, ST(s, "So sánh với ", "Compared with "));
-    esc(b, s->opt->previous_label);
+    /* the previous edition by its year: the folder it was read from is
+     * the consolidator's business */
+    int previous_year = 0;
+    for (size_t i = 0; i < s->opt->nprevious && !previous_year; i++)
+        previous_year = egaf_model_year(s->opt->previous[i]);
+    if (previous_year)
+        egaf_buf_printf(b, ST(s, "So sánh với lần hợp nhất năm %d", "Compared with the %d edition"),
+                        previous_year);
+    else
+        egaf_buf_puts(b, ST(s, "So sánh với lần hợp nhất trước", "Compared with the previous edition"));
     egaf_buf_printf(b,
                     ST(s, ". Kiến trúc: %zu thêm, %zu bỏ, %zu thay đổi, %zu không đổi. Thành "
                           "phần: %zu thêm, %zu bỏ, %zu thay đổi. Kết nối, quan hệ: %zu thêm, %zu "

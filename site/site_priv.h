@@ -26,9 +26,11 @@ enum {
     LK_D = 1u << 3,
     LK_VIA = 1u << 4,     /* integration through a platform, no route given */
     LK_DIRECT = 1u << 5,  /* integration, no platform, no route */
-    LK_CONNECTS = 1u << 6, /* a platform or infrastructure `connects` to it */
+    LK_CONNECTS = 1u << 6, /* a platform `connects` to it */
     LK_SOURCES = 1u << 7,  /* a database takes data from it (`sources`) */
+    LK_NETWORK = 1u << 8,  /* infrastructure `connects` to it (a network link) */
 };
+#define LK_LINKED (LK_CONNECTS | LK_NETWORK)
 #define LK_THROUGH_NGSP (LK_A | LK_VIA)
 
 typedef struct site_link {
@@ -126,6 +128,11 @@ const char *site_group_name(const egaf_site *s, int group, bool plural);
 /* The agency a finding belongs to (by its file), or NULL. */
 site_agency *site_agency_of_file(egaf_site *s, const char *file);
 const char *site_national_name(const egaf_site *s, const site_national *n);
+/* A file as the site shows it: a model's file as published in data/models/
+ * (data/models/<slug>/<slug>.yaml and its includes beside it), any other
+ * file (the reference data) by its name; never the path the consolidator
+ * read it from, which names folders of its machine. */
+const char *site_shown_file(egaf_site *s, const char *file);
 const char *site_element_name(const egaf_site *s, const egaf_element *el);
 const char *site_route_text(const egaf_site *s, unsigned bits, egaf_buf *out);
 unsigned site_cell(const egaf_site *s, size_t agency, size_t nat);

@@ -60,7 +60,7 @@ run schema --refs "$T/no-such-folder"
 expect_status schema-bad-refs 2
 
 # ajv: compile (strict) and validate the examples.
-if [ ! -d "$schema_dir/node_modules" ]; then
+if [ ! -d "$schema_dir/node_modules/ajv" ] || [ ! -d "$schema_dir/node_modules/yaml-language-server" ]; then
     (cd "$schema_dir" && npm ci --silent --no-audit --no-fund) >"$T/npm.log" 2>&1 ||
         { fail "npm ci in tests/schema" "see below"; cat "$T/npm.log"; }
 fi

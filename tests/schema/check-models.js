@@ -34,6 +34,9 @@ try {
     const schema = JSON.parse(fs.readFileSync(schemaPath, "utf8"));
     const ajv = new Ajv({ strict: true, allowUnionTypes: true, allErrors: true });
     addFormats(ajv);
+    // the names editors show beside each allowed value in completion
+    // (VS Code's and yaml-language-server's keyword); no validation meaning
+    ajv.addKeyword({ keyword: "enumDescriptions", schemaType: "array" });
     ajv.addSchema(schema, "egaf-model");
     validate = ajv.getSchema(included ? "egaf-model#/definitions/included-file" : "egaf-model");
     if (!validate) throw new Error("schema did not compile");
