@@ -36,9 +36,11 @@ echo "== egaf validate examples/broken (each finding is deliberate)"
 if [ -d examples/broken ]; then
     "$EGAF" validate -q examples/broken | tail -n 5
 fi
-# the national site: the 2026 edition, with what changed since 2020
-echo "== egaf consolidate examples/national-2026 --previous examples/national-2020 -> $out/site"
-"$EGAF" consolidate -q --year 2026 --previous examples/national-2020 -o "$out/site" \
+# the national site: the 2026 edition, with what changed since 2020. --lang vi:
+# the findings on the site are written in the language of messages, which
+# would otherwise follow this shell's LANG (C on a fresh machine).
+echo "== egaf consolidate --lang vi examples/national-2026 --previous examples/national-2020 -> $out/site"
+"$EGAF" consolidate -q --lang vi --year 2026 --previous examples/national-2020 -o "$out/site" \
     examples/national-2026 >/dev/null
 rc=$?
 if [ "$rc" -gt 1 ]; then
