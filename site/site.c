@@ -772,7 +772,7 @@ int egaf_site_write(const char *dir, egaf_model *const *models, size_t nmodels,
         goto done;
     }
     if (write_diagrams(&s) != 0 || make_dir(&s, "data") != 0 || site_write_pages(&s) != 0 ||
-        site_write_data(&s) != 0)
+        site_write_data(&s) != 0 || site_write_search(&s) != 0)
         goto done;
     rc = s.failed ? -1 : 0;
 done:

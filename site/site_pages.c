@@ -130,12 +130,13 @@ static void head(egaf_site *s, egaf_buf *b, const char *title)
                     "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                     "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-                    "img-src 'self'; style-src 'self'\">\n<title>",
+                    "img-src 'self'; style-src 'self'; script-src 'self'\">\n<title>",
                     s->en ? "en" : "vi");
     esc(b, title);
     egaf_buf_puts(b, " · ");
     egaf_buf_printf(b, ST(s, "Kiến trúc quốc gia %d", "National architecture %d"), s->year);
-    egaf_buf_puts(b, "</title>\n<link rel=\"stylesheet\" href=\"site.css\">\n</head>\n<body>\n"
+    egaf_buf_puts(b, "</title>\n<link rel=\"stylesheet\" href=\"site.css\">\n"
+                     "<script src=\"search.js\" defer></script>\n</head>\n<body>\n"
                      "<header class=\"top\"><p class=\"brand\"><a href=\"index.html\">");
     egaf_buf_printf(b, ST(s, "Kiến trúc Chính phủ điện tử quốc gia · %d",
                           "National e-Government architecture · %d"),
@@ -149,7 +150,16 @@ static void head(egaf_site *s, egaf_buf *b, const char *title)
     if (s->has_changes)
         egaf_buf_printf(b, "<a href=\"changes.html\">%s</a>", ST(s, "Thay đổi", "Changes"));
     egaf_buf_printf(b, "<a href=\"index.html#du-lieu\">%s</a>", ST(s, "Dữ liệu", "Data"));
-    egaf_buf_puts(b, "</nav></header>\n<main>\n");
+    egaf_buf_puts(b, "</nav>");
+    /* the search box (site_search.c): results listed below it as links */
+    egaf_buf_printf(b,
+                    "<form class=\"search\" role=\"search\"><label for=\"tim-kiem\">%s</label>"
+                    "<input id=\"tim-kiem\" type=\"search\" autocomplete=\"off\" "
+                    "placeholder=\"%s\"><p id=\"trang-thai-tim-kiem\" class=\"search-status\" "
+                    "role=\"status\"></p><ul id=\"ket-qua-tim-kiem\" hidden></ul></form>",
+                    ST(s, "Tìm kiếm", "Search"),
+                    ST(s, "cơ quan, hệ thống, CSDL, dịch vụ", "agency, system, database, service"));
+    egaf_buf_puts(b, "</header>\n<main>\n");
 }
 
 static int foot(egaf_site *s, egaf_buf *b, const char *rel)
@@ -1444,6 +1454,23 @@ static const char css[] =
     "header.top .brand{margin:0;font-weight:bold}\n"
     "header.top nav{display:flex;flex-wrap:wrap;gap:.2rem 1rem}\n"
     "header.top nav a:hover,header.top nav a:focus{text-decoration:underline}\n"
+    "form.search{position:relative;margin-left:auto;display:flex;gap:.4rem;align-items:center;"
+    "flex-wrap:wrap}\n"
+    "form.search input{font:inherit;padding:.2rem .4rem;border:1px solid #fff;border-radius:4px;"
+    "min-width:14rem}\n"
+    "form.search .search-status{margin:0;font-size:.85rem}\n"
+    "form.search .search-status:empty{display:none}\n"
+    "form.search ul{position:absolute;top:100%;right:0;z-index:10;margin:.3rem 0 0;padding:.4rem;"
+    "list-style:none;background:#fff;color:var(--ink);border:1px solid var(--line);"
+    "border-radius:4px;box-shadow:0 2px 8px rgba(0,0,0,.2);width:min(32rem,90vw);"
+    "max-height:70vh;overflow-y:auto}\n"
+    "form.search ul a{color:var(--accent);text-decoration:underline}\n"
+    "form.search li{padding:.2rem 0;border-bottom:1px solid var(--soft)}\n"
+    "";
+
+/* the rest of it: pages, tables, figures, phones and print (two strings, as
+ * C compilers need not take a string longer than 4,095 characters) */
+static const char css_pages[] =
     "main{max-width:1200px;margin:0 auto;padding:1rem}\n"
     "h1{font-size:1.7rem;margin:.5rem 0}\n"
     "h2{font-size:1.35rem;margin-top:2rem;border-bottom:2px solid var(--line);"
@@ -1474,9 +1501,9 @@ static const char css[] =
     "td.yes{background:#e9f7ef}\n"
     "td.no,td .no{background:#fdedec}\n"
     "tr.total td{font-weight:bold;background:var(--soft)}\n"
-    "tr.retired td{color:#7f8c8d}\n"
+    "tr.retired td{color:#566573}\n"
     "tr.sev-error td:first-child{color:var(--bad);font-weight:bold}\n"
-    "tr.sev-warning td:first-child{color:#9a7d0a;font-weight:bold}\n"
+    "tr.sev-warning td:first-child{color:#7d6608;font-weight:bold}\n"
     "tr.d-added td:first-child{color:var(--ok)}\n"
     "tr.d-removed td:first-child{color:var(--bad)}\n"
     "td.pos{white-space:nowrap;font-family:\"DejaVu Sans Mono\",monospace;font-size:.8rem}\n"
@@ -1488,8 +1515,9 @@ static const char css[] =
     "footer{max-width:1200px;margin:2rem auto 0;padding:1rem;color:var(--muted);"
     "font-size:.85rem;border-top:1px solid var(--line)}\n"
     "@media (max-width:600px){body{font-size:15px}main{padding:.6rem}h1{font-size:1.35rem}"
-    "dl.facts{grid-template-columns:1fr}dl.facts dd{margin-bottom:.3rem}}\n"
-    "@media print{header.top nav,figcaption a{display:none}header.top{background:none;"
+    "dl.facts{grid-template-columns:1fr}dl.facts dd{margin-bottom:.3rem}"
+    "form.search{margin-left:0;width:100%}form.search input{min-width:0;flex:1}}\n"
+    "@media print{header.top nav,form.search,figcaption a{display:none}header.top{background:none;"
     "color:#000;padding:0}header.top a{color:#000}main{max-width:none;padding:0}"
     ".scroll{overflow:visible;border:0}table{font-size:9pt}thead th{position:static}"
     "tr,figure{break-inside:avoid}h2,h3{break-after:avoid}a{color:#000;text-decoration:none}"
@@ -1500,6 +1528,7 @@ int site_write_pages(egaf_site *s)
     egaf_buf b;
     egaf_buf_init(&b);
     egaf_buf_add(&b, css, sizeof css - 1);
+    egaf_buf_add(&b, css_pages, sizeof css_pages - 1);
     int rc = site_write_file(s, "site.css", &b);
     egaf_buf_free(&b);
     if (rc != 0 || write_index(s) != 0 || write_findings(s) != 0)

@@ -142,6 +142,8 @@ int site_write_pages(egaf_site *s);
 
 /* site_data.c */
 int site_write_data(egaf_site *s);
+/* site_search.c: search.js, the index of the search box on every page. */
+int site_write_search(egaf_site *s);
 /* One CSV field: quoted, quotes doubled, a leading = + - @ tab CR or LF
  * neutralised with an apostrophe (egaf_csv_field). */
 void site_csv_field(egaf_buf *out, const char *s);

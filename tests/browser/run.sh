@@ -23,8 +23,8 @@ if [ ! -x /usr/bin/chromium ]; then
         exit 1
     fi
 fi
-if [ ! -d tests/browser/node_modules/playwright-core ]; then
-    echo "browser test: installing playwright-core (npm ci in tests/browser)"
+if [ ! -d tests/browser/node_modules/playwright-core ] || [ ! -d tests/browser/node_modules/axe-core ]; then
+    echo "browser test: installing playwright-core and axe-core (npm ci in tests/browser)"
     (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error) || {
         echo "FAIL browser test: npm ci failed"; exit 1; }
 fi

@@ -12,6 +12,7 @@ const os = require('os');
 const path = require('path');
 const { pathToFileURL, fileURLToPath } = require('url');
 const { chromium } = require('playwright-core');
+const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 const siteDir = path.resolve(process.argv[2]);
 const shotDir = path.resolve(process.argv[3]);
@@ -85,7 +86,8 @@ async function main() {
     record('pages load', true);
     const csp = await page.$eval('meta[http-equiv="Content-Security-Policy"]',
       (m) => m.getAttribute('content')).catch(() => null);
-    record('CSP on every page', csp && /default-src 'none'/.test(csp), rel + ': ' + csp);
+    record('CSP on every page', csp && /default-src 'none'/.test(csp) &&
+      /script-src 'self'(;|$)/.test(csp) && !/unsafe/.test(csp), rel + ': ' + csp);
     const imgs = await page.$$eval('img', (list) => list.map((i) => ({
       src: i.currentSrc || i.src, ok: i.complete && i.naturalWidth > 0 })));
     for (const img of imgs) {
@@ -137,6 +139,46 @@ async function main() {
   if (hostile)
     record('hostile name shows as text', hostilePage !== null, 'no page shows ' + hostile);
   record('no dialog fired', state.dialogs.length === 0, state.dialogs.join(' | '));
+
+  // accessibility: axe-core on every page, no serious or critical violation
+  // (axe is evaluated through the DevTools protocol, which the pages' CSP
+  // does not govern; the pages themselves load only their own script).
+  const axePage = await context.newPage();
+  for (const url of [...seen].sort()) {
+    const rel = url.slice(prefix.length);
+    await axePage.goto(url, { waitUntil: 'load' });
+    await axePage.evaluate(axeSource);
+    const result = await axePage.evaluate(() => window.axe.run(document, {
+      resultTypes: ['violations'] }));
+    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    record('axe-core: no serious or critical violation', bad.length === 0,
+      rel + ': ' + bad.map((v) => `${v.id} (${v.impact}, ${v.nodes.length}× e.g. ${v.nodes[0].target})`).join('; '));
+  }
+  await axePage.close();
+
+  // the search box (issue 19): a query typed without diacritics finds the
+  // names written with them, first the whole phrase; with diacritics too;
+  // a hostile name found by search stays text
+  await page.setViewportSize({ width: 1280, height: 900 });
+  for (const [query, first] of [['ho tich', 'n-csdl-ho-tich.html'], ['hộ tịch', 'n-csdl-ho-tich.html'],
+                                ['lang son', 'a-lang-son.html'], ['ngsp', 'n-ngsp.html']]) {
+    await page.goto(prefix + 'index.html', { waitUntil: 'load' });
+    await page.fill('#tim-kiem', query);
+    const hrefs = await page.$$eval('#ket-qua-tim-kiem a', (l) => l.map((a) => a.getAttribute('href')));
+    record('search finds what is typed, with or without diacritics', hrefs[0] === first,
+      `"${query}": first result ${hrefs[0]}, expected ${first}`);
+  }
+  await page.fill('#tim-kiem', 'zzzz khong co');
+  record('search says when nothing is found',
+    (await page.textContent('#trang-thai-tim-kiem')) === 'Không tìm thấy' &&
+    (await page.$$('#ket-qua-tim-kiem li')).length === 0, 'no "Không tìm thấy"');
+  if (hostile) {
+    await page.fill('#tim-kiem', 'img src');
+    const shown = await page.$$eval('#ket-qua-tim-kiem a', (l) => l.map((a) => a.textContent));
+    const injected = await page.$$eval('img', (list) => list.filter((i) => i.getAttribute('src') === 'x').length);
+    record('search shows a hostile name as text', shown.includes(hostile) && injected === 0,
+      `results ${JSON.stringify(shown)}, injected images ${injected}`);
+  }
 
   // a phone: the page never scrolls sideways (tables scroll in their box)
   await page.setViewportSize({ width: 390, height: 844 });
