@@ -180,6 +180,20 @@ async function main() {
       `results ${JSON.stringify(shown)}, injected images ${injected}`);
   }
 
+  // print: the stylesheet's print rules hide navigation and search, and a
+  // page prints on A4 without sideways overflow
+  await page.goto(prefix + 'a-lang-son.html', { waitUntil: 'load' }).catch(() => {});
+  await page.emulateMedia({ media: 'print' });
+  const printed = await page.evaluate(() => ({
+    nav: getComputedStyle(document.querySelector('header.top nav')).display,
+    search: getComputedStyle(document.querySelector('form.search')).display,
+  }));
+  record('print stylesheet hides navigation and search', printed.nav === 'none' && printed.search === 'none',
+    JSON.stringify(printed));
+  const pdf = await page.pdf({ format: 'A4', printBackground: false }).catch((e) => null);
+  record('a page prints on A4', pdf !== null && pdf.length > 1000, 'page.pdf failed');
+  await page.emulateMedia({ media: 'screen' });
+
   // a phone: the page never scrolls sideways (tables scroll in their box)
   await page.setViewportSize({ width: 390, height: 844 });
   for (const rel of ['index.html', 'findings.html']) {
