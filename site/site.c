@@ -617,7 +617,7 @@ egaf_site_drawn egaf_site_draw(egaf_site *s, const egaf_site_diagram *j, egaf_gv
         g = site_national_graph(s, j->index);
     } else {
         site_agency *a = &s->ag[j->index];
-        egaf_render_options ro = {s->en ? EGAF_LANG_EN : EGAF_LANG_VI, 0};
+        egaf_render_options ro = {.lang = s->en ? EGAF_LANG_EN : EGAF_LANG_VI};
         g = egaf_view_build((egaf_view)j->view, a->m, s->refs, a->year ? a->year : s->year, &ro,
                             diags);
         file = a->m->path;
