@@ -85,6 +85,9 @@ void egaf_view_free(Agraph_t *g);
 typedef struct egaf_gv egaf_gv;
 egaf_gv *egaf_gv_create(void); /* NULL when out of memory */
 void egaf_gv_free(egaf_gv *gv);
+/* The version of the Graphviz library gv lays out with (a drawing's bytes
+ * depend on it: the diagram cache keys on it). */
+const char *egaf_gv_version(egaf_gv *gv);
 /* Lays out and renders a one-node graph, so the plugins, fontconfig and
  * pango are set up before worker processes are forked from this one (each
  * then inherits them instead of loading them again). */
