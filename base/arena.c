@@ -35,7 +35,7 @@ struct chunk {
     size_t size;    /* usable bytes in data */
     size_t used;
     size_t dirty;   /* bytes of data ever handed out: beyond, still zero */
-    size_t mapped;  /* bytes mapped, header included (for munmap) */
+    size_t mapped;  /* bytes mapped, header included (for munmap); 0: malloc */
     _Alignas(16) unsigned char data[];
 };
 
@@ -92,7 +92,10 @@ static void free_chain(struct chunk *c)
 {
     while (c) {
         struct chunk *prev = c->prev;
-        munmap(c, c->mapped);
+        if (c->mapped)
+            munmap(c, c->mapped);
+        else
+            free(c);
         c = prev;
     }
 }
@@ -143,14 +146,18 @@ static void *bump(egaf_arena *arena, size_t size, size_t align, size_t *was_dirt
     if (size > SIZE_MAX - ARENA_ALIGN)
         return NULL;
     if (size > ARENA_BIG) {
-        struct chunk *n = map_chunk(size);
+        /* from malloc: a file's text in a scratch arena, released after
+         * each file, then comes from memory glibc already has (a fresh
+         * mapping each time would fault every page in again) */
+        struct chunk *n = malloc(sizeof(struct chunk) + size);
         if (!n)
             return NULL;
-        n->used = n->dirty = size;
+        n->size = n->used = n->dirty = size;
+        n->mapped = 0;
         n->prev = arena->big;
         arena->big = n;
         arena->total += size;
-        *was_dirty = 0;
+        *was_dirty = size;
         return n->data;
     }
     struct chunk *c = arena->head;
