@@ -7,7 +7,7 @@ DESTDIR ?=
 VERSION := 0.1.0
 
 CC ?= cc
-PKGS := yaml-0.1 libcgraph libgvc libpcre2-8 libutf8proc jansson libzip
+PKGS := yaml-0.1 libcgraph libgvc libpcre2-8 libutf8proc jansson libzip nettle
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)

@@ -95,7 +95,9 @@ void egaf_diags_absorb(egaf_diags *d, egaf_diags *src)
         egaf_diags_free(src);
         return;
     }
-    egaf_arena **a = realloc(d->absorbed, (d->nabsorbed + 1) * sizeof(*a));
+    /* src's arena, and the arenas src absorbed itself: its findings live
+     * in all of them */
+    egaf_arena **a = realloc(d->absorbed, (d->nabsorbed + 1 + src->nabsorbed) * sizeof(*a));
     if (a)
         d->absorbed = a;
     size_t need = d->count + src->count;
@@ -112,6 +114,9 @@ void egaf_diags_absorb(egaf_diags *d, egaf_diags *src)
         return;
     }
     d->absorbed[d->nabsorbed++] = src->arena;
+    for (size_t i = 0; i < src->nabsorbed; i++)
+        d->absorbed[d->nabsorbed++] = src->absorbed[i];
+    src->nabsorbed = 0;
     for (size_t i = 0; i < src->count; i++) {
         egaf_finding *f = src->items[i];
         egaf_severity sev = effective_severity(d, f->rule);

@@ -479,6 +479,11 @@ by_file() {
         prof_top "$WORK/callgrind-incl.txt" 20
         echo
     fi
+    # hand-written sections (measurements this script does not make), kept
+    # across runs: bench/sections/*.md, in name order
+    for section in bench/sections/*.md; do
+        [ -f "$section" ] && cat "$section" && echo
+    done
 } >"$DOC.tmp" && mv "$DOC.tmp" "$DOC"
 echo
 echo "bench: wrote $DOC"

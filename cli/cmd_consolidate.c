@@ -52,6 +52,10 @@ static const char *const usage =
        "  --lang L          site labels in vi (default) or en; also the language of\n"
        "                    messages\n"
        "  --no-diagrams     no SVG diagrams (faster)\n"
+       "  --cache DIR       keep drawn diagrams in DIR and copy those whose graph did not\n"
+       "                    change instead of drawing them again (default: the site's own\n"
+       "                    .egaf-cache, read from the --previous site); prints how many\n"
+       "                    were drawn and copied\n"
        "  --refs DIR        reference models folder (default: $EGAF_REFS, installed, source tree)\n"
        "  --disable RULE    do not check RULE (repeatable)\n"
        "  --werror          warnings count as errors for the exit status\n"
@@ -81,7 +85,8 @@ enum {
     O_QUIET,
     O_FOLLOW_LINKS,
     O_HELP,
-    O_BASE
+    O_BASE,
+    O_CACHE
 };
 
 static const egaf_option options[] = {
@@ -89,7 +94,8 @@ static const egaf_option options[] = {
     {"format", 0, true},       {"lang", 0, true},     {"no-diagrams", 0, false},
     {"refs", 0, true},         {"disable", 0, true},  {"werror", 0, false},
     {"quiet", 'q', false},     {"follow-links", 0, false},
-    {"help", 'h', false},      {"base", 0, true},     {NULL, 0, false},
+    {"help", 'h', false},      {"base", 0, true},     {"cache", 0, true},
+    {NULL, 0, false},
 };
 
 #define MARKER ".egaf-site"
@@ -437,7 +443,8 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
     egaf_opt_state st;
     egaf_opt_init(&st, argc, argv);
     egaf_report_format format = EGAF_REPORT_TEXT;
-    const char *site = NULL, *refs_dir = NULL, *previous = NULL, *base = NULL;
+    const char *site = NULL, *refs_dir = NULL, *previous = NULL, *base = NULL, *cache = NULL;
+    char *previous_cache = NULL; /* the previous site's .egaf-cache */
     bool werror = false, quiet = false, diagrams = true;
     egaf_input_options io = {false};
     int year = 0;
@@ -518,6 +525,9 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
         case O_BASE:
             base = st.value;
             break;
+        case O_CACHE:
+            cache = st.value;
+            break;
         case O_WERROR:
             werror = true;
             break;
@@ -571,6 +581,15 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
         egaf_free_list(prev_inputs, nprev);
         if (loaded != 0)
             goto done;
+        if (nprev) {
+            size_t need = strlen(previous) + sizeof EGAF_SITE_CACHE_FOLDER + 2;
+            previous_cache = malloc(need);
+            if (!previous_cache) {
+                error(_("out of memory"));
+                goto done;
+            }
+            snprintf(previous_cache, need, "%s/%s", previous, EGAF_SITE_CACHE_FOLDER);
+        }
     }
     if (validate_set(refs, &cur, diags, year) != 0)
         goto done;
@@ -592,19 +611,31 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
         error(_("out of memory"));
         goto done;
     }
-    egaf_site_options so = {year,
-                            lang,
-                            diagrams,
-                            EGAF_VERSION,
-                            prev.models,
-                            prev.nmodels,
-                            previous ? prev_diags : NULL,
-                            previous,
-                            ninputs == 1 ? inputs[0] : "models",
-                            egaf_draw_pool_run,
-                            &pool,
-                            gv};
+    if (diagrams && cache && mkdir(cache, 0777) != 0 && errno != EEXIST) {
+        error(_("cannot make the diagram cache '%s': %s"), cache, strerror(errno));
+        goto done;
+    }
+    egaf_site_cache_stats stats = {0, 0};
+    egaf_site_options so = {.year = year,
+                            .lang = lang,
+                            .diagrams = diagrams,
+                            .version = EGAF_VERSION,
+                            .previous = prev.models,
+                            .nprevious = prev.nmodels,
+                            .previous_diags = previous ? prev_diags : NULL,
+                            .previous_label = previous,
+                            .label = ninputs == 1 ? inputs[0] : "models",
+                            .draw = egaf_draw_pool_run,
+                            .draw_ctx = &pool,
+                            .gv = gv,
+                            /* --cache DIR, else the site's own, fed by the previous site's */
+                            .cache_dir = cache ? cache : previous_cache,
+                            .cache_in_site = !cache,
+                            .cache_stats = &stats};
     int site_rc = write_site(site, &cur, refs, diags, &so, rdiags);
+    if (site_rc == 0 && diagrams && cache && !quiet)
+        error(_("diagrams: %zu drawn, %zu copied from the cache '%s'"), stats.drawn,
+              stats.reused, cache);
     egaf_diags_absorb(diags, rdiags);
     rdiags = NULL;
     egaf_diags_sort(diags);
@@ -627,6 +658,7 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
     egaf_diag_counts c = egaf_diags_counts(diags);
     rc = c.errors || (werror && c.warnings) ? EXIT_FINDINGS : EXIT_CLEAN;
 done:
+    free(previous_cache);
     egaf_diags_free(rdiags);
     egaf_gv_free(gv);
     free_set(&cur);

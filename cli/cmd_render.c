@@ -90,7 +90,7 @@ int cmd_render(egaf_cli *cli, int argc, char **argv)
     egaf_out_format format = EGAF_OUT_SVG;
     /* labels in Vietnamese unless English was asked for (--lang en, here or
      * before the command) */
-    egaf_render_options ro = {cli->lang_given && !cli->vietnamese ? EGAF_LANG_EN : EGAF_LANG_VI, 0};
+    egaf_render_options ro = {.lang = cli->lang_given && !cli->vietnamese ? EGAF_LANG_EN : EGAF_LANG_VI};
     int year = 0;
     for (int opt; (opt = egaf_opt_next(&st, options, "render")) != -1;) {
         switch (opt) {

@@ -19,7 +19,7 @@ _egaf_options()
     case $1 in
     validate) echo "--format --output -o --base --refs --disable --severity --werror --quiet -q --follow-links --help -h" ;;
     render) echo "--view --format --lang --refs --year --output -o --help -h" ;;
-    consolidate) echo "--year --previous --format --base --lang --no-diagrams --refs --output -o --werror --disable --quiet -q --follow-links --help -h" ;;
+    consolidate) echo "--year --previous --format --base --lang --no-diagrams --cache --refs --output -o --werror --disable --quiet -q --follow-links --help -h" ;;
     diff) echo "--format --fail-on --max-items --refs --output -o --help -h" ;;
     export) echo "--format --output -o --lang --refs --no-views --help -h" ;;
     rules) echo "--format --help -h" ;;
@@ -110,7 +110,7 @@ _egaf()
         COMPREPLY=($(compgen -W "added removed changed any" -- "$cur"))
         return 0
         ;;
-    --refs | --previous | --base)
+    --refs | --previous | --base | --cache)
         COMPREPLY=($(compgen -d -- "$cur"))
         return 0
         ;;

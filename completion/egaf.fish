@@ -45,6 +45,7 @@ complete -c egaf -n "__fish_seen_subcommand_from validate" -l severity -x -a '(_
 complete -c egaf -n "__fish_seen_subcommand_from consolidate" -l year -x -d 'year of the consolidation'
 complete -c egaf -n "__fish_seen_subcommand_from consolidate" -l previous -x -a '(__fish_complete_directories)' -d 'the previous edition'
 complete -c egaf -n "__fish_seen_subcommand_from consolidate" -l no-diagrams -d 'no SVG diagrams'
+complete -c egaf -n "__fish_seen_subcommand_from consolidate" -l cache -x -a '(__fish_complete_directories)' -d 'keep drawn diagrams in this folder'
 complete -c egaf -n "__fish_seen_subcommand_from consolidate render export document lsp schema" -l lang -x -a 'vi en' -d 'labels'
 
 # document

@@ -304,7 +304,7 @@ static void figure(builder *b, egaf_view view, const char *caption, egaf_diags *
 {
     if (o->no_diagrams || !o->gv)
         return;
-    egaf_render_options ro = {o->english ? EGAF_LANG_EN : EGAF_LANG_VI, 0};
+    egaf_render_options ro = {.lang = o->english ? EGAF_LANG_EN : EGAF_LANG_VI};
     Agraph_t *g = egaf_view_build(view, b->m, b->refs, b->year, &ro, diags);
     if (!g) {
         b->d->failed = true;

@@ -688,7 +688,7 @@ static void x_view(xctx *x, egaf_gv *gv, const egaf_model *m, egaf_view view,
                    const egaf_refs *refs, egaf_diags *diags, size_t *placed)
 {
     egaf_am_model *am = x->am;
-    egaf_render_options ro = {am->en ? EGAF_LANG_EN : EGAF_LANG_VI, 0};
+    egaf_render_options ro = {.lang = am->en ? EGAF_LANG_EN : EGAF_LANG_VI};
     Agraph_t *g = egaf_view_build(view, m, refs, egaf_model_year(m), &ro, diags);
     if (!g) {
         am->failed = true;

@@ -440,6 +440,7 @@ int vb_init(egaf_vb *vb, const vb_view *view, const egaf_model *model, const ega
     vb->year = year;
     vb->en = opt && opt->lang == EGAF_LANG_EN;
     vb->budget = opt && opt->node_budget ? opt->node_budget : EGAF_RENDER_BUDGET;
+    vb->edge_budget = opt && opt->edge_budget ? opt->edge_budget : EGAF_RENDER_EDGE_BUDGET;
     vb->diags = diags;
     egaf_strmap_init(&vb->local);
     egaf_strmap_init(&vb->seen_national);
@@ -1128,10 +1129,15 @@ Agedge_t *vb_edge(egaf_vb *vb, Agnode_t *t, Agnode_t *h, bool dedupe)
 {
     if (!t || !h || t == h)
         return NULL;
-    if (dedupe || vb->edges >= vb->budget * 6) {
+    bool spent = vb->edges >= vb->edge_budget;
+    if (dedupe || spent) {
         Agedge_t *e = agedge(vb->g, t, h, NULL, 0);
         if (e)
             return e;
+    }
+    if (spent) {
+        vb->edges_left_out++;
+        return NULL;
     }
     Agedge_t *e = agedge(vb->g, t, h, NULL, 1);
     if (!e)
@@ -1248,6 +1254,20 @@ Agraph_t *vb_finish(egaf_vb *vb)
                      what.data);
     }
     egaf_buf_free(&what);
+    if (vb->edges_left_out) {
+        egaf_buf_reset(&vb->tmp);
+        egaf_buf_printf(&vb->tmp,
+                        TR(vb, "Sơ đồ rút gọn (giới hạn %zu quan hệ): %zu quan hệ khác không vẽ.",
+                           "Diagram summarised (limit of %zu relations): %zu more relations "
+                           "not drawn."),
+                        vb->edge_budget, vb->edges_left_out);
+        vb_note(vb, vb->tmp.data);
+        egaf_diag_at(vb->diags, "render.budget", vb->model->path, 0, 0, NULL,
+                     _("the %s view of '%s' is over the edge budget of %zu and is summarised: "
+                       "%zu more relations are not drawn"),
+                     vb->view->name, vb->model->id ? vb->model->id : "?", vb->edge_budget,
+                     vb->edges_left_out);
+    }
 
     size_t last = 0;
     for (size_t i = 0; i < VB_MAX_RANKS - 2; i++)

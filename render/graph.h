@@ -130,7 +130,9 @@ struct egaf_vb {
     Agraph_t *rank[VB_MAX_RANKS];
     Agnode_t *rank_first[VB_MAX_RANKS];
     size_t layer_count[VB_MAX_LAYERS]; /* nodes placed in each layer so far */
-    size_t edges;
+    size_t edges;        /* relations drawn (vb_edge) */
+    size_t edge_budget;  /* at most this many */
+    size_t edges_left_out; /* relations not drawn: over the edge budget */
 };
 
 /* Text in the chosen language. */
@@ -196,7 +198,9 @@ Agnode_t *vb_target(egaf_vb *vb, const char *ref);
 Agnode_t *vb_plain_node(egaf_vb *vb, Agraph_t *cluster, const char *name, const char *label,
                         vb_style style);
 
-/* Edges: dedupe returns an existing t->h edge instead of a new one. */
+/* Edges: dedupe returns an existing t->h edge instead of a new one. Once
+ * the edge budget is spent, an existing t->h edge is returned and a new one
+ * is not made (NULL; counted for the legend and the render.budget note). */
 Agedge_t *vb_edge(egaf_vb *vb, Agnode_t *t, Agnode_t *h, bool dedupe);
 void vb_set(egaf_vb *vb, void *obj, const char *attr, const char *value);
 

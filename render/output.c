@@ -95,6 +95,12 @@ void egaf_gv_free(egaf_gv *gv)
     free(gv);
 }
 
+const char *egaf_gv_version(egaf_gv *gv)
+{
+    const char *v = gv ? gvcVersion(gv->gvc) : NULL;
+    return v ? v : "";
+}
+
 void egaf_gv_warm_up(egaf_gv *gv)
 {
     char dot[] = "digraph w { node [fontname=\"" EGAF_RENDER_FONT "\" fontsize=10]; "

@@ -10,7 +10,9 @@
  * A node budget bounds every view: beyond it, elements are summarised into
  * "và N … khác" nodes (services by their `online` level first), the legend
  * says so and a render.budget note is recorded. Layout is never called on a
- * graph over the budget.
+ * graph over the budget. An edge budget bounds the relations drawn the same
+ * way: beyond it, a relation between two nodes not yet joined is left out
+ * (in model order, the last ones), with the same legend line and note.
  *
  * Ownership: egaf_view_build() returns a graph the caller releases with
  * egaf_view_free(). */
@@ -40,6 +42,10 @@ typedef enum egaf_lang { EGAF_LANG_VI, EGAF_LANG_EN } egaf_lang;
 
 /* Nodes of one view, legend included; beyond it the view summarises. */
 #define EGAF_RENDER_BUDGET 150
+/* Relations (edges) one view draws; beyond it a relation between two nodes
+ * not yet joined is left out and the view says how many (Graphviz's layout
+ * time grows with the edges as much as with the nodes). */
+#define EGAF_RENDER_EDGE_BUDGET 300
 /* Services drawn one by one in the overview; more are grouped by `online`. */
 #define EGAF_RENDER_SERVICES_MAX 12
 /* Label width in characters (UTF-8 code points) before a line break. */
@@ -50,6 +56,7 @@ typedef enum egaf_lang { EGAF_LANG_VI, EGAF_LANG_EN } egaf_lang;
 typedef struct egaf_render_options {
     egaf_lang lang;
     size_t node_budget; /* 0: EGAF_RENDER_BUDGET */
+    size_t edge_budget; /* 0: EGAF_RENDER_EDGE_BUDGET */
 } egaf_render_options;
 
 typedef enum egaf_out_format { EGAF_OUT_SVG, EGAF_OUT_PNG, EGAF_OUT_DOT } egaf_out_format;
@@ -78,6 +85,9 @@ void egaf_view_free(Agraph_t *g);
 typedef struct egaf_gv egaf_gv;
 egaf_gv *egaf_gv_create(void); /* NULL when out of memory */
 void egaf_gv_free(egaf_gv *gv);
+/* The version of the Graphviz library gv lays out with (a drawing's bytes
+ * depend on it: the diagram cache keys on it). */
+const char *egaf_gv_version(egaf_gv *gv);
 /* Lays out and renders a one-node graph, so the plugins, fontconfig and
  * pango are set up before worker processes are forked from this one (each
  * then inherits them instead of loading them again). */

@@ -37,7 +37,7 @@ static int begin(egaf_site *s, egaf_vb *vb, egaf_model *fake, const char *id, co
 {
     memset(fake, 0, sizeof(*fake));
     fake->id = id;
-    egaf_render_options ro = {s->en ? EGAF_LANG_EN : EGAF_LANG_VI, 0};
+    egaf_render_options ro = {.lang = s->en ? EGAF_LANG_EN : EGAF_LANG_VI};
     if (vb_init(vb, vb_view_of(EGAF_VIEW_OVERVIEW), fake, s->refs, s->year, &ro, s->rdiags) != 0)
         return -1;
     egaf_buf_reset(&vb->label);

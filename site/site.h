@@ -40,6 +40,7 @@ typedef struct egaf_site_diagram {
     size_t index;
     int view;
     char rel[192]; /* its file, relative to the site's folder */
+    char key[65];  /* its key in the diagram cache, or "" */
 } egaf_site_diagram;
 
 typedef enum egaf_site_drawn {
@@ -62,6 +63,14 @@ egaf_site_drawn egaf_site_draw(egaf_site *site, const egaf_site_diagram *diagram
 typedef int (*egaf_site_draw_fn)(void *ctx, egaf_site *site, const egaf_site_diagram *diagrams,
                                  size_t n, egaf_site_drawn *drawn, egaf_diags *diags);
 
+/* How many diagrams were drawn and how many copied from the cache. */
+typedef struct egaf_site_cache_stats {
+    size_t drawn, reused;
+} egaf_site_cache_stats;
+
+/* The folder, beneath a site, that holds its diagram cache. */
+#define EGAF_SITE_CACHE_FOLDER ".egaf-cache"
+
 typedef struct egaf_site_options {
     int year;            /* the consolidation's year (--year) */
     egaf_lang lang;      /* labels: Vietnamese (default) or English */
@@ -78,6 +87,14 @@ typedef struct egaf_site_options {
     egaf_site_draw_fn draw;
     void *draw_ctx;
     egaf_gv *gv;
+    /* The cache of drawn diagrams (diagram_cache.c): entries are read from
+     * cache_dir and stored there; with cache_in_site they are stored in the
+     * site's own folder .egaf-cache instead (every diagram of the site,
+     * reused or drawn), and cache_dir (the previous site's .egaf-cache,
+     * which may be missing, or NULL) is only read. Neither: no cache. */
+    const char *cache_dir;
+    bool cache_in_site;
+    egaf_site_cache_stats *cache_stats; /* set when not NULL */
 } egaf_site_options;
 
 /* Writes the site into dir, an existing empty folder. models: every model

@@ -115,6 +115,11 @@ typedef struct egaf_site {
     bool overview_drawn;
     bool has_changes;
 
+    /* the diagram cache (diagram_cache.c): entries are read from
+     * cache_in and stored in cache_out (fd -1: none) */
+    egaf_outdir cache_in, cache_out;
+    const char *graphviz_version;
+
     egaf_buf page, tmp;
     char *err;
     size_t errsize;
@@ -136,6 +141,15 @@ const char *site_shown_file(egaf_site *s, const char *file);
 const char *site_element_name(const egaf_site *s, const egaf_element *el);
 const char *site_route_text(const egaf_site *s, unsigned bits, egaf_buf *out);
 unsigned site_cell(const egaf_site *s, size_t agency, size_t nat);
+
+/* diagram_cache.c: the key of a drawing (hex SHA-256, NUL-terminated),
+ * an entry read back only when its drawing matches its digest (0; -1: a
+ * miss, svg left empty), and an entry stored (0, or -1). */
+#define SITE_CACHE_KEY_SIZE 65
+void site_cache_key(const char *egaf_version, const char *graphviz_version, const char *format,
+                    const egaf_buf *dot, char key[SITE_CACHE_KEY_SIZE]);
+int site_cache_get(egaf_outdir *cache, const char *key, egaf_buf *svg);
+int site_cache_put(egaf_outdir *cache, const char *key, const egaf_buf *svg);
 
 /* site_pages.c */
 int site_write_pages(egaf_site *s);

@@ -229,8 +229,8 @@ static void test_site_deterministic(void **state)
     load(fixture_files, NFIX, models, d);
     egaf_validate_cross(refs, models, NFIX, 2026, d);
     egaf_diags_sort(d);
-    egaf_site_options so = {2026, EGAF_LANG_VI, false, "test", NULL, 0, NULL, NULL, "fixtures",
-                            NULL, NULL, NULL};
+    egaf_site_options so = {.year = 2026, .lang = EGAF_LANG_VI, .version = "test",
+                            .label = "fixtures"};
     char *texts[2];
     for (int run = 0; run < 2; run++) {
         char dir[] = "/tmp/egaf-site-test.XXXXXX";
@@ -263,8 +263,7 @@ static void test_site_write_fails(void **state)
     egaf_model *models[1];
     egaf_diags *d = egaf_diags_create();
     load(fixture_files, 1, models, d);
-    egaf_site_options so = {2026, EGAF_LANG_EN, false, "test", NULL, 0, NULL, NULL, "x",
-                            NULL, NULL, NULL};
+    egaf_site_options so = {.year = 2026, .lang = EGAF_LANG_EN, .version = "test", .label = "x"};
     egaf_diags *rd = egaf_diags_create();
     char err[256];
     assert_int_equal(egaf_site_write("/nonexistent/egaf/site", models, 1, refs, d, &so, rd, err,

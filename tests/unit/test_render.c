@@ -155,7 +155,7 @@ static void test_views_with_refs(void **state)
         prev = at;
     }
     free(o);
-    egaf_render_options en = {EGAF_LANG_EN, 0};
+    egaf_render_options en = {.lang = EGAF_LANG_EN};
     o = dot_of(EGAF_VIEW_OVERVIEW, m, refs, &en, d, NULL);
     assert_non_null(strstr(o, "National Public"));
     assert_non_null(strstr(o, "label=Citizens"));
@@ -204,7 +204,7 @@ static void test_view_table(void **state)
             const char *title = egaf_view_title((egaf_view)v, (egaf_lang)lang);
             assert_true(strlen(title) > 3);
             assert_true(strlen(egaf_view_short_title((egaf_view)v, (egaf_lang)lang)) > 3);
-            egaf_render_options ro = {(egaf_lang)lang, 0};
+            egaf_render_options ro = {.lang = (egaf_lang)lang};
             char *dot = dot_of((egaf_view)v, m, NULL, &ro, d, NULL);
             char want[160];
             snprintf(want, sizeof want, "label=\"T\\n%s (", title);
@@ -296,7 +296,7 @@ static void test_budget(void **state)
         egaf_diags_free(rd);
     }
     /* a smaller budget is kept as well */
-    egaf_render_options small = {EGAF_LANG_VI, 60};
+    egaf_render_options small = {.lang = EGAF_LANG_VI, .node_budget = 60};
     int nodes = 0;
     free(dot_of(EGAF_VIEW_OVERVIEW, m, NULL, &small, d, &nodes));
     assert_true(nodes <= 60);
