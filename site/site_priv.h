@@ -156,6 +156,9 @@ int site_write_pages(egaf_site *s);
 
 /* site_data.c */
 int site_write_data(egaf_site *s);
+/* site_collect.c: the consolidated figures (agencies, national entries,
+ * links, missing agencies, targets); -1 when memory runs out. */
+int site_collect(egaf_site *s);
 /* site_search.c: search.js, the index of the search box on every page. */
 int site_write_search(egaf_site *s);
 /* One CSV field: quoted, quotes doubled, a leading = + - @ tab CR or LF
