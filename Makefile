@@ -34,6 +34,9 @@ LDLIBS_ALL = $(PKG_LIBS) $(GVPLUGIN_LIBS) -lm -pthread $(LDLIBS)
 LEAN_LIBS = $(shell pkg-config --libs $(LEAN_PKGS) 2>/dev/null) -lm -pthread $(LDLIBS)
 
 BUILD ?= build
+# the reference models' compiled cache (see "The reference models' compiled cache")
+REFS_CACHE := egaf-refs.cache
+REFS_YAML := $(sort $(wildcard reference-models/*.yaml))
 # The library's folders, each depending only on the ones before it
 # (README, "Layers"; tests/e2e/test_layers.sh checks every #include).
 LAYERS := base model refs validator report lsp diff render export document site
@@ -66,7 +69,7 @@ XGETTEXT_FLAGS := --from-code=UTF-8 --language=C -k -k_ -kN_ -kP_:1,2 --add-comm
 
 .PHONY: all deps check demo install uninstall dist clean asan tsan valgrind unit lint help fuzz \
 	fuzz-bins fuzz-smoke fuzz-seeds fuzz-long po-update
-all: $(BUILD)/egaf $(BUILD)/egaf-draw $(MO_FILES)
+all: $(BUILD)/egaf $(BUILD)/egaf-draw $(BUILD)/$(REFS_CACHE) $(MO_FILES)
 
 $(BUILD)/locale/%/LC_MESSAGES/egaf.mo: po/%.po
 	@mkdir -p $(dir $@)
@@ -148,6 +151,18 @@ $(BUILD)/egaf: $(LEAN_CLI_OBJ) $(BUILD)/libegaf-lean.a $(FLAGS_STAMP)
 
 $(BUILD)/egaf-draw: $(CLI_OBJ) $(BUILD)/libegaf.a $(FLAGS_STAMP)
 	$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libegaf.a $(LDLIBS_ALL)
+
+# The reference models' compiled cache (refs/refs_cache.h), beside
+# build/egaf, where egaf reads it; make install writes the installed one
+# into the installed reference folder. The YAML stays the source: egaf
+# parses each file whose YAML no longer matches the cache.
+
+$(BUILD)/tools/refs-cache: tools/refs-cache.c $(BUILD)/libegaf-lean.a $(FLAGS_STAMP)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $< $(BUILD)/libegaf-lean.a $(LEAN_LIBS)
+
+$(BUILD)/$(REFS_CACHE): $(BUILD)/tools/refs-cache $(REFS_YAML)
+	$(BUILD)/tools/refs-cache reference-models $@
 
 # test_conformance counts the library's work (allocations and lookups)
 # through the linker's --wrap, to check that it grows linearly
@@ -308,6 +323,7 @@ install: all
 	install -m 755 $(BUILD)/egaf $(DESTDIR)$(PREFIX)/bin/egaf
 	install -m 755 $(BUILD)/egaf-draw $(DESTDIR)$(LIBEXEC_DIR)/egaf-draw
 	cp -R reference-models/. $(DESTDIR)$(PREFIX)/share/egaf/reference-models/
+	install -m 644 $(BUILD)/$(REFS_CACHE) $(DESTDIR)$(PREFIX)/share/egaf/reference-models/$(REFS_CACHE)
 	@if [ -d man ]; then install -d $(DESTDIR)$(PREFIX)/share/man/man1 && \
 		install -m 644 man/*.1 $(DESTDIR)$(PREFIX)/share/man/man1/; fi
 	install -d $(DESTDIR)$(BASH_COMPLETION_DIR) $(DESTDIR)$(ZSH_COMPLETION_DIR) \

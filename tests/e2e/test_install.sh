@@ -9,7 +9,7 @@ built=$(dirname "$EGAF")
 B=$T/build
 mkdir -p "$B"
 cp -a "$built/obj" "$built/libegaf.a" "$built/libegaf-lean.a" "$built/egaf" \
-        "$built/egaf-draw" "$built/locale" "$B/" &&
+        "$built/egaf-draw" "$built/egaf-refs.cache" "$built/tools" "$built/locale" "$B/" &&
     cp -a "$built/CFLAGS-stamp" "$built/PREFIX-stamp" "$B/" 2>/dev/null
 mk() { make --no-print-directory BUILD="$B" "$@" >"$OUT" 2>"$ERR"; STATUS=$?; }
 
@@ -41,6 +41,14 @@ check install-draw-helper test -x "$dest/opt/egaf/libexec/egaf/egaf-draw"
 STATUS=$?
 expect_status installed-render-through-egaf-draw 0
 check installed-render-wrote-svg grep -q '<svg' "$T/installed.svg"
+# the reference models' compiled cache is installed in the reference
+# folder, and the installed egaf reads it
+check install-refs-cache cmp -s "$B/egaf-refs.cache" "$dest/opt/egaf/share/egaf/reference-models/egaf-refs.cache"
+if command -v strace >/dev/null; then
+    (unset EGAF_REFS; strace -e trace=openat -o "$T/trace" "$dest/opt/egaf/bin/egaf" validate \
+        tests/fixtures/validate/mini.yaml) >/dev/null 2>&1
+    expect_grep installed-egaf-reads-its-cache 'reference-models/egaf-refs.cache", O_RDONLY' "$T/trace"
+fi
 readelf -d "$dest/opt/egaf/bin/egaf" >"$OUT" 2>"$ERR"
 expect_no_grep installed-egaf-without-graphviz 'NEEDED.*lib(gvc|cgraph|cairo|pango)'
 
