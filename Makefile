@@ -189,13 +189,24 @@ demo: deps
 # scales 1, 4 and 16, times every tool and writes docs/performance.md.
 # BENCH_SCALES and BENCH_RUNS narrow a run.
 .PHONY: bench bench-bins
-BENCH_BIN := $(BUILD)/bench/gen $(BUILD)/bench/floor $(BUILD)/bench/lsp
+BENCH_BIN := $(BUILD)/bench/gen $(BUILD)/bench/floor $(BUILD)/bench/lsp $(BUILD)/bench/onefile
 
 bench: deps
 	@$(MAKE) --no-print-directory all bench-bins
 	@BUILD=$(BUILD) bash bench/run.sh
 
 bench-bins: $(BENCH_BIN)
+
+# only the one-file CI case (bench/onefile.sh), into its section of
+# docs/performance.md
+.PHONY: bench-onefile
+bench-onefile:
+	@$(MAKE) --no-print-directory all bench-bins
+	@BUILD=$(BUILD) bash bench/onefile.sh
+
+$(BUILD)/bench/onefile: bench/onefile.c $(FLAGS_STAMP)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $<
 
 $(BUILD)/bench/gen: bench/gen.c $(BUILD)/libegaf.a $(FLAGS_STAMP)
 	@mkdir -p $(dir $@)

@@ -1497,7 +1497,10 @@ static bool load_file(loader *ld, const char *name, file_kind fk, const char *ed
                          "framework-<edition>.yaml"));
         return false;
     }
-    ld->scratch = egaf_arena_create();
+    /* one scratch arena for every file: its memory is reused, not faulted
+     * in afresh */
+    if (!ld->scratch)
+        ld->scratch = egaf_arena_create();
     if (!ld->scratch) {
         ld->oom = true;
         return false;
@@ -1545,8 +1548,7 @@ static bool load_file(loader *ld, const char *name, file_kind fk, const char *ed
             break;
         }
     }
-    egaf_arena_free(ld->scratch);
-    ld->scratch = NULL;
+    egaf_arena_reset(ld->scratch);
     return ok;
 }
 
@@ -1787,6 +1789,7 @@ egaf_refs *egaf_refs_load_cached(const char *dir, const char *extra_cache, egaf_
         free(fw_files[i]);
     free(fw_files);
     egaf_refs_cache_free(cache);
+    egaf_arena_free(ld.scratch);
     if (!ld.oom) {
         if (ld.agencies_ok)
             check_successors(&ld);

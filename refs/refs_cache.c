@@ -24,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -41,7 +42,8 @@ typedef struct cached_file {
 } cached_file;
 
 struct egaf_refs_cache {
-    unsigned char *data;
+    unsigned char *data; /* the file, mapped */
+    size_t len;
     cached_file *files;
     size_t nfiles;
 };
@@ -148,46 +150,38 @@ static const unsigned char *get_bytes(reader *r, uint64_t n)
     return s;
 }
 
-/* The whole file, when it is a regular one of at most MAX_CACHE_SIZE. */
-static unsigned char *read_file(const char *path, size_t *len)
+/* The whole file, mapped read-only and its pages read in one go (a private
+ * copy would fault in as many fresh pages as the file has), when it is a
+ * regular one of at most MAX_CACHE_SIZE. */
+static unsigned char *map_file(const char *path, size_t *len)
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0)
         return NULL;
     struct stat st;
-    unsigned char *data = NULL;
+    void *data = MAP_FAILED;
     if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
-        (unsigned long long)st.st_size <= MAX_CACHE_SIZE)
-        data = malloc((size_t)st.st_size);
-    size_t got = 0;
-    while (data && got < (size_t)st.st_size) {
-        ssize_t n = read(fd, data + got, (size_t)st.st_size - got);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0) {
-            free(data);
-            data = NULL;
-            break;
-        }
-        got += (size_t)n;
+        (unsigned long long)st.st_size <= MAX_CACHE_SIZE) {
+        *len = (size_t)st.st_size;
+        data = mmap(NULL, *len, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
     }
     close(fd);
-    *len = got;
-    return data;
+    return data == MAP_FAILED ? NULL : data;
 }
 
 egaf_refs_cache *egaf_refs_cache_open(const char *path)
 {
     size_t len = 0;
-    unsigned char *data = path ? read_file(path, &len) : NULL;
+    unsigned char *data = path ? map_file(path, &len) : NULL;
     if (!data)
         return NULL;
     egaf_refs_cache *c = calloc(1, sizeof(*c));
     if (!c) {
-        free(data);
+        munmap(data, len);
         return NULL;
     }
     c->data = data;
+    c->len = len;
     reader r = {data, data + len, false};
     const unsigned char *magic = get_bytes(&r, 8);
     uint64_t format = get_le(&r, 4);
@@ -229,7 +223,7 @@ void egaf_refs_cache_free(egaf_refs_cache *cache)
     if (!cache)
         return;
     free(cache->files);
-    free(cache->data);
+    munmap(cache->data, cache->len);
     free(cache);
 }
 
