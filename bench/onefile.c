@@ -90,25 +90,31 @@ int main(int argc, char **argv)
             i++;
         if (i < argc)
             argv[i++] = NULL; /* ends this command's argv */
-        c->wall = calloc((size_t)runs, sizeof(double));
-        c->cpu = calloc((size_t)runs, sizeof(double));
-        c->user = calloc((size_t)runs, sizeof(double));
-        c->sys = calloc((size_t)runs, sizeof(double));
-        if (!c->argv[0] || !c->wall || !c->cpu || !c->user || !c->sys) {
+        /* one block: wall, cpu, user and sys times, runs of each */
+        c->wall = calloc(4 * (size_t)runs, sizeof(double));
+        if (!c->argv[0] || !c->wall) {
             fputs("onefile: a command is missing, or out of memory\n", stderr);
+            for (int k = 0; k < n; k++)
+                free(cmds[k].wall);
             return 2;
         }
+        c->cpu = c->wall + runs;
+        c->user = c->cpu + runs;
+        c->sys = c->user + runs;
     }
     for (int r = 0; r < runs; r++)
         for (int k = 0; k < n; k++)
             if (run_once(&cmds[k], r) != 0) {
                 perror("onefile");
+                for (int j = 0; j < n; j++)
+                    free(cmds[j].wall);
                 return 2;
             }
     for (int k = 0; k < n; k++) {
         command *c = &cmds[k];
         printf("%s %.2f %.2f %.2f %.2f %d\n", c->label, median(c->wall, runs),
                median(c->cpu, runs), median(c->user, runs), median(c->sys, runs), c->status);
+        free(c->wall);
     }
     return 0;
 }

@@ -88,6 +88,15 @@ out=$WORK/section.md
     echo
     echo "Target: one-file validate ≤ 1.5 × the one-file floor: $vw × by wall time"
     echo "($(verdict "$vw")), $vc × by CPU time ($(verdict "$vc"))."
+    echo
+    echo "Where the rest goes (perf on this case, 2026-12-06, after these changes): system time is"
+    echo "about half of egaf's CPU against a third of the floor's, and egaf takes ~600 page faults"
+    echo "to the floor's ~140; 61 % of them are the first touch of fresh arena memory"
+    echo "(\`egaf_arena_alloc\`'s zeroing: the model's tree and elements, then the reference data"
+    echo "built from the cached trees), which item 1 of the performance issue (arena chunks"
+    echo "without per-page faults, no zeroing of fresh memory) addresses. In user time, libyaml"
+    echo "parsing the model file itself is the largest part; the cached reference trees cost"
+    echo "their digest (under 1 %) and decoding."
     echo "<!-- onefile:end -->"
 } >"$out"
 if [ -n "$section" ]; then

@@ -32,7 +32,7 @@ int main(int argc, char **argv)
         perror(argv[1]);
         return 2;
     }
-    char *names[256];
+    char *names[256] = {NULL};
     size_t n = 0;
     for (struct dirent *e; (e = readdir(d)) && n < 256;) {
         const char *s = e->d_name;
