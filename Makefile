@@ -7,7 +7,11 @@ DESTDIR ?=
 VERSION := 0.1.0
 
 CC ?= cc
-PKGS := yaml-0.1 libcgraph libgvc libpcre2-8 libutf8proc jansson libzip nettle
+# egaf itself links LEAN_PKGS only; egaf-draw, the drawing commands
+# (cli/drawing.c), links Graphviz (and with it pango and cairo), libzip and nettle
+# (the diagram cache's SHA-256) too
+LEAN_PKGS := yaml-0.1 libpcre2-8 libutf8proc jansson
+PKGS := $(LEAN_PKGS) libcgraph libgvc libzip nettle
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
@@ -28,8 +32,12 @@ GVPLUGINS ?= $(shell pkg-config --variable=libdir libgvc 2>/dev/null)/graphviz
 GVPLUGIN_LIBS = -L$(GVPLUGINS) -Wl,-rpath,$(GVPLUGINS) -l:libgvplugin_dot_layout.so.6 \
 	-l:libgvplugin_core.so.6 -l:libgvplugin_pango.so.6
 LDLIBS_ALL = $(PKG_LIBS) $(GVPLUGIN_LIBS) -lm -pthread $(LDLIBS)
+LEAN_LIBS = $(shell pkg-config --libs $(LEAN_PKGS) 2>/dev/null) -lm -pthread $(LDLIBS)
 
 BUILD ?= build
+# the reference models' compiled cache (see "The reference models' compiled cache")
+REFS_CACHE := egaf-refs.cache
+REFS_YAML := $(sort $(wildcard reference-models/*.yaml))
 # The library's folders, each depending only on the ones before it
 # (README, "Layers"; tests/e2e/test_layers.sh checks every #include).
 LAYERS := base model refs validator report lsp diff render export document site
@@ -37,6 +45,16 @@ LIB_SRC := $(sort $(foreach d,$(LAYERS),$(wildcard $(d)/*.c)))
 CLI_SRC := $(sort $(wildcard cli/*.c))
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
+# egaf is linked without the drawing layers and the drawing commands;
+# main.c and cmd_export.c are compiled for it a second time with
+# EGAF_LEAN_CLI (their drawing commands run egaf-draw). egaf-draw has it all.
+DRAW_LIB_OBJ := $(filter $(BUILD)/obj/render/% $(BUILD)/obj/document/% $(BUILD)/obj/site/% \
+	$(BUILD)/obj/export/export_archimate.o,$(LIB_OBJ))
+LEAN_LIB_OBJ := $(filter-out $(DRAW_LIB_OBJ),$(LIB_OBJ))
+LEAN_TWICE := cli/main cli/cmd_export
+DRAW_CLI_OBJ := $(patsubst %,$(BUILD)/obj/cli/%.o,cmd_render cmd_consolidate cmd_document draw_pool)
+LEAN_CLI_OBJ := $(filter-out $(DRAW_CLI_OBJ) $(LEAN_TWICE:%=$(BUILD)/obj/%.o),$(CLI_OBJ)) \
+	$(LEAN_TWICE:%=$(BUILD)/obj/%-lean.o)
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
@@ -52,7 +70,7 @@ XGETTEXT_FLAGS := --from-code=UTF-8 --language=C -k -k_ -kN_ -kP_:1,2 --add-comm
 
 .PHONY: all deps check demo install uninstall dist clean asan tsan valgrind unit lint help fuzz \
 	fuzz-bins fuzz-smoke fuzz-seeds fuzz-long po-update
-all: $(BUILD)/egaf $(MO_FILES)
+all: $(BUILD)/egaf $(BUILD)/egaf-draw $(BUILD)/$(REFS_CACHE) $(MO_FILES)
 
 $(BUILD)/locale/%/LC_MESSAGES/egaf.mo: po/%.po
 	@mkdir -p $(dir $@)
@@ -91,7 +109,7 @@ deps:
 # those two and relinks, and the binary looks in /usr, not /usr/local.
 FLAGS_STAMP := $(BUILD)/CFLAGS-stamp
 PREFIX_STAMP := $(BUILD)/PREFIX-stamp
-PATH_OBJ := $(BUILD)/obj/refs/refs.o $(BUILD)/obj/cli/main.o
+PATH_OBJ := $(BUILD)/obj/refs/refs.o $(BUILD)/obj/cli/main.o $(BUILD)/obj/cli/main-lean.o
 
 # write-stamp TEXT: the recipe that rewrites $@ when TEXT is not its content
 define write-stamp
@@ -115,12 +133,37 @@ $(BUILD)/obj/%.o: %.c $(FLAGS_STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $(EXTRA_DEFS) -MMD -MP -c $< -o $@
 
+$(BUILD)/obj/%-lean.o: %.c $(FLAGS_STAMP)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(EXTRA_DEFS) -DEGAF_LEAN_CLI -MMD -MP -c $< -o $@
+
 $(BUILD)/libegaf.a: $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(BUILD)/egaf: $(CLI_OBJ) $(BUILD)/libegaf.a $(FLAGS_STAMP)
+$(BUILD)/libegaf-lean.a: $(LEAN_LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+# --as-needed: a library none of egaf's objects calls is not even listed
+$(BUILD)/egaf: $(LEAN_CLI_OBJ) $(BUILD)/libegaf-lean.a $(FLAGS_STAMP)
+	$(CC) $(CFLAGS_ALL) $(LDFLAGS) -Wl,--as-needed -o $@ $(LEAN_CLI_OBJ) $(BUILD)/libegaf-lean.a \
+		$(LEAN_LIBS)
+
+$(BUILD)/egaf-draw: $(CLI_OBJ) $(BUILD)/libegaf.a $(FLAGS_STAMP)
 	$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libegaf.a $(LDLIBS_ALL)
+
+# The reference models' compiled cache (refs/refs_cache.h), beside
+# build/egaf, where egaf reads it; make install writes the installed one
+# into the installed reference folder. The YAML stays the source: egaf
+# parses each file whose YAML no longer matches the cache.
+
+$(BUILD)/tools/refs-cache: tools/refs-cache.c $(BUILD)/libegaf-lean.a $(FLAGS_STAMP)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $< $(BUILD)/libegaf-lean.a $(LEAN_LIBS)
+
+$(BUILD)/$(REFS_CACHE): $(BUILD)/tools/refs-cache $(REFS_YAML)
+	$(BUILD)/tools/refs-cache reference-models $@
 
 # test_conformance counts the library's work (allocations and lookups)
 # through the linker's --wrap, to check that it grows linearly
@@ -147,13 +190,24 @@ demo: deps
 # scales 1, 4 and 16, times every tool and writes docs/performance.md.
 # BENCH_SCALES and BENCH_RUNS narrow a run.
 .PHONY: bench bench-bins
-BENCH_BIN := $(BUILD)/bench/gen $(BUILD)/bench/floor $(BUILD)/bench/lsp
+BENCH_BIN := $(BUILD)/bench/gen $(BUILD)/bench/floor $(BUILD)/bench/lsp $(BUILD)/bench/onefile
 
 bench: deps
 	@$(MAKE) --no-print-directory all bench-bins
 	@BUILD=$(BUILD) bash bench/run.sh
 
 bench-bins: $(BENCH_BIN)
+
+# only the one-file CI case (bench/onefile.sh), into its section of
+# docs/performance.md
+.PHONY: bench-onefile
+bench-onefile:
+	@$(MAKE) --no-print-directory all bench-bins
+	@BUILD=$(BUILD) bash bench/onefile.sh
+
+$(BUILD)/bench/onefile: bench/onefile.c $(FLAGS_STAMP)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $<
 
 $(BUILD)/bench/gen: bench/gen.c $(BUILD)/libegaf.a $(FLAGS_STAMP)
 	@mkdir -p $(dir $@)
@@ -264,17 +318,24 @@ fuzz-long:
 lint:
 	@bash tools/lint.sh
 
-# install and uninstall: the binary, the reference models, the man page,
+# install and uninstall: the two programs, the reference models, the man page,
 # the bash, zsh and fish completions and the translations, under
 # $(DESTDIR)$(PREFIX). uninstall removes exactly what install wrote.
 BASH_COMPLETION_DIR = $(PREFIX)/share/bash-completion/completions
 ZSH_COMPLETION_DIR = $(PREFIX)/share/zsh/vendor-completions
 FISH_COMPLETION_DIR = $(PREFIX)/share/fish/vendor_completions.d
 
+# egaf-draw, which egaf runs for the drawing commands (cli/drawing.c), goes
+# to LIBEXEC_DIR: egaf looks for it in ../libexec/egaf from its own folder.
+LIBEXEC_DIR = $(PREFIX)/libexec/egaf
+
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/egaf/reference-models
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/egaf/reference-models \
+		$(DESTDIR)$(LIBEXEC_DIR)
 	install -m 755 $(BUILD)/egaf $(DESTDIR)$(PREFIX)/bin/egaf
+	install -m 755 $(BUILD)/egaf-draw $(DESTDIR)$(LIBEXEC_DIR)/egaf-draw
 	cp -R reference-models/. $(DESTDIR)$(PREFIX)/share/egaf/reference-models/
+	install -m 644 $(BUILD)/$(REFS_CACHE) $(DESTDIR)$(PREFIX)/share/egaf/reference-models/$(REFS_CACHE)
 	@if [ -d man ]; then install -d $(DESTDIR)$(PREFIX)/share/man/man1 && \
 		install -m 644 man/*.1 $(DESTDIR)$(PREFIX)/share/man/man1/; fi
 	install -d $(DESTDIR)$(BASH_COMPLETION_DIR) $(DESTDIR)$(ZSH_COMPLETION_DIR) \
@@ -289,7 +350,8 @@ install: all
 	done
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/egaf
+	rm -f $(DESTDIR)$(PREFIX)/bin/egaf $(DESTDIR)$(LIBEXEC_DIR)/egaf-draw
+	-rmdir $(DESTDIR)$(LIBEXEC_DIR) 2>/dev/null
 	rm -rf $(DESTDIR)$(PREFIX)/share/egaf
 	@for m in man/*.1; do rm -f $(DESTDIR)$(PREFIX)/share/man/man1/$${m#man/}; done
 	rm -f $(DESTDIR)$(BASH_COMPLETION_DIR)/egaf $(DESTDIR)$(ZSH_COMPLETION_DIR)/_egaf \
@@ -309,4 +371,4 @@ dist:
 clean:
 	rm -rf build
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(LEAN_TWICE:%=$(BUILD)/obj/%-lean.d)

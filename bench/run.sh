@@ -333,6 +333,10 @@ if [ -n "$LSPLINE" ]; then
             'BEGIN { if (b > 0) printf "%.2f", a / b }')" "" "<=" 1.1 "≤ 1.1 (no growth)"
 fi
 
+# ------------------------------------------------------------ one file (CI)
+ONEFILE="$WORK/onefile.md"
+BUILD=$BUILD bash bench/onefile.sh --section "$ONEFILE" || { note "bench/onefile.sh failed"; : >"$ONEFILE"; }
+
 TARGET_HEAD=("| target | measured (wall) | measured (CPU) | limit | verdict |" "|---|---:|---:|---|---|")
 
 echo
@@ -442,6 +446,7 @@ by_file() {
         echo "| $(lspv lines) | $(lspv bytes) | $(lspv open_ms) | $(lspv mean_ms) | $(lspv median_ms) | $(lspv p95_ms) | $(lspv rss_kb_after_10) kB | $(lspv "rss_kb_after_$((LSP_EDITS / 10))") kB | $(lspv "rss_kb_after_$LSP_EDITS") kB |"
         echo
     fi
+    if [ -s "$ONEFILE" ]; then cat "$ONEFILE"; echo; fi
     echo "## Targets"
     echo
     printf '%s\n' "${TARGET_HEAD[@]}" "${TARGETS[@]}"

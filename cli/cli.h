@@ -23,6 +23,7 @@ typedef struct egaf_cli {
     bool stdout_tty;
     bool vietnamese; /* messages in Vietnamese (else English) */
     bool lang_given; /* chosen by --lang (global or the command's), not the environment */
+    char **main_argv; /* main's argv, NULL-terminated: egaf-draw runs with it */
 } egaf_cli;
 
 typedef int (*egaf_command_fn)(egaf_cli *cli, int argc, char **argv);
@@ -46,6 +47,14 @@ int cmd_export(egaf_cli *cli, int argc, char **argv);
 int cmd_diff(egaf_cli *cli, int argc, char **argv);
 int cmd_lsp(egaf_cli *cli, int argc, char **argv);
 int cmd_document(egaf_cli *cli, int argc, char **argv);
+
+/* The drawing commands (cli/drawing.c): egaf is linked without Graphviz
+ * and runs them by executing egaf-draw, found beside it or in
+ * PREFIX/libexec/egaf, with main's argv; returns only when that fails
+ * (EXIT_FAILURE_RUN, after saying why). drawing_front turns egaf-draw's
+ * own path into the egaf it stands for, where the data is looked for. */
+int egaf_cli_run_drawing(egaf_cli *cli, int argc, char **argv);
+void egaf_cli_drawing_front(char **exe);
 
 /* The language of messages (cli/main.c): --lang vi|en before the command,
  * a command's own --lang, else LANGUAGE, LC_ALL, LC_MESSAGES or LANG (vi*

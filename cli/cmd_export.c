@@ -343,6 +343,13 @@ int cmd_export(egaf_cli *cli, int argc, char **argv)
             goto done;
         }
     }
+#ifdef EGAF_LEAN_CLI
+    /* ArchiMate's diagrams are laid out by Graphviz: egaf-draw writes it */
+    if (format == EGAF_EXPORT_ARCHIMATE) {
+        rc = egaf_cli_run_drawing(cli, argc, argv);
+        goto done;
+    }
+#endif
     if (format == EGAF_EXPORT_CSV && strcmp(output, "-") == 0) {
         usage_error("export", _("csv writes three files: -o names a folder or a prefix, not -"));
         goto done;
@@ -413,6 +420,7 @@ int cmd_export(egaf_cli *cli, int argc, char **argv)
             egaf_buf_free(&cf.relations);
             egaf_buf_free(&cf.properties);
         } else {
+#ifndef EGAF_LEAN_CLI
             if (format == EGAF_EXPORT_ARCHIMATE) {
                 eo.gv = eo.no_views ? NULL : egaf_gv_create();
                 erc = eo.no_views || eo.gv
@@ -420,6 +428,7 @@ int cmd_export(egaf_cli *cli, int argc, char **argv)
                           : -1;
                 egaf_gv_free(eo.gv);
             } else
+#endif
                 erc = egaf_export_json(&out, models, nmodels, refs, &eo);
             if (egaf_diags_count(diags)) {
                 egaf_diags_sort(diags);

@@ -14,6 +14,7 @@
 #include "cli/cli.h"
 #include "base/i18n.h"
 #include "base/suggest.h"
+#include "refs/refs_cache.h"
 #include "report/report.h"
 
 int error(const char *fmt, ...)
@@ -340,7 +341,15 @@ egaf_refs *egaf_cli_load_refs(egaf_cli *cli, const char *option)
         return NULL;
     }
     egaf_refs_status st;
-    egaf_refs *refs = egaf_refs_load(dir, diags, &st);
+    /* make writes the reference models' compiled cache beside build/egaf
+     * (refs/refs_cache.h); an installed one is in the folder itself */
+    char *build_cache = NULL;
+    const char *slash = cli->exe_path ? strrchr(cli->exe_path, '/') : NULL;
+    if (slash && asprintf(&build_cache, "%.*s/%s", (int)(slash - cli->exe_path), cli->exe_path,
+                          EGAF_REFS_CACHE_NAME) < 0)
+        build_cache = NULL;
+    egaf_refs *refs = egaf_refs_load_cached(dir, build_cache, diags, &st);
+    free(build_cache);
     if (!refs || st != EGAF_REFS_OK) {
         print_problems(cli, diags);
         if (st == EGAF_REFS_NOT_FOUND)

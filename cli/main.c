@@ -14,10 +14,19 @@
 
 static int cmd_help(egaf_cli *cli, int argc, char **argv);
 
+/* egaf itself (EGAF_LEAN_CLI) is linked without Graphviz and runs the
+ * drawing commands through egaf-draw, this same file with every command
+ * (cli/drawing.c) */
+#ifdef EGAF_LEAN_CLI
+#define DRAWING(fn) egaf_cli_run_drawing
+#else
+#define DRAWING(fn) fn
+#endif
+
 static const egaf_command commands[] = {
     {"validate", cmd_validate, N_("check models against the format and the national framework")},
-    {"render", cmd_render, N_("draw a view of a model (SVG, PNG or DOT)")},
-    {"consolidate", cmd_consolidate, N_("check every model together and write the national site")},
+    {"render", DRAWING(cmd_render), N_("draw a view of a model (SVG, PNG or DOT)")},
+    {"consolidate", DRAWING(cmd_consolidate), N_("check every model together and write the national site")},
     {"refs", cmd_refs, N_("browse the national reference models")},
     {"rules", cmd_rules, N_("list every rule: id, severity, title")},
     {"explain", cmd_explain, N_("what a rule checks, why, and how to fix it")},
@@ -25,7 +34,7 @@ static const egaf_command commands[] = {
     {"schema", cmd_schema, N_("JSON Schema of the model format, for editors")},
     {"export", cmd_export, N_("the models as ArchiMate exchange XML, Archi CSV or JSON")},
     {"diff", cmd_diff, N_("what changed between two versions of a model or of the national set")},
-    {"document", cmd_document, N_("the architecture document (DOCX or HTML) made from the model")},
+    {"document", DRAWING(cmd_document), N_("the architecture document (DOCX or HTML) made from the model")},
     {"lsp", cmd_lsp, N_("language server: findings, fixes and completion in the editor")},
     {"help", cmd_help, N_("show this help")},
     {NULL, NULL, NULL},
@@ -221,7 +230,12 @@ int main(int argc, char **argv)
     memset(&cli, 0, sizeof(cli));
     cli.argv0 = argv[0];
     char *exe = resolve_exe(argv[0]);
+#ifndef EGAF_LEAN_CLI
+    if (exe)
+        egaf_cli_drawing_front(&exe);
+#endif
     cli.exe_path = exe;
+    cli.main_argv = argv;
     cli.stdout_tty = isatty(STDOUT_FILENO);
     init_language(&cli);
 

@@ -123,6 +123,16 @@ bool egaf_am_allowed(const char *source, const char *rel, const char *target);
  * else becomes '_'. */
 void egaf_am_ncname(egaf_buf *out, const char *s);
 
+/* For the writers: an array of count items of size bytes with room for
+ * one more (doubled as needed; NULL and am->failed when memory runs out);
+ * a new identifier from prefix and the parts a, b, c that may be NULL
+ * ("id-lang-son.cong-dvc", "-2" and on when taken); the index of the
+ * element of key ("arch:id", "national:id"), SIZE_MAX when none. */
+void *egaf_am_grow(egaf_am_model *am, void *items, size_t *cap, size_t count, size_t size);
+const char *egaf_am_ident(egaf_am_model *am, const char *prefix, const char *a,
+                          const char *b, const char *c);
+size_t egaf_am_element_of_key(const egaf_am_model *am, const char *key);
+
 /* --- writers ------------------------------------------------------------- */
 
 /* The ArchiMate exchange file: the concept model and, unless no_views, one

@@ -22,6 +22,7 @@
 #include "base/fold.h"
 #include "base/suggest.h"
 #include "model/yaml_tree.h"
+#include "refs/refs_cache.h"
 
 /* by_code maps an organ code, or "gso:" and a statistics code, to a chain of
  * agencies: a code can name several agencies over the years, never two on
@@ -46,6 +47,7 @@ typedef struct loader {
     egaf_refs *refs;
     egaf_diags *diags;
     egaf_arena *scratch; /* YAML trees, freed after each file */
+    const egaf_refs_cache *cache; /* the compiled trees, or NULL (refs_cache.h) */
     size_t cap_entries, cap_frameworks;
     bool agencies_ok; /* agencies.yaml was read: owners can be resolved */
     bool systems_ok;  /* shared-systems.yaml was read: must-connect can be resolved */
@@ -1495,12 +1497,17 @@ static bool load_file(loader *ld, const char *name, file_kind fk, const char *ed
                          "framework-<edition>.yaml"));
         return false;
     }
-    ld->scratch = egaf_arena_create();
+    /* one scratch arena for every file: its memory is reused, not faulted
+     * in afresh */
+    if (!ld->scratch)
+        ld->scratch = egaf_arena_create();
     if (!ld->scratch) {
         ld->oom = true;
         return false;
     }
-    egaf_ynode *root = egaf_yaml_parse(ld->scratch, src, NULL, ld->diags);
+    egaf_ynode *root = egaf_refs_cache_tree(ld->cache, name, src, ld->scratch);
+    if (!root)
+        root = egaf_yaml_parse(ld->scratch, src, NULL, ld->diags);
     bool ok = root != NULL;
     if (root && !is_map(ld, root, "a reference file", NULL))
         ok = false;
@@ -1541,8 +1548,7 @@ static bool load_file(loader *ld, const char *name, file_kind fk, const char *ed
             break;
         }
     }
-    egaf_arena_free(ld->scratch);
-    ld->scratch = NULL;
+    egaf_arena_reset(ld->scratch);
     return ok;
 }
 
@@ -1707,6 +1713,21 @@ static void check_subjects(loader *ld)
 
 egaf_refs *egaf_refs_load(const char *dir, egaf_diags *diags, egaf_refs_status *status)
 {
+    return egaf_refs_load_cached(dir, NULL, diags, status);
+}
+
+/* The folder's own cache, else the one make wrote in the build folder. */
+static egaf_refs_cache *open_cache(const char *dir, const char *extra_cache)
+{
+    char path[PATH_MAX];
+    int w = snprintf(path, sizeof path, "%s/%s", dir, EGAF_REFS_CACHE_NAME);
+    egaf_refs_cache *c = w > 0 && (size_t)w < sizeof path ? egaf_refs_cache_open(path) : NULL;
+    return c ? c : egaf_refs_cache_open(extra_cache);
+}
+
+egaf_refs *egaf_refs_load_cached(const char *dir, const char *extra_cache, egaf_diags *diags,
+                                 egaf_refs_status *status)
+{
     *status = EGAF_REFS_NOT_FOUND;
     struct stat st;
     if (!dir || !*dir || stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
@@ -1747,6 +1768,8 @@ egaf_refs *egaf_refs_load(const char *dir, egaf_diags *diags, egaf_refs_status *
     memset(&ld, 0, sizeof(ld));
     ld.refs = refs;
     ld.diags = diags;
+    egaf_refs_cache *cache = open_cache(dir, extra_cache);
+    ld.cache = cache;
     egaf_diag_counts before = egaf_diags_counts(diags);
 
     ld.agencies_ok = load_file(&ld, fixed[0], F_AGENCIES, NULL);
@@ -1765,6 +1788,8 @@ egaf_refs *egaf_refs_load(const char *dir, egaf_diags *diags, egaf_refs_status *
     for (size_t i = 0; i < nfw; i++)
         free(fw_files[i]);
     free(fw_files);
+    egaf_refs_cache_free(cache);
+    egaf_arena_free(ld.scratch);
     if (!ld.oom) {
         if (ld.agencies_ok)
             check_successors(&ld);

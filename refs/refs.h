@@ -198,6 +198,11 @@ typedef enum egaf_refs_status {
 /* Loads every reference file in dir and checks the data's consistency
  * (unique ids, owners and successors that resolve, sources present). */
 egaf_refs *egaf_refs_load(const char *dir, egaf_diags *diags, egaf_refs_status *status);
+/* The same, with the YAML trees taken where they match from the compiled
+ * cache (refs_cache.h): dir's own egaf-refs.cache, else extra_cache (the
+ * build folder's; may be NULL). The results are the same either way. */
+egaf_refs *egaf_refs_load_cached(const char *dir, const char *extra_cache, egaf_diags *diags,
+                                 egaf_refs_status *status);
 void egaf_refs_free(egaf_refs *refs);
 
 /* Where the reference models are: --refs, $EGAF_REFS, the installed copy,

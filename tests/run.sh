@@ -19,7 +19,7 @@ export TMPROOT=$(mktemp -d "${TMPDIR:-/tmp}/egaf-tests.XXXXXX")
 trap 'chmod -R u+rwx "$TMPROOT" 2>/dev/null; rm -rf "$TMPROOT"' EXIT
 VG=""
 if [ "${VALGRIND:-}" = 1 ]; then
-    VG="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --suppressions=$PWD/tests/valgrind.supp"
+    VG="valgrind -q --trace-children=yes --trace-children-skip=/usr/*,/bin/* --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --suppressions=$PWD/tests/valgrind.supp"
 fi
 export VG
 passed=0

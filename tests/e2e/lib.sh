@@ -64,7 +64,8 @@ build_copy() {
     local built
     built=$(dirname "$EGAF")
     mkdir -p "$T/build"
-    cp -a "$built/obj" "$built/libegaf.a" "$built/egaf" "$built/locale" "$T/build/" &&
+    cp -a "$built/obj" "$built/libegaf.a" "$built/libegaf-lean.a" "$built/egaf" \
+        "$built/egaf-draw" "$built/egaf-refs.cache" "$built/tools" "$built/locale" "$T/build/" &&
         cp -a "$built/CFLAGS-stamp" "$built/PREFIX-stamp" "$T/build/" 2>/dev/null
     echo "$T/build"
 }

@@ -8,7 +8,8 @@
 built=$(dirname "$EGAF")
 B=$T/build
 mkdir -p "$B"
-cp -a "$built/obj" "$built/libegaf.a" "$built/egaf" "$built/locale" "$B/" &&
+cp -a "$built/obj" "$built/libegaf.a" "$built/libegaf-lean.a" "$built/egaf" \
+        "$built/egaf-draw" "$built/egaf-refs.cache" "$built/tools" "$built/locale" "$B/" &&
     cp -a "$built/CFLAGS-stamp" "$built/PREFIX-stamp" "$B/" 2>/dev/null
 mk() { make --no-print-directory BUILD="$B" "$@" >"$OUT" 2>"$ERR"; STATUS=$?; }
 
@@ -32,6 +33,24 @@ check install-reference-models test -f "$dest/opt/egaf/share/egaf/reference-mode
 (unset EGAF_REFS; "$dest/opt/egaf/bin/egaf" validate tests/fixtures/validate/mini.yaml) >"$OUT" 2>"$ERR"
 STATUS=$?
 expect_status installed-binary-finds-its-data 0
+# the drawing commands run PREFIX/libexec/egaf/egaf-draw (cli/drawing.c),
+# which finds the data of PREFIX/bin/egaf; egaf itself has no Graphviz
+check install-draw-helper test -x "$dest/opt/egaf/libexec/egaf/egaf-draw"
+(unset EGAF_REFS; "$dest/opt/egaf/bin/egaf" render --view overview --format svg \
+    -o "$T/installed.svg" tests/fixtures/validate/mini.yaml) >"$OUT" 2>"$ERR"
+STATUS=$?
+expect_status installed-render-through-egaf-draw 0
+check installed-render-wrote-svg grep -q '<svg' "$T/installed.svg"
+# the reference models' compiled cache is installed in the reference
+# folder, and the installed egaf reads it
+check install-refs-cache cmp -s "$B/egaf-refs.cache" "$dest/opt/egaf/share/egaf/reference-models/egaf-refs.cache"
+if command -v strace >/dev/null; then
+    (unset EGAF_REFS; strace -e trace=openat -o "$T/trace" "$dest/opt/egaf/bin/egaf" validate \
+        tests/fixtures/validate/mini.yaml) >/dev/null 2>&1
+    expect_grep installed-egaf-reads-its-cache 'reference-models/egaf-refs.cache", O_RDONLY' "$T/trace"
+fi
+readelf -d "$dest/opt/egaf/bin/egaf" >"$OUT" 2>"$ERR"
+expect_no_grep installed-egaf-without-graphviz 'NEEDED.*lib(gvc|cgraph|cairo|pango)'
 
 # `make PREFIX=/usr install` after `make`: the installed binary looks for
 # its data under /usr, and nothing of /usr/local is left in it

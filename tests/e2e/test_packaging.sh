@@ -230,7 +230,8 @@ fi
 dpkg-deb -c "$deb" >"$T/contents"
 for f in usr/bin/egaf usr/share/egaf/reference-models/agencies.yaml usr/share/man/man1/egaf.1.gz \
     usr/share/zsh/vendor-completions/_egaf usr/share/fish/vendor_completions.d/egaf.fish \
-    usr/share/bash-completion/completions/egaf usr/share/locale/vi/LC_MESSAGES/egaf.mo; do
+    usr/share/bash-completion/completions/egaf usr/share/locale/vi/LC_MESSAGES/egaf.mo \
+    usr/libexec/egaf/egaf-draw usr/share/egaf/reference-models/egaf-refs.cache; do
     expect_grep "package holds /$f" " \./$f$" "$T/contents"
 done
 root=$T/root
@@ -243,6 +244,12 @@ expect_status "unpacked package: egaf validate runs on an example" 0
     examples/broken/key-typo.yaml) >"$OUT" 2>"$ERR"
 STATUS=$?
 expect_status "unpacked package: a broken example exits 1" 1
+# the drawing commands run /usr/libexec/egaf/egaf-draw (cli/drawing.c)
+(unset EGAF_REFS; "$root/usr/bin/egaf" render --refs "$root/usr/share/egaf/reference-models" \
+    --view overview --format svg -o "$T/unpacked.svg" examples/national-2020/lang-son.yaml) >"$OUT" 2>"$ERR"
+STATUS=$?
+expect_status "unpacked package: egaf render runs egaf-draw" 0
+check "unpacked package: egaf render wrote an SVG" grep -q '<svg' "$T/unpacked.svg"
 
 if [ "$(id -u)" = 0 ] && [ "${CI:-}" = true ]; then
     if dpkg -i "$deb" >"$T/dpkg.log" 2>&1 || { apt-get install -y -f >>"$T/dpkg.log" 2>&1; }; then

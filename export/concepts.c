@@ -1,0 +1,603 @@
+/* concepts.c - the ArchiMate concept model of egaf models, which the
+ * ArchiMate exchange file (export_archimate.c) and the Archi CSV files
+ * (export_csv.c) both write. No Graphviz here: `egaf export --format csv`
+ * runs in egaf itself, which is linked without it (cli/drawing.c).
+ *
+ * The mapping (docs/export.md): each egaf kind to an element type, each
+ * reference field to a relationship type that the ArchiMate 3.1
+ * relationship table allows for the two element types (egaf_am_allowed();
+ * where it does not, a directed Association named after the field). The
+ * exchange schema does not check the table; this file does. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "export/export.h"
+#include "model/query.h"
+
+/* --- the relationship table ---------------------------------------------- */
+
+/* Element types the export writes, and the ArchiMate 3.1 relationship table
+ * (Appendix B; the same rows as Archi's relationships.xml) restricted to
+ * them. Letters: a access, c composition, f flow, g aggregation,
+ * i assignment, n influence, o association, r realization,
+ * s specialization, t triggering, v serving. */
+enum {
+    T_BA, T_BI, T_BF, T_BS, T_DO, T_AC, T_NODE, T_CN, T_TS, T_WP, T__COUNT
+};
+static const char *const type_names[T__COUNT] = {
+    "BusinessActor", "BusinessInterface", "BusinessFunction", "BusinessService",
+    "DataObject",    "ApplicationComponent", "Node",          "CommunicationNetwork",
+    "TechnologyService", "WorkPackage",
+};
+static const char *const table[T__COUNT][T__COUNT] = {
+    /* targets: BA, BI, BF, BS, DO, AC, Node, CN, TS, WP */
+    [T_BI] = {"fotv", "cfgostv", "fotv", "fiotv", "ao", "fotv", "fotv", "fotv", "fotv", "o"},
+    [T_BF] = {"fotv", "fotv", "cfgostv", "fortv", "ao", "fotv", "fotv", "fotv", "fotv", "o"},
+    [T_BS] = {"fotv", "fotv", "fotv", "cfgostv", "ao", "fotv", "fotv", "fotv", "fotv", "o"},
+    [T_DO] = {"o", "o", "o", "o", "cgos", "o", "o", "o", "o", "o"},
+    [T_AC] = {"fotv", "fortv", "fortv", "fortv", "ao", "cfgorstv", "fotv", "fotv", "fotv", "o"},
+    [T_NODE] = {"fiotv", "fiortv", "fiortv", "fiortv", "ao", "fortv", "cfgiostv", "fotv",
+                "fiortv", "io"},
+    [T_CN] = {"fortv", "fortv", "fortv", "fortv", "ao", "fortv", "fortv", "cfgostv", "fiortv",
+              "o"},
+    [T_TS] = {"fotv", "fotv", "fotv", "fortv", "ao", "fotv", "fotv", "fotv", "cfgostv", "o"},
+    [T_WP] = {"or", "or", "or", "or", "or", "or", "or", "or", "or", "cfgost"},
+    /* BusinessActor is never the source of a relationship the export
+     * writes; its row is left out, so only Association is allowed. */
+};
+
+static int type_index(const char *type)
+{
+    for (int i = 0; i < T__COUNT; i++)
+        if (strcmp(type_names[i], type) == 0)
+            return i;
+    return -1;
+}
+
+static char rel_letter(const char *rel)
+{
+    static const struct {
+        const char *name;
+        char letter;
+    } rels[] = {
+        {"Access", 'a'},      {"Composition", 'c'}, {"Flow", 'f'},
+        {"Aggregation", 'g'}, {"Assignment", 'i'},  {"Influence", 'n'},
+        {"Association", 'o'}, {"Realization", 'r'}, {"Specialization", 's'},
+        {"Triggering", 't'},  {"Serving", 'v'},
+    };
+    for (size_t i = 0; i < sizeof rels / sizeof rels[0]; i++)
+        if (strcmp(rels[i].name, rel) == 0)
+            return rels[i].letter;
+    return 0;
+}
+
+bool egaf_am_allowed(const char *source, const char *rel, const char *target)
+{
+    int s = type_index(source), t = type_index(target);
+    char letter = rel_letter(rel);
+    if (s < 0 || t < 0 || !letter)
+        return false;
+    if (letter == 'o')
+        return true;
+    const char *row = table[s][t];
+    return row && strchr(row, letter) != NULL;
+}
+
+/* --- building the concept model ------------------------------------------ */
+
+void egaf_am_ncname(egaf_buf *out, const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
+        unsigned char c = *p;
+        bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                  c == '.' || c == '-' || c == '_';
+        egaf_buf_putc(out, ok ? (char)c : '_');
+    }
+}
+
+void *egaf_am_grow(egaf_am_model *am, void *items, size_t *cap, size_t count, size_t size)
+{
+    if (count < *cap)
+        return items;
+    size_t ncap = *cap ? *cap * 2 : 32;
+    void *n = realloc(items, ncap * size);
+    if (!n) {
+        am->failed = true;
+        return NULL;
+    }
+    *cap = ncap;
+    return n;
+}
+
+static const char *am_str(egaf_am_model *am, const char *s)
+{
+    if (!s)
+        return NULL;
+    char *c = egaf_arena_strdup(am->arena, s);
+    if (!c)
+        am->failed = true;
+    return c;
+}
+
+/* A unique identifier from base ("id-lang-son.cong-dvc"), made an NCName. */
+const char *egaf_am_ident(egaf_am_model *am, const char *prefix, const char *a,
+                          const char *b, const char *c)
+{
+    egaf_buf buf;
+    egaf_buf_init(&buf);
+    egaf_buf_puts(&buf, prefix);
+    const char *parts[3] = {a, b, c};
+    for (int i = 0; i < 3; i++) {
+        if (!parts[i])
+            continue;
+        if (i)
+            egaf_buf_putc(&buf, '.');
+        egaf_am_ncname(&buf, parts[i]);
+    }
+    size_t base_len = buf.len;
+    const char *result = NULL;
+    for (int n = 2; !buf.failed; n++) {
+        if (!egaf_strmap_get(&am->ids, buf.data, buf.len)) {
+            char *id = egaf_arena_strndup(am->arena, buf.data, buf.len);
+            bool oom = false;
+            if (id)
+                egaf_strmap_put(&am->ids, id, buf.len, id, &oom);
+            if (!id || oom)
+                am->failed = true;
+            result = id;
+            break;
+        }
+        buf.len = base_len;
+        egaf_buf_printf(&buf, "-%d", n);
+    }
+    if (buf.failed)
+        am->failed = true;
+    egaf_buf_free(&buf);
+    return result ? result : "id-invalid";
+}
+
+static void prop_add(egaf_am_model *am, egaf_am_props *p, const char *key, const char *value)
+{
+    if (!key || !value)
+        return;
+    egaf_am_prop *items = egaf_am_grow(am, p->items, &p->cap, p->count, sizeof(*items));
+    if (!items)
+        return;
+    p->items = items;
+    p->items[p->count].key = am_str(am, key);
+    p->items[p->count].value = am_str(am, value);
+    p->count++;
+}
+
+static size_t element_add(egaf_am_model *am, const char *identifier, const char *type,
+                          const char *name_vi, const char *name_en, const char *doc,
+                          const char *key)
+{
+    egaf_am_element *items = egaf_am_grow(am, am->elements, &am->elements_cap, am->nelements,
+                                  sizeof(*items));
+    if (!items)
+        return SIZE_MAX;
+    am->elements = items;
+    egaf_am_element *e = &am->elements[am->nelements];
+    memset(e, 0, sizeof(*e));
+    e->identifier = identifier;
+    e->type = type;
+    e->name_vi = am_str(am, name_vi ? name_vi : "");
+    e->name_en = am_str(am, name_en);
+    e->name = am->en && e->name_en ? e->name_en : e->name_vi;
+    e->documentation = am_str(am, doc);
+    e->key = am_str(am, key);
+    if (e->key) {
+        bool oom = false;
+        egaf_strmap_put(&am->by_key, e->key, strlen(e->key),
+                        (void *)(uintptr_t)(am->nelements + 1), &oom);
+        if (oom)
+            am->failed = true;
+    }
+    return am->nelements++;
+}
+
+size_t egaf_am_element_of_key(const egaf_am_model *am, const char *key)
+{
+    uintptr_t v = (uintptr_t)egaf_strmap_get(&am->by_key, key, strlen(key));
+    return v ? (size_t)(v - 1) : SIZE_MAX;
+}
+
+static const char *kind_type(const egaf_element *el)
+{
+    switch (el->kind) {
+    case EGAF_K_ACTOR:
+        return "BusinessActor";
+    case EGAF_K_CHANNEL:
+        return "BusinessInterface";
+    case EGAF_K_FUNCTION:
+        return "BusinessFunction";
+    case EGAF_K_SERVICE:
+        return "BusinessService";
+    case EGAF_K_DATABASE:
+        return "DataObject";
+    case EGAF_K_APPLICATION:
+    case EGAF_K_PLATFORM:
+        return "ApplicationComponent";
+    case EGAF_K_INFRASTRUCTURE: {
+        const char *k = egaf_element_text(el, EGAF_F_KIND);
+        return k && strcmp(k, "network") == 0 ? "CommunicationNetwork" : "Node";
+    }
+    case EGAF_K_CONTROL:
+        return "TechnologyService";
+    case EGAF_K_ROADMAP:
+        return "WorkPackage";
+    default:
+        return NULL; /* integrations are relationships; the header a grouping */
+    }
+}
+
+static void join(egaf_buf *b, const egaf_str *items, size_t n)
+{
+    egaf_buf_reset(b);
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            egaf_buf_puts(b, "; ");
+        egaf_buf_puts(b, items[i].s ? items[i].s : "");
+    }
+    if (!b->data)
+        egaf_buf_puts(b, "");
+}
+
+/* Every field that is not a name, a description or a reference, as
+ * properties keyed as in the model. */
+static void field_props(egaf_am_model *am, egaf_am_props *p, const egaf_element *el)
+{
+    const egaf_kind_spec *spec = egaf_kind_info(el->kind);
+    egaf_buf tmp;
+    egaf_buf_init(&tmp);
+    for (size_t f = 0; f < spec->nfields; f++) {
+        const egaf_field_spec *fs = &spec->fields[f];
+        const egaf_value *v = egaf_element_get(el, fs->field);
+        if (!v || fs->field == EGAF_F_NAME || fs->field == EGAF_F_NAME_EN ||
+            fs->field == EGAF_F_DESCRIPTION)
+            continue;
+        switch (v->type) {
+        case EGAF_FT_TEXT:
+        case EGAF_FT_ID:
+        case EGAF_FT_ENUM:
+        case EGAF_FT_CODE:
+            if (fs->field != EGAF_F_ID)
+                prop_add(am, p, fs->key, v->u.str.s);
+            break;
+        case EGAF_FT_INT:
+            egaf_buf_reset(&tmp);
+            egaf_buf_printf(&tmp, "%lld", v->u.num);
+            prop_add(am, p, fs->key, tmp.data);
+            break;
+        case EGAF_FT_TEXTS:
+        case EGAF_FT_IDS:
+            join(&tmp, v->u.list.items, v->u.list.count);
+            prop_add(am, p, fs->key, tmp.data);
+            break;
+        case EGAF_FT_WAIVERS:
+            for (size_t i = 0; i < v->u.waivers.count; i++) {
+                egaf_buf_reset(&tmp);
+                egaf_buf_printf(&tmp, "waiver:%s",
+                                v->u.waivers.items[i].rule.s ? v->u.waivers.items[i].rule.s
+                                                             : "");
+                prop_add(am, p, tmp.data,
+                         v->u.waivers.items[i].reason.s ? v->u.waivers.items[i].reason.s : "");
+            }
+            break;
+        case EGAF_FT_PROPERTIES:
+            for (size_t i = 0; i < v->u.props.count; i++)
+                prop_add(am, p, v->u.props.items[i].key.s, v->u.props.items[i].value.s);
+            break;
+        case EGAF_FT_PERIOD:
+            egaf_buf_reset(&tmp);
+            egaf_buf_printf(&tmp, "%lld-%lld", v->u.period.from, v->u.period.to);
+            prop_add(am, p, fs->key, tmp.data);
+            break;
+        case EGAF_FT_REF:
+        case EGAF_FT_REFS:
+            break;
+        }
+    }
+    if (tmp.failed)
+        am->failed = true;
+    egaf_buf_free(&tmp);
+}
+
+/* The element a reference names: a loaded element, or a national entry's
+ * element (made on first use); SIZE_MAX when it names nothing loaded. */
+static size_t target_of(egaf_am_model *am, egaf_model *const *models, size_t nmodels,
+                        const egaf_refs *refs, const egaf_model *m, const char *ref)
+{
+    egaf_export_ref r;
+    egaf_export_resolve(models, nmodels, refs, m, ref, &r);
+    if (!r.id[0])
+        return SIZE_MAX;
+    egaf_buf key;
+    egaf_buf_init(&key);
+    egaf_buf_printf(&key, "%s:%s", r.scope == EGAF_SCOPE_NATIONAL ? "national" : r.arch, r.id);
+    size_t idx = key.failed ? SIZE_MAX : egaf_am_element_of_key(am, key.data);
+    if (idx == SIZE_MAX && r.scope == EGAF_SCOPE_NATIONAL && !key.failed) {
+        const egaf_ref_entry *e = r.entry;
+        const char *type = "ApplicationComponent";
+        bool db = e ? e->kind == EGAF_RK_NATIONAL_DATABASE : strncmp(r.id, "csdl-", 5) == 0;
+        if (db)
+            type = "DataObject";
+        else if (e && e->category && strcmp(e->category, "network") == 0)
+            type = "CommunicationNetwork";
+        else if (e && e->category && strcmp(e->category, "data-center") == 0)
+            type = "Node";
+        const char *ident = egaf_am_ident(am, "id-national", NULL, r.id, NULL);
+        idx = element_add(am, ident, type, e && e->name ? e->name : r.id,
+                          e ? e->name_en : NULL, e ? e->purpose : NULL, key.data);
+        if (idx != SIZE_MAX) {
+            egaf_am_props *p = &am->elements[idx].props;
+            prop_add(am, p, "egaf-kind", db ? "national database" : "national shared system");
+            prop_add(am, p, "national-id", r.id);
+            if (e) {
+                prop_add(am, p, "abbr", e->abbr);
+                prop_add(am, p, "category", e->category);
+                prop_add(am, p, "source", e->source);
+            } else {
+                prop_add(am, p, "in-reference-models", "no");
+            }
+        }
+    }
+    egaf_buf_free(&key);
+    return idx;
+}
+
+static egaf_am_rel *rel_add(egaf_am_model *am, const char *identifier, const char *type,
+                            size_t source, size_t target)
+{
+    egaf_am_rel *items = egaf_am_grow(am, am->rels, &am->rels_cap, am->nrels, sizeof(*items));
+    if (!items)
+        return NULL;
+    am->rels = items;
+    egaf_am_rel *r = &am->rels[am->nrels++];
+    memset(r, 0, sizeof(*r));
+    r->identifier = identifier;
+    r->type = type;
+    r->source = source;
+    r->target = target;
+    return r;
+}
+
+/* How each reference field becomes a relationship. reverse: the referenced
+ * element is the source (a service's `handled-by` application serves it). */
+typedef struct rel_rule {
+    egaf_kind kind;
+    egaf_field field;
+    const char *type;
+    bool reverse;
+    const char *access;
+} rel_rule;
+
+static const rel_rule rules[] = {
+    {EGAF_K_SERVICE, EGAF_F_HANDLED_BY, "Serving", true, NULL},
+    {EGAF_K_SERVICE, EGAF_F_CHANNELS, "Assignment", true, NULL},
+    {EGAF_K_SERVICE, EGAF_F_ACTORS, "Serving", false, NULL},
+    {EGAF_K_SERVICE, EGAF_F_FUNCTION, "Realization", true, NULL},
+    {EGAF_K_DATABASE, EGAF_F_SOURCES, "Association", true, NULL},
+    {EGAF_K_DATABASE, EGAF_F_HOSTED_ON, "Realization", true, NULL},
+    {EGAF_K_APPLICATION, EGAF_F_USES, "Access", false, "ReadWrite"},
+    {EGAF_K_APPLICATION, EGAF_F_SERVES, "Serving", false, NULL},
+    {EGAF_K_APPLICATION, EGAF_F_HOSTED_ON, "Realization", true, NULL},
+    {EGAF_K_PLATFORM, EGAF_F_CONNECTS, "Flow", false, NULL},
+    {EGAF_K_PLATFORM, EGAF_F_HOSTED_ON, "Realization", true, NULL},
+    {EGAF_K_INFRASTRUCTURE, EGAF_F_CONNECTS, "Association", false, NULL},
+    {EGAF_K_CONTROL, EGAF_F_PROTECTS, "Serving", false, NULL},
+    {EGAF_K_ROADMAP, EGAF_F_DELIVERS, "Realization", false, NULL},
+};
+
+/* Adds the relationship of one reference, with the rule's type where the
+ * table allows it, else a directed Association named after the field. */
+static egaf_am_rel *relate(egaf_am_model *am, const char *identifier, const char *type,
+                           size_t source, size_t target, const char *field_key,
+                           const char *access)
+{
+    const egaf_am_element *s = &am->elements[source], *t = &am->elements[target];
+    bool fallback = !egaf_am_allowed(s->type, type, t->type);
+    egaf_am_rel *r = rel_add(am, identifier, fallback ? "Association" : type, source, target);
+    if (!r)
+        return NULL;
+    if (fallback || strcmp(type, "Association") == 0) {
+        r->directed = fallback || strcmp(field_key, "connects") != 0;
+        r->name = am_str(am, field_key);
+    } else if (access) {
+        r->access_type = access;
+    }
+    prop_add(am, &r->props, "egaf-field", field_key);
+    return r;
+}
+
+static const char *model_name(const egaf_model *m, bool en)
+{
+    const char *name = m->header ? egaf_element_text(m->header, EGAF_F_NAME) : NULL;
+    const char *name_en = m->header ? egaf_element_text(m->header, EGAF_F_NAME_EN) : NULL;
+    if (en && name_en)
+        return name_en;
+    return name ? name : (m->id ? m->id : "");
+}
+
+egaf_am_model *egaf_am_build(egaf_model *const *models, size_t nmodels, const egaf_refs *refs,
+                             bool en)
+{
+    egaf_am_model *am = calloc(1, sizeof(*am));
+    if (!am)
+        return NULL;
+    am->arena = egaf_arena_create();
+    if (!am->arena) {
+        free(am);
+        return NULL;
+    }
+    am->en = en;
+    egaf_strmap_init(&am->ids);
+    egaf_strmap_init(&am->by_key);
+    am->identifier = egaf_am_ident(am, "id-egaf-model", NULL, NULL, NULL);
+
+    egaf_buf tmp;
+    egaf_buf_init(&tmp);
+    if (nmodels == 1) {
+        const egaf_model *m = models[0];
+        am->name_vi = am_str(am, model_name(m, false));
+        const char *ne = m->header ? egaf_element_text(m->header, EGAF_F_NAME_EN) : NULL;
+        am->name_en = am_str(am, ne);
+        am->documentation =
+            am_str(am, m->header ? egaf_element_text(m->header, EGAF_F_DESCRIPTION) : NULL);
+    } else {
+        egaf_buf_printf(&tmp, "Kiến trúc Chính phủ điện tử: %zu kiến trúc", nmodels);
+        am->name_vi = am_str(am, tmp.data);
+        egaf_buf_reset(&tmp);
+        egaf_buf_printf(&tmp, "e-Government architectures: %zu", nmodels);
+        am->name_en = am_str(am, tmp.data);
+    }
+    am->name = en && am->name_en ? am->name_en : am->name_vi;
+    egaf_buf_reset(&tmp);
+    for (size_t mi = 0; mi < nmodels; mi++)
+        egaf_buf_printf(&tmp, "%s%s", mi ? ", " : "", models[mi]->id ? models[mi]->id : "");
+    prop_add(am, &am->props, "egaf-architectures", tmp.data ? tmp.data : "");
+
+    /* the elements of every model, then the relationships (a reference may
+     * name an element of a model further on) */
+    for (size_t mi = 0; mi < nmodels; mi++) {
+        const egaf_model *m = models[mi];
+        const char *arch = m->id ? m->id : "model";
+        if (m->header) {
+            const char *ident = egaf_am_ident(am, "id-", arch, NULL, NULL);
+            const char *ne = egaf_element_text(m->header, EGAF_F_NAME_EN);
+            size_t g = element_add(am, ident, "Grouping", model_name(m, false), ne,
+                                   egaf_element_text(m->header, EGAF_F_DESCRIPTION), NULL);
+            if (g != SIZE_MAX) {
+                egaf_am_props *p = &am->elements[g].props;
+                prop_add(am, p, "egaf-kind", "architecture");
+                prop_add(am, p, "framework", m->framework.s);
+                field_props(am, p, m->header);
+            }
+        }
+        for (int k = 0; k < EGAF_K_ARCHITECTURE; k++) {
+            for (size_t i = 0; i < m->counts[k]; i++) {
+                const egaf_element *el = m->elements[k][i];
+                const char *type = kind_type(el);
+                if (!type || !el->id)
+                    continue;
+                egaf_buf_reset(&tmp);
+                egaf_buf_printf(&tmp, "%s:%s", arch, el->id);
+                if (egaf_am_element_of_key(am, tmp.data) != SIZE_MAX)
+                    continue; /* a duplicate id: the validator reports it */
+                const char *ident = egaf_am_ident(am, "id-", arch, el->id, NULL);
+                size_t e = element_add(am, ident, type, el->name ? el->name : el->id,
+                                       egaf_element_text(el, EGAF_F_NAME_EN),
+                                       egaf_element_text(el, EGAF_F_DESCRIPTION), tmp.data);
+                if (e == SIZE_MAX)
+                    continue;
+                egaf_am_props *p = &am->elements[e].props;
+                prop_add(am, p, "egaf-kind", egaf_kind_info(el->kind)->noun);
+                prop_add(am, p, "egaf-id", tmp.data);
+                field_props(am, p, el);
+            }
+        }
+    }
+    for (size_t mi = 0; mi < nmodels && !am->failed; mi++) {
+        const egaf_model *m = models[mi];
+        const char *arch = m->id ? m->id : "model";
+        for (int k = 0; k < EGAF_K_ARCHITECTURE; k++) {
+            for (size_t i = 0; i < m->counts[k]; i++) {
+                const egaf_element *el = m->elements[k][i];
+                if (el->kind == EGAF_K_INTEGRATION) {
+                    const char *from = egaf_element_text(el, EGAF_F_FROM);
+                    const char *to = egaf_element_text(el, EGAF_F_TO);
+                    size_t s = from ? target_of(am, models, nmodels, refs, m, from) : SIZE_MAX;
+                    size_t t = to ? target_of(am, models, nmodels, refs, m, to) : SIZE_MAX;
+                    if (s == SIZE_MAX || t == SIZE_MAX)
+                        continue;
+                    egaf_buf_reset(&tmp);
+                    if (el->id)
+                        egaf_buf_puts(&tmp, el->id);
+                    else
+                        egaf_buf_printf(&tmp, "integration-%zu", el->index + 1);
+                    const char *ident = egaf_am_ident(am, "id-", arch, tmp.data, NULL);
+                    egaf_am_rel *r = relate(am, ident, "Flow", s, t, "integration", NULL);
+                    if (!r)
+                        continue;
+                    const egaf_value *data = egaf_element_get(el, EGAF_F_DATA);
+                    if (data && data->type == EGAF_FT_TEXTS && data->u.list.count) {
+                        join(&tmp, data->u.list.items, data->u.list.count);
+                        prop_add(am, &r->props, "data", tmp.data);
+                        egaf_buf_reset(&tmp);
+                        for (size_t d = 0; d < data->u.list.count; d++)
+                            egaf_buf_printf(&tmp, "%s%s", d ? ", " : "",
+                                            data->u.list.items[d].s ? data->u.list.items[d].s
+                                                                    : "");
+                        if (!r->name)
+                            r->name = am_str(am, tmp.data);
+                    }
+                    if (el->name && !r->name)
+                        r->name = am_str(am, el->name);
+                    prop_add(am, &r->props, "egaf-kind", "integration");
+                    prop_add(am, &r->props, "from", from);
+                    prop_add(am, &r->props, "to", to);
+                    prop_add(am, &r->props, "via", egaf_element_text(el, EGAF_F_VIA));
+                    field_props(am, &r->props, el);
+                    continue;
+                }
+                if (!el->id)
+                    continue;
+                egaf_buf_reset(&tmp);
+                egaf_buf_printf(&tmp, "%s:%s", arch, el->id);
+                size_t self = egaf_am_element_of_key(am, tmp.data);
+                if (self == SIZE_MAX)
+                    continue;
+                for (size_t ri = 0; ri < sizeof rules / sizeof rules[0]; ri++) {
+                    const rel_rule *rule = &rules[ri];
+                    if (rule->kind != el->kind)
+                        continue;
+                    const egaf_value *v = egaf_element_get(el, rule->field);
+                    if (!v)
+                        continue;
+                    const char *key = egaf_field_spec_of(egaf_kind_info(el->kind), rule->field)->key;
+                    size_t n = v->type == EGAF_FT_REFS ? v->u.list.count : 1;
+                    for (size_t j = 0; j < n; j++) {
+                        const char *ref =
+                            v->type == EGAF_FT_REFS ? v->u.list.items[j].s : v->u.str.s;
+                        if (!ref)
+                            continue;
+                        size_t t = target_of(am, models, nmodels, refs, m, ref);
+                        if (t == SIZE_MAX)
+                            continue;
+                        char num[24];
+                        snprintf(num, sizeof num, "%zu", j + 1);
+                        egaf_buf_reset(&tmp);
+                        egaf_buf_printf(&tmp, "%s.%s", key, num);
+                        const char *ident = egaf_am_ident(am, "id-", arch, el->id, tmp.data);
+                        size_t s = rule->reverse ? t : self, d = rule->reverse ? self : t;
+                        relate(am, ident, rule->type, s, d, key, rule->access);
+                    }
+                }
+            }
+        }
+    }
+    if (tmp.failed)
+        am->failed = true;
+    egaf_buf_free(&tmp);
+    return am;
+}
+
+void egaf_am_free(egaf_am_model *am)
+{
+    if (!am)
+        return;
+    for (size_t i = 0; i < am->nelements; i++)
+        free(am->elements[i].props.items);
+    for (size_t i = 0; i < am->nrels; i++)
+        free(am->rels[i].props.items);
+    free(am->elements);
+    free(am->rels);
+    free(am->props.items);
+    egaf_strmap_free(&am->ids);
+    egaf_strmap_free(&am->by_key);
+    egaf_arena_free(am->arena);
+    free(am);
+}
