@@ -81,6 +81,9 @@ bool egaf_am_allowed(const char *source, const char *rel, const char *target)
 {
     int s = type_index(source), t = type_index(target);
     char letter = rel_letter(rel);
+    /* a Grouping aggregates or composes any element (ArchiMate 3.1, 5.1) */
+    if (strcmp(source, "Grouping") == 0 && t >= 0)
+        return letter == 'g' || letter == 'c' || letter == 'o';
     if (s < 0 || t < 0 || !letter)
         return false;
     if (letter == 'o')
@@ -417,6 +420,16 @@ static egaf_am_rel *relate(egaf_am_model *am, const char *identifier, const char
     return r;
 }
 
+/* One leg of an integration: a Flow, or, to a database, an Access that
+ * reads it (Flow to a DataObject is not in the table). */
+static egaf_am_rel *integration_leg(egaf_am_model *am, const char *identifier, size_t source,
+                                    size_t target)
+{
+    bool data = strcmp(am->elements[target].type, "DataObject") == 0;
+    return relate(am, identifier, data ? "Access" : "Flow", source, target, "integration",
+                  data ? "Read" : NULL);
+}
+
 static const char *model_name(const egaf_model *m, bool en)
 {
     const char *name = m->header ? egaf_element_text(m->header, EGAF_F_NAME) : NULL;
@@ -465,22 +478,30 @@ egaf_am_model *egaf_am_build(egaf_model *const *models, size_t nmodels, const eg
     prop_add(am, &am->props, "egaf-architectures", tmp.data ? tmp.data : "");
 
     /* the elements of every model, then the relationships (a reference may
-     * name an element of a model further on) */
-    for (size_t mi = 0; mi < nmodels; mi++) {
+     * name an element of a model further on); each architecture's Grouping
+     * and the range of its elements, for the Aggregations */
+    size_t *group = calloc(nmodels + 1, sizeof(*group) * 3);
+    if (!group)
+        am->failed = true;
+    for (size_t mi = 0; mi < nmodels && group; mi++) {
         const egaf_model *m = models[mi];
         const char *arch = m->id ? m->id : "model";
+        group[3 * mi] = SIZE_MAX;
         if (m->header) {
             const char *ident = am_ident(am, "id-", arch, NULL, NULL);
             const char *ne = egaf_element_text(m->header, EGAF_F_NAME_EN);
             size_t g = element_add(am, ident, "Grouping", model_name(m, false), ne,
                                    egaf_element_text(m->header, EGAF_F_DESCRIPTION), NULL);
+            group[3 * mi] = g;
             if (g != SIZE_MAX) {
                 egaf_am_props *p = &am->elements[g].props;
                 prop_add(am, p, "egaf-kind", "architecture");
+                prop_add(am, p, "egaf-id", arch);
                 prop_add(am, p, "framework", m->framework.s);
                 field_props(am, p, m->header);
             }
         }
+        group[3 * mi + 1] = am->nelements;
         for (int k = 0; k < EGAF_K_ARCHITECTURE; k++) {
             for (size_t i = 0; i < m->counts[k]; i++) {
                 const egaf_element *el = m->elements[k][i];
@@ -503,10 +524,18 @@ egaf_am_model *egaf_am_build(egaf_model *const *models, size_t nmodels, const eg
                 field_props(am, p, el);
             }
         }
+        group[3 * mi + 2] = am->nelements;
     }
     for (size_t mi = 0; mi < nmodels && !am->failed; mi++) {
         const egaf_model *m = models[mi];
         const char *arch = m->id ? m->id : "model";
+        /* the architecture's Grouping aggregates its own elements */
+        if (group[3 * mi] != SIZE_MAX)
+            for (size_t e = group[3 * mi + 1]; e < group[3 * mi + 2]; e++) {
+                const char *ident = am_ident(am, "id-member.", am->elements[e].identifier + 3,
+                                             NULL, NULL);
+                rel_add(am, ident, "Aggregation", group[3 * mi], e);
+            }
         for (int k = 0; k < EGAF_K_ARCHITECTURE; k++) {
             for (size_t i = 0; i < m->counts[k]; i++) {
                 const egaf_element *el = m->elements[k][i];
@@ -523,28 +552,45 @@ egaf_am_model *egaf_am_build(egaf_model *const *models, size_t nmodels, const eg
                     else
                         egaf_buf_printf(&tmp, "integration-%zu", el->index + 1);
                     const char *ident = am_ident(am, "id-", arch, tmp.data, NULL);
-                    egaf_am_rel *r = relate(am, ident, "Flow", s, t, "integration", NULL);
+                    /* through the platform when it is loaded: a flow to it
+                     * and one on from it, the integration's properties on
+                     * the first, once */
+                    const char *via = egaf_element_text(el, EGAF_F_VIA);
+                    size_t p = via ? target_of(am, models, nmodels, refs, m, via) : SIZE_MAX;
+                    if (p == s || p == t)
+                        p = SIZE_MAX;
+                    const char *leg_ident =
+                        p != SIZE_MAX ? am_ident(am, "id-", arch, tmp.data, "via") : NULL;
+                    egaf_am_rel *r = integration_leg(am, ident, s, p != SIZE_MAX ? p : t);
+                    egaf_am_rel *r2 = p != SIZE_MAX ? integration_leg(am, leg_ident, p, t) : NULL;
                     if (!r)
                         continue;
                     const egaf_value *data = egaf_element_get(el, EGAF_F_DATA);
                     if (data && data->type == EGAF_FT_TEXTS && data->u.list.count) {
-                        join(&tmp, data->u.list.items, data->u.list.count);
-                        prop_add(am, &r->props, "data", tmp.data);
                         egaf_buf_reset(&tmp);
                         for (size_t d = 0; d < data->u.list.count; d++)
                             egaf_buf_printf(&tmp, "%s%s", d ? ", " : "",
                                             data->u.list.items[d].s ? data->u.list.items[d].s
                                                                     : "");
-                        if (!r->name)
-                            r->name = am_str(am, tmp.data);
+                        r->name = am_str(am, tmp.data);
                     }
                     if (el->name && !r->name)
                         r->name = am_str(am, el->name);
                     prop_add(am, &r->props, "egaf-kind", "integration");
+                    if (el->id)
+                        prop_add(am, &r->props, "egaf-id", el->id);
+                    prop_add(am, &r->props, "name", el->name);
+                    prop_add(am, &r->props, "name-en", egaf_element_text(el, EGAF_F_NAME_EN));
+                    prop_add(am, &r->props, "description",
+                             egaf_element_text(el, EGAF_F_DESCRIPTION));
                     prop_add(am, &r->props, "from", from);
                     prop_add(am, &r->props, "to", to);
-                    prop_add(am, &r->props, "via", egaf_element_text(el, EGAF_F_VIA));
+                    prop_add(am, &r->props, "via", via);
                     field_props(am, &r->props, el);
+                    if (r2) {
+                        r2->name = r->name;
+                        prop_add(am, &r2->props, "egaf-kind", "integration-leg");
+                    }
                     continue;
                 }
                 if (!el->id)
@@ -569,10 +615,17 @@ egaf_am_model *egaf_am_build(egaf_model *const *models, size_t nmodels, const eg
                         if (!ref)
                             continue;
                         size_t t = target_of(am, models, nmodels, refs, m, ref);
-                        if (t == SIZE_MAX)
-                            continue;
                         char num[24];
                         snprintf(num, sizeof num, "%zu", j + 1);
+                        if (t == SIZE_MAX) {
+                            /* a reference to nothing loaded (another
+                             * architecture's element): kept, with its place
+                             * in the list, for the way back */
+                            egaf_buf_reset(&tmp);
+                            egaf_buf_printf(&tmp, "ref:%s.%s", key, num);
+                            prop_add(am, &am->elements[self].props, tmp.data, ref);
+                            continue;
+                        }
                         egaf_buf_reset(&tmp);
                         egaf_buf_printf(&tmp, "%s.%s", key, num);
                         const char *ident = am_ident(am, "id-", arch, el->id, tmp.data);
@@ -586,6 +639,7 @@ egaf_am_model *egaf_am_build(egaf_model *const *models, size_t nmodels, const eg
     if (tmp.failed)
         am->failed = true;
     egaf_buf_free(&tmp);
+    free(group);
     return am;
 }
 
@@ -611,6 +665,8 @@ void egaf_am_free(egaf_am_model *am)
 typedef struct xctx {
     egaf_buf *out;
     egaf_am_model *am;
+    const egaf_export_options *options;
+    bool views_open; /* <views><diagrams> written */
     egaf_strmap prop_ids; /* key -> "propid-N" */
     const char **prop_keys;
     size_t nprop_keys, prop_keys_cap;
@@ -705,6 +761,10 @@ static void x_view(xctx *x, egaf_gv *gv, const egaf_model *m, egaf_view view,
         return;
     }
     const char *vid = am_ident(am, "id-view.", arch, egaf_view_name(view), NULL);
+    if (!x->views_open) {
+        egaf_buf_puts(x->out, "  <views>\n    <diagrams>\n");
+        x->views_open = true;
+    }
     egaf_buf_printf(x->out, "      <view identifier=\"%s\" xsi:type=\"Diagram\">\n", vid);
     egaf_buf title_vi, title_en;
     egaf_buf_init(&title_vi);
@@ -760,8 +820,68 @@ static void x_view(xctx *x, egaf_gv *gv, const egaf_model *m, egaf_view view,
                         placed[r->target] + 1);
     }
     egaf_buf_puts(x->out, "      </view>\n");
+    if (!egaf_export_drain(x->out, x->options, false))
+        am->failed = true;
     egaf_gv_free_layout(gv, g);
     egaf_view_free(g);
+}
+
+/* Folders by layer, named as Archi names its top folders so that its
+ * import files the elements where a user of Archi looks for them. */
+static const struct {
+    const char *label;
+    const char *types[5];
+} folders[] = {
+    {"Business",
+     {"BusinessActor", "BusinessInterface", "BusinessFunction", "BusinessService", NULL}},
+    {"Application", {"ApplicationComponent", "DataObject", NULL}},
+    {"Technology & Physical", {"Node", "CommunicationNetwork", "TechnologyService", NULL}},
+    {"Implementation & Migration", {"WorkPackage", NULL}},
+    {"Other", {"Grouping", NULL}},
+};
+
+static bool in_folder(const char *type, size_t f)
+{
+    for (size_t i = 0; folders[f].types[i]; i++)
+        if (strcmp(folders[f].types[i], type) == 0)
+            return true;
+    return false;
+}
+
+static void x_organizations(xctx *x)
+{
+    egaf_am_model *am = x->am;
+    if (!am->nelements && !am->nrels)
+        return;
+    egaf_buf_puts(x->out, "  <organizations>\n");
+    for (size_t f = 0; f < sizeof folders / sizeof folders[0]; f++) {
+        bool open = false;
+        for (size_t i = 0; i < am->nelements; i++) {
+            if (!in_folder(am->elements[i].type, f))
+                continue;
+            if (!open)
+                egaf_buf_printf(x->out, "    <item>\n      <label xml:lang=\"en\">%s</label>\n",
+                                f == 2 ? "Technology &amp; Physical"
+                                : f == 3 ? "Implementation &amp; Migration"
+                                         : folders[f].label);
+            open = true;
+            egaf_buf_printf(x->out, "      <item identifierRef=\"%s\"/>\n",
+                            am->elements[i].identifier);
+        }
+        if (open)
+            egaf_buf_puts(x->out, "    </item>\n");
+        egaf_export_drain(x->out, x->options, false);
+    }
+    if (am->nrels) {
+        egaf_buf_puts(x->out, "    <item>\n      <label xml:lang=\"en\">Relations</label>\n");
+        for (size_t i = 0; i < am->nrels; i++) {
+            egaf_buf_printf(x->out, "      <item identifierRef=\"%s\"/>\n",
+                            am->rels[i].identifier);
+            egaf_export_drain(x->out, x->options, false);
+        }
+        egaf_buf_puts(x->out, "    </item>\n");
+    }
+    egaf_buf_puts(x->out, "  </organizations>\n");
 }
 
 int egaf_export_archimate(egaf_buf *out, egaf_model *const *models, size_t nmodels,
@@ -776,6 +896,7 @@ int egaf_export_archimate(egaf_buf *out, egaf_model *const *models, size_t nmode
     memset(&x, 0, sizeof x);
     x.out = out;
     x.am = am;
+    x.options = options;
     egaf_strmap_init(&x.prop_ids);
 
     egaf_buf_puts(out,
@@ -806,6 +927,8 @@ int egaf_export_archimate(egaf_buf *out, egaf_model *const *models, size_t nmode
             }
             x_props(&x, "      ", &e->props);
             egaf_buf_puts(out, "    </element>\n");
+            if (!egaf_export_drain(out, options, false))
+                break;
         }
         egaf_buf_puts(out, "  </elements>\n");
     }
@@ -830,27 +953,13 @@ int egaf_export_archimate(egaf_buf *out, egaf_model *const *models, size_t nmode
             }
             x_props(&x, "      ", &r->props);
             egaf_buf_puts(out, "    </relationship>\n");
+            if (!egaf_export_drain(out, options, false))
+                break;
         }
         egaf_buf_puts(out, "  </relationships>\n");
     }
-    /* the views come after the property definitions in the schema, but
-     * their properties would need ids: they have none, so the definitions
-     * can be written first */
-    egaf_buf views;
-    egaf_buf_init(&views);
-    if (!(options && options->no_views) && nmodels && !am->failed) {
-        size_t *placed = calloc(am->nelements + 1, sizeof(*placed));
-        if (placed && options->gv) {
-            x.out = &views;
-            for (size_t mi = 0; mi < nmodels; mi++)
-                for (int v = 0; v < EGAF_VIEW__COUNT; v++)
-                    x_view(&x, options->gv, models[mi], (egaf_view)v, refs, diags, placed);
-            x.out = out;
-        } else {
-            am->failed = true;
-        }
-        free(placed);
-    }
+    x_organizations(&x);
+    /* every property key is known now: the views have no properties */
     if (x.nprop_keys) {
         egaf_buf_puts(out, "  <propertyDefinitions>\n");
         for (size_t i = 0; i < x.nprop_keys; i++) {
@@ -863,14 +972,22 @@ int egaf_export_archimate(egaf_buf *out, egaf_model *const *models, size_t nmode
         }
         egaf_buf_puts(out, "  </propertyDefinitions>\n");
     }
-    if (views.len) {
-        egaf_buf_puts(out, "  <views>\n    <diagrams>\n");
-        egaf_buf_add(out, views.data, views.len);
-        egaf_buf_puts(out, "    </diagrams>\n  </views>\n");
+    if (!(options && options->no_views) && nmodels && !am->failed && !out->failed) {
+        size_t *placed = calloc(am->nelements + 1, sizeof(*placed));
+        if (placed && options->gv) {
+            for (size_t mi = 0; mi < nmodels && !am->failed; mi++)
+                for (int v = 0; v < EGAF_VIEW__COUNT; v++)
+                    x_view(&x, options->gv, models[mi], (egaf_view)v, refs, diags, placed);
+        } else {
+            am->failed = true;
+        }
+        free(placed);
     }
+    if (x.views_open)
+        egaf_buf_puts(out, "    </diagrams>\n  </views>\n");
     egaf_buf_puts(out, "</model>\n");
-    bool failed = am->failed || views.failed || out->failed;
-    egaf_buf_free(&views);
+    egaf_export_drain(out, options, true);
+    bool failed = am->failed || out->failed;
     free(x.prop_keys);
     egaf_strmap_free(&x.prop_ids);
     egaf_am_free(am);
