@@ -24,6 +24,7 @@ static const egaf_command commands[] = {
     {"init", cmd_init, N_("write a starting model with the mandatory components")},
     {"schema", cmd_schema, N_("JSON Schema of the model format, for editors")},
     {"export", cmd_export, N_("the models as ArchiMate exchange XML, Archi CSV or JSON")},
+    {"import", cmd_import, N_("an ArchiMate exchange file or Archi CSV back into a model")},
     {"diff", cmd_diff, N_("what changed between two versions of a model or of the national set")},
     {"document", cmd_document, N_("the architecture document (DOCX or HTML) made from the model")},
     {"lsp", cmd_lsp, N_("language server: findings, fixes and completion in the editor")},

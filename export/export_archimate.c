@@ -241,18 +241,6 @@ static const char *kind_type(const egaf_element *el)
     }
 }
 
-static void join(egaf_buf *b, const egaf_str *items, size_t n)
-{
-    egaf_buf_reset(b);
-    for (size_t i = 0; i < n; i++) {
-        if (i)
-            egaf_buf_puts(b, "; ");
-        egaf_buf_puts(b, items[i].s ? items[i].s : "");
-    }
-    if (!b->data)
-        egaf_buf_puts(b, "");
-}
-
 /* Every field that is not a name, a description or a reference, as
  * properties keyed as in the model. */
 static void field_props(egaf_am_model *am, egaf_am_props *p, const egaf_element *el)
@@ -281,8 +269,10 @@ static void field_props(egaf_am_model *am, egaf_am_props *p, const egaf_element 
             break;
         case EGAF_FT_TEXTS:
         case EGAF_FT_IDS:
-            join(&tmp, v->u.list.items, v->u.list.count);
-            prop_add(am, p, fs->key, tmp.data);
+            /* one property per item, the key repeated: an item may hold
+             * any separator, and the import gives the same list back */
+            for (size_t i = 0; i < v->u.list.count; i++)
+                prop_add(am, p, fs->key, v->u.list.items[i].s ? v->u.list.items[i].s : "");
             break;
         case EGAF_FT_WAIVERS:
             for (size_t i = 0; i < v->u.waivers.count; i++) {

@@ -19,6 +19,7 @@ need libpcre2-dev   "pkg-config --exists libpcre2-8"
 need libutf8proc-dev "pkg-config --exists libutf8proc"
 need libjansson-dev "pkg-config --exists jansson"
 need libzip-dev     "pkg-config --exists libzip"
+need libxml2-dev    "pkg-config --exists libxml-2.0"
 # the tests open what egaf document writes as its readers do: LibreOffice
 # converts the DOCX to PDF, poppler reads the PDF, unzip lists the package
 need libreoffice-writer "command -v soffice"
