@@ -214,7 +214,7 @@ FUZZ_LIB_OBJ = $(filter-out $(BUILD)/obj/render/% $(BUILD)/obj/export/% $(BUILD)
 	$(BUILD)/obj/site/%,$(LIB_OBJ))
 FUZZ_FULL_NAMES := site
 FUZZ_LEAN_NAMES := $(filter-out $(FUZZ_FULL_NAMES),$(FUZZ_NAMES))
-FUZZ_LEAN_LIBS = $(shell pkg-config --libs yaml-0.1 libpcre2-8 libutf8proc jansson 2>/dev/null) -lm -pthread $(LDLIBS)
+FUZZ_LEAN_LIBS = $(shell pkg-config --libs yaml-0.1 libpcre2-8 libutf8proc jansson libxml-2.0 2>/dev/null) -lm -pthread $(LDLIBS)
 
 fuzz-bins: $(FUZZ_NAMES:%=$(BUILD)/%)
 

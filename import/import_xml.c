@@ -90,9 +90,11 @@ static void names(im_model *im, const xmlNode *n, const char *tag, const char **
     }
     if (!*vi)
         *vi = other;
-    if (!*vi && en && *en && strcmp(tag, "name") == 0) {
-        /* only an English name: it is the name too */
+    if (!*vi && en && *en) {
+        /* one name, tagged English (Archi tags every name with its own
+         * language): it is the name */
         *vi = *en;
+        *en = NULL;
     }
 }
 
@@ -133,6 +135,27 @@ static const char *xsi_type(im_model *im, const xmlNode *n)
         return NULL;
     const char *colon = strchr(t, ':');
     return colon ? colon + 1 : t;
+}
+
+/* The parser's first error (the last one is often a consequence of it). */
+typedef struct first_error {
+    bool set;
+    unsigned line;
+    char message[256];
+} first_error;
+
+static void on_error(void *user, xmlErrorPtr err)
+{
+    xmlParserCtxtPtr ctxt = user;
+    first_error *fe = ctxt ? ctxt->_private : NULL;
+    if (!fe || fe->set || !err || err->level < XML_ERR_ERROR)
+        return;
+    fe->set = true;
+    fe->line = err->line > 0 ? (unsigned)err->line : 0;
+    snprintf(fe->message, sizeof fe->message, "%s", err->message ? err->message : "");
+    size_t n = strlen(fe->message);
+    while (n && (fe->message[n - 1] == '\n' || fe->message[n - 1] == ' '))
+        fe->message[--n] = '\0';
 }
 
 static int unreadable(egaf_diags *diags, const char *path, unsigned line, const char *fmt,
@@ -233,19 +256,15 @@ int egaf_import_archimate(egaf_buf *out, const char *path, const char *data, siz
         return -1;
     int opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES |
                XML_PARSE_NOBLANKS;
+    first_error fe = {false, 0, ""};
+    ctxt->_private = &fe;
+    ctxt->sax->serror = on_error;
     xmlDocPtr doc = xmlCtxtReadMemory(ctxt, data, (int)len, NULL, NULL, opts);
-    if (!doc) {
-        const xmlError *err = xmlCtxtGetLastError(ctxt);
-        unsigned line = err && err->line > 0 ? (unsigned)err->line : 0;
-        char msg[256] = "";
-        if (err && err->message) {
-            snprintf(msg, sizeof msg, "%s", err->message);
-            size_t n = strlen(msg);
-            while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-                msg[--n] = '\0';
-        }
+    if (!doc || fe.set) {
+        if (doc)
+            xmlFreeDoc(doc);
         xmlFreeParserCtxt(ctxt);
-        return unreadable(diags, path, line, _("not well-formed XML: %s"), msg);
+        return unreadable(diags, path, fe.line, _("not well-formed XML: %s"), fe.message);
     }
     int rc = 0;
     const xmlNode *root = xmlDocGetRootElement(doc);
