@@ -107,6 +107,9 @@ typedef struct egaf_am_rel {
     const char *access_type; /* Access: "ReadWrite"… else NULL */
     bool directed;           /* Association */
     size_t source, target;   /* element indexes */
+    const char *field;       /* the egaf field it stands for: written as the
+                                first property, "egaf-field" (kept apart: one
+                                array less per relationship) */
     egaf_am_props props;
 } egaf_am_rel;
 

@@ -165,22 +165,42 @@ static const char *am_ident(egaf_am_model *am, const char *prefix, const char *a
     return result ? result : "id-invalid";
 }
 
+/* A property whose key and value outlive the concept model (static text,
+ * the models' or the reference models' strings): kept, not copied, so the
+ * concept model of a national set is small beside the models themselves
+ * (docs/performance.md). The arrays start small: most elements have a few. */
 static void prop_add(egaf_am_model *am, egaf_am_props *p, const char *key, const char *value)
 {
     if (!key || !value)
         return;
-    egaf_am_prop *items = grow(am, p->items, &p->cap, p->count, sizeof(*items));
-    if (!items)
-        return;
-    p->items = items;
-    p->items[p->count].key = am_str(am, key);
-    p->items[p->count].value = am_str(am, value);
+    if (p->count == p->cap) {
+        size_t ncap = p->cap ? p->cap * 2 : 4;
+        egaf_am_prop *items = realloc(p->items, ncap * sizeof(*items));
+        if (!items) {
+            am->failed = true;
+            return;
+        }
+        p->items = items;
+        p->cap = ncap;
+    }
+    p->items[p->count].key = key;
+    p->items[p->count].value = value;
     p->count++;
 }
 
+/* The same for text in a scratch buffer: copied into the arena. */
+static void prop_add_copy(egaf_am_model *am, egaf_am_props *p, const char *key,
+                          const char *value)
+{
+    if (key && value)
+        prop_add(am, p, am_str(am, key), am_str(am, value));
+}
+
+/* Names and documentation are kept as given (they outlive the concept
+ * model) unless copy; the key is copied. */
 static size_t element_add(egaf_am_model *am, const char *identifier, const char *type,
                           const char *name_vi, const char *name_en, const char *doc,
-                          const char *key)
+                          const char *key, bool copy)
 {
     egaf_am_element *items = grow(am, am->elements, &am->elements_cap, am->nelements,
                                   sizeof(*items));
@@ -191,10 +211,10 @@ static size_t element_add(egaf_am_model *am, const char *identifier, const char 
     memset(e, 0, sizeof(*e));
     e->identifier = identifier;
     e->type = type;
-    e->name_vi = am_str(am, name_vi ? name_vi : "");
-    e->name_en = am_str(am, name_en);
+    e->name_vi = copy ? am_str(am, name_vi ? name_vi : "") : name_vi ? name_vi : "";
+    e->name_en = copy ? am_str(am, name_en) : name_en;
     e->name = am->en && e->name_en ? e->name_en : e->name_vi;
-    e->documentation = am_str(am, doc);
+    e->documentation = copy ? am_str(am, doc) : doc;
     e->key = am_str(am, key);
     if (e->key) {
         bool oom = false;
@@ -265,7 +285,7 @@ static void field_props(egaf_am_model *am, egaf_am_props *p, const egaf_element 
         case EGAF_FT_INT:
             egaf_buf_reset(&tmp);
             egaf_buf_printf(&tmp, "%lld", v->u.num);
-            prop_add(am, p, fs->key, tmp.data);
+            prop_add_copy(am, p, fs->key, tmp.data);
             break;
         case EGAF_FT_TEXTS:
         case EGAF_FT_IDS:
@@ -280,7 +300,7 @@ static void field_props(egaf_am_model *am, egaf_am_props *p, const egaf_element 
                 egaf_buf_printf(&tmp, "waiver:%s",
                                 v->u.waivers.items[i].rule.s ? v->u.waivers.items[i].rule.s
                                                              : "");
-                prop_add(am, p, tmp.data,
+                prop_add_copy(am, p, tmp.data,
                          v->u.waivers.items[i].reason.s ? v->u.waivers.items[i].reason.s : "");
             }
             break;
@@ -291,7 +311,7 @@ static void field_props(egaf_am_model *am, egaf_am_props *p, const egaf_element 
         case EGAF_FT_PERIOD:
             egaf_buf_reset(&tmp);
             egaf_buf_printf(&tmp, "%lld-%lld", v->u.period.from, v->u.period.to);
-            prop_add(am, p, fs->key, tmp.data);
+            prop_add_copy(am, p, fs->key, tmp.data);
             break;
         case EGAF_FT_REF:
         case EGAF_FT_REFS:
@@ -328,11 +348,12 @@ static size_t target_of(egaf_am_model *am, egaf_model *const *models, size_t nmo
             type = "Node";
         const char *ident = am_ident(am, "id-national", NULL, r.id, NULL);
         idx = element_add(am, ident, type, e && e->name ? e->name : r.id,
-                          e ? e->name_en : NULL, e ? e->purpose : NULL, key.data);
+                          e ? e->name_en : NULL, e ? e->purpose : NULL, key.data, true);
         if (idx != SIZE_MAX) {
             egaf_am_props *p = &am->elements[idx].props;
             prop_add(am, p, "egaf-kind", db ? "national database" : "national shared system");
-            prop_add(am, p, "national-id", r.id);
+            const char *nkey = am->elements[idx].key; /* "national:ID" */
+            prop_add(am, p, "national-id", nkey ? nkey + 9 : "");
             if (e) {
                 prop_add(am, p, "abbr", e->abbr);
                 prop_add(am, p, "category", e->category);
@@ -402,11 +423,11 @@ static egaf_am_rel *relate(egaf_am_model *am, const char *identifier, const char
         return NULL;
     if (fallback || strcmp(type, "Association") == 0) {
         r->directed = fallback || strcmp(field_key, "connects") != 0;
-        r->name = am_str(am, field_key);
+        r->name = field_key;
     } else if (access) {
         r->access_type = access;
     }
-    prop_add(am, &r->props, "egaf-field", field_key);
+    r->field = field_key;
     return r;
 }
 
@@ -465,7 +486,7 @@ egaf_am_model *egaf_am_build(egaf_model *const *models, size_t nmodels, const eg
     egaf_buf_reset(&tmp);
     for (size_t mi = 0; mi < nmodels; mi++)
         egaf_buf_printf(&tmp, "%s%s", mi ? ", " : "", models[mi]->id ? models[mi]->id : "");
-    prop_add(am, &am->props, "egaf-architectures", tmp.data ? tmp.data : "");
+    prop_add_copy(am, &am->props, "egaf-architectures", tmp.data ? tmp.data : "");
 
     /* the elements of every model, then the relationships (a reference may
      * name an element of a model further on); each architecture's Grouping
@@ -481,7 +502,7 @@ egaf_am_model *egaf_am_build(egaf_model *const *models, size_t nmodels, const eg
             const char *ident = am_ident(am, "id-", arch, NULL, NULL);
             const char *ne = egaf_element_text(m->header, EGAF_F_NAME_EN);
             size_t g = element_add(am, ident, "Grouping", model_name(m, false), ne,
-                                   egaf_element_text(m->header, EGAF_F_DESCRIPTION), NULL);
+                                   egaf_element_text(m->header, EGAF_F_DESCRIPTION), NULL, false);
             group[3 * mi] = g;
             if (g != SIZE_MAX) {
                 egaf_am_props *p = &am->elements[g].props;
@@ -505,12 +526,12 @@ egaf_am_model *egaf_am_build(egaf_model *const *models, size_t nmodels, const eg
                 const char *ident = am_ident(am, "id-", arch, el->id, NULL);
                 size_t e = element_add(am, ident, type, el->name ? el->name : el->id,
                                        egaf_element_text(el, EGAF_F_NAME_EN),
-                                       egaf_element_text(el, EGAF_F_DESCRIPTION), tmp.data);
+                                       egaf_element_text(el, EGAF_F_DESCRIPTION), tmp.data, false);
                 if (e == SIZE_MAX)
                     continue;
                 egaf_am_props *p = &am->elements[e].props;
                 prop_add(am, p, "egaf-kind", egaf_kind_info(el->kind)->noun);
-                prop_add(am, p, "egaf-id", tmp.data);
+                prop_add(am, p, "egaf-id", am->elements[e].key);
                 field_props(am, p, el);
             }
         }
@@ -613,7 +634,7 @@ egaf_am_model *egaf_am_build(egaf_model *const *models, size_t nmodels, const eg
                              * in the list, for the way back */
                             egaf_buf_reset(&tmp);
                             egaf_buf_printf(&tmp, "ref:%s.%s", key, num);
-                            prop_add(am, &am->elements[self].props, tmp.data, ref);
+                            prop_add_copy(am, &am->elements[self].props, tmp.data, ref);
                             continue;
                         }
                         egaf_buf_reset(&tmp);
@@ -705,11 +726,21 @@ static const char *prop_id(xctx *x, const char *key)
     return nid;
 }
 
-static void x_props(xctx *x, const char *indent, const egaf_am_props *p)
+static void x_prop(xctx *x, const char *indent, const char *key, const char *value)
 {
-    if (!p->count)
+    egaf_buf_printf(x->out, "%s  <property propertyDefinitionRef=\"%s\">\n%s    <value>", indent,
+                    prop_id(x, key), indent);
+    x_text(x, value);
+    egaf_buf_printf(x->out, "</value>\n%s  </property>\n", indent);
+}
+
+static void x_props(xctx *x, const char *indent, const egaf_am_props *p, const char *field)
+{
+    if (!p->count && !field)
         return;
     egaf_buf_printf(x->out, "%s<properties>\n", indent);
+    if (field)
+        x_prop(x, indent, "egaf-field", field);
     for (size_t i = 0; i < p->count; i++) {
         if (!p->items[i].key || !p->items[i].value)
             continue;
@@ -902,7 +933,7 @@ int egaf_export_archimate(egaf_buf *out, egaf_model *const *models, size_t nmode
         x_text(&x, am->documentation);
         egaf_buf_puts(out, "</documentation>\n");
     }
-    x_props(&x, "  ", &am->props);
+    x_props(&x, "  ", &am->props, NULL);
     if (am->nelements) {
         egaf_buf_puts(out, "  <elements>\n");
         for (size_t i = 0; i < am->nelements; i++) {
@@ -915,7 +946,7 @@ int egaf_export_archimate(egaf_buf *out, egaf_model *const *models, size_t nmode
                 x_text(&x, e->documentation);
                 egaf_buf_puts(out, "</documentation>\n");
             }
-            x_props(&x, "      ", &e->props);
+            x_props(&x, "      ", &e->props, NULL);
             egaf_buf_puts(out, "    </element>\n");
             if (!egaf_export_drain(out, options, false))
                 break;
@@ -941,7 +972,7 @@ int egaf_export_archimate(egaf_buf *out, egaf_model *const *models, size_t nmode
                 x_text(&x, r->name);
                 egaf_buf_puts(out, "</name>\n");
             }
-            x_props(&x, "      ", &r->props);
+            x_props(&x, "      ", &r->props, r->field);
             egaf_buf_puts(out, "    </relationship>\n");
             if (!egaf_export_drain(out, options, false))
                 break;

@@ -124,6 +124,10 @@ int egaf_export_csv(egaf_csv_files *out, egaf_model *const *models, size_t nmode
                            am->elements[r->target].identifier,
                            ""};
         row(rel, f, 7);
+        if (r->field) {
+            const char *p[] = {r->identifier, "egaf-field", r->field};
+            row(pr, p, 3);
+        }
         if (r->access_type) {
             const char *p[] = {r->identifier, "Access_Type", r->access_type};
             row(pr, p, 3);
