@@ -537,6 +537,35 @@ egaf_am_model *egaf_am_build(egaf_model *const *models, size_t nmodels, const eg
         }
         group[3 * mi + 2] = am->nelements;
     }
+    /* the relationships counted first, so their array is allocated once at
+     * its size rather than doubled past it (a national set has hundreds of
+     * thousands) */
+    size_t want = 0;
+    for (size_t mi = 0; mi < nmodels && group; mi++) {
+        const egaf_model *m = models[mi];
+        want += group[3 * mi + 2] - group[3 * mi + 1];
+        for (int k = 0; k < EGAF_K_ARCHITECTURE; k++)
+            for (size_t i = 0; i < m->counts[k]; i++) {
+                const egaf_element *el = m->elements[k][i];
+                if (el->kind == EGAF_K_INTEGRATION) {
+                    want += 2;
+                    continue;
+                }
+                for (size_t ri = 0; ri < sizeof rules / sizeof rules[0]; ri++) {
+                    const egaf_value *v =
+                        rules[ri].kind == el->kind ? egaf_element_get(el, rules[ri].field) : NULL;
+                    if (v)
+                        want += v->type == EGAF_FT_REFS ? v->u.list.count : 1;
+                }
+            }
+    }
+    if (want && !am->failed) {
+        egaf_am_rel *items = malloc(want * sizeof(*items));
+        if (items) {
+            am->rels = items;
+            am->rels_cap = want;
+        }
+    }
     for (size_t mi = 0; mi < nmodels && !am->failed; mi++) {
         const egaf_model *m = models[mi];
         const char *arch = m->id ? m->id : "model";
