@@ -8,10 +8,10 @@ VERSION := 0.1.0
 
 CC ?= cc
 # egaf itself links LEAN_PKGS only; egaf-draw, the drawing commands
-# (cli/drawing.c), links Graphviz (and with it pango and cairo), libzip and nettle
-# (the diagram cache's SHA-256) too
+# (cli/drawing.c), links Graphviz (and with it pango and cairo), libzip, nettle
+# (the diagram cache's SHA-256) and libxml2 (egaf import; it brings ICU) too
 LEAN_PKGS := yaml-0.1 libpcre2-8 libutf8proc jansson
-PKGS := $(LEAN_PKGS) libcgraph libgvc libzip nettle
+PKGS := $(LEAN_PKGS) libcgraph libgvc libzip nettle libxml-2.0
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
@@ -40,19 +40,21 @@ REFS_CACHE := egaf-refs.cache
 REFS_YAML := $(sort $(wildcard reference-models/*.yaml))
 # The library's folders, each depending only on the ones before it
 # (README, "Layers"; tests/e2e/test_layers.sh checks every #include).
-LAYERS := base model refs validator report lsp diff render export document site
+LAYERS := base model refs validator report lsp diff render export import document site
 LIB_SRC := $(sort $(foreach d,$(LAYERS),$(wildcard $(d)/*.c)))
 CLI_SRC := $(sort $(wildcard cli/*.c))
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
-# egaf is linked without the drawing layers and the drawing commands;
+# egaf is linked without the drawing layers and the drawing commands (and
+# without import, whose libxml2 maps ICU and libstdc++);
 # main.c and cmd_export.c are compiled for it a second time with
 # EGAF_LEAN_CLI (their drawing commands run egaf-draw). egaf-draw has it all.
 DRAW_LIB_OBJ := $(filter $(BUILD)/obj/render/% $(BUILD)/obj/document/% $(BUILD)/obj/site/% \
-	$(BUILD)/obj/export/export_archimate.o,$(LIB_OBJ))
+	$(BUILD)/obj/export/export_archimate.o $(BUILD)/obj/import/%,$(LIB_OBJ))
 LEAN_LIB_OBJ := $(filter-out $(DRAW_LIB_OBJ),$(LIB_OBJ))
 LEAN_TWICE := cli/main cli/cmd_export
-DRAW_CLI_OBJ := $(patsubst %,$(BUILD)/obj/cli/%.o,cmd_render cmd_consolidate cmd_document draw_pool)
+DRAW_CLI_OBJ := $(patsubst %,$(BUILD)/obj/cli/%.o,cmd_render cmd_consolidate cmd_document cmd_import \
+	draw_pool)
 LEAN_CLI_OBJ := $(filter-out $(DRAW_CLI_OBJ) $(LEAN_TWICE:%=$(BUILD)/obj/%.o),$(CLI_OBJ)) \
 	$(LEAN_TWICE:%=$(BUILD)/obj/%-lean.o)
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
@@ -268,7 +270,7 @@ FUZZ_LIB_OBJ = $(filter-out $(BUILD)/obj/render/% $(BUILD)/obj/export/% $(BUILD)
 	$(BUILD)/obj/site/%,$(LIB_OBJ))
 FUZZ_FULL_NAMES := site
 FUZZ_LEAN_NAMES := $(filter-out $(FUZZ_FULL_NAMES),$(FUZZ_NAMES))
-FUZZ_LEAN_LIBS = $(shell pkg-config --libs yaml-0.1 libpcre2-8 libutf8proc jansson 2>/dev/null) -lm -pthread $(LDLIBS)
+FUZZ_LEAN_LIBS = $(shell pkg-config --libs yaml-0.1 libpcre2-8 libutf8proc jansson libxml-2.0 2>/dev/null) -lm -pthread $(LDLIBS)
 
 fuzz-bins: $(FUZZ_NAMES:%=$(BUILD)/%)
 

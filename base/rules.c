@@ -225,6 +225,27 @@ static const egaf_rule catalogue[] = {
      N_("Add the reference the message names, or remove the element."),
      "databases:\n  - {id: csdl-can-bo, name: CSDL cán bộ}\n",
      "applications:\n  - {id: nhan-su, name: Quản lý nhân sự, uses: [csdl-can-bo]}\n"},
+    {"import.unmapped", EGAF_SEV_WARNING, N_("imported item has no egaf form"),
+     N_("`egaf import` met an element, a relationship or a header that the egaf model format "
+        "has no place for (an ArchiMate type egaf does not use, a relationship that no "
+        "reference field expresses between its two elements, a file without egaf's "
+        "architecture header) and left it out, or made up what it had to."),
+     N_("docs/export.md, \"The way back\": the import keeps every element and relationship the "
+        "mapping has a form for and says which it does not, at its line in the file, so nothing "
+        "is lost silently."),
+     N_("Add what was left out to the model by hand where it matters, or change it in the "
+        "ArchiMate tool to a type the mapping takes (docs/export.md lists them)."),
+     NULL, NULL},
+    {"import.unreadable", EGAF_SEV_ERROR, N_("file cannot be imported"),
+     N_("The file given to `egaf import` is not well-formed XML, not an ArchiMate exchange file "
+        "(the root is not <model> in the Open Group namespace), has a document type "
+        "declaration, is larger than the import reads, is not Archi's CSV layout, or holds "
+        "several architectures and none was chosen with --arch."),
+     N_("The import reads untrusted files: no network, no external entities, no DTD, bounded "
+        "size (docs/security.md)."),
+     N_("Export the model again from the tool in the Open Exchange format (Archi: File > Export "
+        "> Model to Open Exchange File), or choose the architecture with --arch ID."),
+     NULL, NULL},
     {"include.cycle", EGAF_SEV_ERROR, N_("include cycle"),
      N_("An included file includes, directly or through others, a file that is already being "
         "included."),

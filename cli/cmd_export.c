@@ -139,137 +139,312 @@ static int swap_folders(egaf_outdir *parent, const char *tmp, const char *leaf,
     return 0;
 }
 
-/* The set in a folder, atomically as a whole: written into a new folder
- * beside OUT, then swapped with OUT (renameat2 RENAME_EXCHANGE), or renamed
- * to OUT when there was none. A failure leaves the previous set as it was
- * and no new folder. */
-static int write_csv_folder(const char *outpath, const egaf_buf *const bufs[3])
+static int write_fd(int fd, const char *data, size_t len)
 {
-    char *path = strdup(outpath);
-    if (!path)
-        return error(_("out of memory"));
-    size_t len = strlen(path);
-    while (len > 1 && path[len - 1] == '/')
-        path[--len] = '\0';
-    egaf_outdir parent;
+    while (len) {
+        ssize_t w = write(fd, data, len);
+        if (w < 0) {
+            if (errno == EINTR)
+                continue;
+            return -1;
+        }
+        data += w;
+        len -= (size_t)w;
+    }
+    return 0;
+}
+
+/* --- one output written as it is produced -------------------------------
+ * Into a temporary file beside the target, renamed over it at the end (a
+ * failed export leaves the previous file); standard output and a target
+ * that is not a regular file (FIFO, device) are written in place. */
+typedef struct stream_out {
+    const char *path;
+    int fd;          /* -1 when not open */
+    egaf_outdir dir; /* the target's folder when a temporary file is used */
     const char *leaf;
-    if (egaf_output_parent(path, &parent, &leaf) != 0) {
-        error(_("cannot write '%s': %s"), outpath, strerror(errno));
-        free(path);
+    char tmp[NAME_MAX + 1];
+    bool temp;
+    int err; /* errno of the first failed write */
+} stream_out;
+
+static int stream_flush(void *ctx, egaf_buf *buf)
+{
+    stream_out *so = ctx;
+    if (so->err)
+        return -1;
+    if (write_fd(so->fd, buf->data ? buf->data : "", buf->len) != 0) {
+        so->err = errno ? errno : EIO;
         return -1;
     }
+    return 0;
+}
+
+static int stream_open(stream_out *so, const char *path)
+{
+    memset(so, 0, sizeof *so);
+    so->path = path;
+    so->fd = -1;
+    so->dir.fd = -1;
+    if (strcmp(path, "-") == 0) {
+        fflush(stdout);
+        so->fd = STDOUT_FILENO;
+        return 0;
+    }
     struct stat st;
-    bool existed = fstatat(parent.fd, leaf, &st, AT_SYMLINK_NOFOLLOW) == 0;
-    int rc = -1;
-    char tmp[NAME_MAX + 1], prefix[NAME_MAX + 2];
-    snprintf(prefix, sizeof prefix, ".%s", leaf);
-    if (existed && !S_ISDIR(st.st_mode)) {
-        error(_("cannot write the CSV files in '%s': it is not a folder"), outpath);
-        goto done;
-    }
-    if (egaf_outdir_temp_dir(&parent, prefix, tmp, sizeof tmp) != 0) {
-        error(_("cannot make a temporary folder beside '%s': %s"), outpath, strerror(errno));
-        goto done;
-    }
-    int fd = egaf_outdir_openat(&parent, tmp, O_PATH | O_DIRECTORY, 0);
-    egaf_outdir set = {fd, parent.walk};
-    bool written = fd >= 0;
-    char name[NAME_MAX + 1];
-    for (int i = 0; i < 3 && written; i++)
-        written = egaf_write_temp(&set, csv_names[i], bufs[i], name, sizeof name) == 0 &&
-                  renameat(set.fd, name, set.fd, csv_names[i]) == 0;
-    int err = errno;
-    if (written) {
-        /* the names in the new folder, on disk before it is swapped in */
-        int dfd = openat(set.fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-        if (dfd < 0 || fsync(dfd) != 0) {
-            written = false;
-            err = errno;
+    if (stat(path, &st) == 0) {
+        if (S_ISDIR(st.st_mode))
+            return error(_("cannot write '%s': it is a folder"), path);
+        if (!S_ISREG(st.st_mode)) {
+            so->fd = open(path, O_WRONLY | O_CLOEXEC);
+            return so->fd < 0 ? error(_("cannot write '%s': %s"), path, strerror(errno)) : 0;
         }
-        if (dfd >= 0)
-            close(dfd);
     }
-    if (written) {
+    if (egaf_output_parent(path, &so->dir, &so->leaf) != 0)
+        return error(_("cannot write '%s': %s"), path, strerror(errno));
+    char prefix[NAME_MAX + 2];
+    snprintf(prefix, sizeof prefix, ".%s", so->leaf);
+    so->fd = egaf_outdir_temp_file(&so->dir, prefix, so->tmp, sizeof so->tmp);
+    if (so->fd < 0) {
+        int err = errno;
+        egaf_outdir_close(&so->dir);
+        return error(_("cannot write '%s': %s"), path, strerror(err));
+    }
+    so->temp = true;
+    return 0;
+}
+
+/* Ends the output: kept (ok) or dropped. Returns 0, or -1 after saying why
+ * a kept output could not be written. */
+static int stream_close(stream_out *so, bool ok)
+{
+    int rc = 0;
+    if (ok && so->err)
+        rc = error(_("cannot write '%s': %s"), so->path, strerror(so->err));
+    ok = ok && rc == 0;
+    if (!so->temp) {
+        if (so->fd > STDOUT_FILENO && close(so->fd) != 0 && ok)
+            rc = error(_("cannot write '%s': %s"), so->path, strerror(errno));
+        return rc;
+    }
+    if (ok) {
         mode_t mask = umask(0);
         umask(mask);
-        fchmodat(parent.fd, tmp, 0777 & ~mask, 0);
+        fchmod(so->fd, 0666 & ~mask);
+        if (fsync(so->fd) != 0)
+            rc = error(_("cannot write '%s': %s"), so->path, strerror(errno));
     }
-    if (written && (existed ? swap_folders(&parent, tmp, leaf, outpath) == 0
-                            : renameat(parent.fd, tmp, parent.fd, leaf) == 0)) {
-        rc = 0;
-    } else if (written && existed) {
-        /* swap_folders said why; the new folder goes */
-        for (int i = 0; i < 3 && set.fd >= 0; i++)
-            unlinkat(set.fd, csv_names[i], 0);
-        unlinkat(parent.fd, tmp, AT_REMOVEDIR);
-    } else {
-        if (written)
-            err = errno;
-        error(_("cannot write the CSV files in '%s': %s"), outpath, strerror(err));
-        for (int i = 0; i < 3 && set.fd >= 0; i++)
-            unlinkat(set.fd, csv_names[i], 0);
-        /* a temporary file whose write failed is already removed */
-        unlinkat(parent.fd, tmp, AT_REMOVEDIR);
-    }
-    egaf_outdir_close(&set);
-done:
-    egaf_outdir_close(&parent);
-    free(path);
+    if (close(so->fd) != 0 && ok && rc == 0)
+        rc = error(_("cannot write '%s': %s"), so->path, strerror(errno));
+    if (ok && rc == 0 && renameat(so->dir.fd, so->tmp, so->dir.fd, so->leaf) != 0)
+        rc = error(_("cannot write '%s': %s"), so->path, strerror(errno));
+    if (!ok || rc != 0)
+        unlinkat(so->dir.fd, so->tmp, 0);
+    egaf_outdir_close(&so->dir);
     return rc;
 }
 
-/* OUT as a prefix (OUTelements.csv …): the three files are written as
- * temporary files first and renamed only when all three are, so a failure
- * leaves the previous three. */
-static int write_csv_prefix(const char *outpath, const egaf_buf *const bufs[3])
+/* --- the three CSV files, written as they are produced -------------------
+ * In a folder (OUT is one, or ends with '/'): the set goes into a new folder
+ * beside OUT, swapped with OUT (renameat2 RENAME_EXCHANGE) or renamed to OUT
+ * when there was none, so the set changes as a whole. As a prefix
+ * (OUTelements.csv …): three temporary files, renamed only when all three
+ * are written. A failure leaves the previous set as it was. */
+typedef struct csv_out {
+    const char *outpath;
+    bool folder;
+    egaf_outdir parent; /* folder: OUT's parent */
+    char *path;         /* folder: OUT without trailing '/' */
+    const char *leaf;
+    bool existed;
+    char tmpdir[NAME_MAX + 1];
+    egaf_outdir set; /* folder: the new folder */
+    egaf_outdir dir[3];  /* prefix: each file's folder */
+    char *leaves[3];     /* prefix: each file's name */
+    char tmp[3][NAME_MAX + 1];
+    int fd[3];
+    const egaf_buf *bufs[3];
+    int err;
+} csv_out;
+
+static int csv_flush(void *ctx, egaf_buf *buf)
 {
+    csv_out *co = ctx;
+    for (int i = 0; i < 3; i++)
+        if (co->bufs[i] == buf) {
+            if (co->err)
+                return -1;
+            if (write_fd(co->fd[i], buf->data ? buf->data : "", buf->len) != 0) {
+                co->err = errno ? errno : EIO;
+                return -1;
+            }
+            return 0;
+        }
+    return -1;
+}
+
+static void csv_drop(csv_out *co)
+{
+    for (int i = 0; i < 3; i++) {
+        if (co->fd[i] >= 0)
+            close(co->fd[i]);
+        co->fd[i] = -1;
+        if (co->folder) {
+            if (co->set.fd >= 0)
+                unlinkat(co->set.fd, csv_names[i], 0);
+        } else if (co->dir[i].fd >= 0) {
+            unlinkat(co->dir[i].fd, co->tmp[i], 0);
+        }
+    }
+    if (co->folder && co->tmpdir[0])
+        unlinkat(co->parent.fd, co->tmpdir, AT_REMOVEDIR);
+}
+
+static void csv_free(csv_out *co)
+{
+    egaf_outdir_close(&co->set);
+    egaf_outdir_close(&co->parent);
+    for (int i = 0; i < 3; i++) {
+        egaf_outdir_close(&co->dir[i]);
+        free(co->leaves[i]);
+    }
+    free(co->path);
+}
+
+static int csv_open(csv_out *co, const char *outpath, const egaf_csv_files *files)
+{
+    memset(co, 0, sizeof *co);
+    co->outpath = outpath;
+    co->parent.fd = co->set.fd = -1;
+    for (int i = 0; i < 3; i++)
+        co->fd[i] = co->dir[i].fd = -1;
+    co->bufs[0] = &files->elements;
+    co->bufs[1] = &files->relations;
+    co->bufs[2] = &files->properties;
+    co->folder = ends_with(outpath, "/") || is_dir(outpath);
+    if (co->folder) {
+        co->path = strdup(outpath);
+        if (!co->path)
+            return error(_("out of memory"));
+        size_t len = strlen(co->path);
+        while (len > 1 && co->path[len - 1] == '/')
+            co->path[--len] = '\0';
+        if (egaf_output_parent(co->path, &co->parent, &co->leaf) != 0)
+            return error(_("cannot write '%s': %s"), outpath, strerror(errno));
+        struct stat st;
+        co->existed = fstatat(co->parent.fd, co->leaf, &st, AT_SYMLINK_NOFOLLOW) == 0;
+        if (co->existed && !S_ISDIR(st.st_mode))
+            return error(_("cannot write the CSV files in '%s': it is not a folder"), outpath);
+        char prefix[NAME_MAX + 2];
+        snprintf(prefix, sizeof prefix, ".%s", co->leaf);
+        if (egaf_outdir_temp_dir(&co->parent, prefix, co->tmpdir, sizeof co->tmpdir) != 0) {
+            co->tmpdir[0] = '\0';
+            return error(_("cannot make a temporary folder beside '%s': %s"), outpath,
+                         strerror(errno));
+        }
+        int fd = egaf_outdir_openat(&co->parent, co->tmpdir, O_PATH | O_DIRECTORY, 0);
+        co->set.fd = fd;
+        co->set.walk = co->parent.walk;
+        for (int i = 0; i < 3 && fd >= 0; i++)
+            co->fd[i] = egaf_outdir_openat(&co->set, csv_names[i], O_CREAT | O_EXCL | O_WRONLY,
+                                           0666);
+        for (int i = 0; i < 3; i++)
+            if (co->fd[i] < 0) {
+                int err = errno;
+                csv_drop(co);
+                return error(_("cannot write the CSV files in '%s': %s"), outpath,
+                             strerror(err));
+            }
+        return 0;
+    }
     egaf_buf path;
     egaf_buf_init(&path);
-    egaf_outdir dir[3];
-    const char *leaf[3];
-    char tmp[3][NAME_MAX + 1];
-    int done = 0, rc = 0;
-    for (; done < 3 && rc == 0; done++) {
+    for (int i = 0; i < 3; i++) {
         egaf_buf_reset(&path);
-        egaf_buf_printf(&path, "%s%s", outpath, csv_names[done]);
-        dir[done].fd = -1;
-        if (path.failed || egaf_output_parent(path.data, &dir[done], &leaf[done]) != 0) {
-            rc = error(_("cannot write '%s': %s"), path.failed ? outpath : path.data,
-                       strerror(errno));
-            break;
+        egaf_buf_printf(&path, "%s%s", outpath, csv_names[i]);
+        const char *leaf;
+        if (path.failed || egaf_output_parent(path.data, &co->dir[i], &leaf) != 0) {
+            int err = errno;
+            error(_("cannot write '%s': %s"), path.failed ? outpath : path.data, strerror(err));
+            egaf_buf_free(&path);
+            csv_drop(co);
+            return -1;
         }
-        /* leaf points into path, which the next file reuses */
-        leaf[done] = strdup(leaf[done]);
-        if (!leaf[done] || egaf_write_temp(&dir[done], leaf[done], bufs[done], tmp[done],
-                                           sizeof tmp[done]) != 0) {
-            rc = error(_("cannot write the CSV files '%s…': %s"), outpath, strerror(errno));
-            egaf_outdir_close(&dir[done]);
-            free((char *)leaf[done]);
-            break;
+        co->leaves[i] = strdup(leaf);
+        char prefix[NAME_MAX + 2];
+        snprintf(prefix, sizeof prefix, ".%s", leaf);
+        if (co->leaves[i])
+            co->fd[i] = egaf_outdir_temp_file(&co->dir[i], prefix, co->tmp[i], sizeof co->tmp[i]);
+        if (co->fd[i] < 0) {
+            int err = errno;
+            co->tmp[i][0] = '\0';
+            error(_("cannot write the CSV files '%s…': %s"), outpath, strerror(err));
+            egaf_buf_free(&path);
+            csv_drop(co);
+            return -1;
         }
-    }
-    for (int i = 0; i < done; i++) {
-        if (rc == 0 && renameat(dir[i].fd, tmp[i], dir[i].fd, leaf[i]) != 0)
-            rc = error(_("cannot write the CSV files '%s…': %s"), outpath, strerror(errno));
-        unlinkat(dir[i].fd, tmp[i], 0);
-        egaf_outdir_close(&dir[i]);
-        free((char *)leaf[i]);
     }
     egaf_buf_free(&path);
-    return rc;
+    return 0;
 }
 
-/* The three CSV files: in OUT when it is a folder or ends with '/' (made
- * when missing), else OUT is a prefix. */
-static int write_csv(const char *outpath, egaf_csv_files *files)
+/* Puts the written set in place. Returns 0, or -1 after saying why
+ * (nothing of the previous set changed). */
+static int csv_commit(csv_out *co)
 {
-    const egaf_buf *const bufs[3] = {&files->elements, &files->relations, &files->properties};
-    for (int i = 0; i < 3; i++)
-        if (bufs[i]->failed)
-            return error(_("out of memory while writing the CSV files"));
-    if (ends_with(outpath, "/") || is_dir(outpath))
-        return write_csv_folder(outpath, bufs);
-    return write_csv_prefix(outpath, bufs);
+    const char *outpath = co->outpath;
+    int err = co->err;
+    mode_t mask = umask(0);
+    umask(mask);
+    for (int i = 0; i < 3 && !err; i++) {
+        if (!co->folder)
+            fchmod(co->fd[i], 0666 & ~mask);
+        if (fsync(co->fd[i]) != 0)
+            err = errno;
+    }
+    for (int i = 0; i < 3; i++) {
+        if (close(co->fd[i]) != 0 && !err)
+            err = errno;
+        co->fd[i] = -1;
+    }
+    if (err) {
+        csv_drop(co);
+        return co->folder
+                   ? error(_("cannot write the CSV files in '%s': %s"), outpath, strerror(err))
+                   : error(_("cannot write the CSV files '%s…': %s"), outpath, strerror(err));
+    }
+    if (!co->folder) {
+        int rc = 0;
+        for (int i = 0; i < 3; i++) {
+            if (rc == 0 &&
+                renameat(co->dir[i].fd, co->tmp[i], co->dir[i].fd, co->leaves[i]) != 0)
+                rc = error(_("cannot write the CSV files '%s…': %s"), outpath, strerror(errno));
+            unlinkat(co->dir[i].fd, co->tmp[i], 0);
+        }
+        return rc;
+    }
+    /* the names in the new folder, on disk before it is swapped in */
+    int dfd = openat(co->set.fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dfd < 0 || fsync(dfd) != 0)
+        err = errno;
+    if (dfd >= 0)
+        close(dfd);
+    if (err) {
+        csv_drop(co);
+        return error(_("cannot write the CSV files in '%s': %s"), outpath, strerror(err));
+    }
+    fchmodat(co->parent.fd, co->tmpdir, 0777 & ~mask, 0);
+    if (co->existed) {
+        if (swap_folders(&co->parent, co->tmpdir, co->leaf, outpath) == 0)
+            return 0;
+        csv_drop(co); /* swap_folders said why */
+        return -1;
+    }
+    if (renameat(co->parent.fd, co->tmpdir, co->parent.fd, co->leaf) == 0)
+        return 0;
+    err = errno;
+    csv_drop(co);
+    return error(_("cannot write the CSV files in '%s': %s"), outpath, strerror(err));
 }
 
 int cmd_export(egaf_cli *cli, int argc, char **argv)
@@ -281,7 +456,8 @@ int cmd_export(egaf_cli *cli, int argc, char **argv)
     const char *output = NULL, *refs_dir = NULL;
     bool have_format = false;
     egaf_export_format format = EGAF_EXPORT_JSON;
-    egaf_export_options eo = {cli->lang_given && !cli->vietnamese, EGAF_VERSION, false, NULL};
+    egaf_export_options eo = {cli->lang_given && !cli->vietnamese, EGAF_VERSION, false, NULL,
+                              {NULL, NULL}};
     char **inputs = calloc((size_t)argc + 1, sizeof(char *));
     size_t ninputs = 0;
     if (!inputs) {
@@ -411,39 +587,57 @@ int cmd_export(egaf_cli *cli, int argc, char **argv)
             egaf_buf_init(&cf.elements);
             egaf_buf_init(&cf.relations);
             egaf_buf_init(&cf.properties);
-            erc = egaf_export_csv(&cf, models, nmodels, refs, &eo);
-            if (erc != 0)
-                error(_("out of memory while writing the CSV files"));
-            else if (write_csv(output, &cf) == 0)
-                rc = EXIT_CLEAN;
+            csv_out co;
+            if (csv_open(&co, output, &cf) == 0) {
+                eo.sink.flush = csv_flush;
+                eo.sink.ctx = &co;
+                erc = egaf_export_csv(&cf, models, nmodels, refs, &eo);
+                if (erc != 0 && !co.err) {
+                    error(_("out of memory while writing the CSV files"));
+                    csv_drop(&co);
+                } else if (csv_commit(&co) == 0) {
+                    rc = EXIT_CLEAN;
+                }
+            }
+            csv_free(&co);
             egaf_buf_free(&cf.elements);
             egaf_buf_free(&cf.relations);
             egaf_buf_free(&cf.properties);
         } else {
+            stream_out so;
+            if (stream_open(&so, output) == 0) {
+                eo.sink.flush = stream_flush;
+                eo.sink.ctx = &so;
 #ifndef EGAF_LEAN_CLI
-            if (format == EGAF_EXPORT_ARCHIMATE) {
-                eo.gv = eo.no_views ? NULL : egaf_gv_create();
-                erc = eo.no_views || eo.gv
-                          ? egaf_export_archimate(&out, models, nmodels, refs, &eo, diags)
-                          : -1;
-                egaf_gv_free(eo.gv);
-            } else
+                if (format == EGAF_EXPORT_ARCHIMATE) {
+                    eo.gv = eo.no_views ? NULL : egaf_gv_create();
+                    erc = eo.no_views || eo.gv
+                              ? egaf_export_archimate(&out, models, nmodels, refs, &eo, diags)
+                              : -1;
+                    egaf_gv_free(eo.gv);
+                } else
 #endif
-                erc = egaf_export_json(&out, models, nmodels, refs, &eo);
-            if (egaf_diags_count(diags)) {
-                egaf_diags_sort(diags);
-                egaf_buf msg;
-                egaf_buf_init(&msg);
-                egaf_report_options ro = {.color = false, .quiet = true, .version = EGAF_VERSION};
-                egaf_report_text(&msg, diags, &ro);
-                fflush(stdout);
-                egaf_buf_write(&msg, stderr);
-                egaf_buf_free(&msg);
+                {
+                    erc = egaf_export_json(&out, models, nmodels, refs, &eo);
+                }
+                if (egaf_diags_count(diags)) {
+                    egaf_diags_sort(diags);
+                    egaf_buf msg;
+                    egaf_buf_init(&msg);
+                    egaf_report_options ro = {.color = false, .quiet = true,
+                                              .version = EGAF_VERSION};
+                    egaf_report_text(&msg, diags, &ro);
+                    fflush(stdout);
+                    egaf_buf_write(&msg, stderr);
+                    egaf_buf_free(&msg);
+                }
+                if (erc != 0 && !so.err) {
+                    error(_("out of memory while writing the export"));
+                    stream_close(&so, false);
+                } else if (stream_close(&so, true) == 0) {
+                    rc = EXIT_CLEAN;
+                }
             }
-            if (erc != 0)
-                error(_("out of memory while writing the export"));
-            else if (egaf_write_output(output, &out) == 0)
-                rc = EXIT_CLEAN;
         }
         egaf_buf_free(&out);
     }

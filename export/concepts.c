@@ -77,6 +77,9 @@ bool egaf_am_allowed(const char *source, const char *rel, const char *target)
 {
     int s = type_index(source), t = type_index(target);
     char letter = rel_letter(rel);
+    /* a Grouping aggregates or composes any element (ArchiMate 3.1, 5.1) */
+    if (strcmp(source, "Grouping") == 0 && t >= 0)
+        return letter == 'g' || letter == 'c' || letter == 'o';
     if (s < 0 || t < 0 || !letter)
         return false;
     if (letter == 'o')
@@ -122,8 +125,8 @@ static const char *am_str(egaf_am_model *am, const char *s)
 }
 
 /* A unique identifier from base ("id-lang-son.cong-dvc"), made an NCName. */
-const char *egaf_am_ident(egaf_am_model *am, const char *prefix, const char *a,
-                          const char *b, const char *c)
+const char *egaf_am_ident(egaf_am_model *am, const char *prefix, const char *a, const char *b,
+                            const char *c)
 {
     egaf_buf buf;
     egaf_buf_init(&buf);
@@ -158,22 +161,42 @@ const char *egaf_am_ident(egaf_am_model *am, const char *prefix, const char *a,
     return result ? result : "id-invalid";
 }
 
+/* A property whose key and value outlive the concept model (static text,
+ * the models' or the reference models' strings): kept, not copied, so the
+ * concept model of a national set is small beside the models themselves
+ * (docs/performance.md). The arrays start small: most elements have a few. */
 static void prop_add(egaf_am_model *am, egaf_am_props *p, const char *key, const char *value)
 {
     if (!key || !value)
         return;
-    egaf_am_prop *items = egaf_am_grow(am, p->items, &p->cap, p->count, sizeof(*items));
-    if (!items)
-        return;
-    p->items = items;
-    p->items[p->count].key = am_str(am, key);
-    p->items[p->count].value = am_str(am, value);
+    if (p->count == p->cap) {
+        size_t ncap = p->cap ? p->cap * 2 : 4;
+        egaf_am_prop *items = realloc(p->items, ncap * sizeof(*items));
+        if (!items) {
+            am->failed = true;
+            return;
+        }
+        p->items = items;
+        p->cap = ncap;
+    }
+    p->items[p->count].key = key;
+    p->items[p->count].value = value;
     p->count++;
 }
 
+/* The same for text in a scratch buffer: copied into the arena. */
+static void prop_add_copy(egaf_am_model *am, egaf_am_props *p, const char *key,
+                          const char *value)
+{
+    if (key && value)
+        prop_add(am, p, am_str(am, key), am_str(am, value));
+}
+
+/* Names and documentation are kept as given (they outlive the concept
+ * model) unless copy; the key is copied. */
 static size_t element_add(egaf_am_model *am, const char *identifier, const char *type,
                           const char *name_vi, const char *name_en, const char *doc,
-                          const char *key)
+                          const char *key, bool copy)
 {
     egaf_am_element *items = egaf_am_grow(am, am->elements, &am->elements_cap, am->nelements,
                                   sizeof(*items));
@@ -184,10 +207,10 @@ static size_t element_add(egaf_am_model *am, const char *identifier, const char 
     memset(e, 0, sizeof(*e));
     e->identifier = identifier;
     e->type = type;
-    e->name_vi = am_str(am, name_vi ? name_vi : "");
-    e->name_en = am_str(am, name_en);
+    e->name_vi = copy ? am_str(am, name_vi ? name_vi : "") : name_vi ? name_vi : "";
+    e->name_en = copy ? am_str(am, name_en) : name_en;
     e->name = am->en && e->name_en ? e->name_en : e->name_vi;
-    e->documentation = am_str(am, doc);
+    e->documentation = copy ? am_str(am, doc) : doc;
     e->key = am_str(am, key);
     if (e->key) {
         bool oom = false;
@@ -234,18 +257,6 @@ static const char *kind_type(const egaf_element *el)
     }
 }
 
-static void join(egaf_buf *b, const egaf_str *items, size_t n)
-{
-    egaf_buf_reset(b);
-    for (size_t i = 0; i < n; i++) {
-        if (i)
-            egaf_buf_puts(b, "; ");
-        egaf_buf_puts(b, items[i].s ? items[i].s : "");
-    }
-    if (!b->data)
-        egaf_buf_puts(b, "");
-}
-
 /* Every field that is not a name, a description or a reference, as
  * properties keyed as in the model. */
 static void field_props(egaf_am_model *am, egaf_am_props *p, const egaf_element *el)
@@ -270,12 +281,14 @@ static void field_props(egaf_am_model *am, egaf_am_props *p, const egaf_element 
         case EGAF_FT_INT:
             egaf_buf_reset(&tmp);
             egaf_buf_printf(&tmp, "%lld", v->u.num);
-            prop_add(am, p, fs->key, tmp.data);
+            prop_add_copy(am, p, fs->key, tmp.data);
             break;
         case EGAF_FT_TEXTS:
         case EGAF_FT_IDS:
-            join(&tmp, v->u.list.items, v->u.list.count);
-            prop_add(am, p, fs->key, tmp.data);
+            /* one property per item, the key repeated: an item may hold
+             * any separator, and the import gives the same list back */
+            for (size_t i = 0; i < v->u.list.count; i++)
+                prop_add(am, p, fs->key, v->u.list.items[i].s ? v->u.list.items[i].s : "");
             break;
         case EGAF_FT_WAIVERS:
             for (size_t i = 0; i < v->u.waivers.count; i++) {
@@ -283,7 +296,7 @@ static void field_props(egaf_am_model *am, egaf_am_props *p, const egaf_element 
                 egaf_buf_printf(&tmp, "waiver:%s",
                                 v->u.waivers.items[i].rule.s ? v->u.waivers.items[i].rule.s
                                                              : "");
-                prop_add(am, p, tmp.data,
+                prop_add_copy(am, p, tmp.data,
                          v->u.waivers.items[i].reason.s ? v->u.waivers.items[i].reason.s : "");
             }
             break;
@@ -294,7 +307,7 @@ static void field_props(egaf_am_model *am, egaf_am_props *p, const egaf_element 
         case EGAF_FT_PERIOD:
             egaf_buf_reset(&tmp);
             egaf_buf_printf(&tmp, "%lld-%lld", v->u.period.from, v->u.period.to);
-            prop_add(am, p, fs->key, tmp.data);
+            prop_add_copy(am, p, fs->key, tmp.data);
             break;
         case EGAF_FT_REF:
         case EGAF_FT_REFS:
@@ -331,11 +344,12 @@ static size_t target_of(egaf_am_model *am, egaf_model *const *models, size_t nmo
             type = "Node";
         const char *ident = egaf_am_ident(am, "id-national", NULL, r.id, NULL);
         idx = element_add(am, ident, type, e && e->name ? e->name : r.id,
-                          e ? e->name_en : NULL, e ? e->purpose : NULL, key.data);
+                          e ? e->name_en : NULL, e ? e->purpose : NULL, key.data, true);
         if (idx != SIZE_MAX) {
             egaf_am_props *p = &am->elements[idx].props;
             prop_add(am, p, "egaf-kind", db ? "national database" : "national shared system");
-            prop_add(am, p, "national-id", r.id);
+            const char *nkey = am->elements[idx].key; /* "national:ID" */
+            prop_add(am, p, "national-id", nkey ? nkey + 9 : "");
             if (e) {
                 prop_add(am, p, "abbr", e->abbr);
                 prop_add(am, p, "category", e->category);
@@ -405,12 +419,22 @@ static egaf_am_rel *relate(egaf_am_model *am, const char *identifier, const char
         return NULL;
     if (fallback || strcmp(type, "Association") == 0) {
         r->directed = fallback || strcmp(field_key, "connects") != 0;
-        r->name = am_str(am, field_key);
+        r->name = field_key;
     } else if (access) {
         r->access_type = access;
     }
-    prop_add(am, &r->props, "egaf-field", field_key);
+    r->field = field_key;
     return r;
+}
+
+/* One leg of an integration: a Flow, or, to a database, an Access that
+ * reads it (Flow to a DataObject is not in the table). */
+static egaf_am_rel *integration_leg(egaf_am_model *am, const char *identifier, size_t source,
+                                    size_t target)
+{
+    bool data = strcmp(am->elements[target].type, "DataObject") == 0;
+    return relate(am, identifier, data ? "Access" : "Flow", source, target, "integration",
+                  data ? "Read" : NULL);
 }
 
 static const char *model_name(const egaf_model *m, bool en)
@@ -458,25 +482,33 @@ egaf_am_model *egaf_am_build(egaf_model *const *models, size_t nmodels, const eg
     egaf_buf_reset(&tmp);
     for (size_t mi = 0; mi < nmodels; mi++)
         egaf_buf_printf(&tmp, "%s%s", mi ? ", " : "", models[mi]->id ? models[mi]->id : "");
-    prop_add(am, &am->props, "egaf-architectures", tmp.data ? tmp.data : "");
+    prop_add_copy(am, &am->props, "egaf-architectures", tmp.data ? tmp.data : "");
 
     /* the elements of every model, then the relationships (a reference may
-     * name an element of a model further on) */
-    for (size_t mi = 0; mi < nmodels; mi++) {
+     * name an element of a model further on); each architecture's Grouping
+     * and the range of its elements, for the Aggregations */
+    size_t *group = calloc(nmodels + 1, sizeof(*group) * 3);
+    if (!group)
+        am->failed = true;
+    for (size_t mi = 0; mi < nmodels && group; mi++) {
         const egaf_model *m = models[mi];
         const char *arch = m->id ? m->id : "model";
+        group[3 * mi] = SIZE_MAX;
         if (m->header) {
             const char *ident = egaf_am_ident(am, "id-", arch, NULL, NULL);
             const char *ne = egaf_element_text(m->header, EGAF_F_NAME_EN);
             size_t g = element_add(am, ident, "Grouping", model_name(m, false), ne,
-                                   egaf_element_text(m->header, EGAF_F_DESCRIPTION), NULL);
+                                   egaf_element_text(m->header, EGAF_F_DESCRIPTION), NULL, false);
+            group[3 * mi] = g;
             if (g != SIZE_MAX) {
                 egaf_am_props *p = &am->elements[g].props;
                 prop_add(am, p, "egaf-kind", "architecture");
+                prop_add(am, p, "egaf-id", arch);
                 prop_add(am, p, "framework", m->framework.s);
                 field_props(am, p, m->header);
             }
         }
+        group[3 * mi + 1] = am->nelements;
         for (int k = 0; k < EGAF_K_ARCHITECTURE; k++) {
             for (size_t i = 0; i < m->counts[k]; i++) {
                 const egaf_element *el = m->elements[k][i];
@@ -490,19 +522,56 @@ egaf_am_model *egaf_am_build(egaf_model *const *models, size_t nmodels, const eg
                 const char *ident = egaf_am_ident(am, "id-", arch, el->id, NULL);
                 size_t e = element_add(am, ident, type, el->name ? el->name : el->id,
                                        egaf_element_text(el, EGAF_F_NAME_EN),
-                                       egaf_element_text(el, EGAF_F_DESCRIPTION), tmp.data);
+                                       egaf_element_text(el, EGAF_F_DESCRIPTION), tmp.data, false);
                 if (e == SIZE_MAX)
                     continue;
                 egaf_am_props *p = &am->elements[e].props;
                 prop_add(am, p, "egaf-kind", egaf_kind_info(el->kind)->noun);
-                prop_add(am, p, "egaf-id", tmp.data);
+                prop_add(am, p, "egaf-id", am->elements[e].key);
                 field_props(am, p, el);
             }
+        }
+        group[3 * mi + 2] = am->nelements;
+    }
+    /* the relationships counted first, so their array is allocated once at
+     * its size rather than doubled past it (a national set has hundreds of
+     * thousands) */
+    size_t want = 0;
+    for (size_t mi = 0; mi < nmodels && group; mi++) {
+        const egaf_model *m = models[mi];
+        want += group[3 * mi + 2] - group[3 * mi + 1];
+        for (int k = 0; k < EGAF_K_ARCHITECTURE; k++)
+            for (size_t i = 0; i < m->counts[k]; i++) {
+                const egaf_element *el = m->elements[k][i];
+                if (el->kind == EGAF_K_INTEGRATION) {
+                    want += 2;
+                    continue;
+                }
+                for (size_t ri = 0; ri < sizeof rules / sizeof rules[0]; ri++) {
+                    const egaf_value *v =
+                        rules[ri].kind == el->kind ? egaf_element_get(el, rules[ri].field) : NULL;
+                    if (v)
+                        want += v->type == EGAF_FT_REFS ? v->u.list.count : 1;
+                }
+            }
+    }
+    if (want && !am->failed) {
+        egaf_am_rel *items = malloc(want * sizeof(*items));
+        if (items) {
+            am->rels = items;
+            am->rels_cap = want;
         }
     }
     for (size_t mi = 0; mi < nmodels && !am->failed; mi++) {
         const egaf_model *m = models[mi];
         const char *arch = m->id ? m->id : "model";
+        /* the architecture's Grouping aggregates its own elements */
+        if (group[3 * mi] != SIZE_MAX)
+            for (size_t e = group[3 * mi + 1]; e < group[3 * mi + 2]; e++) {
+                const char *ident = egaf_am_ident(am, "id-member.", am->elements[e].identifier + 3,
+                                             NULL, NULL);
+                rel_add(am, ident, "Aggregation", group[3 * mi], e);
+            }
         for (int k = 0; k < EGAF_K_ARCHITECTURE; k++) {
             for (size_t i = 0; i < m->counts[k]; i++) {
                 const egaf_element *el = m->elements[k][i];
@@ -519,28 +588,45 @@ egaf_am_model *egaf_am_build(egaf_model *const *models, size_t nmodels, const eg
                     else
                         egaf_buf_printf(&tmp, "integration-%zu", el->index + 1);
                     const char *ident = egaf_am_ident(am, "id-", arch, tmp.data, NULL);
-                    egaf_am_rel *r = relate(am, ident, "Flow", s, t, "integration", NULL);
+                    /* through the platform when it is loaded: a flow to it
+                     * and one on from it, the integration's properties on
+                     * the first, once */
+                    const char *via = egaf_element_text(el, EGAF_F_VIA);
+                    size_t p = via ? target_of(am, models, nmodels, refs, m, via) : SIZE_MAX;
+                    if (p == s || p == t)
+                        p = SIZE_MAX;
+                    const char *leg_ident =
+                        p != SIZE_MAX ? egaf_am_ident(am, "id-", arch, tmp.data, "via") : NULL;
+                    egaf_am_rel *r = integration_leg(am, ident, s, p != SIZE_MAX ? p : t);
+                    egaf_am_rel *r2 = p != SIZE_MAX ? integration_leg(am, leg_ident, p, t) : NULL;
                     if (!r)
                         continue;
                     const egaf_value *data = egaf_element_get(el, EGAF_F_DATA);
                     if (data && data->type == EGAF_FT_TEXTS && data->u.list.count) {
-                        join(&tmp, data->u.list.items, data->u.list.count);
-                        prop_add(am, &r->props, "data", tmp.data);
                         egaf_buf_reset(&tmp);
                         for (size_t d = 0; d < data->u.list.count; d++)
                             egaf_buf_printf(&tmp, "%s%s", d ? ", " : "",
                                             data->u.list.items[d].s ? data->u.list.items[d].s
                                                                     : "");
-                        if (!r->name)
-                            r->name = am_str(am, tmp.data);
+                        r->name = am_str(am, tmp.data);
                     }
                     if (el->name && !r->name)
                         r->name = am_str(am, el->name);
                     prop_add(am, &r->props, "egaf-kind", "integration");
+                    if (el->id)
+                        prop_add(am, &r->props, "egaf-id", el->id);
+                    prop_add(am, &r->props, "name", el->name);
+                    prop_add(am, &r->props, "name-en", egaf_element_text(el, EGAF_F_NAME_EN));
+                    prop_add(am, &r->props, "description",
+                             egaf_element_text(el, EGAF_F_DESCRIPTION));
                     prop_add(am, &r->props, "from", from);
                     prop_add(am, &r->props, "to", to);
-                    prop_add(am, &r->props, "via", egaf_element_text(el, EGAF_F_VIA));
+                    prop_add(am, &r->props, "via", via);
                     field_props(am, &r->props, el);
+                    if (r2) {
+                        r2->name = r->name;
+                        prop_add(am, &r2->props, "egaf-kind", "integration-leg");
+                    }
                     continue;
                 }
                 if (!el->id)
@@ -565,10 +651,17 @@ egaf_am_model *egaf_am_build(egaf_model *const *models, size_t nmodels, const eg
                         if (!ref)
                             continue;
                         size_t t = target_of(am, models, nmodels, refs, m, ref);
-                        if (t == SIZE_MAX)
-                            continue;
                         char num[24];
                         snprintf(num, sizeof num, "%zu", j + 1);
+                        if (t == SIZE_MAX) {
+                            /* a reference to nothing loaded (another
+                             * architecture's element): kept, with its place
+                             * in the list, for the way back */
+                            egaf_buf_reset(&tmp);
+                            egaf_buf_printf(&tmp, "ref:%s.%s", key, num);
+                            prop_add_copy(am, &am->elements[self].props, tmp.data, ref);
+                            continue;
+                        }
                         egaf_buf_reset(&tmp);
                         egaf_buf_printf(&tmp, "%s.%s", key, num);
                         const char *ident = egaf_am_ident(am, "id-", arch, el->id, tmp.data);
@@ -582,6 +675,7 @@ egaf_am_model *egaf_am_build(egaf_model *const *models, size_t nmodels, const eg
     if (tmp.failed)
         am->failed = true;
     egaf_buf_free(&tmp);
+    free(group);
     return am;
 }
 

@@ -32,13 +32,31 @@ typedef enum egaf_export_format {
     EGAF_EXPORT_JSON,
 } egaf_export_format;
 
+/* Where a writer's text goes as it is produced. With flush set, a writer
+ * hands its buffer to flush whenever it holds EGAF_EXPORT_CHUNK bytes or
+ * more, and once more at the end; flush writes the bytes somewhere (the
+ * command's temporary file) and empties the buffer, or returns -1, after
+ * which the writer stops and fails. Without flush the whole text stays in
+ * the buffer (tests, small outputs). So the memory an export needs does not
+ * grow with its output (docs/performance.md). */
+#define EGAF_EXPORT_CHUNK (64 * 1024)
+typedef struct egaf_export_sink {
+    int (*flush)(void *ctx, egaf_buf *buf);
+    void *ctx;
+} egaf_export_sink;
+
 typedef struct egaf_export_options {
     bool en;             /* English names first (name-en, falling back to name) */
     const char *version; /* egaf's version, written in the JSON header */
     bool no_views;       /* ArchiMate: leave the diagrams out (no layout) */
     egaf_gv *gv;         /* ArchiMate's diagrams are laid out in it (render.h);
                             required unless no_views */
+    egaf_export_sink sink; /* zero: everything in the caller's buffer */
 } egaf_export_options;
+
+/* Hands buf to the options' sink when it holds a chunk (or, with all, any
+ * byte). Returns false when the sink failed; buf is then marked failed. */
+bool egaf_export_drain(egaf_buf *buf, const egaf_export_options *options, bool all);
 
 int egaf_export_format_parse(const char *name, egaf_export_format *out); /* -1: unknown */
 
@@ -89,6 +107,9 @@ typedef struct egaf_am_rel {
     const char *access_type; /* Access: "ReadWrite"… else NULL */
     bool directed;           /* Association */
     size_t source, target;   /* element indexes */
+    const char *field;       /* the egaf field it stands for: written as the
+                                first property, "egaf-field" (kept apart: one
+                                array less per relationship) */
     egaf_am_props props;
 } egaf_am_rel;
 
@@ -144,16 +165,21 @@ int egaf_export_archimate(egaf_buf *out, egaf_model *const *models, size_t nmode
                           egaf_diags *diags);
 
 /* Archi's CSV layout: three files, UTF-8 with a byte-order mark, CRLF line
- * ends, every field quoted (quotes doubled), fields that a spreadsheet would
- * read as a formula (= + - @, tab, CR first) prefixed with '. */
+ * ends, every field quoted (quotes doubled), the text as it is: Archi reads
+ * these files, not a spreadsheet, and an apostrophe in front of a name
+ * would become part of the name (the site's CSV, meant for spreadsheets,
+ * keeps the formula guard of egaf_csv_field). */
 typedef struct egaf_csv_files {
     egaf_buf elements, relations, properties;
 } egaf_csv_files;
 
 int egaf_export_csv(egaf_csv_files *out, egaf_model *const *models, size_t nmodels,
                     const egaf_refs *refs, const egaf_export_options *options);
-/* One CSV field, quoted, neutralised as above. */
+/* One CSV field, quoted, for a spreadsheet: a field that a spreadsheet
+ * would read as a formula (= + - @, tab, CR or LF first) is prefixed with '. */
 void egaf_csv_field(egaf_buf *out, const char *s);
+/* One CSV field, quoted, the text as it is (Archi's files). */
+void egaf_csv_field_raw(egaf_buf *out, const char *s);
 
 /* The JSON document: header, every architecture with every element and its
  * fields, references resolved to {scope, arch, id, found}, and the national

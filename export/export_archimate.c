@@ -19,6 +19,8 @@
 typedef struct xctx {
     egaf_buf *out;
     egaf_am_model *am;
+    const egaf_export_options *options;
+    bool views_open; /* <views><diagrams> written */
     egaf_strmap prop_ids; /* key -> "propid-N" */
     const char **prop_keys;
     size_t nprop_keys, prop_keys_cap;
@@ -67,11 +69,21 @@ static const char *prop_id(xctx *x, const char *key)
     return nid;
 }
 
-static void x_props(xctx *x, const char *indent, const egaf_am_props *p)
+static void x_prop(xctx *x, const char *indent, const char *key, const char *value)
 {
-    if (!p->count)
+    egaf_buf_printf(x->out, "%s  <property propertyDefinitionRef=\"%s\">\n%s    <value>", indent,
+                    prop_id(x, key), indent);
+    x_text(x, value);
+    egaf_buf_printf(x->out, "</value>\n%s  </property>\n", indent);
+}
+
+static void x_props(xctx *x, const char *indent, const egaf_am_props *p, const char *field)
+{
+    if (!p->count && !field)
         return;
     egaf_buf_printf(x->out, "%s<properties>\n", indent);
+    if (field)
+        x_prop(x, indent, "egaf-field", field);
     for (size_t i = 0; i < p->count; i++) {
         if (!p->items[i].key || !p->items[i].value)
             continue;
@@ -113,6 +125,10 @@ static void x_view(xctx *x, egaf_gv *gv, const egaf_model *m, egaf_view view,
         return;
     }
     const char *vid = egaf_am_ident(am, "id-view.", arch, egaf_view_name(view), NULL);
+    if (!x->views_open) {
+        egaf_buf_puts(x->out, "  <views>\n    <diagrams>\n");
+        x->views_open = true;
+    }
     egaf_buf_printf(x->out, "      <view identifier=\"%s\" xsi:type=\"Diagram\">\n", vid);
     egaf_buf title_vi, title_en;
     egaf_buf_init(&title_vi);
@@ -168,8 +184,68 @@ static void x_view(xctx *x, egaf_gv *gv, const egaf_model *m, egaf_view view,
                         placed[r->target] + 1);
     }
     egaf_buf_puts(x->out, "      </view>\n");
+    if (!egaf_export_drain(x->out, x->options, false))
+        am->failed = true;
     egaf_gv_free_layout(gv, g);
     egaf_view_free(g);
+}
+
+/* Folders by layer, named as Archi names its top folders so that its
+ * import files the elements where a user of Archi looks for them. */
+static const struct {
+    const char *label;
+    const char *types[5];
+} folders[] = {
+    {"Business",
+     {"BusinessActor", "BusinessInterface", "BusinessFunction", "BusinessService", NULL}},
+    {"Application", {"ApplicationComponent", "DataObject", NULL}},
+    {"Technology & Physical", {"Node", "CommunicationNetwork", "TechnologyService", NULL}},
+    {"Implementation & Migration", {"WorkPackage", NULL}},
+    {"Other", {"Grouping", NULL}},
+};
+
+static bool in_folder(const char *type, size_t f)
+{
+    for (size_t i = 0; folders[f].types[i]; i++)
+        if (strcmp(folders[f].types[i], type) == 0)
+            return true;
+    return false;
+}
+
+static void x_organizations(xctx *x)
+{
+    egaf_am_model *am = x->am;
+    if (!am->nelements && !am->nrels)
+        return;
+    egaf_buf_puts(x->out, "  <organizations>\n");
+    for (size_t f = 0; f < sizeof folders / sizeof folders[0]; f++) {
+        bool open = false;
+        for (size_t i = 0; i < am->nelements; i++) {
+            if (!in_folder(am->elements[i].type, f))
+                continue;
+            if (!open)
+                egaf_buf_printf(x->out, "    <item>\n      <label xml:lang=\"en\">%s</label>\n",
+                                f == 2 ? "Technology &amp; Physical"
+                                : f == 3 ? "Implementation &amp; Migration"
+                                         : folders[f].label);
+            open = true;
+            egaf_buf_printf(x->out, "      <item identifierRef=\"%s\"/>\n",
+                            am->elements[i].identifier);
+        }
+        if (open)
+            egaf_buf_puts(x->out, "    </item>\n");
+        egaf_export_drain(x->out, x->options, false);
+    }
+    if (am->nrels) {
+        egaf_buf_puts(x->out, "    <item>\n      <label xml:lang=\"en\">Relations</label>\n");
+        for (size_t i = 0; i < am->nrels; i++) {
+            egaf_buf_printf(x->out, "      <item identifierRef=\"%s\"/>\n",
+                            am->rels[i].identifier);
+            egaf_export_drain(x->out, x->options, false);
+        }
+        egaf_buf_puts(x->out, "    </item>\n");
+    }
+    egaf_buf_puts(x->out, "  </organizations>\n");
 }
 
 int egaf_export_archimate(egaf_buf *out, egaf_model *const *models, size_t nmodels,
@@ -184,6 +260,7 @@ int egaf_export_archimate(egaf_buf *out, egaf_model *const *models, size_t nmode
     memset(&x, 0, sizeof x);
     x.out = out;
     x.am = am;
+    x.options = options;
     egaf_strmap_init(&x.prop_ids);
 
     egaf_buf_puts(out,
@@ -199,7 +276,7 @@ int egaf_export_archimate(egaf_buf *out, egaf_model *const *models, size_t nmode
         x_text(&x, am->documentation);
         egaf_buf_puts(out, "</documentation>\n");
     }
-    x_props(&x, "  ", &am->props);
+    x_props(&x, "  ", &am->props, NULL);
     if (am->nelements) {
         egaf_buf_puts(out, "  <elements>\n");
         for (size_t i = 0; i < am->nelements; i++) {
@@ -212,8 +289,10 @@ int egaf_export_archimate(egaf_buf *out, egaf_model *const *models, size_t nmode
                 x_text(&x, e->documentation);
                 egaf_buf_puts(out, "</documentation>\n");
             }
-            x_props(&x, "      ", &e->props);
+            x_props(&x, "      ", &e->props, NULL);
             egaf_buf_puts(out, "    </element>\n");
+            if (!egaf_export_drain(out, options, false))
+                break;
         }
         egaf_buf_puts(out, "  </elements>\n");
     }
@@ -236,29 +315,15 @@ int egaf_export_archimate(egaf_buf *out, egaf_model *const *models, size_t nmode
                 x_text(&x, r->name);
                 egaf_buf_puts(out, "</name>\n");
             }
-            x_props(&x, "      ", &r->props);
+            x_props(&x, "      ", &r->props, r->field);
             egaf_buf_puts(out, "    </relationship>\n");
+            if (!egaf_export_drain(out, options, false))
+                break;
         }
         egaf_buf_puts(out, "  </relationships>\n");
     }
-    /* the views come after the property definitions in the schema, but
-     * their properties would need ids: they have none, so the definitions
-     * can be written first */
-    egaf_buf views;
-    egaf_buf_init(&views);
-    if (!(options && options->no_views) && nmodels && !am->failed) {
-        size_t *placed = calloc(am->nelements + 1, sizeof(*placed));
-        if (placed && options->gv) {
-            x.out = &views;
-            for (size_t mi = 0; mi < nmodels; mi++)
-                for (int v = 0; v < EGAF_VIEW__COUNT; v++)
-                    x_view(&x, options->gv, models[mi], (egaf_view)v, refs, diags, placed);
-            x.out = out;
-        } else {
-            am->failed = true;
-        }
-        free(placed);
-    }
+    x_organizations(&x);
+    /* every property key is known now: the views have no properties */
     if (x.nprop_keys) {
         egaf_buf_puts(out, "  <propertyDefinitions>\n");
         for (size_t i = 0; i < x.nprop_keys; i++) {
@@ -271,14 +336,22 @@ int egaf_export_archimate(egaf_buf *out, egaf_model *const *models, size_t nmode
         }
         egaf_buf_puts(out, "  </propertyDefinitions>\n");
     }
-    if (views.len) {
-        egaf_buf_puts(out, "  <views>\n    <diagrams>\n");
-        egaf_buf_add(out, views.data, views.len);
-        egaf_buf_puts(out, "    </diagrams>\n  </views>\n");
+    if (!(options && options->no_views) && nmodels && !am->failed && !out->failed) {
+        size_t *placed = calloc(am->nelements + 1, sizeof(*placed));
+        if (placed && options->gv) {
+            for (size_t mi = 0; mi < nmodels && !am->failed; mi++)
+                for (int v = 0; v < EGAF_VIEW__COUNT; v++)
+                    x_view(&x, options->gv, models[mi], (egaf_view)v, refs, diags, placed);
+        } else {
+            am->failed = true;
+        }
+        free(placed);
     }
+    if (x.views_open)
+        egaf_buf_puts(out, "    </diagrams>\n  </views>\n");
     egaf_buf_puts(out, "</model>\n");
-    bool failed = am->failed || views.failed || out->failed;
-    egaf_buf_free(&views);
+    egaf_export_drain(out, options, true);
+    bool failed = am->failed || out->failed;
     free(x.prop_keys);
     egaf_strmap_free(&x.prop_ids);
     egaf_am_free(am);

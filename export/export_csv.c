@@ -1,10 +1,11 @@
 /* export_csv.c - `egaf export --format csv`: Archi's three-file CSV layout
  * (elements.csv, relations.csv, properties.csv), from the same concept model
  * as the ArchiMate exchange file, so Archi's "Import CSV" builds the same
- * model. Excel-safe: UTF-8 with a byte-order mark, CRLF, every field quoted
- * with quotes doubled, and a field a spreadsheet would take for a formula
- * (= + - @, tab, CR or LF first, or after spaces) prefixed with an
- * apostrophe. */
+ * model: UTF-8 with a byte-order mark, CRLF, every field quoted with quotes
+ * doubled, the text as it is (Archi would keep a guard's apostrophe as part
+ * of the name). egaf_csv_field, the spreadsheet form with the formula guard
+ * (= + - @, tab, CR or LF first, or after spaces: an apostrophe in front),
+ * is here for the site's CSV. */
 #include <stdbool.h>
 #include <string.h>
 
@@ -39,12 +40,23 @@ void egaf_csv_field(egaf_buf *out, const char *s)
     egaf_buf_putc(out, '"');
 }
 
+void egaf_csv_field_raw(egaf_buf *out, const char *s)
+{
+    egaf_buf_putc(out, '"');
+    for (const char *p = s; p && *p; p++) {
+        if (*p == '"')
+            egaf_buf_putc(out, '"');
+        egaf_buf_putc(out, *p);
+    }
+    egaf_buf_putc(out, '"');
+}
+
 static void row(egaf_buf *out, const char *const *fields, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         if (i)
             egaf_buf_putc(out, ',');
-        egaf_csv_field(out, fields[i]);
+        egaf_csv_field_raw(out, fields[i]);
     }
     egaf_buf_puts(out, "\r\n");
 }
@@ -95,6 +107,8 @@ int egaf_export_csv(egaf_csv_files *out, egaf_model *const *models, size_t nmode
             row(pr, p, 3);
         }
         prop_rows(pr, e->identifier, &e->props);
+        if (!egaf_export_drain(el, options, false) || !egaf_export_drain(pr, options, false))
+            break;
     }
     egaf_buf type;
     egaf_buf_init(&type);
@@ -110,6 +124,10 @@ int egaf_export_csv(egaf_csv_files *out, egaf_model *const *models, size_t nmode
                            am->elements[r->target].identifier,
                            ""};
         row(rel, f, 7);
+        if (r->field) {
+            const char *p[] = {r->identifier, "egaf-field", r->field};
+            row(pr, p, 3);
+        }
         if (r->access_type) {
             const char *p[] = {r->identifier, "Access_Type", r->access_type};
             row(pr, p, 3);
@@ -119,9 +137,29 @@ int egaf_export_csv(egaf_csv_files *out, egaf_model *const *models, size_t nmode
             row(pr, p, 3);
         }
         prop_rows(pr, r->identifier, &r->props);
+        if (!egaf_export_drain(rel, options, false) || !egaf_export_drain(pr, options, false))
+            break;
     }
+    egaf_export_drain(el, options, true);
+    egaf_export_drain(rel, options, true);
+    egaf_export_drain(pr, options, true);
     bool failed = am->failed || type.failed || el->failed || rel->failed || pr->failed;
     egaf_buf_free(&type);
     egaf_am_free(am);
     return failed ? -1 : 0;
+}
+
+bool egaf_export_drain(egaf_buf *buf, const egaf_export_options *options, bool all)
+{
+    if (buf->failed)
+        return false;
+    if (!options || !options->sink.flush || buf->len == 0 ||
+        (!all && buf->len < EGAF_EXPORT_CHUNK))
+        return true;
+    if (options->sink.flush(options->sink.ctx, buf) != 0) {
+        buf->failed = true;
+        return false;
+    }
+    egaf_buf_reset(buf);
+    return true;
 }

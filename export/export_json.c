@@ -317,6 +317,7 @@ int egaf_export_json(egaf_buf *out, egaf_model *const *models, size_t nmodels,
                 egaf_buf_puts(out, ",\n         \"fields\": {");
                 json_fields(&c, m, el, "           ");
                 egaf_buf_puts(out, "}}");
+                egaf_export_drain(out, options, false);
             }
         }
         egaf_buf_puts(out, first ? "]\n    }" : "\n      ]\n    }");
@@ -340,8 +341,10 @@ int egaf_export_json(egaf_buf *out, egaf_model *const *models, size_t nmodels,
             }
         }
         egaf_buf_putc(out, '}');
+        egaf_export_drain(out, options, false);
     }
     egaf_buf_puts(out, c.nnational ? "\n  ]\n}\n" : "]\n}\n");
+    egaf_export_drain(out, options, true);
     for (size_t i = 0; i < c.nnational; i++)
         free((char *)c.national_ids[i]);
     free(c.national_ids);

@@ -5,7 +5,7 @@
 # if there is one. Usage: tools/check-layers.sh [ROOT]
 set -u
 root=${1:-.}
-LAYERS="base model refs validator report lsp diff render export document site cli"
+LAYERS="base model refs validator report lsp diff render export import document site cli"
 rank() { # the position of folder $1 in LAYERS, or nothing
     local i=0 d
     for d in $LAYERS; do

@@ -21,6 +21,7 @@ need libjansson-dev "pkg-config --exists jansson"
 need libzip-dev     "pkg-config --exists libzip"
 # SHA-256 of the diagram cache (consolidate --cache)
 need nettle-dev     "pkg-config --exists nettle"
+need libxml2-dev    "pkg-config --exists libxml-2.0"
 # the tests open what egaf document writes as its readers do: LibreOffice
 # converts the DOCX to PDF, poppler reads the PDF, unzip lists the package
 need libreoffice-writer "command -v soffice"

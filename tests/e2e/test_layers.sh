@@ -3,7 +3,7 @@
 # on the tree and fails on a copy where a lower layer includes a higher one.
 . "$(dirname "$0")/lib.sh"
 
-LAYERS="base model refs validator report lsp diff render export document site cli"
+LAYERS="base model refs validator report lsp diff render export import document site cli"
 
 if bash tools/check-layers.sh . >"$OUT" 2>"$ERR"; then ok tree-points-one-way; else
     STATUS=$?; fail tree-points-one-way "an include points up"; fi

@@ -190,13 +190,16 @@ check "csv set: the other file kept" grep -qx notes "$T/csv/README.txt"
 check "csv set: no temporary folder left" bash -c "[ \"\$(ls -A '$T' | grep -c tmp)\" = 0 ]"
 
 # ---- item 7 of the issue ------------------------------------------------------
-# a cell that starts with a line feed and then '=' gets the guard
+# a cell that starts with a line feed and then '=': Archi's CSV keeps it as it
+# is (Archi, not a spreadsheet, reads it; issue 22 item 5), quoted so the line
+# feed stays inside the field; the site's CSV for spreadsheets keeps the guard
+# (egaf_csv_field, tests/unit/test_export.c)
 sed 's/^    - {id: nguoi-dan, name: Người dân, kind: citizen}$/    - {id: nguoi-dan, name: "\\n=1+1", kind: citizen}/' \
     "$M" >"$T/formula.yaml"
 run export --format csv -o "$T/formula/" "$T/formula.yaml"
 expect_status "formula: exported" 0
-check "formula: a line feed then = is guarded" grep -qzP "\"'\\n=1\\+1\"" "$T/formula/elements.csv"
-check "formula: never unguarded" bash -c "! grep -qzP '\"\\n=1\\+1\"' '$T/formula/elements.csv'"
+check "formula: Archi's CSV keeps the name, quoted" grep -qzP '"\n=1\+1"' "$T/formula/elements.csv"
+check "formula: no apostrophe in Archi's CSV" bash -c "! grep -qzP \"\\\"'\\n=1\\+1\\\"\" '$T/formula/elements.csv'"
 
 # the overlong UTF-8 sequence names the byte in the file (0xc0), not 0xff
 printf 'a: b\xc0\xafc\n' >"$T/overlong.yaml"

@@ -242,12 +242,25 @@ static void test_mapping(void **state)
     r = rel(am, "id-thu-nghiem.dc.connects.1");
     assert_string_equal(r->type, "Association");
     assert_false(r->directed);
+    /* the integration flows through the LGSP: app1 -> lgsp -> dvcqg, its
+     * properties on the first leg only */
     r = rel(am, "id-thu-nghiem.integration-1");
     assert_string_equal(r->type, "Flow");
-    assert_string_equal(dst(am, r), "id-national.dvcqg");
+    assert_string_equal(src(am, r), "id-thu-nghiem.app1");
+    assert_string_equal(dst(am, r), "id-thu-nghiem.lgsp");
     assert_string_equal(r->name, "hồ sơ, kết quả");
     assert_string_equal(prop(&r->props, "route"), "a");
     assert_string_equal(prop(&r->props, "via"), "lgsp");
+    r = rel(am, "id-thu-nghiem.integration-1.via");
+    assert_string_equal(r->type, "Flow");
+    assert_string_equal(src(am, r), "id-thu-nghiem.lgsp");
+    assert_string_equal(dst(am, r), "id-national.dvcqg");
+    assert_string_equal(prop(&r->props, "egaf-kind"), "integration-leg");
+    assert_null(prop(&r->props, "route"));
+    /* the architecture's Grouping aggregates its elements */
+    r = rel(am, "id-member.thu-nghiem.app1");
+    assert_string_equal(r->type, "Aggregation");
+    assert_string_equal(src(am, r), "id-thu-nghiem");
 
     /* every relationship is allowed by the table */
     for (size_t i = 0; i < am->nrels; i++)
@@ -266,7 +279,7 @@ static void test_json(void **state)
     fixture *f = *state;
     egaf_buf out;
     egaf_buf_init(&out);
-    egaf_export_options eo = {false, "9.9", false, NULL};
+    egaf_export_options eo = {false, "9.9", false, NULL, {NULL, NULL}};
     assert_int_equal(egaf_export_json(&out, &f->model, 1, f->refs, &eo), 0);
     assert_non_null(strstr(out.data, "\"version\": \"9.9\""));
     assert_non_null(strstr(out.data, "\"name\": \"\\\">\\u003cscript>alert(1)\\u003c/script>\""));
@@ -293,7 +306,7 @@ static void test_csv(void **state)
     egaf_buf_init(&cf.elements);
     egaf_buf_init(&cf.relations);
     egaf_buf_init(&cf.properties);
-    egaf_export_options eo = {false, "9.9", false, NULL};
+    egaf_export_options eo = {false, "9.9", false, NULL, {NULL, NULL}};
     assert_int_equal(egaf_export_csv(&cf, &f->model, 1, f->refs, &eo), 0);
     assert_memory_equal(cf.elements.data,
                         "\xEF\xBB\xBF\"ID\",\"Type\",\"Name\",\"Documentation\",\"Specialization\"\r\n",
@@ -301,10 +314,11 @@ static void test_csv(void **state)
     assert_non_null(strstr(cf.relations.data, "\"ID\",\"Type\",\"Name\",\"Documentation\","
                                               "\"Source\",\"Target\",\"Specialization\"\r\n"));
     assert_non_null(strstr(cf.properties.data, "\"ID\",\"Key\",\"Value\"\r\n"));
+    /* Archi's CSV: the names as they are, no formula guard */
     assert_non_null(strstr(cf.elements.data, "\"id-thu-nghiem.a2\",\"BusinessActor\","
-                                             "\"'=HYPERLINK(\"\"x\"\")\",\"\",\"\"\r\n"));
+                                             "\"=HYPERLINK(\"\"x\"\")\",\"\",\"\"\r\n"));
     assert_non_null(strstr(cf.elements.data, "\"\"\"><script>alert(1)</script>\""));
-    assert_non_null(strstr(cf.properties.data, "\"id-thu-nghiem.a2\",\"name-en\",\"'+cmd\""));
+    assert_non_null(strstr(cf.properties.data, "\"id-thu-nghiem.a2\",\"name-en\",\"+cmd\""));
     assert_non_null(strstr(cf.relations.data, "\"AccessRelationship\""));
     assert_non_null(strstr(cf.properties.data, "\"Access_Type\",\"ReadWrite\""));
     assert_non_null(strstr(cf.properties.data, "\"Directed\",\"true\""));
@@ -321,7 +335,7 @@ static void test_archimate(void **state)
     egaf_diags *d = egaf_diags_create();
     egaf_gv *gv = egaf_gv_create();
     assert_non_null(gv);
-    egaf_export_options eo = {true, "9.9", false, gv};
+    egaf_export_options eo = {true, "9.9", false, gv, {NULL, NULL}};
     assert_int_equal(egaf_export_archimate(&out, &f->model, 1, f->refs, &eo, d), 0);
     assert_non_null(strstr(out.data, "<model xmlns=\"http://www.opengroup.org/xsd/archimate/3.0/\""));
     /* English first with --lang en, Vietnamese kept */

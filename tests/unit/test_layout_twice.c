@@ -71,7 +71,7 @@ static char *svg_once(void)
 /* The ArchiMate exchange file, with its diagrams laid out. */
 static char *archimate_once(void)
 {
-    egaf_export_options eo = {false, "9.9", false, gv};
+    egaf_export_options eo = {false, "9.9", false, gv, {NULL, NULL}};
     egaf_buf out;
     egaf_buf_init(&out);
     assert_int_equal(egaf_export_archimate(&out, &model, 1, refs, &eo, diags), 0);
