@@ -13,7 +13,7 @@
 # Usage: bash tools/lint.sh [FILE.c...]   (default: every library and cli file)
 set -u
 cd "$(dirname "$0")/.."
-layers="base model refs validator report lsp diff render export document site cli"
+layers="base model refs validator report lsp diff render export import document site cli"
 status=0
 if [ $# -gt 0 ]; then files=("$@"); else
     files=()
@@ -30,7 +30,7 @@ checks+=',clang-analyzer-*,-clang-analyzer-core.NullDereference,-clang-analyzer-
 checks+=',-clang-analyzer-security.insecureAPI.*'
 # the definitions the Makefile passes (EGAF_VERSION; the install paths, so
 # the code under #ifdef EGAF_DATADIR is analysed too)
-cflags="-std=c11 -D_GNU_SOURCE -I. $(pkg-config --cflags yaml-0.1 libcgraph libgvc libpcre2-8 libutf8proc jansson libzip)"
+cflags="-std=c11 -D_GNU_SOURCE -I. $(pkg-config --cflags yaml-0.1 libcgraph libgvc libpcre2-8 libutf8proc jansson libzip nettle libxml-2.0)"
 cflags+=" -DEGAF_VERSION=\"lint\" -DEGAF_DATADIR=\"/usr/local/share/egaf\""
 cflags+=" -DEGAF_LOCALEDIR=\"/usr/local/share/locale\""
 out=$(mktemp)
