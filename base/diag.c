@@ -173,7 +173,8 @@ static egaf_finding *add(egaf_diags *d, const char *rule, const char *file, cons
     egaf_severity sev = effective_severity(d, rule);
     if (sev == EGAF_SEV_OFF)
         return NULL;
-    if (!egaf_grow(&d->items, &d->cap, d->count, sizeof(*d->items), 64)) {
+    d->items = egaf_grow(d->items, &d->cap, d->count, sizeof(*d->items), 64);
+    if (d->count == d->cap) {
         d->failed = true;
         return NULL;
     }

@@ -1,28 +1,25 @@
 /* grow.c - room for one more item in a malloc'd array (see grow.h). */
 #include <stdint.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "base/grow.h"
 
-bool egaf_grow(void *items_ptr, size_t *cap, size_t n, size_t item_size, size_t first)
+void *egaf_grow(void *items, size_t *cap, size_t n, size_t item_size, size_t first)
 {
-    if (n < *cap)
-        return true;
+    /* realloc(items, 0) may free items: an item has a size */
+    if (n < *cap || item_size == 0)
+        return items;
     size_t ncap = *cap ? *cap : (first ? first : 1);
     if (*cap) {
         if (ncap > SIZE_MAX / 2)
-            return false;
+            return items;
         ncap *= 2;
     }
-    if (item_size && ncap > SIZE_MAX / item_size)
-        return false;
-    void *items;
-    memcpy(&items, items_ptr, sizeof items);
+    if (ncap > SIZE_MAX / item_size)
+        return items;
     void *grown = realloc(items, ncap * item_size);
     if (!grown)
-        return false;
-    memcpy(items_ptr, &grown, sizeof grown);
+        return items;
     *cap = ncap;
-    return true;
+    return grown;
 }

@@ -10,18 +10,17 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* items_ptr is the address of a typed array pointer (T **, read and written
- * with memcpy, so any T works without aliasing a T * as a void *). Makes the
- * array (*cap items of item_size bytes, n of them used) hold at least n + 1
- * items: doubles *cap (first when it is 0) and reallocates. Returns false,
- * leaving the array and *cap as they were, when memory runs out or the size
- * would overflow. */
-bool egaf_grow(void *items_ptr, size_t *cap, size_t n, size_t item_size, size_t first);
+/* items is an array of *cap items of item_size bytes, n of them used.
+ * Returns the array to use from now on, with room for n + 1 items: items
+ * itself when there is room, else reallocated with *cap doubled (first when
+ * it was 0). When memory runs out or the size would overflow, returns items
+ * unchanged and leaves *cap as it was, so n == *cap tells the caller. */
+void *egaf_grow(void *items, size_t *cap, size_t n, size_t item_size, size_t first);
 
-/* EGAF_PUSH(items, n, cap, first, value): appends value, true on success. */
+/* EGAF_PUSH(items, n, cap, first, value): appends value; false when memory
+ * ran out (the list is then as it was). */
 #define EGAF_PUSH(items, n, cap, first, value)                                              \
-    (egaf_grow(&(items), &(cap), (n), sizeof(*(items)), (first))                           \
-         ? ((items)[(n)++] = (value), true)                                                \
-         : false)
+    ((items) = egaf_grow((items), &(cap), (n), sizeof(*(items)), (first)),                \
+     (n) < (cap) ? ((items)[(n)++] = (value), true) : false)
 
 #endif

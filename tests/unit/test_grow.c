@@ -36,7 +36,7 @@ static void test_room_left_is_not_touched(void **state)
     assert_non_null(names);
     const char **before = names;
     size_t cap = 4;
-    assert_true(egaf_grow(&names, &cap, 3, sizeof(*names), 16));
+    names = egaf_grow(names, &cap, 3, sizeof(*names), 16);
     assert_ptr_equal(names, before);
     assert_int_equal(cap, 4);
     free(names);
@@ -50,13 +50,18 @@ static void test_overflow_refused(void **state)
     char *before = bytes;
     /* doubling would pass SIZE_MAX: refused, the list as it was */
     size_t cap = SIZE_MAX / 2 + 1;
-    assert_false(egaf_grow(&bytes, &cap, cap, 1, 16));
+    bytes = egaf_grow(bytes, &cap, cap, 1, 16);
     assert_ptr_equal(bytes, before);
     assert_int_equal(cap, SIZE_MAX / 2 + 1);
     /* capacity times item size would pass SIZE_MAX: refused too */
     cap = SIZE_MAX / 64;
-    assert_false(egaf_grow(&bytes, &cap, cap, 64, 16));
+    bytes = egaf_grow(bytes, &cap, cap, 64, 16);
     assert_ptr_equal(bytes, before);
+    assert_int_equal(cap, SIZE_MAX / 64);
+    /* and EGAF_PUSH says so, leaving the list as it was */
+    size_t n = cap;
+    assert_false(EGAF_PUSH(bytes, n, cap, 16, 'x'));
+    assert_int_equal(n, SIZE_MAX / 64);
     free(bytes);
 }
 
