@@ -106,6 +106,12 @@ int egaf_opt_next(egaf_opt_state *st, const egaf_option *table, const char *cmd)
 /* The index in argv of the operand egaf_opt_next has just returned. */
 int egaf_opt_operand_index(const egaf_opt_state *st);
 
+/* --base DIR checked before any work: 0, or -1 after saying why it cannot
+ * be used (the caller exits 2). NULL (no --base) is fine. */
+int egaf_cli_check_base(const char *base);
+/* --base DIR checked before any work: 0, or -1 after saying why it cannot
+ * be used (the caller exits 2). NULL (no --base) is fine. */
+int egaf_cli_check_base(const char *base);
 /* -v/--verbose: "egaf: <message>" on stderr when asked, else nothing. */
 void egaf_cli_verbose(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* A monotonic clock in milliseconds, for the timings -v prints. */
@@ -142,6 +148,13 @@ egaf_refs *egaf_cli_load_refs(egaf_cli *cli, const char *option);
  * before it are in models[0..*nmodels), for the caller to free). */
 int egaf_cli_load_models(char **files, size_t n, const egaf_load_options *options,
                          egaf_diags *diags, egaf_model **models, size_t *nmodels);
+/* "-" as a model: standard input, read once into memory (at most the
+ * format's file size), loaded as EGAF_STDIN_NAME with includes refused.
+ * egaf_cli_model_load is egaf_model_load for a path, that for "-". */
+#define EGAF_STDIN_NAME "<stdin>"
+bool egaf_cli_is_stdin(const char *file);
+egaf_model *egaf_cli_model_load(const char *file, const egaf_load_options *options,
+                                egaf_diags *diags, egaf_read_status *status);
 /* Threads for work items: $EGAF_JOBS when a positive number, else the
  * processors online; at most 8, at most work. */
 size_t egaf_cli_jobs(size_t work);

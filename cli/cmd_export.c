@@ -368,9 +368,10 @@ int cmd_export(egaf_cli *cli, int argc, char **argv)
     }
     for (size_t i = 0; i < nfiles && !failed; i++) {
         egaf_read_status rs;
-        egaf_model *m = egaf_model_load(files[i], NULL, load_diags, &rs);
+        const char *shown = egaf_cli_is_stdin(files[i]) ? EGAF_STDIN_NAME : files[i];
+        egaf_model *m = egaf_cli_model_load(files[i], NULL, load_diags, &rs);
         if (!m) {
-            error(_("cannot read '%s': %s"), files[i], egaf_read_status_text(rs));
+            error(_("cannot read '%s': %s"), shown, egaf_read_status_text(rs));
             failed = true;
             break;
         }
@@ -378,7 +379,7 @@ int cmd_export(egaf_cli *cli, int argc, char **argv)
         if (!m->readable) {
             error(_("cannot export '%s': the file holds no readable model ('egaf validate %s' "
                     "says why)"),
-                  files[i], files[i]);
+                  shown, shown);
             failed = true;
         }
     }

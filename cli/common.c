@@ -346,6 +346,11 @@ int egaf_collect_inputs(char **inputs, size_t ninputs, const egaf_input_options 
     for (size_t i = 0; i < ninputs; i++) {
         const char *in = inputs[i];
         struct stat st;
+        if (egaf_cli_is_stdin(in)) {
+            if (push(&list, &n, &cap, in) != 0)
+                goto oom;
+            continue;
+        }
         if (stat(in, &st) != 0) {
             error(_("cannot read '%s': %s"), in,
                   errno == ENOENT ? _("no such file or folder") : strerror(errno));
@@ -452,7 +457,11 @@ egaf_refs *egaf_cli_load_refs(egaf_cli *cli, const char *option)
         return NULL;
     }
     egaf_refs_status st;
+    double start = egaf_cli_now_ms();
     egaf_refs *refs = egaf_refs_load(dir, diags, &st);
+    if (refs && st == EGAF_REFS_OK)
+        egaf_cli_verbose(_("reference models: %s (%zu entries, %.1f ms)"), dir, refs->nentries,
+                         egaf_cli_now_ms() - start);
     if (!refs || st != EGAF_REFS_OK) {
         print_problems(cli, diags);
         if (st == EGAF_REFS_NOT_FOUND)
@@ -595,6 +604,18 @@ bool egaf_use_color(const egaf_cli *cli)
     return cli->stdout_tty;
 }
 
+int egaf_cli_check_base(const char *base)
+{
+    if (!base)
+        return 0;
+    egaf_report_options ro = {0};
+    if (egaf_report_resolve_base(&ro, base) != 0)
+        return error(_("cannot use '%s' as the base folder: %s"), base, strerror(errno));
+    egaf_cli_verbose(_("base folder: %s"), base);
+    egaf_report_release_base(&ro);
+    return 0;
+}
+
 void egaf_cli_verbose(const char *fmt, ...)
 {
     if (!bound_cli || !bound_cli->verbose)
@@ -642,6 +663,12 @@ int egaf_cli_load_config(egaf_cli *cli, egaf_arena *arena, const char *input,
     if (!problems)
         return -1;
     int rc = egaf_config_load(arena, dir, config, problems);
+    char config_path[4200];
+    snprintf(config_path, sizeof config_path, "%s/%s", dir, EGAF_CONFIG_NAME);
+    if (rc == 0)
+        egaf_cli_verbose(access(config_path, F_OK) == 0 ? _("configuration: %s")
+                                                        : _("configuration: none (%s)"),
+                         config_path);
     if (rc != 0) {
         print_problems(cli, problems);
         error(_("the configuration '%s/%s' is broken; nothing was checked"), dir,
@@ -671,6 +698,8 @@ egaf_model *egaf_cli_load_one_model(egaf_cli *cli, const char *file, const char 
 {
     egaf_read_status rs;
     egaf_model *model = egaf_model_load(file, NULL, diags, &rs);
+    if (model)
+        egaf_cli_verbose(_("model: %s"), file);
     if (!model) {
         error(_("cannot read '%s': %s"), file, egaf_read_status_text(rs));
         return NULL;
