@@ -86,9 +86,17 @@ static void print_help(void)
            EGAF_VERSION);
     for (const egaf_command *c = commands; c->name; c++)
         printf("  %-12s %s\n", c->name, _(c->summary));
-    fputs(_("\n'egaf COMMAND --help' describes a command.\n"
+    fputs(_("\n'egaf help COMMAND' (or 'egaf COMMAND --help') describes a command.\n"
             "--lang vi|en: the language of messages and help (default: from LANGUAGE,\n"
             "LC_ALL, LC_MESSAGES or LANG; vi* is Vietnamese, anything else English).\n"
+            "Every command also takes:\n"
+            "  --color=WHEN   colour the text report: auto (default: on a terminal, unless\n"
+            "                 NO_COLOR is set), always or never\n"
+            "  -v, --verbose  say on stderr what was loaded from where, and how long each\n"
+            "                 step took\n"
+            "A model given as - is read from standard input (validate, diff, export) and\n"
+            "named <stdin> in the findings. Short options bundle (-qo FILE), values attach\n"
+            "(-oFILE, --format=json), and -- ends the options.\n"
             "Exit status: 0 no error findings, 1 error findings, 2 the command could not run.\n"),
           stdout);
 }
