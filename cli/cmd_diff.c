@@ -557,9 +557,11 @@ int cmd_diff(egaf_cli *cli, int argc, char **argv)
     refs = egaf_cli_load_refs(cli, refs_dir);
     if (!refs)
         goto done;
+    double phase = egaf_cli_now_ms();
     for (int i = 0; i < 2; i++)
         if (load_side(&sides[i], refs) != EXIT_CLEAN)
             goto done;
+    egaf_cli_phase(_("load and check both sides"), &phase);
     egaf_diff_side ds[2];
     for (int i = 0; i < 2; i++) {
         ds[i].models = sides[i].models;
@@ -588,6 +590,7 @@ int cmd_diff(egaf_cli *cli, int argc, char **argv)
     }
     if (egaf_write_output(output, &out) != 0)
         goto done;
+    egaf_cli_phase(_("compare and report"), &phase);
     rc = fail_on && egaf_diff_fails(diff, fail_on) ? EXIT_FINDINGS : EXIT_CLEAN;
 done:
     egaf_buf_free(&out);

@@ -357,6 +357,7 @@ int cmd_export(egaf_cli *cli, int argc, char **argv)
     if (egaf_collect_models(inputs, ninputs, &files, &nfiles) != 0)
         goto done;
     egaf_refs *refs = egaf_cli_load_refs(cli, refs_dir);
+    double phase = egaf_cli_now_ms();
     egaf_diags *load_diags = egaf_diags_create();
     egaf_diags *diags = egaf_diags_create();
     egaf_model **models = calloc(nfiles + 1, sizeof(*models));
@@ -389,6 +390,7 @@ int cmd_export(egaf_cli *cli, int argc, char **argv)
             egaf_validate(v, models, nmodels, load_diags);
             egaf_validator_free(v);
         }
+        egaf_cli_phase(_("load and check models"), &phase);
         egaf_diag_counts counts = egaf_diags_counts(load_diags);
         if (counts.errors)
             fprintf(stderr,
@@ -438,6 +440,7 @@ int cmd_export(egaf_cli *cli, int argc, char **argv)
                 rc = EXIT_CLEAN;
         }
         egaf_buf_free(&out);
+        egaf_cli_phase(_("export"), &phase);
     }
     for (size_t i = 0; i < nmodels; i++)
         egaf_model_free(models[i]);

@@ -124,3 +124,11 @@ expect_no_grep "bad --base: nothing loaded first" '^egaf: (model|reference model
 run consolidate --year 2026 -o "$T/site" --base "$T/nowhere" examples/national-2026
 expect_status "consolidate bad --base: exit 2" 2
 check "consolidate bad --base: no site written" test ! -e "$T/site"
+
+# 8. -v for export and diff too: the model read and the phases timed.
+egaf export -v --format json -o "$T/e.json" - <"$GOOD" >"$OUT" 2>"$ERR"
+expect_grep "export -v: the model from stdin" "^egaf: model: <stdin> \($(wc -c <"$GOOD") bytes\)$" "$ERR"
+expect_grep "export -v: the export timed" '^egaf: time: export: [0-9.]+ ms$' "$ERR"
+run diff -v "$GOOD" "$GOOD"
+expect_grep "diff -v: each model file" "^egaf: model: $GOOD$" "$ERR"
+expect_grep "diff -v: the comparison timed" '^egaf: time: compare and report: [0-9.]+ ms$' "$ERR"
