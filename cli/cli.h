@@ -4,6 +4,7 @@
 #ifndef EGAF_CLI_H
 #define EGAF_CLI_H
 
+#include <getopt.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -17,6 +18,9 @@
 
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_FAILURE_RUN = 2 };
 
+/* --color=auto|always|never: auto colours a terminal unless NO_COLOR is set. */
+typedef enum egaf_color_mode { EGAF_COLOR_AUTO, EGAF_COLOR_ALWAYS, EGAF_COLOR_NEVER } egaf_color_mode;
+
 typedef struct egaf_cli {
     const char *argv0;     /* the executable, as run */
     const char *exe_path;  /* resolved path of the executable, or NULL */
@@ -24,6 +28,8 @@ typedef struct egaf_cli {
     bool vietnamese; /* messages in Vietnamese (else English) */
     bool lang_given; /* chosen by --lang (global or the command's), not the environment */
     char **main_argv; /* main's argv, NULL-terminated: egaf-draw runs with it */
+    egaf_color_mode color; /* --color */
+    bool verbose;          /* -v/--verbose: what is loaded from where, and timings, on stderr */
 } egaf_cli;
 
 typedef int (*egaf_command_fn)(egaf_cli *cli, int argc, char **argv);
@@ -69,27 +75,59 @@ int error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* A usage error: message, then "see 'egaf CMD --help'"; returns EXIT_FAILURE_RUN. */
 int usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* Option parsing: --name, --name=value, --name value, -x value. */
+/* Option parsing, glibc's getopt_long: --name value, --name=value, a unique
+ * prefix of a long name, -x value, -xVALUE, bundled flags (-qo FILE), "-" an
+ * operand (standard input), "--" ends the options. Operands and options come
+ * back in the order given. Every command also takes --color=WHEN and
+ * -v/--verbose (common options, set in the egaf_cli bound by
+ * egaf_opt_bind), unless its table names them itself. */
 typedef struct egaf_option {
     const char *name;  /* long name without dashes */
     char short_name;   /* or 0 */
     bool has_arg;
 } egaf_option;
 
+enum { EGAF_OPT_MAX = 48 };
+
 typedef struct egaf_opt_state {
     int argc;
     char **argv;
-    int index;            /* next argument to look at */
+    int index;            /* after the options end ("--"): next operand */
     const char *value;    /* the option's argument */
     const char *operand;  /* when the result is 0: a non-option argument */
     bool only_operands;   /* after "--" */
+    /* getopt_long's tables, built from the command's on the first call */
+    const egaf_option *table;
+    struct option longopts[EGAF_OPT_MAX + 3];
+    char shortopts[2 * EGAF_OPT_MAX + 8];
 } egaf_opt_state;
+
+/* The egaf_cli that the common options (--color, --verbose) set. */
+void egaf_opt_bind(egaf_cli *cli);
+/* Parses a --color value: auto, always or never (-1 else). */
+int egaf_cli_parse_color(const char *value, egaf_color_mode *mode);
 
 void egaf_opt_init(egaf_opt_state *st, int argc, char **argv);
 /* Returns the index (1-based) of the matched option in table, 0 for an
  * operand (in st->operand), -1 at the end, -2 after printing a usage error
- * (unknown option with a did-you-mean, or a missing argument). */
+ * (unknown option with a did-you-mean, an ambiguous prefix, a missing
+ * argument, a value given to a flag, a bad --color). */
 int egaf_opt_next(egaf_opt_state *st, const egaf_option *table, const char *cmd);
+/* The index in argv of the operand egaf_opt_next has just returned. */
+int egaf_opt_operand_index(const egaf_opt_state *st);
+
+/* --base DIR checked before any work: 0, or -1 after saying why it cannot
+ * be used (the caller exits 2). NULL (no --base) is fine. */
+int egaf_cli_check_base(const char *base);
+/* --base DIR checked before any work: 0, or -1 after saying why it cannot
+ * be used (the caller exits 2). NULL (no --base) is fine. */
+int egaf_cli_check_base(const char *base);
+/* -v/--verbose: "egaf: <message>" on stderr when asked, else nothing. */
+void egaf_cli_verbose(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* A monotonic clock in milliseconds, for the timings -v prints. */
+double egaf_cli_now_ms(void);
+/* -v: "egaf: time: <phase>: N ms" since *since, which becomes now. */
+void egaf_cli_phase(const char *phase, double *since);
 
 /* Model inputs: FILE|DIR... expanded to the model files (a folder gives its
  * *.yaml files, sorted). Returns 0, or -1 after printing why (missing input,
@@ -120,6 +158,13 @@ egaf_refs *egaf_cli_load_refs(egaf_cli *cli, const char *option);
  * before it are in models[0..*nmodels), for the caller to free). */
 int egaf_cli_load_models(char **files, size_t n, const egaf_load_options *options,
                          egaf_diags *diags, egaf_model **models, size_t *nmodels);
+/* "-" as a model: standard input, read once into memory (at most the
+ * format's file size), loaded as EGAF_STDIN_NAME with includes refused.
+ * egaf_cli_model_load is egaf_model_load for a path, that for "-". */
+#define EGAF_STDIN_NAME "<stdin>"
+bool egaf_cli_is_stdin(const char *file);
+egaf_model *egaf_cli_model_load(const char *file, const egaf_load_options *options,
+                                egaf_diags *diags, egaf_read_status *status);
 /* Threads for work items: $EGAF_JOBS when a positive number, else the
  * processors online; at most 8, at most work. */
 size_t egaf_cli_jobs(size_t work);
@@ -156,7 +201,8 @@ egaf_model *egaf_cli_load_one_model(egaf_cli *cli, const char *file, const char 
  * stderr as text, sorted, without a summary. */
 void egaf_cli_print_findings(egaf_cli *cli, egaf_diags *diags);
 
-/* Whether to colour text output: a terminal and no NO_COLOR. */
+/* Whether to colour text output: --color=always, or with --color=auto (the
+ * default) a terminal and no NO_COLOR; never with --color=never. */
 bool egaf_use_color(const egaf_cli *cli);
 
 #endif

@@ -555,6 +555,8 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
         usage_error("consolidate", _("no model given"));
         goto done;
     }
+    if (egaf_cli_check_base(base) != 0)
+        goto done;
     /* every architecture is in the run: cross.unresolved replaces validate's note */
     egaf_diags_set_severity(diags, "ref.cross-architecture", EGAF_SEV_OFF);
     egaf_diags_set_severity(prev_diags, "ref.cross-architecture", EGAF_SEV_OFF);

@@ -373,7 +373,13 @@ static int open_input(side_input *in)
 {
     if (strncmp(in->spec, "git:", 4) == 0)
         return git_materialize(in);
-    struct stat st;
+    struct stat st = {0};
+    if (egaf_cli_is_stdin(in->spec)) {
+        /* standard input: one model, read when the side is loaded */
+        in->path = strdup(in->spec);
+        in->single = true;
+        return in->path ? EXIT_CLEAN : (error(_("out of memory")), EXIT_FAILURE_RUN);
+    }
     if (stat(in->spec, &st) != 0) {
         error(_("cannot read '%s': %s"), in->spec,
               errno == ENOENT ? _("no such file or folder") : strerror(errno));
@@ -427,9 +433,11 @@ static int load_side(side *s, const egaf_refs *refs)
     }
     for (size_t i = 0; i < nfiles; i++) {
         egaf_read_status rs;
-        egaf_model *m = egaf_model_load(files[i], NULL, s->diags, &rs);
+        egaf_model *m = egaf_cli_model_load(files[i], NULL, s->diags, &rs);
         if (!m) {
-            error(_("cannot read '%s': %s"), files[i], egaf_read_status_text(rs));
+            error(_("cannot read '%s': %s"),
+                  egaf_cli_is_stdin(files[i]) ? EGAF_STDIN_NAME : files[i],
+                  egaf_read_status_text(rs));
             goto done;
         }
         s->models[s->nmodels++] = m;
@@ -549,15 +557,17 @@ int cmd_diff(egaf_cli *cli, int argc, char **argv)
     refs = egaf_cli_load_refs(cli, refs_dir);
     if (!refs)
         goto done;
+    double phase = egaf_cli_now_ms();
     for (int i = 0; i < 2; i++)
         if (load_side(&sides[i], refs) != EXIT_CLEAN)
             goto done;
+    egaf_cli_phase(_("load and check both sides"), &phase);
     egaf_diff_side ds[2];
     for (int i = 0; i < 2; i++) {
         ds[i].models = sides[i].models;
         ds[i].nmodels = sides[i].nmodels;
         ds[i].diags = sides[i].diags;
-        ds[i].label = sides[i].in.spec;
+        ds[i].label = egaf_cli_is_stdin(sides[i].in.spec) ? EGAF_STDIN_NAME : sides[i].in.spec;
         ds[i].strip_prefix = sides[i].in.strip;
         ds[i].show_prefix = sides[i].in.show;
     }
@@ -580,6 +590,7 @@ int cmd_diff(egaf_cli *cli, int argc, char **argv)
     }
     if (egaf_write_output(output, &out) != 0)
         goto done;
+    egaf_cli_phase(_("compare and report"), &phase);
     rc = fail_on && egaf_diff_fails(diff, fail_on) ? EXIT_FINDINGS : EXIT_CLEAN;
 done:
     egaf_buf_free(&out);

@@ -540,6 +540,7 @@ int cmd_export(egaf_cli *cli, int argc, char **argv)
     if (egaf_collect_models(inputs, ninputs, &files, &nfiles) != 0)
         goto done;
     egaf_refs *refs = egaf_cli_load_refs(cli, refs_dir);
+    double phase = egaf_cli_now_ms();
     egaf_diags *load_diags = egaf_diags_create();
     egaf_diags *diags = egaf_diags_create();
     egaf_model **models = calloc(nfiles + 1, sizeof(*models));
@@ -551,9 +552,10 @@ int cmd_export(egaf_cli *cli, int argc, char **argv)
     }
     for (size_t i = 0; i < nfiles && !failed; i++) {
         egaf_read_status rs;
-        egaf_model *m = egaf_model_load(files[i], NULL, load_diags, &rs);
+        const char *shown = egaf_cli_is_stdin(files[i]) ? EGAF_STDIN_NAME : files[i];
+        egaf_model *m = egaf_cli_model_load(files[i], NULL, load_diags, &rs);
         if (!m) {
-            error(_("cannot read '%s': %s"), files[i], egaf_read_status_text(rs));
+            error(_("cannot read '%s': %s"), shown, egaf_read_status_text(rs));
             failed = true;
             break;
         }
@@ -561,7 +563,7 @@ int cmd_export(egaf_cli *cli, int argc, char **argv)
         if (!m->readable) {
             error(_("cannot export '%s': the file holds no readable model ('egaf validate %s' "
                     "says why)"),
-                  files[i], files[i]);
+                  shown, shown);
             failed = true;
         }
     }
@@ -571,6 +573,7 @@ int cmd_export(egaf_cli *cli, int argc, char **argv)
             egaf_validate(v, models, nmodels, load_diags);
             egaf_validator_free(v);
         }
+        egaf_cli_phase(_("load and check models"), &phase);
         egaf_diag_counts counts = egaf_diags_counts(load_diags);
         if (counts.errors)
             fprintf(stderr,
@@ -640,6 +643,7 @@ int cmd_export(egaf_cli *cli, int argc, char **argv)
             }
         }
         egaf_buf_free(&out);
+        egaf_cli_phase(_("export"), &phase);
     }
     for (size_t i = 0; i < nmodels; i++)
         egaf_model_free(models[i]);

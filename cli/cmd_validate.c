@@ -157,6 +157,9 @@ int cmd_validate(egaf_cli *cli, int argc, char **argv)
         usage_error("validate", _("no model given"));
         goto done;
     }
+    if (egaf_cli_check_base(base) != 0)
+        goto done;
+    double phase = egaf_cli_now_ms();
     char **files = NULL;
     size_t nfiles = 0;
     if (egaf_collect_inputs(inputs, ninputs, &io, diags, &files, &nfiles) != 0)
@@ -182,9 +185,11 @@ int cmd_validate(egaf_cli *cli, int argc, char **argv)
         failed = true;
     if (!failed) {
         egaf_validator *v = egaf_validator_create(refs);
+        phase = egaf_cli_now_ms();
         if (v) {
             egaf_validate(v, models, nmodels, diags);
             egaf_validator_free(v);
+            egaf_cli_phase(_("check"), &phase);
         } else {
             failed = true;
             error(_("out of memory"));
@@ -200,7 +205,8 @@ int cmd_validate(egaf_cli *cli, int argc, char **argv)
         egaf_buf out;
         egaf_buf_init(&out);
         egaf_report_options ro = {
-            .color = output ? false : egaf_use_color(cli), .quiet = quiet, .version = EGAF_VERSION};
+            .color = egaf_use_color(cli) && (!output || cli->color == EGAF_COLOR_ALWAYS),
+            .quiet = quiet, .version = EGAF_VERSION};
         ro.werror = werror;
         if (egaf_report_resolve_base(&ro, base) != 0) {
             failed = true;
@@ -210,6 +216,7 @@ int cmd_validate(egaf_cli *cli, int argc, char **argv)
             egaf_report_release_base(&ro);
         }
         if (!failed && egaf_write_output(output, &out) == 0) {
+            egaf_cli_phase(_("report"), &phase);
             egaf_diag_counts c = egaf_diags_counts(diags);
             rc = c.errors || (werror && c.warnings) ? EXIT_FINDINGS : EXIT_CLEAN;
         }

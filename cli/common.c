@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
@@ -42,83 +43,194 @@ int usage_error(const char *cmd, const char *fmt, ...)
     return EXIT_FAILURE_RUN;
 }
 
+/* The run's egaf_cli, for the options every command takes (--color,
+ * --verbose) and for what -v prints; cli/ alone keeps process state. */
+static egaf_cli *bound_cli;
+
+void egaf_opt_bind(egaf_cli *cli)
+{
+    bound_cli = cli;
+}
+
+int egaf_cli_parse_color(const char *value, egaf_color_mode *mode)
+{
+    if (strcmp(value, "auto") == 0)
+        *mode = EGAF_COLOR_AUTO;
+    else if (strcmp(value, "always") == 0)
+        *mode = EGAF_COLOR_ALWAYS;
+    else if (strcmp(value, "never") == 0)
+        *mode = EGAF_COLOR_NEVER;
+    else
+        return -1;
+    return 0;
+}
+
+/* getopt_long's val for the table's long options: past every char. */
+enum { LONG_VAL = 0x100, COMMON_COLOR = 0x1000, COMMON_VERBOSE };
+
 void egaf_opt_init(egaf_opt_state *st, int argc, char **argv)
 {
     memset(st, 0, sizeof(*st));
     st->argc = argc;
     st->argv = argv;
-    st->index = 1;
+    st->index = argc;
+}
+
+static bool table_has(const egaf_option *table, const char *name, char short_name)
+{
+    for (const egaf_option *o = table; o->name; o++)
+        if (strcmp(o->name, name) == 0 || (short_name && o->short_name == short_name))
+            return true;
+    return false;
+}
+
+/* The getopt_long tables: "-" returns operands in order (code 1), ":"
+ * tells a missing value from an unknown option. */
+static void build_tables(egaf_opt_state *st, const egaf_option *table)
+{
+    size_t n = 0;
+    char *s = st->shortopts;
+    *s++ = '-';
+    *s++ = ':';
+    for (const egaf_option *o = table; o->name && n < EGAF_OPT_MAX; o++, n++) {
+        st->longopts[n] = (struct option){o->name, o->has_arg ? required_argument : no_argument,
+                                          NULL, LONG_VAL + (int)n};
+        if (o->short_name) {
+            *s++ = o->short_name;
+            if (o->has_arg)
+                *s++ = ':';
+        }
+    }
+    if (!table_has(table, "color", 0))
+        st->longopts[n++] = (struct option){"color", required_argument, NULL, COMMON_COLOR};
+    if (!table_has(table, "verbose", 'v')) {
+        st->longopts[n++] = (struct option){"verbose", no_argument, NULL, COMMON_VERBOSE};
+        *s++ = 'v';
+    }
+    st->longopts[n] = (struct option){NULL, 0, NULL, 0};
+    *s = '\0';
+    st->table = table;
+    optind = 0; /* glibc: start afresh (a command may be parsed more than once) */
+    opterr = 0; /* the messages below say it, translated, with a suggestion */
+}
+
+static const char *long_name(const egaf_opt_state *st, int val)
+{
+    for (const struct option *o = st->longopts; o->name; o++)
+        if (o->val == val)
+            return o->name;
+    return "?";
+}
+
+/* An unknown or ambiguous long option: "--word" with its value cut off. */
+static void unknown_long(const egaf_opt_state *st, const char *arg, const char *cmd)
+{
+    const char *name = arg + 2;
+    const char *eq = strchr(name, '=');
+    size_t len = eq ? (size_t)(eq - name) : strlen(name);
+    char word[64];
+    snprintf(word, sizeof word, "%.*s", (int)(len < 63 ? len : 63), name);
+    const char *names[EGAF_OPT_MAX + 3];
+    size_t n = 0, prefixed = 0;
+    egaf_buf which;
+    egaf_buf_init(&which);
+    for (const struct option *o = st->longopts; o->name; o++) {
+        names[n++] = o->name;
+        if (strncmp(o->name, word, strlen(word)) == 0) {
+            egaf_buf_printf(&which, "%s'--%s'", prefixed ? ", " : "", o->name);
+            prefixed++;
+        }
+    }
+    names[n] = NULL;
+    if (prefixed > 1) {
+        usage_error(cmd, _("option '--%s' is ambiguous: %s"), word,
+                    which.data ? which.data : "");
+    } else {
+        const char *s = egaf_suggest(word, names, n);
+        if (s)
+            usage_error(cmd, _("unknown option '--%s'; did you mean '--%s'?"), word, s);
+        else
+            usage_error(cmd, _("unknown option '--%s'"), word);
+    }
+    egaf_buf_free(&which);
 }
 
 int egaf_opt_next(egaf_opt_state *st, const egaf_option *table, const char *cmd)
 {
-    if (st->index >= st->argc)
-        return -1;
-    char *arg = st->argv[st->index++];
     st->value = NULL;
-    if (st->only_operands || arg[0] != '-' || strcmp(arg, "-") == 0) {
-        st->operand = arg;
+    if (st->only_operands) {
+        /* after "--": what getopt_long left are operands */
+        if (st->index >= st->argc)
+            return -1;
+        st->operand = st->argv[st->index++];
         return 0;
     }
-    if (strcmp(arg, "--") == 0) {
-        st->only_operands = true;
-        return egaf_opt_next(st, table, cmd);
-    }
-    const egaf_option *match = NULL;
-    const char *inline_value = NULL;
-    if (arg[1] == '-') {
-        const char *name = arg + 2;
-        const char *eq = strchr(name, '=');
-        size_t len = eq ? (size_t)(eq - name) : strlen(name);
-        for (const egaf_option *o = table; o->name; o++)
-            if (strlen(o->name) == len && strncmp(o->name, name, len) == 0) {
-                match = o;
-                break;
-            }
-        if (!match) {
-            const char *names[64];
-            size_t n = 0;
-            for (const egaf_option *o = table; o->name && n < 63; o++)
-                names[n++] = o->name;
-            names[n] = NULL;
-            char word[64];
-            snprintf(word, sizeof word, "%.*s", (int)(len < 63 ? len : 63), name);
-            const char *s = egaf_suggest(word, names, egaf_list_count(names));
-            if (s)
-                usage_error(cmd, _("unknown option '--%s'; did you mean '--%s'?"), word, s);
-            else
-                usage_error(cmd, _("unknown option '--%s'"), word);
-            return -2;
+    if (st->table != table)
+        build_tables(st, table);
+    for (;;) {
+        int previous = optind ? optind : 1;
+        int c = getopt_long(st->argc, st->argv, st->shortopts, st->longopts, NULL);
+        if (c == -1) {
+            st->only_operands = true;
+            st->index = optind;
+            return egaf_opt_next(st, table, cmd);
         }
-        if (eq) {
-            if (!match->has_arg) {
-                usage_error(cmd, _("option '--%s' takes no value"), match->name);
+        if (c == 1) {
+            st->operand = optarg;
+            return 0;
+        }
+        if (c == COMMON_COLOR) {
+            egaf_color_mode mode;
+            if (egaf_cli_parse_color(optarg, &mode) != 0) {
+                usage_error(cmd, _("--color takes auto, always or never, not '%s'"), optarg);
                 return -2;
             }
-            inline_value = eq + 1;
+            if (bound_cli)
+                bound_cli->color = mode;
+            continue;
         }
-    } else {
+        if (c == COMMON_VERBOSE || (c == 'v' && !table_has(table, "verbose", 'v'))) {
+            if (bound_cli)
+                bound_cli->verbose = true;
+            continue;
+        }
+        if (c == ':') {
+            if (optopt >= LONG_VAL)
+                usage_error(cmd, _("option '--%s' needs a value"), long_name(st, optopt));
+            else
+                usage_error(cmd, _("option '-%c' needs a value"), optopt);
+            return -2;
+        }
+        if (c == '?') {
+            /* the argument that failed: getopt_long has moved past it,
+             * unless it stopped inside a bundle of short options */
+            const char *arg = st->argv[optind > previous ? optind - 1 : previous];
+            if (optopt >= LONG_VAL || optopt == COMMON_VERBOSE)
+                usage_error(cmd, _("option '--%s' takes no value"), long_name(st, optopt));
+            else if (optopt)
+                usage_error(cmd, _("unknown option '-%c'"), optopt);
+            else
+                unknown_long(st, arg, cmd);
+            return -2;
+        }
+        if (c >= LONG_VAL && c < LONG_VAL + EGAF_OPT_MAX) {
+            st->value = optarg;
+            return c - LONG_VAL + 1;
+        }
         for (const egaf_option *o = table; o->name; o++)
-            if (o->short_name && o->short_name == arg[1] && arg[2] == '\0') {
-                match = o;
-                break;
+            if (o->short_name && o->short_name == c) {
+                st->value = optarg;
+                return (int)(o - table) + 1;
             }
-        if (!match) {
-            usage_error(cmd, _("unknown option '%s'"), arg);
-            return -2;
-        }
+        usage_error(cmd, _("unknown option '-%c'"), c);
+        return -2;
     }
-    if (match->has_arg) {
-        if (inline_value)
-            st->value = inline_value;
-        else if (st->index < st->argc)
-            st->value = st->argv[st->index++];
-        else {
-            usage_error(cmd, _("option '--%s' needs a value"), match->name);
-            return -2;
-        }
-    }
-    return (int)(match - table) + 1;
+}
+
+int egaf_opt_operand_index(const egaf_opt_state *st)
+{
+    /* getopt_long returns an operand in order and moves past it */
+    return (st->only_operands ? st->index : optind) - 1;
 }
 
 static int push(char ***list, size_t *n, size_t *cap, const char *s)
@@ -235,6 +347,11 @@ int egaf_collect_inputs(char **inputs, size_t ninputs, const egaf_input_options 
     for (size_t i = 0; i < ninputs; i++) {
         const char *in = inputs[i];
         struct stat st;
+        if (egaf_cli_is_stdin(in)) {
+            if (push(&list, &n, &cap, in) != 0)
+                goto oom;
+            continue;
+        }
         if (stat(in, &st) != 0) {
             error(_("cannot read '%s': %s"), in,
                   errno == ENOENT ? _("no such file or folder") : strerror(errno));
@@ -341,6 +458,7 @@ egaf_refs *egaf_cli_load_refs(egaf_cli *cli, const char *option)
         return NULL;
     }
     egaf_refs_status st;
+    double start = egaf_cli_now_ms();
     /* make writes the reference models' compiled cache beside build/egaf
      * (refs/refs_cache.h); an installed one is in the folder itself */
     char *build_cache = NULL;
@@ -350,6 +468,9 @@ egaf_refs *egaf_cli_load_refs(egaf_cli *cli, const char *option)
         build_cache = NULL;
     egaf_refs *refs = egaf_refs_load_cached(dir, build_cache, diags, &st);
     free(build_cache);
+    if (refs && st == EGAF_REFS_OK)
+        egaf_cli_verbose(_("reference models: %s (%zu entries, %.1f ms)"), dir, refs->nentries,
+                         egaf_cli_now_ms() - start);
     if (!refs || st != EGAF_REFS_OK) {
         print_problems(cli, diags);
         if (st == EGAF_REFS_NOT_FOUND)
@@ -484,10 +605,51 @@ int egaf_write_output(const char *path, const egaf_buf *buf)
 
 bool egaf_use_color(const egaf_cli *cli)
 {
+    if (cli->color != EGAF_COLOR_AUTO)
+        return cli->color == EGAF_COLOR_ALWAYS;
     const char *nc = getenv("NO_COLOR");
     if (nc && *nc)
         return false;
     return cli->stdout_tty;
+}
+
+int egaf_cli_check_base(const char *base)
+{
+    if (!base)
+        return 0;
+    egaf_report_options ro = {0};
+    if (egaf_report_resolve_base(&ro, base) != 0)
+        return error(_("cannot use '%s' as the base folder: %s"), base, strerror(errno));
+    egaf_cli_verbose(_("base folder: %s"), base);
+    egaf_report_release_base(&ro);
+    return 0;
+}
+
+void egaf_cli_verbose(const char *fmt, ...)
+{
+    if (!bound_cli || !bound_cli->verbose)
+        return;
+    va_list ap;
+    fflush(stdout);
+    fputs("egaf: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+double egaf_cli_now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+void egaf_cli_phase(const char *phase, double *since)
+{
+    double now = egaf_cli_now_ms();
+    egaf_cli_verbose(_("time: %s: %.1f ms"), phase, now - *since);
+    *since = now;
 }
 
 /* .egaf.yaml in the folder of the first input (the folder itself when the
@@ -510,6 +672,12 @@ int egaf_cli_load_config(egaf_cli *cli, egaf_arena *arena, const char *input,
     if (!problems)
         return -1;
     int rc = egaf_config_load(arena, dir, config, problems);
+    char config_path[4200];
+    snprintf(config_path, sizeof config_path, "%s/%s", dir, EGAF_CONFIG_NAME);
+    if (rc == 0)
+        egaf_cli_verbose(access(config_path, F_OK) == 0 ? _("configuration: %s")
+                                                        : _("configuration: none (%s)"),
+                         config_path);
     if (rc != 0) {
         print_problems(cli, problems);
         error(_("the configuration '%s/%s' is broken; nothing was checked"), dir,
@@ -539,6 +707,8 @@ egaf_model *egaf_cli_load_one_model(egaf_cli *cli, const char *file, const char 
 {
     egaf_read_status rs;
     egaf_model *model = egaf_model_load(file, NULL, diags, &rs);
+    if (model)
+        egaf_cli_verbose(_("model: %s"), file);
     if (!model) {
         error(_("cannot read '%s': %s"), file, egaf_read_status_text(rs));
         return NULL;

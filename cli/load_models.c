@@ -4,13 +4,89 @@
  * worker is free, with its own findings list and scratch memory; the lists
  * are joined in file order afterwards, so what is printed does not depend on
  * the threads. */
+#include <errno.h>
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
 #include "base/i18n.h"
+#include "model/yaml_tree.h"
+
+/* Standard input, read once (a second "-" is the same text): cli/ keeps
+ * the process's state. */
+static egaf_buf stdin_text;
+static bool stdin_read;
+static egaf_read_status stdin_status;
+
+bool egaf_cli_is_stdin(const char *file)
+{
+    return strcmp(file, "-") == 0;
+}
+
+/* Reads standard input into memory, at most max bytes (0: the format's
+ * limit). */
+static egaf_read_status read_stdin(size_t max)
+{
+    if (stdin_read)
+        return stdin_status;
+    stdin_read = true;
+    if (!max)
+        max = EGAF_MAX_FILE_SIZE;
+    egaf_buf_init(&stdin_text);
+    char chunk[65536];
+    stdin_status = EGAF_READ_OK;
+    for (;;) {
+        ssize_t r = read(STDIN_FILENO, chunk, sizeof chunk);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0) {
+            stdin_status = EGAF_READ_IO_ERROR;
+            break;
+        }
+        if (r == 0)
+            break;
+        if (stdin_text.len + (size_t)r > max) {
+            stdin_status = EGAF_READ_TOO_LARGE;
+            break;
+        }
+        egaf_buf_add(&stdin_text, chunk, (size_t)r);
+        if (stdin_text.failed) {
+            stdin_status = EGAF_READ_NO_MEMORY;
+            break;
+        }
+    }
+    return stdin_status;
+}
+
+egaf_model *egaf_cli_model_load(const char *file, const egaf_load_options *options,
+                                egaf_diags *diags, egaf_read_status *status)
+{
+    if (!egaf_cli_is_stdin(file)) {
+        egaf_model *m = egaf_model_load(file, options, diags, status);
+        if (m)
+            egaf_cli_verbose(_("model: %s"), file);
+        return m;
+    }
+    /* the text only: includes are refused, no path is made from it */
+    *status = read_stdin(options ? options->max_file_size : 0);
+    if (*status != EGAF_READ_OK)
+        return NULL;
+    egaf_load_options opt = {0};
+    if (options)
+        opt = *options;
+    opt.includes_beside_path = false;
+    egaf_model *m = egaf_model_load_memory(EGAF_STDIN_NAME, stdin_text.data ? stdin_text.data : "",
+                                           stdin_text.len, &opt, diags);
+    if (!m)
+        *status = EGAF_READ_NO_MEMORY;
+    else
+        egaf_cli_verbose(_("model: %s (%zu bytes)"), EGAF_STDIN_NAME, stdin_text.len);
+    return m;
+}
 
 enum { MAX_JOBS = 8 };
 
@@ -39,7 +115,7 @@ static void *load_worker(void *arg)
             job->status[i] = EGAF_READ_NO_MEMORY;
             continue;
         }
-        job->models[i] = egaf_model_load(job->files[i], &opt, job->diags[i], &job->status[i]);
+        job->models[i] = egaf_cli_model_load(job->files[i], &opt, job->diags[i], &job->status[i]);
     }
     egaf_load_scratch_free(&scratch);
     return NULL;
@@ -79,6 +155,11 @@ int egaf_cli_load_models(char **files, size_t n, const egaf_load_options *option
     for (size_t i = 0; i < n; i++)
         models[i] = NULL;
     egaf_load_options none = {0};
+    /* standard input is read here, once, before the threads share it */
+    for (size_t i = 0; i < n; i++)
+        if (egaf_cli_is_stdin(files[i]))
+            read_stdin(options ? options->max_file_size : 0);
+    double start = egaf_cli_now_ms();
     load_job job = {files, n, options ? options : &none, models, lists, status, 0};
     size_t jobs = egaf_cli_jobs(n);
     pthread_t threads[MAX_JOBS];
@@ -100,7 +181,8 @@ int egaf_cli_load_models(char **files, size_t n, const egaf_load_options *option
             continue;
         }
         if (rc == 0) {
-            error(_("cannot read '%s': %s"), files[i], egaf_read_status_text(status[i]));
+            error(_("cannot read '%s': %s"), egaf_cli_is_stdin(files[i]) ? EGAF_STDIN_NAME : files[i],
+                  egaf_read_status_text(status[i]));
             rc = -1;
         }
         egaf_diags_free(lists[i]);
@@ -109,5 +191,6 @@ int egaf_cli_load_models(char **files, size_t n, const egaf_load_options *option
     }
     free(lists);
     free(status);
+    egaf_cli_phase(_("load models"), &start);
     return rc;
 }

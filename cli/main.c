@@ -97,21 +97,21 @@ static void print_help(void)
            EGAF_VERSION);
     for (const egaf_command *c = commands; c->name; c++)
         printf("  %-12s %s\n", c->name, _(c->summary));
-    fputs(_("\n'egaf COMMAND --help' describes a command.\n"
+    fputs(_("\n'egaf help COMMAND' (or 'egaf COMMAND --help') describes a command.\n"
             "--lang vi|en: the language of messages and help (default: from LANGUAGE,\n"
             "LC_ALL, LC_MESSAGES or LANG; vi* is Vietnamese, anything else English).\n"
+            "Every command also takes:\n"
+            "  --color=WHEN   colour the text report: auto (default: on a terminal, unless\n"
+            "                 NO_COLOR is set), always or never\n"
+            "  -v, --verbose  say on stderr what was loaded from where, and how long each\n"
+            "                 step took\n"
+            "A model given as - is read from standard input (validate, diff, export) and\n"
+            "named <stdin> in the findings. Short options bundle (-qo FILE), values attach\n"
+            "(-oFILE, --format=json), and -- ends the options.\n"
             "Exit status: 0 no error findings, 1 error findings, 2 the command could not run.\n"),
           stdout);
 }
 
-static int cmd_help(egaf_cli *cli, int argc, char **argv)
-{
-    (void)cli;
-    (void)argc;
-    (void)argv;
-    print_help();
-    return EXIT_CLEAN;
-}
 
 static char *resolve_exe(const char *argv0)
 {
@@ -226,6 +226,96 @@ static void init_language(egaf_cli *cli)
     cli->lang_given = false;
 }
 
+static const egaf_command *find_command(const char *name)
+{
+    for (const egaf_command *c = commands; c->name; c++)
+        if (strcmp(c->name, name) == 0)
+            return c;
+    return NULL;
+}
+
+/* An unknown command, with the closest name when one is close. */
+static int unknown_command(const char *name)
+{
+    const char *names[32];
+    size_t n = 0;
+    for (const egaf_command *c = commands; c->name; c++)
+        names[n++] = c->name;
+    names[n] = NULL;
+    const char *s = egaf_suggest(name, names, n);
+    if (s)
+        return usage_error(NULL, _("unknown command '%s'; did you mean '%s'?"), name, s);
+    return usage_error(NULL, _("unknown command '%s'"), name);
+}
+
+/* `egaf help COMMAND` is `egaf COMMAND --help`; `egaf help` the overview. */
+static int cmd_help(egaf_cli *cli, int argc, char **argv)
+{
+    egaf_opt_state st;
+    egaf_opt_init(&st, argc, argv);
+    static const egaf_option options[] = {{"help", 'h', false}, {NULL, 0, false}};
+    const char *topic = NULL;
+    for (int opt; (opt = egaf_opt_next(&st, options, "help")) != -1;) {
+        if (opt == -2)
+            return EXIT_FAILURE_RUN;
+        if (opt == 0 && topic)
+            return usage_error("help", _("one command at a time ('%s' is a second)"), st.operand);
+        if (opt == 0)
+            topic = st.operand;
+    }
+    if (!topic || strcmp(topic, "help") == 0) {
+        print_help();
+        return EXIT_CLEAN;
+    }
+    const egaf_command *cmd = find_command(topic);
+    if (!cmd)
+        return unknown_command(topic);
+    char help_option[] = "--help";
+    char *sub_argv[] = {(char *)cmd->name, help_option, NULL};
+    return cmd->run(cli, 2, sub_argv);
+}
+
+enum { G_LANG = 1, G_VERSION, G_HELP };
+
+/* Options before the command (--lang, --color, -v, --version, --help),
+ * then the command with the rest of the line. */
+static int run(egaf_cli *cli, int argc, char **argv)
+{
+    static const egaf_option options[] = {
+        {"lang", 0, true}, {"version", 'V', false}, {"help", 'h', false}, {NULL, 0, false}};
+    /* stop at the command: its options are its own ("+" in getopt terms),
+     * so the operands are looked at one by one */
+    egaf_opt_state st;
+    egaf_opt_init(&st, argc, argv);
+    for (int opt; (opt = egaf_opt_next(&st, options, NULL)) != -1;) {
+        bool vi;
+        switch (opt) {
+        case -2:
+            return EXIT_FAILURE_RUN;
+        case 0: {
+            const egaf_command *cmd = find_command(st.operand);
+            if (!cmd)
+                return unknown_command(st.operand);
+            int first = egaf_opt_operand_index(&st);
+            return cmd->run(cli, argc - first, argv + first);
+        }
+        case G_LANG:
+            if (egaf_cli_parse_language(st.value, &vi) != 0)
+                return usage_error(NULL, _("--lang takes vi or en, not '%s'"), st.value);
+            egaf_cli_set_language(cli, vi);
+            break;
+        case G_VERSION:
+            print_version(cli);
+            return EXIT_CLEAN;
+        case G_HELP:
+            print_help();
+            return EXIT_CLEAN;
+        }
+    }
+    print_help();
+    return EXIT_FAILURE_RUN;
+}
+
 int main(int argc, char **argv)
 {
     egaf_cli cli;
@@ -241,60 +331,8 @@ int main(int argc, char **argv)
     cli.stdout_tty = isatty(STDOUT_FILENO);
     init_language(&cli);
 
-    /* global options before the command: --lang vi|en */
-    int first = 1;
-    int rc = -1;
-    while (first < argc && strncmp(argv[first], "--lang", 6) == 0 &&
-           (argv[first][6] == '\0' || argv[first][6] == '=')) {
-        const char *value = argv[first][6] == '=' ? argv[first] + 7 : NULL;
-        if (!value && first + 1 < argc)
-            value = argv[++first];
-        bool vi;
-        if (!value) {
-            rc = usage_error(NULL, _("option '--%s' needs a value"), "lang");
-            break;
-        }
-        if (egaf_cli_parse_language(value, &vi) != 0) {
-            rc = usage_error(NULL, _("--lang takes vi or en, not '%s'"), value);
-            break;
-        }
-        egaf_cli_set_language(&cli, vi);
-        first++;
-    }
-    if (rc != -1) {
-        /* a bad global option, reported above */
-    } else if (first >= argc || !argv[first]) {
-        print_help();
-        rc = EXIT_FAILURE_RUN;
-    } else if (strcmp(argv[first], "--version") == 0 || strcmp(argv[first], "-V") == 0) {
-        print_version(&cli);
-        rc = EXIT_CLEAN;
-    } else if (strcmp(argv[first], "--help") == 0 || strcmp(argv[first], "-h") == 0) {
-        print_help();
-        rc = EXIT_CLEAN;
-    } else if (argv[first][0] == '-') {
-        rc = usage_error(NULL, _("unknown option '%s'"), argv[first]);
-    } else {
-        const egaf_command *cmd = NULL;
-        for (const egaf_command *c = commands; c->name; c++)
-            if (strcmp(c->name, argv[first]) == 0)
-                cmd = c;
-        if (cmd) {
-            rc = cmd->run(&cli, argc - first, argv + first);
-        } else {
-            const char *names[32];
-            size_t n = 0;
-            for (const egaf_command *c = commands; c->name; c++)
-                names[n++] = c->name;
-            names[n] = NULL;
-            const char *s = egaf_suggest(argv[first], names, egaf_list_count(names));
-            if (s)
-                rc = usage_error(NULL, _("unknown command '%s'; did you mean '%s'?"), argv[first],
-                                 s);
-            else
-                rc = usage_error(NULL, _("unknown command '%s'"), argv[first]);
-        }
-    }
+    egaf_opt_bind(&cli);
+    int rc = run(&cli, argc, argv);
     free(exe);
     free(localedir);
     if (fflush(stdout) != 0 || ferror(stdout)) {

@@ -64,7 +64,7 @@ _egaf()
     fi
     if [ "$COMP_CWORD" -le "$at" ]; then
         if [[ $cur == -* ]]; then
-            COMPREPLY=($(compgen -W "--lang --version --help -V -h" -- "$cur"))
+            COMPREPLY=($(compgen -W "--lang --color= --verbose -v --version --help -V -h" -- "$cur"))
         else
             COMPREPLY=($(compgen -W "$commands" -- "$cur"))
         fi
@@ -83,6 +83,10 @@ _egaf()
         ;;
     --lang)
         COMPREPLY=($(compgen -W "vi en" -- "$cur"))
+        return 0
+        ;;
+    --color)
+        COMPREPLY=($(compgen -W "auto always never" -- "$cur"))
         return 0
         ;;
     --disable)
@@ -123,11 +127,20 @@ _egaf()
         ;;
     esac
 
+    if [[ $cur == --color=* ]]; then
+        COMPREPLY=($(compgen -P --color= -W "auto always never" -- "${cur#--color=}"))
+        return 0
+    fi
     if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W "$(_egaf_options "$cmd")" -- "$cur"))
+        # every command also takes --color=WHEN and -v/--verbose
+        COMPREPLY=($(compgen -W "$(_egaf_options "$cmd") --color= --verbose -v" -- "$cur"))
+        [[ ${COMPREPLY[0]-} == --color= ]] && compopt -o nospace 2>/dev/null
         return 0
     fi
     case $cmd in
+    help)
+        [ "$COMP_CWORD" -eq $((at + 1)) ] && COMPREPLY=($(compgen -W "$commands" -- "$cur"))
+        ;;
     explain)
         COMPREPLY=($(compgen -W "$(_egaf_rule_ids)" -- "$cur"))
         ;;

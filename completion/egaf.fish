@@ -70,3 +70,8 @@ complete -c egaf -n "__fish_seen_subcommand_from refs init" -l framework -x -a '
 complete -c egaf -n "__fish_seen_subcommand_from refs" -l format -x -a 'text json'
 complete -c egaf -n "__fish_seen_subcommand_from refs; and not __fish_seen_subcommand_from list show" -a 'list show'
 complete -c egaf -n "__fish_seen_subcommand_from init" -l agency -x -d 'agency code'
+
+# every command also takes --color=WHEN and -v/--verbose; `egaf help COMMAND`
+complete -c egaf -l color -x -a 'auto always never' -d 'colour the text report'
+complete -c egaf -s v -l verbose -d 'what was loaded from where, and timings'
+complete -c egaf -n "__fish_seen_subcommand_from help" -x -a "$commands"
