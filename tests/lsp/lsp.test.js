@@ -453,6 +453,83 @@ async function lookalike() {
   conn.dispose();
 }
 
+// A required component cut out of `egaf init`'s own model: the quick fix
+// puts egaf init's entry back where its list is, at the list's indentation,
+// and the model is clean again (the finding goes, no new one comes).
+async function missingComponent() {
+  const file = path.join(T, 'lang-son.yaml');
+  const uri = 'file://' + file;
+  const init = execFileSync(EGAF, ['init', '--agency', 'lang-son', '--year', '2020', '-o', '-'], { encoding: 'utf8' });
+  // cut the lines from the one starting with `from` to the next starting with `to`
+  const cut = (text, from, to) => {
+    const lines = text.split('\n');
+    const a = lines.findIndex((l) => l.startsWith(from));
+    const b = lines.findIndex((l, i) => i > a && l.startsWith(to));
+    return a < 0 || b < 0 ? text : [...lines.slice(0, a), ...lines.slice(b + 1)].join('\n');
+  };
+  const { child, exited } = startServer(['--lang', 'en']);
+  const conn = connect(child);
+  await withTimeout(conn.sendRequest('initialize', { processId: null, capabilities: {} }), 10000, 'initialize');
+  conn.sendNotification('initialized', {});
+  let version = 1;
+  const session = async (name, text, wantLine, wantText) => {
+    let diags = conn.nextDiagnostics(uri);
+    if (version === 1)
+      conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version, text } });
+    else
+      conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    version++;
+    let pub = await diags;
+    const before = pub.diagnostics.map((d) => d.code).sort();
+    const missing = pub.diagnostics.find((d) => d.code === 'component.missing');
+    const actions = missing ? await conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri }, range: missing.range, context: { diagnostics: [missing] } }) : [];
+    const add = actions.find((a) => a.isPreferred && /missing component/.test(a.title));
+    const edit = add && add.edit.changes[uri][0];
+    check(`${name}-offered`, edit && edit.range.start.line === wantLine &&
+      edit.range.start.character === text.split('\n')[wantLine].length &&
+      edit.range.end.line === wantLine && edit.newText === wantText,
+    `${JSON.stringify(before)} ${JSON.stringify(actions)}`);
+    if (!edit) return null;
+    const fixed = applyEdits(text, [edit]);
+    diags = conn.nextDiagnostics(uri);
+    conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: fixed }] });
+    version++;
+    pub = await diags;
+    check(`${name}-clean-after`, before.includes('component.missing') && pub.diagnostics.length === 0,
+      `before ${JSON.stringify(before)} after ${JSON.stringify(pub.diagnostics.map((d) => d.code + ' ' + d.message))}`);
+    return fixed;
+  };
+  // an application: after the last one of the list, where init wrote it
+  const noReporting = cut(init, '    # Điền: tên hệ thống thông tin báo cáo', '      hosted-on: [ttdl]');
+  const reportingLines = noReporting.split('\n');
+  const qlvbEnd = reportingLines.indexOf('  platforms:') - 1; // qlvb's last line, the list's
+  const fixed = await session('missing-application', noReporting, qlvbEnd,
+    '\n    # Điền: tên hệ thống thông tin báo cáo và cấp độ an toàn đã được phê duyệt\n' +
+    '    - id: bao-cao\n' +
+    '      name: "Hệ thống thông tin báo cáo tỉnh Lạng Sơn"\n' +
+    '      role: bao-cao\n' +
+    '      security-level: 2\n' +
+    '      hosted-on: [ttdl]');
+  check('missing-application-as-init', fixed === init, 'the fixed model differs from egaf init\'s');
+  // the whole platforms list: the list key and the LGSP under the section
+  const noPlatforms = cut(init, '  platforms:', '      security-level: 3');
+  const lastIntegration = noPlatforms.split('\n').findIndex((l) => l.includes('Báo cáo định kỳ'));
+  await session('missing-list', noPlatforms, lastIntegration,
+    '\n  platforms:\n' +
+    '    # Điền: tên nền tảng tích hợp, chia sẻ dữ liệu đang vận hành\n' +
+    '    - id: lgsp-lang-son\n' +
+    '      name: "Nền tảng tích hợp, chia sẻ dữ liệu tỉnh Lạng Sơn (LGSP)"\n' +
+    '      kind: lgsp\n' +
+    '      connects: [national:ngsp]\n' +
+    '      hosted-on: [ttdl]\n' +
+    '      security-level: 3');
+  await conn.sendRequest('shutdown');
+  conn.sendNotification('exit');
+  await withTimeout(exited, 5000, 'exit');
+  conn.dispose();
+}
+
 // Raw bytes no client library would send: each gets an error response or
 // is skipped, and the server goes on to answer a good request after them.
 async function malformed() {
@@ -500,6 +577,11 @@ async function malformed() {
     await lookalike();
   } catch (e) {
     fail('lsp-lookalike', e.stack || String(e));
+  }
+  try {
+    await missingComponent();
+  } catch (e) {
+    fail('lsp-missing-component', e.stack || String(e));
   }
   try {
     await malformed();
