@@ -453,6 +453,106 @@ async function lookalike() {
   conn.dispose();
 }
 
+// A model with includes: the findings of every file, as validate gives
+// them, each under its own file's uri; definition from the top-level file to
+// an element of an include. Another open model of the same folder is checked
+// with the one that changes (a reference between architectures).
+async function includesAndFolder() {
+  const dir = path.join(T, 'inc');
+  fs.mkdirSync(path.join(dir, 'son-la'), { recursive: true });
+  const ex = path.join(__dirname, '..', '..', 'examples', 'national-2020');
+  for (const f of ['son-la.yaml', 'son-la/nghiep-vu.yaml', 'son-la/du-lieu.yaml', 'son-la/ung-dung.yaml'])
+    fs.copyFileSync(path.join(ex, f), path.join(dir, f));
+  const file = path.join(dir, 'son-la.yaml');
+  const uri = 'file://' + file;
+  const text = fs.readFileSync(file, 'utf8');
+  let expected;
+  try {
+    expected = JSON.parse(execFileSync(EGAF, ['validate', '--format', 'json', file], { encoding: 'utf8' })).findings;
+  } catch (e) {
+    expected = JSON.parse(e.stdout).findings;
+  }
+  const { child, exited } = startServer(['--lang', 'en']);
+  const conn = connect(child);
+  await withTimeout(conn.sendRequest('initialize', { processId: null, capabilities: {} }), 10000, 'initialize');
+  conn.sendNotification('initialized', {});
+  const appsUri = 'file://' + path.join(dir, 'son-la', 'ung-dung.yaml');
+  const mainDiags = conn.nextDiagnostics(uri);
+  const appsDiags = conn.nextDiagnostics(appsUri);
+  conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+  const pubs = [await mainDiags, await appsDiags];
+  const got = [];
+  for (const p of pubs) {
+    const src = fs.readFileSync(p.uri.slice('file://'.length), 'utf8');
+    for (const d of p.diagnostics)
+      got.push(`${fs.realpathSync(p.uri.slice('file://'.length))}:${d.range.start.line + 1}:${columnOf(src, d.range.start.line, d.range.start.character)}:${d.code}`);
+  }
+  const want = expected.map((f) => `${fs.realpathSync(f.file)}:${f.line}:${f.column}:${f.rule}`);
+  check('include-diagnostics-equal-validate', want.length > 0 && want.some((w) => w.includes('ung-dung.yaml')) &&
+    JSON.stringify(got.sort()) === JSON.stringify(want.sort()), `lsp ${JSON.stringify(got)} validate ${JSON.stringify(want)}`);
+  // `protects: [cong-ttdt, httt-tthc, …]`: httt-tthc is in son-la/ung-dung.yaml
+  const lines = text.split('\n');
+  const pl = lines.findIndex((l) => l.includes('protects: [cong-ttdt, httt-tthc'));
+  const def = await conn.sendRequest('textDocument/definition', {
+    textDocument: { uri }, position: { line: pl, character: lines[pl].indexOf('httt-tthc') + 2 } });
+  const apps = fs.readFileSync(path.join(dir, 'son-la', 'ung-dung.yaml'), 'utf8').split('\n');
+  const il = apps.findIndex((l) => l === '    - id: httt-tthc');
+  check('definition-across-include', def && def.uri === appsUri && def.range.start.line === il &&
+    def.range.start.character === apps[il].indexOf('httt-tthc'), JSON.stringify(def));
+
+  // two architectures of one folder
+  const a = execFileSync(EGAF, ['init', '--agency', 'lang-son', '--year', '2020', '-o', '-'], { encoding: 'utf8' })
+    .replace('  integrations:\n', '  integrations:\n    - id: tich-hop-cao-bang\n      from: httt-tthc\n' +
+      '      to: cao-bang:httt-tthcc\n      data: ["Hồ sơ liên thông"]\n');
+  const b = execFileSync(EGAF, ['init', '--agency', 'cao-bang', '--year', '2020', '-o', '-'], { encoding: 'utf8' });
+  const aUri = 'file://' + path.join(dir, 'lang-son.yaml');
+  const bUri = 'file://' + path.join(dir, 'cao-bang.yaml');
+  const toLine = a.split('\n').findIndex((l) => l.includes('to: cao-bang:httt-tthcc'));
+  let diags = conn.nextDiagnostics(aUri);
+  conn.sendNotification('textDocument/didOpen', { textDocument: { uri: aUri, languageId: 'yaml', version: 1, text: a } });
+  let pub = await diags;
+  check('other-architecture-not-open', pub.diagnostics.length === 1 && pub.diagnostics[0].code === 'ref.cross-architecture' &&
+    pub.diagnostics[0].range.start.line === toLine, JSON.stringify(pub.diagnostics.map((d) => d.code)));
+  diags = conn.nextDiagnostics(bUri);
+  conn.sendNotification('textDocument/didOpen', { textDocument: { uri: bUri, languageId: 'yaml', version: 1, text: b } });
+  await diags;
+  diags = conn.nextDiagnostics(aUri);
+  conn.sendNotification('textDocument/didChange', { textDocument: { uri: aUri, version: 2 }, contentChanges: [{ text: a }] });
+  pub = await diags;
+  check('other-architecture-open', pub.diagnostics.length === 1 && pub.diagnostics[0].code === 'ref.unresolved' &&
+    pub.diagnostics[0].range.start.line === toLine && pub.diagnostics[0].range.start.character === 10 &&
+    pub.diagnostics[0].message.includes("architecture 'cao-bang' has no element 'httt-tthcc'"),
+  JSON.stringify(pub.diagnostics.map((d) => d.code + ' ' + d.message)));
+
+  // the did-you-mean of an unknown key and of an agency, as quick fixes
+  const typos = a.replace('  version: "1.0"\n', '  verison: "1.0"\n').replace(/agency: "[^"]*"/, 'agency: "lang-sonn"');
+  diags = conn.nextDiagnostics(aUri);
+  conn.sendNotification('textDocument/didChange', { textDocument: { uri: aUri, version: 3 }, contentChanges: [{ text: typos }] });
+  pub = await diags;
+  const fixOf = (d) => d && d.data && d.data.fix;
+  const keyTypo = pub.diagnostics.find((d) => d.code === 'schema.unknown-key');
+  const agencyTypo = pub.diagnostics.find((d) => d.code === 'header.agency-unknown');
+  check('quick-fix-unknown-key', fixOf(keyTypo) === 'version', JSON.stringify(pub.diagnostics));
+  check('quick-fix-agency', fixOf(agencyTypo) === 'lang-son', JSON.stringify(pub.diagnostics));
+  const edits = [];
+  for (const d of [keyTypo, agencyTypo].filter(Boolean)) {
+    const acts = await conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: aUri }, range: d.range, context: { diagnostics: [d] } });
+    const fix = acts.find((x) => x.isPreferred);
+    if (fix) edits.push(...fix.edit.changes[aUri]);
+  }
+  diags = conn.nextDiagnostics(aUri);
+  conn.sendNotification('textDocument/didChange', { textDocument: { uri: aUri, version: 4 },
+    contentChanges: [{ text: applyEdits(typos, edits) }] });
+  pub = await diags;
+  check('quick-fixes-key-agency-applied', edits.length === 2 && pub.diagnostics.length === 1 &&
+    pub.diagnostics[0].code === 'ref.unresolved', JSON.stringify(pub.diagnostics.map((d) => d.code)));
+  await conn.sendRequest('shutdown');
+  conn.sendNotification('exit');
+  await withTimeout(exited, 5000, 'exit');
+  conn.dispose();
+}
+
 // A required component cut out of `egaf init`'s own model: the quick fix
 // puts egaf init's entry back where its list is, at the list's indentation,
 // and the model is clean again (the finding goes, no new one comes).
@@ -577,6 +677,11 @@ async function malformed() {
     await lookalike();
   } catch (e) {
     fail('lsp-lookalike', e.stack || String(e));
+  }
+  try {
+    await includesAndFolder();
+  } catch (e) {
+    fail('lsp-includes-folder', e.stack || String(e));
   }
   try {
     await missingComponent();
