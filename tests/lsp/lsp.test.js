@@ -342,6 +342,11 @@ async function main() {
   items = await complete(text, ki, nat[ki].length);
   labels = (Array.isArray(items) ? items : items.items).map((i) => i.label);
   check('completion-enum', labels.includes('tthc') && labels.includes('qlvb'), labels.join(' '));
+  const enumItems = Array.isArray(items) ? items : items.items;
+  const detailOf = (label) => (enumItems.find((i) => i.label === label) || {}).detail;
+  check('completion-enum-vietnamese-names', detailOf('tthc') === 'Hệ thống thông tin giải quyết thủ tục hành chính' &&
+    detailOf('qlvb') === 'Hệ thống quản lý văn bản và điều hành' && detailOf('other') === 'Khác',
+  JSON.stringify(enumItems.slice(0, 3)));
   // local ids of the right kind for uses (databases), not applications
   const ui = nat.findIndex((l) => l.includes('uses: [csdl-tthc]'));
   items = await complete(text, ui, nat[ui].indexOf('csdl-tthc'));
