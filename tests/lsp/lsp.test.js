@@ -353,6 +353,22 @@ async function main() {
   labels = (Array.isArray(items) ? items : items.items).map((i) => i.label);
   check('completion-local-kind', labels.includes('csdl-tthc') && !labels.includes('he-thong-tthc'),
     labels.join(' '));
+  // local ids of the kind each reference takes: hosted-on infrastructure,
+  // via a platform, handled-by an application
+  const kindOf = async (needle, word) => {
+    const li = nat.findIndex((l) => l.includes(needle));
+    const r = await complete(text, li, nat[li].indexOf(word));
+    return (Array.isArray(r) ? r : r.items).map((i) => i.label);
+  };
+  labels = await kindOf('hosted-on: [ttdl-tinh]', 'ttdl-tinh');
+  check('completion-local-hosted-on', labels.includes('ttdl-tinh') && !labels.includes('csdl-tthc') &&
+    !labels.includes('lgsp-cao-bang'), labels.join(' '));
+  labels = await kindOf('via: lgsp-cao-bang', 'lgsp-cao-bang');
+  check('completion-local-via', labels.includes('lgsp-cao-bang') && !labels.includes('he-thong-tthc') &&
+    !labels.includes('ttdl-tinh'), labels.join(' '));
+  labels = await kindOf('handled-by: he-thong-tthc', 'he-thong-tthc');
+  check('completion-local-handled-by', labels.includes('he-thong-tthc') && labels.includes('qlvb') &&
+    !labels.includes('lgsp-cao-bang') && !labels.includes('csdl-tthc'), labels.join(' '));
   // agencies
   const ai = nat.findIndex((l) => l.includes('agency:'));
   items = await complete(text, ai, nat[ai].length);
@@ -370,6 +386,8 @@ async function main() {
   });
   check('hover-national', hover && hover.contents.value.includes('Cổng Dịch vụ công quốc gia') &&
     /van-phong-chinh-phu/.test(hover.contents.value), JSON.stringify(hover));
+  check('hover-national-source-confidence', hover && /Source: [^\n]*\S/.test(hover.contents.value) &&
+    /Confidence: (confirmed|reported|inferred)/.test(hover.contents.value), JSON.stringify(hover));
   const hb = nat.findIndex((l) => l.includes('handled-by: he-thong-tthc'));
   const def = await conn.sendRequest('textDocument/definition', {
     textDocument: { uri }, position: { line: hb, character: nat[hb].indexOf('he-thong') + 3 },
