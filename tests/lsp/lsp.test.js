@@ -653,6 +653,64 @@ async function missingComponent() {
   conn.dispose();
 }
 
+// The editor set-ups the docs and editors/vscode give start this server:
+// the VS Code extension (run against stand-ins for the vscode modules), and
+// the Neovim and Helix lines of the English and Vietnamese guides, whose
+// command each answers initialize.
+async function editors() {
+  const root = path.join(__dirname, '..', '..');
+  const ext = path.join(root, 'editors', 'vscode');
+  const pkg = JSON.parse(fs.readFileSync(path.join(ext, 'package.json'), 'utf8'));
+  check('vscode-package', pkg.main === './extension.js' && pkg.activationEvents.includes('onLanguage:yaml') &&
+    pkg.dependencies['vscode-languageclient'], JSON.stringify(pkg));
+  const Module = require('module');
+  const load = Module._load;
+  let started = null;
+  Module._load = function (request, ...rest) {
+    if (request === 'vscode')
+      return { workspace: { getConfiguration: () => ({ get: (k) => (k === 'refs' ? '/refs' : undefined) }) } };
+    if (request === 'vscode-languageclient/node')
+      return {
+        TransportKind: { stdio: 0 },
+        LanguageClient: class { constructor(id, name, server, options) { started = { server, options }; } start() { return Promise.resolve(); } stop() {} },
+      };
+    return load.call(this, request, ...rest);
+  };
+  try {
+    const extension = require(path.join(ext, 'extension.js'));
+    await extension.activate({ subscriptions: [] });
+  } finally {
+    Module._load = load;
+  }
+  check('vscode-starts-egaf-lsp', started && started.server.command === 'egaf' &&
+    JSON.stringify(started.server.args) === JSON.stringify(['lsp', '--refs', '/refs']) &&
+    started.options.documentSelector.some((d) => d.language === 'yaml'), JSON.stringify(started));
+  for (const guide of ['docs/en/editors.md', 'docs/vi/trinh-soan-thao.md']) {
+    const md = fs.readFileSync(path.join(root, guide), 'utf8');
+    const nvim = /cmd = \{ '([^']+)', '([^']+)' \}/.exec(md);
+    const helix = /\[language-server\.egaf\]\ncommand = "([^"]+)"\nargs = \["([^"]+)"\]/.exec(md);
+    const helixYaml = /\[\[language\]\]\nname = "yaml"\nlanguage-servers = \[[^\]]*"egaf"/.test(md);
+    for (const [name, m] of [['neovim', nvim], ['helix', helix]]) {
+      let answered = false;
+      if (m && m[1] === 'egaf') {
+        const { child, exited } = (() => {
+          const c = spawn(EGAF, [m[2], '--lang', 'en'], { stdio: ['pipe', 'pipe', 'pipe'] });
+          return { child: c, exited: new Promise((r) => c.on('exit', (code) => r(code))) };
+        })();
+        const conn = connect(child);
+        const init = await withTimeout(conn.sendRequest('initialize', { processId: null, capabilities: {} }), 10000, 'initialize');
+        answered = !!(init && init.capabilities && init.capabilities.codeActionProvider);
+        await conn.sendRequest('shutdown');
+        conn.sendNotification('exit');
+        answered = answered && (await withTimeout(exited, 5000, 'exit')) === 0;
+        conn.dispose();
+      }
+      check(`${name}-lines-${guide.split('/')[1]}`, answered && (name !== 'helix' || helixYaml),
+        `${guide}: ${m ? m[0] : 'no ' + name + ' lines'}`);
+    }
+  }
+}
+
 // Raw bytes no client library would send: each gets an error response or
 // is skipped, and the server goes on to answer a good request after them.
 async function malformed() {
@@ -710,6 +768,11 @@ async function malformed() {
     await missingComponent();
   } catch (e) {
     fail('lsp-missing-component', e.stack || String(e));
+  }
+  try {
+    await editors();
+  } catch (e) {
+    fail('lsp-editors', e.stack || String(e));
   }
   try {
     await malformed();
