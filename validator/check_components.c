@@ -127,6 +127,9 @@ static void insertion_fix(egaf_check_ctx *ctx, egaf_finding *d, const egaf_ref_f
      * no fix and should not read the file again line by line for one */
     if (!d || !src || !src->text)
         return;
+    /* the fix's position is in the finding's own file */
+    if (!d->file || !src->path || strcmp(d->file, src->path) != 0)
+        return;
     const egaf_element *last = NULL;
     for (size_t i = 0; i < m->counts[kind]; i++) {
         const egaf_element *el = m->elements[kind][i];
