@@ -249,6 +249,18 @@ void egaf_diag_fix(egaf_diags *d, egaf_finding *f, const char *fmt, ...)
     va_end(ap);
 }
 
+void egaf_diag_fix_insert(egaf_diags *d, egaf_finding *f, unsigned line, unsigned col,
+                          const char *text)
+{
+    if (!f || line == 0)
+        return;
+    egaf_diag_fix(d, f, "%s", text);
+    if (f->fix) {
+        f->fix_line = line;
+        f->fix_col = col ? col : 1;
+    }
+}
+
 void egaf_diag_hint_append(egaf_diags *d, egaf_finding *f, const char *fmt, ...)
 {
     if (!f)

@@ -43,6 +43,10 @@ typedef struct egaf_finding {
      * finding when the fix is unambiguous (a did-you-mean), or NULL. Editors
      * offer it as a quick fix. */
     const char *fix;
+    /* When fix_line is not 0, fix is inserted at (fix_line, fix_col) of the
+     * finding's file instead of replacing the marked span: a missing part
+     * added where it belongs (the column may be one past the line's end). */
+    unsigned fix_line, fix_col;
     const char *waiver; /* the waiver's reason when suppressed, else NULL */
     egaf_severity at_most; /* the highest severity it may have (a guess is never an error) */
     egaf_related *related;
@@ -83,6 +87,9 @@ void egaf_diag_hint(egaf_diags *d, egaf_finding *f, const char *fmt, ...)
 /* Records the replacement text of f's marked span (see egaf_finding.fix). */
 void egaf_diag_fix(egaf_diags *d, egaf_finding *f, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* Records text to insert at line, col of f's file (see egaf_finding.fix_line). */
+void egaf_diag_fix_insert(egaf_diags *d, egaf_finding *f, unsigned line, unsigned col,
+                          const char *text);
 void egaf_diag_related(egaf_diags *d, egaf_finding *f, const egaf_mark *mark, const char *fmt,
                        ...) __attribute__((format(printf, 4, 5)));
 /* Adds to f's hint ("first; then"), or sets it when f has none. */

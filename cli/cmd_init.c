@@ -8,7 +8,7 @@
 
 #include "cli/cli.h"
 #include "base/i18n.h"
-#include "cli/init_model.h"
+#include "validator/init_template.h"
 #include "base/suggest.h"
 
 static const char *const usage = N_(

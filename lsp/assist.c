@@ -180,6 +180,88 @@ static char *entry_markdown(const egaf_ref_entry *e, int year)
     return md;
 }
 
+/* The Vietnamese name of each allowed value, as an architect calls it; the
+ * key tells apart the values two keys share ("email": a role, a channel). */
+typedef struct value_name {
+    const char *key, *value, *name;
+} value_name;
+
+static const value_name value_names[] = {
+    {"status", "existing", "Đang vận hành"},
+    {"status", "planned", "Dự kiến xây dựng"},
+    {"status", "retired", "Đã ngừng sử dụng"},
+    {"kind", "citizen", "Người dân"},
+    {"kind", "business", "Doanh nghiệp"},
+    {"kind", "official", "Cán bộ, công chức, viên chức"},
+    {"kind", "leader", "Lãnh đạo"},
+    {"kind", "organisation", "Tổ chức"},
+    {"kind", "web", "Cổng, trang thông tin điện tử"},
+    {"kind", "mobile", "Ứng dụng trên thiết bị di động"},
+    {"kind", "counter", "Bộ phận Một cửa"},
+    {"kind", "phone", "Điện thoại"},
+    {"kind", "email", "Thư điện tử"},
+    {"kind", "kiosk", "Ki-ốt tra cứu"},
+    {"kind", "social", "Mạng xã hội"},
+    {"online", "full", "Trực tuyến toàn trình"},
+    {"online", "partial", "Trực tuyến một phần"},
+    {"online", "none", "Không trực tuyến"},
+    {"kind", "specialized", "Cơ sở dữ liệu chuyên ngành"},
+    {"kind", "shared", "Cơ sở dữ liệu dùng chung"},
+    {"kind", "open", "Dữ liệu mở"},
+    {"kind", "master", "Cơ sở dữ liệu gốc (dữ liệu chủ)"},
+    {"kind", "warehouse", "Kho dữ liệu"},
+    {"role", "tthc", "Hệ thống thông tin giải quyết thủ tục hành chính"},
+    {"role", "qlvb", "Hệ thống quản lý văn bản và điều hành"},
+    {"role", "bao-cao", "Hệ thống thông tin báo cáo"},
+    {"role", "portal", "Cổng thông tin điện tử"},
+    {"role", "email", "Hệ thống thư điện tử công vụ"},
+    {"role", "hop-truc-tuyen", "Hệ thống họp trực tuyến"},
+    {"role", "dieu-hanh", "Hệ thống chỉ đạo, điều hành"},
+    {"role", "gis", "Hệ thống thông tin địa lý (GIS)"},
+    {"role", "ke-toan", "Phần mềm kế toán"},
+    {"role", "nhan-su", "Phần mềm quản lý cán bộ, công chức, viên chức"},
+    {"role", "nghiep-vu", "Ứng dụng nghiệp vụ chuyên ngành"},
+    {"role", "du-lieu-mo", "Cổng dữ liệu mở"},
+    {"role", "xac-thuc", "Hệ thống xác thực, định danh"},
+    {"kind", "lgsp", "Nền tảng tích hợp, chia sẻ dữ liệu (LGSP)"},
+    {"kind", "iam", "Nền tảng định danh và xác thực"},
+    {"kind", "payment", "Nền tảng thanh toán trực tuyến"},
+    {"kind", "data-warehouse", "Kho dữ liệu dùng chung"},
+    {"kind", "ioc", "Trung tâm giám sát, điều hành thông minh (IOC)"},
+    {"route", "a", "Trường hợp a: qua LGSP và NGSP"},
+    {"route", "b", "Trường hợp b: chỉ qua NGSP"},
+    {"route", "c", "Trường hợp c: chỉ qua LGSP"},
+    {"route", "d", "Trường hợp d: kết nối trực tiếp"},
+    {"kind", "data-center", "Trung tâm dữ liệu"},
+    {"kind", "cloud", "Điện toán đám mây"},
+    {"kind", "network", "Mạng"},
+    {"kind", "server", "Máy chủ"},
+    {"kind", "storage", "Hệ thống lưu trữ"},
+    {"kind", "backup-site", "Trung tâm dữ liệu dự phòng"},
+    {"kind", "firewall", "Tường lửa"},
+    {"kind", "ids", "Phát hiện, ngăn chặn xâm nhập (IDS/IPS)"},
+    {"kind", "waf", "Tường lửa ứng dụng web (WAF)"},
+    {"kind", "monitoring", "Giám sát an toàn thông tin"},
+    {"kind", "soc", "Trung tâm điều hành an ninh mạng (SOC)"},
+    {"kind", "backup", "Sao lưu dữ liệu"},
+    {"kind", "authentication", "Xác thực"},
+    {"kind", "encryption", "Mã hóa"},
+    {"kind", "antivirus", "Phòng chống mã độc"},
+    {"kind", "policy", "Chính sách, quy chế an toàn thông tin"},
+    {"level", "ministry", "Bộ, ngành"},
+    {"level", "province", "Tỉnh, thành phố trực thuộc trung ương"},
+};
+
+static const char *value_name_of(const char *key, const char *value)
+{
+    if (strcmp(value, "other") == 0)
+        return "Khác";
+    for (size_t i = 0; i < sizeof value_names / sizeof value_names[0]; i++)
+        if (strcmp(value_names[i].key, key) == 0 && strcmp(value_names[i].value, value) == 0)
+            return value_names[i].name;
+    return NULL;
+}
+
 static void complete_national(json_t *items, const egaf_refs *refs, unsigned targets, int year,
                               json_t *range)
 {
@@ -305,8 +387,11 @@ json_t *egaf_lsp_complete(const egaf_lsp_doc *doc, const egaf_refs *refs, json_t
         if (fs && fs->field == EGAF_F_AGENCY) {
             complete_agencies(items, refs, year, range);
         } else if (fs && fs->type == EGAF_FT_ENUM) {
-            for (const char *const *v = fs->values; *v; v++)
-                add_item(items, *v, CIK_ENUM, fs->doc, NULL, range);
+            for (const char *const *v = fs->values; *v; v++) {
+                const char *name = value_name_of(fs->key, *v);
+                add_item(items, *v, CIK_ENUM, name ? name : fs->doc, name ? fs->doc : NULL,
+                         range);
+            }
         } else if (fs && (fs->type == EGAF_FT_REF || fs->type == EGAF_FT_REFS)) {
             complete_local(items, doc->model, fs->targets, range);
             complete_national(items, refs, fs->targets, year, range);

@@ -418,7 +418,11 @@ static json_t *diagnostic_json(const egaf_model *m, const egaf_finding *f, const
                           message ? message : f->message);
     free(message);
     egaf_buf_free(&href);
-    if (d && f->fix)
+    if (d && f->fix && f->fix_line)
+        json_object_set_new(d, "data",
+                            json_pack("{s:s,s:o}", "fix", f->fix, "insertAt",
+                                      egaf_lsp_position_json(m, file, f->fix_line, f->fix_col)));
+    else if (d && f->fix)
         json_object_set_new(d, "data", json_pack("{s:s}", "fix", f->fix));
     if (d && f->nrelated) {
         json_t *rel = json_array();
@@ -599,9 +603,20 @@ static void code_action(egaf_lsp *s, json_t *id, json_t *params)
     json_array_foreach(diags, i, d) {
         if (!doc || !json_is_object(d))
             continue;
-        const char *fix = json_string_value(json_object_get(json_object_get(d, "data"), "fix"));
+        json_t *data = json_object_get(d, "data");
+        const char *fix = json_string_value(json_object_get(data, "fix"));
         json_t *range = json_object_get(d, "range");
-        if (fix && json_is_object(range)) {
+        json_t *insert_at = json_object_get(data, "insertAt");
+        if (fix && json_is_object(insert_at)) {
+            /* a missing part, added where it belongs */
+            json_t *at = json_pack("{s:O,s:O}", "start", insert_at, "end", insert_at);
+            json_t *a = at ? edit_action(_("Add the missing component from egaf init's template"),
+                                         doc->uri, at, fix, d)
+                           : NULL;
+            json_decref(at);
+            if (a)
+                json_array_append_new(actions, a);
+        } else if (fix && json_is_object(range)) {
             char title[512];
             snprintf(title, sizeof title, _("Replace with '%s'"), fix);
             json_t *a = edit_action(title, doc->uri, range, fix, d);

@@ -6,8 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/buf.h"
 #include "base/i18n.h"
+#include "base/utf8.h"
 #include "validator/check.h"
+#include "validator/init_template.h"
 
 static bool level_matches(const egaf_ref_requirement *r, const char *level)
 {
@@ -69,6 +72,172 @@ static void required_fact(egaf_check_ctx *ctx, egaf_finding *d, const egaf_ref_f
     egaf_check_rests_on(ctx->diags, d, r->confidence, r->source, what);
 }
 
+/* ---- the missing component, inserted from `egaf init`'s template ---- */
+
+/* The line's indentation in spaces; true when it holds nothing but that or
+ * a comment. */
+static bool blank_or_comment(const char *text, size_t len, size_t *indent)
+{
+    size_t i = 0;
+    while (i < len && text[i] == ' ')
+        i++;
+    *indent = i;
+    return i == len || text[i] == '#';
+}
+
+/* The last line from `from` on that belongs to a block indented more than
+ * outer spaces (its content and its comments), or from - 1 when none. */
+static uint32_t block_end(const egaf_source *src, uint32_t from, size_t outer, egaf_buf *buf)
+{
+    uint32_t last = from - 1;
+    for (uint32_t line = from; line <= src->nlines; line++) {
+        size_t len = 0, indent = 0;
+        const char *text = egaf_source_line(src, line, &len, buf);
+        if (!text)
+            break;
+        bool quiet = blank_or_comment(text, len, &indent);
+        if (indent == len)
+            continue; /* a blank line */
+        if (indent <= outer) {
+            if (quiet)
+                continue; /* a comment of what follows, or a rule line */
+            break;
+        }
+        last = line;
+    }
+    return last;
+}
+
+static bool id_taken(const char *id, void *arg)
+{
+    return egaf_check_lookup(arg, id) != NULL;
+}
+
+/* Records on d, a component.missing finding, the entry `egaf init` writes for
+ * r, inserted after the last element of its list in the top-level file (or,
+ * when the model has none of that kind, as the list under the section), at
+ * the list's indentation. Nothing when the place is not plain block YAML of
+ * the top-level file. */
+static void insertion_fix(egaf_check_ctx *ctx, egaf_finding *d, const egaf_ref_framework *f,
+                          const egaf_ref_requirement *r, egaf_kind kind, egaf_section sec)
+{
+    const egaf_model *m = ctx->model;
+    const egaf_source *src = m->source;
+    /* for editors, which keep the text: a command that released it reports
+     * no fix and should not read the file again line by line for one */
+    if (!d || !src || !src->text)
+        return;
+    /* the fix's position is in the finding's own file */
+    if (!d->file || !src->path || strcmp(d->file, src->path) != 0)
+        return;
+    const egaf_element *last = NULL;
+    for (size_t i = 0; i < m->counts[kind]; i++) {
+        const egaf_element *el = m->elements[kind][i];
+        if (el->mark.src != src)
+            return; /* the list lives in an include: not this file's to grow */
+        if (!last || el->mark.line > last->mark.line)
+            last = el;
+    }
+    egaf_buf line_buf, entry;
+    egaf_buf_init(&line_buf);
+    egaf_buf_init(&entry);
+    char indent[64];
+    uint32_t at = 0;
+    size_t len = 0, spaces = 0;
+    const char *text;
+    if (last) {
+        /* "    - id: …": the entry goes at the dash's column */
+        text = egaf_source_line(src, last->mark.line, &len, &line_buf);
+        size_t dash = 0;
+        while (text && dash < len && text[dash] == ' ')
+            dash++;
+        size_t key = dash + 1;
+        while (text && key < len && text[key] == ' ')
+            key++;
+        if (!text || dash >= len || text[dash] != '-' || key == dash + 1 ||
+            last->mark.col != key + 1 || dash >= sizeof indent)
+            goto out;
+        snprintf(indent, sizeof indent, "%*s", (int)dash, "");
+        at = block_end(src, last->mark.line + 1, dash, &line_buf);
+        if (at < last->mark.line)
+            at = last->mark.line;
+    } else {
+        const egaf_mark *sm = &m->section_marks[sec];
+        if (!m->section_present[sec] || sm->src != src || sm->col != 1)
+            goto out;
+        /* the section's keys: their indentation, and no list of this name
+         * already (an empty `platforms: []` is the architect's to fill) */
+        size_t child = 0;
+        size_t keylen = strlen(r->section);
+        for (uint32_t line = sm->line + 1; line <= src->nlines; line++) {
+            text = egaf_source_line(src, line, &len, &line_buf);
+            if (!text)
+                goto out;
+            if (blank_or_comment(text, len, &spaces))
+                continue;
+            if (spaces == 0)
+                break;
+            if (!child)
+                child = spaces;
+            if (spaces == child && len - spaces > keylen &&
+                strncmp(text + spaces, r->section, keylen) == 0 && text[spaces + keylen] == ':')
+                goto out;
+        }
+        text = egaf_source_line(src, sm->line, &len, &line_buf);
+        const char *colon = text ? memchr(text, ':', len) : NULL;
+        if (!colon || !blank_or_comment(colon + 1, len - (size_t)(colon + 1 - text), &spaces))
+            goto out; /* `application: {}` or another flow value */
+        if (!child)
+            child = 2;
+        if (child + 2 >= sizeof indent)
+            goto out;
+        at = block_end(src, sm->line + 1, 0, &line_buf);
+        if (at < sm->line)
+            at = sm->line;
+        egaf_buf_printf(&entry, "%*s%s:\n", (int)child, "", r->section);
+        snprintf(indent, sizeof indent, "%*s", (int)child + 2, "");
+    }
+    const char *level = m->header ? egaf_element_text(m->header, EGAF_F_LEVEL) : NULL;
+    const char *host = NULL;
+    const egaf_element *ttdl = egaf_check_lookup(ctx, "ttdl");
+    if (ttdl && ttdl->kind == EGAF_K_INFRASTRUCTURE)
+        host = ttdl->id;
+    for (size_t i = 0; !host && i < m->counts[EGAF_K_INFRASTRUCTURE]; i++) {
+        const egaf_element *el = m->elements[EGAF_K_INFRASTRUCTURE][i];
+        const char *k = egaf_element_text(el, EGAF_F_KIND);
+        if (el->id && k && strcmp(k, "data-center") == 0)
+            host = el->id;
+    }
+    egaf_init_item item = {
+        .agency = egaf_check_agency(ctx),
+        .arch = m->id,
+        .province = level && strcmp(level, "province") == 0,
+        .indent = indent,
+        .host = host,
+        .taken = id_taken,
+        .arg = ctx,
+    };
+    if (!egaf_init_component(&entry, ctx->refs, f, ctx->year, r, &item) || entry.failed ||
+        entry.len == 0)
+        goto out;
+    /* after the end of line `at`, so a file without a final line break works */
+    text = egaf_source_line(src, at, &len, &line_buf);
+    if (!text)
+        goto out;
+    uint32_t col = egaf_utf8_count(text, len) + 1;
+    entry.data[entry.len - 1] = '\0'; /* the entry's last line break: the line's own follows */
+    egaf_buf line_break;
+    egaf_buf_init(&line_break);
+    egaf_buf_putc(&line_break, '\n');
+    egaf_buf_puts(&line_break, entry.data);
+    if (!line_break.failed)
+        egaf_diag_fix_insert(ctx->diags, d, at, col, line_break.data);
+    egaf_buf_free(&line_break);
+out:
+    egaf_buf_free(&entry);
+    egaf_buf_free(&line_buf);
+}
+
 static void check_requirement(egaf_check_ctx *ctx, const egaf_ref_framework *f,
                               const egaf_ref_requirement *r, bool *reach, bool *all,
                               egaf_strmap *senders)
@@ -118,6 +287,7 @@ static void check_requirement(egaf_check_ctx *ctx, const egaf_ref_framework *f,
                        strchr("aeiou", what[0]) ? _("add an %s%s%s") : _("add a %s%s%s"), what,
                        connected, basis);
         required_fact(ctx, d, f, r);
+        insertion_fix(ctx, d, f, r, kind, sec);
         return;
     }
     /* which matching elements reach every must-connect system */

@@ -2,7 +2,9 @@
 # egaf lsp: a scripted editor (tests/lsp/lsp.test.js, vscode-jsonrpc from
 # npm) opens a model with three seeded mistakes and gets exactly validate's
 # findings as diagnostics, applies a quick fix, asks for completion, hover
-# and definition, then sends malformed JSON-RPC; shutdown and exit are clean.
+# and definition (across includes), inserts a missing required component
+# from egaf init's template, starts the editors' set-ups, then sends malformed
+# JSON-RPC; shutdown and exit are clean.
 . "$(dirname "$0")/lib.sh"
 
 if [ ! -d tests/lsp/node_modules/vscode-jsonrpc ]; then

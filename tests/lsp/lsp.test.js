@@ -342,12 +342,33 @@ async function main() {
   items = await complete(text, ki, nat[ki].length);
   labels = (Array.isArray(items) ? items : items.items).map((i) => i.label);
   check('completion-enum', labels.includes('tthc') && labels.includes('qlvb'), labels.join(' '));
+  const enumItems = Array.isArray(items) ? items : items.items;
+  const detailOf = (label) => (enumItems.find((i) => i.label === label) || {}).detail;
+  check('completion-enum-vietnamese-names', detailOf('tthc') === 'Hệ thống thông tin giải quyết thủ tục hành chính' &&
+    detailOf('qlvb') === 'Hệ thống quản lý văn bản và điều hành' && detailOf('other') === 'Khác',
+  JSON.stringify(enumItems.slice(0, 3)));
   // local ids of the right kind for uses (databases), not applications
   const ui = nat.findIndex((l) => l.includes('uses: [csdl-tthc]'));
   items = await complete(text, ui, nat[ui].indexOf('csdl-tthc'));
   labels = (Array.isArray(items) ? items : items.items).map((i) => i.label);
   check('completion-local-kind', labels.includes('csdl-tthc') && !labels.includes('he-thong-tthc'),
     labels.join(' '));
+  // local ids of the kind each reference takes: hosted-on infrastructure,
+  // via a platform, handled-by an application
+  const kindOf = async (needle, word) => {
+    const li = nat.findIndex((l) => l.includes(needle));
+    const r = await complete(text, li, nat[li].indexOf(word));
+    return (Array.isArray(r) ? r : r.items).map((i) => i.label);
+  };
+  labels = await kindOf('hosted-on: [ttdl-tinh]', 'ttdl-tinh');
+  check('completion-local-hosted-on', labels.includes('ttdl-tinh') && !labels.includes('csdl-tthc') &&
+    !labels.includes('lgsp-cao-bang'), labels.join(' '));
+  labels = await kindOf('via: lgsp-cao-bang', 'lgsp-cao-bang');
+  check('completion-local-via', labels.includes('lgsp-cao-bang') && !labels.includes('he-thong-tthc') &&
+    !labels.includes('ttdl-tinh'), labels.join(' '));
+  labels = await kindOf('handled-by: he-thong-tthc', 'he-thong-tthc');
+  check('completion-local-handled-by', labels.includes('he-thong-tthc') && labels.includes('qlvb') &&
+    !labels.includes('lgsp-cao-bang') && !labels.includes('csdl-tthc'), labels.join(' '));
   // agencies
   const ai = nat.findIndex((l) => l.includes('agency:'));
   items = await complete(text, ai, nat[ai].length);
@@ -365,6 +386,8 @@ async function main() {
   });
   check('hover-national', hover && hover.contents.value.includes('Cổng Dịch vụ công quốc gia') &&
     /van-phong-chinh-phu/.test(hover.contents.value), JSON.stringify(hover));
+  check('hover-national-source-confidence', hover && /Source: [^\n]*\S/.test(hover.contents.value) &&
+    /Confidence: (confirmed|reported|inferred)/.test(hover.contents.value), JSON.stringify(hover));
   const hb = nat.findIndex((l) => l.includes('handled-by: he-thong-tthc'));
   const def = await conn.sendRequest('textDocument/definition', {
     textDocument: { uri }, position: { line: hb, character: nat[hb].indexOf('he-thong') + 3 },
@@ -453,6 +476,241 @@ async function lookalike() {
   conn.dispose();
 }
 
+// A model with includes: the findings of every file, as validate gives
+// them, each under its own file's uri; definition from the top-level file to
+// an element of an include. Another open model of the same folder is checked
+// with the one that changes (a reference between architectures).
+async function includesAndFolder() {
+  const dir = path.join(T, 'inc');
+  fs.mkdirSync(path.join(dir, 'son-la'), { recursive: true });
+  const ex = path.join(__dirname, '..', '..', 'examples', 'national-2020');
+  for (const f of ['son-la.yaml', 'son-la/nghiep-vu.yaml', 'son-la/du-lieu.yaml', 'son-la/ung-dung.yaml'])
+    fs.copyFileSync(path.join(ex, f), path.join(dir, f));
+  const file = path.join(dir, 'son-la.yaml');
+  const uri = 'file://' + file;
+  const text = fs.readFileSync(file, 'utf8');
+  let expected;
+  try {
+    expected = JSON.parse(execFileSync(EGAF, ['validate', '--format', 'json', file], { encoding: 'utf8' })).findings;
+  } catch (e) {
+    expected = JSON.parse(e.stdout).findings;
+  }
+  const { child, exited } = startServer(['--lang', 'en']);
+  const conn = connect(child);
+  await withTimeout(conn.sendRequest('initialize', { processId: null, capabilities: {} }), 10000, 'initialize');
+  conn.sendNotification('initialized', {});
+  const appsUri = 'file://' + path.join(dir, 'son-la', 'ung-dung.yaml');
+  const mainDiags = conn.nextDiagnostics(uri);
+  const appsDiags = conn.nextDiagnostics(appsUri);
+  conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+  const pubs = [await mainDiags, await appsDiags];
+  const got = [];
+  for (const p of pubs) {
+    const src = fs.readFileSync(p.uri.slice('file://'.length), 'utf8');
+    for (const d of p.diagnostics)
+      got.push(`${fs.realpathSync(p.uri.slice('file://'.length))}:${d.range.start.line + 1}:${columnOf(src, d.range.start.line, d.range.start.character)}:${d.code}`);
+  }
+  const want = expected.map((f) => `${fs.realpathSync(f.file)}:${f.line}:${f.column}:${f.rule}`);
+  check('include-diagnostics-equal-validate', want.length > 0 && want.some((w) => w.includes('ung-dung.yaml')) &&
+    JSON.stringify(got.sort()) === JSON.stringify(want.sort()), `lsp ${JSON.stringify(got)} validate ${JSON.stringify(want)}`);
+  // `protects: [cong-ttdt, httt-tthc, …]`: httt-tthc is in son-la/ung-dung.yaml
+  const lines = text.split('\n');
+  const pl = lines.findIndex((l) => l.includes('protects: [cong-ttdt, httt-tthc'));
+  const def = await conn.sendRequest('textDocument/definition', {
+    textDocument: { uri }, position: { line: pl, character: lines[pl].indexOf('httt-tthc') + 2 } });
+  const apps = fs.readFileSync(path.join(dir, 'son-la', 'ung-dung.yaml'), 'utf8').split('\n');
+  const il = apps.findIndex((l) => l === '    - id: httt-tthc');
+  check('definition-across-include', def && def.uri === appsUri && def.range.start.line === il &&
+    def.range.start.character === apps[il].indexOf('httt-tthc'), JSON.stringify(def));
+
+  // two architectures of one folder
+  const a = execFileSync(EGAF, ['init', '--agency', 'lang-son', '--year', '2020', '-o', '-'], { encoding: 'utf8' })
+    .replace('  integrations:\n', '  integrations:\n    - id: tich-hop-cao-bang\n      from: httt-tthc\n' +
+      '      to: cao-bang:httt-tthcc\n      data: ["Hồ sơ liên thông"]\n');
+  const b = execFileSync(EGAF, ['init', '--agency', 'cao-bang', '--year', '2020', '-o', '-'], { encoding: 'utf8' });
+  const aUri = 'file://' + path.join(dir, 'lang-son.yaml');
+  const bUri = 'file://' + path.join(dir, 'cao-bang.yaml');
+  const toLine = a.split('\n').findIndex((l) => l.includes('to: cao-bang:httt-tthcc'));
+  let diags = conn.nextDiagnostics(aUri);
+  conn.sendNotification('textDocument/didOpen', { textDocument: { uri: aUri, languageId: 'yaml', version: 1, text: a } });
+  let pub = await diags;
+  check('other-architecture-not-open', pub.diagnostics.length === 1 && pub.diagnostics[0].code === 'ref.cross-architecture' &&
+    pub.diagnostics[0].range.start.line === toLine, JSON.stringify(pub.diagnostics.map((d) => d.code)));
+  diags = conn.nextDiagnostics(bUri);
+  conn.sendNotification('textDocument/didOpen', { textDocument: { uri: bUri, languageId: 'yaml', version: 1, text: b } });
+  await diags;
+  diags = conn.nextDiagnostics(aUri);
+  conn.sendNotification('textDocument/didChange', { textDocument: { uri: aUri, version: 2 }, contentChanges: [{ text: a }] });
+  pub = await diags;
+  check('other-architecture-open', pub.diagnostics.length === 1 && pub.diagnostics[0].code === 'ref.unresolved' &&
+    pub.diagnostics[0].range.start.line === toLine && pub.diagnostics[0].range.start.character === 10 &&
+    pub.diagnostics[0].message.includes("architecture 'cao-bang' has no element 'httt-tthcc'"),
+  JSON.stringify(pub.diagnostics.map((d) => d.code + ' ' + d.message)));
+
+  // the did-you-mean of an unknown key and of an agency, as quick fixes
+  const typos = a.replace('  version: "1.0"\n', '  verison: "1.0"\n').replace(/agency: "[^"]*"/, 'agency: "lang-sonn"');
+  diags = conn.nextDiagnostics(aUri);
+  conn.sendNotification('textDocument/didChange', { textDocument: { uri: aUri, version: 3 }, contentChanges: [{ text: typos }] });
+  pub = await diags;
+  const fixOf = (d) => d && d.data && d.data.fix;
+  const keyTypo = pub.diagnostics.find((d) => d.code === 'schema.unknown-key');
+  const agencyTypo = pub.diagnostics.find((d) => d.code === 'header.agency-unknown');
+  check('quick-fix-unknown-key', fixOf(keyTypo) === 'version', JSON.stringify(pub.diagnostics));
+  check('quick-fix-agency', fixOf(agencyTypo) === 'lang-son', JSON.stringify(pub.diagnostics));
+  const edits = [];
+  for (const d of [keyTypo, agencyTypo].filter(Boolean)) {
+    const acts = await conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: aUri }, range: d.range, context: { diagnostics: [d] } });
+    const fix = acts.find((x) => x.isPreferred);
+    if (fix) edits.push(...fix.edit.changes[aUri]);
+  }
+  diags = conn.nextDiagnostics(aUri);
+  conn.sendNotification('textDocument/didChange', { textDocument: { uri: aUri, version: 4 },
+    contentChanges: [{ text: applyEdits(typos, edits) }] });
+  pub = await diags;
+  check('quick-fixes-key-agency-applied', edits.length === 2 && pub.diagnostics.length === 1 &&
+    pub.diagnostics[0].code === 'ref.unresolved', JSON.stringify(pub.diagnostics.map((d) => d.code)));
+  await conn.sendRequest('shutdown');
+  conn.sendNotification('exit');
+  await withTimeout(exited, 5000, 'exit');
+  conn.dispose();
+}
+
+// A required component cut out of `egaf init`'s own model: the quick fix
+// puts egaf init's entry back where its list is, at the list's indentation,
+// and the model is clean again (the finding goes, no new one comes).
+async function missingComponent() {
+  const file = path.join(T, 'lang-son.yaml');
+  const uri = 'file://' + file;
+  const init = execFileSync(EGAF, ['init', '--agency', 'lang-son', '--year', '2020', '-o', '-'], { encoding: 'utf8' });
+  // cut the lines from the one starting with `from` to the next starting with `to`
+  const cut = (text, from, to) => {
+    const lines = text.split('\n');
+    const a = lines.findIndex((l) => l.startsWith(from));
+    const b = lines.findIndex((l, i) => i > a && l.startsWith(to));
+    return a < 0 || b < 0 ? text : [...lines.slice(0, a), ...lines.slice(b + 1)].join('\n');
+  };
+  const { child, exited } = startServer(['--lang', 'en']);
+  const conn = connect(child);
+  await withTimeout(conn.sendRequest('initialize', { processId: null, capabilities: {} }), 10000, 'initialize');
+  conn.sendNotification('initialized', {});
+  let version = 1;
+  const session = async (name, text, wantLine, wantText) => {
+    let diags = conn.nextDiagnostics(uri);
+    if (version === 1)
+      conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version, text } });
+    else
+      conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    version++;
+    let pub = await diags;
+    const before = pub.diagnostics.map((d) => d.code).sort();
+    const missing = pub.diagnostics.find((d) => d.code === 'component.missing');
+    const actions = missing ? await conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri }, range: missing.range, context: { diagnostics: [missing] } }) : [];
+    const add = actions.find((a) => a.isPreferred && /missing component/.test(a.title));
+    const edit = add && add.edit.changes[uri][0];
+    check(`${name}-offered`, edit && edit.range.start.line === wantLine &&
+      edit.range.start.character === text.split('\n')[wantLine].length &&
+      edit.range.end.line === wantLine && edit.newText === wantText,
+    `${JSON.stringify(before)} ${JSON.stringify(actions)}`);
+    if (!edit) return null;
+    const fixed = applyEdits(text, [edit]);
+    diags = conn.nextDiagnostics(uri);
+    conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: fixed }] });
+    version++;
+    pub = await diags;
+    check(`${name}-clean-after`, before.includes('component.missing') && pub.diagnostics.length === 0,
+      `before ${JSON.stringify(before)} after ${JSON.stringify(pub.diagnostics.map((d) => d.code + ' ' + d.message))}`);
+    return fixed;
+  };
+  // an application: after the last one of the list, where init wrote it
+  const noReporting = cut(init, '    # Điền: tên hệ thống thông tin báo cáo', '      hosted-on: [ttdl]');
+  const reportingLines = noReporting.split('\n');
+  const qlvbEnd = reportingLines.indexOf('  platforms:') - 1; // qlvb's last line, the list's
+  const fixed = await session('missing-application', noReporting, qlvbEnd,
+    '\n    # Điền: tên hệ thống thông tin báo cáo và cấp độ an toàn đã được phê duyệt\n' +
+    '    - id: bao-cao\n' +
+    '      name: "Hệ thống thông tin báo cáo tỉnh Lạng Sơn"\n' +
+    '      role: bao-cao\n' +
+    '      security-level: 2\n' +
+    '      hosted-on: [ttdl]');
+  check('missing-application-as-init', fixed === init, 'the fixed model differs from egaf init\'s');
+  // the whole platforms list: the list key and the LGSP under the section
+  const noPlatforms = cut(init, '  platforms:', '      security-level: 3');
+  const lastIntegration = noPlatforms.split('\n').findIndex((l) => l.includes('Báo cáo định kỳ'));
+  await session('missing-list', noPlatforms, lastIntegration,
+    '\n  platforms:\n' +
+    '    # Điền: tên nền tảng tích hợp, chia sẻ dữ liệu đang vận hành\n' +
+    '    - id: lgsp-lang-son\n' +
+    '      name: "Nền tảng tích hợp, chia sẻ dữ liệu tỉnh Lạng Sơn (LGSP)"\n' +
+    '      kind: lgsp\n' +
+    '      connects: [national:ngsp]\n' +
+    '      hosted-on: [ttdl]\n' +
+    '      security-level: 3');
+  await conn.sendRequest('shutdown');
+  conn.sendNotification('exit');
+  await withTimeout(exited, 5000, 'exit');
+  conn.dispose();
+}
+
+// The editor set-ups the docs and editors/vscode give start this server:
+// the VS Code extension (run against stand-ins for the vscode modules), and
+// the Neovim and Helix lines of the English and Vietnamese guides, whose
+// command each answers initialize.
+async function editors() {
+  const root = path.join(__dirname, '..', '..');
+  const ext = path.join(root, 'editors', 'vscode');
+  const pkg = JSON.parse(fs.readFileSync(path.join(ext, 'package.json'), 'utf8'));
+  check('vscode-package', pkg.main === './extension.js' && pkg.activationEvents.includes('onLanguage:yaml') &&
+    pkg.dependencies['vscode-languageclient'], JSON.stringify(pkg));
+  const Module = require('module');
+  const load = Module._load;
+  let started = null;
+  Module._load = function (request, ...rest) {
+    if (request === 'vscode')
+      return { workspace: { getConfiguration: () => ({ get: (k) => (k === 'refs' ? '/refs' : undefined) }) } };
+    if (request === 'vscode-languageclient/node')
+      return {
+        TransportKind: { stdio: 0 },
+        LanguageClient: class { constructor(id, name, server, options) { started = { server, options }; } start() { return Promise.resolve(); } stop() {} },
+      };
+    return load.call(this, request, ...rest);
+  };
+  try {
+    const extension = require(path.join(ext, 'extension.js'));
+    await extension.activate({ subscriptions: [] });
+  } finally {
+    Module._load = load;
+  }
+  check('vscode-starts-egaf-lsp', started && started.server.command === 'egaf' &&
+    JSON.stringify(started.server.args) === JSON.stringify(['lsp', '--refs', '/refs']) &&
+    started.options.documentSelector.some((d) => d.language === 'yaml'), JSON.stringify(started));
+  for (const guide of ['docs/en/editors.md', 'docs/vi/trinh-soan-thao.md']) {
+    const md = fs.readFileSync(path.join(root, guide), 'utf8');
+    const nvim = /cmd = \{ '([^']+)', '([^']+)' \}/.exec(md);
+    const helix = /\[language-server\.egaf\]\ncommand = "([^"]+)"\nargs = \["([^"]+)"\]/.exec(md);
+    const helixYaml = /\[\[language\]\]\nname = "yaml"\nlanguage-servers = \[[^\]]*"egaf"/.test(md);
+    for (const [name, m] of [['neovim', nvim], ['helix', helix]]) {
+      let answered = false;
+      if (m && m[1] === 'egaf') {
+        const { child, exited } = (() => {
+          const c = spawn(EGAF, [m[2], '--lang', 'en'], { stdio: ['pipe', 'pipe', 'pipe'] });
+          return { child: c, exited: new Promise((r) => c.on('exit', (code) => r(code))) };
+        })();
+        const conn = connect(child);
+        const init = await withTimeout(conn.sendRequest('initialize', { processId: null, capabilities: {} }), 10000, 'initialize');
+        answered = !!(init && init.capabilities && init.capabilities.codeActionProvider);
+        await conn.sendRequest('shutdown');
+        conn.sendNotification('exit');
+        answered = answered && (await withTimeout(exited, 5000, 'exit')) === 0;
+        conn.dispose();
+      }
+      check(`${name}-lines-${guide.split('/')[1]}`, answered && (name !== 'helix' || helixYaml),
+        `${guide}: ${m ? m[0] : 'no ' + name + ' lines'}`);
+    }
+  }
+}
+
 // Raw bytes no client library would send: each gets an error response or
 // is skipped, and the server goes on to answer a good request after them.
 async function malformed() {
@@ -500,6 +758,21 @@ async function malformed() {
     await lookalike();
   } catch (e) {
     fail('lsp-lookalike', e.stack || String(e));
+  }
+  try {
+    await includesAndFolder();
+  } catch (e) {
+    fail('lsp-includes-folder', e.stack || String(e));
+  }
+  try {
+    await missingComponent();
+  } catch (e) {
+    fail('lsp-missing-component', e.stack || String(e));
+  }
+  try {
+    await editors();
+  } catch (e) {
+    fail('lsp-editors', e.stack || String(e));
   }
   try {
     await malformed();

@@ -1,10 +1,11 @@
-/* init_model.c - the starting model of `egaf init`, built from the edition's
+/* init_template.c - the starting model of `egaf init`, built from the edition's
  * required components (reference-models/framework-*.yaml), so a new edition
  * with a new required component gives a starting model that has it. */
-#include "cli/init_model.h"
+#include "validator/init_template.h"
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define MAX_COMPONENTS 32
@@ -389,6 +390,62 @@ static void write_data(egaf_buf *b, const plan *p)
     (void)p;
 }
 
+/* The entry of component c: "- id: …" after indent, its keys two columns
+ * further. host: the id its hosted-on names (NULL: no hosted-on line). full:
+ * the starting model's own links (uses, serves) to elements it also writes. */
+static void write_component(egaf_buf *b, const plan *p, const component *c, const char *indent,
+                            const char *host, bool full)
+{
+    char sub[64];
+    snprintf(sub, sizeof sub, "%s  ", indent);
+    char name[512];
+    const char *unit_sep = p->unit[0] ? " " : "";
+    if (c->section == SEC_APPLICATIONS) {
+        const role_text *rt = role_of(c->match);
+        if (rt)
+            fill(b, indent, rt->fill);
+        egaf_buf_printf(b, "%s- id: %s\n", indent, c->id);
+        snprintf(name, sizeof name, "%s%s%s", rt ? rt->name : (c->title ? c->title : c->id),
+                 unit_sep, p->unit);
+        kv(b, sub, "name", name);
+        egaf_buf_printf(b, "%srole: %s\n", sub, c->match);
+        egaf_buf_printf(b, "%ssecurity-level: %d\n", sub, c->level);
+        if (full && p->tthc && strcmp(c->id, p->tthc) == 0)
+            egaf_buf_printf(b, "%suses: [csdl-tthc]\n%sserves: [dvc-mau, cn-giai-quyet-tthc]\n",
+                            sub, sub);
+        else if (full && rt && strcmp(rt->role, "qlvb") == 0)
+            egaf_buf_printf(b, "%sserves: [cn-chi-dao-dieu-hanh]\n", sub);
+        if (host)
+            egaf_buf_printf(b, "%shosted-on: [%s]\n", sub, host);
+        return;
+    }
+    if (c->section == SEC_PLATFORMS && strcmp(c->match, "lgsp") == 0) {
+        fill(b, indent, "tên nền tảng tích hợp, chia sẻ dữ liệu đang vận hành");
+        snprintf(name, sizeof name, "Nền tảng tích hợp, chia sẻ dữ liệu%s%s (LGSP)", unit_sep,
+                 p->unit);
+    } else if (c->section == SEC_INFRASTRUCTURE && c->nconnects &&
+               strcmp(c->connects[0], "tslcd") == 0) {
+        snprintf(name, sizeof name, "Mạng truyền số liệu chuyên dùng cấp II%s%s", unit_sep,
+                 p->unit);
+    } else {
+        snprintf(name, sizeof name, "%s", c->title ? c->title : c->id);
+    }
+    egaf_buf_printf(b, "%s- id: %s\n", indent, c->id);
+    kv(b, sub, "name", name);
+    egaf_buf_printf(b, "%skind: %s\n", sub, c->match);
+    if (c->nconnects) {
+        egaf_buf_printf(b, "%sconnects: [", sub);
+        for (size_t j = 0; j < c->nconnects; j++)
+            egaf_buf_printf(b, "%snational:%s", j ? ", " : "", c->connects[j]);
+        egaf_buf_puts(b, "]\n");
+    }
+    if (c->section == SEC_PLATFORMS) {
+        if (host)
+            egaf_buf_printf(b, "%shosted-on: [%s]\n", sub, host);
+        egaf_buf_printf(b, "%ssecurity-level: %d\n", sub, c->level);
+    }
+}
+
 static void write_applications(egaf_buf *b, const plan *p)
 {
     egaf_buf_puts(b, "# ---------------------------------------------------------------- "
@@ -397,51 +454,13 @@ static void write_applications(egaf_buf *b, const plan *p)
     fill(b, "  ", "các ứng dụng, hệ thống thông tin (mã ARM nếu có) và cấp độ an toàn đã "
                   "được phê duyệt (NĐ 85/2016/NĐ-CP)");
     egaf_buf_puts(b, "  applications:\n");
-    for (size_t i = 0; i < p->ncomps; i++) {
-        const component *c = &p->comps[i];
-        if (c->section != SEC_APPLICATIONS)
-            continue;
-        const role_text *rt = role_of(c->match);
-        if (rt)
-            fill(b, "    ", rt->fill);
-        egaf_buf_printf(b, "    - id: %s\n", c->id);
-        char name[512];
-        snprintf(name, sizeof name, "%s %s", rt ? rt->name : (c->title ? c->title : c->id),
-                 p->unit);
-        kv(b, "      ", "name", name);
-        egaf_buf_printf(b, "      role: %s\n", c->match);
-        egaf_buf_printf(b, "      security-level: %d\n", c->level);
-        if (p->tthc && strcmp(c->id, p->tthc) == 0)
-            egaf_buf_puts(b, "      uses: [csdl-tthc]\n"
-                             "      serves: [dvc-mau, cn-giai-quyet-tthc]\n");
-        else if (rt && strcmp(rt->role, "qlvb") == 0)
-            egaf_buf_puts(b, "      serves: [cn-chi-dao-dieu-hanh]\n");
-        egaf_buf_puts(b, "      hosted-on: [ttdl]\n");
-    }
+    for (size_t i = 0; i < p->ncomps; i++)
+        if (p->comps[i].section == SEC_APPLICATIONS)
+            write_component(b, p, &p->comps[i], "    ", "ttdl", true);
     egaf_buf_puts(b, "  platforms:\n");
-    for (size_t i = 0; i < p->ncomps; i++) {
-        const component *c = &p->comps[i];
-        if (c->section != SEC_PLATFORMS)
-            continue;
-        char name[512];
-        if (strcmp(c->match, "lgsp") == 0) {
-            fill(b, "    ", "tên nền tảng tích hợp, chia sẻ dữ liệu đang vận hành");
-            snprintf(name, sizeof name, "Nền tảng tích hợp, chia sẻ dữ liệu %s (LGSP)", p->unit);
-        } else {
-            snprintf(name, sizeof name, "%s", c->title ? c->title : c->id);
-        }
-        egaf_buf_printf(b, "    - id: %s\n", c->id);
-        kv(b, "      ", "name", name);
-        egaf_buf_printf(b, "      kind: %s\n", c->match);
-        if (c->nconnects) {
-            egaf_buf_puts(b, "      connects: [");
-            for (size_t j = 0; j < c->nconnects; j++)
-                egaf_buf_printf(b, "%snational:%s", j ? ", " : "", c->connects[j]);
-            egaf_buf_puts(b, "]\n");
-        }
-        egaf_buf_puts(b, "      hosted-on: [ttdl]\n");
-        egaf_buf_printf(b, "      security-level: %d\n", c->level);
-    }
+    for (size_t i = 0; i < p->ncomps; i++)
+        if (p->comps[i].section == SEC_PLATFORMS)
+            write_component(b, p, &p->comps[i], "    ", "ttdl", true);
     fill(b, "  ", "các kết nối khác; kết nối với hệ thống, CSDL quốc gia đi qua LGSP (trường "
                   "hợp a, TT 13/2017/TT-BTTTT)");
     egaf_buf_puts(b, "  integrations:\n");
@@ -501,25 +520,9 @@ static void write_technology(egaf_buf *b, const plan *p)
     egaf_buf_puts(b, "      security-level: 3\n");
     if (p->main_infra)
         egaf_buf_printf(b, "      connects: [%s]\n", p->main_infra);
-    for (size_t i = 0; i < p->ncomps; i++) {
-        const component *c = &p->comps[i];
-        if (c->section != SEC_INFRASTRUCTURE)
-            continue;
-        egaf_buf_printf(b, "    - id: %s\n", c->id);
-        bool tslcd = c->nconnects && strcmp(c->connects[0], "tslcd") == 0;
-        if (tslcd)
-            snprintf(name, sizeof name, "Mạng truyền số liệu chuyên dùng cấp II %s", p->unit);
-        else
-            snprintf(name, sizeof name, "%s", c->title ? c->title : c->id);
-        kv(b, "      ", "name", name);
-        egaf_buf_printf(b, "      kind: %s\n", c->match);
-        if (c->nconnects) {
-            egaf_buf_puts(b, "      connects: [");
-            for (size_t j = 0; j < c->nconnects; j++)
-                egaf_buf_printf(b, "%snational:%s", j ? ", " : "", c->connects[j]);
-            egaf_buf_puts(b, "]\n");
-        }
-    }
+    for (size_t i = 0; i < p->ncomps; i++)
+        if (p->comps[i].section == SEC_INFRASTRUCTURE)
+            write_component(b, p, &p->comps[i], "    ", NULL, true);
     egaf_buf_putc(b, '\n');
 }
 
@@ -585,25 +588,34 @@ static void write_implementation(egaf_buf *b, const plan *p)
     egaf_buf_puts(b, "]\n");
 }
 
-void egaf_init_model(egaf_buf *out, const egaf_refs *refs, const egaf_ref_entry *agency,
-                     int year, const egaf_ref_framework *fw)
+/* The plan of the model of agency (NULL: unknown) for the architecture arch. */
+static void setup_plan(plan *p, const egaf_refs *refs, const egaf_ref_entry *agency,
+                       const char *arch, bool province, int year, const egaf_ref_framework *fw)
 {
-    plan pl;
-    memset(&pl, 0, sizeof(pl));
-    plan *p = &pl;
+    memset(p, 0, sizeof(*p));
     p->refs = refs;
     p->agency = agency;
     p->fw = fw;
     p->year = year;
-    p->province = agency->level && strcmp(agency->level, "province") == 0;
-    egaf_init_architecture_id(agency, p->arch, sizeof p->arch);
-    const char *name = agency->name ? agency->name : agency->id;
-    if (p->province)
+    p->province = province;
+    snprintf(p->arch, sizeof p->arch, "%s", arch);
+    const char *name = agency ? (agency->name ? agency->name : agency->id) : NULL;
+    if (name && p->province)
         snprintf(p->unit, sizeof p->unit, "%s %s", unit_kind(p), name);
-    else
+    else if (name)
         snprintf(p->unit, sizeof p->unit, "%s", name);
     make_plan(p);
+}
 
+void egaf_init_model(egaf_buf *out, const egaf_refs *refs, const egaf_ref_entry *agency,
+                     int year, const egaf_ref_framework *fw)
+{
+    plan pl;
+    char arch[sizeof pl.arch];
+    egaf_init_architecture_id(agency, arch, sizeof arch);
+    setup_plan(&pl, refs, agency, arch, agency->level && strcmp(agency->level, "province") == 0,
+               year, fw);
+    const plan *p = &pl;
     write_header(out, p);
     write_business(out, p);
     write_data(out, p);
@@ -611,4 +623,38 @@ void egaf_init_model(egaf_buf *out, const egaf_refs *refs, const egaf_ref_entry 
     write_technology(out, p);
     write_security(out, p);
     write_implementation(out, p);
+}
+
+bool egaf_init_component(egaf_buf *out, const egaf_refs *refs, const egaf_ref_framework *fw,
+                         int year, const egaf_ref_requirement *r, const egaf_init_item *item)
+{
+    plan *p = malloc(sizeof(*p));
+    if (!p) {
+        out->failed = true;
+        return false;
+    }
+    setup_plan(p, refs, item->agency, item->arch ? item->arch : "", item->province, year, fw);
+    component *c = NULL;
+    for (size_t i = 0; i < p->ncomps && !c; i++)
+        for (size_t j = 0; j < p->comps[i].nreqs && !c; j++)
+            if (strcmp(p->comps[i].reqs[j], r->id) == 0)
+                c = &p->comps[i];
+    if (!c) { /* a requirement of another level: its component alone */
+        size_t before = p->ncomps;
+        add_requirement(p, r);
+        c = p->ncomps > before ? &p->comps[before] : NULL;
+    }
+    bool written = false;
+    if (c) {
+        /* the starting model's id, unless the model already uses it */
+        char id[sizeof c->id];
+        snprintf(id, sizeof id, "%s", c->id);
+        for (int n = 2; item->taken && item->taken(c->id, item->arg) && n < 100; n++)
+            snprintf(c->id, sizeof c->id, "%.*s-%d", (int)(sizeof c->id - 8), id, n);
+        write_component(out, p, c, item->indent ? item->indent : "",
+                        c->section == SEC_INFRASTRUCTURE ? NULL : item->host, false);
+        written = true;
+    }
+    free(p);
+    return written;
 }
