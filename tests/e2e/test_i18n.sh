@@ -222,3 +222,11 @@ expect_grep vi-version-editions '^các phiên bản Khung kiến trúc:$'
 expect_no_grep vi-version-no-english 'reference models|framework editions|as of'
 run --lang en --version
 expect_grep en-version-refs '^reference models: '
+
+# libc's error texts (strerror) in Vietnamese, from glibc's catalogue
+# (libc-l10n), in UTF-8 although LC_CTYPE stays "C" (not "Kh?ng c? t?p")
+run --lang vi render --view overview -o "$T/no-such-folder/x.svg" tests/fixtures/validate/mini.yaml
+expect_status vi-strerror-status 2
+expect_grep vi-strerror-message "^egaf: không ghi được '.*/no-such-folder/x\.svg': Không có tập tin hoặc thư mục như vậy$" "$ERR"
+run --lang en render --view overview -o "$T/no-such-folder/x.svg" tests/fixtures/validate/mini.yaml
+expect_grep en-strerror-message "': No such file or directory$" "$ERR"
