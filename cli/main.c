@@ -222,6 +222,9 @@ static void init_language(egaf_cli *cli)
         /* the program's LC_CTYPE stays "C": ask for UTF-8 explicitly */
         bind_textdomain_codeset(EGAF_TEXTDOMAIN, "UTF-8");
     }
+    /* strerror's texts come from glibc's own catalogue (libc-l10n): in
+     * UTF-8 too, else the "C" LC_CTYPE turns every Vietnamese letter into '?' */
+    bind_textdomain_codeset("libc", "UTF-8");
     egaf_cli_set_language(cli, environment_vietnamese());
     cli->lang_given = false;
 }

@@ -2,6 +2,7 @@
  * comment) and JSON (docs/diff.md documents the shape). */
 #include <string.h>
 
+#include "base/i18n.h"
 #include "diff/diff.h"
 
 /* ------------------------------------------------------------------ shared */
@@ -55,6 +56,22 @@ static const char *plural(size_t n, const char *one, const char *many)
     return n == 1 ? one : many;
 }
 
+/* The status of an architecture in the text report, in the reader's
+ * language (the JSON keeps egaf_diff_status_name). */
+static const char *text_status(egaf_diff_status s)
+{
+    switch (s) {
+    case EGAF_DIFF_ADDED:
+        return _("added");
+    case EGAF_DIFF_REMOVED:
+        return _("removed");
+    case EGAF_DIFF_CHANGED:
+        return _("changed");
+    default:
+        return _("unchanged");
+    }
+}
+
 static bool arch_has_details(const egaf_diff_arch *a)
 {
     return a->nheader || a->nelements || a->nrelations || a->nfindings;
@@ -67,9 +84,9 @@ static void text_field(egaf_buf *out, const egaf_diff_field *f, const char *inde
     egaf_buf_printf(out, "%s%s:", indent, f->field);
     if (!f->list) {
         egaf_buf_putc(out, ' ');
-        one_line(out, f->old_value ? f->old_value : "(none)");
+        one_line(out, f->old_value ? f->old_value : _("(none)"));
         egaf_buf_puts(out, " → ");
-        one_line(out, f->new_value ? f->new_value : "(none)");
+        one_line(out, f->new_value ? f->new_value : _("(none)"));
         egaf_buf_putc(out, '\n');
         return;
     }
@@ -98,7 +115,7 @@ static void text_relation(egaf_buf *out, const egaf_diff_relation *r)
     egaf_buf_puts(out, " → ");
     one_line(out, r->to);
     if (r->via) {
-        egaf_buf_puts(out, " via ");
+        egaf_buf_puts(out, _(" via "));
         one_line(out, r->via);
     }
 }
@@ -118,34 +135,41 @@ static void text_names(egaf_buf *out, const char *what, const char *const *ids, 
 static void text_arch(egaf_buf *out, const egaf_diff_arch *a)
 {
     const egaf_diff_counts *k = &a->counts;
-    egaf_buf_puts(out, "architecture ");
+    egaf_buf_puts(out, _("architecture "));
     one_line(out, a->id);
-    egaf_buf_printf(out, ": %s", egaf_diff_status_name(a->status));
+    egaf_buf_printf(out, ": %s", text_status(a->status));
     if (a->status == EGAF_DIFF_ADDED) {
         egaf_buf_puts(out, " (");
         one_line(out, a->new_file);
-        egaf_buf_printf(out, "), %zu %s, %zu %s, %zu %s", k->elements_added,
-                        plural(k->elements_added, "element", "elements"), k->relations_added,
-                        plural(k->relations_added, "relation", "relations"),
-                        k->findings_introduced,
-                        plural(k->findings_introduced, "finding", "findings"));
+        egaf_buf_puts(out, "), ");
+        egaf_buf_printf(out, P_("%zu element", "%zu elements", k->elements_added),
+                        k->elements_added);
+        egaf_buf_puts(out, ", ");
+        egaf_buf_printf(out, P_("%zu relation", "%zu relations", k->relations_added),
+                        k->relations_added);
+        egaf_buf_puts(out, ", ");
+        egaf_buf_printf(out, P_("%zu finding", "%zu findings", k->findings_introduced),
+                        k->findings_introduced);
     } else if (a->status == EGAF_DIFF_REMOVED) {
         egaf_buf_puts(out, " (");
         one_line(out, a->old_file);
-        egaf_buf_printf(out, "), %zu %s, %zu %s", k->elements_removed,
-                        plural(k->elements_removed, "element", "elements"), k->relations_removed,
-                        plural(k->relations_removed, "relation", "relations"));
+        egaf_buf_puts(out, "), ");
+        egaf_buf_printf(out, P_("%zu element", "%zu elements", k->elements_removed),
+                        k->elements_removed);
+        egaf_buf_puts(out, ", ");
+        egaf_buf_printf(out, P_("%zu relation", "%zu relations", k->relations_removed),
+                        k->relations_removed);
     }
-    text_names(out, "merged into", a->merged_into, a->nmerged_into);
-    text_names(out, "merged from", a->merged_from, a->nmerged_from);
+    text_names(out, _("merged into"), a->merged_into, a->nmerged_into);
+    text_names(out, _("merged from"), a->merged_from, a->nmerged_from);
     egaf_buf_putc(out, '\n');
     if (a->nheader) {
-        egaf_buf_puts(out, "  header:\n");
+        egaf_buf_puts(out, _("  header:\n"));
         for (size_t i = 0; i < a->nheader; i++)
             text_field(out, &a->header[i], "    ");
     }
     if (a->nelements) {
-        egaf_buf_printf(out, "  elements: %zu added, %zu removed, %zu changed\n",
+        egaf_buf_printf(out, _("  elements: %zu added, %zu removed, %zu changed\n"),
                         k->elements_added, k->elements_removed, k->elements_changed);
         for (size_t i = 0; i < a->nelements; i++) {
             const egaf_diff_element *e = &a->elements[i];
@@ -156,7 +180,7 @@ static void text_arch(egaf_buf *out, const egaf_diff_arch *a)
                 one_line(out, e->name);
             }
             if (e->renamed_from) {
-                egaf_buf_puts(out, " (possibly renamed from ");
+                egaf_buf_puts(out, _(" (possibly renamed from "));
                 one_line(out, e->renamed_from);
                 egaf_buf_putc(out, ')');
             }
@@ -166,7 +190,7 @@ static void text_arch(egaf_buf *out, const egaf_diff_arch *a)
         }
     }
     if (a->nrelations) {
-        egaf_buf_printf(out, "  relations: %zu added, %zu removed, %zu changed\n",
+        egaf_buf_printf(out, _("  relations: %zu added, %zu removed, %zu changed\n"),
                         k->relations_added, k->relations_removed, k->relations_changed);
         for (size_t i = 0; i < a->nrelations; i++) {
             const egaf_diff_relation *r = &a->relations[i];
@@ -178,13 +202,13 @@ static void text_arch(egaf_buf *out, const egaf_diff_arch *a)
         }
     }
     if (a->nfindings) {
-        egaf_buf_printf(out, "  findings: %zu introduced, %zu fixed\n", k->findings_introduced,
+        egaf_buf_printf(out, _("  findings: %zu introduced, %zu fixed\n"), k->findings_introduced,
                         k->findings_fixed);
         for (size_t i = 0; i < a->nfindings; i++) {
             const egaf_diff_finding *f = &a->findings[i];
             bool intro = f->status == EGAF_DIFF_ADDED;
-            egaf_buf_printf(out, "    %c %s %s ", intro ? '+' : '-', intro ? "introduced" : "fixed",
-                            f->severity);
+            egaf_buf_printf(out, "    %c %s %s ", intro ? '+' : '-',
+                            intro ? _("introduced") : _("fixed"), _(f->severity));
             if (f->file) {
                 one_line(out, f->file);
                 egaf_buf_printf(out, ":%u:%u: ", f->line, f->col);
@@ -206,9 +230,9 @@ void egaf_diff_write_text(egaf_buf *out, const egaf_diff *d, const egaf_diff_wri
     egaf_buf_puts(out, " → ");
     one_line(out, d->new_label);
     egaf_buf_printf(out,
-                    "\narchitectures: %zu added, %zu removed, %zu changed, %zu unchanged\n"
-                    "elements: %zu added, %zu removed, %zu changed; relations: %zu added, "
-                    "%zu removed, %zu changed; findings: %zu introduced, %zu fixed\n",
+                    _("\narchitectures: %zu added, %zu removed, %zu changed, %zu unchanged\n"
+                      "elements: %zu added, %zu removed, %zu changed; relations: %zu added, "
+                      "%zu removed, %zu changed; findings: %zu introduced, %zu fixed\n"),
                     d->archs_added, d->archs_removed, d->archs_changed, d->archs_unchanged,
                     t->elements_added, t->elements_removed, t->elements_changed,
                     t->relations_added, t->relations_removed, t->relations_changed,

@@ -27,6 +27,8 @@ need libxml2-dev    "pkg-config --exists libxml-2.0"
 need libreoffice-writer "command -v soffice"
 need poppler-utils  "command -v pdftotext && command -v pdfimages"
 need unzip          "command -v unzip"
+# glibc's Vietnamese catalogue: strerror's texts in a --lang vi run
+need libc-l10n      "test -f /usr/share/locale/vi/LC_MESSAGES/libc.mo"
 need libcmocka-dev  "pkg-config --exists cmocka"
 need gcc            "command -v cc"
 need clang          "command -v clang"

@@ -222,3 +222,22 @@ expect_grep vi-version-editions '^các phiên bản Khung kiến trúc:$'
 expect_no_grep vi-version-no-english 'reference models|framework editions|as of'
 run --lang en --version
 expect_grep en-version-refs '^reference models: '
+
+# libc's error texts (strerror) in Vietnamese, from glibc's catalogue
+# (libc-l10n), in UTF-8 although LC_CTYPE stays "C" (not "Kh?ng c? t?p")
+run --lang vi render --view overview -o "$T/no-such-folder/x.svg" tests/fixtures/validate/mini.yaml
+expect_status vi-strerror-status 2
+expect_grep vi-strerror-message "^egaf: không ghi được '.*/no-such-folder/x\.svg': Không có tập tin hoặc thư mục như vậy$" "$ERR"
+run --lang en render --view overview -o "$T/no-such-folder/x.svg" tests/fixtures/validate/mini.yaml
+expect_grep en-strerror-message "': No such file or directory$" "$ERR"
+
+# egaf diff's text report in Vietnamese (its JSON keeps its English keys)
+d=tests/fixtures/diff/finding-introduced
+run --lang vi diff "$d/old.yaml" "$d/new.yaml"
+expect_grep vi-diff-summary '^kiến trúc: 0 được thêm, 0 bị bỏ, 1 thay đổi, 0 không đổi$'
+expect_grep vi-diff-arch '^kiến trúc dx: thay đổi$'
+expect_grep vi-diff-field '^        security-level: 2 → \(không có\)$'
+expect_grep vi-diff-finding '^    \+ mới lỗi tests/fixtures/diff/finding-introduced/new\.yaml:42:12: ứng dụng '"'"'qlvb'"'"' không có cấp độ an toàn \[security\.level-missing\]$'
+expect_no_grep vi-diff-no-english '(^|[ :])(added|removed|changed|unchanged|introduced|fixed)([ ,;]|$)|\(none\)'
+run --lang vi diff examples/national-2020 examples/national-2026
+expect_grep vi-diff-merged '^kiến trúc bac-giang: bị bỏ \(examples/national-2020/bac-giang\.yaml\), 354 phần tử, 280 quan hệ; hợp nhất vào bac-ninh$'
