@@ -31,6 +31,7 @@ typedef struct egaf_report_options {
     char *work_dir;
     char *base_dir;
     bool base_absolute; /* --base was given as an absolute path: SARIF names it */
+    bool base_given;    /* --base was given: text, JSON and JUnit name files from it too */
 } egaf_report_options;
 
 /* Where CI systems find the project and its rule documentation: every rule
@@ -59,6 +60,12 @@ void egaf_report_release_base(egaf_report_options *opt);
  * resolved), or absolute when the file was given as an absolute path outside
  * the base. Returns true when the path written is relative to the base. */
 bool egaf_report_path(egaf_buf *out, const egaf_report_options *opt, const char *file);
+
+/* A file as the text, JSON and JUnit formats name it: as given, or, when
+ * --base was given, as egaf_report_path writes it (into scratch, which the
+ * result points into until scratch is next used). file may be NULL. */
+const char *egaf_report_file(const egaf_report_options *opt, const char *file,
+                             egaf_buf *scratch);
 
 /* Parses a --format name; -1 when unknown. */
 int egaf_report_format_parse(const char *name, egaf_report_format *out);

@@ -16,6 +16,8 @@ void egaf_report_json(egaf_buf *out, const egaf_diags *diags, const egaf_report_
     egaf_buf_puts(out, "{\"tool\": \"egaf\", \"version\": ");
     egaf_buf_json_string(out, opt && opt->version ? opt->version : "");
     egaf_buf_puts(out, ",\n \"findings\": [");
+    egaf_buf path;
+    egaf_buf_init(&path);
     size_t n = egaf_diags_count(diags);
     for (size_t i = 0; i < n; i++) {
         const egaf_finding *f = egaf_diags_at(diags, i);
@@ -23,7 +25,7 @@ void egaf_report_json(egaf_buf *out, const egaf_diags *diags, const egaf_report_
         egaf_buf_puts(out, "{\"rule\": ");
         egaf_buf_json_string(out, f->rule);
         json_field(out, "severity", egaf_severity_name(f->severity));
-        json_field(out, "file", f->file);
+        json_field(out, "file", egaf_report_file(opt, f->file, &path));
         egaf_buf_printf(out, ", \"line\": %u, \"column\": %u", f->line, f->col);
         json_field(out, "element", f->element);
         json_field(out, "message", f->message);
@@ -37,7 +39,7 @@ void egaf_report_json(egaf_buf *out, const egaf_diags *diags, const egaf_report_
             for (size_t r = 0; r < f->nrelated; r++) {
                 const egaf_related *rel = &f->related[r];
                 egaf_buf_puts(out, r ? ", {\"file\": " : "{\"file\": ");
-                egaf_buf_json_string(out, rel->file);
+                egaf_buf_json_string(out, egaf_report_file(opt, rel->file, &path));
                 egaf_buf_printf(out, ", \"line\": %u, \"column\": %u", rel->line, rel->col);
                 json_field(out, "message", rel->message);
                 egaf_buf_putc(out, '}');
@@ -46,6 +48,9 @@ void egaf_report_json(egaf_buf *out, const egaf_diags *diags, const egaf_report_
         }
         egaf_buf_putc(out, '}');
     }
+    if (path.failed)
+        out->failed = true;
+    egaf_buf_free(&path);
     egaf_diag_counts c = egaf_diags_counts(diags);
     egaf_buf_printf(out,
                     "%s],\n \"summary\": {\"files\": %zu, \"errors\": %zu, \"warnings\": %zu, "

@@ -156,27 +156,30 @@ static void attr(egaf_buf *out, const char *name, const char *value)
 }
 
 /* The body: "file:line:col: severity: message [rule]", hint, related. */
-static void details(egaf_buf *out, const egaf_finding *f)
+static void details(egaf_buf *out, const egaf_finding *f, const egaf_report_options *opt)
 {
-    egaf_buf b;
+    egaf_buf b, path;
     egaf_buf_init(&b);
-    if (f->file && f->line)
-        egaf_buf_printf(&b, "%s:%u:%u: ", f->file, f->line, f->col);
-    else if (f->file)
-        egaf_buf_printf(&b, "%s: ", f->file);
+    egaf_buf_init(&path);
+    const char *file = egaf_report_file(opt, f->file, &path);
+    if (file && f->line)
+        egaf_buf_printf(&b, "%s:%u:%u: ", file, f->line, f->col);
+    else if (file)
+        egaf_buf_printf(&b, "%s: ", file);
     egaf_buf_printf(&b, "%s: %s [%s]", egaf_severity_name(f->severity), f->message, f->rule);
     if (f->hint)
         egaf_buf_printf(&b, _("\nhint: %s"), f->hint);
     for (size_t r = 0; r < f->nrelated; r++) {
         const egaf_related *rel = &f->related[r];
-        egaf_buf_printf(&b, "\n%s:%u:%u: note: %s", rel->file, rel->line, rel->col,
-                        rel->message ? rel->message : "");
+        egaf_buf_printf(&b, "\n%s:%u:%u: note: %s", egaf_report_file(opt, rel->file, &path),
+                        rel->line, rel->col, rel->message ? rel->message : "");
     }
-    if (b.failed)
+    if (b.failed || path.failed)
         out->failed = true;
     else
         xml_escape(out, b.data, false);
     egaf_buf_free(&b);
+    egaf_buf_free(&path);
 }
 
 static void testcase(egaf_buf *out, const egaf_finding *f, const egaf_report_options *opt)
@@ -188,33 +191,37 @@ static void testcase(egaf_buf *out, const egaf_finding *f, const egaf_report_opt
     } else {
         egaf_buf name;
         egaf_buf_init(&name);
+        egaf_buf path;
+        egaf_buf_init(&path);
         if (f->file)
-            egaf_buf_printf(&name, "%s:%u:%u", f->file, f->line, f->col);
+            egaf_buf_printf(&name, "%s:%u:%u", egaf_report_file(opt, f->file, &path), f->line,
+                            f->col);
         else
             egaf_buf_puts(&name, "egaf");
-        if (name.failed)
+        if (name.failed || path.failed)
             out->failed = true;
         else
             attr(out, "name", name.data);
         egaf_buf_free(&name);
+        egaf_buf_free(&path);
     }
     egaf_buf_puts(out, ">\n");
     if (f->waiver) {
         egaf_buf_puts(out, "      <skipped message=\"waived: ");
         xml_escape(out, f->waiver, true);
         egaf_buf_puts(out, "\"/>\n      <system-out>");
-        details(out, f);
+        details(out, f, opt);
         egaf_buf_puts(out, "</system-out>\n");
     } else if (!fails(f, opt)) {
         egaf_buf_puts(out, "      <system-out>");
-        details(out, f);
+        details(out, f, opt);
         egaf_buf_puts(out, "</system-out>\n");
     } else {
         egaf_buf_puts(out, "      <failure");
         attr(out, "message", f->message);
         attr(out, "type", egaf_severity_name(f->severity));
         egaf_buf_putc(out, '>');
-        details(out, f);
+        details(out, f, opt);
         egaf_buf_puts(out, "</failure>\n");
     }
     egaf_buf_puts(out, "    </testcase>\n");
@@ -274,7 +281,13 @@ void egaf_report_junit(egaf_buf *out, const egaf_diags *diags, const egaf_report
         counts c = {0, 0, 0};
         while (end < n && same_file(egaf_diags_at(diags, end)->file, file))
             count(egaf_diags_at(diags, end++), opt, &c);
-        suite_open(out, file, file, &c);
+        egaf_buf path;
+        egaf_buf_init(&path);
+        const char *shown = egaf_report_file(opt, file, &path);
+        if (path.failed)
+            out->failed = true;
+        suite_open(out, shown, shown, &c);
+        egaf_buf_free(&path);
         for (; i < end; i++)
             testcase(out, egaf_diags_at(diags, i), opt);
         egaf_buf_puts(out, "  </testsuite>\n");

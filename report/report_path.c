@@ -38,6 +38,7 @@ int egaf_report_resolve_base(egaf_report_options *opt, const char *base)
     opt->work_dir = work;
     opt->base_dir = resolved;
     opt->base_absolute = base && base[0] == '/';
+    opt->base_given = base != NULL;
     return 0;
 }
 
@@ -48,6 +49,17 @@ void egaf_report_release_base(egaf_report_options *opt)
     opt->work_dir = NULL;
     opt->base_dir = NULL;
     opt->base_absolute = false;
+    opt->base_given = false;
+}
+
+const char *egaf_report_file(const egaf_report_options *opt, const char *file,
+                             egaf_buf *scratch)
+{
+    if (!file || !opt || !opt->base_given || !opt->base_dir)
+        return file;
+    egaf_buf_reset(scratch);
+    egaf_report_path(scratch, opt, file);
+    return scratch->failed || !scratch->data ? file : scratch->data;
 }
 
 /* A path split into its segments, "." and ".." resolved: a leading ".."

@@ -104,10 +104,12 @@ void egaf_report_summary(egaf_buf *out, const egaf_diags *diags)
 void egaf_report_text(egaf_buf *out, const egaf_diags *diags, const egaf_report_options *opt)
 {
     bool color = opt && opt->color;
+    egaf_buf path;
+    egaf_buf_init(&path);
     size_t n = egaf_diags_count(diags);
     for (size_t i = 0; i < n; i++) {
         const egaf_finding *f = egaf_diags_at(diags, i);
-        location(out, f->file, f->line, f->col, color);
+        location(out, egaf_report_file(opt, f->file, &path), f->line, f->col, color);
         /* a waived finding is printed as a note, so editors and CI problem
          * matchers do not count it, and says what it was */
         egaf_severity shown = f->waiver ? EGAF_SEV_NOTE : f->severity;
@@ -127,7 +129,7 @@ void egaf_report_text(egaf_buf *out, const egaf_diags *diags, const egaf_report_
             egaf_buf_printf(out, _("   waiver: %s\n"), f->waiver);
         for (size_t r = 0; r < f->nrelated; r++) {
             const egaf_related *rel = &f->related[r];
-            location(out, rel->file, rel->line, rel->col, color);
+            location(out, egaf_report_file(opt, rel->file, &path), rel->line, rel->col, color);
             if (color)
                 egaf_buf_puts(out, sev_color(EGAF_SEV_NOTE));
             egaf_buf_puts(out, severity_word(EGAF_SEV_NOTE));
@@ -137,6 +139,9 @@ void egaf_report_text(egaf_buf *out, const egaf_diags *diags, const egaf_report_
             quote(out, rel->line, rel->source_line, rel->col, rel->span, color);
         }
     }
+    if (path.failed)
+        out->failed = true;
+    egaf_buf_free(&path);
     if (!(opt && opt->quiet))
         egaf_report_summary(out, diags);
 }

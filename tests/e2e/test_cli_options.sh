@@ -132,3 +132,18 @@ expect_grep "export -v: the export timed" '^egaf: time: export: [0-9.]+ ms$' "$E
 run diff -v "$GOOD" "$GOOD"
 expect_grep "diff -v: each model file" "^egaf: model: $GOOD$" "$ERR"
 expect_grep "diff -v: the comparison timed" '^egaf: time: compare and report: [0-9.]+ ms$' "$ERR"
+
+# 9. --base names files from the base in every format; without it, text,
+# JSON and JUnit name them as given.
+D=examples/broken/duplicate-id.yaml
+run validate --base examples "$PWD/$D"
+expect_grep "--base: text names the file from the base" '^broken/duplicate-id\.yaml:65:11: error: duplicate id' "$OUT"
+run validate --base examples --format json "$PWD/$D"
+expect_grep "--base: json names the file from the base" '"file": "broken/duplicate-id\.yaml"' "$OUT"
+run validate --base examples --format junit "$PWD/$D"
+expect_grep "--base: junit names the file from the base" 'file="broken/duplicate-id\.yaml"' "$OUT"
+expect_grep "--base: junit's message too" 'type="error">broken/duplicate-id\.yaml:65:11: error: ' "$OUT"
+run validate "$PWD/$D"
+expect_grep "without --base: text as given" "^$PWD/$D:65:11: error: duplicate id" "$OUT"
+run validate --format json "$D"
+expect_grep "without --base: json as given" "\"file\": \"$D\"" "$OUT"
