@@ -594,6 +594,7 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
             snprintf(previous_cache, need, "%s/%s", previous, EGAF_SITE_CACHE_FOLDER);
         }
     }
+    double phase = egaf_cli_now_ms();
     if (validate_set(refs, &cur, diags, year) != 0)
         goto done;
     if (previous) {
@@ -605,6 +606,7 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
         if (validate_set(refs, &prev, prev_diags, prev_year ? prev_year : year - 1) != 0)
             goto done;
     }
+    egaf_cli_phase(_("check"), &phase);
     /* the diagrams' findings (render.budget, render.graphviz) join the
      * report, so the site is written first */
     gv = diagrams ? egaf_gv_create() : NULL;
@@ -639,6 +641,10 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
     if (site_rc == 0 && diagrams && cache && !quiet)
         error(_("diagrams: %zu drawn, %zu copied from the cache '%s'"), stats.drawn,
               stats.reused, cache);
+    egaf_cli_phase(_("site"), &phase);
+    if (site_rc == 0 && diagrams && !cache)
+        egaf_cli_verbose(_("diagrams: %zu drawn, %zu copied from the cache"), stats.drawn,
+                         stats.reused);
     egaf_diags_absorb(diags, rdiags);
     rdiags = NULL;
     egaf_diags_sort(diags);
@@ -655,6 +661,7 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
     egaf_report_write(&out, diags, format, &ro);
     egaf_report_release_base(&ro);
     int written = egaf_write_output(NULL, &out);
+    egaf_cli_phase(_("report"), &phase);
     egaf_buf_free(&out);
     if (written != 0 || site_rc != 0)
         goto done;

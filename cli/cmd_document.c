@@ -120,7 +120,9 @@ int cmd_document(egaf_cli *cli, int argc, char **argv)
         goto done;
     }
     egaf_doc_options o = {!vietnamese, no_diagrams, gv};
+    double phase = egaf_cli_now_ms();
     doc = egaf_doc_build(model, refs, &o, diags);
+    egaf_cli_phase(_("build the document"), &phase);
     if (!doc || doc->failed) {
         error(_("out of memory while writing the document"));
         goto done;

@@ -233,7 +233,10 @@ int cmd_render(egaf_cli *cli, int argc, char **argv)
         error(_("out of memory while building the %s view"), egaf_view_name(view));
         goto done;
     }
-    if (egaf_render_graph(gv, g, format, &out, diags, file) != 0) {
+    double phase = egaf_cli_now_ms();
+    int drawn = egaf_render_graph(gv, g, format, &out, diags, file);
+    egaf_cli_phase(_("draw"), &phase);
+    if (drawn != 0) {
         egaf_cli_print_findings(cli, diags);
         error(_("cannot draw the %s view of '%s'"), egaf_view_name(view), file);
         goto done;

@@ -147,3 +147,11 @@ run validate "$PWD/$D"
 expect_grep "without --base: text as given" "^$PWD/$D:65:11: error: duplicate id" "$OUT"
 run validate --format json "$D"
 expect_grep "without --base: json as given" "\"file\": \"$D\"" "$OUT"
+
+# 10. -v for the drawing commands: their phases timed (through egaf-draw).
+run consolidate -v -q --no-diagrams --year 2026 -o "$T/vsite" "$GOOD"
+expect_grep "consolidate -v: the check timed" '^egaf: time: check: [0-9.]+ ms$' "$ERR"
+expect_grep "consolidate -v: the site timed" '^egaf: time: site: [0-9.]+ ms$' "$ERR"
+expect_grep "consolidate -v: the report timed" '^egaf: time: report: [0-9.]+ ms$' "$ERR"
+run render -v --view overview -o "$T/v.svg" "$GOOD"
+expect_grep "render -v: the drawing timed" '^egaf: time: draw: [0-9.]+ ms$' "$ERR"
