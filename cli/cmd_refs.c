@@ -10,6 +10,7 @@
 #include "cli/cli.h"
 #include "base/i18n.h"
 #include "base/suggest.h"
+#include "base/utf8.h"
 #include "model/model.h"
 #include "validator/validate.h"
 
@@ -366,11 +367,23 @@ static void list_entries(egaf_buf *out, const egaf_refs *refs, const refs_opts *
 
 /* ---- show ---- */
 
+/* A label in a column of 18 characters: counted as characters, not bytes,
+ * so a Vietnamese label ("định nghĩa tại:") lines up with the others. */
+static void label(egaf_buf *out, const char *name)
+{
+    uint32_t chars = egaf_utf8_count(name, strlen(name));
+    egaf_buf_puts(out, name);
+    for (uint32_t i = chars; i < 18; i++)
+        egaf_buf_putc(out, ' ');
+    if (chars >= 18)
+        egaf_buf_putc(out, ' ');
+}
+
 static void field(egaf_buf *out, const char *name, const char *value)
 {
     if (!value)
         return;
-    egaf_buf_printf(out, "%-18s", name);
+    label(out, name);
     egaf_buf_puts(out, value);
     egaf_buf_putc(out, '\n');
 }
@@ -398,7 +411,8 @@ static void field_date(egaf_buf *out, const char *name, egaf_date d)
  * 09/2025/QĐ-TTg (14/4/2025)", or a page address), then its own note. */
 static void fact_lines(egaf_buf *out, const char *name, const egaf_ref_fact *f)
 {
-    egaf_buf_printf(out, "%-18s%s\n", name, egaf_confidence_name(f->confidence));
+    label(out, name);
+    egaf_buf_printf(out, "%s\n", egaf_confidence_name(f->confidence));
     for (size_t i = 0; i < f->nsources; i++)
         egaf_buf_printf(out, "%-18s%s\n", "", f->sources[i]);
     if (f->note)
@@ -423,11 +437,11 @@ static void show_entry(egaf_buf *out, const egaf_refs *refs, const egaf_ref_entr
     field(out, "organ-code:", e->organ_code);
     field(out, "gso-code:", e->gso_code);
     if (e->municipality)
-        field(out, "municipality:", "yes (thành phố trực thuộc trung ương)");
+        field(out, "municipality:", _("yes (a city under the central government)"));
     field(out, "category:", e->category);
     field(out, "purpose:", e->purpose);
     if (e->kind == EGAF_RK_NATIONAL_DATABASE)
-        field(out, "priority-714:", e->priority_714 ? "yes (QĐ 714/QĐ-TTg)" : "no");
+        field(out, "priority-714:", e->priority_714 ? _("yes (QĐ 714/QĐ-TTg)") : _("no"));
     for (size_t i = 0; i < e->nowners; i++) {
         const egaf_ref_owner *o = &e->owners[i];
         char a[16] = "", b[16] = "";
@@ -456,10 +470,10 @@ static void show_entry(egaf_buf *out, const egaf_refs *refs, const egaf_ref_entr
     field_date(out, "valid-to:", e->valid_to);
     if (year) {
         char buf[32];
-        snprintf(buf, sizeof buf, "%s", egaf_ref_valid_in(e, year) ? "yes" : "no");
-        char label[32];
-        snprintf(label, sizeof label, "valid in %d:", year);
-        field(out, label, buf);
+        snprintf(buf, sizeof buf, "%s", egaf_ref_valid_in(e, year) ? _("yes") : _("no"));
+        char valid_label[64];
+        snprintf(valid_label, sizeof valid_label, _("valid in %d:"), year);
+        field(out, valid_label, buf);
     }
     for (size_t i = 0; i < e->nsuccessors; i++) {
         const egaf_ref_entry *s = egaf_refs_find(refs, e->successors[i]);
@@ -469,7 +483,8 @@ static void show_entry(egaf_buf *out, const egaf_refs *refs, const egaf_ref_entr
     }
     field_list(out, "editions:", e->editions, e->neditions);
     for (size_t i = 0; i < e->nconnects; i++) {
-        egaf_buf_printf(out, "%-18s%s (", i ? "" : "must connect:", e->connects[i].component);
+        label(out, i ? "" : _("must connect:"));
+        egaf_buf_printf(out, "%s (", e->connects[i].component);
         for (size_t j = 0; j < e->connects[i].nlevels; j++)
             egaf_buf_printf(out, "%s%s", j ? ", " : "", e->connects[i].levels[j]);
         egaf_buf_puts(out, ")\n");
@@ -483,10 +498,10 @@ static void show_entry(egaf_buf *out, const egaf_refs *refs, const egaf_ref_entr
     field(out, "confidence:", egaf_confidence_name(e->fact.confidence));
     /* the facts with a provenance of their own */
     if (e->organ_code && e->code_fact.sources != e->fact.sources)
-        fact_lines(out, "organ code:", &e->code_fact);
-    field_date(out, "organ code from:", e->code_from);
+        fact_lines(out, _("organ code:"), &e->code_fact);
+    field_date(out, _("organ code from:"), e->code_from);
     if (e->gso_code && e->gso_fact.sources != e->fact.sources)
-        fact_lines(out, "statistics code:", &e->gso_fact);
+        fact_lines(out, _("statistics code:"), &e->gso_fact);
     if (e->nsuccessors && e->successor_fact.sources != e->fact.sources)
         fact_lines(out, "successors:", &e->successor_fact);
     if (e->valid_from && e->start_fact.sources != e->fact.sources)
@@ -495,15 +510,15 @@ static void show_entry(egaf_buf *out, const egaf_refs *refs, const egaf_ref_entr
         fact_lines(out, "end:", &e->end_fact);
     for (size_t i = 0; i < e->nowners; i++)
         if (e->owners[i].fact.sources != e->fact.sources || e->owners[i].fact.note) {
-            char label[80];
-            snprintf(label, sizeof label, "owner %s:", e->owners[i].agency);
-            fact_lines(out, label, &e->owners[i].fact);
+            char label_text[96];
+            snprintf(label_text, sizeof label_text, _("owner %s:"), e->owners[i].agency);
+            fact_lines(out, label_text, &e->owners[i].fact);
         }
     field(out, "note:", e->note);
     if (e->mark.src) {
         char where[512];
         snprintf(where, sizeof where, "%s:%u", e->mark.src->path, e->mark.line);
-        field(out, "defined at:", where);
+        field(out, _("defined at:"), where);
     }
 }
 
@@ -515,7 +530,7 @@ static void show_code(egaf_buf *out, const egaf_ref_framework *f, int tree, cons
     field(out, "name:", c->name);
     field(out, "tree:", t->name);
     field(out, "framework:", f->edition);
-    field(out, "provisional:", t->provisional ? "yes (the official list is not public)" : "no");
+    field(out, "provisional:", t->provisional ? _("yes (the official list is not public)") : _("no"));
     field(out, "source:", t->source);
 }
 

@@ -241,3 +241,13 @@ expect_grep vi-diff-finding '^    \+ mới lỗi tests/fixtures/diff/finding-int
 expect_no_grep vi-diff-no-english '(^|[ :])(added|removed|changed|unchanged|introduced|fixed)([ ,;]|$)|\(none\)'
 run --lang vi diff examples/national-2020 examples/national-2026
 expect_grep vi-diff-merged '^kiến trúc bac-giang: bị bỏ \(examples/national-2020/bac-giang\.yaml\), 354 phần tử, 280 quan hệ; hợp nhất vào bac-ninh$'
+
+# egaf refs show: the labels that are prose, and yes/no, in Vietnamese,
+# lined up by characters (keys of the reference files stay as written)
+run --lang vi refs show lang-son --year 2026
+expect_grep "refs show vi: valid in the year" '^còn hiệu lực năm 2026: có$'
+expect_grep "refs show vi: defined at, lined up" '^định nghĩa tại:   .*reference-models/agencies\.yaml:[0-9]+$'
+expect_grep "refs show vi: the statistics code, lined up" '^mã thống kê:      '
+expect_no_grep "refs show vi: no English label" '^(valid in|defined at|statistics code|organ code)'
+run --lang en refs show lang-son --year 2026
+expect_grep "refs show en: as before" '^valid in 2026:    yes$'
