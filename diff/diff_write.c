@@ -51,11 +51,6 @@ void egaf_buf_markdown_text(egaf_buf *out, const char *s)
     }
 }
 
-static const char *plural(size_t n, const char *one, const char *many)
-{
-    return n == 1 ? one : many;
-}
-
 /* The status of an architecture in the text report, in the reader's
  * language (the JSON keeps egaf_diff_status_name). */
 static const char *text_status(egaf_diff_status s)
@@ -261,19 +256,19 @@ static void md_field(egaf_buf *out, const egaf_diff_field *f, const char *indent
         if (f->old_value)
             egaf_buf_markdown_text(out, f->old_value);
         else
-            egaf_buf_puts(out, "*(none)*");
+            egaf_buf_printf(out, "*%s*", _("(none)"));
         egaf_buf_puts(out, " → ");
         if (f->new_value)
             egaf_buf_markdown_text(out, f->new_value);
         else
-            egaf_buf_puts(out, "*(none)*");
+            egaf_buf_printf(out, "*%s*", _("(none)"));
     } else {
         if (f->nadded) {
-            egaf_buf_puts(out, "added ");
+            egaf_buf_printf(out, "%s ", _("added"));
             md_list(out, f->added, f->nadded);
         }
         if (f->nremoved) {
-            egaf_buf_puts(out, f->nadded ? "; removed " : "removed ");
+            egaf_buf_printf(out, "%s%s ", f->nadded ? "; " : "", _("removed"));
             md_list(out, f->removed, f->nremoved);
         }
     }
@@ -293,7 +288,7 @@ static bool md_room(egaf_buf *out, size_t *listed, size_t max, size_t total)
         return true;
     }
     if (*listed == max) {
-        egaf_buf_printf(out, "- … and %zu more (`egaf diff --format json` lists them all)\n",
+        egaf_buf_printf(out, _("- … and %zu more (`egaf diff --format json` lists them all)\n"),
                         total - max);
         (*listed)++;
     }
@@ -307,13 +302,13 @@ static void md_counts3(egaf_buf *out, size_t a, size_t r, size_t c)
 
 static void md_arch_status(egaf_buf *out, const egaf_diff_arch *a)
 {
-    egaf_buf_puts(out, egaf_diff_status_name(a->status));
+    egaf_buf_puts(out, text_status(a->status));
     if (a->nmerged_into) {
-        egaf_buf_puts(out, ", merged into ");
+        egaf_buf_printf(out, ", %s ", _("merged into"));
         md_list(out, a->merged_into, a->nmerged_into);
     }
     if (a->nmerged_from) {
-        egaf_buf_puts(out, ", merged from ");
+        egaf_buf_printf(out, ", %s ", _("merged from"));
         md_list(out, a->merged_from, a->nmerged_from);
     }
 }
@@ -326,20 +321,20 @@ static void md_details(egaf_buf *out, const egaf_diff_arch *a, size_t max)
     egaf_buf_puts(out, "</b>: ");
     md_arch_status(out, a);
     egaf_buf_printf(out,
-                    " (elements %zu added, %zu removed, %zu changed; relations %zu added, "
-                    "%zu removed, %zu changed; findings %zu introduced, %zu fixed)</summary>\n\n",
+                    _(" (elements %zu added, %zu removed, %zu changed; relations %zu added, "
+                      "%zu removed, %zu changed; findings %zu introduced, %zu fixed)</summary>\n\n"),
                     k->elements_added, k->elements_removed, k->elements_changed,
                     k->relations_added, k->relations_removed, k->relations_changed,
                     k->findings_introduced, k->findings_fixed);
     if (a->nheader) {
-        egaf_buf_puts(out, "**Header**\n\n");
+        egaf_buf_printf(out, "**%s**\n\n", _("Header"));
         for (size_t i = 0; i < a->nheader; i++)
             md_field(out, &a->header[i], "");
         egaf_buf_putc(out, '\n');
     }
     if (a->nelements) {
         size_t listed = 0;
-        egaf_buf_puts(out, "**Elements**\n\n");
+        egaf_buf_printf(out, "**%s**\n\n", _("Elements"));
         for (size_t i = 0; i < a->nelements; i++) {
             const egaf_diff_element *e = &a->elements[i];
             if (!md_room(out, &listed, max, a->nelements))
@@ -352,7 +347,7 @@ static void md_details(egaf_buf *out, const egaf_diff_arch *a, size_t max)
                 egaf_buf_markdown_text(out, e->name);
             }
             if (e->renamed_from) {
-                egaf_buf_puts(out, " *(possibly renamed from ");
+                egaf_buf_printf(out, " *(%s ", _("possibly renamed from"));
                 egaf_buf_markdown_text(out, e->renamed_from);
                 egaf_buf_puts(out, ")*");
             }
@@ -364,7 +359,7 @@ static void md_details(egaf_buf *out, const egaf_diff_arch *a, size_t max)
     }
     if (a->nrelations) {
         size_t listed = 0;
-        egaf_buf_puts(out, "**Relations**\n\n");
+        egaf_buf_printf(out, "**%s**\n\n", _("Relations"));
         for (size_t i = 0; i < a->nrelations; i++) {
             const egaf_diff_relation *r = &a->relations[i];
             if (!md_room(out, &listed, max, a->nrelations))
@@ -374,7 +369,7 @@ static void md_details(egaf_buf *out, const egaf_diff_arch *a, size_t max)
             egaf_buf_puts(out, " → ");
             egaf_buf_markdown_text(out, r->to);
             if (r->via) {
-                egaf_buf_puts(out, " via ");
+                egaf_buf_printf(out, " %s ", _("via"));
                 egaf_buf_markdown_text(out, r->via);
             }
             egaf_buf_putc(out, '\n');
@@ -385,14 +380,14 @@ static void md_details(egaf_buf *out, const egaf_diff_arch *a, size_t max)
     }
     if (a->nfindings) {
         size_t listed = 0;
-        egaf_buf_puts(out, "**Findings**\n\n");
+        egaf_buf_printf(out, "**%s**\n\n", _("Findings"));
         for (size_t i = 0; i < a->nfindings; i++) {
             const egaf_diff_finding *f = &a->findings[i];
             if (!md_room(out, &listed, max, a->nfindings))
                 break;
             egaf_buf_printf(out, "- %s %s %s `%s`: ",
                             f->status == EGAF_DIFF_ADDED ? "🆕" : "✅",
-                            f->status == EGAF_DIFF_ADDED ? "introduced" : "fixed", f->severity,
+                            f->status == EGAF_DIFF_ADDED ? _("introduced") : _("fixed"), f->severity,
                             f->rule);
             egaf_buf_markdown_text(out, f->message);
             if (f->file) {
@@ -417,18 +412,25 @@ void egaf_diff_write_markdown(egaf_buf *out, const egaf_diff *d,
     egaf_buf_puts(out, " → ");
     egaf_buf_markdown_text(out, d->new_label);
     egaf_buf_printf(out,
-                    "\n\n**%zu %s**: %zu added, %zu removed, %zu changed, %zu unchanged. "
-                    "Elements: %zu added, %zu removed, %zu changed. Relations: %zu added, "
-                    "%zu removed, %zu changed. Findings: %zu introduced, %zu fixed.\n\n",
-                    d->narchs, plural(d->narchs, "architecture", "architectures"),
+                    P_("\n\n**%zu architecture**: %zu added, %zu removed, %zu changed, %zu "
+                       "unchanged. Elements: %zu added, %zu removed, %zu changed. Relations: "
+                       "%zu added, %zu removed, %zu changed. Findings: %zu introduced, %zu "
+                       "fixed.\n\n",
+                       "\n\n**%zu architectures**: %zu added, %zu removed, %zu changed, %zu "
+                       "unchanged. Elements: %zu added, %zu removed, %zu changed. Relations: "
+                       "%zu added, %zu removed, %zu changed. Findings: %zu introduced, %zu "
+                       "fixed.\n\n",
+                       d->narchs),
+                    d->narchs,
                     d->archs_added, d->archs_removed, d->archs_changed, d->archs_unchanged,
                     t->elements_added, t->elements_removed, t->elements_changed,
                     t->relations_added, t->relations_removed, t->relations_changed,
                     t->findings_introduced, t->findings_fixed);
     if (!d->narchs)
         return;
-    egaf_buf_puts(out, "| Architecture | Status | Elements +/−/~ | Relations +/−/~ | "
-                       "Findings new/fixed |\n|---|---|---:|---:|---:|\n");
+    egaf_buf_puts(out, _("| Architecture | Status | Elements +/−/~ | Relations +/−/~ | "
+                         "Findings new/fixed |\n"));
+    egaf_buf_puts(out, "|---|---|---:|---:|---:|\n");
     for (size_t i = 0; i < d->narchs; i++) {
         const egaf_diff_arch *a = &d->archs[i];
         const egaf_diff_counts *k = &a->counts;
