@@ -76,7 +76,7 @@ static void unknown_agency(const egaf_refs *refs, const char *code, int year)
             error(_("agency '%s' (%s) does not exist in %d: it ended on %s"), code, other->name,
                   year, date);
             if (other->nsuccessors)
-                fprintf(stderr, "hint: in %d, use its successor '%s', or --year %d\n", year,
+                fprintf(stderr, _("hint: in %d, use its successor '%s', or --year %d\n"), year,
                         other->successors[0], other->valid_to / 10000);
         } else {
             date_text(other->valid_from, date, sizeof date);

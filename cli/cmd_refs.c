@@ -11,6 +11,7 @@
 #include "base/i18n.h"
 #include "base/suggest.h"
 #include "base/utf8.h"
+#include "report/report.h"
 #include "model/model.h"
 #include "validator/validate.h"
 
@@ -242,6 +243,36 @@ static void pad(egaf_buf *out, const char *s, size_t w)
         egaf_buf_putc(out, ' ');
 }
 
+/* How sure a fact is, as the reader's language says it (the JSON keeps the
+ * word of the reference files). */
+static const char *confidence_text(egaf_confidence c)
+{
+    switch (c) {
+    case EGAF_CONF_CONFIRMED:
+        return _("confirmed");
+    case EGAF_CONF_REPORTED:
+        return _("reported");
+    case EGAF_CONF_INFERRED:
+        return _("inferred");
+    default:
+        return _("unknown");
+    }
+}
+
+/* A change of the reference data as the reader's language says it (the JSON
+ * keeps the word itself). */
+static const char *change_word(const char *change)
+{
+    static const char *const words[][2] = {
+        {"added", N_("added")},       {"removed", N_("removed")}, {"renamed", N_("renamed")},
+        {"merged", N_("merged")},     {"re-owned", N_("re-owned")}, {"listed", N_("listed")},
+    };
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strcmp(change, words[i][0]) == 0)
+            return _(words[i][1]);
+    return change;
+}
+
 static void validity(const egaf_ref_entry *e, char *buf, size_t size)
 {
     char a[16] = "", b[16] = "";
@@ -264,7 +295,7 @@ static const char *holder(const egaf_ref_entry *e, int year)
     case EGAF_RK_SHARED_SYSTEM:
     case EGAF_RK_NATIONAL_DATABASE: {
         const char *o = egaf_ref_owner_in(e, year);
-        return o ? o : "(owner unknown)";
+        return o ? o : _("(owner unknown)");
     }
     case EGAF_RK_DATA_SUBJECT:
         return e->authoritative_db;
@@ -412,7 +443,7 @@ static void field_date(egaf_buf *out, const char *name, egaf_date d)
 static void fact_lines(egaf_buf *out, const char *name, const egaf_ref_fact *f)
 {
     label(out, name);
-    egaf_buf_printf(out, "%s\n", egaf_confidence_name(f->confidence));
+    egaf_buf_printf(out, "%s\n", confidence_text(f->confidence));
     for (size_t i = 0; i < f->nsources; i++)
         egaf_buf_printf(out, "%-18s%s\n", "", f->sources[i]);
     if (f->note)
@@ -495,7 +526,7 @@ static void show_entry(egaf_buf *out, const egaf_refs *refs, const egaf_ref_entr
     if (e->start_fact.confidence == EGAF_CONF_UNKNOWN && !e->valid_from)
         field(out, "valid-from:", _("unknown (no year check fails on it)"));
     source_lines(out, &e->fact);
-    field(out, "confidence:", egaf_confidence_name(e->fact.confidence));
+    field(out, "confidence:", confidence_text(e->fact.confidence));
     /* the facts with a provenance of their own */
     if (e->organ_code && e->code_fact.sources != e->fact.sources)
         fact_lines(out, _("organ code:"), &e->code_fact);
@@ -859,8 +890,9 @@ static int audit(egaf_buf *out, const egaf_refs *refs, const char *const *operan
             egaf_buf_printf(out, _("%s (%s, %d): %zu reference facts not confirmed\n"), m->path,
                             m->id ? m->id : "?", year, l.n);
             for (size_t j = 0; j < l.n; j++) {
-                egaf_buf_printf(out, "  %-9s %s", egaf_confidence_name(l.items[j].confidence),
-                                l.items[j].what);
+                egaf_buf_puts(out, "  ");
+                pad(out, confidence_text(l.items[j].confidence), 9);
+                egaf_buf_printf(out, " %s", l.items[j].what);
                 if (l.items[j].source)
                     egaf_buf_printf(out, " [%s]", l.items[j].source);
                 egaf_buf_putc(out, '\n');
@@ -874,7 +906,7 @@ static int audit(egaf_buf *out, const egaf_refs *refs, const char *const *operan
                     egaf_buf_puts(out, _("  findings that rest on them (warnings, not errors):\n"));
                 any = true;
                 egaf_buf_printf(out, "    %s:%u:%u: %s: %s [%s]\n", fd->file, fd->line, fd->col,
-                                egaf_severity_name(fd->severity), fd->message, fd->rule);
+                                egaf_report_severity_word(fd->severity), fd->message, fd->rule);
             }
         }
         audit_free(&l);
@@ -1142,19 +1174,19 @@ static int refs_diff(egaf_buf *out, const egaf_refs *refs, egaf_date from, egaf_
                 continue;
             const char *src = c->fact->nsources ? c->fact->sources[0] : "";
             if (format == D_MARKDOWN) {
-                egaf_buf_printf(out, "| %s | `%s` | ", c->change, c->e->id);
+                egaf_buf_printf(out, "| %s | `%s` | ", change_word(c->change), c->e->id);
                 md_cell(out, c->e->name);
                 egaf_buf_puts(out, " | ");
                 md_cell(out, c->detail);
-                egaf_buf_printf(out, " | %s | ", egaf_confidence_name(c->fact->confidence));
+                egaf_buf_printf(out, " | %s | ", confidence_text(c->fact->confidence));
                 md_cell(out, src);
                 egaf_buf_puts(out, " |\n");
             } else {
                 egaf_buf_puts(out, "  ");
-                pad(out, c->change, 10);
+                pad(out, change_word(c->change), 10);
                 pad(out, c->e->id, wi + 2);
                 egaf_buf_printf(out, "%s: %s [%s: %s]\n", c->e->name, c->detail,
-                                egaf_confidence_name(c->fact->confidence), src);
+                                confidence_text(c->fact->confidence), src);
             }
         }
     }

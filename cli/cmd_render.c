@@ -187,10 +187,16 @@ int cmd_render(egaf_cli *cli, int argc, char **argv)
     }
     egaf_diag_counts counts = egaf_diags_counts(load_diags);
     if (counts.errors)
+    {
+        fprintf(stderr, "egaf: %s: ", egaf_report_severity_word(EGAF_SEV_WARNING));
         fprintf(stderr,
-                "egaf: warning: '%s' has %zu error finding%s ('egaf validate %s' lists them); "
-                "the diagram shows what could be read\n",
-                file, counts.errors, counts.errors == 1 ? "" : "s", file);
+                P_("'%s' has %zu error finding ('egaf validate %s' lists it); the diagram "
+                   "shows what could be read\n",
+                   "'%s' has %zu error findings ('egaf validate %s' lists them); the diagram "
+                   "shows what could be read\n",
+                   counts.errors),
+                file, counts.errors, file);
+    }
     if (!year)
         year = egaf_model_year(model);
     if (old_file) {

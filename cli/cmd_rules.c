@@ -9,6 +9,8 @@
 #include "base/i18n.h"
 #include "base/suggest.h"
 #include "base/rules.h"
+#include "base/utf8.h"
+#include "report/report.h"
 
 static const char *const rules_usage =
     N_("usage: egaf rules [--format text|json|markdown]\n"
@@ -83,9 +85,22 @@ static void rules_text(egaf_buf *out)
     for (size_t i = 0; i < n; i++)
         if ((int)strlen(all[i].id) > width)
             width = (int)strlen(all[i].id);
+    uint32_t sev_width = 0;
+    for (egaf_severity v = EGAF_SEV_NOTE; v <= EGAF_SEV_ERROR; v++) {
+        const char *word = egaf_report_severity_word(v);
+        uint32_t chars = egaf_utf8_count(word, strlen(word));
+        if (chars > sev_width)
+            sev_width = chars;
+    }
     for (size_t i = 0; i < n; i++)
-        egaf_buf_printf(out, "%-*s  %-7s  %s\n", width, all[i].id,
-                        egaf_severity_name(all[i].severity), _(all[i].title));
+    {
+        /* the severity column as wide as its longest word in the reader's
+         * language, counted in characters ("warning" 7, "cảnh báo" 8) */
+        const char *sev = egaf_report_severity_word(all[i].severity);
+        uint32_t chars = egaf_utf8_count(sev, strlen(sev));
+        egaf_buf_printf(out, "%-*s  %s%*s  %s\n", width, all[i].id, sev,
+                        (int)(sev_width - chars), "", _(all[i].title));
+    }
 }
 
 /* Markdown text for a table cell or a paragraph: '|' would end a cell. */
@@ -207,7 +222,8 @@ static void example(egaf_buf *out, const char *label, const char *yaml)
 
 static void explain(egaf_buf *out, const egaf_rule *r)
 {
-    egaf_buf_printf(out, "%s (%s): %s\n", r->id, egaf_severity_name(r->severity), _(r->title));
+    egaf_buf_printf(out, "%s (%s): %s\n", r->id, egaf_report_severity_word(r->severity),
+                    _(r->title));
     egaf_buf_puts(out, _("\nWhat it checks:\n"));
     wrapped(out, _(r->checks));
     egaf_buf_puts(out, _("\nWhy:\n"));

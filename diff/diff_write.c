@@ -387,8 +387,8 @@ static void md_details(egaf_buf *out, const egaf_diff_arch *a, size_t max)
                 break;
             egaf_buf_printf(out, "- %s %s %s `%s`: ",
                             f->status == EGAF_DIFF_ADDED ? "🆕" : "✅",
-                            f->status == EGAF_DIFF_ADDED ? _("introduced") : _("fixed"), f->severity,
-                            f->rule);
+                            f->status == EGAF_DIFF_ADDED ? _("introduced") : _("fixed"),
+                            _(f->severity), f->rule);
             egaf_buf_markdown_text(out, f->message);
             if (f->file) {
                 egaf_buf_puts(out, " (");

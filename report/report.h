@@ -67,6 +67,10 @@ bool egaf_report_path(egaf_buf *out, const egaf_report_options *opt, const char 
 const char *egaf_report_file(const egaf_report_options *opt, const char *file,
                              egaf_buf *scratch);
 
+/* A severity as the reader's language says it ("lỗi", "cảnh báo", "lưu ý"
+ * with --lang vi); the machine formats keep egaf_severity_name's English. */
+const char *egaf_report_severity_word(egaf_severity s);
+
 /* Parses a --format name; -1 when unknown. */
 int egaf_report_format_parse(const char *name, egaf_report_format *out);
 const char *const *egaf_report_format_names(void);

@@ -58,7 +58,7 @@ static void quote(egaf_buf *out, unsigned line, const char *text, unsigned col, 
 
 /* The severity word of the text report, in the reader's language ("lỗi"
  * with --lang vi). Machine formats keep egaf_severity_name's English. */
-static const char *severity_word(egaf_severity s)
+const char *egaf_report_severity_word(egaf_severity s)
 {
     switch (s) {
     case EGAF_SEV_ERROR:
@@ -115,12 +115,12 @@ void egaf_report_text(egaf_buf *out, const egaf_diags *diags, const egaf_report_
         egaf_severity shown = f->waiver ? EGAF_SEV_NOTE : f->severity;
         if (color)
             egaf_buf_puts(out, sev_color(shown));
-        egaf_buf_puts(out, severity_word(shown));
+        egaf_buf_puts(out, egaf_report_severity_word(shown));
         if (color)
             egaf_buf_puts(out, C_RESET);
         egaf_buf_printf(out, ": %s [%s]", f->message, f->rule);
         if (f->waiver)
-            egaf_buf_printf(out, _(" (waived %s)"), severity_word(f->severity));
+            egaf_buf_printf(out, _(" (waived %s)"), egaf_report_severity_word(f->severity));
         egaf_buf_putc(out, '\n');
         quote(out, f->line, f->source_line, f->col, f->span, color);
         if (f->hint)
@@ -132,7 +132,7 @@ void egaf_report_text(egaf_buf *out, const egaf_diags *diags, const egaf_report_
             location(out, egaf_report_file(opt, rel->file, &path), rel->line, rel->col, color);
             if (color)
                 egaf_buf_puts(out, sev_color(EGAF_SEV_NOTE));
-            egaf_buf_puts(out, severity_word(EGAF_SEV_NOTE));
+            egaf_buf_puts(out, egaf_report_severity_word(EGAF_SEV_NOTE));
             if (color)
                 egaf_buf_puts(out, C_RESET);
             egaf_buf_printf(out, ": %s\n", rel->message);

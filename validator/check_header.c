@@ -140,7 +140,7 @@ static void editions_text(const egaf_refs *refs, char *buf, size_t size)
     size_t used = 0;
     buf[0] = '\0';
     for (size_t i = 0; i < refs->nframeworks && used < size; i++) {
-        const char *sep = i == 0 ? "" : (i + 1 == refs->nframeworks ? " and " : ", ");
+        const char *sep = i == 0 ? "" : (i + 1 == refs->nframeworks ? _(" and ") : ", ");
         int w = snprintf(buf + used, size - used, "%s\"%s\"", sep, refs->frameworks[i]->edition);
         if (w < 0)
             break;
@@ -242,7 +242,7 @@ static void successors_text(const egaf_refs *refs, const egaf_ref_entry *e, char
     buf[0] = '\0';
     for (size_t i = 0; i < e->nsuccessors && used < size; i++) {
         const egaf_ref_entry *s = egaf_refs_find(refs, e->successors[i]);
-        const char *sep = i == 0 ? "" : (i + 1 == e->nsuccessors ? " and " : ", ");
+        const char *sep = i == 0 ? "" : (i + 1 == e->nsuccessors ? _(" and ") : ", ");
         int w = snprintf(buf + used, size - used, "%s%s (%s)", sep, s && s->name ? s->name : "?",
                          e->successors[i]);
         if (w < 0)

@@ -21,18 +21,20 @@ import re
 import sys
 
 # Words of English grammar that are not Vietnamese words (so not "in", which
-# is Vietnamese for "print", nor "an" of "an toàn", nor "no", "to", "tin").
+# is Vietnamese for "print", nor "an" of "an toàn", nor "no", "to", "tin",
+# "may" of "may rủi"; nor "a", route a of Thông tư 13/2017; nor "name", a key
+# of the format that hints list).
 ENGLISH = set("""
-    the a is are was were be been being not and of with which that this these
+    the is are was were be been being not and of with which that this these
     those from for by or has have had must should cannot can't could does
     doesn't did didn't don't you your it its it's as at on into onto than when
-    where there their they them but if would will shall may might here who
+    where there their they them but if would will shall might here who
     whose what why how also only every each any some none such other more most
     than then else because while until after before about above below between
     without within after
     found missing unknown expected checked added removed changed unchanged
     introduced fixed usage options see use read write cannot file files folder
-    error warning note hint takes names name given needs
+    error warning note hint takes names given needs
 """.split())
 
 MACHINE = re.compile(
@@ -40,20 +42,32 @@ MACHINE = re.compile(
     r"|\b(schema|lsp|export)\b"
 )
 SOURCE_LINE = re.compile(r"^\s*(\d+ )?\|( |$)")
+# a diff's changed field: "  name: old → new", "- `online`: none → partial";
+# the values are the model's own text and allowed values
+DIFF_FIELD = re.compile(r"^\s*(- )?`?[a-z][a-z0-9-]*`?: .* → ")
 QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|`[^`]*`|“[^”]*”|‘[^’]*’|\[[^\]]*\]|<[^>]*>")
 PLAIN_WORD = re.compile(r"^[A-Za-z]+(['’][a-z]+)?$")
+# a placeholder of a help text: FILE, DIR, WHAT
+PLACEHOLDER = re.compile(r"^[A-Z]{2,}$")
+# what the reference data says in its own words (egaf refs show): its
+# English name, notes and sources, and their continuation lines
+REFS_DATA = re.compile(r"^(name-en|note|source|purpose):\s|^ {18}\S")
+# YAML a guide prints (cat, sed): a flow mapping or a comment
+YAML_LINE = re.compile(r"^\s*#|^\s*(- )?\{.*\}\s*$|^\s*[a-z-]+: \[.*\]\s+#")
 STRIP = ",;:.()!?…*#|→—–"
 
 
 def english_words(line):
     """The English grammar words left in LINE once allowed text is out."""
-    if SOURCE_LINE.match(line):
+    if SOURCE_LINE.match(line) or DIFF_FIELD.match(line) or REFS_DATA.match(line) \
+            or YAML_LINE.match(line):
         return []
     line = QUOTED.sub(" ", line)
     words = []
     for token in line.split():
         token = token.strip(STRIP)
-        if PLAIN_WORD.match(token) and token.lower() in ENGLISH:
+        if PLAIN_WORD.match(token) and not PLACEHOLDER.match(token) \
+                and token.lower() in ENGLISH:
             words.append(token)
     return words
 

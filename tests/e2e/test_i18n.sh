@@ -84,11 +84,11 @@ run --lang vi validate --help
 expect_grep lang-vi-command-help "^cách dùng: egaf validate \[tùy chọn\] FILE\|DIR"
 run --lang vi explain schema.unknown-key
 expect_status lang-vi-explain-status 0
-expect_grep lang-vi-explain-title "^schema.unknown-key \(error\): khóa không xác định$"
+expect_grep lang-vi-explain-title "^schema.unknown-key \(lỗi\): khóa không xác định$"
 expect_grep lang-vi-explain-heading "^Cách khắc phục:$"
 expect_grep lang-vi-explain-text "thường là do gõ nhầm"
 run --lang vi rules
-expect_grep lang-vi-rules "^schema.unknown-key +error +khóa không xác định$"
+expect_grep lang-vi-rules "^schema.unknown-key +lỗi {7}khóa không xác định$"
 
 # usage errors keep their exit status
 run --lang vi validate --nope "$broken"
