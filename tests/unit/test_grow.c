@@ -58,10 +58,14 @@ static void test_overflow_refused(void **state)
     bytes = egaf_grow(bytes, &cap, cap, 64, 16);
     assert_ptr_equal(bytes, before);
     assert_int_equal(cap, SIZE_MAX / 64);
-    /* and EGAF_PUSH says so, leaving the list as it was */
+    /* and EGAF_PUSH says so, leaving the list as it was (a char list whose
+     * doubling would pass SIZE_MAX: refused before any realloc) */
+    volatile size_t huge = SIZE_MAX / 2 + 1; /* not a constant the compiler follows */
+    cap = huge;
     size_t n = cap;
     assert_false(EGAF_PUSH(bytes, n, cap, 16, 'x'));
-    assert_int_equal(n, SIZE_MAX / 64);
+    assert_int_equal(n, SIZE_MAX / 2 + 1);
+    assert_ptr_equal(bytes, before);
     free(bytes);
 }
 
