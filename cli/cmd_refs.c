@@ -14,6 +14,7 @@
 #include "report/report.h"
 #include "model/model.h"
 #include "validator/validate.h"
+#include "base/grow.h"
 
 static const char *const usage =
     N_("usage: egaf refs [list] [--kind K] [--year YYYY] [--framework E] [--format F]\n"
@@ -652,15 +653,10 @@ static void audit_add(audit_list *l, const void *key, egaf_confidence c, const c
     for (size_t i = 0; i < l->n; i++)
         if (l->items[i].key == key)
             return;
+    l->items = egaf_grow(l->items, &l->cap, l->n, sizeof(*l->items), 16);
     if (l->n == l->cap) {
-        size_t ncap = l->cap ? l->cap * 2 : 16;
-        audit_fact *n = realloc(l->items, ncap * sizeof(*n));
-        if (!n) {
-            l->oom = true;
-            return;
-        }
-        l->items = n;
-        l->cap = ncap;
+        l->oom = true;
+        return;
     }
     char buf[512];
     va_list ap;

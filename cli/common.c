@@ -17,6 +17,7 @@
 #include "base/suggest.h"
 #include "refs/refs_cache.h"
 #include "report/report.h"
+#include "base/grow.h"
 
 int error(const char *fmt, ...)
 {
@@ -235,14 +236,9 @@ int egaf_opt_operand_index(const egaf_opt_state *st)
 
 static int push(char ***list, size_t *n, size_t *cap, const char *s)
 {
-    if (*n == *cap) {
-        size_t ncap = *cap ? *cap * 2 : 16;
-        char **nl = realloc(*list, ncap * sizeof(*nl));
-        if (!nl)
-            return -1;
-        *list = nl;
-        *cap = ncap;
-    }
+    *list = egaf_grow(*list, cap, *n, sizeof(**list), 16);
+    if (*n == *cap)
+        return -1;
     (*list)[*n] = strdup(s);
     if (!(*list)[*n])
         return -1;

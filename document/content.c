@@ -4,6 +4,7 @@
  * by layer; its assessment; the target architecture by layer, with the
  * diagrams; the gap between them; the roadmap; the solutions; annexes. */
 #include "document/doc.h"
+#include "base/grow.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -19,15 +20,10 @@
 
 static egaf_block *add(egaf_doc *d, egaf_block_kind kind)
 {
+    d->blocks = egaf_grow(d->blocks, &d->cap, d->count, sizeof(*d->blocks), 64);
     if (d->count == d->cap) {
-        size_t cap = d->cap ? d->cap * 2 : 64;
-        egaf_block *n = realloc(d->blocks, cap * sizeof(*n));
-        if (!n) {
-            d->failed = true;
-            return NULL;
-        }
-        d->blocks = n;
-        d->cap = cap;
+        d->failed = true;
+        return NULL;
     }
     egaf_block *b = &d->blocks[d->count++];
     memset(b, 0, sizeof(*b));

@@ -15,6 +15,7 @@
 
 #include "export/export.h"
 #include "model/query.h"
+#include "base/grow.h"
 
 /* --- the relationship table ---------------------------------------------- */
 
@@ -102,16 +103,13 @@ void egaf_am_ncname(egaf_buf *out, const char *s)
 
 void *egaf_am_grow(egaf_am_model *am, void *items, size_t *cap, size_t count, size_t size)
 {
-    if (count < *cap)
-        return items;
-    size_t ncap = *cap ? *cap * 2 : 32;
-    void *n = realloc(items, ncap * size);
-    if (!n) {
+    size_t before = *cap;
+    void *grown = egaf_grow(items, cap, count, size, 32);
+    if (count == *cap && *cap == before) {
         am->failed = true;
         return NULL;
     }
-    *cap = ncap;
-    return n;
+    return grown;
 }
 
 static const char *am_str(egaf_am_model *am, const char *s)
@@ -169,15 +167,10 @@ static void prop_add(egaf_am_model *am, egaf_am_props *p, const char *key, const
 {
     if (!key || !value)
         return;
+    p->items = egaf_grow(p->items, &p->cap, p->count, sizeof(*p->items), 4);
     if (p->count == p->cap) {
-        size_t ncap = p->cap ? p->cap * 2 : 4;
-        egaf_am_prop *items = realloc(p->items, ncap * sizeof(*items));
-        if (!items) {
-            am->failed = true;
-            return;
-        }
-        p->items = items;
-        p->cap = ncap;
+        am->failed = true;
+        return;
     }
     p->items[p->count].key = key;
     p->items[p->count].value = value;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "export/export.h"
+#include "base/grow.h"
 
 int egaf_export_format_parse(const char *name, egaf_export_format *out)
 {
@@ -102,15 +103,11 @@ static void note_national(jctx *c, const char *id)
     size_t len = strlen(id);
     if (egaf_strmap_get(&c->national, id, len))
         return;
+    c->national_ids =
+        egaf_grow(c->national_ids, &c->national_cap, c->nnational, sizeof(*c->national_ids), 16);
     if (c->nnational == c->national_cap) {
-        size_t cap = c->national_cap ? c->national_cap * 2 : 16;
-        const char **n = realloc(c->national_ids, cap * sizeof(*n));
-        if (!n) {
-            c->failed = true;
-            return;
-        }
-        c->national_ids = n;
-        c->national_cap = cap;
+        c->failed = true;
+        return;
     }
     bool oom = false;
     /* the key must outlive the map: the reference models' or the model's

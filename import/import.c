@@ -12,6 +12,7 @@
 #include "base/i18n.h"
 #include "import/concept.h"
 #include "model/format.h"
+#include "base/grow.h"
 
 /* --- the concept model --------------------------------------------------- */
 
@@ -64,16 +65,13 @@ static bool count_item(im_model *im)
 
 static void *grow(im_model *im, void *items, size_t *cap, size_t count, size_t size)
 {
-    if (count < *cap)
-        return items;
-    size_t ncap = *cap ? *cap * 2 : 16;
-    void *n = realloc(items, ncap * size);
-    if (!n) {
+    size_t before = *cap;
+    void *grown = egaf_grow(items, cap, count, size, 16);
+    if (count == *cap && *cap == before) {
         im->failed = true;
         return NULL;
     }
-    *cap = ncap;
-    return n;
+    return grown;
 }
 
 im_element *im_element_add(im_model *im)

@@ -1,6 +1,7 @@
 /* server.c - the LSP server's messages, documents and diagnostics
  * (server.h). Completion, hover and definition are in assist.c. */
 #include "lsp/server.h"
+#include "base/grow.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -296,14 +297,9 @@ static void did_open(egaf_lsp *s, json_t *params)
         return;
     egaf_lsp_doc *doc = find_doc(s, uri);
     if (!doc) {
-        if (s->ndocs == s->cap) {
-            size_t cap = s->cap ? s->cap * 2 : 8;
-            egaf_lsp_doc **n = realloc(s->docs, cap * sizeof(*n));
-            if (!n)
-                return;
-            s->docs = n;
-            s->cap = cap;
-        }
+        s->docs = egaf_grow(s->docs, &s->cap, s->ndocs, sizeof(*s->docs), 8);
+        if (s->ndocs == s->cap)
+            return;
         doc = calloc(1, sizeof(*doc));
         if (!doc || !(doc->uri = strdup(uri))) {
             free(doc);

@@ -2,6 +2,7 @@
  * checks of shape that need only the format table. */
 #include "base/i18n.h"
 #include "model/model.h"
+#include "base/grow.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -436,14 +437,10 @@ static bool add_element(builder *b, egaf_element *el)
 {
     egaf_model *m = b->m;
     egaf_kind k = el->kind;
-    if (m->counts[k] == m->caps[k]) {
-        size_t ncap = m->caps[k] ? m->caps[k] * 2 : 16;
-        egaf_element **n = realloc(m->elements[k], ncap * sizeof(*n));
-        if (!n)
-            return false;
-        m->elements[k] = n;
-        m->caps[k] = ncap;
-    }
+    m->elements[k] =
+        egaf_grow(m->elements[k], &m->caps[k], m->counts[k], sizeof(*m->elements[k]), 16);
+    if (m->counts[k] == m->caps[k])
+        return false;
     el->index = m->counts[k];
     m->elements[k][m->counts[k]++] = el;
     return true;
@@ -568,14 +565,9 @@ static void build_section(builder *b, egaf_section sec, const egaf_ynode *key,
 static bool add_file(builder *b, const egaf_source *src)
 {
     egaf_model *m = b->m;
-    if (m->nfiles == m->files_cap) {
-        size_t ncap = m->files_cap ? m->files_cap * 2 : 8;
-        const egaf_source **n = realloc(m->files, ncap * sizeof(*n));
-        if (!n)
-            return false;
-        m->files = n;
-        m->files_cap = ncap;
-    }
+    m->files = egaf_grow(m->files, &m->files_cap, m->nfiles, sizeof(*m->files), 8);
+    if (m->nfiles == m->files_cap)
+        return false;
     m->files[m->nfiles++] = src;
     return true;
 }

@@ -10,6 +10,7 @@
  * end, from positions kept while walking. */
 #include "refs/refs.h"
 #include "base/i18n.h"
+#include "base/grow.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -561,15 +562,10 @@ static egaf_confidence need_confidence(loader *ld, const egaf_ynode *map, const 
 static bool push_entry(loader *ld, egaf_ref_entry *e)
 {
     egaf_refs *r = ld->refs;
+    r->entries = egaf_grow(r->entries, &ld->cap_entries, r->nentries, sizeof(*r->entries), 256);
     if (r->nentries == ld->cap_entries) {
-        size_t ncap = ld->cap_entries ? ld->cap_entries * 2 : 256;
-        egaf_ref_entry **n = realloc(r->entries, ncap * sizeof(*n));
-        if (!n) {
-            ld->oom = true;
-            return false;
-        }
-        r->entries = n;
-        ld->cap_entries = ncap;
+        ld->oom = true;
+        return false;
     }
     r->entries[r->nentries++] = e;
     return true;
@@ -1432,15 +1428,11 @@ static void parse_framework(loader *ld, const egaf_ynode *root, const char *file
     if (!fw->edition)
         return;
     egaf_refs *r = ld->refs;
+    r->frameworks =
+        egaf_grow(r->frameworks, &ld->cap_frameworks, r->nframeworks, sizeof(*r->frameworks), 4);
     if (r->nframeworks == ld->cap_frameworks) {
-        size_t ncap = ld->cap_frameworks ? ld->cap_frameworks * 2 : 4;
-        egaf_ref_framework **n = realloc(r->frameworks, ncap * sizeof(*n));
-        if (!n) {
-            ld->oom = true;
-            return;
-        }
-        r->frameworks = n;
-        ld->cap_frameworks = ncap;
+        ld->oom = true;
+        return;
     }
     r->frameworks[r->nframeworks++] = fw;
 }
@@ -1572,15 +1564,10 @@ static char **framework_files(const char *dir, size_t *count, bool *oom)
         if (len <= 15 || strncmp(de->d_name, "framework-", 10) != 0 ||
             strcmp(de->d_name + len - 5, ".yaml") != 0)
             continue;
+        list = egaf_grow(list, &cap, n, sizeof(*list), 8);
         if (n == cap) {
-            size_t ncap = cap ? cap * 2 : 8;
-            char **nl = realloc(list, ncap * sizeof(*nl));
-            if (!nl) {
-                *oom = true;
-                break;
-            }
-            list = nl;
-            cap = ncap;
+            *oom = true;
+            break;
         }
         if (!(list[n] = strdup(de->d_name))) {
             *oom = true;

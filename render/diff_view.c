@@ -17,6 +17,7 @@
 #include "base/i18n.h"
 #include "render/diff_view.h"
 #include "render/views.h"
+#include "base/grow.h"
 
 #define C_ADDED "#1a7f37"
 #define C_CHANGED "#bc4c00"
@@ -250,15 +251,10 @@ static void note_edge(dv *d, Agedge_t *e, unsigned mask)
         d->marks[idx - 1].mask |= mask;
         return;
     }
+    d->marks = egaf_grow(d->marks, &d->capmarks, d->nmarks, sizeof(*d->marks), 32);
     if (d->nmarks == d->capmarks) {
-        size_t cap = d->capmarks ? d->capmarks * 2 : 32;
-        edge_mark *m = realloc(d->marks, cap * sizeof(*m));
-        if (!m) {
-            d->oom = true;
-            return;
-        }
-        d->marks = m;
-        d->capmarks = cap;
+        d->oom = true;
+        return;
     }
     Agedge_t **stored = egaf_arena_alloc(d->arena, sizeof e);
     if (!stored) {

@@ -7,6 +7,7 @@
 
 #include "base/i18n.h"
 #include "render/graph.h"
+#include "base/grow.h"
 
 /* ---- labels ---------------------------------------------------------- */
 
@@ -193,14 +194,9 @@ static long id_map(void *state, int objtype, char *str, IDTYPE *id, int createfl
     }
     if (!createflag)
         return 0;
-    if (s->n == s->cap) {
-        size_t ncap = s->cap ? s->cap * 2 : 64;
-        char **nn = realloc(s->names, ncap * sizeof(*nn));
-        if (!nn)
-            return 0;
-        s->names = nn;
-        s->cap = ncap;
-    }
+    s->names = egaf_grow(s->names, &s->cap, s->n, sizeof(*s->names), 64);
+    if (s->n == s->cap)
+        return 0;
     char *copy = agstrdup(s->g, str);
     if (!copy)
         return 0;

@@ -17,6 +17,7 @@
 #include "base/i18n.h"
 #include "model/query.h"
 #include "site/site_priv.h"
+#include "base/grow.h"
 
 static const char *make_slug(egaf_site *s, egaf_strmap *used, const char *id, size_t index)
 {
@@ -82,15 +83,10 @@ static void add_link(egaf_site *s, site_agency *a, const char *ref, const egaf_e
     size_t idx = (size_t)(uintptr_t)egaf_strmap_get(&s->nat_index, id, strlen(id));
     if (!idx)
         return; /* not a national entry of the year: a finding says so */
+    a->links = egaf_grow(a->links, &a->caplinks, a->nlinks, sizeof(*a->links), 16);
     if (a->nlinks == a->caplinks) {
-        size_t ncap = a->caplinks ? a->caplinks * 2 : 16;
-        site_link *nl = realloc(a->links, ncap * sizeof(*nl));
-        if (!nl) {
-            s->failed = true;
-            return;
-        }
-        a->links = nl;
-        a->caplinks = ncap;
+        s->failed = true;
+        return;
     }
     a->links[a->nlinks++] = (site_link){idx - 1, el, how, from, via, route};
 }
