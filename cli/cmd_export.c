@@ -329,8 +329,14 @@ static int csv_open(csv_out *co, const char *outpath, const egaf_csv_files *file
         size_t len = strlen(co->path);
         while (len > 1 && co->path[len - 1] == '/')
             co->path[--len] = '\0';
-        if (egaf_output_parent(co->path, &co->parent, &co->leaf) != 0)
+        /* into locals first: handed &co->parent, the static analyser assumes the
+         * callee may overwrite co->path too and reports it leaked */
+        egaf_outdir parent;
+        const char *leaf;
+        if (egaf_output_parent(co->path, &parent, &leaf) != 0)
             return error(_("cannot write '%s': %s"), outpath, strerror(errno));
+        co->parent = parent;
+        co->leaf = leaf;
         struct stat st;
         co->existed = fstatat(co->parent.fd, co->leaf, &st, AT_SYMLINK_NOFOLLOW) == 0;
         if (co->existed && !S_ISDIR(st.st_mode))
