@@ -19,7 +19,11 @@ export TMPROOT=$(mktemp -d "${TMPDIR:-/tmp}/egaf-tests.XXXXXX")
 trap 'chmod -R u+rwx "$TMPROOT" 2>/dev/null; rm -rf "$TMPROOT"' EXIT
 VG=""
 if [ "${VALGRIND:-}" = 1 ]; then
-    VG="valgrind -q --trace-children=yes --trace-children-skip=/usr/*,/bin/* --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --suppressions=$PWD/tests/valgrind.supp"
+    # valgrind's own messages go to a log per process, not into the stderr
+    # the tests compare: valgrind 3.19 warns on every openat2 (syscall 437,
+    # which egaf tries before its O_NOFOLLOW walk), with the pid in the line.
+    # An error still fails the command (exit 99); its report is printed below.
+    VG="valgrind -q --trace-children=yes --trace-children-skip=/usr/*,/bin/* --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --suppressions=$PWD/tests/valgrind.supp --log-file=$TMPROOT/valgrind.%p.log"
 fi
 export VG
 passed=0
@@ -84,6 +88,16 @@ for script in tests/e2e/test_*.sh; do
     fi
     bash "$script" >"$log" 2>&1
     rc=$?
+    if [ -n "$VG" ]; then
+        # what valgrind said, but its openat2 warning
+        for v in "$TMPROOT"/valgrind.*.log; do
+            [ -f "$v" ] || continue
+            grep -v -e 'unhandled amd64-linux syscall: 437' -e 'write your own handler' \
+                -e 'README_MISSING_SYSCALL_OR_IOCTL' -e 'Nevertheless we consider this a bug' \
+                -e 'valgrind.org/support/bug_reports' "$v" >>"$log"
+            rm -f "$v"
+        done
+    fi
     p=$(grep -c '^ok ' "$log")
     f=$(grep -c '^FAIL ' "$log")
     if [ "$rc" != 0 ] && [ "$f" = 0 ]; then
