@@ -124,7 +124,7 @@ skipped=0
 run_steps() {
     local dir=$1 label=$2 kind line step k=0 work start
     grep -q '^C' "$dir/steps" || return 0
-    work=$(mktemp -d "$T/guide.XXXXXX")
+    work=$(mktemp -d -p "$T")
     cp -R examples "$work/examples"
     echo "$work" >"$dir/work"
     while IFS=$'\t' read -r kind line step; do

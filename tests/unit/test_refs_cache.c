@@ -5,7 +5,10 @@
  * loaded through a cache equals the data loaded from the YAML alone. */
 #include "testutil.h"
 
+#include <fcntl.h>
+#include <limits.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "model/yaml_tree.h"
@@ -41,8 +44,10 @@ static int free_cache(void **state)
 
 static char *write_temp(const char *data, size_t len)
 {
-    char *path = strdup("/tmp/egaf-refs-cache-XXXXXX");
-    int fd = mkstemp(path);
+    char *path = malloc(PATH_MAX);
+    assert_non_null(path);
+    scratch_path(path, PATH_MAX, "refs.cache");
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
     assert_true(fd >= 0);
     assert_int_equal(write(fd, data, len), (ssize_t)len);
     close(fd);
@@ -223,9 +228,10 @@ static void test_loaded_data_is_the_same(void **state)
 static void test_file_with_findings_left_out(void **state)
 {
     (void)state;
-    char dir[] = "/tmp/egaf-refs-dir-XXXXXX";
-    assert_non_null(mkdtemp(dir));
-    char path[256];
+    char dir[PATH_MAX];
+    scratch_path(dir, sizeof dir, "refs");
+    assert_int_equal(mkdir(dir, 0700), 0);
+    char path[PATH_MAX + 32];
     snprintf(path, sizeof path, "%s/agencies.yaml", dir);
     FILE *f = fopen(path, "w");
     fputs("kind: agencies\nkind: agencies\n", f); /* a duplicate key */

@@ -8,10 +8,27 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/buf.h"
 #include "base/diag.h"
+
+/* A name for a test's scratch file or folder: in the folder tests/run.sh
+ * made for this run ($TMPROOT, removed when the run ends), else in $TMPDIR
+ * or /tmp; the process id and a count make it unique, so the caller creates
+ * it exclusively (O_CREAT | O_EXCL, mkdir) and removes it. */
+static inline void scratch_path(char *out, size_t size, const char *what)
+{
+    static unsigned calls;
+    const char *root = getenv("TMPROOT");
+    if (!root || !*root)
+        root = getenv("TMPDIR");
+    if (!root || !*root)
+        root = "/tmp";
+    snprintf(out, size, "%s/egaf-unit-%ld-%u-%s", root, (long)getpid(), calls++, what);
+}
 
 /* The index of the first finding with rule, or -1. */
 static inline long find_rule(const egaf_diags *d, const char *rule)
