@@ -4,10 +4,10 @@
 
 #include "base/grow.h"
 
-void *egaf_grow(void *items, size_t *cap, size_t n, size_t item_size, size_t first)
+void *egaf_grow_full(void *items, size_t *cap, size_t item_size, size_t first)
 {
     /* realloc(items, 0) may free items: an item has a size */
-    if (n < *cap || item_size == 0)
+    if (item_size == 0)
         return items;
     size_t ncap = *cap ? *cap : (first ? first : 1);
     if (*cap) {

@@ -10,12 +10,21 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* The part of egaf_grow that reallocates (grow.c), when the array is full. */
+void *egaf_grow_full(void *items, size_t *cap, size_t item_size, size_t first);
+
 /* items is an array of *cap items of item_size bytes, n of them used.
  * Returns the array to use from now on, with room for n + 1 items: items
  * itself when there is room, else reallocated with *cap doubled (first when
  * it was 0). When memory runs out or the size would overflow, returns items
- * unchanged and leaves *cap as it was, so n == *cap tells the caller. */
-void *egaf_grow(void *items, size_t *cap, size_t n, size_t item_size, size_t first);
+ * unchanged and leaves *cap as it was, so n == *cap tells the caller.
+ * Inline, as the loader adds every element through it: the common case is
+ * one comparison, not a call. */
+static inline void *egaf_grow(void *items, size_t *cap, size_t n, size_t item_size,
+                              size_t first)
+{
+    return n < *cap ? items : egaf_grow_full(items, cap, item_size, first);
+}
 
 /* EGAF_PUSH(items, n, cap, first, value): appends value; false when memory
  * ran out (the list is then as it was). */

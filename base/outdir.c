@@ -165,21 +165,23 @@ int egaf_outdir_parents(egaf_outdir *out, const char *rel)
     return rc;
 }
 
-static int write_all(int fd, const char *data, size_t len)
+int egaf_write_all(int fd, const void *data, size_t len)
 {
+    const char *p = data;
     while (len) {
-        ssize_t w = write(fd, data, len);
-        if (w < 0) {
-            if (errno == EINTR)
-                continue;
+        ssize_t w = write(fd, p, len);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0) {
+            if (w == 0)
+                errno = EIO;
             return -1;
         }
-        data += w;
+        p += w;
         len -= (size_t)w;
     }
     return 0;
 }
-
 int egaf_outdir_write(egaf_outdir *out, const char *rel, const void *data, size_t len,
                       bool exclusive)
 {
@@ -187,7 +189,7 @@ int egaf_outdir_write(egaf_outdir *out, const char *rel, const void *data, size_
     int fd = egaf_outdir_openat(out, rel, flags, 0666);
     if (fd < 0)
         return -1;
-    int rc = write_all(fd, data, len);
+    int rc = egaf_write_all(fd, data, len);
     int err = errno;
     if (close(fd) != 0 && rc == 0) {
         rc = -1;

@@ -49,6 +49,10 @@ int egaf_outdir_parents(egaf_outdir *out, const char *rel);
 
 /* Writes len bytes as the file rel (mode 0666 less the umask): replaced
  * when it exists, or, with exclusive, refused with EEXIST. */
+/* Writes all len bytes to fd, again after EINTR and short writes. Returns 0,
+ * or -1 with errno set. */
+int egaf_write_all(int fd, const void *data, size_t len);
+
 int egaf_outdir_write(egaf_outdir *out, const char *rel, const void *data, size_t len,
                       bool exclusive);
 

@@ -139,21 +139,6 @@ static int swap_folders(egaf_outdir *parent, const char *tmp, const char *leaf,
     return 0;
 }
 
-static int write_fd(int fd, const char *data, size_t len)
-{
-    while (len) {
-        ssize_t w = write(fd, data, len);
-        if (w < 0) {
-            if (errno == EINTR)
-                continue;
-            return -1;
-        }
-        data += w;
-        len -= (size_t)w;
-    }
-    return 0;
-}
-
 /* --- one output written as it is produced -------------------------------
  * Into a temporary file beside the target, renamed over it at the end (a
  * failed export leaves the previous file); standard output and a target
@@ -173,7 +158,7 @@ static int stream_flush(void *ctx, egaf_buf *buf)
     stream_out *so = ctx;
     if (so->err)
         return -1;
-    if (write_fd(so->fd, buf->data ? buf->data : "", buf->len) != 0) {
+    if (egaf_write_all(so->fd, buf->data ? buf->data : "", buf->len) != 0) {
         so->err = errno ? errno : EIO;
         return -1;
     }
@@ -274,7 +259,7 @@ static int csv_flush(void *ctx, egaf_buf *buf)
         if (co->bufs[i] == buf) {
             if (co->err)
                 return -1;
-            if (write_fd(co->fd[i], buf->data ? buf->data : "", buf->len) != 0) {
+            if (egaf_write_all(co->fd[i], buf->data ? buf->data : "", buf->len) != 0) {
                 co->err = errno ? errno : EIO;
                 return -1;
             }

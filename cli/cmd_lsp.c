@@ -13,6 +13,7 @@
 #include "base/i18n.h"
 #include "cli/cli.h"
 #include "lsp/server.h"
+#include "base/outdir.h"
 
 static const char *const usage =
     N_("usage: egaf lsp [options]\n"
@@ -40,26 +41,15 @@ typedef struct lsp_io {
     bool lang_fixed; /* --lang given: the client's locale does not change it */
 } lsp_io;
 
-static int write_all(const char *p, size_t n)
-{
-    while (n) {
-        ssize_t w = write(STDOUT_FILENO, p, n);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            return -1;
-        p += w;
-        n -= (size_t)w;
-    }
-    return 0;
-}
-
 static int send_framed(void *ctx, const char *json, size_t len)
 {
     (void)ctx;
     char header[64];
     int h = snprintf(header, sizeof header, "Content-Length: %zu\r\n\r\n", len);
-    return write_all(header, (size_t)h) == 0 && write_all(json, len) == 0 ? 0 : -1;
+    return egaf_write_all(STDOUT_FILENO, header, (size_t)h) == 0 &&
+                   egaf_write_all(STDOUT_FILENO, json, len) == 0
+               ? 0
+               : -1;
 }
 
 static void set_locale(void *ctx, const char *locale)

@@ -481,21 +481,6 @@ egaf_refs *egaf_cli_load_refs(egaf_cli *cli, const char *option)
     return refs;
 }
 
-static int write_all(int fd, const char *data, size_t len)
-{
-    while (len) {
-        ssize_t w = write(fd, data, len);
-        if (w < 0) {
-            if (errno == EINTR)
-                continue;
-            return -1;
-        }
-        data += w;
-        len -= (size_t)w;
-    }
-    return 0;
-}
-
 int egaf_output_parent(const char *path, egaf_outdir *dir, const char **leaf)
 {
     const char *slash = strrchr(path, '/');
@@ -530,7 +515,7 @@ int egaf_write_temp(egaf_outdir *dir, const char *leaf, const egaf_buf *buf, cha
     int fd = egaf_outdir_temp_file(dir, prefix, tmp, tmpsize);
     if (fd < 0)
         return -1;
-    if (write_all(fd, buf->data ? buf->data : "", buf->len) != 0 || fsync(fd) != 0) {
+    if (egaf_write_all(fd, buf->data ? buf->data : "", buf->len) != 0 || fsync(fd) != 0) {
         int err = errno;
         close(fd);
         unlinkat(dir->fd, tmp, 0);
@@ -574,7 +559,7 @@ int egaf_write_output(const char *path, const egaf_buf *buf)
             int fd = open(path, O_WRONLY | O_CLOEXEC);
             if (fd < 0)
                 return error(_("cannot write '%s': %s"), path, strerror(errno));
-            int rc = write_all(fd, data, buf->len);
+            int rc = egaf_write_all(fd, data, buf->len);
             int err = errno;
             close(fd);
             return rc ? error(_("cannot write '%s': %s"), path, strerror(err)) : 0;

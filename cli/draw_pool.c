@@ -23,6 +23,7 @@
 #include "base/rules.h"
 #include "cli/cli.h"
 #include "cli/draw_pool.h"
+#include "base/outdir.h"
 
 /* ---- findings as bytes ---------------------------------------------------- */
 
@@ -157,20 +158,9 @@ static void child(egaf_draw_pool *pool, egaf_site *site, const egaf_site_diagram
     egaf_buf_init(&out);
     egaf_draw_pool_write_findings(&out, list);
     egaf_diags_free(list);
-    const char *p = out.data;
-    size_t left = out.failed ? 0 : out.len;
     int status = out.failed ? EGAF_DRAWN_FAILED : (int)r;
-    while (left) {
-        ssize_t w = write(fd, p, left);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0) {
-            status = EGAF_DRAWN_FAILED;
-            break;
-        }
-        p += w;
-        left -= (size_t)w;
-    }
+    if (!out.failed && egaf_write_all(fd, out.data ? out.data : "", out.len) != 0)
+        status = EGAF_DRAWN_FAILED;
     /* what the child made is freed: valgrind checks a child's leaks too */
     egaf_buf_free(&out);
     _exit(status);

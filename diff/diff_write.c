@@ -127,6 +127,17 @@ static void text_names(egaf_buf *out, const char *what, const char *const *ids, 
     }
 }
 
+/* " (FILE), N elements, N relations": an architecture added or removed whole. */
+static void file_and_size(egaf_buf *out, const char *file, size_t elements, size_t relations)
+{
+    egaf_buf_puts(out, " (");
+    one_line(out, file);
+    egaf_buf_puts(out, "), ");
+    egaf_buf_printf(out, P_("%zu element", "%zu elements", elements), elements);
+    egaf_buf_puts(out, ", ");
+    egaf_buf_printf(out, P_("%zu relation", "%zu relations", relations), relations);
+}
+
 static void text_arch(egaf_buf *out, const egaf_diff_arch *a)
 {
     const egaf_diff_counts *k = &a->counts;
@@ -134,26 +145,12 @@ static void text_arch(egaf_buf *out, const egaf_diff_arch *a)
     one_line(out, a->id);
     egaf_buf_printf(out, ": %s", text_status(a->status));
     if (a->status == EGAF_DIFF_ADDED) {
-        egaf_buf_puts(out, " (");
-        one_line(out, a->new_file);
-        egaf_buf_puts(out, "), ");
-        egaf_buf_printf(out, P_("%zu element", "%zu elements", k->elements_added),
-                        k->elements_added);
-        egaf_buf_puts(out, ", ");
-        egaf_buf_printf(out, P_("%zu relation", "%zu relations", k->relations_added),
-                        k->relations_added);
+        file_and_size(out, a->new_file, k->elements_added, k->relations_added);
         egaf_buf_puts(out, ", ");
         egaf_buf_printf(out, P_("%zu finding", "%zu findings", k->findings_introduced),
                         k->findings_introduced);
     } else if (a->status == EGAF_DIFF_REMOVED) {
-        egaf_buf_puts(out, " (");
-        one_line(out, a->old_file);
-        egaf_buf_puts(out, "), ");
-        egaf_buf_printf(out, P_("%zu element", "%zu elements", k->elements_removed),
-                        k->elements_removed);
-        egaf_buf_puts(out, ", ");
-        egaf_buf_printf(out, P_("%zu relation", "%zu relations", k->relations_removed),
-                        k->relations_removed);
+        file_and_size(out, a->old_file, k->elements_removed, k->relations_removed);
     }
     text_names(out, _("merged into"), a->merged_into, a->nmerged_into);
     text_names(out, _("merged from"), a->merged_from, a->nmerged_from);

@@ -140,20 +140,6 @@ done:
     return rc;
 }
 
-static int write_all(int fd, const char *p, size_t left)
-{
-    while (left) {
-        ssize_t w = write(fd, p, left);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            return -1;
-        p += w;
-        left -= (size_t)w;
-    }
-    return 0;
-}
-
 int site_cache_put(egaf_outdir *cache, const char *key, const egaf_buf *svg)
 {
     if (!cache || cache->fd < 0 || !key_ok(key) || svg->failed)
@@ -181,8 +167,8 @@ int site_cache_put(egaf_outdir *cache, const char *key, const egaf_buf *svg)
     sha256_hex(svg->data ? svg->data : "", svg->len, digest);
     char head[sizeof ENTRY_MAGIC + SITE_CACHE_KEY_SIZE + 1];
     int hn = snprintf(head, sizeof head, "%s%s\n", ENTRY_MAGIC, digest);
-    rc = write_all(fd, head, (size_t)hn) == 0 &&
-                 write_all(fd, svg->data ? svg->data : "", svg->len) == 0
+    rc = egaf_write_all(fd, head, (size_t)hn) == 0 &&
+                 egaf_write_all(fd, svg->data ? svg->data : "", svg->len) == 0
              ? 0
              : -1;
     if (close(fd) != 0)

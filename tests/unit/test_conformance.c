@@ -3,7 +3,7 @@
  * small in-memory model built from the clean fixture, the checks without
  * reference models, and a large model that must stay linear. Runs with
  * cwd = tests/. */
-#include "tests/unit/testutil.h"
+#include "tests/unit/validate_util.h"
 
 #include <stdlib.h>
 
@@ -156,27 +156,6 @@ static char *edit(const char *const *pairs)
         b = nb;
     }
     return b.data;
-}
-
-static egaf_diags *validate_text(const char *text, const egaf_refs *with)
-{
-    egaf_diags *d = egaf_diags_create();
-    egaf_model *m = load(d, text);
-    assert_non_null(m);
-    egaf_validator *v = egaf_validator_create(with);
-    egaf_validate(v, &m, 1, d);
-    egaf_validator_free(v);
-    egaf_model_free(m);
-    egaf_diags_sort(d);
-    return d;
-}
-
-static void print_all(const egaf_diags *d)
-{
-    for (size_t i = 0; i < egaf_diags_count(d); i++) {
-        const egaf_finding *f = egaf_diags_at(d, i);
-        print_message("  %u:%u %s: %s\n", f->line, f->col, f->rule, f->message);
-    }
 }
 
 /* The mini model with the edits in pairs validates without any finding. */

@@ -4,7 +4,7 @@
  * indentation. The models are `egaf init`'s own, with a component cut out;
  * applying the fix must leave a model without any finding. Runs with
  * cwd = tests/. */
-#include "tests/unit/testutil.h"
+#include "tests/unit/validate_util.h"
 
 #include <stdlib.h>
 
@@ -45,27 +45,6 @@ static int group_teardown(void **state)
     egaf_diags_free(refs_diags);
     egaf_buf_free(&lang_son);
     return 0;
-}
-
-static egaf_diags *validate_text(const char *text)
-{
-    egaf_diags *d = egaf_diags_create();
-    egaf_model *m = egaf_model_load_memory("m.yaml", text, strlen(text), NULL, d);
-    assert_non_null(m);
-    egaf_validator *v = egaf_validator_create(refs);
-    egaf_validate(v, &m, 1, d);
-    egaf_validator_free(v);
-    egaf_model_free(m);
-    egaf_diags_sort(d);
-    return d;
-}
-
-static void print_all(const egaf_diags *d)
-{
-    for (size_t i = 0; i < egaf_diags_count(d); i++) {
-        const egaf_finding *f = egaf_diags_at(d, i);
-        print_message("  %u:%u %s: %s\n", f->line, f->col, f->rule, f->message);
-    }
 }
 
 /* The starting model without the lines from the one starting with `from`
@@ -125,7 +104,7 @@ static const egaf_finding *missing_of(const egaf_diags *d, size_t nref)
 static void test_starting_model_is_clean(void **state)
 {
     (void)state;
-    egaf_diags *d = validate_text(lang_son.data);
+    egaf_diags *d = validate_text(lang_son.data, refs);
     if (egaf_diags_count(d))
         print_all(d);
     assert_int_equal(egaf_diags_count(d), 0);
@@ -138,7 +117,7 @@ static void test_application_after_the_last(void **state)
 {
     (void)state;
     char *text = cut("    # Điền: tên hệ thống thông tin báo cáo", "      hosted-on: [ttdl]");
-    egaf_diags *d = validate_text(text);
+    egaf_diags *d = validate_text(text, refs);
     /* from: bao-cao in an integration, delivers: [… bao-cao …] */
     const egaf_finding *f = missing_of(d, 2);
     /* after qlvb's last line, "      hosted-on: [ttdl]" (line 95 of the cut model) */
@@ -166,7 +145,7 @@ static void test_list_under_the_section(void **state)
 {
     (void)state;
     char *text = cut("  platforms:", "      security-level: 3");
-    egaf_diags *d = validate_text(text);
+    egaf_diags *d = validate_text(text, refs);
     /* three integrations via it, the firewall's protects, the roadmap */
     const egaf_finding *f = missing_of(d, 5);
     /* after the last integration's data line, the section's last (line 121) */
@@ -181,7 +160,7 @@ static void test_list_under_the_section(void **state)
                         "      hosted-on: [ttdl]\n"
                         "      security-level: 3");
     char *fixed = apply(text, f);
-    egaf_diags *after = validate_text(fixed);
+    egaf_diags *after = validate_text(fixed, refs);
     if (egaf_diags_count(after))
         print_all(after);
     assert_int_equal(egaf_diags_count(after), 0);
@@ -205,7 +184,7 @@ static void test_id_taken(void **state)
     egaf_buf_printf(&text, "%.*s    - id: bao-cao\n      name: Báo cáo\n%s", (int)(at - cut_text),
                     cut_text, at);
     free(cut_text);
-    egaf_diags *d = validate_text(text.data);
+    egaf_diags *d = validate_text(text.data, refs);
     long i = find_rule(d, "component.missing");
     assert_true(i >= 0);
     const egaf_finding *f = egaf_diags_at(d, (size_t)i);
@@ -219,7 +198,7 @@ static void test_id_taken(void **state)
                         "      security-level: 2\n"
                         "      hosted-on: [ttdl]");
     char *fixed = apply(text.data, f);
-    egaf_diags *after = validate_text(fixed);
+    egaf_diags *after = validate_text(fixed, refs);
     assert_int_equal(find_rule(after, "component.missing"), -1);
     /* the one new finding is the next step: the new system's integration to
      * the national reporting system (the old one names the function) */
@@ -255,7 +234,7 @@ static void test_no_fix_for_an_empty_list(void **state)
     egaf_buf_init(&text);
     egaf_buf_printf(&text, "%.*s  platforms: []\n%s", (int)(at - cut_text), cut_text, at);
     free(cut_text);
-    egaf_diags *d = validate_text(text.data);
+    egaf_diags *d = validate_text(text.data, refs);
     long i = find_rule(d, "component.missing");
     assert_true(i >= 0);
     const egaf_finding *f = egaf_diags_at(d, (size_t)i);
