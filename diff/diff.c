@@ -19,8 +19,23 @@ static const egaf_field rel_fields[] = {
 #define NREL (sizeof(rel_fields) / sizeof(rel_fields[0]))
 
 static const char *const kind_names[EGAF_K__COUNT] = {
-    "actor",    "channel",     "function", "service",        "database",  "application",
-    "platform", "integration", "infrastructure", "control", "roadmap", "architecture",
+    [EGAF_K_ACTOR] = "actor",
+    [EGAF_K_CHANNEL] = "channel",
+    [EGAF_K_FUNCTION] = "function",
+    [EGAF_K_SERVICE] = "service",
+    [EGAF_K_UNIT] = "unit",
+    [EGAF_K_RELATION] = "relation",
+    [EGAF_K_DATABASE] = "database",
+    [EGAF_K_APPLICATION] = "application",
+    [EGAF_K_PLATFORM] = "platform",
+    [EGAF_K_INTEGRATION] = "integration",
+    [EGAF_K_INFRASTRUCTURE] = "infrastructure",
+    [EGAF_K_STANDARD] = "standard",
+    [EGAF_K_CONTROL] = "control",
+    [EGAF_K_ROADMAP] = "roadmap",
+    [EGAF_K_TARGET] = "target",
+    [EGAF_K_SOLUTION] = "solution",
+    [EGAF_K_ARCHITECTURE] = "architecture",
 };
 
 const char *egaf_diff_kind_name(egaf_kind kind)

@@ -13,8 +13,6 @@
 #include "base/suggest.h"
 #include "base/utf8.h"
 
-_Static_assert(EGAF_F__COUNT <= 64, "egaf_element.invalid has a bit per field");
-
 typedef struct builder {
     egaf_model *m;
     egaf_diags *diags;
@@ -490,7 +488,7 @@ static egaf_element *build_element(builder *b, const egaf_kind_spec *spec, const
         if (convert(b, fs, v, el->display, &values[el->nvalues]))
             el->nvalues++;
         else {
-            el->invalid |= 1ull << fs->field;
+            el->invalid[fs->field / 64] |= (uint64_t)1 << (fs->field % 64);
             if (fs->field == EGAF_F_ID)
                 el->id = NULL;
         }

@@ -27,6 +27,19 @@ static const char *const control_kinds[] = {"firewall", "ids", "waf", "monitorin
                                             "backup", "authentication", "encryption",
                                             "antivirus", "policy", "other", NULL};
 static const char *const level_values[] = {"ministry", "province", NULL};
+static const char *const unit_kinds[] = {"department", "office", "centre", "district",
+                                         "commune", "other", NULL};
+static const char *const relation_kinds[] = {"directs", "reports-to", "coordinates",
+                                             "exchanges-data", "other", NULL};
+static const char *const hosting_values[] = {"own",   "leased", "national-cloud",
+                                             "cloud", "colocation", "other", NULL};
+static const char *const funding_values[] = {"central-budget", "local-budget",
+                                             "public-investment", "service-lease",
+                                             "oda", "other", NULL};
+static const char *const progress_values[] = {"not-started", "in-progress", "done",
+                                              "delayed",     "cancelled",   NULL};
+static const char *const solution_kinds[] = {"governance", "staffing", "policy", "finance",
+                                             "technology", "cooperation", "other", NULL};
 
 #define COMMON(id_required)                                                                        \
     {"id", EGAF_F_ID, EGAF_FT_ID, id_required, NULL, 0, 0, 0, N_("the element's id")},             \
@@ -69,6 +82,13 @@ static const char *const level_values[] = {"ministry", "province", NULL};
     {"security-level", EGAF_F_SECURITY_LEVEL, EGAF_FT_INT, false, NULL, 0, 1, 5,              \
      "cấp độ an toàn hệ thống thông tin 1–5 (NĐ 85/2016/NĐ-CP)"}
 
+/* who runs a data centre or platform, and on whose hardware (issue 18 item 9) */
+#define PROVIDER_HOSTING                                                                      \
+    {"provider", EGAF_F_PROVIDER, EGAF_FT_TEXT, false, NULL, 0, 0, 0,                         \
+     "who provides and operates it (a telecom operator, the agency's own centre)"},           \
+        {"hosting", EGAF_F_HOSTING, EGAF_FT_ENUM, false, hosting_values, 0, 0, 0,             \
+         "own, leased, national-cloud, cloud, colocation or other"}
+
 #define HOSTED_ON                                                                             \
     {"hosted-on", EGAF_F_HOSTED_ON, EGAF_FT_REFS, false, NULL, EGAF_T(EGAF_K_INFRASTRUCTURE), \
      0, 0, "infrastructure it runs on"}
@@ -81,6 +101,9 @@ static const egaf_field_spec channel_fields[] = {
     COMMON(true),
     {"kind", EGAF_F_KIND, EGAF_FT_ENUM, true, channel_kinds, 0, 0, 0,
      N_("the channel's kind; counter = bộ phận một cửa")},
+    {"application", EGAF_F_APPLICATION, EGAF_FT_REF, false, NULL,
+     EGAF_T(EGAF_K_APPLICATION) | EGAF_T(EGAF_K_PLATFORM), 0, 0,
+     "the application that is this channel (the province's mobile app)"},
 };
 static const egaf_field_spec function_fields[] = {
     COMMON(true),
@@ -101,6 +124,25 @@ static const egaf_field_spec service_fields[] = {
      "who uses it"},
     {"function", EGAF_F_FUNCTION, EGAF_FT_REF, false, NULL, EGAF_T(EGAF_K_FUNCTION), 0, 0,
      "the business function it belongs to"},
+};
+static const egaf_field_spec unit_fields[] = {
+    COMMON(true),
+    {"kind", EGAF_F_KIND, EGAF_FT_ENUM, false, unit_kinds, 0, 0, 0,
+     "department (sở, ban, ngành), office, centre, district, commune or other"},
+    {"organ-code", EGAF_F_ORGAN_CODE, EGAF_FT_TEXT, false, NULL, 0, 0, 0,
+     "mã định danh điện tử (QĐ 20/2020/QĐ-TTg)"},
+    {"parent", EGAF_F_PARENT, EGAF_FT_REF, false, NULL, EGAF_T(EGAF_K_UNIT), 0, 0,
+     "the unit it belongs to"},
+};
+static const egaf_field_spec relation_fields[] = {
+    COMMON(false),
+    {"from", EGAF_F_FROM, EGAF_FT_REF, true, NULL, EGAF_T(EGAF_K_UNIT), 0, 0,
+     N_("the unit the relation starts at")},
+    {"to", EGAF_F_TO, EGAF_FT_REF, true, NULL, EGAF_T(EGAF_K_UNIT), 0, 0,
+     N_("the unit it goes to")},
+    {"kind", EGAF_F_KIND, EGAF_FT_ENUM, false, relation_kinds, 0, 0, 0,
+     "directs, reports-to, coordinates, exchanges-data or other"},
+    {"data", EGAF_F_DATA, EGAF_FT_TEXTS, false, NULL, 0, 0, 0, "what passes between them"},
 };
 static const egaf_field_spec database_fields[] = {
     COMMON(true),
@@ -125,6 +167,10 @@ static const egaf_field_spec application_fields[] = {
     {"serves", EGAF_F_SERVES, EGAF_FT_REFS, false, NULL,
      EGAF_T(EGAF_K_SERVICE) | EGAF_T(EGAF_K_FUNCTION), 0, 0, "services and functions it serves"},
     HOSTED_ON,
+    {"actors", EGAF_F_ACTORS, EGAF_FT_REFS, false, NULL, EGAF_T(EGAF_K_ACTOR), 0, 0,
+     "who uses it (officials and leaders of an internal system)"},
+    {"users", EGAF_F_USERS, EGAF_FT_REFS, false, NULL, EGAF_T(EGAF_K_UNIT), 0, 0,
+     "units that use it"},
 };
 static const egaf_field_spec platform_fields[] = {
     COMMON(true),
@@ -136,6 +182,7 @@ static const egaf_field_spec platform_fields[] = {
      "national systems and platforms it connects to"},
     HOSTED_ON,
     SECURITY_LEVEL,
+    PROVIDER_HOSTING,
 };
 static const egaf_field_spec integration_fields[] = {
     COMMON(false),
@@ -164,6 +211,16 @@ static const egaf_field_spec infrastructure_fields[] = {
      "networks and infrastructure it connects to (national:tslcd)"},
     {"location", EGAF_F_LOCATION, EGAF_FT_TEXT, false, NULL, 0, 0, 0, "where it is"},
     SECURITY_LEVEL,
+    PROVIDER_HOSTING,
+};
+static const egaf_field_spec standard_fields[] = {
+    COMMON(true),
+    {"code", EGAF_F_CODE, EGAF_FT_TEXT, false, NULL, 0, 0, 0,
+     "the standard's designation (TCVN 11930:2017, ISO/IEC 27001:2022)"},
+    {"instrument", EGAF_F_INSTRUMENT, EGAF_FT_TEXT, false, NULL, 0, 0, 0,
+     "the instrument that lists it (TT 39/2017/TT-BTTTT)"},
+    {"applies-to", EGAF_F_APPLIES_TO, EGAF_FT_REFS, false, NULL, EGAF_T_ANY_ELEMENT, 0, 0,
+     "elements it applies to"},
 };
 static const egaf_field_spec control_fields[] = {
     COMMON(true),
@@ -182,6 +239,40 @@ static const egaf_field_spec roadmap_fields[] = {
      "elements the task delivers"},
     {"priority", EGAF_F_PRIORITY, EGAF_FT_INT, false, NULL, 0, 1, 1000, "1 = first"},
     {"budget", EGAF_F_BUDGET, EGAF_FT_TEXT, false, NULL, 0, 0, 0, "e.g. \"12 tỷ đồng\""},
+    {"budget-million", EGAF_F_BUDGET_MILLION, EGAF_FT_INT, false, NULL, 0, 0, 2000000000,
+     "the budget as a number, in millions of đồng"},
+    {"lead", EGAF_F_LEAD, EGAF_FT_REF, false, NULL, EGAF_T(EGAF_K_UNIT), 0, 0,
+     "the lead unit (đơn vị chủ trì)"},
+    {"partners", EGAF_F_PARTNERS, EGAF_FT_REFS, false, NULL, EGAF_T(EGAF_K_UNIT), 0, 0,
+     "partner units (đơn vị phối hợp)"},
+    {"funding", EGAF_F_FUNDING, EGAF_FT_ENUM, false, funding_values, 0, 0, 0,
+     "central-budget, local-budget, public-investment, service-lease, oda or other"},
+    {"outputs", EGAF_F_OUTPUTS, EGAF_FT_TEXTS, false, NULL, 0, 0, 0, "what it produces"},
+    {"progress", EGAF_F_PROGRESS, EGAF_FT_ENUM, false, progress_values, 0, 0, 0,
+     "not-started, in-progress, done, delayed or cancelled"},
+    {"depends-on", EGAF_F_DEPENDS_ON, EGAF_FT_REFS, false, NULL, EGAF_T(EGAF_K_ROADMAP), 0, 0,
+     "tasks that must be done first"},
+};
+static const egaf_field_spec target_fields[] = {
+    COMMON(true),
+    {"indicator", EGAF_F_INDICATOR, EGAF_FT_TEXT, false, NULL, 0, 0, 0,
+     "what is measured, and in what unit"},
+    {"baseline", EGAF_F_BASELINE, EGAF_FT_TEXT, false, NULL, 0, 0, 0, "the value today"},
+    {"baseline-year", EGAF_F_BASELINE_YEAR, EGAF_FT_INT, false, NULL, 0, 1990, 2100,
+     "the year of the baseline"},
+    {"value", EGAF_F_VALUE, EGAF_FT_TEXT, true, NULL, 0, 0, 0, N_("the value to reach")},
+    {"year", EGAF_F_YEAR, EGAF_FT_INT, true, NULL, 0, 1990, 2100, N_("the year to reach it by")},
+    {"national", EGAF_F_NATIONAL, EGAF_FT_TEXT, false, NULL, 0, 0, 0,
+     "the national target it serves (egaf refs list --kind national-targets)"},
+};
+static const egaf_field_spec solution_fields[] = {
+    COMMON(true),
+    {"kind", EGAF_F_KIND, EGAF_FT_ENUM, true, solution_kinds, 0, 0, 0,
+     N_("governance, staffing, policy, finance, technology, cooperation or other")},
+    {"lead", EGAF_F_LEAD, EGAF_FT_REF, false, NULL, EGAF_T(EGAF_K_UNIT), 0, 0,
+     "the unit that carries it out"},
+    {"serves", EGAF_F_SERVES, EGAF_FT_REFS, false, NULL,
+     EGAF_T(EGAF_K_TARGET) | EGAF_T(EGAF_K_ROADMAP), 0, 0, "targets and tasks it supports"},
 };
 static const egaf_field_spec architecture_fields[] = {
     {"id", EGAF_F_ID, EGAF_FT_ID, true, NULL, 0, 0, 0,
@@ -202,6 +293,8 @@ static const egaf_field_spec architecture_fields[] = {
     {"goals", EGAF_F_GOALS, EGAF_FT_TEXTS, false, NULL, 0, 0, 0, "Mục tiêu"},
     {"scope", EGAF_F_SCOPE, EGAF_FT_TEXT, false, NULL, 0, 0, 0, "Phạm vi áp dụng"},
     {"principles", EGAF_F_PRINCIPLES, EGAF_FT_TEXTS, false, NULL, 0, 0, 0, "Nguyên tắc"},
+    {"legal-basis", EGAF_F_LEGAL_BASIS, EGAF_FT_TEXTS, false, NULL, 0, 0, 0,
+     "Căn cứ pháp lý: the instruments it is built on"},
     {"description", EGAF_F_DESCRIPTION, EGAF_FT_TEXT, false, NULL, 0, 0, 0, "free text"},
     {"owner", EGAF_F_OWNER, EGAF_FT_TEXT, false, NULL, 0, 0, 0, "owning unit"},
     {"waivers", EGAF_F_WAIVERS, EGAF_FT_WAIVERS, false, NULL, 0, 0, 0,
@@ -217,6 +310,8 @@ static const egaf_kind_spec kinds[EGAF_K__COUNT] = {
     KIND(EGAF_K_CHANNEL, "business", "channels", N_("channel"), true, channel_fields),
     KIND(EGAF_K_FUNCTION, "business", "functions", N_("function"), true, function_fields),
     KIND(EGAF_K_SERVICE, "business", "services", N_("service"), true, service_fields),
+    KIND(EGAF_K_UNIT, "business", "units", N_("unit"), true, unit_fields),
+    KIND(EGAF_K_RELATION, "business", "relations", N_("relation"), false, relation_fields),
     KIND(EGAF_K_DATABASE, "data", "databases", N_("database"), true, database_fields),
     KIND(EGAF_K_APPLICATION, "application", "applications", N_("application"), true,
          application_fields),
@@ -225,8 +320,11 @@ static const egaf_kind_spec kinds[EGAF_K__COUNT] = {
          integration_fields),
     KIND(EGAF_K_INFRASTRUCTURE, "technology", "infrastructure", N_("infrastructure"), true,
          infrastructure_fields),
+    KIND(EGAF_K_STANDARD, "technology", "standards", N_("standard"), true, standard_fields),
     KIND(EGAF_K_CONTROL, "security", "controls", N_("control"), true, control_fields),
     KIND(EGAF_K_ROADMAP, "implementation", "roadmap", N_("roadmap task"), true, roadmap_fields),
+    KIND(EGAF_K_TARGET, "implementation", "targets", N_("target"), true, target_fields),
+    KIND(EGAF_K_SOLUTION, "implementation", "solutions", N_("solution"), true, solution_fields),
     KIND(EGAF_K_ARCHITECTURE, NULL, NULL, N_("architecture"), true, architecture_fields),
 };
 
@@ -234,13 +332,15 @@ static const char *const section_names[EGAF_S__COUNT] = {
     "business", "data", "application", "technology", "security", "implementation",
 };
 
-static const char *const business_keys[] = {"actors", "channels", "functions", "services", NULL};
+static const char *const business_keys[] = {"actors",   "channels", "functions",
+                                            "services", "units",    "relations", NULL};
 static const char *const data_keys[] = {"databases", NULL};
 static const char *const application_keys[] = {"applications", "platforms", "integrations",
                                                NULL};
-static const char *const technology_keys[] = {"infrastructure", NULL};
+static const char *const technology_keys[] = {"infrastructure", "standards", NULL};
 static const char *const security_keys[] = {"controls", NULL};
-static const char *const implementation_keys[] = {"organisation", "roadmap", NULL};
+static const char *const implementation_keys[] = {"organisation", "roadmap", "targets",
+                                                  "solutions", NULL};
 static const char *const *const section_keys[EGAF_S__COUNT] = {
     business_keys, data_keys, application_keys, technology_keys, security_keys,
     implementation_keys,

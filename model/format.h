@@ -13,13 +13,18 @@ typedef enum egaf_kind {
     EGAF_K_CHANNEL,
     EGAF_K_FUNCTION,
     EGAF_K_SERVICE,
+    EGAF_K_UNIT,     /* a department, district or commune of the agency */
+    EGAF_K_RELATION, /* a business relation between two units */
     EGAF_K_DATABASE,
     EGAF_K_APPLICATION,
     EGAF_K_PLATFORM,
     EGAF_K_INTEGRATION,
     EGAF_K_INFRASTRUCTURE,
+    EGAF_K_STANDARD, /* a technical standard applied (TT 39/2017/TT-BTTTT) */
     EGAF_K_CONTROL,
     EGAF_K_ROADMAP,
+    EGAF_K_TARGET,   /* a measurable target */
+    EGAF_K_SOLUTION, /* a governance, staffing, policy or finance solution */
     EGAF_K_ARCHITECTURE, /* the header; not listed in a section */
     EGAF_K__COUNT
 } egaf_kind;
@@ -82,6 +87,28 @@ typedef enum egaf_field {
     EGAF_F_GOALS,
     EGAF_F_SCOPE,
     EGAF_F_PRINCIPLES,
+    EGAF_F_LEGAL_BASIS,
+    EGAF_F_ORGAN_CODE,
+    EGAF_F_PARENT,
+    EGAF_F_USERS,
+    EGAF_F_APPLICATION,
+    EGAF_F_PROVIDER,
+    EGAF_F_HOSTING,
+    EGAF_F_CODE,
+    EGAF_F_INSTRUMENT,
+    EGAF_F_APPLIES_TO,
+    EGAF_F_LEAD,
+    EGAF_F_PARTNERS,
+    EGAF_F_FUNDING,
+    EGAF_F_BUDGET_MILLION,
+    EGAF_F_OUTPUTS,
+    EGAF_F_PROGRESS,
+    EGAF_F_DEPENDS_ON,
+    EGAF_F_INDICATOR,
+    EGAF_F_BASELINE,
+    EGAF_F_BASELINE_YEAR,
+    EGAF_F_VALUE,
+    EGAF_F_NATIONAL,
     EGAF_F__COUNT
 } egaf_field;
 

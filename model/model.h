@@ -87,8 +87,14 @@ typedef struct egaf_element {
     size_t index; /* position among the elements of its kind */
     /* keys written with a value that could not be read (bit per egaf_field):
      * later checks treat them as present, so one typo gives one finding */
-    unsigned long long invalid;
+    uint64_t invalid[(EGAF_F__COUNT + 63) / 64];
 } egaf_element;
+
+/* Whether field was written with a value that could not be read. */
+static inline bool egaf_element_invalid(const egaf_element *el, egaf_field field)
+{
+    return (el->invalid[field / 64] >> (field % 64)) & 1u;
+}
 
 typedef struct egaf_model {
     egaf_arena *arena;

@@ -15,7 +15,7 @@ static void check_missing(egaf_check_ctx *ctx, egaf_kind kind)
     for (size_t i = 0; i < m->counts[kind]; i++) {
         const egaf_element *el = m->elements[kind][i];
         if (egaf_element_get(el, EGAF_F_SECURITY_LEVEL) ||
-            (el->invalid & (1ull << EGAF_F_SECURITY_LEVEL)))
+            egaf_element_invalid(el, EGAF_F_SECURITY_LEVEL))
             continue;
         const egaf_value *idv = egaf_element_get(el, EGAF_F_ID);
         egaf_finding *d =
