@@ -164,6 +164,43 @@ static const egaf_rule catalogue[] = {
      "csdl-dan-cu}}\n",
      "databases:\n  - {id: csdl-dan-cu-tinh, name: CSDL dân cư, sources: "
      "[national:csdl-dan-cu]}\n"},
+    {"gap.retired-still-used", EGAF_SEV_ERROR,
+     N_("the target architecture removes something still used"),
+     N_("An element of the target architecture (existing or planned) depends on an element of "
+        "its own model that the target removes (`status: retired`, with no planned element that "
+        "`replaces` it): a service handled by a retired application or offered on a retired "
+        "channel, an application using a retired database, anything hosted on retired "
+        "infrastructure, an integration from, to or via a retired system. The references "
+        "checked are handled-by, channels, function, uses, sources, hosted-on, connects, from, "
+        "to, via, application and parent; protects, serves, applies-to, actors and users only "
+        "describe and are not."),
+     N_("QĐ 2323/QĐ-BTTTT and the framework's guidance: the target architecture and the gap "
+        "analysis (phân tích khoảng cách) between it and the current one; a system is retired "
+        "only once what depends on it has moved."),
+     N_("Point the reference at what takes over, give the new element `replaces: <the old id>` "
+        "(it then takes over every use), or retire the user as well."),
+     "applications:\n  - {id: mot-cua-cu, name: Một cửa cũ, status: retired}\nservices:\n"
+     "  - {id: cap-phep, name: Cấp phép, handled-by: mot-cua-cu}\n",
+     "applications:\n  - {id: mot-cua-cu, name: Một cửa cũ, status: retired}\n"
+     "  - {id: mot-cua, name: Một cửa, status: planned, replaces: mot-cua-cu}\nservices:\n"
+     "  - {id: cap-phep, name: Cấp phép, handled-by: mot-cua-cu}\n"},
+    {"gap.uncovered", EGAF_SEV_WARNING, N_("gap item no roadmap task delivers"),
+     N_("Something the target architecture builds, changes or retires has no roadmap task "
+        "that delivers it: an element with `status: planned` (or one that `replaces` another), "
+        "an element with `status: retired`, or an integration of the target whose end is "
+        "replaced. A task delivers it when its `delivers` names the element (a planned element: "
+        "or the one it replaces; an integration: or either end); a task with `progress: "
+        "cancelled` delivers nothing. `egaf gap` lists the same items."),
+     N_("QĐ 2323/QĐ-BTTTT: Tổ chức triển khai Kiến trúc; the framework's guidance: the roadmap "
+        "(lộ trình) closes the gap between the current and the target architecture, task by "
+        "task."),
+     N_("Name the element in `delivers` of the roadmap task that builds, upgrades or retires "
+        "it, or add such a task."),
+     "applications:\n  - {id: kho-du-lieu, name: Kho dữ liệu, status: planned}\n"
+     "roadmap:\n  - {id: nen-tang, name: Nền tảng, from: 2025, to: 2026}\n",
+     "applications:\n  - {id: kho-du-lieu, name: Kho dữ liệu, status: planned}\n"
+     "roadmap:\n  - {id: nen-tang, name: Nền tảng, from: 2025, to: 2026, delivers: "
+     "[kho-du-lieu]}\n"},
     {"header.agency-unknown", EGAF_SEV_ERROR, N_("agency unknown in the model's year"),
      N_("`architecture.agency` is neither an organ code nor an agency id of the reference models "
         "valid in the model's `year`. When it names an agency of another year, the message says "

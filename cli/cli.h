@@ -52,6 +52,7 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv);
 int cmd_export(egaf_cli *cli, int argc, char **argv);
 int cmd_import(egaf_cli *cli, int argc, char **argv);
 int cmd_diff(egaf_cli *cli, int argc, char **argv);
+int cmd_gap(egaf_cli *cli, int argc, char **argv);
 int cmd_lsp(egaf_cli *cli, int argc, char **argv);
 int cmd_document(egaf_cli *cli, int argc, char **argv);
 

@@ -36,6 +36,7 @@ static const egaf_command commands[] = {
     {"export", cmd_export, N_("the models as ArchiMate exchange XML, Archi CSV or JSON")},
     {"import", DRAWING(cmd_import), N_("an ArchiMate exchange file or Archi CSV back into a model")},
     {"diff", cmd_diff, N_("what changed between two versions of a model or of the national set")},
+    {"gap", cmd_gap, N_("what is to be built, changed, retired and integrated, task by task")},
     {"document", DRAWING(cmd_document), N_("the architecture document (DOCX or HTML) made from the model")},
     {"lsp", cmd_lsp, N_("language server: findings, fixes and completion in the editor")},
     {"help", cmd_help, N_("show this help")},

@@ -89,6 +89,12 @@ static const char *const solution_kinds[] = {"governance", "staffing", "policy",
         {"hosting", EGAF_F_HOSTING, EGAF_FT_ENUM, false, hosting_values, 0, 0, 0,             \
          "own, leased, national-cloud, cloud, colocation or other"}
 
+/* the element this planned one takes over from, in the target architecture
+ * (issue 18 item 2: a new system that replaces or upgrades an old one) */
+#define REPLACES(k)                                                                           \
+    {"replaces", EGAF_F_REPLACES, EGAF_FT_REF, false, NULL, EGAF_T(k), 0, 0,                  \
+     "the element of the same kind it replaces in the target architecture"}
+
 #define HOSTED_ON                                                                             \
     {"hosted-on", EGAF_F_HOSTED_ON, EGAF_FT_REFS, false, NULL, EGAF_T(EGAF_K_INFRASTRUCTURE), \
      0, 0, "infrastructure it runs on"}
@@ -96,6 +102,7 @@ static const char *const solution_kinds[] = {"governance", "staffing", "policy",
 static const egaf_field_spec actor_fields[] = {
     COMMON(true),
     {"kind", EGAF_F_KIND, EGAF_FT_ENUM, false, actor_kinds, 0, 0, 0, "who the actor is"},
+    REPLACES(EGAF_K_ACTOR),
 };
 static const egaf_field_spec channel_fields[] = {
     COMMON(true),
@@ -104,10 +111,12 @@ static const egaf_field_spec channel_fields[] = {
     {"application", EGAF_F_APPLICATION, EGAF_FT_REF, false, NULL,
      EGAF_T(EGAF_K_APPLICATION) | EGAF_T(EGAF_K_PLATFORM), 0, 0,
      "the application that is this channel (the province's mobile app)"},
+    REPLACES(EGAF_K_CHANNEL),
 };
 static const egaf_field_spec function_fields[] = {
     COMMON(true),
     {"brm", EGAF_F_BRM, EGAF_FT_CODE, false, NULL, 0, 0, 0, "BRM code"},
+    REPLACES(EGAF_K_FUNCTION),
 };
 static const egaf_field_spec service_fields[] = {
     COMMON(true),
@@ -124,6 +133,7 @@ static const egaf_field_spec service_fields[] = {
      "who uses it"},
     {"function", EGAF_F_FUNCTION, EGAF_FT_REF, false, NULL, EGAF_T(EGAF_K_FUNCTION), 0, 0,
      "the business function it belongs to"},
+    REPLACES(EGAF_K_SERVICE),
 };
 static const egaf_field_spec unit_fields[] = {
     COMMON(true),
@@ -133,6 +143,7 @@ static const egaf_field_spec unit_fields[] = {
      "mã định danh điện tử (QĐ 20/2020/QĐ-TTg)"},
     {"parent", EGAF_F_PARENT, EGAF_FT_REF, false, NULL, EGAF_T(EGAF_K_UNIT), 0, 0,
      "the unit it belongs to"},
+    REPLACES(EGAF_K_UNIT),
 };
 static const egaf_field_spec relation_fields[] = {
     COMMON(false),
@@ -155,6 +166,7 @@ static const egaf_field_spec database_fields[] = {
      "where its master data comes from"},
     HOSTED_ON,
     SECURITY_LEVEL,
+    REPLACES(EGAF_K_DATABASE),
 };
 static const egaf_field_spec application_fields[] = {
     COMMON(true),
@@ -171,6 +183,7 @@ static const egaf_field_spec application_fields[] = {
      "who uses it (officials and leaders of an internal system)"},
     {"users", EGAF_F_USERS, EGAF_FT_REFS, false, NULL, EGAF_T(EGAF_K_UNIT), 0, 0,
      "units that use it"},
+    REPLACES(EGAF_K_APPLICATION),
 };
 static const egaf_field_spec platform_fields[] = {
     COMMON(true),
@@ -183,6 +196,7 @@ static const egaf_field_spec platform_fields[] = {
     HOSTED_ON,
     SECURITY_LEVEL,
     PROVIDER_HOSTING,
+    REPLACES(EGAF_K_PLATFORM),
 };
 static const egaf_field_spec integration_fields[] = {
     COMMON(false),
@@ -212,6 +226,7 @@ static const egaf_field_spec infrastructure_fields[] = {
     {"location", EGAF_F_LOCATION, EGAF_FT_TEXT, false, NULL, 0, 0, 0, "where it is"},
     SECURITY_LEVEL,
     PROVIDER_HOSTING,
+    REPLACES(EGAF_K_INFRASTRUCTURE),
 };
 static const egaf_field_spec standard_fields[] = {
     COMMON(true),
@@ -221,6 +236,7 @@ static const egaf_field_spec standard_fields[] = {
      "the instrument that lists it (TT 39/2017/TT-BTTTT)"},
     {"applies-to", EGAF_F_APPLIES_TO, EGAF_FT_REFS, false, NULL, EGAF_T_ANY_ELEMENT, 0, 0,
      "elements it applies to"},
+    REPLACES(EGAF_K_STANDARD),
 };
 static const egaf_field_spec control_fields[] = {
     COMMON(true),
@@ -230,6 +246,7 @@ static const egaf_field_spec control_fields[] = {
      EGAF_T(EGAF_K_APPLICATION) | EGAF_T(EGAF_K_PLATFORM) | EGAF_T(EGAF_K_DATABASE) |
          EGAF_T(EGAF_K_INFRASTRUCTURE),
      0, 0, "what it protects"},
+    REPLACES(EGAF_K_CONTROL),
 };
 static const egaf_field_spec roadmap_fields[] = {
     COMMON(true),

@@ -109,6 +109,7 @@ typedef enum egaf_field {
     EGAF_F_BASELINE_YEAR,
     EGAF_F_VALUE,
     EGAF_F_NATIONAL,
+    EGAF_F_REPLACES,
     EGAF_F__COUNT
 } egaf_field;
 

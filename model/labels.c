@@ -84,6 +84,7 @@ static const label field_labels[EGAF_F__COUNT] = {
     [EGAF_F_BASELINE_YEAR] = {"Năm hiện trạng", "Baseline year"},
     [EGAF_F_VALUE] = {"Giá trị mục tiêu", "Target value"},
     [EGAF_F_NATIONAL] = {"Chỉ tiêu quốc gia", "National target"},
+    [EGAF_F_REPLACES] = {"Thay thế cho", "Replaces"},
 };
 
 typedef struct key_label {

@@ -59,6 +59,7 @@ void egaf_check_data(egaf_check_ctx *ctx);
 void egaf_check_security(egaf_check_ctx *ctx);
 void egaf_check_codes(egaf_check_ctx *ctx);
 void egaf_check_roadmap(egaf_check_ctx *ctx);
+void egaf_check_gap(egaf_check_ctx *ctx);
 void egaf_check_hygiene(egaf_check_ctx *ctx);
 
 /* Room for n suggestion candidates (egaf_suggest), or NULL after marking

@@ -1,0 +1,304 @@
+/* gap.c - the gap analysis of one model (gap.h): the diff engine between
+ * its current and its target view, read as work to do. */
+#include "diff/gap.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/i18n.h"
+#include "base/strmap.h"
+#include "diff/diff.h"
+#include "model/state.h"
+
+typedef struct gap_ctx {
+    egaf_gap *gap;
+    const egaf_states *states;
+    egaf_strmap by_id; /* id -> first element (architecture kinds) */
+    size_t cap;
+    bool oom;
+} gap_ctx;
+
+static const char *keep(gap_ctx *c, const char *s)
+{
+    if (!s)
+        return NULL;
+    char *r = egaf_arena_strdup(c->gap->arena, s);
+    if (!r)
+        c->oom = true;
+    return r;
+}
+
+static const egaf_element *find_element(gap_ctx *c, egaf_kind kind, const char *id)
+{
+    if (!id)
+        return NULL;
+    const egaf_element *el = egaf_strmap_get(&c->by_id, id, strlen(id));
+    if (el && el->kind == kind)
+        return el;
+    const egaf_model *m = c->states->model;
+    for (size_t i = 0; i < m->counts[kind]; i++)
+        if (m->elements[kind][i]->id && strcmp(m->elements[kind][i]->id, id) == 0)
+            return m->elements[kind][i];
+    return NULL;
+}
+
+static egaf_gap_item *add_item(gap_ctx *c, egaf_gap_action action, egaf_kind kind)
+{
+    egaf_gap *g = c->gap;
+    if (g->nitems == c->cap) {
+        size_t ncap = c->cap ? 2 * c->cap : 16;
+        egaf_gap_item *n = egaf_arena_alloc(g->arena, ncap * sizeof(*n));
+        if (!n) {
+            c->oom = true;
+            return NULL;
+        }
+        if (g->nitems)
+            memcpy(n, g->items, g->nitems * sizeof(*n));
+        g->items = n;
+        c->cap = ncap;
+    }
+    egaf_gap_item *it = &g->items[g->nitems++];
+    memset(it, 0, sizeof(*it));
+    it->action = action;
+    it->kind = kind;
+    g->counts[action]++;
+    return it;
+}
+
+/* The tasks as ids in the gap's arena. */
+static void set_tasks(gap_ctx *c, egaf_gap_item *it, const egaf_element *const *tasks, size_t n)
+{
+    if (!n)
+        return;
+    it->tasks = egaf_arena_alloc(c->gap->arena, n * sizeof(*it->tasks));
+    if (!it->tasks) {
+        c->oom = true;
+        return;
+    }
+    for (size_t i = 0; i < n; i++)
+        it->tasks[i] = keep(c, tasks[i]->id ? tasks[i]->id : tasks[i]->display);
+    it->ntasks = n;
+}
+
+enum { MAX_TASKS = 64 };
+
+static void element_tasks(gap_ctx *c, egaf_gap_item *it, const egaf_element *el)
+{
+    const egaf_element *tasks[MAX_TASKS];
+    size_t n = el ? egaf_states_closing_tasks(c->states, el, tasks, MAX_TASKS) : 0;
+    set_tasks(c, it, tasks, n);
+}
+
+/* An integration as the diff has it: delivered by its id or either end. */
+static void integration_tasks(gap_ctx *c, egaf_gap_item *it)
+{
+    const egaf_element *tasks[MAX_TASKS], *found[MAX_TASKS];
+    size_t n = 0;
+    const char *keys[] = {it->id, it->from, it->to};
+    for (size_t k = 0; k < 3; k++) {
+        size_t m = keys[k] ? egaf_states_tasks(c->states, keys[k], found, MAX_TASKS) : 0;
+        for (size_t i = 0; i < m && i < MAX_TASKS; i++) {
+            bool seen = false;
+            for (size_t j = 0; j < n && !seen; j++)
+                seen = tasks[j] == found[i];
+            if (!seen && n < MAX_TASKS)
+                tasks[n++] = found[i];
+        }
+    }
+    set_tasks(c, it, tasks, n);
+}
+
+/* Whether text is the id of an element replaced by the one named with. */
+static bool follows(const egaf_states *s, const char *old, const char *new_)
+{
+    const egaf_element *by = old ? egaf_states_replacement(s, old) : NULL;
+    return by && new_ && strcmp(by->id, new_) == 0;
+}
+
+/* Whether every change of a changed element is a reference that follows a
+ * replacement (the target view turns them): nothing to do for it. */
+static bool only_follows(const egaf_states *s, const egaf_diff_element *e)
+{
+    for (size_t i = 0; i < e->nfields; i++) {
+        const egaf_diff_field *f = &e->fields[i];
+        if (!f->list) {
+            if (!follows(s, f->old_value, f->new_value))
+                return false;
+            continue;
+        }
+        for (size_t j = 0; j < f->nremoved; j++) {
+            bool matched = false;
+            for (size_t k = 0; k < f->nadded && !matched; k++)
+                matched = follows(s, f->removed[j], f->added[k]);
+            if (!matched)
+                return false;
+        }
+        for (size_t k = 0; k < f->nadded; k++) {
+            bool matched = false;
+            for (size_t j = 0; j < f->nremoved && !matched; j++)
+                matched = follows(s, f->removed[j], f->added[k]);
+            if (!matched)
+                return false;
+        }
+    }
+    return true;
+}
+
+static void from_elements(gap_ctx *c, const egaf_diff_arch *a)
+{
+    for (size_t i = 0; i < a->nelements && !c->oom; i++) {
+        const egaf_diff_element *e = &a->elements[i];
+        const egaf_element *el = find_element(c, e->kind, e->id);
+        egaf_gap_item *it = NULL;
+        if (e->status == EGAF_DIFF_ADDED) {
+            const char *old = el ? egaf_element_text(el, EGAF_F_REPLACES) : NULL;
+            bool replaces = old && egaf_states_replacement(c->states, old) == el;
+            it = add_item(c, replaces ? EGAF_GAP_CHANGE : EGAF_GAP_BUILD, e->kind);
+            if (it && replaces)
+                it->replaces = keep(c, old);
+        } else if (e->status == EGAF_DIFF_REMOVED) {
+            if (egaf_states_replacement(c->states, e->id))
+                continue; /* one item with its replacement */
+            it = add_item(c, EGAF_GAP_RETIRE, e->kind);
+        } else if (e->status == EGAF_DIFF_CHANGED) {
+            if (only_follows(c->states, e))
+                continue;
+            it = add_item(c, EGAF_GAP_CHANGE, e->kind);
+        }
+        if (!it)
+            continue;
+        it->id = keep(c, e->id);
+        it->name = keep(c, e->name);
+        element_tasks(c, it, el);
+    }
+}
+
+static void from_relations(gap_ctx *c, const egaf_diff_arch *a)
+{
+    for (size_t i = 0; i < a->nrelations && !c->oom; i++) {
+        const egaf_diff_relation *r = &a->relations[i];
+        if (strcmp(r->type, "integration") != 0 || r->status == EGAF_DIFF_UNCHANGED)
+            continue;
+        egaf_gap_action action = EGAF_GAP_INTEGRATE;
+        if (r->status == EGAF_DIFF_REMOVED) {
+            if (egaf_states_replacement(c->states, r->from) ||
+                egaf_states_replacement(c->states, r->to) ||
+                egaf_states_replacement(c->states, r->via))
+                continue; /* moved to the replacement: the added one is the item */
+            action = EGAF_GAP_RETIRE;
+        } else if (r->status == EGAF_DIFF_CHANGED) {
+            action = EGAF_GAP_CHANGE;
+        }
+        egaf_gap_item *it = add_item(c, action, EGAF_K_INTEGRATION);
+        if (!it)
+            continue;
+        it->id = keep(c, r->id);
+        it->from = keep(c, r->from);
+        it->to = keep(c, r->to);
+        it->via = keep(c, r->via);
+        integration_tasks(c, it);
+    }
+}
+
+static int cmp_str(const char *a, const char *b)
+{
+    return strcmp(a ? a : "", b ? b : "");
+}
+
+static int item_cmp(const void *pa, const void *pb)
+{
+    const egaf_gap_item *a = pa, *b = pb;
+    if (a->action != b->action)
+        return a->action < b->action ? -1 : 1;
+    if (a->kind != b->kind)
+        return a->kind < b->kind ? -1 : 1;
+    int r = cmp_str(a->id, b->id);
+    if (!r)
+        r = cmp_str(a->from, b->from);
+    if (!r)
+        r = cmp_str(a->to, b->to);
+    if (!r)
+        r = cmp_str(a->via, b->via);
+    return r;
+}
+
+static size_t architecture_elements(const egaf_model *m)
+{
+    size_t n = 0;
+    for (int k = 0; k < EGAF_K_ROADMAP; k++)
+        n += m->counts[k];
+    return n;
+}
+
+egaf_gap *egaf_gap_compute(const egaf_model *model)
+{
+    egaf_gap *g = calloc(1, sizeof(*g));
+    if (!g)
+        return NULL;
+    g->arena = egaf_arena_create();
+    egaf_states states;
+    if (!g->arena || egaf_states_init(&states, model) != 0) {
+        egaf_gap_free(g);
+        return NULL;
+    }
+    gap_ctx c = {g, &states, {0}, 0, false};
+    egaf_strmap_init(&c.by_id);
+    for (int k = 0; k < EGAF_K_ROADMAP && !c.oom; k++)
+        for (size_t i = 0; i < model->counts[k]; i++) {
+            const egaf_element *el = model->elements[k][i];
+            if (el->id)
+                egaf_strmap_put(&c.by_id, el->id, strlen(el->id), (void *)el, &c.oom);
+        }
+    egaf_model *current = egaf_model_state_view(&states, EGAF_STATE_CURRENT);
+    egaf_model *target = egaf_model_state_view(&states, EGAF_STATE_TARGET);
+    egaf_diff *diff = NULL;
+    if (current && target && !c.oom) {
+        egaf_diff_side old_side = {&current, 1, NULL, model->path, NULL, NULL};
+        egaf_diff_side new_side = {&target, 1, NULL, model->path, NULL, NULL};
+        egaf_diff_options opt = {true, NULL};
+        diff = egaf_diff_compute(&old_side, &new_side, &opt);
+    }
+    if (!diff)
+        c.oom = true;
+    else {
+        g->id = keep(&c, model->id);
+        g->name = keep(&c, model->header ? model->header->name : NULL);
+        g->file = keep(&c, model->path);
+        g->current_elements = architecture_elements(current);
+        g->target_elements = architecture_elements(target);
+        for (size_t i = 0; i < diff->narchs && !c.oom; i++) {
+            from_elements(&c, &diff->archs[i]);
+            from_relations(&c, &diff->archs[i]);
+        }
+    }
+    if (!c.oom && g->nitems > 1)
+        qsort(g->items, g->nitems, sizeof(*g->items), item_cmp);
+    for (size_t i = 0; i < g->nitems; i++)
+        if (!g->items[i].ntasks)
+            g->uncovered++;
+    egaf_diff_free(diff);
+    egaf_model_free(target);
+    egaf_model_free(current);
+    egaf_strmap_free(&c.by_id);
+    egaf_states_free(&states);
+    if (c.oom) {
+        egaf_gap_free(g);
+        return NULL;
+    }
+    return g;
+}
+
+void egaf_gap_free(egaf_gap *gap)
+{
+    if (!gap)
+        return;
+    egaf_arena_free(gap->arena);
+    free(gap);
+}
+
+const char *egaf_gap_action_name(egaf_gap_action action)
+{
+    static const char *const names[EGAF_GAP__COUNT] = {"build", "change", "retire",
+                                                       "integrate"};
+    return (unsigned)action < EGAF_GAP__COUNT ? names[action] : "?";
+}
