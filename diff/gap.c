@@ -94,8 +94,16 @@ static void integration_tasks(gap_ctx *c, egaf_gap_item *it)
 {
     const egaf_element *tasks[MAX_TASKS], *found[MAX_TASKS];
     size_t n = 0;
-    const char *keys[] = {it->id, it->from, it->to};
-    for (size_t k = 0; k < 3; k++) {
+    /* an end that replaces another is delivered by the tasks of either */
+    const char *keys[5] = {it->id, it->from, it->to, NULL, NULL};
+    for (size_t k = 1; k < 3; k++) {
+        const egaf_element *end = keys[k] ? egaf_strmap_get(&c->by_id, keys[k], strlen(keys[k]))
+                                          : NULL;
+        const char *old = end ? egaf_element_text(end, EGAF_F_REPLACES) : NULL;
+        if (old && egaf_states_replacement(c->states, old) == end)
+            keys[k + 2] = old;
+    }
+    for (size_t k = 0; k < 5; k++) {
         size_t m = keys[k] ? egaf_states_tasks(c->states, keys[k], found, MAX_TASKS) : 0;
         for (size_t i = 0; i < m && i < MAX_TASKS; i++) {
             bool seen = false;
@@ -108,38 +116,39 @@ static void integration_tasks(gap_ctx *c, egaf_gap_item *it)
     set_tasks(c, it, tasks, n);
 }
 
-/* Whether text is the id of an element replaced by the one named with. */
-static bool follows(const egaf_states *s, const char *old, const char *new_)
+/* Whether id names an element that a planned one replaces. */
+static bool replaced(const egaf_states *s, const char *id)
 {
-    const egaf_element *by = old ? egaf_states_replacement(s, old) : NULL;
-    return by && new_ && strcmp(by->id, new_) == 0;
+    return id && egaf_states_replacement(s, id);
+}
+
+/* Whether id is that of a planned element replacing another. */
+static bool replacer(gap_ctx *c, const char *id)
+{
+    const egaf_element *el = id ? egaf_strmap_get(&c->by_id, id, strlen(id)) : NULL;
+    const char *old = el ? egaf_element_text(el, EGAF_F_REPLACES) : NULL;
+    return old && egaf_states_replacement(c->states, old) == el;
 }
 
 /* Whether every change of a changed element is a reference that follows a
  * replacement (the target view turns them): nothing to do for it. */
-static bool only_follows(const egaf_states *s, const egaf_diff_element *e)
+static bool only_follows(gap_ctx *c, const egaf_diff_element *e)
 {
     for (size_t i = 0; i < e->nfields; i++) {
         const egaf_diff_field *f = &e->fields[i];
         if (!f->list) {
-            if (!follows(s, f->old_value, f->new_value))
+            const egaf_element *by =
+                f->old_value ? egaf_states_replacement(c->states, f->old_value) : NULL;
+            if (!by || !f->new_value || strcmp(by->id, f->new_value) != 0)
                 return false;
             continue;
         }
-        for (size_t j = 0; j < f->nremoved; j++) {
-            bool matched = false;
-            for (size_t k = 0; k < f->nadded && !matched; k++)
-                matched = follows(s, f->removed[j], f->added[k]);
-            if (!matched)
+        for (size_t j = 0; j < f->nremoved; j++)
+            if (!replaced(c->states, f->removed[j]))
                 return false;
-        }
-        for (size_t k = 0; k < f->nadded; k++) {
-            bool matched = false;
-            for (size_t j = 0; j < f->nremoved && !matched; j++)
-                matched = follows(s, f->removed[j], f->added[k]);
-            if (!matched)
+        for (size_t k = 0; k < f->nadded; k++)
+            if (!replacer(c, f->added[k]))
                 return false;
-        }
     }
     return true;
 }
@@ -161,7 +170,7 @@ static void from_elements(gap_ctx *c, const egaf_diff_arch *a)
                 continue; /* one item with its replacement */
             it = add_item(c, EGAF_GAP_RETIRE, e->kind);
         } else if (e->status == EGAF_DIFF_CHANGED) {
-            if (only_follows(c->states, e))
+            if (only_follows(c, e))
                 continue;
             it = add_item(c, EGAF_GAP_CHANGE, e->kind);
         }
