@@ -21,6 +21,7 @@ _egaf_options()
     render) echo "--view --format --lang --refs --year --output -o --help -h" ;;
     consolidate) echo "--year --previous --format --base --lang --no-diagrams --cache --refs --output -o --werror --disable --quiet -q --follow-links --help -h" ;;
     diff) echo "--format --fail-on --max-items --refs --output -o --help -h" ;;
+    gap) echo "--format --fail-on --output -o --help -h" ;;
     export) echo "--format --output -o --lang --refs --no-views --help -h" ;;
     rules) echo "--format --help -h" ;;
     explain) echo "--help -h" ;;
@@ -37,7 +38,7 @@ _egaf_formats()
     case $1 in
     validate | consolidate) echo "text json sarif junit github gitlab" ;;
     render) echo "svg png dot" ;;
-    diff) echo "text markdown json" ;;
+    diff | gap) echo "text markdown json" ;;
     export) echo "archimate csv json" ;;
     rules) echo "text json markdown" ;;
     refs) echo "text json markdown" ;;
@@ -50,7 +51,7 @@ _egaf()
     local cur=${COMP_WORDS[COMP_CWORD]}
     local prev=
     [ "$COMP_CWORD" -gt 0 ] && prev=${COMP_WORDS[COMP_CWORD - 1]}
-    local commands="validate render consolidate diff export document rules explain refs init schema lsp help"
+    local commands="validate render consolidate diff gap export document rules explain refs init schema lsp help"
     COMPREPLY=()
 
     # global options before the command: --lang vi|en (the language of messages)

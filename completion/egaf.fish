@@ -9,12 +9,13 @@ function __egaf_rule_ids
     command $exe rules --format json 2>/dev/null | string replace -rf '^\s*\{"id": "([^"]*)".*' '$1'
 end
 
-set -l commands validate render consolidate diff export document rules explain refs init schema lsp help
+set -l commands validate render consolidate diff gap export document rules explain refs init schema lsp help
 complete -c egaf -f
 complete -c egaf -n "not __fish_seen_subcommand_from $commands" -a validate -d 'check models and report every finding'
 complete -c egaf -n "not __fish_seen_subcommand_from $commands" -a render -d 'draw a view of a model'
 complete -c egaf -n "not __fish_seen_subcommand_from $commands" -a consolidate -d 'the national site'
 complete -c egaf -n "not __fish_seen_subcommand_from $commands" -a diff -d 'what changed between two models'
+complete -c egaf -n "not __fish_seen_subcommand_from $commands" -a gap -d 'what is to be built, changed, retired and integrated'
 complete -c egaf -n "not __fish_seen_subcommand_from $commands" -a export -d 'JSON, CSV or ArchiMate'
 complete -c egaf -n "not __fish_seen_subcommand_from $commands" -a document -d 'the architecture document'
 complete -c egaf -n "not __fish_seen_subcommand_from $commands" -a lsp -d 'a language server for editors'
@@ -31,10 +32,10 @@ complete -c egaf -n "__fish_seen_subcommand_from help" -x -a "$commands"
 # options every command has
 complete -c egaf -n "__fish_seen_subcommand_from $commands" -s h -l help -d 'this help'
 complete -c egaf -n "__fish_seen_subcommand_from validate render consolidate diff export document refs init schema lsp" -l refs -x -a '(__fish_complete_directories)' -d 'reference models folder'
-complete -c egaf -n "__fish_seen_subcommand_from validate render consolidate diff export document refs init schema" -s o -l output -r -F -d 'output file'
+complete -c egaf -n "__fish_seen_subcommand_from validate render consolidate diff gap export document refs init schema" -s o -l output -r -F -d 'output file'
 
 # validate and consolidate: models (*.yaml files and folders)
-complete -c egaf -n "__fish_seen_subcommand_from validate consolidate render diff export document" -a '(__fish_complete_suffix .yaml)'
+complete -c egaf -n "__fish_seen_subcommand_from validate consolidate render diff gap export document" -a '(__fish_complete_suffix .yaml)'
 complete -c egaf -n "__fish_seen_subcommand_from validate consolidate" -l format -x -a 'text json sarif junit github gitlab' -d 'report format'
 complete -c egaf -n "__fish_seen_subcommand_from validate consolidate" -l base -x -a '(__fish_complete_directories)' -d 'paths relative to this folder'
 complete -c egaf -n "__fish_seen_subcommand_from validate consolidate" -l disable -x -a '(__egaf_rule_ids)' -d 'do not check RULE'
@@ -61,6 +62,8 @@ complete -c egaf -n "__fish_seen_subcommand_from render refs init schema" -l yea
 complete -c egaf -n "__fish_seen_subcommand_from diff" -l format -x -a 'text markdown json'
 complete -c egaf -n "__fish_seen_subcommand_from diff" -l fail-on -x -a 'added removed changed any'
 complete -c egaf -n "__fish_seen_subcommand_from diff" -l max-items -x
+complete -c egaf -n "__fish_seen_subcommand_from gap" -l format -x -a 'text markdown json'
+complete -c egaf -n "__fish_seen_subcommand_from gap" -l fail-on -x -a 'uncovered'
 complete -c egaf -n "__fish_seen_subcommand_from export" -l format -x -a 'archimate csv json'
 complete -c egaf -n "__fish_seen_subcommand_from export" -l no-views
 complete -c egaf -n "__fish_seen_subcommand_from rules" -l format -x -a 'text json markdown'

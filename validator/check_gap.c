@@ -139,7 +139,9 @@ void egaf_check_gap(egaf_check_ctx *ctx)
         egaf_diags_fail(ctx->diags);
         return;
     }
-    for (int k = 0; k < EGAF_K_ROADMAP; k++)
+    /* without a roadmap there is no plan to hold against (a file of a model
+     * checked alone, a model whose roadmap is not written yet) */
+    for (int k = 0; k < EGAF_K_ROADMAP && m->counts[EGAF_K_ROADMAP]; k++)
         for (size_t i = 0; i < m->counts[k]; i++)
             if (egaf_states_gap_item(&states, m->elements[k][i]))
                 report_uncovered(ctx, &states, m->elements[k][i]);

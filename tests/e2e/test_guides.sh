@@ -38,6 +38,7 @@ pairs=(
     "mien-tru.md waivers.md"
     "tich-hop-lien-tuc.md ci.md"
     "so-sanh.md diff.md"
+    "phan-tich-khoang-cach.md gap.md"
     "xuat-nhap.md export.md"
     "dinh-dang-mo-hinh.md model-format.md"
     "trinh-soan-thao.md editors.md"
