@@ -189,8 +189,9 @@ static const egaf_rule catalogue[] = {
         "that delivers it: an element with `status: planned` (or one that `replaces` another), "
         "an element with `status: retired`, or an integration of the target whose end is "
         "replaced. A task delivers it when its `delivers` names the element (a planned element: "
-        "or the one it replaces; an integration: or either end); a task with `progress: "
-        "cancelled` delivers nothing. A model without roadmap tasks is not checked (a file of a "
+        "or the one it replaces; a retired one: or the element in operation that `replaces` "
+        "it; an integration: or either end); a task with `progress: cancelled` delivers "
+        "nothing. A model without roadmap tasks is not checked (a file of a "
         "model checked alone, a roadmap not written yet). `egaf gap` lists the same items."),
      N_("QĐ 2323/QĐ-BTTTT: Tổ chức triển khai Kiến trúc; the framework's guidance: the roadmap "
         "(lộ trình) closes the gap between the current and the target architecture, task by "

@@ -166,7 +166,9 @@ static void from_elements(gap_ctx *c, const egaf_diff_arch *a)
             if (it && replaces)
                 it->replaces = keep(c, old);
         } else if (e->status == EGAF_DIFF_REMOVED) {
-            if (egaf_states_replacement(c->states, e->id))
+            const egaf_element *by = egaf_states_replacement(c->states, e->id);
+            const char *status = by ? egaf_element_text(by, EGAF_F_STATUS) : NULL;
+            if (status && strcmp(status, "planned") == 0)
                 continue; /* one item with its replacement */
             it = add_item(c, EGAF_GAP_RETIRE, e->kind);
         } else if (e->status == EGAF_DIFF_CHANGED) {

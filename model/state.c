@@ -55,7 +55,7 @@ int egaf_states_init(egaf_states *s, const egaf_model *model)
         for (size_t i = 0; i < model->counts[k]; i++) {
             const egaf_element *el = model->elements[k][i];
             const char *old = egaf_element_text(el, EGAF_F_REPLACES);
-            if (!local_ref(old) || !has_status(el, "planned"))
+            if (!local_ref(old) || has_status(el, "retired"))
                 continue;
             egaf_strmap_put(&s->replaced_by, old, strlen(old), (void *)el, &oom);
         }
@@ -111,7 +111,8 @@ bool egaf_states_gap_item(const egaf_states *s, const egaf_element *el)
 {
     if (el->kind >= EGAF_K_ROADMAP)
         return false;
-    if (el->id && egaf_states_replacement(s, el->id))
+    const egaf_element *by = el->id ? egaf_states_replacement(s, el->id) : NULL;
+    if (by && has_status(by, "planned"))
         return false; /* its replacement is the item */
     if (has_status(el, "planned") || has_status(el, "retired"))
         return true;
@@ -156,6 +157,10 @@ size_t egaf_states_closing_tasks(const egaf_states *s, const egaf_element *el,
     add_tasks(s, el->id, out, max, &n);
     if (has_status(el, "planned"))
         add_tasks(s, egaf_element_text(el, EGAF_F_REPLACES), out, max, &n);
+    /* retired for a successor already in operation: the successor's task */
+    const egaf_element *successor = el->id ? egaf_states_replacement(s, el->id) : NULL;
+    if (successor)
+        add_tasks(s, successor->id, out, max, &n);
     if (el->kind == EGAF_K_INTEGRATION) {
         static const egaf_field ends[] = {EGAF_F_FROM, EGAF_F_TO};
         for (size_t e = 0; e < 2; e++) {

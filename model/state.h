@@ -10,13 +10,16 @@
  *     the target view every reference to X names the replacement instead
  *     (a service `handled-by: X` is handled by the new system). An upgrade
  *     written this way is one "changed" item of the gap, not a build and a
- *     retirement.
+ *     retirement. On an element in operation, `replaces: X` says the same
+ *     of a successor already built: X is still retired by the gap, and the
+ *     successor's task delivers that too.
  * The roadmap, targets and solutions (the implementation section) belong to
  * both states: they are the plan that leads from one to the other.
  *
  * A gap item is closed by a roadmap task whose `delivers` names it (a task
  * with `progress: cancelled` closes nothing): a planned element by its id or
- * the id of the element it replaces; a retired element by its id; an
+ * the id of the element it replaces; a retired element by its id or its
+ * successor's; an
  * integration by its id, or either end (the system that brings it).
  *
  * Ownership: egaf_states_init() / egaf_states_free(); the index points into
@@ -54,7 +57,8 @@ const egaf_element *egaf_states_replacement(const egaf_states *s, const char *id
 /* Whether el is part of the architecture in state. */
 bool egaf_states_in(const egaf_states *s, const egaf_element *el, egaf_state state);
 /* Whether el is something the roadmap must deliver to reach the target:
- * planned, retired (and not replaced: its replacement is the item), or an
+ * planned, retired (and not replaced by a planned element: that one is the
+ * item), or an
  * integration of the target whose end is replaced. */
 bool egaf_states_gap_item(const egaf_states *s, const egaf_element *el);
 /* The roadmap tasks (not cancelled) whose `delivers` names the local id, in

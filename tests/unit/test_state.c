@@ -1,0 +1,136 @@
+/* test_state.c - the current and the target view of one model
+ * (model/state.h): which elements each holds, references to a replaced
+ * element turned to its replacement in the target only, the tasks that
+ * close an item (cancelled ones never), and the gap built on them. */
+#include "testutil.h"
+
+#include "diff/gap.h"
+#include "model/model.h"
+#include "model/state.h"
+
+static const char model_text[] =
+    "framework: \"2.0\"\n"
+    "architecture: {id: t, agency: \"000.00.00.H37\", level: province, name: T, year: 2020}\n"
+    "business:\n"
+    "  services:\n"
+    "    - {id: s1, name: S1, handled-by: old-app}\n"
+    "data:\n"
+    "  databases:\n"
+    "    - {id: db-gone, name: D, status: retired}\n"
+    "    - {id: db-new, name: N, status: planned}\n"
+    "application:\n"
+    "  applications:\n"
+    "    - {id: old-app, name: Old, uses: [db-gone]}\n"
+    "    - {id: new-app, name: New, status: planned, replaces: old-app, uses: [db-new]}\n"
+    "  integrations:\n"
+    "    - {from: old-app, to: national:dvcqg}\n"
+    "implementation:\n"
+    "  roadmap:\n"
+    "    - {id: t1, name: T1, from: 2021, to: 2022, delivers: [old-app]}\n"
+    "    - {id: t2, name: T2, from: 2021, to: 2022, progress: cancelled, delivers: [db-new]}\n";
+
+static const egaf_element *by_id(const egaf_model *m, egaf_kind k, const char *id)
+{
+    for (size_t i = 0; i < m->counts[k]; i++)
+        if (m->elements[k][i]->id && strcmp(m->elements[k][i]->id, id) == 0)
+            return m->elements[k][i];
+    return NULL;
+}
+
+static void test_views(void **state)
+{
+    (void)state;
+    egaf_diags *diags = egaf_diags_create();
+    egaf_model *m = egaf_model_load_memory("t.yaml", model_text, strlen(model_text), NULL, diags);
+    assert_non_null(m);
+    egaf_states st;
+    assert_int_equal(egaf_states_init(&st, m), 0);
+
+    egaf_model *cur = egaf_model_state_view(&st, EGAF_STATE_CURRENT);
+    egaf_model *tgt = egaf_model_state_view(&st, EGAF_STATE_TARGET);
+    assert_non_null(cur);
+    assert_non_null(tgt);
+    /* current: old-app and the retired database; target: new-app, db-new */
+    assert_non_null(by_id(cur, EGAF_K_APPLICATION, "old-app"));
+    assert_null(by_id(cur, EGAF_K_APPLICATION, "new-app"));
+    assert_non_null(by_id(cur, EGAF_K_DATABASE, "db-gone"));
+    assert_null(by_id(cur, EGAF_K_DATABASE, "db-new"));
+    assert_null(by_id(tgt, EGAF_K_APPLICATION, "old-app"));
+    assert_non_null(by_id(tgt, EGAF_K_APPLICATION, "new-app"));
+    assert_null(by_id(tgt, EGAF_K_DATABASE, "db-gone"));
+    assert_int_equal(tgt->counts[EGAF_K_ROADMAP], 2);
+
+    /* the service follows the replacement in the target only */
+    const egaf_element *s_cur = by_id(cur, EGAF_K_SERVICE, "s1");
+    const egaf_element *s_tgt = by_id(tgt, EGAF_K_SERVICE, "s1");
+    assert_string_equal(egaf_element_text(s_cur, EGAF_F_HANDLED_BY), "old-app");
+    assert_string_equal(egaf_element_text(s_tgt, EGAF_F_HANDLED_BY), "new-app");
+    assert_string_equal(egaf_element_text(by_id(m, EGAF_K_SERVICE, "s1"), EGAF_F_HANDLED_BY),
+                        "old-app"); /* the model itself is untouched */
+    assert_string_equal(
+        egaf_element_text(tgt->elements[EGAF_K_INTEGRATION][0], EGAF_F_FROM), "new-app");
+    /* its own `replaces` is not turned into itself */
+    assert_string_equal(
+        egaf_element_text(by_id(tgt, EGAF_K_APPLICATION, "new-app"), EGAF_F_REPLACES), "old-app");
+
+    /* closing tasks: the replacement by the task of the old id; the
+     * cancelled task closes nothing */
+    const egaf_element *tasks[4];
+    assert_int_equal(
+        egaf_states_closing_tasks(&st, by_id(m, EGAF_K_APPLICATION, "new-app"), tasks, 4), 1);
+    assert_string_equal(tasks[0]->id, "t1");
+    assert_int_equal(
+        egaf_states_closing_tasks(&st, by_id(m, EGAF_K_DATABASE, "db-new"), tasks, 4), 0);
+    assert_false(egaf_states_gap_item(&st, by_id(m, EGAF_K_APPLICATION, "old-app")));
+    assert_true(egaf_states_gap_item(&st, by_id(m, EGAF_K_APPLICATION, "new-app")));
+    assert_true(egaf_states_gap_item(&st, m->elements[EGAF_K_INTEGRATION][0]));
+
+    egaf_model_free(tgt);
+    egaf_model_free(cur);
+    egaf_states_free(&st);
+
+    /* the gap: build db-new (uncovered), change new-app, retire db-gone
+     * (uncovered), integrate new-app → national:dvcqg (by t1, via the end
+     * it replaces); s1 is no item */
+    egaf_gap *g = egaf_gap_compute(m);
+    assert_non_null(g);
+    assert_int_equal(g->nitems, 4);
+    assert_int_equal(g->items[0].action, EGAF_GAP_BUILD);
+    assert_string_equal(g->items[0].id, "db-new");
+    assert_int_equal(g->items[0].ntasks, 0);
+    assert_int_equal(g->items[1].action, EGAF_GAP_CHANGE);
+    assert_string_equal(g->items[1].id, "new-app");
+    assert_string_equal(g->items[1].replaces, "old-app");
+    assert_int_equal(g->items[2].action, EGAF_GAP_RETIRE);
+    assert_string_equal(g->items[2].id, "db-gone");
+    assert_int_equal(g->items[3].action, EGAF_GAP_INTEGRATE);
+    assert_string_equal(g->items[3].from, "new-app");
+    assert_int_equal(g->items[3].ntasks, 1);
+    assert_string_equal(g->items[3].tasks[0], "t1");
+    assert_int_equal(g->uncovered, 2);
+
+    /* the same model gives the same bytes */
+    egaf_buf a, b;
+    egaf_buf_init(&a);
+    egaf_buf_init(&b);
+    egaf_gap_write_json(&a, g, NULL);
+    egaf_gap *g2 = egaf_gap_compute(m);
+    assert_non_null(g2);
+    egaf_gap_write_json(&b, g2, NULL);
+    assert_int_equal(a.len, b.len);
+    assert_memory_equal(a.data, b.data, a.len);
+    egaf_buf_free(&a);
+    egaf_buf_free(&b);
+    egaf_gap_free(g2);
+    egaf_gap_free(g);
+    egaf_model_free(m);
+    egaf_diags_free(diags);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_views),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
