@@ -13,7 +13,8 @@
 typedef struct gap_ctx {
     egaf_gap *gap;
     const egaf_states *states;
-    egaf_strmap by_id; /* id -> first element (architecture kinds) */
+    egaf_strmap by_id;                  /* id -> first element (architecture kinds) */
+    egaf_strmap by_kind[EGAF_K_ROADMAP]; /* the same, per kind */
     size_t cap;
     bool oom;
 } gap_ctx;
@@ -32,14 +33,9 @@ static const egaf_element *find_element(gap_ctx *c, egaf_kind kind, const char *
 {
     if (!id)
         return NULL;
-    const egaf_element *el = egaf_strmap_get(&c->by_id, id, strlen(id));
-    if (el && el->kind == kind)
-        return el;
-    const egaf_model *m = c->states->model;
-    for (size_t i = 0; i < m->counts[kind]; i++)
-        if (m->elements[kind][i]->id && strcmp(m->elements[kind][i]->id, id) == 0)
-            return m->elements[kind][i];
-    return NULL;
+    if ((unsigned)kind >= EGAF_K_ROADMAP)
+        return NULL;
+    return egaf_strmap_get(&c->by_kind[kind], id, strlen(id));
 }
 
 static egaf_gap_item *add_item(gap_ctx *c, egaf_gap_action action, egaf_kind kind)
@@ -252,13 +248,20 @@ egaf_gap *egaf_gap_compute(const egaf_model *model)
         egaf_gap_free(g);
         return NULL;
     }
-    gap_ctx c = {g, &states, {0}, 0, false};
+    gap_ctx c;
+    memset(&c, 0, sizeof(c));
+    c.gap = g;
+    c.states = &states;
     egaf_strmap_init(&c.by_id);
+    for (int k = 0; k < EGAF_K_ROADMAP; k++)
+        egaf_strmap_init(&c.by_kind[k]);
     for (int k = 0; k < EGAF_K_ROADMAP && !c.oom; k++)
         for (size_t i = 0; i < model->counts[k]; i++) {
             const egaf_element *el = model->elements[k][i];
-            if (el->id)
-                egaf_strmap_put(&c.by_id, el->id, strlen(el->id), (void *)el, &c.oom);
+            if (!el->id)
+                continue;
+            egaf_strmap_put(&c.by_id, el->id, strlen(el->id), (void *)el, &c.oom);
+            egaf_strmap_put(&c.by_kind[k], el->id, strlen(el->id), (void *)el, &c.oom);
         }
     egaf_model *current = egaf_model_state_view(&states, EGAF_STATE_CURRENT);
     egaf_model *target = egaf_model_state_view(&states, EGAF_STATE_TARGET);
@@ -291,6 +294,8 @@ egaf_gap *egaf_gap_compute(const egaf_model *model)
     egaf_model_free(target);
     egaf_model_free(current);
     egaf_strmap_free(&c.by_id);
+    for (int k = 0; k < EGAF_K_ROADMAP; k++)
+        egaf_strmap_free(&c.by_kind[k]);
     egaf_states_free(&states);
     if (c.oom) {
         egaf_gap_free(g);

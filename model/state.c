@@ -51,14 +51,27 @@ int egaf_states_init(egaf_states *s, const egaf_model *model)
     egaf_strmap_init(&s->delivered_by);
     s->arena = egaf_arena_create();
     bool oom = !s->arena;
+    /* only an element of the same kind, not itself, is replaced (a wrong
+     * reference is ref.wrong-kind's finding, not a change of the target) */
+    egaf_strmap ids;
+    egaf_strmap_init(&ids);
+    for (int k = 0; k < EGAF_K_ROADMAP && !oom; k++)
+        for (size_t i = 0; i < model->counts[k] && !oom; i++) {
+            const egaf_element *el = model->elements[k][i];
+            if (el->id)
+                egaf_strmap_put(&ids, el->id, strlen(el->id), (void *)el, &oom);
+        }
     for (int k = 0; k < EGAF_K_ROADMAP && !oom; k++)
         for (size_t i = 0; i < model->counts[k]; i++) {
             const egaf_element *el = model->elements[k][i];
             const char *old = egaf_element_text(el, EGAF_F_REPLACES);
-            if (!local_ref(old) || has_status(el, "retired"))
+            if (!local_ref(old) || has_status(el, "retired") || (el->id && !strcmp(old, el->id)))
                 continue;
-            egaf_strmap_put(&s->replaced_by, old, strlen(old), (void *)el, &oom);
+            const egaf_element *named = egaf_strmap_get(&ids, old, strlen(old));
+            if (named && named->kind == el->kind)
+                egaf_strmap_put(&s->replaced_by, old, strlen(old), (void *)el, &oom);
         }
+    egaf_strmap_free(&ids);
     for (size_t i = 0; i < model->counts[EGAF_K_ROADMAP] && !oom; i++) {
         const egaf_element *task = model->elements[EGAF_K_ROADMAP][i];
         const char *progress = egaf_element_text(task, EGAF_F_PROGRESS);
@@ -174,10 +187,18 @@ size_t egaf_states_closing_tasks(const egaf_states *s, const egaf_element *el,
     return n;
 }
 
-/* The replacement's id when text names a replaced element, else NULL. */
+/* The id of the element that finally takes over when text names a replaced
+ * element (a replacement replaced in turn: its successor), else NULL. */
 static const char *replaced_text(const egaf_states *s, const char *text)
 {
     const egaf_element *by = egaf_states_replacement(s, text);
+    /* a chain written in a cycle ends somewhere: at most 64 steps */
+    for (int hops = 0; by && hops < 64; hops++) {
+        const egaf_element *next = egaf_states_replacement(s, by->id);
+        if (!next)
+            break;
+        by = next;
+    }
     return by ? by->id : NULL;
 }
 

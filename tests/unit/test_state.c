@@ -127,10 +127,61 @@ static void test_views(void **state)
     egaf_diags_free(diags);
 }
 
+/* A successor already in operation (replaces on an existing element): the
+ * old one is still retired by the gap, closed by the successor's task; a
+ * `replaces` naming itself or an element of another kind replaces nothing. */
+static void test_successor_in_operation(void **state)
+{
+    (void)state;
+    static const char text[] =
+        "framework: \"2.0\"\n"
+        "architecture: {id: t, agency: \"000.00.00.H37\", level: province, name: T, year: 2020}\n"
+        "data:\n"
+        "  databases:\n"
+        "    - {id: db, name: D}\n"
+        "application:\n"
+        "  applications:\n"
+        "    - {id: hop-cu, name: Old, status: retired}\n"
+        "    - {id: hop-xa, name: New, replaces: hop-cu}\n"
+        "    - {id: self, name: S, status: planned, replaces: self}\n"
+        "    - {id: odd, name: O, status: planned, replaces: db}\n"
+        "implementation:\n"
+        "  roadmap:\n"
+        "    - {id: t1, name: T1, from: 2021, to: 2022, delivers: [hop-xa]}\n";
+    egaf_diags *diags = egaf_diags_create();
+    egaf_model *m = egaf_model_load_memory("t.yaml", text, strlen(text), NULL, diags);
+    assert_non_null(m);
+    egaf_states st;
+    assert_int_equal(egaf_states_init(&st, m), 0);
+    const egaf_element *old = by_id(m, EGAF_K_APPLICATION, "hop-cu");
+    assert_true(egaf_states_gap_item(&st, old));
+    const egaf_element *tasks[2];
+    assert_int_equal(egaf_states_closing_tasks(&st, old, tasks, 2), 1);
+    assert_string_equal(tasks[0]->id, "t1");
+    assert_null(egaf_states_replacement(&st, "self"));
+    assert_null(egaf_states_replacement(&st, "db"));
+    assert_true(egaf_states_in(&st, by_id(m, EGAF_K_APPLICATION, "self"), EGAF_STATE_TARGET));
+    assert_true(egaf_states_in(&st, by_id(m, EGAF_K_DATABASE, "db"), EGAF_STATE_TARGET));
+    egaf_states_free(&st);
+
+    egaf_gap *g = egaf_gap_compute(m);
+    assert_non_null(g);
+    /* build odd, build self, retire hop-cu (by t1) */
+    assert_int_equal(g->nitems, 3);
+    assert_int_equal(g->items[2].action, EGAF_GAP_RETIRE);
+    assert_string_equal(g->items[2].id, "hop-cu");
+    assert_int_equal(g->items[2].ntasks, 1);
+    assert_string_equal(g->items[2].tasks[0], "t1");
+    egaf_gap_free(g);
+    egaf_model_free(m);
+    egaf_diags_free(diags);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_views),
+        cmocka_unit_test(test_successor_in_operation),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
