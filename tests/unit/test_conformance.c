@@ -239,6 +239,8 @@ static void test_retired_unused_is_fine(void **state)
     const char *const pairs[] = {"    - {id: cong-dvc, name: Cổng dịch vụ công tỉnh, kind: web}\n",
                                  "    - {id: cong-dvc, name: Cổng dịch vụ công tỉnh, kind: web}\n"
                                  "    - {id: cong-cu, name: Cổng cũ, kind: web, status: retired}\n",
+                                 /* a task retires it (else gap.uncovered) */
+                                 "delivers: [mot-cua]", "delivers: [mot-cua, cong-cu]",
                                  NULL};
     char *text = edit(pairs);
     egaf_diags *d = validate_text(text, refs);
