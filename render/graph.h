@@ -132,6 +132,7 @@ struct egaf_vb {
     size_t layer_count[VB_MAX_LAYERS]; /* nodes placed in each layer so far */
     size_t edges;        /* relations drawn (vb_edge) */
     size_t edge_budget;  /* at most this many */
+    unsigned hidden;     /* egaf_render_options.hidden: left out of the legend */
     size_t edges_left_out; /* relations not drawn: over the edge budget */
 };
 
@@ -144,6 +145,9 @@ int vb_init(egaf_vb *vb, const vb_view *view, const egaf_model *model, const ega
 /* Adds the legend and the budget note; returns the graph (the builder no
  * longer owns it) or NULL after a failure. */
 Agraph_t *vb_finish(egaf_vb *vb);
+/* The options that concern the picture, not the view: layers left out
+ * (their nodes deleted from g, with their edges), the page size and dpi. */
+void vb_page(egaf_vb *vb, Agraph_t *g, const egaf_render_options *options);
 void vb_free(egaf_vb *vb);
 
 /* Clusters. */

@@ -124,3 +124,39 @@ if command -v gc >/dev/null; then
     n=$(gc -n "$T/big.dot" | awk '{print $1}')
     if [ "$n" -le 150 ]; then ok "budget-nodes ($n)"; else fail budget-nodes "$n nodes"; fi
 fi
+
+# --hide, --size and --dpi: pictures meant for the document
+run render --view overview --format dot -o "$T/all.dot" "$FX"
+expect_status hide-control 0
+expect_grep hide-control-actor '^\s*"nguoi-dan"\s*\[' "$T/all.dot"
+expect_grep hide-control-national '"national:ngsp"\s*\[' "$T/all.dot"
+expect_grep hide-control-legend '_legend_0' "$T/all.dot"
+run render --view overview --hide business,national --size A4 --dpi 120 --format dot -o "$T/hidden.dot" "$FX"
+expect_status hide-renders 0
+expect_no_grep hide-actor '"nguoi-dan"|"cong-dvc-web"|"khai-sinh"' "$T/hidden.dot"
+expect_no_grep hide-national '"national:' "$T/hidden.dot"
+expect_no_grep hide-legend-entry "_legend_0" "$T/hidden.dot"
+run render --view overview --hide business,national -o "$T/hidden.svg" "$FX"
+expect_no_grep hide-svg-no-users "Người sử dụng|Người dân" "$T/hidden.svg"
+expect_grep hide-svg-apps "Hệ thống quản lý văn" "$T/hidden.svg"
+expect_grep hide-keeps-apps '^\s*"he-thong-tthc"\s*\[' "$T/hidden.dot"
+expect_grep size-a4 'size="10.1,6.3"' "$T/hidden.dot"
+expect_grep dpi-set 'dpi=120' "$T/hidden.dot"
+run render --view overview --size A3 --format dot -o "$T/a3.dot" "$FX"
+expect_grep size-a3 'size="14.3,8.9"' "$T/a3.dot"
+run render --view overview --dpi 48 -o "$T/small.png" "$FX"
+expect_status dpi-png 0
+run render --view overview --dpi 96 -o "$T/large.png" "$FX"
+w_small=$(od -An -tu1 -j16 -N4 "$T/small.png" | awk '{print $1*16777216+$2*65536+$3*256+$4}')
+w_large=$(od -An -tu1 -j16 -N4 "$T/large.png" | awk '{print $1*16777216+$2*65536+$3*256+$4}')
+if [ "$w_small" -gt 0 ] && [ $((w_large * 10 / w_small)) -ge 18 ] && [ $((w_large * 10 / w_small)) -le 22 ]; then
+    ok "dpi-scales-png ($w_small, $w_large px)"
+else
+    fail dpi-scales-png "widths $w_small and $w_large px at 48 and 96 dpi"
+fi
+for bad in "--hide nope" "--hide business,,data" "--size A5" "--dpi 5" "--dpi 12x"; do
+    # shellcheck disable=SC2086
+    run render --view overview $bad -o "$T/bad.svg" "$FX"
+    expect_status "bad-option $bad" 2
+    check "bad-option-writes-nothing $bad" test ! -e "$T/bad.svg"
+done
