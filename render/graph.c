@@ -1182,6 +1182,23 @@ static const struct {
     {VS_NATIONAL_DATABASE, EGAF_HIDE_NATIONAL},
 };
 
+/* Fill by security level (NĐ 85/2016/NĐ-CP): not given, 1–2, 3, 4–5. */
+static const struct {
+    const char *fill, *vi, *en;
+} level_fills[4] = {
+    {"#FFFFFF", "Chưa xác định cấp độ", "Level not given"},
+    {"#D5F5E3", "Cấp độ 1–2", "Level 1–2"},
+    {"#FAD7A0", "Cấp độ 3", "Level 3"},
+    {"#F5B7B1", "Cấp độ 4–5", "Level 4–5"},
+};
+
+void vb_fill_level(egaf_vb *vb, Agnode_t *n, int level)
+{
+    size_t i = level <= 0 ? 0 : level <= 2 ? 1 : level == 3 ? 2 : 3;
+    agset(n, "fillcolor", (char *)level_fills[i].fill);
+    vb->level_used[i] = true;
+}
+
 static bool style_hidden(const egaf_vb *vb, int style)
 {
     for (size_t i = 0; i < sizeof legend_layers / sizeof legend_layers[0]; i++)
@@ -1204,9 +1221,27 @@ static void legend(egaf_vb *vb, size_t rank)
         egaf_buf_reset(&vb->label);
         egaf_render_label(&vb->label, vb->en ? styles[s].en : styles[s].vi, 16);
         Agnode_t *n = vb_plain_node(vb, cl, name, vb->label.data, (vb_style)s);
+        if (n && vb->fill_by_level && s != VS_CONTROL)
+            agset(n, "fillcolor", "#FFFFFF");
         legend_add(vb, rank, n, &prev);
     }
     prev = NULL;
+    for (size_t i = 0; vb->fill_by_level && i < 4; i++) {
+        if (!vb->level_used[i])
+            continue;
+        char name[32];
+        snprintf(name, sizeof name, "_legend_level_%zu", i);
+        egaf_buf_reset(&vb->label);
+        egaf_render_label(&vb->label, vb->en ? level_fills[i].en : level_fills[i].vi, 16);
+        Agnode_t *n = vb_plain_node(vb, cl, name, vb->label.data, VS_APPLICATION);
+        if (n) {
+            agset(n, "shape", "box");
+            agset(n, "style", "filled");
+            agset(n, "fillcolor", (char *)level_fills[i].fill);
+            agset(n, "color", "#566573");
+        }
+        legend_add(vb, rank + 1, n, &prev);
+    }
     if (vb->used_planned) {
         egaf_buf_reset(&vb->label);
         egaf_render_label(&vb->label, TR(vb, "Dự kiến xây dựng (nét đứt)", "Planned (dashed)"),

@@ -160,3 +160,36 @@ for bad in "--hide nope" "--hide business,,data" "--size A5" "--dpi 5" "--dpi 12
     expect_status "bad-option $bad" 2
     check "bad-option-writes-nothing $bad" test ! -e "$T/bad.svg"
 done
+
+# the security view's legend shows the fills it uses (by level), and each
+# control sits on the row of what it protects (no edges around the figure)
+run render --view security --format dot -o "$T/sec.dot" "$FX"
+expect_status security-renders 0
+python3 - "$T/sec.dot" <<'PY' && ok security-legend-matches-fills || fail security-legend-matches-fills "see above"
+import re, sys
+dot = open(sys.argv[1]).read()
+def attrs(name):
+    m = re.search(r'^\s*"?%s"?\s*\[([^\]]*)\]' % re.escape(name), dot, re.M)
+    return dict(re.findall(r'(\w+)="?([^",\]]*)"?', m.group(1))) if m else None
+legend = {attrs('_legend_level_%d' % i)['fillcolor'] for i in range(4) if attrs('_legend_level_%d' % i)}
+# level 3 systems, level 2 systems, a system with no level
+for node, level in (('he-thong-tthc', 3), ('ttdl-tinh', 3), ('qlvb', 2), ('mang-wan', 0)):
+    fill = attrs(node)['fillcolor']
+    if fill not in legend:
+        sys.exit('%s (level %d) is filled %s, which the legend does not show (%s)' % (node, level, fill, sorted(legend)))
+for kind in range(0, 8):
+    a = attrs('_legend_%d' % kind)
+    if a and kind != 7 and a.get('fillcolor', '#FFFFFF') not in ('#FFFFFF', 'white'):
+        sys.exit('legend entry of kind %d is filled %s: kinds show by shape only' % (kind, a['fillcolor']))
+PY
+python3 - "$T/sec.dot" <<'PY' && ok security-controls-beside-targets || fail security-controls-beside-targets "see above"
+import re, sys
+dot = open(sys.argv[1]).read()
+ranks = {m.group(1): set(re.findall(r'"([^"]+)";', m.group(2)))
+         for m in re.finditer(r'subgraph (rank_\d+) \{(.*?)\}', dot, re.S)}
+def rank(n):
+    return next((r for r, ns in ranks.items() if n in ns), None)
+for control, target in (('tuong-lua', 'ttdl-tinh'), ('sao-luu', 'csdl-tthc'), ('giam-sat', 'he-thong-tthc')):
+    if rank(control) is None or rank(control) != rank(target):
+        sys.exit('%s is on %s, %s on %s' % (control, rank(control), target, rank(target)))
+PY
