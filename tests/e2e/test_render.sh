@@ -193,3 +193,27 @@ for control, target in (('tuong-lua', 'ttdl-tinh'), ('sao-luu', 'csdl-tthc'), ('
     if rank(control) is None or rank(control) != rank(target):
         sys.exit('%s is on %s, %s on %s' % (control, rank(control), target, rank(target)))
 PY
+
+# the overview's users -> channels fan is one bundle through a junction when
+# that draws fewer lines (3 users and 3 channels, 7 pairs: 6 lines, not 7)
+run render --view overview --format dot -o "$T/fan.dot" "$FX"
+python3 - "$T/fan.dot" <<'PY' && ok overview-fan-bundled || fail overview-fan-bundled "see above"
+import re, sys
+# drawn edges only: the invisible ones keep the rows in order
+edges = [(a, b) for a, b, rest in
+         re.findall(r'^\s*"?([^"\s]+)"?\s*->\s*"?([^"\s]+)"?(.*)$', open(sys.argv[1]).read(), re.M)
+         if 'invis' not in rest]
+actors = {'nguoi-dan', 'doanh-nghiep', 'can-bo'}
+channels = {'cong-dvc-web', 'ung-dung-di-dong', 'mot-cua'}
+direct = [e for e in edges if e[0] in actors and e[1] in channels]
+into = {a for a, b in edges if a in actors and b == '_users_channels'}
+out = {b for a, b in edges if a == '_users_channels'}
+if direct or into != actors or out != channels:
+    sys.exit('direct %s, into the junction %s, out of it %s' % (direct, sorted(into), sorted(out)))
+PY
+# one user: nothing to bundle, the lines go straight
+sed -e '/id: doanh-nghiep,/d' -e '/id: can-bo,/d' -e 's/actors: \[[^]]*\]/actors: [nguoi-dan]/' "$FX" >"$T/one-user.yaml"
+run render --view overview --format dot -o "$T/one-user.dot" "$T/one-user.yaml"
+expect_status one-user-renders 0
+expect_no_grep one-user-no-junction '_users_channels' "$T/one-user.dot"
+expect_grep one-user-direct '"nguoi-dan" -> "cong-dvc-web"' "$T/one-user.dot"
