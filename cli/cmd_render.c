@@ -37,6 +37,8 @@ static const char *const usage =
        "  --diff OLD        mark what changed since the model in OLD: added in green\n"
        "                    \"(mới)\", changed in orange \"(thay đổi)\", removed as dashed\n"
        "                    red ghosts \"(đã bỏ)\" (see `egaf diff`)\n"
+       "  --with FILE       another architecture's model: references into it\n"
+       "                    (\"lang-son:httt-tthc\") are drawn with their names; repeat it\n"
        "  --hide LAYER      leave out a layer's elements and their edges: business, data,\n"
        "                    application, technology, security or national (the national\n"
        "                    systems); repeat it, or separate layers with commas\n"
@@ -50,12 +52,12 @@ static const char *const usage =
        "Exit status: 0 the diagram was written; 2 it was not (bad usage, unreadable\n"
        "model, broken reference models, an output that could not be written).\n");
 
-enum { O_VIEW = 1, O_FORMAT, O_LANG, O_REFS, O_YEAR, O_OUTPUT, O_HELP, O_DIFF, O_HIDE, O_SIZE, O_DPI };
+enum { O_VIEW = 1, O_FORMAT, O_LANG, O_REFS, O_YEAR, O_OUTPUT, O_HELP, O_DIFF, O_HIDE, O_SIZE, O_DPI, O_WITH };
 
 static const egaf_option options[] = {
     {"view", 0, true}, {"format", 0, true},   {"lang", 0, true}, {"refs", 0, true},
     {"year", 0, true}, {"output", 'o', true}, {"help", 'h', false}, {"diff", 0, true},
-    {"hide", 0, true}, {"size", 0, true},     {"dpi", 0, true},
+    {"hide", 0, true}, {"size", 0, true},     {"dpi", 0, true},    {"with", 0, true},
     {NULL, 0, false},
 };
 
@@ -116,6 +118,10 @@ int cmd_render(egaf_cli *cli, int argc, char **argv)
     static const char *const formats[] = {"svg", "png", "dot", NULL};
     static const char *const langs[] = {"vi", "en", NULL};
     static const char *const papers[] = {"A4", "A3", NULL};
+    enum { WITH_MAX = 64 };
+    const char *with_files[WITH_MAX];
+    egaf_model *with[WITH_MAX];
+    size_t nwith = 0, nwith_loaded = 0;
     egaf_opt_state st;
     egaf_opt_init(&st, argc, argv);
     const char *output = NULL, *refs_dir = NULL, *file = NULL, *old_file = NULL;
@@ -177,6 +183,11 @@ int cmd_render(egaf_cli *cli, int argc, char **argv)
             break;
         case O_DIFF:
             old_file = st.value;
+            break;
+        case O_WITH:
+            if (nwith == WITH_MAX)
+                return usage_error("render", _("at most %d --with models"), WITH_MAX);
+            with_files[nwith++] = st.value;
             break;
         case O_HIDE:
             if (hide_layers(st.value, &ro.hidden) != 0)
@@ -251,6 +262,21 @@ int cmd_render(egaf_cli *cli, int argc, char **argv)
     }
     if (!year)
         year = egaf_model_year(model);
+    for (; nwith_loaded < nwith; nwith_loaded++) {
+        /* only their names are read: their findings are for egaf validate */
+        egaf_diags *with_diags = egaf_diags_create();
+        if (!with_diags) {
+            error(_("out of memory"));
+            goto done;
+        }
+        with[nwith_loaded] = egaf_cli_load_one_model(
+            cli, with_files[nwith_loaded], _("--with: '%s' holds no readable model"), with_diags);
+        egaf_diags_free(with_diags);
+        if (!with[nwith_loaded])
+            goto done;
+    }
+    ro.others = with;
+    ro.nothers = nwith;
     if (old_file) {
         egaf_diags *old_diags = egaf_diags_create();
         if (!old_diags) {
@@ -309,6 +335,8 @@ done:
     egaf_diff_free(diff);
     egaf_model_free(old);
     egaf_model_free(model);
+    for (size_t i = 0; i < nwith_loaded; i++)
+        egaf_model_free(with[i]);
     egaf_refs_free(refs);
     egaf_diags_free(diags);
     egaf_diags_free(load_diags);

@@ -438,6 +438,8 @@ int vb_init(egaf_vb *vb, const vb_view *view, const egaf_model *model, const ega
     vb->budget = opt && opt->node_budget ? opt->node_budget : EGAF_RENDER_BUDGET;
     vb->edge_budget = opt && opt->edge_budget ? opt->edge_budget : EGAF_RENDER_EDGE_BUDGET;
     vb->hidden = opt ? opt->hidden : 0;
+    vb->others = opt ? opt->others : NULL;
+    vb->nothers = opt ? opt->nothers : 0;
     vb->diags = diags;
     egaf_strmap_init(&vb->local);
     egaf_strmap_init(&vb->seen_national);
@@ -579,16 +581,29 @@ static Agraph_t *external_cluster(egaf_vb *vb);
 
 /* The boundary's title: the agency ("Tỉnh Cao Bằng", "Bộ Y tế") from the
  * reference models, else the architecture's name. */
-static const char *agency_name(egaf_vb *vb)
+static const char *place_name(egaf_vb *vb, const egaf_ref_entry *a, egaf_buf *out);
+
+/* The agency a model belongs to, as a place is named ("Tỉnh Lạng Sơn"), into
+ * out; NULL when the reference data does not know it. */
+static const char *agency_of(egaf_vb *vb, const egaf_model *m, egaf_buf *out)
 {
-    const egaf_element *h = vb->model->header;
+    const egaf_element *h = m->header;
     const char *code = h ? egaf_element_text(h, EGAF_F_AGENCY) : NULL;
     const egaf_ref_entry *a =
         vb->refs && code ? egaf_refs_agency(vb->refs, code, vb->year) : NULL;
+    if (!a && vb->refs && m != vb->model && m->id)
+        a = egaf_refs_agency(vb->refs, m->id, vb->year);
+    return place_name(vb, a, out);
+}
+
+/* An agency of the reference data as a place is named, into out; NULL
+ * for none. */
+static const char *place_name(egaf_vb *vb, const egaf_ref_entry *a, egaf_buf *out)
+{
     if (!a || !a->name)
-        return model_name(vb);
+        return NULL;
     const char *name = vb->en && a->name_en ? a->name_en : a->name;
-    egaf_buf_reset(&vb->agency);
+    egaf_buf_reset(out);
     const char *prefix = vb->en ? (a->municipality ? "City of" : "Province of")
                                 : (a->municipality ? "Thành phố" : "Tỉnh");
     /* names that already say what they are ("Thành phố Hồ Chí Minh",
@@ -596,10 +611,16 @@ static const char *agency_name(egaf_vb *vb)
     bool named = strncmp(name, "Thành phố", strlen("Thành phố")) == 0 ||
                  strstr(name, " City") != NULL;
     if (a->level && strcmp(a->level, "province") == 0 && !named)
-        egaf_buf_printf(&vb->agency, "%s %s", prefix, name);
+        egaf_buf_printf(out, "%s %s", prefix, name);
     else
-        egaf_buf_puts(&vb->agency, name);
-    return vb->agency.data ? vb->agency.data : model_name(vb);
+        egaf_buf_puts(out, name);
+    return out->data;
+}
+
+static const char *agency_name(egaf_vb *vb)
+{
+    const char *name = agency_of(vb, vb->model, &vb->agency);
+    return name ? name : model_name(vb);
 }
 
 Agraph_t *vb_boundary(egaf_vb *vb)
@@ -1089,6 +1110,57 @@ Agnode_t *vb_national(egaf_vb *vb, const char *id)
     return n;
 }
 
+/* The label of a reference into another architecture ("lang-son:cong-dvc"):
+ * the element's name and its architecture's agency, from the other models
+ * the caller gave (consolidate: every model it loaded; render: --with);
+ * without them the agency the reference data names like the prefix, with
+ * the element's id; else the reference as written. Into vb->label. */
+static void external_label(egaf_vb *vb, const char *ref)
+{
+    const char *colon = strchr(ref, ':');
+    size_t plen = colon ? (size_t)(colon - ref) : 0;
+    const egaf_model *other = NULL;
+    for (size_t i = 0; colon && i < vb->nothers && !other; i++) {
+        const egaf_model *o = vb->others[i];
+        if (o && o->id && strlen(o->id) == plen && memcmp(o->id, ref, plen) == 0)
+            other = o;
+    }
+    const egaf_element *el = NULL;
+    for (int k = 0; other && k < EGAF_K_ARCHITECTURE && !el; k++)
+        for (size_t i = 0; i < other->counts[k] && !el; i++)
+            if (other->elements[k][i]->id && strcmp(other->elements[k][i]->id, colon + 1) == 0)
+                el = other->elements[k][i];
+    egaf_buf agency;
+    egaf_buf_init(&agency);
+    const char *where = NULL;
+    if (other)
+        where = agency_of(vb, other, &agency);
+    else if (colon && vb->refs) {
+        egaf_buf prefix;
+        egaf_buf_init(&prefix);
+        egaf_buf_add(&prefix, ref, plen);
+        where = place_name(
+            vb, prefix.data ? egaf_refs_agency(vb->refs, prefix.data, vb->year) : NULL, &agency);
+        egaf_buf_free(&prefix);
+    }
+    if (other && !where)
+        where = other->id;
+    egaf_buf_reset(&vb->label);
+    if (el)
+        egaf_render_label(&vb->label, vb_name(vb, el), EGAF_RENDER_WRAP);
+    else
+        egaf_render_label(&vb->label, where ? colon + 1 : ref, EGAF_RENDER_WRAP);
+    if (where) {
+        egaf_buf_puts(&vb->label, "\\n");
+        egaf_buf_reset(&vb->tmp);
+        egaf_buf_printf(&vb->tmp, "(%s)", where);
+        egaf_render_label(&vb->label, vb->tmp.data, EGAF_RENDER_WRAP + 6);
+    }
+    if (agency.failed || vb->tmp.failed)
+        vb->failed = true;
+    egaf_buf_free(&agency);
+}
+
 static Agnode_t *external_node(egaf_vb *vb, const char *ref)
 {
     Agnode_t *n = agnode(vb->g, (char *)ref, 0);
@@ -1102,8 +1174,7 @@ static Agnode_t *external_node(egaf_vb *vb, const char *ref)
     if (!n)
         return NULL;
     apply_style(vb, n, VS_EXTERNAL);
-    egaf_buf_reset(&vb->label);
-    egaf_render_label(&vb->label, ref, EGAF_RENDER_WRAP);
+    external_label(vb, ref);
     agset(n, "label", vb->label.data ? vb->label.data : "");
     return n;
 }

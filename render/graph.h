@@ -136,6 +136,8 @@ struct egaf_vb {
     /* the security view fills systems by security level, not by kind: the
      * legend then shows the kinds by shape and the levels by colour */
     bool fill_by_level;
+    egaf_model *const *others; /* egaf_render_options.others */
+    size_t nothers;
     bool level_used[4]; /* not given, 1–2, 3, 4–5 */
     size_t edges_left_out; /* relations not drawn: over the edge budget */
 };

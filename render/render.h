@@ -71,6 +71,10 @@ typedef struct egaf_render_options {
     unsigned hidden;
     egaf_paper paper;
     unsigned dpi; /* 0: Graphviz's (96); PNG only */
+    /* other architectures, for the names of references into them
+     * ("lang-son:cong-dvc"); the model itself may be among them */
+    egaf_model *const *others;
+    size_t nothers;
 } egaf_render_options;
 
 /* "business" -> the section's bit, "national" -> EGAF_HIDE_NATIONAL; 0 for

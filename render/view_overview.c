@@ -208,6 +208,7 @@ void vb_view_overview(egaf_vb *vb)
     vb_plan_refs(vb, EGAF_K_PLATFORM, EGAF_F_CONNECTS);
     vb_plan_refs(vb, EGAF_K_DATABASE, EGAF_F_SOURCES);
     vb_plan_refs(vb, EGAF_K_INFRASTRUCTURE, EGAF_F_CONNECTS);
+    vb_plan_refs(vb, EGAF_K_SERVICE, EGAF_F_HANDLED_BY);
     vb_apply_budget(vb, grouped ? 4 : 0);
 
     /* the layers, top to bottom */
@@ -273,8 +274,15 @@ void vb_view_overview(egaf_vb *vb)
         for (size_t k = 0; k < nch; k++)
             vb_edge(vb, vb_node_of(vb, vb_local(vb, vb_ref_at(svc, EGAF_F_CHANNELS, k))), sn,
                     true);
-        vb_edge(vb, sn,
-                vb_node_of(vb, vb_local(vb, egaf_element_text(svc, EGAF_F_HANDLED_BY))), true);
+        /* a system of another architecture ("lang-son:he-thong-tthc") is
+         * drawn outside the boundary, on the applications' row */
+        const char *by = egaf_element_text(svc, EGAF_F_HANDLED_BY);
+        Agnode_t *system = vb_node_of(vb, vb_local(vb, by));
+        if (!system && by && strchr(by, ':') && !vb_is_national(by)) {
+            system = vb_target(vb, by);
+            vb_layer_add(vb, R_APPS, system, vb->layer_count[R_APPS] + 1);
+        }
+        vb_edge(vb, sn, system, true);
     }
 
     /* applications use databases */

@@ -217,3 +217,31 @@ run render --view overview --format dot -o "$T/one-user.dot" "$T/one-user.yaml"
 expect_status one-user-renders 0
 expect_no_grep one-user-no-junction '_users_channels' "$T/one-user.dot"
 expect_grep one-user-direct '"nguoi-dan" -> "cong-dvc-web"' "$T/one-user.dot"
+
+# a service handled by another architecture's system has its edge, to a node
+# named from that model (--with; consolidate: every model it loaded), or
+# from the reference data's agency without it
+sed 's/handled-by: he-thong-tthc, channels: \[cong-dvc-web, ung-dung-di-dong\]/handled-by: lang-son:httt-tthc, channels: [cong-dvc-web, ung-dung-di-dong]/' \
+    "$FX" >"$T/cross.yaml"
+mkdir -p "$T/cross-in"
+cat >"$T/cross-in/lang-son.yaml" <<'YAML'
+framework: "2.0"
+architecture: {id: lang-son, agency: lang-son, level: province, name: Kiến trúc Chính quyền điện tử tỉnh Lạng Sơn, year: 2020}
+application:
+  applications:
+    - {id: httt-tthc, name: Hệ thống một cửa điện tử tỉnh Lạng Sơn, role: tthc, security-level: 3}
+YAML
+run render --view overview --format dot -o "$T/cross.dot" "$T/cross.yaml"
+expect_status cross-renders 0
+expect_grep cross-edge '"khai-sinh" -> "lang-son:httt-tthc"' "$T/cross.dot"
+expect_grep cross-label-refs 'label="httt-tthc\\n\(Tỉnh Lạng Sơn\)"' "$T/cross.dot"
+run render --view overview --with "$T/cross-in/lang-son.yaml" --format dot -o "$T/cross-with.dot" "$T/cross.yaml"
+expect_status cross-with-renders 0
+expect_grep cross-label-with 'label="Hệ thống một cửa điện\\ntử tỉnh Lạng Sơn\\n\(Tỉnh Lạng Sơn\)"' "$T/cross-with.dot"
+run render --view overview --with "$T/missing.yaml" -o "$T/cross-bad.svg" "$T/cross.yaml"
+expect_status cross-with-missing 2
+expect_grep cross-with-missing-says "cannot read '.*missing.yaml'" "$ERR"
+check cross-with-missing-writes-nothing test ! -e "$T/cross-bad.svg"
+cp "$T/cross.yaml" "$T/cross-in/cao-bang.yaml"
+run consolidate --year 2020 -o "$T/cross-site" "$T/cross-in"
+expect_grep cross-site-named 'một cửa điện' "$T/cross-site/img/a-cao-bang-overview.svg"
