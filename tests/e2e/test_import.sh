@@ -39,6 +39,42 @@ for f in examples/national-2020/*.yaml examples/national-2026/*.yaml; do
     done
     if $same; then ok "csv-roundtrip-$n"; else fail "csv-roundtrip-$n" "the second export differs"; fi
 done
+# the chapters of the architecture document (issue 18): every new kind and
+# field comes back, to the same export bytes and the same model (the JSON
+# export of both, but for the file and lines)
+C=tests/fixtures/chapters/chapters.yaml
+egaf export --format archimate -o "$T/ch.1.xml" "$C" 2>/dev/null
+run import archimate -o "$T/ch.yaml" "$T/ch.1.xml"
+expect_status import-chapters-status 0
+if [ -s "$ERR" ]; then fail import-chapters-no-findings "$(head -3 "$ERR")"; else ok import-chapters-no-findings; fi
+egaf export --format archimate -o "$T/ch.2.xml" "$T/ch.yaml" 2>/dev/null
+if cmp -s "$T/ch.1.xml" "$T/ch.2.xml"; then ok archimate-roundtrip-chapters; else
+    fail archimate-roundtrip-chapters "the second export differs"
+    diff "$T/ch.1.xml" "$T/ch.2.xml" | head -10
+fi
+egaf export --format csv -o "$T/ch.c1/" "$C" 2>/dev/null
+run import csv -o "$T/ch.c.yaml" "$T/ch.c1"
+expect_status import-csv-chapters-status 0
+egaf export --format json -o "$T/ch.0.json" "$C" 2>/dev/null
+egaf export --format json -o "$T/ch.a.json" "$T/ch.yaml" 2>/dev/null
+egaf export --format json -o "$T/ch.c.json" "$T/ch.c.yaml" 2>/dev/null
+if command -v node >/dev/null; then
+    cat >"$T/same-model.js" <<'EOF'
+const fs = require("fs");
+const model = f => {
+  const a = JSON.parse(fs.readFileSync(f, "utf8")).architectures[0];
+  return JSON.stringify([a.header, a.counts,
+    a.elements.map(e => [e.kind, e.fields]).sort((x, y) =>
+      JSON.stringify(x) < JSON.stringify(y) ? -1 : 1)]);
+};
+const [want, ...got] = process.argv.slice(2);
+for (const g of got) if (model(g) !== model(want)) { console.log(g + " differs"); process.exit(1); }
+EOF
+    check import-chapters-same-model node "$T/same-model.js" "$T/ch.0.json" "$T/ch.a.json" "$T/ch.c.json"
+fi
+expect_grep import-chapters-relation '^  relations:$' "$T/ch.yaml"
+expect_grep import-chapters-depends-on '^      depends-on:$' "$T/ch.yaml"
+
 # the English export comes back too
 egaf export --format archimate --lang en --no-views -o "$T/en.1.xml" examples/national-2026/lang-son.yaml
 run import archimate -o "$T/en.yaml" "$T/en.1.xml"
