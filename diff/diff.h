@@ -160,7 +160,8 @@ bool egaf_diff_fails(const egaf_diff *diff, unsigned mask);
 /* Whether a reference field of kind is compared as relations (one per
  * reference, listed with the integrations) rather than as a field of the
  * element: `uses`, `hosted-on`, `lead`, `depends-on`, … (render's diff
- * view marks the same ones). */
+ * view, which marks relations on the diagrams, should ask this rather than
+ * keep a list of its own). */
 bool egaf_diff_relation_field(egaf_kind kind, egaf_field field);
 
 /* The kind's name in output ("application", "roadmap"). */
