@@ -726,6 +726,16 @@ static const char *ref_text(const egaf_site *s, const site_agency *a, const char
     return el ? site_element_name(s, el) : ref;
 }
 
+/* The name of a national target of the reference data (a target's
+ * `national`), or the id as written. */
+static const char *national_target_text(const egaf_site *s, const char *id)
+{
+    for (size_t t = 0; id && t < s->ntargets; t++)
+        if (s->targets[t].t->id && strcmp(s->targets[t].t->id, id) == 0 && s->targets[t].t->name)
+            return s->targets[t].t->name;
+    return id;
+}
+
 /* A value of kind's field as text: references by name, allowed values by
  * their label, lists joined with ", ". */
 static void value_text(const egaf_site *s, egaf_buf *b, const site_agency *a, egaf_kind kind,
@@ -733,6 +743,10 @@ static void value_text(const egaf_site *s, egaf_buf *b, const site_agency *a, eg
 {
     if (!v)
         return;
+    if (kind == EGAF_K_TARGET && field == EGAF_F_NATIONAL && v->type == EGAF_FT_TEXT) {
+        esc(b, national_target_text(s, v->u.str.s));
+        return;
+    }
     switch (v->type) {
     case EGAF_FT_INT:
         egaf_buf_printf(b, "%lld", v->u.num);
