@@ -351,8 +351,8 @@ static const egaf_rule catalogue[] = {
         "parent, or two units each the parent of the other): the organisation chart is not a "
         "tree. Reported once per loop, at the `parent` of its first unit in the model."),
      N_("egaf model format (docs/model-format.md): `parent` is the unit a unit belongs to; the "
-        "organisation of an agency is a hierarchy (NĐ 24/2014/NĐ-CP, NĐ 37/2014/NĐ-CP for "
-        "provinces; NĐ 123/2016/NĐ-CP for ministries)."),
+        "organisation of an agency is a hierarchy (NĐ 24/2014/NĐ-CP and NĐ 37/2014/NĐ-CP for "
+        "the departments of a province and of a district; NĐ 123/2016/NĐ-CP for ministries)."),
      N_("Remove the `parent` of the unit at the top of the chart, or correct the one that "
         "points down."),
      "units:\n  - {id: so-tttt, name: Sở TT&TT, parent: trung-tam}\n  - {id: trung-tam, name: "

@@ -206,7 +206,8 @@ static void check_unit_kinds(egaf_check_ctx *ctx)
             continue;
         egaf_finding *f = egaf_diag(
             ctx->diags, "org.unit-kind", EGAF_VMARK(u, kv), u->display,
-            _("unit '%s' is a %s, but the architecture is a ministry's (level: ministry)"),
+            _("unit '%s' has `kind: %s`, but the architecture is a ministry's (level: "
+              "ministry)"),
             u->id, kv->u.str.s);
         const egaf_value *lv = egaf_element_get(m->header, EGAF_F_LEVEL);
         if (lv)
@@ -240,8 +241,8 @@ static void check_channel_kinds(egaf_check_ctx *ctx)
             continue;
         egaf_finding *f = egaf_diag(ctx->diags, "channel.application-kind", EGAF_VMARK(c, av),
                                     c->display,
-                                    _("channel '%s' is a %s channel, which is no application, "
-                                      "but names '%s' as the application it is"),
+                                    _("channel '%s' has `kind: %s`, which is no application, but "
+                                      "names '%s' as the application it is"),
                                     c->id, kind, av->u.str.s);
         egaf_diag_hint(ctx->diags, f,
                        _("only a web, mobile, kiosk or social channel is an application; name "

@@ -58,8 +58,10 @@ run validate "$F/channel.application-unlinked.yaml"
 expect_grep unlinked-message "channel 'app-ls' and application 'ls-app' have the same name \(\"Ứng dụng Lạng Sơn\"\) but no link: one thing declared twice"
 expect_grep unlinked-points-at-the-application "^$F/channel.application-unlinked.yaml:62:26: note: 'ls-app' is named here$"
 expect_grep unlinked-hint 'add `application: ls-app` to the channel'
+run validate "$F/channel.application-kind.yaml"
+expect_grep application-kind-message "channel 'mot-cua-tt' has \`kind: counter\`, which is no application, but names 'mot-cua' as the application it is \[channel.application-kind\]$"
 run validate "$F/org.unit-kind.yaml"
-expect_grep unit-kind-message "unit 'huyen-cao-loc' is a district, but the architecture is a ministry's \(level: ministry\)"
+expect_grep unit-kind-message "unit 'huyen-cao-loc' has \`kind: district\`, but the architecture is a ministry's \(level: ministry\)"
 
 # owner: a unit, an agency id and an organ code are all owners; the id of
 # an element that is not a unit is not
