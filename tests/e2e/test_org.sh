@@ -121,3 +121,13 @@ if [ "$n" = 5 ]; then ok "archimate: five views without units"; else fail "archi
 run export --format archimate -o "$T/org.xml" "$F/clean.yaml"
 n=$(grep -c '<view ' "$T/org.xml")
 if [ "$n" = 6 ]; then ok "archimate: six views with units"; else fail "archimate: six views with units" "$n"; fi
+
+# a unit that is its own parent is a loop of one; a unit under a loop is not
+# reported again
+sed 's/kind: department, parent: ubnd}/kind: department, parent: SELF}/' "$F/clean.yaml" |
+    sed '0,/parent: SELF}/s//parent: so-tttt}/; s/parent: SELF}/parent: so-noi-vu}/' >"$T/self.yaml"
+run validate -q "$T/self.yaml"
+expect_grep self-parent-1 "^$T/self.yaml:30:83: error: unit 'so-tttt' is its own parent through its chain of parents: so-tttt → so-tttt \[org.parent-cycle\]$"
+expect_grep self-parent-2 "^$T/self.yaml:31:66: error: unit 'so-noi-vu' is its own parent through its chain of parents: so-noi-vu → so-noi-vu \[org.parent-cycle\]$"
+n=$(grep -c '\[org.parent-cycle\]' "$OUT")
+if [ "$n" = 2 ]; then ok self-parent-one-finding-per-loop; else fail self-parent-one-finding-per-loop "$n findings"; fi
