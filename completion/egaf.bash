@@ -18,7 +18,7 @@ _egaf_options()
 {
     case $1 in
     validate) echo "--format --output -o --base --refs --disable --severity --werror --quiet -q --follow-links --help -h" ;;
-    render) echo "--view --format --lang --refs --year --output -o --help -h" ;;
+    render) echo "--view --format --lang --refs --year --diff --hide --size --dpi --output -o --help -h" ;;
     consolidate) echo "--year --previous --format --base --lang --no-diagrams --cache --refs --output -o --werror --disable --quiet -q --follow-links --help -h" ;;
     diff) echo "--format --fail-on --max-items --refs --output -o --help -h" ;;
     export) echo "--format --output -o --lang --refs --no-views --help -h" ;;

@@ -55,6 +55,10 @@ complete -c egaf -n "__fish_seen_subcommand_from document" -l no-diagrams -d 'no
 # render
 complete -c egaf -n "__fish_seen_subcommand_from render" -l view -x -a 'overview integration data technology security organisation' -d 'the view'
 complete -c egaf -n "__fish_seen_subcommand_from render" -l format -x -a 'svg png dot' -d 'image format'
+complete -c egaf -n "__fish_seen_subcommand_from render" -l diff -r -a '(__fish_complete_suffix .yaml)' -d 'mark changes since an older model'
+complete -c egaf -n "__fish_seen_subcommand_from render" -l hide -x -a 'business data application technology security national' -d 'leave out a layer'
+complete -c egaf -n "__fish_seen_subcommand_from render" -l size -x -a 'A4 A3' -d 'fit a landscape page'
+complete -c egaf -n "__fish_seen_subcommand_from render" -l dpi -x -d 'dots per inch of a PNG'
 complete -c egaf -n "__fish_seen_subcommand_from render refs init schema" -l year -x -d 'year'
 
 # diff, export, rules, refs, init

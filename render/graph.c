@@ -442,6 +442,7 @@ int vb_init(egaf_vb *vb, const vb_view *view, const egaf_model *model, const ega
     vb->en = opt && opt->lang == EGAF_LANG_EN;
     vb->budget = opt && opt->node_budget ? opt->node_budget : EGAF_RENDER_BUDGET;
     vb->edge_budget = opt && opt->edge_budget ? opt->edge_budget : EGAF_RENDER_EDGE_BUDGET;
+    vb->hidden = opt ? opt->hidden : 0;
     vb->diags = diags;
     egaf_strmap_init(&vb->local);
     egaf_strmap_init(&vb->seen_national);
@@ -1172,6 +1173,48 @@ static void legend_add(egaf_vb *vb, size_t rank, Agnode_t *n, Agnode_t **prev)
     *prev = n;
 }
 
+/* The legend's entries of each layer `--hide` can leave out. */
+static const struct {
+    vb_style style;
+    unsigned hidden;
+} legend_layers[] = {
+    {VS_ACTOR, 1u << EGAF_S_BUSINESS},
+    {VS_CHANNEL, 1u << EGAF_S_BUSINESS},
+    {VS_SERVICE, 1u << EGAF_S_BUSINESS},
+    {VS_APPLICATION, 1u << EGAF_S_APPLICATION},
+    {VS_PLATFORM, 1u << EGAF_S_APPLICATION},
+    {VS_DATABASE, 1u << EGAF_S_DATA},
+    {VS_INFRASTRUCTURE, 1u << EGAF_S_TECHNOLOGY},
+    {VS_CONTROL, 1u << EGAF_S_SECURITY},
+    {VS_NATIONAL_SYSTEM, EGAF_HIDE_NATIONAL},
+    {VS_NATIONAL_DATABASE, EGAF_HIDE_NATIONAL},
+};
+
+/* Fill by security level (NĐ 85/2016/NĐ-CP): not given, 1–2, 3, 4–5. */
+static const struct {
+    const char *fill, *vi, *en;
+} level_fills[4] = {
+    {"#FFFFFF", "Chưa xác định cấp độ", "Level not given"},
+    {"#D5F5E3", "Cấp độ 1–2", "Level 1–2"},
+    {"#FAD7A0", "Cấp độ 3", "Level 3"},
+    {"#F5B7B1", "Cấp độ 4–5", "Level 4–5"},
+};
+
+void vb_fill_level(egaf_vb *vb, Agnode_t *n, int level)
+{
+    size_t i = level <= 0 ? 0 : level <= 2 ? 1 : level == 3 ? 2 : 3;
+    agset(n, "fillcolor", (char *)level_fills[i].fill);
+    vb->level_used[i] = true;
+}
+
+static bool style_hidden(const egaf_vb *vb, int style)
+{
+    for (size_t i = 0; i < sizeof legend_layers / sizeof legend_layers[0]; i++)
+        if ((int)legend_layers[i].style == style && (vb->hidden & legend_layers[i].hidden))
+            return true;
+    return false;
+}
+
 static void legend(egaf_vb *vb, size_t rank)
 {
     Agnode_t *prev = NULL;
@@ -1179,16 +1222,34 @@ static void legend(egaf_vb *vb, size_t rank)
                               "#909497");
     vb_set(vb, cl, "fontsize", "11");
     for (int s = 0; s < VS__COUNT; s++) {
-        if (!vb->used[s])
+        if (!vb->used[s] || style_hidden(vb, s))
             continue;
         char name[32];
         snprintf(name, sizeof name, "_legend_%d", s);
         egaf_buf_reset(&vb->label);
         egaf_render_label(&vb->label, vb->en ? styles[s].en : styles[s].vi, 16);
         Agnode_t *n = vb_plain_node(vb, cl, name, vb->label.data, (vb_style)s);
+        if (n && vb->fill_by_level && s != VS_CONTROL)
+            agset(n, "fillcolor", "#FFFFFF");
         legend_add(vb, rank, n, &prev);
     }
     prev = NULL;
+    for (size_t i = 0; vb->fill_by_level && i < 4; i++) {
+        if (!vb->level_used[i])
+            continue;
+        char name[32];
+        snprintf(name, sizeof name, "_legend_level_%zu", i);
+        egaf_buf_reset(&vb->label);
+        egaf_render_label(&vb->label, vb->en ? level_fills[i].en : level_fills[i].vi, 16);
+        Agnode_t *n = vb_plain_node(vb, cl, name, vb->label.data, VS_APPLICATION);
+        if (n) {
+            agset(n, "shape", "box");
+            agset(n, "style", "filled");
+            agset(n, "fillcolor", (char *)level_fills[i].fill);
+            agset(n, "color", "#566573");
+        }
+        legend_add(vb, rank + 1, n, &prev);
+    }
     if (vb->used_planned) {
         egaf_buf_reset(&vb->label);
         egaf_render_label(&vb->label, TR(vb, "Dự kiến xây dựng (nét đứt)", "Planned (dashed)"),
@@ -1220,6 +1281,34 @@ static void legend(egaf_vb *vb, size_t rank)
             agset(n, "fontsize", "9");
         }
         legend_add(vb, rank + 1, n, &prev);
+    }
+}
+
+void vb_page(egaf_vb *vb, Agraph_t *g, const egaf_render_options *options)
+{
+    for (int k = 0; k < EGAF_K_ARCHITECTURE; k++) {
+        int section = egaf_section_find(egaf_kind_info((egaf_kind)k)->section);
+        if (section < 0 || !(options->hidden & (1u << section)) || !vb->nodes[k])
+            continue;
+        for (size_t i = 0; i < vb->model->counts[k]; i++)
+            if (vb->nodes[k][i])
+                agdelnode(g, vb->nodes[k][i]);
+    }
+    if ((options->hidden & EGAF_HIDE_NATIONAL) && vb->national)
+        for (Agnode_t *n = agfstnode(vb->national), *next; n; n = next) {
+            next = agnxtnode(vb->national, n);
+            agdelnode(g, n);
+        }
+    /* the text area of a landscape page less a caption's lines: A4's is
+     * 257 x 170 mm; A3's is A4's times the square root of two */
+    if (options->paper == EGAF_PAPER_A4)
+        agsafeset(g, "size", "10.1,6.3", "");
+    else if (options->paper == EGAF_PAPER_A3)
+        agsafeset(g, "size", "14.3,8.9", "");
+    if (options->dpi) {
+        char dpi[16];
+        snprintf(dpi, sizeof dpi, "%u", options->dpi);
+        agsafeset(g, "dpi", dpi, "");
     }
 }
 

@@ -134,6 +134,11 @@ struct egaf_vb {
     size_t layer_count[VB_MAX_LAYERS]; /* nodes placed in each layer so far */
     size_t edges;        /* relations drawn (vb_edge) */
     size_t edge_budget;  /* at most this many */
+    unsigned hidden;     /* egaf_render_options.hidden: left out of the legend */
+    /* the security view fills systems by security level, not by kind: the
+     * legend then shows the kinds by shape and the levels by colour */
+    bool fill_by_level;
+    bool level_used[4]; /* not given, 1–2, 3, 4–5 */
     size_t edges_left_out; /* relations not drawn: over the edge budget */
 };
 
@@ -146,6 +151,12 @@ int vb_init(egaf_vb *vb, const vb_view *view, const egaf_model *model, const ega
 /* Adds the legend and the budget note; returns the graph (the builder no
  * longer owns it) or NULL after a failure. */
 Agraph_t *vb_finish(egaf_vb *vb);
+/* Fills n by a security level (0: not given), for the legend of a view that
+ * sets fill_by_level. */
+void vb_fill_level(egaf_vb *vb, Agnode_t *n, int level);
+/* The options that concern the picture, not the view: layers left out
+ * (their nodes deleted from g, with their edges), the page size and dpi. */
+void vb_page(egaf_vb *vb, Agraph_t *g, const egaf_render_options *options);
 void vb_free(egaf_vb *vb);
 
 /* Clusters. */

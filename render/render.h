@@ -55,11 +55,30 @@ typedef enum egaf_lang { EGAF_LANG_VI, EGAF_LANG_EN } egaf_lang;
 /* The font of every label: it has the Vietnamese glyphs. */
 #define EGAF_RENDER_FONT "DejaVu Sans"
 
+/* The page a picture is meant for: its drawing fits the text area of the
+ * page in landscape (dot scales a larger drawing down, never a smaller one
+ * up). */
+typedef enum egaf_paper { EGAF_PAPER_NONE, EGAF_PAPER_A4, EGAF_PAPER_A3 } egaf_paper;
+
+/* What `--hide` takes besides the sections of the format (egaf_section):
+ * the national systems and databases outside the agency's boundary. */
+#define EGAF_HIDE_NATIONAL (1u << EGAF_S__COUNT)
+
 typedef struct egaf_render_options {
     egaf_lang lang;
     size_t node_budget; /* 0: EGAF_RENDER_BUDGET */
     size_t edge_budget; /* 0: EGAF_RENDER_EDGE_BUDGET */
+    /* layers left out: a bit per egaf_section (its kinds' elements and
+     * their edges), and EGAF_HIDE_NATIONAL */
+    unsigned hidden;
+    egaf_paper paper;
+    unsigned dpi; /* 0: Graphviz's (96); PNG only */
 } egaf_render_options;
+
+/* "business" -> the section's bit, "national" -> EGAF_HIDE_NATIONAL; 0 for
+ * anything else. */
+unsigned egaf_render_hide_bit(const char *layer);
+int egaf_paper_parse(const char *name, egaf_paper *out); /* -1 when unknown */
 
 typedef enum egaf_out_format { EGAF_OUT_SVG, EGAF_OUT_PNG, EGAF_OUT_DOT } egaf_out_format;
 

@@ -75,6 +75,27 @@ Agraph_t *egaf_view_build(egaf_view view, const egaf_model *model, const egaf_re
     }
     row->build(&vb);
     Agraph_t *g = vb_finish(&vb);
+    if (g && options)
+        vb_page(&vb, g, options);
     vb_free(&vb);
     return g;
+}
+
+unsigned egaf_render_hide_bit(const char *layer)
+{
+    if (strcmp(layer, "national") == 0)
+        return EGAF_HIDE_NATIONAL;
+    int s = egaf_section_find(layer);
+    return s < 0 || s == EGAF_S_IMPLEMENTATION ? 0 : 1u << s;
+}
+
+int egaf_paper_parse(const char *name, egaf_paper *out)
+{
+    if (strcmp(name, "A4") == 0 || strcmp(name, "a4") == 0)
+        *out = EGAF_PAPER_A4;
+    else if (strcmp(name, "A3") == 0 || strcmp(name, "a3") == 0)
+        *out = EGAF_PAPER_A3;
+    else
+        return -1;
+    return 0;
 }
