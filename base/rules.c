@@ -7,6 +7,34 @@
 #include "base/i18n.h"
 
 static const egaf_rule catalogue[] = {
+    {"channel.application-kind", EGAF_SEV_WARNING,
+     N_("channel of a kind that cannot be an application"),
+     N_("A channel of kind `counter`, `phone` or `email` names, in `application`, the "
+        "application that is the channel. Only a web, mobile, kiosk or social channel (or "
+        "`other`) is itself an application; a counter (bộ phận một cửa), a hotline or a mailbox "
+        "is served by people who use an application."),
+     N_("egaf model format (docs/model-format.md): a channel's `application` is the system that "
+        "is the channel (the province's mobile app, its portal); QĐ 2323/QĐ-BTTTT places "
+        "channels in the business architecture and the systems behind them in the application "
+        "architecture."),
+     N_("Remove `application` from the channel and name the application in the `handled-by` of "
+        "the services offered there, or correct the channel's `kind`."),
+     "channels:\n  - {id: mot-cua, name: Bộ phận một cửa, kind: counter, application: "
+     "he-thong-tthc}\n",
+     "channels:\n  - {id: mot-cua, name: Bộ phận một cửa, kind: counter}\n"},
+    {"channel.application-unlinked", EGAF_SEV_WARNING,
+     N_("channel and application declared twice with no link"),
+     N_("A channel and an application or platform have the same name once diacritics, case and "
+        "spacing are ignored, and the channel's `application` does not name it: one thing (the "
+        "province's mobile app, its portal) declared twice, as a channel and as a system, "
+        "with nothing saying they are the same."),
+     N_("egaf model format (docs/model-format.md): a channel that is an application names it in "
+        "`application`, so the diagrams, the document and the consolidation count one system."),
+     N_("Add `application: <id>` to the channel, or give the two names that tell them apart."),
+     "channels:\n  - {id: app-hg, name: Ứng dụng Hậu Giang, kind: mobile}\napplications:\n  - "
+     "{id: hau-giang-app, name: Ứng dụng Hậu Giang}\n",
+     "channels:\n  - {id: app-hg, name: Ứng dụng Hậu Giang, kind: mobile, application: "
+     "hau-giang-app}\n"},
     {"code.unknown", EGAF_SEV_ERROR, N_("reference-model code not in the edition's tree"),
      N_("A `brm`, `drm`, `arm`, `trm` or `srm` code is not in the code tree of the model's "
         "framework edition. The message says when the tree is egaf's provisional one (the "
@@ -195,6 +223,19 @@ static const egaf_rule catalogue[] = {
      N_("Follow the edition in force in the year (the hint names it), or correct the year."),
      "framework: \"2.0\"\narchitecture:\n  year: 2026\n",
      "framework: \"4.0\"\narchitecture:\n  year: 2026\n"},
+    {"hosting.provider-missing", EGAF_SEV_WARNING, N_("leased or cloud hosting without a provider"),
+     N_("A platform or an infrastructure element has `hosting` `leased`, `cloud`, "
+        "`national-cloud` or `colocation` but no `provider`: the model does not say who "
+        "provides and operates it."),
+     N_("NĐ 73/2019/NĐ-CP (thuê dịch vụ công nghệ thông tin); NĐ 85/2016/NĐ-CP (the owner and "
+        "the operator of an information system each have security duties): the architecture "
+        "names who runs what it does not run itself."),
+     N_("Add `provider:` with the telecom operator, the cloud or the national platform that "
+        "provides it."),
+     "infrastructure:\n  - {id: tt-du-lieu, name: Trung tâm dữ liệu, kind: data-center, "
+     "hosting: leased}\n",
+     "infrastructure:\n  - {id: tt-du-lieu, name: Trung tâm dữ liệu, kind: data-center, "
+     "hosting: leased, provider: VNPT}\n"},
     {"hygiene.empty-section", EGAF_SEV_WARNING, N_("section without elements"),
      N_("A section key (`business`, `data`, `application`, `technology`, `security`, "
         "`implementation`) is present but holds no element, in this file and its includes."),
@@ -218,8 +259,9 @@ static const egaf_rule catalogue[] = {
     {"hygiene.unused", EGAF_SEV_WARNING, N_("element nothing refers to"),
      N_("A database that no application uses, no integration touches and no database sources "
         "from; an infrastructure element that nothing is hosted on and nothing connects to; a "
-        "channel or an actor that no service names. Elements with `status: retired` are "
-        "exempt."),
+        "channel that no service names; an actor that no service or application names. Units "
+        "are not reported: an organisation chart lists units that own nothing. Elements with "
+        "`status: retired` are exempt."),
      N_("egaf model format (docs/model-format.md): an element nothing refers to is usually a "
         "missing reference."),
      N_("Add the reference the message names, or remove the element."),
@@ -290,6 +332,51 @@ static const egaf_rule catalogue[] = {
         "device; an entry that is skipped is said, never silent."),
      N_("Remove the entry from the folder, or rename it so it does not end in .yaml or .yml."),
      NULL, NULL},
+    {"org.owner-unknown", EGAF_SEV_WARNING, N_("owner that names no unit and no agency"),
+     N_("An element's `owner` is neither the id of a unit of `business.units`, nor an organ "
+        "code (mã định danh, letters, digits and dots), nor an agency of the reference data; or "
+        "it is the id of an element that is not a unit. Without reference data only the last "
+        "case is reported."),
+     N_("egaf model format (docs/model-format.md): `owner` is the đơn vị chủ quản, named so the "
+        "site, the document and the consolidation can find it; organ codes follow QĐ "
+        "20/2020/QĐ-TTg."),
+     N_("Write the id of the unit (the hint names the closest one), its organ code, or the id of "
+        "the agency."),
+     "units:\n  - {id: so-tttt, name: Sở Thông tin và Truyền thông}\napplications:\n  - {id: "
+     "qlvb, name: Quản lý văn bản, owner: so-ttt}\n",
+     "units:\n  - {id: so-tttt, name: Sở Thông tin và Truyền thông}\napplications:\n  - {id: "
+     "qlvb, name: Quản lý văn bản, owner: so-tttt}\n"},
+    {"org.parent-cycle", EGAF_SEV_ERROR, N_("unit that is its own parent"),
+     N_("Following the units' `parent` from a unit comes back to it (a unit that is its own "
+        "parent, or two units each the parent of the other): the organisation chart is not a "
+        "tree. Reported once per loop, at the `parent` of its first unit in the model."),
+     N_("egaf model format (docs/model-format.md): `parent` is the unit a unit belongs to; the "
+        "organisation of an agency is a hierarchy (NĐ 24/2014/NĐ-CP and NĐ 37/2014/NĐ-CP for "
+        "the departments of a province and of a district; NĐ 123/2016/NĐ-CP for ministries)."),
+     N_("Remove the `parent` of the unit at the top of the chart, or correct the one that "
+        "points down."),
+     "units:\n  - {id: so-tttt, name: Sở TT&TT, parent: trung-tam}\n  - {id: trung-tam, name: "
+     "Trung tâm CNTT, parent: so-tttt}\n",
+     "units:\n  - {id: so-tttt, name: Sở TT&TT}\n  - {id: trung-tam, name: Trung tâm CNTT, "
+     "parent: so-tttt}\n"},
+    {"org.relation-self", EGAF_SEV_WARNING, N_("relation from a unit to itself"),
+     N_("A relation of `business.relations` has the same unit as `from` and `to`."),
+     N_("egaf model format (docs/model-format.md): a business relation joins two units (the "
+        "document's figures of the relations between departments)."),
+     N_("Set `to` to the other unit, or remove the relation."),
+     "relations:\n  - {from: so-tttt, to: so-tttt, kind: coordinates}\n",
+     "relations:\n  - {from: so-tttt, to: so-noi-vu, kind: coordinates}\n"},
+    {"org.unit-kind", EGAF_SEV_WARNING, N_("district or commune in a ministry's architecture"),
+     N_("A unit of kind `district` or `commune` in an architecture whose `level` is `ministry`."),
+     N_("Luật Tổ chức chính quyền địa phương: districts and communes are local government under "
+        "the province; a ministry's units are its departments, offices and centres (NĐ "
+        "123/2016/NĐ-CP)."),
+     N_("Give the unit its kind in the ministry (`department`, `office`, `centre`, `other`), or "
+        "move it to the province's architecture."),
+     "architecture:\n  level: ministry\nbusiness:\n  units:\n    - {id: huyen-a, name: Huyện "
+     "A, kind: district}\n",
+     "architecture:\n  level: ministry\nbusiness:\n  units:\n    - {id: cuc-cntt, name: Cục "
+     "Công nghệ thông tin, kind: department}\n"},
     {"ref.cross-architecture", EGAF_SEV_NOTE, N_("reference to another architecture not checked"),
      N_("A reference `ARCH:ID` names an element of another architecture that is not loaded in this "
         "run, so egaf cannot check it."),

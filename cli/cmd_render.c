@@ -26,6 +26,9 @@ static const char *const usage =
        "  data          databases, the applications using them, national databases\n"
        "  technology    infrastructure, what is hosted on it, network links\n"
        "  security      controls, what they protect, security levels\n"
+       "  organisation  units (departments, districts, communes) under their parent,\n"
+       "                and the business relations between them; only for a model\n"
+       "                with `business.units`\n"
        "\n"
        "options:\n"
        "  --view VIEW       the view to draw (required)\n"
@@ -214,7 +217,7 @@ int cmd_render(egaf_cli *cli, int argc, char **argv)
     }
     if (!have_view)
         return usage_error("render", _("--view is required (overview, integration, data, "
-                                       "technology or security)"));
+                                       "technology, security or organisation)"));
     if (!file)
         return usage_error("render", _("no model given"));
     if (!output)
@@ -305,6 +308,11 @@ int cmd_render(egaf_cli *cli, int argc, char **argv)
             goto done;
         }
         g = egaf_view_build_diff(view, model, old, &diff->archs[0], refs, year, &ro, diags);
+    } else if (!egaf_view_applies(view, model)) {
+        /* an empty frame would be a diagram of nothing in the document */
+        error(_("'%s' has no units (business.units): the %s view has nothing to draw"), file,
+              egaf_view_name(view));
+        goto done;
     } else {
         g = egaf_view_build(view, model, refs, year, &ro, diags);
     }

@@ -78,7 +78,7 @@ _egaf()
         return 0
         ;;
     --view)
-        COMPREPLY=($(compgen -W "overview integration data technology security" -- "$cur"))
+        COMPREPLY=($(compgen -W "overview integration data technology security organisation" -- "$cur"))
         return 0
         ;;
     --lang)

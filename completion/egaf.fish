@@ -53,7 +53,7 @@ complete -c egaf -n "__fish_seen_subcommand_from document" -l format -x -a 'docx
 complete -c egaf -n "__fish_seen_subcommand_from document" -l no-diagrams -d 'no diagrams'
 
 # render
-complete -c egaf -n "__fish_seen_subcommand_from render" -l view -x -a 'overview integration data technology security' -d 'the view'
+complete -c egaf -n "__fish_seen_subcommand_from render" -l view -x -a 'overview integration data technology security organisation' -d 'the view'
 complete -c egaf -n "__fish_seen_subcommand_from render" -l format -x -a 'svg png dot' -d 'image format'
 complete -c egaf -n "__fish_seen_subcommand_from render" -l diff -r -a '(__fish_complete_suffix .yaml)' -d 'mark changes since an older model'
 complete -c egaf -n "__fish_seen_subcommand_from render" -l with -r -a '(__fish_complete_suffix .yaml)' -d "another architecture's model"

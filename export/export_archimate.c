@@ -343,7 +343,8 @@ int egaf_export_archimate(egaf_buf *out, egaf_model *const *models, size_t nmode
         if (placed && options->gv) {
             for (size_t mi = 0; mi < nmodels && !am->failed; mi++)
                 for (int v = 0; v < EGAF_VIEW__COUNT; v++)
-                    x_view(&x, options->gv, models[mi], (egaf_view)v, refs, diags, placed);
+                    if (egaf_view_applies((egaf_view)v, models[mi]))
+                        x_view(&x, options->gv, models[mi], (egaf_view)v, refs, diags, placed);
         } else {
             am->failed = true;
         }

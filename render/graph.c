@@ -335,6 +335,7 @@ static const node_style styles[VS__COUNT] = {
                               "National database"},
     [VS_EXTERNAL] = {"box", "rounded,filled,dashed", "#FFFFFF", "#7F8C8D",
                      "Hệ thống của kiến trúc khác", "Another architecture's system"},
+    [VS_UNIT] = {"tab", "filled", "#EBF5FB", "#1B4F72", "Đơn vị", "Unit"},
 };
 
 vb_style vb_style_of_kind(egaf_kind k)
@@ -355,6 +356,8 @@ vb_style vb_style_of_kind(egaf_kind k)
         return VS_INFRASTRUCTURE;
     case EGAF_K_CONTROL:
         return VS_CONTROL;
+    case EGAF_K_UNIT:
+        return VS_UNIT;
     default:
         return VS_APPLICATION;
     }
@@ -382,6 +385,8 @@ static const char *group_noun(egaf_vb *vb, int g)
         return TR(vb, "hạ tầng", "infrastructure items");
     case EGAF_K_CONTROL:
         return TR(vb, "biện pháp", "controls");
+    case EGAF_K_UNIT:
+        return TR(vb, "đơn vị", "units");
     case VB_G_NATIONAL:
         return TR(vb, "hệ thống quốc gia", "national systems");
     case VB_G_EXTERNAL:
@@ -758,8 +763,11 @@ void vb_plan_refs(egaf_vb *vb, egaf_kind kind, egaf_field field)
     }
 }
 
-/* The legend's nodes: one per style, planned, retired and the notes. */
-#define LEGEND_NODES (VS__COUNT + 3)
+/* The legend's nodes: one per style used, planned, retired and the notes.
+ * Units are drawn only in the organisation view, which draws nothing else
+ * but other architectures' units, so no legend has every style: one style
+ * line fewer (and the other views keep the budget they had before units). */
+#define LEGEND_NODES (VS__COUNT - 1 + 3)
 
 void vb_apply_budget(egaf_vb *vb, size_t reserved)
 {

@@ -31,6 +31,7 @@ typedef enum vb_style {
     VS_NATIONAL_SYSTEM,
     VS_NATIONAL_DATABASE,
     VS_EXTERNAL, /* an element of another architecture */
+    VS_UNIT,     /* a department, district or commune (the organisation view) */
     VS__COUNT
 } vb_style;
 
@@ -92,6 +93,7 @@ typedef struct vb_view {
     const char *short_vi, *short_en; /* a short name (ArchiMate's view names) */
     void (*build)(egaf_vb *vb);      /* draws the view into vb */
     const vb_diff *diff;             /* render --diff */
+    bool (*applies)(const egaf_model *model); /* NULL: every model */
 } vb_view;
 
 struct egaf_vb {

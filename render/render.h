@@ -2,7 +2,8 @@
  * from the model, then laid out and rendered in-process with gvc.
  *
  * Views (DESIGN §7): overview (the framework's layered diagram), integration,
- * data, technology, security. A view is a function of the model, the
+ * data, technology, security; and organisation (the units and their
+ * relations) for a model that has units. A view is a function of the model, the
  * reference models (or NULL: national entries are then labelled by id), the
  * year and the options; the same inputs give the same graph, and the graph is
  * written (DOT) or laid out (SVG, PNG) to the same bytes.
@@ -35,6 +36,7 @@ typedef enum egaf_view {
     EGAF_VIEW_DATA,
     EGAF_VIEW_TECHNOLOGY,
     EGAF_VIEW_SECURITY,
+    EGAF_VIEW_ORGANISATION, /* drawn only when the model has units */
     EGAF_VIEW__COUNT
 } egaf_view;
 
@@ -90,6 +92,11 @@ const char *egaf_view_name(egaf_view view);
 const char *egaf_view_title(egaf_view view, egaf_lang lang);
 const char *egaf_view_short_title(egaf_view view, egaf_lang lang);
 int egaf_view_parse(const char *name, egaf_view *out); /* -1 when unknown */
+/* Whether the view has something to draw for model: the organisation view
+ * only when it has units. Whatever draws every view (the site, the ArchiMate
+ * export) skips a view that does not apply, so a model without units gets
+ * the same outputs as before the view existed. */
+bool egaf_view_applies(egaf_view view, const egaf_model *model);
 int egaf_out_format_parse(const char *name, egaf_out_format *out);
 
 /* Builds a view. Findings (render.budget notes) go to diags, positioned at

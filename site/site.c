@@ -189,6 +189,8 @@ static int write_diagrams(egaf_site *s)
         if (!s->ag[i].m->header)
             continue;
         for (int v = 0; v < EGAF_VIEW__COUNT; v++) {
+            if (!egaf_view_applies((egaf_view)v, s->ag[i].m))
+                continue; /* the organisation of a model without units */
             egaf_site_diagram *j = &jobs[njobs++];
             *j = (egaf_site_diagram){.kind = DIAGRAM_AGENCY_VIEW, .index = i, .view = v};
             snprintf(j->rel, sizeof j->rel, "img/a-%s-%s.svg", s->ag[i].slug,

@@ -707,6 +707,8 @@ static const char *view_title(const egaf_site *s, egaf_view v)
         return ST(s, "Kiến trúc dữ liệu", "Data architecture");
     case EGAF_VIEW_TECHNOLOGY:
         return ST(s, "Kiến trúc công nghệ", "Technology architecture");
+    case EGAF_VIEW_ORGANISATION:
+        return ST(s, "Cơ cấu tổ chức và quan hệ nghiệp vụ", "Organisation and business relations");
     default:
         return ST(s, "Kiến trúc an toàn thông tin", "Security architecture");
     }

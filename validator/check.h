@@ -49,7 +49,7 @@ void egaf_check_references(egaf_check_ctx *ctx);
 
 /* Conformance to the reference models, run in this order after the references:
  * header.*, section.missing, component.*, route.*, data.*, security.*,
- * code.unknown, roadmap.*, hygiene.*. Each skips what needs reference data
+ * code.unknown, roadmap.*, org.* (with channel.* and hosting.*), hygiene.*. Each skips what needs reference data
  * when ctx->refs is NULL. */
 void egaf_check_header(egaf_check_ctx *ctx);
 void egaf_check_sections(egaf_check_ctx *ctx);
@@ -59,6 +59,7 @@ void egaf_check_data(egaf_check_ctx *ctx);
 void egaf_check_security(egaf_check_ctx *ctx);
 void egaf_check_codes(egaf_check_ctx *ctx);
 void egaf_check_roadmap(egaf_check_ctx *ctx);
+void egaf_check_org(egaf_check_ctx *ctx); /* org.*, channel.*, hosting.* */
 void egaf_check_hygiene(egaf_check_ctx *ctx);
 
 /* Room for n suggestion candidates (egaf_suggest), or NULL after marking
