@@ -381,7 +381,7 @@ static const egaf_rule catalogue[] = {
     {"roadmap.dependency-cycle", EGAF_SEV_ERROR, N_("roadmap tasks depend on each other in a cycle"),
      N_("Following `depends-on` from a roadmap task leads back to it through other tasks. One "
         "finding per cycle, at the first task's item, naming the cycle (a → b → a), with a note "
-        "at each other item of it."),
+        "at each of its other items (the first eight)."),
      N_("QĐ 2323/QĐ-BTTTT: the roadmap (lộ trình) orders the tasks of the implementation; a "
         "task that waits for itself can never start."),
      N_("Remove the dependency that is not real."),

@@ -11,6 +11,9 @@
 #include "base/i18n.h"
 #include "validator/check.h"
 
+/* The notes a cycle's finding has at most, one per other item of it. */
+#define MAX_CYCLE_NOTES 8
+
 /* One resolved `depends-on` item: the task it names and where it is written. */
 typedef struct dep_edge {
     size_t from, to;     /* indices among the roadmap tasks */
@@ -216,7 +219,9 @@ static void report_cycles(egaf_check_ctx *ctx, const dep_graph *g)
         egaf_finding *f = egaf_diag(ctx->diags, "roadmap.dependency-cycle", &start->ref->mark,
                                     t->display,
                                     _("roadmap tasks depend on each other in a cycle: %s"), cycle);
-        for (size_t k = len - 1; k-- > 0;) {
+        /* a note at each other item, up to a few: a cycle through thousands
+         * of tasks is read from its first steps */
+        for (size_t k = len - 1, notes = 0; k-- > 0 && notes < MAX_CYCLE_NOTES; notes++) {
             const dep_edge *d = &g->edges[path[k]];
             const egaf_element *from = m->elements[EGAF_K_ROADMAP][g->edges[path[k + 1]].to];
             egaf_diag_related(ctx->diags, f, &d->ref->mark, _("'%s' depends on '%s' here"),
