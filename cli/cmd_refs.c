@@ -877,6 +877,14 @@ static void audit_model(audit_list *l, const egaf_refs *refs, const egaf_model *
         audit_add(l, &f->sections[r], f->sections[r].confidence, f->sections[r].source,
                   _("that framework %s requires content %s (%s)"), f->edition,
                   f->sections[r].letter ? f->sections[r].letter : "?", f->sections[r].name);
+    /* target.national-uncovered: a model with targets is held to the
+     * national targets of its year and level */
+    for (size_t r = 0; m->counts[EGAF_K_TARGET] && r < refs->nnational_targets; r++) {
+        const egaf_ref_national_target *t = &refs->national_targets[r];
+        if (egaf_ref_national_target_applies(t, year, level))
+            audit_add(l, t, t->fact.confidence, t->fact.nsources ? t->fact.sources[0] : NULL,
+                      _("national target %s (%s: %s)"), t->id, t->name, t->value);
+    }
 }
 
 /* A finding of model m whose severity was lowered because it rests on a

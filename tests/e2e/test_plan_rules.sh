@@ -142,6 +142,12 @@ run refs list --kind national-target
 expect_status "refs list: near kind, exit 2" 2
 expect_grep "refs list: did you mean national-targets" "did you mean 'national-targets'" "$ERR"
 
+# refs audit lists the national targets a model with targets is held to
+run refs audit "$F/target.national-uncovered.yaml"
+expect_status "refs audit: exit 0" 0
+expect_grep "refs audit: the national target, reported" "^  reported  national target dvc-muc-4 \(Tỷ lệ dịch vụ công trực tuyến mức độ 4: ≥ 30%\) \[en.baochinhphu.vn/resolution-no-17-…-11135420.htm\]$"
+expect_grep "refs audit: the finding that rests on it" "^    $F/target.national-uncovered.yaml:73:1: warning: .*\[target.national-uncovered\]$"
+
 # a broken national-targets.yaml stops validate with a positioned finding
 cp -R "$EGAF_ROOT/reference-models" "$T/refs"
 rm -f "$T/refs/egaf-refs.cache"
