@@ -107,7 +107,7 @@ _egaf()
         return 0
         ;;
     --kind)
-        COMPREPLY=($(compgen -W "agencies shared-systems national-databases data-subjects codes" -- "$cur"))
+        COMPREPLY=($(compgen -W "agencies shared-systems national-databases data-subjects codes national-targets" -- "$cur"))
         return 0
         ;;
     --fail-on)

@@ -70,7 +70,7 @@ complete -c egaf -n "__fish_seen_subcommand_from export" -l format -x -a 'archim
 complete -c egaf -n "__fish_seen_subcommand_from export" -l no-views
 complete -c egaf -n "__fish_seen_subcommand_from rules" -l format -x -a 'text json markdown'
 complete -c egaf -n "__fish_seen_subcommand_from explain" -x -a '(__egaf_rule_ids)'
-complete -c egaf -n "__fish_seen_subcommand_from refs" -l kind -x -a 'agencies shared-systems national-databases data-subjects codes'
+complete -c egaf -n "__fish_seen_subcommand_from refs" -l kind -x -a 'agencies shared-systems national-databases data-subjects codes national-targets'
 complete -c egaf -n "__fish_seen_subcommand_from refs init" -l framework -x -a '2.0 3.0 4.0'
 complete -c egaf -n "__fish_seen_subcommand_from refs" -l format -x -a 'text json'
 complete -c egaf -n "__fish_seen_subcommand_from refs; and not __fish_seen_subcommand_from list show" -a 'list show'
