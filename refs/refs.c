@@ -1333,11 +1333,16 @@ static void parse_targets(loader *ld, egaf_ref_framework *fw, const egaf_ynode *
         egaf_ref_target t;
         memset(&t, 0, sizeof(t));
         t.id = need_text(ld, it, "id", "refs.schema", "a target", NULL, NULL);
-        t.name = need_text(ld, it, "name", "refs.schema", "target", rid, NULL);
+        t.mark = it->mark;
         t.unit = get_text(ld, it, "unit", rid, NULL);
         t.measure = get_text(ld, it, "measure", rid, NULL);
-        t.source = need_source(ld, it, "target", rid);
-        need_confidence(ld, it, "target", rid);
+        /* an entry without a name measures the national target of its id,
+         * whose facts join it once every file is read (join_targets) */
+        if (egaf_ynode_get(it, "name")) {
+            t.name = need_text(ld, it, "name", "refs.schema", "target", rid, NULL);
+            t.source = need_source(ld, it, "target", rid);
+            need_confidence(ld, it, "target", rid);
+        }
         const egaf_ynode *v = egaf_ynode_get(it, "value");
         if (v) {
             char *end = NULL;
@@ -1354,6 +1359,50 @@ static void parse_targets(loader *ld, egaf_ref_framework *fw, const egaf_ynode *
             continue;
         ids[fw->ntargets] = t.id;
         fw->targets[fw->ntargets++] = t;
+    }
+}
+
+/* The number of a target's value as the source states it ("≥ 30%" -> 30). */
+static bool value_number(const char *text, double *value, bool *percent)
+{
+    const char *p = text;
+    while (*p && !(*p >= '0' && *p <= '9'))
+        p++;
+    if (!*p)
+        return false;
+    char *end;
+    *value = strtod(p, &end);
+    *percent = strchr(end, '%') != NULL;
+    return true;
+}
+
+/* A framework target that names only its measure takes the facts of the
+ * national target with its id. */
+static void join_targets(loader *ld)
+{
+    egaf_refs *r = ld->refs;
+    for (size_t f = 0; f < r->nframeworks; f++) {
+        egaf_ref_framework *fw = r->frameworks[f];
+        for (size_t i = 0; i < fw->ntargets; i++) {
+            egaf_ref_target *t = &fw->targets[i];
+            if (t->name)
+                continue;
+            const egaf_ref_national_target *n = egaf_refs_national_target(r, t->id);
+            double value;
+            bool percent;
+            if (!n || !n->value || !value_number(n->value, &value, &percent)) {
+                egaf_diag(ld->diags, "refs.schema", &t->mark, t->id,
+                          _("target '%s' has no 'name': it must then be the id of a national "
+                            "target with a value (national-targets.yaml)"),
+                          t->id);
+                continue;
+            }
+            t->name = n->name;
+            t->source = n->source;
+            t->value = value;
+            if (percent && !t->unit)
+                t->unit = "percent";
+        }
     }
 }
 
@@ -1861,6 +1910,7 @@ egaf_refs *egaf_refs_load_cached(const char *dir, const char *extra_cache, egaf_
         if (ld.systems_ok)
             check_editions(&ld);
         check_subjects(&ld);
+        join_targets(&ld);
     }
     if (ld.oom || egaf_diags_failed(diags)) {
         egaf_refs_free(refs);

@@ -155,9 +155,14 @@ typedef struct egaf_ref_security_level {
     const char *source;
 } egaf_ref_security_level;
 
+/* A target of a framework edition that egaf measures on the models. Its
+ * facts (name, value, source) are those of the national target with its id
+ * (national-targets.yaml) when the framework's entry names only how it is
+ * measured: one place per fact. */
 typedef struct egaf_ref_target {
     const char *id, *name, *unit, *measure, *source;
     double value;
+    egaf_mark mark;
 } egaf_ref_target;
 
 typedef struct egaf_ref_framework {

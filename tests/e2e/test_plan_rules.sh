@@ -155,8 +155,15 @@ sed -i '0,/    level: \[ministry, province\]/s//    level: [ministry, commune]/'
 run validate --refs "$T/refs" "$F/chapters.yaml"
 expect_status "broken national targets: exit 2" 2
 expect_grep "broken national targets: positioned" "national-targets.yaml:[0-9]+:[0-9]+: error: 'level' must be ministry or province; found 'commune' \[refs.schema\]" "$ERR"
-# without the file, the data loads and the national rules say nothing
+# without the file, framework 2.0's targets (which name only how egaf
+# measures a national target) have no facts: the data does not load
 rm "$T/refs/national-targets.yaml"
 run validate --refs "$T/refs" -q "$F/target.national-unknown.yaml"
-expect_status "no national-targets.yaml: loads, exit 0" 0
+expect_status "no national-targets.yaml: framework targets without facts, exit 2" 2
+expect_grep "no national-targets.yaml: the target named" "framework-2.0.yaml:[0-9]+:[0-9]+: error: target 'dvc-muc-4' has no 'name': it must then be the id of a national target with a value \(national-targets.yaml\) \[refs.schema\]" "$ERR"
+# a folder whose frameworks name their targets in full loads without it, and
+# the national rules say nothing
+sed -i '/^targets:/,$d' "$T/refs/framework-2.0.yaml"
+run validate --refs "$T/refs" -q "$F/target.national-unknown.yaml"
+expect_status "no national-targets.yaml, no framework targets: loads, exit 0" 0
 exit 0
