@@ -87,7 +87,9 @@ static void check_solutions(egaf_check_ctx *ctx)
         if (found)
             continue;
         size_t used = strlen(missing);
-        snprintf(missing + used, sizeof missing - used, "%s%s", nmissing ? ", " : "", needed[k]);
+        /* in backticks: the values as the model writes them, in any language */
+        snprintf(missing + used, sizeof missing - used, "%s`%s`", nmissing ? ", " : "",
+                 needed[k]);
         nmissing++;
     }
     if (!nmissing)

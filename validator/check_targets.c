@@ -111,11 +111,15 @@ static void check_uncovered(egaf_check_ctx *ctx)
         }
         if (covered)
             continue;
+        /* the level in words of the message's language, not the model's key */
+        const char *format =
+            strcmp(level, "ministry") == 0
+                ? _("no target serves national target '%s' (%s: %s, %s) set for ministries in %d")
+                : _("no target serves national target '%s' (%s: %s, %s) set for provinces in %d");
         egaf_finding *f = egaf_diag(
             ctx->diags, "target.national-uncovered", &m->section_marks[EGAF_S_IMPLEMENTATION],
-            NULL,
-            _("no target serves national target '%s' (%s: %s, %s) set for a %s in %d"), nt->id,
-            nt->name, nt->value, nt->instrument ? nt->instrument : nt->source, level, ctx->year);
+            NULL, format, nt->id, nt->name, nt->value,
+            nt->instrument ? nt->instrument : nt->source, ctx->year);
         egaf_diag_hint(ctx->diags, f,
                        _("add a target with `national: %s`, or waive the rule in "
                          "`architecture.waivers` with the reason"),

@@ -80,7 +80,7 @@ expect_no_grep "self: not also a cycle" "dependency-cycle"
 run validate "$F/target.national-unknown.yaml"
 expect_grep "national-unknown: did you mean" "hint: did you mean 'dvc-muc-4'\?$"
 run validate "$F/target.national-uncovered.yaml"
-expect_grep "national-uncovered: names the target, its value and instrument" "warning: no target serves national target 'dvc-muc-4' \(Tỷ lệ dịch vụ công trực tuyến mức độ 4: ≥ 30%, NQ 17/NQ-CP \(07/3/2019\)\) set for a province in 2020 \[target.national-uncovered\]$"
+expect_grep "national-uncovered: names the target, its value and instrument" "warning: no target serves national target 'dvc-muc-4' \(Tỷ lệ dịch vụ công trực tuyến mức độ 4: ≥ 30%, NQ 17/NQ-CP \(07/3/2019\)\) set for provinces in 2020 \[target.national-uncovered\]$"
 expect_grep "national-uncovered: says the fact is only reported" "this rests on national target 'dvc-muc-4', not confirmed from the original text \(only reported by a secondary source"
 # a waiver in the header waives it (listed, not counted)
 sed 's/^  legal-basis:$/  waivers: [{rule: target.national-uncovered, reason: "Chỉ tiêu DVC mức 4 do Sở TTTT theo dõi riêng"}]\n  legal-basis:/' \
@@ -99,7 +99,7 @@ sed '/^  targets:$/,/^  solutions:$/{/^  solutions:$/!d}' "$F/chapters.yaml" >"$
 run validate -q "$T/no-targets.yaml"
 expect_no_grep "national-uncovered: not for a model without targets" "national-uncovered"
 run validate "$F/solutions.missing-kind.yaml"
-expect_grep "missing-kind: names the kinds" "warning: the solutions have no solution of the kinds staffing, finance \[solutions.missing-kind\]$"
+expect_grep "missing-kind: names the kinds" 'warning: the solutions have no solution of the kinds `staffing`, `finance` \[solutions.missing-kind\]$'
 run validate "$F/header.legal-basis-framework.yaml"
 expect_grep "legal-basis: names the instrument" "note: the legal basis does not cite QĐ 2323/QĐ-BTTTT, the instrument of framework 2.0 the architecture follows \[header.legal-basis-framework\]$"
 # cited in other words, other case and spacing: no finding
