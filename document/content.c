@@ -875,7 +875,9 @@ static void chapter_solutions(builder *b)
 static void annex_components(builder *b)
 {
     heading(b, 1, _("Annex: components of the architecture"));
-    for (int k = 0; k <= EGAF_K_ROADMAP; k++) {
+    /* every element once, on a line of its own: the tables' narrow cells
+     * wrap a long name; targets and solutions have no status to show */
+    for (int k = 0; k < EGAF_K_ARCHITECTURE; k++) {
         /* integrations and relations have their own tables, often no id */
         if (b->m->counts[k] == 0 || k == EGAF_K_INTEGRATION || k == EGAF_K_RELATION)
             continue;
@@ -883,8 +885,11 @@ static void annex_components(builder *b)
         heading(b, 2, fmt(b->d, "%s (%zu)", _(spec->noun), b->m->counts[k]));
         for (size_t i = 0; i < b->m->counts[k]; i++) {
             const egaf_element *el = b->m->elements[k][i];
-            bullet(b, fmt(b->d, "%s — %s — %s", name_of(el), el->id ? el->id : "",
-                          status_text(el)));
+            if (k == EGAF_K_TARGET || k == EGAF_K_SOLUTION)
+                bullet(b, fmt(b->d, "%s — %s", name_of(el), el->id ? el->id : ""));
+            else
+                bullet(b, fmt(b->d, "%s — %s — %s", name_of(el), el->id ? el->id : "",
+                              status_text(el)));
         }
     }
 }
