@@ -605,9 +605,13 @@ static void chapter_general(builder *b)
     bool framework_cited = false;
     const egaf_ref_framework *fw =
         b->refs && m->framework.s ? egaf_refs_framework(b->refs, m->framework.s) : NULL;
+    /* the instrument by its number ("292/QĐ-BKHCN" of "QĐ 292/QĐ-BKHCN"):
+     * the list may spell the kind out ("Quyết định 292/QĐ-BKHCN") */
+    const char *number = fw && fw->instrument ? strchr(fw->instrument, ' ') : NULL;
+    number = number ? number + 1 : fw ? fw->instrument : NULL;
     for (size_t i = 0; basis && i < basis->u.list.count; i++) {
         const char *text = basis->u.list.items[i].s ? basis->u.list.items[i].s : "";
-        if (fw && fw->instrument && strstr(text, fw->instrument))
+        if (number && *number && strstr(text, number))
             framework_cited = true;
         numbered(b, ++item, text);
     }
@@ -751,7 +755,7 @@ static void chapter_targets(builder *b)
         para(b, _("The model sets no measurable target."));
         return;
     }
-    static const unsigned w[] = {20, 22, 12, 9, 12, 8, 17};
+    static const unsigned w[] = {18, 22, 10, 13, 10, 10, 17};
     table t = table_begin(b, egaf_label_kind(EGAF_K_TARGET, b->english), 7, w,
                           field_label(b, EGAF_F_NAME), field_label(b, EGAF_F_INDICATOR),
                           field_label(b, EGAF_F_BASELINE), field_label(b, EGAF_F_BASELINE_YEAR),
@@ -782,7 +786,7 @@ static void chapter_roadmap(builder *b)
     /* who, when, paid from where and how much; the budget as a number in
      * millions of đồng (the text `budget` when a task has no number), and
      * the total of the numbers */
-    static const unsigned w[] = {27, 10, 8, 15, 15, 13, 12};
+    static const unsigned w[] = {25, 10, 8, 16, 18, 11, 12};
     table t = table_begin(b, _("Tasks of the roadmap"), 7, w, _("Task"), _("Period"),
                           field_label(b, EGAF_F_PRIORITY), field_label(b, EGAF_F_LEAD),
                           field_label(b, EGAF_F_PARTNERS), field_label(b, EGAF_F_FUNDING),
