@@ -7,6 +7,34 @@
 #include "base/i18n.h"
 
 static const egaf_rule catalogue[] = {
+    {"channel.application-kind", EGAF_SEV_WARNING,
+     N_("channel of a kind that cannot be an application"),
+     N_("A channel of kind `counter`, `phone` or `email` names, in `application`, the "
+        "application that is the channel. Only a web, mobile, kiosk or social channel (or "
+        "`other`) is itself an application; a counter (bộ phận một cửa), a hotline or a mailbox "
+        "is served by people who use an application."),
+     N_("egaf model format (docs/model-format.md): a channel's `application` is the system that "
+        "is the channel (the province's mobile app, its portal); QĐ 2323/QĐ-BTTTT places "
+        "channels in the business architecture and the systems behind them in the application "
+        "architecture."),
+     N_("Remove `application` from the channel and name the application in the `handled-by` of "
+        "the services offered there, or correct the channel's `kind`."),
+     "channels:\n  - {id: mot-cua, name: Bộ phận một cửa, kind: counter, application: "
+     "he-thong-tthc}\n",
+     "channels:\n  - {id: mot-cua, name: Bộ phận một cửa, kind: counter}\n"},
+    {"channel.application-unlinked", EGAF_SEV_WARNING,
+     N_("channel and application declared twice with no link"),
+     N_("A channel and an application or platform have the same name once diacritics, case and "
+        "spacing are ignored, and the channel's `application` does not name it: one thing (the "
+        "province's mobile app, its portal) declared twice, as a channel and as a system, "
+        "with nothing saying they are the same."),
+     N_("egaf model format (docs/model-format.md): a channel that is an application names it in "
+        "`application`, so the diagrams, the document and the consolidation count one system."),
+     N_("Add `application: <id>` to the channel, or give the two names that tell them apart."),
+     "channels:\n  - {id: app-hg, name: Ứng dụng Hậu Giang, kind: mobile}\napplications:\n  - "
+     "{id: hau-giang-app, name: Ứng dụng Hậu Giang}\n",
+     "channels:\n  - {id: app-hg, name: Ứng dụng Hậu Giang, kind: mobile, application: "
+     "hau-giang-app}\n"},
     {"code.unknown", EGAF_SEV_ERROR, N_("reference-model code not in the edition's tree"),
      N_("A `brm`, `drm`, `arm`, `trm` or `srm` code is not in the code tree of the model's "
         "framework edition. The message says when the tree is egaf's provisional one (the "
@@ -179,6 +207,19 @@ static const egaf_rule catalogue[] = {
      N_("QĐ 2323/QĐ-BTTTT (2.0), QĐ 2568/QĐ-BTTTT (3.0), QĐ 292/QĐ-BKHCN (4.0)."),
      N_("Write the edition the architecture follows, as a quoted string."), "framework: \"2\"\n",
      "framework: \"2.0\"\n"},
+    {"header.legal-basis-framework", EGAF_SEV_NOTE,
+     N_("legal basis does not cite the framework"),
+     N_("The architecture's `legal-basis` lists instruments, but none cites the instrument of "
+        "the framework edition the model follows (`instrument` of "
+        "reference-models/framework-*.yaml: QĐ 2323/QĐ-BTTTT for 2.0, QĐ 2568/QĐ-BTTTT for 3.0, "
+        "QĐ 292/QĐ-BKHCN for 4.0). Compared by the instrument's number, without case, "
+        "diacritics or white space, so \"Quyết định số 2323/QĐ-BTTTT ngày 31/12/2019\" cites "
+        "it. Nothing is said when `legal-basis` is absent."),
+     N_("QĐ 2323/QĐ-BTTTT (Khung Kiến trúc CPĐT 2.0): a ministry's or province's architecture is "
+        "built on the framework; its căn cứ pháp lý names it."),
+     N_("Add the framework's instrument to `legal-basis`."),
+     "framework: \"2.0\"\narchitecture:\n  legal-basis: [NQ 17/NQ-CP]\n",
+     "framework: \"2.0\"\narchitecture:\n  legal-basis: [NQ 17/NQ-CP, QĐ 2323/QĐ-BTTTT]\n"},
     {"header.level-mismatch", EGAF_SEV_ERROR, N_("level does not match the agency"),
      N_("`level: province` for a ministry or government agency, or `level: ministry` for a "
         "province. Government agencies (such as BHXH Việt Nam) use `ministry`."),
@@ -195,6 +236,19 @@ static const egaf_rule catalogue[] = {
      N_("Follow the edition in force in the year (the hint names it), or correct the year."),
      "framework: \"2.0\"\narchitecture:\n  year: 2026\n",
      "framework: \"4.0\"\narchitecture:\n  year: 2026\n"},
+    {"hosting.provider-missing", EGAF_SEV_WARNING, N_("leased or cloud hosting without a provider"),
+     N_("A platform or an infrastructure element has `hosting` `leased`, `cloud`, "
+        "`national-cloud` or `colocation` but no `provider`: the model does not say who "
+        "provides and operates it."),
+     N_("NĐ 73/2019/NĐ-CP (thuê dịch vụ công nghệ thông tin); NĐ 85/2016/NĐ-CP (the owner and "
+        "the operator of an information system each have security duties): the architecture "
+        "names who runs what it does not run itself."),
+     N_("Add `provider:` with the telecom operator, the cloud or the national platform that "
+        "provides it."),
+     "infrastructure:\n  - {id: tt-du-lieu, name: Trung tâm dữ liệu, kind: data-center, "
+     "hosting: leased}\n",
+     "infrastructure:\n  - {id: tt-du-lieu, name: Trung tâm dữ liệu, kind: data-center, "
+     "hosting: leased, provider: VNPT}\n"},
     {"hygiene.empty-section", EGAF_SEV_WARNING, N_("section without elements"),
      N_("A section key (`business`, `data`, `application`, `technology`, `security`, "
         "`implementation`) is present but holds no element, in this file and its includes."),
@@ -218,8 +272,9 @@ static const egaf_rule catalogue[] = {
     {"hygiene.unused", EGAF_SEV_WARNING, N_("element nothing refers to"),
      N_("A database that no application uses, no integration touches and no database sources "
         "from; an infrastructure element that nothing is hosted on and nothing connects to; a "
-        "channel or an actor that no service names. Elements with `status: retired` are "
-        "exempt."),
+        "channel that no service names; an actor that no service or application names. Units "
+        "are not reported: an organisation chart lists units that own nothing. Elements with "
+        "`status: retired` are exempt."),
      N_("egaf model format (docs/model-format.md): an element nothing refers to is usually a "
         "missing reference."),
      N_("Add the reference the message names, or remove the element."),
@@ -290,6 +345,51 @@ static const egaf_rule catalogue[] = {
         "device; an entry that is skipped is said, never silent."),
      N_("Remove the entry from the folder, or rename it so it does not end in .yaml or .yml."),
      NULL, NULL},
+    {"org.owner-unknown", EGAF_SEV_WARNING, N_("owner that names no unit and no agency"),
+     N_("An element's `owner` is neither the id of a unit of `business.units`, nor an organ "
+        "code (mã định danh, letters, digits and dots), nor an agency of the reference data; or "
+        "it is the id of an element that is not a unit. Without reference data only the last "
+        "case is reported."),
+     N_("egaf model format (docs/model-format.md): `owner` is the đơn vị chủ quản, named so the "
+        "site, the document and the consolidation can find it; organ codes follow QĐ "
+        "20/2020/QĐ-TTg."),
+     N_("Write the id of the unit (the hint names the closest one), its organ code, or the id of "
+        "the agency."),
+     "units:\n  - {id: so-tttt, name: Sở Thông tin và Truyền thông}\napplications:\n  - {id: "
+     "qlvb, name: Quản lý văn bản, owner: so-ttt}\n",
+     "units:\n  - {id: so-tttt, name: Sở Thông tin và Truyền thông}\napplications:\n  - {id: "
+     "qlvb, name: Quản lý văn bản, owner: so-tttt}\n"},
+    {"org.parent-cycle", EGAF_SEV_ERROR, N_("unit that is its own parent"),
+     N_("Following the units' `parent` from a unit comes back to it (a unit that is its own "
+        "parent, or two units each the parent of the other): the organisation chart is not a "
+        "tree. Reported once per loop, at the `parent` of its first unit in the model."),
+     N_("egaf model format (docs/model-format.md): `parent` is the unit a unit belongs to; the "
+        "organisation of an agency is a hierarchy (NĐ 24/2014/NĐ-CP and NĐ 37/2014/NĐ-CP for "
+        "the departments of a province and of a district; NĐ 123/2016/NĐ-CP for ministries)."),
+     N_("Remove the `parent` of the unit at the top of the chart, or correct the one that "
+        "points down."),
+     "units:\n  - {id: so-tttt, name: Sở TT&TT, parent: trung-tam}\n  - {id: trung-tam, name: "
+     "Trung tâm CNTT, parent: so-tttt}\n",
+     "units:\n  - {id: so-tttt, name: Sở TT&TT}\n  - {id: trung-tam, name: Trung tâm CNTT, "
+     "parent: so-tttt}\n"},
+    {"org.relation-self", EGAF_SEV_WARNING, N_("relation from a unit to itself"),
+     N_("A relation of `business.relations` has the same unit as `from` and `to`."),
+     N_("egaf model format (docs/model-format.md): a business relation joins two units (the "
+        "document's figures of the relations between departments)."),
+     N_("Set `to` to the other unit, or remove the relation."),
+     "relations:\n  - {from: so-tttt, to: so-tttt, kind: coordinates}\n",
+     "relations:\n  - {from: so-tttt, to: so-noi-vu, kind: coordinates}\n"},
+    {"org.unit-kind", EGAF_SEV_WARNING, N_("district or commune in a ministry's architecture"),
+     N_("A unit of kind `district` or `commune` in an architecture whose `level` is `ministry`."),
+     N_("Luật Tổ chức chính quyền địa phương: districts and communes are local government under "
+        "the province; a ministry's units are its departments, offices and centres (NĐ "
+        "123/2016/NĐ-CP)."),
+     N_("Give the unit its kind in the ministry (`department`, `office`, `centre`, `other`), or "
+        "move it to the province's architecture."),
+     "architecture:\n  level: ministry\nbusiness:\n  units:\n    - {id: huyen-a, name: Huyện "
+     "A, kind: district}\n",
+     "architecture:\n  level: ministry\nbusiness:\n  units:\n    - {id: cuc-cntt, name: Cục "
+     "Công nghệ thông tin, kind: department}\n"},
     {"ref.cross-architecture", EGAF_SEV_NOTE, N_("reference to another architecture not checked"),
      N_("A reference `ARCH:ID` names an element of another architecture that is not loaded in this "
         "run, so egaf cannot check it."),
@@ -365,6 +465,36 @@ static const egaf_rule catalogue[] = {
         "pipeline sees them."),
      N_("Read the message; if the diagram is missing, report it with the model that caused it."),
      NULL, NULL},
+    {"roadmap.dependency-cycle", EGAF_SEV_ERROR, N_("roadmap tasks depend on each other in a cycle"),
+     N_("Following `depends-on` from a roadmap task leads back to it through other tasks. One "
+        "finding per cycle, at the first task's item, naming the cycle (a → b → a), with a note "
+        "at each of its other items (the first eight)."),
+     N_("QĐ 2323/QĐ-BTTTT: the roadmap (lộ trình) orders the tasks of the implementation; a "
+        "task that waits for itself can never start."),
+     N_("Remove the dependency that is not real."),
+     "- {id: lgsp, from: 2021, to: 2022, depends-on: [ket-noi]}\n"
+     "- {id: ket-noi, from: 2022, to: 2023, depends-on: [lgsp]}\n",
+     "- {id: lgsp, from: 2021, to: 2022}\n"
+     "- {id: ket-noi, from: 2022, to: 2023, depends-on: [lgsp]}\n"},
+    {"roadmap.dependency-order", EGAF_SEV_ERROR,
+     N_("roadmap task ends before a task it depends on"),
+     N_("A roadmap task's `to` is earlier than the `to` of a task its `depends-on` names: a task "
+        "may not end before a task it depends on ends. At the `depends-on` item, with a note at "
+        "the other task's `to`."),
+     N_("QĐ 2323/QĐ-BTTTT: the roadmap (lộ trình) orders the tasks of the implementation."),
+     N_("End the task later, or the task it depends on earlier."),
+     "- {id: lgsp, from: 2021, to: 2023}\n- {id: ket-noi, from: 2021, to: 2022, depends-on: "
+     "[lgsp]}\n",
+     "- {id: lgsp, from: 2021, to: 2023}\n- {id: ket-noi, from: 2021, to: 2024, depends-on: "
+     "[lgsp]}\n"},
+    {"roadmap.lead-missing", EGAF_SEV_WARNING, N_("roadmap task with partners but no lead"),
+     N_("A roadmap task names `partners` (đơn vị phối hợp) but no `lead` (đơn vị chủ trì). A "
+        "`lead` that names no unit is ref.unresolved."),
+     N_("The list of tasks of an architecture document gives each task its lead unit (chủ trì) "
+        "and partner units (phối hợp)."),
+     N_("Add `lead:` naming the unit of `business.units` that leads the task."),
+     "- {id: lgsp, from: 2021, to: 2023, partners: [so-tai-chinh]}\n",
+     "- {id: lgsp, from: 2021, to: 2023, lead: so-tttt, partners: [so-tai-chinh]}\n"},
     {"roadmap.order", EGAF_SEV_ERROR, N_("roadmap task ends before it starts"),
      N_("A roadmap task's `from` is later than its `to`."),
      N_("egaf model format (docs/model-format.md); QĐ 2323/QĐ-BTTTT: the roadmap (lộ trình) of the "
@@ -379,6 +509,12 @@ static const egaf_rule catalogue[] = {
      N_("Move the task inside the period, or widen `period`."),
      "period: {from: 2021, to: 2025}\nroadmap:\n  - {id: lgsp, from: 2024, to: 2027}\n",
      "period: {from: 2021, to: 2025}\nroadmap:\n  - {id: lgsp, from: 2024, to: 2025}\n"},
+    {"roadmap.self-dependency", EGAF_SEV_ERROR, N_("roadmap task depends on itself"),
+     N_("A roadmap task's `depends-on` names the task itself."),
+     N_("QĐ 2323/QĐ-BTTTT: the roadmap (lộ trình) orders the tasks of the implementation."),
+     N_("Remove the task's own id from `depends-on`."),
+     "- {id: lgsp, from: 2021, to: 2023, depends-on: [lgsp]}\n",
+     "- {id: lgsp, from: 2021, to: 2023}\n"},
     {"route.bypasses-platform", EGAF_SEV_ERROR,
      N_("connection to a national system bypasses the "
         "LGSP"),
@@ -470,6 +606,77 @@ static const egaf_rule catalogue[] = {
      "controls:\n  - {id: tuong-lua, name: Tường lửa, kind: firewall, protects: [cong-ttdt]}\n",
      "controls:\n  - {id: tuong-lua, name: Tường lửa, kind: firewall, protects: [cong-ttdt, "
      "mot-cua]}\n"},
+    {"solutions.missing-kind", EGAF_SEV_WARNING,
+     N_("solutions lack a governance, staffing, policy or finance solution"),
+     N_("The model lists `implementation.solutions`, but none of kind governance, staffing, "
+        "policy or finance: one finding, at `implementation`, naming the kinds missing. A model "
+        "without solutions is not told (the chapter is optional in the format)."),
+     N_("QĐ 2323/QĐ-BTTTT and the guidance on building ministry and provincial architectures: "
+        "chapter IX, the solutions for governance (quản trị), staffing (nhân lực), policy "
+        "(chính sách) and finance (tài chính)."),
+     N_("Add a solution of each kind the message names."),
+     "solutions:\n  - {id: ban-chi-dao, name: Ban chỉ đạo, kind: governance}\n",
+     "solutions:\n  - {id: ban-chi-dao, name: Ban chỉ đạo, kind: governance}\n"
+     "  - {id: dao-tao, name: Đào tạo cán bộ CNTT, kind: staffing}\n"
+     "  - {id: quy-che, name: Quy chế khai thác dữ liệu, kind: policy}\n"
+     "  - {id: von, name: Bố trí vốn đầu tư công, kind: finance}\n"},
+    {"standard.code-duplicate", EGAF_SEV_WARNING, N_("standard listed twice"),
+     N_("Two standards of `technology.standards` have the same `code` (compared without case, "
+        "diacritics or white space). At the second, with a note at the first."),
+     N_("The annex of standards applied lists each standard once (TT 39/2017/TT-BTTTT and its "
+        "successors)."),
+     N_("Keep one and name every element it applies to in its `applies-to`."),
+     "- {id: tcvn-a, name: Chữ ký số, code: TCVN 7635:2007}\n- {id: tcvn-b, name: Chữ ký số "
+     "(2), code: TCVN 7635:2007}\n",
+     "- {id: tcvn-a, name: Chữ ký số, code: TCVN 7635:2007, applies-to: [mot-cua, qlvb]}\n"},
+    {"standard.instrument-missing", EGAF_SEV_NOTE,
+     N_("standard without the instrument that makes it apply"),
+     N_("A standard of `technology.standards` has no `instrument`: the document cannot say "
+        "which instrument makes it apply."),
+     N_("TT 39/2017/TT-BTTTT (Danh mục tiêu chuẩn kỹ thuật về ứng dụng CNTT trong cơ quan nhà "
+        "nước) and its successors list the standards that apply."),
+     N_("Add `instrument:` naming the instrument that lists the standard."),
+     "- {id: tcvn-chu-ky-so, name: Chữ ký số, code: TCVN 7635:2007}\n",
+     "- {id: tcvn-chu-ky-so, name: Chữ ký số, code: TCVN 7635:2007, instrument: TT "
+     "39/2017/TT-BTTTT}\n"},
+    {"target.baseline-after-target", EGAF_SEV_ERROR, N_("target's baseline after its year"),
+     N_("A target's `baseline-year` is later than its `year`."),
+     N_("The architecture's targets (mục tiêu, chỉ tiêu) measure a change from a baseline to a "
+        "value by a year."),
+     N_("Correct `baseline-year` or `year`."),
+     "- {id: dvc-4, indicator: \"% DVC mức 4\", baseline: \"12%\", baseline-year: 2021, value: "
+     "\"30%\", year: 2020}\n",
+     "- {id: dvc-4, indicator: \"% DVC mức 4\", baseline: \"12%\", baseline-year: 2018, value: "
+     "\"30%\", year: 2020}\n"},
+    {"target.national-uncovered", EGAF_SEV_WARNING, N_("national target without a local target"),
+     N_("The model lists `implementation.targets`, and a national target of the reference data "
+        "(reference-models/national-targets.yaml) set for the model's year and level has no "
+        "target with `national:` naming it. One finding per national target, at "
+        "`implementation`; the architecture's waivers waive it (with the reason). Never an "
+        "error: the national targets are only reported in news reports, and reference data "
+        "never guesses. A model without targets is not told."),
+     N_("NQ 17/NQ-CP (07/3/2019): the targets for 2019-2020 of every ministry and province; the "
+        "architecture's targets serve them."),
+     N_("Add a target with `national: ID` (`egaf refs list --kind national-targets`), or waive "
+        "the rule in `architecture.waivers`."),
+     "year: 2020\ntargets:\n  - {id: dvc-4, value: \"30%\", year: 2020}\n",
+     "year: 2020\ntargets:\n  - {id: dvc-4, value: \"30%\", year: 2020, national: dvc-muc-4}\n"
+     "  # … one per national target, or a waiver with its reason\n"},
+    {"target.national-unknown", EGAF_SEV_ERROR, N_("target serves an unknown national target"),
+     N_("A target's `national` is not the id of a national target of the reference data "
+        "(reference-models/national-targets.yaml). Not checked when the reference folder has "
+        "no national targets."),
+     N_("egaf model format: `national` names a national target by its id in the reference data."),
+     N_("Use the id the hint names, or one `egaf refs list --kind national-targets` lists."),
+     "- {id: dvc-4, value: \"30%\", year: 2020, national: dvc-muc4}\n",
+     "- {id: dvc-4, value: \"30%\", year: 2020, national: dvc-muc-4}\n"},
+    {"target.year-outside-period", EGAF_SEV_ERROR, N_("target year outside the architecture's period"),
+     N_("A target's `year` is outside the architecture's `period` (without a period: outside "
+        "the model's year and the five years after it)."),
+     N_("QĐ 2323/QĐ-BTTTT: the targets are those of the architecture's period."),
+     N_("Set `year` inside the period, or widen `period`."),
+     "period: {from: 2021, to: 2025}\ntargets:\n  - {id: dvc-4, value: \"80%\", year: 2030}\n",
+     "period: {from: 2021, to: 2025}\ntargets:\n  - {id: dvc-4, value: \"80%\", year: 2025}\n"},
     {"waiver.unknown-rule", EGAF_SEV_WARNING, N_("waiver names no rule"),
      N_("A waiver's `rule` is not the id of any rule, so it waives nothing."),
      N_("egaf model format (docs/model-format.md)."), N_("Use an id that `egaf rules` lists."),

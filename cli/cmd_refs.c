@@ -39,8 +39,9 @@ static const char *const usage =
        "two dates (a year is its 31 December; YYYY-MM-DD is a day).\n"
        "\n"
        "options:\n"
-       "  --kind K          agencies, shared-systems, national-databases, data-subjects\n"
-       "                    or codes (default: every kind but codes)\n"
+       "  --kind K          agencies, shared-systems, national-databases, data-subjects,\n"
+       "                    codes or national-targets (default: every kind but codes and\n"
+       "                    national targets)\n"
        "  --year YYYY       only entries valid in YYYY, owners as of YYYY (default: the\n"
        "                    latest owner)\n"
        "  --framework E     edition 2.0, 3.0 or 4.0: the codes of that edition (default:\n"
@@ -63,9 +64,10 @@ static const egaf_option options[] = {
 };
 
 /* --kind values; K_ALL is the default (every entry kind). */
-enum { K_AGENCIES, K_SYSTEMS, K_DATABASES, K_SUBJECTS, K_CODES, K_ALL };
-static const char *const kind_names[] = {"agencies", "shared-systems", "national-databases",
-                                         "data-subjects", "codes", NULL};
+enum { K_AGENCIES, K_SYSTEMS, K_DATABASES, K_SUBJECTS, K_CODES, K_TARGETS, K_ALL };
+static const char *const kind_names[] = {"agencies",      "shared-systems", "national-databases",
+                                         "data-subjects", "codes",          "national-targets",
+                                         NULL};
 static const char *const tree_names[EGAF_TREE__COUNT] = {"brm", "drm", "arm", "trm", "srm"};
 
 typedef struct refs_opts {
@@ -342,6 +344,87 @@ static void list_codes(egaf_buf *out, const egaf_ref_framework *f, const refs_op
             egaf_buf_printf(out, "%s %s%s\n", tree_names[t], f->edition,
                             tree->provisional ? " (provisional)" : "");
         }
+    }
+    if (o->json)
+        egaf_buf_puts(out, n ? "\n]\n" : "]\n");
+}
+
+/* "2019..2020": the years a national target is set for. */
+static void target_years(const egaf_ref_national_target *t, char *buf, size_t size)
+{
+    if (!t->valid_from && !t->valid_to)
+        snprintf(buf, size, "-");
+    else if (!t->valid_to)
+        snprintf(buf, size, "%d..", t->valid_from / 10000);
+    else
+        snprintf(buf, size, "%d..%d", t->valid_from / 10000, t->valid_to / 10000);
+}
+
+static void national_target_json(egaf_buf *out, const egaf_ref_national_target *t)
+{
+    egaf_buf_puts(out, "{\"id\": ");
+    egaf_buf_json_string(out, t->id);
+    jstr(out, "kind", "national-target");
+    jstr(out, "name", t->name);
+    jstr(out, "name-en", t->name_en);
+    jstr(out, "value", t->value);
+    if (t->valid_from)
+        egaf_buf_printf(out, ", \"year-from\": %d", t->valid_from / 10000);
+    else
+        egaf_buf_puts(out, ", \"year-from\": null");
+    if (t->valid_to)
+        egaf_buf_printf(out, ", \"year-to\": %d", t->valid_to / 10000);
+    else
+        egaf_buf_puts(out, ", \"year-to\": null");
+    jlist(out, "level", t->levels, t->nlevels);
+    jstr(out, "instrument", t->instrument);
+    jstr(out, "confidence", egaf_confidence_name(t->fact.confidence));
+    jlist(out, "sources", t->fact.sources, t->fact.nsources);
+    jstr(out, "note", t->note);
+    egaf_buf_putc(out, '}');
+}
+
+/* One line a national target: id, value, years, levels, how sure, name. */
+static void list_national_targets(egaf_buf *out, const egaf_refs *refs, const refs_opts *o)
+{
+    size_t wi = 0, wv = 0, wl = 0, wc = 0, n = 0;
+    char years[40], levels[64];
+    for (size_t i = 0; i < refs->nnational_targets; i++) {
+        const egaf_ref_national_target *t = &refs->national_targets[i];
+        if (!egaf_ref_national_target_applies(t, o->year, NULL))
+            continue;
+        wi = width(t->id) > wi ? width(t->id) : wi;
+        wv = width(t->value) > wv ? width(t->value) : wv;
+        const char *c = confidence_text(t->fact.confidence);
+        wc = width(c) > wc ? width(c) : wc;
+        size_t l = 0;
+        for (size_t j = 0; j < t->nlevels; j++)
+            l += strlen(t->levels[j]) + (j ? 1 : 0);
+        wl = l > wl ? l : wl;
+    }
+    if (o->json)
+        egaf_buf_putc(out, '[');
+    for (size_t i = 0; i < refs->nnational_targets; i++) {
+        const egaf_ref_national_target *t = &refs->national_targets[i];
+        if (!egaf_ref_national_target_applies(t, o->year, NULL))
+            continue;
+        if (o->json) {
+            egaf_buf_puts(out, n++ ? ",\n " : "\n ");
+            national_target_json(out, t);
+            continue;
+        }
+        target_years(t, years, sizeof years);
+        levels[0] = '\0';
+        for (size_t j = 0; j < t->nlevels; j++) {
+            size_t used = strlen(levels);
+            snprintf(levels + used, sizeof levels - used, "%s%s", j ? "," : "", t->levels[j]);
+        }
+        pad(out, t->id, wi + 2);
+        pad(out, t->value, wv + 2);
+        pad(out, years, 12);
+        pad(out, levels, wl + 2);
+        pad(out, confidence_text(t->fact.confidence), wc + 2);
+        egaf_buf_printf(out, "%s\n", t->name ? t->name : "");
     }
     if (o->json)
         egaf_buf_puts(out, n ? "\n]\n" : "]\n");
@@ -794,6 +877,14 @@ static void audit_model(audit_list *l, const egaf_refs *refs, const egaf_model *
         audit_add(l, &f->sections[r], f->sections[r].confidence, f->sections[r].source,
                   _("that framework %s requires content %s (%s)"), f->edition,
                   f->sections[r].letter ? f->sections[r].letter : "?", f->sections[r].name);
+    /* target.national-uncovered: a model with targets is held to the
+     * national targets of its year and level */
+    for (size_t r = 0; m->counts[EGAF_K_TARGET] && r < refs->nnational_targets; r++) {
+        const egaf_ref_national_target *t = &refs->national_targets[r];
+        if (egaf_ref_national_target_applies(t, year, level))
+            audit_add(l, t, t->fact.confidence, t->fact.nsources ? t->fact.sources[0] : NULL,
+                      _("national target %s (%s: %s)"), t->id, t->name, t->value);
+    }
 }
 
 /* A finding of model m whose severity was lowered because it rests on a
@@ -1208,7 +1299,7 @@ static int parse_kind(const char *s, int *out)
         return usage_error("refs", _("unknown kind '%s'; did you mean '%s'?"), s, sug);
     return usage_error("refs",
                        _("unknown kind '%s' (agencies, shared-systems, "
-                         "national-databases, data-subjects, codes)"),
+                         "national-databases, data-subjects, codes, national-targets)"),
                        s);
 }
 
@@ -1367,6 +1458,8 @@ int cmd_refs(egaf_cli *cli, int argc, char **argv)
         rc = audit(&out, refs, operands, nops, &o);
     } else if (is_diff) {
         rc = refs_diff(&out, refs, from, to, o.json ? D_JSON : o.markdown ? D_MARKDOWN : 0);
+    } else if (o.kind == K_TARGETS) {
+        list_national_targets(&out, refs, &o);
     } else if (o.kind == K_CODES) {
         const egaf_ref_framework *f = pick_framework(refs, &o);
         if (f)

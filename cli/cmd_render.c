@@ -26,6 +26,9 @@ static const char *const usage =
        "  data          databases, the applications using them, national databases\n"
        "  technology    infrastructure, what is hosted on it, network links\n"
        "  security      controls, what they protect, security levels\n"
+       "  organisation  units (departments, districts, communes) under their parent,\n"
+       "                and the business relations between them; only for a model\n"
+       "                with `business.units`\n"
        "\n"
        "options:\n"
        "  --view VIEW       the view to draw (required)\n"
@@ -37,6 +40,14 @@ static const char *const usage =
        "  --diff OLD        mark what changed since the model in OLD: added in green\n"
        "                    \"(mới)\", changed in orange \"(thay đổi)\", removed as dashed\n"
        "                    red ghosts \"(đã bỏ)\" (see `egaf diff`)\n"
+       "  --with FILE       another architecture's model: references into it\n"
+       "                    (\"lang-son:httt-tthc\") are drawn with their names; repeat it\n"
+       "  --hide LAYER      leave out a layer's elements and their edges: business, data,\n"
+       "                    application, technology, security or national (the national\n"
+       "                    systems); repeat it, or separate layers with commas\n"
+       "  --size PAPER      A4 or A3: fit the drawing in the text area of a landscape page\n"
+       "                    of that paper (scaled down, never up)\n"
+       "  --dpi N           dots per inch of a PNG (36-600; Graphviz's default is 96)\n"
        "  -o, --output OUT  the file to write (atomically); - for standard output\n"
        "  -h, --help        this help\n"
        "\n"
@@ -44,11 +55,12 @@ static const char *const usage =
        "Exit status: 0 the diagram was written; 2 it was not (bad usage, unreadable\n"
        "model, broken reference models, an output that could not be written).\n");
 
-enum { O_VIEW = 1, O_FORMAT, O_LANG, O_REFS, O_YEAR, O_OUTPUT, O_HELP, O_DIFF };
+enum { O_VIEW = 1, O_FORMAT, O_LANG, O_REFS, O_YEAR, O_OUTPUT, O_HELP, O_DIFF, O_HIDE, O_SIZE, O_DPI, O_WITH };
 
 static const egaf_option options[] = {
     {"view", 0, true}, {"format", 0, true},   {"lang", 0, true}, {"refs", 0, true},
     {"year", 0, true}, {"output", 'o', true}, {"help", 'h', false}, {"diff", 0, true},
+    {"hide", 0, true}, {"size", 0, true},     {"dpi", 0, true},    {"with", 0, true},
     {NULL, 0, false},
 };
 
@@ -67,6 +79,32 @@ static int bad_choice(const char *what, const char *value, const char *const *ch
     return EXIT_FAILURE_RUN;
 }
 
+/* --hide's value: layers separated by commas, each added to *hidden. */
+static int hide_layers(const char *value, unsigned *hidden)
+{
+    static const char *const layers[] = {"business",   "data",     "application",
+                                         "technology", "security", "national", NULL};
+    char name[32];
+    for (const char *p = value;;) {
+        size_t len = strcspn(p, ",");
+        if (len == 0 || len >= sizeof name) {
+            usage_error("render", _("--hide takes layers separated by commas, not '%s'"), value);
+            return -1;
+        }
+        memcpy(name, p, len);
+        name[len] = '\0';
+        unsigned bit = egaf_render_hide_bit(name);
+        if (!bit) {
+            bad_choice("layer", name, layers);
+            return -1;
+        }
+        *hidden |= bit;
+        if (!p[len])
+            return 0;
+        p += len + 1;
+    }
+}
+
 /* The format from OUT's extension, when --format is not given. */
 static egaf_out_format format_of(const char *out)
 {
@@ -82,6 +120,11 @@ int cmd_render(egaf_cli *cli, int argc, char **argv)
 {
     static const char *const formats[] = {"svg", "png", "dot", NULL};
     static const char *const langs[] = {"vi", "en", NULL};
+    static const char *const papers[] = {"A4", "A3", NULL};
+    enum { WITH_MAX = 64 };
+    const char *with_files[WITH_MAX];
+    egaf_model *with[WITH_MAX];
+    size_t nwith = 0, nwith_loaded = 0;
     egaf_opt_state st;
     egaf_opt_init(&st, argc, argv);
     const char *output = NULL, *refs_dir = NULL, *file = NULL, *old_file = NULL;
@@ -144,6 +187,29 @@ int cmd_render(egaf_cli *cli, int argc, char **argv)
         case O_DIFF:
             old_file = st.value;
             break;
+        case O_WITH:
+            if (nwith == WITH_MAX)
+                return usage_error("render", _("at most %d --with models"), WITH_MAX);
+            with_files[nwith++] = st.value;
+            break;
+        case O_HIDE:
+            if (hide_layers(st.value, &ro.hidden) != 0)
+                return EXIT_FAILURE_RUN;
+            break;
+        case O_SIZE:
+            if (egaf_paper_parse(st.value, &ro.paper) != 0)
+                return bad_choice("paper size", st.value, papers);
+            break;
+        case O_DPI: {
+            char *end;
+            errno = 0;
+            long dpi = strtol(st.value, &end, 10);
+            if (errno || *end || end == st.value || dpi < 36 || dpi > 600)
+                return usage_error("render", _("--dpi takes dots per inch (36-600), not '%s'"),
+                                   st.value);
+            ro.dpi = (unsigned)dpi;
+            break;
+        }
         case O_HELP:
             fputs(_(usage), stdout);
             return EXIT_CLEAN;
@@ -151,7 +217,7 @@ int cmd_render(egaf_cli *cli, int argc, char **argv)
     }
     if (!have_view)
         return usage_error("render", _("--view is required (overview, integration, data, "
-                                       "technology or security)"));
+                                       "technology, security or organisation)"));
     if (!file)
         return usage_error("render", _("no model given"));
     if (!output)
@@ -199,6 +265,21 @@ int cmd_render(egaf_cli *cli, int argc, char **argv)
     }
     if (!year)
         year = egaf_model_year(model);
+    for (; nwith_loaded < nwith; nwith_loaded++) {
+        /* only their names are read: their findings are for egaf validate */
+        egaf_diags *with_diags = egaf_diags_create();
+        if (!with_diags) {
+            error(_("out of memory"));
+            goto done;
+        }
+        with[nwith_loaded] = egaf_cli_load_one_model(
+            cli, with_files[nwith_loaded], _("--with: '%s' holds no readable model"), with_diags);
+        egaf_diags_free(with_diags);
+        if (!with[nwith_loaded])
+            goto done;
+    }
+    ro.others = with;
+    ro.nothers = nwith;
     if (old_file) {
         egaf_diags *old_diags = egaf_diags_create();
         if (!old_diags) {
@@ -227,6 +308,11 @@ int cmd_render(egaf_cli *cli, int argc, char **argv)
             goto done;
         }
         g = egaf_view_build_diff(view, model, old, &diff->archs[0], refs, year, &ro, diags);
+    } else if (!egaf_view_applies(view, model)) {
+        /* an empty frame would be a diagram of nothing in the document */
+        error(_("'%s' has no units (business.units): the %s view has nothing to draw"), file,
+              egaf_view_name(view));
+        goto done;
     } else {
         g = egaf_view_build(view, model, refs, year, &ro, diags);
     }
@@ -257,6 +343,8 @@ done:
     egaf_diff_free(diff);
     egaf_model_free(old);
     egaf_model_free(model);
+    for (size_t i = 0; i < nwith_loaded; i++)
+        egaf_model_free(with[i]);
     egaf_refs_free(refs);
     egaf_diags_free(diags);
     egaf_diags_free(load_diags);

@@ -18,7 +18,7 @@ _egaf_options()
 {
     case $1 in
     validate) echo "--format --output -o --base --refs --disable --severity --werror --quiet -q --follow-links --help -h" ;;
-    render) echo "--view --format --lang --refs --year --output -o --help -h" ;;
+    render) echo "--view --format --lang --refs --year --diff --with --hide --size --dpi --output -o --help -h" ;;
     consolidate) echo "--year --previous --format --base --lang --no-diagrams --cache --refs --output -o --werror --disable --quiet -q --follow-links --help -h" ;;
     diff) echo "--format --fail-on --max-items --refs --output -o --help -h" ;;
     export) echo "--format --output -o --lang --refs --no-views --help -h" ;;
@@ -78,7 +78,7 @@ _egaf()
         return 0
         ;;
     --view)
-        COMPREPLY=($(compgen -W "overview integration data technology security" -- "$cur"))
+        COMPREPLY=($(compgen -W "overview integration data technology security organisation" -- "$cur"))
         return 0
         ;;
     --lang)
@@ -107,7 +107,7 @@ _egaf()
         return 0
         ;;
     --kind)
-        COMPREPLY=($(compgen -W "agencies shared-systems national-databases data-subjects codes" -- "$cur"))
+        COMPREPLY=($(compgen -W "agencies shared-systems national-databases data-subjects codes national-targets" -- "$cur"))
         return 0
         ;;
     --fail-on)

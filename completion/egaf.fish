@@ -53,8 +53,13 @@ complete -c egaf -n "__fish_seen_subcommand_from document" -l format -x -a 'docx
 complete -c egaf -n "__fish_seen_subcommand_from document" -l no-diagrams -d 'no diagrams'
 
 # render
-complete -c egaf -n "__fish_seen_subcommand_from render" -l view -x -a 'overview integration data technology security' -d 'the view'
+complete -c egaf -n "__fish_seen_subcommand_from render" -l view -x -a 'overview integration data technology security organisation' -d 'the view'
 complete -c egaf -n "__fish_seen_subcommand_from render" -l format -x -a 'svg png dot' -d 'image format'
+complete -c egaf -n "__fish_seen_subcommand_from render" -l diff -r -a '(__fish_complete_suffix .yaml)' -d 'mark changes since an older model'
+complete -c egaf -n "__fish_seen_subcommand_from render" -l with -r -a '(__fish_complete_suffix .yaml)' -d "another architecture's model"
+complete -c egaf -n "__fish_seen_subcommand_from render" -l hide -x -a 'business data application technology security national' -d 'leave out a layer'
+complete -c egaf -n "__fish_seen_subcommand_from render" -l size -x -a 'A4 A3' -d 'fit a landscape page'
+complete -c egaf -n "__fish_seen_subcommand_from render" -l dpi -x -d 'dots per inch of a PNG'
 complete -c egaf -n "__fish_seen_subcommand_from render refs init schema" -l year -x -d 'year'
 
 # diff, export, rules, refs, init
@@ -65,7 +70,7 @@ complete -c egaf -n "__fish_seen_subcommand_from export" -l format -x -a 'archim
 complete -c egaf -n "__fish_seen_subcommand_from export" -l no-views
 complete -c egaf -n "__fish_seen_subcommand_from rules" -l format -x -a 'text json markdown'
 complete -c egaf -n "__fish_seen_subcommand_from explain" -x -a '(__egaf_rule_ids)'
-complete -c egaf -n "__fish_seen_subcommand_from refs" -l kind -x -a 'agencies shared-systems national-databases data-subjects codes'
+complete -c egaf -n "__fish_seen_subcommand_from refs" -l kind -x -a 'agencies shared-systems national-databases data-subjects codes national-targets'
 complete -c egaf -n "__fish_seen_subcommand_from refs init" -l framework -x -a '2.0 3.0 4.0'
 complete -c egaf -n "__fish_seen_subcommand_from refs" -l format -x -a 'text json'
 complete -c egaf -n "__fish_seen_subcommand_from refs; and not __fish_seen_subcommand_from list show" -a 'list show'

@@ -10,13 +10,50 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The reference lists reported as relations, in output order (after
- * integrations, order 0). */
-static const egaf_field rel_fields[] = {
-    EGAF_F_USES,   EGAF_F_HOSTED_ON, EGAF_F_SOURCES,  EGAF_F_CONNECTS,
-    EGAF_F_SERVES, EGAF_F_PROTECTS,  EGAF_F_DELIVERS,
+/* The reference fields reported as relations, in output order (after
+ * integrations, order 0), and the kinds whose field it is a relation of
+ * (`actors` of an application: who uses it; of a service, a field). The
+ * business relations between units (kind relation) come last. */
+static const struct {
+    egaf_field field;
+    unsigned kinds; /* EGAF_T() bits */
+} rel_fields[] = {
+    {EGAF_F_USES, EGAF_T_ANY_ELEMENT},
+    {EGAF_F_HOSTED_ON, EGAF_T_ANY_ELEMENT},
+    {EGAF_F_SOURCES, EGAF_T_ANY_ELEMENT},
+    {EGAF_F_CONNECTS, EGAF_T_ANY_ELEMENT},
+    {EGAF_F_SERVES, EGAF_T_ANY_ELEMENT},
+    {EGAF_F_PROTECTS, EGAF_T_ANY_ELEMENT},
+    {EGAF_F_DELIVERS, EGAF_T_ANY_ELEMENT},
+    /* issue 18: who uses and who carries out, what a task waits for, what
+     * a standard applies to, which unit a unit belongs to */
+    {EGAF_F_USERS, EGAF_T_ANY_ELEMENT},
+    {EGAF_F_ACTORS, EGAF_T(EGAF_K_APPLICATION)},
+    {EGAF_F_APPLICATION, EGAF_T_ANY_ELEMENT},
+    {EGAF_F_PARENT, EGAF_T_ANY_ELEMENT},
+    {EGAF_F_APPLIES_TO, EGAF_T_ANY_ELEMENT},
+    {EGAF_F_LEAD, EGAF_T_ANY_ELEMENT},
+    {EGAF_F_PARTNERS, EGAF_T_ANY_ELEMENT},
+    {EGAF_F_DEPENDS_ON, EGAF_T_ANY_ELEMENT},
 };
 #define NREL (sizeof(rel_fields) / sizeof(rel_fields[0]))
+/* The order of the business relations between units, after every field. */
+#define REL_ORDER_UNITS ((int)NREL + 1)
+
+bool egaf_diff_relation_field(egaf_kind kind, egaf_field field)
+{
+    for (size_t i = 0; i < NREL; i++)
+        if (rel_fields[i].field == field && (rel_fields[i].kinds & EGAF_T(kind)))
+            return true;
+    return false;
+}
+
+/* The kinds whose elements are relations themselves: no id needed, matched
+ * by their ends, listed with the relations. */
+static bool relation_kind(int kind)
+{
+    return kind == EGAF_K_INTEGRATION || kind == EGAF_K_RELATION;
+}
 
 static const char *const kind_names[EGAF_K__COUNT] = {
     [EGAF_K_ACTOR] = "actor",
@@ -382,14 +419,6 @@ static bool compare_value(ctx *c, const char *key, bool list, const egaf_value *
     return true;
 }
 
-static bool is_rel_field(egaf_field f)
-{
-    for (size_t i = 0; i < NREL; i++)
-        if (rel_fields[i] == f)
-            return true;
-    return false;
-}
-
 static void index_values(const egaf_element *el, const egaf_value **idx)
 {
     for (size_t i = 0; i < EGAF_F__COUNT; i++)
@@ -406,10 +435,10 @@ static void index_values(const egaf_element *el, const egaf_value **idx)
 static bool compared_field(egaf_kind kind, egaf_field f)
 {
     if (f == EGAF_F_ID)
-        return kind == EGAF_K_INTEGRATION;
-    if (kind == EGAF_K_INTEGRATION)
+        return relation_kind(kind);
+    if (relation_kind(kind))
         return f != EGAF_F_FROM && f != EGAF_F_TO && f != EGAF_F_VIA;
-    return !is_rel_field(f);
+    return !egaf_diff_relation_field(kind, f);
 }
 
 typedef struct fieldv {
@@ -541,10 +570,13 @@ static void collect_relations(ctx *c, const egaf_model *m, relv *out)
             const egaf_element *el = m->elements[k][e];
             const egaf_value *idx[EGAF_F__COUNT];
             index_values(el, idx);
-            if (k == EGAF_K_INTEGRATION) {
-                rel r = {0, "integration", scalar_text(c, idx[EGAF_F_FROM], arch),
+            if (relation_kind(k)) {
+                bool integration = k == EGAF_K_INTEGRATION;
+                rel r = {integration ? 0 : REL_ORDER_UNITS,
+                         integration ? "integration" : "relation",
+                         scalar_text(c, idx[EGAF_F_FROM], arch),
                          scalar_text(c, idx[EGAF_F_TO], arch),
-                         scalar_text(c, idx[EGAF_F_VIA], arch), el, seq++, 0};
+                         integration ? scalar_text(c, idx[EGAF_F_VIA], arch) : NULL, el, seq++, 0};
                 if (!r.from)
                     r.from = "";
                 if (!r.to)
@@ -555,10 +587,11 @@ static void collect_relations(ctx *c, const egaf_model *m, relv *out)
             if (!el->id)
                 continue;
             for (size_t f = 0; f < NREL; f++) {
-                const egaf_value *v = idx[rel_fields[f]];
+                const egaf_value *v =
+                    rel_fields[f].kinds & EGAF_T(k) ? idx[rel_fields[f].field] : NULL;
                 if (!v)
                     continue;
-                const egaf_field_spec *fs = egaf_field_spec_of(spec, rel_fields[f]);
+                const egaf_field_spec *fs = egaf_field_spec_of(spec, rel_fields[f].field);
                 list_items(c, v, arch, &items);
                 for (size_t i = 0; i < items.n; i++) {
                     rel r = {(int)f + 1, fs ? fs->key : "?", el->id, items.v[i], NULL, NULL,
@@ -576,7 +609,7 @@ static void collect_relations(ctx *c, const egaf_model *m, relv *out)
     for (size_t i = 1; i < out->n; i++) {
         rel *prev = &out->v[w - 1];
         if (rel_key_cmp(prev, &out->v[i]) == 0) {
-            if (out->v[i].order != 0)
+            if (!out->v[i].el)
                 continue; /* the same reference twice */
             out->v[i].occ = prev->occ + 1;
         }
@@ -867,7 +900,7 @@ static void diff_elements(ctx *c, egaf_diff_arch *a, const egaf_model *o, const 
     size_t cap = 0;
     bool oom = false;
     for (int k = 0; k < EGAF_K_ARCHITECTURE && !c->oom && !oom; k++) {
-        if (k == EGAF_K_INTEGRATION)
+        if (relation_kind(k))
             continue;
         egaf_strmap om, nm;
         egaf_strmap_init(&om);
@@ -972,7 +1005,7 @@ static void diff_relations(ctx *c, egaf_diff_arch *a, const egaf_model *o, const
         } else {
             if (ov.v[i].el && nv.v[j].el) {
                 fieldv fields = {0};
-                compare_fields(c, EGAF_K_INTEGRATION, ov.v[i].el, nv.v[j].el, o->id, n->id,
+                compare_fields(c, ov.v[i].el->kind, ov.v[i].el, nv.v[j].el, o->id, n->id,
                                &fields);
                 if (fields.n)
                     add_relation(c, a, &cap, &nv.v[j], EGAF_DIFF_CHANGED, &fields);
@@ -989,7 +1022,7 @@ static size_t count_elements(const egaf_model *m)
 {
     size_t n = 0;
     for (int k = 0; k < EGAF_K_ARCHITECTURE; k++)
-        if (k != EGAF_K_INTEGRATION)
+        if (!relation_kind(k))
             n += m->counts[k];
     return n;
 }

@@ -69,11 +69,11 @@ typedef struct egaf_diff_element {
 
 typedef struct egaf_diff_relation {
     egaf_diff_status status;
-    const char *type;          /* "integration", "uses", "hosted-on", … */
+    const char *type;          /* "integration", "relation" (between units), "uses", … */
     const char *from, *to;     /* from: a local id; to: as written, own prefix removed */
     const char *via;           /* integrations: the platform, or NULL */
-    const char *id;            /* integrations: their id, or NULL */
-    egaf_diff_field *fields;   /* changed integrations */
+    const char *id;            /* integrations and relations: their id, or NULL */
+    egaf_diff_field *fields;   /* changed integrations and relations */
     size_t nfields;
 } egaf_diff_relation;
 
@@ -156,6 +156,13 @@ enum {
  * them, into a mask; -1 when a word is unknown. */
 int egaf_diff_fail_parse(const char *s, unsigned *mask);
 bool egaf_diff_fails(const egaf_diff *diff, unsigned mask);
+
+/* Whether a reference field of kind is compared as relations (one per
+ * reference, listed with the integrations) rather than as a field of the
+ * element: `uses`, `hosted-on`, `lead`, `depends-on`, … (render's diff
+ * view, which marks relations on the diagrams, should ask this rather than
+ * keep a list of its own). */
+bool egaf_diff_relation_field(egaf_kind kind, egaf_field field);
 
 /* The kind's name in output ("application", "roadmap"). */
 const char *egaf_diff_kind_name(egaf_kind kind);

@@ -507,17 +507,16 @@ static void figure(builder *b, egaf_view view, const char *caption, egaf_diags *
 {
     if (o->no_diagrams || !o->gv)
         return;
-    egaf_render_options ro = {.lang = o->english ? EGAF_LANG_EN : EGAF_LANG_VI};
+    /* at most the text area of a landscape A4 page, at 150 dots per inch:
+     * sharp when printed, small enough that the document opens quickly */
+    egaf_render_options ro = {.lang = o->english ? EGAF_LANG_EN : EGAF_LANG_VI,
+                              .paper = EGAF_PAPER_A4,
+                              .dpi = 150};
     Agraph_t *g = egaf_view_build(view, b->m, b->refs, b->year, &ro, diags);
     if (!g) {
         b->d->failed = true;
         return;
     }
-    /* at most the text area of a landscape A4 page (257 x 170 mm, less the
-     * caption), at 150 dots per inch: sharp when printed, small enough that
-     * the document opens quickly; dot scales larger drawings down */
-    agsafeset(g, "size", "10.1,6.3", "");
-    agsafeset(g, "dpi", "150", "");
     egaf_buf png;
     egaf_buf_init(&png);
     int rc = egaf_render_graph(o->gv, g, EGAF_OUT_PNG, &png, diags, b->m->path);

@@ -25,28 +25,38 @@
  * i assignment, n influence, o association, r realization,
  * s specialization, t triggering, v serving. */
 enum {
-    T_BA, T_BI, T_BF, T_BS, T_DO, T_AC, T_NODE, T_CN, T_TS, T_WP, T__COUNT
+    T_BA, T_BI, T_BF, T_BS, T_DO, T_AC, T_NODE, T_CN, T_TS, T_WP, T_CONSTRAINT, T_OUTCOME,
+    T_COA, T__COUNT
 };
 static const char *const type_names[T__COUNT] = {
     "BusinessActor", "BusinessInterface", "BusinessFunction", "BusinessService",
     "DataObject",    "ApplicationComponent", "Node",          "CommunicationNetwork",
-    "TechnologyService", "WorkPackage",
+    "TechnologyService", "WorkPackage", "Constraint", "Outcome", "CourseOfAction",
 };
 static const char *const table[T__COUNT][T__COUNT] = {
-    /* targets: BA, BI, BF, BS, DO, AC, Node, CN, TS, WP */
-    [T_BI] = {"fotv", "cfgostv", "fotv", "fiotv", "ao", "fotv", "fotv", "fotv", "fotv", "o"},
-    [T_BF] = {"fotv", "fotv", "cfgostv", "fortv", "ao", "fotv", "fotv", "fotv", "fotv", "o"},
-    [T_BS] = {"fotv", "fotv", "fotv", "cfgostv", "ao", "fotv", "fotv", "fotv", "fotv", "o"},
-    [T_DO] = {"o", "o", "o", "o", "cgos", "o", "o", "o", "o", "o"},
-    [T_AC] = {"fotv", "fortv", "fortv", "fortv", "ao", "cfgorstv", "fotv", "fotv", "fotv", "o"},
+    /* targets: BA, BI, BF, BS, DO, AC, Node, CN, TS, WP, Constraint, Outcome, CourseOfAction */
+    [T_BA] = {"cfgostv", "cfgiotv", "fiotv", "fiortv", "ao", "fotv", "fotv", "fotv", "fotv",
+              "io", "nor", "nor", "or"},
+    [T_BI] = {"fotv", "cfgostv", "fotv", "fiotv", "ao", "fotv", "fotv", "fotv", "fotv", "o",
+              "nor", "nor", "or"},
+    [T_BF] = {"fotv", "fotv", "cfgostv", "fortv", "ao", "fotv", "fotv", "fotv", "fotv", "o",
+              "nor", "nor", "or"},
+    [T_BS] = {"fotv", "fotv", "fotv", "cfgostv", "ao", "fotv", "fotv", "fotv", "fotv", "o",
+              "nor", "nor", "or"},
+    [T_DO] = {"o", "o", "o", "o", "cgos", "o", "o", "o", "o", "o", "nor", "nor", "or"},
+    [T_AC] = {"fotv", "fortv", "fortv", "fortv", "ao", "cfgorstv", "fotv", "fotv", "fotv", "o",
+              "nor", "nor", "or"},
     [T_NODE] = {"fiotv", "fiortv", "fiortv", "fiortv", "ao", "fortv", "cfgiostv", "fotv",
-                "fiortv", "io"},
+                "fiortv", "io", "nor", "nor", "or"},
     [T_CN] = {"fortv", "fortv", "fortv", "fortv", "ao", "fortv", "fortv", "cfgostv", "fiortv",
-              "o"},
-    [T_TS] = {"fotv", "fotv", "fotv", "fortv", "ao", "fotv", "fotv", "fotv", "cfgostv", "o"},
-    [T_WP] = {"or", "or", "or", "or", "or", "or", "or", "or", "or", "cfgost"},
-    /* BusinessActor is never the source of a relationship the export
-     * writes; its row is left out, so only Association is allowed. */
+              "o", "nor", "nor", "or"},
+    [T_TS] = {"fotv", "fotv", "fotv", "fortv", "ao", "fotv", "fotv", "fotv", "cfgostv", "o",
+              "nor", "nor", "or"},
+    [T_WP] = {"or", "or", "or", "or", "or", "or", "or", "or", "or", "cfgost", "nor", "nor",
+              "or"},
+    [T_CONSTRAINT] = {"o", "o", "o", "o", "o", "o", "o", "o", "o", "o", "cgnos", "nor", "o"},
+    [T_OUTCOME] = {"o", "o", "o", "o", "o", "o", "o", "o", "o", "o", "no", "cgnos", "o"},
+    [T_COA] = {"o", "o", "o", "o", "o", "o", "o", "o", "o", "o", "nor", "nor", "cfgostv"},
 };
 
 static int type_index(const char *type)
@@ -225,6 +235,7 @@ static const char *kind_type(const egaf_element *el)
 {
     switch (el->kind) {
     case EGAF_K_ACTOR:
+    case EGAF_K_UNIT: /* a department or commune acts: an actor of the organisation */
         return "BusinessActor";
     case EGAF_K_CHANNEL:
         return "BusinessInterface";
@@ -245,8 +256,14 @@ static const char *kind_type(const egaf_element *el)
         return "TechnologyService";
     case EGAF_K_ROADMAP:
         return "WorkPackage";
+    case EGAF_K_STANDARD: /* what the elements it applies to must comply with */
+        return "Constraint";
+    case EGAF_K_TARGET: /* a measurable end result: an Outcome, its value a property */
+        return "Outcome";
+    case EGAF_K_SOLUTION:
+        return "CourseOfAction";
     default:
-        return NULL; /* integrations are relationships; the header a grouping */
+        return NULL; /* integrations and relations are relationships; the header a grouping */
     }
 }
 
@@ -397,6 +414,18 @@ static const rel_rule rules[] = {
     {EGAF_K_INFRASTRUCTURE, EGAF_F_CONNECTS, "Association", false, NULL},
     {EGAF_K_CONTROL, EGAF_F_PROTECTS, "Serving", false, NULL},
     {EGAF_K_ROADMAP, EGAF_F_DELIVERS, "Realization", false, NULL},
+    /* issue 18: the organisation, the roadmap's people and order, the
+     * standards, targets and solutions */
+    {EGAF_K_CHANNEL, EGAF_F_APPLICATION, "Realization", true, NULL},
+    {EGAF_K_UNIT, EGAF_F_PARENT, "Aggregation", true, NULL},
+    {EGAF_K_APPLICATION, EGAF_F_ACTORS, "Serving", false, NULL},
+    {EGAF_K_APPLICATION, EGAF_F_USERS, "Serving", false, NULL},
+    {EGAF_K_STANDARD, EGAF_F_APPLIES_TO, "Realization", true, NULL},
+    {EGAF_K_ROADMAP, EGAF_F_LEAD, "Assignment", true, NULL},
+    {EGAF_K_ROADMAP, EGAF_F_PARTNERS, "Assignment", true, NULL},
+    {EGAF_K_ROADMAP, EGAF_F_DEPENDS_ON, "Triggering", true, NULL},
+    {EGAF_K_SOLUTION, EGAF_F_LEAD, "Assignment", true, NULL},
+    {EGAF_K_SOLUTION, EGAF_F_SERVES, "Realization", false, NULL},
 };
 
 /* Adds the relationship of one reference, with the rule's type where the
@@ -428,6 +457,52 @@ static egaf_am_rel *integration_leg(egaf_am_model *am, const char *identifier, s
     bool data = strcmp(am->elements[target].type, "DataObject") == 0;
     return relate(am, identifier, data ? "Access" : "Flow", source, target, "integration",
                   data ? "Read" : NULL);
+}
+
+/* A business relation between two units: a Flow between their actors
+ * (ArchiMate 3.1 allows it between any two business actors), named after
+ * what passes or, without data, its kind; its fields as properties, like an
+ * integration's, so the import makes the relation again. */
+static void relation_rel(egaf_am_model *am, egaf_model *const *models, size_t nmodels,
+                         const egaf_refs *refs, const egaf_model *m, const char *arch,
+                         const egaf_element *el, egaf_buf *tmp)
+{
+    const char *from = egaf_element_text(el, EGAF_F_FROM);
+    const char *to = egaf_element_text(el, EGAF_F_TO);
+    size_t s = from ? target_of(am, models, nmodels, refs, m, from) : SIZE_MAX;
+    size_t t = to ? target_of(am, models, nmodels, refs, m, to) : SIZE_MAX;
+    if (s == SIZE_MAX || t == SIZE_MAX)
+        return;
+    egaf_buf_reset(tmp);
+    if (el->id)
+        egaf_buf_puts(tmp, el->id);
+    else
+        egaf_buf_printf(tmp, "relation-%zu", el->index + 1);
+    const char *ident = egaf_am_ident(am, "id-", arch, tmp->data, NULL);
+    egaf_am_rel *r = relate(am, ident, "Flow", s, t, "relation", NULL);
+    if (!r)
+        return;
+    const egaf_value *data = egaf_element_get(el, EGAF_F_DATA);
+    if (data && data->type == EGAF_FT_TEXTS && data->u.list.count) {
+        egaf_buf_reset(tmp);
+        for (size_t d = 0; d < data->u.list.count; d++)
+            egaf_buf_printf(tmp, "%s%s", d ? ", " : "",
+                            data->u.list.items[d].s ? data->u.list.items[d].s : "");
+        r->name = am_str(am, tmp->data);
+    }
+    if (el->name && !r->name)
+        r->name = am_str(am, el->name);
+    if (!r->name)
+        r->name = egaf_element_text(el, EGAF_F_KIND);
+    prop_add(am, &r->props, "egaf-kind", "relation");
+    if (el->id)
+        prop_add(am, &r->props, "egaf-id", el->id);
+    prop_add(am, &r->props, "name", el->name);
+    prop_add(am, &r->props, "name-en", egaf_element_text(el, EGAF_F_NAME_EN));
+    prop_add(am, &r->props, "description", egaf_element_text(el, EGAF_F_DESCRIPTION));
+    prop_add(am, &r->props, "from", from);
+    prop_add(am, &r->props, "to", to);
+    field_props(am, &r->props, el);
 }
 
 static const char *model_name(const egaf_model *m, bool en)
@@ -536,7 +611,7 @@ egaf_am_model *egaf_am_build(egaf_model *const *models, size_t nmodels, const eg
         for (int k = 0; k < EGAF_K_ARCHITECTURE; k++)
             for (size_t i = 0; i < m->counts[k]; i++) {
                 const egaf_element *el = m->elements[k][i];
-                if (el->kind == EGAF_K_INTEGRATION) {
+                if (el->kind == EGAF_K_INTEGRATION || el->kind == EGAF_K_RELATION) {
                     want += 2;
                     continue;
                 }
@@ -620,6 +695,10 @@ egaf_am_model *egaf_am_build(egaf_model *const *models, size_t nmodels, const eg
                         r2->name = r->name;
                         prop_add(am, &r2->props, "egaf-kind", "integration-leg");
                     }
+                    continue;
+                }
+                if (el->kind == EGAF_K_RELATION) {
+                    relation_rel(am, models, nmodels, refs, m, arch, el, &tmp);
                     continue;
                 }
                 if (!el->id)

@@ -196,10 +196,12 @@ static const struct {
     const char *label;
     const char *types[5];
 } folders[] = {
+    {"Strategy", {"CourseOfAction", NULL}},
     {"Business",
      {"BusinessActor", "BusinessInterface", "BusinessFunction", "BusinessService", NULL}},
     {"Application", {"ApplicationComponent", "DataObject", NULL}},
     {"Technology & Physical", {"Node", "CommunicationNetwork", "TechnologyService", NULL}},
+    {"Motivation", {"Constraint", "Outcome", NULL}},
     {"Implementation & Migration", {"WorkPackage", NULL}},
     {"Other", {"Grouping", NULL}},
 };
@@ -223,11 +225,11 @@ static void x_organizations(xctx *x)
         for (size_t i = 0; i < am->nelements; i++) {
             if (!in_folder(am->elements[i].type, f))
                 continue;
-            if (!open)
-                egaf_buf_printf(x->out, "    <item>\n      <label xml:lang=\"en\">%s</label>\n",
-                                f == 2 ? "Technology &amp; Physical"
-                                : f == 3 ? "Implementation &amp; Migration"
-                                         : folders[f].label);
+            if (!open) {
+                egaf_buf_puts(x->out, "    <item>\n      <label xml:lang=\"en\">");
+                x_text(x, folders[f].label);
+                egaf_buf_puts(x->out, "</label>\n");
+            }
             open = true;
             egaf_buf_printf(x->out, "      <item identifierRef=\"%s\"/>\n",
                             am->elements[i].identifier);
@@ -341,7 +343,8 @@ int egaf_export_archimate(egaf_buf *out, egaf_model *const *models, size_t nmode
         if (placed && options->gv) {
             for (size_t mi = 0; mi < nmodels && !am->failed; mi++)
                 for (int v = 0; v < EGAF_VIEW__COUNT; v++)
-                    x_view(&x, options->gv, models[mi], (egaf_view)v, refs, diags, placed);
+                    if (egaf_view_applies((egaf_view)v, models[mi]))
+                        x_view(&x, options->gv, models[mi], (egaf_view)v, refs, diags, placed);
         } else {
             am->failed = true;
         }

@@ -202,6 +202,9 @@ static int kind_of_type(const char *type, const char *kind_prop)
         {"CommunicationNetwork", EGAF_K_INFRASTRUCTURE},
         {"TechnologyService", EGAF_K_CONTROL},
         {"WorkPackage", EGAF_K_ROADMAP},
+        {"Constraint", EGAF_K_STANDARD},
+        {"Outcome", EGAF_K_TARGET}, /* a Goal is broader: it has no value and year */
+        {"CourseOfAction", EGAF_K_SOLUTION},
     };
     (void)kind_prop;
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
@@ -322,6 +325,11 @@ static const struct {
     {EGAF_K_APPLICATION, "hosted-on", true},  {EGAF_K_PLATFORM, "connects", false},
     {EGAF_K_PLATFORM, "hosted-on", true},     {EGAF_K_INFRASTRUCTURE, "connects", false},
     {EGAF_K_CONTROL, "protects", false},      {EGAF_K_ROADMAP, "delivers", false},
+    {EGAF_K_CHANNEL, "application", true},    {EGAF_K_UNIT, "parent", true},
+    {EGAF_K_APPLICATION, "actors", false},    {EGAF_K_APPLICATION, "users", false},
+    {EGAF_K_STANDARD, "applies-to", true},    {EGAF_K_ROADMAP, "lead", true},
+    {EGAF_K_ROADMAP, "partners", true},       {EGAF_K_ROADMAP, "depends-on", true},
+    {EGAF_K_SOLUTION, "lead", true},          {EGAF_K_SOLUTION, "serves", false},
 };
 
 static bool is_kind(int k, int a, int b)
@@ -336,11 +344,13 @@ static const char *foreign_field(const char *type, int s, int t, bool *reverse,
 {
     *reverse = false;
     *integration = false;
+    if (strcmp(type, "Triggering") == 0 && s == EGAF_K_ROADMAP && t == EGAF_K_ROADMAP)
+        return *reverse = true, "depends-on"; /* the task done first triggers the next */
     bool flow = strcmp(type, "Flow") == 0 || strcmp(type, "Triggering") == 0;
     if (strcmp(type, "Serving") == 0) {
         if (s == EGAF_K_APPLICATION && is_kind(t, EGAF_K_SERVICE, EGAF_K_FUNCTION))
             return "serves";
-        if (s == EGAF_K_SERVICE && t == EGAF_K_ACTOR)
+        if (is_kind(s, EGAF_K_SERVICE, EGAF_K_APPLICATION) && t == EGAF_K_ACTOR)
             return "actors";
         if (s == EGAF_K_CONTROL && (is_kind(t, EGAF_K_APPLICATION, EGAF_K_PLATFORM) ||
                                     is_kind(t, EGAF_K_DATABASE, EGAF_K_INFRASTRUCTURE)))
@@ -354,8 +364,14 @@ static const char *foreign_field(const char *type, int s, int t, bool *reverse,
         if (s == EGAF_K_INFRASTRUCTURE &&
             (t == EGAF_K_DATABASE || is_kind(t, EGAF_K_APPLICATION, EGAF_K_PLATFORM)))
             return *reverse = true, "hosted-on";
-        if (s == EGAF_K_ROADMAP && t >= 0)
+        if (s == EGAF_K_ROADMAP && t >= 0 && t != EGAF_K_STANDARD)
             return "delivers";
+        if (t == EGAF_K_STANDARD && s >= 0)
+            return *reverse = true, "applies-to";
+        if (s == EGAF_K_SOLUTION && is_kind(t, EGAF_K_TARGET, EGAF_K_ROADMAP))
+            return "serves";
+        if (is_kind(s, EGAF_K_APPLICATION, EGAF_K_PLATFORM) && t == EGAF_K_CHANNEL)
+            return *reverse = true, "application";
     } else if (strcmp(type, "Access") == 0) {
         if (s == EGAF_K_APPLICATION && t == EGAF_K_DATABASE)
             return "uses";
@@ -556,10 +572,11 @@ static void map_relationships(mapping *mp)
                          label, r->type);
             continue;
         }
-        if (ekind && strcmp(ekind, "integration") == 0) {
+        bool relation = ekind && strcmp(ekind, "relation") == 0;
+        if (relation || (ekind && strcmp(ekind, "integration") == 0)) {
             if (sk == M_OTHER_ARCH)
-                continue; /* another architecture's integration */
-            eg_el *e = eg_new(mp, EGAF_K_INTEGRATION);
+                continue; /* another architecture's integration or relation */
+            eg_el *e = eg_new(mp, relation ? EGAF_K_RELATION : EGAF_K_INTEGRATION);
             if (!e)
                 return;
             e->id = prop_get(&r->props, "egaf-id");

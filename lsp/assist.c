@@ -14,6 +14,7 @@
 #include "base/i18n.h"
 #include "lsp/position.h"
 #include "model/format.h"
+#include "model/labels.h"
 
 /* LSP CompletionItemKind values */
 enum { CIK_MODULE = 9, CIK_PROPERTY = 10, CIK_VALUE = 12, CIK_REFERENCE = 18, CIK_ENUM = 20 };
@@ -252,14 +253,24 @@ static const value_name value_names[] = {
     {"level", "province", "Tỉnh, thành phố trực thuộc trung ương"},
 };
 
-static const char *value_name_of(const char *key, const char *value)
+/* The kinds of the architecture document's chapters (issue 18): their
+ * values are named by the format's labels only, since a `kind` of theirs
+ * may be spelt as another kind's ("policy": a solution's, a control's). */
+static bool chapter_kind(egaf_kind kind)
+{
+    return kind == EGAF_K_UNIT || kind == EGAF_K_RELATION || kind == EGAF_K_STANDARD ||
+           kind == EGAF_K_TARGET || kind == EGAF_K_SOLUTION;
+}
+
+static const char *value_name_of(egaf_kind kind, const egaf_field_spec *fs, const char *value)
 {
     if (strcmp(value, "other") == 0)
         return "Khác";
-    for (size_t i = 0; i < sizeof value_names / sizeof value_names[0]; i++)
-        if (strcmp(value_names[i].key, key) == 0 && strcmp(value_names[i].value, value) == 0)
+    for (size_t i = 0; !chapter_kind(kind) && i < sizeof value_names / sizeof value_names[0];
+         i++)
+        if (strcmp(value_names[i].key, fs->key) == 0 && strcmp(value_names[i].value, value) == 0)
             return value_names[i].name;
-    return NULL;
+    return egaf_label_value(kind, fs->field, value, false);
 }
 
 static void complete_national(json_t *items, const egaf_refs *refs, unsigned targets, int year,
@@ -361,6 +372,19 @@ json_t *egaf_lsp_complete(const egaf_lsp_doc *doc, const egaf_refs *refs, json_t
             i++;
         bool item = i + 1 < l.len && l.s[i] == '-' && l.s[i + 1] == ' ' && i + 2 <= ws;
         bool typing_key = !item || ws == i + 2;
+        uint32_t pl;
+        size_t pc;
+        char parent[64];
+        bool has_parent = item && parent_key(doc, line, i + 1, parent, sizeof parent, &pl, &pc) &&
+                          get_line(doc, pl, &kl) && line_key(kl, &kc, &kn);
+        if (has_parent && typing_key) {
+            /* the first word of an item: a reference of a list of them
+             * (`partners:` then `- so-…`), else a key of a map */
+            place pp = place_of(doc, pl, kc);
+            const egaf_field_spec *pf =
+                pp.kind == PLACE_KIND ? egaf_field_spec_find(pp.spec, parent) : NULL;
+            typing_key = !pf || pf->type != EGAF_FT_REFS;
+        }
         if (!item || typing_key) {
             /* typing a key: what the map here may hold */
             size_t col = ws;
@@ -369,11 +393,7 @@ json_t *egaf_lsp_complete(const egaf_lsp_doc *doc, const egaf_refs *refs, json_t
             complete_keys(items, place_of(doc, line, col));
             return items;
         }
-        uint32_t pl;
-        size_t pc;
-        char parent[64];
-        if (!parent_key(doc, line, i + 1, parent, sizeof parent, &pl, &pc) ||
-            !get_line(doc, pl, &kl) || !line_key(kl, &kc, &kn))
+        if (!has_parent)
             return items;
         key_line = pl;
     }
@@ -388,13 +408,16 @@ json_t *egaf_lsp_complete(const egaf_lsp_doc *doc, const egaf_refs *refs, json_t
             complete_agencies(items, refs, year, range);
         } else if (fs && fs->type == EGAF_FT_ENUM) {
             for (const char *const *v = fs->values; *v; v++) {
-                const char *name = value_name_of(fs->key, *v);
+                const char *name = value_name_of(p.spec->kind, fs, *v);
                 add_item(items, *v, CIK_ENUM, name ? name : fs->doc, name ? fs->doc : NULL,
                          range);
             }
         } else if (fs && (fs->type == EGAF_FT_REF || fs->type == EGAF_FT_REFS)) {
             complete_local(items, doc->model, fs->targets, range);
             complete_national(items, refs, fs->targets, year, range);
+        } else if (fs && fs->field == EGAF_F_OWNER && p.spec->kind != EGAF_K_ARCHITECTURE) {
+            /* an element's owner may be one of the architecture's units */
+            complete_local(items, doc->model, EGAF_T(EGAF_K_UNIT), range);
         }
     }
     json_decref(range);

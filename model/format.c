@@ -54,7 +54,7 @@ static const char *const solution_kinds[] = {"governance", "staffing", "policy",
          0,                                                                                        \
          0,                                                                                        \
          0,                                                                                        \
-         "organ code or agency id of the owning unit"},                                            \
+         "the owning unit: a unit's id (business.units), an organ code or an agency id"},          \
         {"status",                                                                                 \
          EGAF_F_STATUS,                                                                            \
          EGAF_FT_ENUM,                                                                             \

@@ -1437,9 +1437,72 @@ static void parse_framework(loader *ld, const egaf_ynode *root, const char *file
     r->frameworks[r->nframeworks++] = fw;
 }
 
+/* ---- national targets ---- */
+
+static void parse_national_targets(loader *ld, const egaf_ynode *seq)
+{
+    static const char *const keys[] = {"id",        "name",       "name-en",  "value",
+                                       "valid-from", "valid-to",  "level",    "instrument",
+                                       "source",    "confidence", "note",     "url",
+                                       NULL};
+    egaf_refs *r = ld->refs;
+    r->national_targets = alloc(ld, sizeof(*r->national_targets) * (seq->u.seq.count + 1));
+    const char **ids = alloc(ld, sizeof(*ids) * (seq->u.seq.count + 1));
+    if (!r->national_targets || !ids)
+        return;
+    for (size_t i = 0; i < seq->u.seq.count && !ld->oom; i++) {
+        const egaf_ynode *it = seq->u.seq.items[i];
+        if (!is_map(ld, it, "a national target", NULL))
+            continue;
+        const char *rid = raw_id(it, "id");
+        check_keys(ld, it, keys, "a national target", rid);
+        egaf_ref_national_target t;
+        memset(&t, 0, sizeof(t));
+        t.mark = it->mark;
+        t.id = need_text(ld, it, "id", "refs.schema", "a national target", NULL, NULL);
+        if (t.id)
+            check_id(ld, it, t.id, t.id);
+        t.name = need_text(ld, it, "name", "refs.schema", "national target", rid, NULL);
+        t.name_en = get_text(ld, it, "name-en", rid, NULL);
+        t.value = need_text(ld, it, "value", "refs.schema", "national target", rid, NULL);
+        t.instrument = get_text(ld, it, "instrument", rid, NULL);
+        char phrase[160];
+        snprintf(phrase, sizeof phrase, "national target '%s'", rid ? rid : "?");
+        need_fact(ld, it, phrase, rid, &t.fact, &t.source, NULL);
+        t.note = t.fact.note;
+        t.fact.note = NULL; /* the target's note is about the target, printed once */
+        t.valid_from = get_date(ld, it, "valid-from", false, rid, NULL);
+        egaf_mark tm = it->mark;
+        t.valid_to = get_date(ld, it, "valid-to", true, rid, &tm);
+        if (!egaf_ynode_get(it, "valid-from") || !egaf_ynode_get(it, "valid-to"))
+            egaf_diag(ld->diags, "refs.schema", &it->mark, rid,
+                      _("national target '%s' needs 'valid-from' and 'valid-to': the years it "
+                        "is set for"),
+                      rid ? rid : "?");
+        else if (t.valid_from && t.valid_to && t.valid_from > t.valid_to)
+            egaf_diag(ld->diags, "refs.schema", &tm, rid,
+                      _("national target '%s' ends before it starts"), rid ? rid : "?");
+        egaf_mark *level_marks = NULL;
+        t.levels = get_texts(ld, it, "level", rid, &t.nlevels, &level_marks);
+        for (size_t j = 0; j < t.nlevels; j++)
+            if (!in_list(t.levels[j], model_levels))
+                egaf_diag(ld->diags, "refs.schema", &level_marks[j], rid,
+                          _("'level' must be ministry or province; found '%s'"), t.levels[j]);
+        if (!egaf_ynode_get(it, "level"))
+            egaf_diag(ld->diags, "refs.schema", &it->mark, rid,
+                      _("national target '%s' has no 'level' (ministry, province)"),
+                      rid ? rid : "?");
+        if (!t.id || dup_in_list(ld, t.id, ids, r->nnational_targets, &it->mark,
+                                 "national target", rid))
+            continue;
+        ids[r->nnational_targets] = t.id;
+        r->national_targets[r->nnational_targets++] = t;
+    }
+}
+
 /* ---- files ---- */
 
-typedef enum file_kind { F_AGENCIES, F_SYSTEMS, F_DATABASES, F_FRAMEWORK } file_kind;
+typedef enum file_kind { F_AGENCIES, F_SYSTEMS, F_DATABASES, F_FRAMEWORK, F_TARGETS } file_kind;
 
 static void walk_list(loader *ld, const egaf_ynode *root, const char *key,
                       void (*fn)(loader *, const egaf_ynode *))
@@ -1465,7 +1528,7 @@ static void walk_list(loader *ld, const egaf_ynode *root, const char *key,
 static bool load_file(loader *ld, const char *name, file_kind fk, const char *edition)
 {
     static const char *const kinds[] = {"agencies", "shared-systems", "national-databases",
-                                        "framework"};
+                                        "framework", "national-targets"};
     egaf_refs *r = ld->refs;
     const char *path = egaf_arena_printf(r->arena, "%s%s%s", r->dir,
                                          r->dir[strlen(r->dir) - 1] == '/' ? "" : "/", name);
@@ -1538,6 +1601,17 @@ static bool load_file(loader *ld, const char *name, file_kind fk, const char *ed
         case F_FRAMEWORK:
             parse_framework(ld, root, edition);
             break;
+        case F_TARGETS: {
+            static const char *const targets_top[] = {"kind", "national-targets", NULL};
+            check_keys(ld, root, targets_top, name, NULL);
+            const egaf_ynode *seq = get_seq(ld, root, "national-targets", NULL);
+            if (seq)
+                parse_national_targets(ld, seq);
+            else if (!egaf_ynode_get(root, "national-targets"))
+                egaf_diag(ld->diags, "refs.schema", &root->mark, NULL,
+                          _("the file has no '%s'"), "national-targets");
+            break;
+        }
         }
     }
     egaf_arena_reset(ld->scratch);
@@ -1769,6 +1843,10 @@ egaf_refs *egaf_refs_load_cached(const char *dir, const char *extra_cache, egaf_
         snprintf(edition, sizeof edition, "%.*s", (int)(len - 15), fw_files[i] + 10);
         load_file(&ld, fw_files[i], F_FRAMEWORK, edition);
     }
+    /* national targets are optional: a folder of older data has none */
+    snprintf(path, sizeof path, "%s/%s", dir, EGAF_NATIONAL_TARGETS_FILE);
+    if (!ld.oom && stat(path, &st) == 0)
+        load_file(&ld, EGAF_NATIONAL_TARGETS_FILE, F_TARGETS, NULL);
     if (nfw == 0 && !ld.oom)
         egaf_diag_at(diags, "refs.schema", refs->dir, 0, 0, NULL,
                      _("no framework-<edition>.yaml in the reference folder"));
@@ -1941,6 +2019,27 @@ const egaf_ref_framework *egaf_refs_framework(const egaf_refs *refs, const char 
         if (strcmp(refs->frameworks[i]->edition, edition) == 0)
             return refs->frameworks[i];
     return NULL;
+}
+
+const egaf_ref_national_target *egaf_refs_national_target(const egaf_refs *refs, const char *id)
+{
+    for (size_t i = 0; refs && id && i < refs->nnational_targets; i++)
+        if (strcmp(refs->national_targets[i].id, id) == 0)
+            return &refs->national_targets[i];
+    return NULL;
+}
+
+bool egaf_ref_national_target_applies(const egaf_ref_national_target *t, int year,
+                                      const char *level)
+{
+    if (year && !overlap(t->valid_from, t->valid_to, year * 10000 + 101, year * 10000 + 1231))
+        return false;
+    if (!level)
+        return true;
+    for (size_t i = 0; i < t->nlevels; i++)
+        if (strcmp(t->levels[i], level) == 0)
+            return true;
+    return false;
 }
 
 bool egaf_ref_framework_valid_in(const egaf_ref_framework *f, int year)

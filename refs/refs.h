@@ -177,6 +177,23 @@ typedef struct egaf_ref_framework {
     size_t ntargets;
 } egaf_ref_framework;
 
+/* A national target a ministry's or province's architecture serves (NQ
+ * 17/NQ-CP's figures for 2019-2020; later strategies'): national-targets.yaml,
+ * optional in a reference folder. Models name one with `national: ID` in
+ * implementation.targets. Ids are their own namespace, not `national:` refs. */
+typedef struct egaf_ref_national_target {
+    const char *id, *name, *name_en;
+    const char *value;      /* as the source states it: "≥ 20%" */
+    const char *instrument; /* "NQ 17/NQ-CP (07/3/2019)" */
+    const char *source;     /* the citations joined by "; " */
+    const char *note;
+    egaf_date valid_from, valid_to; /* the years it is set for */
+    const char **levels;            /* "ministry", "province" */
+    size_t nlevels;
+    egaf_ref_fact fact;
+    egaf_mark mark;
+} egaf_ref_national_target;
+
 typedef struct egaf_refs {
     egaf_arena *arena;
     const char *dir;
@@ -186,6 +203,8 @@ typedef struct egaf_refs {
     egaf_strmap by_code; /* organ code -> agency entries chain (see refs.c) */
     egaf_ref_framework **frameworks;
     size_t nframeworks;
+    egaf_ref_national_target *national_targets; /* in file order */
+    size_t nnational_targets;
 } egaf_refs;
 
 typedef enum egaf_refs_status {
@@ -194,6 +213,9 @@ typedef enum egaf_refs_status {
     EGAF_REFS_BROKEN,    /* findings say what is wrong */
     EGAF_REFS_NO_MEMORY,
 } egaf_refs_status;
+
+/* The optional file of national targets in a reference folder. */
+#define EGAF_NATIONAL_TARGETS_FILE "national-targets.yaml"
 
 /* Loads every reference file in dir and checks the data's consistency
  * (unique ids, owners and successors that resolve, sources present). */
@@ -218,6 +240,11 @@ bool egaf_ref_valid_in(const egaf_ref_entry *e, int year);
 const char *egaf_ref_owner_in(const egaf_ref_entry *e, int year);
 const egaf_ref_framework *egaf_refs_framework(const egaf_refs *refs, const char *edition);
 bool egaf_ref_framework_valid_in(const egaf_ref_framework *f, int year);
+/* The national target with id, or NULL. */
+const egaf_ref_national_target *egaf_refs_national_target(const egaf_refs *refs, const char *id);
+/* Whether the target is set for year (0: any) and for level (NULL: any). */
+bool egaf_ref_national_target_applies(const egaf_ref_national_target *t, int year,
+                                      const char *level);
 /* The code in the framework's tree, or NULL. */
 const egaf_ref_code *egaf_ref_code_find(const egaf_ref_framework *f, egaf_ref_tree_id tree,
                                         const char *code);

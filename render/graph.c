@@ -335,6 +335,7 @@ static const node_style styles[VS__COUNT] = {
                               "National database"},
     [VS_EXTERNAL] = {"box", "rounded,filled,dashed", "#FFFFFF", "#7F8C8D",
                      "Hệ thống của kiến trúc khác", "Another architecture's system"},
+    [VS_UNIT] = {"tab", "filled", "#EBF5FB", "#1B4F72", "Đơn vị", "Unit"},
 };
 
 vb_style vb_style_of_kind(egaf_kind k)
@@ -355,6 +356,8 @@ vb_style vb_style_of_kind(egaf_kind k)
         return VS_INFRASTRUCTURE;
     case EGAF_K_CONTROL:
         return VS_CONTROL;
+    case EGAF_K_UNIT:
+        return VS_UNIT;
     default:
         return VS_APPLICATION;
     }
@@ -382,6 +385,8 @@ static const char *group_noun(egaf_vb *vb, int g)
         return TR(vb, "hạ tầng", "infrastructure items");
     case EGAF_K_CONTROL:
         return TR(vb, "biện pháp", "controls");
+    case EGAF_K_UNIT:
+        return TR(vb, "đơn vị", "units");
     case VB_G_NATIONAL:
         return TR(vb, "hệ thống quốc gia", "national systems");
     case VB_G_EXTERNAL:
@@ -437,6 +442,9 @@ int vb_init(egaf_vb *vb, const vb_view *view, const egaf_model *model, const ega
     vb->en = opt && opt->lang == EGAF_LANG_EN;
     vb->budget = opt && opt->node_budget ? opt->node_budget : EGAF_RENDER_BUDGET;
     vb->edge_budget = opt && opt->edge_budget ? opt->edge_budget : EGAF_RENDER_EDGE_BUDGET;
+    vb->hidden = opt ? opt->hidden : 0;
+    vb->others = opt ? opt->others : NULL;
+    vb->nothers = opt ? opt->nothers : 0;
     vb->diags = diags;
     egaf_strmap_init(&vb->local);
     egaf_strmap_init(&vb->seen_national);
@@ -578,16 +586,29 @@ static Agraph_t *external_cluster(egaf_vb *vb);
 
 /* The boundary's title: the agency ("Tỉnh Cao Bằng", "Bộ Y tế") from the
  * reference models, else the architecture's name. */
-static const char *agency_name(egaf_vb *vb)
+static const char *place_name(egaf_vb *vb, const egaf_ref_entry *a, egaf_buf *out);
+
+/* The agency a model belongs to, as a place is named ("Tỉnh Lạng Sơn"), into
+ * out; NULL when the reference data does not know it. */
+static const char *agency_of(egaf_vb *vb, const egaf_model *m, egaf_buf *out)
 {
-    const egaf_element *h = vb->model->header;
+    const egaf_element *h = m->header;
     const char *code = h ? egaf_element_text(h, EGAF_F_AGENCY) : NULL;
     const egaf_ref_entry *a =
         vb->refs && code ? egaf_refs_agency(vb->refs, code, vb->year) : NULL;
+    if (!a && vb->refs && m != vb->model && m->id)
+        a = egaf_refs_agency(vb->refs, m->id, vb->year);
+    return place_name(vb, a, out);
+}
+
+/* An agency of the reference data as a place is named, into out; NULL
+ * for none. */
+static const char *place_name(egaf_vb *vb, const egaf_ref_entry *a, egaf_buf *out)
+{
     if (!a || !a->name)
-        return model_name(vb);
+        return NULL;
     const char *name = vb->en && a->name_en ? a->name_en : a->name;
-    egaf_buf_reset(&vb->agency);
+    egaf_buf_reset(out);
     const char *prefix = vb->en ? (a->municipality ? "City of" : "Province of")
                                 : (a->municipality ? "Thành phố" : "Tỉnh");
     /* names that already say what they are ("Thành phố Hồ Chí Minh",
@@ -595,10 +616,16 @@ static const char *agency_name(egaf_vb *vb)
     bool named = strncmp(name, "Thành phố", strlen("Thành phố")) == 0 ||
                  strstr(name, " City") != NULL;
     if (a->level && strcmp(a->level, "province") == 0 && !named)
-        egaf_buf_printf(&vb->agency, "%s %s", prefix, name);
+        egaf_buf_printf(out, "%s %s", prefix, name);
     else
-        egaf_buf_puts(&vb->agency, name);
-    return vb->agency.data ? vb->agency.data : model_name(vb);
+        egaf_buf_puts(out, name);
+    return out->data;
+}
+
+static const char *agency_name(egaf_vb *vb)
+{
+    const char *name = agency_of(vb, vb->model, &vb->agency);
+    return name ? name : model_name(vb);
 }
 
 Agraph_t *vb_boundary(egaf_vb *vb)
@@ -736,8 +763,11 @@ void vb_plan_refs(egaf_vb *vb, egaf_kind kind, egaf_field field)
     }
 }
 
-/* The legend's nodes: one per style, planned, retired and the notes. */
-#define LEGEND_NODES (VS__COUNT + 3)
+/* The legend's nodes: one per style used, planned, retired and the notes.
+ * Units are drawn only in the organisation view, which draws nothing else
+ * but other architectures' units, so no legend has every style: one style
+ * line fewer (and the other views keep the budget they had before units). */
+#define LEGEND_NODES (VS__COUNT - 1 + 3)
 
 void vb_apply_budget(egaf_vb *vb, size_t reserved)
 {
@@ -1088,6 +1118,57 @@ Agnode_t *vb_national(egaf_vb *vb, const char *id)
     return n;
 }
 
+/* The label of a reference into another architecture ("lang-son:cong-dvc"):
+ * the element's name and its architecture's agency, from the other models
+ * the caller gave (consolidate: every model it loaded; render: --with);
+ * without them the agency the reference data names like the prefix, with
+ * the element's id; else the reference as written. Into vb->label. */
+static void external_label(egaf_vb *vb, const char *ref)
+{
+    const char *colon = strchr(ref, ':');
+    size_t plen = colon ? (size_t)(colon - ref) : 0;
+    const egaf_model *other = NULL;
+    for (size_t i = 0; colon && i < vb->nothers && !other; i++) {
+        const egaf_model *o = vb->others[i];
+        if (o && o->id && strlen(o->id) == plen && memcmp(o->id, ref, plen) == 0)
+            other = o;
+    }
+    const egaf_element *el = NULL;
+    for (int k = 0; other && k < EGAF_K_ARCHITECTURE && !el; k++)
+        for (size_t i = 0; i < other->counts[k] && !el; i++)
+            if (other->elements[k][i]->id && strcmp(other->elements[k][i]->id, colon + 1) == 0)
+                el = other->elements[k][i];
+    egaf_buf agency;
+    egaf_buf_init(&agency);
+    const char *where = NULL;
+    if (other)
+        where = agency_of(vb, other, &agency);
+    else if (colon && vb->refs) {
+        egaf_buf prefix;
+        egaf_buf_init(&prefix);
+        egaf_buf_add(&prefix, ref, plen);
+        where = place_name(
+            vb, prefix.data ? egaf_refs_agency(vb->refs, prefix.data, vb->year) : NULL, &agency);
+        egaf_buf_free(&prefix);
+    }
+    if (other && !where)
+        where = other->id;
+    egaf_buf_reset(&vb->label);
+    if (el)
+        egaf_render_label(&vb->label, vb_name(vb, el), EGAF_RENDER_WRAP);
+    else
+        egaf_render_label(&vb->label, where ? colon + 1 : ref, EGAF_RENDER_WRAP);
+    if (where) {
+        egaf_buf_puts(&vb->label, "\\n");
+        egaf_buf_reset(&vb->tmp);
+        egaf_buf_printf(&vb->tmp, "(%s)", where);
+        egaf_render_label(&vb->label, vb->tmp.data, EGAF_RENDER_WRAP + 6);
+    }
+    if (agency.failed || vb->tmp.failed)
+        vb->failed = true;
+    egaf_buf_free(&agency);
+}
+
 static Agnode_t *external_node(egaf_vb *vb, const char *ref)
 {
     Agnode_t *n = agnode(vb->g, (char *)ref, 0);
@@ -1101,8 +1182,7 @@ static Agnode_t *external_node(egaf_vb *vb, const char *ref)
     if (!n)
         return NULL;
     apply_style(vb, n, VS_EXTERNAL);
-    egaf_buf_reset(&vb->label);
-    egaf_render_label(&vb->label, ref, EGAF_RENDER_WRAP);
+    external_label(vb, ref);
     agset(n, "label", vb->label.data ? vb->label.data : "");
     return n;
 }
@@ -1164,6 +1244,48 @@ static void legend_add(egaf_vb *vb, size_t rank, Agnode_t *n, Agnode_t **prev)
     *prev = n;
 }
 
+/* The legend's entries of each layer `--hide` can leave out. */
+static const struct {
+    vb_style style;
+    unsigned hidden;
+} legend_layers[] = {
+    {VS_ACTOR, 1u << EGAF_S_BUSINESS},
+    {VS_CHANNEL, 1u << EGAF_S_BUSINESS},
+    {VS_SERVICE, 1u << EGAF_S_BUSINESS},
+    {VS_APPLICATION, 1u << EGAF_S_APPLICATION},
+    {VS_PLATFORM, 1u << EGAF_S_APPLICATION},
+    {VS_DATABASE, 1u << EGAF_S_DATA},
+    {VS_INFRASTRUCTURE, 1u << EGAF_S_TECHNOLOGY},
+    {VS_CONTROL, 1u << EGAF_S_SECURITY},
+    {VS_NATIONAL_SYSTEM, EGAF_HIDE_NATIONAL},
+    {VS_NATIONAL_DATABASE, EGAF_HIDE_NATIONAL},
+};
+
+/* Fill by security level (NĐ 85/2016/NĐ-CP): not given, 1–2, 3, 4–5. */
+static const struct {
+    const char *fill, *vi, *en;
+} level_fills[4] = {
+    {"#FFFFFF", "Chưa xác định cấp độ", "Level not given"},
+    {"#D5F5E3", "Cấp độ 1–2", "Level 1–2"},
+    {"#FAD7A0", "Cấp độ 3", "Level 3"},
+    {"#F5B7B1", "Cấp độ 4–5", "Level 4–5"},
+};
+
+void vb_fill_level(egaf_vb *vb, Agnode_t *n, int level)
+{
+    size_t i = level <= 0 ? 0 : level <= 2 ? 1 : level == 3 ? 2 : 3;
+    agset(n, "fillcolor", (char *)level_fills[i].fill);
+    vb->level_used[i] = true;
+}
+
+static bool style_hidden(const egaf_vb *vb, int style)
+{
+    for (size_t i = 0; i < sizeof legend_layers / sizeof legend_layers[0]; i++)
+        if ((int)legend_layers[i].style == style && (vb->hidden & legend_layers[i].hidden))
+            return true;
+    return false;
+}
+
 static void legend(egaf_vb *vb, size_t rank)
 {
     Agnode_t *prev = NULL;
@@ -1171,16 +1293,34 @@ static void legend(egaf_vb *vb, size_t rank)
                               "#909497");
     vb_set(vb, cl, "fontsize", "11");
     for (int s = 0; s < VS__COUNT; s++) {
-        if (!vb->used[s])
+        if (!vb->used[s] || style_hidden(vb, s))
             continue;
         char name[32];
         snprintf(name, sizeof name, "_legend_%d", s);
         egaf_buf_reset(&vb->label);
         egaf_render_label(&vb->label, vb->en ? styles[s].en : styles[s].vi, 16);
         Agnode_t *n = vb_plain_node(vb, cl, name, vb->label.data, (vb_style)s);
+        if (n && vb->fill_by_level && s != VS_CONTROL)
+            agset(n, "fillcolor", "#FFFFFF");
         legend_add(vb, rank, n, &prev);
     }
     prev = NULL;
+    for (size_t i = 0; vb->fill_by_level && i < 4; i++) {
+        if (!vb->level_used[i])
+            continue;
+        char name[32];
+        snprintf(name, sizeof name, "_legend_level_%zu", i);
+        egaf_buf_reset(&vb->label);
+        egaf_render_label(&vb->label, vb->en ? level_fills[i].en : level_fills[i].vi, 16);
+        Agnode_t *n = vb_plain_node(vb, cl, name, vb->label.data, VS_APPLICATION);
+        if (n) {
+            agset(n, "shape", "box");
+            agset(n, "style", "filled");
+            agset(n, "fillcolor", (char *)level_fills[i].fill);
+            agset(n, "color", "#566573");
+        }
+        legend_add(vb, rank + 1, n, &prev);
+    }
     if (vb->used_planned) {
         egaf_buf_reset(&vb->label);
         egaf_render_label(&vb->label, TR(vb, "Dự kiến xây dựng (nét đứt)", "Planned (dashed)"),
@@ -1212,6 +1352,34 @@ static void legend(egaf_vb *vb, size_t rank)
             agset(n, "fontsize", "9");
         }
         legend_add(vb, rank + 1, n, &prev);
+    }
+}
+
+void vb_page(egaf_vb *vb, Agraph_t *g, const egaf_render_options *options)
+{
+    for (int k = 0; k < EGAF_K_ARCHITECTURE; k++) {
+        int section = egaf_section_find(egaf_kind_info((egaf_kind)k)->section);
+        if (section < 0 || !(options->hidden & (1u << section)) || !vb->nodes[k])
+            continue;
+        for (size_t i = 0; i < vb->model->counts[k]; i++)
+            if (vb->nodes[k][i])
+                agdelnode(g, vb->nodes[k][i]);
+    }
+    if ((options->hidden & EGAF_HIDE_NATIONAL) && vb->national)
+        for (Agnode_t *n = agfstnode(vb->national), *next; n; n = next) {
+            next = agnxtnode(vb->national, n);
+            agdelnode(g, n);
+        }
+    /* the text area of a landscape page less a caption's lines: A4's is
+     * 257 x 170 mm; A3's is A4's times the square root of two */
+    if (options->paper == EGAF_PAPER_A4)
+        agsafeset(g, "size", "10.1,6.3", "");
+    else if (options->paper == EGAF_PAPER_A3)
+        agsafeset(g, "size", "14.3,8.9", "");
+    if (options->dpi) {
+        char dpi[16];
+        snprintf(dpi, sizeof dpi, "%u", options->dpi);
+        agsafeset(g, "dpi", dpi, "");
     }
 }
 

@@ -31,6 +31,7 @@ typedef enum vb_style {
     VS_NATIONAL_SYSTEM,
     VS_NATIONAL_DATABASE,
     VS_EXTERNAL, /* an element of another architecture */
+    VS_UNIT,     /* a department, district or commune (the organisation view) */
     VS__COUNT
 } vb_style;
 
@@ -92,6 +93,7 @@ typedef struct vb_view {
     const char *short_vi, *short_en; /* a short name (ArchiMate's view names) */
     void (*build)(egaf_vb *vb);      /* draws the view into vb */
     const vb_diff *diff;             /* render --diff */
+    bool (*applies)(const egaf_model *model); /* NULL: every model */
 } vb_view;
 
 struct egaf_vb {
@@ -132,6 +134,13 @@ struct egaf_vb {
     size_t layer_count[VB_MAX_LAYERS]; /* nodes placed in each layer so far */
     size_t edges;        /* relations drawn (vb_edge) */
     size_t edge_budget;  /* at most this many */
+    unsigned hidden;     /* egaf_render_options.hidden: left out of the legend */
+    /* the security view fills systems by security level, not by kind: the
+     * legend then shows the kinds by shape and the levels by colour */
+    bool fill_by_level;
+    egaf_model *const *others; /* egaf_render_options.others */
+    size_t nothers;
+    bool level_used[4]; /* not given, 1–2, 3, 4–5 */
     size_t edges_left_out; /* relations not drawn: over the edge budget */
 };
 
@@ -144,6 +153,12 @@ int vb_init(egaf_vb *vb, const vb_view *view, const egaf_model *model, const ega
 /* Adds the legend and the budget note; returns the graph (the builder no
  * longer owns it) or NULL after a failure. */
 Agraph_t *vb_finish(egaf_vb *vb);
+/* Fills n by a security level (0: not given), for the legend of a view that
+ * sets fill_by_level. */
+void vb_fill_level(egaf_vb *vb, Agnode_t *n, int level);
+/* The options that concern the picture, not the view: layers left out
+ * (their nodes deleted from g, with their edges), the page size and dpi. */
+void vb_page(egaf_vb *vb, Agraph_t *g, const egaf_render_options *options);
 void vb_free(egaf_vb *vb);
 
 /* Clusters. */

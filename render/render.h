@@ -2,7 +2,8 @@
  * from the model, then laid out and rendered in-process with gvc.
  *
  * Views (DESIGN §7): overview (the framework's layered diagram), integration,
- * data, technology, security. A view is a function of the model, the
+ * data, technology, security; and organisation (the units and their
+ * relations) for a model that has units. A view is a function of the model, the
  * reference models (or NULL: national entries are then labelled by id), the
  * year and the options; the same inputs give the same graph, and the graph is
  * written (DOT) or laid out (SVG, PNG) to the same bytes.
@@ -35,6 +36,7 @@ typedef enum egaf_view {
     EGAF_VIEW_DATA,
     EGAF_VIEW_TECHNOLOGY,
     EGAF_VIEW_SECURITY,
+    EGAF_VIEW_ORGANISATION, /* drawn only when the model has units */
     EGAF_VIEW__COUNT
 } egaf_view;
 
@@ -53,11 +55,34 @@ typedef enum egaf_lang { EGAF_LANG_VI, EGAF_LANG_EN } egaf_lang;
 /* The font of every label: it has the Vietnamese glyphs. */
 #define EGAF_RENDER_FONT "DejaVu Sans"
 
+/* The page a picture is meant for: its drawing fits the text area of the
+ * page in landscape (dot scales a larger drawing down, never a smaller one
+ * up). */
+typedef enum egaf_paper { EGAF_PAPER_NONE, EGAF_PAPER_A4, EGAF_PAPER_A3 } egaf_paper;
+
+/* What `--hide` takes besides the sections of the format (egaf_section):
+ * the national systems and databases outside the agency's boundary. */
+#define EGAF_HIDE_NATIONAL (1u << EGAF_S__COUNT)
+
 typedef struct egaf_render_options {
     egaf_lang lang;
     size_t node_budget; /* 0: EGAF_RENDER_BUDGET */
     size_t edge_budget; /* 0: EGAF_RENDER_EDGE_BUDGET */
+    /* layers left out: a bit per egaf_section (its kinds' elements and
+     * their edges), and EGAF_HIDE_NATIONAL */
+    unsigned hidden;
+    egaf_paper paper;
+    unsigned dpi; /* 0: Graphviz's (96); PNG only */
+    /* other architectures, for the names of references into them
+     * ("lang-son:cong-dvc"); the model itself may be among them */
+    egaf_model *const *others;
+    size_t nothers;
 } egaf_render_options;
+
+/* "business" -> the section's bit, "national" -> EGAF_HIDE_NATIONAL; 0 for
+ * anything else. */
+unsigned egaf_render_hide_bit(const char *layer);
+int egaf_paper_parse(const char *name, egaf_paper *out); /* -1 when unknown */
 
 typedef enum egaf_out_format { EGAF_OUT_SVG, EGAF_OUT_PNG, EGAF_OUT_DOT } egaf_out_format;
 
@@ -67,6 +92,11 @@ const char *egaf_view_name(egaf_view view);
 const char *egaf_view_title(egaf_view view, egaf_lang lang);
 const char *egaf_view_short_title(egaf_view view, egaf_lang lang);
 int egaf_view_parse(const char *name, egaf_view *out); /* -1 when unknown */
+/* Whether the view has something to draw for model: the organisation view
+ * only when it has units. Whatever draws every view (the site, the ArchiMate
+ * export) skips a view that does not apply, so a model without units gets
+ * the same outputs as before the view existed. */
+bool egaf_view_applies(egaf_view view, const egaf_model *model);
 int egaf_out_format_parse(const char *name, egaf_out_format *out);
 
 /* Builds a view. Findings (render.budget notes) go to diags, positioned at

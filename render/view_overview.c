@@ -3,6 +3,7 @@
  * data → infrastructure, top to bottom, security in a band beside, the
  * national systems and databases the architecture connects to outside the
  * agency's boundary. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "render/views.h"
@@ -67,6 +68,72 @@ static size_t online_index(const egaf_element *svc)
         if (o && strcmp(o, online_keys[i]) == 0)
             return i;
     return 3;
+}
+
+/* The users reach the channels of the services they use. When the pairs
+ * are more than the users and channels together, the fan of crossing lines
+ * is drawn as a bundle: every user to one junction, the junction to every
+ * channel (which user uses which channel is on the services). */
+static void users_to_channels(egaf_vb *vb)
+{
+    const egaf_model *m = vb->model;
+    size_t na = m->counts[EGAF_K_ACTOR], nc = m->counts[EGAF_K_CHANNEL];
+    if (!na || !nc)
+        return;
+    bool *pair = calloc(na * nc, 1), *actor = calloc(na, 1), *channel = calloc(nc, 1);
+    if (!pair || !actor || !channel) {
+        vb->failed = true;
+        goto done;
+    }
+    size_t npairs = 0, nactors = 0, nchannels = 0;
+    for (size_t i = 0; i < m->counts[EGAF_K_SERVICE]; i++) {
+        const egaf_element *svc = m->elements[EGAF_K_SERVICE][i];
+        for (size_t a = 0; a < vb_refs_count(svc, EGAF_F_ACTORS); a++) {
+            const egaf_element *ae = vb_local(vb, vb_ref_at(svc, EGAF_F_ACTORS, a));
+            if (!ae || ae->kind != EGAF_K_ACTOR || !vb_node_of(vb, ae))
+                continue;
+            for (size_t k = 0; k < vb_refs_count(svc, EGAF_F_CHANNELS); k++) {
+                const egaf_element *ce = vb_local(vb, vb_ref_at(svc, EGAF_F_CHANNELS, k));
+                if (!ce || ce->kind != EGAF_K_CHANNEL || !vb_node_of(vb, ce) ||
+                    pair[ae->index * nc + ce->index])
+                    continue;
+                pair[ae->index * nc + ce->index] = true;
+                npairs++;
+                nactors += !actor[ae->index];
+                nchannels += !channel[ce->index];
+                actor[ae->index] = channel[ce->index] = true;
+            }
+        }
+    }
+    Agnode_t *junction = NULL;
+    if (npairs > nactors + nchannels) {
+        junction = vb_plain_node(vb, vb->g, "_users_channels", "", VS_ACTOR);
+        if (junction) {
+            vb_set(vb, junction, "shape", "point");
+            vb_set(vb, junction, "width", "0.12");
+            vb_set(vb, junction, "color", "#5D6D7E");
+            vb_set(vb, junction, "fillcolor", "#5D6D7E");
+        }
+    }
+    for (size_t a = 0; a < na; a++)
+        for (size_t k = 0; k < nc; k++) {
+            if (!pair[a * nc + k])
+                continue;
+            Agnode_t *an = vb_node_of(vb, m->elements[EGAF_K_ACTOR][a]);
+            Agnode_t *cn = vb_node_of(vb, m->elements[EGAF_K_CHANNEL][k]);
+            if (!junction) {
+                vb_edge(vb, an, cn, true);
+                continue;
+            }
+            Agedge_t *e = vb_edge(vb, an, junction, true);
+            if (e)
+                vb_set(vb, e, "arrowhead", "none");
+            vb_edge(vb, junction, cn, true);
+        }
+done:
+    free(pair);
+    free(actor);
+    free(channel);
 }
 
 static void grouped_services(egaf_vb *vb, Agraph_t *cl)
@@ -141,6 +208,7 @@ void vb_view_overview(egaf_vb *vb)
     vb_plan_refs(vb, EGAF_K_PLATFORM, EGAF_F_CONNECTS);
     vb_plan_refs(vb, EGAF_K_DATABASE, EGAF_F_SOURCES);
     vb_plan_refs(vb, EGAF_K_INFRASTRUCTURE, EGAF_F_CONNECTS);
+    vb_plan_refs(vb, EGAF_K_SERVICE, EGAF_F_HANDLED_BY);
     vb_apply_budget(vb, grouped ? 4 : 0);
 
     /* the layers, top to bottom */
@@ -194,25 +262,27 @@ void vb_view_overview(egaf_vb *vb)
     }
 
     /* users reach channels, channels the services, services their systems */
+    users_to_channels(vb);
     for (size_t i = 0; i < c[EGAF_K_SERVICE]; i++) {
         const egaf_element *svc = m->elements[EGAF_K_SERVICE][i];
         Agnode_t *sn = vb_node_of(vb, svc);
         size_t nch = vb_refs_count(svc, EGAF_F_CHANNELS);
         size_t nact = vb_refs_count(svc, EGAF_F_ACTORS);
-        for (size_t a = 0; a < nact; a++) {
-            Agnode_t *an = vb_node_of(vb, vb_local(vb, vb_ref_at(svc, EGAF_F_ACTORS, a)));
-            if (nch == 0)
-                vb_edge(vb, an, sn, true);
-            for (size_t k = 0; k < nch; k++)
-                vb_edge(vb, an,
-                        vb_node_of(vb, vb_local(vb, vb_ref_at(svc, EGAF_F_CHANNELS, k))),
-                        true);
-        }
+        for (size_t a = 0; a < nact && nch == 0; a++)
+            vb_edge(vb, vb_node_of(vb, vb_local(vb, vb_ref_at(svc, EGAF_F_ACTORS, a))), sn,
+                    true);
         for (size_t k = 0; k < nch; k++)
             vb_edge(vb, vb_node_of(vb, vb_local(vb, vb_ref_at(svc, EGAF_F_CHANNELS, k))), sn,
                     true);
-        vb_edge(vb, sn,
-                vb_node_of(vb, vb_local(vb, egaf_element_text(svc, EGAF_F_HANDLED_BY))), true);
+        /* a system of another architecture ("lang-son:he-thong-tthc") is
+         * drawn outside the boundary, on the applications' row */
+        const char *by = egaf_element_text(svc, EGAF_F_HANDLED_BY);
+        Agnode_t *system = vb_node_of(vb, vb_local(vb, by));
+        if (!system && by && strchr(by, ':') && !vb_is_national(by)) {
+            system = vb_target(vb, by);
+            vb_layer_add(vb, R_APPS, system, vb->layer_count[R_APPS] + 1);
+        }
+        vb_edge(vb, sn, system, true);
     }
 
     /* applications use databases */

@@ -18,14 +18,24 @@ static const char *control_kind(egaf_vb *vb, const egaf_element *el)
                             vb->en);
 }
 
-/* Fill by level: 1–2 green, 3 amber, 4–5 red. */
-static const char *level_fill(int level)
+static size_t rank_of_kind(egaf_kind kind)
 {
-    if (level >= 4)
-        return "#F5B7B1";
-    if (level == 3)
-        return "#FAD7A0";
-    return "#D5F5E3";
+    return kind == EGAF_K_DATABASE         ? R_DATABASES
+           : kind == EGAF_K_INFRASTRUCTURE ? R_INFRA
+                                           : R_APPS;
+}
+
+/* The row of the topmost layer a control protects (the first row when it
+ * protects nothing drawn). */
+static size_t control_rank(egaf_vb *vb, const egaf_element *c)
+{
+    size_t rank = R_INFRA + 1;
+    for (size_t j = 0; j < vb_refs_count(c, EGAF_F_PROTECTS); j++) {
+        const egaf_element *el = vb_local(vb, vb_ref_at(c, EGAF_F_PROTECTS, j));
+        if (el && rank_of_kind(el->kind) < rank)
+            rank = rank_of_kind(el->kind);
+    }
+    return rank > R_INFRA ? R_APPS : rank;
 }
 
 void vb_view_security(egaf_vb *vb)
@@ -73,18 +83,25 @@ void vb_view_security(egaf_vb *vb)
                                     TR(vb, "Biện pháp bảo đảm an toàn thông tin",
                                        "Security controls"),
                                     "#FDF2F1", "#B03A2E");
+    /* each control on the row of the first layer it protects, in a band
+     * beside the systems: its edges run across, not around the figure */
+    size_t controls_in[R_INFRA + 1] = {0};
+    for (size_t i = 0; i < m->counts[EGAF_K_CONTROL]; i++)
+        controls_in[control_rank(vb, m->elements[EGAF_K_CONTROL][i])]++;
+    for (size_t r = 0; r <= R_INFRA; r++)
+        planned_in[r] += controls_in[r];
     for (size_t i = 0; i < m->counts[EGAF_K_CONTROL]; i++) {
         const egaf_element *c = m->elements[EGAF_K_CONTROL][i];
         const char *kind = control_kind(vb, c);
         snprintf(extra, sizeof extra, "%s", kind ? kind : "");
-        vb_layer_add(vb, R_CONTROLS, vb_element_x(vb, controls, c, extra),
-                     m->counts[EGAF_K_CONTROL]);
+        size_t rank = control_rank(vb, c);
+        vb_layer_add(vb, rank, vb_element_x(vb, controls, c, extra), planned_in[rank]);
     }
     Agraph_t *systems = vb_cluster(vb, b, "systems",
                                    TR(vb, "Hệ thống thông tin được bảo vệ, theo cấp độ",
                                       "Protected systems, by security level"),
                                    "#FBFCFC", "#566573");
-    bool any_level = false;
+    vb->fill_by_level = true;
     for (size_t k = 0; k < 4; k++)
         for (size_t i = 0; i < m->counts[kinds[k]]; i++) {
             if (!shown[kinds[k]][i])
@@ -97,13 +114,10 @@ void vb_view_security(egaf_vb *vb)
                 snprintf(extra, sizeof extra, "%s",
                          TR(vb, "chưa xác định cấp độ", "level not given"));
             Agnode_t *n = vb_element_x(vb, systems, el, extra);
-            if (n && level && vb->summary[kinds[k]] != n) {
-                agset(n, "fillcolor", (char *)level_fill(level));
-                any_level = true;
-            }
-            size_t rank = kinds[k] == EGAF_K_DATABASE         ? R_DATABASES
-                          : kinds[k] == EGAF_K_INFRASTRUCTURE ? R_INFRA
-                                                              : R_APPS;
+            if (n && vb->summary[kinds[k]] != n &&
+                strcmp(egaf_element_text(el, EGAF_F_STATUS) ? egaf_element_text(el, EGAF_F_STATUS) : "", "retired") != 0)
+                vb_fill_level(vb, n, level);
+            size_t rank = rank_of_kind(kinds[k]);
             vb_layer_add(vb, rank, n, planned_in[rank]);
         }
     for (size_t i = 0; i < m->counts[EGAF_K_CONTROL]; i++) {
@@ -116,12 +130,8 @@ void vb_view_security(egaf_vb *vb)
                 vb_set(vb, e, "color", "#B03A2E");
         }
     }
-    if (any_level)
-        vb_note(vb, TR(vb,
-                       "Màu nền theo cấp độ an toàn hệ thống thông tin (NĐ 85/2016/NĐ-CP): "
-                       "xanh cấp độ 1–2, vàng cấp độ 3, đỏ cấp độ 4–5.",
-                       "Fill by security level (Decree 85/2016/ND-CP): green 1–2, amber 3, "
-                       "red 4–5."));
+    vb_note(vb, TR(vb, "Màu nền: cấp độ an toàn hệ thống thông tin (NĐ 85/2016/NĐ-CP).",
+                   "Fill: the system's security level (Decree 85/2016/ND-CP)."));
 done:
     for (size_t k = 0; k < 4; k++)
         free(shown[kinds[k]]);

@@ -6,18 +6,22 @@
 
 static const vb_view views[EGAF_VIEW__COUNT] = {
     [EGAF_VIEW_OVERVIEW] = {"overview", "Sơ đồ tổng thể", "Overview", "Tổng thể", "Overview",
-                            vb_view_overview, &vb_overview_diff},
+                            vb_view_overview, &vb_overview_diff, NULL},
     [EGAF_VIEW_INTEGRATION] = {"integration", "Sơ đồ kết nối, tích hợp, chia sẻ dữ liệu",
                                "Integration and data sharing", "Tích hợp", "Integration",
-                               vb_view_integration, &vb_integration_diff},
+                               vb_view_integration, &vb_integration_diff, NULL},
     [EGAF_VIEW_DATA] = {"data", "Kiến trúc dữ liệu", "Data architecture", "Dữ liệu", "Data",
-                        vb_view_data, &vb_data_diff},
+                        vb_view_data, &vb_data_diff, NULL},
     [EGAF_VIEW_TECHNOLOGY] = {"technology", "Kiến trúc công nghệ", "Technology architecture",
                               "Công nghệ", "Technology", vb_view_technology,
-                              &vb_technology_diff},
+                              &vb_technology_diff, NULL},
     [EGAF_VIEW_SECURITY] = {"security", "Kiến trúc an toàn thông tin", "Security architecture",
                             "An toàn thông tin", "Security", vb_view_security,
-                            &vb_security_diff},
+                            &vb_security_diff, NULL},
+    [EGAF_VIEW_ORGANISATION] = {"organisation", "Sơ đồ cơ cấu tổ chức và quan hệ nghiệp vụ",
+                                "Organisation and business relations", "Tổ chức",
+                                "Organisation", vb_view_organisation, &vb_organisation_diff,
+                                vb_organisation_applies},
 };
 
 const vb_view *vb_view_of(egaf_view view)
@@ -40,6 +44,12 @@ const char *egaf_view_short_title(egaf_view view, egaf_lang lang)
 {
     const vb_view *v = vb_view_of(view);
     return !v ? "" : lang == EGAF_LANG_EN ? v->short_en : v->short_vi;
+}
+
+bool egaf_view_applies(egaf_view view, const egaf_model *model)
+{
+    const vb_view *v = vb_view_of(view);
+    return v && model && (!v->applies || v->applies(model));
 }
 
 int egaf_view_parse(const char *name, egaf_view *out)
@@ -65,6 +75,27 @@ Agraph_t *egaf_view_build(egaf_view view, const egaf_model *model, const egaf_re
     }
     row->build(&vb);
     Agraph_t *g = vb_finish(&vb);
+    if (g && options)
+        vb_page(&vb, g, options);
     vb_free(&vb);
     return g;
+}
+
+unsigned egaf_render_hide_bit(const char *layer)
+{
+    if (strcmp(layer, "national") == 0)
+        return EGAF_HIDE_NATIONAL;
+    int s = egaf_section_find(layer);
+    return s < 0 || s == EGAF_S_IMPLEMENTATION ? 0 : 1u << s;
+}
+
+int egaf_paper_parse(const char *name, egaf_paper *out)
+{
+    if (strcmp(name, "A4") == 0 || strcmp(name, "a4") == 0)
+        *out = EGAF_PAPER_A4;
+    else if (strcmp(name, "A3") == 0 || strcmp(name, "a3") == 0)
+        *out = EGAF_PAPER_A3;
+    else
+        return -1;
+    return 0;
 }

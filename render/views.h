@@ -21,7 +21,9 @@ void vb_view_integration(egaf_vb *vb);
 void vb_view_data(egaf_vb *vb);
 void vb_view_technology(egaf_vb *vb);
 void vb_view_security(egaf_vb *vb);
+void vb_view_organisation(egaf_vb *vb);
+bool vb_organisation_applies(const egaf_model *model);
 extern const vb_diff vb_overview_diff, vb_integration_diff, vb_data_diff, vb_technology_diff,
-    vb_security_diff;
+    vb_security_diff, vb_organisation_diff;
 
 #endif

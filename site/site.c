@@ -48,7 +48,11 @@ static Agraph_t *diagram_graph(egaf_site *s, const egaf_site_diagram *j, egaf_di
         g = site_national_graph(s, j->index);
     } else {
         site_agency *a = &s->ag[j->index];
-        egaf_render_options ro = {.lang = s->en ? EGAF_LANG_EN : EGAF_LANG_VI};
+        /* references into the other architectures are drawn with their
+         * names: every model of the site is at hand */
+        egaf_render_options ro = {.lang = s->en ? EGAF_LANG_EN : EGAF_LANG_VI,
+                                  .others = s->models,
+                                  .nothers = s->nmodels};
         g = egaf_view_build((egaf_view)j->view, a->m, s->refs, a->year ? a->year : s->year, &ro,
                             diags);
         *file = a->m->path;
@@ -185,6 +189,8 @@ static int write_diagrams(egaf_site *s)
         if (!s->ag[i].m->header)
             continue;
         for (int v = 0; v < EGAF_VIEW__COUNT; v++) {
+            if (!egaf_view_applies((egaf_view)v, s->ag[i].m))
+                continue; /* the organisation of a model without units */
             egaf_site_diagram *j = &jobs[njobs++];
             *j = (egaf_site_diagram){.kind = DIAGRAM_AGENCY_VIEW, .index = i, .view = v};
             snprintf(j->rel, sizeof j->rel, "img/a-%s-%s.svg", s->ag[i].slug,

@@ -547,7 +547,9 @@ static void index_targets(egaf_site *s, egaf_buf *b)
         td(b, st->fw->edition);
         egaf_buf_printf(b, "<td class=\"n\">%g%%</td>", st->t->value);
         target_cell(s, b, st, &st->total);
-        td(b, st->t->measure);
+        /* the measure is egaf's formula over the model's keys and values
+         * ("online: full"), not a sentence: shown as code */
+        td_code(b, st->t->measure);
         td(b, st->t->source);
         egaf_buf_puts(b, "</tr>\n");
     }
@@ -705,6 +707,8 @@ static const char *view_title(const egaf_site *s, egaf_view v)
         return ST(s, "Kiến trúc dữ liệu", "Data architecture");
     case EGAF_VIEW_TECHNOLOGY:
         return ST(s, "Kiến trúc công nghệ", "Technology architecture");
+    case EGAF_VIEW_ORGANISATION:
+        return ST(s, "Cơ cấu tổ chức và quan hệ nghiệp vụ", "Organisation and business relations");
     default:
         return ST(s, "Kiến trúc an toàn thông tin", "Security architecture");
     }
@@ -724,6 +728,16 @@ static const char *ref_text(const egaf_site *s, const site_agency *a, const char
     return el ? site_element_name(s, el) : ref;
 }
 
+/* The name of a national target of the reference data (a target's
+ * `national`), or the id as written. */
+static const char *national_target_text(const egaf_site *s, const char *id)
+{
+    for (size_t t = 0; id && t < s->ntargets; t++)
+        if (s->targets[t].t->id && strcmp(s->targets[t].t->id, id) == 0 && s->targets[t].t->name)
+            return s->targets[t].t->name;
+    return id;
+}
+
 /* A value of kind's field as text: references by name, allowed values by
  * their label, lists joined with ", ". */
 static void value_text(const egaf_site *s, egaf_buf *b, const site_agency *a, egaf_kind kind,
@@ -731,6 +745,10 @@ static void value_text(const egaf_site *s, egaf_buf *b, const site_agency *a, eg
 {
     if (!v)
         return;
+    if (kind == EGAF_K_TARGET && field == EGAF_F_NATIONAL && v->type == EGAF_FT_TEXT) {
+        esc(b, national_target_text(s, v->u.str.s));
+        return;
+    }
     switch (v->type) {
     case EGAF_FT_INT:
         egaf_buf_printf(b, "%lld", v->u.num);
@@ -762,34 +780,66 @@ static void value_text(const egaf_site *s, egaf_buf *b, const site_agency *a, eg
     }
 }
 
+/* An inventory table: its columns, and which of them are shown only when
+ * an element of the page has a value there (the fields of the document's
+ * chapters, which most models do not fill: an empty column says nothing).
+ * vi, en: the table's title; NULL: the kind's label. */
 typedef struct kind_table {
     egaf_kind kind;
     const char *vi, *en;
-    egaf_field cols[6];
+    egaf_field cols[10];
     size_t ncols;
+    unsigned optional; /* bit c: column c only when used */
 } kind_table;
 
+#define OPT(c) (1u << (c))
 static const kind_table kind_tables[] = {
     {EGAF_K_APPLICATION, "Ứng dụng, hệ thống thông tin", "Applications",
-     {EGAF_F_ROLE, EGAF_F_SECURITY_LEVEL, EGAF_F_USES, EGAF_F_HOSTED_ON, EGAF_F_STATUS}, 5},
+     {EGAF_F_ROLE, EGAF_F_SECURITY_LEVEL, EGAF_F_USES, EGAF_F_HOSTED_ON, EGAF_F_USERS,
+      EGAF_F_STATUS}, 6, OPT(4)},
     {EGAF_K_PLATFORM, "Nền tảng", "Platforms",
-     {EGAF_F_KIND, EGAF_F_CONNECTS, EGAF_F_SECURITY_LEVEL, EGAF_F_STATUS}, 4},
+     {EGAF_F_KIND, EGAF_F_CONNECTS, EGAF_F_SECURITY_LEVEL, EGAF_F_PROVIDER, EGAF_F_HOSTING,
+      EGAF_F_STATUS}, 6, OPT(3) | OPT(4)},
     {EGAF_K_INTEGRATION, "Kết nối, tích hợp", "Integrations",
-     {EGAF_F_FROM, EGAF_F_TO, EGAF_F_VIA, EGAF_F_ROUTE, EGAF_F_DATA}, 5},
+     {EGAF_F_FROM, EGAF_F_TO, EGAF_F_VIA, EGAF_F_ROUTE, EGAF_F_DATA}, 5, 0},
     {EGAF_K_DATABASE, "Cơ sở dữ liệu", "Databases",
-     {EGAF_F_KIND, EGAF_F_HOLDS, EGAF_F_SOURCES, EGAF_F_SECURITY_LEVEL, EGAF_F_STATUS}, 5},
+     {EGAF_F_KIND, EGAF_F_HOLDS, EGAF_F_SOURCES, EGAF_F_SECURITY_LEVEL, EGAF_F_STATUS}, 5, 0},
     {EGAF_K_SERVICE, "Dịch vụ công", "Public services",
-     {EGAF_F_ONLINE, EGAF_F_HANDLED_BY, EGAF_F_CHANNELS, EGAF_F_STATUS}, 4},
-    {EGAF_K_FUNCTION, "Chức năng nghiệp vụ", "Business functions", {EGAF_F_BRM}, 1},
-    {EGAF_K_ACTOR, "Người sử dụng", "Users", {EGAF_F_KIND}, 1},
-    {EGAF_K_CHANNEL, "Kênh giao tiếp", "Channels", {EGAF_F_KIND, EGAF_F_STATUS}, 2},
+     {EGAF_F_ONLINE, EGAF_F_HANDLED_BY, EGAF_F_CHANNELS, EGAF_F_STATUS}, 4, 0},
+    {EGAF_K_FUNCTION, "Chức năng nghiệp vụ", "Business functions", {EGAF_F_BRM}, 1, 0},
+    {EGAF_K_ACTOR, "Người sử dụng", "Users", {EGAF_F_KIND}, 1, 0},
+    {EGAF_K_CHANNEL, "Kênh giao tiếp", "Channels", {EGAF_F_KIND, EGAF_F_APPLICATION, EGAF_F_STATUS},
+     3, OPT(1)},
+    {EGAF_K_UNIT, NULL, NULL, {EGAF_F_KIND, EGAF_F_ORGAN_CODE, EGAF_F_PARENT, EGAF_F_STATUS}, 4,
+     OPT(3)},
+    {EGAF_K_RELATION, NULL, NULL, {EGAF_F_FROM, EGAF_F_TO, EGAF_F_KIND, EGAF_F_DATA}, 4, 0},
     {EGAF_K_INFRASTRUCTURE, "Hạ tầng kỹ thuật", "Infrastructure",
-     {EGAF_F_KIND, EGAF_F_CONNECTS, EGAF_F_SECURITY_LEVEL, EGAF_F_LOCATION}, 4},
+     {EGAF_F_KIND, EGAF_F_CONNECTS, EGAF_F_SECURITY_LEVEL, EGAF_F_LOCATION, EGAF_F_PROVIDER,
+      EGAF_F_HOSTING}, 6, OPT(4) | OPT(5)},
+    {EGAF_K_STANDARD, NULL, NULL, {EGAF_F_CODE, EGAF_F_INSTRUMENT, EGAF_F_APPLIES_TO}, 3, 0},
     {EGAF_K_CONTROL, "Biện pháp an toàn thông tin", "Security controls",
-     {EGAF_F_KIND, EGAF_F_PROTECTS}, 2},
+     {EGAF_F_KIND, EGAF_F_PROTECTS}, 2, 0},
     {EGAF_K_ROADMAP, "Lộ trình triển khai", "Roadmap",
-     {EGAF_F_YEAR_FROM, EGAF_F_YEAR_TO, EGAF_F_PRIORITY, EGAF_F_BUDGET, EGAF_F_DELIVERS}, 5},
+     {EGAF_F_YEAR_FROM, EGAF_F_YEAR_TO, EGAF_F_PRIORITY, EGAF_F_LEAD, EGAF_F_FUNDING,
+      EGAF_F_BUDGET, EGAF_F_BUDGET_MILLION, EGAF_F_PROGRESS, EGAF_F_DELIVERS}, 9,
+     OPT(3) | OPT(4) | OPT(6) | OPT(7)},
+    {EGAF_K_TARGET, NULL, NULL,
+     {EGAF_F_INDICATOR, EGAF_F_BASELINE, EGAF_F_BASELINE_YEAR, EGAF_F_VALUE, EGAF_F_YEAR,
+      EGAF_F_NATIONAL}, 6, OPT(2) | OPT(5)},
+    {EGAF_K_SOLUTION, NULL, NULL, {EGAF_F_KIND, EGAF_F_LEAD, EGAF_F_SERVES}, 3, 0},
 };
+#undef OPT
+
+/* Whether an element of the page has a value in column c. */
+static bool column_used(const egaf_model *m, const kind_table *kt, size_t c)
+{
+    if (!(kt->optional & (1u << c)))
+        return true;
+    for (size_t i = 0; i < m->counts[kt->kind]; i++)
+        if (egaf_element_get(m->elements[kt->kind][i], kt->cols[c]))
+            return true;
+    return false;
+}
 
 static void inventory(egaf_site *s, egaf_buf *b, const site_agency *a, const kind_table *kt)
 {
@@ -798,17 +848,21 @@ static void inventory(egaf_site *s, egaf_buf *b, const site_agency *a, const kin
     if (!n)
         return;
     egaf_buf_printf(b, "<h3 id=\"%s\">", egaf_kind_info(kt->kind)->list);
-    esc(b, s->en ? kt->en : kt->vi);
+    esc(b, kt->vi ? (s->en ? kt->en : kt->vi) : egaf_label_kind(kt->kind, s->en));
     egaf_buf_printf(b, " (%zu)</h3>\n", n);
     table_begin(b, NULL);
     egaf_buf_puts(b, "<thead><tr>");
-    bool named = kt->kind != EGAF_K_INTEGRATION;
+    bool named = kt->kind != EGAF_K_INTEGRATION && kt->kind != EGAF_K_RELATION;
+    bool used[sizeof kt->cols / sizeof kt->cols[0]];
+    for (size_t c = 0; c < kt->ncols; c++)
+        used[c] = column_used(m, kt, c);
     if (named) {
         th(b, egaf_label_field(EGAF_F_ID, s->en));
         th(b, egaf_label_field(EGAF_F_NAME, s->en));
     }
     for (size_t c = 0; c < kt->ncols; c++)
-        th(b, egaf_label_field(kt->cols[c], s->en));
+        if (used[c])
+            th(b, egaf_label_field(kt->cols[c], s->en));
     egaf_buf_puts(b, "</tr></thead><tbody>\n");
     for (size_t i = 0; i < n; i++) {
         const egaf_element *el = m->elements[kt->kind][i];
@@ -821,6 +875,8 @@ static void inventory(egaf_site *s, egaf_buf *b, const site_agency *a, const kin
             td(b, site_element_name(s, el));
         }
         for (size_t c = 0; c < kt->ncols; c++) {
+            if (!used[c])
+                continue;
             egaf_buf_puts(b, "<td>");
             value_text(s, b, a, kt->kind, kt->cols[c], egaf_element_get(el, kt->cols[c]));
             egaf_buf_puts(b, "</td>");
@@ -955,7 +1011,7 @@ static int write_agency(egaf_site *s, site_agency *a)
     egaf_buf_puts(b, "</dl>\n");
     if (h) {
         static const egaf_field statements[] = {EGAF_F_VISION, EGAF_F_GOALS, EGAF_F_SCOPE,
-                                                EGAF_F_PRINCIPLES};
+                                                EGAF_F_PRINCIPLES, EGAF_F_LEGAL_BASIS};
         for (size_t i = 0; i < sizeof statements / sizeof *statements; i++) {
             const egaf_value *v = egaf_element_get(h, statements[i]);
             if (!v)

@@ -111,6 +111,8 @@ static const struct {
     {EGAF_K_APPLICATION, "applications"},
     {EGAF_K_DATABASE, "databases"},
     {EGAF_K_SERVICE, "services"},
+    {EGAF_K_UNIT, "units"},
+    {EGAF_K_TARGET, "targets"},
 };
 
 

@@ -37,7 +37,7 @@ int main(int argc, char **argv)
     for (struct dirent *e; (e = readdir(d)) && n < 256;) {
         const char *s = e->d_name;
         if (strcmp(s, "agencies.yaml") == 0 || strcmp(s, "shared-systems.yaml") == 0 ||
-            strcmp(s, "national-databases.yaml") == 0 ||
+            strcmp(s, "national-databases.yaml") == 0 || strcmp(s, "national-targets.yaml") == 0 ||
             (strncmp(s, "framework-", 10) == 0 && ends_with(s, ".yaml")))
             names[n++] = strdup(s);
     }

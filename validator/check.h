@@ -49,7 +49,9 @@ void egaf_check_references(egaf_check_ctx *ctx);
 
 /* Conformance to the reference models, run in this order after the references:
  * header.*, section.missing, component.*, route.*, data.*, security.*,
- * code.unknown, roadmap.*, hygiene.*. Each skips what needs reference data
+ * code.unknown, roadmap.*, org.* (with channel.* and hosting.*), target.*,
+ * then standard.*, solutions.* and header.legal-basis-framework
+ * (check_chapters.c), hygiene.*. Each skips what needs reference data
  * when ctx->refs is NULL. */
 void egaf_check_header(egaf_check_ctx *ctx);
 void egaf_check_sections(egaf_check_ctx *ctx);
@@ -59,7 +61,15 @@ void egaf_check_data(egaf_check_ctx *ctx);
 void egaf_check_security(egaf_check_ctx *ctx);
 void egaf_check_codes(egaf_check_ctx *ctx);
 void egaf_check_roadmap(egaf_check_ctx *ctx);
+void egaf_check_org(egaf_check_ctx *ctx); /* org.*, channel.*, hosting.* */
+void egaf_check_targets(egaf_check_ctx *ctx);
+void egaf_check_chapters(egaf_check_ctx *ctx);
 void egaf_check_hygiene(egaf_check_ctx *ctx);
+
+/* The years the roadmap and the targets must lie in: the architecture's
+ * `period` (returns true), else the model's year and the five after it
+ * (returns false); *from is 0 when neither is known. */
+bool egaf_check_period(const egaf_check_ctx *ctx, long long *from, long long *to);
 
 /* Room for n suggestion candidates (egaf_suggest), or NULL after marking
  * ctx's findings failed: a hint left out for want of memory is an error too. */

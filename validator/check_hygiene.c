@@ -1,5 +1,5 @@
 /* check_hygiene.c - signs of an unfinished model: elements nothing refers to
- * (hygiene.unused), names that differ only by diacritics, case or spacing
+ * (hygiene.unused; units are exempt), names that differ only by diacritics, case or spacing
  * (hygiene.similar-names), sections without elements (hygiene.empty-section). */
 #include <stdlib.h>
 #include <string.h>
@@ -61,14 +61,16 @@ static void check_unused(egaf_check_ctx *ctx)
     const egaf_model *m = ctx->model;
     egaf_strmap used;
     egaf_strmap_init(&used);
-    static const egaf_field app_fields[] = {EGAF_F_USES, EGAF_F_HOSTED_ON};
+    /* an application's actors: the officials and leaders of an internal
+     * system (document management, the operations centre) */
+    static const egaf_field app_fields[] = {EGAF_F_USES, EGAF_F_HOSTED_ON, EGAF_F_ACTORS};
     static const egaf_field int_fields[] = {EGAF_F_FROM, EGAF_F_TO};
     static const egaf_field db_fields[] = {EGAF_F_SOURCES, EGAF_F_HOSTED_ON};
     static const egaf_field hosted[] = {EGAF_F_HOSTED_ON};
     static const egaf_field infra_fields[] = {EGAF_F_CONNECTS};
     static const egaf_field service_fields[] = {EGAF_F_CHANNELS, EGAF_F_ACTORS};
     bool oom = false;
-    mark_kind(m, EGAF_K_APPLICATION, app_fields, 2, &used, &oom);
+    mark_kind(m, EGAF_K_APPLICATION, app_fields, 3, &used, &oom);
     mark_kind(m, EGAF_K_INTEGRATION, int_fields, 2, &used, &oom);
     mark_kind(m, EGAF_K_DATABASE, db_fields, 2, &used, &oom);
     mark_kind(m, EGAF_K_PLATFORM, hosted, 1, &used, &oom);
@@ -90,8 +92,10 @@ static void check_unused(egaf_check_ctx *ctx)
                     "other infrastructure"));
     report_unused(ctx, EGAF_K_CHANNEL, &used, _("no service is offered on it"),
                   _("name it in the `channels` of the services offered on it"));
-    report_unused(ctx, EGAF_K_ACTOR, &used, _("no service names it"),
-                  _("name it in the `actors` of the services it uses"));
+    report_unused(ctx, EGAF_K_ACTOR, &used, _("no service or application names it"),
+                  _("name it in the `actors` of the services or applications it uses"));
+    /* Units are not reported: an organisation chart lists every department,
+     * district and commune, whether or not it owns or uses a system. */
     egaf_strmap_free(&used);
 }
 

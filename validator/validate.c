@@ -229,6 +229,9 @@ void egaf_validate(egaf_validator *v, egaf_model *const *models, size_t n, egaf_
         egaf_check_security(&ctx);
         egaf_check_codes(&ctx);
         egaf_check_roadmap(&ctx);
+        egaf_check_org(&ctx);
+        egaf_check_targets(&ctx);
+        egaf_check_chapters(&ctx);
         egaf_check_hygiene(&ctx);
         if (ctx.refs) {
             egaf_strmap unresolved;

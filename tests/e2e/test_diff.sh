@@ -33,6 +33,20 @@ run diff --format json "$FX/finding-introduced/old.yaml" "$FX/finding-introduced
 expect_grep "finding introduced" '"status": "introduced", "rule": "security.level-missing", "severity": "error", "element": "dx:qlvb"'
 run diff --format json "$FX/finding-fixed/old.yaml" "$FX/finding-fixed/new.yaml"
 expect_grep "finding fixed" '"status": "fixed", "rule": "security.level-missing", "severity": "error", "element": "dx:qlvb"'
+# issue 18: the chapters' fields and relations
+run diff --format json "$FX/chapters-changed/old.yaml" "$FX/chapters-changed/new.yaml"
+expect_grep "chapters: unit added" '"status": "added", "kind": "unit", "id": "so-tai-chinh"'
+expect_grep "chapters: progress changed" '"field": "progress", "old": "in-progress", "new": "delayed"'
+expect_grep "chapters: budget-million changed" '"field": "budget-million", "old": "2000", "new": "2500"'
+expect_grep "chapters: target value changed" '"field": "value", "old": "80%", "new": "90%"'
+expect_grep "chapters: legal basis item added" '"field": "legal-basis", "added": \["Luật Dữ liệu 2024"\]'
+expect_grep "chapters: lead as a relation" '"status": "removed", "type": "lead", "from": "app-di-dong", "to": "ttcds"'
+expect_grep "chapters: depends-on as a relation" '"status": "removed", "type": "depends-on", "from": "app-di-dong", "to": "nang-cap-lgsp"'
+expect_grep "chapters: users as a relation" '"status": "added", "type": "users", "from": "qlvb", "to": "so-tai-chinh"'
+expect_grep "chapters: applies-to as a relation" '"status": "added", "type": "applies-to", "from": "tcvn-11930", "to": "qlvb"'
+expect_grep "chapters: relation between units added" '"status": "added", "type": "relation", "from": "so-noi-vu", "to": "so-tttt"'
+expect_grep "chapters: relation kind changed" '"status": "changed", "type": "relation", "from": "so-tttt", "to": "so-noi-vu", "via": null, "id": null, "fields": \[\{"field": "kind", "old": "exchanges-data", "new": "coordinates"\}\]'
+expect_no_grep "chapters: lead is not an element field" '"field": "lead"'
 if command -v python3 >/dev/null; then
     check "JSON parses" python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$OUT"
 fi

@@ -39,6 +39,42 @@ for f in examples/national-2020/*.yaml examples/national-2026/*.yaml; do
     done
     if $same; then ok "csv-roundtrip-$n"; else fail "csv-roundtrip-$n" "the second export differs"; fi
 done
+# the chapters of the architecture document (issue 18): every new kind and
+# field comes back, to the same export bytes and the same model (the JSON
+# export of both, but for the file and lines)
+C=tests/fixtures/chapters/chapters.yaml
+egaf export --format archimate -o "$T/ch.1.xml" "$C" 2>/dev/null
+run import archimate -o "$T/ch.yaml" "$T/ch.1.xml"
+expect_status import-chapters-status 0
+if [ -s "$ERR" ]; then fail import-chapters-no-findings "$(head -3 "$ERR")"; else ok import-chapters-no-findings; fi
+egaf export --format archimate -o "$T/ch.2.xml" "$T/ch.yaml" 2>/dev/null
+if cmp -s "$T/ch.1.xml" "$T/ch.2.xml"; then ok archimate-roundtrip-chapters; else
+    fail archimate-roundtrip-chapters "the second export differs"
+    diff "$T/ch.1.xml" "$T/ch.2.xml" | head -10
+fi
+egaf export --format csv -o "$T/ch.c1/" "$C" 2>/dev/null
+run import csv -o "$T/ch.c.yaml" "$T/ch.c1"
+expect_status import-csv-chapters-status 0
+egaf export --format json -o "$T/ch.0.json" "$C" 2>/dev/null
+egaf export --format json -o "$T/ch.a.json" "$T/ch.yaml" 2>/dev/null
+egaf export --format json -o "$T/ch.c.json" "$T/ch.c.yaml" 2>/dev/null
+if command -v node >/dev/null; then
+    cat >"$T/same-model.js" <<'EOF'
+const fs = require("fs");
+const model = f => {
+  const a = JSON.parse(fs.readFileSync(f, "utf8")).architectures[0];
+  return JSON.stringify([a.header, a.counts,
+    a.elements.map(e => [e.kind, e.fields]).sort((x, y) =>
+      JSON.stringify(x) < JSON.stringify(y) ? -1 : 1)]);
+};
+const [want, ...got] = process.argv.slice(2);
+for (const g of got) if (model(g) !== model(want)) { console.log(g + " differs"); process.exit(1); }
+EOF
+    check import-chapters-same-model node "$T/same-model.js" "$T/ch.0.json" "$T/ch.a.json" "$T/ch.c.json"
+fi
+expect_grep import-chapters-relation '^  relations:$' "$T/ch.yaml"
+expect_grep import-chapters-depends-on '^      depends-on:$' "$T/ch.yaml"
+
 # the English export comes back too
 egaf export --format archimate --lang en --no-views -o "$T/en.1.xml" examples/national-2026/lang-son.yaml
 run import archimate -o "$T/en.yaml" "$T/en.1.xml"
@@ -125,6 +161,68 @@ application:
 YAML
 if tail -n +2 "$T/foreign.yaml" | cmp -s - "$T/foreign.want"; then ok foreign-model; else
     fail foreign-model "$(diff "$T/foreign.want" <(tail -n +2 "$T/foreign.yaml") | head -5)"; fi
+
+# a file from another tool with the document's chapters: a Constraint is a
+# standard the elements realizing it apply, an Outcome a target, a Course of
+# Action a solution that realizes it, a Triggering between work packages
+# the later one's depends-on
+cat >"$T/foreign-ch.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" identifier="id-1">
+  <name>Sở Nội vụ</name>
+  <elements>
+    <element identifier="id-a" xsi:type="ApplicationComponent"><name>Một cửa điện tử</name></element>
+    <element identifier="id-c" xsi:type="Constraint"><name>TCVN 11930</name></element>
+    <element identifier="id-o" xsi:type="Outcome"><name>Dịch vụ toàn trình</name></element>
+    <element identifier="id-s" xsi:type="CourseOfAction"><name>Đào tạo</name></element>
+    <element identifier="id-w1" xsi:type="WorkPackage"><name>Nâng cấp</name></element>
+    <element identifier="id-w2" xsi:type="WorkPackage"><name>Mở rộng</name></element>
+  </elements>
+  <relationships>
+    <relationship identifier="r1" source="id-a" target="id-c" xsi:type="Realization"/>
+    <relationship identifier="r2" source="id-s" target="id-o" xsi:type="Realization"/>
+    <relationship identifier="r3" source="id-w1" target="id-w2" xsi:type="Triggering"/>
+  </relationships>
+</model>
+XML
+run import archimate -o "$T/foreign-ch.yaml" "$T/foreign-ch.xml"
+expect_status foreign-chapters-status 0
+if [ "$(grep -c 'import.unmapped' "$ERR")" = 1 ]; then ok foreign-chapters-only-header-finding; else
+    fail foreign-chapters-only-header-finding "$(cat "$ERR")"; fi
+cat >"$T/foreign-ch.want" <<'YAML'
+framework: "2.0"
+architecture:
+  id: so-noi-vu
+  name: "Sở Nội vụ"
+application:
+  applications:
+    - id: mot-cua-dien-tu
+      name: "Một cửa điện tử"
+technology:
+  standards:
+    - id: tcvn-11930
+      name: "TCVN 11930"
+      applies-to:
+        - mot-cua-dien-tu
+implementation:
+  roadmap:
+    - id: nang-cap
+      name: "Nâng cấp"
+    - id: mo-rong
+      name: "Mở rộng"
+      depends-on:
+        - nang-cap
+  targets:
+    - id: dich-vu-toan-trinh
+      name: "Dịch vụ toàn trình"
+  solutions:
+    - id: dao-tao
+      name: "Đào tạo"
+      serves:
+        - dich-vu-toan-trinh
+YAML
+if tail -n +2 "$T/foreign-ch.yaml" | cmp -s - "$T/foreign-ch.want"; then ok foreign-chapters-model; else
+    fail foreign-chapters-model "$(diff "$T/foreign-ch.want" <(tail -n +2 "$T/foreign-ch.yaml") | head -10)"; fi
 
 # hostile input: refused with a finding, nothing written
 printf '<?xml version="1.0"?>\n<!DOCTYPE model [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>\n<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/"><name>&b;</name></model>\n' >"$T/dtd.xml"

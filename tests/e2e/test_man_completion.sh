@@ -57,7 +57,7 @@ for o in --format --disable --refs --output; do
     expect_grep "completion-validate$o" "^$o\$" "$T/c"
 done
 comp 3 "$EGAF" render --view "" >"$T/c"
-if [ "$(sort "$T/c" | tr '\n' ' ')" = "data integration overview security technology " ]; then
+if [ "$(sort "$T/c" | tr '\n' ' ')" = "data integration organisation overview security technology " ]; then
     ok completion-views
 else
     fail completion-views "got: $(tr '\n' ' ' <"$T/c")"

@@ -79,6 +79,18 @@ if [ "$(grep -c '^ok ' "$T/ajv.log")" = "${#top[@]}" ]; then ok schema-examples-
     fail schema-examples-count "expected ${#top[@]} files checked"; fi
 ajv_check schema-included-files-valid --included examples/national-2020/*/*.yaml examples/national-2026/*/*.yaml
 
+# issue 18: a model with every kind and field of the document's chapters is
+# valid; a wrong value of a new enumeration, a unit without a name and a
+# roadmap budget that is not a number are rejected
+ajv_check schema-chapters-valid tests/fixtures/chapters/chapters.yaml
+sed -e 's/progress: done/progress: finished/' -e 's/budget-million: 4500/budget-million: "4,5 tỷ"/' \
+    -e 's/{id: so-noi-vu, name: Sở Nội vụ, /{id: so-noi-vu, /' \
+    tests/fixtures/chapters/chapters.yaml >"$T/chapters-broken.yaml"
+ajv_check schema-chapters-rejects-broken --invalid "$T/chapters-broken.yaml"
+expect_grep schema-chapters-progress-enum "/roadmap/0/progress must be equal to one of the allowed values" "$T/ajv.log"
+expect_grep schema-chapters-budget-integer "/roadmap/0/budget-million must be integer" "$T/ajv.log"
+expect_grep schema-chapters-unit-name "/units/1 must have required property 'name'" "$T/ajv.log"
+
 # Broken models are rejected, for the reason the fixture names.
 ajv_check schema-rejects-unknown-key --invalid "$fix/unknown-key.yaml"
 expect_grep schema-unknown-key-named "must NOT have additional properties 'nmae'" "$T/ajv.log"

@@ -141,7 +141,23 @@ static void test_table(void **state)
     assert_false(egaf_am_allowed("DataObject", "Flow", "DataObject"));
     /* association between any two; unknown names never */
     assert_true(egaf_am_allowed("BusinessActor", "Association", "DataObject"));
-    assert_false(egaf_am_allowed("BusinessActor", "Serving", "BusinessActor"));
+    assert_false(egaf_am_allowed("BusinessActor", "Access", "BusinessActor"));
+    /* the chapters of the document (issue 18): units are business actors,
+     * standards Constraints, targets Outcomes, solutions Courses of Action */
+    assert_true(egaf_am_allowed("BusinessActor", "Serving", "BusinessActor"));
+    assert_true(egaf_am_allowed("BusinessActor", "Flow", "BusinessActor"));
+    assert_true(egaf_am_allowed("BusinessActor", "Aggregation", "BusinessActor"));
+    assert_true(egaf_am_allowed("BusinessActor", "Assignment", "WorkPackage"));
+    assert_false(egaf_am_allowed("BusinessActor", "Assignment", "CourseOfAction"));
+    assert_true(egaf_am_allowed("WorkPackage", "Triggering", "WorkPackage"));
+    assert_true(egaf_am_allowed("ApplicationComponent", "Serving", "BusinessActor"));
+    assert_true(egaf_am_allowed("ApplicationComponent", "Realization", "BusinessInterface"));
+    assert_true(egaf_am_allowed("ApplicationComponent", "Realization", "Constraint"));
+    assert_true(egaf_am_allowed("DataObject", "Realization", "Constraint"));
+    assert_false(egaf_am_allowed("Constraint", "Realization", "Constraint"));
+    assert_true(egaf_am_allowed("CourseOfAction", "Realization", "Outcome"));
+    assert_false(egaf_am_allowed("CourseOfAction", "Realization", "WorkPackage"));
+    assert_false(egaf_am_allowed("Outcome", "Serving", "BusinessActor"));
     assert_false(egaf_am_allowed("Nonsense", "Association", "DataObject"));
     assert_false(egaf_am_allowed("Node", "Nonsense", "DataObject"));
 }

@@ -17,9 +17,10 @@
 
 #define REFS_DIR "../reference-models"
 
-static const char *const names[] = {"agencies.yaml",     "shared-systems.yaml",
+static const char *const names[] = {"agencies.yaml",      "shared-systems.yaml",
                                     "national-databases.yaml", "framework-2.0.yaml",
-                                    "framework-3.0.yaml", "framework-4.0.yaml"};
+                                    "framework-3.0.yaml", "framework-4.0.yaml",
+                                    "national-targets.yaml"};
 #define NNAMES (sizeof names / sizeof *names)
 
 static egaf_buf cache_bytes;
@@ -201,6 +202,17 @@ static void assert_same_refs(const egaf_refs *a, const egaf_refs *b)
         assert_int_equal(x->mark.end_col, y->mark.end_col);
         assert_int_equal(x->nowners, y->nowners);
     }
+    assert_int_equal(a->nnational_targets, b->nnational_targets);
+    for (size_t i = 0; i < a->nnational_targets; i++) {
+        const egaf_ref_national_target *x = &a->national_targets[i], *y = &b->national_targets[i];
+        assert_string_equal(x->id, y->id);
+        assert_string_equal(x->name, y->name);
+        assert_string_equal(x->value, y->value);
+        assert_int_equal(x->valid_from, y->valid_from);
+        assert_int_equal(x->valid_to, y->valid_to);
+        assert_int_equal(x->fact.confidence, y->fact.confidence);
+        assert_int_equal(x->mark.line, y->mark.line);
+    }
 }
 
 static void test_loaded_data_is_the_same(void **state)
@@ -214,6 +226,8 @@ static void test_loaded_data_is_the_same(void **state)
     assert_int_equal(s1, EGAF_REFS_OK);
     assert_int_equal(s2, EGAF_REFS_OK);
     assert_int_equal(egaf_diags_count(d1), egaf_diags_count(d2));
+    /* the national targets are in the cache, and loaded from it */
+    assert_int_equal(plain->nnational_targets, 14);
     assert_same_refs(plain, cached);
     egaf_refs_free(plain);
     egaf_refs_free(cached);

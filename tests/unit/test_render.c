@@ -284,6 +284,8 @@ static void test_budget(void **state)
     egaf_model *m = egaf_model_load_memory("big.yaml", y.data, y.len, NULL, d);
     assert_non_null(m);
     for (int v = 0; v < EGAF_VIEW__COUNT; v++) {
+        if (!egaf_view_applies((egaf_view)v, m))
+            continue; /* the organisation: the model has no units */
         egaf_diags *rd = egaf_diags_create();
         int nodes = 0;
         char *o = dot_of((egaf_view)v, m, NULL, NULL, rd, &nodes);
@@ -312,6 +314,64 @@ static int teardown(void **state)
     return 0;
 }
 
+
+/* The organisation view: units under their parent, relations as labelled
+ * dashed edges that do not rank the chart; only for a model with units. */
+static void test_organisation(void **state)
+{
+    (void)state;
+    static const char model[] =
+        "framework: \"2.0\"\n"
+        "architecture: {id: t, agency: lang-son, level: province, name: T, year: 2020}\n"
+        "business:\n"
+        "  units:\n"
+        "    - {id: ubnd, name: UBND tỉnh}\n"
+        "    - {id: so-a, name: Sở A, kind: department, parent: ubnd}\n"
+        "    - {id: so-b, name: Sở B, kind: department, parent: ubnd}\n"
+        "    - {id: tt-c, name: Trung tâm C, kind: centre, parent: so-a}\n"
+        "    - {id: huyen-d, name: Huyện D, kind: district, parent: ubnd}\n"
+        "  relations:\n"
+        "    - {from: ubnd, to: so-a, kind: directs}\n"
+        "    - {from: so-a, to: so-b, kind: coordinates}\n"
+        "    - {from: tt-c, to: huyen-d, kind: exchanges-data, data: [hồ sơ]}\n"
+        "    - {from: so-b, to: ubnd}\n"
+        "application:\n"
+        "  applications:\n"
+        "    - {id: qlvb, name: QLVB, owner: so-a}\n";
+    egaf_diags *d = egaf_diags_create();
+    egaf_model *m = egaf_model_load_memory("t.yaml", model, sizeof model - 1, NULL, d);
+    assert_non_null(m);
+    assert_true(egaf_view_applies(EGAF_VIEW_ORGANISATION, m));
+    assert_true(egaf_view_applies(EGAF_VIEW_OVERVIEW, m));
+    assert_false(egaf_view_applies(EGAF_VIEW__COUNT, m));
+    char *dot = dot_of(EGAF_VIEW_ORGANISATION, m, NULL, NULL, d, NULL);
+    static const char *const want[] = {
+        "subgraph cluster_units", "label=\"UBND tỉnh\"",
+        "label=\"Sở A\\nSở, ban, ngành — chủ quản 1\\nhệ thống\"",
+        "ubnd -> \"so-a\"\t[color=\"#1B4F72\"", "\"so-a\" -> \"tt-c\"\t[color=\"#1B4F72\"",
+        "ubnd -> \"huyen-d\"\t[color=\"#1B4F72\"", "label=\"Chỉ đạo\"",
+        "label=\"Phối hợp\"", "label=\"Trao đổi dữ liệu: hồ sơ\"",
+        "\"so-b\" -> ubnd\t[color=\"#566573\"", "constraint=false"};
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+        if (!strstr(dot, want[i]))
+            fail_msg("no '%s' in the organisation view:\n%s", want[i], dot);
+    free(dot);
+    egaf_render_options en = {.lang = EGAF_LANG_EN};
+    dot = dot_of(EGAF_VIEW_ORGANISATION, m, NULL, &en, d, NULL);
+    assert_non_null(strstr(dot, "label=\"Exchanges data: hồ sơ\""));
+    free(dot);
+    egaf_model_free(m);
+    /* without units the view does not apply */
+    static const char bare[] = "framework: \"2.0\"\narchitecture: {id: t, agency: lang-son, "
+                               "level: province, name: T, year: 2020}\n";
+    m = egaf_model_load_memory("t.yaml", bare, sizeof bare - 1, NULL, d);
+    assert_non_null(m);
+    assert_false(egaf_view_applies(EGAF_VIEW_ORGANISATION, m));
+    assert_true(egaf_view_applies(EGAF_VIEW_SECURITY, m));
+    egaf_model_free(m);
+    egaf_diags_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -322,6 +382,7 @@ int main(void)
         cmocka_unit_test(test_views_without_refs),
         cmocka_unit_test(test_view_table),
         cmocka_unit_test(test_budget),
+        cmocka_unit_test(test_organisation),
     };
     int rc = cmocka_run_group_tests(tests, NULL, teardown);
     return rc;

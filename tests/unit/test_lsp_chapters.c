@@ -1,0 +1,228 @@
+/* test_lsp_chapters.c - completion and hover of `egaf lsp` for the chapters
+ * of the architecture document (issue 18): the keys of the new lists and
+ * fields, references to units completing to the units' ids, the allowed
+ * values of the new enumerations named by the format's labels (a
+ * solution's `kind: policy` is not a security control's), an element's
+ * `owner` completing to units, hover on a unit. Runs with cwd = tests/. */
+#include "tests/unit/testutil.h"
+
+#include <jansson.h>
+
+#include "lsp/assist.h"
+#include "lsp/doc.h"
+#include "model/model.h"
+#include "refs/refs.h"
+
+#define REFS_DIR "../reference-models"
+
+static const char model_text[] =
+    "framework: \"2.0\"\n"                                          /* 0 */
+    "architecture:\n"                                               /* 1 */
+    "  id: bac-kan\n"                                               /* 2 */
+    "  agency: bac-kan\n"                                           /* 3 */
+    "  level: province\n"                                           /* 4 */
+    "  name: Kiến trúc\n"                                           /* 5 */
+    "  year: 2020\n"                                                /* 6 */
+    "business:\n"                                                   /* 7 */
+    "  units:\n"                                                    /* 8 */
+    "    - id: so-tttt\n"                                           /* 9 */
+    "      name: Sở Thông tin và Truyền thông\n"                    /* 10 */
+    "      kind: department\n"                                      /* 11 */
+    "    - id: so-noi-vu\n"                                         /* 12 */
+    "      name: Sở Nội vụ\n"                                       /* 13 */
+    "      parent: so-tttt\n"                                       /* 14 */
+    "  \n"                                                          /* 15 */
+    "application:\n"                                                /* 16 */
+    "  applications:\n"                                             /* 17 */
+    "    - id: qlvb\n"                                              /* 18 */
+    "      name: Quản lý văn bản\n"                                 /* 19 */
+    "      owner: \n"                                               /* 20 */
+    "implementation:\n"                                             /* 21 */
+    "  roadmap:\n"                                                  /* 22 */
+    "    - id: nang-cap\n"                                          /* 23 */
+    "      name: Nâng cấp\n"                                        /* 24 */
+    "      from: 2021\n"                                            /* 25 */
+    "      to: 2022\n"                                              /* 26 */
+    "      lead: \n"                                                /* 27 */
+    "      partners:\n"                                             /* 28 */
+    "        - so\n"                                                /* 29 */
+    "      \n"                                                      /* 30 */
+    "  solutions:\n"                                                /* 31 */
+    "    - id: dao-tao\n"                                           /* 32 */
+    "      name: Đào tạo\n"                                         /* 33 */
+    "      kind: \n";                                               /* 34 */
+
+static egaf_refs *refs;
+static egaf_diags *refs_diags;
+static egaf_lsp_doc doc;
+static egaf_diags *load_diags;
+
+static int group_setup(void **state)
+{
+    (void)state;
+    egaf_refs_status st;
+    refs_diags = egaf_diags_create();
+    refs = egaf_refs_load(REFS_DIR, refs_diags, &st);
+    if (!refs)
+        return -1;
+    load_diags = egaf_diags_create();
+    doc.uri = "file:///chapters.yaml";
+    doc.text = (char *)model_text;
+    doc.len = sizeof model_text - 1;
+    doc.model =
+        egaf_model_load_memory("chapters.yaml", model_text, doc.len, NULL, load_diags);
+    return doc.model ? 0 : -1;
+}
+
+static int group_teardown(void **state)
+{
+    (void)state;
+    egaf_model_free(doc.model);
+    egaf_diags_free(load_diags);
+    egaf_refs_free(refs);
+    egaf_diags_free(refs_diags);
+    return 0;
+}
+
+static json_t *complete_at(int line, int character)
+{
+    json_t *pos = json_pack("{s:i,s:i}", "line", line, "character", character);
+    json_t *items = egaf_lsp_complete(&doc, refs, pos);
+    json_decref(pos);
+    assert_non_null(items);
+    return items;
+}
+
+/* The item labelled label, or NULL. */
+static json_t *item(json_t *items, const char *label)
+{
+    size_t i;
+    json_t *it;
+    json_array_foreach(items, i, it) {
+        const char *l = json_string_value(json_object_get(it, "label"));
+        if (l && strcmp(l, label) == 0)
+            return it;
+    }
+    return NULL;
+}
+
+static const char *detail(json_t *items, const char *label)
+{
+    json_t *it = item(items, label);
+    return it ? json_string_value(json_object_get(it, "detail")) : NULL;
+}
+
+static void business_keys_include_units_and_relations(void **state)
+{
+    (void)state;
+    json_t *items = complete_at(15, 2);
+    assert_non_null(item(items, "units"));
+    assert_non_null(item(items, "relations"));
+    assert_non_null(item(items, "actors"));
+    json_decref(items);
+}
+
+static void roadmap_task_keys_include_the_new_fields(void **state)
+{
+    (void)state;
+    json_t *items = complete_at(30, 6);
+    const char *want[] = {"lead", "partners", "funding", "budget-million", "outputs",
+                          "progress", "depends-on"};
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++)
+        assert_non_null(item(items, want[i]));
+    assert_null(item(items, "units"));
+    json_decref(items);
+}
+
+static void lead_completes_to_units_only(void **state)
+{
+    (void)state;
+    json_t *items = complete_at(27, 12);
+    assert_non_null(item(items, "so-tttt"));
+    assert_non_null(item(items, "so-noi-vu"));
+    assert_string_equal(detail(items, "so-noi-vu"), "Sở Nội vụ");
+    assert_null(item(items, "qlvb"));
+    assert_null(item(items, "nang-cap"));
+    assert_int_equal(json_array_size(items), 2);
+    json_decref(items);
+}
+
+static void partners_list_item_completes_to_units(void **state)
+{
+    (void)state;
+    json_t *items = complete_at(29, 12);
+    assert_non_null(item(items, "so-tttt"));
+    assert_int_equal(json_array_size(items), 2);
+    json_decref(items);
+}
+
+/* the first word of an item of a list of elements is still a key */
+static void unit_item_keys(void **state)
+{
+    (void)state;
+    json_t *items = complete_at(12, 6);
+    assert_non_null(item(items, "organ-code"));
+    assert_non_null(item(items, "parent"));
+    assert_null(item(items, "so-tttt"));
+    json_decref(items);
+}
+
+static void solution_kind_values_by_their_labels(void **state)
+{
+    (void)state;
+    json_t *items = complete_at(34, 12);
+    assert_int_equal(json_array_size(items), 7);
+    /* the solution's label, not the security control's "policy" */
+    assert_string_equal(detail(items, "policy"), "Cơ chế, chính sách");
+    assert_string_equal(detail(items, "staffing"), "Nguồn nhân lực");
+    assert_string_equal(detail(items, "other"), "Khác");
+    json_decref(items);
+}
+
+static void unit_kind_values_by_their_labels(void **state)
+{
+    (void)state;
+    json_t *items = complete_at(11, 12);
+    assert_string_equal(detail(items, "department"), "Sở, ban, ngành");
+    assert_string_equal(detail(items, "commune"), "Cấp xã");
+    json_decref(items);
+}
+
+static void owner_completes_to_units(void **state)
+{
+    (void)state;
+    json_t *items = complete_at(20, 13);
+    assert_non_null(item(items, "so-tttt"));
+    assert_non_null(item(items, "so-noi-vu"));
+    assert_int_equal(json_array_size(items), 2);
+    json_decref(items);
+}
+
+static void hover_on_a_unit_reference(void **state)
+{
+    (void)state;
+    json_t *pos = json_pack("{s:i,s:i}", "line", 14, "character", 16);
+    json_t *h = egaf_lsp_hover(&doc, refs, pos);
+    json_decref(pos);
+    assert_non_null(h);
+    const char *md = json_string_value(json_object_get(json_object_get(h, "contents"), "value"));
+    assert_non_null(md);
+    assert_string_equal(md, "**Sở Thông tin và Truyền thông** — unit `so-tttt`  \nchapters.yaml:10");
+    json_decref(h);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(business_keys_include_units_and_relations),
+        cmocka_unit_test(roadmap_task_keys_include_the_new_fields),
+        cmocka_unit_test(lead_completes_to_units_only),
+        cmocka_unit_test(partners_list_item_completes_to_units),
+        cmocka_unit_test(unit_item_keys),
+        cmocka_unit_test(solution_kind_values_by_their_labels),
+        cmocka_unit_test(unit_kind_values_by_their_labels),
+        cmocka_unit_test(owner_completes_to_units),
+        cmocka_unit_test(hover_on_a_unit_reference),
+    };
+    return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}
