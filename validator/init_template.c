@@ -643,15 +643,21 @@ static void write_implementation(egaf_buf *b, const plan *p)
                     "  #     value: \"100%%\"\n"
                     "  #     year: %d\n",
                     p->year - 1, p->year + 2);
-    fill(b, "  ", "các giải pháp: governance (quản lý, chỉ đạo), staffing (nguồn nhân lực), "
-                  "policy (cơ chế, chính sách), finance (tài chính), technology, cooperation "
-                  "(bỏ dấu # ở các dòng dưới)");
+    fill(b, "  ", "các giải pháp, ít nhất một giải pháp mỗi nhóm governance (quản lý, chỉ đạo), "
+                  "staffing (nguồn nhân lực), policy (cơ chế, chính sách), finance (tài chính); "
+                  "thêm technology, cooperation nếu có (bỏ dấu # ở các dòng dưới)");
     egaf_buf_puts(b, "  # solutions:\n"
                      "  #   - id: gp-nhan-luc\n"
                      "  #     name: \"Đào tạo, bồi dưỡng kỹ năng số cho cán bộ, công chức\"\n"
                      "  #     kind: staffing\n"
                      "  #     lead: van-phong\n"
-                     "  #     serves: [ct-dvc-toan-trinh]\n");
+                     "  #     serves: [ct-dvc-toan-trinh]\n"
+                     "  #   - {id: gp-chi-dao, name: \"Kiện toàn Ban Chỉ đạo, cập nhật Kiến trúc "
+                     "hằng năm\", kind: governance, lead: van-phong}\n"
+                     "  #   - {id: gp-chinh-sach, name: \"Ban hành quy chế quản lý, kết nối, chia sẻ "
+                     "dữ liệu\", kind: policy, lead: van-phong}\n"
+                     "  #   - {id: gp-tai-chinh, name: \"Bố trí kinh phí thực hiện các nhiệm vụ\", "
+                     "kind: finance, lead: van-phong, serves: [nv-thanh-phan-bat-buoc]}\n");
 }
 
 /* The plan of the model of agency (NULL: unknown) for the architecture arch. */
