@@ -1,8 +1,13 @@
 /* content.c - the chapters of the architecture document, made from the
  * model (doc.h). The order is the framework's guidance for an architecture
- * document: general information and legal basis; the current architecture
- * by layer; its assessment; the target architecture by layer, with the
- * diagrams; the gap between them; the roadmap; the solutions; annexes. */
+ * document: general information and legal basis; goals and measurable
+ * targets; the current architecture by layer (its business layer with the
+ * organisation: units and their relations); its assessment; the target
+ * architecture by layer, with the diagrams; the gap between them; the
+ * roadmap (lead and partner units, funding, budget and its total, outputs,
+ * progress, dependencies); the solutions by kind (governance, staffing,
+ * policy, finance, then the others); annexes (components, integrations,
+ * technical standards). Keys and values are named by model/labels.h. */
 #include "document/doc.h"
 #include "base/grow.h"
 
@@ -90,6 +95,11 @@ static void bullet(builder *b, const char *text)
     text_block(b->d, EGAF_BLOCK_BULLET, 0, text);
 }
 
+static void numbered(builder *b, int number, const char *text)
+{
+    text_block(b->d, EGAF_BLOCK_NUMBERED, number, text);
+}
+
 /* A table being filled: the head row first. */
 typedef struct table {
     builder *b;
@@ -174,8 +184,8 @@ static const char *status_text(const egaf_element *el)
     return s;
 }
 
-/* A list value (references, texts) joined with ", ". */
-static const char *joined(builder *b, const egaf_element *el, egaf_field f)
+/* A list value (references, texts) joined with sep. */
+static const char *joined_with(builder *b, const egaf_element *el, egaf_field f, const char *sep)
 {
     const egaf_value *v = egaf_element_get(el, f);
     if (!v)
@@ -186,12 +196,17 @@ static const char *joined(builder *b, const egaf_element *el, egaf_field f)
     egaf_buf_init(&buf);
     for (size_t i = 0; i < v->u.list.count; i++) {
         if (i)
-            egaf_buf_puts(&buf, ", ");
+            egaf_buf_puts(&buf, sep);
         egaf_buf_puts(&buf, v->u.list.items[i].s ? v->u.list.items[i].s : "");
     }
     const char *s = egaf_arena_strdup(b->d->arena, buf.len ? buf.data : "");
     egaf_buf_free(&buf);
     return s ? s : "";
+}
+
+static const char *joined(builder *b, const egaf_element *el, egaf_field f)
+{
+    return joined_with(b, el, f, ", ");
 }
 
 /* The element of the model with id, or NULL. */
@@ -216,6 +231,65 @@ static const char *ref_name(builder *b, const char *ref)
     }
     const egaf_element *el = element(b->m, ref);
     return el && el->name ? el->name : ref;
+}
+
+/* The label of an enumerated value of el (model/labels.h), or "". */
+static const char *value_label(const builder *b, const egaf_element *el, egaf_field f)
+{
+    const char *v = egaf_element_text(el, f);
+    return v ? egaf_label_value_or_raw(el->kind, f, v, b->english) : "";
+}
+
+/* The label of a field, as a table's column says it. */
+static const char *field_label(const builder *b, egaf_field f)
+{
+    const char *l = egaf_label_field(f, b->english);
+    return l ? l : "";
+}
+
+/* The references of a list field, each by its name, joined with sep. */
+static const char *ref_names(builder *b, const egaf_element *el, egaf_field f, const char *sep)
+{
+    const egaf_value *v = egaf_element_get(el, f);
+    if (!v)
+        return "";
+    if (v->type != EGAF_FT_REFS)
+        return ref_name(b, egaf_element_text(el, f));
+    egaf_buf buf;
+    egaf_buf_init(&buf);
+    for (size_t i = 0; i < v->u.list.count; i++) {
+        if (i)
+            egaf_buf_puts(&buf, sep);
+        egaf_buf_puts(&buf, ref_name(b, v->u.list.items[i].s));
+    }
+    const char *s = egaf_arena_strdup(b->d->arena, buf.len ? buf.data : "");
+    egaf_buf_free(&buf);
+    if (!s)
+        b->d->failed = true;
+    return s ? s : "";
+}
+
+/* A whole number with its thousands grouped as the language writes them
+ * (12.500 in Vietnamese, 12,500 in English). */
+static const char *grouped(builder *b, long long n)
+{
+    char digits[32], out[48];
+    snprintf(digits, sizeof digits, "%lld", n < 0 ? -n : n);
+    size_t len = strlen(digits), o = 0;
+    if (n < 0)
+        out[o++] = '-';
+    for (size_t i = 0; i < len; i++) {
+        if (i && (len - i) % 3 == 0)
+            out[o++] = b->english ? ',' : '.';
+        out[o++] = digits[i];
+    }
+    out[o] = '\0';
+    return fmt(b->d, "%s", out);
+}
+
+static const char *name_of(const egaf_element *el)
+{
+    return el->name ? el->name : el->id ? el->id : el->display ? el->display : "";
 }
 
 static const unsigned w_elements[] = {46, 20, 16, 18};
@@ -276,6 +350,139 @@ static void integrations_table(builder *b, const char *caption,
                               route_text(b, el)};
         table_row(&t, row);
     }
+}
+
+/* How many elements of kind pass keep and, when has is not EGAF_F__COUNT,
+ * have field has (or also has2). */
+static size_t count_kept(const builder *b, egaf_kind kind, bool (*keep)(const egaf_element *),
+                         egaf_field has, egaf_field has2)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < b->m->counts[kind]; i++) {
+        const egaf_element *el = b->m->elements[kind][i];
+        if (!keep(el))
+            continue;
+        if (has == EGAF_F__COUNT || egaf_element_get(el, has) ||
+            (has2 != EGAF_F__COUNT && egaf_element_get(el, has2)))
+            n++;
+    }
+    return n;
+}
+
+static const unsigned w_units[] = {40, 20, 18, 22};
+
+/* The agency's units (sở, ban, ngành, districts, communes): name, kind,
+ * organ code and the unit they belong to. */
+static void units_table(builder *b, bool (*keep)(const egaf_element *), const char *which)
+{
+    if (count_kept(b, EGAF_K_UNIT, keep, EGAF_F__COUNT, EGAF_F__COUNT) == 0)
+        return;
+    table t = table_begin(b, fmt(b->d, "%s (%s)", egaf_label_kind(EGAF_K_UNIT, b->english), which),
+                          4, w_units, field_label(b, EGAF_F_NAME), field_label(b, EGAF_F_KIND),
+                          field_label(b, EGAF_F_ORGAN_CODE), field_label(b, EGAF_F_PARENT));
+    for (size_t i = 0; i < b->m->counts[EGAF_K_UNIT]; i++) {
+        const egaf_element *el = b->m->elements[EGAF_K_UNIT][i];
+        if (!keep(el))
+            continue;
+        const char *row[4] = {name_of(el), value_label(b, el, EGAF_F_KIND),
+                              text_of(el, EGAF_F_ORGAN_CODE),
+                              ref_name(b, egaf_element_text(el, EGAF_F_PARENT))};
+        table_row(&t, row);
+    }
+}
+
+static const unsigned w_relations[] = {27, 27, 16, 30};
+
+/* The business relations between units (the document's figures of how the
+ * departments work together), as a table. */
+static void relations_table(builder *b, bool (*keep)(const egaf_element *), const char *which)
+{
+    if (count_kept(b, EGAF_K_RELATION, keep, EGAF_F__COUNT, EGAF_F__COUNT) == 0)
+        return;
+    table t = table_begin(
+        b, fmt(b->d, "%s (%s)", egaf_label_kind(EGAF_K_RELATION, b->english), which), 4,
+        w_relations, field_label(b, EGAF_F_FROM), field_label(b, EGAF_F_TO),
+        field_label(b, EGAF_F_KIND), field_label(b, EGAF_F_DATA));
+    for (size_t i = 0; i < b->m->counts[EGAF_K_RELATION]; i++) {
+        const egaf_element *el = b->m->elements[EGAF_K_RELATION][i];
+        if (!keep(el))
+            continue;
+        const char *data = joined(b, el, EGAF_F_DATA);
+        if (el->name)
+            data = *data ? fmt(b->d, "%s: %s", el->name, data) : el->name;
+        const char *row[4] = {ref_name(b, egaf_element_text(el, EGAF_F_FROM)),
+                              ref_name(b, egaf_element_text(el, EGAF_F_TO)),
+                              value_label(b, el, EGAF_F_KIND), data};
+        table_row(&t, row);
+    }
+}
+
+static const unsigned w_channel_apps[] = {40, 20, 40};
+
+/* Channels that are applications (the province's mobile app). */
+static void channel_apps_table(builder *b, bool (*keep)(const egaf_element *), const char *which)
+{
+    if (count_kept(b, EGAF_K_CHANNEL, keep, EGAF_F_APPLICATION, EGAF_F__COUNT) == 0)
+        return;
+    table t = table_begin(b, fmt(b->d, "%s (%s)", _("Channels that are applications"), which), 3,
+                          w_channel_apps, egaf_label_kind(EGAF_K_CHANNEL, b->english),
+                          field_label(b, EGAF_F_KIND), field_label(b, EGAF_F_APPLICATION));
+    for (size_t i = 0; i < b->m->counts[EGAF_K_CHANNEL]; i++) {
+        const egaf_element *el = b->m->elements[EGAF_K_CHANNEL][i];
+        if (!keep(el) || !egaf_element_get(el, EGAF_F_APPLICATION))
+            continue;
+        const char *row[3] = {name_of(el), value_label(b, el, EGAF_F_KIND),
+                              ref_name(b, egaf_element_text(el, EGAF_F_APPLICATION))};
+        table_row(&t, row);
+    }
+}
+
+static const unsigned w_app_users[] = {34, 36, 30};
+
+/* Who uses each application: the units, and the officials and leaders. */
+static void app_users_table(builder *b, bool (*keep)(const egaf_element *), const char *which)
+{
+    if (count_kept(b, EGAF_K_APPLICATION, keep, EGAF_F_USERS, EGAF_F_ACTORS) == 0)
+        return;
+    table t = table_begin(b, fmt(b->d, "%s (%s)", _("Users of the applications"), which), 3,
+                          w_app_users, egaf_label_kind(EGAF_K_APPLICATION, b->english),
+                          field_label(b, EGAF_F_USERS),
+                          field_label(b, EGAF_F_ACTORS));
+    for (size_t i = 0; i < b->m->counts[EGAF_K_APPLICATION]; i++) {
+        const egaf_element *el = b->m->elements[EGAF_K_APPLICATION][i];
+        if (!keep(el) || (!egaf_element_get(el, EGAF_F_USERS) && !egaf_element_get(el, EGAF_F_ACTORS)))
+            continue;
+        const char *row[3] = {name_of(el), ref_names(b, el, EGAF_F_USERS, ", "),
+                              ref_names(b, el, EGAF_F_ACTORS, ", ")};
+        table_row(&t, row);
+    }
+}
+
+static const unsigned w_hosting[] = {36, 18, 26, 20};
+
+/* Who provides the platforms and the infrastructure, and how they are
+ * hosted (own, leased from a telecom operator, the government cloud). */
+static void hosting_table(builder *b, bool (*keep)(const egaf_element *), const char *which)
+{
+    static const egaf_kind kinds[] = {EGAF_K_INFRASTRUCTURE, EGAF_K_PLATFORM};
+    size_t n = 0;
+    for (size_t k = 0; k < 2; k++)
+        n += count_kept(b, kinds[k], keep, EGAF_F_PROVIDER, EGAF_F_HOSTING);
+    if (n == 0)
+        return;
+    table t = table_begin(b, fmt(b->d, "%s (%s)", _("Providers and hosting"), which), 4, w_hosting,
+                          field_label(b, EGAF_F_NAME), field_label(b, EGAF_F_KIND),
+                          field_label(b, EGAF_F_PROVIDER), field_label(b, EGAF_F_HOSTING));
+    for (size_t k = 0; k < 2; k++)
+        for (size_t i = 0; i < b->m->counts[kinds[k]]; i++) {
+            const egaf_element *el = b->m->elements[kinds[k]][i];
+            if (!keep(el) ||
+                (!egaf_element_get(el, EGAF_F_PROVIDER) && !egaf_element_get(el, EGAF_F_HOSTING)))
+                continue;
+            const char *row[4] = {name_of(el), value_label(b, el, EGAF_F_KIND),
+                                  text_of(el, EGAF_F_PROVIDER), value_label(b, el, EGAF_F_HOSTING)};
+            table_row(&t, row);
+        }
 }
 
 static bool current(const egaf_element *el)
@@ -389,15 +596,32 @@ static void chapter_general(builder *b)
     }
 
     heading(b, 2, _("Legal basis"));
+    /* the model's own list first, numbered as the document numbers its
+     * căn cứ; then the framework edition, unless the list already cites its
+     * instrument, and the approving decision */
+    const egaf_value *basis = m->header ? egaf_element_get(m->header, EGAF_F_LEGAL_BASIS) : NULL;
+    int item = 0;
+    bool framework_cited = false;
     const egaf_ref_framework *fw =
         b->refs && m->framework.s ? egaf_refs_framework(b->refs, m->framework.s) : NULL;
-    if (fw)
-        bullet(b, fmt(b->d, "%s%s%s%s", fw->name ? fw->name : fw->edition,
-                      fw->instrument ? " (" : "", fw->instrument ? fw->instrument : "",
-                      fw->instrument ? ")" : ""));
+    /* the instrument by its number ("292/QĐ-BKHCN" of "QĐ 292/QĐ-BKHCN"):
+     * the list may spell the kind out ("Quyết định 292/QĐ-BKHCN") */
+    const char *number = fw && fw->instrument ? strchr(fw->instrument, ' ') : NULL;
+    number = number ? number + 1 : fw ? fw->instrument : NULL;
+    for (size_t i = 0; basis && i < basis->u.list.count; i++) {
+        const char *text = basis->u.list.items[i].s ? basis->u.list.items[i].s : "";
+        if (number && *number && strstr(text, number))
+            framework_cited = true;
+        numbered(b, ++item, text);
+    }
+    if (fw && !framework_cited)
+        numbered(b, ++item,
+                 fmt(b->d, "%s%s%s%s", fw->name ? fw->name : fw->edition,
+                     fw->instrument ? " (" : "", fw->instrument ? fw->instrument : "",
+                     fw->instrument ? ")" : ""));
     if (header_text(m, EGAF_F_APPROVED_BY))
-        bullet(b, header_text(m, EGAF_F_APPROVED_BY));
-    if (!fw && !header_text(m, EGAF_F_APPROVED_BY))
+        numbered(b, ++item, header_text(m, EGAF_F_APPROVED_BY));
+    if (item == 0)
         para(b, _("The model states no legal basis."));
 }
 
@@ -412,8 +636,14 @@ static void layers(builder *b, bool (*keep)(const egaf_element *), const char *w
                diags, o);
     elements_table(b, EGAF_K_ACTOR, fmt(b->d, "%s (%s)", _("Actors"), which), keep);
     elements_table(b, EGAF_K_CHANNEL, fmt(b->d, "%s (%s)", _("Channels"), which), keep);
+    channel_apps_table(b, keep, which);
     elements_table(b, EGAF_K_FUNCTION, fmt(b->d, "%s (%s)", _("Business functions"), which), keep);
     elements_table(b, EGAF_K_SERVICE, fmt(b->d, "%s (%s)", _("Public services"), which), keep);
+    /* the organisation once, in the current architecture: the target keeps it */
+    if (!with_figures) {
+        units_table(b, keep, which);
+        relations_table(b, keep, which);
+    }
     heading(b, 2, _("Data architecture"));
     if (with_figures)
         figure(b, EGAF_VIEW_DATA, fmt(b->d, "%s (%s)", _("Data architecture"), which), diags, o);
@@ -422,6 +652,7 @@ static void layers(builder *b, bool (*keep)(const egaf_element *), const char *w
     if (with_figures)
         figure(b, EGAF_VIEW_INTEGRATION, fmt(b->d, "%s (%s)", _("Integrations"), which), diags, o);
     elements_table(b, EGAF_K_APPLICATION, fmt(b->d, "%s (%s)", _("Applications"), which), keep);
+    app_users_table(b, keep, which);
     elements_table(b, EGAF_K_PLATFORM, fmt(b->d, "%s (%s)", _("Platforms"), which), keep);
     integrations_table(b, fmt(b->d, "%s (%s)", _("Integrations"), which), keep);
     heading(b, 2, _("Technology architecture"));
@@ -429,6 +660,7 @@ static void layers(builder *b, bool (*keep)(const egaf_element *), const char *w
         figure(b, EGAF_VIEW_TECHNOLOGY, fmt(b->d, "%s (%s)", _("Technology architecture"), which),
                diags, o);
     elements_table(b, EGAF_K_INFRASTRUCTURE, fmt(b->d, "%s (%s)", _("Infrastructure"), which), keep);
+    hosting_table(b, keep, which);
     heading(b, 2, _("Security architecture"));
     if (with_figures)
         figure(b, EGAF_VIEW_SECURITY, fmt(b->d, "%s (%s)", _("Security architecture"), which),
@@ -513,6 +745,36 @@ static void chapter_gap(builder *b)
         para(b, _("The model plans no new element and retires none."));
 }
 
+/* The measurable targets: indicator, baseline, value and year, and the
+ * national target each serves. */
+static void chapter_targets(builder *b)
+{
+    heading(b, 1, _("Goals and targets"));
+    if (b->m->counts[EGAF_K_TARGET] == 0) {
+        para(b, _("The model sets no measurable target."));
+        return;
+    }
+    static const unsigned w[] = {18, 22, 10, 13, 10, 10, 17};
+    table t = table_begin(b, egaf_label_kind(EGAF_K_TARGET, b->english), 7, w,
+                          field_label(b, EGAF_F_NAME), field_label(b, EGAF_F_INDICATOR),
+                          field_label(b, EGAF_F_BASELINE), field_label(b, EGAF_F_BASELINE_YEAR),
+                          field_label(b, EGAF_F_VALUE), field_label(b, EGAF_F_YEAR),
+                          field_label(b, EGAF_F_NATIONAL));
+    for (size_t i = 0; i < b->m->counts[EGAF_K_TARGET]; i++) {
+        const egaf_element *el = b->m->elements[EGAF_K_TARGET][i];
+        const egaf_value *by = egaf_element_get(el, EGAF_F_BASELINE_YEAR);
+        const egaf_value *year = egaf_element_get(el, EGAF_F_YEAR);
+        const char *row[7] = {name_of(el),
+                              text_of(el, EGAF_F_INDICATOR),
+                              text_of(el, EGAF_F_BASELINE),
+                              by ? fmt(b->d, "%lld", by->u.num) : "",
+                              text_of(el, EGAF_F_VALUE),
+                              year ? fmt(b->d, "%lld", year->u.num) : "",
+                              text_of(el, EGAF_F_NATIONAL)};
+        table_row(&t, row);
+    }
+}
+
 static void chapter_roadmap(builder *b)
 {
     heading(b, 1, _("Roadmap and list of tasks"));
@@ -520,55 +782,138 @@ static void chapter_roadmap(builder *b)
         para(b, _("The model has no roadmap."));
         return;
     }
-    static const unsigned w[] = {32, 12, 13, 14, 29};
-    table t = table_begin(b, _("Tasks of the roadmap"), 5, w, _("Task"), _("Period"),
-                          _("Priority"), _("Budget"), _("Delivers"));
+    /* who, when, paid from where and how much; the budget as a number in
+     * millions of đồng (the text `budget` when a task has no number), and
+     * the total of the numbers */
+    static const unsigned w[] = {25, 10, 8, 16, 18, 11, 12};
+    table t = table_begin(b, _("Tasks of the roadmap"), 7, w, _("Task"), _("Period"),
+                          field_label(b, EGAF_F_PRIORITY), field_label(b, EGAF_F_LEAD),
+                          field_label(b, EGAF_F_PARTNERS), field_label(b, EGAF_F_FUNDING),
+                          field_label(b, EGAF_F_BUDGET_MILLION));
+    long long total = 0;
+    size_t numbers = 0;
     for (size_t i = 0; i < b->m->counts[EGAF_K_ROADMAP]; i++) {
         const egaf_element *el = b->m->elements[EGAF_K_ROADMAP][i];
         const egaf_value *from = egaf_element_get(el, EGAF_F_YEAR_FROM);
         const egaf_value *to = egaf_element_get(el, EGAF_F_YEAR_TO);
         const egaf_value *prio = egaf_element_get(el, EGAF_F_PRIORITY);
-        const egaf_value *del = egaf_element_get(el, EGAF_F_DELIVERS);
-        egaf_buf names;
-        egaf_buf_init(&names);
-        for (size_t j = 0; del && j < del->u.list.count; j++) {
-            if (j)
-                egaf_buf_puts(&names, "; ");
-            egaf_buf_puts(&names, ref_name(b, del->u.list.items[j].s));
+        const egaf_value *million = egaf_element_get(el, EGAF_F_BUDGET_MILLION);
+        if (million) {
+            total += million->u.num;
+            numbers++;
         }
-        const char *row[5] = {
-            el->name ? el->name : el->id,
+        const char *row[7] = {
+            name_of(el),
             from && to ? fmt(b->d, "%lld–%lld", from->u.num, to->u.num) : "",
-            prio ? fmt(b->d, "%lld", prio->u.num) : "", text_of(el, EGAF_F_BUDGET),
-            names.len ? fmt(b->d, "%s", names.data) : ""};
-        egaf_buf_free(&names);
+            prio ? fmt(b->d, "%lld", prio->u.num) : "",
+            ref_name(b, egaf_element_text(el, EGAF_F_LEAD)),
+            ref_names(b, el, EGAF_F_PARTNERS, ", "),
+            value_label(b, el, EGAF_F_FUNDING),
+            million ? grouped(b, million->u.num) : text_of(el, EGAF_F_BUDGET)};
         table_row(&t, row);
+    }
+    if (numbers) {
+        const char *row[7] = {_("Total"), "", "", "", "", "", grouped(b, total)};
+        table_row(&t, row);
+    }
+
+    static const unsigned w2[] = {27, 24, 20, 13, 16};
+    table r = table_begin(b, _("Results and progress of the tasks"), 5, w2, _("Task"),
+                          field_label(b, EGAF_F_DELIVERS), field_label(b, EGAF_F_OUTPUTS),
+                          field_label(b, EGAF_F_PROGRESS), field_label(b, EGAF_F_DEPENDS_ON));
+    for (size_t i = 0; i < b->m->counts[EGAF_K_ROADMAP]; i++) {
+        const egaf_element *el = b->m->elements[EGAF_K_ROADMAP][i];
+        const char *row[5] = {name_of(el), ref_names(b, el, EGAF_F_DELIVERS, "; "),
+                              joined_with(b, el, EGAF_F_OUTPUTS, "; "),
+                              value_label(b, el, EGAF_F_PROGRESS),
+                              ref_names(b, el, EGAF_F_DEPENDS_ON, "; ")};
+        table_row(&r, row);
     }
 }
 
+/* The solutions in the order the framework's guidance gives them:
+ * governance, staffing, policy and finance, then the other kinds. */
 static void chapter_solutions(builder *b)
 {
+    static const char *const kinds[] = {"governance", "staffing", "policy",     "finance",
+                                        "technology", "cooperation", "other"};
     heading(b, 1, _("Solutions for implementation"));
-    heading(b, 2, _("Organisation and governance"));
-    if (b->m->organisation.s)
-        para(b, b->m->organisation.s);
-    else
+    size_t total = b->m->counts[EGAF_K_SOLUTION];
+    if (total == 0 && !b->m->organisation.s) {
         para(b, _("The model does not describe the organisation of the implementation."));
+        return;
+    }
+    static const unsigned w[] = {46, 24, 30};
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+        size_t n = 0;
+        for (size_t i = 0; i < total; i++) {
+            const char *kind = egaf_element_text(b->m->elements[EGAF_K_SOLUTION][i], EGAF_F_KIND);
+            n += kind && strcmp(kind, kinds[k]) == 0;
+        }
+        bool governance = k == 0;
+        if (n == 0 && !(governance && b->m->organisation.s))
+            continue;
+        const char *label =
+            egaf_label_value_or_raw(EGAF_K_SOLUTION, EGAF_F_KIND, kinds[k], b->english);
+        heading(b, 2, governance ? _("Organisation and governance") : label);
+        if (governance && b->m->organisation.s)
+            para(b, b->m->organisation.s);
+        if (n == 0)
+            continue;
+        table t = table_begin(
+            b, fmt(b->d, "%s: %s", egaf_label_kind(EGAF_K_SOLUTION, b->english), label), 3, w,
+            field_label(b, EGAF_F_NAME), field_label(b, EGAF_F_LEAD), field_label(b, EGAF_F_SERVES));
+        for (size_t i = 0; i < total; i++) {
+            const egaf_element *el = b->m->elements[EGAF_K_SOLUTION][i];
+            const char *kind = egaf_element_text(el, EGAF_F_KIND);
+            if (!kind || strcmp(kind, kinds[k]) != 0)
+                continue;
+            const char *row[3] = {name_of(el), ref_name(b, egaf_element_text(el, EGAF_F_LEAD)),
+                                  ref_names(b, el, EGAF_F_SERVES, "; ")};
+            table_row(&t, row);
+        }
+    }
 }
 
 static void annex_components(builder *b)
 {
     heading(b, 1, _("Annex: components of the architecture"));
-    for (int k = 0; k <= EGAF_K_ROADMAP; k++) {
-        if (b->m->counts[k] == 0 || k == EGAF_K_INTEGRATION)
+    /* every element once, on a line of its own: the tables' narrow cells
+     * wrap a long name; targets and solutions have no status to show */
+    for (int k = 0; k < EGAF_K_ARCHITECTURE; k++) {
+        /* integrations and relations have their own tables, often no id */
+        if (b->m->counts[k] == 0 || k == EGAF_K_INTEGRATION || k == EGAF_K_RELATION)
             continue;
         const egaf_kind_spec *spec = egaf_kind_info((egaf_kind)k);
         heading(b, 2, fmt(b->d, "%s (%zu)", _(spec->noun), b->m->counts[k]));
         for (size_t i = 0; i < b->m->counts[k]; i++) {
             const egaf_element *el = b->m->elements[k][i];
-            bullet(b, fmt(b->d, "%s — %s — %s", el->name ? el->name : el->id,
-                          el->id ? el->id : "", status_text(el)));
+            if (k == EGAF_K_TARGET || k == EGAF_K_SOLUTION)
+                bullet(b, fmt(b->d, "%s — %s", name_of(el), el->id ? el->id : ""));
+            else
+                bullet(b, fmt(b->d, "%s — %s — %s", name_of(el), el->id ? el->id : "",
+                              status_text(el)));
         }
+    }
+}
+
+static void annex_standards(builder *b)
+{
+    heading(b, 1, _("Annex: technical standards"));
+    if (b->m->counts[EGAF_K_STANDARD] == 0) {
+        para(b, _("The model lists no technical standard."));
+        return;
+    }
+    static const unsigned w[] = {20, 34, 20, 26};
+    table t = table_begin(b, egaf_label_kind(EGAF_K_STANDARD, b->english), 4, w,
+                          field_label(b, EGAF_F_CODE), field_label(b, EGAF_F_NAME),
+                          field_label(b, EGAF_F_INSTRUMENT), field_label(b, EGAF_F_APPLIES_TO));
+    for (size_t i = 0; i < b->m->counts[EGAF_K_STANDARD]; i++) {
+        const egaf_element *el = b->m->elements[EGAF_K_STANDARD][i];
+        const char *row[4] = {text_of(el, EGAF_F_CODE), name_of(el),
+                              text_of(el, EGAF_F_INSTRUMENT),
+                              ref_names(b, el, EGAF_F_APPLIES_TO, "; ")};
+        table_row(&t, row);
     }
 }
 
@@ -628,6 +973,7 @@ egaf_doc *egaf_doc_build(const egaf_model *model, const egaf_refs *refs,
     }
     text_block(d, EGAF_BLOCK_TOC, 0, _("Table of contents"));
     chapter_general(&b);
+    chapter_targets(&b);
     heading(&b, 1, _("Current architecture"));
     layers(&b, current, _("current"), diags, o);
     chapter_assessment(&b);
@@ -638,6 +984,7 @@ egaf_doc *egaf_doc_build(const egaf_model *model, const egaf_refs *refs,
     chapter_solutions(&b);
     annex_components(&b);
     annex_integrations(&b);
+    annex_standards(&b);
     return d;
 }
 

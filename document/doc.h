@@ -28,6 +28,7 @@ typedef enum egaf_block_kind {
     EGAF_BLOCK_HEADING, /* level 1-3, text with its number */
     EGAF_BLOCK_PARA,
     EGAF_BLOCK_BULLET,
+    EGAF_BLOCK_NUMBERED, /* an item of a numbered list: level is its number */
     EGAF_BLOCK_TABLE,  /* caption (numbered), cols, cells: rows*cols, the first row the head */
     EGAF_BLOCK_FIGURE, /* caption (numbered), png of width x height pixels */
 } egaf_block_kind;

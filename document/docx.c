@@ -201,6 +201,16 @@ static void document_xml(egaf_buf *b, const egaf_doc *doc)
             egaf_buf_puts(b, "</w:t></w:r></w:p>");
             break;
         }
+        case EGAF_BLOCK_NUMBERED:
+            /* the number written out, like the bullet: no numbering part to
+             * keep in step, and the same bytes every time */
+            egaf_buf_printf(b,
+                            "<w:p><w:pPr><w:pStyle w:val=\"ListBullet\"/></w:pPr>"
+                            "<w:r><w:t xml:space=\"preserve\">%d.\t",
+                            blk->level);
+            egaf_buf_xml_text(b, blk->text);
+            egaf_buf_puts(b, "</w:t></w:r></w:p>");
+            break;
         case EGAF_BLOCK_TABLE:
             table(b, blk);
             break;

@@ -92,6 +92,11 @@ int egaf_doc_write_html(const egaf_doc *doc, egaf_buf *b)
             egaf_buf_xml_text(b, blk->text);
             egaf_buf_puts(b, "</li></ul>\n");
             break;
+        case EGAF_BLOCK_NUMBERED:
+            egaf_buf_printf(b, "<ol start=\"%d\"><li>", blk->level);
+            egaf_buf_xml_text(b, blk->text);
+            egaf_buf_puts(b, "</li></ol>\n");
+            break;
         case EGAF_BLOCK_TABLE:
             egaf_buf_puts(b, "<table><caption>");
             egaf_buf_xml_text(b, blk->text);

@@ -137,8 +137,11 @@ void vb_view_organisation(egaf_vb *vb)
         vb_set(vb, e, "fontsize", "9");
         vb_set(vb, e, "constraint", "false");
         relation_label(vb, r, &vb->label);
+        /* xlabel, not label: dot's flat-edge labels (two units of one rank,
+         * a relation each way between them) corrupt its heap (Graphviz 2.42,
+         * flat_edges); an external label takes no virtual node */
         if (vb->label.len)
-            vb_set(vb, e, "label", vb->label.data);
+            vb_set(vb, e, "xlabel", vb->label.data);
     }
     vb_note(vb, TR(vb,
                    "Đường liền: đơn vị trực thuộc (parent); đường nét đứt: quan hệ nghiệp vụ "

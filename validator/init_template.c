@@ -328,7 +328,19 @@ static void write_header(egaf_buf *b, const plan *p)
     yq(b, text);
     egaf_buf_puts(b, "\n    - \"Kết nối, chia sẻ dữ liệu qua nền tảng tích hợp, chia sẻ dữ liệu "
                      "(LGSP); dữ liệu chỉ cung cấp một lần\"\n"
-                     "    - \"Bảo đảm an toàn thông tin theo cấp độ\"\n\n");
+                     "    - \"Bảo đảm an toàn thông tin theo cấp độ\"\n");
+    /* commented out: the list is the agency's own, and a wrong instrument in
+     * a signed document is worse than none */
+    fill(b, "  ", "căn cứ pháp lý: luật, nghị định, quyết định, văn bản hướng dẫn làm căn cứ "
+                  "(bỏ dấu # ở các dòng dưới)");
+    egaf_buf_puts(b, "  # legal-basis:\n  #   - ");
+    snprintf(text, sizeof text, "%s (%s)", fw->name ? fw->name : fw->edition,
+             fw->instrument ? fw->instrument : fw->edition);
+    yq(b, text);
+    egaf_buf_putc(b, '\n');
+    if (p->year >= 2024) /* in force from 1/7/2024 */
+        egaf_buf_puts(b, "  #   - \"Luật Giao dịch điện tử số 20/2023/QH15\"\n");
+    egaf_buf_putc(b, '\n');
 }
 
 static void write_business(egaf_buf *b, const plan *p)
@@ -371,7 +383,29 @@ static void write_business(egaf_buf *b, const plan *p)
         egaf_buf_printf(b, "      handled-by: %s\n", p->tthc);
     egaf_buf_puts(b, "      function: cn-giai-quyet-tthc\n"
                      "      actors: [nguoi-dan, doanh-nghiep]\n"
-                     "      channels: [kenh-dvcqg, kenh-mot-cua]\n\n");
+                     "      channels: [kenh-dvcqg, kenh-mot-cua]\n");
+    fill(b, "  ", p->province
+                      ? "các cơ quan, đơn vị (sở, ban, ngành: department; văn phòng: office; "
+                        "trung tâm: centre; cấp xã: commune), mã định danh điện tử, đơn vị trực "
+                        "thuộc, và quan hệ nghiệp vụ giữa chúng (bỏ dấu # ở các dòng dưới)"
+                      : "các đơn vị của bộ (vụ, cục: department; văn phòng: office; trung tâm: "
+                        "centre), mã định danh điện tử, đơn vị trực thuộc, và quan hệ nghiệp vụ "
+                        "giữa chúng (bỏ dấu # ở các dòng dưới)");
+    egaf_buf_puts(b, "  # units:\n"
+                     "  #   - id: van-phong\n");
+    snprintf(text, sizeof text, "Văn phòng %s%s", p->province ? "Ủy ban nhân dân " : "",
+             p->unit);
+    egaf_buf_puts(b, "  #     name: ");
+    yq(b, text);
+    egaf_buf_puts(b, "\n  #     kind: office\n"
+                     "  #     organ-code: \"…\"  # mã định danh điện tử (QĐ 20/2020/QĐ-TTg)\n"
+                     "  #   - id: trung-tam-cds\n"
+                     "  #     name: \"Trung tâm Chuyển đổi số\"\n"
+                     "  #     kind: centre\n"
+                     "  #     parent: van-phong\n"
+                     "  # relations:\n"
+                     "  #   - {from: van-phong, to: trung-tam-cds, kind: directs, "
+                     "data: [văn bản chỉ đạo]}\n\n");
 }
 
 static void write_data(egaf_buf *b, const plan *p)
@@ -586,6 +620,44 @@ static void write_implementation(egaf_buf *b, const plan *p)
         first = false;
     }
     egaf_buf_puts(b, "]\n");
+    fill(b, "      ", "đơn vị chủ trì, phối hợp (mã trong units), nguồn kinh phí, kinh phí "
+                      "(triệu đồng), sản phẩm, tiến độ; depends-on: các nhiệm vụ phải làm trước, "
+                      "ví dụ:");
+    egaf_buf_puts(b, "      # lead: van-phong\n"
+                     "      # partners: [trung-tam-cds]\n"
+                     "      # funding: local-budget\n"
+                     "      # budget-million: 1000\n"
+                     "      # outputs: [\"…\"]\n"
+                     "      # progress: not-started\n");
+    fill(b, "  ", "các chỉ tiêu đo được: chỉ tiêu, hiện trạng, giá trị và năm mục tiêu (trong "
+                  "giai đoạn period), chỉ tiêu quốc gia phục vụ (egaf refs list --kind "
+                  "national-targets) (bỏ dấu # ở các dòng dưới)");
+    egaf_buf_printf(b,
+                    "  # targets:\n"
+                    "  #   - id: ct-dvc-toan-trinh\n"
+                    "  #     name: \"Dịch vụ công trực tuyến toàn trình\"\n"
+                    "  #     indicator: \"Tỷ lệ thủ tục hành chính cung cấp trực tuyến toàn "
+                    "trình (%%)\"\n"
+                    "  #     baseline: \"…\"\n"
+                    "  #     baseline-year: %d\n"
+                    "  #     value: \"100%%\"\n"
+                    "  #     year: %d\n",
+                    p->year - 1, p->year + 2);
+    fill(b, "  ", "các giải pháp, ít nhất một giải pháp mỗi nhóm governance (quản lý, chỉ đạo), "
+                  "staffing (nguồn nhân lực), policy (cơ chế, chính sách), finance (tài chính); "
+                  "thêm technology, cooperation nếu có (bỏ dấu # ở các dòng dưới)");
+    egaf_buf_puts(b, "  # solutions:\n"
+                     "  #   - id: gp-nhan-luc\n"
+                     "  #     name: \"Đào tạo, bồi dưỡng kỹ năng số cho cán bộ, công chức\"\n"
+                     "  #     kind: staffing\n"
+                     "  #     lead: van-phong\n"
+                     "  #     serves: [ct-dvc-toan-trinh]\n"
+                     "  #   - {id: gp-chi-dao, name: \"Kiện toàn Ban Chỉ đạo, cập nhật Kiến trúc "
+                     "hằng năm\", kind: governance, lead: van-phong}\n"
+                     "  #   - {id: gp-chinh-sach, name: \"Ban hành quy chế quản lý, kết nối, chia sẻ "
+                     "dữ liệu\", kind: policy, lead: van-phong}\n"
+                     "  #   - {id: gp-tai-chinh, name: \"Bố trí kinh phí thực hiện các nhiệm vụ\", "
+                     "kind: finance, lead: van-phong, serves: [nv-thanh-phan-bat-buoc]}\n");
 }
 
 /* The plan of the model of agency (NULL: unknown) for the architecture arch. */

@@ -59,7 +59,9 @@ expect_grep "same model: unchanged" '^architecture dx: unchanged$'
 # 2. The national editions: merged provinces, ministries.
 run diff examples/national-2020 examples/national-2026
 expect_status "national: exit 0" 0
-expect_grep "national: summary" '^architectures: 1 added, 2 removed, 7 changed, 0 unchanged$'
+# added: ho-chi-minh (merged from binh-duong) and cao-bang (the sixth province, no
+# 2020 model); removed: bac-giang and binh-duong
+expect_grep "national: summary" '^architectures: 2 added, 2 removed, 7 changed, 0 unchanged$'
 expect_grep "national: bac-giang removed, merged into bac-ninh" \
     '^architecture bac-giang: removed \(examples/national-2020/bac-giang.yaml\), [0-9]+ elements, [0-9]+ relations; merged into bac-ninh$'
 expect_grep "national: binh-duong removed, merged into ho-chi-minh" \

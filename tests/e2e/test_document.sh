@@ -57,7 +57,23 @@ else
         "Kiến trúc mục tiêu" "Phân tích khoảng cách" "Lộ trình và danh mục nhiệm vụ"
         "Giải pháp tổ chức triển khai" "Phụ lục: danh mục thành phần" "Phụ lục: danh mục tích hợp"
         "Kiến trúc nghiệp vụ" "Kiến trúc dữ liệu" "Kiến trúc ứng dụng" "Kiến trúc công nghệ"
-        "Kiến trúc an toàn thông tin" "Mục lục")
+        "Kiến trúc an toàn thông tin" "Mục lục" "Mục tiêu và chỉ tiêu"
+        "Phụ lục: danh mục tiêu chuẩn kỹ thuật áp dụng")
+    # the parts of issue 18 the 2026 provinces fill in: organisation, the
+    # applications' users, the mobile app as a channel, providers and
+    # hosting, the targets, the roadmap's second table, the solutions by kind,
+    # the standards; and the budget's total, in millions of đồng
+    parts=("Căn cứ pháp lý" "Cơ quan, đơn vị (hiện trạng)" "Quan hệ nghiệp vụ (hiện trạng)"
+        "Kênh giao tiếp là ứng dụng (hiện trạng)"
+        "Đơn vị và đối tượng sử dụng các ứng dụng (hiện trạng)"
+        "Đơn vị cung cấp và hình thức triển khai (hiện trạng)" "Bảng 2. Chỉ tiêu"
+        "Kết quả, sản phẩm và tiến độ các nhiệm vụ" "Nguồn nhân lực" "Cơ chế, chính sách"
+        "Tài chính" "Giải pháp: Quản lý, chỉ đạo" "Tiêu chuẩn kỹ thuật áp dụng" "TCVN 11930:2017")
+    # (the narrow columns' heads and values wrap in their cells, and
+    # pdftotext reads a row's cells line by line: they are checked in the
+    # HTML below, exactly)
+    declare -A totals=([national-2026-son-la]=132.000 [national-2026-lang-son]=127.000
+        [national-2026-cao-bang]=110.500)
     for d in "${docs[@]}"; do
         name=${d%%:*} file=${d#*:}
         pdf="$T/pdf/$name.pdf"
@@ -75,6 +91,18 @@ else
         fi
         expect_grep "pdf-$name-figure-caption" "Hình 5\." "$T/$name.txt"
         expect_grep "pdf-$name-table-caption" "Bảng 1\." "$T/$name.txt"
+        if [ -n "${totals[$name]:-}" ]; then
+            tr -s ' \n' ' ' <"$T/$name.txt" >"$T/$name.flat"
+            for part in "${parts[@]}"; do
+                if grep -qF -- "$part" "$T/$name.flat"; then ok "pdf-$name-part $part"; else
+                    fail "pdf-$name-part" "no \"$part\" in the PDF's text"; fi
+            done
+            # the total row on one line of the laid-out text (plain pdftotext
+            # reads the cells of a row one after another)
+            pdftotext -layout "$pdf" "$T/$name.layout"
+            expect_grep "pdf-$name-budget-total" "^ *Tổng cộng +${totals[$name]//./\\.}\$" \
+                "$T/$name.layout"
+        fi
     done
 fi
 
@@ -85,6 +113,12 @@ if command -v unzip >/dev/null; then
     unzip -p "$T/en.docx" word/document.xml >"$T/en.xml"
     expect_grep docx-english-heading 'General information and legal basis' "$T/en.xml"
     expect_no_grep docx-english-no-figure '<w:drawing>' "$T/en.xml"
+    # labels of the new keys and values in English (model/labels.h)
+    expect_grep docx-english-targets 'Goals and targets' "$T/en.xml"
+    expect_grep docx-english-lead 'Lead unit' "$T/en.xml"
+    expect_grep docx-english-funding 'Medium-term public investment' "$T/en.xml"
+    expect_grep docx-english-total '>127,000<' "$T/en.xml"
+    expect_grep docx-english-staffing 'Solutions: Staffing' "$T/en.xml"
 fi
 
 # HTML: one page, figures inline, nothing fetched, no script
@@ -98,6 +132,22 @@ if [ -z "$VG" ]; then
         fail html-five-figures "$(grep -o '<figure>' "$T/doc.html" | wc -l) figures"; fi
 fi
 expect_grep html-print-a4 '@page\{size:A4' "$T/doc.html"
+# the legal basis as a numbered list: the model's eight instruments, the
+# framework's instrument not repeated (the list cites QĐ 292/QĐ-BKHCN)
+if [ "$(grep -o '<ol start="[0-9]*">' "$T/doc.html" | tr '\n' ' ')" = \
+    "$(for i in 1 2 3 4 5 6 7 8; do printf '<ol start="%d"> ' "$i"; done)" ]; then
+    ok html-legal-basis-numbered
+else
+    fail html-legal-basis-numbered "$(grep -o '<ol start="[0-9]*">' "$T/doc.html" | tr '\n' ' ')"
+fi
+expect_grep html-roadmap-head '<th scope="col">Nhiệm vụ</th><th scope="col">Giai đoạn</th><th scope="col">Thứ tự ưu tiên</th><th scope="col">Đơn vị chủ trì</th><th scope="col">Đơn vị phối hợp</th><th scope="col">Nguồn kinh phí</th><th scope="col">Kinh phí \(triệu đồng\)</th>' "$T/doc.html"
+expect_grep html-roadmap-row '<td>Nâng cấp Kho dữ liệu dùng chung[^<]*</td><td>2026–2028</td><td>1</td><td>Sở Khoa học và Công nghệ tỉnh Lạng Sơn</td><td>Trung tâm Chuyển đổi số tỉnh Lạng Sơn, Sở Tài chính tỉnh Lạng Sơn, [^<]*</td><td>Vốn đầu tư công trung hạn</td><td>55\.000</td>' "$T/doc.html"
+expect_grep html-progress '<td>Đang triển khai</td>' "$T/doc.html"
+expect_grep html-budget-total '<td>Tổng cộng</td><td></td><td></td><td></td><td></td><td></td><td>127\.000</td>' "$T/doc.html"
+expect_grep html-unit-row '<td>Trung tâm Chuyển đổi số tỉnh Lạng Sơn</td><td>Đơn vị sự nghiệp, trung tâm</td><td></td><td>Sở Khoa học và Công nghệ tỉnh Lạng Sơn</td>' "$T/doc.html"
+expect_grep html-channel-app '<td>Ứng dụng di động Chính quyền số Lạng Sơn</td><td>Ứng dụng di động</td><td>Ứng dụng di động Chính quyền số Lạng Sơn</td>' "$T/doc.html"
+expect_grep html-depends-on '<td>Thí điểm, nhân rộng trợ lý ảo cho cán bộ, công chức</td><td>Trợ lý ảo[^<]*</td><td>[^<]*</td><td>Chưa triển khai</td><td>Tích hợp xác thực VNeID' "$T/doc.html"
+expect_grep html-solution-lead '<td>Đào tạo, bồi dưỡng kỹ năng số cho cán bộ, công chức cấp xã sau sắp xếp</td><td>Sở Nội vụ tỉnh Lạng Sơn</td>' "$T/doc.html"
 
 # bad usage and bad input
 run document examples/national-2026/lang-son.yaml

@@ -254,7 +254,7 @@ expect_grep "refs show en: as before" '^valid in 2026:    yes$'
 
 # egaf diff --format markdown (a pull request comment) in Vietnamese too
 run --lang vi diff --format markdown examples/national-2020 examples/national-2026
-expect_grep vi-diff-md-summary '^\*\*10 kiến trúc\*\*: 1 được thêm, 2 bị bỏ, 7 thay đổi, 0 không đổi\. Phần tử: '
+expect_grep vi-diff-md-summary '^\*\*11 kiến trúc\*\*: 2 được thêm, 2 bị bỏ, 7 thay đổi, 0 không đổi\. Phần tử: '
 expect_grep vi-diff-md-table '^\| Kiến trúc \| Trạng thái \| Phần tử \+/−/~ \| Quan hệ \+/−/~ \| Phát hiện mới/đã sửa \|$'
 expect_grep vi-diff-md-merged '^\| bac-giang \| bị bỏ, hợp nhất vào bac-ninh \| 0 / 354 / 0 \|'
 expect_no_grep vi-diff-md-no-english '(added|removed|changed|unchanged|introduced|Elements|Relations|Findings|merged)'

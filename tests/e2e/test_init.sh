@@ -37,6 +37,34 @@ for s in business data application technology security implementation; do
     expect_grep "ls-section-$s" "^$s:$" "$m"
 done
 
+# The parts an architect fills in (issue 18): commented skeletons of the
+# legal basis, the units and their relations, the roadmap task's lead,
+# partners, funding and budget, the targets and the solutions; uncommented,
+# the model still validates without a finding and holds them.
+expect_grep ls-legal-basis-skeleton '^  # legal-basis:$' "$m"
+expect_grep ls-legal-basis-framework '^  #   - "Khung Kiến trúc Chính phủ điện tử Việt Nam, phiên bản 2\.0 \(QĐ 2323/QĐ-BTTTT\)"$' "$m"
+expect_no_grep ls-legal-basis-no-later-law 'Giao dịch điện tử số 20/2023' "$m"
+expect_grep ls-units-skeleton '^  # units:$' "$m"
+expect_grep ls-unit-office '^  #     name: "Văn phòng Ủy ban nhân dân thành phố Hà Nội"$' "$m"
+expect_grep ls-relations-skeleton '^  # relations:$' "$m"
+expect_grep ls-roadmap-lead '^      # lead: van-phong$' "$m"
+expect_grep ls-roadmap-budget '^      # budget-million: 1000$' "$m"
+expect_grep ls-targets-skeleton '^  # targets:$' "$m"
+expect_grep ls-target-year '^  #     year: 2022$' "$m"
+expect_grep ls-solutions-skeleton '^  # solutions:$' "$m"
+sed -E 's/^( *)# ((legal-basis|units|relations|targets|solutions|lead|partners|funding|budget-million|outputs|progress):|  +(- |[a-z-]+:)|- )/\1\2/' \
+    "$m" >"$T/uncommented.yaml"
+run validate "$T/uncommented.yaml"
+expect_status uncommented-validates 0
+# a 2020 model with targets is held to NQ 17/NQ-CP's national targets of
+# 2019-2020 (reported, so warnings): the skeleton's one target covers none
+expect_grep uncommented-no-errors '^1 file checked: 0 errors, 14 warnings, 0 notes$'
+expect_grep uncommented-national-targets 'warning: no target serves national target .*\[target.national-uncovered\]'
+run export --format json -o "$T/uncommented.json" "$T/uncommented.yaml"
+for kind in unit relation target solution; do
+    expect_grep "uncommented-has-$kind" "\"kind\": \"$kind\"" "$T/uncommented.json"
+done
+
 # A 2026 province formed in 2025 (no organ code): framework 4.0, with VNeID.
 init_ok bac-ninh-2026 --agency bac-ninh-2025 --year 2026
 m="$T/bac-ninh-2026.yaml"
@@ -45,6 +73,12 @@ expect_grep bn-arch-id '^  id: bac-ninh$' "$m"
 expect_grep bn-agency '^  agency: "bac-ninh-2025"' "$m"
 expect_grep bn-lgsp '^    - id: lgsp-bac-ninh$' "$m"
 expect_grep bn-vneid '^      to: national:vneid$' "$m"
+expect_grep bn-legal-basis-law '^  #   - "Luật Giao dịch điện tử số 20/2023/QH15"$' "$m"
+# in 2026 no national target is in force: uncommented, no finding at all
+sed -E 's/^( *)# ((legal-basis|units|relations|targets|solutions|lead|partners|funding|budget-million|outputs|progress):|  +(- |[a-z-]+:)|- )/\1\2/' \
+    "$m" >"$T/uncommented-2026.yaml"
+run validate "$T/uncommented-2026.yaml"
+expect_grep uncommented-2026-no-findings '^1 file checked: 0 errors, 0 warnings, 0 notes$'
 
 # A ministry.
 init_ok bo-y-te-2020 --agency bo-y-te --year 2020

@@ -53,12 +53,12 @@ text "$T/site-vi/n-ngsp.html" >"$T/ngsp.txt"
 has() { if grep -qF -- "$3" "$2"; then ok "$1"; else fail "$1" "no '$3' in $(basename "$2")"; fi; }
 hasnt() { if grep -qF -- "$3" "$2"; then fail "$1" "'$3' in $(basename "$2")"; else ok "$1"; fi; }
 has "application columns by their Vietnamese labels" "$T/lang-son.txt" \
-    " | Mã định danh | Tên | Vai trò | Cấp độ an toàn | CSDL sử dụng | Hạ tầng triển khai | Trạng thái"
+    " | Mã định danh | Tên | Vai trò | Cấp độ an toàn | CSDL sử dụng | Hạ tầng triển khai | Đơn vị sử dụng | Trạng thái"
 has "role tthc by its label" "$T/lang-son.txt" "| Giải quyết thủ tục hành chính | 3 |"
 has "online full by its label" "$T/lang-son.txt" "| Đăng ký khai sinh | Toàn trình |"
 has "database kind by its label" "$T/lang-son.txt" "| CSDL chuyên ngành |"
 has "English labels with --lang en" "$T/lang-son-en.txt" \
-    " | Id | Name | Role | Security level | Databases used | Hosted on | Status"
+    " | Id | Name | Role | Security level | Databases used | Hosted on | Units using it | Status"
 has "the agency by its name and organ code" "$T/nghe-an.txt" "Tỉnh Nghệ An (000.00.00.H41)"
 for heading in "Tầm nhìn" "Mục tiêu" "Phạm vi" "Nguyên tắc"; do
     if grep -qx "$heading" "$T/lang-son.txt"; then ok "agency page: $heading"; else
