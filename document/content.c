@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "diff/gap.h"
 #include "model/labels.h"
 #include "render/render.h"
 #include "validator/validate.h"
@@ -641,6 +642,13 @@ static void layers(builder *b, bool (*keep)(const egaf_element *), const char *w
     elements_table(b, EGAF_K_SERVICE, fmt(b->d, "%s (%s)", _("Public services"), which), keep);
     /* the organisation once, in the current architecture: the target keeps it */
     if (!with_figures) {
+        if (egaf_view_applies(EGAF_VIEW_ORGANISATION, b->m))
+            figure(b, EGAF_VIEW_ORGANISATION,
+                   fmt(b->d, "%s (%s)",
+                       egaf_view_title(EGAF_VIEW_ORGANISATION,
+                                       b->english ? EGAF_LANG_EN : EGAF_LANG_VI),
+                       which),
+                   diags, o);
         units_table(b, keep, which);
         relations_table(b, keep, which);
     }
@@ -704,45 +712,62 @@ static void chapter_assessment(builder *b)
     egaf_diags_free(found);
 }
 
-/* The roadmap task that delivers the element id, or NULL. */
-static const egaf_element *task_delivering(const egaf_model *m, const char *id)
+/* A roadmap task's name, by its id. */
+static const char *task_name(const egaf_model *m, const char *id)
 {
-    for (size_t i = 0; id && i < m->counts[EGAF_K_ROADMAP]; i++) {
+    for (size_t i = 0; i < m->counts[EGAF_K_ROADMAP]; i++) {
         const egaf_element *t = m->elements[EGAF_K_ROADMAP][i];
-        const egaf_value *v = egaf_element_get(t, EGAF_F_DELIVERS);
-        for (size_t j = 0; v && j < v->u.list.count; j++)
-            if (v->u.list.items[j].s && strcmp(v->u.list.items[j].s, id) == 0)
-                return t;
+        if (t->id && strcmp(t->id, id) == 0)
+            return t->name ? t->name : t->id;
     }
-    return NULL;
+    return id;
 }
 
+/* The gap as `egaf gap` computes it (diff/gap.h): what is to be built,
+ * changed, retired and integrated, each with the tasks that close it. */
 static void chapter_gap(builder *b)
 {
     heading(b, 1, _("Gap analysis"));
-    para(b, _("What is to be built and what is to be retired to go from the current to the "
-              "target architecture, with the roadmap task that closes each gap."));
+    para(b, _("What is to be built, changed, retired and integrated to go from the current to "
+              "the target architecture, with the roadmap tasks that close each gap."));
+    egaf_gap *gap = egaf_gap_compute(b->m);
+    if (!gap) {
+        b->d->failed = true;
+        return;
+    }
+    if (gap->nitems == 0) {
+        para(b, _("The model plans no new element and retires none."));
+        egaf_gap_free(gap);
+        return;
+    }
     static const unsigned w[] = {40, 16, 14, 30};
     table t = table_begin(b, _("Gaps between the current and the target architecture"), 4, w,
                           _("Element"), _("Kind"), _("Change"), _("Roadmap task"));
-    size_t n = 0;
-    for (int k = 0; k < EGAF_K_ROADMAP; k++)
-        for (size_t i = 0; i < b->m->counts[k]; i++) {
-            const egaf_element *el = b->m->elements[k][i];
-            bool build = is_status(el, "planned"), retire = is_status(el, "retired");
-            if (!build && !retire)
-                continue;
-            const egaf_element *task = task_delivering(b->m, el->id);
-            const egaf_kind_spec *spec = egaf_kind_info((egaf_kind)k);
-            const char *row[4] = {el->name ? el->name : el->display, spec ? _(spec->noun) : "",
-                                  build ? _("to build") : _("to retire"),
-                                  task ? (task->name ? task->name : task->id)
-                                       : _("no task (uncovered)")};
-            table_row(&t, row);
-            n++;
-        }
-    if (n == 0)
-        para(b, _("The model plans no new element and retires none."));
+    for (size_t i = 0; i < gap->nitems; i++) {
+        const egaf_gap_item *it = &gap->items[i];
+        const char *what = it->name ? it->name : it->id;
+        if (it->kind == EGAF_K_INTEGRATION)
+            what = fmt(b->d, "%s → %s", it->from ? it->from : "?", it->to ? it->to : "?");
+        const char *change = it->action == EGAF_GAP_BUILD    ? _("to build")
+                             : it->action == EGAF_GAP_CHANGE ? _("to change")
+                             : it->action == EGAF_GAP_RETIRE ? _("to retire")
+                                                             : _("to integrate");
+        if (it->replaces)
+            change = fmt(b->d, _("%s (replaces %s)"), change, it->replaces);
+        egaf_buf tasks;
+        egaf_buf_init(&tasks);
+        for (size_t k = 0; k < it->ntasks; k++)
+            egaf_buf_printf(&tasks, "%s%s", k ? "; " : "", task_name(b->m, it->tasks[k]));
+        const egaf_kind_spec *spec = egaf_kind_info(it->kind);
+        const char *row[4] = {what ? what : "", spec ? _(spec->noun) : "", change,
+                              it->ntasks ? fmt(b->d, "%s", tasks.data ? tasks.data : "")
+                                         : _("no task (uncovered)")};
+        if (tasks.failed)
+            b->d->failed = true;
+        egaf_buf_free(&tasks);
+        table_row(&t, row);
+    }
+    egaf_gap_free(gap);
 }
 
 /* The measurable targets: indicator, baseline, value and year, and the

@@ -472,7 +472,7 @@ static egaf_element *build_element(builder *b, const egaf_kind_spec *spec, const
         b->m->id = el->id;
     el->display = spec->kind == EGAF_K_ARCHITECTURE ? (el->id ? el->id : b->m->id)
                                                     : display_of(b, spec, el->id);
-    unsigned long long written = 0; /* a bit per field whose key is in the map */
+    uint64_t written[(EGAF_F__COUNT + 63) / 64] = {0}; /* a bit per field whose key is in the map */
     for (size_t i = 0; i < node->u.map.count; i++) {
         const egaf_ynode *k = node->u.map.pairs[i].key;
         const egaf_ynode *v = node->u.map.pairs[i].value;
@@ -484,7 +484,7 @@ static egaf_element *build_element(builder *b, const egaf_kind_spec *spec, const
             unknown_key(b, k, spec->noun, keys, el->display);
             continue;
         }
-        written |= 1ull << fs->field;
+        written[fs->field / 64] |= (uint64_t)1 << (fs->field % 64);
         if (convert(b, fs, v, el->display, &values[el->nvalues]))
             el->nvalues++;
         else {
@@ -495,7 +495,7 @@ static egaf_element *build_element(builder *b, const egaf_kind_spec *spec, const
     }
     for (size_t i = 0; i < spec->nfields; i++) {
         const egaf_field_spec *fs = &spec->fields[i];
-        if (!fs->required || (written & (1ull << fs->field)))
+        if (!fs->required || ((written[fs->field / 64] >> (fs->field % 64)) & 1u))
             continue;
         egaf_finding *f;
         if (el->id)

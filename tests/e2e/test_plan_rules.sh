@@ -166,4 +166,17 @@ expect_grep "no national-targets.yaml: the target named" "framework-2.0.yaml:[0-
 sed -i '/^targets:/,$d' "$T/refs/framework-2.0.yaml"
 run validate --refs "$T/refs" -q "$F/target.national-unknown.yaml"
 expect_status "no national-targets.yaml, no framework targets: loads, exit 0" 0
+# required keys of the kinds whose fields come after the 64th (a bit per
+# field in more than one word): a target without `value` or `year`
+cat >"$T/target-keys.yaml" <<'YAML'
+framework: "4.0"
+architecture: {id: t, agency: lang-son, level: province, name: T, year: 2026}
+implementation:
+  targets:
+    - {id: ct-1, name: Chỉ tiêu một, year: 2026}
+    - {id: ct-2, name: Chỉ tiêu hai, value: "50%"}
+YAML
+run validate "$T/target-keys.yaml"
+expect_grep "target without value" "target-keys.yaml:5:7: error: target 'ct-1' has no 'value' \[schema.missing-key\]$"
+expect_grep "target without year" "target-keys.yaml:6:7: error: target 'ct-2' has no 'year' \[schema.missing-key\]$"
 exit 0
