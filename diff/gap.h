@@ -60,6 +60,9 @@ typedef struct egaf_gap {
 egaf_gap *egaf_gap_compute(const egaf_model *model);
 void egaf_gap_free(egaf_gap *gap);
 
+/* "to build", "to change"… in the reader's language (the text's headings,
+ * the document's gap table). */
+const char *egaf_gap_action_title(egaf_gap_action action);
 /* "build", "change", "retire", "integrate" (JSON, and the text's keys). */
 const char *egaf_gap_action_name(egaf_gap_action action);
 

@@ -21,8 +21,7 @@ static void one_line(egaf_buf *out, const char *s)
     }
 }
 
-/* The heading of an action's list, in the reader's language. */
-static const char *action_title(egaf_gap_action a)
+const char *egaf_gap_action_title(egaf_gap_action a)
 {
     switch (a) {
     case EGAF_GAP_BUILD:
@@ -85,7 +84,7 @@ static void summary(egaf_buf *out, const egaf_gap *g)
                     g->target_elements);
     egaf_buf_puts(out, "; ");
     for (int a = 0; a < EGAF_GAP__COUNT; a++)
-        egaf_buf_printf(out, "%s%s %zu", a ? ", " : "", action_title((egaf_gap_action)a),
+        egaf_buf_printf(out, "%s%s %zu", a ? ", " : "", egaf_gap_action_title((egaf_gap_action)a),
                         g->counts[a]);
     egaf_buf_puts(out, "; ");
     egaf_buf_printf(out, _("%zu uncovered"), g->uncovered);
@@ -109,7 +108,7 @@ void egaf_gap_write_text(egaf_buf *out, const egaf_gap *g, const egaf_gap_write_
     for (size_t i = 0; i < g->nitems; i++) {
         const egaf_gap_item *it = &g->items[i];
         if (i == 0 || g->items[i - 1].action != it->action)
-            egaf_buf_printf(out, "%s:\n", action_title(it->action));
+            egaf_buf_printf(out, "%s:\n", egaf_gap_action_title(it->action));
         egaf_buf_puts(out, "  ");
         item_what(out, it, one_line);
         if (it->ntasks) {
@@ -137,7 +136,7 @@ void egaf_gap_write_markdown(egaf_buf *out, const egaf_gap *g,
                     _("Roadmap tasks"));
     for (size_t i = 0; i < g->nitems; i++) {
         const egaf_gap_item *it = &g->items[i];
-        egaf_buf_printf(out, "| %s | ", action_title(it->action));
+        egaf_buf_printf(out, "| %s | ", egaf_gap_action_title(it->action));
         item_what(out, it, egaf_buf_markdown_text);
         egaf_buf_puts(out, " | ");
         if (it->ntasks)

@@ -748,10 +748,7 @@ static void chapter_gap(builder *b)
         const char *what = it->name ? it->name : it->id;
         if (it->kind == EGAF_K_INTEGRATION)
             what = fmt(b->d, "%s → %s", it->from ? it->from : "?", it->to ? it->to : "?");
-        const char *change = it->action == EGAF_GAP_BUILD    ? _("to build")
-                             : it->action == EGAF_GAP_CHANGE ? _("to change")
-                             : it->action == EGAF_GAP_RETIRE ? _("to retire")
-                                                             : _("to integrate");
+        const char *change = egaf_gap_action_title(it->action);
         if (it->replaces)
             change = fmt(b->d, _("%s (replaces %s)"), change, it->replaces);
         egaf_buf tasks;
