@@ -120,8 +120,8 @@ static void test_application_after_the_last(void **state)
     egaf_diags *d = validate_text(text, refs);
     /* from: bao-cao in an integration, delivers: [… bao-cao …] */
     const egaf_finding *f = missing_of(d, 2);
-    /* after qlvb's last line, "      hosted-on: [ttdl]" (line 95 of the cut model) */
-    assert_int_equal(f->fix_line, 95);
+    /* after qlvb's last line, "      hosted-on: [ttdl]" (line 110 of the cut model) */
+    assert_int_equal(f->fix_line, 110);
     assert_int_equal(f->fix_col, strlen("      hosted-on: [ttdl]") + 1);
     assert_string_equal(f->fix,
                         "\n    # Điền: tên hệ thống thông tin báo cáo và cấp độ an toàn đã được "
@@ -148,8 +148,8 @@ static void test_list_under_the_section(void **state)
     egaf_diags *d = validate_text(text, refs);
     /* three integrations via it, the firewall's protects, the roadmap */
     const egaf_finding *f = missing_of(d, 5);
-    /* after the last integration's data line, the section's last (line 121) */
-    assert_int_equal(f->fix_line, 121);
+    /* after the last integration's data line, the section's last (line 136) */
+    assert_int_equal(f->fix_line, 136);
     assert_string_equal(f->fix,
                         "\n  platforms:\n"
                         "    # Điền: tên nền tảng tích hợp, chia sẻ dữ liệu đang vận hành\n"
