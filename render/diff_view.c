@@ -380,20 +380,23 @@ static void note_relations(dv *d)
 }
 
 /* label + "\n" + text, for a label already escaped. An edge without a
- * label gets text as an external label instead: dot (2.43)
- * can free its ranks twice when a new label lands on an edge between two
- * nodes of one rank, and external labels are placed after the layout. */
+ * label gets text as an external label instead: dot (2.42, 2.43) can free
+ * its ranks twice when a new label lands on an edge between two nodes of one
+ * rank (the security view draws a control beside what it protects), and
+ * external labels are placed after the layout. */
 static void append_label(dv *d, void *obj, const char *text)
 {
-    const char *old = agget(obj, "label");
+    int kind = agobjkind(obj); /* an edge is seen from its tail or its head */
+    const char *label = agget(obj, "label");
+    bool external = (kind == AGOUTEDGE || kind == AGINEDGE) && !(label && *label);
+    const char *old = external ? agget(obj, "xlabel") : label;
     egaf_buf_reset(&d->text);
     if (old && *old) {
         egaf_buf_puts(&d->text, old);
         egaf_buf_puts(&d->text, "\\n");
     }
     egaf_render_label(&d->text, text, 0);
-    const char *attr = agobjkind(obj) == AGEDGE && !(old && *old) ? "xlabel" : "label";
-    agsafeset(obj, (char *)attr, d->text.data ? d->text.data : "", "");
+    agsafeset(obj, external ? "xlabel" : "label", d->text.data ? d->text.data : "", "");
 }
 
 static void mark_edges(dv *d)

@@ -853,7 +853,7 @@ static void inventory(egaf_site *s, egaf_buf *b, const site_agency *a, const kin
     table_begin(b, NULL);
     egaf_buf_puts(b, "<thead><tr>");
     bool named = kt->kind != EGAF_K_INTEGRATION && kt->kind != EGAF_K_RELATION;
-    bool used[sizeof kt->cols / sizeof kt->cols[0]];
+    bool used[sizeof kt->cols / sizeof kt->cols[0]] = {false};
     for (size_t c = 0; c < kt->ncols; c++)
         used[c] = column_used(m, kt, c);
     if (named) {
