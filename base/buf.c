@@ -200,3 +200,11 @@ int egaf_buf_write(const egaf_buf *b, FILE *f)
         return -1;
     return 0;
 }
+
+void egaf_buf_json_string_or_null(egaf_buf *b, const char *s)
+{
+    if (s)
+        egaf_buf_json_string(b, s);
+    else
+        egaf_buf_puts(b, "null");
+}

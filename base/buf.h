@@ -27,6 +27,8 @@ void egaf_buf_putc(egaf_buf *b, char c);
 void egaf_buf_printf(egaf_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* A JSON string literal, quotes included; invalid UTF-8 becomes U+FFFD. */
 void egaf_buf_json_string(egaf_buf *b, const char *s);
+/* The same, or null for NULL. */
+void egaf_buf_json_string_or_null(egaf_buf *b, const char *s);
 /* Text for XML/HTML element content and attribute values (both quote kinds
  * escaped); control characters other than tab and newline are dropped. */
 void egaf_buf_xml_text(egaf_buf *b, const char *s);

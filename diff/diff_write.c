@@ -448,13 +448,6 @@ void egaf_diff_write_markdown(egaf_buf *out, const egaf_diff *d,
 
 /* ------------------------------------------------------------------ JSON */
 
-static void json_str(egaf_buf *out, const char *s)
-{
-    if (s)
-        egaf_buf_json_string(out, s);
-    else
-        egaf_buf_puts(out, "null");
-}
 
 static void json_strs(egaf_buf *out, const char *const *v, size_t n)
 {
@@ -462,7 +455,7 @@ static void json_strs(egaf_buf *out, const char *const *v, size_t n)
     for (size_t i = 0; i < n; i++) {
         if (i)
             egaf_buf_puts(out, ", ");
-        json_str(out, v[i]);
+        egaf_buf_json_string_or_null(out, v[i]);
     }
     egaf_buf_putc(out, ']');
 }
@@ -474,7 +467,7 @@ static void json_fields(egaf_buf *out, const egaf_diff_field *f, size_t n)
         if (i)
             egaf_buf_puts(out, ", ");
         egaf_buf_puts(out, "{\"field\": ");
-        json_str(out, f[i].field);
+        egaf_buf_json_string_or_null(out, f[i].field);
         if (f[i].list) {
             egaf_buf_puts(out, ", \"added\": ");
             json_strs(out, f[i].added, f[i].nadded);
@@ -482,9 +475,9 @@ static void json_fields(egaf_buf *out, const egaf_diff_field *f, size_t n)
             json_strs(out, f[i].removed, f[i].nremoved);
         } else {
             egaf_buf_puts(out, ", \"old\": ");
-            json_str(out, f[i].old_value);
+            egaf_buf_json_string_or_null(out, f[i].old_value);
             egaf_buf_puts(out, ", \"new\": ");
-            json_str(out, f[i].new_value);
+            egaf_buf_json_string_or_null(out, f[i].new_value);
         }
         egaf_buf_putc(out, '}');
     }
@@ -506,13 +499,13 @@ static void json_counts(egaf_buf *out, const egaf_diff_counts *k)
 static void json_arch(egaf_buf *out, const egaf_diff_arch *a)
 {
     egaf_buf_puts(out, "    {\"id\": ");
-    json_str(out, a->id);
+    egaf_buf_json_string_or_null(out, a->id);
     egaf_buf_printf(out, ", \"status\": \"%s\", \"name\": ", egaf_diff_status_name(a->status));
-    json_str(out, a->name);
+    egaf_buf_json_string_or_null(out, a->name);
     egaf_buf_puts(out, ",\n     \"old_file\": ");
-    json_str(out, a->old_file);
+    egaf_buf_json_string_or_null(out, a->old_file);
     egaf_buf_puts(out, ", \"new_file\": ");
-    json_str(out, a->new_file);
+    egaf_buf_json_string_or_null(out, a->new_file);
     egaf_buf_puts(out, ",\n     \"merged_into\": ");
     json_strs(out, a->merged_into, a->nmerged_into);
     egaf_buf_puts(out, ", \"merged_from\": ");
@@ -527,11 +520,11 @@ static void json_arch(egaf_buf *out, const egaf_diff_arch *a)
         egaf_buf_printf(out, "%s\n      {\"status\": \"%s\", \"kind\": \"%s\", \"id\": ",
                         i ? "," : "", egaf_diff_status_name(e->status),
                         egaf_diff_kind_name(e->kind));
-        json_str(out, e->id);
+        egaf_buf_json_string_or_null(out, e->id);
         egaf_buf_puts(out, ", \"name\": ");
-        json_str(out, e->name);
+        egaf_buf_json_string_or_null(out, e->name);
         egaf_buf_puts(out, ", \"renamed_from\": ");
-        json_str(out, e->renamed_from);
+        egaf_buf_json_string_or_null(out, e->renamed_from);
         egaf_buf_puts(out, ", \"fields\": ");
         json_fields(out, e->fields, e->nfields);
         egaf_buf_putc(out, '}');
@@ -541,15 +534,15 @@ static void json_arch(egaf_buf *out, const egaf_diff_arch *a)
         const egaf_diff_relation *r = &a->relations[i];
         egaf_buf_printf(out, "%s\n      {\"status\": \"%s\", \"type\": ", i ? "," : "",
                         egaf_diff_status_name(r->status));
-        json_str(out, r->type);
+        egaf_buf_json_string_or_null(out, r->type);
         egaf_buf_puts(out, ", \"from\": ");
-        json_str(out, r->from);
+        egaf_buf_json_string_or_null(out, r->from);
         egaf_buf_puts(out, ", \"to\": ");
-        json_str(out, r->to);
+        egaf_buf_json_string_or_null(out, r->to);
         egaf_buf_puts(out, ", \"via\": ");
-        json_str(out, r->via);
+        egaf_buf_json_string_or_null(out, r->via);
         egaf_buf_puts(out, ", \"id\": ");
-        json_str(out, r->id);
+        egaf_buf_json_string_or_null(out, r->id);
         egaf_buf_puts(out, ", \"fields\": ");
         json_fields(out, r->fields, r->nfields);
         egaf_buf_putc(out, '}');
@@ -559,15 +552,15 @@ static void json_arch(egaf_buf *out, const egaf_diff_arch *a)
         const egaf_diff_finding *f = &a->findings[i];
         egaf_buf_printf(out, "%s\n      {\"status\": \"%s\", \"rule\": ", i ? "," : "",
                         f->status == EGAF_DIFF_ADDED ? "introduced" : "fixed");
-        json_str(out, f->rule);
+        egaf_buf_json_string_or_null(out, f->rule);
         egaf_buf_puts(out, ", \"severity\": ");
-        json_str(out, f->severity);
+        egaf_buf_json_string_or_null(out, f->severity);
         egaf_buf_puts(out, ", \"element\": ");
-        json_str(out, f->element);
+        egaf_buf_json_string_or_null(out, f->element);
         egaf_buf_puts(out, ", \"message\": ");
-        json_str(out, f->message);
+        egaf_buf_json_string_or_null(out, f->message);
         egaf_buf_puts(out, ", \"file\": ");
-        json_str(out, f->file);
+        egaf_buf_json_string_or_null(out, f->file);
         egaf_buf_printf(out, ", \"line\": %u, \"column\": %u}", f->line, f->col);
     }
     egaf_buf_puts(out, a->nfindings ? "\n     ]}" : "]}");
@@ -576,11 +569,11 @@ static void json_arch(egaf_buf *out, const egaf_diff_arch *a)
 void egaf_diff_write_json(egaf_buf *out, const egaf_diff *d, const egaf_diff_write_options *opt)
 {
     egaf_buf_puts(out, "{\"tool\": \"egaf\", \"version\": ");
-    json_str(out, opt && opt->version ? opt->version : "");
+    egaf_buf_json_string_or_null(out, opt && opt->version ? opt->version : "");
     egaf_buf_puts(out, ",\n \"old\": ");
-    json_str(out, d->old_label);
+    egaf_buf_json_string_or_null(out, d->old_label);
     egaf_buf_puts(out, ", \"new\": ");
-    json_str(out, d->new_label);
+    egaf_buf_json_string_or_null(out, d->new_label);
     egaf_buf_printf(out,
                     ",\n \"summary\": {\"architectures\": {\"added\": %zu, \"removed\": %zu, "
                     "\"changed\": %zu, \"unchanged\": %zu},\n  \"counts\": ",

@@ -147,24 +147,17 @@ void egaf_gap_write_markdown(egaf_buf *out, const egaf_gap *g,
     }
 }
 
-static void json_str(egaf_buf *out, const char *s)
-{
-    if (s)
-        egaf_buf_json_string(out, s);
-    else
-        egaf_buf_puts(out, "null");
-}
 
 void egaf_gap_write_json(egaf_buf *out, const egaf_gap *g, const egaf_gap_write_options *opt)
 {
     egaf_buf_puts(out, "{\"tool\": \"egaf\", \"version\": ");
-    json_str(out, opt && opt->version ? opt->version : "");
+    egaf_buf_json_string_or_null(out, opt && opt->version ? opt->version : "");
     egaf_buf_puts(out, ",\n \"architecture\": ");
-    json_str(out, g->id);
+    egaf_buf_json_string_or_null(out, g->id);
     egaf_buf_puts(out, ", \"name\": ");
-    json_str(out, g->name);
+    egaf_buf_json_string_or_null(out, g->name);
     egaf_buf_puts(out, ", \"file\": ");
-    json_str(out, g->file);
+    egaf_buf_json_string_or_null(out, g->file);
     egaf_buf_printf(out, ",\n \"current\": {\"elements\": %zu}, \"target\": {\"elements\": %zu},",
                     g->current_elements, g->target_elements);
     egaf_buf_puts(out, "\n \"counts\": {");
@@ -177,22 +170,22 @@ void egaf_gap_write_json(egaf_buf *out, const egaf_gap *g, const egaf_gap_write_
         egaf_buf_printf(out, "%s\n  {\"action\": \"%s\", \"kind\": \"%s\", \"id\": ",
                         i ? "," : "", egaf_gap_action_name(it->action),
                         egaf_diff_kind_name(it->kind));
-        json_str(out, it->id);
+        egaf_buf_json_string_or_null(out, it->id);
         egaf_buf_puts(out, ", \"name\": ");
-        json_str(out, it->name);
+        egaf_buf_json_string_or_null(out, it->name);
         egaf_buf_puts(out, ", \"replaces\": ");
-        json_str(out, it->replaces);
+        egaf_buf_json_string_or_null(out, it->replaces);
         egaf_buf_puts(out, ", \"from\": ");
-        json_str(out, it->from);
+        egaf_buf_json_string_or_null(out, it->from);
         egaf_buf_puts(out, ", \"to\": ");
-        json_str(out, it->to);
+        egaf_buf_json_string_or_null(out, it->to);
         egaf_buf_puts(out, ", \"via\": ");
-        json_str(out, it->via);
+        egaf_buf_json_string_or_null(out, it->via);
         egaf_buf_puts(out, ", \"tasks\": [");
         for (size_t t = 0; t < it->ntasks; t++) {
             if (t)
                 egaf_buf_puts(out, ", ");
-            json_str(out, it->tasks[t]);
+            egaf_buf_json_string_or_null(out, it->tasks[t]);
         }
         egaf_buf_printf(out, "], \"covered\": %s}", it->ntasks ? "true" : "false");
     }
