@@ -15,7 +15,6 @@
 #include "base/rules.h"
 #include "validator/validate.h"
 
-#define REFS_DIR "../reference-models"
 #define MINI "fixtures/validate/mini.yaml"
 
 static egaf_refs *refs;
@@ -25,22 +24,10 @@ static char *mini_text;
 static int group_setup(void **state)
 {
     (void)state;
-    egaf_refs_status st;
     refs_diags = egaf_diags_create();
-    refs = egaf_refs_load(REFS_DIR, refs_diags, &st);
-    FILE *f = fopen(MINI, "rb");
-    if (!f)
-        return -1;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    mini_text = calloc((size_t)n + 1, 1);
-    if (!mini_text || fread(mini_text, 1, (size_t)n, f) != (size_t)n) {
-        fclose(f);
-        return -1;
-    }
-    fclose(f);
-    return refs ? 0 : -1;
+    refs = load_test_refs(refs_diags);
+    mini_text = read_whole_file(MINI, NULL);
+    return refs && mini_text ? 0 : -1;
 }
 
 static int group_teardown(void **state)

@@ -13,7 +13,6 @@
 #include "model/model.h"
 #include "refs/refs.h"
 
-#define REFS_DIR "../reference-models"
 
 static const char model_text[] =
     "framework: \"2.0\"\n"                                          /* 0 */
@@ -60,9 +59,8 @@ static egaf_diags *load_diags;
 static int group_setup(void **state)
 {
     (void)state;
-    egaf_refs_status st;
     refs_diags = egaf_diags_create();
-    refs = egaf_refs_load(REFS_DIR, refs_diags, &st);
+    refs = load_test_refs(refs_diags);
     if (!refs)
         return -1;
     load_diags = egaf_diags_create();

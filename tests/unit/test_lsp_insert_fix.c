@@ -15,7 +15,6 @@
 #include "validator/init_template.h"
 #include "validator/validate.h"
 
-#define REFS_DIR "../reference-models"
 
 static egaf_refs *refs;
 static egaf_diags *refs_diags;
@@ -24,9 +23,8 @@ static egaf_buf lang_son; /* egaf init --agency lang-son --year 2020 */
 static int group_setup(void **state)
 {
     (void)state;
-    egaf_refs_status st;
     refs_diags = egaf_diags_create();
-    refs = egaf_refs_load(REFS_DIR, refs_diags, &st);
+    refs = load_test_refs(refs_diags);
     if (!refs)
         return -1;
     const egaf_ref_entry *agency = egaf_refs_agency(refs, "lang-son", 2020);

@@ -379,26 +379,6 @@ typedef struct broken {
     unsigned line, col; /* where the edit is */
 } broken;
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
-        free(buf);
-        buf = NULL;
-    }
-    if (buf)
-        buf[n] = '\0';
-    fclose(f);
-    *len = (size_t)n;
-    return buf;
-}
-
 /* Copies the real data into a temporary folder, replacing the first `from`
  * in `file` by `to`, and loads the copy. b->line and b->col are where `from`
  * was (1-based; the prefix of the line is ASCII in every case used). */
@@ -419,7 +399,7 @@ static void load_broken(broken *b, const char *file, const char *from, const cha
         snprintf(src, sizeof src, "%s/%s", REFS_DIR, de->d_name);
         snprintf(dst, sizeof dst, "%s/%s", b->dir, de->d_name);
         size_t len = 0;
-        char *text = slurp(src, &len);
+        char *text = read_whole_file(src, &len);
         assert_non_null(text);
         FILE *out = fopen(dst, "wb");
         assert_non_null(out);

@@ -11,7 +11,6 @@
 #include "refs/refs.h"
 #include "render/render.h"
 
-#define REFS_DIR "../reference-models"
 #define FIXTURE "fixtures/render/province.yaml"
 
 static egaf_buf lbuf;
@@ -84,24 +83,6 @@ static void test_names(void **state)
     assert_int_equal(egaf_out_format_parse("pdf", &f), -1);
 }
 
-static char *read_text(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *text = calloc((size_t)n + 1, 1);
-    if (text && fread(text, 1, (size_t)n, f) != (size_t)n) {
-        free(text);
-        text = NULL;
-    }
-    fclose(f);
-    *len = (size_t)n;
-    return text;
-}
-
 static char *dot_of(egaf_view view, const egaf_model *m, const egaf_refs *refs,
                     const egaf_render_options *opt, egaf_diags *d, int *nodes)
 {
@@ -120,11 +101,10 @@ static void test_views_with_refs(void **state)
 {
     (void)state;
     egaf_diags *d = egaf_diags_create();
-    egaf_refs_status st;
-    egaf_refs *refs = egaf_refs_load(REFS_DIR, d, &st);
+    egaf_refs *refs = load_test_refs(d);
     assert_non_null(refs);
     size_t len = 0;
-    char *text = read_text(FIXTURE, &len);
+    char *text = read_whole_file(FIXTURE, &len);
     assert_non_null(text);
     egaf_model *m = egaf_model_load_memory(FIXTURE, text, len, NULL, d);
     assert_non_null(m);
