@@ -121,13 +121,12 @@ static void check_sandbox(const char *site_name)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    egaf_diags *diags = egaf_diags_create();
+    egaf_model *models[MAX_MODELS] = {NULL, NULL, NULL};
+    size_t n;
+    egaf_diags *diags = validate_split_models(validator, data, size, models, MAX_MODELS, &n);
     if (!diags)
         return 0;
-    egaf_model *models[MAX_MODELS] = {NULL, NULL, NULL};
-    size_t n = load_split_models(data, size, models, MAX_MODELS, diags);
     if (n > 0) {
-        egaf_validate(validator, models, n, diags);
         egaf_validate_cross(refs, models, n, 2020, diags);
         egaf_diags_sort(diags);
         char site[PATH_MAX];
@@ -170,8 +169,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             die("cannot remove the site", site);
         egaf_diags_free(rdiags);
     }
-    for (size_t i = 0; i < n; i++)
-        egaf_model_free(models[i]);
-    egaf_diags_free(diags);
+    free_split_models(models, n, diags);
     return 0;
 }

@@ -50,21 +50,16 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    egaf_diags *diags = egaf_diags_create();
+    egaf_model *models[MAX_MODELS] = {NULL, NULL, NULL};
+    size_t n;
+    egaf_diags *diags = validate_split_models(validator, data, size, models, MAX_MODELS, &n);
     if (!diags)
         return 0;
-    egaf_model *models[MAX_MODELS] = {NULL, NULL, NULL};
-    size_t n = load_split_models(data, size, models, MAX_MODELS, diags);
-    if (n > 0) {
-        egaf_validate(validator, models, n, diags);
-        if (!egaf_diags_failed(diags)) {
-            egaf_diags_add_files(diags, n);
-            egaf_diags_sort(diags);
-            rc_run_writers(diags, size & 1, false);
-        }
+    if (n > 0 && !egaf_diags_failed(diags)) {
+        egaf_diags_add_files(diags, n);
+        egaf_diags_sort(diags);
+        rc_run_writers(diags, size & 1, false);
     }
-    for (size_t i = 0; i < n; i++)
-        egaf_model_free(models[i]);
-    egaf_diags_free(diags);
+    free_split_models(models, n, diags);
     return 0;
 }

@@ -22,12 +22,14 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/buf.h"
 #include "base/diag.h"
+#include "base/utf8.h"
 #include "report/report.h"
 
 static void rc_fail(const char *format, const char *what, const char *s, size_t len, size_t at)
@@ -39,44 +41,13 @@ static void rc_fail(const char *format, const char *what, const char *s, size_t 
     abort();
 }
 
-/* Length of the valid UTF-8 sequence at s[i] (1..4), 0 when invalid. */
-static size_t rc_utf8(const unsigned char *s, size_t i, size_t len)
-{
-    unsigned char c = s[i];
-    if (c < 0x80)
-        return 1;
-    size_t n;
-    unsigned cp;
-    if ((c & 0xE0) == 0xC0) {
-        n = 2;
-        cp = c & 0x1Fu;
-    } else if ((c & 0xF0) == 0xE0) {
-        n = 3;
-        cp = c & 0x0Fu;
-    } else if ((c & 0xF8) == 0xF0) {
-        n = 4;
-        cp = c & 0x07u;
-    } else {
-        return 0;
-    }
-    if (i + n > len)
-        return 0;
-    for (size_t k = 1; k < n; k++) {
-        if ((s[i + k] & 0xC0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (s[i + k] & 0x3Fu);
-    }
-    if ((n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
-        cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
-    return n;
-}
-
+/* Valid UTF-8 as utf8proc reads it (egaf_utf8_decode): no overlong form, no
+ * surrogate, nothing above U+10FFFF, no sequence cut short. */
 static void rc_check_utf8(const char *format, const char *s, size_t len)
 {
-    const unsigned char *u = (const unsigned char *)s;
     for (size_t i = 0; i < len;) {
-        size_t n = rc_utf8(u, i, len);
+        int32_t cp;
+        size_t n = egaf_utf8_decode(s + i, len - i, &cp);
         if (n == 0)
             rc_fail(format, "invalid UTF-8", s, len, i);
         i += n;

@@ -17,6 +17,7 @@
 #include "base/diag.h"
 #include "model/model.h"
 #include "refs/refs.h"
+#include "validator/validate.h"
 
 static inline bool is_dir(const char *path)
 {
@@ -97,6 +98,30 @@ static inline size_t load_split_models(const uint8_t *data, size_t size, egaf_mo
         pos++; /* the NUL */
     }
     return n;
+}
+
+/* The models of an input (split and loaded as load_split_models does, *n of
+ * them in models) validated by validator: their findings, or NULL when out of
+ * memory (then *n is 0). free_split_models frees them both. */
+static inline egaf_diags *validate_split_models(egaf_validator *validator, const uint8_t *data,
+                                                size_t size, egaf_model **models, size_t max,
+                                                size_t *n)
+{
+    *n = 0;
+    egaf_diags *diags = egaf_diags_create();
+    if (!diags)
+        return NULL;
+    *n = load_split_models(data, size, models, max, diags);
+    if (*n > 0)
+        egaf_validate(validator, models, *n, diags);
+    return diags;
+}
+
+static inline void free_split_models(egaf_model **models, size_t n, egaf_diags *diags)
+{
+    for (size_t i = 0; i < n; i++)
+        egaf_model_free(models[i]);
+    egaf_diags_free(diags);
 }
 
 #endif
