@@ -49,6 +49,12 @@ expect_no_grep() {
     if grep -qE -- "$2" "${3:-$OUT}"; then fail "$1" "a line matches /$2/"; else ok "$1"; fi
 }
 
+# expect_empty NAME FILE: FILE is empty (its first lines are shown when not):
+# no warning on stderr, no finding.
+expect_empty() {
+    if [ -s "$2" ]; then fail "$1" "$(head -3 "$2")"; else ok "$1"; fi
+}
+
 # check NAME COMMAND...: passes when the command succeeds.
 check() {
     local name=$1
