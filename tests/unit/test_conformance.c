@@ -18,14 +18,12 @@
 #define MINI "fixtures/validate/mini.yaml"
 
 static egaf_refs *refs;
-static egaf_diags *refs_diags;
 static char *mini_text;
 
 static int group_setup(void **state)
 {
     (void)state;
-    refs_diags = egaf_diags_create();
-    refs = load_test_refs(refs_diags);
+    refs = load_test_refs();
     mini_text = read_whole_file(MINI, NULL);
     return refs && mini_text ? 0 : -1;
 }
@@ -34,7 +32,6 @@ static int group_teardown(void **state)
 {
     (void)state;
     egaf_refs_free(refs);
-    egaf_diags_free(refs_diags);
     free(mini_text);
     return 0;
 }

@@ -19,7 +19,6 @@
 #define FX "fixtures/cross/"
 
 static egaf_refs *refs;
-static egaf_diags *refs_diags;
 
 static const char *const fixture_files[] = {FX "bo-tu-phap.yaml", FX "lang-son-cu.yaml",
                                             FX "lang-son.yaml", FX "son-la.yaml",
@@ -29,8 +28,7 @@ static const char *const fixture_files[] = {FX "bo-tu-phap.yaml", FX "lang-son-c
 static int group_setup(void **state)
 {
     (void)state;
-    refs_diags = egaf_diags_create();
-    refs = load_test_refs(refs_diags);
+    refs = load_test_refs();
     return refs ? 0 : -1;
 }
 
@@ -38,7 +36,6 @@ static int group_teardown(void **state)
 {
     (void)state;
     egaf_refs_free(refs);
-    egaf_diags_free(refs_diags);
     return 0;
 }
 

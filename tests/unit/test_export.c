@@ -64,7 +64,7 @@ static int setup(void **state)
 {
     fixture *f = calloc(1, sizeof(*f));
     f->diags = egaf_diags_create();
-    f->refs = load_test_refs(f->diags);
+    f->refs = load_test_refs();
     f->model = egaf_model_load_memory("t.yaml", model_text, sizeof model_text - 1, NULL,
                                       f->diags);
     *state = f;

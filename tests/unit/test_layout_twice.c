@@ -37,8 +37,8 @@ static int group_setup(void **state)
     (void)state;
     gv = egaf_gv_create();
     diags = egaf_diags_create();
-    refs = diags ? load_test_refs(diags) : NULL;
-    model = refs ? egaf_model_load_memory("t.yaml", model_text, sizeof model_text - 1, NULL, diags)
+    refs = load_test_refs();
+    model = refs && diags ? egaf_model_load_memory("t.yaml", model_text, sizeof model_text - 1, NULL, diags)
                  : NULL;
     return model && gv ? 0 : -1;
 }

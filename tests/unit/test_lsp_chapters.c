@@ -52,15 +52,13 @@ static const char model_text[] =
     "      kind: \n";                                               /* 34 */
 
 static egaf_refs *refs;
-static egaf_diags *refs_diags;
 static egaf_lsp_doc doc;
 static egaf_diags *load_diags;
 
 static int group_setup(void **state)
 {
     (void)state;
-    refs_diags = egaf_diags_create();
-    refs = load_test_refs(refs_diags);
+    refs = load_test_refs();
     if (!refs)
         return -1;
     load_diags = egaf_diags_create();
@@ -78,7 +76,6 @@ static int group_teardown(void **state)
     egaf_model_free(doc.model);
     egaf_diags_free(load_diags);
     egaf_refs_free(refs);
-    egaf_diags_free(refs_diags);
     return 0;
 }
 

@@ -17,14 +17,12 @@
 
 
 static egaf_refs *refs;
-static egaf_diags *refs_diags;
 static egaf_buf lang_son; /* egaf init --agency lang-son --year 2020 */
 
 static int group_setup(void **state)
 {
     (void)state;
-    refs_diags = egaf_diags_create();
-    refs = load_test_refs(refs_diags);
+    refs = load_test_refs();
     if (!refs)
         return -1;
     const egaf_ref_entry *agency = egaf_refs_agency(refs, "lang-son", 2020);
@@ -40,7 +38,6 @@ static int group_teardown(void **state)
 {
     (void)state;
     egaf_refs_free(refs);
-    egaf_diags_free(refs_diags);
     egaf_buf_free(&lang_son);
     return 0;
 }

@@ -96,8 +96,7 @@ static void test_foreign_dependencies_ignored(void **state)
 static void test_national_targets_data(void **state)
 {
     (void)state;
-    egaf_diags *d = egaf_diags_create();
-    egaf_refs *refs = load_test_refs(d);
+    egaf_refs *refs = load_test_refs();
     assert_non_null(refs);
     assert_int_equal(refs->nnational_targets, 14);
     const egaf_ref_national_target *t = egaf_refs_national_target(refs, "dvc-muc-4");
@@ -127,7 +126,6 @@ static void test_national_targets_data(void **state)
     assert_int_equal(count_rule(v, "target.national-uncovered"), 14);
     egaf_diags_free(v);
     egaf_refs_free(refs);
-    egaf_diags_free(d);
 }
 
 int main(void)

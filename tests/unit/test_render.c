@@ -101,7 +101,7 @@ static void test_views_with_refs(void **state)
 {
     (void)state;
     egaf_diags *d = egaf_diags_create();
-    egaf_refs *refs = load_test_refs(d);
+    egaf_refs *refs = load_test_refs();
     assert_non_null(refs);
     size_t len = 0;
     char *text = read_whole_file(FIXTURE, &len);

@@ -144,7 +144,7 @@ static void test_every_allocation_fails_in_turn(void **state)
         skip();
     egaf_diags *ld = egaf_diags_create();
     egaf_model *m = egaf_model_load_memory("t.yaml", model_text, sizeof model_text - 1, NULL, ld);
-    egaf_refs *refs = load_test_refs(ld);
+    egaf_refs *refs = load_test_refs();
     assert_true(m && refs);
 
     /* the reference run, and how many allocations it makes */

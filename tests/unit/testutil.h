@@ -35,16 +35,22 @@ static inline void scratch_path(char *out, size_t size, const char *what)
     snprintf(out, size, "%s/egaf-unit-%ld-%u-%s", root, (long)getpid(), calls++, what);
 }
 
-/* The repository's reference models, their load findings added to diags;
- * NULL unless they load without an error. The caller frees them. */
-static inline egaf_refs *load_test_refs(egaf_diags *diags)
+/* The repository's reference models; NULL, saying why, unless they load
+ * without an error. The caller frees them (they hold nothing of the load's
+ * findings, which go when it returns). */
+static inline egaf_refs *load_test_refs(void)
 {
-    egaf_refs_status status;
-    egaf_refs *refs = egaf_refs_load(TEST_REFS_DIR, diags, &status);
+    egaf_diags *diags = egaf_diags_create();
+    egaf_refs_status status = EGAF_REFS_NO_MEMORY;
+    egaf_refs *refs = diags ? egaf_refs_load(TEST_REFS_DIR, diags, &status) : NULL;
     if (refs && status != EGAF_REFS_OK) {
         egaf_refs_free(refs);
-        return NULL;
+        refs = NULL;
     }
+    if (!refs)
+        print_message("the reference models in %s do not load: status %d, %zu findings\n",
+                      TEST_REFS_DIR, (int)status, diags ? egaf_diags_count(diags) : (size_t)0);
+    egaf_diags_free(diags);
     return refs;
 }
 
