@@ -29,8 +29,6 @@
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-enum { MAX_MODELS = 3 };
-
 static egaf_refs *refs;
 static egaf_validator *validator;
 
@@ -50,16 +48,14 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    egaf_model *models[MAX_MODELS] = {NULL, NULL, NULL};
-    size_t n;
-    egaf_diags *diags = validate_split_models(validator, data, size, models, MAX_MODELS, &n);
-    if (!diags)
+    validated_input in;
+    if (!validate_input(&in, validator, data, size))
         return 0;
-    if (n > 0 && !egaf_diags_failed(diags)) {
-        egaf_diags_add_files(diags, n);
-        egaf_diags_sort(diags);
-        rc_run_writers(diags, size & 1, false);
+    if (in.n > 0 && !egaf_diags_failed(in.diags)) {
+        egaf_diags_add_files(in.diags, in.n);
+        egaf_diags_sort(in.diags);
+        rc_run_writers(in.diags, size & 1, false);
     }
-    free_split_models(models, n, diags);
+    free_validated_input(&in);
     return 0;
 }

@@ -100,28 +100,34 @@ static inline size_t load_split_models(const uint8_t *data, size_t size, egaf_mo
     return n;
 }
 
-/* The models of an input (split and loaded as load_split_models does, *n of
- * them in models) validated by validator: their findings, or NULL when out of
- * memory (then *n is 0). free_split_models frees them both. */
-static inline egaf_diags *validate_split_models(egaf_validator *validator, const uint8_t *data,
-                                                size_t size, egaf_model **models, size_t max,
-                                                size_t *n)
+/* An input's models, split and loaded as load_split_models does, and the
+ * findings of validating them. */
+typedef struct validated_input {
+    egaf_model *models[3];
+    size_t n;
+    egaf_diags *diags;
+} validated_input;
+
+/* Loads the models of an input into in and validates them with validator;
+ * false when out of memory (then in holds nothing to free). */
+static inline bool validate_input(validated_input *in, egaf_validator *validator,
+                                  const uint8_t *data, size_t size)
 {
-    *n = 0;
-    egaf_diags *diags = egaf_diags_create();
-    if (!diags)
-        return NULL;
-    *n = load_split_models(data, size, models, max, diags);
-    if (*n > 0)
-        egaf_validate(validator, models, *n, diags);
-    return diags;
+    in->n = 0;
+    in->diags = egaf_diags_create();
+    if (!in->diags)
+        return false;
+    in->n = load_split_models(data, size, in->models, 3, in->diags);
+    if (in->n > 0)
+        egaf_validate(validator, in->models, in->n, in->diags);
+    return true;
 }
 
-static inline void free_split_models(egaf_model **models, size_t n, egaf_diags *diags)
+static inline void free_validated_input(validated_input *in)
 {
-    for (size_t i = 0; i < n; i++)
-        egaf_model_free(models[i]);
-    egaf_diags_free(diags);
+    for (size_t i = 0; i < in->n; i++)
+        egaf_model_free(in->models[i]);
+    egaf_diags_free(in->diags);
 }
 
 #endif
