@@ -44,6 +44,17 @@ expect_grep() {
     if grep -qE -- "$2" "${3:-$OUT}"; then ok "$1"; else fail "$1" "no line matches /$2/"; fi
 }
 
+# expect_greps FILE: expect_grep for each line "NAME PATTERN" of the input
+# (a table in a here-document; the pattern is the rest of the line, without
+# the white space around it).
+expect_greps() {
+    local name pattern
+    while read -r name pattern; do
+        [ -n "$name" ] || continue
+        expect_grep "$name" "$pattern" "$1"
+    done
+}
+
 # expect_no_grep NAME PATTERN [FILE]
 expect_no_grep() {
     if grep -qE -- "$2" "${3:-$OUT}"; then fail "$1" "a line matches /$2/"; else ok "$1"; fi
