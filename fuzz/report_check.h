@@ -172,6 +172,21 @@ static size_t rc_entity(const char *s, size_t len, size_t i)
     return 0;
 }
 
+/* True when a section opened by `open` (a comment, CDATA) starts at s[*i]:
+ * then *i moves past its `close`, and a section without one fails as what. */
+static bool rc_section(const char *format, const char *s, size_t len, size_t *i,
+                       const char *open, const char *close, const char *what)
+{
+    size_t open_len = strlen(open);
+    if (len - *i < open_len || memcmp(s + *i, open, open_len) != 0)
+        return false;
+    const char *end = strstr(s + *i + open_len, close);
+    if (!end)
+        rc_fail(format, what, s, len, *i);
+    *i = (size_t)(end - s) + strlen(close);
+    return true;
+}
+
 static void rc_check_xml(const char *format, const egaf_buf *b, const char *const *names)
 {
     const char *s = b->data ? b->data : "";
@@ -209,20 +224,9 @@ static void rc_check_xml(const char *format, const egaf_buf *b, const char *cons
             i = (size_t)(end - s) + 2;
             continue;
         }
-        if (i + 3 < len && memcmp(s + i, "<!--", 4) == 0) {
-            const char *end = strstr(s + i + 4, "-->");
-            if (!end)
-                rc_fail(format, "unterminated comment", s, len, at);
-            i = (size_t)(end - s) + 3;
+        if (rc_section(format, s, len, &i, "<!--", "-->", "unterminated comment") ||
+            rc_section(format, s, len, &i, "<![CDATA[", "]]>", "unterminated CDATA"))
             continue;
-        }
-        if (i + 8 < len && memcmp(s + i, "<![CDATA[", 9) == 0) {
-            const char *end = strstr(s + i + 9, "]]>");
-            if (!end)
-                rc_fail(format, "unterminated CDATA", s, len, at);
-            i = (size_t)(end - s) + 3;
-            continue;
-        }
         bool closing = i + 1 < len && s[i + 1] == '/';
         i += closing ? 2 : 1;
         size_t name = i;
