@@ -743,41 +743,25 @@ async function malformed() {
   check('malformed-clean-exit', end.code === 0 && end.signal === null, `exit ${end.code} ${end.signal} ${end.stderr}`);
 }
 
+// Each session in turn: one that throws fails under its name, and the next
+// still runs.
+const sessions = [
+  [main, 'lsp-session'],
+  [vietnamese, 'lsp-vietnamese'],
+  [lookalike, 'lsp-lookalike'],
+  [includesAndFolder, 'lsp-includes-folder'],
+  [missingComponent, 'lsp-missing-component'],
+  [editors, 'lsp-editors'],
+  [malformed, 'lsp-malformed'],
+];
+
 (async () => {
-  try {
-    await main();
-  } catch (e) {
-    fail('lsp-session', e.stack || String(e));
-  }
-  try {
-    await vietnamese();
-  } catch (e) {
-    fail('lsp-vietnamese', e.stack || String(e));
-  }
-  try {
-    await lookalike();
-  } catch (e) {
-    fail('lsp-lookalike', e.stack || String(e));
-  }
-  try {
-    await includesAndFolder();
-  } catch (e) {
-    fail('lsp-includes-folder', e.stack || String(e));
-  }
-  try {
-    await missingComponent();
-  } catch (e) {
-    fail('lsp-missing-component', e.stack || String(e));
-  }
-  try {
-    await editors();
-  } catch (e) {
-    fail('lsp-editors', e.stack || String(e));
-  }
-  try {
-    await malformed();
-  } catch (e) {
-    fail('lsp-malformed', e.stack || String(e));
+  for (const [session, name] of sessions) {
+    try {
+      await session();
+    } catch (e) {
+      fail(name, e.stack || String(e));
+    }
   }
   process.exit(failures ? 1 : 0);
 })();
