@@ -172,6 +172,20 @@ static size_t rc_entity(const char *s, size_t len, size_t i)
     return 0;
 }
 
+/* True when s[*i] is '&': then *i moves past the entity reference it
+ * starts, and one that starts none fails as what. */
+static bool rc_entity_at(const char *format, const char *s, size_t len, size_t *i,
+                         const char *what)
+{
+    if (s[*i] != '&')
+        return false;
+    size_t n = rc_entity(s, len, *i);
+    if (!n)
+        rc_fail(format, what, s, len, *i);
+    *i += n;
+    return true;
+}
+
 /* True when a section opened by `open` (a comment, CDATA) starts at s[*i]:
  * then *i moves past its `close`, and a section without one fails as what. */
 static bool rc_section(const char *format, const char *s, size_t len, size_t *i,
@@ -203,13 +217,8 @@ static void rc_check_xml(const char *format, const egaf_buf *b, const char *cons
     size_t open_len[RC_MAX_NEST];
     size_t depth = 0, roots = 0;
     for (size_t i = 0; i < len;) {
-        if (s[i] == '&') {
-            size_t n = rc_entity(s, len, i);
-            if (!n)
-                rc_fail(format, "'&' that starts no entity", s, len, i);
-            i += n;
+        if (rc_entity_at(format, s, len, &i, "'&' that starts no entity"))
             continue;
-        }
         if (s[i] != '<') {
             i++;
             continue;
@@ -283,13 +292,8 @@ static void rc_check_xml(const char *format, const egaf_buf *b, const char *cons
             while (i < len && s[i] != q) {
                 if (s[i] == '<')
                     rc_fail(format, "raw '<' in an attribute value", s, len, i);
-                if (s[i] == '&') {
-                    size_t n = rc_entity(s, len, i);
-                    if (!n)
-                        rc_fail(format, "'&' that starts no entity in an attribute", s, len, i);
-                    i += n;
+                if (rc_entity_at(format, s, len, &i, "'&' that starts no entity in an attribute"))
                     continue;
-                }
                 i++;
             }
             if (i >= len)
