@@ -172,8 +172,7 @@ static void test_view_table(void **state)
         "framework: \"2.0\"\n"
         "architecture: {id: t, agency: x, level: province, name: T, year: 2020}\n";
     egaf_diags *d = egaf_diags_create();
-    egaf_model *m = egaf_model_load_memory("t.yaml", model, sizeof model - 1, NULL, d);
-    assert_non_null(m);
+    egaf_model *m = load_model_text(model, d);
     assert_string_equal(egaf_view_title(EGAF_VIEW_INTEGRATION, EGAF_LANG_VI),
                         "Sơ đồ kết nối, tích hợp, chia sẻ dữ liệu");
     assert_string_equal(egaf_view_short_title(EGAF_VIEW_SECURITY, EGAF_LANG_EN), "Security");
@@ -215,8 +214,7 @@ static void test_views_without_refs(void **state)
         "  databases:\n"
         "    - {id: db, name: CSDL, kind: shared, sources: [national:csdl-dan-cu]}\n";
     egaf_diags *d = egaf_diags_create();
-    egaf_model *m = egaf_model_load_memory("t.yaml", model, sizeof model - 1, NULL, d);
-    assert_non_null(m);
+    egaf_model *m = load_model_text(model, d);
     char *o = dot_of(EGAF_VIEW_INTEGRATION, m, NULL, NULL, d, NULL);
     /* labelled by id without reference models */
     assert_non_null(strstr(o, "label=dvcqg"));
@@ -319,8 +317,7 @@ static void test_organisation(void **state)
         "  applications:\n"
         "    - {id: qlvb, name: QLVB, owner: so-a}\n";
     egaf_diags *d = egaf_diags_create();
-    egaf_model *m = egaf_model_load_memory("t.yaml", model, sizeof model - 1, NULL, d);
-    assert_non_null(m);
+    egaf_model *m = load_model_text(model, d);
     assert_true(egaf_view_applies(EGAF_VIEW_ORGANISATION, m));
     assert_true(egaf_view_applies(EGAF_VIEW_OVERVIEW, m));
     assert_false(egaf_view_applies(EGAF_VIEW__COUNT, m));
@@ -344,8 +341,7 @@ static void test_organisation(void **state)
     /* without units the view does not apply */
     static const char bare[] = "framework: \"2.0\"\narchitecture: {id: t, agency: lang-son, "
                                "level: province, name: T, year: 2020}\n";
-    m = egaf_model_load_memory("t.yaml", bare, sizeof bare - 1, NULL, d);
-    assert_non_null(m);
+    m = load_model_text(bare, d);
     assert_false(egaf_view_applies(EGAF_VIEW_ORGANISATION, m));
     assert_true(egaf_view_applies(EGAF_VIEW_SECURITY, m));
     egaf_model_free(m);

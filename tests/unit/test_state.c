@@ -41,8 +41,7 @@ static void test_views(void **state)
 {
     (void)state;
     egaf_diags *diags = egaf_diags_create();
-    egaf_model *m = egaf_model_load_memory("t.yaml", model_text, strlen(model_text), NULL, diags);
-    assert_non_null(m);
+    egaf_model *m = load_model_text(model_text, diags);
     egaf_states st;
     assert_int_equal(egaf_states_init(&st, m), 0);
 
@@ -149,8 +148,7 @@ static void test_successor_in_operation(void **state)
         "  roadmap:\n"
         "    - {id: t1, name: T1, from: 2021, to: 2022, delivers: [hop-xa]}\n";
     egaf_diags *diags = egaf_diags_create();
-    egaf_model *m = egaf_model_load_memory("t.yaml", text, strlen(text), NULL, diags);
-    assert_non_null(m);
+    egaf_model *m = load_model_text(text, diags);
     egaf_states st;
     assert_int_equal(egaf_states_init(&st, m), 0);
     const egaf_element *old = by_id(m, EGAF_K_APPLICATION, "hop-cu");

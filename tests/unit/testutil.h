@@ -14,6 +14,7 @@
 
 #include "base/buf.h"
 #include "base/diag.h"
+#include "model/model.h"
 #include "refs/refs.h"
 
 /* The repository's reference models, as the unit tests see them: they run
@@ -52,6 +53,15 @@ static inline egaf_refs *load_test_refs(void)
                       TEST_REFS_DIR, (int)status, diags ? egaf_diags_count(diags) : (size_t)0);
     egaf_diags_free(diags);
     return refs;
+}
+
+/* The model of text, as the file t.yaml, its load findings added to diags;
+ * the test fails when it does not load. */
+static inline egaf_model *load_model_text(const char *text, egaf_diags *diags)
+{
+    egaf_model *m = egaf_model_load_memory("t.yaml", text, strlen(text), NULL, diags);
+    assert_non_null(m);
+    return m;
 }
 
 /* The whole of the file at path, with a NUL after it and its length in *len
