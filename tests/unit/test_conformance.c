@@ -190,6 +190,16 @@ static void test_mini_is_clean(void **state)
         egaf_diags_free(d);                                                                   \
     }
 
+/* A test that the mini model with the edits given validates without any
+ * finding. */
+#define CLEAN(name, ...)                                                                      \
+    static void name(void **state)                                                            \
+    {                                                                                         \
+        (void)state;                                                                          \
+        const char *const pairs[] = {__VA_ARGS__, NULL};                                      \
+        assert_edit_is_clean(pairs);                                                          \
+    }
+
 CASE(test_framework_unknown, "header.framework-unknown", 2, 12, "\"2.0\"", "\"5.0\"")
 CASE(test_level_mismatch, "header.level-mismatch", 6, 10, "level: province", "level: ministry")
 CASE(test_year_outside, "header.year-outside-edition", 8, 9, "year: 2020", "year: 2026")
@@ -219,17 +229,12 @@ CASE(test_roadmap_outside_no_period, "roadmap.outside-period", 65, 69,
      "  period: {from: 2021, to: 2025}\n", "", "from: 2021, to: 2022", "from: 2019, to: 2022")
 CASE(test_unused_channel, "hygiene.unused", 18, 12, "      channels: [cong-dvc]\n", "")
 
-static void test_retired_unused_is_fine(void **state)
-{
-    (void)state;
-    const char *const pairs[] = {"    - {id: cong-dvc, name: Cổng dịch vụ công tỉnh, kind: web}\n",
-                                 "    - {id: cong-dvc, name: Cổng dịch vụ công tỉnh, kind: web}\n"
-                                 "    - {id: cong-cu, name: Cổng cũ, kind: web, status: retired}\n",
-                                 /* a task retires it (else gap.uncovered) */
-                                 "delivers: [mot-cua]", "delivers: [mot-cua, cong-cu]",
-                                 NULL};
-    assert_edit_is_clean(pairs);
-}
+CLEAN(test_retired_unused_is_fine,
+      "    - {id: cong-dvc, name: Cổng dịch vụ công tỉnh, kind: web}\n",
+      "    - {id: cong-dvc, name: Cổng dịch vụ công tỉnh, kind: web}\n"
+      "    - {id: cong-cu, name: Cổng cũ, kind: web, status: retired}\n",
+      /* a task retires it (else gap.uncovered) */
+      "delivers: [mot-cua]", "delivers: [mot-cua, cong-cu]")
 
 CASE(test_empty_security, "hygiene.empty-section", 60, 1,
      "    - {id: tuong-lua, name: Tường lửa, kind: firewall, protects: [mot-cua, lgsp-mini]}\n",
@@ -270,43 +275,29 @@ static void test_agency_merged_ministry(void **state)
     egaf_diags_free(d);
 }
 
-static void test_owner_keeps_master(void **state)
-{
-    (void)state;
-    /* Bộ Tư pháp owns csdl-ho-tich: its own database holds ho-tich without
-     * sourcing it, and may declare itself the national database */
-    const char *const pairs[] = {"agency: lang-son", "agency: bo-tu-phap",
-                                 "level: province", "level: ministry",
-                                 "      sources: [national:csdl-ho-tich]\n",
-                                 "      properties: {national-id: csdl-ho-tich}\n",
-                                 NULL};
-    assert_edit_is_clean(pairs);
-}
+/* Bộ Tư pháp owns csdl-ho-tich: its own database holds ho-tich without
+ * sourcing it, and may declare itself the national database */
+CLEAN(test_owner_keeps_master,
+      "agency: lang-son", "agency: bo-tu-phap",
+      "level: province", "level: ministry",
+      "      sources: [national:csdl-ho-tich]\n",
+      "      properties: {national-id: csdl-ho-tich}\n")
 
-static void test_sources_through_local_database(void **state)
-{
-    (void)state;
-    /* a warehouse fed by the local master copy, which sources the national one */
-    const char *const pairs[] = {"      hosted-on: tt-du-lieu\napplication:",
-                                 "      hosted-on: tt-du-lieu\n"
-                                 "    - {id: kho, name: Kho dữ liệu, holds: [ho-tich], sources: "
-                                 "[csdl-ho-tich]}\n"
-                                 "application:",
-                                 "uses: [csdl-ho-tich]", "uses: [csdl-ho-tich, kho]", NULL};
-    assert_edit_is_clean(pairs);
-}
+/* a warehouse fed by the local master copy, which sources the national one */
+CLEAN(test_sources_through_local_database,
+      "      hosted-on: tt-du-lieu\napplication:",
+      "      hosted-on: tt-du-lieu\n"
+      "    - {id: kho, name: Kho dữ liệu, holds: [ho-tich], sources: "
+      "[csdl-ho-tich]}\n"
+      "application:",
+      "uses: [csdl-ho-tich]", "uses: [csdl-ho-tich, kho]")
 
-static void test_lgsp_reaches_ngsp_through_platform(void **state)
-{
-    (void)state;
-    /* LGSP -> a gateway platform -> NGSP counts as connected; a cycle is harmless */
-    const char *const pairs[] = {"      connects: [national:ngsp]\n      security-level: 3\n",
-                                 "      connects: [cong-ket-noi]\n      security-level: 3\n"
-                                 "    - {id: cong-ket-noi, name: Cổng kết nối, kind: other, "
-                                 "security-level: 2, connects: [lgsp-mini, national:ngsp]}\n",
-                                 NULL};
-    assert_edit_is_clean(pairs);
-}
+/* LGSP -> a gateway platform -> NGSP counts as connected; a cycle is harmless */
+CLEAN(test_lgsp_reaches_ngsp_through_platform,
+      "      connects: [national:ngsp]\n      security-level: 3\n",
+      "      connects: [cong-ket-noi]\n      security-level: 3\n"
+      "    - {id: cong-ket-noi, name: Cổng kết nối, kind: other, "
+      "security-level: 2, connects: [lgsp-mini, national:ngsp]}\n")
 
 static void test_vneid_required_from_3_0(void **state)
 {
