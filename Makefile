@@ -172,7 +172,7 @@ $(BUILD)/$(REFS_CACHE): $(BUILD)/tools/refs-cache $(REFS_YAML)
 $(BUILD)/tests/test_conformance: TEST_LDFLAGS = $(foreach f,malloc calloc realloc \
 	egaf_strmap_get egaf_strmap_put egaf_element_get egaf_element_text,-Wl,--wrap=$(f))
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/libegaf.a $(FLAGS_STAMP)
+$(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(BUILD)/libegaf.a $(FLAGS_STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $(LDFLAGS) $(TEST_LDFLAGS) -o $@ $< $(BUILD)/libegaf.a \
 		$(LDLIBS_ALL) $(CMOCKA_LIBS)
@@ -282,10 +282,10 @@ $(BUILD)/libegaf-fuzz.a: $(FUZZ_LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(FUZZ_LEAN_NAMES:%=$(BUILD)/%): $(BUILD)/%: fuzz/fuzz_%.c fuzz/report_check.h $(BUILD)/libegaf-fuzz.a $(FLAGS_STAMP)
+$(FUZZ_LEAN_NAMES:%=$(BUILD)/%): $(BUILD)/%: fuzz/fuzz_%.c $(wildcard fuzz/*.h) $(BUILD)/libegaf-fuzz.a $(FLAGS_STAMP)
 	$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $< $(BUILD)/libegaf-fuzz.a $(FUZZ_LEAN_LIBS)
 
-$(FUZZ_FULL_NAMES:%=$(BUILD)/%): $(BUILD)/%: fuzz/fuzz_%.c $(BUILD)/libegaf.a $(FLAGS_STAMP)
+$(FUZZ_FULL_NAMES:%=$(BUILD)/%): $(BUILD)/%: fuzz/fuzz_%.c $(wildcard fuzz/*.h) $(BUILD)/libegaf.a $(FLAGS_STAMP)
 	$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $< $(BUILD)/libegaf.a $(LDLIBS_ALL)
 
 # the site target starts from the validate seeds (models, and NUL-separated
