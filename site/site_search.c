@@ -145,6 +145,15 @@ int site_write_search(egaf_site *s)
                     : ST(s, "Hệ thống dùng chung quốc gia", "National shared system"),
               NULL);
     }
+    /* the national targets' pages (site_targets.c) */
+    for (size_t i = 0; s->refs && i < s->refs->nnational_targets; i++) {
+        const egaf_ref_national_target *nt = &s->refs->national_targets[i];
+        if (!site_target_has_page(s, nt->id))
+            continue;
+        snprintf(page, sizeof page, "t-%s.html", nt->id);
+        entry(b, &first, site_national_target_name(s, nt->id), nt->id, page, NULL,
+              ST(s, "Chỉ tiêu quốc gia", "National target"), nt->instrument);
+    }
     for (size_t i = 0; i < s->nag; i++) {
         const site_agency *a = &s->ag[i];
         snprintf(page, sizeof page, "a-%s.html", a->slug);
