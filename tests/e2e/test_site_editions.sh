@@ -159,7 +159,7 @@ mkdir -p "$H/editions/2018" && mkfifo "$H/editions/2018/index.html"
 touch "$T/stamp"
 sleep 0.01
 mkdir -p "$T/htop"
-timeout 60 "$EGAF" consolidate -q --no-diagrams --year 2021 --previous "$H" -o "$T/htop/site" "$T/in2021" >"$OUT" 2>"$ERR"
+timeout 600 $VG "$EGAF" consolidate -q --no-diagrams --year 2021 --previous "$H" -o "$T/htop/site" "$T/in2021" >"$OUT" 2>"$ERR"
 STATUS=$?
 expect_status "hostile previous site: the run completes, exit 0" 0
 HS=$T/htop/site
