@@ -223,21 +223,24 @@ static int keep_file(keeping *k, int fd, const char *name, const char *shown, co
             relink(&content);
         k->files++;
         k->bytes += content.len;
-        rc = site_write_file(s, dst, &content);
+        /* folders are made for the files they hold: none stays empty */
+        if (egaf_outdir_parents(&s->out, dst) != 0) {
+            site_fail(s, _("cannot make folder '%s/%s': %s"), s->dir, dst, strerror(errno));
+            rc = -1;
+        } else {
+            rc = site_write_file(s, dst, &content);
+        }
     }
     egaf_buf_free(&content);
     return rc;
 }
 
 /* Copies the folder fd (its entries, sorted) to the folder dst of the
- * site. top: the previous site's own folder (its editions/ is kept apart,
+ * site (made when a file is copied into it). top: the previous site's own folder (its editions/ is kept apart,
  * its pages relinked). */
 static int keep_folder(keeping *k, int fd, const char *shown, const char *dst, int depth, bool top)
 {
     egaf_site *s = k->s;
-    if (egaf_outdir_mkdirs(&s->out, dst) != 0)
-        return site_fail(s, _("cannot make folder '%s/%s': %s"), s->dir, dst, strerror(errno)),
-               -1;
     size_t n;
     char **names = list_folder(fd, &n);
     if (!names && n == 0) {
@@ -375,6 +378,11 @@ int site_keep_editions(egaf_site *s)
     int rc = 0;
     /* the editions it kept itself, older than this one and than its own */
     int ed = egaf_outdir_openat(&prev, "editions", O_RDONLY | O_DIRECTORY, 0);
+    if (ed < 0 && errno != ENOENT) {
+        char shown[PATH_MAX];
+        snprintf(shown, sizeof shown, "%s/editions", path);
+        notice(s, _("the earlier edition's '%s' is not kept: it is not a folder"), shown);
+    }
     if (ed >= 0) {
         size_t n;
         char **names = list_folder(ed, &n);

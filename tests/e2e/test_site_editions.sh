@@ -170,6 +170,7 @@ done
 check "hostile: a linked edition folder not copied" test ! -e "$HS/editions/2019"
 check "hostile: an edition whose index is a FIFO is not listed" \
     bash -c "! grep -q 'editions/2018' '$HS/index.html'"
+check "hostile: and not made (no empty folder)" test ! -e "$HS/editions/2018"
 check "hostile: no secret in the site" bash -c "! grep -rq secret '$HS'"
 expect_grep "hostile: a warning names the link" \
     "^egaf: warning: the earlier edition's '$H/leak.html' is not kept: it is not a regular file$" "$ERR"
@@ -183,6 +184,17 @@ extra=$(find "$T" -newer "$T/stamp" -not -path "$T/htop" -not -path "$T/htop/*" 
     -not -path "$OUT" -not -path "$ERR" -print)
 if [ -z "$extra" ]; then ok "hostile: nothing written outside the site"; else
     fail "hostile: nothing written outside the site" "$extra"; fi
+
+# an editions folder that is a link: not followed, said so; the site itself kept
+H2=$T/hostile-editions
+cp -a "$T/site2020" "$H2"
+mkdir -p "$T/elsewhere/2019" && cp "$T/site2020/index.html" "$T/elsewhere/2019/index.html"
+ln -s "$T/elsewhere" "$H2/editions"
+run consolidate -q --no-diagrams --year 2021 --previous "$H2" -o "$T/h2site" "$T/in2021"
+expect_status "editions link: exit 0" 0
+check "editions link: 2020 kept, 2019 not" test "$(cd "$T/h2site/editions" && echo *)" = "2020"
+expect_grep "editions link: a warning" \
+    "^egaf: warning: the earlier edition's '$H2/editions' is not kept: it is not a folder$" "$ERR"
 
 # ---- no edition from a models folder, nor from a site of the same year ------------------
 run consolidate -q --no-diagrams --year 2021 --previous "$T/in2020" -o "$T/from-models" "$T/in2021"
