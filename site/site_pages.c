@@ -554,7 +554,10 @@ static void index_targets(egaf_site *s, egaf_buf *b)
         if (!st->measurable)
             continue;
         egaf_buf_puts(b, "<tr><td>");
-        target_link(s, b, st->t->id, st->t->name);
+        /* the national target's name in the site's language, where the
+         * reference data has it */
+        const char *name = site_national_target_name(s, st->t->id);
+        target_link(s, b, st->t->id, name ? name : st->t->name);
         egaf_buf_puts(b, "</td>");
         td(b, st->fw->edition);
         egaf_buf_printf(b, "<td class=\"n\">%g%%</td>", st->t->value);

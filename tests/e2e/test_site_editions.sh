@@ -103,6 +103,8 @@ has "--lang en: the columns" "$T/muc4-en.txt" " | Agency | Edition 2020 | Editio
 has "--lang en: the second header row" "$T/muc4-en.txt" \
     " | Baseline (year) | Value (year) | Baseline (year) | Value (year)"
 has "--lang en: the mean" "$T/muc4-en.txt" " | Plain mean | 15.0% (2/2) | 35.0% (2/2) | 30.3% (2/2) | 60.0% (1/2)"
+expect_grep "--lang en: the measured targets named in English, linked" \
+    '<tr><td><a href="t-dvc-muc-4.html">Online public services at level 4</a></td><td>2.0</td>' "$T/site-en/index.html"
 expect_grep "--lang en: earlier editions" '<h2 id="cac-lan-truoc">Earlier editions</h2>' "$T/site-en/index.html"
 
 # a target the reference data does not give as a percentage: counted, no total
