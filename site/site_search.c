@@ -1,6 +1,6 @@
 /* site_search.c - the search box of every page: search.js holds the index
- * (every agency, national system and database, and each architecture's
- * applications, databases and services) and the few lines that look it up as
+ * (every agency, national system and database, national target, and each
+ * architecture's applications, databases and services) and the few lines that look it up as
  * the reader types.
  *
  * Offline and self-contained: one file beside the pages, allowed by the
