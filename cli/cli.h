@@ -86,6 +86,12 @@ typedef struct egaf_option {
     const char *name;  /* long name without dashes */
     char short_name;   /* or 0 */
     bool has_arg;
+    /* An option the command need not check is written with where it goes,
+     * and egaf_opt_next handles it without returning: */
+    const char **value; /* its value is stored here (it takes a value) */
+    bool *flag;         /* set to true */
+    const char *usage;  /* --help: this text (an N_() string) is printed
+                         * translated on stdout, and the command stops */
 } egaf_option;
 
 enum { EGAF_OPT_MAX = 48 };
@@ -97,11 +103,21 @@ typedef struct egaf_opt_state {
     const char *value;    /* the option's argument */
     const char *operand;  /* when the result is 0: a non-option argument */
     bool only_operands;   /* after "--" */
+    int exit_code;        /* when egaf_opt_next returns -2: what the command returns */
     /* getopt_long's tables, built from the command's on the first call */
     const egaf_option *table;
     struct option longopts[EGAF_OPT_MAX + 3];
     char shortopts[2 * EGAF_OPT_MAX + 8];
 } egaf_opt_state;
+
+/* --format of the reports of changes (diff, gap): text, markdown (or md),
+ * json. 0, or EXIT_FAILURE_RUN after a usage error of the command cmd. */
+typedef enum egaf_change_format {
+    EGAF_CHANGE_TEXT,
+    EGAF_CHANGE_MARKDOWN,
+    EGAF_CHANGE_JSON
+} egaf_change_format;
+int egaf_cli_parse_change_format(const char *cmd, const char *value, egaf_change_format *format);
 
 /* The egaf_cli that the common options (--color, --verbose) set. */
 void egaf_opt_bind(egaf_cli *cli);
@@ -109,17 +125,16 @@ void egaf_opt_bind(egaf_cli *cli);
 int egaf_cli_parse_color(const char *value, egaf_color_mode *mode);
 
 void egaf_opt_init(egaf_opt_state *st, int argc, char **argv);
-/* Returns the index (1-based) of the matched option in table, 0 for an
- * operand (in st->operand), -1 at the end, -2 after printing a usage error
- * (unknown option with a did-you-mean, an ambiguous prefix, a missing
- * argument, a value given to a flag, a bad --color). */
+/* Returns the index (1-based) of the matched option in table (never one
+ * with a value, flag or usage: those are handled here), 0 for an operand
+ * (in st->operand), -1 at the end, -2 when the command stops and returns
+ * st->exit_code: EXIT_CLEAN after printing its --help, EXIT_FAILURE_RUN
+ * after a usage error (unknown option with a did-you-mean, an ambiguous
+ * prefix, a missing argument, a value given to a flag, a bad --color). */
 int egaf_opt_next(egaf_opt_state *st, const egaf_option *table, const char *cmd);
 /* The index in argv of the operand egaf_opt_next has just returned. */
 int egaf_opt_operand_index(const egaf_opt_state *st);
 
-/* --base DIR checked before any work: 0, or -1 after saying why it cannot
- * be used (the caller exits 2). NULL (no --base) is fine. */
-int egaf_cli_check_base(const char *base);
 /* --base DIR checked before any work: 0, or -1 after saying why it cannot
  * be used (the caller exits 2). NULL (no --base) is fine. */
 int egaf_cli_check_base(const char *base);

@@ -73,32 +73,6 @@ static const char *const usage =
        "2 the command could not run (bad usage, unreadable input, broken reference models,\n"
        "a site that could not be written: the previous site is then left as it was).\n");
 
-enum {
-    O_YEAR = 1,
-    O_OUTPUT,
-    O_PREVIOUS,
-    O_FORMAT,
-    O_LANG,
-    O_NO_DIAGRAMS,
-    O_REFS,
-    O_DISABLE,
-    O_WERROR,
-    O_QUIET,
-    O_FOLLOW_LINKS,
-    O_HELP,
-    O_BASE,
-    O_CACHE
-};
-
-static const egaf_option options[] = {
-    {"year", 0, true},         {"output", 'o', true}, {"previous", 0, true},
-    {"format", 0, true},       {"lang", 0, true},     {"no-diagrams", 0, false},
-    {"refs", 0, true},         {"disable", 0, true},  {"werror", 0, false},
-    {"quiet", 'q', false},     {"follow-links", 0, false},
-    {"help", 'h', false},      {"base", 0, true},     {"cache", 0, true},
-    {NULL, 0, false},
-};
-
 #define MARKER ".egaf-site"
 
 /* ---- folders ---------------------------------------------------------------- */
@@ -464,6 +438,16 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
     egaf_refs *refs = NULL;
     model_set cur = {0}, prev = {0};
     int rc = EXIT_FAILURE_RUN;
+    /* where in options (from 1) the options the loop checks are */
+    enum { O_YEAR = 1, O_FORMAT = 4, O_LANG, O_NO_DIAGRAMS, O_DISABLE = 8 };
+    const egaf_option options[] = {
+        {"year", .has_arg = true}, {"output", 'o', .value = &site},
+        {"previous", .value = &previous}, {"format", .has_arg = true}, {"lang", .has_arg = true},
+        {"no-diagrams", .has_arg = false}, {"refs", .value = &refs_dir},
+        {"disable", .has_arg = true}, {"werror", .flag = &werror}, {"quiet", 'q', .flag = &quiet},
+        {"follow-links", .flag = &io.follow_links}, {"help", 'h', .usage = usage},
+        {"base", .value = &base}, {"cache", .value = &cache}, {.name = NULL},
+    };
     if (!inputs || !disabled || !arena || !diags || !prev_diags) {
         error(_("out of memory"));
         goto done;
@@ -471,6 +455,7 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
     for (int opt; (opt = egaf_opt_next(&st, options, "consolidate")) != -1;) {
         switch (opt) {
         case -2:
+            rc = st.exit_code;
             goto done;
         case 0:
             inputs[ninputs++] = (char *)st.operand;
@@ -486,12 +471,6 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
             year = (int)y;
             break;
         }
-        case O_OUTPUT:
-            site = st.value;
-            break;
-        case O_PREVIOUS:
-            previous = st.value;
-            break;
         case O_FORMAT:
             if (egaf_report_format_parse(st.value, &format) != 0) {
                 usage_error("consolidate", _("unknown format '%s'"), st.value);
@@ -512,9 +491,6 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
         case O_NO_DIAGRAMS:
             diagrams = false;
             break;
-        case O_REFS:
-            refs_dir = st.value;
-            break;
         case O_DISABLE:
             if (egaf_diags_set_severity(diags, st.value, EGAF_SEV_OFF) != 0) {
                 usage_error("consolidate", _("unknown rule '%s' ('egaf rules' lists them)"),
@@ -523,25 +499,6 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
             }
             disabled[ndisabled++] = st.value;
             break;
-        case O_BASE:
-            base = st.value;
-            break;
-        case O_CACHE:
-            cache = st.value;
-            break;
-        case O_WERROR:
-            werror = true;
-            break;
-        case O_QUIET:
-            quiet = true;
-            break;
-        case O_FOLLOW_LINKS:
-            io.follow_links = true;
-            break;
-        case O_HELP:
-            fputs(_(usage), stdout);
-            rc = EXIT_CLEAN;
-            goto done;
         }
     }
     if (!year) {

@@ -47,13 +47,6 @@ static const char *const usage =
        "Exit status: 0 the export was written; 2 it was not (bad usage, unreadable\n"
        "model, broken reference models, an output that could not be written).\n");
 
-enum { O_FORMAT = 1, O_OUTPUT, O_LANG, O_REFS, O_NO_VIEWS, O_HELP };
-
-static const egaf_option options[] = {
-    {"format", 0, true}, {"output", 'o', true},   {"lang", 0, true},    {"refs", 0, true},
-    {"no-views", 0, false}, {"help", 'h', false}, {NULL, 0, false},
-};
-
 static int bad_choice(const char *what, const char *value, const char *const *choices)
 {
     const char *s = egaf_suggest(value, choices, egaf_list_count(choices));
@@ -449,6 +442,13 @@ int cmd_export(egaf_cli *cli, int argc, char **argv)
     egaf_export_format format = EGAF_EXPORT_JSON;
     egaf_export_options eo = {cli->lang_given && !cli->vietnamese, EGAF_VERSION, false, NULL,
                               {NULL, NULL}};
+    /* where in options (from 1) the options the loop checks are */
+    enum { O_FORMAT = 1, O_LANG = 3 };
+    const egaf_option options[] = {
+        {"format", .has_arg = true}, {"output", 'o', .value = &output}, {"lang", .has_arg = true},
+        {"refs", .value = &refs_dir}, {"no-views", .flag = &eo.no_views},
+        {"help", 'h', .usage = usage}, {.name = NULL},
+    };
     char **inputs = calloc((size_t)argc + 1, sizeof(char *));
     size_t ninputs = 0;
     if (!inputs) {
@@ -459,6 +459,7 @@ int cmd_export(egaf_cli *cli, int argc, char **argv)
     for (int opt; (opt = egaf_opt_next(&st, options, "export")) != -1;) {
         switch (opt) {
         case -2:
+            rc = st.exit_code;
             goto done;
         case 0:
             inputs[ninputs++] = (char *)st.operand;
@@ -469,9 +470,6 @@ int cmd_export(egaf_cli *cli, int argc, char **argv)
                 goto done;
             }
             have_format = true;
-            break;
-        case O_OUTPUT:
-            output = st.value;
             break;
         case O_LANG:
             if (strcmp(st.value, "vi") == 0) {
@@ -484,16 +482,6 @@ int cmd_export(egaf_cli *cli, int argc, char **argv)
             }
             egaf_cli_set_language(cli, !eo.en);
             break;
-        case O_REFS:
-            refs_dir = st.value;
-            break;
-        case O_NO_VIEWS:
-            eo.no_views = true;
-            break;
-        case O_HELP:
-            fputs(_(usage), stdout);
-            rc = EXIT_CLEAN;
-            goto done;
         }
     }
     if (!output) {

@@ -55,14 +55,6 @@ static const char *const usage =
        "\n"
        "Exit status: 0; 2 on bad usage, an unknown ID or broken reference models.\n");
 
-enum { O_KIND = 1, O_YEAR, O_FRAMEWORK, O_FORMAT, O_OUTPUT, O_REFS, O_HELP, O_FROM, O_TO };
-
-static const egaf_option options[] = {
-    {"kind", 0, true},     {"year", 0, true},   {"framework", 0, true}, {"format", 0, true},
-    {"output", 'o', true}, {"refs", 0, true},   {"help", 'h', false},   {"from", 0, true},
-    {"to", 0, true},       {NULL, 0, false},
-};
-
 /* --kind values; K_ALL is the default (every entry kind). */
 enum { K_AGENCIES, K_SYSTEMS, K_DATABASES, K_SUBJECTS, K_CODES, K_TARGETS, K_ALL };
 static const char *const kind_names[] = {"agencies",      "shared-systems", "national-databases",
@@ -1325,11 +1317,19 @@ int cmd_refs(egaf_cli *cli, int argc, char **argv)
     int rc = EXIT_CLEAN;
     if (!operands)
         return error(_("out of memory"));
+    /* where in options (from 1) the options the loop checks are */
+    enum { O_KIND = 1, O_YEAR, O_FORMAT = 4 };
+    const egaf_option options[] = {
+        {"kind", .has_arg = true}, {"year", .has_arg = true}, {"framework", .value = &o.framework},
+        {"format", .has_arg = true}, {"output", 'o', .value = &output},
+        {"refs", .value = &refs_dir}, {"help", 'h', .usage = usage}, {"from", .value = &from_s},
+        {"to", .value = &to_s}, {.name = NULL},
+    };
     for (int opt; (opt = egaf_opt_next(&st, options, "refs")) != -1;) {
         switch (opt) {
         case -2:
             free(operands);
-            return EXIT_FAILURE_RUN;
+            return st.exit_code;
         case 0:
             if (!sub)
                 sub = st.operand;
@@ -1345,9 +1345,6 @@ int cmd_refs(egaf_cli *cli, int argc, char **argv)
             if (parse_year(st.value, &o.year) != 0)
                 goto fail;
             break;
-        case O_FRAMEWORK:
-            o.framework = st.value;
-            break;
         case O_FORMAT:
             o.json = strcmp(st.value, "json") == 0;
             o.markdown = strcmp(st.value, "markdown") == 0;
@@ -1356,22 +1353,6 @@ int cmd_refs(egaf_cli *cli, int argc, char **argv)
                 goto fail;
             }
             break;
-        case O_OUTPUT:
-            output = st.value;
-            break;
-        case O_REFS:
-            refs_dir = st.value;
-            break;
-        case O_FROM:
-            from_s = st.value;
-            break;
-        case O_TO:
-            to_s = st.value;
-            break;
-        case O_HELP:
-            fputs(_(usage), stdout);
-            free(operands);
-            return EXIT_CLEAN;
         }
     }
     if (!sub)

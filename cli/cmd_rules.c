@@ -33,18 +33,15 @@ static const char *const explain_usage =
        "\n"
        "Exit status: 0, or 2 when RULE names no rule.\n");
 
-enum { O_FORMAT = 1, O_HELP };
-enum { E_HELP = 1 };
-
 static const egaf_option rules_options[] = {
-    {"format", 0, true},
-    {"help", 'h', false},
-    {NULL, 0, false},
+    {"format", .has_arg = true},
+    {"help", 'h', .usage = rules_usage},
+    {.name = NULL},
 };
 
 static const egaf_option explain_options[] = {
-    {"help", 'h', false},
-    {NULL, 0, false},
+    {"help", 'h', .usage = explain_usage},
+    {.name = NULL},
 };
 
 static void json_field(egaf_buf *out, const char *name, const char *value, bool last)
@@ -250,18 +247,11 @@ int cmd_rules(egaf_cli *cli, int argc, char **argv)
     egaf_opt_init(&st, argc, argv);
     const char *format = "text";
     for (int opt; (opt = egaf_opt_next(&st, rules_options, "rules")) != -1;) {
-        switch (opt) {
-        case -2:
-            return EXIT_FAILURE_RUN;
-        case 0:
+        if (opt == -2)
+            return st.exit_code;
+        if (opt == 0)
             return usage_error("rules", _("unexpected argument '%s'"), st.operand);
-        case O_FORMAT:
-            format = st.value;
-            break;
-        case O_HELP:
-            fputs(_(rules_usage), stdout);
-            return EXIT_CLEAN;
-        }
+        format = st.value; /* --format, the one option left */
     }
     egaf_buf out;
     egaf_buf_init(&out);
@@ -285,19 +275,12 @@ int cmd_explain(egaf_cli *cli, int argc, char **argv)
     egaf_opt_init(&st, argc, argv);
     const char *id = NULL;
     for (int opt; (opt = egaf_opt_next(&st, explain_options, "explain")) != -1;) {
-        switch (opt) {
-        case -2:
-            return EXIT_FAILURE_RUN;
-        case 0:
-            if (id)
-                return usage_error("explain", _("one rule at a time ('%s' and '%s')"), id,
-                                   st.operand);
-            id = st.operand;
-            break;
-        case E_HELP:
-            fputs(_(explain_usage), stdout);
-            return EXIT_CLEAN;
-        }
+        if (opt == -2)
+            return st.exit_code;
+        if (id) /* an operand: the table's one option, --help, stops */
+            return usage_error("explain", _("one rule at a time ('%s' and '%s')"), id,
+                               st.operand);
+        id = st.operand;
     }
     if (!id)
         return usage_error("explain", _("which rule? ('egaf rules' lists them)"));

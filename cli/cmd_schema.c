@@ -29,17 +29,6 @@ static const char *const usage =
        "Exit status: 0, or 2 when the schema could not be written or the reference\n"
        "models could not be read.\n");
 
-enum { O_OUTPUT = 1, O_REFS, O_HELP, O_YEAR, O_LANG };
-
-static const egaf_option options[] = {
-    {"output", 'o', true},
-    {"refs", 0, true},
-    {"help", 'h', false},
-    {"year", 0, true},
-    {"lang", 0, true},
-    {NULL, 0, false},
-};
-
 int cmd_schema(egaf_cli *cli, int argc, char **argv)
 {
     egaf_opt_state st;
@@ -48,18 +37,22 @@ int cmd_schema(egaf_cli *cli, int argc, char **argv)
     /* Vietnamese unless English was asked for, by --lang before the
      * command or here: the names are Vietnamese in any case */
     egaf_schema_options so = {0, cli->lang_given && !cli->vietnamese};
+    /* where in options (from 1) the options the loop checks are */
+    enum { O_YEAR = 4, O_LANG };
+    const egaf_option options[] = {
+        {"output", 'o', .value = &output},
+        {"refs", .value = &refs_dir},
+        {"help", 'h', .usage = usage},
+        {"year", .has_arg = true},
+        {"lang", .has_arg = true},
+        {.name = NULL},
+    };
     for (int opt; (opt = egaf_opt_next(&st, options, "schema")) != -1;) {
         switch (opt) {
         case -2:
-            return EXIT_FAILURE_RUN;
+            return st.exit_code;
         case 0:
             return usage_error("schema", _("unexpected argument '%s'"), st.operand);
-        case O_OUTPUT:
-            output = st.value;
-            break;
-        case O_REFS:
-            refs_dir = st.value;
-            break;
         case O_YEAR: {
             char *end = NULL;
             long y = strtol(st.value, &end, 10);
@@ -77,9 +70,6 @@ int cmd_schema(egaf_cli *cli, int argc, char **argv)
             so.english = !vi;
             break;
         }
-        case O_HELP:
-            fputs(_(usage), stdout);
-            return EXIT_CLEAN;
         }
     }
     egaf_refs *refs = egaf_cli_load_refs(cli, refs_dir);

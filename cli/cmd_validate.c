@@ -37,26 +37,6 @@ static const char *const usage =
        "Exit status: 0 no error findings; 1 error findings (or warnings with --werror);\n"
        "2 the command could not run (bad usage, unreadable input, broken reference models).\n");
 
-enum {
-    O_FORMAT = 1,
-    O_OUTPUT,
-    O_REFS,
-    O_DISABLE,
-    O_SEVERITY,
-    O_WERROR,
-    O_QUIET,
-    O_FOLLOW_LINKS,
-    O_HELP,
-    O_BASE
-};
-
-static const egaf_option options[] = {
-    {"format", 0, true},   {"output", 'o', true},    {"refs", 0, true},  {"disable", 0, true},
-    {"severity", 0, true}, {"werror", 0, false},     {"quiet", 'q', false},
-    {"follow-links", 0, false}, {"help", 'h', false}, {"base", 0, true},
-    {NULL, 0, false},
-};
-
 /* Records a --disable/--severity setting; they are applied after the
  * folder's .egaf.yaml, so the command line wins. */
 static int configure_rule(egaf_arena *arena, egaf_config *cli_settings, const char *rule,
@@ -89,6 +69,15 @@ int cmd_validate(egaf_cli *cli, int argc, char **argv)
     const char *output = NULL, *refs_dir = NULL, *base = NULL;
     bool werror = false, quiet = false;
     egaf_input_options io = {false};
+    /* where in options (from 1) the options the loop checks are */
+    enum { O_FORMAT = 1, O_DISABLE = 4, O_SEVERITY };
+    const egaf_option options[] = {
+        {"format", .has_arg = true}, {"output", 'o', .value = &output},
+        {"refs", .value = &refs_dir}, {"disable", .has_arg = true}, {"severity", .has_arg = true},
+        {"werror", .flag = &werror}, {"quiet", 'q', .flag = &quiet},
+        {"follow-links", .flag = &io.follow_links}, {"help", 'h', .usage = usage},
+        {"base", .value = &base}, {.name = NULL},
+    };
     char **inputs = calloc((size_t)argc + 1, sizeof(char *));
     size_t ninputs = 0;
     egaf_diags *diags = egaf_diags_create();
@@ -103,6 +92,7 @@ int cmd_validate(egaf_cli *cli, int argc, char **argv)
     for (int opt; (opt = egaf_opt_next(&st, options, "validate")) != -1;) {
         switch (opt) {
         case -2:
+            rc = st.exit_code;
             goto done;
         case 0:
             inputs[ninputs++] = (char *)st.operand;
@@ -112,15 +102,6 @@ int cmd_validate(egaf_cli *cli, int argc, char **argv)
                 usage_error("validate", _("unknown format '%s'"), st.value);
                 goto done;
             }
-            break;
-        case O_OUTPUT:
-            output = st.value;
-            break;
-        case O_REFS:
-            refs_dir = st.value;
-            break;
-        case O_BASE:
-            base = st.value;
             break;
         case O_DISABLE:
             if (configure_rule(arena, &cli_settings, st.value, EGAF_SEV_OFF) != 0)
@@ -139,19 +120,6 @@ int cmd_validate(egaf_cli *cli, int argc, char **argv)
                 goto done;
             break;
         }
-        case O_WERROR:
-            werror = true;
-            break;
-        case O_QUIET:
-            quiet = true;
-            break;
-        case O_FOLLOW_LINKS:
-            io.follow_links = true;
-            break;
-        case O_HELP:
-            fputs(_(usage), stdout);
-            rc = EXIT_CLEAN;
-            goto done;
         }
     }
     if (ninputs == 0) {

@@ -66,6 +66,19 @@ int egaf_cli_parse_color(const char *value, egaf_color_mode *mode)
     return 0;
 }
 
+int egaf_cli_parse_change_format(const char *cmd, const char *value, egaf_change_format *format)
+{
+    if (strcmp(value, "text") == 0)
+        *format = EGAF_CHANGE_TEXT;
+    else if (strcmp(value, "markdown") == 0 || strcmp(value, "md") == 0)
+        *format = EGAF_CHANGE_MARKDOWN;
+    else if (strcmp(value, "json") == 0)
+        *format = EGAF_CHANGE_JSON;
+    else
+        return usage_error(cmd, _("unknown format '%s' (one of: text, markdown, json)"), value);
+    return 0;
+}
+
 /* getopt_long's val for the table's long options: past every char. */
 enum { LONG_VAL = 0x100, COMMON_COLOR = 0x1000, COMMON_VERBOSE };
 
@@ -85,6 +98,11 @@ static bool table_has(const egaf_option *table, const char *name, char short_nam
     return false;
 }
 
+static bool takes_value(const egaf_option *o)
+{
+    return o->has_arg || o->value;
+}
+
 /* The getopt_long tables: "-" returns operands in order (code 1), ":"
  * tells a missing value from an unknown option. */
 static void build_tables(egaf_opt_state *st, const egaf_option *table)
@@ -94,11 +112,11 @@ static void build_tables(egaf_opt_state *st, const egaf_option *table)
     *s++ = '-';
     *s++ = ':';
     for (const egaf_option *o = table; o->name && n < EGAF_OPT_MAX; o++, n++) {
-        st->longopts[n] = (struct option){o->name, o->has_arg ? required_argument : no_argument,
+        st->longopts[n] = (struct option){o->name, takes_value(o) ? required_argument : no_argument,
                                           NULL, LONG_VAL + (int)n};
         if (o->short_name) {
             *s++ = o->short_name;
-            if (o->has_arg)
+            if (takes_value(o))
                 *s++ = ':';
         }
     }
@@ -156,7 +174,28 @@ static void unknown_long(const egaf_opt_state *st, const char *arg, const char *
     egaf_buf_free(&which);
 }
 
-int egaf_opt_next(egaf_opt_state *st, const egaf_option *table, const char *cmd)
+/* The table's option `index` (1-based) was given: stored where the table
+ * says (0: parsing goes on), or its --help printed (-2, the command stops
+ * with EXIT_CLEAN); else the command sees it (index). */
+static int matched(egaf_opt_state *st, const egaf_option *table, int index)
+{
+    const egaf_option *o = &table[index - 1];
+    if (o->value) {
+        *o->value = optarg;
+    } else if (o->flag) {
+        *o->flag = true;
+    } else if (o->usage) {
+        fputs(_(o->usage), stdout);
+        st->exit_code = EXIT_CLEAN;
+        return -2;
+    } else {
+        st->value = optarg;
+        return index;
+    }
+    return 0;
+}
+
+static int next_option(egaf_opt_state *st, const egaf_option *table, const char *cmd)
 {
     st->value = NULL;
     if (st->only_operands) {
@@ -174,7 +213,7 @@ int egaf_opt_next(egaf_opt_state *st, const egaf_option *table, const char *cmd)
         if (c == -1) {
             st->only_operands = true;
             st->index = optind;
-            return egaf_opt_next(st, table, cmd);
+            return next_option(st, table, cmd);
         }
         if (c == 1) {
             st->operand = optarg;
@@ -214,18 +253,26 @@ int egaf_opt_next(egaf_opt_state *st, const egaf_option *table, const char *cmd)
                 unknown_long(st, arg, cmd);
             return -2;
         }
-        if (c >= LONG_VAL && c < LONG_VAL + EGAF_OPT_MAX) {
-            st->value = optarg;
-            return c - LONG_VAL + 1;
+        int index = 0;
+        if (c >= LONG_VAL && c < LONG_VAL + EGAF_OPT_MAX)
+            index = c - LONG_VAL + 1;
+        for (const egaf_option *o = table; o->name && !index; o++)
+            if (o->short_name && o->short_name == c)
+                index = (int)(o - table) + 1;
+        if (!index) {
+            usage_error(cmd, _("unknown option '-%c'"), c);
+            return -2;
         }
-        for (const egaf_option *o = table; o->name; o++)
-            if (o->short_name && o->short_name == c) {
-                st->value = optarg;
-                return (int)(o - table) + 1;
-            }
-        usage_error(cmd, _("unknown option '-%c'"), c);
-        return -2;
+        int rc = matched(st, table, index);
+        if (rc != 0)
+            return rc;
     }
+}
+
+int egaf_opt_next(egaf_opt_state *st, const egaf_option *table, const char *cmd)
+{
+    st->exit_code = EXIT_FAILURE_RUN; /* unless --help says otherwise */
+    return next_option(st, table, cmd);
 }
 
 int egaf_opt_operand_index(const egaf_opt_state *st)
