@@ -13,6 +13,7 @@
 #include "base/arena.h"
 #include "model/model.h"
 #include "refs/refs.h"
+#include "report/report.h"
 #include "validator/config.h"
 #include "base/diag.h"
 
@@ -196,6 +197,11 @@ int egaf_cli_load_config(egaf_cli *cli, egaf_arena *arena, const char *input,
  * not a regular file (FIFO, device) is written in place. Returns 0 or -1
  * after printing why. */
 int egaf_write_output(const char *path, const egaf_buf *buf);
+/* An output path that exists and is not a regular file (a FIFO, a device)
+ * is written in place, never replaced; a folder is refused. 1 with *fd
+ * open to write in place; 0 when the target is to be written beside and
+ * renamed over it (a regular file, or none yet); -1 after saying why not. */
+int egaf_output_open_in_place(const char *path, int *fd);
 /* The folder of an output path given by the user, opened (base/outdir.h),
  * and the name in it (*leaf points into path). -1 with errno when the
  * folder cannot be opened or the name is not one (EISDIR: path ends in /). */
@@ -213,9 +219,23 @@ int egaf_write_temp(egaf_outdir *dir, const char *leaf, const egaf_buf *buf, cha
 egaf_model *egaf_cli_load_one_model(egaf_cli *cli, const char *file, const char *unreadable,
                                     egaf_diags *diags);
 
+/* The report of a checking run (validate, consolidate): the findings
+ * sorted, written as format to output (standard output when NULL), paths
+ * relative to base (NULL: the current folder), coloured as --color says
+ * (a file only with --color=always). 0, or -1 after saying why not. */
+int egaf_cli_write_report(egaf_cli *cli, egaf_diags *diags, egaf_report_format format,
+                          const char *output, const char *base, bool quiet, bool werror);
+/* The exit status of a checking run: EXIT_FINDINGS when a finding is an
+ * error (or a warning, with werror), else EXIT_CLEAN. */
+int egaf_cli_findings_status(const egaf_diags *diags, bool werror);
+
 /* Prints the findings of a command's own work (drawing, writing) on
  * stderr as text, sorted, without a summary. */
 void egaf_cli_print_findings(egaf_cli *cli, egaf_diags *diags);
+
+/* Markdown text for a table cell or a paragraph: '|' escaped (it would end
+ * a cell), a new line as a space. NULL writes nothing. */
+void egaf_cli_md_text(egaf_buf *out, const char *s);
 
 /* Whether to colour text output: --color=always, or with --color=auto (the
  * default) a terminal and no NO_COLOR; never with --color=never. */

@@ -604,26 +604,11 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
                          stats.reused);
     egaf_diags_absorb(diags, rdiags);
     rdiags = NULL;
-    egaf_diags_sort(diags);
-    egaf_buf out;
-    egaf_buf_init(&out);
-    egaf_report_options ro = {
-        .color = egaf_use_color(cli), .quiet = quiet, .version = EGAF_VERSION};
-    ro.werror = werror;
-    if (egaf_report_resolve_base(&ro, base) != 0) {
-        error(_("cannot use '%s' as the base folder: %s"), base ? base : ".", strerror(errno));
-        egaf_buf_free(&out);
-        goto done;
-    }
-    egaf_report_write(&out, diags, format, &ro);
-    egaf_report_release_base(&ro);
-    int written = egaf_write_output(NULL, &out);
+    int written = egaf_cli_write_report(cli, diags, format, NULL, base, quiet, werror);
     egaf_cli_phase(_("report"), &phase);
-    egaf_buf_free(&out);
     if (written != 0 || site_rc != 0)
         goto done;
-    egaf_diag_counts c = egaf_diags_counts(diags);
-    rc = c.errors || (werror && c.warnings) ? EXIT_FINDINGS : EXIT_CLEAN;
+    rc = egaf_cli_findings_status(diags, werror);
 done:
     free(previous_cache);
     egaf_diags_free(rdiags);

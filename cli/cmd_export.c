@@ -169,15 +169,9 @@ static int stream_open(stream_out *so, const char *path)
         so->fd = STDOUT_FILENO;
         return 0;
     }
-    struct stat st;
-    if (stat(path, &st) == 0) {
-        if (S_ISDIR(st.st_mode))
-            return error(_("cannot write '%s': it is a folder"), path);
-        if (!S_ISREG(st.st_mode)) {
-            so->fd = open(path, O_WRONLY | O_CLOEXEC);
-            return so->fd < 0 ? error(_("cannot write '%s': %s"), path, strerror(errno)) : 0;
-        }
-    }
+    int in_place = egaf_output_open_in_place(path, &so->fd);
+    if (in_place != 0)
+        return in_place < 0 ? -1 : 0;
     if (egaf_output_parent(path, &so->dir, &so->leaf) != 0)
         return error(_("cannot write '%s': %s"), path, strerror(errno));
     char prefix[NAME_MAX + 2];

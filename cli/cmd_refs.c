@@ -95,10 +95,7 @@ static void date_text(egaf_date d, char *buf, size_t size)
 static void jstr(egaf_buf *out, const char *name, const char *value)
 {
     egaf_buf_printf(out, ", \"%s\": ", name);
-    if (value)
-        egaf_buf_json_string(out, value);
-    else
-        egaf_buf_puts(out, "null");
+    egaf_buf_json_string_or_null(out, value);
 }
 
 static void jdate(egaf_buf *out, const char *name, egaf_date d)
@@ -1178,18 +1175,6 @@ static const char *diff_kind_title(egaf_ref_kind k)
     return "";
 }
 
-static void md_cell(egaf_buf *out, const char *s)
-{
-    for (; s && *s; s++) {
-        if (*s == '|')
-            egaf_buf_puts(out, "\\|");
-        else if (*s == '\n')
-            egaf_buf_putc(out, ' ');
-        else
-            egaf_buf_putc(out, *s);
-    }
-}
-
 static int refs_diff(egaf_buf *out, const egaf_refs *refs, egaf_date from, egaf_date to,
                      int format)
 {
@@ -1254,11 +1239,11 @@ static int refs_diff(egaf_buf *out, const egaf_refs *refs, egaf_date from, egaf_
             const char *src = c->fact->nsources ? c->fact->sources[0] : "";
             if (format == D_MARKDOWN) {
                 egaf_buf_printf(out, "| %s | `%s` | ", change_word(c->change), c->e->id);
-                md_cell(out, c->e->name);
+                egaf_cli_md_text(out, c->e->name);
                 egaf_buf_puts(out, " | ");
-                md_cell(out, c->detail);
+                egaf_cli_md_text(out, c->detail);
                 egaf_buf_printf(out, " | %s | ", confidence_text(c->fact->confidence));
-                md_cell(out, src);
+                egaf_cli_md_text(out, src);
                 egaf_buf_puts(out, " |\n");
             } else {
                 egaf_buf_puts(out, "  ");

@@ -47,10 +47,7 @@ static const egaf_option explain_options[] = {
 static void json_field(egaf_buf *out, const char *name, const char *value, bool last)
 {
     egaf_buf_printf(out, "\"%s\": ", name);
-    if (value)
-        egaf_buf_json_string(out, value);
-    else
-        egaf_buf_puts(out, "null");
+    egaf_buf_json_string_or_null(out, value);
     egaf_buf_puts(out, last ? "}" : ", ");
 }
 
@@ -100,19 +97,6 @@ static void rules_text(egaf_buf *out)
     }
 }
 
-/* Markdown text for a table cell or a paragraph: '|' would end a cell. */
-static void md_text(egaf_buf *out, const char *s)
-{
-    for (; *s; s++) {
-        if (*s == '|')
-            egaf_buf_puts(out, "\\|");
-        else if (*s == '\n')
-            egaf_buf_putc(out, ' ');
-        else
-            egaf_buf_putc(out, *s);
-    }
-}
-
 /* GitHub's heading anchor for "## `ID`": lower case, '.' dropped. */
 static void md_anchor(egaf_buf *out, const char *id)
 {
@@ -147,7 +131,7 @@ static void rules_markdown(egaf_buf *out)
         egaf_buf_printf(out, "| [`%s`](#", all[i].id);
         md_anchor(out, all[i].id);
         egaf_buf_printf(out, ") | %s | ", egaf_severity_name(all[i].severity));
-        md_text(out, _(all[i].title));
+        egaf_cli_md_text(out, _(all[i].title));
         egaf_buf_puts(out, " |\n");
     }
     for (size_t i = 0; i < n; i++) {
@@ -155,11 +139,11 @@ static void rules_markdown(egaf_buf *out)
         egaf_buf_printf(out, "\n## `%s`\n\n", r->id);
         egaf_buf_printf(out, "**%s** (%s)\n\n", _(r->title), egaf_severity_name(r->severity));
         egaf_buf_puts(out, _("**What it checks.** "));
-        md_text(out, _(r->checks));
+        egaf_cli_md_text(out, _(r->checks));
         egaf_buf_puts(out, _("\n\n**Why.** "));
-        md_text(out, _(r->basis));
+        egaf_cli_md_text(out, _(r->basis));
         egaf_buf_puts(out, _("\n\n**How to fix.** "));
-        md_text(out, _(r->fix));
+        egaf_cli_md_text(out, _(r->fix));
         egaf_buf_puts(out, "\n\n");
         if (r->wrong)
             md_example(out, _("Wrong"), r->wrong);

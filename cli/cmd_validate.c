@@ -170,26 +170,10 @@ int cmd_validate(egaf_cli *cli, int argc, char **argv)
     }
     if (!failed) {
         egaf_diags_add_files(diags, nfiles);
-        egaf_diags_sort(diags);
-        egaf_buf out;
-        egaf_buf_init(&out);
-        egaf_report_options ro = {
-            .color = egaf_use_color(cli) && (!output || cli->color == EGAF_COLOR_ALWAYS),
-            .quiet = quiet, .version = EGAF_VERSION};
-        ro.werror = werror;
-        if (egaf_report_resolve_base(&ro, base) != 0) {
-            failed = true;
-            error(_("cannot use '%s' as the base folder: %s"), base ? base : ".", strerror(errno));
-        } else {
-            egaf_report_write(&out, diags, format, &ro);
-            egaf_report_release_base(&ro);
-        }
-        if (!failed && egaf_write_output(output, &out) == 0) {
+        if (egaf_cli_write_report(cli, diags, format, output, base, quiet, werror) == 0) {
             egaf_cli_phase(_("report"), &phase);
-            egaf_diag_counts c = egaf_diags_counts(diags);
-            rc = c.errors || (werror && c.warnings) ? EXIT_FINDINGS : EXIT_CLEAN;
+            rc = egaf_cli_findings_status(diags, werror);
         }
-        egaf_buf_free(&out);
     }
     for (size_t i = 0; i < nmodels; i++)
         egaf_model_free(models[i]);

@@ -581,6 +581,20 @@ int egaf_write_temp(egaf_outdir *dir, const char *leaf, const egaf_buf *buf, cha
     return 0;
 }
 
+int egaf_output_open_in_place(const char *path, int *fd)
+{
+    struct stat st;
+    if (stat(path, &st) != 0 || S_ISREG(st.st_mode))
+        return 0;
+    if (S_ISDIR(st.st_mode))
+        return error(_("cannot write '%s': it is a folder"), path);
+    /* a FIFO or a device: written in place, never replaced */
+    *fd = open(path, O_WRONLY | O_CLOEXEC);
+    if (*fd < 0)
+        return error(_("cannot write '%s': %s"), path, strerror(errno));
+    return 1;
+}
+
 int egaf_write_output(const char *path, const egaf_buf *buf)
 {
     if (buf->failed)
@@ -597,20 +611,15 @@ int egaf_write_output(const char *path, const egaf_buf *buf)
         }
         return 0;
     }
-    struct stat st;
-    if (stat(path, &st) == 0) {
-        if (S_ISDIR(st.st_mode))
-            return error(_("cannot write '%s': it is a folder"), path);
-        if (!S_ISREG(st.st_mode)) {
-            /* a FIFO or a device: written in place, never replaced */
-            int fd = open(path, O_WRONLY | O_CLOEXEC);
-            if (fd < 0)
-                return error(_("cannot write '%s': %s"), path, strerror(errno));
-            int rc = egaf_write_all(fd, data, buf->len);
-            int err = errno;
-            close(fd);
-            return rc ? error(_("cannot write '%s': %s"), path, strerror(err)) : 0;
-        }
+    int fd;
+    int in_place = egaf_output_open_in_place(path, &fd);
+    if (in_place < 0)
+        return -1;
+    if (in_place) {
+        int rc = egaf_write_all(fd, data, buf->len);
+        int err = errno;
+        close(fd);
+        return rc ? error(_("cannot write '%s': %s"), path, strerror(err)) : 0;
     }
     /* a temporary file beside the target, opened beneath its folder, then
      * renamed over it within that folder */
@@ -629,6 +638,18 @@ int egaf_write_output(const char *path, const egaf_buf *buf)
     }
     egaf_outdir_close(&dir);
     return rc;
+}
+
+void egaf_cli_md_text(egaf_buf *out, const char *s)
+{
+    for (; s && *s; s++) {
+        if (*s == '|')
+            egaf_buf_puts(out, "\\|");
+        else if (*s == '\n')
+            egaf_buf_putc(out, ' ');
+        else
+            egaf_buf_putc(out, *s);
+    }
 }
 
 bool egaf_use_color(const egaf_cli *cli)
@@ -713,6 +734,34 @@ int egaf_cli_load_config(egaf_cli *cli, egaf_arena *arena, const char *input,
     }
     egaf_diags_free(problems);
     return rc;
+}
+
+int egaf_cli_write_report(egaf_cli *cli, egaf_diags *diags, egaf_report_format format,
+                          const char *output, const char *base, bool quiet, bool werror)
+{
+    egaf_diags_sort(diags);
+    egaf_buf out;
+    egaf_buf_init(&out);
+    egaf_report_options ro = {
+        .color = egaf_use_color(cli) && (!output || cli->color == EGAF_COLOR_ALWAYS),
+        .quiet = quiet, .version = EGAF_VERSION};
+    ro.werror = werror;
+    int rc = -1;
+    if (egaf_report_resolve_base(&ro, base) != 0) {
+        error(_("cannot use '%s' as the base folder: %s"), base ? base : ".", strerror(errno));
+    } else {
+        egaf_report_write(&out, diags, format, &ro);
+        egaf_report_release_base(&ro);
+        rc = egaf_write_output(output, &out);
+    }
+    egaf_buf_free(&out);
+    return rc;
+}
+
+int egaf_cli_findings_status(const egaf_diags *diags, bool werror)
+{
+    egaf_diag_counts c = egaf_diags_counts(diags);
+    return c.errors || (werror && c.warnings) ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
 void egaf_cli_print_findings(egaf_cli *cli, egaf_diags *diags)
