@@ -104,6 +104,7 @@ typedef struct egaf_opt_state {
     const char *value;    /* the option's argument */
     const char *operand;  /* when the result is 0: a non-option argument */
     bool only_operands;   /* after "--" */
+    bool no_operands;     /* the command takes none: one is a usage error */
     int exit_code;        /* when egaf_opt_next returns -2: what the command returns */
     /* getopt_long's tables, built from the command's on the first call */
     const egaf_option *table;
@@ -119,6 +120,10 @@ typedef enum egaf_change_format {
     EGAF_CHANGE_JSON
 } egaf_change_format;
 int egaf_cli_parse_change_format(const char *cmd, const char *value, egaf_change_format *format);
+
+/* --year of consolidate and schema: a year from 1990 to 2100. 0, or
+ * EXIT_FAILURE_RUN after a usage error of the command cmd. */
+int egaf_cli_parse_year(const char *cmd, const char *value, int *year);
 
 /* The egaf_cli that the common options (--color, --verbose) set. */
 void egaf_opt_bind(egaf_cli *cli);
@@ -218,6 +223,12 @@ int egaf_write_temp(egaf_outdir *dir, const char *leaf, const egaf_buf *buf, cha
  * translated message with one %s, the file). */
 egaf_model *egaf_cli_load_one_model(egaf_cli *cli, const char *file, const char *unreadable,
                                     egaf_diags *diags);
+
+/* Checks models[0..n) against the reference models (egaf validate's
+ * checks), the findings into diags. 0, or -1 after saying that memory ran
+ * out (the findings' own out-of-memory is the caller's to ask). */
+int egaf_cli_check_models(const egaf_refs *refs, egaf_model **models, size_t n,
+                          egaf_diags *diags);
 
 /* The report of a checking run (validate, consolidate): the findings
  * sorted, written as format to output (standard output when NULL), paths

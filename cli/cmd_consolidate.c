@@ -274,11 +274,8 @@ static int load_set(model_set *set, char **inputs, size_t ninputs, const egaf_in
 
 static int validate_set(const egaf_refs *refs, model_set *set, egaf_diags *diags, int year)
 {
-    egaf_validator *v = egaf_validator_create(refs);
-    if (!v)
-        return error(_("out of memory"));
-    egaf_validate(v, set->models, set->nmodels, diags);
-    egaf_validator_free(v);
+    if (egaf_cli_check_models(refs, set->models, set->nmodels, diags) != 0)
+        return -1;
     egaf_validate_cross(refs, set->models, set->nmodels, year, diags);
     if (egaf_diags_failed(diags))
         return error(_("out of memory while recording findings"));
@@ -460,17 +457,10 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
         case 0:
             inputs[ninputs++] = (char *)st.operand;
             break;
-        case O_YEAR: {
-            char *end = NULL;
-            long y = strtol(st.value, &end, 10);
-            if (!*st.value || *end || y < 1990 || y > 2100) {
-                usage_error("consolidate", _("--year takes a year from 1990 to 2100, not '%s'"),
-                            st.value);
+        case O_YEAR:
+            if (egaf_cli_parse_year("consolidate", st.value, &year) != 0)
                 goto done;
-            }
-            year = (int)y;
             break;
-        }
         case O_FORMAT:
             if (egaf_report_format_parse(st.value, &format) != 0) {
                 usage_error("consolidate", _("unknown format '%s'"), st.value);

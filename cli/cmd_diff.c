@@ -445,13 +445,8 @@ static int load_side(side *s, const egaf_refs *refs)
             goto done;
         }
     }
-    egaf_validator *v = egaf_validator_create(refs);
-    if (!v) {
-        error(_("out of memory"));
+    if (egaf_cli_check_models(refs, s->models, s->nmodels, s->diags) != 0)
         goto done;
-    }
-    egaf_validate(v, s->models, s->nmodels, s->diags);
-    egaf_validator_free(v);
     if (egaf_diags_failed(s->diags)) {
         error(_("out of memory while recording findings"));
         goto done;

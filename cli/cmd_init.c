@@ -150,6 +150,7 @@ int cmd_init(egaf_cli *cli, int argc, char **argv)
 {
     egaf_opt_state st;
     egaf_opt_init(&st, argc, argv);
+    st.no_operands = true;
     const char *agency = NULL, *edition = NULL, *output = NULL, *refs_dir = NULL;
     int year = 0;
     /* where in options (from 1) the options the loop checks are */
@@ -163,8 +164,6 @@ int cmd_init(egaf_cli *cli, int argc, char **argv)
         switch (opt) {
         case -2:
             return st.exit_code;
-        case 0:
-            return usage_error("init", _("unexpected argument '%s'"), st.operand);
         case O_YEAR:
             year = parse_year(st.value);
             if (year < 0)

@@ -83,6 +83,7 @@ int cmd_lsp(egaf_cli *cli, int argc, char **argv)
 {
     egaf_opt_state st;
     egaf_opt_init(&st, argc, argv);
+    st.no_operands = true;
     const char *refs_dir = NULL;
     lsp_io io = {cli, false};
     enum { O_LANG = 2 }; /* where --lang is in options (from 1): the loop checks it */
@@ -94,8 +95,6 @@ int cmd_lsp(egaf_cli *cli, int argc, char **argv)
         switch (opt) {
         case -2:
             return st.exit_code;
-        case 0:
-            return usage_error("lsp", _("unexpected argument '%s'"), st.operand);
         case O_LANG: {
             bool vi;
             if (egaf_cli_parse_language(st.value, &vi) != 0)

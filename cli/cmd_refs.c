@@ -914,13 +914,10 @@ static int audit(egaf_buf *out, const egaf_refs *refs, const char *const *operan
         rc = EXIT_FAILURE_RUN;
         goto done;
     }
-    egaf_validator *v = egaf_validator_create(refs);
-    if (!v) {
-        rc = error(_("out of memory"));
+    if (egaf_cli_check_models(refs, models, nmodels, diags) != 0) {
+        rc = EXIT_FAILURE_RUN;
         goto done;
     }
-    egaf_validate(v, models, nmodels, diags);
-    egaf_validator_free(v);
     egaf_diags_sort(diags);
     if (o->json)
         egaf_buf_putc(out, '[');

@@ -229,12 +229,11 @@ int cmd_rules(egaf_cli *cli, int argc, char **argv)
     (void)cli;
     egaf_opt_state st;
     egaf_opt_init(&st, argc, argv);
+    st.no_operands = true;
     const char *format = "text";
     for (int opt; (opt = egaf_opt_next(&st, rules_options, "rules")) != -1;) {
         if (opt == -2)
             return st.exit_code;
-        if (opt == 0)
-            return usage_error("rules", _("unexpected argument '%s'"), st.operand);
         format = st.value; /* --format, the one option left */
     }
     egaf_buf out;
@@ -261,7 +260,7 @@ int cmd_explain(egaf_cli *cli, int argc, char **argv)
     for (int opt; (opt = egaf_opt_next(&st, explain_options, "explain")) != -1;) {
         if (opt == -2)
             return st.exit_code;
-        if (id) /* an operand: the table's one option, --help, stops */
+        if (id) /* an operand: the table's one option, --help, stops the loop */
             return usage_error("explain", _("one rule at a time ('%s' and '%s')"), id,
                                st.operand);
         id = st.operand;

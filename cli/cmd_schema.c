@@ -33,6 +33,7 @@ int cmd_schema(egaf_cli *cli, int argc, char **argv)
 {
     egaf_opt_state st;
     egaf_opt_init(&st, argc, argv);
+    st.no_operands = true;
     const char *output = NULL, *refs_dir = NULL;
     /* Vietnamese unless English was asked for, by --lang before the
      * command or here: the names are Vietnamese in any case */
@@ -51,17 +52,10 @@ int cmd_schema(egaf_cli *cli, int argc, char **argv)
         switch (opt) {
         case -2:
             return st.exit_code;
-        case 0:
-            return usage_error("schema", _("unexpected argument '%s'"), st.operand);
-        case O_YEAR: {
-            char *end = NULL;
-            long y = strtol(st.value, &end, 10);
-            if (!*st.value || *end || y < 1990 || y > 2100)
-                return usage_error("schema", _("--year takes a year from 1990 to 2100, not '%s'"),
-                                   st.value);
-            so.year = (int)y;
+        case O_YEAR:
+            if (egaf_cli_parse_year("schema", st.value, &so.year) != 0)
+                return EXIT_FAILURE_RUN;
             break;
-        }
         case O_LANG: {
             bool vi;
             if (egaf_cli_parse_language(st.value, &vi) != 0)

@@ -153,16 +153,10 @@ int cmd_validate(egaf_cli *cli, int argc, char **argv)
     if (!failed && egaf_cli_load_models(files, nfiles, &load, diags, models, &nmodels) != 0)
         failed = true;
     if (!failed) {
-        egaf_validator *v = egaf_validator_create(refs);
         phase = egaf_cli_now_ms();
-        if (v) {
-            egaf_validate(v, models, nmodels, diags);
-            egaf_validator_free(v);
+        failed = egaf_cli_check_models(refs, models, nmodels, diags) != 0;
+        if (!failed)
             egaf_cli_phase(_("check"), &phase);
-        } else {
-            failed = true;
-            error(_("out of memory"));
-        }
     }
     if (!failed && egaf_diags_failed(diags)) {
         failed = true;

@@ -17,6 +17,7 @@
 #include "base/suggest.h"
 #include "refs/refs_cache.h"
 #include "report/report.h"
+#include "validator/validate.h"
 #include "base/grow.h"
 
 int error(const char *fmt, ...)
@@ -76,6 +77,16 @@ int egaf_cli_parse_change_format(const char *cmd, const char *value, egaf_change
         *format = EGAF_CHANGE_JSON;
     else
         return usage_error(cmd, _("unknown format '%s' (one of: text, markdown, json)"), value);
+    return 0;
+}
+
+int egaf_cli_parse_year(const char *cmd, const char *value, int *year)
+{
+    char *end = NULL;
+    long y = strtol(value, &end, 10);
+    if (!*value || *end || y < 1990 || y > 2100)
+        return usage_error(cmd, _("--year takes a year from 1990 to 2100, not '%s'"), value);
+    *year = (int)y;
     return 0;
 }
 
@@ -195,6 +206,16 @@ static int matched(egaf_opt_state *st, const egaf_option *table, int index)
     return 0;
 }
 
+/* An operand: 0, or -2 after a usage error when the command takes none. */
+static int operand(egaf_opt_state *st, const char *arg, const char *cmd)
+{
+    st->operand = arg;
+    if (!st->no_operands)
+        return 0;
+    usage_error(cmd, _("unexpected argument '%s'"), arg);
+    return -2;
+}
+
 static int next_option(egaf_opt_state *st, const egaf_option *table, const char *cmd)
 {
     st->value = NULL;
@@ -202,8 +223,7 @@ static int next_option(egaf_opt_state *st, const egaf_option *table, const char 
         /* after "--": what getopt_long left are operands */
         if (st->index >= st->argc)
             return -1;
-        st->operand = st->argv[st->index++];
-        return 0;
+        return operand(st, st->argv[st->index++], cmd);
     }
     if (st->table != table)
         build_tables(st, table);
@@ -215,10 +235,8 @@ static int next_option(egaf_opt_state *st, const egaf_option *table, const char 
             st->index = optind;
             return next_option(st, table, cmd);
         }
-        if (c == 1) {
-            st->operand = optarg;
-            return 0;
-        }
+        if (c == 1)
+            return operand(st, optarg, cmd);
         if (c == COMMON_COLOR) {
             egaf_color_mode mode;
             if (egaf_cli_parse_color(optarg, &mode) != 0) {
@@ -734,6 +752,17 @@ int egaf_cli_load_config(egaf_cli *cli, egaf_arena *arena, const char *input,
     }
     egaf_diags_free(problems);
     return rc;
+}
+
+int egaf_cli_check_models(const egaf_refs *refs, egaf_model **models, size_t n,
+                          egaf_diags *diags)
+{
+    egaf_validator *v = egaf_validator_create(refs);
+    if (!v)
+        return error(_("out of memory"));
+    egaf_validate(v, models, n, diags);
+    egaf_validator_free(v);
+    return 0;
 }
 
 int egaf_cli_write_report(egaf_cli *cli, egaf_diags *diags, egaf_report_format format,
