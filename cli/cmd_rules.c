@@ -260,7 +260,7 @@ int cmd_explain(egaf_cli *cli, int argc, char **argv)
     for (int opt; (opt = egaf_opt_next(&st, explain_options, "explain")) != -1;) {
         if (opt == -2)
             return st.exit_code;
-        if (id) /* an operand: the table's one option, --help, stops the loop */
+        if (id) /* only operands come here: --help, the one option, stops the command */
             return usage_error("explain", _("one rule at a time ('%s' and '%s')"), id,
                                st.operand);
         id = st.operand;
