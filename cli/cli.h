@@ -13,6 +13,7 @@
 #include "base/arena.h"
 #include "model/model.h"
 #include "refs/refs.h"
+#include "report/report.h"
 #include "validator/config.h"
 #include "base/diag.h"
 
@@ -86,6 +87,12 @@ typedef struct egaf_option {
     const char *name;  /* long name without dashes */
     char short_name;   /* or 0 */
     bool has_arg;
+    /* An option the command need not check is written with where it goes,
+     * and egaf_opt_next handles it without returning: */
+    const char **value; /* its value is stored here (it takes a value) */
+    bool *flag;         /* set to true */
+    const char *usage;  /* --help: this text (an N_() string) is printed
+                         * translated on stdout, and the command stops */
 } egaf_option;
 
 enum { EGAF_OPT_MAX = 48 };
@@ -97,11 +104,26 @@ typedef struct egaf_opt_state {
     const char *value;    /* the option's argument */
     const char *operand;  /* when the result is 0: a non-option argument */
     bool only_operands;   /* after "--" */
+    bool no_operands;     /* the command takes none: one is a usage error */
+    int exit_code;        /* when egaf_opt_next returns -2: what the command returns */
     /* getopt_long's tables, built from the command's on the first call */
     const egaf_option *table;
     struct option longopts[EGAF_OPT_MAX + 3];
     char shortopts[2 * EGAF_OPT_MAX + 8];
 } egaf_opt_state;
+
+/* --format of the reports of changes (diff, gap): text, markdown (or md),
+ * json. 0, or EXIT_FAILURE_RUN after a usage error of the command cmd. */
+typedef enum egaf_change_format {
+    EGAF_CHANGE_TEXT,
+    EGAF_CHANGE_MARKDOWN,
+    EGAF_CHANGE_JSON
+} egaf_change_format;
+int egaf_cli_parse_change_format(const char *cmd, const char *value, egaf_change_format *format);
+
+/* --year of consolidate and schema: a year from 1990 to 2100. 0, or
+ * EXIT_FAILURE_RUN after a usage error of the command cmd. */
+int egaf_cli_parse_year(const char *cmd, const char *value, int *year);
 
 /* The egaf_cli that the common options (--color, --verbose) set. */
 void egaf_opt_bind(egaf_cli *cli);
@@ -109,17 +131,16 @@ void egaf_opt_bind(egaf_cli *cli);
 int egaf_cli_parse_color(const char *value, egaf_color_mode *mode);
 
 void egaf_opt_init(egaf_opt_state *st, int argc, char **argv);
-/* Returns the index (1-based) of the matched option in table, 0 for an
- * operand (in st->operand), -1 at the end, -2 after printing a usage error
- * (unknown option with a did-you-mean, an ambiguous prefix, a missing
- * argument, a value given to a flag, a bad --color). */
+/* Returns the index (1-based) of the matched option in table (never one
+ * with a value, flag or usage: those are handled here), 0 for an operand
+ * (in st->operand), -1 at the end, -2 when the command stops and returns
+ * st->exit_code: EXIT_CLEAN after printing its --help, EXIT_FAILURE_RUN
+ * after a usage error (unknown option with a did-you-mean, an ambiguous
+ * prefix, a missing argument, a value given to a flag, a bad --color). */
 int egaf_opt_next(egaf_opt_state *st, const egaf_option *table, const char *cmd);
 /* The index in argv of the operand egaf_opt_next has just returned. */
 int egaf_opt_operand_index(const egaf_opt_state *st);
 
-/* --base DIR checked before any work: 0, or -1 after saying why it cannot
- * be used (the caller exits 2). NULL (no --base) is fine. */
-int egaf_cli_check_base(const char *base);
 /* --base DIR checked before any work: 0, or -1 after saying why it cannot
  * be used (the caller exits 2). NULL (no --base) is fine. */
 int egaf_cli_check_base(const char *base);
@@ -181,6 +202,11 @@ int egaf_cli_load_config(egaf_cli *cli, egaf_arena *arena, const char *input,
  * not a regular file (FIFO, device) is written in place. Returns 0 or -1
  * after printing why. */
 int egaf_write_output(const char *path, const egaf_buf *buf);
+/* An output path that exists and is not a regular file (a FIFO, a device)
+ * is written in place, never replaced; a folder is refused. 1 with *fd
+ * open to write in place; 0 when the target is to be written beside and
+ * renamed over it (a regular file, or none yet); -1 after saying why not. */
+int egaf_output_open_in_place(const char *path, int *fd);
 /* The folder of an output path given by the user, opened (base/outdir.h),
  * and the name in it (*leaf points into path). -1 with errno when the
  * folder cannot be opened or the name is not one (EISDIR: path ends in /). */
@@ -198,9 +224,29 @@ int egaf_write_temp(egaf_outdir *dir, const char *leaf, const egaf_buf *buf, cha
 egaf_model *egaf_cli_load_one_model(egaf_cli *cli, const char *file, const char *unreadable,
                                     egaf_diags *diags);
 
+/* Checks models[0..n) against the reference models (egaf validate's
+ * checks), the findings into diags. 0, or -1 after saying that memory ran
+ * out (the findings' own out-of-memory is the caller's to ask). */
+int egaf_cli_check_models(const egaf_refs *refs, egaf_model **models, size_t n,
+                          egaf_diags *diags);
+
+/* The report of a checking run (validate, consolidate): the findings
+ * sorted, written as format to output (standard output when NULL), paths
+ * relative to base (NULL: the current folder), coloured as --color says
+ * (a file only with --color=always). 0, or -1 after saying why not. */
+int egaf_cli_write_report(egaf_cli *cli, egaf_diags *diags, egaf_report_format format,
+                          const char *output, const char *base, bool quiet, bool werror);
+/* The exit status of a checking run: EXIT_FINDINGS when a finding is an
+ * error (or a warning, with werror), else EXIT_CLEAN. */
+int egaf_cli_findings_status(const egaf_diags *diags, bool werror);
+
 /* Prints the findings of a command's own work (drawing, writing) on
  * stderr as text, sorted, without a summary. */
 void egaf_cli_print_findings(egaf_cli *cli, egaf_diags *diags);
+
+/* Markdown text for a table cell or a paragraph: '|' escaped (it would end
+ * a cell), a new line as a space. NULL writes nothing. */
+void egaf_cli_md_text(egaf_buf *out, const char *s);
 
 /* Whether to colour text output: --color=always, or with --color=auto (the
  * default) a terminal and no NO_COLOR; never with --color=never. */

@@ -74,32 +74,6 @@ static const char *const usage =
        "2 the command could not run (bad usage, unreadable input, broken reference models,\n"
        "a site that could not be written: the previous site is then left as it was).\n");
 
-enum {
-    O_YEAR = 1,
-    O_OUTPUT,
-    O_PREVIOUS,
-    O_FORMAT,
-    O_LANG,
-    O_NO_DIAGRAMS,
-    O_REFS,
-    O_DISABLE,
-    O_WERROR,
-    O_QUIET,
-    O_FOLLOW_LINKS,
-    O_HELP,
-    O_BASE,
-    O_CACHE
-};
-
-static const egaf_option options[] = {
-    {"year", 0, true},         {"output", 'o', true}, {"previous", 0, true},
-    {"format", 0, true},       {"lang", 0, true},     {"no-diagrams", 0, false},
-    {"refs", 0, true},         {"disable", 0, true},  {"werror", 0, false},
-    {"quiet", 'q', false},     {"follow-links", 0, false},
-    {"help", 'h', false},      {"base", 0, true},     {"cache", 0, true},
-    {NULL, 0, false},
-};
-
 #define MARKER ".egaf-site"
 
 /* ---- folders ---------------------------------------------------------------- */
@@ -301,11 +275,8 @@ static int load_set(model_set *set, char **inputs, size_t ninputs, const egaf_in
 
 static int validate_set(const egaf_refs *refs, model_set *set, egaf_diags *diags, int year)
 {
-    egaf_validator *v = egaf_validator_create(refs);
-    if (!v)
-        return error(_("out of memory"));
-    egaf_validate(v, set->models, set->nmodels, diags);
-    egaf_validator_free(v);
+    if (egaf_cli_check_models(refs, set->models, set->nmodels, diags) != 0)
+        return -1;
     egaf_validate_cross(refs, set->models, set->nmodels, year, diags);
     if (egaf_diags_failed(diags))
         return error(_("out of memory while recording findings"));
@@ -473,6 +444,16 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
     egaf_refs *refs = NULL;
     model_set cur = {0}, prev = {0};
     int rc = EXIT_FAILURE_RUN;
+    /* where in options (from 1) the options the loop checks are */
+    enum { O_YEAR = 1, O_FORMAT = 4, O_LANG, O_NO_DIAGRAMS, O_DISABLE = 8 };
+    const egaf_option options[] = {
+        {"year", .has_arg = true}, {"output", 'o', .value = &site},
+        {"previous", .value = &previous}, {"format", .has_arg = true}, {"lang", .has_arg = true},
+        {"no-diagrams", .has_arg = false}, {"refs", .value = &refs_dir},
+        {"disable", .has_arg = true}, {"werror", .flag = &werror}, {"quiet", 'q', .flag = &quiet},
+        {"follow-links", .flag = &io.follow_links}, {"help", 'h', .usage = usage},
+        {"base", .value = &base}, {"cache", .value = &cache}, {.name = NULL},
+    };
     if (!inputs || !disabled || !arena || !diags || !prev_diags) {
         error(_("out of memory"));
         goto done;
@@ -480,26 +461,14 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
     for (int opt; (opt = egaf_opt_next(&st, options, "consolidate")) != -1;) {
         switch (opt) {
         case -2:
+            rc = st.exit_code;
             goto done;
         case 0:
             inputs[ninputs++] = (char *)st.operand;
             break;
-        case O_YEAR: {
-            char *end = NULL;
-            long y = strtol(st.value, &end, 10);
-            if (!*st.value || *end || y < 1990 || y > 2100) {
-                usage_error("consolidate", _("--year takes a year from 1990 to 2100, not '%s'"),
-                            st.value);
+        case O_YEAR:
+            if (egaf_cli_parse_year("consolidate", st.value, &year) != 0)
                 goto done;
-            }
-            year = (int)y;
-            break;
-        }
-        case O_OUTPUT:
-            site = st.value;
-            break;
-        case O_PREVIOUS:
-            previous = st.value;
             break;
         case O_FORMAT:
             if (egaf_report_format_parse(st.value, &format) != 0) {
@@ -521,9 +490,6 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
         case O_NO_DIAGRAMS:
             diagrams = false;
             break;
-        case O_REFS:
-            refs_dir = st.value;
-            break;
         case O_DISABLE:
             if (egaf_diags_set_severity(diags, st.value, EGAF_SEV_OFF) != 0) {
                 usage_error("consolidate", _("unknown rule '%s' ('egaf rules' lists them)"),
@@ -532,25 +498,6 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
             }
             disabled[ndisabled++] = st.value;
             break;
-        case O_BASE:
-            base = st.value;
-            break;
-        case O_CACHE:
-            cache = st.value;
-            break;
-        case O_WERROR:
-            werror = true;
-            break;
-        case O_QUIET:
-            quiet = true;
-            break;
-        case O_FOLLOW_LINKS:
-            io.follow_links = true;
-            break;
-        case O_HELP:
-            fputs(_(usage), stdout);
-            rc = EXIT_CLEAN;
-            goto done;
         }
     }
     if (!year) {
@@ -662,26 +609,11 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
                          stats.reused);
     egaf_diags_absorb(diags, rdiags);
     rdiags = NULL;
-    egaf_diags_sort(diags);
-    egaf_buf out;
-    egaf_buf_init(&out);
-    egaf_report_options ro = {
-        .color = egaf_use_color(cli), .quiet = quiet, .version = EGAF_VERSION};
-    ro.werror = werror;
-    if (egaf_report_resolve_base(&ro, base) != 0) {
-        error(_("cannot use '%s' as the base folder: %s"), base ? base : ".", strerror(errno));
-        egaf_buf_free(&out);
-        goto done;
-    }
-    egaf_report_write(&out, diags, format, &ro);
-    egaf_report_release_base(&ro);
-    int written = egaf_write_output(NULL, &out);
+    int written = egaf_cli_write_report(cli, diags, format, NULL, base, quiet, werror);
     egaf_cli_phase(_("report"), &phase);
-    egaf_buf_free(&out);
     if (written != 0 || site_rc != 0)
         goto done;
-    egaf_diag_counts c = egaf_diags_counts(diags);
-    rc = c.errors || (werror && c.warnings) ? EXIT_FINDINGS : EXIT_CLEAN;
+    rc = egaf_cli_findings_status(diags, werror);
 done:
     free(previous_cache);
     egaf_diags_free(rdiags);

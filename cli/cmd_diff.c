@@ -44,15 +44,6 @@ static const char *const usage =
        "Exit status: 0 the comparison ran; 1 --fail-on matched; 2 it could not run\n"
        "(bad usage, unreadable input, unknown git revision or path, broken reference models).\n");
 
-enum { O_FORMAT = 1, O_FAIL_ON, O_MAX_ITEMS, O_REFS, O_OUTPUT, O_HELP };
-
-static const egaf_option options[] = {
-    {"format", 0, true}, {"fail-on", 0, true},   {"max-items", 0, true}, {"refs", 0, true},
-    {"output", 'o', true}, {"help", 'h', false}, {NULL, 0, false},
-};
-
-enum diff_format { F_TEXT, F_MARKDOWN, F_JSON };
-
 /* ------------------------------------------------------------------ git */
 
 /* Runs git with argv (no shell), stdin from /dev/null, stdout to out_fd (or
@@ -454,13 +445,8 @@ static int load_side(side *s, const egaf_refs *refs)
             goto done;
         }
     }
-    egaf_validator *v = egaf_validator_create(refs);
-    if (!v) {
-        error(_("out of memory"));
+    if (egaf_cli_check_models(refs, s->models, s->nmodels, s->diags) != 0)
         goto done;
-    }
-    egaf_validate(v, s->models, s->nmodels, s->diags);
-    egaf_validator_free(v);
     if (egaf_diags_failed(s->diags)) {
         error(_("out of memory while recording findings"));
         goto done;
@@ -486,16 +472,23 @@ int cmd_diff(egaf_cli *cli, int argc, char **argv)
 {
     egaf_opt_state st;
     egaf_opt_init(&st, argc, argv);
-    enum diff_format format = F_TEXT;
+    egaf_change_format format = EGAF_CHANGE_TEXT;
     unsigned fail_on = 0;
     size_t max_items = 200;
     const char *output = NULL, *refs_dir = NULL;
     const char *operands[2] = {NULL, NULL};
     int noperands = 0;
+    /* where in options (from 1) the options the loop checks are */
+    enum { O_FORMAT = 1, O_FAIL_ON, O_MAX_ITEMS };
+    const egaf_option options[] = {
+        {"format", .has_arg = true}, {"fail-on", .has_arg = true}, {"max-items", .has_arg = true},
+        {"refs", .value = &refs_dir}, {"output", 'o', .value = &output},
+        {"help", 'h', .usage = usage}, {.name = NULL},
+    };
     for (int opt; (opt = egaf_opt_next(&st, options, "diff")) != -1;) {
         switch (opt) {
         case -2:
-            return EXIT_FAILURE_RUN;
+            return st.exit_code;
         case 0:
             if (noperands == 2)
                 return usage_error("diff", _("two inputs only, OLD and NEW ('%s' is a third)"),
@@ -503,15 +496,8 @@ int cmd_diff(egaf_cli *cli, int argc, char **argv)
             operands[noperands++] = st.operand;
             break;
         case O_FORMAT:
-            if (strcmp(st.value, "text") == 0)
-                format = F_TEXT;
-            else if (strcmp(st.value, "markdown") == 0 || strcmp(st.value, "md") == 0)
-                format = F_MARKDOWN;
-            else if (strcmp(st.value, "json") == 0)
-                format = F_JSON;
-            else
-                return usage_error("diff", _("unknown format '%s' (one of: text, markdown, json)"),
-                                   st.value);
+            if (egaf_cli_parse_change_format("diff", st.value, &format) != 0)
+                return EXIT_FAILURE_RUN;
             break;
         case O_FAIL_ON:
             if (egaf_diff_fail_parse(st.value, &fail_on) != 0)
@@ -528,15 +514,6 @@ int cmd_diff(egaf_cli *cli, int argc, char **argv)
             max_items = (size_t)n;
             break;
         }
-        case O_REFS:
-            refs_dir = st.value;
-            break;
-        case O_OUTPUT:
-            output = st.value;
-            break;
-        case O_HELP:
-            fputs(_(usage), stdout);
-            return EXIT_CLEAN;
         }
     }
     if (noperands != 2)
@@ -578,9 +555,9 @@ int cmd_diff(egaf_cli *cli, int argc, char **argv)
         goto done;
     }
     egaf_diff_write_options wo = {EGAF_VERSION, max_items};
-    if (format == F_JSON)
+    if (format == EGAF_CHANGE_JSON)
         egaf_diff_write_json(&out, diff, &wo);
-    else if (format == F_MARKDOWN)
+    else if (format == EGAF_CHANGE_MARKDOWN)
         egaf_diff_write_markdown(&out, diff, &wo);
     else
         egaf_diff_write_text(&out, diff, &wo);

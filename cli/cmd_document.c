@@ -32,13 +32,6 @@ static const char *const usage =
        "assessment chapter lists them); 2 it was not (bad usage, unreadable model,\n"
        "broken reference models, an output that could not be written).\n");
 
-enum { O_FORMAT = 1, O_LANG, O_REFS, O_NO_DIAGRAMS, O_OUTPUT, O_HELP };
-
-static const egaf_option options[] = {
-    {"format", 0, true}, {"lang", 0, true},       {"refs", 0, true},   {"no-diagrams", 0, false},
-    {"output", 'o', true}, {"help", 'h', false}, {NULL, 0, false},
-};
-
 static bool ends_with(const char *s, const char *suffix)
 {
     size_t n = strlen(s), m = strlen(suffix);
@@ -51,10 +44,17 @@ int cmd_document(egaf_cli *cli, int argc, char **argv)
     egaf_opt_init(&st, argc, argv);
     const char *output = NULL, *refs_dir = NULL, *file = NULL, *format = NULL;
     bool vietnamese = true, no_diagrams = false;
+    /* where in options (from 1) the options the loop checks are */
+    enum { O_FORMAT = 1, O_LANG };
+    const egaf_option options[] = {
+        {"format", .has_arg = true}, {"lang", .has_arg = true}, {"refs", .value = &refs_dir},
+        {"no-diagrams", .flag = &no_diagrams}, {"output", 'o', .value = &output},
+        {"help", 'h', .usage = usage}, {.name = NULL},
+    };
     for (int opt; (opt = egaf_opt_next(&st, options, "document")) != -1;) {
         switch (opt) {
         case -2:
-            return EXIT_FAILURE_RUN;
+            return st.exit_code;
         case 0:
             if (file)
                 return usage_error("document", _("one model at a time"));
@@ -70,18 +70,6 @@ int cmd_document(egaf_cli *cli, int argc, char **argv)
             if (egaf_cli_parse_language(st.value, &vietnamese) != 0)
                 return usage_error("document", _("--lang takes vi or en"));
             break;
-        case O_REFS:
-            refs_dir = st.value;
-            break;
-        case O_NO_DIAGRAMS:
-            no_diagrams = true;
-            break;
-        case O_OUTPUT:
-            output = st.value;
-            break;
-        case O_HELP:
-            fputs(_(usage), stdout);
-            return EXIT_CLEAN;
         }
     }
     if (!file)

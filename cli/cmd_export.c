@@ -47,13 +47,6 @@ static const char *const usage =
        "Exit status: 0 the export was written; 2 it was not (bad usage, unreadable\n"
        "model, broken reference models, an output that could not be written).\n");
 
-enum { O_FORMAT = 1, O_OUTPUT, O_LANG, O_REFS, O_NO_VIEWS, O_HELP };
-
-static const egaf_option options[] = {
-    {"format", 0, true}, {"output", 'o', true},   {"lang", 0, true},    {"refs", 0, true},
-    {"no-views", 0, false}, {"help", 'h', false}, {NULL, 0, false},
-};
-
 static int bad_choice(const char *what, const char *value, const char *const *choices)
 {
     const char *s = egaf_suggest(value, choices, egaf_list_count(choices));
@@ -176,15 +169,9 @@ static int stream_open(stream_out *so, const char *path)
         so->fd = STDOUT_FILENO;
         return 0;
     }
-    struct stat st;
-    if (stat(path, &st) == 0) {
-        if (S_ISDIR(st.st_mode))
-            return error(_("cannot write '%s': it is a folder"), path);
-        if (!S_ISREG(st.st_mode)) {
-            so->fd = open(path, O_WRONLY | O_CLOEXEC);
-            return so->fd < 0 ? error(_("cannot write '%s': %s"), path, strerror(errno)) : 0;
-        }
-    }
+    int in_place = egaf_output_open_in_place(path, &so->fd);
+    if (in_place != 0)
+        return in_place < 0 ? -1 : 0;
     if (egaf_output_parent(path, &so->dir, &so->leaf) != 0)
         return error(_("cannot write '%s': %s"), path, strerror(errno));
     char prefix[NAME_MAX + 2];
@@ -449,6 +436,13 @@ int cmd_export(egaf_cli *cli, int argc, char **argv)
     egaf_export_format format = EGAF_EXPORT_JSON;
     egaf_export_options eo = {cli->lang_given && !cli->vietnamese, EGAF_VERSION, false, NULL,
                               {NULL, NULL}};
+    /* where in options (from 1) the options the loop checks are */
+    enum { O_FORMAT = 1, O_LANG = 3 };
+    const egaf_option options[] = {
+        {"format", .has_arg = true}, {"output", 'o', .value = &output}, {"lang", .has_arg = true},
+        {"refs", .value = &refs_dir}, {"no-views", .flag = &eo.no_views},
+        {"help", 'h', .usage = usage}, {.name = NULL},
+    };
     char **inputs = calloc((size_t)argc + 1, sizeof(char *));
     size_t ninputs = 0;
     if (!inputs) {
@@ -459,6 +453,7 @@ int cmd_export(egaf_cli *cli, int argc, char **argv)
     for (int opt; (opt = egaf_opt_next(&st, options, "export")) != -1;) {
         switch (opt) {
         case -2:
+            rc = st.exit_code;
             goto done;
         case 0:
             inputs[ninputs++] = (char *)st.operand;
@@ -469,9 +464,6 @@ int cmd_export(egaf_cli *cli, int argc, char **argv)
                 goto done;
             }
             have_format = true;
-            break;
-        case O_OUTPUT:
-            output = st.value;
             break;
         case O_LANG:
             if (strcmp(st.value, "vi") == 0) {
@@ -484,16 +476,6 @@ int cmd_export(egaf_cli *cli, int argc, char **argv)
             }
             egaf_cli_set_language(cli, !eo.en);
             break;
-        case O_REFS:
-            refs_dir = st.value;
-            break;
-        case O_NO_VIEWS:
-            eo.no_views = true;
-            break;
-        case O_HELP:
-            fputs(_(usage), stdout);
-            rc = EXIT_CLEAN;
-            goto done;
         }
     }
     if (!output) {

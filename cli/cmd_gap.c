@@ -25,53 +25,37 @@ static const char *const usage =
        "Exit status: 0 the gap was listed; 1 --fail-on uncovered matched; 2 it could not\n"
        "run (bad usage, unreadable model, an output that could not be written).\n");
 
-enum { O_FORMAT = 1, O_FAIL_ON, O_OUTPUT, O_HELP };
-
-static const egaf_option options[] = {
-    {"format", 0, true}, {"fail-on", 0, true}, {"output", 'o', true},
-    {"help", 'h', false}, {NULL, 0, false},
-};
-
-enum gap_format { F_TEXT, F_MARKDOWN, F_JSON };
-
 int cmd_gap(egaf_cli *cli, int argc, char **argv)
 {
     egaf_opt_state st;
     egaf_opt_init(&st, argc, argv);
-    enum gap_format format = F_TEXT;
+    egaf_change_format format = EGAF_CHANGE_TEXT;
     bool fail_uncovered = false;
     const char *output = NULL, *file = NULL;
+    /* where in options (from 1) the options the loop checks are */
+    enum { O_FORMAT = 1, O_FAIL_ON };
+    const egaf_option options[] = {
+        {"format", .has_arg = true}, {"fail-on", .has_arg = true},
+        {"output", 'o', .value = &output}, {"help", 'h', .usage = usage}, {.name = NULL},
+    };
     for (int opt; (opt = egaf_opt_next(&st, options, "gap")) != -1;) {
         switch (opt) {
         case -2:
-            return EXIT_FAILURE_RUN;
+            return st.exit_code;
         case 0:
             if (file)
                 return usage_error("gap", _("one model at a time"));
             file = st.operand;
             break;
         case O_FORMAT:
-            if (strcmp(st.value, "text") == 0)
-                format = F_TEXT;
-            else if (strcmp(st.value, "markdown") == 0 || strcmp(st.value, "md") == 0)
-                format = F_MARKDOWN;
-            else if (strcmp(st.value, "json") == 0)
-                format = F_JSON;
-            else
-                return usage_error("gap", _("unknown format '%s' (one of: text, markdown, json)"),
-                                   st.value);
+            if (egaf_cli_parse_change_format("gap", st.value, &format) != 0)
+                return EXIT_FAILURE_RUN;
             break;
         case O_FAIL_ON:
             if (strcmp(st.value, "uncovered") != 0)
                 return usage_error("gap", _("--fail-on takes uncovered, not '%s'"), st.value);
             fail_uncovered = true;
             break;
-        case O_OUTPUT:
-            output = st.value;
-            break;
-        case O_HELP:
-            fputs(_(usage), stdout);
-            return EXIT_CLEAN;
         }
     }
     if (!file)
@@ -98,9 +82,9 @@ int cmd_gap(egaf_cli *cli, int argc, char **argv)
         goto done;
     }
     egaf_gap_write_options wo = {EGAF_VERSION};
-    if (format == F_JSON)
+    if (format == EGAF_CHANGE_JSON)
         egaf_gap_write_json(&out, gap, &wo);
-    else if (format == F_MARKDOWN)
+    else if (format == EGAF_CHANGE_MARKDOWN)
         egaf_gap_write_markdown(&out, gap, &wo);
     else
         egaf_gap_write_text(&out, gap, &wo);

@@ -30,15 +30,6 @@ static const char *const usage =
        "format (a finding says where); 2 bad usage, an unreadable file, an output that\n"
        "could not be written.\n");
 
-enum { O_OUTPUT = 1, O_ARCH, O_HELP };
-
-static const egaf_option options[] = {
-    {"output", 'o', true},
-    {"arch", 0, true},
-    {"help", 'h', false},
-    {NULL, 0, false},
-};
-
 /* The whole file, at most limit bytes (one more tells it is larger). */
 static int read_file(const char *path, char **data, size_t *len, size_t limit)
 {
@@ -86,10 +77,16 @@ int cmd_import(egaf_cli *cli, int argc, char **argv)
     egaf_opt_init(&st, argc, argv);
     const char *output = NULL, *format = NULL, *input = NULL;
     egaf_import_options io = {NULL};
+    const egaf_option options[] = {
+        {"output", 'o', .value = &output},
+        {"arch", .value = &io.arch},
+        {"help", 'h', .usage = usage},
+        {.name = NULL},
+    };
     for (int opt; (opt = egaf_opt_next(&st, options, "import")) != -1;) {
         switch (opt) {
         case -2:
-            return EXIT_FAILURE_RUN;
+            return st.exit_code;
         case 0:
             if (!format)
                 format = st.operand;
@@ -98,15 +95,6 @@ int cmd_import(egaf_cli *cli, int argc, char **argv)
             else
                 return usage_error("import", _("one input only ('%s' is one more)"), st.operand);
             break;
-        case O_OUTPUT:
-            output = st.value;
-            break;
-        case O_ARCH:
-            io.arch = st.value;
-            break;
-        case O_HELP:
-            fputs(_(usage), stdout);
-            return EXIT_CLEAN;
         }
     }
     bool csv = format && strcmp(format, "csv") == 0;

@@ -33,13 +33,6 @@ static const char *const usage = N_(
     "Exit status: 0, or 2 (bad usage, unknown agency, FILE exists, unreadable\n"
     "reference models).\n");
 
-enum { O_AGENCY = 1, O_YEAR, O_FRAMEWORK, O_OUTPUT, O_REFS, O_HELP };
-
-static const egaf_option options[] = {
-    {"agency", 0, true}, {"year", 0, true}, {"framework", 0, true}, {"output", 'o', true},
-    {"refs", 0, true},   {"help", 'h', false}, {NULL, 0, false},
-};
-
 static int parse_year(const char *s)
 {
     if (strlen(s) != 4 || strspn(s, "0123456789") != 4)
@@ -157,35 +150,26 @@ int cmd_init(egaf_cli *cli, int argc, char **argv)
 {
     egaf_opt_state st;
     egaf_opt_init(&st, argc, argv);
+    st.no_operands = true;
     const char *agency = NULL, *edition = NULL, *output = NULL, *refs_dir = NULL;
     int year = 0;
+    /* where in options (from 1) the options the loop checks are */
+    enum { O_YEAR = 2 };
+    const egaf_option options[] = {
+        {"agency", .value = &agency}, {"year", .has_arg = true}, {"framework", .value = &edition},
+        {"output", 'o', .value = &output}, {"refs", .value = &refs_dir},
+        {"help", 'h', .usage = usage}, {.name = NULL},
+    };
     for (int opt; (opt = egaf_opt_next(&st, options, "init")) != -1;) {
         switch (opt) {
         case -2:
-            return EXIT_FAILURE_RUN;
-        case 0:
-            return usage_error("init", _("unexpected argument '%s'"), st.operand);
-        case O_AGENCY:
-            agency = st.value;
-            break;
+            return st.exit_code;
         case O_YEAR:
             year = parse_year(st.value);
             if (year < 0)
                 return usage_error("init", _("--year takes a year from 1990 to 2100; found '%s'"),
                                    st.value);
             break;
-        case O_FRAMEWORK:
-            edition = st.value;
-            break;
-        case O_OUTPUT:
-            output = st.value;
-            break;
-        case O_REFS:
-            refs_dir = st.value;
-            break;
-        case O_HELP:
-            fputs(_(usage), stdout);
-            return EXIT_CLEAN;
         }
     }
     if (!agency)

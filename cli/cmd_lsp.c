@@ -28,11 +28,6 @@ static const char *const usage =
        "  --lang L     messages in vi or en (default: the editor's language)\n"
        "  -h, --help   this help\n");
 
-enum { O_REFS = 1, O_LANG, O_HELP };
-
-static const egaf_option options[] = {
-    {"refs", 0, true}, {"lang", 0, true}, {"help", 'h', false}, {NULL, 0, false}};
-
 /* How long the editor must pause before changed documents are checked. */
 #define DEBOUNCE_MS 150
 
@@ -88,17 +83,18 @@ int cmd_lsp(egaf_cli *cli, int argc, char **argv)
 {
     egaf_opt_state st;
     egaf_opt_init(&st, argc, argv);
+    st.no_operands = true;
     const char *refs_dir = NULL;
     lsp_io io = {cli, false};
+    enum { O_LANG = 2 }; /* where --lang is in options (from 1): the loop checks it */
+    const egaf_option options[] = {{"refs", .value = &refs_dir},
+                                   {"lang", .has_arg = true},
+                                   {"help", 'h', .usage = usage},
+                                   {.name = NULL}};
     for (int opt; (opt = egaf_opt_next(&st, options, "lsp")) != -1;) {
         switch (opt) {
         case -2:
-            return EXIT_FAILURE_RUN;
-        case 0:
-            return usage_error("lsp", _("unexpected argument '%s'"), st.operand);
-        case O_REFS:
-            refs_dir = st.value;
-            break;
+            return st.exit_code;
         case O_LANG: {
             bool vi;
             if (egaf_cli_parse_language(st.value, &vi) != 0)
@@ -107,9 +103,6 @@ int cmd_lsp(egaf_cli *cli, int argc, char **argv)
             io.lang_fixed = true;
             break;
         }
-        case O_HELP:
-            fputs(_(usage), stdout);
-            return EXIT_CLEAN;
         }
     }
     egaf_refs *refs = egaf_cli_load_refs(cli, refs_dir);

@@ -55,14 +55,6 @@ static const char *const usage =
        "\n"
        "Exit status: 0; 2 on bad usage, an unknown ID or broken reference models.\n");
 
-enum { O_KIND = 1, O_YEAR, O_FRAMEWORK, O_FORMAT, O_OUTPUT, O_REFS, O_HELP, O_FROM, O_TO };
-
-static const egaf_option options[] = {
-    {"kind", 0, true},     {"year", 0, true},   {"framework", 0, true}, {"format", 0, true},
-    {"output", 'o', true}, {"refs", 0, true},   {"help", 'h', false},   {"from", 0, true},
-    {"to", 0, true},       {NULL, 0, false},
-};
-
 /* --kind values; K_ALL is the default (every entry kind). */
 enum { K_AGENCIES, K_SYSTEMS, K_DATABASES, K_SUBJECTS, K_CODES, K_TARGETS, K_ALL };
 static const char *const kind_names[] = {"agencies",      "shared-systems", "national-databases",
@@ -103,10 +95,7 @@ static void date_text(egaf_date d, char *buf, size_t size)
 static void jstr(egaf_buf *out, const char *name, const char *value)
 {
     egaf_buf_printf(out, ", \"%s\": ", name);
-    if (value)
-        egaf_buf_json_string(out, value);
-    else
-        egaf_buf_puts(out, "null");
+    egaf_buf_json_string_or_null(out, value);
 }
 
 static void jdate(egaf_buf *out, const char *name, egaf_date d)
@@ -925,13 +914,10 @@ static int audit(egaf_buf *out, const egaf_refs *refs, const char *const *operan
         rc = EXIT_FAILURE_RUN;
         goto done;
     }
-    egaf_validator *v = egaf_validator_create(refs);
-    if (!v) {
-        rc = error(_("out of memory"));
+    if (egaf_cli_check_models(refs, models, nmodels, diags) != 0) {
+        rc = EXIT_FAILURE_RUN;
         goto done;
     }
-    egaf_validate(v, models, nmodels, diags);
-    egaf_validator_free(v);
     egaf_diags_sort(diags);
     if (o->json)
         egaf_buf_putc(out, '[');
@@ -1186,18 +1172,6 @@ static const char *diff_kind_title(egaf_ref_kind k)
     return "";
 }
 
-static void md_cell(egaf_buf *out, const char *s)
-{
-    for (; s && *s; s++) {
-        if (*s == '|')
-            egaf_buf_puts(out, "\\|");
-        else if (*s == '\n')
-            egaf_buf_putc(out, ' ');
-        else
-            egaf_buf_putc(out, *s);
-    }
-}
-
 static int refs_diff(egaf_buf *out, const egaf_refs *refs, egaf_date from, egaf_date to,
                      int format)
 {
@@ -1262,11 +1236,11 @@ static int refs_diff(egaf_buf *out, const egaf_refs *refs, egaf_date from, egaf_
             const char *src = c->fact->nsources ? c->fact->sources[0] : "";
             if (format == D_MARKDOWN) {
                 egaf_buf_printf(out, "| %s | `%s` | ", change_word(c->change), c->e->id);
-                md_cell(out, c->e->name);
+                egaf_cli_md_text(out, c->e->name);
                 egaf_buf_puts(out, " | ");
-                md_cell(out, c->detail);
+                egaf_cli_md_text(out, c->detail);
                 egaf_buf_printf(out, " | %s | ", confidence_text(c->fact->confidence));
-                md_cell(out, src);
+                egaf_cli_md_text(out, src);
                 egaf_buf_puts(out, " |\n");
             } else {
                 egaf_buf_puts(out, "  ");
@@ -1325,11 +1299,19 @@ int cmd_refs(egaf_cli *cli, int argc, char **argv)
     int rc = EXIT_CLEAN;
     if (!operands)
         return error(_("out of memory"));
+    /* where in options (from 1) the options the loop checks are */
+    enum { O_KIND = 1, O_YEAR, O_FORMAT = 4 };
+    const egaf_option options[] = {
+        {"kind", .has_arg = true}, {"year", .has_arg = true}, {"framework", .value = &o.framework},
+        {"format", .has_arg = true}, {"output", 'o', .value = &output},
+        {"refs", .value = &refs_dir}, {"help", 'h', .usage = usage}, {"from", .value = &from_s},
+        {"to", .value = &to_s}, {.name = NULL},
+    };
     for (int opt; (opt = egaf_opt_next(&st, options, "refs")) != -1;) {
         switch (opt) {
         case -2:
             free(operands);
-            return EXIT_FAILURE_RUN;
+            return st.exit_code;
         case 0:
             if (!sub)
                 sub = st.operand;
@@ -1345,9 +1327,6 @@ int cmd_refs(egaf_cli *cli, int argc, char **argv)
             if (parse_year(st.value, &o.year) != 0)
                 goto fail;
             break;
-        case O_FRAMEWORK:
-            o.framework = st.value;
-            break;
         case O_FORMAT:
             o.json = strcmp(st.value, "json") == 0;
             o.markdown = strcmp(st.value, "markdown") == 0;
@@ -1356,22 +1335,6 @@ int cmd_refs(egaf_cli *cli, int argc, char **argv)
                 goto fail;
             }
             break;
-        case O_OUTPUT:
-            output = st.value;
-            break;
-        case O_REFS:
-            refs_dir = st.value;
-            break;
-        case O_FROM:
-            from_s = st.value;
-            break;
-        case O_TO:
-            to_s = st.value;
-            break;
-        case O_HELP:
-            fputs(_(usage), stdout);
-            free(operands);
-            return EXIT_CLEAN;
         }
     }
     if (!sub)

@@ -55,15 +55,6 @@ static const char *const usage =
        "Exit status: 0 the diagram was written; 2 it was not (bad usage, unreadable\n"
        "model, broken reference models, an output that could not be written).\n");
 
-enum { O_VIEW = 1, O_FORMAT, O_LANG, O_REFS, O_YEAR, O_OUTPUT, O_HELP, O_DIFF, O_HIDE, O_SIZE, O_DPI, O_WITH };
-
-static const egaf_option options[] = {
-    {"view", 0, true}, {"format", 0, true},   {"lang", 0, true}, {"refs", 0, true},
-    {"year", 0, true}, {"output", 'o', true}, {"help", 'h', false}, {"diff", 0, true},
-    {"hide", 0, true}, {"size", 0, true},     {"dpi", 0, true},    {"with", 0, true},
-    {NULL, 0, false},
-};
-
 static int bad_choice(const char *what, const char *value, const char *const *choices)
 {
     const char *s = egaf_suggest(value, choices, egaf_list_count(choices));
@@ -135,10 +126,19 @@ int cmd_render(egaf_cli *cli, int argc, char **argv)
      * before the command) */
     egaf_render_options ro = {.lang = cli->lang_given && !cli->vietnamese ? EGAF_LANG_EN : EGAF_LANG_VI};
     int year = 0;
+    /* where in options (from 1) the options the loop checks are */
+    enum { O_VIEW = 1, O_FORMAT, O_LANG, O_YEAR = 5, O_HIDE = 9, O_SIZE, O_DPI, O_WITH };
+    const egaf_option options[] = {
+        {"view", .has_arg = true}, {"format", .has_arg = true}, {"lang", .has_arg = true},
+        {"refs", .value = &refs_dir}, {"year", .has_arg = true}, {"output", 'o', .value = &output},
+        {"help", 'h', .usage = usage}, {"diff", .value = &old_file}, {"hide", .has_arg = true},
+        {"size", .has_arg = true}, {"dpi", .has_arg = true}, {"with", .has_arg = true},
+        {.name = NULL},
+    };
     for (int opt; (opt = egaf_opt_next(&st, options, "render")) != -1;) {
         switch (opt) {
         case -2:
-            return EXIT_FAILURE_RUN;
+            return st.exit_code;
         case 0:
             if (file)
                 return usage_error("render", _("one model at a time ('%s' and '%s')"), file,
@@ -168,9 +168,6 @@ int cmd_render(egaf_cli *cli, int argc, char **argv)
                 return bad_choice("language", st.value, langs);
             egaf_cli_set_language(cli, ro.lang == EGAF_LANG_VI);
             break;
-        case O_REFS:
-            refs_dir = st.value;
-            break;
         case O_YEAR: {
             char *end;
             errno = 0;
@@ -181,12 +178,6 @@ int cmd_render(egaf_cli *cli, int argc, char **argv)
             year = (int)y;
             break;
         }
-        case O_OUTPUT:
-            output = st.value;
-            break;
-        case O_DIFF:
-            old_file = st.value;
-            break;
         case O_WITH:
             if (nwith == WITH_MAX)
                 return usage_error("render", _("at most %d --with models"), WITH_MAX);
@@ -210,9 +201,6 @@ int cmd_render(egaf_cli *cli, int argc, char **argv)
             ro.dpi = (unsigned)dpi;
             break;
         }
-        case O_HELP:
-            fputs(_(usage), stdout);
-            return EXIT_CLEAN;
         }
     }
     if (!have_view)

@@ -33,27 +33,21 @@ static const char *const explain_usage =
        "\n"
        "Exit status: 0, or 2 when RULE names no rule.\n");
 
-enum { O_FORMAT = 1, O_HELP };
-enum { E_HELP = 1 };
-
 static const egaf_option rules_options[] = {
-    {"format", 0, true},
-    {"help", 'h', false},
-    {NULL, 0, false},
+    {"format", .has_arg = true},
+    {"help", 'h', .usage = rules_usage},
+    {.name = NULL},
 };
 
 static const egaf_option explain_options[] = {
-    {"help", 'h', false},
-    {NULL, 0, false},
+    {"help", 'h', .usage = explain_usage},
+    {.name = NULL},
 };
 
 static void json_field(egaf_buf *out, const char *name, const char *value, bool last)
 {
     egaf_buf_printf(out, "\"%s\": ", name);
-    if (value)
-        egaf_buf_json_string(out, value);
-    else
-        egaf_buf_puts(out, "null");
+    egaf_buf_json_string_or_null(out, value);
     egaf_buf_puts(out, last ? "}" : ", ");
 }
 
@@ -103,19 +97,6 @@ static void rules_text(egaf_buf *out)
     }
 }
 
-/* Markdown text for a table cell or a paragraph: '|' would end a cell. */
-static void md_text(egaf_buf *out, const char *s)
-{
-    for (; *s; s++) {
-        if (*s == '|')
-            egaf_buf_puts(out, "\\|");
-        else if (*s == '\n')
-            egaf_buf_putc(out, ' ');
-        else
-            egaf_buf_putc(out, *s);
-    }
-}
-
 /* GitHub's heading anchor for "## `ID`": lower case, '.' dropped. */
 static void md_anchor(egaf_buf *out, const char *id)
 {
@@ -150,7 +131,7 @@ static void rules_markdown(egaf_buf *out)
         egaf_buf_printf(out, "| [`%s`](#", all[i].id);
         md_anchor(out, all[i].id);
         egaf_buf_printf(out, ") | %s | ", egaf_severity_name(all[i].severity));
-        md_text(out, _(all[i].title));
+        egaf_cli_md_text(out, _(all[i].title));
         egaf_buf_puts(out, " |\n");
     }
     for (size_t i = 0; i < n; i++) {
@@ -158,11 +139,11 @@ static void rules_markdown(egaf_buf *out)
         egaf_buf_printf(out, "\n## `%s`\n\n", r->id);
         egaf_buf_printf(out, "**%s** (%s)\n\n", _(r->title), egaf_severity_name(r->severity));
         egaf_buf_puts(out, _("**What it checks.** "));
-        md_text(out, _(r->checks));
+        egaf_cli_md_text(out, _(r->checks));
         egaf_buf_puts(out, _("\n\n**Why.** "));
-        md_text(out, _(r->basis));
+        egaf_cli_md_text(out, _(r->basis));
         egaf_buf_puts(out, _("\n\n**How to fix.** "));
-        md_text(out, _(r->fix));
+        egaf_cli_md_text(out, _(r->fix));
         egaf_buf_puts(out, "\n\n");
         if (r->wrong)
             md_example(out, _("Wrong"), r->wrong);
@@ -248,20 +229,12 @@ int cmd_rules(egaf_cli *cli, int argc, char **argv)
     (void)cli;
     egaf_opt_state st;
     egaf_opt_init(&st, argc, argv);
+    st.no_operands = true;
     const char *format = "text";
     for (int opt; (opt = egaf_opt_next(&st, rules_options, "rules")) != -1;) {
-        switch (opt) {
-        case -2:
-            return EXIT_FAILURE_RUN;
-        case 0:
-            return usage_error("rules", _("unexpected argument '%s'"), st.operand);
-        case O_FORMAT:
-            format = st.value;
-            break;
-        case O_HELP:
-            fputs(_(rules_usage), stdout);
-            return EXIT_CLEAN;
-        }
+        if (opt == -2)
+            return st.exit_code;
+        format = st.value; /* --format, the one option left */
     }
     egaf_buf out;
     egaf_buf_init(&out);
@@ -285,19 +258,12 @@ int cmd_explain(egaf_cli *cli, int argc, char **argv)
     egaf_opt_init(&st, argc, argv);
     const char *id = NULL;
     for (int opt; (opt = egaf_opt_next(&st, explain_options, "explain")) != -1;) {
-        switch (opt) {
-        case -2:
-            return EXIT_FAILURE_RUN;
-        case 0:
-            if (id)
-                return usage_error("explain", _("one rule at a time ('%s' and '%s')"), id,
-                                   st.operand);
-            id = st.operand;
-            break;
-        case E_HELP:
-            fputs(_(explain_usage), stdout);
-            return EXIT_CLEAN;
-        }
+        if (opt == -2)
+            return st.exit_code;
+        if (id) /* only operands come here: --help, the one option, stops the command */
+            return usage_error("explain", _("one rule at a time ('%s' and '%s')"), id,
+                               st.operand);
+        id = st.operand;
     }
     if (!id)
         return usage_error("explain", _("which rule? ('egaf rules' lists them)"));

@@ -29,46 +29,33 @@ static const char *const usage =
        "Exit status: 0, or 2 when the schema could not be written or the reference\n"
        "models could not be read.\n");
 
-enum { O_OUTPUT = 1, O_REFS, O_HELP, O_YEAR, O_LANG };
-
-static const egaf_option options[] = {
-    {"output", 'o', true},
-    {"refs", 0, true},
-    {"help", 'h', false},
-    {"year", 0, true},
-    {"lang", 0, true},
-    {NULL, 0, false},
-};
-
 int cmd_schema(egaf_cli *cli, int argc, char **argv)
 {
     egaf_opt_state st;
     egaf_opt_init(&st, argc, argv);
+    st.no_operands = true;
     const char *output = NULL, *refs_dir = NULL;
     /* Vietnamese unless English was asked for, by --lang before the
      * command or here: the names are Vietnamese in any case */
     egaf_schema_options so = {0, cli->lang_given && !cli->vietnamese};
+    /* where in options (from 1) the options the loop checks are */
+    enum { O_YEAR = 4, O_LANG };
+    const egaf_option options[] = {
+        {"output", 'o', .value = &output},
+        {"refs", .value = &refs_dir},
+        {"help", 'h', .usage = usage},
+        {"year", .has_arg = true},
+        {"lang", .has_arg = true},
+        {.name = NULL},
+    };
     for (int opt; (opt = egaf_opt_next(&st, options, "schema")) != -1;) {
         switch (opt) {
         case -2:
-            return EXIT_FAILURE_RUN;
-        case 0:
-            return usage_error("schema", _("unexpected argument '%s'"), st.operand);
-        case O_OUTPUT:
-            output = st.value;
+            return st.exit_code;
+        case O_YEAR:
+            if (egaf_cli_parse_year("schema", st.value, &so.year) != 0)
+                return EXIT_FAILURE_RUN;
             break;
-        case O_REFS:
-            refs_dir = st.value;
-            break;
-        case O_YEAR: {
-            char *end = NULL;
-            long y = strtol(st.value, &end, 10);
-            if (!*st.value || *end || y < 1990 || y > 2100)
-                return usage_error("schema", _("--year takes a year from 1990 to 2100, not '%s'"),
-                                   st.value);
-            so.year = (int)y;
-            break;
-        }
         case O_LANG: {
             bool vi;
             if (egaf_cli_parse_language(st.value, &vi) != 0)
@@ -77,9 +64,6 @@ int cmd_schema(egaf_cli *cli, int argc, char **argv)
             so.english = !vi;
             break;
         }
-        case O_HELP:
-            fputs(_(usage), stdout);
-            return EXIT_CLEAN;
         }
     }
     egaf_refs *refs = egaf_cli_load_refs(cli, refs_dir);

@@ -37,26 +37,6 @@ static const char *const usage =
        "Exit status: 0 no error findings; 1 error findings (or warnings with --werror);\n"
        "2 the command could not run (bad usage, unreadable input, broken reference models).\n");
 
-enum {
-    O_FORMAT = 1,
-    O_OUTPUT,
-    O_REFS,
-    O_DISABLE,
-    O_SEVERITY,
-    O_WERROR,
-    O_QUIET,
-    O_FOLLOW_LINKS,
-    O_HELP,
-    O_BASE
-};
-
-static const egaf_option options[] = {
-    {"format", 0, true},   {"output", 'o', true},    {"refs", 0, true},  {"disable", 0, true},
-    {"severity", 0, true}, {"werror", 0, false},     {"quiet", 'q', false},
-    {"follow-links", 0, false}, {"help", 'h', false}, {"base", 0, true},
-    {NULL, 0, false},
-};
-
 /* Records a --disable/--severity setting; they are applied after the
  * folder's .egaf.yaml, so the command line wins. */
 static int configure_rule(egaf_arena *arena, egaf_config *cli_settings, const char *rule,
@@ -89,6 +69,15 @@ int cmd_validate(egaf_cli *cli, int argc, char **argv)
     const char *output = NULL, *refs_dir = NULL, *base = NULL;
     bool werror = false, quiet = false;
     egaf_input_options io = {false};
+    /* where in options (from 1) the options the loop checks are */
+    enum { O_FORMAT = 1, O_DISABLE = 4, O_SEVERITY };
+    const egaf_option options[] = {
+        {"format", .has_arg = true}, {"output", 'o', .value = &output},
+        {"refs", .value = &refs_dir}, {"disable", .has_arg = true}, {"severity", .has_arg = true},
+        {"werror", .flag = &werror}, {"quiet", 'q', .flag = &quiet},
+        {"follow-links", .flag = &io.follow_links}, {"help", 'h', .usage = usage},
+        {"base", .value = &base}, {.name = NULL},
+    };
     char **inputs = calloc((size_t)argc + 1, sizeof(char *));
     size_t ninputs = 0;
     egaf_diags *diags = egaf_diags_create();
@@ -103,6 +92,7 @@ int cmd_validate(egaf_cli *cli, int argc, char **argv)
     for (int opt; (opt = egaf_opt_next(&st, options, "validate")) != -1;) {
         switch (opt) {
         case -2:
+            rc = st.exit_code;
             goto done;
         case 0:
             inputs[ninputs++] = (char *)st.operand;
@@ -112,15 +102,6 @@ int cmd_validate(egaf_cli *cli, int argc, char **argv)
                 usage_error("validate", _("unknown format '%s'"), st.value);
                 goto done;
             }
-            break;
-        case O_OUTPUT:
-            output = st.value;
-            break;
-        case O_REFS:
-            refs_dir = st.value;
-            break;
-        case O_BASE:
-            base = st.value;
             break;
         case O_DISABLE:
             if (configure_rule(arena, &cli_settings, st.value, EGAF_SEV_OFF) != 0)
@@ -139,19 +120,6 @@ int cmd_validate(egaf_cli *cli, int argc, char **argv)
                 goto done;
             break;
         }
-        case O_WERROR:
-            werror = true;
-            break;
-        case O_QUIET:
-            quiet = true;
-            break;
-        case O_FOLLOW_LINKS:
-            io.follow_links = true;
-            break;
-        case O_HELP:
-            fputs(_(usage), stdout);
-            rc = EXIT_CLEAN;
-            goto done;
         }
     }
     if (ninputs == 0) {
@@ -185,16 +153,10 @@ int cmd_validate(egaf_cli *cli, int argc, char **argv)
     if (!failed && egaf_cli_load_models(files, nfiles, &load, diags, models, &nmodels) != 0)
         failed = true;
     if (!failed) {
-        egaf_validator *v = egaf_validator_create(refs);
         phase = egaf_cli_now_ms();
-        if (v) {
-            egaf_validate(v, models, nmodels, diags);
-            egaf_validator_free(v);
+        failed = egaf_cli_check_models(refs, models, nmodels, diags) != 0;
+        if (!failed)
             egaf_cli_phase(_("check"), &phase);
-        } else {
-            failed = true;
-            error(_("out of memory"));
-        }
     }
     if (!failed && egaf_diags_failed(diags)) {
         failed = true;
@@ -202,26 +164,10 @@ int cmd_validate(egaf_cli *cli, int argc, char **argv)
     }
     if (!failed) {
         egaf_diags_add_files(diags, nfiles);
-        egaf_diags_sort(diags);
-        egaf_buf out;
-        egaf_buf_init(&out);
-        egaf_report_options ro = {
-            .color = egaf_use_color(cli) && (!output || cli->color == EGAF_COLOR_ALWAYS),
-            .quiet = quiet, .version = EGAF_VERSION};
-        ro.werror = werror;
-        if (egaf_report_resolve_base(&ro, base) != 0) {
-            failed = true;
-            error(_("cannot use '%s' as the base folder: %s"), base ? base : ".", strerror(errno));
-        } else {
-            egaf_report_write(&out, diags, format, &ro);
-            egaf_report_release_base(&ro);
-        }
-        if (!failed && egaf_write_output(output, &out) == 0) {
+        if (egaf_cli_write_report(cli, diags, format, output, base, quiet, werror) == 0) {
             egaf_cli_phase(_("report"), &phase);
-            egaf_diag_counts c = egaf_diags_counts(diags);
-            rc = c.errors || (werror && c.warnings) ? EXIT_FINDINGS : EXIT_CLEAN;
+            rc = egaf_cli_findings_status(diags, werror);
         }
-        egaf_buf_free(&out);
     }
     for (size_t i = 0; i < nmodels; i++)
         egaf_model_free(models[i]);

@@ -17,6 +17,7 @@
 #include "base/suggest.h"
 #include "refs/refs_cache.h"
 #include "report/report.h"
+#include "validator/validate.h"
 #include "base/grow.h"
 
 int error(const char *fmt, ...)
@@ -66,6 +67,29 @@ int egaf_cli_parse_color(const char *value, egaf_color_mode *mode)
     return 0;
 }
 
+int egaf_cli_parse_change_format(const char *cmd, const char *value, egaf_change_format *format)
+{
+    if (strcmp(value, "text") == 0)
+        *format = EGAF_CHANGE_TEXT;
+    else if (strcmp(value, "markdown") == 0 || strcmp(value, "md") == 0)
+        *format = EGAF_CHANGE_MARKDOWN;
+    else if (strcmp(value, "json") == 0)
+        *format = EGAF_CHANGE_JSON;
+    else
+        return usage_error(cmd, _("unknown format '%s' (one of: text, markdown, json)"), value);
+    return 0;
+}
+
+int egaf_cli_parse_year(const char *cmd, const char *value, int *year)
+{
+    char *end = NULL;
+    long y = strtol(value, &end, 10);
+    if (!*value || *end || y < 1990 || y > 2100)
+        return usage_error(cmd, _("--year takes a year from 1990 to 2100, not '%s'"), value);
+    *year = (int)y;
+    return 0;
+}
+
 /* getopt_long's val for the table's long options: past every char. */
 enum { LONG_VAL = 0x100, COMMON_COLOR = 0x1000, COMMON_VERBOSE };
 
@@ -85,6 +109,11 @@ static bool table_has(const egaf_option *table, const char *name, char short_nam
     return false;
 }
 
+static bool takes_value(const egaf_option *o)
+{
+    return o->has_arg || o->value;
+}
+
 /* The getopt_long tables: "-" returns operands in order (code 1), ":"
  * tells a missing value from an unknown option. */
 static void build_tables(egaf_opt_state *st, const egaf_option *table)
@@ -94,11 +123,11 @@ static void build_tables(egaf_opt_state *st, const egaf_option *table)
     *s++ = '-';
     *s++ = ':';
     for (const egaf_option *o = table; o->name && n < EGAF_OPT_MAX; o++, n++) {
-        st->longopts[n] = (struct option){o->name, o->has_arg ? required_argument : no_argument,
+        st->longopts[n] = (struct option){o->name, takes_value(o) ? required_argument : no_argument,
                                           NULL, LONG_VAL + (int)n};
         if (o->short_name) {
             *s++ = o->short_name;
-            if (o->has_arg)
+            if (takes_value(o))
                 *s++ = ':';
         }
     }
@@ -156,15 +185,45 @@ static void unknown_long(const egaf_opt_state *st, const char *arg, const char *
     egaf_buf_free(&which);
 }
 
-int egaf_opt_next(egaf_opt_state *st, const egaf_option *table, const char *cmd)
+/* The table's option `index` (1-based) was given: stored where the table
+ * says (0: parsing goes on), or its --help printed (-2, the command stops
+ * with EXIT_CLEAN); else the command sees it (index). */
+static int matched(egaf_opt_state *st, const egaf_option *table, int index)
+{
+    const egaf_option *o = &table[index - 1];
+    if (o->value) {
+        *o->value = optarg;
+    } else if (o->flag) {
+        *o->flag = true;
+    } else if (o->usage) {
+        fputs(_(o->usage), stdout);
+        st->exit_code = EXIT_CLEAN;
+        return -2;
+    } else {
+        st->value = optarg;
+        return index;
+    }
+    return 0;
+}
+
+/* An operand: 0, or -2 after a usage error when the command takes none. */
+static int operand(egaf_opt_state *st, const char *arg, const char *cmd)
+{
+    st->operand = arg;
+    if (!st->no_operands)
+        return 0;
+    usage_error(cmd, _("unexpected argument '%s'"), arg);
+    return -2;
+}
+
+static int next_option(egaf_opt_state *st, const egaf_option *table, const char *cmd)
 {
     st->value = NULL;
     if (st->only_operands) {
         /* after "--": what getopt_long left are operands */
         if (st->index >= st->argc)
             return -1;
-        st->operand = st->argv[st->index++];
-        return 0;
+        return operand(st, st->argv[st->index++], cmd);
     }
     if (st->table != table)
         build_tables(st, table);
@@ -174,12 +233,10 @@ int egaf_opt_next(egaf_opt_state *st, const egaf_option *table, const char *cmd)
         if (c == -1) {
             st->only_operands = true;
             st->index = optind;
-            return egaf_opt_next(st, table, cmd);
+            return next_option(st, table, cmd);
         }
-        if (c == 1) {
-            st->operand = optarg;
-            return 0;
-        }
+        if (c == 1)
+            return operand(st, optarg, cmd);
         if (c == COMMON_COLOR) {
             egaf_color_mode mode;
             if (egaf_cli_parse_color(optarg, &mode) != 0) {
@@ -214,18 +271,26 @@ int egaf_opt_next(egaf_opt_state *st, const egaf_option *table, const char *cmd)
                 unknown_long(st, arg, cmd);
             return -2;
         }
-        if (c >= LONG_VAL && c < LONG_VAL + EGAF_OPT_MAX) {
-            st->value = optarg;
-            return c - LONG_VAL + 1;
+        int index = 0;
+        if (c >= LONG_VAL && c < LONG_VAL + EGAF_OPT_MAX)
+            index = c - LONG_VAL + 1;
+        for (const egaf_option *o = table; o->name && !index; o++)
+            if (o->short_name && o->short_name == c)
+                index = (int)(o - table) + 1;
+        if (!index) {
+            usage_error(cmd, _("unknown option '-%c'"), c);
+            return -2;
         }
-        for (const egaf_option *o = table; o->name; o++)
-            if (o->short_name && o->short_name == c) {
-                st->value = optarg;
-                return (int)(o - table) + 1;
-            }
-        usage_error(cmd, _("unknown option '-%c'"), c);
-        return -2;
+        int rc = matched(st, table, index);
+        if (rc != 0)
+            return rc;
     }
+}
+
+int egaf_opt_next(egaf_opt_state *st, const egaf_option *table, const char *cmd)
+{
+    st->exit_code = EXIT_FAILURE_RUN; /* unless --help says otherwise */
+    return next_option(st, table, cmd);
 }
 
 int egaf_opt_operand_index(const egaf_opt_state *st)
@@ -534,6 +599,20 @@ int egaf_write_temp(egaf_outdir *dir, const char *leaf, const egaf_buf *buf, cha
     return 0;
 }
 
+int egaf_output_open_in_place(const char *path, int *fd)
+{
+    struct stat st;
+    if (stat(path, &st) != 0 || S_ISREG(st.st_mode))
+        return 0;
+    if (S_ISDIR(st.st_mode))
+        return error(_("cannot write '%s': it is a folder"), path);
+    /* a FIFO or a device: written in place, never replaced */
+    *fd = open(path, O_WRONLY | O_CLOEXEC);
+    if (*fd < 0)
+        return error(_("cannot write '%s': %s"), path, strerror(errno));
+    return 1;
+}
+
 int egaf_write_output(const char *path, const egaf_buf *buf)
 {
     if (buf->failed)
@@ -550,20 +629,15 @@ int egaf_write_output(const char *path, const egaf_buf *buf)
         }
         return 0;
     }
-    struct stat st;
-    if (stat(path, &st) == 0) {
-        if (S_ISDIR(st.st_mode))
-            return error(_("cannot write '%s': it is a folder"), path);
-        if (!S_ISREG(st.st_mode)) {
-            /* a FIFO or a device: written in place, never replaced */
-            int fd = open(path, O_WRONLY | O_CLOEXEC);
-            if (fd < 0)
-                return error(_("cannot write '%s': %s"), path, strerror(errno));
-            int rc = egaf_write_all(fd, data, buf->len);
-            int err = errno;
-            close(fd);
-            return rc ? error(_("cannot write '%s': %s"), path, strerror(err)) : 0;
-        }
+    int fd;
+    int in_place = egaf_output_open_in_place(path, &fd);
+    if (in_place < 0)
+        return -1;
+    if (in_place) {
+        int rc = egaf_write_all(fd, data, buf->len);
+        int err = errno;
+        close(fd);
+        return rc ? error(_("cannot write '%s': %s"), path, strerror(err)) : 0;
     }
     /* a temporary file beside the target, opened beneath its folder, then
      * renamed over it within that folder */
@@ -582,6 +656,18 @@ int egaf_write_output(const char *path, const egaf_buf *buf)
     }
     egaf_outdir_close(&dir);
     return rc;
+}
+
+void egaf_cli_md_text(egaf_buf *out, const char *s)
+{
+    for (; s && *s; s++) {
+        if (*s == '|')
+            egaf_buf_puts(out, "\\|");
+        else if (*s == '\n')
+            egaf_buf_putc(out, ' ');
+        else
+            egaf_buf_putc(out, *s);
+    }
 }
 
 bool egaf_use_color(const egaf_cli *cli)
@@ -666,6 +752,45 @@ int egaf_cli_load_config(egaf_cli *cli, egaf_arena *arena, const char *input,
     }
     egaf_diags_free(problems);
     return rc;
+}
+
+int egaf_cli_check_models(const egaf_refs *refs, egaf_model **models, size_t n,
+                          egaf_diags *diags)
+{
+    egaf_validator *v = egaf_validator_create(refs);
+    if (!v)
+        return error(_("out of memory"));
+    egaf_validate(v, models, n, diags);
+    egaf_validator_free(v);
+    return 0;
+}
+
+int egaf_cli_write_report(egaf_cli *cli, egaf_diags *diags, egaf_report_format format,
+                          const char *output, const char *base, bool quiet, bool werror)
+{
+    egaf_diags_sort(diags);
+    egaf_buf out;
+    egaf_buf_init(&out);
+    egaf_report_options ro = {
+        .color = egaf_use_color(cli) && (!output || cli->color == EGAF_COLOR_ALWAYS),
+        .quiet = quiet, .version = EGAF_VERSION};
+    ro.werror = werror;
+    int rc = -1;
+    if (egaf_report_resolve_base(&ro, base) != 0) {
+        error(_("cannot use '%s' as the base folder: %s"), base ? base : ".", strerror(errno));
+    } else {
+        egaf_report_write(&out, diags, format, &ro);
+        egaf_report_release_base(&ro);
+        rc = egaf_write_output(output, &out);
+    }
+    egaf_buf_free(&out);
+    return rc;
+}
+
+int egaf_cli_findings_status(const egaf_diags *diags, bool werror)
+{
+    egaf_diag_counts c = egaf_diags_counts(diags);
+    return c.errors || (werror && c.warnings) ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
 void egaf_cli_print_findings(egaf_cli *cli, egaf_diags *diags)

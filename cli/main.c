@@ -257,11 +257,11 @@ static int cmd_help(egaf_cli *cli, int argc, char **argv)
 {
     egaf_opt_state st;
     egaf_opt_init(&st, argc, argv);
-    static const egaf_option options[] = {{"help", 'h', false}, {NULL, 0, false}};
+    static const egaf_option options[] = {{"help", 'h', .has_arg = false}, {.name = NULL}};
     const char *topic = NULL;
     for (int opt; (opt = egaf_opt_next(&st, options, "help")) != -1;) {
         if (opt == -2)
-            return EXIT_FAILURE_RUN;
+            return st.exit_code;
         if (opt == 0 && topic)
             return usage_error("help", _("one command at a time ('%s' is a second)"), st.operand);
         if (opt == 0)
@@ -285,8 +285,10 @@ enum { G_LANG = 1, G_VERSION, G_HELP };
  * then the command with the rest of the line. */
 static int run(egaf_cli *cli, int argc, char **argv)
 {
-    static const egaf_option options[] = {
-        {"lang", 0, true}, {"version", 'V', false}, {"help", 'h', false}, {NULL, 0, false}};
+    static const egaf_option options[] = {{"lang", .has_arg = true},
+                                          {"version", 'V', .has_arg = false},
+                                          {"help", 'h', .has_arg = false},
+                                          {.name = NULL}};
     /* stop at the command: its options are its own ("+" in getopt terms),
      * so the operands are looked at one by one */
     egaf_opt_state st;
@@ -295,7 +297,7 @@ static int run(egaf_cli *cli, int argc, char **argv)
         bool vi;
         switch (opt) {
         case -2:
-            return EXIT_FAILURE_RUN;
+            return st.exit_code;
         case 0: {
             const egaf_command *cmd = find_command(st.operand);
             if (!cmd)
