@@ -2,15 +2,14 @@
  * the views' builder (graph.h) so they share its styles, ranks, legend and
  * deterministic ids:
  *
- *   overview   every architecture as one node, grouped as ministries and
- *              provinces, above NGSP/NDXP and the national systems and
- *              databases. Aggregated so 60+ agencies stay readable: one edge
- *              per agency to NGSP (its LGSP connected), one edge NGSP → system
- *              labelled with how many agencies reach it through NGSP, the
- *              counts of network links and data sources in the system's
- *              label, and single edges only for the exceptions (routes b, c,
- *              d and direct links). Agencies of the year without an
- *              architecture are one summary node per group.
+ *   overview   every architecture as one box, in one cluster per level of
+ *              the reference data (ministries, government agencies,
+ *              provinces), left of NGSP/NDXP and the national systems and
+ *              databases; concentrated so 60+ agencies stay readable at the
+ *              width of a page: one edge from each cluster to each national
+ *              entry its agencies use, labelled with how many, one edge NGSP
+ *              → system with how many reach it through NGSP. Agencies of the
+ *              year without an architecture are one box per cluster.
  *   national   one per national system or database: the agencies that reach
  *              it, and by which route (through NGSP, b/c/d, network link,
  *              data source).
@@ -229,9 +228,10 @@ static const char *level_title(const egaf_site *s, int level)
 
 /* Grid columns of the agencies: enough that the tallest cluster is not a
  * long strip, few enough that the picture is not wider than it is tall. */
+#define OV_MAX_COLUMNS 3
 static size_t overview_columns(size_t largest)
 {
-    return largest > 24 ? 3 : largest > 8 ? 2 : 1;
+    return largest > 24 ? OV_MAX_COLUMNS : largest > 8 ? 2 : 1;
 }
 
 static void invisible_edge(egaf_vb *vb, Agnode_t *t, Agnode_t *h, const char *weight)
@@ -247,12 +247,18 @@ static void invisible_edge(egaf_vb *vb, Agnode_t *t, Agnode_t *h, const char *we
     agset(e, "weight", (char *)weight);
 }
 
-/* One cluster: its agencies (at most AGENCY_CAP, the rest one summary node)
- * and its agencies without an architecture (one summary node), placed in a
- * grid of `columns` ranks, rows aligned by invisible edges. Returns the node
+/* The boxes of a level's cluster: its agencies (at most AGENCY_CAP, then one
+ * summary box) and one box for its agencies without an architecture. */
+static size_t cluster_cells(size_t agencies, size_t missing)
+{
+    return (agencies > AGENCY_CAP ? AGENCY_CAP + 1 : agencies) + (missing ? 1 : 0);
+}
+
+/* One cluster: its boxes in a grid of `columns` ranks, rows aligned by
+ * invisible edges, its first row put in row0[0..columns-1]. Returns the node
  * the cluster's edges start from (the middle of its last column), or NULL. */
 static Agnode_t *overview_cluster(egaf_site *s, egaf_vb *vb, int level, const int *levels,
-                                  size_t missing, size_t columns, Agnode_t **above)
+                                  size_t missing, size_t columns, Agnode_t **row0)
 {
     size_t count = 0, all = missing;
     for (size_t i = 0; i < s->nag; i++)
@@ -265,7 +271,7 @@ static Agnode_t *overview_cluster(egaf_site *s, egaf_vb *vb, int level, const in
              level_title(s, level), count, all);
     Agraph_t *cl = vb_cluster(vb, vb->g, level_keys[level], title, level_fill[level],
                               level_border[level]);
-    size_t cells = (count > AGENCY_CAP ? AGENCY_CAP + 1 : count) + (missing ? 1 : 0);
+    size_t cells = cluster_cells(count, missing);
     size_t rows = (cells + columns - 1) / columns;
     Agnode_t **grid = calloc(cells, sizeof(*grid));
     if (!grid) {
@@ -292,21 +298,20 @@ static Agnode_t *overview_cluster(egaf_site *s, egaf_vb *vb, int level, const in
         grid[k++] = summary(s, vb, cl, level, missing, true);
     for (size_t j = 0; j < k; j++) {
         vb_rank_add(vb, j / rows, grid[j]);
-        /* rows aligned left to right; in a column, the agencies in order
-         * (a flat edge keeps its tail before its head) */
-        if (j >= rows)
+        if (j >= rows) /* rows aligned left to right */
             invisible_edge(vb, grid[j - rows], grid[j], "10");
+        /* a column top to bottom in order: a flat edge keeps its tail
+         * before its head (within a cluster, and when its weight is not 0),
+         * and left to right the head is drawn above its tail */
         if (j % rows)
-            invisible_edge(vb, grid[j - 1], grid[j], "0");
+            invisible_edge(vb, grid[j], grid[j - 1], "1");
+        if (j % rows == 0 && j / rows < columns)
+            row0[j / rows] = grid[j];
     }
     if (!k) {
         free(grid);
         return NULL;
     }
-    /* the clusters top to bottom in level order: the last of the first
-     * column of the one above before the first of this one */
-    invisible_edge(vb, *above, grid[0], "0");
-    *above = grid[(k < rows ? k : rows) - 1];
     size_t last_column = (k - 1) / rows;
     size_t in_last = k - last_column * rows;
     Agnode_t *from = grid[last_column * rows + in_last / 2];
@@ -374,12 +379,26 @@ Agraph_t *site_overview_graph(egaf_site *s)
         size[level_of(s->missing[i], NULL)]++;
     }
     size_t largest = 0;
-    for (int l = 0; l < LV__COUNT; l++)
-        largest = size[l] > largest ? size[l] : largest;
+    int widest = 0;
+    for (int l = 0; l < LV__COUNT; l++) {
+        size_t c = cluster_cells(size[l] - missing[l], missing[l]);
+        if (c > largest) {
+            largest = c;
+            widest = l;
+        }
+    }
     size_t columns = overview_columns(largest);
-    Agnode_t *above = NULL;
-    for (int l = 0; l < LV__COUNT; l++)
-        from[l] = overview_cluster(s, &vb, l, levels, missing[l], columns, &above);
+    /* top to bottom in the order made, unless dot finds fewer crossings */
+    for (int l = 0; l < LV__COUNT; l++) {
+        Agnode_t *row0[OV_MAX_COLUMNS] = {NULL};
+        from[l] = overview_cluster(s, &vb, l, levels, missing[l], columns, row0);
+        /* the ranks are chained (vb_order_ranks) through the first row of
+         * the widest cluster, whose rows are already edges: no edge from one
+         * cluster to another pulls them out of order */
+        for (size_t c = 0; l == widest && c < columns; c++)
+            if (row0[c])
+                vb.rank_first[c] = row0[c];
+    }
 
     /* NGSP, then the national entries any agency reaches, in one column */
     Agnode_t *ngsp = NULL;
