@@ -642,6 +642,22 @@ static void write_integration(out *o, arch *a, const char *from, const char *to,
     outf(o, "]\n");
 }
 
+/* The national systems the framework requires a section's components to
+ * connect to, as the items of a flow list: "national:a, national:b". */
+static void write_required_connections(out *o, const plan *p, const char *section)
+{
+    bool first = true;
+    for (size_t r = 0; r < p->fw->nrequirements; r++) {
+        const egaf_ref_requirement *q = &p->fw->requirements[r];
+        if (strcmp(q->section, section) != 0)
+            continue;
+        for (size_t j = 0; j < q->nmust_connect; j++) {
+            outf(o, "%snational:%s", first ? "" : ", ", q->must_connect[j]);
+            first = false;
+        }
+    }
+}
+
 static void write_application(out *o, const plan *p, arch *a)
 {
     outf(o, "\napplication:\n  applications:\n");
@@ -689,16 +705,7 @@ static void write_application(out *o, const plan *p, arch *a)
         if (i == 0) {
             outf(o, "      name: Nền tảng tích hợp, chia sẻ dữ liệu (LGSP)\n      kind: lgsp\n"
                     "      connects: [");
-            bool first = true;
-            for (size_t r = 0; r < p->fw->nrequirements; r++) {
-                const egaf_ref_requirement *q = &p->fw->requirements[r];
-                if (strcmp(q->section, "platforms") != 0)
-                    continue;
-                for (size_t j = 0; j < q->nmust_connect; j++) {
-                    outf(o, "%snational:%s", first ? "" : ", ", q->must_connect[j]);
-                    first = false;
-                }
-            }
+            write_required_connections(o, p, "platforms");
             outf(o, "]\n");
         } else {
             outf(o, "      name: Nền tảng dùng chung số %zu\n      kind: %s\n      connects: [%s]\n",
@@ -771,16 +778,7 @@ static void write_technology(out *o, const plan *p, arch *a)
         } else if (i == 1) {
             outf(o, "      name: Mạng truyền số liệu chuyên dùng cấp II\n      kind: network\n"
                     "      connects: [");
-            bool first = true;
-            for (size_t r = 0; r < p->fw->nrequirements; r++) {
-                const egaf_ref_requirement *q = &p->fw->requirements[r];
-                if (strcmp(q->section, "infrastructure") != 0)
-                    continue;
-                for (size_t j = 0; j < q->nmust_connect; j++) {
-                    outf(o, "%snational:%s", first ? "" : ", ", q->must_connect[j]);
-                    first = false;
-                }
-            }
+            write_required_connections(o, p, "infrastructure");
             outf(o, "]\n");
         } else if (i == 2) {
             outf(o, "      name: Mạng diện rộng (WAN) nội bộ\n      kind: network\n"

@@ -1,6 +1,6 @@
 /* rusage.c - runs a command and prints its wall time and peak memory, for
  * bench/run.sh on a machine without GNU time: "WALL_SECONDS MAXRSS_KB
- * CPU_SECONDS" (user + system) on standard error, the command's own output untouched. Exits with the
+ * CPU_SECONDS MINOR_FAULTS" (CPU = user + system) on standard error, the command's own output untouched. Exits with the
  * command's status (128 + signal when it was killed).
  *
  * usage: rusage COMMAND [ARG...] */
@@ -39,7 +39,7 @@ int main(int argc, char **argv)
     double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
     double cpu = (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
                  (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
-    fprintf(stderr, "%.3f %ld %.2f\n", secs, ru.ru_maxrss, cpu);
+    fprintf(stderr, "%.3f %ld %.2f %ld\n", secs, ru.ru_maxrss, cpu, ru.ru_minflt);
     if (WIFSIGNALED(status))
         return 128 + WTERMSIG(status);
     return WEXITSTATUS(status);

@@ -45,7 +45,8 @@ static const char *const usage =
        "                    of that year (required)\n"
        "  -o, --output SITE the site folder; replaced as a whole, atomically\n"
        "  --previous DIR    the previous edition: its models (folder or file) or the site\n"
-       "                    egaf wrote for it; adds changes.html\n"
+       "                    egaf wrote for it; adds changes.html, and a site is kept\n"
+       "                    under editions/<year>/, linked from the index\n"
        "  --format F        findings as text (default), json, sarif, junit, github, gitlab\n"
        "  --base DIR        paths relative to DIR, in every format (sarif, github and\n"
        "                    gitlab are relative to the current folder without it: give\n"
@@ -383,6 +384,14 @@ done:
     return rc;
 }
 
+/* What of the previous site is not kept as an edition (a link, a FIFO, a
+ * file over the limits): a warning, not a finding; the run goes on. */
+static void print_notice(void *ctx, const char *message)
+{
+    (void)ctx;
+    error(_("warning: %s"), message);
+}
+
 static int compare_paths(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -597,13 +606,15 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
     double phase = egaf_cli_now_ms();
     if (validate_set(refs, &cur, diags, year) != 0)
         goto done;
+    int prev_year = 0; /* the previous edition's, as its models state it */
     if (previous) {
         /* the previous edition's findings, for "introduced" and "fixed" */
-        int prev_year = 0;
         for (size_t i = 0; i < prev.nmodels && !prev_year; i++) {
             prev_year = egaf_model_year(prev.models[i]);
         }
-        if (validate_set(refs, &prev, prev_diags, prev_year ? prev_year : year - 1) != 0)
+        if (!prev_year)
+            prev_year = year - 1;
+        if (validate_set(refs, &prev, prev_diags, prev_year) != 0)
             goto done;
     }
     egaf_cli_phase(_("check"), &phase);
@@ -629,6 +640,10 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
                             .nprevious = prev.nmodels,
                             .previous_diags = previous ? prev_diags : NULL,
                             .previous_label = previous,
+                            .previous_year = prev_year,
+                            /* a previous site is kept under editions/ */
+                            .previous_site = previous_cache ? previous : NULL,
+                            .notice = print_notice,
                             .label = ninputs == 1 ? inputs[0] : "models",
                             .draw = egaf_draw_pool_run,
                             .draw_ctx = &pool,

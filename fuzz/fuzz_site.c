@@ -34,8 +34,6 @@
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-enum { MAX_MODELS = 3 };
-
 static egaf_refs *refs;
 static egaf_validator *validator;
 static char sandbox[PATH_MAX]; /* per process: site.XXXXXX and canary/ */
@@ -121,15 +119,12 @@ static void check_sandbox(const char *site_name)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    egaf_diags *diags = egaf_diags_create();
-    if (!diags)
+    validated_input in;
+    if (!validate_input(&in, validator, data, size))
         return 0;
-    egaf_model *models[MAX_MODELS] = {NULL, NULL, NULL};
-    size_t n = load_split_models(data, size, models, MAX_MODELS, diags);
-    if (n > 0) {
-        egaf_validate(validator, models, n, diags);
-        egaf_validate_cross(refs, models, n, 2020, diags);
-        egaf_diags_sort(diags);
+    if (in.n > 0) {
+        egaf_validate_cross(refs, in.models, in.n, 2020, in.diags);
+        egaf_diags_sort(in.diags);
         char site[PATH_MAX];
         snprintf(site, sizeof site, "%s/site.XXXXXX", sandbox);
         if (!mkdtemp(site))
@@ -141,8 +136,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                                 .label = "fuzz"};
         egaf_diags *rdiags = egaf_diags_create();
         char err[512];
-        int rc = rdiags ? egaf_site_write(site, models, n, refs, diags, &so, rdiags, err,
-                                          sizeof err)
+        int rc = rdiags ? egaf_site_write(site, in.models, in.n, refs, in.diags, &so, rdiags,
+                                          err, sizeof err)
                         : -1;
         check_sandbox(strrchr(site, '/') + 1);
         site_dir = site;
@@ -151,8 +146,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (rc == 0) {
             /* each model that loaded has its source in the site */
             size_t readable = 0;
-            for (size_t i = 0; i < n; i++)
-                readable += models[i]->readable;
+            for (size_t i = 0; i < in.n; i++)
+                readable += in.models[i]->readable;
             char models_dir[PATH_MAX + 16];
             snprintf(models_dir, sizeof models_dir, "%s/data/models", site);
             size_t published = 0;
@@ -170,8 +165,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             die("cannot remove the site", site);
         egaf_diags_free(rdiags);
     }
-    for (size_t i = 0; i < n; i++)
-        egaf_model_free(models[i]);
-    egaf_diags_free(diags);
+    free_validated_input(&in);
     return 0;
 }

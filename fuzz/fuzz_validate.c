@@ -29,8 +29,6 @@
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-enum { MAX_MODELS = 3 };
-
 static egaf_refs *refs;
 static egaf_validator *validator;
 
@@ -50,21 +48,14 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    egaf_diags *diags = egaf_diags_create();
-    if (!diags)
+    validated_input in;
+    if (!validate_input(&in, validator, data, size))
         return 0;
-    egaf_model *models[MAX_MODELS] = {NULL, NULL, NULL};
-    size_t n = load_split_models(data, size, models, MAX_MODELS, diags);
-    if (n > 0) {
-        egaf_validate(validator, models, n, diags);
-        if (!egaf_diags_failed(diags)) {
-            egaf_diags_add_files(diags, n);
-            egaf_diags_sort(diags);
-            rc_run_writers(diags, size & 1, false);
-        }
+    if (in.n > 0 && !egaf_diags_failed(in.diags)) {
+        egaf_diags_add_files(in.diags, in.n);
+        egaf_diags_sort(in.diags);
+        rc_run_writers(in.diags, size & 1, false);
     }
-    for (size_t i = 0; i < n; i++)
-        egaf_model_free(models[i]);
-    egaf_diags_free(diags);
+    free_validated_input(&in);
     return 0;
 }

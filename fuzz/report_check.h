@@ -22,12 +22,14 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/buf.h"
 #include "base/diag.h"
+#include "base/utf8.h"
 #include "report/report.h"
 
 static void rc_fail(const char *format, const char *what, const char *s, size_t len, size_t at)
@@ -39,44 +41,13 @@ static void rc_fail(const char *format, const char *what, const char *s, size_t 
     abort();
 }
 
-/* Length of the valid UTF-8 sequence at s[i] (1..4), 0 when invalid. */
-static size_t rc_utf8(const unsigned char *s, size_t i, size_t len)
-{
-    unsigned char c = s[i];
-    if (c < 0x80)
-        return 1;
-    size_t n;
-    unsigned cp;
-    if ((c & 0xE0) == 0xC0) {
-        n = 2;
-        cp = c & 0x1Fu;
-    } else if ((c & 0xF0) == 0xE0) {
-        n = 3;
-        cp = c & 0x0Fu;
-    } else if ((c & 0xF8) == 0xF0) {
-        n = 4;
-        cp = c & 0x07u;
-    } else {
-        return 0;
-    }
-    if (i + n > len)
-        return 0;
-    for (size_t k = 1; k < n; k++) {
-        if ((s[i + k] & 0xC0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (s[i + k] & 0x3Fu);
-    }
-    if ((n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
-        cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
-    return n;
-}
-
+/* Valid UTF-8 as utf8proc reads it (egaf_utf8_decode): no overlong form, no
+ * surrogate, nothing above U+10FFFF, no sequence cut short. */
 static void rc_check_utf8(const char *format, const char *s, size_t len)
 {
-    const unsigned char *u = (const unsigned char *)s;
     for (size_t i = 0; i < len;) {
-        size_t n = rc_utf8(u, i, len);
+        int32_t cp;
+        size_t n = egaf_utf8_decode(s + i, len - i, &cp);
         if (n == 0)
             rc_fail(format, "invalid UTF-8", s, len, i);
         i += n;
@@ -201,6 +172,35 @@ static size_t rc_entity(const char *s, size_t len, size_t i)
     return 0;
 }
 
+/* True when s[*i] is '&': then *i moves past the entity reference it
+ * starts, and one that starts none fails as what. */
+static bool rc_entity_at(const char *format, const char *s, size_t len, size_t *i,
+                         const char *what)
+{
+    if (s[*i] != '&')
+        return false;
+    size_t n = rc_entity(s, len, *i);
+    if (!n)
+        rc_fail(format, what, s, len, *i);
+    *i += n;
+    return true;
+}
+
+/* True when a section opened by `open` (a comment, CDATA) starts at s[*i]:
+ * then *i moves past its `close`, and a section without one fails as what. */
+static bool rc_section(const char *format, const char *s, size_t len, size_t *i,
+                       const char *open, const char *close, const char *what)
+{
+    size_t open_len = strlen(open);
+    if (len - *i < open_len || memcmp(s + *i, open, open_len) != 0)
+        return false;
+    const char *end = strstr(s + *i + open_len, close);
+    if (!end)
+        rc_fail(format, what, s, len, *i);
+    *i = (size_t)(end - s) + strlen(close);
+    return true;
+}
+
 static void rc_check_xml(const char *format, const egaf_buf *b, const char *const *names)
 {
     const char *s = b->data ? b->data : "";
@@ -217,13 +217,8 @@ static void rc_check_xml(const char *format, const egaf_buf *b, const char *cons
     size_t open_len[RC_MAX_NEST];
     size_t depth = 0, roots = 0;
     for (size_t i = 0; i < len;) {
-        if (s[i] == '&') {
-            size_t n = rc_entity(s, len, i);
-            if (!n)
-                rc_fail(format, "'&' that starts no entity", s, len, i);
-            i += n;
+        if (rc_entity_at(format, s, len, &i, "'&' that starts no entity"))
             continue;
-        }
         if (s[i] != '<') {
             i++;
             continue;
@@ -238,20 +233,9 @@ static void rc_check_xml(const char *format, const egaf_buf *b, const char *cons
             i = (size_t)(end - s) + 2;
             continue;
         }
-        if (i + 3 < len && memcmp(s + i, "<!--", 4) == 0) {
-            const char *end = strstr(s + i + 4, "-->");
-            if (!end)
-                rc_fail(format, "unterminated comment", s, len, at);
-            i = (size_t)(end - s) + 3;
+        if (rc_section(format, s, len, &i, "<!--", "-->", "unterminated comment") ||
+            rc_section(format, s, len, &i, "<![CDATA[", "]]>", "unterminated CDATA"))
             continue;
-        }
-        if (i + 8 < len && memcmp(s + i, "<![CDATA[", 9) == 0) {
-            const char *end = strstr(s + i + 9, "]]>");
-            if (!end)
-                rc_fail(format, "unterminated CDATA", s, len, at);
-            i = (size_t)(end - s) + 3;
-            continue;
-        }
         bool closing = i + 1 < len && s[i + 1] == '/';
         i += closing ? 2 : 1;
         size_t name = i;
@@ -308,13 +292,8 @@ static void rc_check_xml(const char *format, const egaf_buf *b, const char *cons
             while (i < len && s[i] != q) {
                 if (s[i] == '<')
                     rc_fail(format, "raw '<' in an attribute value", s, len, i);
-                if (s[i] == '&') {
-                    size_t n = rc_entity(s, len, i);
-                    if (!n)
-                        rc_fail(format, "'&' that starts no entity in an attribute", s, len, i);
-                    i += n;
+                if (rc_entity_at(format, s, len, &i, "'&' that starts no entity in an attribute"))
                     continue;
-                }
                 i++;
             }
             if (i >= len)

@@ -17,6 +17,7 @@
 #include "base/diag.h"
 #include "model/model.h"
 #include "refs/refs.h"
+#include "validator/validate.h"
 
 static inline bool is_dir(const char *path)
 {
@@ -97,6 +98,36 @@ static inline size_t load_split_models(const uint8_t *data, size_t size, egaf_mo
         pos++; /* the NUL */
     }
     return n;
+}
+
+/* An input's models, split and loaded as load_split_models does, and the
+ * findings of validating them. */
+typedef struct validated_input {
+    egaf_model *models[3];
+    size_t n;
+    egaf_diags *diags;
+} validated_input;
+
+/* Loads the models of an input into in and validates them with validator;
+ * false when out of memory (then in holds nothing to free). */
+static inline bool validate_input(validated_input *in, egaf_validator *validator,
+                                  const uint8_t *data, size_t size)
+{
+    in->n = 0;
+    in->diags = egaf_diags_create();
+    if (!in->diags)
+        return false;
+    in->n = load_split_models(data, size, in->models, 3, in->diags);
+    if (in->n > 0)
+        egaf_validate(validator, in->models, in->n, in->diags);
+    return true;
+}
+
+static inline void free_validated_input(validated_input *in)
+{
+    for (size_t i = 0; i < in->n; i++)
+        egaf_model_free(in->models[i]);
+    egaf_diags_free(in->diags);
 }
 
 #endif

@@ -263,6 +263,7 @@ int egaf_site_write(const char *dir, egaf_model *const *models, size_t nmodels,
     s.err = err;
     s.errsize = errsize;
     s.has_changes = options->previous_label != NULL;
+    s.previous_year = options->previous_year;
     if (err && errsize)
         err[0] = '\0';
     egaf_strmap_init(&s.nat_index);
@@ -284,8 +285,10 @@ int egaf_site_write(const char *dir, egaf_model *const *models, size_t nmodels,
         site_fail(&s, _("out of memory"));
         goto done;
     }
-    if (write_diagrams(&s) != 0 || make_dir(&s, "data") != 0 || site_write_pages(&s) != 0 ||
-        site_write_data(&s) != 0 || site_write_search(&s) != 0)
+    /* the earlier editions first: the index and the target pages link them */
+    if (site_keep_editions(&s) != 0 || write_diagrams(&s) != 0 || make_dir(&s, "data") != 0 ||
+        site_write_pages(&s) != 0 || site_write_targets(&s) != 0 || site_write_data(&s) != 0 ||
+        site_write_search(&s) != 0)
         goto done;
     rc = s.failed ? -1 : 0;
 done:

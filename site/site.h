@@ -15,6 +15,12 @@
  *   changes.html           what changed since --previous (only with it)
  *   a-<arch>.html          one page per architecture (agency)
  *   n-<national-id>.html   one page per national system and database
+ *   t-<target-id>.html     one page per national target of the reference data:
+ *                          each agency's stated baseline and value, this
+ *                          edition's and the previous one's
+ *   editions/<year>/       the earlier editions, as they were published
+ *                          (with --previous SITE: that site, and its own
+ *                          editions/ flattened beside it)
  *   img/NAME.svg           the diagrams
  *   data/consolidated.json the consolidated model and figures
  *   data/NAME.csv          the same as tables (UTF-8 with BOM, CRLF)
@@ -81,6 +87,17 @@ typedef struct egaf_site_options {
     size_t nprevious;
     const egaf_diags *previous_diags;
     const char *previous_label; /* as the user named it; NULL: no changes page */
+    /* the previous edition's year as the caller knows it (its models'), 0:
+     * unknown; a previous site's data/consolidated.json says it instead */
+    int previous_year;
+    /* --previous named a site egaf wrote (the user's path): its pages are
+     * kept under editions/<its year>/, its own editions/ beside them */
+    const char *previous_site;
+    /* what of the previous site was not kept, and why (a symbolic link, a
+     * FIFO, a file over the size limit): one message each, for the caller
+     * to print; NULL: not said */
+    void (*notice)(void *ctx, const char *message);
+    void *notice_ctx;
     const char *label;          /* the inputs, as named */
     /* with diagrams: draw, or when it is NULL each diagram is drawn here in
      * turn, laid out in gv */

@@ -35,7 +35,7 @@ static const char *make_slug(egaf_site *s, egaf_strmap *used, const char *id, si
     return oom ? NULL : slug;
 }
 
-static const char *agency_display(egaf_site *s, const egaf_ref_entry *a, const egaf_model *m)
+const char *site_agency_display(egaf_site *s, const egaf_ref_entry *a, const egaf_model *m)
 {
     if (a && a->name) {
         const char *name = s->en && a->name_en ? a->name_en : a->name;
@@ -249,7 +249,7 @@ static int collect_agencies(egaf_site *s)
         a->agency = s->refs && code ? egaf_refs_agency(s->refs, code, a->year ? a->year : s->year)
                                     : NULL;
         a->slug = make_slug(s, &used, m->id, i);
-        a->name = agency_display(s, a->agency, m);
+        a->name = site_agency_display(s, a->agency, m);
         const char *title = NULL;
         if (m->header && s->en)
             title = egaf_element_text(m->header, EGAF_F_NAME_EN);

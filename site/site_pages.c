@@ -500,6 +500,18 @@ static void index_security(egaf_site *s, egaf_buf *b)
     table_end(b);
 }
 
+/* A national target's name, linked to its page (site_targets.c) when it
+ * has one. */
+static void target_link(const egaf_site *s, egaf_buf *b, const char *id, const char *name)
+{
+    bool page = site_target_has_page(s, id);
+    if (page)
+        egaf_buf_printf(b, "<a href=\"t-%s.html\">", id);
+    esc(b, name ? name : id);
+    if (page)
+        egaf_buf_puts(b, "</a>");
+}
+
 static void target_cell(egaf_site *s, egaf_buf *b, const site_target *t,
                         const site_target_value *v)
 {
@@ -542,7 +554,10 @@ static void index_targets(egaf_site *s, egaf_buf *b)
         if (!st->measurable)
             continue;
         egaf_buf_puts(b, "<tr><td>");
-        esc(b, st->t->name);
+        /* the national target's name in the site's language, where the
+         * reference data has it */
+        const char *name = site_national_target_name(s, st->t->id);
+        target_link(s, b, st->t->id, name ? name : st->t->name);
         egaf_buf_puts(b, "</td>");
         td(b, st->fw->edition);
         egaf_buf_printf(b, "<td class=\"n\">%g%%</td>", st->t->value);
@@ -579,6 +594,70 @@ static void index_targets(egaf_site *s, egaf_buf *b)
     }
     egaf_buf_puts(b, "</tbody>");
     table_end(b);
+}
+
+static void instrument_text(egaf_buf *b, const char *c);
+
+/* Every national target of the reference data, each linked to its page:
+ * its value, the instrument that sets it, how many architectures of this
+ * edition state a value for it. */
+static void index_national_targets(egaf_site *s, egaf_buf *b)
+{
+    if (!s->refs || !s->refs->nnational_targets)
+        return;
+    egaf_buf_printf(b, "<h3 id=\"chi-tieu-quoc-gia\">%s</h3>\n",
+                    ST(s, "Chỉ tiêu quốc gia", "National targets"));
+    table_begin(b, NULL);
+    egaf_buf_puts(b, "<thead><tr>");
+    th(b, ST(s, "Chỉ tiêu", "Target"));
+    th(b, ST(s, "Mức chỉ tiêu", "Target value"));
+    th(b, ST(s, "Văn bản đặt chỉ tiêu", "Set by"));
+    th(b, ST(s, "Số kiến trúc nêu giá trị", "Architectures stating a value"));
+    egaf_buf_puts(b, "</tr></thead><tbody>\n");
+    for (size_t i = 0; i < s->refs->nnational_targets; i++) {
+        const egaf_ref_national_target *nt = &s->refs->national_targets[i];
+        if (!site_target_has_page(s, nt->id))
+            continue;
+        size_t stating = 0;
+        for (size_t j = 0; j < s->nag; j++) {
+            const egaf_model *m = s->ag[j].m;
+            bool states = false;
+            for (size_t k = 0; k < m->counts[EGAF_K_TARGET] && !states; k++) {
+                const char *id = egaf_element_text(m->elements[EGAF_K_TARGET][k], EGAF_F_NATIONAL);
+                states = id && strcmp(id, nt->id) == 0;
+            }
+            stating += states;
+        }
+        egaf_buf_puts(b, "<tr><td>");
+        target_link(s, b, nt->id, site_national_target_name(s, nt->id));
+        egaf_buf_puts(b, "</td>");
+        td(b, nt->value);
+        egaf_buf_puts(b, "<td>");
+        if (nt->instrument)
+            instrument_text(b, nt->instrument);
+        egaf_buf_puts(b, "</td>");
+        td_num(b, stating);
+        egaf_buf_puts(b, "</tr>\n");
+    }
+    egaf_buf_puts(b, "</tbody>");
+    table_end(b);
+}
+
+/* The earlier editions kept in editions/<year>/ (site_editions.c), newest
+ * first. */
+static void index_editions(egaf_site *s, egaf_buf *b)
+{
+    if (!s->neditions)
+        return;
+    egaf_buf_printf(b, "<h2 id=\"cac-lan-truoc\">%s</h2>\n<ul>",
+                    ST(s, "Các lần hợp nhất trước", "Earlier editions"));
+    for (size_t i = 0; i < s->neditions; i++) {
+        egaf_buf_printf(b, "<li><a href=\"editions/%d/index.html\">", s->editions[i]);
+        egaf_buf_printf(b, ST(s, "Kiến trúc tổng thể quốc gia năm %d", "National architecture %d"),
+                        s->editions[i]);
+        egaf_buf_puts(b, "</a></li>");
+    }
+    egaf_buf_puts(b, "</ul>\n");
 }
 
 static void index_nationals(egaf_site *s, egaf_buf *b)
@@ -677,6 +756,7 @@ static int write_index(egaf_site *s)
     index_online(s, b);
     index_security(s, b);
     index_targets(s, b);
+    index_national_targets(s, b);
     index_nationals(s, b);
     egaf_buf_printf(b, "<h2 id=\"du-lieu\">%s</h2>\n<ul>", ST(s, "Dữ liệu", "Data"));
     static const char *const files[][3] = {
@@ -691,6 +771,7 @@ static int write_index(egaf_site *s)
         egaf_buf_printf(b, "<li><a href=\"%s\">%s</a></li>", files[i][0],
                         s->en ? files[i][2] : files[i][1]);
     egaf_buf_puts(b, "</ul>\n");
+    index_editions(s, b);
     return foot(s, b, "index.html");
 }
 
@@ -746,7 +827,11 @@ static void value_text(const egaf_site *s, egaf_buf *b, const site_agency *a, eg
     if (!v)
         return;
     if (kind == EGAF_K_TARGET && field == EGAF_F_NATIONAL && v->type == EGAF_FT_TEXT) {
-        esc(b, national_target_text(s, v->u.str.s));
+        const char *name = site_national_target_name(s, v->u.str.s);
+        if (name)
+            target_link(s, b, v->u.str.s, name);
+        else
+            esc(b, national_target_text(s, v->u.str.s));
         return;
     }
     switch (v->type) {
@@ -1599,4 +1684,21 @@ int site_write_pages(egaf_site *s)
         if (write_national(s, n) != 0)
             return -1;
     return 0;
+}
+
+/* ---- for the pages written elsewhere ------------------------------------------ */
+
+void site_page_head(egaf_site *s, egaf_buf *b, const char *title)
+{
+    head(s, b, title);
+}
+
+int site_page_foot(egaf_site *s, egaf_buf *b, const char *rel)
+{
+    return foot(s, b, rel);
+}
+
+void site_page_instrument(egaf_buf *b, const char *citation)
+{
+    instrument_text(b, citation);
 }

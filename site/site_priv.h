@@ -86,6 +86,9 @@ typedef struct site_target {
     site_target_value total;
 } site_target;
 
+/* The earlier editions a site keeps: one a year, 1990 to 2100. */
+#define SITE_MAX_EDITIONS 111
+
 typedef struct egaf_site {
     const char *dir;  /* for messages only */
     egaf_outdir out;  /* every file is opened beneath it */
@@ -114,6 +117,11 @@ typedef struct egaf_site {
     size_t ntargets;
     bool overview_drawn;
     bool has_changes;
+    /* the previous edition's year (0: none given), and the earlier
+     * editions kept under editions/<year>/ (site_editions.c), newest first */
+    int previous_year;
+    int editions[SITE_MAX_EDITIONS];
+    size_t neditions;
 
     /* the diagram cache (diagram_cache.c): entries are read from
      * cache_in and stored in cache_out (fd -1: none) */
@@ -153,6 +161,31 @@ int site_cache_put(egaf_outdir *cache, const char *key, const egaf_buf *svg);
 
 /* site_pages.c */
 int site_write_pages(egaf_site *s);
+/* A page's beginning (head, header, search box, <main>) into b, reset
+ * first; its end, written as the file rel. For pages written elsewhere
+ * (site_targets.c). */
+void site_page_head(egaf_site *s, egaf_buf *b, const char *title);
+int site_page_foot(egaf_site *s, egaf_buf *b, const char *rel);
+/* An instrument as people cite it ("NQ 17/NQ-CP (07/3/2019)"), escaped. */
+void site_page_instrument(egaf_buf *b, const char *citation);
+
+/* site_collect.c: an agency's name as the site shows it (the reference
+ * entry's, else the model's title or id). */
+const char *site_agency_display(egaf_site *s, const egaf_ref_entry *a, const egaf_model *m);
+
+/* site_editions.c: the previous site's pages kept under editions/<its
+ * year>/ and its own editions/<year>/ beside them (newest copy wins);
+ * s->editions lists the years kept. -1 when a file could not be written
+ * or memory ran out; what is not kept (links, FIFOs, files over the
+ * limits) is only told to the caller's notice. */
+int site_keep_editions(egaf_site *s);
+
+/* site_targets.c: t-<id>.html for every national target of the reference
+ * data; whether a target has its page (its id is a page name). */
+int site_write_targets(egaf_site *s);
+bool site_target_has_page(const egaf_site *s, const char *id);
+/* The national target's name in the site's language (NULL: no such). */
+const char *site_national_target_name(const egaf_site *s, const char *id);
 
 /* site_data.c */
 int site_write_data(egaf_site *s);

@@ -1,6 +1,6 @@
 /* site_search.c - the search box of every page: search.js holds the index
- * (every agency, national system and database, and each architecture's
- * applications, databases and services) and the few lines that look it up as
+ * (every agency, national system and database, national target, and each
+ * architecture's applications, databases and services) and the few lines that look it up as
  * the reader types.
  *
  * Offline and self-contained: one file beside the pages, allowed by the
@@ -144,6 +144,15 @@ int site_write_search(egaf_site *s)
               n->db ? ST(s, "Cơ sở dữ liệu quốc gia", "National database")
                     : ST(s, "Hệ thống dùng chung quốc gia", "National shared system"),
               NULL);
+    }
+    /* the national targets' pages (site_targets.c) */
+    for (size_t i = 0; s->refs && i < s->refs->nnational_targets; i++) {
+        const egaf_ref_national_target *nt = &s->refs->national_targets[i];
+        if (!site_target_has_page(s, nt->id))
+            continue;
+        snprintf(page, sizeof page, "t-%s.html", nt->id);
+        entry(b, &first, site_national_target_name(s, nt->id), nt->id, page, NULL,
+              ST(s, "Chỉ tiêu quốc gia", "National target"), nt->instrument);
     }
     for (size_t i = 0; i < s->nag; i++) {
         const site_agency *a = &s->ag[i];

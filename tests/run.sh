@@ -40,6 +40,22 @@ wanted() {
     return 1
 }
 
+# tally NAME PASSED FAILED STATUS: adds a test file's counts (one that exited
+# non-zero with no failure counted fails once) and says "ok NAME (PASSED)"
+# when nothing failed; returns 1, the file named among the failures, when
+# something did (the caller then shows what).
+tally() {
+    local f=$3
+    if [ "$4" != 0 ] && [ "$f" = 0 ]; then f=1; fi
+    passed=$((passed + $2))
+    failed=$((failed + f))
+    if [ "$f" != 0 ]; then
+        failures+=("$1")
+        return 1
+    fi
+    echo "ok $1 ($2)"
+}
+
 for bin in "$BUILD"/tests/test_*; do
     [ -x "$bin" ] || continue
     name=$(basename "$bin")
@@ -48,17 +64,9 @@ for bin in "$BUILD"/tests/test_*; do
     rc=$?
     p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -1)
     f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -1)
-    p=${p:-0}
-    f=${f:-0}
-    if [ "$rc" != 0 ] && [ "$f" = 0 ]; then f=1; fi
-    passed=$((passed + p))
-    failed=$((failed + f))
-    if [ "$f" != 0 ]; then
-        failures+=("$name")
+    if ! tally "$name" "${p:-0}" "${f:-0}" "$rc"; then
         echo "--- $name failed:"
         grep -E 'FAILED|ERROR|error|Assert|==[0-9]+==' "$log" | head -30
-    else
-        echo "ok $name ($p)"
     fi
 done
 
@@ -98,20 +106,13 @@ for script in tests/e2e/test_*.sh; do
             rm -f "$v"
         done
     fi
-    p=$(grep -c '^ok ' "$log")
     f=$(grep -c '^FAIL ' "$log")
     if [ "$rc" != 0 ] && [ "$f" = 0 ]; then
-        f=1
         echo "FAIL $name: script exited $rc" >>"$log"
     fi
-    passed=$((passed + p))
-    failed=$((failed + f))
-    if [ "$f" != 0 ]; then
-        failures+=("$name")
+    if ! tally "$name" "$(grep -c '^ok ' "$log")" "$f" "$rc"; then
         echo "--- $name:"
         grep -A12 '^FAIL ' "$log" | head -60
-    else
-        echo "ok $name ($p)"
     fi
 done
 

@@ -11,10 +11,7 @@ F=tests/fixtures/org
 # the fixed model: units as owners and users, relations, an official of an
 # internal system, the mobile app as channel and application, a leased data
 # centre with its provider
-run validate "$F/clean.yaml"
-expect_status "clean: exit 0" 0
-printf '1 file checked: 0 errors, 0 warnings, 0 notes\n' >"$T/clean"
-expect_out "clean: no finding at all" "$T/clean"
+expect_validates_clean clean "$F/clean.yaml"
 
 # rule-id  line:col  severity
 expected='
@@ -26,27 +23,8 @@ channel.application-kind      21:75  warning
 channel.application-unlinked  20:26  warning
 hosting.provider-missing      80:16  warning
 '
-while read -r rule pos sev; do
-    [ -n "$rule" ] || continue
-    file=$F/$rule.yaml
-    run validate -q "$file"
-    prefix="$file:$pos: $sev:"
-    first=$(head -1 "$OUT")
-    if [ "${first#"$prefix"}" != "$first" ] && [ "${first%" [$rule]"}" != "$first" ]; then
-        ok "$rule: first line is '$prefix ... [$rule]'"
-    else
-        fail "$rule: first line is '$prefix ... [$rule]'" "first line: $first"
-    fi
-    n=$(grep -cE ': (error|warning|note): .*\[[a-z0-9-]+\.[a-z0-9-]+\]$' "$OUT")
-    if [ "$n" = 1 ]; then ok "$rule: breaks exactly one rule"; else
-        fail "$rule: breaks exactly one rule" "$n findings"
-    fi
-    if [ "$sev" = error ]; then expect_status "$rule: exit 1" 1; else
-        expect_status "$rule: warning only, exit 0" 0
-    fi
-    run validate -q --disable "$rule" "$file"
-    check "$rule: --disable leaves no finding" test ! -s "$OUT"
-done <<<"$expected"
+expect_rule_fixtures "$F" "$expected"
+expect_rule_fixtures_listed "$expected" "$F"/org.*.yaml "$F"/channel.*.yaml "$F"/hosting.*.yaml
 
 # the messages and hints a user reads
 run validate "$F/org.owner-unknown.yaml"

@@ -25,45 +25,9 @@ target.national-unknown       85:88   error
 target.year-outside-period    84:73   error
 '
 
-run validate "$F/chapters.yaml"
-expect_status "chapters.yaml: exit 0" 0
-printf '1 file checked: 0 errors, 0 warnings, 0 notes\n' >"$T/clean"
-expect_out "chapters.yaml: every chapter, no finding at all" "$T/clean"
-
-while read -r rule pos sev; do
-    [ -n "$rule" ] || continue
-    file=$F/$rule.yaml
-    run validate -q "$file"
-    prefix="$file:$pos: $sev:"
-    first=$(head -1 "$OUT")
-    if [ "${first#"$prefix"}" != "$first" ] && [ "${first%" [$rule]"}" != "$first" ]; then
-        ok "$rule: first line is '$prefix ... [$rule]'"
-    else
-        fail "$rule: first line is '$prefix ... [$rule]'" "first line: $first"
-    fi
-    n=$(grep -cE ': (error|warning|note): .*\[[a-z0-9-]+\.[a-z0-9-]+\]( \(waived (error|warning|note)\))?$' "$OUT")
-    if [ "$n" = 1 ]; then ok "$rule: breaks exactly one rule"; else
-        fail "$rule: breaks exactly one rule" "$n findings"
-    fi
-    if [ "$sev" = error ]; then
-        expect_status "$rule: exit 1" 1
-    else
-        expect_status "$rule: $sev only, exit 0" 0
-    fi
-    run validate -q --disable "$rule" "$file"
-    expect_status "$rule: --disable leaves it clean" 0
-done <<<"$expected"
-
-for file in "$F"/*.*.yaml; do
-    rule=$(basename "$file" .yaml)
-    if grep -qE "^$rule " <<<"$expected"; then ok "$rule: listed"; else
-        fail "$rule: listed" "fixture $file has no expectation"
-    fi
-done
-run rules
-for rule in $(awk 'NF {print $1}' <<<"$expected"); do
-    expect_grep "$rule: in egaf rules" "^$rule +(error|warning|note) "
-done
+expect_validates_clean chapters.yaml "$F/chapters.yaml"
+expect_rule_fixtures "$F" "$expected"
+expect_rule_fixtures_listed "$expected" "$F"/*.*.yaml
 
 # --- messages
 run validate "$F/roadmap.dependency-cycle.yaml"

@@ -36,60 +36,10 @@ security.unprotected         49:23  warning
 '
 
 # the base of every fixture is clean
-run validate tests/fixtures/validate/mini.yaml
-expect_status "mini.yaml: exit 0" 0
-printf '1 file checked: 0 errors, 0 warnings, 0 notes\n' >"$T/clean"
-expect_out "mini.yaml: no finding at all" "$T/clean"
-
-while read -r rule pos sev; do
-    [ -n "$rule" ] || continue
-    file=$F/$rule.yaml
-    if [ ! -f "$file" ]; then
-        STATUS=-
-        fail "$rule: fixture" "no $file"
-        continue
-    fi
-    run validate -q "$file"
-    prefix="$file:$pos: $sev:"
-    first=$(head -1 "$OUT")
-    if [ "${first#"$prefix"}" != "$first" ] && [ "${first%" [$rule]"}" != "$first" ]; then
-        ok "$rule: first line is '$prefix ... [$rule]'"
-    else
-        fail "$rule: first line is '$prefix ... [$rule]'" "first line: $first"
-    fi
-    if grep -F "$prefix" "$OUT" | grep -qF "[$rule]"; then
-        ok "$rule: finding at $pos"
-    else
-        fail "$rule: finding at $pos" "no line with the prefix and the rule"
-    fi
-    n=$(grep -cE ': (error|warning|note): .*\[[a-z0-9-]+\.[a-z0-9-]+\]( \(waived (error|warning|note)\))?$' "$OUT")
-    if [ "$n" = 1 ]; then ok "$rule: breaks exactly one rule"; else
-        fail "$rule: breaks exactly one rule" "$n findings"
-    fi
-    if [ "$sev" = error ]; then
-        expect_status "$rule: exit 1" 1
-    else
-        expect_status "$rule: warning only, exit 0" 0
-        run validate -q --werror "$file"
-        expect_status "$rule: --werror exits 1" 1
-    fi
-    run validate -q --disable "$rule" "$file"
-    expect_status "$rule: --disable leaves it clean" 0
-    check "$rule: --disable leaves no finding" test ! -s "$OUT"
-done <<<"$expected"
-
+expect_validates_clean mini.yaml tests/fixtures/validate/mini.yaml
+expect_rule_fixtures "$F" "$expected"
 # every fixture in the folder is listed above, and every listed rule is in the catalogue
-for file in "$F"/*.yaml; do
-    rule=$(basename "$file" .yaml)
-    if grep -qE "^$rule " <<<"$expected"; then ok "$rule: listed"; else
-        STATUS=-
-        fail "$rule: listed" "fixture $file has no expectation"
-    fi
-done
-run rules
-for rule in $(awk 'NF {print $1}' <<<"$expected"); do
-    expect_grep "$rule: in egaf rules" "^$rule +(error|warning|note) "
-done
+expect_rule_fixtures_listed "$expected" "$F"/*.yaml
 
 # messages and hints that say what to do
 run validate "$F/route.bypasses-platform.yaml"

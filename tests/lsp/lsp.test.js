@@ -136,6 +136,24 @@ function startServer(args = []) {
   return { child, exited };
 }
 
+// A session of the server started with args: initialized (params over
+// the usual initialize params) and told so.
+async function openSession(args, params = {}) {
+  const { child, exited } = startServer(args);
+  const conn = connect(child);
+  await withTimeout(conn.sendRequest('initialize', { processId: null, capabilities: {}, ...params }), 10000, 'initialize');
+  conn.sendNotification('initialized', {});
+  return { conn, exited };
+}
+
+// Shuts a session down and waits for its process to exit.
+async function closeSession({ conn, exited }) {
+  await conn.sendRequest('shutdown');
+  conn.sendNotification('exit');
+  await withTimeout(exited, 5000, 'exit');
+  conn.dispose();
+}
+
 function connect(child) {
   const conn = rpc.createMessageConnection(
     new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
@@ -422,10 +440,7 @@ async function main() {
 async function vietnamese() {
   const file = path.join(T, 'cao-bang.yaml');
   const uri = 'file://' + file;
-  const { child, exited } = startServer();
-  const conn = connect(child);
-  await withTimeout(conn.sendRequest('initialize', { processId: null, capabilities: {}, locale: 'vi-VN' }), 10000, 'initialize');
-  conn.sendNotification('initialized', {});
+  const { conn, exited } = await openSession([], { locale: 'vi-VN' });
   const diags = conn.nextDiagnostics(uri);
   conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: MODEL } });
   const pub = await diags;
@@ -436,10 +451,7 @@ async function vietnamese() {
     textDocument: { uri }, range: fix.range, context: { diagnostics: [fix] } }) : [];
   check('locale-vi-action-title', actions.some((a) => a.title === "Thay bằng 'ttdl-tinh'"),
     JSON.stringify(actions.map((a) => a.title)));
-  await conn.sendRequest('shutdown');
-  conn.sendNotification('exit');
-  await withTimeout(exited, 5000, 'exit');
-  conn.dispose();
+  await closeSession({ conn, exited });
 }
 
 // A no-break space pasted after a reference: the finding at the character,
@@ -450,10 +462,7 @@ async function lookalike() {
   const fixed = MODEL.replace('kind: citizn', 'kind: citizen').replace('national:csdl-dan-cuu', 'national:csdl-dan-cu')
     .replace('hosted-on: [ttdl-tnh]', 'hosted-on: [ttdl-tinh]');
   const text = fixed.replace('handled-by: he-thong-tthc', 'handled-by: he-thong-tthc\u00a0');
-  const { child, exited } = startServer(['--lang', 'en']);
-  const conn = connect(child);
-  await withTimeout(conn.sendRequest('initialize', { processId: null, capabilities: {} }), 10000, 'initialize');
-  conn.sendNotification('initialized', {});
+  const { conn, exited } = await openSession(['--lang', 'en']);
   let diags = conn.nextDiagnostics(uri);
   conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
   let pub = await diags;
@@ -470,10 +479,7 @@ async function lookalike() {
     contentChanges: [{ text: fix ? applyEdits(text, fix.edit.changes[uri]) : text }] });
   pub = await diags;
   check('lookalike-quick-fix', fix && pub.diagnostics.length === 0, JSON.stringify(pub.diagnostics.map((x) => x.message)));
-  await conn.sendRequest('shutdown');
-  conn.sendNotification('exit');
-  await withTimeout(exited, 5000, 'exit');
-  conn.dispose();
+  await closeSession({ conn, exited });
 }
 
 // A model with includes: the findings of every file, as validate gives
@@ -495,10 +501,7 @@ async function includesAndFolder() {
   } catch (e) {
     expected = JSON.parse(e.stdout).findings;
   }
-  const { child, exited } = startServer(['--lang', 'en']);
-  const conn = connect(child);
-  await withTimeout(conn.sendRequest('initialize', { processId: null, capabilities: {} }), 10000, 'initialize');
-  conn.sendNotification('initialized', {});
+  const { conn, exited } = await openSession(['--lang', 'en']);
   const appsUri = 'file://' + path.join(dir, 'son-la', 'ung-dung.yaml');
   const mainDiags = conn.nextDiagnostics(uri);
   const appsDiags = conn.nextDiagnostics(appsUri);
@@ -570,10 +573,7 @@ async function includesAndFolder() {
   pub = await diags;
   check('quick-fixes-key-agency-applied', edits.length === 2 && pub.diagnostics.length === 1 &&
     pub.diagnostics[0].code === 'ref.unresolved', JSON.stringify(pub.diagnostics.map((d) => d.code)));
-  await conn.sendRequest('shutdown');
-  conn.sendNotification('exit');
-  await withTimeout(exited, 5000, 'exit');
-  conn.dispose();
+  await closeSession({ conn, exited });
 }
 
 // A required component cut out of `egaf init`'s own model: the quick fix
@@ -590,10 +590,7 @@ async function missingComponent() {
     const b = lines.findIndex((l, i) => i > a && l.startsWith(to));
     return a < 0 || b < 0 ? text : [...lines.slice(0, a), ...lines.slice(b + 1)].join('\n');
   };
-  const { child, exited } = startServer(['--lang', 'en']);
-  const conn = connect(child);
-  await withTimeout(conn.sendRequest('initialize', { processId: null, capabilities: {} }), 10000, 'initialize');
-  conn.sendNotification('initialized', {});
+  const { conn, exited } = await openSession(['--lang', 'en']);
   let version = 1;
   const session = async (name, text, wantLine, wantText) => {
     let diags = conn.nextDiagnostics(uri);
@@ -647,10 +644,7 @@ async function missingComponent() {
     '      connects: [national:ngsp]\n' +
     '      hosted-on: [ttdl]\n' +
     '      security-level: 3');
-  await conn.sendRequest('shutdown');
-  conn.sendNotification('exit');
-  await withTimeout(exited, 5000, 'exit');
-  conn.dispose();
+  await closeSession({ conn, exited });
 }
 
 // The editor set-ups the docs and editors/vscode give start this server:
@@ -743,41 +737,25 @@ async function malformed() {
   check('malformed-clean-exit', end.code === 0 && end.signal === null, `exit ${end.code} ${end.signal} ${end.stderr}`);
 }
 
+// Each session in turn: one that throws fails under its name, and the next
+// still runs.
+const sessions = [
+  [main, 'lsp-session'],
+  [vietnamese, 'lsp-vietnamese'],
+  [lookalike, 'lsp-lookalike'],
+  [includesAndFolder, 'lsp-includes-folder'],
+  [missingComponent, 'lsp-missing-component'],
+  [editors, 'lsp-editors'],
+  [malformed, 'lsp-malformed'],
+];
+
 (async () => {
-  try {
-    await main();
-  } catch (e) {
-    fail('lsp-session', e.stack || String(e));
-  }
-  try {
-    await vietnamese();
-  } catch (e) {
-    fail('lsp-vietnamese', e.stack || String(e));
-  }
-  try {
-    await lookalike();
-  } catch (e) {
-    fail('lsp-lookalike', e.stack || String(e));
-  }
-  try {
-    await includesAndFolder();
-  } catch (e) {
-    fail('lsp-includes-folder', e.stack || String(e));
-  }
-  try {
-    await missingComponent();
-  } catch (e) {
-    fail('lsp-missing-component', e.stack || String(e));
-  }
-  try {
-    await editors();
-  } catch (e) {
-    fail('lsp-editors', e.stack || String(e));
-  }
-  try {
-    await malformed();
-  } catch (e) {
-    fail('lsp-malformed', e.stack || String(e));
+  for (const [session, name] of sessions) {
+    try {
+      await session();
+    } catch (e) {
+      fail(name, e.stack || String(e));
+    }
   }
   process.exit(failures ? 1 : 0);
 })();

@@ -15,39 +15,23 @@
 #include "base/rules.h"
 #include "validator/validate.h"
 
-#define REFS_DIR "../reference-models"
 #define MINI "fixtures/validate/mini.yaml"
 
 static egaf_refs *refs;
-static egaf_diags *refs_diags;
 static char *mini_text;
 
 static int group_setup(void **state)
 {
     (void)state;
-    egaf_refs_status st;
-    refs_diags = egaf_diags_create();
-    refs = egaf_refs_load(REFS_DIR, refs_diags, &st);
-    FILE *f = fopen(MINI, "rb");
-    if (!f)
-        return -1;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    mini_text = calloc((size_t)n + 1, 1);
-    if (!mini_text || fread(mini_text, 1, (size_t)n, f) != (size_t)n) {
-        fclose(f);
-        return -1;
-    }
-    fclose(f);
-    return refs ? 0 : -1;
+    refs = load_test_refs();
+    mini_text = read_whole_file(MINI, NULL);
+    return refs && mini_text ? 0 : -1;
 }
 
 static int group_teardown(void **state)
 {
     (void)state;
     egaf_refs_free(refs);
-    egaf_diags_free(refs_diags);
     free(mini_text);
     return 0;
 }
@@ -158,16 +142,22 @@ static char *edit(const char *const *pairs)
     return b.data;
 }
 
+/* The findings of the mini model with the edits in pairs, validated with
+ * the reference models given (or none). */
+static egaf_diags *validate_edit(const char *const *pairs, const egaf_refs *with)
+{
+    char *text = edit(pairs);
+    egaf_diags *d = validate_text(text, with);
+    free(text);
+    return d;
+}
+
 /* The mini model with the edits in pairs validates without any finding. */
 static void assert_edit_is_clean(const char *const *pairs)
 {
-    char *text = edit(pairs);
-    egaf_diags *d = validate_text(text, refs);
-    if (egaf_diags_count(d))
-        print_all(d);
-    assert_int_equal(egaf_diags_count(d), 0);
+    egaf_diags *d = validate_edit(pairs, refs);
+    assert_rule_count(d, NULL, 0);
     egaf_diags_free(d);
-    free(text);
 }
 
 /* Exactly one finding, with rule, at line:col; returns it. */
@@ -186,9 +176,7 @@ static void test_mini_is_clean(void **state)
 {
     (void)state;
     egaf_diags *d = validate_text(mini_text, refs);
-    if (egaf_diags_count(d))
-        print_all(d);
-    assert_int_equal(egaf_diags_count(d), 0);
+    assert_rule_count(d, NULL, 0);
     egaf_diags_free(d);
 }
 
@@ -197,11 +185,19 @@ static void test_mini_is_clean(void **state)
     {                                                                                         \
         (void)state;                                                                          \
         const char *const pairs[] = {__VA_ARGS__, NULL};                                      \
-        char *text = edit(pairs);                                                             \
-        egaf_diags *d = validate_text(text, refs);                                            \
+        egaf_diags *d = validate_edit(pairs, refs);                                           \
         only(d, rule, line, col);                                                             \
         egaf_diags_free(d);                                                                   \
-        free(text);                                                                           \
+    }
+
+/* A test that the mini model with the edits given validates without any
+ * finding. */
+#define CLEAN(name, ...)                                                                      \
+    static void name(void **state)                                                            \
+    {                                                                                         \
+        (void)state;                                                                          \
+        const char *const pairs[] = {__VA_ARGS__, NULL};                                      \
+        assert_edit_is_clean(pairs);                                                          \
     }
 
 CASE(test_framework_unknown, "header.framework-unknown", 2, 12, "\"2.0\"", "\"5.0\"")
@@ -233,21 +229,12 @@ CASE(test_roadmap_outside_no_period, "roadmap.outside-period", 65, 69,
      "  period: {from: 2021, to: 2025}\n", "", "from: 2021, to: 2022", "from: 2019, to: 2022")
 CASE(test_unused_channel, "hygiene.unused", 18, 12, "      channels: [cong-dvc]\n", "")
 
-static void test_retired_unused_is_fine(void **state)
-{
-    (void)state;
-    const char *const pairs[] = {"    - {id: cong-dvc, name: Cổng dịch vụ công tỉnh, kind: web}\n",
-                                 "    - {id: cong-dvc, name: Cổng dịch vụ công tỉnh, kind: web}\n"
-                                 "    - {id: cong-cu, name: Cổng cũ, kind: web, status: retired}\n",
-                                 /* a task retires it (else gap.uncovered) */
-                                 "delivers: [mot-cua]", "delivers: [mot-cua, cong-cu]",
-                                 NULL};
-    char *text = edit(pairs);
-    egaf_diags *d = validate_text(text, refs);
-    assert_int_equal(egaf_diags_count(d), 0);
-    egaf_diags_free(d);
-    free(text);
-}
+CLEAN(test_retired_unused_is_fine,
+      "    - {id: cong-dvc, name: Cổng dịch vụ công tỉnh, kind: web}\n",
+      "    - {id: cong-dvc, name: Cổng dịch vụ công tỉnh, kind: web}\n"
+      "    - {id: cong-cu, name: Cổng cũ, kind: web, status: retired}\n",
+      /* a task retires it (else gap.uncovered) */
+      "delivers: [mot-cua]", "delivers: [mot-cua, cong-cu]")
 
 CASE(test_empty_security, "hygiene.empty-section", 60, 1,
      "    - {id: tuong-lua, name: Tường lửa, kind: firewall, protects: [mot-cua, lgsp-mini]}\n",
@@ -260,13 +247,11 @@ static void test_component_lgsp_missing(void **state)
     /* without an LGSP the component is missing: one finding, not one more
      * per national connection (those would all say the same) */
     const char *const pairs[] = {"kind: lgsp", "kind: iam", NULL};
-    char *text = edit(pairs);
-    egaf_diags *d = validate_text(text, refs);
+    egaf_diags *d = validate_edit(pairs, refs);
     assert_finding(d, "component.missing", 33, 1);
     assert_int_equal(find_rule(d, "route.bypasses-platform"), -1);
     assert_int_equal(egaf_diags_count(d), 1);
     egaf_diags_free(d);
-    free(text);
 }
 
 static void test_agency_merged_ministry(void **state)
@@ -283,52 +268,36 @@ static void test_agency_merged_ministry(void **state)
                                  "    - {from: mot-cua, to: national:vneid, via: lgsp-mini, "
                                  "route: a}\n    - {from: qlvb,",
                                  NULL};
-    char *text = edit(pairs);
-    egaf_diags *d = validate_text(text, refs);
+    egaf_diags *d = validate_edit(pairs, refs);
     const egaf_finding *f = only(d, "header.agency-unknown", 5, 11);
     assert_non_null(strstr(f->message, "merged into Bộ Tài chính (bo-tai-chinh) on 2025-03-01"));
     assert_non_null(strstr(f->hint, "agency: bo-tai-chinh"));
     egaf_diags_free(d);
-    free(text);
 }
 
-static void test_owner_keeps_master(void **state)
-{
-    (void)state;
-    /* Bộ Tư pháp owns csdl-ho-tich: its own database holds ho-tich without
-     * sourcing it, and may declare itself the national database */
-    const char *const pairs[] = {"agency: lang-son", "agency: bo-tu-phap",
-                                 "level: province", "level: ministry",
-                                 "      sources: [national:csdl-ho-tich]\n",
-                                 "      properties: {national-id: csdl-ho-tich}\n",
-                                 NULL};
-    assert_edit_is_clean(pairs);
-}
+/* Bộ Tư pháp owns csdl-ho-tich: its own database holds ho-tich without
+ * sourcing it, and may declare itself the national database */
+CLEAN(test_owner_keeps_master,
+      "agency: lang-son", "agency: bo-tu-phap",
+      "level: province", "level: ministry",
+      "      sources: [national:csdl-ho-tich]\n",
+      "      properties: {national-id: csdl-ho-tich}\n")
 
-static void test_sources_through_local_database(void **state)
-{
-    (void)state;
-    /* a warehouse fed by the local master copy, which sources the national one */
-    const char *const pairs[] = {"      hosted-on: tt-du-lieu\napplication:",
-                                 "      hosted-on: tt-du-lieu\n"
-                                 "    - {id: kho, name: Kho dữ liệu, holds: [ho-tich], sources: "
-                                 "[csdl-ho-tich]}\n"
-                                 "application:",
-                                 "uses: [csdl-ho-tich]", "uses: [csdl-ho-tich, kho]", NULL};
-    assert_edit_is_clean(pairs);
-}
+/* a warehouse fed by the local master copy, which sources the national one */
+CLEAN(test_sources_through_local_database,
+      "      hosted-on: tt-du-lieu\napplication:",
+      "      hosted-on: tt-du-lieu\n"
+      "    - {id: kho, name: Kho dữ liệu, holds: [ho-tich], sources: "
+      "[csdl-ho-tich]}\n"
+      "application:",
+      "uses: [csdl-ho-tich]", "uses: [csdl-ho-tich, kho]")
 
-static void test_lgsp_reaches_ngsp_through_platform(void **state)
-{
-    (void)state;
-    /* LGSP -> a gateway platform -> NGSP counts as connected; a cycle is harmless */
-    const char *const pairs[] = {"      connects: [national:ngsp]\n      security-level: 3\n",
-                                 "      connects: [cong-ket-noi]\n      security-level: 3\n"
-                                 "    - {id: cong-ket-noi, name: Cổng kết nối, kind: other, "
-                                 "security-level: 2, connects: [lgsp-mini, national:ngsp]}\n",
-                                 NULL};
-    assert_edit_is_clean(pairs);
-}
+/* LGSP -> a gateway platform -> NGSP counts as connected; a cycle is harmless */
+CLEAN(test_lgsp_reaches_ngsp_through_platform,
+      "      connects: [national:ngsp]\n      security-level: 3\n",
+      "      connects: [cong-ket-noi]\n      security-level: 3\n"
+      "    - {id: cong-ket-noi, name: Cổng kết nối, kind: other, "
+      "security-level: 2, connects: [lgsp-mini, national:ngsp]}\n")
 
 static void test_vneid_required_from_3_0(void **state)
 {
@@ -336,12 +305,10 @@ static void test_vneid_required_from_3_0(void **state)
     const char *const pairs[] = {"framework: \"2.0\"", "framework: \"3.0\"", "year: 2020",
                                  "year: 2024", "from: 2021, to: 2025", "from: 2024, to: 2028",
                                  "from: 2021, to: 2022", "from: 2024, to: 2025", NULL};
-    char *text = edit(pairs);
-    egaf_diags *d = validate_text(text, refs);
+    egaf_diags *d = validate_edit(pairs, refs);
     const egaf_finding *f = only(d, "component.not-connected", 35, 11);
     assert_non_null(strstr(f->message, "national:vneid"));
     egaf_diags_free(d);
-    free(text);
 }
 
 static void test_without_reference_models(void **state)
@@ -350,11 +317,9 @@ static void test_without_reference_models(void **state)
     /* what needs the data is skipped; the rest still runs */
     const char *const pairs[] = {"\"2.0\"", "\"9.9\"", "agency: lang-son", "agency: nowhere",
                                  "role: qlvb, security-level: 2}", "role: qlvb}", NULL};
-    char *text = edit(pairs);
-    egaf_diags *d = validate_text(text, NULL);
+    egaf_diags *d = validate_edit(pairs, NULL);
     only(d, "security.level-missing", 42, 12);
     egaf_diags_free(d);
-    free(text);
 }
 
 static void test_every_rule_in_catalogue(void **state)

@@ -16,11 +16,9 @@
 #include "site/site_priv.h"
 #include "validator/validate.h"
 
-#define REFS_DIR "../reference-models"
 #define FX "fixtures/cross/"
 
 static egaf_refs *refs;
-static egaf_diags *refs_diags;
 
 static const char *const fixture_files[] = {FX "bo-tu-phap.yaml", FX "lang-son-cu.yaml",
                                             FX "lang-son.yaml", FX "son-la.yaml",
@@ -30,17 +28,14 @@ static const char *const fixture_files[] = {FX "bo-tu-phap.yaml", FX "lang-son-c
 static int group_setup(void **state)
 {
     (void)state;
-    egaf_refs_status st;
-    refs_diags = egaf_diags_create();
-    refs = egaf_refs_load(REFS_DIR, refs_diags, &st);
-    return refs && st == EGAF_REFS_OK ? 0 : -1;
+    refs = load_test_refs();
+    return refs ? 0 : -1;
 }
 
 static int group_teardown(void **state)
 {
     (void)state;
     egaf_refs_free(refs);
-    egaf_diags_free(refs_diags);
     return 0;
 }
 
@@ -52,6 +47,19 @@ static size_t load(const char *const *files, size_t n, egaf_model **models, egaf
         assert_non_null(models[i]);
     }
     return n;
+}
+
+/* The sorted cross-model findings of the n files for the year 2026, with the
+ * reference data given (or none); the models stay in models for the caller
+ * to free. */
+static egaf_diags *validate_cross(const char *const *files, size_t n, egaf_model **models,
+                                  const egaf_refs *with)
+{
+    egaf_diags *d = egaf_diags_create();
+    load(files, n, models, d);
+    egaf_validate_cross(with, models, n, 2026, d);
+    egaf_diags_sort(d);
+    return d;
 }
 
 static void free_models(egaf_model **models, size_t n)
@@ -82,22 +90,11 @@ static void assert_pair(const egaf_diags *d, const char *rule, const char *file,
              rcol);
 }
 
-static size_t count_rule(const egaf_diags *d, const char *rule)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < egaf_diags_count(d); i++)
-        n += strcmp(egaf_diags_at(d, i)->rule, rule) == 0;
-    return n;
-}
-
 static void test_fixtures(void **state)
 {
     (void)state;
     egaf_model *models[NFIX];
-    egaf_diags *d = egaf_diags_create();
-    load(fixture_files, NFIX, models, d);
-    egaf_validate_cross(refs, models, NFIX, 2026, d);
-    egaf_diags_sort(d);
+    egaf_diags *d = validate_cross(fixture_files, NFIX, models, refs);
     assert_pair(d, "cross.duplicate-agency", FX "lang-son.yaml", 7, 11, FX "lang-son-cu.yaml", 7,
                 11);
     assert_pair(d, "cross.id-clash", FX "x-son-la.yaml", 6, 7, FX "son-la.yaml", 6, 7);
@@ -134,9 +131,7 @@ static void test_clean_pair(void **state)
     /* son-la alone: none of the two-model rules fire */
     const char *files[] = {FX "son-la.yaml"};
     egaf_model *models[1];
-    egaf_diags *d = egaf_diags_create();
-    load(files, 1, models, d);
-    egaf_validate_cross(refs, models, 1, 2026, d);
+    egaf_diags *d = validate_cross(files, 1, models, refs);
     assert_int_equal(count_rule(d, "cross.duplicate-agency"), 0);
     assert_int_equal(count_rule(d, "cross.id-clash"), 0);
     assert_int_equal(count_rule(d, "cross.one-sided"), 0);
@@ -151,9 +146,7 @@ static void test_without_refs(void **state)
 {
     (void)state;
     egaf_model *models[NFIX];
-    egaf_diags *d = egaf_diags_create();
-    load(fixture_files, NFIX, models, d);
-    egaf_validate_cross(NULL, models, NFIX, 2026, d);
+    egaf_diags *d = validate_cross(fixture_files, NFIX, models, NULL);
     /* the checks that need no reference data still run */
     assert_int_equal(count_rule(d, "cross.id-clash"), 1);
     assert_int_equal(count_rule(d, "cross.one-sided"), 1);
@@ -225,10 +218,7 @@ static void test_site_deterministic(void **state)
 {
     (void)state;
     egaf_model *models[NFIX];
-    egaf_diags *d = egaf_diags_create();
-    load(fixture_files, NFIX, models, d);
-    egaf_validate_cross(refs, models, NFIX, 2026, d);
-    egaf_diags_sort(d);
+    egaf_diags *d = validate_cross(fixture_files, NFIX, models, refs);
     egaf_site_options so = {.year = 2026, .lang = EGAF_LANG_VI, .version = "test",
                             .label = "fixtures"};
     char *texts[2];

@@ -10,7 +10,6 @@
 #include "model/model.h"
 #include "refs/refs.h"
 
-#define REFS_DIR "../reference-models"
 
 static const char model_text[] =
     "framework: \"2.0\"\n"
@@ -65,8 +64,7 @@ static int setup(void **state)
 {
     fixture *f = calloc(1, sizeof(*f));
     f->diags = egaf_diags_create();
-    egaf_refs_status st;
-    f->refs = egaf_refs_load(REFS_DIR, f->diags, &st);
+    f->refs = load_test_refs();
     f->model = egaf_model_load_memory("t.yaml", model_text, sizeof model_text - 1, NULL,
                                       f->diags);
     *state = f;

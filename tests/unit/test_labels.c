@@ -10,7 +10,6 @@
 #include "model/labels.h"
 #include "refs/refs.h"
 
-#define REFS_DIR "../reference-models"
 
 static void check_label(const char *what, const char *vi, const char *en, const char *raw)
 {
@@ -82,9 +81,7 @@ static void test_values_by_kind(void **state)
 static void test_reference_values(void **state)
 {
     (void)state;
-    egaf_refs_status st;
-    egaf_diags *d = egaf_diags_create();
-    egaf_refs *refs = egaf_refs_load(REFS_DIR, d, &st);
+    egaf_refs *refs = load_test_refs();
     assert_non_null(refs);
     size_t categories = 0;
     for (size_t i = 0; i < refs->nentries; i++) {
@@ -105,7 +102,6 @@ static void test_reference_values(void **state)
                     egaf_label_confidence(name, true), name);
     }
     egaf_refs_free(refs);
-    egaf_diags_free(d);
 }
 
 int main(void)

@@ -14,7 +14,6 @@
 #include "refs/refs.h"
 #include "render/render.h"
 
-#define REFS_DIR "../reference-models"
 
 static const char model_text[] =
     "framework: \"2.0\"\n"
@@ -38,9 +37,8 @@ static int group_setup(void **state)
     (void)state;
     gv = egaf_gv_create();
     diags = egaf_diags_create();
-    egaf_refs_status st;
-    refs = diags ? egaf_refs_load(REFS_DIR, diags, &st) : NULL;
-    model = refs ? egaf_model_load_memory("t.yaml", model_text, sizeof model_text - 1, NULL, diags)
+    refs = load_test_refs();
+    model = refs && diags ? egaf_model_load_memory("t.yaml", model_text, sizeof model_text - 1, NULL, diags)
                  : NULL;
     return model && gv ? 0 : -1;
 }

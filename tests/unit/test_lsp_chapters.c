@@ -13,7 +13,6 @@
 #include "model/model.h"
 #include "refs/refs.h"
 
-#define REFS_DIR "../reference-models"
 
 static const char model_text[] =
     "framework: \"2.0\"\n"                                          /* 0 */
@@ -53,16 +52,13 @@ static const char model_text[] =
     "      kind: \n";                                               /* 34 */
 
 static egaf_refs *refs;
-static egaf_diags *refs_diags;
 static egaf_lsp_doc doc;
 static egaf_diags *load_diags;
 
 static int group_setup(void **state)
 {
     (void)state;
-    egaf_refs_status st;
-    refs_diags = egaf_diags_create();
-    refs = egaf_refs_load(REFS_DIR, refs_diags, &st);
+    refs = load_test_refs();
     if (!refs)
         return -1;
     load_diags = egaf_diags_create();
@@ -80,7 +76,6 @@ static int group_teardown(void **state)
     egaf_model_free(doc.model);
     egaf_diags_free(load_diags);
     egaf_refs_free(refs);
-    egaf_diags_free(refs_diags);
     return 0;
 }
 
@@ -112,89 +107,70 @@ static const char *detail(json_t *items, const char *label)
     return it ? json_string_value(json_object_get(it, "detail")) : NULL;
 }
 
-static void business_keys_include_units_and_relations(void **state)
-{
-    (void)state;
-    json_t *items = complete_at(15, 2);
-    assert_non_null(item(items, "units"));
-    assert_non_null(item(items, "relations"));
-    assert_non_null(item(items, "actors"));
-    json_decref(items);
-}
+/* A completion at a position of model_text and what it must give: labels
+ * offered, labels not offered, how many items (0: not counted) and the
+ * detail shown for some labels. */
+typedef struct completion_case {
+    int line, character;
+    const char *offered[8];
+    const char *not_offered[3];
+    size_t count;
+    struct {
+        const char *label, *detail;
+    } details[3];
+} completion_case;
 
-static void roadmap_task_keys_include_the_new_fields(void **state)
-{
-    (void)state;
-    json_t *items = complete_at(30, 6);
-    const char *want[] = {"lead", "partners", "funding", "budget-million", "outputs",
-                          "progress", "depends-on"};
-    for (size_t i = 0; i < sizeof want / sizeof *want; i++)
-        assert_non_null(item(items, want[i]));
-    assert_null(item(items, "units"));
-    json_decref(items);
-}
-
-static void lead_completes_to_units_only(void **state)
-{
-    (void)state;
-    json_t *items = complete_at(27, 12);
-    assert_non_null(item(items, "so-tttt"));
-    assert_non_null(item(items, "so-noi-vu"));
-    assert_string_equal(detail(items, "so-noi-vu"), "Sở Nội vụ");
-    assert_null(item(items, "qlvb"));
-    assert_null(item(items, "nang-cap"));
-    assert_int_equal(json_array_size(items), 2);
-    json_decref(items);
-}
-
-static void partners_list_item_completes_to_units(void **state)
-{
-    (void)state;
-    json_t *items = complete_at(29, 12);
-    assert_non_null(item(items, "so-tttt"));
-    assert_int_equal(json_array_size(items), 2);
-    json_decref(items);
-}
-
+static completion_case business_keys_include_units_and_relations = {
+    15, 2, .offered = {"units", "relations", "actors"}};
+static completion_case roadmap_task_keys_include_the_new_fields = {
+    30, 6,
+    .offered = {"lead", "partners", "funding", "budget-million", "outputs", "progress",
+                "depends-on"},
+    .not_offered = {"units"}};
+static completion_case lead_completes_to_units_only = {
+    27, 12,
+    .offered = {"so-tttt", "so-noi-vu"},
+    .not_offered = {"qlvb", "nang-cap"},
+    .count = 2,
+    .details = {{"so-noi-vu", "Sở Nội vụ"}}};
+static completion_case partners_list_item_completes_to_units = {
+    29, 12, .offered = {"so-tttt"}, .count = 2};
 /* the first word of an item of a list of elements is still a key */
-static void unit_item_keys(void **state)
-{
-    (void)state;
-    json_t *items = complete_at(12, 6);
-    assert_non_null(item(items, "organ-code"));
-    assert_non_null(item(items, "parent"));
-    assert_null(item(items, "so-tttt"));
-    json_decref(items);
-}
+static completion_case unit_item_keys = {
+    12, 6, .offered = {"organ-code", "parent"}, .not_offered = {"so-tttt"}};
+/* the solution's label, not the security control's "policy" */
+static completion_case solution_kind_values_by_their_labels = {
+    34, 12,
+    .count = 7,
+    .details = {{"policy", "Cơ chế, chính sách"},
+                {"staffing", "Nguồn nhân lực"},
+                {"other", "Khác"}}};
+static completion_case unit_kind_values_by_their_labels = {
+    11, 12, .details = {{"department", "Sở, ban, ngành"}, {"commune", "Cấp xã"}}};
+static completion_case owner_completes_to_units = {
+    20, 13, .offered = {"so-tttt", "so-noi-vu"}, .count = 2};
 
-static void solution_kind_values_by_their_labels(void **state)
+/* The test of a completion_case (its state): the failure names the label and
+ * the position. */
+static void completes_as_expected(void **state)
 {
-    (void)state;
-    json_t *items = complete_at(34, 12);
-    assert_int_equal(json_array_size(items), 7);
-    /* the solution's label, not the security control's "policy" */
-    assert_string_equal(detail(items, "policy"), "Cơ chế, chính sách");
-    assert_string_equal(detail(items, "staffing"), "Nguồn nhân lực");
-    assert_string_equal(detail(items, "other"), "Khác");
-    json_decref(items);
-}
-
-static void unit_kind_values_by_their_labels(void **state)
-{
-    (void)state;
-    json_t *items = complete_at(11, 12);
-    assert_string_equal(detail(items, "department"), "Sở, ban, ngành");
-    assert_string_equal(detail(items, "commune"), "Cấp xã");
-    json_decref(items);
-}
-
-static void owner_completes_to_units(void **state)
-{
-    (void)state;
-    json_t *items = complete_at(20, 13);
-    assert_non_null(item(items, "so-tttt"));
-    assert_non_null(item(items, "so-noi-vu"));
-    assert_int_equal(json_array_size(items), 2);
+    const completion_case *c = *state;
+    json_t *items = complete_at(c->line, c->character);
+    for (size_t i = 0; i < sizeof c->offered / sizeof *c->offered && c->offered[i]; i++)
+        if (!item(items, c->offered[i]))
+            fail_msg("'%s' is not offered at %d:%d", c->offered[i], c->line, c->character);
+    for (size_t i = 0; i < sizeof c->not_offered / sizeof *c->not_offered && c->not_offered[i];
+         i++)
+        if (item(items, c->not_offered[i]))
+            fail_msg("'%s' is offered at %d:%d", c->not_offered[i], c->line, c->character);
+    if (c->count)
+        assert_int_equal(json_array_size(items), c->count);
+    for (size_t i = 0; i < sizeof c->details / sizeof *c->details && c->details[i].label; i++) {
+        const char *have = detail(items, c->details[i].label);
+        if (!have || strcmp(have, c->details[i].detail) != 0)
+            fail_msg("the detail of '%s' at %d:%d is '%s', not '%s'", c->details[i].label,
+                     c->line, c->character, have ? have : "(none)", c->details[i].detail);
+    }
     json_decref(items);
 }
 
@@ -211,17 +187,20 @@ static void hover_on_a_unit_reference(void **state)
     json_decref(h);
 }
 
+/* A test named as its case, which it gets as its state. */
+#define completion_test(c) {#c, completes_as_expected, NULL, NULL, &c}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(business_keys_include_units_and_relations),
-        cmocka_unit_test(roadmap_task_keys_include_the_new_fields),
-        cmocka_unit_test(lead_completes_to_units_only),
-        cmocka_unit_test(partners_list_item_completes_to_units),
-        cmocka_unit_test(unit_item_keys),
-        cmocka_unit_test(solution_kind_values_by_their_labels),
-        cmocka_unit_test(unit_kind_values_by_their_labels),
-        cmocka_unit_test(owner_completes_to_units),
+        completion_test(business_keys_include_units_and_relations),
+        completion_test(roadmap_task_keys_include_the_new_fields),
+        completion_test(lead_completes_to_units_only),
+        completion_test(partners_list_item_completes_to_units),
+        completion_test(unit_item_keys),
+        completion_test(solution_kind_values_by_their_labels),
+        completion_test(unit_kind_values_by_their_labels),
+        completion_test(owner_completes_to_units),
         cmocka_unit_test(hover_on_a_unit_reference),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);

@@ -379,26 +379,6 @@ typedef struct broken {
     unsigned line, col; /* where the edit is */
 } broken;
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
-        free(buf);
-        buf = NULL;
-    }
-    if (buf)
-        buf[n] = '\0';
-    fclose(f);
-    *len = (size_t)n;
-    return buf;
-}
-
 /* Copies the real data into a temporary folder, replacing the first `from`
  * in `file` by `to`, and loads the copy. b->line and b->col are where `from`
  * was (1-based; the prefix of the line is ASCII in every case used). */
@@ -419,7 +399,7 @@ static void load_broken(broken *b, const char *file, const char *from, const cha
         snprintf(src, sizeof src, "%s/%s", REFS_DIR, de->d_name);
         snprintf(dst, sizeof dst, "%s/%s", b->dir, de->d_name);
         size_t len = 0;
-        char *text = slurp(src, &len);
+        char *text = read_whole_file(src, &len);
         assert_non_null(text);
         FILE *out = fopen(dst, "wb");
         assert_non_null(out);
@@ -485,6 +465,22 @@ static const egaf_finding *expect_at(broken *b, const char *rule, const char *fi
     return NULL;
 }
 
+/* The reference data with the first `from` in file replaced by `to` fails to
+ * load, with a finding of rule in file at the edit's line, col_offset
+ * columns right of where `from` began, whose hint is hint (unless NULL). */
+static void expect_broken(const char *file, const char *from, const char *to, const char *rule,
+                          unsigned col_offset, const char *hint)
+{
+    broken b;
+    load_broken(&b, file, from, to);
+    const egaf_finding *f = expect_at(&b, rule, file, b.line, b.col + col_offset);
+    if (hint) {
+        assert_non_null(f->hint);
+        assert_string_equal(f->hint, hint);
+    }
+    free_broken(&b);
+}
+
 static void test_broken_duplicate_id(void **state)
 {
     (void)state;
@@ -496,9 +492,8 @@ static void test_broken_duplicate_id(void **state)
     assert_int_equal(egaf_diags_count(b.diags), 1);
     free_broken(&b);
     /* across kinds: a database with a shared system's id */
-    load_broken(&b, "national-databases.yaml", "id: csdl-gia\n", "id: ngsp\n");
-    expect_at(&b, "refs.duplicate-id", "national-databases.yaml", b.line, b.col);
-    free_broken(&b);
+    expect_broken("national-databases.yaml", "id: csdl-gia\n", "id: ngsp\n", "refs.duplicate-id", 0,
+                  NULL);
 }
 
 static void test_broken_unknown_successor(void **state)
@@ -552,25 +547,19 @@ static void test_broken_yaml(void **state)
 static void test_broken_unknown_key(void **state)
 {
     (void)state;
-    broken b;
-    load_broken(&b, "shared-systems.yaml", "    purpose: \"Điểm", "    purpsoe: \"Điểm");
-    const egaf_finding *f = expect_at(&b, "refs.schema", "shared-systems.yaml", b.line, b.col + 4);
-    assert_non_null(f->hint);
-    assert_string_equal(f->hint, "did you mean 'purpose'?");
-    free_broken(&b);
+    expect_broken("shared-systems.yaml", "    purpose: \"Điểm", "    purpsoe: \"Điểm",
+                  "refs.schema", 4, "did you mean 'purpose'?");
     /* in a framework's nested map */
-    load_broken(&b, "framework-2.0.yaml", "    match: {kind: lgsp}", "    match: {knd: lgsp}");
-    expect_at(&b, "refs.schema", "framework-2.0.yaml", b.line, b.col + 12);
-    free_broken(&b);
+    expect_broken("framework-2.0.yaml", "    match: {kind: lgsp}", "    match: {knd: lgsp}",
+                  "refs.schema", 12, NULL);
 }
 
 static void test_broken_dates(void **state)
 {
     (void)state;
     broken b;
-    load_broken(&b, "agencies.yaml", "valid-to: 2024-12-31", "valid-to: 2024-13-31");
-    expect_at(&b, "refs.schema", "agencies.yaml", b.line, b.col + 10);
-    free_broken(&b);
+    expect_broken("agencies.yaml", "valid-to: 2024-12-31", "valid-to: 2024-13-31", "refs.schema",
+                  10, NULL);
     /* a bare year starts on 1 January */
     load_broken(&b, "national-databases.yaml", "listed: 2026-03-28", "listed: 2026");
     assert_int_equal(b.status, EGAF_REFS_OK);
@@ -581,87 +570,70 @@ static void test_broken_dates(void **state)
 static void test_broken_missing_source(void **state)
 {
     (void)state;
-    broken b;
-    load_broken(&b, "national-databases.yaml",
-                "{id: dat-dai, name: Thông tin đất đai, name-en: Land data, source: [\"QĐ "
-                "714/QĐ-TTg 22/5/2015\", \"thuvienphapluat.vn (QĐ 714/QĐ-TTg)\", "
-                "\"tapchicongthuong.vn/6-co-so-du-lieu-quoc-gia-can-uu-tien-trien-khai-41389.htm\"], "
-                "confidence: confirmed}",
-                "{id: dat-dai, name: Thông tin đất đai, name-en: Land data, confidence: "
-                "confirmed}");
-    expect_at(&b, "refs.missing-source", "national-databases.yaml", b.line, b.col);
-    free_broken(&b);
+    expect_broken(
+        "national-databases.yaml",
+        "{id: dat-dai, name: Thông tin đất đai, name-en: Land data, source: [\"QĐ "
+        "714/QĐ-TTg 22/5/2015\", \"thuvienphapluat.vn (QĐ 714/QĐ-TTg)\", "
+        "\"tapchicongthuong.vn/6-co-so-du-lieu-quoc-gia-can-uu-tien-trien-khai-41389.htm\"], "
+        "confidence: confirmed}",
+        "{id: dat-dai, name: Thông tin đất đai, name-en: Land data, confidence: "
+        "confirmed}",
+        "refs.missing-source", 0, NULL);
 }
 
 static void test_broken_codes_same_day(void **state)
 {
     (void)state;
-    broken b;
     /* one code for two agencies that never overlap is fine: G10 */
     assert_string_equal(egaf_refs_agency(real, "000.00.00.G10", 2026)->id,
                         "bo-nong-nghiep-va-moi-truong");
     assert_string_equal(egaf_refs_agency(real, "000.00.00.G10", 2020)->id,
                         "bo-nong-nghiep-va-phat-trien-nong-thon");
     /* two ministries with one code on the same day are not */
-    load_broken(&b, "agencies.yaml", "organ-code: \"000.00.00.G02\"",
-                "organ-code: \"000.00.00.G01\"");
-    expect_at(&b, "refs.duplicate-id", "agencies.yaml", b.line, b.col + 12);
-    free_broken(&b);
+    expect_broken("agencies.yaml", "organ-code: \"000.00.00.G02\"", "organ-code: \"000.00.00.G01\"",
+                  "refs.duplicate-id", 12, NULL);
 }
 
 static void test_broken_owners(void **state)
 {
     (void)state;
-    broken b;
     /* an owner that ends before the system does */
-    load_broken(&b, "shared-systems.yaml", "      - {agency: van-phong-chinh-phu, confidence: "
-                                           "confirmed}\n    valid-from: 2019\n",
-                "      - {agency: bo-giao-thong-van-tai, confidence: confirmed}\n    "
-                "valid-from: 2019\n");
-    expect_at(&b, "refs.unresolved", "shared-systems.yaml", b.line, b.col + 17);
-    free_broken(&b);
+    expect_broken("shared-systems.yaml",
+                  "      - {agency: van-phong-chinh-phu, confidence: "
+                  "confirmed}\n    valid-from: 2019\n",
+                  "      - {agency: bo-giao-thong-van-tai, confidence: confirmed}\n    "
+                  "valid-from: 2019\n",
+                  "refs.unresolved", 17, NULL);
     /* two owners on the same days */
-    load_broken(&b, "national-databases.yaml",
-                "{agency: bo-tai-chinh, valid-from: 2025-03-01, confidence: inferred}",
-                "{agency: bo-tai-chinh, valid-from: 2025-02-01, confidence: inferred}");
-    expect_at(&b, "refs.schema", "national-databases.yaml", b.line, b.col + 9);
-    free_broken(&b);
+    expect_broken("national-databases.yaml",
+                  "{agency: bo-tai-chinh, valid-from: 2025-03-01, confidence: inferred}",
+                  "{agency: bo-tai-chinh, valid-from: 2025-02-01, confidence: inferred}",
+                  "refs.schema", 9, NULL);
     /* an owner that is no agency */
-    load_broken(&b, "national-databases.yaml", "{agency: bo-cong-an, valid-from: 2015",
-                "{agency: bo-cong-ann, valid-from: 2015");
-    const egaf_finding *f =
-        expect_at(&b, "refs.unresolved", "national-databases.yaml", b.line, b.col + 9);
-    assert_string_equal(f->hint, "did you mean 'bo-cong-an'?");
-    free_broken(&b);
+    expect_broken("national-databases.yaml", "{agency: bo-cong-an, valid-from: 2015",
+                  "{agency: bo-cong-ann, valid-from: 2015", "refs.unresolved", 9,
+                  "did you mean 'bo-cong-an'?");
 }
 
 static void test_broken_framework_links(void **state)
 {
     (void)state;
-    broken b;
-    load_broken(&b, "shared-systems.yaml", "component: qlvb}", "component: qlvbb}");
-    expect_at(&b, "refs.unresolved", "shared-systems.yaml", b.line, b.col + 11);
-    free_broken(&b);
-    load_broken(&b, "framework-3.0.yaml", "must-connect: [dvcqg]", "must-connect: [dvcqgg]");
-    expect_at(&b, "refs.unresolved", "framework-3.0.yaml", b.line, b.col + 15);
-    free_broken(&b);
+    expect_broken("shared-systems.yaml", "component: qlvb}", "component: qlvbb}", "refs.unresolved",
+                  11, NULL);
+    expect_broken("framework-3.0.yaml", "must-connect: [dvcqg]", "must-connect: [dvcqgg]",
+                  "refs.unresolved", 15, NULL);
     /* vneid is not in 2.0: a 2.0 component cannot require it */
-    load_broken(&b, "framework-2.0.yaml", "must-connect: [dvcqg]", "must-connect: [vneid]");
-    expect_at(&b, "refs.unresolved", "framework-2.0.yaml", b.line, b.col + 15);
-    free_broken(&b);
-    load_broken(&b, "framework-4.0.yaml", "{code: DRM002.001,", "{code: DRM005.001,");
-    expect_at(&b, "refs.unresolved", "framework-4.0.yaml", b.line, b.col + 7);
-    free_broken(&b);
+    expect_broken("framework-2.0.yaml", "must-connect: [dvcqg]", "must-connect: [vneid]",
+                  "refs.unresolved", 15, NULL);
+    expect_broken("framework-4.0.yaml", "{code: DRM002.001,", "{code: DRM005.001,",
+                  "refs.unresolved", 7, NULL);
 }
 
 static void test_broken_level(void **state)
 {
     (void)state;
-    broken b;
-    load_broken(&b, "agencies.yaml", "level: ministry", "level: ministy");
-    const egaf_finding *f = expect_at(&b, "refs.schema", "agencies.yaml", b.line, b.col + 7);
-    assert_string_equal(f->hint, "did you mean 'ministry'?");
-    free_broken(&b);
+    expect_broken("agencies.yaml", "level: ministry", "level: ministy", "refs.schema", 7,
+                  "did you mean 'ministry'?");
 }
 
 
@@ -854,10 +826,8 @@ static void test_broken_no_agencies(void **state)
 static void test_broken_internal_label(void **state)
 {
     (void)state;
-    broken b;
-    load_broken(&b, "agencies.yaml", "source: [\"NQ 08/2021/QH15", "source: [\"facts S68");
-    expect_at(&b, "refs.missing-source", "agencies.yaml", b.line, b.col + 9);
-    free_broken(&b);
+    expect_broken("agencies.yaml", "source: [\"NQ 08/2021/QH15", "source: [\"facts S68",
+                  "refs.missing-source", 9, NULL);
 }
 
 int main(void)

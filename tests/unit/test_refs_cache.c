@@ -55,6 +55,15 @@ static char *write_temp(const char *data, size_t len)
     return path;
 }
 
+/* The same place: line, column and end column (the source is the caller's to
+ * compare, where both come from one). */
+static void assert_same_place(egaf_mark a, egaf_mark b)
+{
+    assert_int_equal(a.line, b.line);
+    assert_int_equal(a.col, b.col);
+    assert_int_equal(a.end_col, b.end_col);
+}
+
 static void assert_same_tree(const egaf_ynode *a, const egaf_ynode *b)
 {
     assert_non_null(a);
@@ -63,9 +72,7 @@ static void assert_same_tree(const egaf_ynode *a, const egaf_ynode *b)
     assert_int_equal(a->style, b->style);
     assert_int_equal(a->weight, b->weight);
     assert_ptr_equal(a->mark.src, b->mark.src);
-    assert_int_equal(a->mark.line, b->mark.line);
-    assert_int_equal(a->mark.col, b->mark.col);
-    assert_int_equal(a->mark.end_col, b->mark.end_col);
+    assert_same_place(a->mark, b->mark);
     switch (a->kind) {
     case EGAF_Y_SCALAR:
         assert_int_equal(a->u.scalar.len, b->u.scalar.len);
@@ -197,9 +204,7 @@ static void assert_same_refs(const egaf_refs *a, const egaf_refs *b)
             assert_string_equal(x->name, y->name);
         assert_int_equal(x->valid_from, y->valid_from);
         assert_int_equal(x->valid_to, y->valid_to);
-        assert_int_equal(x->mark.line, y->mark.line);
-        assert_int_equal(x->mark.col, y->mark.col);
-        assert_int_equal(x->mark.end_col, y->mark.end_col);
+        assert_same_place(x->mark, y->mark);
         assert_int_equal(x->nowners, y->nowners);
     }
     assert_int_equal(a->nnational_targets, b->nnational_targets);

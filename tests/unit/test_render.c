@@ -11,7 +11,6 @@
 #include "refs/refs.h"
 #include "render/render.h"
 
-#define REFS_DIR "../reference-models"
 #define FIXTURE "fixtures/render/province.yaml"
 
 static egaf_buf lbuf;
@@ -84,24 +83,6 @@ static void test_names(void **state)
     assert_int_equal(egaf_out_format_parse("pdf", &f), -1);
 }
 
-static char *read_text(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *text = calloc((size_t)n + 1, 1);
-    if (text && fread(text, 1, (size_t)n, f) != (size_t)n) {
-        free(text);
-        text = NULL;
-    }
-    fclose(f);
-    *len = (size_t)n;
-    return text;
-}
-
 static char *dot_of(egaf_view view, const egaf_model *m, const egaf_refs *refs,
                     const egaf_render_options *opt, egaf_diags *d, int *nodes)
 {
@@ -120,11 +101,10 @@ static void test_views_with_refs(void **state)
 {
     (void)state;
     egaf_diags *d = egaf_diags_create();
-    egaf_refs_status st;
-    egaf_refs *refs = egaf_refs_load(REFS_DIR, d, &st);
+    egaf_refs *refs = load_test_refs();
     assert_non_null(refs);
     size_t len = 0;
-    char *text = read_text(FIXTURE, &len);
+    char *text = read_whole_file(FIXTURE, &len);
     assert_non_null(text);
     egaf_model *m = egaf_model_load_memory(FIXTURE, text, len, NULL, d);
     assert_non_null(m);
@@ -192,8 +172,7 @@ static void test_view_table(void **state)
         "framework: \"2.0\"\n"
         "architecture: {id: t, agency: x, level: province, name: T, year: 2020}\n";
     egaf_diags *d = egaf_diags_create();
-    egaf_model *m = egaf_model_load_memory("t.yaml", model, sizeof model - 1, NULL, d);
-    assert_non_null(m);
+    egaf_model *m = load_model_text(model, d);
     assert_string_equal(egaf_view_title(EGAF_VIEW_INTEGRATION, EGAF_LANG_VI),
                         "Sơ đồ kết nối, tích hợp, chia sẻ dữ liệu");
     assert_string_equal(egaf_view_short_title(EGAF_VIEW_SECURITY, EGAF_LANG_EN), "Security");
@@ -235,8 +214,7 @@ static void test_views_without_refs(void **state)
         "  databases:\n"
         "    - {id: db, name: CSDL, kind: shared, sources: [national:csdl-dan-cu]}\n";
     egaf_diags *d = egaf_diags_create();
-    egaf_model *m = egaf_model_load_memory("t.yaml", model, sizeof model - 1, NULL, d);
-    assert_non_null(m);
+    egaf_model *m = load_model_text(model, d);
     char *o = dot_of(EGAF_VIEW_INTEGRATION, m, NULL, NULL, d, NULL);
     /* labelled by id without reference models */
     assert_non_null(strstr(o, "label=dvcqg"));
@@ -339,8 +317,7 @@ static void test_organisation(void **state)
         "  applications:\n"
         "    - {id: qlvb, name: QLVB, owner: so-a}\n";
     egaf_diags *d = egaf_diags_create();
-    egaf_model *m = egaf_model_load_memory("t.yaml", model, sizeof model - 1, NULL, d);
-    assert_non_null(m);
+    egaf_model *m = load_model_text(model, d);
     assert_true(egaf_view_applies(EGAF_VIEW_ORGANISATION, m));
     assert_true(egaf_view_applies(EGAF_VIEW_OVERVIEW, m));
     assert_false(egaf_view_applies(EGAF_VIEW__COUNT, m));
@@ -364,8 +341,7 @@ static void test_organisation(void **state)
     /* without units the view does not apply */
     static const char bare[] = "framework: \"2.0\"\narchitecture: {id: t, agency: lang-son, "
                                "level: province, name: T, year: 2020}\n";
-    m = egaf_model_load_memory("t.yaml", bare, sizeof bare - 1, NULL, d);
-    assert_non_null(m);
+    m = load_model_text(bare, d);
     assert_false(egaf_view_applies(EGAF_VIEW_ORGANISATION, m));
     assert_true(egaf_view_applies(EGAF_VIEW_SECURITY, m));
     egaf_model_free(m);

@@ -37,12 +37,24 @@ static const egaf_element *by_id(const egaf_model *m, egaf_kind k, const char *i
     return NULL;
 }
 
+/* Item i of the gap: its action, its id (for an integration, where it comes
+ * from) and the one task that delivers it (NULL: none does). */
+static void assert_gap_item(const egaf_gap *g, size_t i, egaf_gap_action action, const char *id,
+                            const char *task)
+{
+    const egaf_gap_item *it = &g->items[i];
+    assert_int_equal(it->action, action);
+    assert_string_equal(action == EGAF_GAP_INTEGRATE ? it->from : it->id, id);
+    assert_int_equal(it->ntasks, task ? 1 : 0);
+    if (task)
+        assert_string_equal(it->tasks[0], task);
+}
+
 static void test_views(void **state)
 {
     (void)state;
     egaf_diags *diags = egaf_diags_create();
-    egaf_model *m = egaf_model_load_memory("t.yaml", model_text, strlen(model_text), NULL, diags);
-    assert_non_null(m);
+    egaf_model *m = load_model_text(model_text, diags);
     egaf_states st;
     assert_int_equal(egaf_states_init(&st, m), 0);
 
@@ -95,18 +107,11 @@ static void test_views(void **state)
     egaf_gap *g = egaf_gap_compute(m);
     assert_non_null(g);
     assert_int_equal(g->nitems, 4);
-    assert_int_equal(g->items[0].action, EGAF_GAP_BUILD);
-    assert_string_equal(g->items[0].id, "db-new");
-    assert_int_equal(g->items[0].ntasks, 0);
-    assert_int_equal(g->items[1].action, EGAF_GAP_CHANGE);
-    assert_string_equal(g->items[1].id, "new-app");
+    assert_gap_item(g, 0, EGAF_GAP_BUILD, "db-new", NULL);
+    assert_gap_item(g, 1, EGAF_GAP_CHANGE, "new-app", "t1");
     assert_string_equal(g->items[1].replaces, "old-app");
-    assert_int_equal(g->items[2].action, EGAF_GAP_RETIRE);
-    assert_string_equal(g->items[2].id, "db-gone");
-    assert_int_equal(g->items[3].action, EGAF_GAP_INTEGRATE);
-    assert_string_equal(g->items[3].from, "new-app");
-    assert_int_equal(g->items[3].ntasks, 1);
-    assert_string_equal(g->items[3].tasks[0], "t1");
+    assert_gap_item(g, 2, EGAF_GAP_RETIRE, "db-gone", NULL);
+    assert_gap_item(g, 3, EGAF_GAP_INTEGRATE, "new-app", "t1");
     assert_int_equal(g->uncovered, 2);
 
     /* the same model gives the same bytes */
@@ -149,8 +154,7 @@ static void test_successor_in_operation(void **state)
         "  roadmap:\n"
         "    - {id: t1, name: T1, from: 2021, to: 2022, delivers: [hop-xa]}\n";
     egaf_diags *diags = egaf_diags_create();
-    egaf_model *m = egaf_model_load_memory("t.yaml", text, strlen(text), NULL, diags);
-    assert_non_null(m);
+    egaf_model *m = load_model_text(text, diags);
     egaf_states st;
     assert_int_equal(egaf_states_init(&st, m), 0);
     const egaf_element *old = by_id(m, EGAF_K_APPLICATION, "hop-cu");
@@ -168,10 +172,7 @@ static void test_successor_in_operation(void **state)
     assert_non_null(g);
     /* build odd, build self, retire hop-cu (by t1) */
     assert_int_equal(g->nitems, 3);
-    assert_int_equal(g->items[2].action, EGAF_GAP_RETIRE);
-    assert_string_equal(g->items[2].id, "hop-cu");
-    assert_int_equal(g->items[2].ntasks, 1);
-    assert_string_equal(g->items[2].tasks[0], "t1");
+    assert_gap_item(g, 2, EGAF_GAP_RETIRE, "hop-cu", "t1");
     egaf_gap_free(g);
     egaf_model_free(m);
     egaf_diags_free(diags);

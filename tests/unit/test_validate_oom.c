@@ -18,7 +18,6 @@
 #include "refs/refs.h"
 #include "validator/validate.h"
 
-#define REFS_DIR "../reference-models"
 
 /* AddressSanitizer owns malloc itself: a program that replaces it under
  * ASan frees ASan's memory with glibc's free. There the test is skipped
@@ -145,8 +144,7 @@ static void test_every_allocation_fails_in_turn(void **state)
         skip();
     egaf_diags *ld = egaf_diags_create();
     egaf_model *m = egaf_model_load_memory("t.yaml", model_text, sizeof model_text - 1, NULL, ld);
-    egaf_refs_status st;
-    egaf_refs *refs = egaf_refs_load(REFS_DIR, ld, &st);
+    egaf_refs *refs = load_test_refs();
     assert_true(m && refs);
 
     /* the reference run, and how many allocations it makes */

@@ -24,12 +24,4 @@ static inline egaf_diags *validate_text(const char *text, const egaf_refs *with)
     return d;
 }
 
-static inline void print_all(const egaf_diags *d)
-{
-    for (size_t i = 0; i < egaf_diags_count(d); i++) {
-        const egaf_finding *f = egaf_diags_at(d, i);
-        print_message("  %u:%u %s: %s\n", f->line, f->col, f->rule, f->message);
-    }
-}
-
 #endif
