@@ -1437,7 +1437,7 @@ Agraph_t *vb_finish(egaf_vb *vb)
     for (size_t i = 0; i < VB_MAX_RANKS - 2; i++)
         if (vb->rank[i])
             last = i + 1;
-    legend(vb, last);
+    legend(vb, vb->legend_placed && vb->legend_rank + 1 < VB_MAX_RANKS ? vb->legend_rank : last);
     vb_order_ranks(vb);
     if (vb->failed || vb->tmp.failed || vb->label.failed || vb->notes.failed)
         return NULL;

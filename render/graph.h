@@ -142,6 +142,11 @@ struct egaf_vb {
     size_t nothers;
     bool level_used[4]; /* not given, 1–2, 3, 4–5 */
     size_t edges_left_out; /* relations not drawn: over the edge budget */
+    /* where vb_finish() puts the legend: its entries in rank legend_rank and
+     * its notes in the next one when legend_placed, else after the last rank
+     * (a left-to-right drawing keeps it below, not as more columns) */
+    bool legend_placed;
+    size_t legend_rank;
 };
 
 /* Text in the chosen language. */

@@ -2,15 +2,14 @@
  * the views' builder (graph.h) so they share its styles, ranks, legend and
  * deterministic ids:
  *
- *   overview   every architecture as one node, grouped as ministries and
- *              provinces, above NGSP/NDXP and the national systems and
- *              databases. Aggregated so 60+ agencies stay readable: one edge
- *              per agency to NGSP (its LGSP connected), one edge NGSP → system
- *              labelled with how many agencies reach it through NGSP, the
- *              counts of network links and data sources in the system's
- *              label, and single edges only for the exceptions (routes b, c,
- *              d and direct links). Agencies of the year without an
- *              architecture are one summary node per group.
+ *   overview   every architecture as one box, in one cluster per level of
+ *              the reference data (ministries, government agencies,
+ *              provinces), left of NGSP/NDXP and the national systems and
+ *              databases; concentrated so 60+ agencies stay readable at the
+ *              width of a page: one edge from each cluster to each national
+ *              entry its agencies use, labelled with how many, one edge NGSP
+ *              → system with how many reach it through NGSP. Agencies of the
+ *              year without an architecture are one box per cluster.
  *   national   one per national system or database: the agencies that reach
  *              it, and by which route (through NGSP, b/c/d, network link,
  *              data source).
@@ -175,17 +174,173 @@ static void draw_agencies(egaf_site *s, egaf_vb *vb, Agnode_t **nodes, Agraph_t 
     }
 }
 
-static bool pick_all(egaf_site *s, size_t i, size_t arg)
-{
-    (void)s;
-    (void)i;
-    (void)arg;
-    return true;
-}
-
 static bool pick_linked(egaf_site *s, size_t i, size_t nat)
 {
     return site_cell(s, i, nat) != 0;
+}
+
+/* ---- the overview ----------------------------------------------------------
+ *
+ * Drawn left to right so it stays readable at the width of a page: one
+ * cluster per level of the reference data (ministries, government agencies,
+ * provinces; "other" for an agency the data gives no level), its agencies
+ * in a grid of OV columns (rows aligned by invisible edges), then NGSP, then
+ * the national systems and databases in one column. Edges are concentrated:
+ * one edge from each cluster to each national entry its agencies use,
+ * labelled with how many agencies (compound edges, ltail = the cluster), so
+ * 60+ agencies give a handful of edges, not a fan of one per agency. */
+
+enum { LV_MINISTRY, LV_GOVERNMENT, LV_PROVINCE, LV_OTHER, LV__COUNT };
+
+static const char *const level_keys[LV__COUNT] = {"ministry", "government-agency", "province",
+                                                  "other"};
+static const char *const level_fill[LV__COUNT] = {"#EEF4FB", "#F4F1FA", "#EEF8F1", "#F8F9F9"};
+static const char *const level_border[LV__COUNT] = {"#1F4E79", "#5B2C6F", "#1E8449", "#7F8C8D"};
+
+/* The agency's level as the reference data gives it (legal sources), else
+ * as its model states it; LV_OTHER when neither does. */
+static int level_of(const egaf_ref_entry *e, const egaf_model *m)
+{
+    const char *level = e ? e->level : NULL;
+    if (!level && m && m->header)
+        level = egaf_element_text(m->header, EGAF_F_LEVEL);
+    if (!level)
+        return LV_OTHER;
+    for (int l = 0; l < LV_OTHER; l++)
+        if (strcmp(level, level_keys[l]) == 0)
+            return l;
+    return LV_OTHER;
+}
+
+static const char *level_title(const egaf_site *s, int level)
+{
+    switch (level) {
+    case LV_MINISTRY:
+        return ST(s, "Bộ, cơ quan ngang bộ", "Ministries and ministry-level agencies");
+    case LV_GOVERNMENT:
+        return ST(s, "Cơ quan thuộc Chính phủ", "Government agencies");
+    case LV_PROVINCE:
+        return site_group_name(s, GROUP_PROVINCE, true);
+    default:
+        return ST(s, "Cơ quan khác", "Other agencies");
+    }
+}
+
+/* Grid columns of the agencies: enough that the tallest cluster is not a
+ * long strip, few enough that the picture is not wider than it is tall. */
+#define OV_MAX_COLUMNS 3
+static size_t overview_columns(size_t largest)
+{
+    return largest > 24 ? OV_MAX_COLUMNS : largest > 8 ? 2 : 1;
+}
+
+static void invisible_edge(egaf_vb *vb, Agnode_t *t, Agnode_t *h, const char *weight)
+{
+    if (!t || !h)
+        return;
+    Agedge_t *e = agedge(vb->g, t, h, NULL, 1);
+    if (!e) {
+        vb->failed = true;
+        return;
+    }
+    agset(e, "style", "invis");
+    agset(e, "weight", (char *)weight);
+}
+
+/* The boxes of a level's cluster: its agencies (at most AGENCY_CAP, then one
+ * summary box) and one box for its agencies without an architecture. */
+static size_t cluster_cells(size_t agencies, size_t missing)
+{
+    return (agencies > AGENCY_CAP ? AGENCY_CAP + 1 : agencies) + (missing ? 1 : 0);
+}
+
+/* One cluster: its boxes in a grid of `columns` ranks, rows aligned by
+ * invisible edges, its first row put in row0[0..columns-1]. Returns the node
+ * the cluster's edges start from (the middle of its last column), or NULL. */
+static Agnode_t *overview_cluster(egaf_site *s, egaf_vb *vb, int level, const int *levels,
+                                  size_t missing, size_t columns, Agnode_t **row0)
+{
+    size_t count = 0, all = missing;
+    for (size_t i = 0; i < s->nag; i++)
+        count += levels[i] == level;
+    all += count;
+    if (!all)
+        return NULL;
+    char title[200];
+    snprintf(title, sizeof title, ST(s, "%s (%zu/%zu có kiến trúc)", "%s (%zu/%zu with an architecture)"),
+             level_title(s, level), count, all);
+    Agraph_t *cl = vb_cluster(vb, vb->g, level_keys[level], title, level_fill[level],
+                              level_border[level]);
+    size_t cells = cluster_cells(count, missing);
+    size_t rows = (cells + columns - 1) / columns;
+    Agnode_t **grid = calloc(cells, sizeof(*grid));
+    if (!grid) {
+        vb->failed = true;
+        return NULL;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < s->nag; i++) {
+        if (levels[i] != level)
+            continue;
+        if (k == AGENCY_CAP) { /* the rest: one node */
+            grid[k++] = summary(s, vb, cl, level, count - AGENCY_CAP, false);
+            break;
+        }
+        grid[k] = agency_node(s, vb, cl, &s->ag[i]);
+        if (grid[k]) {
+            char url[128];
+            snprintf(url, sizeof url, "../a-%s.html", s->ag[i].slug);
+            vb_set(vb, grid[k], "URL", url);
+        }
+        k++;
+    }
+    if (missing && k < cells)
+        grid[k++] = summary(s, vb, cl, level, missing, true);
+    for (size_t j = 0; j < k; j++) {
+        vb_rank_add(vb, j / rows, grid[j]);
+        if (j >= rows) /* rows aligned left to right */
+            invisible_edge(vb, grid[j - rows], grid[j], "10");
+        /* a column top to bottom in order: a flat edge keeps its tail
+         * before its head (within a cluster, and when its weight is not 0),
+         * and left to right the head is drawn above its tail */
+        if (j % rows)
+            invisible_edge(vb, grid[j], grid[j - 1], "1");
+        if (j % rows == 0 && j / rows < columns)
+            row0[j / rows] = grid[j];
+    }
+    if (!k) {
+        free(grid);
+        return NULL;
+    }
+    size_t last_column = (k - 1) / rows;
+    size_t in_last = k - last_column * rows;
+    Agnode_t *from = grid[last_column * rows + in_last / 2];
+    free(grid);
+    return from;
+}
+
+/* A concentrated edge: from the cluster of `from` to `to`, with how many
+ * agencies it stands for (and how, when given). */
+static void cluster_edge(egaf_site *s, egaf_vb *vb, Agnode_t *from, int level, Agnode_t *to,
+                         size_t agencies, const char *how, bool exception)
+{
+    Agedge_t *e = vb_edge(vb, from, to, true);
+    if (!e)
+        return;
+    char cluster[64], label[160], width[16];
+    snprintf(cluster, sizeof cluster, "cluster_%s", level_keys[level]);
+    vb_set(vb, e, "ltail", cluster);
+    const char *noun = ST(s, "cơ quan", agencies == 1 ? "agency" : "agencies");
+    if (how && *how)
+        snprintf(label, sizeof label, "%zu %s: %s", agencies, noun, how);
+    else
+        snprintf(label, sizeof label, "%zu %s", agencies, noun);
+    /* thicker for more agencies, within reason */
+    snprintf(width, sizeof width, "%.1f", 1.0 + (double)(agencies > 30 ? 30 : agencies) / 10.0);
+    vb_set(vb, e, "penwidth", width);
+    vb_set(vb, e, "fontsize", "9");
+    style_edge(vb, e, exception ? "#C0392B" : level_border[level], exception ? "dashed" : NULL,
+               label);
 }
 
 Agraph_t *site_overview_graph(egaf_site *s)
@@ -201,116 +356,151 @@ Agraph_t *site_overview_graph(egaf_site *s)
         vb_free(&vb);
         return NULL;
     }
-    Agnode_t **nodes = calloc(s->nag + 1, sizeof(*nodes));
-    size_t *group_links = calloc(s->nnat * GROUP__COUNT * 2 + 1, sizeof(*group_links));
-    if (!nodes || !group_links) {
-        free(nodes);
-        free(group_links);
-        vb.failed = true;
-        return finish(&vb);
-    }
-    Agraph_t *clusters[GROUP__COUNT];
-    draw_agencies(s, &vb, nodes, clusters, pick_all, 0, true);
-    Agnode_t *ngsp = NULL;
-    size_t ngsp_index = (size_t)(uintptr_t)egaf_strmap_get(&s->nat_index, "ngsp", 4);
-    size_t nsys = 0, ndb = 0;
-    for (size_t n = 0; n < s->nnat; n++)
-        if (s->nat[n].consumers[0] + s->nat[n].consumers[1] + s->nat[n].consumers[2])
-            *(s->nat[n].db ? &ndb : &nsys) += 1;
-    if (ngsp_index) {
-        ngsp = vb_national(&vb, "ngsp");
-        vb_layer_add(&vb, L_NGSP, ngsp, 1);
-    }
-    /* national entries reached by any agency */
+    agsafeset(vb.g, "rankdir", "LR", "");
+    agsafeset(vb.g, "compound", "true", "");
+    agsafeset(vb.g, "nodesep", "0.15", "");
+    agsafeset(vb.g, "ranksep", "0.4", "");
+    int *levels = calloc(s->nag + 1, sizeof(*levels));
     Agnode_t **nat_nodes = calloc(s->nnat + 1, sizeof(*nat_nodes));
-    if (!nat_nodes) {
+    unsigned *how = calloc(s->nnat * LV__COUNT + 1, sizeof(*how));
+    size_t *agencies = calloc(s->nnat * LV__COUNT + 1, sizeof(*agencies));
+    size_t missing[LV__COUNT] = {0}, size[LV__COUNT] = {0};
+    Agnode_t *from[LV__COUNT] = {NULL};
+    if (!levels || !nat_nodes || !how || !agencies) {
         vb.failed = true;
         goto done;
+    }
+    for (size_t i = 0; i < s->nag; i++) {
+        levels[i] = level_of(s->ag[i].agency, s->ag[i].m);
+        size[levels[i]]++;
+    }
+    for (size_t i = 0; i < s->nmissing; i++) {
+        missing[level_of(s->missing[i], NULL)]++;
+        size[level_of(s->missing[i], NULL)]++;
+    }
+    size_t largest = 0;
+    int widest = 0;
+    for (int l = 0; l < LV__COUNT; l++) {
+        size_t c = cluster_cells(size[l] - missing[l], missing[l]);
+        if (c > largest) {
+            largest = c;
+            widest = l;
+        }
+    }
+    size_t columns = overview_columns(largest);
+    /* top to bottom in the order made, unless dot finds fewer crossings */
+    for (int l = 0; l < LV__COUNT; l++) {
+        Agnode_t *row0[OV_MAX_COLUMNS] = {NULL};
+        from[l] = overview_cluster(s, &vb, l, levels, missing[l], columns, row0);
+        /* the ranks are chained (vb_order_ranks) through the first row of
+         * the widest cluster, whose rows are already edges: no edge from one
+         * cluster to another pulls them out of order */
+        for (size_t c = 0; l == widest && c < columns; c++)
+            if (row0[c])
+                vb.rank_first[c] = row0[c];
+    }
+
+    /* NGSP, then the national entries any agency reaches, in one column */
+    Agnode_t *ngsp = NULL;
+    size_t ngsp_index = (size_t)(uintptr_t)egaf_strmap_get(&s->nat_index, "ngsp", 4);
+    if (ngsp_index) {
+        ngsp = vb_national(&vb, "ngsp");
+        vb_rank_add(&vb, columns, ngsp);
     }
     for (size_t n = 0; n < s->nnat; n++) {
         site_national *nat = &s->nat[n];
         if (!(nat->consumers[0] + nat->consumers[1] + nat->consumers[2]))
             continue;
         nat_nodes[n] = ngsp && n + 1 == ngsp_index ? ngsp : vb_national(&vb, nat->id);
-        if (nat_nodes[n] != ngsp)
-            vb_layer_add(&vb, nat->db ? L_DATABASES : L_SYSTEMS, nat_nodes[n],
-                         nat->db ? ndb : nsys);
+        if (nat_nodes[n] && nat_nodes[n] != ngsp) {
+            char url[160];
+            snprintf(url, sizeof url, "../n-%s.html", nat->id);
+            vb_set(&vb, nat_nodes[n], "URL", url);
+            vb_rank_add(&vb, columns + 1, nat_nodes[n]);
+        }
     }
-    /* agencies → NGSP; exceptions agency → system; counts per group */
+    if (ngsp) {
+        char url[160];
+        snprintf(url, sizeof url, "../n-%s.html", "ngsp");
+        vb_set(&vb, ngsp, "URL", url);
+    }
+
+    /* per level and national entry: how many agencies reach it other than
+     * through NGSP (to NGSP itself: connected LGSPs too), and how */
     for (size_t i = 0; i < s->nag; i++) {
         site_agency *a = &s->ag[i];
-        if (!nodes[i])
-            continue;
-        if (ngsp && a->lgsp_ngsp)
-            style_edge(&vb, vb_edge(&vb, nodes[i], ngsp, true), group_border[a->group], NULL,
-                       NULL);
         for (size_t n = 0; n < s->nnat; n++) {
             unsigned c = site_cell(s, i, n);
+            bool to_ngsp = ngsp && nat_nodes[n] == ngsp;
+            if (!to_ngsp)
+                c &= ~(unsigned)LK_THROUGH_NGSP;
+            if (to_ngsp && a->lgsp_ngsp)
+                c |= LK_A;
             if (!c || !nat_nodes[n])
                 continue;
-            unsigned exceptions = c & (LK_B | LK_C | LK_D | LK_DIRECT);
-            if (exceptions && nat_nodes[n] != ngsp) {
-                egaf_buf route;
-                egaf_buf_init(&route);
-                site_route_text(s, exceptions, &route);
-                style_edge(&vb, vb_edge(&vb, nodes[i], nat_nodes[n], true), "#C0392B", "dashed",
-                           route.data);
-                egaf_buf_free(&route);
-            }
-            if (c & LK_LINKED)
-                group_links[(n * GROUP__COUNT + (size_t)a->group) * 2]++;
-            if (c & LK_SOURCES)
-                group_links[(n * GROUP__COUNT + (size_t)a->group) * 2 + 1]++;
+            agencies[n * LV__COUNT + (size_t)levels[i]]++;
+            how[n * LV__COUNT + (size_t)levels[i]] |= c;
+        }
+    }
+    /* the clusters' edges, level by level (dot's first ordering follows the
+     * edges as made, so the clusters stay in level order), NGSP first */
+    egaf_buf route;
+    egaf_buf_init(&route);
+    for (int l = 0; l < LV__COUNT; l++) {
+        for (size_t step = 0; step <= s->nnat; step++) {
+            size_t n = step == 0 ? ngsp_index - 1 : step - 1;
+            if ((step == 0 && !ngsp) || (step > 0 && nat_nodes[n] == ngsp) || !nat_nodes[n])
+                continue;
+            bool is_ngsp = nat_nodes[n] == ngsp;
+            size_t count = agencies[n * LV__COUNT + (size_t)l];
+            unsigned bits = how[n * LV__COUNT + (size_t)l];
+            if (!count || !from[l])
+                continue;
+            cluster_edge(s, &vb, from[l], l, nat_nodes[n], count,
+                         is_ngsp ? NULL : site_route_text(s, bits, &route),
+                         !is_ngsp && (bits & (LK_B | LK_C | LK_D | LK_DIRECT)));
         }
     }
     for (size_t n = 0; n < s->nnat; n++) {
         site_national *nat = &s->nat[n];
-        if (!nat_nodes[n] || nat_nodes[n] == ngsp)
-            continue;
-        if (ngsp && nat->through_ngsp) {
+        if (nat_nodes[n] && nat_nodes[n] != ngsp && ngsp && nat->through_ngsp) {
             char label[64];
-            snprintf(label, sizeof label, ST(s, "%zu cơ quan", "%zu agencies"), nat->through_ngsp);
-            style_edge(&vb, vb_edge(&vb, ngsp, nat_nodes[n], true), "#6C3483", NULL, label);
-        }
-        /* network links and data sources: counts in the node's label, not
-         * one edge per agency */
-        size_t links = 0, sources = 0;
-        for (int g = 0; g < GROUP__COUNT; g++) {
-            links += group_links[(n * GROUP__COUNT + (size_t)g) * 2];
-            sources += group_links[(n * GROUP__COUNT + (size_t)g) * 2 + 1];
-        }
-        if (links || sources) {
-            egaf_buf_reset(&vb.label);
-            egaf_buf_puts(&vb.label, agget(nat_nodes[n], "label"));
-            char line[96];
-            if (links) {
-                snprintf(line, sizeof line, ST(s, "%zu cơ quan kết nối", "%zu agencies linked"),
-                         links);
-                egaf_buf_puts(&vb.label, "\\n");
-                egaf_render_label(&vb.label, line, EGAF_RENDER_WRAP + 6);
-            }
-            if (sources) {
-                snprintf(line, sizeof line, ST(s, "%zu cơ quan lấy dữ liệu", "%zu agencies take data"),
-                         sources);
-                egaf_buf_puts(&vb.label, "\\n");
-                egaf_render_label(&vb.label, line, EGAF_RENDER_WRAP + 6);
-            }
-            agset(nat_nodes[n], "label", vb.label.data ? vb.label.data : "");
+            snprintf(label, sizeof label, "%zu %s", nat->through_ngsp,
+                     ST(s, "cơ quan", nat->through_ngsp == 1 ? "agency" : "agencies"));
+            Agedge_t *e = vb_edge(&vb, ngsp, nat_nodes[n], true);
+            if (e)
+                vb_set(&vb, e, "fontsize", "9");
+            style_edge(&vb, e, "#6C3483", NULL, label);
         }
     }
-    vb_note(&vb, ST(s, "Mỗi cơ quan một nút; viền đỏ nét đứt: chưa có LGSP kết nối NGSP.",
-                    "One node per agency; red dashed border: no LGSP connected to NGSP."));
-    vb_note(&vb, ST(s, "Cạnh NGSP → hệ thống: số cơ quan kết nối qua LGSP và NGSP; cạnh đỏ nét "
-                       "đứt: kết nối theo trường hợp b, c, d hoặc trực tiếp. Trong nút: số cơ "
-                       "quan kết nối mạng, nền tảng hoặc lấy dữ liệu (sources).",
-                    "Edges NGSP → system: agencies connected through their LGSP and NGSP; red "
-                    "dashed edges: routes b, c, d or direct. In a node: agencies with a network "
-                    "or platform link, or taking data from it (sources)."));
+    egaf_buf_free(&route);
+    /* the legend's notes in a narrow column, as wide as an agency's box */
+    static const char *const notes[][2] = {
+        {"Mỗi cơ quan một ô, theo cấp (dữ liệu tham chiếu); viền đỏ nét đứt: chưa có LGSP kết "
+         "nối NGSP.",
+         "One box per agency, by level (reference data); red dashed border: no LGSP connected "
+         "to NGSP."},
+        {"Mỗi cạnh gộp các cơ quan của một nhóm; nhãn: số cơ quan. Cạnh NGSP → hệ thống: số cơ "
+         "quan kết nối qua LGSP và NGSP. Cạnh đỏ nét đứt: có cơ quan kết nối theo trường hợp b, "
+         "c, d hoặc trực tiếp.",
+         "Each edge stands for the agencies of a group; its label: how many. Edges NGSP → "
+         "system: agencies connected through their LGSP and NGSP. Red dashed edges: some "
+         "agencies connect by route b, c, d or directly."},
+    };
+    for (size_t i = 0; i < sizeof notes / sizeof notes[0]; i++) {
+        vb_wrap(&vb.notes, notes[i][s->en], 34, "\\l");
+        egaf_buf_puts(&vb.notes, "\\l");
+    }
     vb.used[VS_APPLICATION] = false;
+    /* the legend above the clusters in the agencies' first columns, not as
+     * more columns on the right */
+    vb.legend_placed = true;
+    vb.legend_rank = 0;
 done:
+    free(levels);
     free(nat_nodes);
-    free(nodes);
-    free(group_links);
+    free(how);
+    free(agencies);
     return finish(&vb);
 }
 

@@ -742,8 +742,8 @@ static int write_index(egaf_site *s)
     snprintf(v, sizeof v, "%zu/%zu/%zu", c.errors, c.warnings, c.notes);
     key_figure(b, v, ST(s, "lỗi/cảnh báo/lưu ý", "errors/warnings/notes"));
     egaf_buf_puts(b, "</ul>\n");
-    if (s->overview_drawn)
-        figure(s, b, "img/national-overview.svg",
+    if (s->overview_drawn) /* large: in a frame the reader pans and zooms */
+        site_zoom_figure(s, b, "img/national-overview.svg",
                ST(s, "Sơ đồ tổng thể: các bộ, ngành, địa phương, NGSP và hệ thống, CSDL quốc gia",
                   "Overview: ministries, provinces, NGSP and the national systems and "
                   "databases"));
@@ -1670,9 +1670,10 @@ int site_write_pages(egaf_site *s)
     egaf_buf_init(&b);
     egaf_buf_add(&b, css, sizeof css - 1);
     egaf_buf_add(&b, css_pages, sizeof css_pages - 1);
+    site_zoom_css(&b);
     int rc = site_write_file(s, "site.css", &b);
     egaf_buf_free(&b);
-    if (rc != 0 || write_index(s) != 0 || write_findings(s) != 0)
+    if (rc != 0 || site_write_zoom(s) != 0 || write_index(s) != 0 || write_findings(s) != 0)
         return -1;
     if (s->has_changes && write_changes(s) != 0)
         return -1;

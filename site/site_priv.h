@@ -194,6 +194,11 @@ int site_write_data(egaf_site *s);
 int site_collect(egaf_site *s);
 /* site_search.c: search.js, the index of the search box on every page. */
 int site_write_search(egaf_site *s);
+/* site_zoom.c: zoom.js (pan and zoom of the overview), its rules appended
+ * to site.css, and the overview's figure that uses them. */
+int site_write_zoom(egaf_site *s);
+void site_zoom_css(egaf_buf *css);
+void site_zoom_figure(egaf_site *s, egaf_buf *b, const char *src, const char *caption);
 /* One CSV field: quoted, quotes doubled, a leading = + - @ tab CR or LF
  * neutralised with an apostrophe (egaf_csv_field). */
 void site_csv_field(egaf_buf *out, const char *s);

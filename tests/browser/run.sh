@@ -5,7 +5,8 @@
 # writes a site from examples/national-2026 (with --previous
 # examples/national-2020) plus one model whose element is named
 # <img src=x onerror=alert(1)>, then runs site.test.js on it. Screenshots go
-# to $BUILD/site-index.png and $BUILD/site-agency.png.
+# to $BUILD/site-index.png, $BUILD/site-agency.png and the national overview at
+# 1280 and 390 px wide, $BUILD/site-overview-1280.png and site-overview-390.png.
 set -u
 cd "$(dirname "$0")/../.."
 BUILD=${BUILD:-build}

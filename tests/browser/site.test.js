@@ -180,6 +180,39 @@ async function main() {
       `results ${JSON.stringify(shown)}, injected images ${injected}`);
   }
 
+  // the overview's pan and zoom (site_zoom.c): the toolbar shows once the
+  // script runs, its buttons (Vietnamese labels) zoom the picture by its CSS
+  // transform, from the keyboard too; a drag pans; Đặt lại resets
+  if (fs.existsSync(path.join(siteDir, 'img', 'national-overview.svg'))) {
+    await page.goto(prefix + 'index.html', { waitUntil: 'load' });
+    const transform = () => page.$eval('figure.zoom .zoom-frame img', (i) => i.style.transform);
+    const labels = await page.$$eval('figure.zoom .zoom-bar button', (l) => l.map((b) => b.textContent.trim()));
+    record('the overview has zoom buttons with Vietnamese labels',
+      JSON.stringify(labels) === JSON.stringify(['+ Phóng to', '− Thu nhỏ', 'Đặt lại']) &&
+      await page.isVisible('figure.zoom .zoom-bar'), JSON.stringify(labels));
+    const before = await transform();
+    await page.click('figure.zoom button[data-zoom="in"]');
+    const zoomed = await transform();
+    await page.focus('figure.zoom button[data-zoom="in"]');
+    await page.keyboard.press('Enter');
+    const keyed = await transform();
+    const scaleOf = (t) => Number((/scale\(([0-9.]+)\)/.exec(t || '') || [])[1]);
+    record('zoom buttons change the overview\'s transform (click and keyboard)',
+      scaleOf(before) === 1 && scaleOf(zoomed) > 1 && scaleOf(keyed) > scaleOf(zoomed),
+      `before ${before}, after a click ${zoomed}, after Enter ${keyed}`);
+    const frame = await (await page.$('figure.zoom .zoom-frame')).boundingBox();
+    await page.mouse.move(frame.x + frame.width / 2, frame.y + frame.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(frame.x + frame.width / 2 - 120, frame.y + frame.height / 2 - 80, { steps: 4 });
+    await page.mouse.up();
+    const dragged = await transform();
+    record('a drag pans the zoomed overview', dragged !== keyed && scaleOf(dragged) === scaleOf(keyed),
+      `before the drag ${keyed}, after ${dragged}`);
+    await page.click('figure.zoom button[data-zoom="reset"]');
+    record('Đặt lại resets the overview', scaleOf(await transform()) === 1 &&
+      (await page.textContent('figure.zoom .zoom-level')).startsWith('100'), await transform());
+  }
+
   // print: the stylesheet's print rules hide navigation and search, and a
   // page prints on A4 without sideways overflow
   await page.goto(prefix + 'a-lang-son.html', { waitUntil: 'load' }).catch(() => {});
@@ -213,8 +246,23 @@ async function main() {
     await page.goto(prefix + agency, { waitUntil: 'load' });
     await page.screenshot({ path: path.join(shotDir, 'site-agency.png') });
   }
+  // the national overview as a reader sees it on a screen and on a phone
+  const overviewShots = [];
+  if (fs.existsSync(path.join(siteDir, 'img', 'national-overview.svg'))) {
+    for (const [width, height] of [[1280, 900], [390, 844]]) {
+      await page.setViewportSize({ width, height });
+      await page.goto(prefix + 'index.html', { waitUntil: 'load' });
+      const shot = path.join(shotDir, `site-overview-${width}.png`);
+      overviewShots.push(shot);
+      const figure = await page.$('figure.zoom');
+      if (!figure) continue; // no file: the check below fails
+      await figure.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: shot });
+    }
+  }
   record('screenshots saved', fs.existsSync(path.join(shotDir, 'site-index.png')) &&
-    fs.existsSync(path.join(shotDir, 'site-agency.png')), shotDir);
+    fs.existsSync(path.join(shotDir, 'site-agency.png')) &&
+    overviewShots.every((f) => fs.existsSync(f)), shotDir);
   await context.close();
   fs.rmSync(profile, { recursive: true, force: true });
 
@@ -230,7 +278,8 @@ async function main() {
     }
   }
   console.log(`pages ${seen.size}, SVG files ${svgs.size}; hostile name on ${hostilePage || 'no page'}`);
-  console.log(`screenshots: ${path.join(shotDir, 'site-index.png')} ${path.join(shotDir, 'site-agency.png')}`);
+  console.log(`screenshots: ${path.join(shotDir, 'site-index.png')} ${path.join(shotDir, 'site-agency.png')}` +
+    overviewShots.map((f) => ' ' + f).join(''));
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(failed ? 1 : 0);
 }

@@ -84,9 +84,17 @@ done
 check "every page has the Content-Security-Policy" \
     bash -c "! grep -L \"default-src 'none'; img-src 'self'; style-src 'self'\" $SITE/*.html | grep -q ."
 check "no external URL in any page" bash -c "! grep -lE '(src|href)=\"(https?:)?//' $SITE/*.html | grep -q ."
-# the one script of every page is the site's own search (site_search.c)
-check "no script in any page but the site's search" \
-    bash -c "[ \"\$(grep -ho '<script[^>]*>' $SITE/*.html | sort -u)\" = '<script src=\"search.js\" defer>' ]"
+# the scripts of the pages are the site's own: the search (site_search.c) on
+# every page and the overview's pan and zoom (site_zoom.c) on the index
+scripts_ok() { # DIR: every page's scripts are search.js, and zoom.js on index.html only
+    [ "$(grep -ho '<script[^>]*>' "$1"/*.html | sort -u | grep -vxF -e '<script src="search.js" defer>' \
+        -e '<script src="zoom.js" defer>')" = "" ] &&
+        [ "$(grep -lF '<script src="search.js" defer>' "$1"/*.html | wc -l)" = "$(ls "$1"/*.html | wc -l)" ] &&
+        ! grep -lF 'zoom.js' "$1"/*.html | grep -qv '/index.html$'
+}
+check "no script in any page but the site's search and the overview's zoom" scripts_ok "$SITE"
+check "zoom.js is the site's own: nothing loaded from elsewhere, no eval" \
+    bash -c "test -s '$SITE/zoom.js' && ! grep -qE 'https?:|//[a-z]|import|eval|innerHTML' '$SITE/zoom.js'"
 check "every page has the search box" bash -c "! grep -L 'id=\"tim-kiem\"' $SITE/*.html | grep -q ."
 check "consolidated.json is JSON" python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$SITE/data/consolidated.json"
 check "CSV starts with the UTF-8 BOM" bash -c "head -c3 $SITE/data/elements.csv | od -An -tx1 | grep -q 'ef bb bf'"
@@ -119,8 +127,7 @@ check "hostile fixture has the name" grep -q "<script>alert(1)</script>" "$T/hos
 run consolidate --year 2026 $DIAGRAMS -o "$T/hsite" "$T/hostile"
 expect_status "hostile model: consolidated" 0
 expect_grep "a <script> name is escaped in HTML" "&lt;script&gt;alert\(1\)&lt;/script&gt; &amp;amp; &quot;q&quot; &#39;s&#39;" "$T/hsite/a-bo-cong-an.html"
-check "no <script> element in the page but the search" \
-    bash -c "[ \"\$(grep -ho '<script[^>]*>' $T/hsite/*.html | sort -u)\" = '<script src=\"search.js\" defer>' ]"
+check "no <script> element in the page but the search and the zoom" scripts_ok "$T/hsite"
 check "the name is JSON-escaped in the search index" \
     bash -c "grep -qF '\\u003cscript>alert(1)\\u003c/script>' $T/hsite/search.js && ! grep -q '<script' $T/hsite/search.js"
 [ -z "$SLOW" ] && check "the name is escaped in the SVG" bash -c "grep -q '&lt;script&gt;' $T/hsite/img/a-bo-cong-an-overview.svg && ! grep -q '<script' $T/hsite/img/*.svg"
