@@ -32,6 +32,9 @@ void egaf_buf_json_string_or_null(egaf_buf *b, const char *s);
 /* Text for XML/HTML element content and attribute values (both quote kinds
  * escaped); control characters other than tab and newline are dropped. */
 void egaf_buf_xml_text(egaf_buf *b, const char *s);
+/* The visible picture of control character c (below 0x20, or DEL), for a
+ * format that has no escape for it: U+2400 + c, U+2421 for DEL. */
+void egaf_buf_control_picture(egaf_buf *b, unsigned char c);
 /* Writes the whole buffer to f; returns 0, or -1 on a write error. */
 int egaf_buf_write(const egaf_buf *b, FILE *f);
 

@@ -42,17 +42,11 @@ static void escape(egaf_buf *out, const char *s, bool property)
         case '\t':
             egaf_buf_putc(out, '\t');
             break;
-        case 0x7F:
-            egaf_buf_puts(out, "\xE2\x90\xA1"); /* U+2421 SYMBOL FOR DELETE */
-            break;
         default:
-            if ((unsigned char)*s < 0x20) {
-                /* U+2400 + c, CONTROL PICTURES */
-                char picture[3] = {'\xE2', '\x90', (char)(0x80 + (unsigned char)*s)};
-                egaf_buf_add(out, picture, 3);
-            } else {
+            if ((unsigned char)*s < 0x20 || *s == 0x7F)
+                egaf_buf_control_picture(out, (unsigned char)*s);
+            else
                 egaf_buf_putc(out, *s);
-            }
         }
     }
 }
