@@ -55,14 +55,7 @@ static const char *command(const egaf_finding *f)
 {
     if (f->waiver)
         return "notice";
-    switch (f->severity) {
-    case EGAF_SEV_ERROR:
-        return "error";
-    case EGAF_SEV_WARNING:
-        return "warning";
-    default:
-        return "notice";
-    }
+    return egaf_report_severity_pick(f->severity, "error", "warning", "notice");
 }
 
 void egaf_report_github(egaf_buf *out, const egaf_diags *diags, const egaf_report_options *opt)
