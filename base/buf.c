@@ -146,6 +146,35 @@ void egaf_buf_json_string(egaf_buf *b, const char *s)
     egaf_buf_putc(b, '"');
 }
 
+void egaf_buf_json_strings(egaf_buf *b, const char *const *v, size_t n)
+{
+    egaf_buf_putc(b, '[');
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            egaf_buf_puts(b, ", ");
+        egaf_buf_json_string_or_null(b, v[i]);
+    }
+    egaf_buf_putc(b, ']');
+}
+
+void egaf_buf_json_member(egaf_buf *b, const char *text, const char *s)
+{
+    egaf_buf_puts(b, text);
+    egaf_buf_json_string_or_null(b, s);
+}
+
+void egaf_buf_one_line(egaf_buf *b, const char *s)
+{
+    if (!s)
+        return;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '\n' || *p == '\r' || *p == '\t')
+            egaf_buf_putc(b, ' ');
+        else if (*p >= 0x20 && *p != 0x7f)
+            egaf_buf_putc(b, (char)*p);
+    }
+}
+
 void egaf_buf_xml_text(egaf_buf *b, const char *s)
 {
     const unsigned char *p = (const unsigned char *)s;
