@@ -190,5 +190,12 @@ typedef void (*egaf_text_writer)(egaf_buf *out, const char *s);
  * relations of a diff and the integrations of a gap read alike. */
 void egaf_diff_write_route(egaf_buf *out, const char *from, const char *to, const char *via,
                            egaf_text_writer put);
+/* An element as JSON members: `"kind": …, "id": …, "name": …`. */
+void egaf_diff_write_element_json(egaf_buf *out, egaf_kind kind, const char *id,
+                                  const char *name);
+/* A route as JSON members: `, "from": …, "to": …, "via": …` (null when
+ * not set). */
+void egaf_diff_write_route_json(egaf_buf *out, const char *from, const char *to,
+                                const char *via);
 
 #endif

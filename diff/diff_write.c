@@ -49,6 +49,21 @@ void egaf_diff_write_route(egaf_buf *out, const char *from, const char *to, cons
     }
 }
 
+void egaf_diff_write_element_json(egaf_buf *out, egaf_kind kind, const char *id,
+                                  const char *name)
+{
+    egaf_buf_printf(out, "\"kind\": \"%s\"", egaf_diff_kind_name(kind));
+    egaf_buf_json_member(out, ", \"id\": ", id);
+    egaf_buf_json_member(out, ", \"name\": ", name);
+}
+
+void egaf_diff_write_route_json(egaf_buf *out, const char *from, const char *to, const char *via)
+{
+    egaf_buf_json_member(out, ", \"from\": ", from);
+    egaf_buf_json_member(out, ", \"to\": ", to);
+    egaf_buf_json_member(out, ", \"via\": ", via);
+}
+
 /* The status of an architecture in the text report, in the reader's
  * language (the JSON keeps egaf_diff_status_name). */
 static const char *text_status(egaf_diff_status s)
@@ -476,11 +491,9 @@ static void json_arch(egaf_buf *out, const egaf_diff_arch *a)
     egaf_buf_puts(out, ",\n     \"elements\": [");
     for (size_t i = 0; i < a->nelements; i++) {
         const egaf_diff_element *e = &a->elements[i];
-        egaf_buf_printf(out, "%s\n      {\"status\": \"%s\", \"kind\": \"%s\", \"id\": ",
-                        i ? "," : "", egaf_diff_status_name(e->status),
-                        egaf_diff_kind_name(e->kind));
-        egaf_buf_json_string_or_null(out, e->id);
-        egaf_buf_json_member(out, ", \"name\": ", e->name);
+        egaf_buf_printf(out, "%s\n      {\"status\": \"%s\", ", i ? "," : "",
+                        egaf_diff_status_name(e->status));
+        egaf_diff_write_element_json(out, e->kind, e->id, e->name);
         egaf_buf_json_member(out, ", \"renamed_from\": ", e->renamed_from);
         egaf_buf_puts(out, ", \"fields\": ");
         json_fields(out, e->fields, e->nfields);
@@ -492,9 +505,7 @@ static void json_arch(egaf_buf *out, const egaf_diff_arch *a)
         egaf_buf_printf(out, "%s\n      {\"status\": \"%s\", \"type\": ", i ? "," : "",
                         egaf_diff_status_name(r->status));
         egaf_buf_json_string_or_null(out, r->type);
-        egaf_buf_json_member(out, ", \"from\": ", r->from);
-        egaf_buf_json_member(out, ", \"to\": ", r->to);
-        egaf_buf_json_member(out, ", \"via\": ", r->via);
+        egaf_diff_write_route_json(out, r->from, r->to, r->via);
         egaf_buf_json_member(out, ", \"id\": ", r->id);
         egaf_buf_puts(out, ", \"fields\": ");
         json_fields(out, r->fields, r->nfields);

@@ -139,15 +139,11 @@ void egaf_gap_write_json(egaf_buf *out, const egaf_gap *g, const egaf_gap_write_
     egaf_buf_printf(out, "\"uncovered\": %zu},\n \"items\": [", g->uncovered);
     for (size_t i = 0; i < g->nitems; i++) {
         const egaf_gap_item *it = &g->items[i];
-        egaf_buf_printf(out, "%s\n  {\"action\": \"%s\", \"kind\": \"%s\", \"id\": ",
-                        i ? "," : "", egaf_gap_action_name(it->action),
-                        egaf_diff_kind_name(it->kind));
-        egaf_buf_json_string_or_null(out, it->id);
-        egaf_buf_json_member(out, ", \"name\": ", it->name);
+        egaf_buf_printf(out, "%s\n  {\"action\": \"%s\", ", i ? "," : "",
+                        egaf_gap_action_name(it->action));
+        egaf_diff_write_element_json(out, it->kind, it->id, it->name);
         egaf_buf_json_member(out, ", \"replaces\": ", it->replaces);
-        egaf_buf_json_member(out, ", \"from\": ", it->from);
-        egaf_buf_json_member(out, ", \"to\": ", it->to);
-        egaf_buf_json_member(out, ", \"via\": ", it->via);
+        egaf_diff_write_route_json(out, it->from, it->to, it->via);
         egaf_buf_puts(out, ", \"tasks\": ");
         egaf_buf_json_strings(out, it->tasks, it->ntasks);
         egaf_buf_printf(out, ", \"covered\": %s}", it->ntasks ? "true" : "false");
