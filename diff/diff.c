@@ -294,11 +294,6 @@ static const char *scalar_text(ctx *c, const egaf_value *v, const char *arch)
     if (!v)
         return NULL;
     switch (v->type) {
-    case EGAF_FT_TEXT:
-    case EGAF_FT_ID:
-    case EGAF_FT_ENUM:
-    case EGAF_FT_CODE:
-        return v->u.str.s;
     case EGAF_FT_REF:
         return norm_ref(arch, v->u.str.s);
     case EGAF_FT_INT:
@@ -308,7 +303,7 @@ static const char *scalar_text(ctx *c, const egaf_value *v, const char *arch)
         r = egaf_arena_printf(c->scratch, "%lld-%lld", v->u.period.from, v->u.period.to);
         break;
     default:
-        return NULL;
+        return egaf_value_text(v);
     }
     if (!r)
         c->oom = true;

@@ -331,18 +331,6 @@ static bool convert_period(builder *b, const egaf_ynode *v, const egaf_field_spe
     return ok;
 }
 
-static void enum_list(const char *const *values, char *buf, size_t size)
-{
-    size_t used = 0;
-    buf[0] = '\0';
-    for (size_t i = 0; values[i] && used < size; i++) {
-        int w = snprintf(buf + used, size - used, "%s%s", i ? ", " : "", values[i]);
-        if (w < 0)
-            break;
-        used += (size_t)w;
-    }
-}
-
 static bool convert(builder *b, const egaf_field_spec *fs, const egaf_ynode *v,
                     const char *element, egaf_value *out)
 {
@@ -374,7 +362,7 @@ static bool convert(builder *b, const egaf_field_spec *fs, const egaf_ynode *v,
                 return true;
             }
         char allowed[256];
-        enum_list(fs->values, allowed, sizeof allowed);
+        egaf_values_text(fs->values, allowed, sizeof allowed);
         egaf_finding *f =
             egaf_diag(b->diags, "schema.enum", &v->mark, element,
                       _("'%s' must be one of %s; found '%s'"), fs->key, allowed, out->u.str.s);
@@ -1007,7 +995,11 @@ const egaf_value *egaf_element_get(const egaf_element *el, egaf_field field)
 
 const char *egaf_element_text(const egaf_element *el, egaf_field field)
 {
-    const egaf_value *v = egaf_element_get(el, field);
+    return egaf_value_text(egaf_element_get(el, field));
+}
+
+const char *egaf_value_text(const egaf_value *v)
+{
     if (!v)
         return NULL;
     switch (v->type) {
