@@ -201,6 +201,19 @@ static bool whole_number(builder *b, const egaf_ynode *v, const egaf_field_spec 
     return true;
 }
 
+/* The candidate closest to word as the finding's hint and fix; false when
+ * none is close. */
+static bool hint_closest(builder *b, egaf_finding *f, const char *word,
+                         const char *const *candidates)
+{
+    const char *s = egaf_suggest(word, candidates, egaf_list_count(candidates));
+    if (!s)
+        return false;
+    egaf_diag_hint(b->diags, f, _("did you mean '%s'?"), s);
+    egaf_diag_fix(b->diags, f, "%s", s);
+    return true;
+}
+
 static bool convert_waivers(builder *b, const egaf_ynode *v, const char *element, egaf_value *out)
 {
     if (v->kind != EGAF_Y_SEQ) {
@@ -234,11 +247,7 @@ static bool convert_waivers(builder *b, const egaf_ynode *v, const char *element
             else {
                 egaf_finding *f = egaf_diag(b->diags, "schema.unknown-key", &k->mark, element,
                                             _("unknown key '%s' in a waiver"), name);
-                const char *s = egaf_suggest(name, keys, egaf_list_count(keys));
-                if (s) {
-                    egaf_diag_hint(b->diags, f, _("did you mean '%s'?"), s);
-                    egaf_diag_fix(b->diags, f, "%s", s);
-                }
+                hint_closest(b, f, name, keys);
             }
         }
         if (!w.rule.s && ok) {
@@ -316,11 +325,7 @@ static bool convert_period(builder *b, const egaf_ynode *v, const egaf_field_spe
         else {
             egaf_finding *f = egaf_diag(b->diags, "schema.unknown-key", &k->mark, element,
                                         _("unknown key '%s' in 'period'"), name);
-            const char *s = egaf_suggest(name, keys, egaf_list_count(keys));
-            if (s) {
-                egaf_diag_hint(b->diags, f, _("did you mean '%s'?"), s);
-                egaf_diag_fix(b->diags, f, "%s", s);
-            }
+            hint_closest(b, f, name, keys);
         }
     }
     if (ok && (!have_from || !have_to)) {
@@ -366,11 +371,7 @@ static bool convert(builder *b, const egaf_field_spec *fs, const egaf_ynode *v,
         egaf_finding *f =
             egaf_diag(b->diags, "schema.enum", &v->mark, element,
                       _("'%s' must be one of %s; found '%s'"), fs->key, allowed, out->u.str.s);
-        const char *s = egaf_suggest(out->u.str.s, fs->values, egaf_list_count(fs->values));
-        if (s) {
-            egaf_diag_hint(b->diags, f, _("did you mean '%s'?"), s);
-            egaf_diag_fix(b->diags, f, "%s", s);
-        }
+        hint_closest(b, f, out->u.str.s, fs->values);
         return false;
     }
     case EGAF_FT_INT:
@@ -409,12 +410,7 @@ static void unknown_key(builder *b, const egaf_ynode *k, const char *where,
     const char *name = k->kind == EGAF_Y_SCALAR ? k->u.scalar.text : "?";
     egaf_finding *f = egaf_diag(b->diags, "schema.unknown-key", &k->mark, element,
                                 _("unknown key '%s' in %s"), name, where);
-    const char *s = egaf_suggest(name, candidates, egaf_list_count(candidates));
-    if (s) {
-        egaf_diag_hint(b->diags, f, _("did you mean '%s'?"), s);
-        egaf_diag_fix(b->diags, f, "%s", s);
-    }
-    else if (strchr(name, ' '))
+    if (!hint_closest(b, f, name, candidates) && strchr(name, ' '))
         /* `{name: Doanh nghiệp, cơ sở kinh doanh}` splits the name at the comma */
         egaf_diag_hint(b->diags, f, _("a value that contains a comma inside { } must be quoted"));
 }
@@ -633,6 +629,42 @@ static bool has_dotdot(const char *p)
     return false;
 }
 
+/* Whether the file that inc names, real its resolved path, may be read: inside
+ * the model's folder, not being included already, not included before. Says
+ * why not. */
+static bool may_include(builder *b, const egaf_str *inc, const char *real)
+{
+    egaf_diags *d = b->diags;
+    const char *rel = inc->s;
+    size_t rootlen = strlen(b->root_dir);
+    bool inside = strncmp(real, b->root_dir, rootlen) == 0 &&
+                  (real[rootlen] == '/' || (rootlen == 1 && b->root_dir[0] == '/'));
+    if (!inside) {
+        egaf_finding *f = egaf_diag(d, "include.escape", &inc->mark, NULL,
+                                    _("include '%s' resolves outside the model's folder "
+                                      "(through a symbolic link)"),
+                                    rel);
+        egaf_diag_hint(d, f, _("copy the file into the model's folder instead of linking it"));
+        return false;
+    }
+    for (size_t i = 0; i < b->depth; i++)
+        if (strcmp(b->stack[i], real) == 0) {
+            egaf_finding *f = egaf_diag(d, "include.cycle", &inc->mark, NULL,
+                                        _("include '%s' leads back to a file already being "
+                                          "included"),
+                                        rel);
+            egaf_diag_hint(d, f, _("remove this include; each file is read once"));
+            return false;
+        }
+    if (egaf_strmap_get(&b->loaded, real, strlen(real))) {
+        egaf_finding *f = egaf_diag(d, "include.cycle", &inc->mark, NULL,
+                                    _("'%s' is included a second time"), rel);
+        egaf_diag_hint(d, f, _("include each file once; its elements are read only once"));
+        return false;
+    }
+    return true;
+}
+
 static void include_one(builder *b, const egaf_str *inc, const egaf_source *from)
 {
     egaf_diags *d = b->diags;
@@ -679,34 +711,7 @@ static void include_one(builder *b, const egaf_str *inc, const egaf_source *from
         free(joined);
         return;
     }
-    size_t rootlen = strlen(b->root_dir);
-    bool inside = strncmp(real, b->root_dir, rootlen) == 0 &&
-                  (real[rootlen] == '/' || (rootlen == 1 && b->root_dir[0] == '/'));
-    if (!inside) {
-        egaf_finding *f = egaf_diag(d, "include.escape", &inc->mark, NULL,
-                                    _("include '%s' resolves outside the model's folder "
-                                      "(through a symbolic link)"),
-                                    rel);
-        egaf_diag_hint(d, f, _("copy the file into the model's folder instead of linking it"));
-        free(joined);
-        free(real);
-        return;
-    }
-    for (size_t i = 0; i < b->depth; i++)
-        if (strcmp(b->stack[i], real) == 0) {
-            egaf_finding *f = egaf_diag(d, "include.cycle", &inc->mark, NULL,
-                                        _("include '%s' leads back to a file already being "
-                                          "included"),
-                                        rel);
-            egaf_diag_hint(d, f, _("remove this include; each file is read once"));
-            free(joined);
-            free(real);
-            return;
-        }
-    if (egaf_strmap_get(&b->loaded, real, strlen(real))) {
-        egaf_finding *f = egaf_diag(d, "include.cycle", &inc->mark, NULL,
-                                    _("'%s' is included a second time"), rel);
-        egaf_diag_hint(d, f, _("include each file once; its elements are read only once"));
+    if (!may_include(b, inc, real)) {
         free(joined);
         free(real);
         return;
