@@ -629,42 +629,6 @@ static bool has_dotdot(const char *p)
     return false;
 }
 
-/* Whether the file that inc names, real its resolved path, may be read: inside
- * the model's folder, not being included already, not included before. Says
- * why not. */
-static bool may_include(builder *b, const egaf_str *inc, const char *real)
-{
-    egaf_diags *d = b->diags;
-    const char *rel = inc->s;
-    size_t rootlen = strlen(b->root_dir);
-    bool inside = strncmp(real, b->root_dir, rootlen) == 0 &&
-                  (real[rootlen] == '/' || (rootlen == 1 && b->root_dir[0] == '/'));
-    if (!inside) {
-        egaf_finding *f = egaf_diag(d, "include.escape", &inc->mark, NULL,
-                                    _("include '%s' resolves outside the model's folder "
-                                      "(through a symbolic link)"),
-                                    rel);
-        egaf_diag_hint(d, f, _("copy the file into the model's folder instead of linking it"));
-        return false;
-    }
-    for (size_t i = 0; i < b->depth; i++)
-        if (strcmp(b->stack[i], real) == 0) {
-            egaf_finding *f = egaf_diag(d, "include.cycle", &inc->mark, NULL,
-                                        _("include '%s' leads back to a file already being "
-                                          "included"),
-                                        rel);
-            egaf_diag_hint(d, f, _("remove this include; each file is read once"));
-            return false;
-        }
-    if (egaf_strmap_get(&b->loaded, real, strlen(real))) {
-        egaf_finding *f = egaf_diag(d, "include.cycle", &inc->mark, NULL,
-                                    _("'%s' is included a second time"), rel);
-        egaf_diag_hint(d, f, _("include each file once; its elements are read only once"));
-        return false;
-    }
-    return true;
-}
-
 static void include_one(builder *b, const egaf_str *inc, const egaf_source *from)
 {
     egaf_diags *d = b->diags;
@@ -711,7 +675,34 @@ static void include_one(builder *b, const egaf_str *inc, const egaf_source *from
         free(joined);
         return;
     }
-    if (!may_include(b, inc, real)) {
+    size_t rootlen = strlen(b->root_dir);
+    bool inside = strncmp(real, b->root_dir, rootlen) == 0 &&
+                  (real[rootlen] == '/' || (rootlen == 1 && b->root_dir[0] == '/'));
+    if (!inside) {
+        egaf_finding *f = egaf_diag(d, "include.escape", &inc->mark, NULL,
+                                    _("include '%s' resolves outside the model's folder "
+                                      "(through a symbolic link)"),
+                                    rel);
+        egaf_diag_hint(d, f, _("copy the file into the model's folder instead of linking it"));
+        free(joined);
+        free(real);
+        return;
+    }
+    for (size_t i = 0; i < b->depth; i++)
+        if (strcmp(b->stack[i], real) == 0) {
+            egaf_finding *f = egaf_diag(d, "include.cycle", &inc->mark, NULL,
+                                        _("include '%s' leads back to a file already being "
+                                          "included"),
+                                        rel);
+            egaf_diag_hint(d, f, _("remove this include; each file is read once"));
+            free(joined);
+            free(real);
+            return;
+        }
+    if (egaf_strmap_get(&b->loaded, real, strlen(real))) {
+        egaf_finding *f = egaf_diag(d, "include.cycle", &inc->mark, NULL,
+                                    _("'%s' is included a second time"), rel);
+        egaf_diag_hint(d, f, _("include each file once; its elements are read only once"));
         free(joined);
         free(real);
         return;
