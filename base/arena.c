@@ -222,20 +222,26 @@ char *egaf_arena_join(egaf_arena *arena, const char *a, char sep, const char *b)
     return p;
 }
 
-char *egaf_arena_printf(egaf_arena *arena, const char *fmt, ...)
+char *egaf_arena_vprintf(egaf_arena *arena, const char *fmt, va_list ap)
 {
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
+    va_list sizing;
+    va_copy(sizing, ap);
+    int n = vsnprintf(NULL, 0, fmt, sizing);
+    va_end(sizing);
     if (n < 0)
         return NULL;
     size_t dirty;
     char *p = bump(arena, (size_t)n + 1, 1, &dirty);
-    if (!p)
-        return NULL;
+    if (p)
+        vsnprintf(p, (size_t)n + 1, fmt, ap);
+    return p;
+}
+
+char *egaf_arena_printf(egaf_arena *arena, const char *fmt, ...)
+{
+    va_list ap;
     va_start(ap, fmt);
-    vsnprintf(p, (size_t)n + 1, fmt, ap);
+    char *p = egaf_arena_vprintf(arena, fmt, ap);
     va_end(ap);
     return p;
 }

@@ -6,6 +6,7 @@
 #ifndef EGAF_ARENA_H
 #define EGAF_ARENA_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 typedef struct egaf_arena egaf_arena;
@@ -28,6 +29,9 @@ char *egaf_arena_join(egaf_arena *arena, const char *a, char sep, const char *b)
 /* printf into the arena; NULL on error. */
 char *egaf_arena_printf(egaf_arena *arena, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* The same with a va_list (ap is used, not ended). */
+char *egaf_arena_vprintf(egaf_arena *arena, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
 /* Bytes handed out so far (for benchmarks and limits). */
 size_t egaf_arena_used(const egaf_arena *arena);
 

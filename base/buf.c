@@ -86,12 +86,11 @@ void egaf_buf_printf(egaf_buf *b, const char *fmt, ...)
     b->len += (size_t)n;
 }
 
-/* Length of the valid UTF-8 sequence at s (1..4), or 0 when invalid; s is
- * NUL-terminated, and a NUL ends any sequence. */
+/* Length of the valid UTF-8 sequence at s (1..4), or 0 when invalid. */
 static size_t utf8_valid(const unsigned char *s)
 {
     int32_t cp;
-    return egaf_utf8_decode((const char *)s, strnlen((const char *)s, 4), &cp);
+    return egaf_utf8_decode_str((const char *)s, &cp);
 }
 
 void egaf_buf_json_string(egaf_buf *b, const char *s)
@@ -147,6 +146,35 @@ void egaf_buf_json_string(egaf_buf *b, const char *s)
     egaf_buf_putc(b, '"');
 }
 
+void egaf_buf_json_strings(egaf_buf *b, const char *const *v, size_t n)
+{
+    egaf_buf_putc(b, '[');
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            egaf_buf_puts(b, ", ");
+        egaf_buf_json_string_or_null(b, v[i]);
+    }
+    egaf_buf_putc(b, ']');
+}
+
+void egaf_buf_json_member(egaf_buf *b, const char *text, const char *s)
+{
+    egaf_buf_puts(b, text);
+    egaf_buf_json_string_or_null(b, s);
+}
+
+void egaf_buf_one_line(egaf_buf *b, const char *s)
+{
+    if (!s)
+        return;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '\n' || *p == '\r' || *p == '\t')
+            egaf_buf_putc(b, ' ');
+        else if (*p >= 0x20 && *p != 0x7f)
+            egaf_buf_putc(b, (char)*p);
+    }
+}
+
 void egaf_buf_xml_text(egaf_buf *b, const char *s)
 {
     const unsigned char *p = (const unsigned char *)s;
@@ -190,6 +218,17 @@ void egaf_buf_xml_text(egaf_buf *b, const char *s)
         }
         p++;
     }
+}
+
+void egaf_buf_control_picture(egaf_buf *b, unsigned char c)
+{
+    if (c == 0x7F) {
+        egaf_buf_puts(b, "\xE2\x90\xA1"); /* U+2421 SYMBOL FOR DELETE */
+        return;
+    }
+    /* CONTROL PICTURES: E2 90 (80 + c) */
+    char picture[3] = {'\xE2', '\x90', (char)(0x80 + c)};
+    egaf_buf_add(b, picture, 3);
 }
 
 int egaf_buf_write(const egaf_buf *b, FILE *f)

@@ -29,9 +29,21 @@ void egaf_buf_printf(egaf_buf *b, const char *fmt, ...) __attribute__((format(pr
 void egaf_buf_json_string(egaf_buf *b, const char *s);
 /* The same, or null for NULL. */
 void egaf_buf_json_string_or_null(egaf_buf *b, const char *s);
+/* A JSON array of strings (null for a NULL one). */
+void egaf_buf_json_strings(egaf_buf *b, const char *const *v, size_t n);
+/* text written as is (the comma and key before a value), then s as a JSON
+ * string, or null for NULL: one member of an object. */
+void egaf_buf_json_member(egaf_buf *b, const char *text, const char *s);
+/* s on one line, for a terminal: line breaks and tabs as spaces, other
+ * control characters dropped (model text is not trusted to be printable);
+ * nothing for NULL. */
+void egaf_buf_one_line(egaf_buf *b, const char *s);
 /* Text for XML/HTML element content and attribute values (both quote kinds
  * escaped); control characters other than tab and newline are dropped. */
 void egaf_buf_xml_text(egaf_buf *b, const char *s);
+/* The visible picture of control character c (below 0x20, or DEL), for a
+ * format that has no escape for it: U+2400 + c, U+2421 for DEL. */
+void egaf_buf_control_picture(egaf_buf *b, unsigned char c);
 /* Writes the whole buffer to f; returns 0, or -1 on a write error. */
 int egaf_buf_write(const egaf_buf *b, FILE *f);
 

@@ -131,20 +131,6 @@ void egaf_diags_absorb(egaf_diags *d, egaf_diags *src)
     egaf_diags_free(src);
 }
 
-static char *vformat(egaf_arena *arena, const char *fmt, va_list ap)
-{
-    va_list copy;
-    va_copy(copy, ap);
-    int n = vsnprintf(NULL, 0, fmt, copy);
-    va_end(copy);
-    if (n < 0)
-        return NULL;
-    char *p = egaf_arena_alloc(arena, (size_t)n + 1);
-    if (p)
-        vsnprintf(p, (size_t)n + 1, fmt, ap);
-    return p;
-}
-
 static const char *quote_line(egaf_arena *arena, const egaf_source *src, unsigned line)
 {
     size_t len;
@@ -199,7 +185,7 @@ static egaf_finding *add(egaf_diags *d, const char *rule, const char *file, cons
         f->span = 1;
     }
     f->element = element ? egaf_arena_strdup(d->arena, element) : NULL;
-    f->message = vformat(d->arena, fmt, ap);
+    f->message = egaf_arena_vprintf(d->arena, fmt, ap);
     if (!f->message) {
         d->failed = true;
         return NULL;
@@ -235,7 +221,7 @@ void egaf_diag_hint(egaf_diags *d, egaf_finding *f, const char *fmt, ...)
         return;
     va_list ap;
     va_start(ap, fmt);
-    f->hint = vformat(d->arena, fmt, ap);
+    f->hint = egaf_arena_vprintf(d->arena, fmt, ap);
     va_end(ap);
 }
 
@@ -245,7 +231,7 @@ void egaf_diag_fix(egaf_diags *d, egaf_finding *f, const char *fmt, ...)
         return;
     va_list ap;
     va_start(ap, fmt);
-    f->fix = vformat(d->arena, fmt, ap);
+    f->fix = egaf_arena_vprintf(d->arena, fmt, ap);
     va_end(ap);
 }
 
@@ -267,7 +253,7 @@ void egaf_diag_hint_append(egaf_diags *d, egaf_finding *f, const char *fmt, ...)
         return;
     va_list ap;
     va_start(ap, fmt);
-    char *more = vformat(d->arena, fmt, ap);
+    char *more = egaf_arena_vprintf(d->arena, fmt, ap);
     va_end(ap);
     if (!more) {
         d->failed = true;
@@ -314,7 +300,7 @@ void egaf_diag_related(egaf_diags *d, egaf_finding *f, const egaf_mark *mark, co
     r->source_line = quote_line(d->arena, mark->src, mark->line);
     va_list ap;
     va_start(ap, fmt);
-    r->message = vformat(d->arena, fmt, ap);
+    r->message = egaf_arena_vprintf(d->arena, fmt, ap);
     va_end(ap);
     f->related = n;
     f->nrelated++;

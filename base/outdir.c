@@ -53,15 +53,22 @@ bool egaf_outdir_name_ok(const char *rel)
     }
 }
 
+/* A copy of rel to cut into its components; NULL with errno EINVAL when rel
+ * is not a name below the folder (egaf_outdir_name_ok). */
+static char *components_copy(const char *rel)
+{
+    if (!egaf_outdir_name_ok(rel)) {
+        errno = EINVAL;
+        return NULL;
+    }
+    return strdup(rel);
+}
+
 /* One component at a time, each folder opened with O_NOFOLLOW: a link on
  * the way is refused (ELOOP or ENOTDIR), so is "..". */
 int egaf_outdir_openat_walk(int dirfd, const char *rel, int flags, mode_t mode)
 {
-    if (!egaf_outdir_name_ok(rel)) {
-        errno = EINVAL;
-        return -1;
-    }
-    char *copy = strdup(rel);
+    char *copy = components_copy(rel);
     if (!copy)
         return -1;
     int cur = dirfd;
@@ -114,11 +121,7 @@ int egaf_outdir_openat(egaf_outdir *out, const char *rel, int flags, mode_t mode
 
 int egaf_outdir_mkdirs(egaf_outdir *out, const char *rel)
 {
-    if (!egaf_outdir_name_ok(rel)) {
-        errno = EINVAL;
-        return -1;
-    }
-    char *copy = strdup(rel);
+    char *copy = components_copy(rel);
     if (!copy)
         return -1;
     egaf_outdir cur = {out->fd, out->walk};

@@ -22,6 +22,11 @@ size_t egaf_utf8_decode(const char *s, size_t n, int32_t *cp)
     return (size_t)len;
 }
 
+size_t egaf_utf8_decode_str(const char *s, int32_t *cp)
+{
+    return egaf_utf8_decode(s, strnlen(s, 4), cp);
+}
+
 void egaf_utf8_cursor_init(egaf_utf8_cursor *c)
 {
     memset(c, 0, sizeof(*c));

@@ -16,6 +16,9 @@
  * bytes (1..4) and sets *cp; returns 0 for bytes that are not valid UTF-8
  * (then *cp is -1). n must be at least 1. */
 size_t egaf_utf8_decode(const char *s, size_t n, int32_t *cp);
+/* The same at a NUL-terminated s: a NUL ends any sequence, and nothing past
+ * it is read. */
+size_t egaf_utf8_decode_str(const char *s, int32_t *cp);
 
 /* A walk along a line that counts code points and grapheme clusters, so a
  * caller that asks for positions in increasing order pays once per line. */

@@ -4,6 +4,7 @@
  * national comparison stays O(n log n). The writers are in diff_write.c. */
 #include "diff/diff.h"
 #include "base/grow.h"
+#include "base/i18n.h"
 #include "model/query.h"
 
 #include <stdint.h>
@@ -80,18 +81,19 @@ const char *egaf_diff_kind_name(egaf_kind kind)
     return (unsigned)kind < EGAF_K__COUNT ? kind_names[kind] : "element";
 }
 
+/* msgids too: the text report shows them in the reader's language */
+static const char *const status_names[] = {
+    [EGAF_DIFF_UNCHANGED] = N_("unchanged"),
+    [EGAF_DIFF_ADDED] = N_("added"),
+    [EGAF_DIFF_REMOVED] = N_("removed"),
+    [EGAF_DIFF_CHANGED] = N_("changed"),
+};
+
 const char *egaf_diff_status_name(egaf_diff_status status)
 {
-    switch (status) {
-    case EGAF_DIFF_ADDED:
-        return "added";
-    case EGAF_DIFF_REMOVED:
-        return "removed";
-    case EGAF_DIFF_CHANGED:
-        return "changed";
-    default:
-        return "unchanged";
-    }
+    return (unsigned)status < sizeof status_names / sizeof status_names[0]
+               ? status_names[status]
+               : "unchanged";
 }
 
 int egaf_diff_fail_parse(const char *s, unsigned *mask)
@@ -292,11 +294,6 @@ static const char *scalar_text(ctx *c, const egaf_value *v, const char *arch)
     if (!v)
         return NULL;
     switch (v->type) {
-    case EGAF_FT_TEXT:
-    case EGAF_FT_ID:
-    case EGAF_FT_ENUM:
-    case EGAF_FT_CODE:
-        return v->u.str.s;
     case EGAF_FT_REF:
         return norm_ref(arch, v->u.str.s);
     case EGAF_FT_INT:
@@ -306,7 +303,7 @@ static const char *scalar_text(ctx *c, const egaf_value *v, const char *arch)
         r = egaf_arena_printf(c->scratch, "%lld-%lld", v->u.period.from, v->u.period.to);
         break;
     default:
-        return NULL;
+        return egaf_value_text(v);
     }
     if (!r)
         c->oom = true;

@@ -183,5 +183,19 @@ void egaf_diff_write_json(egaf_buf *out, const egaf_diff *diff,
 /* Markdown text: Markdown and HTML special characters escaped, line breaks
  * as spaces, control characters dropped. */
 void egaf_buf_markdown_text(egaf_buf *out, const char *s);
+/* A writer of model text into one format (egaf_buf_one_line,
+ * egaf_buf_markdown_text). */
+typedef void (*egaf_text_writer)(egaf_buf *out, const char *s);
+/* "from → to", then " via X" when via is set; put writes the names. The
+ * relations of a diff and the integrations of a gap read alike. */
+void egaf_diff_write_route(egaf_buf *out, const char *from, const char *to, const char *via,
+                           egaf_text_writer put);
+/* An element as JSON members: `"kind": …, "id": …, "name": …`. */
+void egaf_diff_write_element_json(egaf_buf *out, egaf_kind kind, const char *id,
+                                  const char *name);
+/* A route as JSON members: `, "from": …, "to": …, "via": …` (null when
+ * not set). */
+void egaf_diff_write_route_json(egaf_buf *out, const char *from, const char *to,
+                                const char *via);
 
 #endif

@@ -7,20 +7,6 @@
 
 /* ------------------------------------------------------------------ shared */
 
-/* s on one line: line breaks and tabs as spaces, other control characters
- * dropped. */
-static void one_line(egaf_buf *out, const char *s)
-{
-    if (!s)
-        return;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '\n' || *p == '\r' || *p == '\t')
-            egaf_buf_putc(out, ' ');
-        else if (*p >= 0x20 && *p != 0x7f)
-            egaf_buf_putc(out, (char)*p);
-    }
-}
-
 void egaf_buf_markdown_text(egaf_buf *out, const char *s)
 {
     if (!s)
@@ -51,20 +37,38 @@ void egaf_buf_markdown_text(egaf_buf *out, const char *s)
     }
 }
 
+void egaf_diff_write_route(egaf_buf *out, const char *from, const char *to, const char *via,
+                           egaf_text_writer put)
+{
+    put(out, from);
+    egaf_buf_puts(out, " → ");
+    put(out, to);
+    if (via) {
+        egaf_buf_printf(out, " %s ", _("via"));
+        put(out, via);
+    }
+}
+
+void egaf_diff_write_element_json(egaf_buf *out, egaf_kind kind, const char *id,
+                                  const char *name)
+{
+    egaf_buf_printf(out, "\"kind\": \"%s\"", egaf_diff_kind_name(kind));
+    egaf_buf_json_member(out, ", \"id\": ", id);
+    egaf_buf_json_member(out, ", \"name\": ", name);
+}
+
+void egaf_diff_write_route_json(egaf_buf *out, const char *from, const char *to, const char *via)
+{
+    egaf_buf_json_member(out, ", \"from\": ", from);
+    egaf_buf_json_member(out, ", \"to\": ", to);
+    egaf_buf_json_member(out, ", \"via\": ", via);
+}
+
 /* The status of an architecture in the text report, in the reader's
  * language (the JSON keeps egaf_diff_status_name). */
 static const char *text_status(egaf_diff_status s)
 {
-    switch (s) {
-    case EGAF_DIFF_ADDED:
-        return _("added");
-    case EGAF_DIFF_REMOVED:
-        return _("removed");
-    case EGAF_DIFF_CHANGED:
-        return _("changed");
-    default:
-        return _("unchanged");
-    }
+    return _(egaf_diff_status_name(s));
 }
 
 static bool arch_has_details(const egaf_diff_arch *a)
@@ -79,21 +83,21 @@ static void text_field(egaf_buf *out, const egaf_diff_field *f, const char *inde
     egaf_buf_printf(out, "%s%s:", indent, f->field);
     if (!f->list) {
         egaf_buf_putc(out, ' ');
-        one_line(out, f->old_value ? f->old_value : _("(none)"));
+        egaf_buf_one_line(out, f->old_value ? f->old_value : _("(none)"));
         egaf_buf_puts(out, " → ");
-        one_line(out, f->new_value ? f->new_value : _("(none)"));
+        egaf_buf_one_line(out, f->new_value ? f->new_value : _("(none)"));
         egaf_buf_putc(out, '\n');
         return;
     }
     egaf_buf_putc(out, '\n');
     for (size_t i = 0; i < f->nadded; i++) {
         egaf_buf_printf(out, "%s  + ", indent);
-        one_line(out, f->added[i]);
+        egaf_buf_one_line(out, f->added[i]);
         egaf_buf_putc(out, '\n');
     }
     for (size_t i = 0; i < f->nremoved; i++) {
         egaf_buf_printf(out, "%s  - ", indent);
-        one_line(out, f->removed[i]);
+        egaf_buf_one_line(out, f->removed[i]);
         egaf_buf_putc(out, '\n');
     }
 }
@@ -106,13 +110,7 @@ static char sign(egaf_diff_status s)
 static void text_relation(egaf_buf *out, const egaf_diff_relation *r)
 {
     egaf_buf_printf(out, "%s ", r->type);
-    one_line(out, r->from);
-    egaf_buf_puts(out, " → ");
-    one_line(out, r->to);
-    if (r->via) {
-        egaf_buf_puts(out, _(" via "));
-        one_line(out, r->via);
-    }
+    egaf_diff_write_route(out, r->from, r->to, r->via, egaf_buf_one_line);
 }
 
 static void text_names(egaf_buf *out, const char *what, const char *const *ids, size_t n)
@@ -123,7 +121,7 @@ static void text_names(egaf_buf *out, const char *what, const char *const *ids, 
     for (size_t i = 0; i < n; i++) {
         if (i)
             egaf_buf_puts(out, ", ");
-        one_line(out, ids[i]);
+        egaf_buf_one_line(out, ids[i]);
     }
 }
 
@@ -131,7 +129,7 @@ static void text_names(egaf_buf *out, const char *what, const char *const *ids, 
 static void file_and_size(egaf_buf *out, const char *file, size_t elements, size_t relations)
 {
     egaf_buf_puts(out, " (");
-    one_line(out, file);
+    egaf_buf_one_line(out, file);
     egaf_buf_puts(out, "), ");
     egaf_buf_printf(out, P_("%zu element", "%zu elements", elements), elements);
     egaf_buf_puts(out, ", ");
@@ -142,7 +140,7 @@ static void text_arch(egaf_buf *out, const egaf_diff_arch *a)
 {
     const egaf_diff_counts *k = &a->counts;
     egaf_buf_puts(out, _("architecture "));
-    one_line(out, a->id);
+    egaf_buf_one_line(out, a->id);
     egaf_buf_printf(out, ": %s", text_status(a->status));
     if (a->status == EGAF_DIFF_ADDED) {
         file_and_size(out, a->new_file, k->elements_added, k->relations_added);
@@ -166,14 +164,14 @@ static void text_arch(egaf_buf *out, const egaf_diff_arch *a)
         for (size_t i = 0; i < a->nelements; i++) {
             const egaf_diff_element *e = &a->elements[i];
             egaf_buf_printf(out, "    %c %s ", sign(e->status), egaf_diff_kind_name(e->kind));
-            one_line(out, e->id);
+            egaf_buf_one_line(out, e->id);
             if (e->name) {
                 egaf_buf_puts(out, ": ");
-                one_line(out, e->name);
+                egaf_buf_one_line(out, e->name);
             }
             if (e->renamed_from) {
                 egaf_buf_puts(out, _(" (possibly renamed from "));
-                one_line(out, e->renamed_from);
+                egaf_buf_one_line(out, e->renamed_from);
                 egaf_buf_putc(out, ')');
             }
             egaf_buf_putc(out, '\n');
@@ -202,12 +200,12 @@ static void text_arch(egaf_buf *out, const egaf_diff_arch *a)
             egaf_buf_printf(out, "    %c %s %s ", intro ? '+' : '-',
                             intro ? _("introduced") : _("fixed"), _(f->severity));
             if (f->file) {
-                one_line(out, f->file);
+                egaf_buf_one_line(out, f->file);
                 egaf_buf_printf(out, ":%u:%u: ", f->line, f->col);
             }
-            one_line(out, f->message);
+            egaf_buf_one_line(out, f->message);
             egaf_buf_puts(out, " [");
-            one_line(out, f->rule);
+            egaf_buf_one_line(out, f->rule);
             egaf_buf_puts(out, "]\n");
         }
     }
@@ -218,9 +216,9 @@ void egaf_diff_write_text(egaf_buf *out, const egaf_diff *d, const egaf_diff_wri
     (void)opt;
     const egaf_diff_counts *t = &d->total;
     egaf_buf_puts(out, "egaf diff ");
-    one_line(out, d->old_label);
+    egaf_buf_one_line(out, d->old_label);
     egaf_buf_puts(out, " → ");
-    one_line(out, d->new_label);
+    egaf_buf_one_line(out, d->new_label);
     egaf_buf_printf(out,
                     _("\narchitectures: %zu added, %zu removed, %zu changed, %zu unchanged\n"
                       "elements: %zu added, %zu removed, %zu changed; relations: %zu added, "
@@ -362,13 +360,7 @@ static void md_details(egaf_buf *out, const egaf_diff_arch *a, size_t max)
             if (!md_room(out, &listed, max, a->nrelations))
                 break;
             egaf_buf_printf(out, "- %s %s ", md_sign(r->status), r->type);
-            egaf_buf_markdown_text(out, r->from);
-            egaf_buf_puts(out, " → ");
-            egaf_buf_markdown_text(out, r->to);
-            if (r->via) {
-                egaf_buf_printf(out, " %s ", _("via"));
-                egaf_buf_markdown_text(out, r->via);
-            }
+            egaf_diff_write_route(out, r->from, r->to, r->via, egaf_buf_markdown_text);
             egaf_buf_putc(out, '\n');
             for (size_t f = 0; f < r->nfields; f++)
                 md_field(out, &r->fields[f], "  ");
@@ -448,36 +440,21 @@ void egaf_diff_write_markdown(egaf_buf *out, const egaf_diff *d,
 
 /* ------------------------------------------------------------------ JSON */
 
-
-static void json_strs(egaf_buf *out, const char *const *v, size_t n)
-{
-    egaf_buf_putc(out, '[');
-    for (size_t i = 0; i < n; i++) {
-        if (i)
-            egaf_buf_puts(out, ", ");
-        egaf_buf_json_string_or_null(out, v[i]);
-    }
-    egaf_buf_putc(out, ']');
-}
-
 static void json_fields(egaf_buf *out, const egaf_diff_field *f, size_t n)
 {
     egaf_buf_putc(out, '[');
     for (size_t i = 0; i < n; i++) {
         if (i)
             egaf_buf_puts(out, ", ");
-        egaf_buf_puts(out, "{\"field\": ");
-        egaf_buf_json_string_or_null(out, f[i].field);
+        egaf_buf_json_member(out, "{\"field\": ", f[i].field);
         if (f[i].list) {
             egaf_buf_puts(out, ", \"added\": ");
-            json_strs(out, f[i].added, f[i].nadded);
+            egaf_buf_json_strings(out, f[i].added, f[i].nadded);
             egaf_buf_puts(out, ", \"removed\": ");
-            json_strs(out, f[i].removed, f[i].nremoved);
+            egaf_buf_json_strings(out, f[i].removed, f[i].nremoved);
         } else {
-            egaf_buf_puts(out, ", \"old\": ");
-            egaf_buf_json_string_or_null(out, f[i].old_value);
-            egaf_buf_puts(out, ", \"new\": ");
-            egaf_buf_json_string_or_null(out, f[i].new_value);
+            egaf_buf_json_member(out, ", \"old\": ", f[i].old_value);
+            egaf_buf_json_member(out, ", \"new\": ", f[i].new_value);
         }
         egaf_buf_putc(out, '}');
     }
@@ -498,18 +475,15 @@ static void json_counts(egaf_buf *out, const egaf_diff_counts *k)
 
 static void json_arch(egaf_buf *out, const egaf_diff_arch *a)
 {
-    egaf_buf_puts(out, "    {\"id\": ");
-    egaf_buf_json_string_or_null(out, a->id);
+    egaf_buf_json_member(out, "    {\"id\": ", a->id);
     egaf_buf_printf(out, ", \"status\": \"%s\", \"name\": ", egaf_diff_status_name(a->status));
     egaf_buf_json_string_or_null(out, a->name);
-    egaf_buf_puts(out, ",\n     \"old_file\": ");
-    egaf_buf_json_string_or_null(out, a->old_file);
-    egaf_buf_puts(out, ", \"new_file\": ");
-    egaf_buf_json_string_or_null(out, a->new_file);
+    egaf_buf_json_member(out, ",\n     \"old_file\": ", a->old_file);
+    egaf_buf_json_member(out, ", \"new_file\": ", a->new_file);
     egaf_buf_puts(out, ",\n     \"merged_into\": ");
-    json_strs(out, a->merged_into, a->nmerged_into);
+    egaf_buf_json_strings(out, a->merged_into, a->nmerged_into);
     egaf_buf_puts(out, ", \"merged_from\": ");
-    json_strs(out, a->merged_from, a->nmerged_from);
+    egaf_buf_json_strings(out, a->merged_from, a->nmerged_from);
     egaf_buf_puts(out, ",\n     \"counts\": ");
     json_counts(out, &a->counts);
     egaf_buf_puts(out, ",\n     \"header\": ");
@@ -517,14 +491,10 @@ static void json_arch(egaf_buf *out, const egaf_diff_arch *a)
     egaf_buf_puts(out, ",\n     \"elements\": [");
     for (size_t i = 0; i < a->nelements; i++) {
         const egaf_diff_element *e = &a->elements[i];
-        egaf_buf_printf(out, "%s\n      {\"status\": \"%s\", \"kind\": \"%s\", \"id\": ",
-                        i ? "," : "", egaf_diff_status_name(e->status),
-                        egaf_diff_kind_name(e->kind));
-        egaf_buf_json_string_or_null(out, e->id);
-        egaf_buf_puts(out, ", \"name\": ");
-        egaf_buf_json_string_or_null(out, e->name);
-        egaf_buf_puts(out, ", \"renamed_from\": ");
-        egaf_buf_json_string_or_null(out, e->renamed_from);
+        egaf_buf_printf(out, "%s\n      {\"status\": \"%s\", ", i ? "," : "",
+                        egaf_diff_status_name(e->status));
+        egaf_diff_write_element_json(out, e->kind, e->id, e->name);
+        egaf_buf_json_member(out, ", \"renamed_from\": ", e->renamed_from);
         egaf_buf_puts(out, ", \"fields\": ");
         json_fields(out, e->fields, e->nfields);
         egaf_buf_putc(out, '}');
@@ -535,14 +505,8 @@ static void json_arch(egaf_buf *out, const egaf_diff_arch *a)
         egaf_buf_printf(out, "%s\n      {\"status\": \"%s\", \"type\": ", i ? "," : "",
                         egaf_diff_status_name(r->status));
         egaf_buf_json_string_or_null(out, r->type);
-        egaf_buf_puts(out, ", \"from\": ");
-        egaf_buf_json_string_or_null(out, r->from);
-        egaf_buf_puts(out, ", \"to\": ");
-        egaf_buf_json_string_or_null(out, r->to);
-        egaf_buf_puts(out, ", \"via\": ");
-        egaf_buf_json_string_or_null(out, r->via);
-        egaf_buf_puts(out, ", \"id\": ");
-        egaf_buf_json_string_or_null(out, r->id);
+        egaf_diff_write_route_json(out, r->from, r->to, r->via);
+        egaf_buf_json_member(out, ", \"id\": ", r->id);
         egaf_buf_puts(out, ", \"fields\": ");
         json_fields(out, r->fields, r->nfields);
         egaf_buf_putc(out, '}');
@@ -553,14 +517,10 @@ static void json_arch(egaf_buf *out, const egaf_diff_arch *a)
         egaf_buf_printf(out, "%s\n      {\"status\": \"%s\", \"rule\": ", i ? "," : "",
                         f->status == EGAF_DIFF_ADDED ? "introduced" : "fixed");
         egaf_buf_json_string_or_null(out, f->rule);
-        egaf_buf_puts(out, ", \"severity\": ");
-        egaf_buf_json_string_or_null(out, f->severity);
-        egaf_buf_puts(out, ", \"element\": ");
-        egaf_buf_json_string_or_null(out, f->element);
-        egaf_buf_puts(out, ", \"message\": ");
-        egaf_buf_json_string_or_null(out, f->message);
-        egaf_buf_puts(out, ", \"file\": ");
-        egaf_buf_json_string_or_null(out, f->file);
+        egaf_buf_json_member(out, ", \"severity\": ", f->severity);
+        egaf_buf_json_member(out, ", \"element\": ", f->element);
+        egaf_buf_json_member(out, ", \"message\": ", f->message);
+        egaf_buf_json_member(out, ", \"file\": ", f->file);
         egaf_buf_printf(out, ", \"line\": %u, \"column\": %u}", f->line, f->col);
     }
     egaf_buf_puts(out, a->nfindings ? "\n     ]}" : "]}");
@@ -568,12 +528,10 @@ static void json_arch(egaf_buf *out, const egaf_diff_arch *a)
 
 void egaf_diff_write_json(egaf_buf *out, const egaf_diff *d, const egaf_diff_write_options *opt)
 {
-    egaf_buf_puts(out, "{\"tool\": \"egaf\", \"version\": ");
-    egaf_buf_json_string_or_null(out, opt && opt->version ? opt->version : "");
-    egaf_buf_puts(out, ",\n \"old\": ");
-    egaf_buf_json_string_or_null(out, d->old_label);
-    egaf_buf_puts(out, ", \"new\": ");
-    egaf_buf_json_string_or_null(out, d->new_label);
+    egaf_buf_json_member(out, "{\"tool\": \"egaf\", \"version\": ",
+                         opt && opt->version ? opt->version : "");
+    egaf_buf_json_member(out, ",\n \"old\": ", d->old_label);
+    egaf_buf_json_member(out, ", \"new\": ", d->new_label);
     egaf_buf_printf(out,
                     ",\n \"summary\": {\"architectures\": {\"added\": %zu, \"removed\": %zu, "
                     "\"changed\": %zu, \"unchanged\": %zu},\n  \"counts\": ",

@@ -163,9 +163,9 @@ static void figure(egaf_buf *b, const egaf_block *f, int n)
         end_section(b, true);
 }
 
+/* after its XML head */
 static void document_xml(egaf_buf *b, const egaf_doc *doc)
 {
-    egaf_buf_puts(b, xml_head);
     egaf_buf_printf(b,
                     "<w:document xmlns:w=\"%s\" xmlns:r=\"%s\" "
                     "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/"
@@ -223,9 +223,9 @@ static void document_xml(egaf_buf *b, const egaf_doc *doc)
     egaf_buf_puts(b, "</w:body></w:document>");
 }
 
+/* after its XML head */
 static void styles_xml(egaf_buf *b, const char *lang)
 {
-    egaf_buf_puts(b, xml_head);
     egaf_buf_printf(b, "<w:styles xmlns:w=\"%s\">", ns_w);
     egaf_buf_printf(b,
                     "<w:docDefaults><w:rPrDefault><w:rPr>"
@@ -304,6 +304,30 @@ typedef struct part {
     size_t len;
 } part;
 
+/* Names parts[i] and writes its XML head: the buffer for the rest. */
+static egaf_buf *xml_part(part *parts, size_t i, const char *name)
+{
+    snprintf(parts[i].name, sizeof parts[i].name, "%s", name);
+    egaf_buf_puts(&parts[i].data, xml_head);
+    return &parts[i].data;
+}
+
+/* The figures' pictures into parts, word/media/image1.png on, in the
+ * document's order (the relations name them so). */
+static void figure_parts(part *parts, const egaf_doc *doc)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < doc->count; i++) {
+        const egaf_block *f = &doc->blocks[i];
+        if (f->kind != EGAF_BLOCK_FIGURE)
+            continue;
+        snprintf(parts[k].name, sizeof parts[k].name, "word/media/image%zu.png", k + 1);
+        parts[k].bytes = f->png;
+        parts[k].len = f->png_len;
+        k++;
+    }
+}
+
 static int zip_parts(part *parts, size_t n, egaf_buf *out)
 {
     zip_error_t err;
@@ -367,9 +391,7 @@ int egaf_doc_write_docx(const egaf_doc *doc, egaf_buf *out)
         egaf_buf_init(&parts[i].data);
     egaf_buf *b;
 
-    snprintf(parts[0].name, sizeof parts[0].name, "[Content_Types].xml");
-    b = &parts[0].data;
-    egaf_buf_puts(b, xml_head);
+    b = xml_part(parts, 0, "[Content_Types].xml");
     egaf_buf_puts(
         b, "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
            "<Default Extension=\"rels\" "
@@ -389,9 +411,7 @@ int egaf_doc_write_docx(const egaf_doc *doc, egaf_buf *out)
            "<Override PartName=\"/docProps/app.xml\" ContentType=\"application/"
            "vnd.openxmlformats-officedocument.extended-properties+xml\"/></Types>");
 
-    snprintf(parts[1].name, sizeof parts[1].name, "_rels/.rels");
-    b = &parts[1].data;
-    egaf_buf_puts(b, xml_head);
+    b = xml_part(parts, 1, "_rels/.rels");
     egaf_buf_printf(
         b,
         "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
@@ -402,9 +422,7 @@ int egaf_doc_write_docx(const egaf_doc *doc, egaf_buf *out)
         "</Relationships>",
         ns_r, ns_r);
 
-    snprintf(parts[2].name, sizeof parts[2].name, "docProps/core.xml");
-    b = &parts[2].data;
-    egaf_buf_puts(b, xml_head);
+    b = xml_part(parts, 2, "docProps/core.xml");
     egaf_buf_puts(b, "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/"
                      "2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
                      "<dc:title>");
@@ -413,16 +431,12 @@ int egaf_doc_write_docx(const egaf_doc *doc, egaf_buf *out)
                        "</cp:coreProperties>",
                     doc->lang);
 
-    snprintf(parts[3].name, sizeof parts[3].name, "docProps/app.xml");
-    b = &parts[3].data;
-    egaf_buf_puts(b, xml_head);
+    b = xml_part(parts, 3, "docProps/app.xml");
     egaf_buf_printf(b, "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/"
                        "extended-properties\"><Application>egaf %s</Application></Properties>",
                     EGAF_VERSION);
 
-    snprintf(parts[4].name, sizeof parts[4].name, "word/_rels/document.xml.rels");
-    b = &parts[4].data;
-    egaf_buf_puts(b, xml_head);
+    b = xml_part(parts, 4, "word/_rels/document.xml.rels");
     egaf_buf_printf(
         b,
         "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
@@ -437,22 +451,15 @@ int egaf_doc_write_docx(const egaf_doc *doc, egaf_buf *out)
                         i, ns_r, i);
     egaf_buf_puts(b, "</Relationships>");
 
-    snprintf(parts[5].name, sizeof parts[5].name, "word/document.xml");
-    document_xml(&parts[5].data, doc);
+    document_xml(xml_part(parts, 5, "word/document.xml"), doc);
+    styles_xml(xml_part(parts, 6, "word/styles.xml"), doc->lang);
 
-    snprintf(parts[6].name, sizeof parts[6].name, "word/styles.xml");
-    styles_xml(&parts[6].data, doc->lang);
-
-    snprintf(parts[7].name, sizeof parts[7].name, "word/settings.xml");
-    b = &parts[7].data;
-    egaf_buf_puts(b, xml_head);
+    b = xml_part(parts, 7, "word/settings.xml");
     egaf_buf_printf(b, "<w:settings xmlns:w=\"%s\"><w:updateFields w:val=\"true\"/>"
                        "<w:defaultTabStop w:val=\"567\"/></w:settings>",
                     ns_w);
 
-    snprintf(parts[8].name, sizeof parts[8].name, "word/footer1.xml");
-    b = &parts[8].data;
-    egaf_buf_puts(b, xml_head);
+    b = xml_part(parts, 8, "word/footer1.xml");
     egaf_buf_printf(b,
                     "<w:ftr xmlns:w=\"%s\" xmlns:r=\"%s\"><w:p><w:pPr><w:jc w:val=\"center\"/>"
                     "</w:pPr><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText "
@@ -461,16 +468,7 @@ int egaf_doc_write_docx(const egaf_doc *doc, egaf_buf *out)
                     "w:fldCharType=\"end\"/></w:r></w:p></w:ftr>",
                     ns_w, ns_r);
 
-    size_t k = 9;
-    for (size_t i = 0; i < doc->count; i++) {
-        const egaf_block *f = &doc->blocks[i];
-        if (f->kind != EGAF_BLOCK_FIGURE)
-            continue;
-        snprintf(parts[k].name, sizeof parts[k].name, "word/media/image%zu.png", k - 8);
-        parts[k].bytes = f->png;
-        parts[k].len = f->png_len;
-        k++;
-    }
+    figure_parts(parts + 9, doc);
     bool failed = false;
     for (size_t i = 0; i < n; i++)
         failed |= parts[i].data.failed;

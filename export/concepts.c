@@ -459,29 +459,35 @@ static egaf_am_rel *integration_leg(egaf_am_model *am, const char *identifier, s
                   data ? "Read" : NULL);
 }
 
-/* A business relation between two units: a Flow between their actors
- * (ArchiMate 3.1 allows it between any two business actors), named after
- * what passes or, without data, its kind; its fields as properties, like an
- * integration's, so the import makes the relation again. */
-static void relation_rel(egaf_am_model *am, egaf_model *const *models, size_t nmodels,
-                         const egaf_refs *refs, const egaf_model *m, const char *arch,
-                         const egaf_element *el, egaf_buf *tmp)
+/* The elements an integration's or a relation's from and to stand for, in
+ * *s and *t; false when either has none. */
+static bool ends_of(egaf_am_model *am, egaf_model *const *models, size_t nmodels,
+                    const egaf_refs *refs, const egaf_model *m, const egaf_element *el, size_t *s,
+                    size_t *t)
 {
     const char *from = egaf_element_text(el, EGAF_F_FROM);
     const char *to = egaf_element_text(el, EGAF_F_TO);
-    size_t s = from ? target_of(am, models, nmodels, refs, m, from) : SIZE_MAX;
-    size_t t = to ? target_of(am, models, nmodels, refs, m, to) : SIZE_MAX;
-    if (s == SIZE_MAX || t == SIZE_MAX)
-        return;
+    *s = from ? target_of(am, models, nmodels, refs, m, from) : SIZE_MAX;
+    *t = to ? target_of(am, models, nmodels, refs, m, to) : SIZE_MAX;
+    return *s != SIZE_MAX && *t != SIZE_MAX;
+}
+
+/* An integration's or a relation's identifier: by its id, else by its place
+ * ("integration-3"); that key stays in tmp. */
+static const char *flow_ident(egaf_am_model *am, const char *arch, const egaf_element *el,
+                              const char *noun, egaf_buf *tmp)
+{
     egaf_buf_reset(tmp);
     if (el->id)
         egaf_buf_puts(tmp, el->id);
     else
-        egaf_buf_printf(tmp, "relation-%zu", el->index + 1);
-    const char *ident = egaf_am_ident(am, "id-", arch, tmp->data, NULL);
-    egaf_am_rel *r = relate(am, ident, "Flow", s, t, "relation", NULL);
-    if (!r)
-        return;
+        egaf_buf_printf(tmp, "%s-%zu", noun, el->index + 1);
+    return egaf_am_ident(am, "id-", arch, tmp->data, NULL);
+}
+
+/* A flow is named after what passes (its data), else after its element. */
+static void name_flow(egaf_am_model *am, egaf_am_rel *r, const egaf_element *el, egaf_buf *tmp)
+{
     const egaf_value *data = egaf_element_get(el, EGAF_F_DATA);
     if (data && data->type == EGAF_FT_TEXTS && data->u.list.count) {
         egaf_buf_reset(tmp);
@@ -492,16 +498,42 @@ static void relation_rel(egaf_am_model *am, egaf_model *const *models, size_t nm
     }
     if (el->name && !r->name)
         r->name = am_str(am, el->name);
-    if (!r->name)
-        r->name = egaf_element_text(el, EGAF_F_KIND);
-    prop_add(am, &r->props, "egaf-kind", "relation");
+}
+
+/* The properties that let the import make an integration or a relation
+ * again, up to its ends. */
+static void flow_props(egaf_am_model *am, egaf_am_rel *r, const egaf_element *el,
+                       const char *kind)
+{
+    prop_add(am, &r->props, "egaf-kind", kind);
     if (el->id)
         prop_add(am, &r->props, "egaf-id", el->id);
     prop_add(am, &r->props, "name", el->name);
     prop_add(am, &r->props, "name-en", egaf_element_text(el, EGAF_F_NAME_EN));
     prop_add(am, &r->props, "description", egaf_element_text(el, EGAF_F_DESCRIPTION));
-    prop_add(am, &r->props, "from", from);
-    prop_add(am, &r->props, "to", to);
+    prop_add(am, &r->props, "from", egaf_element_text(el, EGAF_F_FROM));
+    prop_add(am, &r->props, "to", egaf_element_text(el, EGAF_F_TO));
+}
+
+/* A business relation between two units: a Flow between their actors
+ * (ArchiMate 3.1 allows it between any two business actors), named after
+ * what passes or, without data, its kind; its fields as properties, like an
+ * integration's, so the import makes the relation again. */
+static void relation_rel(egaf_am_model *am, egaf_model *const *models, size_t nmodels,
+                         const egaf_refs *refs, const egaf_model *m, const char *arch,
+                         const egaf_element *el, egaf_buf *tmp)
+{
+    size_t s, t;
+    if (!ends_of(am, models, nmodels, refs, m, el, &s, &t))
+        return;
+    const char *ident = flow_ident(am, arch, el, "relation", tmp);
+    egaf_am_rel *r = relate(am, ident, "Flow", s, t, "relation", NULL);
+    if (!r)
+        return;
+    name_flow(am, r, el, tmp);
+    if (!r->name)
+        r->name = egaf_element_text(el, EGAF_F_KIND);
+    flow_props(am, r, el, "relation");
     field_props(am, &r->props, el);
 }
 
@@ -644,18 +676,10 @@ egaf_am_model *egaf_am_build(egaf_model *const *models, size_t nmodels, const eg
             for (size_t i = 0; i < m->counts[k]; i++) {
                 const egaf_element *el = m->elements[k][i];
                 if (el->kind == EGAF_K_INTEGRATION) {
-                    const char *from = egaf_element_text(el, EGAF_F_FROM);
-                    const char *to = egaf_element_text(el, EGAF_F_TO);
-                    size_t s = from ? target_of(am, models, nmodels, refs, m, from) : SIZE_MAX;
-                    size_t t = to ? target_of(am, models, nmodels, refs, m, to) : SIZE_MAX;
-                    if (s == SIZE_MAX || t == SIZE_MAX)
+                    size_t s, t;
+                    if (!ends_of(am, models, nmodels, refs, m, el, &s, &t))
                         continue;
-                    egaf_buf_reset(&tmp);
-                    if (el->id)
-                        egaf_buf_puts(&tmp, el->id);
-                    else
-                        egaf_buf_printf(&tmp, "integration-%zu", el->index + 1);
-                    const char *ident = egaf_am_ident(am, "id-", arch, tmp.data, NULL);
+                    const char *ident = flow_ident(am, arch, el, "integration", &tmp);
                     /* through the platform when it is loaded: a flow to it
                      * and one on from it, the integration's properties on
                      * the first, once */
@@ -669,26 +693,8 @@ egaf_am_model *egaf_am_build(egaf_model *const *models, size_t nmodels, const eg
                     egaf_am_rel *r2 = p != SIZE_MAX ? integration_leg(am, leg_ident, p, t) : NULL;
                     if (!r)
                         continue;
-                    const egaf_value *data = egaf_element_get(el, EGAF_F_DATA);
-                    if (data && data->type == EGAF_FT_TEXTS && data->u.list.count) {
-                        egaf_buf_reset(&tmp);
-                        for (size_t d = 0; d < data->u.list.count; d++)
-                            egaf_buf_printf(&tmp, "%s%s", d ? ", " : "",
-                                            data->u.list.items[d].s ? data->u.list.items[d].s
-                                                                    : "");
-                        r->name = am_str(am, tmp.data);
-                    }
-                    if (el->name && !r->name)
-                        r->name = am_str(am, el->name);
-                    prop_add(am, &r->props, "egaf-kind", "integration");
-                    if (el->id)
-                        prop_add(am, &r->props, "egaf-id", el->id);
-                    prop_add(am, &r->props, "name", el->name);
-                    prop_add(am, &r->props, "name-en", egaf_element_text(el, EGAF_F_NAME_EN));
-                    prop_add(am, &r->props, "description",
-                             egaf_element_text(el, EGAF_F_DESCRIPTION));
-                    prop_add(am, &r->props, "from", from);
-                    prop_add(am, &r->props, "to", to);
+                    name_flow(am, r, el, &tmp);
+                    flow_props(am, r, el, "integration");
                     prop_add(am, &r->props, "via", via);
                     field_props(am, &r->props, el);
                     if (r2) {

@@ -69,6 +69,16 @@ static const char *prop_id(xctx *x, const char *key)
     return nid;
 }
 
+/* The Vietnamese documentation, when there is some. */
+static void x_documentation(xctx *x, const char *indent, const char *text)
+{
+    if (!text)
+        return;
+    egaf_buf_printf(x->out, "%s<documentation xml:lang=\"vi\">", indent);
+    x_text(x, text);
+    egaf_buf_puts(x->out, "</documentation>\n");
+}
+
 static void x_prop(xctx *x, const char *indent, const char *key, const char *value)
 {
     egaf_buf_printf(x->out, "%s  <property propertyDefinitionRef=\"%s\">\n%s    <value>", indent,
@@ -273,11 +283,7 @@ int egaf_export_archimate(egaf_buf *out, egaf_model *const *models, size_t nmode
                   "http://www.opengroup.org/xsd/archimate/3.1/archimate3_Diagram.xsd\" ");
     egaf_buf_printf(out, "identifier=\"%s\">\n", am->identifier);
     x_names(&x, "  ", "name", am->name_vi, am->name_en);
-    if (am->documentation) {
-        egaf_buf_puts(out, "  <documentation xml:lang=\"vi\">");
-        x_text(&x, am->documentation);
-        egaf_buf_puts(out, "</documentation>\n");
-    }
+    x_documentation(&x, "  ", am->documentation);
     x_props(&x, "  ", &am->props, NULL);
     if (am->nelements) {
         egaf_buf_puts(out, "  <elements>\n");
@@ -286,11 +292,7 @@ int egaf_export_archimate(egaf_buf *out, egaf_model *const *models, size_t nmode
             egaf_buf_printf(out, "    <element identifier=\"%s\" xsi:type=\"%s\">\n",
                             e->identifier, e->type);
             x_names(&x, "      ", "name", e->name_vi, e->name_en);
-            if (e->documentation) {
-                egaf_buf_puts(out, "      <documentation xml:lang=\"vi\">");
-                x_text(&x, e->documentation);
-                egaf_buf_puts(out, "</documentation>\n");
-            }
+            x_documentation(&x, "      ", e->documentation);
             x_props(&x, "      ", &e->props, NULL);
             egaf_buf_puts(out, "    </element>\n");
             if (!egaf_export_drain(out, options, false))

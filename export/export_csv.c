@@ -27,11 +27,11 @@ static bool formula_like(const char *s)
     return *s && strchr("=+-@\t\r\n", *s);
 }
 
-void egaf_csv_field(egaf_buf *out, const char *s)
+/* s between double quotes, each of its quotes doubled, after lead. */
+static void quoted(egaf_buf *out, const char *lead, const char *s)
 {
     egaf_buf_putc(out, '"');
-    if (formula_like(s))
-        egaf_buf_putc(out, '\'');
+    egaf_buf_puts(out, lead);
     for (const char *p = s; p && *p; p++) {
         if (*p == '"')
             egaf_buf_putc(out, '"');
@@ -40,15 +40,14 @@ void egaf_csv_field(egaf_buf *out, const char *s)
     egaf_buf_putc(out, '"');
 }
 
+void egaf_csv_field(egaf_buf *out, const char *s)
+{
+    quoted(out, formula_like(s) ? "'" : "", s);
+}
+
 void egaf_csv_field_raw(egaf_buf *out, const char *s)
 {
-    egaf_buf_putc(out, '"');
-    for (const char *p = s; p && *p; p++) {
-        if (*p == '"')
-            egaf_buf_putc(out, '"');
-        egaf_buf_putc(out, *p);
-    }
-    egaf_buf_putc(out, '"');
+    quoted(out, "", s);
 }
 
 static void row(egaf_buf *out, const char *const *fields, size_t n)

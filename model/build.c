@@ -201,6 +201,19 @@ static bool whole_number(builder *b, const egaf_ynode *v, const egaf_field_spec 
     return true;
 }
 
+/* The candidate closest to word as the finding's hint and fix; false when
+ * none is close. */
+static bool hint_closest(builder *b, egaf_finding *f, const char *word,
+                         const char *const *candidates)
+{
+    const char *s = egaf_suggest(word, candidates, egaf_list_count(candidates));
+    if (!s)
+        return false;
+    egaf_diag_hint(b->diags, f, _("did you mean '%s'?"), s);
+    egaf_diag_fix(b->diags, f, "%s", s);
+    return true;
+}
+
 static bool convert_waivers(builder *b, const egaf_ynode *v, const char *element, egaf_value *out)
 {
     if (v->kind != EGAF_Y_SEQ) {
@@ -234,11 +247,7 @@ static bool convert_waivers(builder *b, const egaf_ynode *v, const char *element
             else {
                 egaf_finding *f = egaf_diag(b->diags, "schema.unknown-key", &k->mark, element,
                                             _("unknown key '%s' in a waiver"), name);
-                const char *s = egaf_suggest(name, keys, egaf_list_count(keys));
-                if (s) {
-                    egaf_diag_hint(b->diags, f, _("did you mean '%s'?"), s);
-                    egaf_diag_fix(b->diags, f, "%s", s);
-                }
+                hint_closest(b, f, name, keys);
             }
         }
         if (!w.rule.s && ok) {
@@ -316,11 +325,7 @@ static bool convert_period(builder *b, const egaf_ynode *v, const egaf_field_spe
         else {
             egaf_finding *f = egaf_diag(b->diags, "schema.unknown-key", &k->mark, element,
                                         _("unknown key '%s' in 'period'"), name);
-            const char *s = egaf_suggest(name, keys, egaf_list_count(keys));
-            if (s) {
-                egaf_diag_hint(b->diags, f, _("did you mean '%s'?"), s);
-                egaf_diag_fix(b->diags, f, "%s", s);
-            }
+            hint_closest(b, f, name, keys);
         }
     }
     if (ok && (!have_from || !have_to)) {
@@ -329,18 +334,6 @@ static bool convert_period(builder *b, const egaf_ynode *v, const egaf_field_spe
         return false;
     }
     return ok;
-}
-
-static void enum_list(const char *const *values, char *buf, size_t size)
-{
-    size_t used = 0;
-    buf[0] = '\0';
-    for (size_t i = 0; values[i] && used < size; i++) {
-        int w = snprintf(buf + used, size - used, "%s%s", i ? ", " : "", values[i]);
-        if (w < 0)
-            break;
-        used += (size_t)w;
-    }
 }
 
 static bool convert(builder *b, const egaf_field_spec *fs, const egaf_ynode *v,
@@ -374,15 +367,11 @@ static bool convert(builder *b, const egaf_field_spec *fs, const egaf_ynode *v,
                 return true;
             }
         char allowed[256];
-        enum_list(fs->values, allowed, sizeof allowed);
+        egaf_values_text(fs->values, allowed, sizeof allowed);
         egaf_finding *f =
             egaf_diag(b->diags, "schema.enum", &v->mark, element,
                       _("'%s' must be one of %s; found '%s'"), fs->key, allowed, out->u.str.s);
-        const char *s = egaf_suggest(out->u.str.s, fs->values, egaf_list_count(fs->values));
-        if (s) {
-            egaf_diag_hint(b->diags, f, _("did you mean '%s'?"), s);
-            egaf_diag_fix(b->diags, f, "%s", s);
-        }
+        hint_closest(b, f, out->u.str.s, fs->values);
         return false;
     }
     case EGAF_FT_INT:
@@ -421,12 +410,7 @@ static void unknown_key(builder *b, const egaf_ynode *k, const char *where,
     const char *name = k->kind == EGAF_Y_SCALAR ? k->u.scalar.text : "?";
     egaf_finding *f = egaf_diag(b->diags, "schema.unknown-key", &k->mark, element,
                                 _("unknown key '%s' in %s"), name, where);
-    const char *s = egaf_suggest(name, candidates, egaf_list_count(candidates));
-    if (s) {
-        egaf_diag_hint(b->diags, f, _("did you mean '%s'?"), s);
-        egaf_diag_fix(b->diags, f, "%s", s);
-    }
-    else if (strchr(name, ' '))
+    if (!hint_closest(b, f, name, candidates) && strchr(name, ' '))
         /* `{name: Doanh nghiệp, cơ sở kinh doanh}` splits the name at the comma */
         egaf_diag_hint(b->diags, f, _("a value that contains a comma inside { } must be quoted"));
 }
@@ -1007,7 +991,11 @@ const egaf_value *egaf_element_get(const egaf_element *el, egaf_field field)
 
 const char *egaf_element_text(const egaf_element *el, egaf_field field)
 {
-    const egaf_value *v = egaf_element_get(el, field);
+    return egaf_value_text(egaf_element_get(el, field));
+}
+
+const char *egaf_value_text(const egaf_value *v)
+{
     if (!v)
         return NULL;
     switch (v->type) {

@@ -421,6 +421,18 @@ const char *const *egaf_top_keys(void)
     return top_keys;
 }
 
+void egaf_values_text(const char *const *values, char *buf, size_t size)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; values[i] && used < size; i++) {
+        int w = snprintf(buf + used, size - used, "%s%s", i ? ", " : "", values[i]);
+        if (w < 0)
+            break;
+        used += (size_t)w;
+    }
+}
+
 const char *egaf_targets_text(unsigned targets, char *buf, size_t size)
 {
     const char *names[24];

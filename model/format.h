@@ -172,6 +172,9 @@ int egaf_section_find(const char *name); /* -1 when not a section */
 const char *const *egaf_section_keys(egaf_section section);
 /* The top-level keys of a model file. */
 const char *const *egaf_top_keys(void);
+/* "a, b, c": a NULL-terminated list of values for a message, cut to fit
+ * size (the list of what a key allows). */
+void egaf_values_text(const char *const *values, char *buf, size_t size);
 /* "an application, a platform or a database", for messages about targets. */
 const char *egaf_targets_text(unsigned targets, char *buf, size_t size);
 

@@ -167,6 +167,9 @@ static inline egaf_str egaf_value_str(const egaf_element *el, const egaf_value *
     egaf_str s = {v->u.str.s, egaf_value_mark(el, v)};
     return s;
 }
+/* The text of a text-like value (text, id, enum, code, reference), or NULL
+ * (also for NULL). */
+const char *egaf_value_text(const egaf_value *v);
 /* The text of a scalar field, or NULL. */
 const char *egaf_element_text(const egaf_element *el, egaf_field field);
 /* Number of elements in the model (all kinds but the header). */

@@ -22,6 +22,7 @@
 
 #include "base/fold.h"
 #include "base/suggest.h"
+#include "model/format.h"
 #include "model/yaml_tree.h"
 #include "refs/refs_cache.h"
 
@@ -176,18 +177,6 @@ static bool in_list(const char *s, const char *const *list)
     return false;
 }
 
-static void list_text(const char *const *list, char *buf, size_t size)
-{
-    size_t used = 0;
-    buf[0] = '\0';
-    for (size_t i = 0; list[i] && used < size; i++) {
-        int w = snprintf(buf + used, size - used, "%s%s", i ? ", " : "", list[i]);
-        if (w < 0)
-            break;
-        used += (size_t)w;
-    }
-}
-
 /* ^[a-z0-9]+(-[a-z0-9]+)*$ */
 static bool id_syntax_ok(const char *s)
 {
@@ -321,7 +310,7 @@ static const char *get_enum(loader *ld, const egaf_ynode *map, const char *key,
     if (!s || in_list(s, values))
         return s;
     char allowed[256];
-    list_text(values, allowed, sizeof allowed);
+    egaf_values_text(values, allowed, sizeof allowed);
     egaf_finding *f = egaf_diag(ld->diags, "refs.schema", &mark, element,
                                 _("'%s' must be one of %s; found '%s'"), key, allowed, s);
     const char *sug = egaf_suggest(s, values, egaf_list_count(values));

@@ -26,12 +26,6 @@
 /* Nodes the diff legend adds: added, changed, removed. */
 #define DIFF_LEGEND_NODES 3
 
-/* The reference lists compared as relations by model/diff.c. */
-static const egaf_field rel_fields[] = {
-    EGAF_F_USES,   EGAF_F_HOSTED_ON, EGAF_F_SOURCES,  EGAF_F_CONNECTS,
-    EGAF_F_SERVES, EGAF_F_PROTECTS,  EGAF_F_DELIVERS,
-};
-
 enum { M_UNCHANGED = 1, M_ADDED = 2, M_CHANGED = 4 };
 
 typedef struct edge_mark {
@@ -359,11 +353,14 @@ static void note_relations(dv *d)
             }
             if (!el->id)
                 continue;
-            for (size_t f = 0; f < sizeof rel_fields / sizeof rel_fields[0]; f++) {
-                const egaf_field_spec *fs = egaf_field_spec_of(spec, rel_fields[f]);
-                size_t n = vb_refs_count(el, rel_fields[f]);
-                for (size_t j = 0; fs && j < n; j++) {
-                    const char *to = norm_ref(m, vb_ref_at(el, rel_fields[f], j));
+            /* the reference lists the diff compares as relations */
+            for (size_t f = 0; f < spec->nfields; f++) {
+                const egaf_field_spec *fs = &spec->fields[f];
+                if (!egaf_diff_relation_field((egaf_kind)k, fs->field))
+                    continue;
+                size_t n = vb_refs_count(el, fs->field);
+                for (size_t j = 0; j < n; j++) {
+                    const char *to = norm_ref(m, vb_ref_at(el, fs->field, j));
                     bool rev;
                     if (!to || !view_draws(d, fs->key, k, to, &rev))
                         continue;

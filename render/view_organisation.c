@@ -159,8 +159,9 @@ bool vb_organisation_applies(const egaf_model *model)
 
 /* ---- render --diff -------------------------------------------------------- */
 
+/* a unit's `parent` is drawn from the parent down to the unit */
 static const vb_draw draws[] = {
-    {"parent", EGAF_K_UNIT, false, false},
+    {"parent", EGAF_K_UNIT, false, true},
 };
 static const vb_place places[] = {
     {EGAF_K_UNIT, "units", false, 0, 0, true},

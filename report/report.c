@@ -24,27 +24,16 @@ int egaf_report_format_parse(const char *name, egaf_report_format *out)
     return -1;
 }
 
+/* The writer of each format, in egaf_report_format's order. */
+static void (*const writers[])(egaf_buf *, const egaf_diags *, const egaf_report_options *) = {
+    [EGAF_REPORT_TEXT] = egaf_report_text,     [EGAF_REPORT_JSON] = egaf_report_json,
+    [EGAF_REPORT_SARIF] = egaf_report_sarif,   [EGAF_REPORT_JUNIT] = egaf_report_junit,
+    [EGAF_REPORT_GITHUB] = egaf_report_github, [EGAF_REPORT_GITLAB] = egaf_report_gitlab,
+};
+
 void egaf_report_write(egaf_buf *out, const egaf_diags *diags, egaf_report_format format,
                        const egaf_report_options *opt)
 {
-    switch (format) {
-    case EGAF_REPORT_JSON:
-        egaf_report_json(out, diags, opt);
-        break;
-    case EGAF_REPORT_SARIF:
-        egaf_report_sarif(out, diags, opt);
-        break;
-    case EGAF_REPORT_JUNIT:
-        egaf_report_junit(out, diags, opt);
-        break;
-    case EGAF_REPORT_GITHUB:
-        egaf_report_github(out, diags, opt);
-        break;
-    case EGAF_REPORT_GITLAB:
-        egaf_report_gitlab(out, diags, opt);
-        break;
-    case EGAF_REPORT_TEXT:
-        egaf_report_text(out, diags, opt);
-        break;
-    }
+    if ((unsigned)format < sizeof writers / sizeof writers[0])
+        writers[format](out, diags, opt);
 }

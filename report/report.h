@@ -70,6 +70,10 @@ const char *egaf_report_file(const egaf_report_options *opt, const char *file,
 /* A severity as the reader's language says it ("lỗi", "cảnh báo", "lưu ý"
  * with --lang vi); the machine formats keep egaf_severity_name's English. */
 const char *egaf_report_severity_word(egaf_severity s);
+/* Of a format's three words for the severities, the one for s: error's,
+ * warning's, or the note's (a note, or any other level). */
+const char *egaf_report_severity_pick(egaf_severity s, const char *error, const char *warning,
+                                      const char *note);
 
 /* Parses a --format name; -1 when unknown. */
 int egaf_report_format_parse(const char *name, egaf_report_format *out);

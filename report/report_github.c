@@ -42,17 +42,11 @@ static void escape(egaf_buf *out, const char *s, bool property)
         case '\t':
             egaf_buf_putc(out, '\t');
             break;
-        case 0x7F:
-            egaf_buf_puts(out, "\xE2\x90\xA1"); /* U+2421 SYMBOL FOR DELETE */
-            break;
         default:
-            if ((unsigned char)*s < 0x20) {
-                /* U+2400 + c, CONTROL PICTURES */
-                char picture[3] = {'\xE2', '\x90', (char)(0x80 + (unsigned char)*s)};
-                egaf_buf_add(out, picture, 3);
-            } else {
+            if ((unsigned char)*s < 0x20 || *s == 0x7F)
+                egaf_buf_control_picture(out, (unsigned char)*s);
+            else
                 egaf_buf_putc(out, *s);
-            }
         }
     }
 }
@@ -61,14 +55,7 @@ static const char *command(const egaf_finding *f)
 {
     if (f->waiver)
         return "notice";
-    switch (f->severity) {
-    case EGAF_SEV_ERROR:
-        return "error";
-    case EGAF_SEV_WARNING:
-        return "warning";
-    default:
-        return "notice";
-    }
+    return egaf_report_severity_pick(f->severity, "error", "warning", "notice");
 }
 
 void egaf_report_github(egaf_buf *out, const egaf_diags *diags, const egaf_report_options *opt)

@@ -141,16 +141,10 @@ egaf_fingerprint *egaf_report_fingerprints(const egaf_diags *diags)
     return out;
 }
 
+/* Code Climate's names, which GitLab reads */
 static const char *gitlab_severity(egaf_severity s)
 {
-    switch (s) {
-    case EGAF_SEV_ERROR:
-        return "major";
-    case EGAF_SEV_WARNING:
-        return "minor";
-    default:
-        return "info";
-    }
+    return egaf_report_severity_pick(s, "major", "minor", "info");
 }
 
 void egaf_report_gitlab(egaf_buf *out, const egaf_diags *diags, const egaf_report_options *opt)

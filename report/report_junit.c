@@ -32,6 +32,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "base/utf8.h"
 #include "report/report.h"
 
 typedef struct counts {
@@ -58,49 +59,16 @@ static void count(const egaf_finding *f, const egaf_report_options *opt, counts 
         c->failures++;
 }
 
-/* The length of the well-formed UTF-8 sequence at p, or 0 (a stray byte,
- * overlong, a surrogate, beyond U+10FFFF); *allowed says whether XML 1.0
- * allows the character (not U+FFFE or U+FFFF). */
-static size_t utf8_sequence(const unsigned char *p, bool *allowed)
-{
-    uint32_t cp;
-    size_t n;
-    *allowed = false;
-    if (p[0] < 0xC2)
-        return 0;
-    if (p[0] < 0xE0) {
-        n = 2;
-        cp = p[0] & 0x1Fu;
-    } else if (p[0] < 0xF0) {
-        n = 3;
-        cp = p[0] & 0x0Fu;
-    } else if (p[0] < 0xF5) {
-        n = 4;
-        cp = p[0] & 0x07u;
-    } else {
-        return 0;
-    }
-    for (size_t i = 1; i < n; i++) {
-        if ((p[i] & 0xC0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (p[i] & 0x3Fu);
-    }
-    if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-        (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
-    *allowed = cp != 0xFFFE && cp != 0xFFFF;
-    return n;
-}
-
 /* XML text (attribute: inside double quotes) that reads back as s. */
 static void xml_escape(egaf_buf *out, const char *s, bool attribute)
 {
     for (const unsigned char *p = (const unsigned char *)s; *p;) {
         unsigned char c = *p;
         if (c >= 0x80) {
-            bool allowed;
-            size_t n = utf8_sequence(p, &allowed);
-            if (allowed)
+            /* XML 1.0 allows every well-formed character but U+FFFE, U+FFFF */
+            int32_t cp;
+            size_t n = egaf_utf8_decode_str((const char *)p, &cp);
+            if (n && cp != 0xFFFE && cp != 0xFFFF)
                 egaf_buf_add(out, (const char *)p, n);
             else
                 egaf_buf_puts(out, "\xEF\xBF\xBD"); /* U+FFFD */
@@ -133,17 +101,11 @@ static void xml_escape(egaf_buf *out, const char *s, bool attribute)
         case '\t':
             egaf_buf_puts(out, attribute ? "&#9;" : "\t");
             break;
-        case 0x7F:
-            egaf_buf_puts(out, "\xE2\x90\xA1"); /* U+2421 SYMBOL FOR DELETE */
-            break;
         default:
-            if (c < 0x20) {
-                /* U+2400 + c, CONTROL PICTURES: E2 90 (80 + c) */
-                char picture[3] = {'\xE2', '\x90', (char)(0x80 + c)};
-                egaf_buf_add(out, picture, 3);
-            } else {
+            if (c < 0x20 || c == 0x7F)
+                egaf_buf_control_picture(out, c);
+            else
                 egaf_buf_putc(out, (char)c);
-            }
         }
     }
 }

@@ -37,14 +37,7 @@
 
 static const char *sarif_level(egaf_severity s)
 {
-    switch (s) {
-    case EGAF_SEV_ERROR:
-        return "error";
-    case EGAF_SEV_WARNING:
-        return "warning";
-    default:
-        return "note";
-    }
+    return egaf_report_severity_pick(s, "error", "warning", "note");
 }
 
 #define SRCROOT "%SRCROOT%"

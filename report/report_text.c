@@ -10,16 +10,15 @@
 #define C_RESET "\033[0m"
 #define C_BOLD "\033[1m"
 
+const char *egaf_report_severity_pick(egaf_severity s, const char *error, const char *warning,
+                                      const char *note)
+{
+    return s == EGAF_SEV_ERROR ? error : s == EGAF_SEV_WARNING ? warning : note;
+}
+
 static const char *sev_color(egaf_severity s)
 {
-    switch (s) {
-    case EGAF_SEV_ERROR:
-        return "\033[1;31m";
-    case EGAF_SEV_WARNING:
-        return "\033[1;35m";
-    default:
-        return "\033[1;36m";
-    }
+    return egaf_report_severity_pick(s, "\033[1;31m", "\033[1;35m", "\033[1;36m");
 }
 
 /* The quoted line and a caret under the column; tabs are kept so the caret
@@ -60,14 +59,7 @@ static void quote(egaf_buf *out, unsigned line, const char *text, unsigned col, 
  * with --lang vi). Machine formats keep egaf_severity_name's English. */
 const char *egaf_report_severity_word(egaf_severity s)
 {
-    switch (s) {
-    case EGAF_SEV_ERROR:
-        return _("error");
-    case EGAF_SEV_WARNING:
-        return _("warning");
-    default:
-        return _("note");
-    }
+    return egaf_report_severity_pick(s, _("error"), _("warning"), _("note"));
 }
 
 static void location(egaf_buf *out, const char *file, unsigned line, unsigned col, bool color)

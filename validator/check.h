@@ -75,6 +75,11 @@ bool egaf_check_period(const egaf_check_ctx *ctx, long long *from, long long *to
 /* Room for n suggestion candidates (egaf_suggest), or NULL after marking
  * ctx's findings failed: a hint left out for want of memory is an error too. */
 const char **egaf_check_candidates(const egaf_check_ctx *ctx, size_t n);
+/* Runs check with a scratch arena of its own, freed after; without memory
+ * for one, marks ctx's findings failed instead (a check left out is an
+ * error, never a clean result). */
+void egaf_check_with_arena(egaf_check_ctx *ctx,
+                           void (*check)(egaf_check_ctx *ctx, egaf_arena *arena));
 
 /* Helpers of the conformance checks (check_header.c, check_components.c). */
 /* The model's framework edition, or NULL (unknown, or no reference models). */

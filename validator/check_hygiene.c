@@ -170,12 +170,6 @@ static void check_empty(egaf_check_ctx *ctx)
 void egaf_check_hygiene(egaf_check_ctx *ctx)
 {
     check_unused(ctx);
-    egaf_arena *arena = egaf_arena_create();
-    if (arena) {
-        check_similar(ctx, arena);
-        egaf_arena_free(arena);
-    } else {
-        egaf_diags_fail(ctx->diags);
-    }
+    egaf_check_with_arena(ctx, check_similar);
     check_empty(ctx);
 }

@@ -341,12 +341,6 @@ void egaf_check_org(egaf_check_ctx *ctx)
     check_relations(ctx);
     check_unit_kinds(ctx);
     check_channel_kinds(ctx);
-    egaf_arena *arena = egaf_arena_create();
-    if (arena) {
-        check_channel_twins(ctx, arena);
-        egaf_arena_free(arena);
-    } else {
-        egaf_diags_fail(ctx->diags);
-    }
+    egaf_check_with_arena(ctx, check_channel_twins);
     check_providers(ctx);
 }

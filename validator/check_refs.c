@@ -35,6 +35,18 @@ const char **egaf_check_candidates(const egaf_check_ctx *ctx, size_t n)
     return cands;
 }
 
+void egaf_check_with_arena(egaf_check_ctx *ctx,
+                           void (*check)(egaf_check_ctx *ctx, egaf_arena *arena))
+{
+    egaf_arena *arena = egaf_arena_create();
+    if (!arena) {
+        egaf_diags_fail(ctx->diags);
+        return;
+    }
+    check(ctx, arena);
+    egaf_arena_free(arena);
+}
+
 const egaf_element *egaf_check_lookup(const egaf_check_ctx *ctx, const char *id)
 {
     return egaf_strmap_get(ctx->ids, id, strlen(id));

@@ -6,24 +6,15 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "model/labels.h"
 #include "validator/check.h"
 
-static const struct {
-    const char *key, *name;
-} component_names[] = {
-    {"business", "Kiến trúc nghiệp vụ"},
-    {"data", "Kiến trúc dữ liệu"},
-    {"application", "Kiến trúc ứng dụng"},
-    {"technology", "Kiến trúc công nghệ"},
-    {"security", "Kiến trúc an toàn thông tin"},
-};
-
+/* A layer of the architecture (business to security; implementation is no
+ * layer) by the title the guidance gives it, "Kiến trúc nghiệp vụ". */
 static const char *component_name(const char *key)
 {
-    for (size_t i = 0; i < sizeof component_names / sizeof component_names[0]; i++)
-        if (strcmp(component_names[i].key, key) == 0)
-            return component_names[i].name;
-    return NULL;
+    int sec = egaf_section_find(key);
+    return sec >= 0 && sec < EGAF_S_IMPLEMENTATION ? egaf_label_key(key, false) : NULL;
 }
 
 static bool header_has(const egaf_element *h, const char *key)

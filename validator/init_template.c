@@ -2,6 +2,7 @@
  * required components (reference-models/framework-*.yaml), so a new edition
  * with a new required component gives a starting model that has it. */
 #include "validator/init_template.h"
+#include "model/labels.h"
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -343,11 +344,16 @@ static void write_header(egaf_buf *b, const plan *p)
     egaf_buf_putc(b, '\n');
 }
 
+/* A section's key under a rule naming it as the guidance does. */
+static void section_head(egaf_buf *b, const char *key)
+{
+    egaf_buf_printf(b, "# ---------------------------------------------------------------- %s\n%s:\n",
+                    egaf_label_key(key, false), key);
+}
+
 static void write_business(egaf_buf *b, const plan *p)
 {
-    egaf_buf_puts(b, "# ---------------------------------------------------------------- "
-                     "Kiến trúc nghiệp vụ\n"
-                     "business:\n");
+    section_head(b, "business");
     fill(b, "  ", "các đối tượng sử dụng dịch vụ");
     egaf_buf_puts(b, "  actors:\n"
                      "    - id: nguoi-dan\n"
@@ -410,9 +416,7 @@ static void write_business(egaf_buf *b, const plan *p)
 
 static void write_data(egaf_buf *b, const plan *p)
 {
-    egaf_buf_puts(b, "# ---------------------------------------------------------------- "
-                     "Kiến trúc dữ liệu\n"
-                     "data:\n");
+    section_head(b, "data");
     fill(b, "  ", "các cơ sở dữ liệu chuyên ngành, dùng chung, mở (mã DRM nếu có); CSDL "
                   "quốc gia thì ghi ở `sources`, không khai lại");
     egaf_buf_puts(b, "  databases:\n"
@@ -482,9 +486,7 @@ static void write_component(egaf_buf *b, const plan *p, const component *c, cons
 
 static void write_applications(egaf_buf *b, const plan *p)
 {
-    egaf_buf_puts(b, "# ---------------------------------------------------------------- "
-                     "Kiến trúc ứng dụng\n"
-                     "application:\n");
+    section_head(b, "application");
     fill(b, "  ", "các ứng dụng, hệ thống thông tin (mã ARM nếu có) và cấp độ an toàn đã "
                   "được phê duyệt (NĐ 85/2016/NĐ-CP)");
     egaf_buf_puts(b, "  applications:\n");
@@ -540,9 +542,7 @@ static void write_applications(egaf_buf *b, const plan *p)
 
 static void write_technology(egaf_buf *b, const plan *p)
 {
-    egaf_buf_puts(b, "# ---------------------------------------------------------------- "
-                     "Kiến trúc công nghệ\n"
-                     "technology:\n");
+    section_head(b, "technology");
     fill(b, "  ", "trung tâm dữ liệu, mạng, máy chủ, điện toán đám mây (mã TRM nếu có)");
     egaf_buf_puts(b, "  infrastructure:\n"
                      "    - id: ttdl\n");
@@ -562,9 +562,7 @@ static void write_technology(egaf_buf *b, const plan *p)
 
 static void write_security(egaf_buf *b, const plan *p)
 {
-    egaf_buf_puts(b, "# ---------------------------------------------------------------- "
-                     "Kiến trúc an toàn thông tin\n"
-                     "security:\n");
+    section_head(b, "security");
     fill(b, "  ", "các biện pháp bảo đảm an toàn thông tin (giám sát, sao lưu, xác thực, …; "
                   "mã SRM nếu có); hệ thống từ cấp độ 3 phải có biện pháp bảo vệ");
     egaf_buf_puts(b, "  controls:\n"
@@ -589,9 +587,7 @@ static void write_security(egaf_buf *b, const plan *p)
 
 static void write_implementation(egaf_buf *b, const plan *p)
 {
-    egaf_buf_puts(b, "# ---------------------------------------------------------------- "
-                     "Tổ chức triển khai\n"
-                     "implementation:\n");
+    section_head(b, "implementation");
     fill(b, "  ", "cơ quan chủ trì, phối hợp, cách cập nhật Kiến trúc (nội dung g)");
     char text[1024];
     if (p->province)

@@ -155,3 +155,16 @@ bad = [(a, b) for a, b, attrs in edges if re.search(r'(?<!x)label="\((mới|thay
 if bad or not any('xlabel="(mới)"' in attrs for a, b, attrs in edges):
     sys.exit('markers as labels on %s' % bad)
 PY
+
+# the organisation view marks a unit's `parent` the diff reports as a
+# relation (render asks diff which fields are relations, not a list of its
+# own): an added parent is a green edge from the parent down to the unit, a
+# removed one a dashed red edge the same way round
+sed 's/kind: department, parent: ubnd}/kind: department}/' tests/fixtures/org/clean.yaml >"$T/org-old.yaml"
+grep -q 'so-noi-vu, name: Sở Nội vụ, kind: department}' "$T/org-old.yaml" || fail org-fixture "sed found no parent to drop"
+run render --view organisation --format dot --diff "$T/org-old.yaml" -o "$T/org-added.dot" tests/fixtures/org/clean.yaml
+expect_status org-added-status 0
+expect_grep org-parent-added 'ubnd -> "so-noi-vu".*color="#1a7f37".*xlabel="\(mới\)"' <(tr -d '\n\t' <"$T/org-added.dot" | sed 's/;/;\n/g')
+run render --view organisation --format dot --diff tests/fixtures/org/clean.yaml -o "$T/org-removed.dot" "$T/org-old.yaml"
+expect_status org-removed-status 0
+expect_grep org-parent-removed 'ubnd -> "so-noi-vu".*color="#cf222e".*style=dashed.*xlabel="\(đã bỏ\)"' <(tr -d '\n\t' <"$T/org-removed.dot" | sed 's/;/;\n/g')

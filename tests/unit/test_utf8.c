@@ -34,6 +34,16 @@ static void test_decode(void **state)
     assert_int_equal(egaf_utf8_decode("\xed\xa0\x80", 3, &cp), 0);
     assert_int_equal(egaf_utf8_decode("\xe1\xbb", 2, &cp), 0);
     assert_int_equal(egaf_utf8_decode("\x80", 1, &cp), 0);
+    /* in NUL-terminated text a NUL ends the sequence: a character cut short
+     * at the end of the string is invalid, a whole one is read */
+    assert_int_equal(egaf_utf8_decode_str("\xe1\xbb\x87", &cp), 3);
+    assert_int_equal(cp, 0x1EC7);
+    assert_int_equal(egaf_utf8_decode_str("\xe1\xbb", &cp), 0);
+    assert_int_equal(egaf_utf8_decode_str("\xf0\x9f\x98", &cp), 0);
+    assert_int_equal(egaf_utf8_decode_str("\xef\xbf\xbe", &cp), 3); /* U+FFFE decodes */
+    assert_int_equal(cp, 0xFFFE);
+    char cut[] = {'\xf0', '\x9f', '\0', '\x98', '\x80'};
+    assert_int_equal(egaf_utf8_decode_str(cut, &cp), 0);
 }
 
 static void test_grapheme_columns(void **state)
