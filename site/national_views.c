@@ -201,9 +201,7 @@ static const char *const level_border[LV__COUNT] = {"#1F4E79", "#5B2C6F", "#1E84
  * as its model states it; LV_OTHER when neither does. */
 static int level_of(const egaf_ref_entry *e, const egaf_model *m)
 {
-    const char *level = e ? e->level : NULL;
-    if (!level && m && m->header)
-        level = egaf_element_text(m->header, EGAF_F_LEVEL);
+    const char *level = site_agency_level(e, m);
     if (!level)
         return LV_OTHER;
     for (int l = 0; l < LV_OTHER; l++)

@@ -54,16 +54,7 @@ const char *site_agency_display(egaf_site *s, const egaf_ref_entry *a, const ega
 
 static int group_of(const egaf_ref_entry *a, const egaf_model *m)
 {
-    const char *level = a ? a->level : NULL;
-    if (!level && m && m->header)
-        level = egaf_element_text(m->header, EGAF_F_LEVEL);
-    if (!level)
-        return GROUP_OTHER;
-    if (strcmp(level, "province") == 0)
-        return GROUP_PROVINCE;
-    if (strcmp(level, "ministry") == 0 || strcmp(level, "government-agency") == 0)
-        return GROUP_MINISTRY;
-    return GROUP_OTHER;
+    return site_group_of_level(site_agency_level(a, m));
 }
 
 static int compare_agency(const void *pa, const void *pb)

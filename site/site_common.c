@@ -54,6 +54,46 @@ const char *site_group_name(const egaf_site *s, int group, bool plural)
     }
 }
 
+const char *site_agency_level(const egaf_ref_entry *agency, const egaf_model *m)
+{
+    if (agency && agency->level)
+        return agency->level;
+    return m && m->header ? egaf_element_text(m->header, EGAF_F_LEVEL) : NULL;
+}
+
+int site_group_of_level(const char *level)
+{
+    if (!level)
+        return GROUP_OTHER;
+    if (strcmp(level, "province") == 0)
+        return GROUP_PROVINCE;
+    if (strcmp(level, "ministry") == 0 || strcmp(level, "government-agency") == 0)
+        return GROUP_MINISTRY;
+    return GROUP_OTHER;
+}
+
+bool site_has_file(egaf_site *s, const char *rel)
+{
+    int fd = egaf_outdir_openat(&s->out, rel, O_RDONLY | O_NONBLOCK, 0);
+    struct stat st;
+    bool ok = fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+    if (fd >= 0)
+        close(fd);
+    return ok;
+}
+
+void site_dl_item(egaf_buf *b, const char *term, const char *value)
+{
+    if (!value)
+        return;
+    egaf_buf_puts(b, "<dt>");
+    if (term)
+        egaf_buf_xml_text(b, term);
+    egaf_buf_puts(b, "</dt><dd>");
+    egaf_buf_xml_text(b, value);
+    egaf_buf_puts(b, "</dd>");
+}
+
 site_agency *site_agency_of_file(egaf_site *s, const char *file)
 {
     return file ? egaf_strmap_get(&s->file_agency, file, strlen(file)) : NULL;

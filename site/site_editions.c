@@ -352,12 +352,7 @@ static bool has_index(egaf_site *s, int year)
 {
     char rel[64];
     snprintf(rel, sizeof rel, "editions/%d/index.html", year);
-    int fd = egaf_outdir_openat(&s->out, rel, O_RDONLY | O_NONBLOCK, 0);
-    struct stat st;
-    bool ok = fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
-    if (fd >= 0)
-        close(fd);
-    return ok;
+    return site_has_file(s, rel);
 }
 
 int site_keep_editions(egaf_site *s)

@@ -1034,17 +1034,6 @@ static void links_table(egaf_site *s, egaf_buf *b, const site_agency *only, size
         egaf_buf_printf(b, "<p>%s</p>\n", ST(s, "Không có kết nối.", "No connections."));
 }
 
-static void dl_item(egaf_buf *b, const char *term, const char *value)
-{
-    if (!value)
-        return;
-    egaf_buf_puts(b, "<dt>");
-    esc(b, term);
-    egaf_buf_puts(b, "</dt><dd>");
-    esc(b, value);
-    egaf_buf_puts(b, "</dd>");
-}
-
 static int write_agency(egaf_site *s, site_agency *a)
 {
     egaf_buf *b = &s->page;
@@ -1055,7 +1044,7 @@ static int write_agency(egaf_site *s, site_agency *a)
     esc(b, a->title);
     egaf_buf_puts(b, "</p>\n<dl class=\"facts\">");
     const egaf_element *h = m->header;
-    dl_item(b, ST(s, "Mã kiến trúc", "Architecture id"), m->id);
+    site_dl_item(b, ST(s, "Mã kiến trúc", "Architecture id"), m->id);
     /* the agency by its name, and the code or id the model gives */
     const char *agency = h ? egaf_element_text(h, EGAF_F_AGENCY) : NULL;
     if (agency) {
@@ -1070,23 +1059,23 @@ static int write_agency(egaf_site *s, site_agency *a)
         } else {
             egaf_buf_puts(&s->tmp, agency);
         }
-        dl_item(b, egaf_label_field(EGAF_F_AGENCY, s->en),
+        site_dl_item(b, egaf_label_field(EGAF_F_AGENCY, s->en),
                 s->tmp.failed ? agency : s->tmp.data);
     }
-    dl_item(b, ST(s, "Cấp", "Level"), site_group_name(s, a->group, false));
-    dl_item(b, ST(s, "Khung kiến trúc", "Framework"), m->framework.s);
+    site_dl_item(b, ST(s, "Cấp", "Level"), site_group_name(s, a->group, false));
+    site_dl_item(b, ST(s, "Khung kiến trúc", "Framework"), m->framework.s);
     char year[32];
     snprintf(year, sizeof year, "%d", a->year);
-    dl_item(b, ST(s, "Năm", "Year"), a->year ? year : NULL);
+    site_dl_item(b, ST(s, "Năm", "Year"), a->year ? year : NULL);
     if (h) {
         const egaf_value *p = egaf_element_get(h, EGAF_F_PERIOD);
         if (p && p->type == EGAF_FT_PERIOD) {
             char per[48];
             snprintf(per, sizeof per, "%lld–%lld", p->u.period.from, p->u.period.to);
-            dl_item(b, ST(s, "Giai đoạn", "Period"), per);
+            site_dl_item(b, ST(s, "Giai đoạn", "Period"), per);
         }
-        dl_item(b, ST(s, "Phê duyệt", "Approved by"), egaf_element_text(h, EGAF_F_APPROVED_BY));
-        dl_item(b, ST(s, "Phiên bản", "Version"), egaf_element_text(h, EGAF_F_VERSION));
+        site_dl_item(b, ST(s, "Phê duyệt", "Approved by"), egaf_element_text(h, EGAF_F_APPROVED_BY));
+        site_dl_item(b, ST(s, "Phiên bản", "Version"), egaf_element_text(h, EGAF_F_VERSION));
     }
     /* the model as published with the site, never the path it was read
      * from on the consolidator's machine */
@@ -1271,22 +1260,22 @@ static int write_national(egaf_site *s, size_t n)
     head(s, b, site_national_name(s, nat));
     tag_text(b, "h1", site_national_name(s, nat));
     egaf_buf_puts(b, "<dl class=\"facts\">");
-    dl_item(b, egaf_label_field(EGAF_F_ID, s->en), nat->id);
-    dl_item(b, ST(s, "Loại", "Kind"),
+    site_dl_item(b, egaf_label_field(EGAF_F_ID, s->en), nat->id);
+    site_dl_item(b, ST(s, "Loại", "Kind"),
             nat->db ? ST(s, "Cơ sở dữ liệu quốc gia", "National database")
                     : ST(s, "Hệ thống thông tin dùng chung quốc gia", "National shared system"));
-    dl_item(b, ST(s, "Tên viết tắt", "Abbreviation"), e->abbr);
+    site_dl_item(b, ST(s, "Tên viết tắt", "Abbreviation"), e->abbr);
     const char *owner = egaf_ref_owner_in(e, s->year);
     const egaf_ref_entry *oe = owner && s->refs ? egaf_refs_find(s->refs, owner) : NULL;
-    dl_item(b, ST(s, "Cơ quan chủ quản", "Owner"),
+    site_dl_item(b, ST(s, "Cơ quan chủ quản", "Owner"),
             oe ? (s->en && oe->name_en ? oe->name_en : oe->name) : owner);
-    dl_item(b, ST(s, "Nhóm", "Category"),
+    site_dl_item(b, ST(s, "Nhóm", "Category"),
             egaf_label_category(e->category, s->en) ? egaf_label_category(e->category, s->en)
                                                     : e->category);
-    dl_item(b, ST(s, "Mục đích", "Purpose"), e->purpose);
+    site_dl_item(b, ST(s, "Mục đích", "Purpose"), e->purpose);
     /* the citations a reader can look up, and how sure the data is */
     citations(s, b, &e->fact);
-    dl_item(b, ST(s, "Độ tin cậy", "Confidence"),
+    site_dl_item(b, ST(s, "Độ tin cậy", "Confidence"),
             egaf_label_confidence(egaf_confidence_name(e->fact.confidence), s->en));
     egaf_buf_puts(b, "</dl>\n");
     if (nat->drawn) {

@@ -138,6 +138,16 @@ typedef struct egaf_site {
 int site_write_file(egaf_site *s, const char *rel, const egaf_buf *b);
 bool site_fail(egaf_site *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 const char *site_group_name(const egaf_site *s, int group, bool plural);
+/* An agency's level as the reference data gives it (legal sources), else
+ * as its model states it (m may be NULL); NULL when neither does. */
+const char *site_agency_level(const egaf_ref_entry *agency, const egaf_model *m);
+/* The group (GROUP_*) of a level ("ministry", "province", …; NULL: other). */
+int site_group_of_level(const char *level);
+/* Whether rel names a regular file the site already holds (a page of a
+ * kept edition, say). */
+bool site_has_file(egaf_site *s, const char *rel);
+/* A term and its value in a <dl>, both escaped; nothing when value is NULL. */
+void site_dl_item(egaf_buf *b, const char *term, const char *value);
 /* The agency a finding belongs to (by its file), or NULL. */
 site_agency *site_agency_of_file(egaf_site *s, const char *file);
 const char *site_national_name(const egaf_site *s, const site_national *n);

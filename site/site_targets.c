@@ -12,13 +12,10 @@
  * page: a mean of shares, not the national share); for any other target
  * the reference data does not say how its values add up, so only the
  * number of agencies that state one is shown. Nothing is guessed. */
-#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "base/i18n.h"
 #include "model/query.h"
@@ -116,17 +113,6 @@ static void add_model(target_table *t, const egaf_model *m, const char *id, size
     }
 }
 
-static int group_of_level(const char *level)
-{
-    if (!level)
-        return GROUP_OTHER;
-    if (strcmp(level, "province") == 0)
-        return GROUP_PROVINCE;
-    if (strcmp(level, "ministry") == 0 || strcmp(level, "government-agency") == 0)
-        return GROUP_MINISTRY;
-    return GROUP_OTHER;
-}
-
 /* Whether the previous edition's statements are shown: models of a year
  * before this one (a second run of the same year is no earlier edition). */
 static bool previous_shown(const egaf_site *s)
@@ -161,8 +147,7 @@ static int collect_table(egaf_site *s, const char *id, target_table *t)
             if (!key)
                 continue;
             const char *name = site_agency_display(s, e, m);
-            int group = group_of_level(e && e->level ? e->level
-                                                     : egaf_element_text(m->header, EGAF_F_LEVEL));
+            int group = site_group_of_level(site_agency_level(e, m));
             add_model(t, m, id, 0, key, name, NULL, group);
         }
     }
@@ -247,17 +232,6 @@ static void esc(egaf_buf *b, const char *s)
         egaf_buf_xml_text(b, s);
 }
 
-static void fact(egaf_buf *b, const char *term, const char *value)
-{
-    if (!value)
-        return;
-    egaf_buf_puts(b, "<dt>");
-    esc(b, term);
-    egaf_buf_puts(b, "</dt><dd>");
-    esc(b, value);
-    egaf_buf_puts(b, "</dd>");
-}
-
 /* "40% (2020)": a value and its year, as stated. */
 static void value_year(egaf_buf *b, const char *value, long long year)
 {
@@ -324,12 +298,7 @@ static bool kept_page(egaf_site *s, int year, const char *id)
 {
     char rel[160];
     snprintf(rel, sizeof rel, "editions/%d/t-%s.html", year, id);
-    int fd = egaf_outdir_openat(&s->out, rel, O_RDONLY | O_NONBLOCK, 0);
-    struct stat st;
-    bool ok = fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
-    if (fd >= 0)
-        close(fd);
-    return ok;
+    return site_has_file(s, rel);
 }
 
 static void totals(egaf_site *s, egaf_buf *b, const egaf_ref_national_target *nt,
@@ -395,9 +364,9 @@ static int write_target(egaf_site *s, const egaf_ref_national_target *nt)
     egaf_buf_puts(b, "<h1>");
     esc(b, name);
     egaf_buf_puts(b, "</h1>\n<dl class=\"facts\">");
-    fact(b, ST(s, "Mã chỉ tiêu", "Target id"), nt->id);
-    fact(b, ST(s, "Mức chỉ tiêu", "Target value"), nt->value);
-    fact(b, ST(s, "Loại số liệu", "Kind of figure"),
+    site_dl_item(b, ST(s, "Mã chỉ tiêu", "Target id"), nt->id);
+    site_dl_item(b, ST(s, "Mức chỉ tiêu", "Target value"), nt->value);
+    site_dl_item(b, ST(s, "Loại số liệu", "Kind of figure"),
          is_percentage(nt) ? ST(s, "tỷ lệ phần trăm", "a percentage")
                            : ST(s, "dữ liệu tham chiếu không nêu", "not stated by the reference data"));
     if (nt->valid_from || nt->valid_to) {
@@ -408,16 +377,16 @@ static int write_target(egaf_site *s, const egaf_ref_national_target *nt)
             snprintf(years, sizeof years, "%d–%d", from, to);
         else
             snprintf(years, sizeof years, "%d", from ? from : to);
-        fact(b, ST(s, "Năm áp dụng", "Set for"), years);
+        site_dl_item(b, ST(s, "Năm áp dụng", "Set for"), years);
     }
     if (nt->nlevels) {
         egaf_buf_reset(&s->tmp);
         for (size_t i = 0; i < nt->nlevels; i++) {
             if (i)
                 egaf_buf_puts(&s->tmp, "; ");
-            egaf_buf_puts(&s->tmp, site_group_name(s, group_of_level(nt->levels[i]), false));
+            egaf_buf_puts(&s->tmp, site_group_name(s, site_group_of_level(nt->levels[i]), false));
         }
-        fact(b, ST(s, "Áp dụng cho", "Applies to"), s->tmp.failed ? NULL : s->tmp.data);
+        site_dl_item(b, ST(s, "Áp dụng cho", "Applies to"), s->tmp.failed ? NULL : s->tmp.data);
     }
     if (nt->instrument) {
         egaf_buf_printf(b, "<dt>%s</dt><dd>", ST(s, "Văn bản đặt chỉ tiêu", "Set by"));
