@@ -246,6 +246,16 @@ async function main() {
     await page.goto(prefix + agency, { waitUntil: 'load' });
     await page.screenshot({ path: path.join(shotDir, 'site-agency.png') });
   }
+  // a national system's page and a national target's page, as shown
+  const pageShots = [];
+  for (const [prefixName, file] of [['n-', 'site-national.png'], ['t-', 'site-target.png']]) {
+    const rel = [...seen].map((u) => u.slice(prefix.length)).filter((r) => r.startsWith(prefixName)).sort()[0];
+    const shot = path.join(shotDir, file);
+    pageShots.push(shot);
+    if (!rel) continue; // no such page: the check below fails
+    await page.goto(prefix + rel, { waitUntil: 'load' });
+    await page.screenshot({ path: shot });
+  }
   // the national overview as a reader sees it on a screen and on a phone
   const overviewShots = [];
   if (fs.existsSync(path.join(siteDir, 'img', 'national-overview.svg'))) {
@@ -262,7 +272,7 @@ async function main() {
   }
   record('screenshots saved', fs.existsSync(path.join(shotDir, 'site-index.png')) &&
     fs.existsSync(path.join(shotDir, 'site-agency.png')) &&
-    overviewShots.every((f) => fs.existsSync(f)), shotDir);
+    overviewShots.every((f) => fs.existsSync(f)) && pageShots.every((f) => fs.existsSync(f)), shotDir);
   await context.close();
   fs.rmSync(profile, { recursive: true, force: true });
 
@@ -279,7 +289,7 @@ async function main() {
   }
   console.log(`pages ${seen.size}, SVG files ${svgs.size}; hostile name on ${hostilePage || 'no page'}`);
   console.log(`screenshots: ${path.join(shotDir, 'site-index.png')} ${path.join(shotDir, 'site-agency.png')}` +
-    overviewShots.map((f) => ' ' + f).join(''));
+    pageShots.concat(overviewShots).map((f) => ' ' + f).join(''));
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(failed ? 1 : 0);
 }
