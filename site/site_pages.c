@@ -5,6 +5,7 @@
  * checked to be [a-z0-9-]; nothing outside the site is referenced, and the
  * Content-Security-Policy of every page forbids it anyway. */
 #include <stdint.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,6 +54,19 @@ static void th(egaf_buf *b, const char *s)
     egaf_buf_puts(b, "<th scope=\"col\">");
     esc(b, s);
     egaf_buf_puts(b, "</th>");
+}
+
+/* A table's head row, one column header per label, then the body opened;
+ * the labels end with a null pointer. */
+static void thead(egaf_buf *b, ...)
+{
+    egaf_buf_puts(b, "<thead><tr>");
+    va_list ap;
+    va_start(ap, b);
+    for (const char *label = va_arg(ap, const char *); label; label = va_arg(ap, const char *))
+        th(b, label);
+    va_end(ap);
+    egaf_buf_puts(b, "</tr></thead><tbody>\n");
 }
 
 static void table_begin(egaf_buf *b, const char *caption)
@@ -302,16 +316,9 @@ static void index_agencies(egaf_site *s, egaf_buf *b)
                     ST(s, "Kiến trúc của các bộ, ngành, địa phương",
                        "Architectures of ministries and provinces"));
     table_begin(b, NULL);
-    egaf_buf_puts(b, "<thead><tr>");
-    th(b, ST(s, "Cơ quan", "Agency"));
-    th(b, ST(s, "Cấp", "Level"));
-    th(b, ST(s, "Kiến trúc", "Architecture"));
-    th(b, ST(s, "Khung", "Framework"));
-    th(b, ST(s, "Năm", "Year"));
-    th(b, ST(s, "Lỗi", "Errors"));
-    th(b, ST(s, "Cảnh báo", "Warnings"));
-    th(b, ST(s, "Lưu ý", "Notes"));
-    egaf_buf_puts(b, "</tr></thead><tbody>\n");
+    thead(b, ST(s, "Cơ quan", "Agency"), ST(s, "Cấp", "Level"), ST(s, "Kiến trúc", "Architecture"),
+          ST(s, "Khung", "Framework"), ST(s, "Năm", "Year"), ST(s, "Lỗi", "Errors"),
+          ST(s, "Cảnh báo", "Warnings"), ST(s, "Lưu ý", "Notes"), (const char *)NULL);
     for (size_t i = 0; i < s->nag; i++) {
         site_agency *a = &s->ag[i];
         egaf_buf_puts(b, "<tr><td>");
@@ -348,11 +355,8 @@ static void index_lgsp(egaf_site *s, egaf_buf *b)
                     ST(s, "Nền tảng tích hợp, chia sẻ dữ liệu (LGSP) kết nối NGSP",
                        "Integration platforms (LGSP) connected to NGSP"));
     table_begin(b, NULL);
-    egaf_buf_puts(b, "<thead><tr>");
-    th(b, ST(s, "Cơ quan", "Agency"));
-    th(b, "LGSP");
-    th(b, ST(s, "Kết nối NGSP", "Connected to NGSP"));
-    egaf_buf_puts(b, "</tr></thead><tbody>\n");
+    thead(b, ST(s, "Cơ quan", "Agency"), "LGSP", ST(s, "Kết nối NGSP", "Connected to NGSP"),
+          (const char *)NULL);
     for (size_t i = 0; i < s->nag; i++) {
         site_agency *a = &s->ag[i];
         egaf_buf_puts(b, "<tr><td>");
@@ -425,14 +429,9 @@ static void index_online(egaf_site *s, egaf_buf *b)
                     ST(s, "Mức độ cung cấp dịch vụ công trực tuyến",
                        "Online public-service levels"));
     table_begin(b, NULL);
-    egaf_buf_puts(b, "<thead><tr>");
-    th(b, ST(s, "Cơ quan", "Agency"));
-    th(b, ST(s, "Dịch vụ công", "Public services"));
-    th(b, ST(s, "Toàn trình", "Full"));
-    th(b, ST(s, "Một phần", "Partial"));
-    th(b, ST(s, "Trực tiếp", "None"));
-    th(b, ST(s, "Tỷ lệ toàn trình", "Share full"));
-    egaf_buf_puts(b, "</tr></thead><tbody>\n");
+    thead(b, ST(s, "Cơ quan", "Agency"), ST(s, "Dịch vụ công", "Public services"),
+          ST(s, "Toàn trình", "Full"), ST(s, "Một phần", "Partial"), ST(s, "Trực tiếp", "None"),
+          ST(s, "Tỷ lệ toàn trình", "Share full"), (const char *)NULL);
     size_t tot[4] = {0};
     for (size_t i = 0; i < s->nag; i++) {
         site_agency *a = &s->ag[i];
@@ -541,14 +540,9 @@ static void index_targets(egaf_site *s, egaf_buf *b)
         return;
     }
     table_begin(b, NULL);
-    egaf_buf_puts(b, "<thead><tr>");
-    th(b, ST(s, "Chỉ tiêu", "Target"));
-    th(b, ST(s, "Khung", "Framework"));
-    th(b, ST(s, "Mục tiêu", "Goal"));
-    th(b, ST(s, "Đạt được", "Measured"));
-    th(b, ST(s, "Cách đo", "Measure"));
-    th(b, ST(s, "Nguồn", "Source"));
-    egaf_buf_puts(b, "</tr></thead><tbody>\n");
+    thead(b, ST(s, "Chỉ tiêu", "Target"), ST(s, "Khung", "Framework"), ST(s, "Mục tiêu", "Goal"),
+          ST(s, "Đạt được", "Measured"), ST(s, "Cách đo", "Measure"), ST(s, "Nguồn", "Source"),
+          (const char *)NULL);
     for (size_t t = 0; t < s->ntargets; t++) {
         site_target *st = &s->targets[t];
         if (!st->measurable)
@@ -608,12 +602,9 @@ static void index_national_targets(egaf_site *s, egaf_buf *b)
     egaf_buf_printf(b, "<h3 id=\"chi-tieu-quoc-gia\">%s</h3>\n",
                     ST(s, "Chỉ tiêu quốc gia", "National targets"));
     table_begin(b, NULL);
-    egaf_buf_puts(b, "<thead><tr>");
-    th(b, ST(s, "Chỉ tiêu", "Target"));
-    th(b, ST(s, "Mức chỉ tiêu", "Target value"));
-    th(b, ST(s, "Văn bản đặt chỉ tiêu", "Set by"));
-    th(b, ST(s, "Số kiến trúc nêu giá trị", "Architectures stating a value"));
-    egaf_buf_puts(b, "</tr></thead><tbody>\n");
+    thead(b, ST(s, "Chỉ tiêu", "Target"), ST(s, "Mức chỉ tiêu", "Target value"),
+          ST(s, "Văn bản đặt chỉ tiêu", "Set by"),
+          ST(s, "Số kiến trúc nêu giá trị", "Architectures stating a value"), (const char *)NULL);
     for (size_t i = 0; i < s->refs->nnational_targets; i++) {
         const egaf_ref_national_target *nt = &s->refs->national_targets[i];
         if (!site_target_has_page(s, nt->id))
@@ -666,13 +657,9 @@ static void index_nationals(egaf_site *s, egaf_buf *b)
                     ST(s, "Hệ thống thông tin dùng chung và cơ sở dữ liệu quốc gia",
                        "National shared systems and databases"));
     table_begin(b, NULL);
-    egaf_buf_puts(b, "<thead><tr>");
-    th(b, ST(s, "Tên", "Name"));
-    th(b, ST(s, "Loại", "Kind"));
-    th(b, ST(s, "Bộ, ngành", "Ministries"));
-    th(b, ST(s, "Tỉnh, thành phố", "Provinces"));
-    th(b, ST(s, "Qua NGSP", "Through NGSP"));
-    egaf_buf_puts(b, "</tr></thead><tbody>\n");
+    thead(b, ST(s, "Tên", "Name"), ST(s, "Loại", "Kind"), ST(s, "Bộ, ngành", "Ministries"),
+          ST(s, "Tỉnh, thành phố", "Provinces"), ST(s, "Qua NGSP", "Through NGSP"),
+          (const char *)NULL);
     for (size_t n = 0; n < s->nnat; n++) {
         site_national *nat = &s->nat[n];
         egaf_buf_puts(b, "<tr><td>");
@@ -998,14 +985,10 @@ static void links_table(egaf_site *s, egaf_buf *b, const site_agency *only, size
                 continue;
             if (!shown++) {
                 table_begin(b, NULL);
-                egaf_buf_puts(b, "<thead><tr>");
-                th(b, only ? ST(s, "Hệ thống quốc gia", "National system")
-                           : ST(s, "Cơ quan", "Agency"));
-                th(b, ST(s, "Thành phần", "Element"));
-                th(b, ST(s, "Hình thức", "How"));
-                th(b, ST(s, "Qua", "Via"));
-                th(b, ST(s, "Trường hợp", "Route"));
-                egaf_buf_puts(b, "</tr></thead><tbody>\n");
+                thead(b,
+                      only ? ST(s, "Hệ thống quốc gia", "National system") : ST(s, "Cơ quan", "Agency"),
+                      ST(s, "Thành phần", "Element"), ST(s, "Hình thức", "How"),
+                      ST(s, "Qua", "Via"), ST(s, "Trường hợp", "Route"), (const char *)NULL);
             }
             egaf_buf_puts(b, "<tr><td>");
             if (only)
@@ -1471,13 +1454,9 @@ static void changes_arch(egaf_site *s, egaf_buf *b, const egaf_diff_arch *d)
     egaf_buf_puts(b, "</p>\n");
     if (d->nelements) {
         table_begin(b, ST(s, "Thành phần", "Elements"));
-        egaf_buf_puts(b, "<thead><tr>");
-        th(b, ST(s, "Thay đổi", "Change"));
-        th(b, ST(s, "Loại", "Kind"));
-        th(b, egaf_label_field(EGAF_F_ID, s->en));
-        th(b, egaf_label_field(EGAF_F_NAME, s->en));
-        th(b, ST(s, "Chi tiết", "Details"));
-        egaf_buf_puts(b, "</tr></thead><tbody>\n");
+        thead(b, ST(s, "Thay đổi", "Change"), ST(s, "Loại", "Kind"),
+              egaf_label_field(EGAF_F_ID, s->en), egaf_label_field(EGAF_F_NAME, s->en),
+              ST(s, "Chi tiết", "Details"), (const char *)NULL);
         for (size_t i = 0; i < d->nelements; i++) {
             const egaf_diff_element *e = &d->elements[i];
             egaf_buf_printf(b, "<tr class=\"d-%s\">", egaf_diff_status_name(e->status));
@@ -1501,14 +1480,9 @@ static void changes_arch(egaf_site *s, egaf_buf *b, const egaf_diff_arch *d)
     }
     if (d->nrelations) {
         table_begin(b, ST(s, "Kết nối và quan hệ", "Connections and relations"));
-        egaf_buf_puts(b, "<thead><tr>");
-        th(b, ST(s, "Thay đổi", "Change"));
-        th(b, ST(s, "Loại", "Type"));
-        th(b, ST(s, "Từ", "From"));
-        th(b, ST(s, "Đến", "To"));
-        th(b, ST(s, "Qua", "Via"));
-        th(b, ST(s, "Chi tiết", "Details"));
-        egaf_buf_puts(b, "</tr></thead><tbody>\n");
+        thead(b, ST(s, "Thay đổi", "Change"), ST(s, "Loại", "Type"), ST(s, "Từ", "From"),
+              ST(s, "Đến", "To"), ST(s, "Qua", "Via"), ST(s, "Chi tiết", "Details"),
+              (const char *)NULL);
         for (size_t i = 0; i < d->nrelations; i++) {
             const egaf_diff_relation *r = &d->relations[i];
             egaf_buf_printf(b, "<tr class=\"d-%s\">", egaf_diff_status_name(r->status));
