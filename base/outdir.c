@@ -185,6 +185,25 @@ int egaf_write_all(int fd, const void *data, size_t len)
     }
     return 0;
 }
+
+int egaf_read_all(int fd, size_t max, egaf_buf *out)
+{
+    char chunk[65536];
+    size_t start = out->len;
+    for (;;) {
+        ssize_t r = read(fd, chunk, sizeof chunk);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0)
+            return -1;
+        if (r == 0)
+            return out->failed ? -1 : 0;
+        if (out->len - start + (size_t)r > max)
+            return 1;
+        egaf_buf_add(out, chunk, (size_t)r);
+    }
+}
+
 int egaf_outdir_write(egaf_outdir *out, const char *rel, const void *data, size_t len,
                       bool exclusive)
 {

@@ -18,6 +18,8 @@
 #include <stddef.h>
 #include <sys/types.h>
 
+#include "base/buf.h"
+
 typedef struct egaf_outdir {
     int fd;    /* the folder, O_PATH | O_DIRECTORY; -1 when closed */
     bool walk; /* openat2 said ENOSYS once: the walk from then on */
@@ -47,12 +49,16 @@ int egaf_outdir_mkdirs(egaf_outdir *out, const char *rel);
 /* Makes the folders above the file rel (none when rel has no '/'). */
 int egaf_outdir_parents(egaf_outdir *out, const char *rel);
 
-/* Writes len bytes as the file rel (mode 0666 less the umask): replaced
- * when it exists, or, with exclusive, refused with EEXIST. */
 /* Writes all len bytes to fd, again after EINTR and short writes. Returns 0,
  * or -1 with errno set. */
 int egaf_write_all(int fd, const void *data, size_t len);
+/* Reads fd to its end, appending to out: 0; 1 when it holds more than max
+ * bytes (what was read is then no whole file); -1 on a read error (errno)
+ * or when out ran out of memory. */
+int egaf_read_all(int fd, size_t max, egaf_buf *out);
 
+/* Writes len bytes as the file rel (mode 0666 less the umask): replaced
+ * when it exists, or, with exclusive, refused with EEXIST. */
 int egaf_outdir_write(egaf_outdir *out, const char *rel, const void *data, size_t len,
                       bool exclusive);
 

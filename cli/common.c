@@ -773,8 +773,7 @@ int egaf_cli_write_report(egaf_cli *cli, egaf_diags *diags, egaf_report_format f
     egaf_buf_init(&out);
     egaf_report_options ro = {
         .color = egaf_use_color(cli) && (!output || cli->color == EGAF_COLOR_ALWAYS),
-        .quiet = quiet, .version = EGAF_VERSION};
-    ro.werror = werror;
+        .quiet = quiet, .werror = werror, .version = EGAF_VERSION};
     int rc = -1;
     if (egaf_report_resolve_base(&ro, base) != 0) {
         error(_("cannot use '%s' as the base folder: %s"), base ? base : ".", strerror(errno));

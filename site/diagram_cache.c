@@ -13,7 +13,6 @@
  * that is malformed, is a miss and is drawn again and replaced, so a
  * corrupt entry is never published. Entries are written to a temporary file
  * and renamed into place, so concurrent workers never see half an entry. */
-#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -104,21 +103,9 @@ int site_cache_get(egaf_outdir *cache, const char *key, egaf_buf *svg)
     egaf_buf raw;
     egaf_buf_init(&raw);
     int rc = -1;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > (off_t)ENTRY_MAX)
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > (off_t)ENTRY_MAX ||
+        egaf_read_all(fd, ENTRY_MAX, &raw) != 0)
         goto done;
-    char chunk[65536];
-    for (;;) {
-        ssize_t got = read(fd, chunk, sizeof chunk);
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got < 0)
-            goto done;
-        if (got == 0)
-            break;
-        egaf_buf_add(&raw, chunk, (size_t)got);
-        if (raw.failed || raw.len > ENTRY_MAX)
-            goto done;
-    }
     /* the first line: the magic and the drawing's digest */
     size_t head = sizeof ENTRY_MAGIC - 1 + SITE_CACHE_KEY_SIZE - 1;
     if (raw.len < head + 1 || memcmp(raw.data, ENTRY_MAGIC, sizeof ENTRY_MAGIC - 1) != 0 ||

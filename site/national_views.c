@@ -417,11 +417,8 @@ Agraph_t *site_overview_graph(egaf_site *s)
             vb_rank_add(&vb, columns + 1, nat_nodes[n]);
         }
     }
-    if (ngsp) {
-        char url[160];
-        snprintf(url, sizeof url, "../n-%s.html", "ngsp");
-        vb_set(&vb, ngsp, "URL", url);
-    }
+    if (ngsp)
+        vb_set(&vb, ngsp, "URL", "../n-ngsp.html");
 
     /* per level and national entry: how many agencies reach it other than
      * through NGSP (to NGSP itself: connected LGSPs too), and how */

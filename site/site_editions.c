@@ -29,6 +29,7 @@
 
 #include <jansson.h>
 
+#include "base/grow.h"
 #include "base/i18n.h"
 #include "site/site_priv.h"
 
@@ -91,41 +92,6 @@ static int compare_names(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The names in the folder fd (not closed), sorted, "." and ".." left out;
- * NULL with *n 0 when it cannot be read. */
-static char **list_folder(int fd, size_t *n)
-{
-    *n = 0;
-    int dup_fd = openat(fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    DIR *d = dup_fd >= 0 ? fdopendir(dup_fd) : NULL;
-    if (!d) {
-        if (dup_fd >= 0)
-            close(dup_fd);
-        return NULL;
-    }
-    char **names = NULL;
-    size_t cap = 0;
-    struct dirent *de;
-    while ((de = readdir(d)) != NULL) {
-        if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
-            continue;
-        if (*n == cap) {
-            cap = cap ? cap * 2 : 32;
-            char **grown = realloc(names, cap * sizeof(*names));
-            if (!grown)
-                break;
-            names = grown;
-        }
-        names[*n] = strdup(de->d_name);
-        if (names[*n])
-            (*n)++;
-    }
-    closedir(d);
-    if (names)
-        qsort(names, *n, sizeof(*names), compare_names);
-    return names;
-}
-
 static void free_names(char **names, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -133,23 +99,54 @@ static void free_names(char **names, size_t n)
     free(names);
 }
 
-/* The whole of a regular file opened as fd, at most max bytes: 0 with the
- * bytes in out, 1 when it is larger, -1 on a read error or memory. */
-static int read_whole(int fd, size_t max, egaf_buf *out)
+enum { LIST_OK = 0, LIST_UNREADABLE = -1, LIST_NO_MEMORY = -2 };
+
+/* The names in the folder fd (not closed), sorted, "." and ".." left out,
+ * in *names (*n of them): LIST_OK, else nothing is listed. */
+static int list_folder(int fd, char ***names, size_t *n)
 {
-    char chunk[65536];
-    for (;;) {
-        ssize_t r = read(fd, chunk, sizeof chunk);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r < 0)
-            return -1;
-        if (r == 0)
-            return out->failed ? -1 : 0;
-        if (out->len + (size_t)r > max)
-            return 1;
-        egaf_buf_add(out, chunk, (size_t)r);
+    *names = NULL;
+    *n = 0;
+    int dup_fd = openat(fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    DIR *d = dup_fd >= 0 ? fdopendir(dup_fd) : NULL;
+    if (!d) {
+        if (dup_fd >= 0)
+            close(dup_fd);
+        return LIST_UNREADABLE;
     }
+    char **list = NULL;
+    size_t count = 0, cap = 0;
+    bool oom = false;
+    struct dirent *de;
+    while (!oom && (de = readdir(d)) != NULL) {
+        if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+            continue;
+        char *name = strdup(de->d_name);
+        oom = !name || !EGAF_PUSH(list, count, cap, 32, name);
+        if (oom)
+            free(name);
+    }
+    closedir(d);
+    if (oom) {
+        free_names(list, count);
+        return LIST_NO_MEMORY;
+    }
+    if (list)
+        qsort(list, count, sizeof(*list), compare_names);
+    *names = list;
+    *n = count;
+    return LIST_OK;
+}
+
+/* After list_folder: LIST_OK; a folder that cannot be read is said (and
+ * left out); -1 after saying that memory ran out. */
+static int listed(egaf_site *s, int status, const char *shown)
+{
+    if (status == LIST_UNREADABLE)
+        notice(s, _("the earlier edition's '%s' is not kept: it cannot be read"), shown);
+    else if (status == LIST_NO_MEMORY)
+        return site_fail(s, _("out of memory")), -1;
+    return 0;
 }
 
 /* "href=\"editions/" becomes "href=\"../": the kept index's links to the
@@ -213,7 +210,7 @@ static int keep_file(keeping *k, int fd, const char *name, const char *shown, co
     }
     egaf_buf content;
     egaf_buf_init(&content);
-    int r = read_whole(in, KEEP_FILE_MAX, &content);
+    int r = egaf_read_all(in, KEEP_FILE_MAX, &content);
     close(in);
     int rc = 0;
     if (r != 0) {
@@ -242,17 +239,10 @@ static int keep_folder(keeping *k, int fd, const char *shown, const char *dst, i
 {
     egaf_site *s = k->s;
     size_t n;
-    char **names = list_folder(fd, &n);
-    if (!names && n == 0) {
-        /* an empty folder lists as nothing as well; only say it when it
-         * cannot be opened */
-        int probe = openat(fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-        if (probe < 0)
-            notice(s, _("the earlier edition's '%s' is not kept: it cannot be read"), shown);
-        else
-            close(probe);
-        return 0;
-    }
+    char **names;
+    int status = list_folder(fd, &names, &n);
+    if (status != LIST_OK)
+        return listed(s, status, shown);
     int rc = 0;
     for (size_t i = 0; i < n && rc == 0 && !k->full; i++) {
         const char *name = names[i];
@@ -318,7 +308,7 @@ static int site_year(int fd)
     int year = 0;
     egaf_buf text;
     egaf_buf_init(&text);
-    if (fstat(in, &st) == 0 && S_ISREG(st.st_mode) && read_whole(in, KEEP_FILE_MAX, &text) == 0 &&
+    if (fstat(in, &st) == 0 && S_ISREG(st.st_mode) && egaf_read_all(in, KEEP_FILE_MAX, &text) == 0 &&
         text.data) {
         json_t *root = json_loadb(text.data, text.len, 0, NULL);
         json_t *y = root ? json_object_get(root, "year") : NULL;
@@ -372,15 +362,15 @@ int site_keep_editions(egaf_site *s)
     keeping k = {s, 0, 0, false};
     int rc = 0;
     /* the editions it kept itself, older than this one and than its own */
+    char shown_editions[PATH_MAX];
+    snprintf(shown_editions, sizeof shown_editions, "%s/editions", path);
     int ed = egaf_outdir_openat(&prev, "editions", O_RDONLY | O_DIRECTORY, 0);
-    if (ed < 0 && errno != ENOENT) {
-        char shown[PATH_MAX];
-        snprintf(shown, sizeof shown, "%s/editions", path);
-        notice(s, _("the earlier edition's '%s' is not kept: it is not a folder"), shown);
-    }
+    if (ed < 0 && errno != ENOENT)
+        notice(s, _("the earlier edition's '%s' is not kept: it is not a folder"), shown_editions);
     if (ed >= 0) {
         size_t n;
-        char **names = list_folder(ed, &n);
+        char **names;
+        rc = listed(s, list_folder(ed, &names, &n), shown_editions);
         for (size_t i = 0; i < n && rc == 0 && !k.full; i++) {
             int y = year_of_name(names[i]);
             if (!y || y >= s->year || y == own)

@@ -609,16 +609,6 @@ static void index_national_targets(egaf_site *s, egaf_buf *b)
         const egaf_ref_national_target *nt = &s->refs->national_targets[i];
         if (!site_target_has_page(s, nt->id))
             continue;
-        size_t stating = 0;
-        for (size_t j = 0; j < s->nag; j++) {
-            const egaf_model *m = s->ag[j].m;
-            bool states = false;
-            for (size_t k = 0; k < m->counts[EGAF_K_TARGET] && !states; k++) {
-                const char *id = egaf_element_text(m->elements[EGAF_K_TARGET][k], EGAF_F_NATIONAL);
-                states = id && strcmp(id, nt->id) == 0;
-            }
-            stating += states;
-        }
         egaf_buf_puts(b, "<tr><td>");
         target_link(s, b, nt->id, site_national_target_name(s, nt->id));
         egaf_buf_puts(b, "</td>");
@@ -627,7 +617,7 @@ static void index_national_targets(egaf_site *s, egaf_buf *b)
         if (nt->instrument)
             instrument_text(b, nt->instrument);
         egaf_buf_puts(b, "</td>");
-        td_num(b, stating);
+        td_num(b, site_target_stating(s, nt->id));
         egaf_buf_puts(b, "</tr>\n");
     }
     egaf_buf_puts(b, "</tbody>");

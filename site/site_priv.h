@@ -194,6 +194,9 @@ int site_keep_editions(egaf_site *s);
  * data; whether a target has its page (its id is a page name). */
 int site_write_targets(egaf_site *s);
 bool site_target_has_page(const egaf_site *s, const char *id);
+/* How many of this edition's architectures state a target serving the
+ * national target id. */
+size_t site_target_stating(const egaf_site *s, const char *id);
 /* The national target's name in the site's language (NULL: no such). */
 const char *site_national_target_name(const egaf_site *s, const char *id);
 

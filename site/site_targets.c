@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/grow.h"
 #include "base/i18n.h"
 #include "model/query.h"
 #include "site/site_priv.h"
@@ -48,11 +49,6 @@ typedef struct target_table {
     bool failed;
 } target_table;
 
-static const char *text_of(const egaf_element *el, egaf_field f)
-{
-    return egaf_element_text(el, f);
-}
-
 static long long int_of(const egaf_element *el, egaf_field f)
 {
     const egaf_value *v = egaf_element_get(el, f);
@@ -70,18 +66,31 @@ static size_t row_of(target_table *t, const char *key, const char *name, const s
             }
             return i;
         }
-    if (t->nrows == t->caprows) {
-        size_t cap = t->caprows ? t->caprows * 2 : 16;
-        target_row *grown = realloc(t->rows, cap * sizeof(*grown));
-        if (!grown) {
-            t->failed = true;
-            return SIZE_MAX;
-        }
-        t->rows = grown;
-        t->caprows = cap;
+    if (!EGAF_PUSH(t->rows, t->nrows, t->caprows, 16, ((target_row){key, name, page, group}))) {
+        t->failed = true;
+        return SIZE_MAX;
     }
-    t->rows[t->nrows] = (target_row){key, name, page, group};
-    return t->nrows++;
+    return t->nrows - 1;
+}
+
+/* Whether the target element el serves the national target id. */
+static bool serves(const egaf_element *el, const char *id)
+{
+    const char *national = egaf_element_text(el, EGAF_F_NATIONAL);
+    return national && strcmp(national, id) == 0;
+}
+
+size_t site_target_stating(const egaf_site *s, const char *id)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < s->nag; i++) {
+        const egaf_model *m = s->ag[i].m;
+        bool states = false;
+        for (size_t k = 0; k < m->counts[EGAF_K_TARGET] && !states; k++)
+            states = serves(m->elements[EGAF_K_TARGET][k], id);
+        n += states;
+    }
+    return n;
 }
 
 /* Every target of model m naming id, in model order, as statements of the
@@ -91,25 +100,18 @@ static void add_model(target_table *t, const egaf_model *m, const char *id, size
 {
     for (size_t i = 0; i < m->counts[EGAF_K_TARGET]; i++) {
         const egaf_element *el = m->elements[EGAF_K_TARGET][i];
-        const char *national = text_of(el, EGAF_F_NATIONAL);
-        if (!national || strcmp(national, id) != 0)
+        if (!serves(el, id))
             continue;
         size_t row = row_of(t, key, name, page, group);
         if (row == SIZE_MAX)
             return;
-        if (t->nst == t->capst) {
-            size_t cap = t->capst ? t->capst * 2 : 16;
-            statement *grown = realloc(t->st, cap * sizeof(*grown));
-            if (!grown) {
-                t->failed = true;
-                return;
-            }
-            t->st = grown;
-            t->capst = cap;
+        statement st = {egaf_element_text(el, EGAF_F_BASELINE),
+                        egaf_element_text(el, EGAF_F_VALUE), int_of(el, EGAF_F_BASELINE_YEAR),
+                        int_of(el, EGAF_F_YEAR), row, column};
+        if (!EGAF_PUSH(t->st, t->nst, t->capst, 16, st)) {
+            t->failed = true;
+            return;
         }
-        t->st[t->nst++] = (statement){text_of(el, EGAF_F_BASELINE), text_of(el, EGAF_F_VALUE),
-                                      int_of(el, EGAF_F_BASELINE_YEAR), int_of(el, EGAF_F_YEAR),
-                                      row, column};
     }
 }
 
@@ -370,9 +372,10 @@ static int write_target(egaf_site *s, const egaf_ref_national_target *nt)
          is_percentage(nt) ? ST(s, "tỷ lệ phần trăm", "a percentage")
                            : ST(s, "dữ liệu tham chiếu không nêu", "not stated by the reference data"));
     if (nt->valid_from || nt->valid_to) {
+        /* the reference data's dates are YYYYMMDD (a year alone is its
+         * first or last day) */
         char years[48];
-        int from = (int)(nt->valid_from > 9999 ? nt->valid_from / 10000 : nt->valid_from);
-        int to = (int)(nt->valid_to > 9999 ? nt->valid_to / 10000 : nt->valid_to);
+        int from = (int)(nt->valid_from / 10000), to = (int)(nt->valid_to / 10000);
         if (from && to && from != to)
             snprintf(years, sizeof years, "%d–%d", from, to);
         else
@@ -402,7 +405,7 @@ static int write_target(egaf_site *s, const egaf_ref_national_target *nt)
         egaf_buf_puts(b, "</code></dd>");
     }
     if (mt && mt->total.measured && mt->total.den) {
-        egaf_buf_printf(b, "<dt>");
+        egaf_buf_puts(b, "<dt>");
         egaf_buf_printf(b, ST(s, "Đo được trên các mô hình năm %d", "Measured on the %d models"),
                         s->year);
         egaf_buf_puts(b, "</dt><dd>");

@@ -138,6 +138,39 @@ static void test_temp(void **state)
     assert_int_equal(egaf_outdir_temp_dir(&out, "../set", name, sizeof name), -1);
 }
 
+/* egaf_read_all: a file whole, appended to what the buffer held; one byte
+ * over the limit is 1; 0 bytes read is a whole empty file. */
+static void test_read_all(void **state)
+{
+    (void)state;
+    char text[100000];
+    for (size_t i = 0; i < sizeof text; i++)
+        text[i] = (char)('a' + i % 26);
+    assert_int_equal(egaf_outdir_write(&out, "big.txt", text, sizeof text, false), 0);
+    assert_int_equal(egaf_outdir_write(&out, "empty.txt", "", 0, false), 0);
+    egaf_buf b;
+    egaf_buf_init(&b);
+    egaf_buf_puts(&b, "head:");
+    int fd = egaf_outdir_openat(&out, "big.txt", O_RDONLY, 0);
+    assert_true(fd >= 0);
+    assert_int_equal(egaf_read_all(fd, sizeof text, &b), 0); /* the limit is the size itself */
+    close(fd);
+    assert_int_equal(b.len, 5 + sizeof text);
+    assert_memory_equal(b.data + 5, text, sizeof text);
+    egaf_buf_reset(&b);
+    fd = egaf_outdir_openat(&out, "big.txt", O_RDONLY, 0);
+    assert_int_equal(egaf_read_all(fd, sizeof text - 1, &b), 1);
+    close(fd);
+    egaf_buf_reset(&b);
+    fd = egaf_outdir_openat(&out, "empty.txt", O_RDONLY, 0);
+    assert_int_equal(egaf_read_all(fd, 10, &b), 0);
+    close(fd);
+    assert_int_equal(b.len, 0);
+    /* a descriptor that cannot be read: -1 */
+    assert_int_equal(egaf_read_all(-1, 10, &b), -1);
+    egaf_buf_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -146,6 +179,7 @@ int main(void)
         cmocka_unit_test(test_escapes_refused),
         cmocka_unit_test(test_walk_fallback),
         cmocka_unit_test(test_temp),
+        cmocka_unit_test(test_read_all),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
