@@ -59,11 +59,10 @@ typedef struct comparison {
     egaf_diff *diff;
 } comparison;
 
-/* Compares the single file o.yaml of old_text with n.yaml of new_text,
- * paired as one architecture whatever their ids; returns the diff's
- * architecture. */
-static const egaf_diff_arch *compare_texts(comparison *c, const char *old_text,
-                                           const char *new_text)
+/* The diff of the single file o.yaml of old_text and n.yaml of new_text,
+ * paired as one architecture whatever their ids: returns its architecture. */
+static const egaf_diff_arch *diff_texts(comparison *c, const char *old_text,
+                                        const char *new_text)
 {
     load(&c->old, "o.yaml", old_text);
     load(&c->new, "n.yaml", new_text);
@@ -102,13 +101,12 @@ static void test_match_by_kind_and_id(void **state)
     (void)state;
     comparison c = {0};
     const egaf_diff_arch *a =
-        compare_texts(&c,
-                      HEADER("t", "2020") "business:\n  actors:\n"
-                                          "    - {id: x, name: A, kind: citizen}\n"
-                                          "    - {id: y, name: B, kind: citizen}\n",
-                      HEADER("t", "2020") "business:\n  actors:\n"
-                                          "    - {id: y, name: B, kind: citizen}\n"
-                                          "  channels:\n    - {id: x, name: A, kind: web}\n");
+        diff_texts(&c, HEADER("t", "2020") "business:\n  actors:\n"
+                                           "    - {id: x, name: A, kind: citizen}\n"
+                                           "    - {id: y, name: B, kind: citizen}\n",
+                       HEADER("t", "2020") "business:\n  actors:\n"
+                                           "    - {id: y, name: B, kind: citizen}\n"
+                                           "  channels:\n    - {id: x, name: A, kind: web}\n");
     assert_int_equal(c.diff->narchs, 1);
     assert_int_equal(a->counts.elements_added, 1);
     assert_int_equal(a->counts.elements_removed, 1);
@@ -133,19 +131,18 @@ static void test_lists_as_sets(void **state)
     (void)state;
     comparison c = {0};
     const egaf_diff_arch *a =
-        compare_texts(&c,
-                      HEADER("t", "2020") "  goals: [a, b, c]\n"
-                                          "application:\n  integrations:\n"
-                                          "    - {from: p, to: q, data: [x, y, y]}\n"
-                                          "  applications:\n"
-                                          "    - {id: p, name: P, security-level: 2}\n"
-                                          "    - {id: q, name: Q}\n",
-                      HEADER("t", "2021") "  goals: [c, b, a, a]\n"
-                                          "application:\n  integrations:\n"
-                                          "    - {from: p, to: q, data: [z, x]}\n"
-                                          "  applications:\n"
-                                          "    - {id: p, name: P, security-level: 3}\n"
-                                          "    - {id: q, name: Q}\n");
+        diff_texts(&c, HEADER("t", "2020") "  goals: [a, b, c]\n"
+                                           "application:\n  integrations:\n"
+                                           "    - {from: p, to: q, data: [x, y, y]}\n"
+                                           "  applications:\n"
+                                           "    - {id: p, name: P, security-level: 2}\n"
+                                           "    - {id: q, name: Q}\n",
+                       HEADER("t", "2021") "  goals: [c, b, a, a]\n"
+                                           "application:\n  integrations:\n"
+                                           "    - {from: p, to: q, data: [z, x]}\n"
+                                           "  applications:\n"
+                                           "    - {id: p, name: P, security-level: 3}\n"
+                                           "    - {id: q, name: Q}\n");
     /* header: only the year */
     assert_int_equal(a->nheader, 1);
     assert_string_equal(a->header[0].field, "year");
@@ -179,16 +176,15 @@ static void test_renames(void **state)
     (void)state;
     comparison c = {0};
     const egaf_diff_arch *a =
-        compare_texts(&c,
-                      HEADER("t", "2020") "business:\n  actors:\n"
-                                          "    - {id: a1, name: Dân, kind: citizen}\n"
-                                          "    - {id: a2, name: Dân, kind: citizen}\n"
-                                          "    - {id: b1, name: Doanh nghiệp, kind: business}\n",
-                      HEADER("t", "2020") "business:\n  actors:\n"
-                                          "    - {id: c1, name: Dân, kind: citizen}\n"
-                                          "    - {id: c2, name: Dân, kind: citizen}\n"
-                                          "    - {id: c3, name: Dân, kind: citizen}\n"
-                                          "    - {id: b2, name: Doanh nghiệp, kind: other}\n");
+        diff_texts(&c, HEADER("t", "2020") "business:\n  actors:\n"
+                                           "    - {id: a1, name: Dân, kind: citizen}\n"
+                                           "    - {id: a2, name: Dân, kind: citizen}\n"
+                                           "    - {id: b1, name: Doanh nghiệp, kind: business}\n",
+                       HEADER("t", "2020") "business:\n  actors:\n"
+                                           "    - {id: c1, name: Dân, kind: citizen}\n"
+                                           "    - {id: c2, name: Dân, kind: citizen}\n"
+                                           "    - {id: c3, name: Dân, kind: citizen}\n"
+                                           "    - {id: b2, name: Doanh nghiệp, kind: other}\n");
     assert_int_equal(a->counts.elements_added, 4);
     assert_int_equal(a->counts.elements_removed, 3);
     assert_string_equal(find_el(a, EGAF_K_ACTOR, "c1")->renamed_from, "a1");
@@ -205,25 +201,24 @@ static void test_relations(void **state)
     (void)state;
     comparison c = {0};
     const egaf_diff_arch *a =
-        compare_texts(&c,
-                      HEADER("t", "2020") "data:\n  databases:\n"
-                                          "    - {id: db, name: DB, sources: [national:csdl-dan-cu]}\n"
-                                          "application:\n  applications:\n"
-                                          "    - {id: p, name: P, uses: [db]}\n"
-                                          "  platforms:\n"
-                                          "    - {id: l1, name: L1, kind: lgsp}\n"
-                                          "    - {id: l2, name: L2, kind: lgsp}\n"
-                                          "  integrations:\n"
-                                          "    - {from: p, to: national:dvcqg, via: l1}\n",
-                      HEADER("t", "2020") "data:\n  databases:\n"
-                                          "    - {id: db, name: DB, sources: [national:csdl-dat-dai]}\n"
-                                          "application:\n  applications:\n"
-                                          "    - {id: p, name: P, uses: [t:db]}\n"
-                                          "  platforms:\n"
-                                          "    - {id: l1, name: L1, kind: lgsp}\n"
-                                          "    - {id: l2, name: L2, kind: lgsp}\n"
-                                          "  integrations:\n"
-                                          "    - {from: t:p, to: national:dvcqg, via: l2}\n");
+        diff_texts(&c, HEADER("t", "2020") "data:\n  databases:\n"
+                                           "    - {id: db, name: DB, sources: [national:csdl-dan-cu]}\n"
+                                           "application:\n  applications:\n"
+                                           "    - {id: p, name: P, uses: [db]}\n"
+                                           "  platforms:\n"
+                                           "    - {id: l1, name: L1, kind: lgsp}\n"
+                                           "    - {id: l2, name: L2, kind: lgsp}\n"
+                                           "  integrations:\n"
+                                           "    - {from: p, to: national:dvcqg, via: l1}\n",
+                       HEADER("t", "2020") "data:\n  databases:\n"
+                                           "    - {id: db, name: DB, sources: [national:csdl-dat-dai]}\n"
+                                           "application:\n  applications:\n"
+                                           "    - {id: p, name: P, uses: [t:db]}\n"
+                                           "  platforms:\n"
+                                           "    - {id: l1, name: L1, kind: lgsp}\n"
+                                           "    - {id: l2, name: L2, kind: lgsp}\n"
+                                           "  integrations:\n"
+                                           "    - {from: t:p, to: national:dvcqg, via: l2}\n");
     assert_int_equal(a->counts.elements_changed, 0); /* relation lists are not fields */
     assert_int_equal(a->counts.relations_added, 2);
     assert_int_equal(a->counts.relations_removed, 2);
@@ -245,15 +240,15 @@ static void test_relations(void **state)
 static void test_findings(void **state)
 {
     (void)state;
-    comparison c = {0};
-    load(&c.old, "o.yaml", HEADER("t", "2020"));
-    load(&c.new, "n.yaml", HEADER("t", "2020"));
-    egaf_diag_at(c.old.diags, "security.level-missing", "o.yaml", 10, 3, "t:a", "no level a");
-    egaf_diag_at(c.old.diags, "security.level-missing", "o.yaml", 20, 3, "t:b", "no level b");
-    egaf_diag_at(c.new.diags, "security.level-missing", "n.yaml", 99, 1, "t:a", "no level a");
-    egaf_diag_at(c.new.diags, "security.level-missing", "n.yaml", 30, 3, "t:c", "no level c");
-    c.diff = compare(&c.old, &c.new, true);
-    const egaf_diff_arch *a = &c.diff->archs[0];
+    side_fx o = {0}, n = {0};
+    load(&o, "o.yaml", HEADER("t", "2020"));
+    load(&n, "n.yaml", HEADER("t", "2020"));
+    egaf_diag_at(o.diags, "security.level-missing", "o.yaml", 10, 3, "t:a", "no level a");
+    egaf_diag_at(o.diags, "security.level-missing", "o.yaml", 20, 3, "t:b", "no level b");
+    egaf_diag_at(n.diags, "security.level-missing", "n.yaml", 99, 1, "t:a", "no level a");
+    egaf_diag_at(n.diags, "security.level-missing", "n.yaml", 30, 3, "t:c", "no level c");
+    egaf_diff *d = compare(&o, &n, true);
+    const egaf_diff_arch *a = &d->archs[0];
     assert_int_equal(a->counts.findings_introduced, 1);
     assert_int_equal(a->counts.findings_fixed, 1);
     assert_int_equal(a->nfindings, 2);
@@ -263,7 +258,9 @@ static void test_findings(void **state)
     assert_string_equal(a->findings[1].element, "t:c");
     assert_int_equal(a->findings[1].status, EGAF_DIFF_ADDED);
     assert_string_equal(a->findings[1].file, "n.yaml");
-    end_comparison(&c);
+    egaf_diff_free(d);
+    release(&o);
+    release(&n);
 }
 
 /* Sets of models: matched by id; added, removed, unchanged; two single
@@ -271,12 +268,12 @@ static void test_findings(void **state)
 static void test_architectures(void **state)
 {
     (void)state;
-    comparison c = {0};
-    load(&c.old, "b.yaml", HEADER("bb", "2020"));
-    load(&c.old, "a.yaml", HEADER("aa", "2020"));
-    load(&c.new, "a.yaml", HEADER("aa", "2020"));
-    load(&c.new, "c.yaml", HEADER("cc", "2020"));
-    const egaf_diff *d = c.diff = compare(&c.old, &c.new, false);
+    side_fx o = {0}, n = {0};
+    load(&o, "b.yaml", HEADER("bb", "2020"));
+    load(&o, "a.yaml", HEADER("aa", "2020"));
+    load(&n, "a.yaml", HEADER("aa", "2020"));
+    load(&n, "c.yaml", HEADER("cc", "2020"));
+    egaf_diff *d = compare(&o, &n, false);
     assert_int_equal(d->narchs, 3);
     assert_string_equal(d->archs[0].id, "aa");
     assert_int_equal(d->archs[0].status, EGAF_DIFF_UNCHANGED);
@@ -290,17 +287,21 @@ static void test_architectures(void **state)
     assert_true(egaf_diff_fails(d, EGAF_DIFF_FAIL_ADDED));
     assert_true(egaf_diff_fails(d, EGAF_DIFF_FAIL_REMOVED));
     assert_false(egaf_diff_fails(d, EGAF_DIFF_FAIL_CHANGED));
-    end_comparison(&c);
+    egaf_diff_free(d);
+    release(&o);
+    release(&n);
 
-    load(&c.old, "x.yaml", HEADER("xx", "2020"));
-    load(&c.new, "y.yaml", HEADER("yy", "2020"));
-    d = c.diff = compare(&c.old, &c.new, true);
+    load(&o, "x.yaml", HEADER("xx", "2020"));
+    load(&n, "y.yaml", HEADER("yy", "2020"));
+    d = compare(&o, &n, true);
     assert_int_equal(d->narchs, 1);
     assert_int_equal(d->archs[0].status, EGAF_DIFF_CHANGED);
     assert_string_equal(d->archs[0].header[0].field, "id");
     assert_string_equal(d->archs[0].header[0].old_value, "xx");
     assert_true(egaf_diff_fails(d, EGAF_DIFF_FAIL_CHANGED));
-    end_comparison(&c);
+    egaf_diff_free(d);
+    release(&o);
+    release(&n);
 }
 
 static void test_fail_parse(void **state)
@@ -330,12 +331,11 @@ static void test_writers(void **state)
     egaf_buf_free(&b);
 
     comparison c = {0};
-    compare_texts(&c,
-                  HEADER("t", "2020") "business:\n  actors:\n"
-                                      "    - {id: x, name: \"A <b>|</b>\", kind: citizen}\n",
-                  HEADER("t", "2020") "business:\n  actors:\n"
-                                      "    - {id: x, name: \"B\", kind: citizen}\n"
-                                      "    - {id: y, name: \"C\", kind: citizen}\n");
+    diff_texts(&c, HEADER("t", "2020") "business:\n  actors:\n"
+                                       "    - {id: x, name: \"A <b>|</b>\", kind: citizen}\n",
+                   HEADER("t", "2020") "business:\n  actors:\n"
+                                       "    - {id: x, name: \"B\", kind: citizen}\n"
+                                       "    - {id: y, name: \"C\", kind: citizen}\n");
     egaf_diff_write_options wo = {"test", 0};
     void (*writers[])(egaf_buf *, const egaf_diff *, const egaf_diff_write_options *) = {
         egaf_diff_write_text, egaf_diff_write_markdown, egaf_diff_write_json};
