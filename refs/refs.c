@@ -561,19 +561,22 @@ static bool push_entry(loader *ld, egaf_ref_entry *e)
     return true;
 }
 
+/* By egaf_ref_kind: the noun of findings (translated) and the name of the
+ * files and of --kind (never translated). */
+static const char *const kind_nouns[] = {
+    [EGAF_RK_AGENCY] = N_("agency"), [EGAF_RK_SHARED_SYSTEM] = N_("shared system"),
+    [EGAF_RK_NATIONAL_DATABASE] = N_("national database"),
+    [EGAF_RK_DATA_SUBJECT] = N_("data subject")};
+static const char *const kind_names[] = {
+    [EGAF_RK_AGENCY] = "agency", [EGAF_RK_SHARED_SYSTEM] = "shared-system",
+    [EGAF_RK_NATIONAL_DATABASE] = "national-database", [EGAF_RK_DATA_SUBJECT] = "data-subject"};
+_Static_assert(sizeof kind_nouns / sizeof *kind_nouns == EGAF_RK_DATA_SUBJECT + 1 &&
+                   sizeof kind_names / sizeof *kind_names == EGAF_RK_DATA_SUBJECT + 1,
+               "a noun and a name for every kind of entry");
+
 static const char *kind_noun(egaf_ref_kind kind)
 {
-    switch (kind) {
-    case EGAF_RK_AGENCY:
-        return _("agency");
-    case EGAF_RK_SHARED_SYSTEM:
-        return _("shared system");
-    case EGAF_RK_NATIONAL_DATABASE:
-        return _("national database");
-    case EGAF_RK_DATA_SUBJECT:
-        return _("data subject");
-    }
-    return _("entry");
+    return (unsigned)kind <= EGAF_RK_DATA_SUBJECT ? _(kind_nouns[kind]) : _("entry");
 }
 
 static void parse_facts(loader *ld, entry_ext *x, const egaf_ynode *node);
@@ -2048,18 +2051,8 @@ const egaf_ref_entry *egaf_refs_agency(const egaf_refs *refs, const char *id_or_
 
 const char *egaf_ref_owner_in(const egaf_ref_entry *e, int year)
 {
-    const char *found = NULL;
-    for (size_t i = 0; i < e->nowners; i++) {
-        const egaf_ref_owner *o = &e->owners[i];
-        egaf_date from = o->valid_from ? o->valid_from : e->valid_from;
-        egaf_date to = o->valid_to ? o->valid_to : e->valid_to;
-        /* owners are in date order: the last one valid in the year is the
-         * one that holds at its end */
-        if (year <= 0 || ((from == 0 || from <= year * 10000 + 1231) &&
-                          (to == 0 || to >= year * 10000 + 101)))
-            found = o->agency;
-    }
-    return found;
+    const egaf_ref_owner *o = egaf_ref_owner_record(e, year);
+    return o ? o->agency : NULL;
 }
 
 const egaf_ref_framework *egaf_refs_framework(const egaf_refs *refs, const char *edition)
@@ -2115,17 +2108,7 @@ const egaf_ref_code *egaf_ref_code_find(const egaf_ref_framework *f, egaf_ref_tr
 
 const char *egaf_ref_kind_name(egaf_ref_kind kind)
 {
-    switch (kind) {
-    case EGAF_RK_AGENCY:
-        return "agency";
-    case EGAF_RK_SHARED_SYSTEM:
-        return "shared-system";
-    case EGAF_RK_NATIONAL_DATABASE:
-        return "national-database";
-    case EGAF_RK_DATA_SUBJECT:
-        return "data-subject";
-    }
-    return "?";
+    return (unsigned)kind <= EGAF_RK_DATA_SUBJECT ? kind_names[kind] : "?";
 }
 
 const char *egaf_confidence_name(egaf_confidence c)
@@ -2140,6 +2123,8 @@ const egaf_ref_owner *egaf_ref_owner_record(const egaf_ref_entry *e, int year)
         const egaf_ref_owner *o = &e->owners[i];
         egaf_date from = o->valid_from ? o->valid_from : e->valid_from;
         egaf_date to = o->valid_to ? o->valid_to : e->valid_to;
+        /* owners are in date order: the last one valid in the year is the
+         * one that holds at its end */
         if (year <= 0 || ((from == 0 || from <= year * 10000 + 1231) &&
                           (to == 0 || to >= year * 10000 + 101)))
             found = o;
