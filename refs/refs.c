@@ -232,20 +232,40 @@ static bool is_map(loader *ld, const egaf_ynode *n, const char *what, const char
     return false;
 }
 
+/* The value under key when it is a list (EGAF_Y_SEQ) or a text
+ * (EGAF_Y_SCALAR), as kind asks; NULL when absent or null, or when it is
+ * something else (reported). */
+static const egaf_ynode *get_node(loader *ld, const egaf_ynode *map, const char *key,
+                                  egaf_ykind kind, const char *element)
+{
+    const egaf_ynode *v = egaf_ynode_get(map, key);
+    if (!v || egaf_ynode_is_null(v))
+        return NULL;
+    if (v->kind == kind)
+        return v;
+    egaf_diag(ld->diags, "refs.schema", &v->mark, element,
+              kind == EGAF_Y_SEQ ? _("'%s' must be a list; found %s")
+                                 : _("'%s' must be text; found %s"),
+              key, egaf_ynode_describe(v));
+    return NULL;
+}
+
+/* is_map, then check_keys on the map: a map that may hold only keys. */
+static bool map_with_keys(loader *ld, const egaf_ynode *n, const char *const *keys,
+                          const char *what, const char *element)
+{
+    if (!is_map(ld, n, what, element))
+        return false;
+    check_keys(ld, n, keys, what, element);
+    return true;
+}
+
 /* The list under key, or NULL when absent or null. Anything but a list is
  * reported. */
 static const egaf_ynode *get_seq(loader *ld, const egaf_ynode *map, const char *key,
                                  const char *element)
 {
-    const egaf_ynode *v = egaf_ynode_get(map, key);
-    if (!v || egaf_ynode_is_null(v))
-        return NULL;
-    if (v->kind != EGAF_Y_SEQ) {
-        egaf_diag(ld->diags, "refs.schema", &v->mark, element, _("'%s' must be a list; found %s"),
-                  key, egaf_ynode_describe(v));
-        return NULL;
-    }
-    return v;
+    return get_node(ld, map, key, EGAF_Y_SEQ, element);
 }
 
 /* The text under key (copied into the refs' arena), or NULL when absent,
@@ -253,14 +273,9 @@ static const egaf_ynode *get_seq(loader *ld, const egaf_ynode *map, const char *
 static const char *get_text(loader *ld, const egaf_ynode *map, const char *key,
                             const char *element, egaf_mark *mark)
 {
-    const egaf_ynode *v = egaf_ynode_get(map, key);
-    if (!v || egaf_ynode_is_null(v))
+    const egaf_ynode *v = get_node(ld, map, key, EGAF_Y_SCALAR, element);
+    if (!v)
         return NULL;
-    if (v->kind != EGAF_Y_SCALAR) {
-        egaf_diag(ld->diags, "refs.schema", &v->mark, element, _("'%s' must be text; found %s"),
-                  key, egaf_ynode_describe(v));
-        return NULL;
-    }
     if (mark)
         *mark = v->mark;
     return copy_scalar(ld, v);
@@ -318,6 +333,15 @@ static const char *get_enum(loader *ld, const egaf_ynode *map, const char *key,
     if (sug)
         egaf_diag_hint(ld->diags, f, _("did you mean '%s'?"), sug);
     return NULL;
+}
+
+/* get_enum for a key the map must have, the map named by its noun and id. */
+static const char *need_enum(loader *ld, const egaf_ynode *map, const char *key,
+                             const char *const *values, const char *noun, const char *element)
+{
+    if (!need_text(ld, map, key, "refs.schema", noun, element, NULL))
+        return NULL;
+    return get_enum(ld, map, key, values, element);
 }
 
 static egaf_date get_date(loader *ld, const egaf_ynode *map, const char *key, bool end,
@@ -397,6 +421,22 @@ static const char **get_texts(loader *ld, const egaf_ynode *map, const char *key
     if (marks)
         *marks = m;
     return out;
+}
+
+/* The model levels (ministry, province) under key, each checked. */
+static const char **get_model_levels(loader *ld, const egaf_ynode *map, const char *key,
+                                     const char *element, size_t *count)
+{
+    egaf_mark *marks = NULL;
+    const char **levels = get_texts(ld, map, key, element, count, &marks);
+    for (size_t j = 0; j < *count; j++)
+        if (!in_list(levels[j], model_levels))
+            egaf_diag(ld->diags, "refs.schema", &marks[j], element,
+                      strcmp(key, "levels") == 0
+                          ? _("'levels' must be ministry or province; found '%s'")
+                          : _("'level' must be ministry or province; found '%s'"),
+                      levels[j]);
+    return levels;
 }
 
 static void check_confidence(loader *ld, const egaf_ynode *map, const char *element)
@@ -671,17 +711,16 @@ static void parse_facts(loader *ld, entry_ext *x, const egaf_ynode *node)
     static const char *const code_keys[] = {"source", "confidence", "note", "valid-from", NULL};
     egaf_ref_entry *e = &x->e;
     const egaf_ynode *facts = egaf_ynode_get(node, "facts");
-    if (!facts || egaf_ynode_is_null(facts) || !is_map(ld, facts, "'facts'", e->id))
+    if (!facts || egaf_ynode_is_null(facts) ||
+        !map_with_keys(ld, facts, fact_keys, "'facts'", e->id))
         return;
-    check_keys(ld, facts, fact_keys, "'facts'", e->id);
     egaf_ref_fact *slots[] = {&e->start_fact, &e->end_fact, &e->code_fact, &e->successor_fact,
                               &e->gso_fact};
     for (size_t i = 0; fact_keys[i]; i++) {
         const egaf_ynode *f = egaf_ynode_get(facts, fact_keys[i]);
-        if (!f || !is_map(ld, f, fact_keys[i], e->id))
-            continue;
         bool code = strcmp(fact_keys[i], "organ-code") == 0;
-        check_keys(ld, f, code ? code_keys : keys, fact_keys[i], e->id);
+        if (!f || !map_with_keys(ld, f, code ? code_keys : keys, fact_keys[i], e->id))
+            continue;
         if (!egaf_ynode_get(node, fact_keys[i]))
             egaf_diag(ld->diags, "refs.schema", &f->mark, e->id,
                       _("'facts' of '%s' gives the provenance of '%s', which it does not have"),
@@ -721,9 +760,8 @@ static void parse_owners(loader *ld, entry_ext *x, const egaf_ynode *node, bool 
         return;
     for (size_t i = 0; i < seq->u.seq.count; i++) {
         const egaf_ynode *it = seq->u.seq.items[i];
-        if (!is_map(ld, it, "an owner", e->id))
+        if (!map_with_keys(ld, it, keys, "an owner", e->id))
             continue;
-        check_keys(ld, it, keys, "an owner", e->id);
         egaf_ref_owner o;
         memset(&o, 0, sizeof(o));
         char phrase[160];
@@ -863,8 +901,7 @@ static void parse_agency(loader *ld, const egaf_ynode *node)
     if (!x)
         return;
     egaf_ref_entry *e = &x->e;
-    if (need_text(ld, node, "level", "refs.schema", "agency", e->id, NULL))
-        e->level = get_enum(ld, node, "level", agency_levels, e->id);
+    e->level = need_enum(ld, node, "level", agency_levels, "agency", e->id);
     bool province = e->level && strcmp(e->level, "province") == 0;
     egaf_mark mark = node->mark;
     e->organ_code = get_text(ld, node, "organ-code", e->id, &mark);
@@ -921,8 +958,7 @@ static void parse_system(loader *ld, const egaf_ynode *node)
     if (!x)
         return;
     egaf_ref_entry *e = &x->e;
-    if (need_text(ld, node, "category", "refs.schema", "shared system", e->id, NULL))
-        e->category = get_enum(ld, node, "category", categories, e->id);
+    e->category = need_enum(ld, node, "category", categories, "shared system", e->id);
     e->purpose = get_text(ld, node, "purpose", e->id, NULL);
     parse_owners(ld, x, node, true);
     e->editions = get_texts(ld, node, "editions", e->id, &e->neditions, &x->edition_marks);
@@ -938,17 +974,11 @@ static void parse_system(loader *ld, const egaf_ynode *node)
         return;
     for (size_t i = 0; i < seq->u.seq.count; i++) {
         const egaf_ynode *it = seq->u.seq.items[i];
-        if (!is_map(ld, it, "a connect item", e->id))
+        if (!map_with_keys(ld, it, connect_keys, "a connect item", e->id))
             continue;
-        check_keys(ld, it, connect_keys, "a connect item", e->id);
         egaf_ref_connect c;
         memset(&c, 0, sizeof(c));
-        egaf_mark *levels_marks = NULL;
-        c.levels = get_texts(ld, it, "level", e->id, &c.nlevels, &levels_marks);
-        for (size_t j = 0; j < c.nlevels; j++)
-            if (!in_list(c.levels[j], model_levels))
-                egaf_diag(ld->diags, "refs.schema", &levels_marks[j], e->id,
-                          _("'level' must be ministry or province; found '%s'"), c.levels[j]);
+        c.levels = get_model_levels(ld, it, "level", e->id, &c.nlevels);
         if (!egaf_ynode_get(it, "level"))
             egaf_diag(ld->diags, "refs.schema", &it->mark, e->id,
                       _("a connect item of '%s' has no 'level'"), e->id);
@@ -1066,22 +1096,6 @@ static void *read_list(loader *ld, const egaf_ynode *seq, const list_reader *rea
     return items;
 }
 
-/* The model levels (ministry, province) under key, each checked. */
-static const char **get_model_levels(loader *ld, const egaf_ynode *map, const char *key,
-                                     const char *element, size_t *count)
-{
-    egaf_mark *marks = NULL;
-    const char **levels = get_texts(ld, map, key, element, count, &marks);
-    for (size_t j = 0; j < *count; j++)
-        if (!in_list(levels[j], model_levels))
-            egaf_diag(ld->diags, "refs.schema", &marks[j], element,
-                      strcmp(key, "levels") == 0
-                          ? _("'levels' must be ministry or province; found '%s'")
-                          : _("'level' must be ministry or province; found '%s'"),
-                      levels[j]);
-    return levels;
-}
-
 static const char *read_section(loader *ld, const egaf_ynode *it, const char *rid, void *items,
                                 size_t n)
 {
@@ -1118,9 +1132,8 @@ static void read_match(loader *ld, const egaf_ynode *it, const char *rid,
                   rid ? rid : "?");
         return;
     }
-    if (!is_map(ld, match, "'match'", rid))
+    if (!map_with_keys(ld, match, match_keys, "'match'", rid))
         return;
-    check_keys(ld, match, match_keys, "'match'", rid);
     if (match->u.map.count > 1)
         egaf_diag(ld->diags, "refs.schema", &match->mark, rid,
                   _("'match' takes one key, kind or role"));
@@ -1172,8 +1185,7 @@ static const char *read_requirement(loader *ld, const egaf_ynode *it, const char
     if (!egaf_ynode_get(it, "levels"))
         egaf_diag(ld->diags, "refs.schema", &it->mark, rid,
                   _("required component '%s' has no 'levels'"), rid ? rid : "?");
-    if (need_text(ld, it, "section", "refs.schema", "required component", rid, NULL))
-        r->section = get_enum(ld, it, "section", req_sections, rid);
+    r->section = need_enum(ld, it, "section", req_sections, "required component", rid);
     read_match(ld, it, rid, r);
     read_must_connect(ld, it, rid, r);
     return r->id;
@@ -1305,9 +1317,8 @@ static void parse_tree(loader *ld, egaf_ref_framework *fw, egaf_ref_tree_id tid,
                                             NULL};
     const char *tk = tree_keys[tid];
     egaf_ref_tree *t = &fw->trees[tid];
-    if (!is_map(ld, node, "a code tree", tk))
+    if (!map_with_keys(ld, node, keys, "a code tree", tk))
         return;
-    check_keys(ld, node, keys, "a code tree", tk);
     t->name = need_text(ld, node, "name", "refs.schema", "code tree", tk, NULL);
     t->source = need_source(ld, node, "code tree", tk);
     t->confidence = need_confidence(ld, node, "code tree", tk);
@@ -1367,9 +1378,8 @@ static void parse_tree(loader *ld, egaf_ref_framework *fw, egaf_ref_tree_id tid,
 static void parse_codes(loader *ld, egaf_ref_framework *fw, const egaf_ynode *node)
 {
     static const char *const keys[] = {"brm", "drm", "arm", "trm", "srm", NULL};
-    if (!is_map(ld, node, "'codes'", NULL))
+    if (!map_with_keys(ld, node, keys, "'codes'", NULL))
         return;
-    check_keys(ld, node, keys, "'codes'", NULL);
     for (int i = 0; i < EGAF_TREE__COUNT; i++) {
         const egaf_ynode *t = egaf_ynode_get(node, tree_keys[i]);
         if (t)
