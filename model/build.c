@@ -638,30 +638,28 @@ static bool include_refused(builder *b, const egaf_str *inc, const char *rel, co
     size_t rootlen = strlen(b->root_dir);
     bool inside = strncmp(real, b->root_dir, rootlen) == 0 &&
                   (real[rootlen] == '/' || (rootlen == 1 && b->root_dir[0] == '/'));
-    if (!inside) {
-        egaf_finding *f = egaf_diag(d, "include.escape", &inc->mark, NULL,
-                                    _("include '%s' resolves outside the model's folder "
-                                      "(through a symbolic link)"),
-                                    rel);
-        egaf_diag_hint(d, f, _("copy the file into the model's folder instead of linking it"));
-        return true;
-    }
+    bool being_included = false;
     for (size_t i = 0; i < b->depth; i++)
-        if (strcmp(b->stack[i], real) == 0) {
-            egaf_finding *f = egaf_diag(d, "include.cycle", &inc->mark, NULL,
-                                        _("include '%s' leads back to a file already being "
-                                          "included"),
-                                        rel);
-            egaf_diag_hint(d, f, _("remove this include; each file is read once"));
-            return true;
-        }
-    if (egaf_strmap_get(&b->loaded, real, strlen(real))) {
-        egaf_finding *f = egaf_diag(d, "include.cycle", &inc->mark, NULL,
-                                    _("'%s' is included a second time"), rel);
+        being_included = being_included || strcmp(b->stack[i], real) == 0;
+    egaf_finding *f;
+    if (!inside) {
+        f = egaf_diag(d, "include.escape", &inc->mark, NULL,
+                      _("include '%s' resolves outside the model's folder (through a symbolic "
+                        "link)"),
+                      rel);
+        egaf_diag_hint(d, f, _("copy the file into the model's folder instead of linking it"));
+    } else if (being_included) {
+        f = egaf_diag(d, "include.cycle", &inc->mark, NULL,
+                      _("include '%s' leads back to a file already being included"), rel);
+        egaf_diag_hint(d, f, _("remove this include; each file is read once"));
+    } else if (egaf_strmap_get(&b->loaded, real, strlen(real))) {
+        f = egaf_diag(d, "include.cycle", &inc->mark, NULL, _("'%s' is included a second time"),
+                      rel);
         egaf_diag_hint(d, f, _("include each file once; its elements are read only once"));
-        return true;
+    } else {
+        return false;
     }
-    return false;
+    return true;
 }
 
 static void include_one(builder *b, const egaf_str *inc, const egaf_source *from)
