@@ -1047,7 +1047,8 @@ static void parse_database(loader *ld, const egaf_ynode *node)
  * out or, where noun is set, an earlier item has the same id. */
 typedef struct list_reader {
     const char *item;        /* "a section": an item whose id is not known */
-    const char *noun;        /* "section" 'X' is listed twice; NULL: read finds repeats */
+    const char *noun;        /* "section", as in "section 'X' is listed twice"; NULL when
+                              * read itself finds an item that repeats another */
     const char *id_key;      /* "id" */
     const char *const *keys; /* the keys an item may have, NULL-terminated */
     size_t size;             /* of one item */
@@ -1079,6 +1080,7 @@ static void *read_list(loader *ld, const egaf_ynode *seq, const list_reader *rea
     const char **ids = alloc(ld, sizeof(*ids) * (seq->u.seq.count + 1));
     if (!items || !ids)
         return NULL;
+    size_t n = 0;
     for (size_t i = 0; i < seq->u.seq.count && !ld->oom; i++) {
         const egaf_ynode *it = seq->u.seq.items[i];
         if (!is_map(ld, it, reader->item, NULL))
@@ -1086,13 +1088,14 @@ static void *read_list(loader *ld, const egaf_ynode *seq, const list_reader *rea
         const char *rid = raw_id(it, reader->id_key);
         check_keys(ld, it, reader->keys, reader->item, rid);
         /* an item left out leaves what it read in the next one's place */
-        memset(items + *count * reader->size, 0, reader->size);
-        const char *id = reader->read(ld, it, rid, items, *count);
+        memset(items + n * reader->size, 0, reader->size);
+        const char *id = reader->read(ld, it, rid, items, n);
         if (!id ||
-            (reader->noun && dup_in_list(ld, id, ids, *count, &it->mark, reader->noun, rid)))
+            (reader->noun && dup_in_list(ld, id, ids, n, &it->mark, reader->noun, rid)))
             continue;
-        ids[(*count)++] = id;
+        ids[n++] = id;
     }
+    *count = n;
     return items;
 }
 
