@@ -629,6 +629,39 @@ static bool has_dotdot(const char *p)
     return false;
 }
 
+/* True when the include of rel at inc, resolved to the path real, must not
+ * be read (reported): it leads outside the model's folder, back to a file
+ * being included, or to a file read already. */
+static bool include_refused(builder *b, const egaf_str *inc, const char *rel, const char *real)
+{
+    egaf_diags *d = b->diags;
+    size_t rootlen = strlen(b->root_dir);
+    bool inside = strncmp(real, b->root_dir, rootlen) == 0 &&
+                  (real[rootlen] == '/' || (rootlen == 1 && b->root_dir[0] == '/'));
+    bool being_included = false;
+    for (size_t i = 0; i < b->depth; i++)
+        being_included = being_included || strcmp(b->stack[i], real) == 0;
+    egaf_finding *f;
+    if (!inside) {
+        f = egaf_diag(d, "include.escape", &inc->mark, NULL,
+                      _("include '%s' resolves outside the model's folder (through a symbolic "
+                        "link)"),
+                      rel);
+        egaf_diag_hint(d, f, _("copy the file into the model's folder instead of linking it"));
+    } else if (being_included) {
+        f = egaf_diag(d, "include.cycle", &inc->mark, NULL,
+                      _("include '%s' leads back to a file already being included"), rel);
+        egaf_diag_hint(d, f, _("remove this include; each file is read once"));
+    } else if (egaf_strmap_get(&b->loaded, real, strlen(real))) {
+        f = egaf_diag(d, "include.cycle", &inc->mark, NULL, _("'%s' is included a second time"),
+                      rel);
+        egaf_diag_hint(d, f, _("include each file once; its elements are read only once"));
+    } else {
+        return false;
+    }
+    return true;
+}
+
 static void include_one(builder *b, const egaf_str *inc, const egaf_source *from)
 {
     egaf_diags *d = b->diags;
@@ -675,34 +708,7 @@ static void include_one(builder *b, const egaf_str *inc, const egaf_source *from
         free(joined);
         return;
     }
-    size_t rootlen = strlen(b->root_dir);
-    bool inside = strncmp(real, b->root_dir, rootlen) == 0 &&
-                  (real[rootlen] == '/' || (rootlen == 1 && b->root_dir[0] == '/'));
-    if (!inside) {
-        egaf_finding *f = egaf_diag(d, "include.escape", &inc->mark, NULL,
-                                    _("include '%s' resolves outside the model's folder "
-                                      "(through a symbolic link)"),
-                                    rel);
-        egaf_diag_hint(d, f, _("copy the file into the model's folder instead of linking it"));
-        free(joined);
-        free(real);
-        return;
-    }
-    for (size_t i = 0; i < b->depth; i++)
-        if (strcmp(b->stack[i], real) == 0) {
-            egaf_finding *f = egaf_diag(d, "include.cycle", &inc->mark, NULL,
-                                        _("include '%s' leads back to a file already being "
-                                          "included"),
-                                        rel);
-            egaf_diag_hint(d, f, _("remove this include; each file is read once"));
-            free(joined);
-            free(real);
-            return;
-        }
-    if (egaf_strmap_get(&b->loaded, real, strlen(real))) {
-        egaf_finding *f = egaf_diag(d, "include.cycle", &inc->mark, NULL,
-                                    _("'%s' is included a second time"), rel);
-        egaf_diag_hint(d, f, _("include each file once; its elements are read only once"));
+    if (include_refused(b, inc, rel, real)) {
         free(joined);
         free(real);
         return;
