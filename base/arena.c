@@ -35,7 +35,8 @@ struct chunk {
     size_t size;    /* usable bytes in data */
     size_t used;
     size_t dirty;   /* bytes of data ever handed out: beyond, still zero */
-    size_t mapped;  /* bytes mapped, header included (for munmap); 0: malloc */
+    size_t mapped;  /* bytes of the mapping at map (for munmap); 0: malloc */
+    void *map;      /* where the mapping starts: before the chunk when aligned */
     _Alignas(16) unsigned char data[];
 };
 
@@ -68,14 +69,12 @@ static struct chunk *map_chunk(size_t size)
         mmap(NULL, want + extra, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (p == MAP_FAILED)
         return NULL;
+    unsigned char *map = p;
     if (huge) {
-        uintptr_t at = ((uintptr_t)p + ARENA_HUGE - 1) & ~(uintptr_t)(ARENA_HUGE - 1);
-        size_t head = (size_t)(at - (uintptr_t)p);
-        if (head)
-            munmap(p, head);
-        if (extra - head)
-            munmap((unsigned char *)at + want, extra - head);
-        p = (unsigned char *)at;
+        /* the slack before and after the boundary stays mapped but is never
+         * touched (no memory): unmapping it would cost a TLB flush on every
+         * core the process ran on, twice per chunk */
+        p = (unsigned char *)(((uintptr_t)p + ARENA_HUGE - 1) & ~(uintptr_t)(ARENA_HUGE - 1));
 #ifdef MADV_HUGEPAGE
         madvise(p, want, MADV_HUGEPAGE); /* a kernel without it still works */
 #endif
@@ -84,7 +83,8 @@ static struct chunk *map_chunk(size_t size)
     c->prev = NULL;
     c->size = want - sizeof(struct chunk);
     c->used = c->dirty = 0;
-    c->mapped = want;
+    c->mapped = want + extra;
+    c->map = map;
     return c;
 }
 
@@ -93,7 +93,7 @@ static void free_chain(struct chunk *c)
     while (c) {
         struct chunk *prev = c->prev;
         if (c->mapped)
-            munmap(c, c->mapped);
+            munmap(c->map, c->mapped);
         else
             free(c);
         c = prev;
@@ -154,6 +154,7 @@ static void *bump(egaf_arena *arena, size_t size, size_t align, size_t *was_dirt
             return NULL;
         n->size = n->used = n->dirty = size;
         n->mapped = 0;
+        n->map = NULL;
         n->prev = arena->big;
         arena->big = n;
         arena->total += size;
@@ -244,6 +245,23 @@ char *egaf_arena_printf(egaf_arena *arena, const char *fmt, ...)
     char *p = egaf_arena_vprintf(arena, fmt, ap);
     va_end(ap);
     return p;
+}
+
+void egaf_arena_trim(egaf_arena *arena)
+{
+    struct chunk *c = arena ? arena->head : NULL;
+    if (!c || !c->mapped)
+        return;
+    /* whole pages past the last byte handed out, up to the end of the chunk */
+    uintptr_t page = 4096;
+    uintptr_t from = ((uintptr_t)(c->data + c->used) + page - 1) & ~(page - 1);
+    uintptr_t end = (uintptr_t)(c->data + c->size);
+    if (from >= end)
+        return;
+    /* the pages read back as zero: no clearing needed when they are used */
+    if (madvise((void *)from, end - from, MADV_DONTNEED) == 0 &&
+        c->dirty > (size_t)(from - (uintptr_t)c->data))
+        c->dirty = (size_t)(from - (uintptr_t)c->data);
 }
 
 size_t egaf_arena_used(const egaf_arena *arena)
