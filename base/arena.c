@@ -28,6 +28,7 @@ enum {
     ARENA_HUGE = 2 * 1024 * 1024,
     ARENA_ALIGN = 16,
     ARENA_BIG = ARENA_CHUNK / 4,
+    ARENA_SPARE_BIG = 4, /* big chunks a reset arena keeps for reuse */
 };
 
 struct chunk {
@@ -43,6 +44,7 @@ struct chunk {
 struct egaf_arena {
     struct chunk *head;  /* the chunk small requests come from */
     struct chunk *big;   /* requests over ARENA_BIG, one chunk each */
+    struct chunk *spare_big; /* big chunks kept by egaf_arena_reset() */
     struct chunk *spare; /* regular chunks kept by egaf_arena_reset() */
     size_t total;
     size_t next_chunk; /* size of the next regular chunk */
@@ -106,14 +108,34 @@ void egaf_arena_free(egaf_arena *arena)
         return;
     free_chain(arena->head);
     free_chain(arena->big);
+    free_chain(arena->spare_big);
     free_chain(arena->spare);
     free(arena);
 }
 
 void egaf_arena_reset(egaf_arena *arena)
 {
-    free_chain(arena->big);
-    arena->big = NULL;
+    /* the big chunks too (a file's text, its tables): the next file's come
+     * from them instead of fresh memory faulted in page by page; the
+     * smallest few are freed beyond ARENA_SPARE_BIG */
+    while (arena->big) {
+        struct chunk *b = arena->big;
+        arena->big = b->prev;
+        b->prev = arena->spare_big;
+        arena->spare_big = b;
+    }
+    size_t kept = 0;
+    for (struct chunk *k = arena->spare_big; k; k = k->prev)
+        kept++;
+    for (; kept > ARENA_SPARE_BIG; kept--) {
+        struct chunk **smallest = &arena->spare_big;
+        for (struct chunk **k = &arena->spare_big; *k; k = &(*k)->prev)
+            if ((*k)->size < (*smallest)->size)
+                smallest = k;
+        struct chunk *d = *smallest;
+        *smallest = d->prev;
+        free(d);
+    }
     struct chunk *c = arena->head;
     while (c) {
         struct chunk *prev = c->prev;
@@ -146,13 +168,22 @@ static void *bump(egaf_arena *arena, size_t size, size_t align, size_t *was_dirt
     if (size > SIZE_MAX - ARENA_ALIGN)
         return NULL;
     if (size > ARENA_BIG) {
-        /* from malloc: a file's text in a scratch arena, released after
-         * each file, then comes from memory glibc already has (a fresh
-         * mapping each time would fault every page in again) */
-        struct chunk *n = malloc(sizeof(struct chunk) + size);
+        /* from malloc, or the smallest big chunk an earlier use of a scratch
+         * arena left that holds it: a fresh mapping each time would fault
+         * every page in again */
+        struct chunk **fit = NULL;
+        for (struct chunk **k = &arena->spare_big; *k; k = &(*k)->prev)
+            if ((*k)->size >= size && (!fit || (*k)->size < (*fit)->size))
+                fit = k;
+        struct chunk *n;
+        if (fit) {
+            n = *fit;
+            *fit = n->prev;
+        } else if ((n = malloc(sizeof(struct chunk) + size)) != NULL)
+            n->size = size;
         if (!n)
             return NULL;
-        n->size = n->used = n->dirty = size;
+        n->used = n->dirty = n->size;
         n->mapped = 0;
         n->map = NULL;
         n->prev = arena->big;

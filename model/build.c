@@ -61,7 +61,7 @@ enum { SHARED_COPY_MAX = 96 };
 static void copies_init(copy_table *t, egaf_arena *arena, size_t text_len)
 {
     size_t cap = 256;
-    while (cap < text_len / 16 && cap < ((size_t)1 << 24))
+    while (cap < text_len / 32 && cap < ((size_t)1 << 24))
         cap *= 2;
     t->slots = egaf_arena_alloc(arena, cap * sizeof(copy_slot));
     t->arena = t->slots ? arena : NULL;
@@ -69,14 +69,37 @@ static void copies_init(copy_table *t, egaf_arena *arena, size_t text_len)
     t->count = 0;
 }
 
+/* The slot of text: its copy, or the empty slot for it; NULL after
+ * COPY_PROBES slots (a file made to collide is copied, not searched). */
+enum { COPY_PROBES = 32 };
+
 static copy_slot *copies_find(const copy_table *t, const char *text, uint32_t len, uint32_t hash)
 {
     size_t mask = t->cap - 1;
-    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+    size_t i = hash & mask;
+    for (int probe = 0; probe < COPY_PROBES; probe++, i = (i + 1) & mask) {
         copy_slot *s = &t->slots[i];
         if (!s->copy || (s->hash == hash && s->len == len && memcmp(s->copy, text, len) == 0))
             return s;
     }
+    return NULL;
+}
+
+/* Eight bytes at a time: the texts shared are short ids and references. */
+static uint32_t text_hash(const char *s, size_t n)
+{
+    uint64_t h = (uint64_t)n * 0x9E3779B97F4A7C15ull;
+    for (; n >= 8; s += 8, n -= 8) {
+        uint64_t w;
+        memcpy(&w, s, 8);
+        h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+        h ^= h >> 32;
+    }
+    uint64_t w = 0;
+    memcpy(&w, s, n);
+    h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
+    h ^= h >> 29;
+    return (uint32_t)h;
 }
 
 /* Records copy in the empty slot found for it; the table doubles at half
@@ -96,9 +119,12 @@ static void copies_add(copy_table *t, copy_slot *slot, const char *copy, uint32_
     }
     copy_table grown = {t->arena, bigger, 2 * t->cap, t->count};
     for (size_t i = 0; i < t->cap; i++)
-        if (t->slots[i].copy)
-            *copies_find(&grown, t->slots[i].copy, t->slots[i].len, t->slots[i].hash) =
-                t->slots[i];
+        if (t->slots[i].copy) {
+            copy_slot *to = copies_find(&grown, t->slots[i].copy, t->slots[i].len,
+                                        t->slots[i].hash);
+            if (to) /* else that text is copied again when met */
+                *to = t->slots[i];
+        }
     *t = grown; /* the old slots stay in the scratch arena until the file is done */
 }
 
@@ -116,8 +142,8 @@ static bool str_of(builder *b, const egaf_ynode *n, egaf_str *out)
     size_t len = n->u.scalar.len;
     copy_slot *slot = NULL;
     uint32_t hash = 0;
-    if (b->copies.arena && len <= SHARED_COPY_MAX && !memchr(text, '\0', len)) {
-        hash = (uint32_t)egaf_hash_bytes(text, len);
+    if (b->copies.arena && len <= SHARED_COPY_MAX) {
+        hash = text_hash(text, len);
         slot = copies_find(&b->copies, text, (uint32_t)len, hash);
     }
     const char *copy = slot ? slot->copy : NULL;
