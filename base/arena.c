@@ -63,7 +63,7 @@ static struct chunk *map_chunk(size_t size)
         return NULL;
     want = (want + page - 1) & ~(page - 1);
     bool huge = want >= ARENA_HUGE;
-    /* a huge chunk: map 2 MB more, then trim both ends to the boundary */
+    /* a huge chunk: map 2 MB more, then start at the boundary inside */
     size_t extra = huge ? ARENA_HUGE : 0;
     if (want + extra < want)
         return NULL;
@@ -276,23 +276,6 @@ char *egaf_arena_printf(egaf_arena *arena, const char *fmt, ...)
     char *p = egaf_arena_vprintf(arena, fmt, ap);
     va_end(ap);
     return p;
-}
-
-void egaf_arena_trim(egaf_arena *arena)
-{
-    struct chunk *c = arena ? arena->head : NULL;
-    if (!c || !c->mapped)
-        return;
-    /* whole pages past the last byte handed out, up to the end of the chunk */
-    uintptr_t page = 4096;
-    uintptr_t from = ((uintptr_t)(c->data + c->used) + page - 1) & ~(page - 1);
-    uintptr_t end = (uintptr_t)(c->data + c->size);
-    if (from >= end)
-        return;
-    /* the pages read back as zero: no clearing needed when they are used */
-    if (madvise((void *)from, end - from, MADV_DONTNEED) == 0 &&
-        c->dirty > (size_t)(from - (uintptr_t)c->data))
-        c->dirty = (size_t)(from - (uintptr_t)c->data);
 }
 
 size_t egaf_arena_used(const egaf_arena *arena)

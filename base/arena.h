@@ -32,12 +32,6 @@ char *egaf_arena_printf(egaf_arena *arena, const char *fmt, ...)
 /* The same with a va_list (ap is used, not ended). */
 char *egaf_arena_vprintf(egaf_arena *arena, const char *fmt, va_list ap)
     __attribute__((format(printf, 2, 0)));
-/* Gives the memory of the current chunk past what was handed out back to
- * the system (an arena that is done growing: a loaded model). The arena
- * stays usable: those pages come back, zero, when written. With huge pages
- * a chunk is resident in 2 MB steps, so a model without this keeps up to
- * 2 MB it never uses. */
-void egaf_arena_trim(egaf_arena *arena);
 /* Bytes handed out so far (for benchmarks and limits). */
 size_t egaf_arena_used(const egaf_arena *arena);
 

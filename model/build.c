@@ -1057,7 +1057,6 @@ egaf_model *egaf_model_load(const char *path, const egaf_load_options *options,
     confine_includes_to(&b, path, src);
     build_from_source(&b, scratch, src);
     finish_builder(&b);
-    egaf_arena_trim(m->arena); /* a folder's models are all held at once */
     return m;
 }
 
@@ -1078,7 +1077,6 @@ egaf_model *egaf_model_load_memory(const char *path, const char *data, size_t le
     else
         b.oom = true;
     finish_builder(&b);
-    egaf_arena_trim(m->arena);
     return m;
 }
 

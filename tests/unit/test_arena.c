@@ -1,14 +1,11 @@
 /* test_arena.c - the arena hands out zeroed, aligned memory whatever the
  * chunk it comes from: a fresh mapping (not cleared again), a chunk reused
  * after egaf_arena_reset() (cleared where it was written), a huge chunk, a
- * request over 16 KB (from malloc, or a big chunk kept by a reset); and egaf_arena_trim() gives back what
- * lies past the last allocation without losing what was handed out. */
+ * request over 16 KB (from malloc, or a big chunk kept by a reset). */
 #include "tests/unit/testutil.h"
 
 #include <stdint.h>
 #include <stdlib.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
 #include "base/arena.h"
 
@@ -52,49 +49,6 @@ static void test_zeroed_fresh_and_reused(void **state)
     egaf_arena_free(a);
 }
 
-/* Whether the page holding p is in memory. */
-static bool resident(const void *p)
-{
-    uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
-    unsigned char in = 0;
-    assert_int_equal(mincore((void *)((uintptr_t)p & ~(page - 1)), page, &in), 0);
-    return in & 1;
-}
-
-/* A trimmed arena gives back the pages past its last allocation (they were
- * written: the chunk is reused after a reset), keeps what it handed out, and
- * still hands out zeroed memory after. */
-static void test_trim_gives_back_the_tail(void **state)
-{
-    (void)state;
-    egaf_arena *a = egaf_arena_create();
-    assert_non_null(a);
-    fill(a, 200000); /* every chunk written through */
-    egaf_arena_reset(a);
-    char *kept = egaf_arena_strdup(a, "giữ lại");
-    unsigned char *first = egaf_arena_alloc(a, 200);
-    assert_non_null(kept);
-    assert_non_null(first);
-    memset(first, 0x5a, 200);
-    unsigned char *tail = first + 3 * 4096; /* written by fill, past the last allocation */
-    assert_true(resident(tail));
-    egaf_arena_trim(a);
-    assert_false(resident(tail));
-    assert_true(resident(first));
-    assert_string_equal(kept, "giữ lại");
-    for (size_t i = 0; i < 200; i++)
-        assert_int_equal(first[i], 0x5a);
-    for (int i = 0; i < 2000; i++) { /* over the trimmed pages: still zero */
-        unsigned char *p = egaf_arena_alloc(a, 100);
-        assert_non_null(p);
-        assert_true(all_zero(p, 100));
-        memset(p, 0xab, 100);
-    }
-    egaf_arena_trim(a);
-    egaf_arena_trim(a); /* twice: nothing left to give */
-    egaf_arena_free(a);
-}
-
 /* After a reset, a request over 16 KB takes the smallest big chunk an
  * earlier use left that holds it (a folder's next file text, not fresh
  * memory), cleared; four are kept, the largest. */
@@ -130,7 +84,6 @@ static void test_reset_reuses_big_chunks(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {cmocka_unit_test(test_zeroed_fresh_and_reused),
-                                       cmocka_unit_test(test_trim_gives_back_the_tail),
                                        cmocka_unit_test(test_reset_reuses_big_chunks)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
