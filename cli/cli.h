@@ -87,6 +87,10 @@ typedef struct egaf_option {
     const char *name;  /* long name without dashes */
     char short_name;   /* or 0 */
     bool has_arg;
+    /* What egaf_opt_next returns for an option the command checks itself:
+     * the command's own name for it, from 1 (0, -1 and -2 say other things),
+     * never where the row stands in the table. */
+    int id;
     /* An option the command need not check is written with where it goes,
      * and egaf_opt_next handles it without returning: */
     const char **value; /* its value is stored here (it takes a value) */
@@ -131,8 +135,8 @@ void egaf_opt_bind(egaf_cli *cli);
 int egaf_cli_parse_color(const char *value, egaf_color_mode *mode);
 
 void egaf_opt_init(egaf_opt_state *st, int argc, char **argv);
-/* Returns the index (1-based) of the matched option in table (never one
- * with a value, flag or usage: those are handled here), 0 for an operand
+/* Returns the id of the matched option in table (never one with a value,
+ * flag or usage: those are handled here), 0 for an operand
  * (in st->operand), -1 at the end, -2 when the command stops and returns
  * st->exit_code: EXIT_CLEAN after printing its --help, EXIT_FAILURE_RUN
  * after a usage error (unknown option with a did-you-mean, an ambiguous

@@ -44,10 +44,11 @@ int cmd_document(egaf_cli *cli, int argc, char **argv)
     egaf_opt_init(&st, argc, argv);
     const char *output = NULL, *refs_dir = NULL, *file = NULL, *format = NULL;
     bool vietnamese = true, no_diagrams = false;
-    /* where in options (from 1) the options the loop checks are */
+    /* the options the loop checks (0 is an operand) */
     enum { O_FORMAT = 1, O_LANG };
     const egaf_option options[] = {
-        {"format", .has_arg = true}, {"lang", .has_arg = true}, {"refs", .value = &refs_dir},
+        {"format", .has_arg = true, .id = O_FORMAT}, {"lang", .has_arg = true, .id = O_LANG},
+        {"refs", .value = &refs_dir},
         {"no-diagrams", .flag = &no_diagrams}, {"output", 'o', .value = &output},
         {"help", 'h', .usage = usage}, {.name = NULL},
     };

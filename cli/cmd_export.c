@@ -436,10 +436,11 @@ int cmd_export(egaf_cli *cli, int argc, char **argv)
     egaf_export_format format = EGAF_EXPORT_JSON;
     egaf_export_options eo = {cli->lang_given && !cli->vietnamese, EGAF_VERSION, false, NULL,
                               {NULL, NULL}};
-    /* where in options (from 1) the options the loop checks are */
-    enum { O_FORMAT = 1, O_LANG = 3 };
+    /* the options the loop checks (0 is an operand) */
+    enum { O_FORMAT = 1, O_LANG };
     const egaf_option options[] = {
-        {"format", .has_arg = true}, {"output", 'o', .value = &output}, {"lang", .has_arg = true},
+        {"format", .has_arg = true, .id = O_FORMAT}, {"output", 'o', .value = &output},
+        {"lang", .has_arg = true, .id = O_LANG},
         {"refs", .value = &refs_dir}, {"no-views", .flag = &eo.no_views},
         {"help", 'h', .usage = usage}, {.name = NULL},
     };

@@ -1299,11 +1299,12 @@ int cmd_refs(egaf_cli *cli, int argc, char **argv)
     int rc = EXIT_CLEAN;
     if (!operands)
         return error(_("out of memory"));
-    /* where in options (from 1) the options the loop checks are */
-    enum { O_KIND = 1, O_YEAR, O_FORMAT = 4 };
+    /* the options the loop checks (0 is an operand) */
+    enum { O_KIND = 1, O_YEAR, O_FORMAT };
     const egaf_option options[] = {
-        {"kind", .has_arg = true}, {"year", .has_arg = true}, {"framework", .value = &o.framework},
-        {"format", .has_arg = true}, {"output", 'o', .value = &output},
+        {"kind", .has_arg = true, .id = O_KIND}, {"year", .has_arg = true, .id = O_YEAR},
+        {"framework", .value = &o.framework}, {"format", .has_arg = true, .id = O_FORMAT},
+        {"output", 'o', .value = &output},
         {"refs", .value = &refs_dir}, {"help", 'h', .usage = usage}, {"from", .value = &from_s},
         {"to", .value = &to_s}, {.name = NULL},
     };

@@ -126,13 +126,15 @@ int cmd_render(egaf_cli *cli, int argc, char **argv)
      * before the command) */
     egaf_render_options ro = {.lang = cli->lang_given && !cli->vietnamese ? EGAF_LANG_EN : EGAF_LANG_VI};
     int year = 0;
-    /* where in options (from 1) the options the loop checks are */
-    enum { O_VIEW = 1, O_FORMAT, O_LANG, O_YEAR = 5, O_HIDE = 9, O_SIZE, O_DPI, O_WITH };
+    /* the options the loop checks (0 is an operand) */
+    enum { O_VIEW = 1, O_FORMAT, O_LANG, O_YEAR, O_HIDE, O_SIZE, O_DPI, O_WITH };
     const egaf_option options[] = {
-        {"view", .has_arg = true}, {"format", .has_arg = true}, {"lang", .has_arg = true},
-        {"refs", .value = &refs_dir}, {"year", .has_arg = true}, {"output", 'o', .value = &output},
-        {"help", 'h', .usage = usage}, {"diff", .value = &old_file}, {"hide", .has_arg = true},
-        {"size", .has_arg = true}, {"dpi", .has_arg = true}, {"with", .has_arg = true},
+        {"view", .has_arg = true, .id = O_VIEW}, {"format", .has_arg = true, .id = O_FORMAT},
+        {"lang", .has_arg = true, .id = O_LANG}, {"refs", .value = &refs_dir},
+        {"year", .has_arg = true, .id = O_YEAR}, {"output", 'o', .value = &output},
+        {"help", 'h', .usage = usage}, {"diff", .value = &old_file},
+        {"hide", .has_arg = true, .id = O_HIDE}, {"size", .has_arg = true, .id = O_SIZE},
+        {"dpi", .has_arg = true, .id = O_DPI}, {"with", .has_arg = true, .id = O_WITH},
         {.name = NULL},
     };
     for (int opt; (opt = egaf_opt_next(&st, options, "render")) != -1;) {

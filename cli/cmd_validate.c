@@ -69,11 +69,12 @@ int cmd_validate(egaf_cli *cli, int argc, char **argv)
     const char *output = NULL, *refs_dir = NULL, *base = NULL;
     bool werror = false, quiet = false;
     egaf_input_options io = {false};
-    /* where in options (from 1) the options the loop checks are */
-    enum { O_FORMAT = 1, O_DISABLE = 4, O_SEVERITY };
+    /* the options the loop checks (0 is an operand) */
+    enum { O_FORMAT = 1, O_DISABLE, O_SEVERITY };
     const egaf_option options[] = {
-        {"format", .has_arg = true}, {"output", 'o', .value = &output},
-        {"refs", .value = &refs_dir}, {"disable", .has_arg = true}, {"severity", .has_arg = true},
+        {"format", .has_arg = true, .id = O_FORMAT}, {"output", 'o', .value = &output},
+        {"refs", .value = &refs_dir}, {"disable", .has_arg = true, .id = O_DISABLE},
+        {"severity", .has_arg = true, .id = O_SEVERITY},
         {"werror", .flag = &werror}, {"quiet", 'q', .flag = &quiet},
         {"follow-links", .flag = &io.follow_links}, {"help", 'h', .usage = usage},
         {"base", .value = &base}, {.name = NULL},

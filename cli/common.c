@@ -1,4 +1,5 @@
 /* common.c - errors, option parsing and outputs shared by the subcommands. */
+#include <assert.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -123,6 +124,8 @@ static void build_tables(egaf_opt_state *st, const egaf_option *table)
     *s++ = '-';
     *s++ = ':';
     for (const egaf_option *o = table; o->name && n < EGAF_OPT_MAX; o++, n++) {
+        /* a row the command checks itself is returned by its id */
+        assert(o->value || o->flag || o->usage || o->id > 0);
         st->longopts[n] = (struct option){o->name, takes_value(o) ? required_argument : no_argument,
                                           NULL, LONG_VAL + (int)n};
         if (o->short_name) {
@@ -187,7 +190,7 @@ static void unknown_long(const egaf_opt_state *st, const char *arg, const char *
 
 /* The table's option `index` (1-based) was given: stored where the table
  * says (0: parsing goes on), or its --help printed (-2, the command stops
- * with EXIT_CLEAN); else the command sees it (index). */
+ * with EXIT_CLEAN); else the command sees it (its id). */
 static int matched(egaf_opt_state *st, const egaf_option *table, int index)
 {
     const egaf_option *o = &table[index - 1];
@@ -201,7 +204,7 @@ static int matched(egaf_opt_state *st, const egaf_option *table, int index)
         return -2;
     } else {
         st->value = optarg;
-        return index;
+        return o->id;
     }
     return 0;
 }
