@@ -125,6 +125,13 @@ typedef enum egaf_change_format {
 } egaf_change_format;
 int egaf_cli_parse_change_format(const char *cmd, const char *value, egaf_change_format *format);
 
+/* A value that is none of choices (NULL-terminated) for the option what
+ * names ("format", "language"): "unknown WHAT 'VALUE'" with the nearest
+ * choice, or with them all, as a usage error of the command cmd.
+ * Returns EXIT_FAILURE_RUN. */
+int egaf_cli_bad_choice(const char *cmd, const char *what, const char *value,
+                        const char *const *choices);
+
 /* --year of consolidate and schema: a year from 1990 to 2100. 0, or
  * EXIT_FAILURE_RUN after a usage error of the command cmd. */
 int egaf_cli_parse_year(const char *cmd, const char *value, int *year);
@@ -227,6 +234,22 @@ int egaf_write_temp(egaf_outdir *dir, const char *leaf, const egaf_buf *buf, cha
  * translated message with one %s, the file). */
 egaf_model *egaf_cli_load_one_model(egaf_cli *cli, const char *file, const char *unreadable,
                                     egaf_diags *diags);
+
+/* What render and document start from: the reference models (--refs
+ * refs_dir) and the one model in file, its findings in load_diags; diags,
+ * empty, for the command's own. egaf_cli_open_one: 0, or -1 after saying
+ * why not (out of memory, broken reference models, the model unreadable
+ * as egaf_cli_load_one_model says). egaf_cli_close_one frees what was
+ * made, whichever it returned. */
+typedef struct egaf_cli_one {
+    egaf_diags *load_diags;
+    egaf_diags *diags;
+    egaf_refs *refs;
+    egaf_model *model;
+} egaf_cli_one;
+int egaf_cli_open_one(egaf_cli *cli, const char *refs_dir, const char *file,
+                      const char *unreadable, egaf_cli_one *one);
+void egaf_cli_close_one(egaf_cli_one *one);
 
 /* Checks models[0..n) against the reference models (egaf validate's
  * checks), the findings into diags. 0, or -1 after saying that memory ran

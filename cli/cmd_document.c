@@ -83,25 +83,15 @@ int cmd_document(egaf_cli *cli, int argc, char **argv)
     egaf_cli_set_language(cli, vietnamese);
 
     int rc = EXIT_FAILURE_RUN;
-    egaf_diags *load_diags = egaf_diags_create();
-    egaf_diags *diags = egaf_diags_create();
-    egaf_refs *refs = NULL;
-    egaf_model *model = NULL;
+    egaf_cli_one one;
     egaf_doc *doc = NULL;
     egaf_gv *gv = NULL;
     egaf_buf out;
     egaf_buf_init(&out);
-    if (!diags || !load_diags) {
-        error(_("out of memory"));
-        goto done;
-    }
-    refs = egaf_cli_load_refs(cli, refs_dir);
-    if (!refs)
-        goto done;
-    model = egaf_cli_load_one_model(
-        cli, file, _("cannot write the document of '%s': the file holds no readable model"),
-        load_diags);
-    if (!model)
+    if (egaf_cli_open_one(cli, refs_dir, file,
+                          _("cannot write the document of '%s': the file holds no readable "
+                            "model"),
+                          &one) != 0)
         goto done;
     gv = no_diagrams ? NULL : egaf_gv_create();
     if (!no_diagrams && !gv) {
@@ -110,7 +100,7 @@ int cmd_document(egaf_cli *cli, int argc, char **argv)
     }
     egaf_doc_options o = {!vietnamese, no_diagrams, gv};
     double phase = egaf_cli_now_ms();
-    doc = egaf_doc_build(model, refs, &o, diags);
+    doc = egaf_doc_build(one.model, one.refs, &o, one.diags);
     egaf_cli_phase(_("build the document"), &phase);
     if (!doc || doc->failed) {
         error(_("out of memory while writing the document"));
@@ -122,16 +112,13 @@ int cmd_document(egaf_cli *cli, int argc, char **argv)
         error(_("cannot make the %s document"), format);
         goto done;
     }
-    egaf_cli_print_findings(cli, diags);
+    egaf_cli_print_findings(cli, one.diags);
     if (egaf_write_output(output, &out) == 0)
         rc = EXIT_CLEAN;
 done:
     egaf_buf_free(&out);
     egaf_doc_free(doc);
     egaf_gv_free(gv);
-    egaf_model_free(model);
-    egaf_refs_free(refs);
-    egaf_diags_free(diags);
-    egaf_diags_free(load_diags);
+    egaf_cli_close_one(&one);
     return rc;
 }

@@ -47,15 +47,6 @@ static const char *const usage =
        "Exit status: 0 the export was written; 2 it was not (bad usage, unreadable\n"
        "model, broken reference models, an output that could not be written).\n");
 
-static int bad_choice(const char *what, const char *value, const char *const *choices)
-{
-    const char *s = egaf_suggest(value, choices, egaf_list_count(choices));
-    if (s)
-        return usage_error("export", _("unknown %s '%s'; did you mean '%s'?"), what, value, s);
-    return usage_error("export", _("unknown %s '%s' (one of: %s, %s, %s)"), what, value, choices[0],
-                       choices[1], choices[2] ? choices[2] : "");
-}
-
 static bool ends_with(const char *s, const char *suffix)
 {
     size_t n = strlen(s), m = strlen(suffix);
@@ -461,7 +452,7 @@ int cmd_export(egaf_cli *cli, int argc, char **argv)
             break;
         case O_FORMAT:
             if (egaf_export_format_parse(st.value, &format) != 0) {
-                bad_choice("format", st.value, formats);
+                egaf_cli_bad_choice("export", "format", st.value, formats);
                 goto done;
             }
             have_format = true;
@@ -472,7 +463,7 @@ int cmd_export(egaf_cli *cli, int argc, char **argv)
             } else if (strcmp(st.value, "en") == 0) {
                 eo.en = true;
             } else {
-                bad_choice("language", st.value, langs);
+                egaf_cli_bad_choice("export", "language", st.value, langs);
                 goto done;
             }
             egaf_cli_set_language(cli, !eo.en);

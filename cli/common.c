@@ -81,6 +81,21 @@ int egaf_cli_parse_change_format(const char *cmd, const char *value, egaf_change
     return 0;
 }
 
+int egaf_cli_bad_choice(const char *cmd, const char *what, const char *value,
+                        const char *const *choices)
+{
+    const char *s = egaf_suggest(value, choices, egaf_list_count(choices));
+    if (s)
+        return usage_error(cmd, _("unknown %s '%s'; did you mean '%s'?"), what, value, s);
+    egaf_buf list;
+    egaf_buf_init(&list);
+    for (size_t i = 0; choices[i]; i++)
+        egaf_buf_printf(&list, "%s%s", i ? ", " : "", choices[i]);
+    usage_error(cmd, _("unknown %s '%s' (one of: %s)"), what, value, list.data ? list.data : "");
+    egaf_buf_free(&list);
+    return EXIT_FAILURE_RUN;
+}
+
 int egaf_cli_parse_year(const char *cmd, const char *value, int *year)
 {
     char *end = NULL;
@@ -808,6 +823,31 @@ void egaf_cli_print_findings(egaf_cli *cli, egaf_diags *diags)
     fflush(stdout);
     egaf_buf_write(&out, stderr);
     egaf_buf_free(&out);
+}
+
+int egaf_cli_open_one(egaf_cli *cli, const char *refs_dir, const char *file,
+                      const char *unreadable, egaf_cli_one *one)
+{
+    memset(one, 0, sizeof(*one));
+    one->load_diags = egaf_diags_create();
+    one->diags = egaf_diags_create();
+    if (!one->load_diags || !one->diags) {
+        error(_("out of memory"));
+        return -1;
+    }
+    one->refs = egaf_cli_load_refs(cli, refs_dir);
+    if (!one->refs)
+        return -1;
+    one->model = egaf_cli_load_one_model(cli, file, unreadable, one->load_diags);
+    return one->model ? 0 : -1;
+}
+
+void egaf_cli_close_one(egaf_cli_one *one)
+{
+    egaf_model_free(one->model);
+    egaf_refs_free(one->refs);
+    egaf_diags_free(one->diags);
+    egaf_diags_free(one->load_diags);
 }
 
 egaf_model *egaf_cli_load_one_model(egaf_cli *cli, const char *file, const char *unreadable,

@@ -113,7 +113,7 @@ diff --max-items x|--max-items takes a number, not 'x' \(see
 document --format x|unknown format 'x' \(docx or html\) \(see
 document --lang x|--lang takes vi or en \(see
 export --format x|unknown format 'x' \(one of: archimate, csv, json\) \(see
-export --lang x|unknown language 'x' \(one of: vi, en
+export --lang x|unknown language 'x' \(one of: vi, en\) \(see
 gap --fail-on x|--fail-on takes uncovered, not 'x' \(see
 init --year x|--year takes a year from 1990 to 2100; found 'x' \(see
 lsp --lang x|--lang takes vi or en \(see
