@@ -109,6 +109,10 @@ typedef struct egaf_opt_state {
     const char *operand;  /* when the result is 0: a non-option argument */
     bool only_operands;   /* after "--" */
     bool no_operands;     /* the command takes none: one is a usage error */
+    /* When set (room for argc): the operands are stored here, in order,
+     * and counted in noperands, instead of being returned */
+    char **operands;
+    size_t noperands;
     int exit_code;        /* when egaf_opt_next returns -2: what the command returns */
     /* getopt_long's tables, built from the command's on the first call */
     const egaf_option *table;
@@ -132,6 +136,10 @@ int egaf_cli_parse_change_format(const char *cmd, const char *value, egaf_change
 int egaf_cli_bad_choice(const char *cmd, const char *what, const char *value,
                         const char *const *choices);
 
+/* --format of the reports of findings (validate, consolidate): 0, or
+ * EXIT_FAILURE_RUN after a usage error of the command cmd. */
+int egaf_cli_parse_report_format(const char *cmd, const char *value, egaf_report_format *format);
+
 /* --year of consolidate and schema: a year from 1990 to 2100. 0, or
  * EXIT_FAILURE_RUN after a usage error of the command cmd. */
 int egaf_cli_parse_year(const char *cmd, const char *value, int *year);
@@ -143,7 +151,8 @@ int egaf_cli_parse_color(const char *value, egaf_color_mode *mode);
 
 void egaf_opt_init(egaf_opt_state *st, int argc, char **argv);
 /* Returns the id of the matched option in table (never one with a value,
- * flag or usage: those are handled here), 0 for an operand
+ * flag or usage: those are handled here), 0 for an operand (unless
+ * st->operands stores them)
  * (in st->operand), -1 at the end, -2 when the command stops and returns
  * st->exit_code: EXIT_CLEAN after printing its --help, EXIT_FAILURE_RUN
  * after a usage error (unknown option with a did-you-mean, an ambiguous

@@ -459,23 +459,19 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
         error(_("out of memory"));
         goto done;
     }
+    st.operands = inputs;
     for (int opt; (opt = egaf_opt_next(&st, options, "consolidate")) != -1;) {
         switch (opt) {
         case -2:
             rc = st.exit_code;
             goto done;
-        case 0:
-            inputs[ninputs++] = (char *)st.operand;
-            break;
         case O_YEAR:
             if (egaf_cli_parse_year("consolidate", st.value, &year) != 0)
                 goto done;
             break;
         case O_FORMAT:
-            if (egaf_report_format_parse(st.value, &format) != 0) {
-                usage_error("consolidate", _("unknown format '%s'"), st.value);
+            if (egaf_cli_parse_report_format("consolidate", st.value, &format) != 0)
                 goto done;
-            }
             break;
         case O_LANG:
             if (strcmp(st.value, "vi") == 0)
@@ -501,6 +497,7 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
             break;
         }
     }
+    ninputs = st.noperands;
     if (!year) {
         usage_error("consolidate", _("--year is required"));
         goto done;

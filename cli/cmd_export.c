@@ -442,14 +442,12 @@ int cmd_export(egaf_cli *cli, int argc, char **argv)
         return EXIT_FAILURE_RUN;
     }
     int rc = EXIT_FAILURE_RUN;
+    st.operands = inputs;
     for (int opt; (opt = egaf_opt_next(&st, options, "export")) != -1;) {
         switch (opt) {
         case -2:
             rc = st.exit_code;
             goto done;
-        case 0:
-            inputs[ninputs++] = (char *)st.operand;
-            break;
         case O_FORMAT:
             if (egaf_export_format_parse(st.value, &format) != 0) {
                 egaf_cli_bad_choice("export", "format", st.value, formats);
@@ -470,6 +468,7 @@ int cmd_export(egaf_cli *cli, int argc, char **argv)
             break;
         }
     }
+    ninputs = st.noperands;
     if (!output) {
         usage_error("export", _("-o OUT is required (- for standard output)"));
         goto done;

@@ -90,19 +90,15 @@ int cmd_validate(egaf_cli *cli, int argc, char **argv)
         error(_("out of memory"));
         goto done;
     }
+    st.operands = inputs;
     for (int opt; (opt = egaf_opt_next(&st, options, "validate")) != -1;) {
         switch (opt) {
         case -2:
             rc = st.exit_code;
             goto done;
-        case 0:
-            inputs[ninputs++] = (char *)st.operand;
-            break;
         case O_FORMAT:
-            if (egaf_report_format_parse(st.value, &format) != 0) {
-                usage_error("validate", _("unknown format '%s'"), st.value);
+            if (egaf_cli_parse_report_format("validate", st.value, &format) != 0)
                 goto done;
-            }
             break;
         case O_DISABLE:
             if (configure_rule(arena, &cli_settings, st.value, EGAF_SEV_OFF) != 0)
@@ -123,6 +119,7 @@ int cmd_validate(egaf_cli *cli, int argc, char **argv)
         }
         }
     }
+    ninputs = st.noperands;
     if (ninputs == 0) {
         usage_error("validate", _("no model given"));
         goto done;

@@ -96,6 +96,13 @@ int egaf_cli_bad_choice(const char *cmd, const char *what, const char *value,
     return EXIT_FAILURE_RUN;
 }
 
+int egaf_cli_parse_report_format(const char *cmd, const char *value, egaf_report_format *format)
+{
+    if (egaf_report_format_parse(value, format) != 0)
+        return usage_error(cmd, _("unknown format '%s'"), value);
+    return 0;
+}
+
 int egaf_cli_parse_year(const char *cmd, const char *value, int *year)
 {
     char *end = NULL;
@@ -224,14 +231,19 @@ static int matched(egaf_opt_state *st, const egaf_option *table, int index)
     return 0;
 }
 
-/* An operand: 0, or -2 after a usage error when the command takes none. */
-static int operand(egaf_opt_state *st, const char *arg, const char *cmd)
+/* An operand: 1 when stored in st->operands (parsing goes on), 0 for the
+ * command to see, or -2 after a usage error when the command takes none. */
+static int operand(egaf_opt_state *st, char *arg, const char *cmd)
 {
     st->operand = arg;
-    if (!st->no_operands)
+    if (st->no_operands) {
+        usage_error(cmd, _("unexpected argument '%s'"), arg);
+        return -2;
+    }
+    if (!st->operands)
         return 0;
-    usage_error(cmd, _("unexpected argument '%s'"), arg);
-    return -2;
+    st->operands[st->noperands++] = arg;
+    return 1;
 }
 
 static int next_option(egaf_opt_state *st, const egaf_option *table, const char *cmd)
@@ -239,9 +251,12 @@ static int next_option(egaf_opt_state *st, const egaf_option *table, const char 
     st->value = NULL;
     if (st->only_operands) {
         /* after "--": what getopt_long left are operands */
-        if (st->index >= st->argc)
-            return -1;
-        return operand(st, st->argv[st->index++], cmd);
+        while (st->index < st->argc) {
+            int rc = operand(st, st->argv[st->index++], cmd);
+            if (rc != 1)
+                return rc;
+        }
+        return -1;
     }
     if (st->table != table)
         build_tables(st, table);
@@ -253,8 +268,12 @@ static int next_option(egaf_opt_state *st, const egaf_option *table, const char 
             st->index = optind;
             return next_option(st, table, cmd);
         }
-        if (c == 1)
-            return operand(st, optarg, cmd);
+        if (c == 1) {
+            int rc = operand(st, optarg, cmd);
+            if (rc != 1)
+                return rc;
+            continue;
+        }
         if (c == COMMON_COLOR) {
             egaf_color_mode mode;
             if (egaf_cli_parse_color(optarg, &mode) != 0) {
