@@ -129,6 +129,9 @@ typedef enum egaf_change_format {
 } egaf_change_format;
 int egaf_cli_parse_change_format(const char *cmd, const char *value, egaf_change_format *format);
 
+/* Whether s ends with suffix: an output path's extension picks a format. */
+bool egaf_cli_ends_with(const char *s, const char *suffix);
+
 /* A value that is none of choices (NULL-terminated) for the option what
  * names ("format", "language"): "unknown WHAT 'VALUE'" with the nearest
  * choice, or with them all, as a usage error of the command cmd.

@@ -32,12 +32,6 @@ static const char *const usage =
        "assessment chapter lists them); 2 it was not (bad usage, unreadable model,\n"
        "broken reference models, an output that could not be written).\n");
 
-static bool ends_with(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), m = strlen(suffix);
-    return n >= m && strcmp(s + n - m, suffix) == 0;
-}
-
 int cmd_document(egaf_cli *cli, int argc, char **argv)
 {
     egaf_opt_state st;
@@ -78,7 +72,9 @@ int cmd_document(egaf_cli *cli, int argc, char **argv)
     if (!output)
         return usage_error("document", _("-o OUT is required (- for standard output)"));
     if (!format)
-        format = ends_with(output, ".html") || ends_with(output, ".htm") ? "html" : "docx";
+        format = egaf_cli_ends_with(output, ".html") || egaf_cli_ends_with(output, ".htm")
+                     ? "html"
+                     : "docx";
     /* the document's language is chosen here, not by the environment */
     egaf_cli_set_language(cli, vietnamese);
 

@@ -47,12 +47,6 @@ static const char *const usage =
        "Exit status: 0 the export was written; 2 it was not (bad usage, unreadable\n"
        "model, broken reference models, an output that could not be written).\n");
 
-static bool ends_with(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), m = strlen(suffix);
-    return n >= m && strcmp(s + n - m, suffix) == 0;
-}
-
 static bool is_dir(const char *path)
 {
     struct stat st;
@@ -284,7 +278,7 @@ static int csv_open(csv_out *co, const char *outpath, const egaf_csv_files *file
     co->bufs[0] = &files->elements;
     co->bufs[1] = &files->relations;
     co->bufs[2] = &files->properties;
-    co->folder = ends_with(outpath, "/") || is_dir(outpath);
+    co->folder = egaf_cli_ends_with(outpath, "/") || is_dir(outpath);
     if (co->folder) {
         co->path = strdup(outpath);
         if (!co->path)
@@ -474,9 +468,9 @@ int cmd_export(egaf_cli *cli, int argc, char **argv)
         goto done;
     }
     if (!have_format) {
-        if (ends_with(output, ".xml")) {
+        if (egaf_cli_ends_with(output, ".xml")) {
             format = EGAF_EXPORT_ARCHIMATE;
-        } else if (ends_with(output, ".json")) {
+        } else if (egaf_cli_ends_with(output, ".json")) {
             format = EGAF_EXPORT_JSON;
         } else {
             usage_error("export", _("--format is required (archimate, csv or json)"));

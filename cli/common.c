@@ -81,6 +81,12 @@ int egaf_cli_parse_change_format(const char *cmd, const char *value, egaf_change
     return 0;
 }
 
+bool egaf_cli_ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
 int egaf_cli_bad_choice(const char *cmd, const char *what, const char *value,
                         const char *const *choices)
 {
