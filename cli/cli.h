@@ -247,20 +247,24 @@ int egaf_write_temp(egaf_outdir *dir, const char *leaf, const egaf_buf *buf, cha
 egaf_model *egaf_cli_load_one_model(egaf_cli *cli, const char *file, const char *unreadable,
                                     egaf_diags *diags);
 
-/* What render and document start from: the reference models (--refs
+/* What render and document work with: the reference models (--refs
  * refs_dir) and the one model in file, its findings in load_diags; diags,
- * empty, for the command's own. egaf_cli_open_one: 0, or -1 after saying
- * why not (out of memory, broken reference models, the model unreadable
- * as egaf_cli_load_one_model says). egaf_cli_close_one frees what was
- * made, whichever it returned. */
+ * empty, for the command's own; out, the output they build.
+ * egaf_cli_open_one: 0, or -1 after saying why not (out of memory, broken
+ * reference models, the model unreadable as egaf_cli_load_one_model says).
+ * egaf_cli_finish_one prints the command's findings (diags), then writes
+ * out to output: EXIT_CLEAN, or EXIT_FAILURE_RUN after saying why not.
+ * egaf_cli_close_one frees what was made, whatever open returned. */
 typedef struct egaf_cli_one {
     egaf_diags *load_diags;
     egaf_diags *diags;
     egaf_refs *refs;
     egaf_model *model;
+    egaf_buf out;
 } egaf_cli_one;
 int egaf_cli_open_one(egaf_cli *cli, const char *refs_dir, const char *file,
                       const char *unreadable, egaf_cli_one *one);
+int egaf_cli_finish_one(egaf_cli *cli, egaf_cli_one *one, const char *output);
 void egaf_cli_close_one(egaf_cli_one *one);
 
 /* Checks models[0..n) against the reference models (egaf validate's

@@ -82,8 +82,6 @@ int cmd_document(egaf_cli *cli, int argc, char **argv)
     egaf_cli_one one;
     egaf_doc *doc = NULL;
     egaf_gv *gv = NULL;
-    egaf_buf out;
-    egaf_buf_init(&out);
     if (egaf_cli_open_one(cli, refs_dir, file,
                           _("cannot write the document of '%s': the file holds no readable "
                             "model"),
@@ -102,17 +100,14 @@ int cmd_document(egaf_cli *cli, int argc, char **argv)
         error(_("out of memory while writing the document"));
         goto done;
     }
-    int written = strcmp(format, "html") == 0 ? egaf_doc_write_html(doc, &out)
-                                               : egaf_doc_write_docx(doc, &out);
-    if (written != 0 || out.failed) {
+    int written = strcmp(format, "html") == 0 ? egaf_doc_write_html(doc, &one.out)
+                                               : egaf_doc_write_docx(doc, &one.out);
+    if (written != 0 || one.out.failed) {
         error(_("cannot make the %s document"), format);
         goto done;
     }
-    egaf_cli_print_findings(cli, one.diags);
-    if (egaf_write_output(output, &out) == 0)
-        rc = EXIT_CLEAN;
+    rc = egaf_cli_finish_one(cli, &one, output);
 done:
-    egaf_buf_free(&out);
     egaf_doc_free(doc);
     egaf_gv_free(gv);
     egaf_cli_close_one(&one);

@@ -206,8 +206,6 @@ int cmd_render(egaf_cli *cli, int argc, char **argv)
     egaf_diff *diff = NULL;
     Agraph_t *g = NULL;
     egaf_gv *gv = NULL;
-    egaf_buf out;
-    egaf_buf_init(&out);
     if (egaf_cli_open_one(cli, refs_dir, file,
                           _("cannot render '%s': the file holds no readable model"), &one) != 0)
         goto done;
@@ -292,18 +290,15 @@ int cmd_render(egaf_cli *cli, int argc, char **argv)
         goto done;
     }
     double phase = egaf_cli_now_ms();
-    int drawn = egaf_render_graph(gv, g, format, &out, one.diags, file);
+    int drawn = egaf_render_graph(gv, g, format, &one.out, one.diags, file);
     egaf_cli_phase(_("draw"), &phase);
     if (drawn != 0) {
         egaf_cli_print_findings(cli, one.diags);
         error(_("cannot draw the %s view of '%s'"), egaf_view_name(view), file);
         goto done;
     }
-    egaf_cli_print_findings(cli, one.diags);
-    if (egaf_write_output(output, &out) == 0)
-        rc = EXIT_CLEAN;
+    rc = egaf_cli_finish_one(cli, &one, output);
 done:
-    egaf_buf_free(&out);
     egaf_view_free(g);
     egaf_gv_free(gv);
     egaf_diff_free(diff);

@@ -854,6 +854,7 @@ int egaf_cli_open_one(egaf_cli *cli, const char *refs_dir, const char *file,
                       const char *unreadable, egaf_cli_one *one)
 {
     memset(one, 0, sizeof(*one));
+    egaf_buf_init(&one->out);
     one->load_diags = egaf_diags_create();
     one->diags = egaf_diags_create();
     if (!one->load_diags || !one->diags) {
@@ -867,8 +868,15 @@ int egaf_cli_open_one(egaf_cli *cli, const char *refs_dir, const char *file,
     return one->model ? 0 : -1;
 }
 
+int egaf_cli_finish_one(egaf_cli *cli, egaf_cli_one *one, const char *output)
+{
+    egaf_cli_print_findings(cli, one->diags);
+    return egaf_write_output(output, &one->out) == 0 ? EXIT_CLEAN : EXIT_FAILURE_RUN;
+}
+
 void egaf_cli_close_one(egaf_cli_one *one)
 {
+    egaf_buf_free(&one->out);
     egaf_model_free(one->model);
     egaf_refs_free(one->refs);
     egaf_diags_free(one->diags);
