@@ -155,35 +155,26 @@ typedef struct worker {
     egaf_buf in;    /* what it sent that is not read yet */
 } worker;
 
-static bool send_all(int fd, const void *data, size_t len)
+/* Sends (out) or receives len bytes over the socket fd, however many calls
+ * it takes; false on an error or, receiving, at its end before len bytes. */
+static bool move_all(int fd, void *data, size_t len, bool out)
 {
-    const char *p = data;
+    char *p = data;
     while (len) {
-        ssize_t put = send(fd, p, len, MSG_NOSIGNAL);
-        if (put < 0 && errno == EINTR)
+        ssize_t moved = out ? send(fd, p, len, MSG_NOSIGNAL) : recv(fd, p, len, 0);
+        if (moved < 0 && errno == EINTR)
             continue;
-        if (put <= 0)
+        if (moved <= 0)
             return false;
-        p += put;
-        len -= (size_t)put;
+        p += moved;
+        len -= (size_t)moved;
     }
     return true;
 }
 
-/* false at the end of the socket (or on an error) before len bytes */
-static bool recv_all(int fd, void *data, size_t len)
+static bool send_all(int fd, const void *data, size_t len)
 {
-    char *p = data;
-    while (len) {
-        ssize_t got = recv(fd, p, len, 0);
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got <= 0)
-            return false;
-        p += got;
-        len -= (size_t)got;
-    }
-    return true;
+    return move_all(fd, (void *)data, len, true);
 }
 
 static egaf_site_drawn draw_one(egaf_draw_pool *pool, egaf_site *site,
@@ -204,7 +195,7 @@ static void work(egaf_draw_pool *pool, egaf_site *site, const egaf_site_diagram 
     egaf_buf out;
     egaf_buf_init(&out);
     uint32_t index;
-    while (recv_all(fd, &index, sizeof index) && index < n) {
+    while (move_all(fd, &index, sizeof index, false) && index < n) {
         egaf_diags *list = egaf_diags_create();
         egaf_site_drawn r = list ? draw_one(pool, site, &diagrams[index], list) : EGAF_DRAWN_FAILED;
         egaf_buf_reset(&out);

@@ -224,14 +224,18 @@ static void test_model_shape_findings(void **state)
     egaf_model_free(m);
 }
 
+/* A province's header, then its databases: the rows follow */
+#define WITH_DATABASES \
+    "framework: 2.0\n" \
+    "architecture: {id: x, agency: a, level: province, name: n, " \
+    "year: 2020, period: {from: 2021, to: 2025}}\n" \
+    "data:\n" \
+    "  databases:\n"
+
 static void test_model_values(void **state)
 {
     fixture *f = *state;
-    egaf_model *m = load(f, "framework: 2.0\n"
-                            "architecture: {id: x, agency: a, level: province, name: n, "
-                            "year: 2020, period: {from: 2021, to: 2025}}\n"
-                            "data:\n"
-                            "  databases:\n"
+    egaf_model *m = load(f, WITH_DATABASES
                             "    - {id: db, name: CSDL, sources: national:csdl-dan-cu, holds: "
                             "[dan-cu]}\n");
     assert_int_equal(egaf_diags_count(f->diags), 0);
@@ -253,11 +257,7 @@ static void test_model_values(void **state)
 static void test_repeated_text_one_copy(void **state)
 {
     fixture *f = *state;
-    egaf_model *m = load(f, "framework: 2.0\n"
-                            "architecture: {id: x, agency: a, level: province, name: n, "
-                            "year: 2020, period: {from: 2021, to: 2025}}\n"
-                            "data:\n"
-                            "  databases:\n"
+    egaf_model *m = load(f, WITH_DATABASES
                             "    - {id: db, name: CSDL, sources: national:csdl-dan-cu}\n"
                             "    - {id: db-2, name: CSDL, sources: [national:csdl-dan-cu, "
                             "\"db\\u00a0\"]}\n"
