@@ -38,12 +38,7 @@ void im_free(im_model *im)
 
 const char *im_str(im_model *im, const char *s)
 {
-    if (!s)
-        return NULL;
-    char *c = egaf_arena_strdup(im->arena, s);
-    if (!c)
-        im->failed = true;
-    return c;
+    return egaf_arena_keep(im->arena, s, &im->failed);
 }
 
 const char *im_strn(im_model *im, const char *s, size_t n)
@@ -65,13 +60,7 @@ static bool count_item(im_model *im)
 
 static void *grow(im_model *im, void *items, size_t *cap, size_t count, size_t size)
 {
-    size_t before = *cap;
-    void *grown = egaf_grow(items, cap, count, size, 16);
-    if (count == *cap && *cap == before) {
-        im->failed = true;
-        return NULL;
-    }
-    return grown;
+    return egaf_grow_or_fail(items, cap, count, size, 16, &im->failed);
 }
 
 im_element *im_element_add(im_model *im)
