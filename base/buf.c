@@ -175,27 +175,36 @@ void egaf_buf_one_line(egaf_buf *b, const char *s)
     }
 }
 
+const char *egaf_xml_entity(unsigned char c)
+{
+    switch (c) {
+    case '&':
+        return "&amp;";
+    case '<':
+        return "&lt;";
+    case '>':
+        return "&gt;";
+    case '"':
+        return "&quot;";
+    case '\'':
+        return "&#39;";
+    default:
+        return NULL;
+    }
+}
+
 void egaf_buf_xml_text(egaf_buf *b, const char *s)
 {
     const unsigned char *p = (const unsigned char *)s;
     while (*p) {
         unsigned char c = *p;
+        const char *entity = egaf_xml_entity(c);
+        if (entity) {
+            egaf_buf_puts(b, entity);
+            p++;
+            continue;
+        }
         switch (c) {
-        case '&':
-            egaf_buf_puts(b, "&amp;");
-            break;
-        case '<':
-            egaf_buf_puts(b, "&lt;");
-            break;
-        case '>':
-            egaf_buf_puts(b, "&gt;");
-            break;
-        case '"':
-            egaf_buf_puts(b, "&quot;");
-            break;
-        case '\'':
-            egaf_buf_puts(b, "&#39;");
-            break;
         case '\t':
         case '\n':
             egaf_buf_putc(b, (char)c);

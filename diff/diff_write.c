@@ -13,14 +13,8 @@ void egaf_buf_markdown_text(egaf_buf *out, const char *s)
         return;
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         switch (*p) {
-        case '<':
-            egaf_buf_puts(out, "&lt;");
-            break;
-        case '>':
-            egaf_buf_puts(out, "&gt;");
-            break;
-        case '&':
-            egaf_buf_puts(out, "&amp;");
+        case '<': case '>': case '&': /* quotes are plain text in Markdown */
+            egaf_buf_puts(out, egaf_xml_entity(*p));
             break;
         case '\\': case '`': case '*': case '_': case '[': case ']': case '|': case '#':
         case '~': case '!': case '$':
