@@ -80,6 +80,9 @@ static bool arch_has_details(const egaf_diff_arch *a)
     return a->nheader || a->nelements || a->nrelations || a->nfindings;
 }
 
+/* Writes item i of one of an architecture's lists (in every format). */
+typedef void item_writer(egaf_buf *out, const egaf_diff_arch *a, size_t i);
+
 /* ------------------------------------------------------------------ text */
 
 static void text_field(egaf_buf *out, const egaf_diff_field *f, const char *indent)
@@ -104,6 +107,12 @@ static void text_field(egaf_buf *out, const egaf_diff_field *f, const char *inde
         egaf_buf_one_line(out, f->removed[i]);
         egaf_buf_putc(out, '\n');
     }
+}
+
+/* A header field as one item of the header's section. */
+static void text_header_item(egaf_buf *out, const egaf_diff_arch *a, size_t i)
+{
+    text_field(out, &a->header[i], "    ");
 }
 
 static char sign(egaf_diff_status s)
@@ -138,11 +147,6 @@ static void file_and_size(egaf_buf *out, const char *file, size_t elements, size
     egaf_buf_printf(out, P_("%zu element", "%zu elements", elements), elements);
     egaf_buf_puts(out, ", ");
     egaf_buf_printf(out, P_("%zu relation", "%zu relations", relations), relations);
-}
-
-static void text_header_item(egaf_buf *out, const egaf_diff_arch *a, size_t i)
-{
-    text_field(out, &a->header[i], "    ");
 }
 
 static void text_element(egaf_buf *out, const egaf_diff_arch *a, size_t i)
@@ -183,9 +187,6 @@ static void text_finding(egaf_buf *out, const egaf_diff_arch *a, size_t i)
     egaf_buf_one_line(out, f->rule);
     egaf_buf_puts(out, "]\n");
 }
-
-/* Writes item i of one of an architecture's lists (in every format). */
-typedef void item_writer(egaf_buf *out, const egaf_diff_arch *a, size_t i);
 
 static void text_items(egaf_buf *out, const egaf_diff_arch *a, size_t n, item_writer *item)
 {
@@ -286,6 +287,12 @@ static void md_field(egaf_buf *out, const egaf_diff_field *f, const char *indent
     egaf_buf_putc(out, '\n');
 }
 
+/* A header field as one item of the header's section. */
+static void md_header_item(egaf_buf *out, const egaf_diff_arch *a, size_t i)
+{
+    md_field(out, &a->header[i], "");
+}
+
 static const char *md_sign(egaf_diff_status s)
 {
     return s == EGAF_DIFF_ADDED ? "➕" : s == EGAF_DIFF_REMOVED ? "➖" : "✏️";
@@ -322,11 +329,6 @@ static void md_arch_status(egaf_buf *out, const egaf_diff_arch *a)
         egaf_buf_printf(out, ", %s ", _("merged from"));
         md_list(out, a->merged_from, a->nmerged_from);
     }
-}
-
-static void md_header_item(egaf_buf *out, const egaf_diff_arch *a, size_t i)
-{
-    md_field(out, &a->header[i], "");
 }
 
 static void md_element(egaf_buf *out, const egaf_diff_arch *a, size_t i)
