@@ -233,9 +233,7 @@ void egaf_diff_write_text(egaf_buf *out, const egaf_diff *d, const egaf_diff_wri
     (void)opt;
     const egaf_diff_counts *t = &d->total;
     egaf_buf_puts(out, "egaf diff ");
-    egaf_buf_one_line(out, d->old_label);
-    egaf_buf_puts(out, " → ");
-    egaf_buf_one_line(out, d->new_label);
+    egaf_diff_write_route(out, d->old_label, d->new_label, NULL, egaf_buf_one_line);
     egaf_buf_printf(out,
                     _("\narchitectures: %zu added, %zu removed, %zu changed, %zu unchanged\n"
                       "elements: %zu added, %zu removed, %zu changed; relations: %zu added, "
@@ -412,9 +410,7 @@ void egaf_diff_write_markdown(egaf_buf *out, const egaf_diff *d,
     size_t max = opt ? opt->max_items : 0;
     const egaf_diff_counts *t = &d->total;
     egaf_buf_puts(out, "### egaf diff: ");
-    egaf_buf_markdown_text(out, d->old_label);
-    egaf_buf_puts(out, " → ");
-    egaf_buf_markdown_text(out, d->new_label);
+    egaf_diff_write_route(out, d->old_label, d->new_label, NULL, egaf_buf_markdown_text);
     egaf_buf_printf(out,
                     P_("\n\n**%zu architecture**: %zu added, %zu removed, %zu changed, %zu "
                        "unchanged. Elements: %zu added, %zu removed, %zu changed. Relations: "
