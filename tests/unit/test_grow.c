@@ -69,12 +69,36 @@ static void test_overflow_refused(void **state)
     free(bytes);
 }
 
+/* egaf_grow_or_fail: the grown list, or NULL with the builder's flag set
+ * and the list as it was. */
+static void test_grow_or_fail_flags(void **state)
+{
+    (void)state;
+    bool failed = false;
+    size_t cap = 0;
+    int *items = egaf_grow_or_fail(NULL, &cap, 0, sizeof(*items), 4, &failed);
+    assert_non_null(items);
+    assert_int_equal(cap, 4);
+    assert_false(failed);
+    int *same = egaf_grow_or_fail(items, &cap, 3, sizeof(*items), 4, &failed);
+    assert_ptr_equal(same, items);
+    assert_false(failed);
+    /* no room can be made (the byte count would overflow): NULL, flagged */
+    volatile size_t huge = SIZE_MAX / 2 + 1;
+    size_t hcap = huge;
+    assert_null(egaf_grow_or_fail(items, &hcap, hcap, 1, 16, &failed));
+    assert_true(failed);
+    assert_int_equal(hcap, SIZE_MAX / 2 + 1);
+    free(items);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_push_doubles_and_keeps),
         cmocka_unit_test(test_room_left_is_not_touched),
         cmocka_unit_test(test_overflow_refused),
+        cmocka_unit_test(test_grow_or_fail_flags),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
