@@ -568,7 +568,7 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
     /* the diagrams' findings (render.budget, render.graphviz) join the
      * report, so the site is written first */
     gv = diagrams ? egaf_gv_create() : NULL;
-    egaf_draw_pool pool = {gv};
+    egaf_draw_pool pool = {.gv = gv};
     rdiags = egaf_diags_create();
     if ((diagrams && !gv) || !rdiags) {
         error(_("out of memory"));
