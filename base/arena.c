@@ -239,6 +239,16 @@ char *egaf_arena_strdup(egaf_arena *arena, const char *s)
     return egaf_arena_strndup(arena, s, strlen(s));
 }
 
+char *egaf_arena_keep(egaf_arena *arena, const char *s, bool *failed)
+{
+    if (!s)
+        return NULL;
+    char *copy = egaf_arena_strdup(arena, s);
+    if (!copy)
+        *failed = true;
+    return copy;
+}
+
 char *egaf_arena_join(egaf_arena *arena, const char *a, char sep, const char *b)
 {
     size_t alen = strlen(a), slen = sep ? 1 : 0, blen = strlen(b), dirty;

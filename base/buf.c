@@ -151,10 +151,15 @@ void egaf_buf_one_line(egaf_buf *b, const char *s)
     }
 }
 
+const char *egaf_xml_entity(unsigned char c)
+{
+    static const char *const entities[0x80] = {['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;",
+                                               ['"'] = "&quot;", ['\''] = "&#39;"};
+    return c < 0x80 ? entities[c] : NULL;
+}
+
 void egaf_buf_xml_text(egaf_buf *b, const char *s)
 {
-    static const char *const escapes[0x80] = {['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;",
-                                              ['"'] = "&quot;", ['\''] = "&#39;"};
     const unsigned char *p = (const unsigned char *)s;
     while (*p) {
         unsigned char c = *p;
@@ -163,8 +168,9 @@ void egaf_buf_xml_text(egaf_buf *b, const char *s)
             continue;
         }
         /* the other control characters have no place in XML 1.0: dropped */
-        if (escapes[c])
-            egaf_buf_puts(b, escapes[c]);
+        const char *entity = egaf_xml_entity(c);
+        if (entity)
+            egaf_buf_puts(b, entity);
         else if (c == '\t' || c == '\n' || (c >= 0x20 && c != 0x7F))
             egaf_buf_putc(b, (char)c);
         p++;
