@@ -14,6 +14,7 @@
 #include "base/i18n.h"
 #include "model/labels.h"
 #include "model/query.h"
+#include "report/report.h"
 #include "site/site_priv.h"
 
 /* ---- HTML helpers ------------------------------------------------------- */
@@ -127,14 +128,8 @@ static void national_link(const egaf_site *s, egaf_buf *b, const site_national *
 
 static const char *sev_name(const egaf_site *s, egaf_severity sev)
 {
-    switch (sev) {
-    case EGAF_SEV_ERROR:
-        return ST(s, "lỗi", "error");
-    case EGAF_SEV_WARNING:
-        return ST(s, "cảnh báo", "warning");
-    default:
-        return ST(s, "lưu ý", "note");
-    }
+    return egaf_report_severity_pick(sev, ST(s, "lỗi", "error"), ST(s, "cảnh báo", "warning"),
+                                     ST(s, "lưu ý", "note"));
 }
 
 static void head(egaf_site *s, egaf_buf *b, const char *title)
@@ -754,22 +749,22 @@ static int write_index(egaf_site *s)
 
 /* ---- agency pages --------------------------------------------------------- */
 
+/* A figure's heading: egaf_view_title's words, without its "Sơ đồ" where
+ * the page's heading already says what the figure is. */
 static const char *view_title(const egaf_site *s, egaf_view v)
 {
-    switch (v) {
-    case EGAF_VIEW_OVERVIEW:
-        return ST(s, "Sơ đồ tổng thể", "Overview");
-    case EGAF_VIEW_INTEGRATION:
-        return ST(s, "Kết nối, tích hợp, chia sẻ dữ liệu", "Integration and data sharing");
-    case EGAF_VIEW_DATA:
-        return ST(s, "Kiến trúc dữ liệu", "Data architecture");
-    case EGAF_VIEW_TECHNOLOGY:
-        return ST(s, "Kiến trúc công nghệ", "Technology architecture");
-    case EGAF_VIEW_ORGANISATION:
-        return ST(s, "Cơ cấu tổ chức và quan hệ nghiệp vụ", "Organisation and business relations");
-    default:
-        return ST(s, "Kiến trúc an toàn thông tin", "Security architecture");
-    }
+    static const char *const titles[EGAF_VIEW__COUNT][2] = {
+        [EGAF_VIEW_OVERVIEW] = {"Sơ đồ tổng thể", "Overview"},
+        [EGAF_VIEW_INTEGRATION] = {"Kết nối, tích hợp, chia sẻ dữ liệu",
+                                   "Integration and data sharing"},
+        [EGAF_VIEW_DATA] = {"Kiến trúc dữ liệu", "Data architecture"},
+        [EGAF_VIEW_TECHNOLOGY] = {"Kiến trúc công nghệ", "Technology architecture"},
+        [EGAF_VIEW_SECURITY] = {"Kiến trúc an toàn thông tin", "Security architecture"},
+        [EGAF_VIEW_ORGANISATION] = {"Cơ cấu tổ chức và quan hệ nghiệp vụ",
+                                    "Organisation and business relations"},
+    };
+    const char *const *t = titles[(unsigned)v < EGAF_VIEW__COUNT ? v : EGAF_VIEW_SECURITY];
+    return ST(s, t[0], t[1]);
 }
 
 /* What a reference names, as a person reads it: a local element's name, a
@@ -1381,16 +1376,14 @@ static void diff_fields(const egaf_site *s, egaf_buf *b, egaf_kind kind, const e
 
 static const char *status_text(const egaf_site *s, egaf_diff_status st)
 {
-    switch (st) {
-    case EGAF_DIFF_ADDED:
-        return ST(s, "thêm", "added");
-    case EGAF_DIFF_REMOVED:
-        return ST(s, "bỏ", "removed");
-    case EGAF_DIFF_CHANGED:
-        return ST(s, "thay đổi", "changed");
-    default:
-        return ST(s, "không đổi", "unchanged");
-    }
+    static const char *const words[EGAF_DIFF_CHANGED + 1][2] = {
+        [EGAF_DIFF_UNCHANGED] = {"không đổi", "unchanged"},
+        [EGAF_DIFF_ADDED] = {"thêm", "added"},
+        [EGAF_DIFF_REMOVED] = {"bỏ", "removed"},
+        [EGAF_DIFF_CHANGED] = {"thay đổi", "changed"},
+    };
+    const char *const *w = words[(unsigned)st <= EGAF_DIFF_CHANGED ? st : EGAF_DIFF_UNCHANGED];
+    return ST(s, w[0], w[1]);
 }
 
 /* "integration", or the key of the relation ("uses", "hosted-on"). */
