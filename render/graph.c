@@ -790,6 +790,17 @@ const char *vb_ref_at(const egaf_element *el, egaf_field field, size_t i)
     return NULL;
 }
 
+void vb_edges_to_local(egaf_vb *vb, const egaf_element *el, egaf_field field, const char *color)
+{
+    Agnode_t *from = vb_node_of(vb, el);
+    for (size_t i = 0; i < vb_refs_count(el, field); i++) {
+        Agedge_t *e =
+            vb_edge(vb, from, vb_node_of(vb, vb_local(vb, vb_ref_at(el, field, i))), true);
+        if (e)
+            vb_set(vb, e, "color", color);
+    }
+}
+
 const egaf_element *vb_local(egaf_vb *vb, const char *ref)
 {
     if (!ref)

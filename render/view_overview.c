@@ -286,16 +286,8 @@ void vb_view_overview(egaf_vb *vb)
     }
 
     /* applications use databases */
-    for (size_t i = 0; i < c[EGAF_K_APPLICATION]; i++) {
-        const egaf_element *app = m->elements[EGAF_K_APPLICATION][i];
-        Agnode_t *an = vb_node_of(vb, app);
-        for (size_t k = 0; k < vb_refs_count(app, EGAF_F_USES); k++)
-            style_edge(vb,
-                       vb_edge(vb, an,
-                               vb_node_of(vb, vb_local(vb, vb_ref_at(app, EGAF_F_USES, k))),
-                               true),
-                       "#9A7D0A");
-    }
+    for (size_t i = 0; i < c[EGAF_K_APPLICATION]; i++)
+        vb_edges_to_local(vb, m->elements[EGAF_K_APPLICATION][i], EGAF_F_USES, "#9A7D0A");
 
     /* integrations: through the platform, or around it (red) */
     for (size_t i = 0; i < c[EGAF_K_INTEGRATION]; i++) {
