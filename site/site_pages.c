@@ -37,6 +37,14 @@ static void td(egaf_buf *b, const char *s)
     tag_text(b, "td", s);
 }
 
+/* An id's cell: a code element even when the id is missing. */
+static void td_id(egaf_buf *b, const char *id)
+{
+    egaf_buf_puts(b, "<td>");
+    tag_text(b, "code", id);
+    egaf_buf_puts(b, "</td>");
+}
+
 static void td_code(egaf_buf *b, const char *s)
 {
     egaf_buf_puts(b, "<td>");
@@ -926,9 +934,7 @@ static void inventory(egaf_site *s, egaf_buf *b, const site_agency *a, const kin
         const char *st = egaf_element_text(el, EGAF_F_STATUS);
         egaf_buf_printf(b, "<tr%s>", st && strcmp(st, "retired") == 0 ? " class=\"retired\"" : "");
         if (named) {
-            egaf_buf_puts(b, "<td><code>");
-            esc(b, el->id);
-            egaf_buf_puts(b, "</code></td>");
+            td_id(b, el->id);
             td(b, site_element_name(s, el));
         }
         for (size_t c = 0; c < kt->ncols; c++) {
@@ -1351,9 +1357,8 @@ static void diff_fields(const egaf_site *s, egaf_buf *b, egaf_kind kind, const e
             esc(b, label);
             egaf_buf_puts(b, ": ");
         } else {
-            egaf_buf_puts(b, "<code>");
-            esc(b, f[i].field);
-            egaf_buf_puts(b, "</code>: ");
+            tag_text(b, "code", f[i].field);
+            egaf_buf_puts(b, ": ");
         }
         const egaf_kind_spec *spec = egaf_kind_info(kind);
         const egaf_field_spec *fs = spec ? egaf_field_spec_find(spec, f[i].field) : NULL;
@@ -1445,15 +1450,12 @@ static void changes_arch(egaf_site *s, egaf_buf *b, const egaf_diff_arch *d)
             egaf_buf_printf(b, "<tr class=\"d-%s\">", egaf_diff_status_name(e->status));
             td(b, status_text(s, e->status));
             td(b, egaf_label_kind(e->kind, s->en));
-            egaf_buf_puts(b, "<td><code>");
-            esc(b, e->id);
-            egaf_buf_puts(b, "</code></td>");
+            td_id(b, e->id);
             td(b, e->name);
             egaf_buf_puts(b, "<td>");
             if (e->renamed_from) {
-                egaf_buf_printf(b, "%s <code>", ST(s, "có thể đổi id từ", "possibly renamed from"));
-                esc(b, e->renamed_from);
-                egaf_buf_puts(b, "</code>");
+                egaf_buf_printf(b, "%s ", ST(s, "có thể đổi id từ", "possibly renamed from"));
+                tag_text(b, "code", e->renamed_from);
             }
             diff_fields(s, b, e->kind, e->fields, e->nfields);
             egaf_buf_puts(b, "</td></tr>\n");
