@@ -59,17 +59,15 @@ typedef struct dv {
 
 /* ---- helpers ---------------------------------------------------------- */
 
+/* What follows a marked label; only added, changed and removed elements
+ * are marked. */
 static const char *marker(dv *d, egaf_diff_status st)
 {
     egaf_vb *vb = d->vb;
-    switch (st) {
-    case EGAF_DIFF_ADDED:
+    if (st == EGAF_DIFF_ADDED)
         return TR(vb, "(mới)", "(new)");
-    case EGAF_DIFF_CHANGED:
-        return TR(vb, "(thay đổi)", "(changed)");
-    default:
-        return TR(vb, "(đã bỏ)", "(removed)");
-    }
+    return st == EGAF_DIFF_CHANGED ? TR(vb, "(thay đổi)", "(changed)")
+                                   : TR(vb, "(đã bỏ)", "(removed)");
 }
 
 static const vb_place *place_of(dv *d, int kind)

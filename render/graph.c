@@ -337,34 +337,23 @@ vb_style vb_style_of_kind(egaf_kind k)
 /* Nouns for "và N … khác", by budget group. */
 static const char *group_noun(egaf_vb *vb, int g)
 {
-    switch (g) {
-    case EGAF_K_ACTOR:
-        return TR(vb, "người sử dụng", "users");
-    case EGAF_K_CHANNEL:
-        return TR(vb, "kênh", "channels");
-    case EGAF_K_FUNCTION:
-        return TR(vb, "chức năng", "functions");
-    case EGAF_K_SERVICE:
-        return TR(vb, "dịch vụ", "services");
-    case EGAF_K_DATABASE:
-        return TR(vb, "CSDL", "databases");
-    case EGAF_K_APPLICATION:
-        return TR(vb, "ứng dụng", "applications");
-    case EGAF_K_PLATFORM:
-        return TR(vb, "nền tảng", "platforms");
-    case EGAF_K_INFRASTRUCTURE:
-        return TR(vb, "hạ tầng", "infrastructure items");
-    case EGAF_K_CONTROL:
-        return TR(vb, "biện pháp", "controls");
-    case EGAF_K_UNIT:
-        return TR(vb, "đơn vị", "units");
-    case VB_G_NATIONAL:
-        return TR(vb, "hệ thống quốc gia", "national systems");
-    case VB_G_EXTERNAL:
-        return TR(vb, "hệ thống khác", "other systems");
-    default:
-        return TR(vb, "phần tử", "elements");
-    }
+    static const char *const nouns[VB_G__COUNT][2] = {
+        [EGAF_K_ACTOR] = {"người sử dụng", "users"},
+        [EGAF_K_CHANNEL] = {"kênh", "channels"},
+        [EGAF_K_FUNCTION] = {"chức năng", "functions"},
+        [EGAF_K_SERVICE] = {"dịch vụ", "services"},
+        [EGAF_K_DATABASE] = {"CSDL", "databases"},
+        [EGAF_K_APPLICATION] = {"ứng dụng", "applications"},
+        [EGAF_K_PLATFORM] = {"nền tảng", "platforms"},
+        [EGAF_K_INFRASTRUCTURE] = {"hạ tầng", "infrastructure items"},
+        [EGAF_K_CONTROL] = {"biện pháp", "controls"},
+        [EGAF_K_UNIT] = {"đơn vị", "units"},
+        [VB_G_NATIONAL] = {"hệ thống quốc gia", "national systems"},
+        [VB_G_EXTERNAL] = {"hệ thống khác", "other systems"},
+    };
+    /* a group without a noun of its own is counted in elements */
+    const char *const *n = g >= 0 && g < VB_G__COUNT && nouns[g][0] ? nouns[g] : NULL;
+    return n ? TR(vb, n[0], n[1]) : TR(vb, "phần tử", "elements");
 }
 
 static vb_style group_style(int g)
@@ -799,6 +788,17 @@ const char *vb_ref_at(const egaf_element *el, egaf_field field, size_t i)
         i < v->u.list.count)
         return v->u.list.items[i].s;
     return NULL;
+}
+
+void vb_edges_to_local(egaf_vb *vb, const egaf_element *el, egaf_field field, const char *color)
+{
+    Agnode_t *from = vb_node_of(vb, el);
+    for (size_t i = 0; i < vb_refs_count(el, field); i++) {
+        Agedge_t *e =
+            vb_edge(vb, from, vb_node_of(vb, vb_local(vb, vb_ref_at(el, field, i))), true);
+        if (e)
+            vb_set(vb, e, "color", color);
+    }
 }
 
 const egaf_element *vb_local(egaf_vb *vb, const char *ref)

@@ -242,5 +242,8 @@ bool vb_is_national(const char *ref);
 /* The references of a REF or REFS field: count, and item i. */
 size_t vb_refs_count(const egaf_element *el, egaf_field field);
 const char *vb_ref_at(const egaf_element *el, egaf_field field, size_t i);
+/* An edge, in color, from el to each element of this architecture that el's
+ * field names (an application's databases, the systems a control protects). */
+void vb_edges_to_local(egaf_vb *vb, const egaf_element *el, egaf_field field, const char *color);
 
 #endif

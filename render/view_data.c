@@ -66,18 +66,9 @@ void vb_view_data(egaf_vb *vb)
         vb_layer_add(vb, R_DATABASES, n, vb_capped(vb, EGAF_K_DATABASE, ndbs));
     }
 
-    for (size_t i = 0; i < napps; i++) {
-        if (!uses[i])
-            continue;
-        const egaf_element *app = m->elements[EGAF_K_APPLICATION][i];
-        for (size_t k = 0; k < vb_refs_count(app, EGAF_F_USES); k++) {
-            Agedge_t *e = vb_edge(vb, vb_node_of(vb, app),
-                                  vb_node_of(vb, vb_local(vb, vb_ref_at(app, EGAF_F_USES, k))),
-                                  true);
-            if (e)
-                vb_set(vb, e, "color", "#2874A6");
-        }
-    }
+    for (size_t i = 0; i < napps; i++)
+        if (uses[i])
+            vb_edges_to_local(vb, m->elements[EGAF_K_APPLICATION][i], EGAF_F_USES, "#2874A6");
     for (size_t i = 0; i < ndbs; i++) {
         const egaf_element *db = m->elements[EGAF_K_DATABASE][i];
         Agnode_t *dn = vb_node_of(vb, db);

@@ -38,10 +38,23 @@ static Agnode_t *national(egaf_vb *vb, const char *ref)
     return n;
 }
 
-static void style_edge(egaf_vb *vb, Agedge_t *e, const char *color)
+/* The node a reference names: a national entry on its row, or a local
+ * element. */
+static Agnode_t *ref_node(egaf_vb *vb, const char *ref)
 {
-    if (e)
-        vb_set(vb, e, "color", color);
+    return vb_is_national(ref) ? national(vb, ref) : vb_node_of(vb, vb_local(vb, ref));
+}
+
+/* Colours e and, when attr is given, sets it as well (a dashed line, a
+ * heavier one). */
+static void style_edge(egaf_vb *vb, Agedge_t *e, const char *color, const char *attr,
+                       const char *value)
+{
+    if (!e)
+        return;
+    vb_set(vb, e, "color", color);
+    if (attr)
+        vb_set(vb, e, attr, value);
 }
 
 /* The `online` groups of services when there are too many to draw. */
@@ -286,16 +299,8 @@ void vb_view_overview(egaf_vb *vb)
     }
 
     /* applications use databases */
-    for (size_t i = 0; i < c[EGAF_K_APPLICATION]; i++) {
-        const egaf_element *app = m->elements[EGAF_K_APPLICATION][i];
-        Agnode_t *an = vb_node_of(vb, app);
-        for (size_t k = 0; k < vb_refs_count(app, EGAF_F_USES); k++)
-            style_edge(vb,
-                       vb_edge(vb, an,
-                               vb_node_of(vb, vb_local(vb, vb_ref_at(app, EGAF_F_USES, k))),
-                               true),
-                       "#9A7D0A");
-    }
+    for (size_t i = 0; i < c[EGAF_K_APPLICATION]; i++)
+        vb_edges_to_local(vb, m->elements[EGAF_K_APPLICATION][i], EGAF_F_USES, "#9A7D0A");
 
     /* integrations: through the platform, or around it (red) */
     for (size_t i = 0; i < c[EGAF_K_INTEGRATION]; i++) {
@@ -303,24 +308,15 @@ void vb_view_overview(egaf_vb *vb)
         Agnode_t *from = vb_node_of(vb, vb_local(vb, egaf_element_text(in, EGAF_F_FROM)));
         const char *to_ref = egaf_element_text(in, EGAF_F_TO);
         Agnode_t *via = vb_node_of(vb, vb_local(vb, egaf_element_text(in, EGAF_F_VIA)));
-        Agnode_t *to = NULL;
-        if (vb_is_national(to_ref))
-            to = national(vb, to_ref);
-        else
-            to = vb_node_of(vb, vb_local(vb, to_ref));
+        Agnode_t *to = ref_node(vb, to_ref);
         const char *route = egaf_element_text(in, EGAF_F_ROUTE);
         bool bypass = route && strcmp(route, "a") != 0;
         if (via) {
-            style_edge(vb, vb_edge(vb, from, via, true), "#1E8449");
-            Agedge_t *e = vb_edge(vb, via, to, true);
-            style_edge(vb, e, "#6C3483");
-            if (e && bypass)
-                vb_set(vb, e, "style", "dashed");
+            style_edge(vb, vb_edge(vb, from, via, true), "#1E8449", NULL, NULL);
+            style_edge(vb, vb_edge(vb, via, to, true), "#6C3483", bypass ? "style" : NULL,
+                       "dashed");
         } else if (to && vb_is_national(to_ref)) {
-            Agedge_t *e = vb_edge(vb, from, to, true);
-            style_edge(vb, e, "#C0392B");
-            if (e)
-                vb_set(vb, e, "style", "dashed");
+            style_edge(vb, vb_edge(vb, from, to, true), "#C0392B", "style", "dashed");
         }
     }
 
@@ -328,16 +324,9 @@ void vb_view_overview(egaf_vb *vb)
     for (size_t i = 0; i < c[EGAF_K_PLATFORM]; i++) {
         const egaf_element *p = m->elements[EGAF_K_PLATFORM][i];
         Agnode_t *pn = vb_node_of(vb, p);
-        for (size_t k = 0; k < vb_refs_count(p, EGAF_F_CONNECTS); k++) {
-            const char *ref = vb_ref_at(p, EGAF_F_CONNECTS, k);
-            Agnode_t *t = vb_is_national(ref)
-                              ? national(vb, ref)
-                              : vb_node_of(vb, vb_local(vb, ref));
-            Agedge_t *e = vb_edge(vb, pn, t, true);
-            style_edge(vb, e, "#6C3483");
-            if (e)
-                vb_set(vb, e, "penwidth", "1.6");
-        }
+        for (size_t k = 0; k < vb_refs_count(p, EGAF_F_CONNECTS); k++)
+            style_edge(vb, vb_edge(vb, pn, ref_node(vb, vb_ref_at(p, EGAF_F_CONNECTS, k)), true),
+                       "#6C3483", "penwidth", "1.6");
     }
 
     /* databases take master data from the national databases */
@@ -347,7 +336,7 @@ void vb_view_overview(egaf_vb *vb)
         for (size_t k = 0; k < vb_refs_count(d, EGAF_F_SOURCES); k++) {
             const char *ref = vb_ref_at(d, EGAF_F_SOURCES, k);
             if (vb_is_national(ref))
-                style_edge(vb, vb_edge(vb, national(vb, ref), dn, true), "#6C3483");
+                style_edge(vb, vb_edge(vb, national(vb, ref), dn, true), "#6C3483", NULL, NULL);
         }
     }
 
@@ -359,11 +348,9 @@ void vb_view_overview(egaf_vb *vb)
             const char *ref = vb_ref_at(d, EGAF_F_CONNECTS, k);
             if (vb_is_national(ref)) {
                 Agedge_t *e = vb_edge(vb, dn, national(vb, ref), true);
-                style_edge(vb, e, "#566573");
-                if (e) {
-                    vb_set(vb, e, "dir", "none");
+                style_edge(vb, e, "#566573", "dir", "none");
+                if (e)
                     vb_set(vb, e, "penwidth", "2");
-                }
             }
         }
     }

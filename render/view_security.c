@@ -120,16 +120,8 @@ void vb_view_security(egaf_vb *vb)
             size_t rank = rank_of_kind(kinds[k]);
             vb_layer_add(vb, rank, n, planned_in[rank]);
         }
-    for (size_t i = 0; i < m->counts[EGAF_K_CONTROL]; i++) {
-        const egaf_element *c = m->elements[EGAF_K_CONTROL][i];
-        for (size_t j = 0; j < vb_refs_count(c, EGAF_F_PROTECTS); j++) {
-            Agedge_t *e = vb_edge(
-                vb, vb_node_of(vb, c),
-                vb_node_of(vb, vb_local(vb, vb_ref_at(c, EGAF_F_PROTECTS, j))), true);
-            if (e)
-                vb_set(vb, e, "color", "#B03A2E");
-        }
-    }
+    for (size_t i = 0; i < m->counts[EGAF_K_CONTROL]; i++)
+        vb_edges_to_local(vb, m->elements[EGAF_K_CONTROL][i], EGAF_F_PROTECTS, "#B03A2E");
     vb_note(vb, TR(vb, "Màu nền: cấp độ an toàn hệ thống thông tin (NĐ 85/2016/NĐ-CP).",
                    "Fill: the system's security level (Decree 85/2016/ND-CP)."));
 done:

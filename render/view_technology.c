@@ -68,16 +68,8 @@ void vb_view_technology(egaf_vb *vb)
     }
 
     for (size_t k = 0; k < 3; k++)
-        for (size_t i = 0; i < m->counts[hosted[k]]; i++) {
-            const egaf_element *el = m->elements[hosted[k]][i];
-            for (size_t j = 0; j < vb_refs_count(el, EGAF_F_HOSTED_ON); j++) {
-                Agedge_t *e = vb_edge(
-                    vb, vb_node_of(vb, el),
-                    vb_node_of(vb, vb_local(vb, vb_ref_at(el, EGAF_F_HOSTED_ON, j))), true);
-                if (e)
-                    vb_set(vb, e, "color", "#808B96");
-            }
-        }
+        for (size_t i = 0; i < m->counts[hosted[k]]; i++)
+            vb_edges_to_local(vb, m->elements[hosted[k]][i], EGAF_F_HOSTED_ON, "#808B96");
     for (size_t i = 0; i < m->counts[EGAF_K_INFRASTRUCTURE]; i++) {
         const egaf_element *el = m->elements[EGAF_K_INFRASTRUCTURE][i];
         for (size_t j = 0; j < vb_refs_count(el, EGAF_F_CONNECTS); j++) {

@@ -212,16 +212,16 @@ static int level_of(const egaf_ref_entry *e, const egaf_model *m)
 
 static const char *level_title(const egaf_site *s, int level)
 {
-    switch (level) {
-    case LV_MINISTRY:
-        return ST(s, "Bộ, cơ quan ngang bộ", "Ministries and ministry-level agencies");
-    case LV_GOVERNMENT:
-        return ST(s, "Cơ quan thuộc Chính phủ", "Government agencies");
-    case LV_PROVINCE:
+    /* the provinces' title is their group's name, said in one place */
+    static const char *const titles[LV__COUNT][2] = {
+        [LV_MINISTRY] = {"Bộ, cơ quan ngang bộ", "Ministries and ministry-level agencies"},
+        [LV_GOVERNMENT] = {"Cơ quan thuộc Chính phủ", "Government agencies"},
+        [LV_OTHER] = {"Cơ quan khác", "Other agencies"},
+    };
+    if (level == LV_PROVINCE)
         return site_group_name(s, GROUP_PROVINCE, true);
-    default:
-        return ST(s, "Cơ quan khác", "Other agencies");
-    }
+    const char *const *t = titles[level >= 0 && level < LV__COUNT ? level : LV_OTHER];
+    return ST(s, t[0], t[1]);
 }
 
 /* Grid columns of the agencies: enough that the tallest cluster is not a

@@ -351,25 +351,16 @@ static bool has_role(const egaf_element *app, const char *role)
     return r && strcmp(r, role) == 0;
 }
 
-static bool on_mobile(const site_agency *a, const egaf_element *svc)
+/* Whether one of the elements svc's field names is of this kind (a
+ * "mobile" channel, a "business" actor). */
+static bool names_kind(const site_agency *a, const egaf_element *svc, egaf_field field,
+                       const char *kind)
 {
-    const egaf_value *v = refs_of(svc, EGAF_F_CHANNELS);
+    const egaf_value *v = refs_of(svc, field);
     for (size_t i = 0; v && i < v->u.list.count; i++) {
-        const egaf_element *ch = local(a, v->u.list.items[i].s);
-        const char *kind = ch ? text_of(ch, EGAF_F_KIND) : NULL;
-        if (kind && strcmp(kind, "mobile") == 0)
-            return true;
-    }
-    return false;
-}
-
-static bool for_business(const site_agency *a, const egaf_element *svc)
-{
-    const egaf_value *v = refs_of(svc, EGAF_F_ACTORS);
-    for (size_t i = 0; v && i < v->u.list.count; i++) {
-        const egaf_element *ac = local(a, v->u.list.items[i].s);
-        const char *kind = ac ? text_of(ac, EGAF_F_KIND) : NULL;
-        if (kind && strcmp(kind, "business") == 0)
+        const egaf_element *named = local(a, v->u.list.items[i].s);
+        const char *named_kind = named ? text_of(named, EGAF_F_KIND) : NULL;
+        if (named_kind && strcmp(named_kind, kind) == 0)
             return true;
     }
     return false;
@@ -434,9 +425,9 @@ static bool measure(const site_agency *a, const char *id, site_target_value *out
                 if (!online_any)
                     continue;
                 den++;
-                num += on_mobile(a, svc);
+                num += names_kind(a, svc, EGAF_F_CHANNELS, "mobile");
             } else if (strcmp(id, "dvc-dung-du-lieu-dkdn") == 0) {
-                if (!for_business(a, svc))
+                if (!names_kind(a, svc, EGAF_F_ACTORS, "business"))
                     continue;
                 den++;
                 num += uses_national_source(a, app, "csdl-dang-ky-doanh-nghiep");

@@ -14,6 +14,7 @@
 #include "base/i18n.h"
 #include "model/labels.h"
 #include "model/query.h"
+#include "report/report.h"
 #include "site/site_priv.h"
 
 /* ---- HTML helpers ------------------------------------------------------- */
@@ -34,6 +35,14 @@ static void tag_text(egaf_buf *b, const char *tag, const char *s)
 static void td(egaf_buf *b, const char *s)
 {
     tag_text(b, "td", s);
+}
+
+/* An id's cell: a code element even when the id is missing. */
+static void td_id(egaf_buf *b, const char *id)
+{
+    egaf_buf_puts(b, "<td>");
+    tag_text(b, "code", id);
+    egaf_buf_puts(b, "</td>");
 }
 
 static void td_code(egaf_buf *b, const char *s)
@@ -127,14 +136,8 @@ static void national_link(const egaf_site *s, egaf_buf *b, const site_national *
 
 static const char *sev_name(const egaf_site *s, egaf_severity sev)
 {
-    switch (sev) {
-    case EGAF_SEV_ERROR:
-        return ST(s, "lỗi", "error");
-    case EGAF_SEV_WARNING:
-        return ST(s, "cảnh báo", "warning");
-    default:
-        return ST(s, "lưu ý", "note");
-    }
+    return egaf_report_severity_pick(sev, ST(s, "lỗi", "error"), ST(s, "cảnh báo", "warning"),
+                                     ST(s, "lưu ý", "note"));
 }
 
 static void head(egaf_site *s, egaf_buf *b, const char *title)
@@ -754,22 +757,22 @@ static int write_index(egaf_site *s)
 
 /* ---- agency pages --------------------------------------------------------- */
 
+/* A figure's heading: egaf_view_title's words, without its "Sơ đồ" where
+ * the page's heading already says what the figure is. */
 static const char *view_title(const egaf_site *s, egaf_view v)
 {
-    switch (v) {
-    case EGAF_VIEW_OVERVIEW:
-        return ST(s, "Sơ đồ tổng thể", "Overview");
-    case EGAF_VIEW_INTEGRATION:
-        return ST(s, "Kết nối, tích hợp, chia sẻ dữ liệu", "Integration and data sharing");
-    case EGAF_VIEW_DATA:
-        return ST(s, "Kiến trúc dữ liệu", "Data architecture");
-    case EGAF_VIEW_TECHNOLOGY:
-        return ST(s, "Kiến trúc công nghệ", "Technology architecture");
-    case EGAF_VIEW_ORGANISATION:
-        return ST(s, "Cơ cấu tổ chức và quan hệ nghiệp vụ", "Organisation and business relations");
-    default:
-        return ST(s, "Kiến trúc an toàn thông tin", "Security architecture");
-    }
+    static const char *const titles[EGAF_VIEW__COUNT][2] = {
+        [EGAF_VIEW_OVERVIEW] = {"Sơ đồ tổng thể", "Overview"},
+        [EGAF_VIEW_INTEGRATION] = {"Kết nối, tích hợp, chia sẻ dữ liệu",
+                                   "Integration and data sharing"},
+        [EGAF_VIEW_DATA] = {"Kiến trúc dữ liệu", "Data architecture"},
+        [EGAF_VIEW_TECHNOLOGY] = {"Kiến trúc công nghệ", "Technology architecture"},
+        [EGAF_VIEW_SECURITY] = {"Kiến trúc an toàn thông tin", "Security architecture"},
+        [EGAF_VIEW_ORGANISATION] = {"Cơ cấu tổ chức và quan hệ nghiệp vụ",
+                                    "Organisation and business relations"},
+    };
+    const char *const *t = titles[(unsigned)v < EGAF_VIEW__COUNT ? v : EGAF_VIEW_SECURITY];
+    return ST(s, t[0], t[1]);
 }
 
 /* What a reference names, as a person reads it: a local element's name, a
@@ -931,9 +934,7 @@ static void inventory(egaf_site *s, egaf_buf *b, const site_agency *a, const kin
         const char *st = egaf_element_text(el, EGAF_F_STATUS);
         egaf_buf_printf(b, "<tr%s>", st && strcmp(st, "retired") == 0 ? " class=\"retired\"" : "");
         if (named) {
-            egaf_buf_puts(b, "<td><code>");
-            esc(b, el->id);
-            egaf_buf_puts(b, "</code></td>");
+            td_id(b, el->id);
             td(b, site_element_name(s, el));
         }
         for (size_t c = 0; c < kt->ncols; c++) {
@@ -1356,9 +1357,8 @@ static void diff_fields(const egaf_site *s, egaf_buf *b, egaf_kind kind, const e
             esc(b, label);
             egaf_buf_puts(b, ": ");
         } else {
-            egaf_buf_puts(b, "<code>");
-            esc(b, f[i].field);
-            egaf_buf_puts(b, "</code>: ");
+            tag_text(b, "code", f[i].field);
+            egaf_buf_puts(b, ": ");
         }
         const egaf_kind_spec *spec = egaf_kind_info(kind);
         const egaf_field_spec *fs = spec ? egaf_field_spec_find(spec, f[i].field) : NULL;
@@ -1381,16 +1381,14 @@ static void diff_fields(const egaf_site *s, egaf_buf *b, egaf_kind kind, const e
 
 static const char *status_text(const egaf_site *s, egaf_diff_status st)
 {
-    switch (st) {
-    case EGAF_DIFF_ADDED:
-        return ST(s, "thêm", "added");
-    case EGAF_DIFF_REMOVED:
-        return ST(s, "bỏ", "removed");
-    case EGAF_DIFF_CHANGED:
-        return ST(s, "thay đổi", "changed");
-    default:
-        return ST(s, "không đổi", "unchanged");
-    }
+    static const char *const words[EGAF_DIFF_CHANGED + 1][2] = {
+        [EGAF_DIFF_UNCHANGED] = {"không đổi", "unchanged"},
+        [EGAF_DIFF_ADDED] = {"thêm", "added"},
+        [EGAF_DIFF_REMOVED] = {"bỏ", "removed"},
+        [EGAF_DIFF_CHANGED] = {"thay đổi", "changed"},
+    };
+    const char *const *w = words[(unsigned)st <= EGAF_DIFF_CHANGED ? st : EGAF_DIFF_UNCHANGED];
+    return ST(s, w[0], w[1]);
 }
 
 /* "integration", or the key of the relation ("uses", "hosted-on"). */
@@ -1452,15 +1450,12 @@ static void changes_arch(egaf_site *s, egaf_buf *b, const egaf_diff_arch *d)
             egaf_buf_printf(b, "<tr class=\"d-%s\">", egaf_diff_status_name(e->status));
             td(b, status_text(s, e->status));
             td(b, egaf_label_kind(e->kind, s->en));
-            egaf_buf_puts(b, "<td><code>");
-            esc(b, e->id);
-            egaf_buf_puts(b, "</code></td>");
+            td_id(b, e->id);
             td(b, e->name);
             egaf_buf_puts(b, "<td>");
             if (e->renamed_from) {
-                egaf_buf_printf(b, "%s <code>", ST(s, "có thể đổi id từ", "possibly renamed from"));
-                esc(b, e->renamed_from);
-                egaf_buf_puts(b, "</code>");
+                egaf_buf_printf(b, "%s ", ST(s, "có thể đổi id từ", "possibly renamed from"));
+                tag_text(b, "code", e->renamed_from);
             }
             diff_fields(s, b, e->kind, e->fields, e->nfields);
             egaf_buf_puts(b, "</td></tr>\n");
