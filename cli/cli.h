@@ -95,6 +95,11 @@ typedef struct egaf_option {
      * and egaf_opt_next handles it without returning: */
     const char **value; /* its value is stored here (it takes a value) */
     bool *flag;         /* set to true */
+    /* its value converted by parse (one of the egaf_cli_parse_ functions
+     * below) into *to, of the type parse names; a value parse refuses is
+     * a usage error it has said, and egaf_opt_next returns -2 */
+    int (*parse)(const char *cmd, const char *value, void *to);
+    void *to;
     const char *usage;  /* --help: this text (an N_() string) is printed
                          * translated on stdout, and the command stops */
 } egaf_option;
@@ -127,7 +132,8 @@ typedef enum egaf_change_format {
     EGAF_CHANGE_MARKDOWN,
     EGAF_CHANGE_JSON
 } egaf_change_format;
-int egaf_cli_parse_change_format(const char *cmd, const char *value, egaf_change_format *format);
+/* to: egaf_change_format * */
+int egaf_cli_parse_change_format(const char *cmd, const char *value, void *to);
 
 /* Whether s ends with suffix: an output path's extension picks a format. */
 bool egaf_cli_ends_with(const char *s, const char *suffix);
@@ -141,11 +147,13 @@ int egaf_cli_bad_choice(const char *cmd, const char *what, const char *value,
 
 /* --format of the reports of findings (validate, consolidate): 0, or
  * EXIT_FAILURE_RUN after a usage error of the command cmd. */
-int egaf_cli_parse_report_format(const char *cmd, const char *value, egaf_report_format *format);
+/* to: egaf_report_format * */
+int egaf_cli_parse_report_format(const char *cmd, const char *value, void *to);
 
 /* --year of consolidate and schema: a year from 1990 to 2100. 0, or
  * EXIT_FAILURE_RUN after a usage error of the command cmd. */
-int egaf_cli_parse_year(const char *cmd, const char *value, int *year);
+/* to: int * */
+int egaf_cli_parse_year(const char *cmd, const char *value, void *to);
 
 /* The egaf_cli that the common options (--color, --verbose) set. */
 void egaf_opt_bind(egaf_cli *cli);

@@ -445,10 +445,11 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
     model_set cur = {0}, prev = {0};
     int rc = EXIT_FAILURE_RUN;
     /* the options the loop checks (0 is an operand) */
-    enum { O_YEAR = 1, O_FORMAT, O_LANG, O_NO_DIAGRAMS, O_DISABLE };
+    enum { O_LANG = 1, O_NO_DIAGRAMS, O_DISABLE };
     const egaf_option options[] = {
-        {"year", .has_arg = true, .id = O_YEAR}, {"output", 'o', .value = &site},
-        {"previous", .value = &previous}, {"format", .has_arg = true, .id = O_FORMAT},
+        {"year", .parse = egaf_cli_parse_year, .to = &year}, {"output", 'o', .value = &site},
+        {"previous", .value = &previous},
+        {"format", .parse = egaf_cli_parse_report_format, .to = &format},
         {"lang", .has_arg = true, .id = O_LANG}, {"no-diagrams", .id = O_NO_DIAGRAMS},
         {"refs", .value = &refs_dir}, {"disable", .has_arg = true, .id = O_DISABLE},
         {"werror", .flag = &werror}, {"quiet", 'q', .flag = &quiet},
@@ -465,14 +466,6 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
         case -2:
             rc = st.exit_code;
             goto done;
-        case O_YEAR:
-            if (egaf_cli_parse_year("consolidate", st.value, &year) != 0)
-                goto done;
-            break;
-        case O_FORMAT:
-            if (egaf_cli_parse_report_format("consolidate", st.value, &format) != 0)
-                goto done;
-            break;
         case O_LANG:
             if (strcmp(st.value, "vi") == 0)
                 lang = EGAF_LANG_VI;

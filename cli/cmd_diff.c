@@ -479,9 +479,10 @@ int cmd_diff(egaf_cli *cli, int argc, char **argv)
     const char *operands[2] = {NULL, NULL};
     int noperands = 0;
     /* the options the loop checks (0 is an operand) */
-    enum { O_FORMAT = 1, O_FAIL_ON, O_MAX_ITEMS };
+    enum { O_FAIL_ON = 1, O_MAX_ITEMS };
     const egaf_option options[] = {
-        {"format", .has_arg = true, .id = O_FORMAT}, {"fail-on", .has_arg = true, .id = O_FAIL_ON},
+        {"format", .parse = egaf_cli_parse_change_format, .to = &format},
+        {"fail-on", .has_arg = true, .id = O_FAIL_ON},
         {"max-items", .has_arg = true, .id = O_MAX_ITEMS},
         {"refs", .value = &refs_dir}, {"output", 'o', .value = &output},
         {"help", 'h', .usage = usage}, {.name = NULL},
@@ -495,10 +496,6 @@ int cmd_diff(egaf_cli *cli, int argc, char **argv)
                 return usage_error("diff", _("two inputs only, OLD and NEW ('%s' is a third)"),
                                    st.operand);
             operands[noperands++] = st.operand;
-            break;
-        case O_FORMAT:
-            if (egaf_cli_parse_change_format("diff", st.value, &format) != 0)
-                return EXIT_FAILURE_RUN;
             break;
         case O_FAIL_ON:
             if (egaf_diff_fail_parse(st.value, &fail_on) != 0)

@@ -33,9 +33,10 @@ int cmd_gap(egaf_cli *cli, int argc, char **argv)
     bool fail_uncovered = false;
     const char *output = NULL, *file = NULL;
     /* the options the loop checks (0 is an operand) */
-    enum { O_FORMAT = 1, O_FAIL_ON };
+    enum { O_FAIL_ON = 1 };
     const egaf_option options[] = {
-        {"format", .has_arg = true, .id = O_FORMAT}, {"fail-on", .has_arg = true, .id = O_FAIL_ON},
+        {"format", .parse = egaf_cli_parse_change_format, .to = &format},
+        {"fail-on", .has_arg = true, .id = O_FAIL_ON},
         {"output", 'o', .value = &output}, {"help", 'h', .usage = usage}, {.name = NULL},
     };
     for (int opt; (opt = egaf_opt_next(&st, options, "gap")) != -1;) {
@@ -46,10 +47,6 @@ int cmd_gap(egaf_cli *cli, int argc, char **argv)
             if (file)
                 return usage_error("gap", _("one model at a time"));
             file = st.operand;
-            break;
-        case O_FORMAT:
-            if (egaf_cli_parse_change_format("gap", st.value, &format) != 0)
-                return EXIT_FAILURE_RUN;
             break;
         case O_FAIL_ON:
             if (strcmp(st.value, "uncovered") != 0)

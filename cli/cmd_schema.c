@@ -39,12 +39,12 @@ int cmd_schema(egaf_cli *cli, int argc, char **argv)
      * command or here: the names are Vietnamese in any case */
     egaf_schema_options so = {0, cli->lang_given && !cli->vietnamese};
     /* the options the loop checks */
-    enum { O_YEAR = 1, O_LANG };
+    enum { O_LANG = 1 };
     const egaf_option options[] = {
         {"output", 'o', .value = &output},
         {"refs", .value = &refs_dir},
         {"help", 'h', .usage = usage},
-        {"year", .has_arg = true, .id = O_YEAR},
+        {"year", .parse = egaf_cli_parse_year, .to = &so.year},
         {"lang", .has_arg = true, .id = O_LANG},
         {.name = NULL},
     };
@@ -52,10 +52,6 @@ int cmd_schema(egaf_cli *cli, int argc, char **argv)
         switch (opt) {
         case -2:
             return st.exit_code;
-        case O_YEAR:
-            if (egaf_cli_parse_year("schema", st.value, &so.year) != 0)
-                return EXIT_FAILURE_RUN;
-            break;
         case O_LANG: {
             bool vi;
             if (egaf_cli_parse_language(st.value, &vi) != 0)

@@ -70,9 +70,10 @@ int cmd_validate(egaf_cli *cli, int argc, char **argv)
     bool werror = false, quiet = false;
     egaf_input_options io = {false};
     /* the options the loop checks (0 is an operand) */
-    enum { O_FORMAT = 1, O_DISABLE, O_SEVERITY };
+    enum { O_DISABLE = 1, O_SEVERITY };
     const egaf_option options[] = {
-        {"format", .has_arg = true, .id = O_FORMAT}, {"output", 'o', .value = &output},
+        {"format", .parse = egaf_cli_parse_report_format, .to = &format},
+        {"output", 'o', .value = &output},
         {"refs", .value = &refs_dir}, {"disable", .has_arg = true, .id = O_DISABLE},
         {"severity", .has_arg = true, .id = O_SEVERITY},
         {"werror", .flag = &werror}, {"quiet", 'q', .flag = &quiet},
@@ -96,10 +97,6 @@ int cmd_validate(egaf_cli *cli, int argc, char **argv)
         case -2:
             rc = st.exit_code;
             goto done;
-        case O_FORMAT:
-            if (egaf_cli_parse_report_format("validate", st.value, &format) != 0)
-                goto done;
-            break;
         case O_DISABLE:
             if (configure_rule(arena, &cli_settings, st.value, EGAF_SEV_OFF) != 0)
                 goto done;

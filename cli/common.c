@@ -68,8 +68,9 @@ int egaf_cli_parse_color(const char *value, egaf_color_mode *mode)
     return 0;
 }
 
-int egaf_cli_parse_change_format(const char *cmd, const char *value, egaf_change_format *format)
+int egaf_cli_parse_change_format(const char *cmd, const char *value, void *to)
 {
+    egaf_change_format *format = to;
     if (strcmp(value, "text") == 0)
         *format = EGAF_CHANGE_TEXT;
     else if (strcmp(value, "markdown") == 0 || strcmp(value, "md") == 0)
@@ -102,15 +103,17 @@ int egaf_cli_bad_choice(const char *cmd, const char *what, const char *value,
     return EXIT_FAILURE_RUN;
 }
 
-int egaf_cli_parse_report_format(const char *cmd, const char *value, egaf_report_format *format)
+int egaf_cli_parse_report_format(const char *cmd, const char *value, void *to)
 {
+    egaf_report_format *format = to;
     if (egaf_report_format_parse(value, format) != 0)
         return usage_error(cmd, _("unknown format '%s'"), value);
     return 0;
 }
 
-int egaf_cli_parse_year(const char *cmd, const char *value, int *year)
+int egaf_cli_parse_year(const char *cmd, const char *value, void *to)
 {
+    int *year = to;
     char *end = NULL;
     long y = strtol(value, &end, 10);
     if (!*value || *end || y < 1990 || y > 2100)
@@ -140,7 +143,7 @@ static bool table_has(const egaf_option *table, const char *name, char short_nam
 
 static bool takes_value(const egaf_option *o)
 {
-    return o->has_arg || o->value;
+    return o->has_arg || o->value || o->parse;
 }
 
 /* The getopt_long tables: "-" returns operands in order (code 1), ":"
@@ -153,7 +156,7 @@ static void build_tables(egaf_opt_state *st, const egaf_option *table)
     *s++ = ':';
     for (const egaf_option *o = table; o->name && n < EGAF_OPT_MAX; o++, n++) {
         /* a row the command checks itself is returned by its id */
-        assert(o->value || o->flag || o->usage || o->id > 0);
+        assert(o->value || o->flag || o->usage || o->parse || o->id > 0);
         st->longopts[n] = (struct option){o->name, takes_value(o) ? required_argument : no_argument,
                                           NULL, LONG_VAL + (int)n};
         if (o->short_name) {
@@ -219,11 +222,14 @@ static void unknown_long(const egaf_opt_state *st, const char *arg, const char *
 /* The table's option `index` (1-based) was given: stored where the table
  * says (0: parsing goes on), or its --help printed (-2, the command stops
  * with EXIT_CLEAN); else the command sees it (its id). */
-static int matched(egaf_opt_state *st, const egaf_option *table, int index)
+static int matched(egaf_opt_state *st, const egaf_option *table, int index, const char *cmd)
 {
     const egaf_option *o = &table[index - 1];
     if (o->value) {
         *o->value = optarg;
+    } else if (o->parse) {
+        if (o->parse(cmd, optarg, o->to) != 0)
+            return -2; /* it said why; the command exits with EXIT_FAILURE_RUN */
     } else if (o->flag) {
         *o->flag = true;
     } else if (o->usage) {
@@ -324,7 +330,7 @@ static int next_option(egaf_opt_state *st, const egaf_option *table, const char 
             usage_error(cmd, _("unknown option '-%c'"), c);
             return -2;
         }
-        int rc = matched(st, table, index);
+        int rc = matched(st, table, index, cmd);
         if (rc != 0)
             return rc;
     }
