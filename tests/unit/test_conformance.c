@@ -14,6 +14,7 @@
 #include "validator/check.h"
 #include "base/rules.h"
 #include "validator/validate.h"
+#include "cmocka_main.h"
 
 #define MINI "fixtures/validate/mini.yaml"
 
@@ -474,39 +475,34 @@ static void test_large_model_linear(void **state)
     egaf_diags_free(d);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_fold_vietnamese),
-        cmocka_unit_test(test_fold_never_longer),
-        cmocka_unit_test(test_dates_and_instruments),
-        cmocka_unit_test(test_mini_is_clean),
-        cmocka_unit_test(test_framework_unknown),
-        cmocka_unit_test(test_level_mismatch),
-        cmocka_unit_test(test_year_outside),
-        cmocka_unit_test(test_agency_unknown_code),
-        cmocka_unit_test(test_agency_merged_ministry),
-        cmocka_unit_test(test_section_missing),
-        cmocka_unit_test(test_tslcd_not_connected),
-        cmocka_unit_test(test_component_lgsp_missing),
-        cmocka_unit_test(test_lgsp_reaches_ngsp_through_platform),
-        cmocka_unit_test(test_vneid_required_from_3_0),
-        cmocka_unit_test(test_route_bypass),
-        cmocka_unit_test(test_route_via_other_platform),
-        cmocka_unit_test(test_route_reason_missing),
-        cmocka_unit_test(test_duplicate_master),
-        cmocka_unit_test(test_owner_keeps_master),
-        cmocka_unit_test(test_sources_through_local_database),
-        cmocka_unit_test(test_owns_national),
-        cmocka_unit_test(test_unprotected),
-        cmocka_unit_test(test_code_unknown_drm),
-        cmocka_unit_test(test_roadmap_outside_no_period),
-        cmocka_unit_test(test_unused_channel),
-        cmocka_unit_test(test_retired_unused_is_fine),
-        cmocka_unit_test(test_empty_security),
-        cmocka_unit_test(test_without_reference_models),
-        cmocka_unit_test(test_every_rule_in_catalogue),
-        cmocka_unit_test(test_large_model_linear),
-    };
-    return cmocka_run_group_tests(tests, group_setup, group_teardown);
-}
+EGAF_UNIT_MAIN(group_setup, group_teardown,
+               cmocka_unit_test(test_fold_vietnamese),
+               cmocka_unit_test(test_fold_never_longer),
+               cmocka_unit_test(test_dates_and_instruments),
+               cmocka_unit_test(test_mini_is_clean),
+               cmocka_unit_test(test_framework_unknown),
+               cmocka_unit_test(test_level_mismatch),
+               cmocka_unit_test(test_year_outside),
+               cmocka_unit_test(test_agency_unknown_code),
+               cmocka_unit_test(test_agency_merged_ministry),
+               cmocka_unit_test(test_section_missing),
+               cmocka_unit_test(test_tslcd_not_connected),
+               cmocka_unit_test(test_component_lgsp_missing),
+               cmocka_unit_test(test_lgsp_reaches_ngsp_through_platform),
+               cmocka_unit_test(test_vneid_required_from_3_0),
+               cmocka_unit_test(test_route_bypass),
+               cmocka_unit_test(test_route_via_other_platform),
+               cmocka_unit_test(test_route_reason_missing),
+               cmocka_unit_test(test_duplicate_master),
+               cmocka_unit_test(test_owner_keeps_master),
+               cmocka_unit_test(test_sources_through_local_database),
+               cmocka_unit_test(test_owns_national),
+               cmocka_unit_test(test_unprotected),
+               cmocka_unit_test(test_code_unknown_drm),
+               cmocka_unit_test(test_roadmap_outside_no_period),
+               cmocka_unit_test(test_unused_channel),
+               cmocka_unit_test(test_retired_unused_is_fine),
+               cmocka_unit_test(test_empty_security),
+               cmocka_unit_test(test_without_reference_models),
+               cmocka_unit_test(test_every_rule_in_catalogue),
+               cmocka_unit_test(test_large_model_linear))

@@ -15,6 +15,7 @@
 #include "site/site.h"
 #include "site/site_priv.h"
 #include "validator/validate.h"
+#include "cmocka_main.h"
 
 #define FX "fixtures/cross/"
 
@@ -265,15 +266,10 @@ static void test_site_write_fails(void **state)
     egaf_diags_free(d);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_fixtures),
-        cmocka_unit_test(test_clean_pair),
-        cmocka_unit_test(test_without_refs),
-        cmocka_unit_test(test_csv_field),
-        cmocka_unit_test(test_site_deterministic),
-        cmocka_unit_test(test_site_write_fails),
-    };
-    return cmocka_run_group_tests(tests, group_setup, group_teardown);
-}
+EGAF_UNIT_MAIN(group_setup, group_teardown,
+               cmocka_unit_test(test_fixtures),
+               cmocka_unit_test(test_clean_pair),
+               cmocka_unit_test(test_without_refs),
+               cmocka_unit_test(test_csv_field),
+               cmocka_unit_test(test_site_deterministic),
+               cmocka_unit_test(test_site_write_fails))

@@ -8,6 +8,7 @@
 
 #include "diff/diff.h"
 #include "model/model.h"
+#include "cmocka_main.h"
 
 #define HEADER(id, year)                                                                      \
     "framework: \"2.0\"\n"                                                                    \
@@ -362,17 +363,12 @@ static void test_writers(void **state)
     end_comparison(&c);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_match_by_kind_and_id),
-        cmocka_unit_test(test_lists_as_sets),
-        cmocka_unit_test(test_renames),
-        cmocka_unit_test(test_relations),
-        cmocka_unit_test(test_findings),
-        cmocka_unit_test(test_architectures),
-        cmocka_unit_test(test_fail_parse),
-        cmocka_unit_test(test_writers),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+EGAF_UNIT_MAIN(NULL, NULL,
+               cmocka_unit_test(test_match_by_kind_and_id),
+               cmocka_unit_test(test_lists_as_sets),
+               cmocka_unit_test(test_renames),
+               cmocka_unit_test(test_relations),
+               cmocka_unit_test(test_findings),
+               cmocka_unit_test(test_architectures),
+               cmocka_unit_test(test_fail_parse),
+               cmocka_unit_test(test_writers))

@@ -10,6 +10,7 @@
 
 #include "cli/draw_pool.h"
 #include "render/render.h"
+#include "cmocka_main.h"
 
 /* The pool's one question to the rest of cli/ (load_models.c answers it in
  * egaf): how many workers for this much work. Here: EGAF_JOBS. */
@@ -122,11 +123,6 @@ static void test_one_job_draws_here(void **state)
     drawing_free(&d);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_two_workers_draw_everything_in_order),
-        cmocka_unit_test(test_one_job_draws_here),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+EGAF_UNIT_MAIN(NULL, NULL,
+               cmocka_unit_test(test_two_workers_draw_everything_in_order),
+               cmocka_unit_test(test_one_job_draws_here))

@@ -9,6 +9,7 @@
 #include "export/export.h"
 #include "model/model.h"
 #include "refs/refs.h"
+#include "cmocka_main.h"
 
 
 static const char model_text[] =
@@ -377,15 +378,10 @@ static void test_archimate(void **state)
     egaf_diags_free(d);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_table),
-        cmocka_unit_test(test_ncname_and_csv),
-        cmocka_unit_test_setup_teardown(test_mapping, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_json, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_csv, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_archimate, setup, teardown),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+EGAF_UNIT_MAIN(NULL, NULL,
+               cmocka_unit_test(test_table),
+               cmocka_unit_test(test_ncname_and_csv),
+               cmocka_unit_test_setup_teardown(test_mapping, setup, teardown),
+               cmocka_unit_test_setup_teardown(test_json, setup, teardown),
+               cmocka_unit_test_setup_teardown(test_csv, setup, teardown),
+               cmocka_unit_test_setup_teardown(test_archimate, setup, teardown))

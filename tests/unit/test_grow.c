@@ -8,6 +8,7 @@
 
 #include "base/arena.h"
 #include "base/grow.h"
+#include "cmocka_main.h"
 
 static void test_push_doubles_and_keeps(void **state)
 {
@@ -112,14 +113,9 @@ static void test_arena_keep(void **state)
     egaf_arena_free(a);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_push_doubles_and_keeps),
-        cmocka_unit_test(test_room_left_is_not_touched),
-        cmocka_unit_test(test_overflow_refused),
-        cmocka_unit_test(test_grow_or_fail_flags),
-        cmocka_unit_test(test_arena_keep),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+EGAF_UNIT_MAIN(NULL, NULL,
+               cmocka_unit_test(test_push_doubles_and_keeps),
+               cmocka_unit_test(test_room_left_is_not_touched),
+               cmocka_unit_test(test_overflow_refused),
+               cmocka_unit_test(test_grow_or_fail_flags),
+               cmocka_unit_test(test_arena_keep))

@@ -9,6 +9,7 @@
 
 #include "model/labels.h"
 #include "refs/refs.h"
+#include "cmocka_main.h"
 
 
 static void check_label(const char *what, const char *vi, const char *en, const char *raw)
@@ -104,12 +105,7 @@ static void test_reference_values(void **state)
     egaf_refs_free(refs);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_every_field_and_value),
-        cmocka_unit_test(test_values_by_kind),
-        cmocka_unit_test(test_reference_values),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+EGAF_UNIT_MAIN(NULL, NULL,
+               cmocka_unit_test(test_every_field_and_value),
+               cmocka_unit_test(test_values_by_kind),
+               cmocka_unit_test(test_reference_values))

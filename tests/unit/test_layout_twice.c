@@ -13,6 +13,7 @@
 #include "model/model.h"
 #include "refs/refs.h"
 #include "render/render.h"
+#include "cmocka_main.h"
 
 
 static const char model_text[] =
@@ -101,11 +102,6 @@ static void test_two_archimate_exports(void **state)
     twice(archimate_once);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_two_svgs),
-        cmocka_unit_test(test_two_archimate_exports),
-    };
-    return cmocka_run_group_tests(tests, group_setup, group_teardown);
-}
+EGAF_UNIT_MAIN(group_setup, group_teardown,
+               cmocka_unit_test(test_two_svgs),
+               cmocka_unit_test(test_two_archimate_exports))

@@ -14,6 +14,7 @@
 #include "refs/refs.h"
 #include "validator/init_template.h"
 #include "validator/validate.h"
+#include "cmocka_main.h"
 
 
 static egaf_refs *refs;
@@ -237,14 +238,9 @@ static void test_no_fix_for_an_empty_list(void **state)
     free(text);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_starting_model_is_clean),
-        cmocka_unit_test(test_application_after_the_last),
-        cmocka_unit_test(test_list_under_the_section),
-        cmocka_unit_test(test_id_taken),
-        cmocka_unit_test(test_no_fix_for_an_empty_list),
-    };
-    return cmocka_run_group_tests(tests, group_setup, group_teardown);
-}
+EGAF_UNIT_MAIN(group_setup, group_teardown,
+               cmocka_unit_test(test_starting_model_is_clean),
+               cmocka_unit_test(test_application_after_the_last),
+               cmocka_unit_test(test_list_under_the_section),
+               cmocka_unit_test(test_id_taken),
+               cmocka_unit_test(test_no_fix_for_an_empty_list))

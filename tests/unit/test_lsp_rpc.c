@@ -7,6 +7,7 @@
 
 #include "lsp/position.h"
 #include "lsp/rpc.h"
+#include "cmocka_main.h"
 
 static egaf_rpc_status frame(const char *s, size_t max, egaf_rpc_frame *f)
 {
@@ -111,12 +112,7 @@ static void test_positions(void **state)
     assert_int_equal(egaf_lsp_line_range(text, strlen(text), 3, &a, &b), -1);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_whole_message), cmocka_unit_test(test_other_headers_and_case),
-        cmocka_unit_test(test_needs_more),    cmocka_unit_test(test_bad_headers),
-        cmocka_unit_test(test_too_large),     cmocka_unit_test(test_positions),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+EGAF_UNIT_MAIN(NULL, NULL,
+               cmocka_unit_test(test_whole_message), cmocka_unit_test(test_other_headers_and_case),
+               cmocka_unit_test(test_needs_more),    cmocka_unit_test(test_bad_headers),
+               cmocka_unit_test(test_too_large),     cmocka_unit_test(test_positions))

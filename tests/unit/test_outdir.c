@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "base/outdir.h"
+#include "cmocka_main.h"
 
 static char root[64];  /* a temporary folder: root/site is the output */
 static char site[96];
@@ -171,15 +172,10 @@ static void test_read_all(void **state)
     egaf_buf_free(&b);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_names),
-        cmocka_unit_test(test_write_and_mkdirs),
-        cmocka_unit_test(test_escapes_refused),
-        cmocka_unit_test(test_walk_fallback),
-        cmocka_unit_test(test_temp),
-        cmocka_unit_test(test_read_all),
-    };
-    return cmocka_run_group_tests(tests, setup, teardown);
-}
+EGAF_UNIT_MAIN(setup, teardown,
+               cmocka_unit_test(test_names),
+               cmocka_unit_test(test_write_and_mkdirs),
+               cmocka_unit_test(test_escapes_refused),
+               cmocka_unit_test(test_walk_fallback),
+               cmocka_unit_test(test_temp),
+               cmocka_unit_test(test_read_all))

@@ -9,6 +9,7 @@
 
 #include "base/buf.h"
 #include "refs/refs.h"
+#include "cmocka_main.h"
 
 
 static const char *const head = "framework: \"2.0\"\n"
@@ -128,13 +129,8 @@ static void test_national_targets_data(void **state)
     egaf_refs_free(refs);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_long_cycle_once),
-        cmocka_unit_test(test_cycles_and_diamond),
-        cmocka_unit_test(test_foreign_dependencies_ignored),
-        cmocka_unit_test(test_national_targets_data),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+EGAF_UNIT_MAIN(NULL, NULL,
+               cmocka_unit_test(test_long_cycle_once),
+               cmocka_unit_test(test_cycles_and_diamond),
+               cmocka_unit_test(test_foreign_dependencies_ignored),
+               cmocka_unit_test(test_national_targets_data))

@@ -7,6 +7,7 @@
 
 #include "model/model.h"
 #include "model/query.h"
+#include "cmocka_main.h"
 
 /* The header every model of this file starts with. */
 #define HEADER                                                                                 \
@@ -107,12 +108,7 @@ static void test_reaches_fully_connected(void **state)
     egaf_buf_free(&text);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_year_and_lgsp),
-        cmocka_unit_test(test_reaches_through_chains_and_cycles),
-        cmocka_unit_test(test_reaches_fully_connected),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+EGAF_UNIT_MAIN(NULL, NULL,
+               cmocka_unit_test(test_year_and_lgsp),
+               cmocka_unit_test(test_reaches_through_chains_and_cycles),
+               cmocka_unit_test(test_reaches_fully_connected))

@@ -11,6 +11,7 @@
 
 #include "refs/refs.h"
 #include "base/suggest.h"
+#include "cmocka_main.h"
 
 #define REFS_DIR "../reference-models"
 
@@ -830,40 +831,35 @@ static void test_broken_internal_label(void **state)
                   "refs.missing-source", 9, NULL);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_real_data_loads_clean),
-        cmocka_unit_test(test_counts_by_year),
-        cmocka_unit_test(test_successor_of_bac_giang),
-        cmocka_unit_test(test_agency_lookup),
-        cmocka_unit_test(test_hue_dates),
-        cmocka_unit_test(test_priority_databases),
-        cmocka_unit_test(test_design_national_ids),
-        cmocka_unit_test(test_shared_systems_have_owner_and_source),
-        cmocka_unit_test(test_framework_2_0),
-        cmocka_unit_test(test_self_check),
-        cmocka_unit_test(test_kind_names),
-        cmocka_unit_test(test_locate),
-        cmocka_unit_test(test_missing_folder),
-        cmocka_unit_test(test_broken_duplicate_id),
-        cmocka_unit_test(test_broken_unknown_successor),
-        cmocka_unit_test(test_broken_successor_not_yet_valid),
-        cmocka_unit_test(test_broken_yaml),
-        cmocka_unit_test(test_broken_unknown_key),
-        cmocka_unit_test(test_broken_dates),
-        cmocka_unit_test(test_broken_missing_source),
-        cmocka_unit_test(test_broken_codes_same_day),
-        cmocka_unit_test(test_broken_owners),
-        cmocka_unit_test(test_broken_framework_links),
-        cmocka_unit_test(test_broken_level),
-        cmocka_unit_test(test_audit_organ_codes),
-        cmocka_unit_test(test_audit_government_agencies),
-        cmocka_unit_test(test_audit_systems_and_dates),
-        cmocka_unit_test(test_agencies_named),
-        cmocka_unit_test(test_suggest_contract),
-        cmocka_unit_test(test_broken_no_agencies),
-        cmocka_unit_test(test_broken_internal_label),
-    };
-    return cmocka_run_group_tests(tests, group_setup, group_teardown);
-}
+EGAF_UNIT_MAIN(group_setup, group_teardown,
+               cmocka_unit_test(test_real_data_loads_clean),
+               cmocka_unit_test(test_counts_by_year),
+               cmocka_unit_test(test_successor_of_bac_giang),
+               cmocka_unit_test(test_agency_lookup),
+               cmocka_unit_test(test_hue_dates),
+               cmocka_unit_test(test_priority_databases),
+               cmocka_unit_test(test_design_national_ids),
+               cmocka_unit_test(test_shared_systems_have_owner_and_source),
+               cmocka_unit_test(test_framework_2_0),
+               cmocka_unit_test(test_self_check),
+               cmocka_unit_test(test_kind_names),
+               cmocka_unit_test(test_locate),
+               cmocka_unit_test(test_missing_folder),
+               cmocka_unit_test(test_broken_duplicate_id),
+               cmocka_unit_test(test_broken_unknown_successor),
+               cmocka_unit_test(test_broken_successor_not_yet_valid),
+               cmocka_unit_test(test_broken_yaml),
+               cmocka_unit_test(test_broken_unknown_key),
+               cmocka_unit_test(test_broken_dates),
+               cmocka_unit_test(test_broken_missing_source),
+               cmocka_unit_test(test_broken_codes_same_day),
+               cmocka_unit_test(test_broken_owners),
+               cmocka_unit_test(test_broken_framework_links),
+               cmocka_unit_test(test_broken_level),
+               cmocka_unit_test(test_audit_organ_codes),
+               cmocka_unit_test(test_audit_government_agencies),
+               cmocka_unit_test(test_audit_systems_and_dates),
+               cmocka_unit_test(test_agencies_named),
+               cmocka_unit_test(test_suggest_contract),
+               cmocka_unit_test(test_broken_no_agencies),
+               cmocka_unit_test(test_broken_internal_label))

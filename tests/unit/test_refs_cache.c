@@ -14,6 +14,7 @@
 #include "model/yaml_tree.h"
 #include "refs/refs.h"
 #include "refs/refs_cache.h"
+#include "cmocka_main.h"
 
 #define REFS_DIR "../reference-models"
 
@@ -266,14 +267,9 @@ static void test_file_with_findings_left_out(void **state)
     rmdir(dir);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_tree_is_the_parsers),
-        cmocka_unit_test(test_stale_yaml_gives_no_tree),
-        cmocka_unit_test(test_damaged_cache_does_not_open),
-        cmocka_unit_test(test_loaded_data_is_the_same),
-        cmocka_unit_test(test_file_with_findings_left_out),
-    };
-    return cmocka_run_group_tests(tests, make_cache, free_cache);
-}
+EGAF_UNIT_MAIN(make_cache, free_cache,
+               cmocka_unit_test(test_tree_is_the_parsers),
+               cmocka_unit_test(test_stale_yaml_gives_no_tree),
+               cmocka_unit_test(test_damaged_cache_does_not_open),
+               cmocka_unit_test(test_loaded_data_is_the_same),
+               cmocka_unit_test(test_file_with_findings_left_out))

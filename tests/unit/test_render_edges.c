@@ -8,6 +8,7 @@
 #include "base/buf.h"
 #include "model/model.h"
 #include "render/render.h"
+#include "cmocka_main.h"
 
 /* Every app is protected by every control: apps x controls relations
  * between apps + controls nodes (well under the node budget). */
@@ -134,11 +135,6 @@ static void test_under_the_edge_budget(void **state)
     egaf_diags_free(d);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_over_the_edge_budget),
-        cmocka_unit_test(test_under_the_edge_budget),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+EGAF_UNIT_MAIN(NULL, NULL,
+               cmocka_unit_test(test_over_the_edge_budget),
+               cmocka_unit_test(test_under_the_edge_budget))

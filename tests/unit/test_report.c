@@ -8,6 +8,7 @@
 #include "base/arena.h"
 #include "base/source.h"
 #include "report/report.h"
+#include "cmocka_main.h"
 
 static const char model_text[] = "framework: \"2.0\"\n"
                                  "applications:\n"
@@ -586,24 +587,19 @@ static void test_xml_entity(void **state)
     egaf_buf_free(&b);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_fnv1a128_vectors),
-        cmocka_unit_test(test_github_exact),
-        cmocka_unit_test(test_github_property_escaping),
-        cmocka_unit_test(test_sarif_fragments),
-        cmocka_unit_test(test_sarif_empty),
-        cmocka_unit_test(test_uri_encoding),
-        cmocka_unit_test(test_report_path),
-        cmocka_unit_test(test_sarif_security_and_base),
-        cmocka_unit_test(test_junit_warnings_and_controls),
-        cmocka_unit_test(test_fingerprints),
-        cmocka_unit_test(test_junit_fragments),
-        cmocka_unit_test(test_xml_entity),
-        cmocka_unit_test(test_gitlab_fragments),
-        cmocka_unit_test(test_deterministic),
-        cmocka_unit_test(test_diags_absorb),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+EGAF_UNIT_MAIN(NULL, NULL,
+               cmocka_unit_test(test_fnv1a128_vectors),
+               cmocka_unit_test(test_github_exact),
+               cmocka_unit_test(test_github_property_escaping),
+               cmocka_unit_test(test_sarif_fragments),
+               cmocka_unit_test(test_sarif_empty),
+               cmocka_unit_test(test_uri_encoding),
+               cmocka_unit_test(test_report_path),
+               cmocka_unit_test(test_sarif_security_and_base),
+               cmocka_unit_test(test_junit_warnings_and_controls),
+               cmocka_unit_test(test_fingerprints),
+               cmocka_unit_test(test_junit_fragments),
+               cmocka_unit_test(test_xml_entity),
+               cmocka_unit_test(test_gitlab_fragments),
+               cmocka_unit_test(test_deterministic),
+               cmocka_unit_test(test_diags_absorb))

@@ -21,6 +21,7 @@
 #include "render/render.h"
 #include "site/site.h"
 #include "site/site_priv.h"
+#include "cmocka_main.h"
 
 #define REFS_DIR "../reference-models"
 #define EX "../examples/national-2026/"
@@ -185,11 +186,6 @@ static void test_edges_concentrated(void **state)
     seen_free(&en);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_clusters_by_level),
-        cmocka_unit_test(test_edges_concentrated),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+EGAF_UNIT_MAIN(NULL, NULL,
+               cmocka_unit_test(test_clusters_by_level),
+               cmocka_unit_test(test_edges_concentrated))

@@ -7,6 +7,7 @@
 #include "diff/gap.h"
 #include "model/model.h"
 #include "model/state.h"
+#include "cmocka_main.h"
 
 static const char model_text[] =
     "framework: \"2.0\"\n"
@@ -178,11 +179,6 @@ static void test_successor_in_operation(void **state)
     egaf_diags_free(diags);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_views),
-        cmocka_unit_test(test_successor_in_operation),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+EGAF_UNIT_MAIN(NULL, NULL,
+               cmocka_unit_test(test_views),
+               cmocka_unit_test(test_successor_in_operation))

@@ -11,6 +11,7 @@
 #include "base/source.h"
 #include "base/utf8.h"
 #include "model/yaml_tree.h"
+#include "cmocka_main.h"
 
 /* "Tiếng Việt" composed (NFC) and decomposed (NFD) */
 #define VIET_NFC "Ti\xe1\xba\xbfng Vi\xe1\xbb\x87t"
@@ -284,18 +285,13 @@ static void test_bom_columns(void **state)
     egaf_arena_free(a);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_decode),
-        cmocka_unit_test(test_grapheme_columns),
-        cmocka_unit_test(test_fast_paths_agree),
-        cmocka_unit_test(test_nfc),
-        cmocka_unit_test(test_nfc_quick_check_is_safe),
-        cmocka_unit_test(test_lookalikes),
-        cmocka_unit_test(test_fold_id),
-        cmocka_unit_test(test_loader_text),
-        cmocka_unit_test(test_bom_columns),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+EGAF_UNIT_MAIN(NULL, NULL,
+               cmocka_unit_test(test_decode),
+               cmocka_unit_test(test_grapheme_columns),
+               cmocka_unit_test(test_fast_paths_agree),
+               cmocka_unit_test(test_nfc),
+               cmocka_unit_test(test_nfc_quick_check_is_safe),
+               cmocka_unit_test(test_lookalikes),
+               cmocka_unit_test(test_fold_id),
+               cmocka_unit_test(test_loader_text),
+               cmocka_unit_test(test_bom_columns))

@@ -17,6 +17,7 @@
 #include "model/model.h"
 #include "refs/refs.h"
 #include "validator/validate.h"
+#include "cmocka_main.h"
 
 
 /* AddressSanitizer owns malloc itself: a program that replaces it under
@@ -223,10 +224,5 @@ static void test_every_allocation_fails_in_turn(void **state)
     egaf_diags_free(ld);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_every_allocation_fails_in_turn),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+EGAF_UNIT_MAIN(NULL, NULL,
+               cmocka_unit_test(test_every_allocation_fails_in_turn))
