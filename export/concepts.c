@@ -331,11 +331,11 @@ static void field_props(egaf_am_model *am, egaf_am_props *p, const egaf_element 
 
 /* The element a reference names: a loaded element, or a national entry's
  * element (made on first use); SIZE_MAX when it names nothing loaded. */
-static size_t target_of(egaf_am_model *am, egaf_model *const *models, size_t nmodels,
-                        const egaf_refs *refs, const egaf_model *m, const char *ref)
+static size_t target_of(egaf_am_model *am, const egaf_export_index *ix, size_t mi,
+                        const char *ref)
 {
     egaf_export_ref r;
-    egaf_export_resolve(models, nmodels, refs, m, ref, &r);
+    egaf_export_resolve(ix, mi, ref, &r);
     if (!r.id[0])
         return SIZE_MAX;
     egaf_buf key;
@@ -461,14 +461,14 @@ static egaf_am_rel *integration_leg(egaf_am_model *am, const char *identifier, s
 
 /* The elements an integration's or a relation's from and to stand for, in
  * *s and *t; false when either has none. */
-static bool ends_of(egaf_am_model *am, egaf_model *const *models, size_t nmodels,
-                    const egaf_refs *refs, const egaf_model *m, const egaf_element *el, size_t *s,
+static bool ends_of(egaf_am_model *am, const egaf_export_index *ix, size_t mi,
+                    const egaf_element *el, size_t *s,
                     size_t *t)
 {
     const char *from = egaf_element_text(el, EGAF_F_FROM);
     const char *to = egaf_element_text(el, EGAF_F_TO);
-    *s = from ? target_of(am, models, nmodels, refs, m, from) : SIZE_MAX;
-    *t = to ? target_of(am, models, nmodels, refs, m, to) : SIZE_MAX;
+    *s = from ? target_of(am, ix, mi, from) : SIZE_MAX;
+    *t = to ? target_of(am, ix, mi, to) : SIZE_MAX;
     return *s != SIZE_MAX && *t != SIZE_MAX;
 }
 
@@ -519,12 +519,12 @@ static void flow_props(egaf_am_model *am, egaf_am_rel *r, const egaf_element *el
  * (ArchiMate 3.1 allows it between any two business actors), named after
  * what passes or, without data, its kind; its fields as properties, like an
  * integration's, so the import makes the relation again. */
-static void relation_rel(egaf_am_model *am, egaf_model *const *models, size_t nmodels,
-                         const egaf_refs *refs, const egaf_model *m, const char *arch,
+static void relation_rel(egaf_am_model *am, const egaf_export_index *ix, size_t mi,
+                         const char *arch,
                          const egaf_element *el, egaf_buf *tmp)
 {
     size_t s, t;
-    if (!ends_of(am, models, nmodels, refs, m, el, &s, &t))
+    if (!ends_of(am, ix, mi, el, &s, &t))
         return;
     const char *ident = flow_ident(am, arch, el, "relation", tmp);
     egaf_am_rel *r = relate(am, ident, "Flow", s, t, "relation", NULL);
@@ -560,6 +560,12 @@ egaf_am_model *egaf_am_build(egaf_model *const *models, size_t nmodels, const eg
     am->en = en;
     egaf_strmap_init(&am->ids);
     egaf_strmap_init(&am->by_key);
+    egaf_export_index ix;
+    if (egaf_export_index_init(&ix, models, nmodels, refs) != 0) {
+        egaf_arena_free(am->arena);
+        free(am);
+        return NULL;
+    }
     am->identifier = egaf_am_ident(am, "id-egaf-model", NULL, NULL, NULL);
 
     egaf_buf tmp;
@@ -677,14 +683,14 @@ egaf_am_model *egaf_am_build(egaf_model *const *models, size_t nmodels, const eg
                 const egaf_element *el = m->elements[k][i];
                 if (el->kind == EGAF_K_INTEGRATION) {
                     size_t s, t;
-                    if (!ends_of(am, models, nmodels, refs, m, el, &s, &t))
+                    if (!ends_of(am, &ix, mi, el, &s, &t))
                         continue;
                     const char *ident = flow_ident(am, arch, el, "integration", &tmp);
                     /* through the platform when it is loaded: a flow to it
                      * and one on from it, the integration's properties on
                      * the first, once */
                     const char *via = egaf_element_text(el, EGAF_F_VIA);
-                    size_t p = via ? target_of(am, models, nmodels, refs, m, via) : SIZE_MAX;
+                    size_t p = via ? target_of(am, &ix, mi, via) : SIZE_MAX;
                     if (p == s || p == t)
                         p = SIZE_MAX;
                     const char *leg_ident =
@@ -704,7 +710,7 @@ egaf_am_model *egaf_am_build(egaf_model *const *models, size_t nmodels, const eg
                     continue;
                 }
                 if (el->kind == EGAF_K_RELATION) {
-                    relation_rel(am, models, nmodels, refs, m, arch, el, &tmp);
+                    relation_rel(am, &ix, mi, arch, el, &tmp);
                     continue;
                 }
                 if (!el->id)
@@ -728,7 +734,7 @@ egaf_am_model *egaf_am_build(egaf_model *const *models, size_t nmodels, const eg
                             v->type == EGAF_FT_REFS ? v->u.list.items[j].s : v->u.str.s;
                         if (!ref)
                             continue;
-                        size_t t = target_of(am, models, nmodels, refs, m, ref);
+                        size_t t = target_of(am, &ix, mi, ref);
                         char num[24];
                         snprintf(num, sizeof num, "%zu", j + 1);
                         if (t == SIZE_MAX) {
@@ -754,6 +760,7 @@ egaf_am_model *egaf_am_build(egaf_model *const *models, size_t nmodels, const eg
         am->failed = true;
     egaf_buf_free(&tmp);
     free(group);
+    egaf_export_index_free(&ix);
     return am;
 }
 

@@ -187,9 +187,26 @@ void egaf_csv_field_raw(egaf_buf *out, const char *s);
 int egaf_export_json(egaf_buf *out, egaf_model *const *models, size_t nmodels,
                      const egaf_refs *refs, const egaf_export_options *options);
 
-/* Resolves a reference written in model m against the loaded models and the
- * reference models. */
-void egaf_export_resolve(egaf_model *const *models, size_t nmodels, const egaf_refs *refs,
-                         const egaf_model *m, const char *ref, egaf_export_ref *out);
+/* The loaded models' ids, indexed once so that resolving a reference is a
+ * lookup rather than a walk over the model (resolve.c). Borrows models and
+ * refs, which must outlive it. */
+typedef struct egaf_export_index {
+    egaf_model *const *models;
+    size_t nmodels;
+    const egaf_refs *refs;
+    egaf_strmap archs;   /* a model's id -> its index + 1 (the first of that id) */
+    void *entries;       /* every model's element ids, each model's sorted */
+    size_t *starts;      /* model i's ids are entries[starts[i]..starts[i+1]) */
+} egaf_export_index;
+
+/* Returns 0, or -1 when memory ran out (nothing to free then). */
+int egaf_export_index_init(egaf_export_index *ix, egaf_model *const *models, size_t nmodels,
+                           const egaf_refs *refs);
+void egaf_export_index_free(egaf_export_index *ix);
+
+/* Resolves a reference written in the index's model mi against the loaded
+ * models and the reference models. */
+void egaf_export_resolve(const egaf_export_index *ix, size_t mi, const char *ref,
+                         egaf_export_ref *out);
 
 #endif
