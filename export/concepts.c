@@ -122,14 +122,58 @@ void *egaf_am_grow(egaf_am_model *am, void *items, size_t *cap, size_t count, si
     return grown;
 }
 
-static const char *am_str(egaf_am_model *am, const char *s)
+/* A streamed concept model's relationships (egaf_am_build_streamed): derived
+ * once while building (to count them and make the national elements and the
+ * "ref:" properties they need), then again at each egaf_am_each_rel, handed
+ * to its function one at a time and forgotten. */
+struct egaf_am_stream {
+    egaf_export_index ix;
+    size_t *group;   /* per model: its Grouping, the range of its elements */
+    bool building;   /* the first derivation */
+    egaf_am_rel_fn fn;
+    void *ctx;
+    bool stop;       /* fn said stop */
+    egaf_am_rel slots[2]; /* the relationships of one egaf element not yet handed on
+                             (an integration through a platform has two) */
+    size_t pending;
+    egaf_arena *strings; /* their copied text */
+};
+
+static const char *copy_in(egaf_am_model *am, egaf_arena *into, const char *s)
 {
     if (!s)
         return NULL;
-    char *c = egaf_arena_strdup(am->arena, s);
+    char *c = egaf_arena_strdup(into, s);
     if (!c)
         am->failed = true;
     return c;
+}
+
+static const char *am_str(egaf_am_model *am, const char *s)
+{
+    return copy_in(am, am->arena, s);
+}
+
+/* Where a relationship's copied text goes: the concept model's arena, or
+ * a streamed relationship's scratch. */
+static egaf_arena *rel_arena(egaf_am_model *am)
+{
+    return am->stream ? am->stream->strings : am->arena;
+}
+
+/* prefix and the parts a, b, c that are not NULL, made an NCName. */
+static void ident_text(egaf_buf *buf, const char *prefix, const char *a, const char *b,
+                       const char *c)
+{
+    egaf_buf_puts(buf, prefix);
+    const char *parts[3] = {a, b, c};
+    for (int i = 0; i < 3; i++) {
+        if (!parts[i])
+            continue;
+        if (i)
+            egaf_buf_putc(buf, '.');
+        egaf_am_ncname(buf, parts[i]);
+    }
 }
 
 /* A unique identifier from base ("id-lang-son.cong-dvc"), made an NCName. */
@@ -138,15 +182,7 @@ const char *egaf_am_ident(egaf_am_model *am, const char *prefix, const char *a, 
 {
     egaf_buf buf;
     egaf_buf_init(&buf);
-    egaf_buf_puts(&buf, prefix);
-    const char *parts[3] = {a, b, c};
-    for (int i = 0; i < 3; i++) {
-        if (!parts[i])
-            continue;
-        if (i)
-            egaf_buf_putc(&buf, '.');
-        egaf_am_ncname(&buf, parts[i]);
-    }
+    ident_text(&buf, prefix, a, b, c);
     size_t base_len = buf.len;
     const char *result = NULL;
     for (int n = 2; !buf.failed; n++) {
@@ -187,12 +223,12 @@ static void prop_add(egaf_am_model *am, egaf_am_props *p, const char *key, const
     p->count++;
 }
 
-/* The same for text in a scratch buffer: copied into the arena. */
-static void prop_add_copy(egaf_am_model *am, egaf_am_props *p, const char *key,
-                          const char *value)
+/* The same for text in a scratch buffer: copied into the arena into. */
+static void prop_add_copy(egaf_am_model *am, egaf_arena *into, egaf_am_props *p,
+                          const char *key, const char *value)
 {
     if (key && value)
-        prop_add(am, p, am_str(am, key), am_str(am, value));
+        prop_add(am, p, copy_in(am, into, key), copy_in(am, into, value));
 }
 
 /* Names and documentation are kept as given (they outlive the concept
@@ -269,7 +305,8 @@ static const char *kind_type(const egaf_element *el)
 
 /* Every field that is not a name, a description or a reference, as
  * properties keyed as in the model. */
-static void field_props(egaf_am_model *am, egaf_am_props *p, const egaf_element *el)
+static void field_props(egaf_am_model *am, egaf_arena *into, egaf_am_props *p,
+                        const egaf_element *el)
 {
     const egaf_kind_spec *spec = egaf_kind_info(el->kind);
     egaf_buf tmp;
@@ -291,7 +328,7 @@ static void field_props(egaf_am_model *am, egaf_am_props *p, const egaf_element 
         case EGAF_FT_INT:
             egaf_buf_reset(&tmp);
             egaf_buf_printf(&tmp, "%lld", v->u.num);
-            prop_add_copy(am, p, fs->key, tmp.data);
+            prop_add_copy(am, into, p, fs->key, tmp.data);
             break;
         case EGAF_FT_TEXTS:
         case EGAF_FT_IDS:
@@ -306,7 +343,7 @@ static void field_props(egaf_am_model *am, egaf_am_props *p, const egaf_element 
                 egaf_buf_printf(&tmp, "waiver:%s",
                                 v->u.waivers.items[i].rule.s ? v->u.waivers.items[i].rule.s
                                                              : "");
-                prop_add_copy(am, p, tmp.data,
+                prop_add_copy(am, into, p, tmp.data,
                          v->u.waivers.items[i].reason.s ? v->u.waivers.items[i].reason.s : "");
             }
             break;
@@ -317,7 +354,7 @@ static void field_props(egaf_am_model *am, egaf_am_props *p, const egaf_element 
         case EGAF_FT_PERIOD:
             egaf_buf_reset(&tmp);
             egaf_buf_printf(&tmp, "%lld-%lld", v->u.period.from, v->u.period.to);
-            prop_add_copy(am, p, fs->key, tmp.data);
+            prop_add_copy(am, into, p, fs->key, tmp.data);
             break;
         case EGAF_FT_REF:
         case EGAF_FT_REFS:
@@ -342,7 +379,8 @@ static size_t target_of(egaf_am_model *am, const egaf_export_index *ix, size_t m
     egaf_buf_init(&key);
     egaf_buf_printf(&key, "%s:%s", r.scope == EGAF_SCOPE_NATIONAL ? "national" : r.arch, r.id);
     size_t idx = key.failed ? SIZE_MAX : egaf_am_element_of_key(am, key.data);
-    if (idx == SIZE_MAX && r.scope == EGAF_SCOPE_NATIONAL && !key.failed) {
+    bool building = !am->stream || am->stream->building;
+    if (idx == SIZE_MAX && r.scope == EGAF_SCOPE_NATIONAL && !key.failed && building) {
         const egaf_ref_entry *e = r.entry;
         const char *type = "ApplicationComponent";
         bool db = e ? e->kind == EGAF_RK_NATIONAL_DATABASE : strncmp(r.id, "csdl-", 5) == 0;
@@ -376,17 +414,67 @@ static size_t target_of(egaf_am_model *am, const egaf_export_index *ix, size_t m
 static egaf_am_rel *rel_add(egaf_am_model *am, const char *identifier, const char *type,
                             size_t source, size_t target)
 {
-    egaf_am_rel *items = egaf_am_grow(am, am->rels, &am->rels_cap, am->nrels, sizeof(*items));
-    if (!items)
-        return NULL;
-    am->rels = items;
-    egaf_am_rel *r = &am->rels[am->nrels++];
-    memset(r, 0, sizeof(*r));
+    egaf_am_rel *r;
+    struct egaf_am_stream *st = am->stream;
+    if (st) {
+        if (st->pending == sizeof st->slots / sizeof st->slots[0]) {
+            am->failed = true; /* a caller forgot rel_done */
+            return NULL;
+        }
+        r = &st->slots[st->pending++];
+        egaf_am_props props = r->props; /* the array is kept from one to the next */
+        props.count = 0;
+        memset(r, 0, sizeof(*r));
+        r->props = props;
+    } else {
+        egaf_am_rel *items =
+            egaf_am_grow(am, am->rels, &am->rels_cap, am->nrels, sizeof(*items));
+        if (!items)
+            return NULL;
+        am->rels = items;
+        r = &am->rels[am->nrels++];
+        memset(r, 0, sizeof(*r));
+    }
     r->identifier = identifier;
     r->type = type;
     r->source = source;
     r->target = target;
     return r;
+}
+
+/* A relationship (or an integration's two) is complete: a streamed model
+ * counts it while building, else hands it on; a kept one is in rels. */
+static void rel_done(egaf_am_model *am)
+{
+    struct egaf_am_stream *st = am->stream;
+    if (!st)
+        return;
+    for (size_t i = 0; i < st->pending; i++) {
+        if (st->building)
+            am->nrels++;
+        else if (!st->stop && !am->failed && !st->fn(st->ctx, am, &st->slots[i]))
+            st->stop = true;
+    }
+    st->pending = 0;
+    if (egaf_arena_used(st->strings) > (1u << 20))
+        egaf_arena_reset(st->strings);
+}
+
+/* A relationship's identifier. Streamed, the identifiers cannot collide
+ * (streamable()), so it is the text itself, not kept in ids. */
+static const char *rel_ident(egaf_am_model *am, const char *prefix, const char *a,
+                             const char *b, const char *c)
+{
+    if (!am->stream)
+        return egaf_am_ident(am, prefix, a, b, c);
+    egaf_buf buf;
+    egaf_buf_init(&buf);
+    ident_text(&buf, prefix, a, b, c);
+    const char *id = buf.failed ? NULL : copy_in(am, am->stream->strings, buf.data);
+    if (buf.failed)
+        am->failed = true;
+    egaf_buf_free(&buf);
+    return id ? id : "id-invalid";
 }
 
 /* How each reference field becomes a relationship. reverse: the referenced
@@ -482,7 +570,7 @@ static const char *flow_ident(egaf_am_model *am, const char *arch, const egaf_el
         egaf_buf_puts(tmp, el->id);
     else
         egaf_buf_printf(tmp, "%s-%zu", noun, el->index + 1);
-    return egaf_am_ident(am, "id-", arch, tmp->data, NULL);
+    return rel_ident(am, "id-", arch, tmp->data, NULL);
 }
 
 /* A flow is named after what passes (its data), else after its element. */
@@ -494,10 +582,10 @@ static void name_flow(egaf_am_model *am, egaf_am_rel *r, const egaf_element *el,
         for (size_t d = 0; d < data->u.list.count; d++)
             egaf_buf_printf(tmp, "%s%s", d ? ", " : "",
                             data->u.list.items[d].s ? data->u.list.items[d].s : "");
-        r->name = am_str(am, tmp->data);
+        r->name = copy_in(am, rel_arena(am), tmp->data);
     }
     if (el->name && !r->name)
-        r->name = am_str(am, el->name);
+        r->name = copy_in(am, rel_arena(am), el->name);
 }
 
 /* The properties that let the import make an integration or a relation
@@ -534,7 +622,7 @@ static void relation_rel(egaf_am_model *am, const egaf_export_index *ix, size_t 
     if (!r->name)
         r->name = egaf_element_text(el, EGAF_F_KIND);
     flow_props(am, r, el, "relation");
-    field_props(am, &r->props, el);
+    field_props(am, rel_arena(am), &r->props, el);
 }
 
 static const char *model_name(const egaf_model *m, bool en)
@@ -546,8 +634,176 @@ static const char *model_name(const egaf_model *m, bool en)
     return name ? name : (m->id ? m->id : "");
 }
 
-egaf_am_model *egaf_am_build(egaf_model *const *models, size_t nmodels, const egaf_refs *refs,
-                             bool en)
+/* Whether no identifier of a relationship can be the same as another
+ * identifier, so a streamed model need not keep them in ids to make each
+ * unique: every architecture's id (or "model") and every element's id is
+ * made of letters, digits, '-' and '_' only (an NCName part without a '.',
+ * so the identifiers' parts cannot run together), the architectures'
+ * differ and are none of the identifiers' own prefixes, each element's id
+ * is used once in its model, and no integration or relation without an id
+ * has the name of one ("integration-3"). Otherwise the relationships are
+ * kept, and ids makes them unique as it always did. */
+static bool plain_part(const char *s)
+{
+    if (!s || !*s)
+        return false;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+              (*p >= '0' && *p <= '9') || *p == '-' || *p == '_'))
+            return false;
+    return true;
+}
+
+static bool streamable(const egaf_export_index *ix)
+{
+    static const char *const reserved[] = {"national", "member", "view", "egaf-model"};
+    egaf_strmap archs;
+    egaf_strmap_init(&archs);
+    bool ok = true;
+    char name[64];
+    for (size_t mi = 0; mi < ix->nmodels && ok; mi++) {
+        const egaf_model *m = ix->models[mi];
+        const char *arch = m->id ? m->id : "model";
+        bool oom = false;
+        ok = plain_part(arch) && !egaf_strmap_put(&archs, arch, strlen(arch), (void *)arch, &oom) &&
+             !oom && egaf_export_index_unique(ix, mi);
+        for (size_t r = 0; r < sizeof reserved / sizeof reserved[0] && ok; r++)
+            ok = strcmp(arch, reserved[r]) != 0;
+        for (int k = 0; k < EGAF_K_ARCHITECTURE && ok; k++)
+            for (size_t i = 0; i < m->counts[k] && ok; i++) {
+                const egaf_element *el = m->elements[k][i];
+                if (el->id) {
+                    ok = plain_part(el->id);
+                } else if (el->kind == EGAF_K_INTEGRATION || el->kind == EGAF_K_RELATION) {
+                    snprintf(name, sizeof name, "%s-%zu",
+                             el->kind == EGAF_K_INTEGRATION ? "integration" : "relation",
+                             el->index + 1);
+                    ok = !egaf_export_index_has(ix, mi, name);
+                }
+            }
+    }
+    egaf_strmap_free(&archs);
+    return ok;
+}
+
+static bool stopped(const egaf_am_model *am)
+{
+    return am->stream && am->stream->stop;
+}
+
+/* Every relationship of the models, in model order: each architecture's
+ * Grouping's Aggregations, then each element's references. */
+static void derive_rels(egaf_am_model *am, const egaf_export_index *ix, const size_t *group)
+{
+    egaf_model *const *models = ix->models;
+    size_t nmodels = ix->nmodels;
+    egaf_buf tmp;
+    egaf_buf_init(&tmp);
+    for (size_t mi = 0; mi < nmodels && !am->failed && !stopped(am); mi++) {
+        const egaf_model *m = models[mi];
+        const char *arch = m->id ? m->id : "model";
+        /* the architecture's Grouping aggregates its own elements */
+        if (group[3 * mi] != SIZE_MAX)
+            for (size_t e = group[3 * mi + 1]; e < group[3 * mi + 2]; e++) {
+                const char *ident =
+                    rel_ident(am, "id-member.", am->elements[e].identifier + 3, NULL, NULL);
+                rel_add(am, ident, "Aggregation", group[3 * mi], e);
+                rel_done(am);
+            }
+        for (int k = 0; k < EGAF_K_ARCHITECTURE; k++) {
+            for (size_t i = 0; i < m->counts[k]; i++) {
+                const egaf_element *el = m->elements[k][i];
+                if (el->kind == EGAF_K_INTEGRATION) {
+                    size_t s, t;
+                    if (!ends_of(am, ix, mi, el, &s, &t))
+                        continue;
+                    const char *ident = flow_ident(am, arch, el, "integration", &tmp);
+                    /* through the platform when it is loaded: a flow to it
+                     * and one on from it, the integration's properties on
+                     * the first, once */
+                    const char *via = egaf_element_text(el, EGAF_F_VIA);
+                    size_t p = via ? target_of(am, ix, mi, via) : SIZE_MAX;
+                    if (p == s || p == t)
+                        p = SIZE_MAX;
+                    const char *leg_ident =
+                        p != SIZE_MAX ? rel_ident(am, "id-", arch, tmp.data, "via") : NULL;
+                    egaf_am_rel *r = integration_leg(am, ident, s, p != SIZE_MAX ? p : t);
+                    egaf_am_rel *r2 = p != SIZE_MAX ? integration_leg(am, leg_ident, p, t) : NULL;
+                    if (!r) {
+                        rel_done(am);
+                        continue;
+                    }
+                    name_flow(am, r, el, &tmp);
+                    flow_props(am, r, el, "integration");
+                    prop_add(am, &r->props, "via", via);
+                    field_props(am, rel_arena(am), &r->props, el);
+                    if (r2) {
+                        r2->name = r->name;
+                        prop_add(am, &r2->props, "egaf-kind", "integration-leg");
+                    }
+                    rel_done(am);
+                    continue;
+                }
+                if (el->kind == EGAF_K_RELATION) {
+                    relation_rel(am, ix, mi, arch, el, &tmp);
+                    rel_done(am);
+                    continue;
+                }
+                if (!el->id)
+                    continue;
+                egaf_buf_reset(&tmp);
+                egaf_buf_printf(&tmp, "%s:%s", arch, el->id);
+                size_t self = egaf_am_element_of_key(am, tmp.data);
+                if (self == SIZE_MAX)
+                    continue;
+                for (size_t ri = 0; ri < sizeof rules / sizeof rules[0]; ri++) {
+                    const rel_rule *rule = &rules[ri];
+                    if (rule->kind != el->kind)
+                        continue;
+                    const egaf_value *v = egaf_element_get(el, rule->field);
+                    if (!v)
+                        continue;
+                    const char *key = egaf_field_spec_of(egaf_kind_info(el->kind), rule->field)->key;
+                    size_t n = v->type == EGAF_FT_REFS ? v->u.list.count : 1;
+                    for (size_t j = 0; j < n; j++) {
+                        const char *ref =
+                            v->type == EGAF_FT_REFS ? v->u.list.items[j].s : v->u.str.s;
+                        if (!ref)
+                            continue;
+                        size_t t = target_of(am, ix, mi, ref);
+                        char num[24];
+                        snprintf(num, sizeof num, "%zu", j + 1);
+                        if (t == SIZE_MAX) {
+                            /* a reference to nothing loaded (another
+                             * architecture's element): kept, with its place
+                             * in the list, for the way back */
+                            if (am->stream && !am->stream->building)
+                                continue; /* made while building */
+                            egaf_buf_reset(&tmp);
+                            egaf_buf_printf(&tmp, "ref:%s.%s", key, num);
+                            prop_add_copy(am, am->arena, &am->elements[self].props, tmp.data,
+                                          ref);
+                            continue;
+                        }
+                        egaf_buf_reset(&tmp);
+                        egaf_buf_printf(&tmp, "%s.%s", key, num);
+                        const char *ident = rel_ident(am, "id-", arch, el->id, tmp.data);
+                        size_t s = rule->reverse ? t : self, d = rule->reverse ? self : t;
+                        relate(am, ident, rule->type, s, d, key, rule->access);
+                        rel_done(am);
+                    }
+                }
+            }
+        }
+    }
+    rel_done(am);
+    if (tmp.failed)
+        am->failed = true;
+    egaf_buf_free(&tmp);
+}
+
+static egaf_am_model *build(egaf_model *const *models, size_t nmodels, const egaf_refs *refs,
+                            bool en, bool stream)
 {
     egaf_am_model *am = calloc(1, sizeof(*am));
     if (!am)
@@ -588,7 +844,7 @@ egaf_am_model *egaf_am_build(egaf_model *const *models, size_t nmodels, const eg
     egaf_buf_reset(&tmp);
     for (size_t mi = 0; mi < nmodels; mi++)
         egaf_buf_printf(&tmp, "%s%s", mi ? ", " : "", models[mi]->id ? models[mi]->id : "");
-    prop_add_copy(am, &am->props, "egaf-architectures", tmp.data ? tmp.data : "");
+    prop_add_copy(am, am->arena, &am->props, "egaf-architectures", tmp.data ? tmp.data : "");
 
     /* the elements of every model, then the relationships (a reference may
      * name an element of a model further on); each architecture's Grouping
@@ -611,7 +867,7 @@ egaf_am_model *egaf_am_build(egaf_model *const *models, size_t nmodels, const eg
                 prop_add(am, p, "egaf-kind", "architecture");
                 prop_add(am, p, "egaf-id", arch);
                 prop_add(am, p, "framework", m->framework.s);
-                field_props(am, p, m->header);
+                field_props(am, am->arena, p, m->header);
             }
         }
         group[3 * mi + 1] = am->nelements;
@@ -634,7 +890,7 @@ egaf_am_model *egaf_am_build(egaf_model *const *models, size_t nmodels, const eg
                 egaf_am_props *p = &am->elements[e].props;
                 prop_add(am, p, "egaf-kind", egaf_kind_info(el->kind)->noun);
                 prop_add(am, p, "egaf-id", am->elements[e].key);
-                field_props(am, p, el);
+                field_props(am, am->arena, p, el);
             }
         }
         group[3 * mi + 2] = am->nelements;
@@ -643,7 +899,7 @@ egaf_am_model *egaf_am_build(egaf_model *const *models, size_t nmodels, const eg
      * its size rather than doubled past it (a national set has hundreds of
      * thousands) */
     size_t want = 0;
-    for (size_t mi = 0; mi < nmodels && group; mi++) {
+    for (size_t mi = 0; mi < nmodels && group && !stream; mi++) {
         const egaf_model *m = models[mi];
         want += group[3 * mi + 2] - group[3 * mi + 1];
         for (int k = 0; k < EGAF_K_ARCHITECTURE; k++)
@@ -661,116 +917,84 @@ egaf_am_model *egaf_am_build(egaf_model *const *models, size_t nmodels, const eg
                 }
             }
     }
-    if (want && !am->failed) {
+    if (stream && !am->failed && streamable(&ix)) {
+        struct egaf_am_stream *st = calloc(1, sizeof(*st));
+        egaf_arena *strings = st ? egaf_arena_create() : NULL;
+        if (strings) {
+            st->ix = ix;
+            st->group = group;
+            st->building = true;
+            st->strings = strings;
+            am->stream = st;
+        } else {
+            free(st);
+            am->failed = true;
+        }
+    } else if (want && !am->failed) {
         egaf_am_rel *items = malloc(want * sizeof(*items));
         if (items) {
             am->rels = items;
             am->rels_cap = want;
         }
     }
-    for (size_t mi = 0; mi < nmodels && !am->failed; mi++) {
-        const egaf_model *m = models[mi];
-        const char *arch = m->id ? m->id : "model";
-        /* the architecture's Grouping aggregates its own elements */
-        if (group[3 * mi] != SIZE_MAX)
-            for (size_t e = group[3 * mi + 1]; e < group[3 * mi + 2]; e++) {
-                const char *ident = egaf_am_ident(am, "id-member.", am->elements[e].identifier + 3,
-                                             NULL, NULL);
-                rel_add(am, ident, "Aggregation", group[3 * mi], e);
-            }
-        for (int k = 0; k < EGAF_K_ARCHITECTURE; k++) {
-            for (size_t i = 0; i < m->counts[k]; i++) {
-                const egaf_element *el = m->elements[k][i];
-                if (el->kind == EGAF_K_INTEGRATION) {
-                    size_t s, t;
-                    if (!ends_of(am, &ix, mi, el, &s, &t))
-                        continue;
-                    const char *ident = flow_ident(am, arch, el, "integration", &tmp);
-                    /* through the platform when it is loaded: a flow to it
-                     * and one on from it, the integration's properties on
-                     * the first, once */
-                    const char *via = egaf_element_text(el, EGAF_F_VIA);
-                    size_t p = via ? target_of(am, &ix, mi, via) : SIZE_MAX;
-                    if (p == s || p == t)
-                        p = SIZE_MAX;
-                    const char *leg_ident =
-                        p != SIZE_MAX ? egaf_am_ident(am, "id-", arch, tmp.data, "via") : NULL;
-                    egaf_am_rel *r = integration_leg(am, ident, s, p != SIZE_MAX ? p : t);
-                    egaf_am_rel *r2 = p != SIZE_MAX ? integration_leg(am, leg_ident, p, t) : NULL;
-                    if (!r)
-                        continue;
-                    name_flow(am, r, el, &tmp);
-                    flow_props(am, r, el, "integration");
-                    prop_add(am, &r->props, "via", via);
-                    field_props(am, &r->props, el);
-                    if (r2) {
-                        r2->name = r->name;
-                        prop_add(am, &r2->props, "egaf-kind", "integration-leg");
-                    }
-                    continue;
-                }
-                if (el->kind == EGAF_K_RELATION) {
-                    relation_rel(am, &ix, mi, arch, el, &tmp);
-                    continue;
-                }
-                if (!el->id)
-                    continue;
-                egaf_buf_reset(&tmp);
-                egaf_buf_printf(&tmp, "%s:%s", arch, el->id);
-                size_t self = egaf_am_element_of_key(am, tmp.data);
-                if (self == SIZE_MAX)
-                    continue;
-                for (size_t ri = 0; ri < sizeof rules / sizeof rules[0]; ri++) {
-                    const rel_rule *rule = &rules[ri];
-                    if (rule->kind != el->kind)
-                        continue;
-                    const egaf_value *v = egaf_element_get(el, rule->field);
-                    if (!v)
-                        continue;
-                    const char *key = egaf_field_spec_of(egaf_kind_info(el->kind), rule->field)->key;
-                    size_t n = v->type == EGAF_FT_REFS ? v->u.list.count : 1;
-                    for (size_t j = 0; j < n; j++) {
-                        const char *ref =
-                            v->type == EGAF_FT_REFS ? v->u.list.items[j].s : v->u.str.s;
-                        if (!ref)
-                            continue;
-                        size_t t = target_of(am, &ix, mi, ref);
-                        char num[24];
-                        snprintf(num, sizeof num, "%zu", j + 1);
-                        if (t == SIZE_MAX) {
-                            /* a reference to nothing loaded (another
-                             * architecture's element): kept, with its place
-                             * in the list, for the way back */
-                            egaf_buf_reset(&tmp);
-                            egaf_buf_printf(&tmp, "ref:%s.%s", key, num);
-                            prop_add_copy(am, &am->elements[self].props, tmp.data, ref);
-                            continue;
-                        }
-                        egaf_buf_reset(&tmp);
-                        egaf_buf_printf(&tmp, "%s.%s", key, num);
-                        const char *ident = egaf_am_ident(am, "id-", arch, el->id, tmp.data);
-                        size_t s = rule->reverse ? t : self, d = rule->reverse ? self : t;
-                        relate(am, ident, rule->type, s, d, key, rule->access);
-                    }
-                }
-            }
-        }
-    }
+    if (!am->failed)
+        derive_rels(am, &ix, group);
     if (tmp.failed)
         am->failed = true;
     egaf_buf_free(&tmp);
-    free(group);
-    egaf_export_index_free(&ix);
+    if (am->stream) {
+        am->stream->building = false;
+    } else {
+        free(group);
+        egaf_export_index_free(&ix);
+    }
     return am;
+}
+
+egaf_am_model *egaf_am_build(egaf_model *const *models, size_t nmodels, const egaf_refs *refs,
+                             bool en)
+{
+    return build(models, nmodels, refs, en, false);
+}
+
+egaf_am_model *egaf_am_build_streamed(egaf_model *const *models, size_t nmodels,
+                                      const egaf_refs *refs, bool en)
+{
+    return build(models, nmodels, refs, en, true);
+}
+
+bool egaf_am_each_rel(egaf_am_model *am, egaf_am_rel_fn fn, void *ctx)
+{
+    struct egaf_am_stream *st = am->stream;
+    if (!st) {
+        for (size_t i = 0; i < am->nrels; i++)
+            if (!fn(ctx, am, &am->rels[i]))
+                return false;
+        return true;
+    }
+    st->fn = fn;
+    st->ctx = ctx;
+    st->stop = false;
+    derive_rels(am, &st->ix, st->group);
+    return !st->stop && !am->failed;
 }
 
 void egaf_am_free(egaf_am_model *am)
 {
     if (!am)
         return;
+    if (am->stream) {
+        struct egaf_am_stream *st = am->stream;
+        for (size_t i = 0; i < sizeof st->slots / sizeof st->slots[0]; i++)
+            free(st->slots[i].props.items);
+        egaf_arena_free(st->strings);
+        egaf_export_index_free(&st->ix);
+        free(st->group);
+        free(st);
+    }
     for (size_t i = 0; i < am->nelements; i++)
         free(am->elements[i].props.items);
-    for (size_t i = 0; i < am->nrels; i++)
+    for (size_t i = 0; am->rels && i < am->nrels; i++)
         free(am->rels[i].props.items);
     free(am->elements);
     free(am->rels);

@@ -126,6 +126,9 @@ typedef struct egaf_am_model {
     egaf_strmap ids;    /* identifiers in use */
     egaf_strmap by_key; /* "arch:id" / "national:id" -> element index + 1 */
     bool failed;        /* out of memory */
+    struct egaf_am_stream *stream; /* egaf_am_build_streamed: rels is NULL, the
+                                      relationships (nrels of them) are derived
+                                      again at each egaf_am_each_rel */
 } egaf_am_model;
 
 /* Builds the concept model of the models (each loaded; refs may be NULL).
@@ -133,6 +136,21 @@ typedef struct egaf_am_model {
 egaf_am_model *egaf_am_build(egaf_model *const *models, size_t nmodels, const egaf_refs *refs,
                              bool en);
 void egaf_am_free(egaf_am_model *am);
+
+/* The same, for a writer that walks the relationships in order without
+ * keeping them: when no relationship's identifier can be the same as
+ * another's (plain ids, as the validator asks for), they are not kept but
+ * derived again, one at a time, at each egaf_am_each_rel (a national set has
+ * hundreds of thousands: docs/performance.md); otherwise they are kept, as
+ * by egaf_am_build. The models and refs must outlive the concept model. */
+egaf_am_model *egaf_am_build_streamed(egaf_model *const *models, size_t nmodels,
+                                      const egaf_refs *refs, bool en);
+
+/* Hands every relationship to fn in order (a streamed one lives until fn
+ * returns); fn returns false to stop. Returns false when fn stopped or
+ * memory ran out. */
+typedef bool (*egaf_am_rel_fn)(void *ctx, const egaf_am_model *am, const egaf_am_rel *r);
+bool egaf_am_each_rel(egaf_am_model *am, egaf_am_rel_fn fn, void *ctx);
 
 /* Whether the ArchiMate 3.1 relationship table allows a relationship of type
  * rel ("Serving", "Access", …) from an element of type source to one of type
@@ -203,6 +221,11 @@ typedef struct egaf_export_index {
 int egaf_export_index_init(egaf_export_index *ix, egaf_model *const *models, size_t nmodels,
                            const egaf_refs *refs);
 void egaf_export_index_free(egaf_export_index *ix);
+
+/* Whether model mi has an element of id; whether no two of its elements
+ * share an id. */
+bool egaf_export_index_has(const egaf_export_index *ix, size_t mi, const char *id);
+bool egaf_export_index_unique(const egaf_export_index *ix, size_t mi);
 
 /* Resolves a reference written in the index's model mi against the loaded
  * models and the reference models. */

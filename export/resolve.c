@@ -101,6 +101,20 @@ static const egaf_element *find_element(const egaf_export_index *ix, size_t mi, 
                                                                        : NULL;
 }
 
+bool egaf_export_index_has(const egaf_export_index *ix, size_t mi, const char *id)
+{
+    return find_element(ix, mi, id) != NULL;
+}
+
+bool egaf_export_index_unique(const egaf_export_index *ix, size_t mi)
+{
+    const index_entry *entries = ix->entries;
+    for (size_t i = ix->starts[mi] + 1; i < ix->starts[mi + 1]; i++)
+        if (strcmp(entries[i - 1].id, entries[i].id) == 0)
+            return false;
+    return true;
+}
+
 void egaf_export_resolve(const egaf_export_index *ix, size_t mi, const char *ref,
                          egaf_export_ref *out)
 {
