@@ -462,19 +462,25 @@ static void rel_done(egaf_am_model *am)
 
 /* A relationship's identifier. Streamed, the identifiers cannot collide
  * (streamable()), so it is the text itself, not kept in ids. */
+static const char *unregistered_ident(egaf_am_model *am, egaf_arena *into, const char *prefix,
+                                      const char *a, const char *b, const char *c)
+{
+    egaf_buf buf;
+    egaf_buf_init(&buf);
+    ident_text(&buf, prefix, a, b, c);
+    const char *id = buf.failed ? NULL : copy_in(am, into, buf.data);
+    if (buf.failed)
+        am->failed = true;
+    egaf_buf_free(&buf);
+    return id ? id : "id-invalid";
+}
+
 static const char *rel_ident(egaf_am_model *am, const char *prefix, const char *a,
                              const char *b, const char *c)
 {
     if (!am->stream)
         return egaf_am_ident(am, prefix, a, b, c);
-    egaf_buf buf;
-    egaf_buf_init(&buf);
-    ident_text(&buf, prefix, a, b, c);
-    const char *id = buf.failed ? NULL : copy_in(am, am->stream->strings, buf.data);
-    if (buf.failed)
-        am->failed = true;
-    egaf_buf_free(&buf);
-    return id ? id : "id-invalid";
+    return unregistered_ident(am, am->stream->strings, prefix, a, b, c);
 }
 
 /* How each reference field becomes a relationship. reverse: the referenced
@@ -823,6 +829,19 @@ static egaf_am_model *build(egaf_model *const *models, size_t nmodels, const ega
         return NULL;
     }
     am->identifier = egaf_am_ident(am, "id-egaf-model", NULL, NULL, NULL);
+    if (stream && streamable(&ix)) {
+        struct egaf_am_stream *st = calloc(1, sizeof(*st));
+        egaf_arena *strings = st ? egaf_arena_create() : NULL;
+        if (strings) {
+            st->ix = ix;
+            st->building = true;
+            st->strings = strings;
+            am->stream = st;
+        } else {
+            free(st);
+            am->failed = true;
+        }
+    }
 
     egaf_buf tmp;
     egaf_buf_init(&tmp);
@@ -852,6 +871,8 @@ static egaf_am_model *build(egaf_model *const *models, size_t nmodels, const ega
     size_t *group = calloc(nmodels + 1, sizeof(*group) * 3);
     if (!group)
         am->failed = true;
+    else if (am->stream)
+        am->stream->group = group;
     for (size_t mi = 0; mi < nmodels && group; mi++) {
         const egaf_model *m = models[mi];
         const char *arch = m->id ? m->id : "model";
@@ -881,7 +902,11 @@ static egaf_am_model *build(egaf_model *const *models, size_t nmodels, const ega
                 egaf_buf_printf(&tmp, "%s:%s", arch, el->id);
                 if (egaf_am_element_of_key(am, tmp.data) != SIZE_MAX)
                     continue; /* a duplicate id: the validator reports it */
-                const char *ident = egaf_am_ident(am, "id-", arch, el->id, NULL);
+                /* streamed, an element's identifier cannot be another's
+                 * (streamable()): ids need not hold it */
+                const char *ident =
+                    am->stream ? unregistered_ident(am, am->arena, "id-", arch, el->id, NULL)
+                               : egaf_am_ident(am, "id-", arch, el->id, NULL);
                 size_t e = element_add(am, ident, type, el->name ? el->name : el->id,
                                        egaf_element_text(el, EGAF_F_NAME_EN),
                                        egaf_element_text(el, EGAF_F_DESCRIPTION), tmp.data, false);
@@ -917,20 +942,7 @@ static egaf_am_model *build(egaf_model *const *models, size_t nmodels, const ega
                 }
             }
     }
-    if (stream && !am->failed && streamable(&ix)) {
-        struct egaf_am_stream *st = calloc(1, sizeof(*st));
-        egaf_arena *strings = st ? egaf_arena_create() : NULL;
-        if (strings) {
-            st->ix = ix;
-            st->group = group;
-            st->building = true;
-            st->strings = strings;
-            am->stream = st;
-        } else {
-            free(st);
-            am->failed = true;
-        }
-    } else if (want && !am->failed) {
+    if (!am->stream && want && !am->failed) {
         egaf_am_rel *items = malloc(want * sizeof(*items));
         if (items) {
             am->rels = items;
