@@ -137,6 +137,8 @@ struct egaf_am_stream {
                              (an integration through a platform has two) */
     size_t pending;
     egaf_arena *strings; /* their copied text */
+    egaf_am_props element_props;  /* egaf_am_element_props's last answer */
+    egaf_arena *element_strings; /* its copied text */
 };
 
 static const char *copy_in(egaf_am_model *am, egaf_arena *into, const char *s)
@@ -692,6 +694,60 @@ static bool streamable(const egaf_export_index *ix)
     return ok;
 }
 
+/* A model element's own properties (the "ref:" ones come with its
+ * relationships). */
+static void element_props(egaf_am_model *am, egaf_arena *into, egaf_am_props *p,
+                          const egaf_element *el, const char *key)
+{
+    prop_add(am, p, "egaf-kind", egaf_kind_info(el->kind)->noun);
+    prop_add(am, p, "egaf-id", key);
+    field_props(am, into, p, el);
+}
+
+/* Its references to nothing loaded (another architecture's element), kept
+ * with their place in the list, for the way back: as derive_rels makes
+ * them for a kept model. */
+static void element_ref_props(egaf_am_model *am, const egaf_export_index *ix, size_t mi,
+                              egaf_arena *into, egaf_am_props *p, const egaf_element *el)
+{
+    egaf_buf tmp;
+    egaf_buf_init(&tmp);
+    for (size_t ri = 0; ri < sizeof rules / sizeof rules[0]; ri++) {
+        const rel_rule *rule = &rules[ri];
+        const egaf_value *v = rule->kind == el->kind ? egaf_element_get(el, rule->field) : NULL;
+        if (!v)
+            continue;
+        const char *key = egaf_field_spec_of(egaf_kind_info(el->kind), rule->field)->key;
+        size_t n = v->type == EGAF_FT_REFS ? v->u.list.count : 1;
+        for (size_t j = 0; j < n; j++) {
+            const char *ref = v->type == EGAF_FT_REFS ? v->u.list.items[j].s : v->u.str.s;
+            if (!ref || target_of(am, ix, mi, ref) != SIZE_MAX)
+                continue;
+            egaf_buf_reset(&tmp);
+            egaf_buf_printf(&tmp, "ref:%s.%zu", key, j + 1);
+            prop_add_copy(am, into, p, tmp.data, ref);
+        }
+    }
+    if (tmp.failed)
+        am->failed = true;
+    egaf_buf_free(&tmp);
+}
+
+const egaf_am_props *egaf_am_element_props(egaf_am_model *am, size_t i)
+{
+    const egaf_am_element *e = &am->elements[i];
+    struct egaf_am_stream *st = am->stream;
+    if (!st || !e->origin)
+        return &e->props;
+    if (egaf_arena_used(st->element_strings) > (1u << 20))
+        egaf_arena_reset(st->element_strings);
+    st->element_props.count = 0;
+    element_props(am, st->element_strings, &st->element_props, e->origin, e->key);
+    element_ref_props(am, &st->ix, e->model, st->element_strings, &st->element_props,
+                      e->origin);
+    return &st->element_props;
+}
+
 static bool stopped(const egaf_am_model *am)
 {
     return am->stream && am->stream->stop;
@@ -783,8 +839,8 @@ static void derive_rels(egaf_am_model *am, const egaf_export_index *ix, const si
                             /* a reference to nothing loaded (another
                              * architecture's element): kept, with its place
                              * in the list, for the way back */
-                            if (am->stream && !am->stream->building)
-                                continue; /* made while building */
+                            if (am->stream)
+                                continue; /* egaf_am_element_props makes them */
                             egaf_buf_reset(&tmp);
                             egaf_buf_printf(&tmp, "ref:%s.%s", key, num);
                             prop_add_copy(am, am->arena, &am->elements[self].props, tmp.data,
@@ -832,12 +888,15 @@ static egaf_am_model *build(egaf_model *const *models, size_t nmodels, const ega
     if (stream && streamable(&ix)) {
         struct egaf_am_stream *st = calloc(1, sizeof(*st));
         egaf_arena *strings = st ? egaf_arena_create() : NULL;
-        if (strings) {
+        egaf_arena *element_strings = strings ? egaf_arena_create() : NULL;
+        if (element_strings) {
             st->ix = ix;
             st->building = true;
             st->strings = strings;
+            st->element_strings = element_strings;
             am->stream = st;
         } else {
+            egaf_arena_free(strings);
             free(st);
             am->failed = true;
         }
@@ -912,10 +971,13 @@ static egaf_am_model *build(egaf_model *const *models, size_t nmodels, const ega
                                        egaf_element_text(el, EGAF_F_DESCRIPTION), tmp.data, false);
                 if (e == SIZE_MAX)
                     continue;
-                egaf_am_props *p = &am->elements[e].props;
-                prop_add(am, p, "egaf-kind", egaf_kind_info(el->kind)->noun);
-                prop_add(am, p, "egaf-id", am->elements[e].key);
-                field_props(am, am->arena, p, el);
+                if (am->stream) {
+                    /* made again when written (egaf_am_element_props) */
+                    am->elements[e].origin = el;
+                    am->elements[e].model = mi;
+                    continue;
+                }
+                element_props(am, am->arena, &am->elements[e].props, el, am->elements[e].key);
             }
         }
         group[3 * mi + 2] = am->nelements;
@@ -1000,6 +1062,8 @@ void egaf_am_free(egaf_am_model *am)
         for (size_t i = 0; i < sizeof st->slots / sizeof st->slots[0]; i++)
             free(st->slots[i].props.items);
         egaf_arena_free(st->strings);
+        egaf_arena_free(st->element_strings);
+        free(st->element_props.items);
         egaf_export_index_free(&st->ix);
         free(st->group);
         free(st);

@@ -97,7 +97,10 @@ typedef struct egaf_am_element {
     const char *name_vi, *name_en; /* name_en NULL when the model has none */
     const char *documentation;     /* NULL when none */
     const char *key;               /* "arch:id" or "national:id", for views */
-    egaf_am_props props;
+    egaf_am_props props;           /* read them with egaf_am_element_props */
+    const egaf_element *origin;    /* streamed: the model element whose
+                                      properties are made again when asked */
+    size_t model;                  /* streamed: origin's model */
 } egaf_am_element;
 
 typedef struct egaf_am_rel {
@@ -145,6 +148,10 @@ void egaf_am_free(egaf_am_model *am);
  * by egaf_am_build. The models and refs must outlive the concept model. */
 egaf_am_model *egaf_am_build_streamed(egaf_model *const *models, size_t nmodels,
                                       const egaf_refs *refs, bool en);
+
+/* The element i's properties; a streamed model element's are made again
+ * at each call and live until the next. */
+const egaf_am_props *egaf_am_element_props(egaf_am_model *am, size_t i);
 
 /* Hands every relationship to fn in order (a streamed one lives until fn
  * returns); fn returns false to stop. Returns false when fn stopped or

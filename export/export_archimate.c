@@ -331,7 +331,7 @@ int egaf_export_archimate(egaf_buf *out, egaf_model *const *models, size_t nmode
                             e->identifier, e->type);
             x_names(&x, "      ", "name", e->name_vi, e->name_en);
             x_documentation(&x, "      ", e->documentation);
-            x_props(&x, "      ", &e->props, NULL);
+            x_props(&x, "      ", egaf_am_element_props(am, i), NULL);
             egaf_buf_puts(out, "    </element>\n");
             if (!egaf_export_drain(out, options, false))
                 break;

@@ -150,7 +150,7 @@ int egaf_export_csv(egaf_csv_files *out, egaf_model *const *models, size_t nmode
             const char *p[] = {e->identifier, "name-en", e->name_en};
             row(pr, p, 3);
         }
-        prop_rows(pr, e->identifier, &e->props);
+        prop_rows(pr, e->identifier, egaf_am_element_props(am, i));
         if (!egaf_export_drain(el, options, false) || !egaf_export_drain(pr, options, false))
             break;
     }

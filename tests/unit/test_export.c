@@ -310,9 +310,10 @@ static void am_text(egaf_am_model *am, egaf_buf *out)
 {
     for (size_t i = 0; i < am->nelements; i++) {
         const egaf_am_element *e = &am->elements[i];
+        const egaf_am_props *p = egaf_am_element_props(am, i);
         egaf_buf_printf(out, "%s %s %s", e->identifier, e->type, e->name);
-        for (size_t j = 0; j < e->props.count; j++)
-            egaf_buf_printf(out, " %s=%s", e->props.items[j].key, e->props.items[j].value);
+        for (size_t j = 0; j < p->count; j++)
+            egaf_buf_printf(out, " %s=%s", p->items[j].key, p->items[j].value);
         egaf_buf_putc(out, '\n');
     }
     egaf_buf_printf(out, "%zu relationships\n", am->nrels);
@@ -342,6 +343,29 @@ static void test_streamed(void **state)
     assert_non_null(strstr(kept.data, "id-thu-nghiem.integration-1.via Flow "
                                       "id-thu-nghiem.lgsp>id-national.dvcqg"));
     egaf_am_free(am);
+
+    /* a reference to another architecture, not loaded: a "ref:" property
+     * of its element, made again when a streamed one is asked for it */
+    static const char other[] =
+        "framework: \"2.0\"\n"
+        "architecture: {id: t3, agency: lang-son, level: province, name: T, year: 2020}\n"
+        "application:\n"
+        "  applications:\n"
+        "    - {id: x, name: X, uses: [khac:db9, khac:db8]}\n";
+    egaf_model *o = egaf_model_load_memory("o.yaml", other, sizeof other - 1, NULL, f->diags);
+    assert_non_null(o);
+    egaf_buf_reset(&kept);
+    egaf_buf_reset(&streamed);
+    am = egaf_am_build(&o, 1, f->refs, false);
+    am_text(am, &kept);
+    egaf_am_free(am);
+    am = egaf_am_build_streamed(&o, 1, f->refs, false);
+    assert_non_null(am->stream);
+    am_text(am, &streamed);
+    assert_string_equal(streamed.data, kept.data);
+    assert_non_null(strstr(kept.data, " ref:uses.1=khac:db9 ref:uses.2=khac:db8\n"));
+    egaf_am_free(am);
+    egaf_model_free(o);
 
     /* an integration whose id is an application's: its flow's identifier is
      * made unique ("-2"), so the relationships are kept */
