@@ -253,7 +253,9 @@ static size_t element_add(egaf_am_model *am, const char *identifier, const char 
     e->name = am->en && e->name_en ? e->name_en : e->name_vi;
     e->documentation = copy ? am_str(am, doc) : doc;
     e->key = am_str(am, key);
-    if (e->key) {
+    /* a streamed model element is found through the index (the caller sets
+     * it): only a national element's key goes into by_key */
+    if (e->key && !(am->stream && !copy)) {
         bool oom = false;
         egaf_strmap_put(&am->by_key, e->key, strlen(e->key),
                         (void *)(uintptr_t)(am->nelements + 1), &oom);
@@ -265,6 +267,16 @@ static size_t element_add(egaf_am_model *am, const char *identifier, const char 
 
 size_t egaf_am_element_of_key(const egaf_am_model *am, const char *key)
 {
+    /* streamed, a model element is found through the index of the model's
+     * ids (by_key holds the national ones only): an architecture's id has
+     * no ':' (streamable()) */
+    const char *colon = am->stream ? strchr(key, ':') : NULL;
+    if (colon && !((size_t)(colon - key) == 8 && strncmp(key, "national", 8) == 0)) {
+        const egaf_export_index *ix = &am->stream->ix;
+        size_t mi = egaf_export_index_model(ix, key, (size_t)(colon - key));
+        size_t v = mi == SIZE_MAX ? 0 : egaf_export_index_value(ix, mi, colon + 1);
+        return v ? v - 1 : SIZE_MAX;
+    }
     uintptr_t v = (uintptr_t)egaf_strmap_get(&am->by_key, key, strlen(key));
     return v ? (size_t)(v - 1) : SIZE_MAX;
 }
@@ -644,7 +656,7 @@ static const char *model_name(const egaf_model *m, bool en)
 
 /* Whether no identifier of a relationship can be the same as another
  * identifier, so a streamed model need not keep them in ids to make each
- * unique: every architecture's id (or "model") and every element's id is
+ * unique: every architecture has an id, and it and every element's id are
  * made of letters, digits, '-' and '_' only (an NCName part without a '.',
  * so the identifiers' parts cannot run together), the architectures'
  * differ and are none of the identifiers' own prefixes, each element's id
@@ -671,7 +683,7 @@ static bool streamable(const egaf_export_index *ix)
     char name[64];
     for (size_t mi = 0; mi < ix->nmodels && ok; mi++) {
         const egaf_model *m = ix->models[mi];
-        const char *arch = m->id ? m->id : "model";
+        const char *arch = m->id;
         bool oom = false;
         ok = plain_part(arch) && !egaf_strmap_put(&archs, arch, strlen(arch), (void *)arch, &oom) &&
              !oom && egaf_export_index_unique(ix, mi);
@@ -972,6 +984,7 @@ static egaf_am_model *build(egaf_model *const *models, size_t nmodels, const ega
                 if (e == SIZE_MAX)
                     continue;
                 if (am->stream) {
+                    egaf_export_index_set(&am->stream->ix, mi, el->id, e + 1);
                     /* made again when written (egaf_am_element_props) */
                     am->elements[e].origin = el;
                     am->elements[e].model = mi;

@@ -233,6 +233,11 @@ void egaf_export_index_free(egaf_export_index *ix);
  * share an id. */
 bool egaf_export_index_has(const egaf_export_index *ix, size_t mi, const char *id);
 bool egaf_export_index_unique(const egaf_export_index *ix, size_t mi);
+/* The index of the model of id arch (len bytes), SIZE_MAX when none; a
+ * value the caller keeps for model mi's element id (0 until set). */
+size_t egaf_export_index_model(const egaf_export_index *ix, const char *arch, size_t len);
+void egaf_export_index_set(egaf_export_index *ix, size_t mi, const char *id, size_t value);
+size_t egaf_export_index_value(const egaf_export_index *ix, size_t mi, const char *id);
 
 /* Resolves a reference written in the index's model mi against the loaded
  * models and the reference models. */

@@ -17,6 +17,7 @@ typedef struct index_entry {
     const char *id;
     const egaf_element *element;
     size_t order;
+    size_t value; /* the caller's (egaf_export_index_set) */
 } index_entry;
 
 static int entry_cmp(const void *a, const void *b)
@@ -60,6 +61,7 @@ int egaf_export_index_init(egaf_export_index *ix, egaf_model *const *models, siz
                 entries[n].id = el->id;
                 entries[n].element = el;
                 entries[n].order = n;
+                entries[n].value = 0;
                 n++;
             }
         qsort(entries + first, n - first, sizeof(*entries), entry_cmp);
@@ -85,8 +87,8 @@ void egaf_export_index_free(egaf_export_index *ix)
     ix->starts = NULL;
 }
 
-/* The model's first element of id, by binary search of its sorted range. */
-static const egaf_element *find_element(const egaf_export_index *ix, size_t mi, const char *id)
+/* The model's first entry of id, by binary search of its sorted range. */
+static index_entry *find_entry(const egaf_export_index *ix, size_t mi, const char *id)
 {
     const index_entry *entries = ix->entries;
     size_t lo = ix->starts[mi], hi = ix->starts[mi + 1];
@@ -97,8 +99,34 @@ static const egaf_element *find_element(const egaf_export_index *ix, size_t mi, 
         else
             hi = mid;
     }
-    return lo < ix->starts[mi + 1] && strcmp(entries[lo].id, id) == 0 ? entries[lo].element
-                                                                       : NULL;
+    return lo < ix->starts[mi + 1] && strcmp(entries[lo].id, id) == 0
+               ? (index_entry *)&entries[lo]
+               : NULL;
+}
+
+static const egaf_element *find_element(const egaf_export_index *ix, size_t mi, const char *id)
+{
+    const index_entry *e = find_entry(ix, mi, id);
+    return e ? e->element : NULL;
+}
+
+size_t egaf_export_index_model(const egaf_export_index *ix, const char *arch, size_t len)
+{
+    uintptr_t v = (uintptr_t)egaf_strmap_get(&ix->archs, arch, len);
+    return v ? (size_t)(v - 1) : SIZE_MAX;
+}
+
+void egaf_export_index_set(egaf_export_index *ix, size_t mi, const char *id, size_t value)
+{
+    index_entry *e = find_entry(ix, mi, id);
+    if (e)
+        e->value = value;
+}
+
+size_t egaf_export_index_value(const egaf_export_index *ix, size_t mi, const char *id)
+{
+    const index_entry *e = find_entry(ix, mi, id);
+    return e ? e->value : 0;
 }
 
 bool egaf_export_index_has(const egaf_export_index *ix, size_t mi, const char *id)
