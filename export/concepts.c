@@ -103,11 +103,16 @@ bool egaf_am_allowed(const char *source, const char *rel, const char *target)
 
 void egaf_am_ncname(egaf_buf *out, const char *s)
 {
-    for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
-        unsigned char c = *p;
-        bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                  c == '.' || c == '-' || c == '_';
-        egaf_buf_putc(out, ok ? (char)c : '_');
+    /* the kept characters copied in runs: every identifier passes here */
+    static const char kept[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-";
+    for (const char *p = s; p && *p;) {
+        size_t run = strspn(p, kept);
+        egaf_buf_add(out, p, run);
+        p += run;
+        if (*p) {
+            egaf_buf_putc(out, '_');
+            p++;
+        }
     }
 }
 
@@ -391,7 +396,10 @@ static size_t target_of(egaf_am_model *am, const egaf_export_index *ix, size_t m
         return SIZE_MAX;
     egaf_buf key;
     egaf_buf_init(&key);
-    egaf_buf_printf(&key, "%s:%s", r.scope == EGAF_SCOPE_NATIONAL ? "national" : r.arch, r.id);
+    /* "%s" of a model without an id, as printf wrote it */
+    egaf_buf_puts(&key, r.scope == EGAF_SCOPE_NATIONAL ? "national" : r.arch ? r.arch : "(null)");
+    egaf_buf_putc(&key, ':');
+    egaf_buf_puts(&key, r.id);
     size_t idx = key.failed ? SIZE_MAX : egaf_am_element_of_key(am, key.data);
     bool building = !am->stream || am->stream->building;
     if (idx == SIZE_MAX && r.scope == EGAF_SCOPE_NATIONAL && !key.failed && building) {
@@ -826,7 +834,9 @@ static void derive_rels(egaf_am_model *am, const egaf_export_index *ix, const si
                 if (!el->id)
                     continue;
                 egaf_buf_reset(&tmp);
-                egaf_buf_printf(&tmp, "%s:%s", arch, el->id);
+                egaf_buf_puts(&tmp, arch);
+                egaf_buf_putc(&tmp, ':');
+                egaf_buf_puts(&tmp, el->id);
                 size_t self = egaf_am_element_of_key(am, tmp.data);
                 if (self == SIZE_MAX)
                     continue;
@@ -860,7 +870,9 @@ static void derive_rels(egaf_am_model *am, const egaf_export_index *ix, const si
                             continue;
                         }
                         egaf_buf_reset(&tmp);
-                        egaf_buf_printf(&tmp, "%s.%s", key, num);
+                        egaf_buf_puts(&tmp, key);
+                        egaf_buf_putc(&tmp, '.');
+                        egaf_buf_puts(&tmp, num);
                         const char *ident = rel_ident(am, "id-", arch, el->id, tmp.data);
                         size_t s = rule->reverse ? t : self, d = rule->reverse ? self : t;
                         relate(am, ident, rule->type, s, d, key, rule->access);
