@@ -172,10 +172,13 @@ $(BUILD)/$(REFS_CACHE): $(BUILD)/tools/refs-cache $(REFS_YAML)
 $(BUILD)/tests/test_conformance: TEST_LDFLAGS = $(foreach f,malloc calloc realloc \
 	egaf_strmap_get egaf_strmap_put egaf_element_get egaf_element_text,-Wl,--wrap=$(f))
 
+# A unit test of a cli/ file links that file too (UNIT_CLI_<test>).
+UNIT_CLI_test_draw_pool := $(BUILD)/obj/cli/draw_pool.o
+$(BUILD)/tests/test_draw_pool: $(UNIT_CLI_test_draw_pool)
 $(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(BUILD)/libegaf.a $(FLAGS_STAMP)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) $(LDFLAGS) $(TEST_LDFLAGS) -o $@ $< $(BUILD)/libegaf.a \
-		$(LDLIBS_ALL) $(CMOCKA_LIBS)
+	$(CC) $(CFLAGS_ALL) $(LDFLAGS) $(TEST_LDFLAGS) -o $@ $< $(UNIT_CLI_$(notdir $@)) \
+		$(BUILD)/libegaf.a $(LDLIBS_ALL) $(CMOCKA_LIBS)
 
 unit: $(UNIT_BIN)
 

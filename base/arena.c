@@ -28,6 +28,7 @@ enum {
     ARENA_HUGE = 2 * 1024 * 1024,
     ARENA_ALIGN = 16,
     ARENA_BIG = ARENA_CHUNK / 4,
+    ARENA_SPARE_BIG = 4, /* big chunks a reset arena keeps for reuse */
 };
 
 struct chunk {
@@ -35,13 +36,15 @@ struct chunk {
     size_t size;    /* usable bytes in data */
     size_t used;
     size_t dirty;   /* bytes of data ever handed out: beyond, still zero */
-    size_t mapped;  /* bytes mapped, header included (for munmap); 0: malloc */
+    size_t mapped;  /* bytes of the mapping at map (for munmap); 0: malloc */
+    void *map;      /* where the mapping starts: before the chunk when aligned */
     _Alignas(16) unsigned char data[];
 };
 
 struct egaf_arena {
     struct chunk *head;  /* the chunk small requests come from */
     struct chunk *big;   /* requests over ARENA_BIG, one chunk each */
+    struct chunk *spare_big; /* big chunks kept by egaf_arena_reset() */
     struct chunk *spare; /* regular chunks kept by egaf_arena_reset() */
     size_t total;
     size_t next_chunk; /* size of the next regular chunk */
@@ -60,7 +63,7 @@ static struct chunk *map_chunk(size_t size)
         return NULL;
     want = (want + page - 1) & ~(page - 1);
     bool huge = want >= ARENA_HUGE;
-    /* a huge chunk: map 2 MB more, then trim both ends to the boundary */
+    /* a huge chunk: map 2 MB more, then start at the boundary inside */
     size_t extra = huge ? ARENA_HUGE : 0;
     if (want + extra < want)
         return NULL;
@@ -68,14 +71,12 @@ static struct chunk *map_chunk(size_t size)
         mmap(NULL, want + extra, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (p == MAP_FAILED)
         return NULL;
+    unsigned char *map = p;
     if (huge) {
-        uintptr_t at = ((uintptr_t)p + ARENA_HUGE - 1) & ~(uintptr_t)(ARENA_HUGE - 1);
-        size_t head = (size_t)(at - (uintptr_t)p);
-        if (head)
-            munmap(p, head);
-        if (extra - head)
-            munmap((unsigned char *)at + want, extra - head);
-        p = (unsigned char *)at;
+        /* the slack before and after the boundary stays mapped but is never
+         * touched (no memory): unmapping it would cost a TLB flush on every
+         * core the process ran on, twice per chunk */
+        p = (unsigned char *)(((uintptr_t)p + ARENA_HUGE - 1) & ~(uintptr_t)(ARENA_HUGE - 1));
 #ifdef MADV_HUGEPAGE
         madvise(p, want, MADV_HUGEPAGE); /* a kernel without it still works */
 #endif
@@ -84,7 +85,8 @@ static struct chunk *map_chunk(size_t size)
     c->prev = NULL;
     c->size = want - sizeof(struct chunk);
     c->used = c->dirty = 0;
-    c->mapped = want;
+    c->mapped = want + extra;
+    c->map = map;
     return c;
 }
 
@@ -93,7 +95,7 @@ static void free_chain(struct chunk *c)
     while (c) {
         struct chunk *prev = c->prev;
         if (c->mapped)
-            munmap(c, c->mapped);
+            munmap(c->map, c->mapped);
         else
             free(c);
         c = prev;
@@ -106,14 +108,34 @@ void egaf_arena_free(egaf_arena *arena)
         return;
     free_chain(arena->head);
     free_chain(arena->big);
+    free_chain(arena->spare_big);
     free_chain(arena->spare);
     free(arena);
 }
 
 void egaf_arena_reset(egaf_arena *arena)
 {
-    free_chain(arena->big);
-    arena->big = NULL;
+    /* the big chunks too (a file's text, its tables): the next file's come
+     * from them instead of fresh memory faulted in page by page; the
+     * smallest few are freed beyond ARENA_SPARE_BIG */
+    while (arena->big) {
+        struct chunk *b = arena->big;
+        arena->big = b->prev;
+        b->prev = arena->spare_big;
+        arena->spare_big = b;
+    }
+    size_t kept = 0;
+    for (struct chunk *k = arena->spare_big; k; k = k->prev)
+        kept++;
+    for (; kept > ARENA_SPARE_BIG; kept--) {
+        struct chunk **smallest = &arena->spare_big;
+        for (struct chunk **k = &arena->spare_big; *k; k = &(*k)->prev)
+            if ((*k)->size < (*smallest)->size)
+                smallest = k;
+        struct chunk *d = *smallest;
+        *smallest = d->prev;
+        free(d);
+    }
     struct chunk *c = arena->head;
     while (c) {
         struct chunk *prev = c->prev;
@@ -146,14 +168,24 @@ static void *bump(egaf_arena *arena, size_t size, size_t align, size_t *was_dirt
     if (size > SIZE_MAX - ARENA_ALIGN)
         return NULL;
     if (size > ARENA_BIG) {
-        /* from malloc: a file's text in a scratch arena, released after
-         * each file, then comes from memory glibc already has (a fresh
-         * mapping each time would fault every page in again) */
-        struct chunk *n = malloc(sizeof(struct chunk) + size);
+        /* from malloc, or the smallest big chunk an earlier use of a scratch
+         * arena left that holds it: a fresh mapping each time would fault
+         * every page in again */
+        struct chunk **fit = NULL;
+        for (struct chunk **k = &arena->spare_big; *k; k = &(*k)->prev)
+            if ((*k)->size >= size && (!fit || (*k)->size < (*fit)->size))
+                fit = k;
+        struct chunk *n;
+        if (fit) {
+            n = *fit;
+            *fit = n->prev;
+        } else if ((n = malloc(sizeof(struct chunk) + size)) != NULL)
+            n->size = size;
         if (!n)
             return NULL;
-        n->size = n->used = n->dirty = size;
+        n->used = n->dirty = n->size;
         n->mapped = 0;
+        n->map = NULL;
         n->prev = arena->big;
         arena->big = n;
         arena->total += size;
@@ -205,6 +237,16 @@ char *egaf_arena_strndup(egaf_arena *arena, const char *s, size_t len)
 char *egaf_arena_strdup(egaf_arena *arena, const char *s)
 {
     return egaf_arena_strndup(arena, s, strlen(s));
+}
+
+char *egaf_arena_keep(egaf_arena *arena, const char *s, bool *failed)
+{
+    if (!s)
+        return NULL;
+    char *copy = egaf_arena_strdup(arena, s);
+    if (!copy)
+        *failed = true;
+    return copy;
 }
 
 char *egaf_arena_join(egaf_arena *arena, const char *a, char sep, const char *b)

@@ -7,6 +7,7 @@
 #define EGAF_ARENA_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef struct egaf_arena egaf_arena;
@@ -23,6 +24,9 @@ void *egaf_arena_alloc(egaf_arena *arena, size_t size);
  * alignment. */
 char *egaf_arena_strndup(egaf_arena *arena, const char *s, size_t len);
 char *egaf_arena_strdup(egaf_arena *arena, const char *s);
+/* The copy a builder keeps of s, which may be NULL (NULL then); when memory
+ * runs out, NULL and *failed set: the builder's one out-of-memory flag. */
+char *egaf_arena_keep(egaf_arena *arena, const char *s, bool *failed);
 /* a, sep, b as one string ("lang-son" ':' "qlvb"); no separator when sep is
  * 0. */
 char *egaf_arena_join(egaf_arena *arena, const char *a, char sep, const char *b);

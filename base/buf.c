@@ -86,62 +86,38 @@ void egaf_buf_printf(egaf_buf *b, const char *fmt, ...)
     b->len += (size_t)n;
 }
 
-/* Length of the valid UTF-8 sequence at s (1..4), or 0 when invalid. */
-static size_t utf8_valid(const unsigned char *s)
+/* Copies the UTF-8 character at s, or writes replacement where s holds no
+ * valid one; returns how many bytes of s it stood for (1 to 4). */
+static size_t put_utf8_char(egaf_buf *b, const unsigned char *s, const char *replacement)
 {
     int32_t cp;
-    return egaf_utf8_decode_str((const char *)s, &cp);
+    size_t n = egaf_utf8_decode_str((const char *)s, &cp);
+    if (n == 0) {
+        egaf_buf_puts(b, replacement);
+        return 1;
+    }
+    egaf_buf_add(b, (const char *)s, n);
+    return n;
 }
 
 void egaf_buf_json_string(egaf_buf *b, const char *s)
 {
+    /* '<' as \u003c so JSON embedded in HTML cannot close a script */
+    static const char *const escapes[0x80] = {['"'] = "\\\"", ['\\'] = "\\\\", ['\n'] = "\\n",
+                                              ['\r'] = "\\r", ['\t'] = "\\t", ['<'] = "\\u003c"};
     egaf_buf_putc(b, '"');
     const unsigned char *p = (const unsigned char *)s;
     while (*p) {
         unsigned char c = *p;
-        switch (c) {
-        case '"':
-            egaf_buf_puts(b, "\\\"");
+        if (c < 0x80 && escapes[c]) {
+            egaf_buf_puts(b, escapes[c]);
             p++;
-            continue;
-        case '\\':
-            egaf_buf_puts(b, "\\\\");
-            p++;
-            continue;
-        case '\n':
-            egaf_buf_puts(b, "\\n");
-            p++;
-            continue;
-        case '\r':
-            egaf_buf_puts(b, "\\r");
-            p++;
-            continue;
-        case '\t':
-            egaf_buf_puts(b, "\\t");
-            p++;
-            continue;
-        default:
-            break;
-        }
-        if (c < 0x20) {
+        } else if (c < 0x20) {
             egaf_buf_printf(b, "\\u%04x", c);
             p++;
-            continue;
+        } else {
+            p += put_utf8_char(b, p, "\\ufffd");
         }
-        /* '<' as \u003c so JSON embedded in HTML cannot close a script */
-        if (c == '<') {
-            egaf_buf_puts(b, "\\u003c");
-            p++;
-            continue;
-        }
-        size_t n = utf8_valid(p);
-        if (n == 0) {
-            egaf_buf_puts(b, "\\ufffd");
-            p++;
-            continue;
-        }
-        egaf_buf_add(b, (const char *)p, n);
-        p += n;
     }
     egaf_buf_putc(b, '"');
 }
@@ -175,47 +151,28 @@ void egaf_buf_one_line(egaf_buf *b, const char *s)
     }
 }
 
+const char *egaf_xml_entity(unsigned char c)
+{
+    static const char *const entities[0x80] = {['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;",
+                                               ['"'] = "&quot;", ['\''] = "&#39;"};
+    return c < 0x80 ? entities[c] : NULL;
+}
+
 void egaf_buf_xml_text(egaf_buf *b, const char *s)
 {
     const unsigned char *p = (const unsigned char *)s;
     while (*p) {
         unsigned char c = *p;
-        switch (c) {
-        case '&':
-            egaf_buf_puts(b, "&amp;");
-            break;
-        case '<':
-            egaf_buf_puts(b, "&lt;");
-            break;
-        case '>':
-            egaf_buf_puts(b, "&gt;");
-            break;
-        case '"':
-            egaf_buf_puts(b, "&quot;");
-            break;
-        case '\'':
-            egaf_buf_puts(b, "&#39;");
-            break;
-        case '\t':
-        case '\n':
-            egaf_buf_putc(b, (char)c);
-            break;
-        default:
-            if (c < 0x20 || c == 0x7F)
-                break;
-            if (c >= 0x80) {
-                size_t n = utf8_valid(p);
-                if (n == 0) {
-                    egaf_buf_puts(b, "\xEF\xBF\xBD");
-                    p++;
-                    continue;
-                }
-                egaf_buf_add(b, (const char *)p, n);
-                p += n;
-                continue;
-            }
-            egaf_buf_putc(b, (char)c);
+        if (c >= 0x80) {
+            p += put_utf8_char(b, p, "\xEF\xBF\xBD");
+            continue;
         }
+        /* the other control characters have no place in XML 1.0: dropped */
+        const char *entity = egaf_xml_entity(c);
+        if (entity)
+            egaf_buf_puts(b, entity);
+        else if (c == '\t' || c == '\n' || (c >= 0x20 && c != 0x7F))
+            egaf_buf_putc(b, (char)c);
         p++;
     }
 }

@@ -41,6 +41,9 @@ void egaf_buf_one_line(egaf_buf *b, const char *s);
 /* Text for XML/HTML element content and attribute values (both quote kinds
  * escaped); control characters other than tab and newline are dropped. */
 void egaf_buf_xml_text(egaf_buf *b, const char *s);
+/* The XML/HTML entity of & < > " ' ("&amp;", …, "&#39;"), NULL for any other
+ * byte: the one spelling every XML, HTML and Markdown writer uses. */
+const char *egaf_xml_entity(unsigned char c);
 /* The visible picture of control character c (below 0x20, or DEL), for a
  * format that has no escape for it: U+2400 + c, U+2421 for DEL. */
 void egaf_buf_control_picture(egaf_buf *b, unsigned char c);

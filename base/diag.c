@@ -386,17 +386,10 @@ void egaf_diags_fail(egaf_diags *d)
 
 const char *egaf_severity_name(egaf_severity s)
 {
-    switch (s) {
-    case EGAF_SEV_NOTE:
-        return "note";
-    case EGAF_SEV_WARNING:
-        return "warning";
-    case EGAF_SEV_ERROR:
-        return "error";
-    case EGAF_SEV_OFF:
-        return "off";
-    }
-    return "error";
+    static const char *const names[] = {[EGAF_SEV_NOTE] = "note", [EGAF_SEV_WARNING] = "warning",
+                                        [EGAF_SEV_ERROR] = "error", [EGAF_SEV_OFF] = "off"};
+    _Static_assert(sizeof names / sizeof *names == EGAF_SEV_OFF + 1, "a name for every severity");
+    return (unsigned)s <= EGAF_SEV_OFF ? names[s] : "error";
 }
 
 int egaf_severity_parse(const char *s, egaf_severity *out)

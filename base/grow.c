@@ -23,3 +23,13 @@ void *egaf_grow_full(void *items, size_t *cap, size_t item_size, size_t first)
     *cap = ncap;
     return grown;
 }
+
+void *egaf_grow_or_fail(void *items, size_t *cap, size_t n, size_t item_size, size_t first,
+                        bool *failed)
+{
+    void *grown = egaf_grow(items, cap, n, item_size, first);
+    if (n < *cap)
+        return grown;
+    *failed = true;
+    return NULL;
+}

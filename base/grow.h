@@ -26,6 +26,11 @@ static inline void *egaf_grow(void *items, size_t *cap, size_t n, size_t item_si
     return n < *cap ? items : egaf_grow_full(items, cap, item_size, first);
 }
 
+/* egaf_grow for a builder with one out-of-memory flag: NULL, and *failed
+ * set, when there is no room for item n (items is then left as it was). */
+void *egaf_grow_or_fail(void *items, size_t *cap, size_t n, size_t item_size, size_t first,
+                        bool *failed);
+
 /* EGAF_PUSH(items, n, cap, first, value): appends value; false when memory
  * ran out (the list is then as it was). */
 #define EGAF_PUSH(items, n, cap, first, value)                                              \

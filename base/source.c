@@ -225,23 +225,16 @@ void egaf_source_position(const egaf_source *src, size_t offset, uint32_t *line,
 
 const char *egaf_read_status_text(egaf_read_status status)
 {
-    switch (status) {
-    case EGAF_READ_OK:
-        return "ok";
-    case EGAF_READ_NOT_FOUND:
-        return "no such file";
-    case EGAF_READ_DENIED:
-        return "permission denied";
-    case EGAF_READ_DIRECTORY:
-        return "is a directory";
-    case EGAF_READ_SPECIAL:
-        return "not a regular file (FIFO, device or socket)";
-    case EGAF_READ_TOO_LARGE:
-        return "file too large";
-    case EGAF_READ_IO_ERROR:
-        return "read error";
-    case EGAF_READ_NO_MEMORY:
-        return "out of memory";
-    }
-    return "unknown error";
+    static const char *const texts[] = {
+        [EGAF_READ_OK] = "ok",
+        [EGAF_READ_NOT_FOUND] = "no such file",
+        [EGAF_READ_DENIED] = "permission denied",
+        [EGAF_READ_DIRECTORY] = "is a directory",
+        [EGAF_READ_SPECIAL] = "not a regular file (FIFO, device or socket)",
+        [EGAF_READ_TOO_LARGE] = "file too large",
+        [EGAF_READ_IO_ERROR] = "read error",
+        [EGAF_READ_NO_MEMORY] = "out of memory"};
+    _Static_assert(sizeof texts / sizeof *texts == EGAF_READ_NO_MEMORY + 1,
+                   "a text for every read status");
+    return (unsigned)status <= EGAF_READ_NO_MEMORY ? texts[status] : "unknown error";
 }

@@ -87,6 +87,10 @@ typedef struct egaf_option {
     const char *name;  /* long name without dashes */
     char short_name;   /* or 0 */
     bool has_arg;
+    /* What egaf_opt_next returns for an option the command checks itself:
+     * the command's own name for it, from 1 (0, -1 and -2 say other things),
+     * never where the row stands in the table. */
+    int id;
     /* An option the command need not check is written with where it goes,
      * and egaf_opt_next handles it without returning: */
     const char **value; /* its value is stored here (it takes a value) */
@@ -105,6 +109,10 @@ typedef struct egaf_opt_state {
     const char *operand;  /* when the result is 0: a non-option argument */
     bool only_operands;   /* after "--" */
     bool no_operands;     /* the command takes none: one is a usage error */
+    /* When set (room for argc): the operands are stored here, in order,
+     * and counted in noperands, instead of being returned */
+    char **operands;
+    size_t noperands;
     int exit_code;        /* when egaf_opt_next returns -2: what the command returns */
     /* getopt_long's tables, built from the command's on the first call */
     const egaf_option *table;
@@ -121,6 +129,20 @@ typedef enum egaf_change_format {
 } egaf_change_format;
 int egaf_cli_parse_change_format(const char *cmd, const char *value, egaf_change_format *format);
 
+/* Whether s ends with suffix: an output path's extension picks a format. */
+bool egaf_cli_ends_with(const char *s, const char *suffix);
+
+/* A value that is none of choices (NULL-terminated) for the option what
+ * names ("format", "language"): "unknown WHAT 'VALUE'" with the nearest
+ * choice, or with them all, as a usage error of the command cmd.
+ * Returns EXIT_FAILURE_RUN. */
+int egaf_cli_bad_choice(const char *cmd, const char *what, const char *value,
+                        const char *const *choices);
+
+/* --format of the reports of findings (validate, consolidate): 0, or
+ * EXIT_FAILURE_RUN after a usage error of the command cmd. */
+int egaf_cli_parse_report_format(const char *cmd, const char *value, egaf_report_format *format);
+
 /* --year of consolidate and schema: a year from 1990 to 2100. 0, or
  * EXIT_FAILURE_RUN after a usage error of the command cmd. */
 int egaf_cli_parse_year(const char *cmd, const char *value, int *year);
@@ -131,8 +153,9 @@ void egaf_opt_bind(egaf_cli *cli);
 int egaf_cli_parse_color(const char *value, egaf_color_mode *mode);
 
 void egaf_opt_init(egaf_opt_state *st, int argc, char **argv);
-/* Returns the index (1-based) of the matched option in table (never one
- * with a value, flag or usage: those are handled here), 0 for an operand
+/* Returns the id of the matched option in table (never one with a value,
+ * flag or usage: those are handled here), 0 for an operand (unless
+ * st->operands stores them)
  * (in st->operand), -1 at the end, -2 when the command stops and returns
  * st->exit_code: EXIT_CLEAN after printing its --help, EXIT_FAILURE_RUN
  * after a usage error (unknown option with a did-you-mean, an ambiguous
@@ -223,6 +246,26 @@ int egaf_write_temp(egaf_outdir *dir, const char *leaf, const egaf_buf *buf, cha
  * translated message with one %s, the file). */
 egaf_model *egaf_cli_load_one_model(egaf_cli *cli, const char *file, const char *unreadable,
                                     egaf_diags *diags);
+
+/* What render and document work with: the reference models (--refs
+ * refs_dir) and the one model in file, its findings in load_diags; diags,
+ * empty, for the command's own; out, the output they build.
+ * egaf_cli_open_one: 0, or -1 after saying why not (out of memory, broken
+ * reference models, the model unreadable as egaf_cli_load_one_model says).
+ * egaf_cli_finish_one prints the command's findings (diags), then writes
+ * out to output: EXIT_CLEAN, or EXIT_FAILURE_RUN after saying why not.
+ * egaf_cli_close_one frees what was made, whatever open returned. */
+typedef struct egaf_cli_one {
+    egaf_diags *load_diags;
+    egaf_diags *diags;
+    egaf_refs *refs;
+    egaf_model *model;
+    egaf_buf out;
+} egaf_cli_one;
+int egaf_cli_open_one(egaf_cli *cli, const char *refs_dir, const char *file,
+                      const char *unreadable, egaf_cli_one *one);
+int egaf_cli_finish_one(egaf_cli *cli, egaf_cli_one *one, const char *output);
+void egaf_cli_close_one(egaf_cli_one *one);
 
 /* Checks models[0..n) against the reference models (egaf validate's
  * checks), the findings into diags. 0, or -1 after saying that memory ran

@@ -444,13 +444,14 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
     egaf_refs *refs = NULL;
     model_set cur = {0}, prev = {0};
     int rc = EXIT_FAILURE_RUN;
-    /* where in options (from 1) the options the loop checks are */
-    enum { O_YEAR = 1, O_FORMAT = 4, O_LANG, O_NO_DIAGRAMS, O_DISABLE = 8 };
+    /* the options the loop checks (0 is an operand) */
+    enum { O_YEAR = 1, O_FORMAT, O_LANG, O_NO_DIAGRAMS, O_DISABLE };
     const egaf_option options[] = {
-        {"year", .has_arg = true}, {"output", 'o', .value = &site},
-        {"previous", .value = &previous}, {"format", .has_arg = true}, {"lang", .has_arg = true},
-        {"no-diagrams", .has_arg = false}, {"refs", .value = &refs_dir},
-        {"disable", .has_arg = true}, {"werror", .flag = &werror}, {"quiet", 'q', .flag = &quiet},
+        {"year", .has_arg = true, .id = O_YEAR}, {"output", 'o', .value = &site},
+        {"previous", .value = &previous}, {"format", .has_arg = true, .id = O_FORMAT},
+        {"lang", .has_arg = true, .id = O_LANG}, {"no-diagrams", .id = O_NO_DIAGRAMS},
+        {"refs", .value = &refs_dir}, {"disable", .has_arg = true, .id = O_DISABLE},
+        {"werror", .flag = &werror}, {"quiet", 'q', .flag = &quiet},
         {"follow-links", .flag = &io.follow_links}, {"help", 'h', .usage = usage},
         {"base", .value = &base}, {"cache", .value = &cache}, {.name = NULL},
     };
@@ -458,23 +459,19 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
         error(_("out of memory"));
         goto done;
     }
+    st.operands = inputs;
     for (int opt; (opt = egaf_opt_next(&st, options, "consolidate")) != -1;) {
         switch (opt) {
         case -2:
             rc = st.exit_code;
             goto done;
-        case 0:
-            inputs[ninputs++] = (char *)st.operand;
-            break;
         case O_YEAR:
             if (egaf_cli_parse_year("consolidate", st.value, &year) != 0)
                 goto done;
             break;
         case O_FORMAT:
-            if (egaf_report_format_parse(st.value, &format) != 0) {
-                usage_error("consolidate", _("unknown format '%s'"), st.value);
+            if (egaf_cli_parse_report_format("consolidate", st.value, &format) != 0)
                 goto done;
-            }
             break;
         case O_LANG:
             if (strcmp(st.value, "vi") == 0)
@@ -500,6 +497,7 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
             break;
         }
     }
+    ninputs = st.noperands;
     if (!year) {
         usage_error("consolidate", _("--year is required"));
         goto done;
@@ -568,7 +566,7 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
     /* the diagrams' findings (render.budget, render.graphviz) join the
      * report, so the site is written first */
     gv = diagrams ? egaf_gv_create() : NULL;
-    egaf_draw_pool pool = {gv};
+    egaf_draw_pool pool = {.gv = gv};
     rdiags = egaf_diags_create();
     if ((diagrams && !gv) || !rdiags) {
         error(_("out of memory"));

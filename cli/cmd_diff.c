@@ -478,10 +478,11 @@ int cmd_diff(egaf_cli *cli, int argc, char **argv)
     const char *output = NULL, *refs_dir = NULL;
     const char *operands[2] = {NULL, NULL};
     int noperands = 0;
-    /* where in options (from 1) the options the loop checks are */
+    /* the options the loop checks (0 is an operand) */
     enum { O_FORMAT = 1, O_FAIL_ON, O_MAX_ITEMS };
     const egaf_option options[] = {
-        {"format", .has_arg = true}, {"fail-on", .has_arg = true}, {"max-items", .has_arg = true},
+        {"format", .has_arg = true, .id = O_FORMAT}, {"fail-on", .has_arg = true, .id = O_FAIL_ON},
+        {"max-items", .has_arg = true, .id = O_MAX_ITEMS},
         {"refs", .value = &refs_dir}, {"output", 'o', .value = &output},
         {"help", 'h', .usage = usage}, {.name = NULL},
     };

@@ -32,22 +32,17 @@ static const char *const usage =
        "assessment chapter lists them); 2 it was not (bad usage, unreadable model,\n"
        "broken reference models, an output that could not be written).\n");
 
-static bool ends_with(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), m = strlen(suffix);
-    return n >= m && strcmp(s + n - m, suffix) == 0;
-}
-
 int cmd_document(egaf_cli *cli, int argc, char **argv)
 {
     egaf_opt_state st;
     egaf_opt_init(&st, argc, argv);
     const char *output = NULL, *refs_dir = NULL, *file = NULL, *format = NULL;
     bool vietnamese = true, no_diagrams = false;
-    /* where in options (from 1) the options the loop checks are */
+    /* the options the loop checks (0 is an operand) */
     enum { O_FORMAT = 1, O_LANG };
     const egaf_option options[] = {
-        {"format", .has_arg = true}, {"lang", .has_arg = true}, {"refs", .value = &refs_dir},
+        {"format", .has_arg = true, .id = O_FORMAT}, {"lang", .has_arg = true, .id = O_LANG},
+        {"refs", .value = &refs_dir},
         {"no-diagrams", .flag = &no_diagrams}, {"output", 'o', .value = &output},
         {"help", 'h', .usage = usage}, {.name = NULL},
     };
@@ -77,30 +72,20 @@ int cmd_document(egaf_cli *cli, int argc, char **argv)
     if (!output)
         return usage_error("document", _("-o OUT is required (- for standard output)"));
     if (!format)
-        format = ends_with(output, ".html") || ends_with(output, ".htm") ? "html" : "docx";
+        format = egaf_cli_ends_with(output, ".html") || egaf_cli_ends_with(output, ".htm")
+                     ? "html"
+                     : "docx";
     /* the document's language is chosen here, not by the environment */
     egaf_cli_set_language(cli, vietnamese);
 
     int rc = EXIT_FAILURE_RUN;
-    egaf_diags *load_diags = egaf_diags_create();
-    egaf_diags *diags = egaf_diags_create();
-    egaf_refs *refs = NULL;
-    egaf_model *model = NULL;
+    egaf_cli_one one;
     egaf_doc *doc = NULL;
     egaf_gv *gv = NULL;
-    egaf_buf out;
-    egaf_buf_init(&out);
-    if (!diags || !load_diags) {
-        error(_("out of memory"));
-        goto done;
-    }
-    refs = egaf_cli_load_refs(cli, refs_dir);
-    if (!refs)
-        goto done;
-    model = egaf_cli_load_one_model(
-        cli, file, _("cannot write the document of '%s': the file holds no readable model"),
-        load_diags);
-    if (!model)
+    if (egaf_cli_open_one(cli, refs_dir, file,
+                          _("cannot write the document of '%s': the file holds no readable "
+                            "model"),
+                          &one) != 0)
         goto done;
     gv = no_diagrams ? NULL : egaf_gv_create();
     if (!no_diagrams && !gv) {
@@ -109,28 +94,22 @@ int cmd_document(egaf_cli *cli, int argc, char **argv)
     }
     egaf_doc_options o = {!vietnamese, no_diagrams, gv};
     double phase = egaf_cli_now_ms();
-    doc = egaf_doc_build(model, refs, &o, diags);
+    doc = egaf_doc_build(one.model, one.refs, &o, one.diags);
     egaf_cli_phase(_("build the document"), &phase);
     if (!doc || doc->failed) {
         error(_("out of memory while writing the document"));
         goto done;
     }
-    int written = strcmp(format, "html") == 0 ? egaf_doc_write_html(doc, &out)
-                                               : egaf_doc_write_docx(doc, &out);
-    if (written != 0 || out.failed) {
+    int written = strcmp(format, "html") == 0 ? egaf_doc_write_html(doc, &one.out)
+                                               : egaf_doc_write_docx(doc, &one.out);
+    if (written != 0 || one.out.failed) {
         error(_("cannot make the %s document"), format);
         goto done;
     }
-    egaf_cli_print_findings(cli, diags);
-    if (egaf_write_output(output, &out) == 0)
-        rc = EXIT_CLEAN;
+    rc = egaf_cli_finish_one(cli, &one, output);
 done:
-    egaf_buf_free(&out);
     egaf_doc_free(doc);
     egaf_gv_free(gv);
-    egaf_model_free(model);
-    egaf_refs_free(refs);
-    egaf_diags_free(diags);
-    egaf_diags_free(load_diags);
+    egaf_cli_close_one(&one);
     return rc;
 }

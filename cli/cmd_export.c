@@ -47,21 +47,6 @@ static const char *const usage =
        "Exit status: 0 the export was written; 2 it was not (bad usage, unreadable\n"
        "model, broken reference models, an output that could not be written).\n");
 
-static int bad_choice(const char *what, const char *value, const char *const *choices)
-{
-    const char *s = egaf_suggest(value, choices, egaf_list_count(choices));
-    if (s)
-        return usage_error("export", _("unknown %s '%s'; did you mean '%s'?"), what, value, s);
-    return usage_error("export", _("unknown %s '%s' (one of: %s, %s, %s)"), what, value, choices[0],
-                       choices[1], choices[2] ? choices[2] : "");
-}
-
-static bool ends_with(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), m = strlen(suffix);
-    return n >= m && strcmp(s + n - m, suffix) == 0;
-}
-
 static bool is_dir(const char *path)
 {
     struct stat st;
@@ -293,7 +278,7 @@ static int csv_open(csv_out *co, const char *outpath, const egaf_csv_files *file
     co->bufs[0] = &files->elements;
     co->bufs[1] = &files->relations;
     co->bufs[2] = &files->properties;
-    co->folder = ends_with(outpath, "/") || is_dir(outpath);
+    co->folder = egaf_cli_ends_with(outpath, "/") || is_dir(outpath);
     if (co->folder) {
         co->path = strdup(outpath);
         if (!co->path)
@@ -436,10 +421,11 @@ int cmd_export(egaf_cli *cli, int argc, char **argv)
     egaf_export_format format = EGAF_EXPORT_JSON;
     egaf_export_options eo = {cli->lang_given && !cli->vietnamese, EGAF_VERSION, false, NULL,
                               {NULL, NULL}};
-    /* where in options (from 1) the options the loop checks are */
-    enum { O_FORMAT = 1, O_LANG = 3 };
+    /* the options the loop checks (0 is an operand) */
+    enum { O_FORMAT = 1, O_LANG };
     const egaf_option options[] = {
-        {"format", .has_arg = true}, {"output", 'o', .value = &output}, {"lang", .has_arg = true},
+        {"format", .has_arg = true, .id = O_FORMAT}, {"output", 'o', .value = &output},
+        {"lang", .has_arg = true, .id = O_LANG},
         {"refs", .value = &refs_dir}, {"no-views", .flag = &eo.no_views},
         {"help", 'h', .usage = usage}, {.name = NULL},
     };
@@ -450,17 +436,15 @@ int cmd_export(egaf_cli *cli, int argc, char **argv)
         return EXIT_FAILURE_RUN;
     }
     int rc = EXIT_FAILURE_RUN;
+    st.operands = inputs;
     for (int opt; (opt = egaf_opt_next(&st, options, "export")) != -1;) {
         switch (opt) {
         case -2:
             rc = st.exit_code;
             goto done;
-        case 0:
-            inputs[ninputs++] = (char *)st.operand;
-            break;
         case O_FORMAT:
             if (egaf_export_format_parse(st.value, &format) != 0) {
-                bad_choice("format", st.value, formats);
+                egaf_cli_bad_choice("export", "format", st.value, formats);
                 goto done;
             }
             have_format = true;
@@ -471,21 +455,22 @@ int cmd_export(egaf_cli *cli, int argc, char **argv)
             } else if (strcmp(st.value, "en") == 0) {
                 eo.en = true;
             } else {
-                bad_choice("language", st.value, langs);
+                egaf_cli_bad_choice("export", "language", st.value, langs);
                 goto done;
             }
             egaf_cli_set_language(cli, !eo.en);
             break;
         }
     }
+    ninputs = st.noperands;
     if (!output) {
         usage_error("export", _("-o OUT is required (- for standard output)"));
         goto done;
     }
     if (!have_format) {
-        if (ends_with(output, ".xml")) {
+        if (egaf_cli_ends_with(output, ".xml")) {
             format = EGAF_EXPORT_ARCHIMATE;
-        } else if (ends_with(output, ".json")) {
+        } else if (egaf_cli_ends_with(output, ".json")) {
             format = EGAF_EXPORT_JSON;
         } else {
             usage_error("export", _("--format is required (archimate, csv or json)"));

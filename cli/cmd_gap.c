@@ -32,10 +32,10 @@ int cmd_gap(egaf_cli *cli, int argc, char **argv)
     egaf_change_format format = EGAF_CHANGE_TEXT;
     bool fail_uncovered = false;
     const char *output = NULL, *file = NULL;
-    /* where in options (from 1) the options the loop checks are */
+    /* the options the loop checks (0 is an operand) */
     enum { O_FORMAT = 1, O_FAIL_ON };
     const egaf_option options[] = {
-        {"format", .has_arg = true}, {"fail-on", .has_arg = true},
+        {"format", .has_arg = true, .id = O_FORMAT}, {"fail-on", .has_arg = true, .id = O_FAIL_ON},
         {"output", 'o', .value = &output}, {"help", 'h', .usage = usage}, {.name = NULL},
     };
     for (int opt; (opt = egaf_opt_next(&st, options, "gap")) != -1;) {

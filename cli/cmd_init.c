@@ -153,10 +153,10 @@ int cmd_init(egaf_cli *cli, int argc, char **argv)
     st.no_operands = true;
     const char *agency = NULL, *edition = NULL, *output = NULL, *refs_dir = NULL;
     int year = 0;
-    /* where in options (from 1) the options the loop checks are */
-    enum { O_YEAR = 2 };
+    enum { O_YEAR = 1 }; /* the option the loop checks */
     const egaf_option options[] = {
-        {"agency", .value = &agency}, {"year", .has_arg = true}, {"framework", .value = &edition},
+        {"agency", .value = &agency}, {"year", .has_arg = true, .id = O_YEAR},
+        {"framework", .value = &edition},
         {"output", 'o', .value = &output}, {"refs", .value = &refs_dir},
         {"help", 'h', .usage = usage}, {.name = NULL},
     };

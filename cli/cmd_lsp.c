@@ -86,9 +86,9 @@ int cmd_lsp(egaf_cli *cli, int argc, char **argv)
     st.no_operands = true;
     const char *refs_dir = NULL;
     lsp_io io = {cli, false};
-    enum { O_LANG = 2 }; /* where --lang is in options (from 1): the loop checks it */
+    enum { O_LANG = 1 }; /* the option the loop checks */
     const egaf_option options[] = {{"refs", .value = &refs_dir},
-                                   {"lang", .has_arg = true},
+                                   {"lang", .has_arg = true, .id = O_LANG},
                                    {"help", 'h', .usage = usage},
                                    {.name = NULL}};
     for (int opt; (opt = egaf_opt_next(&st, options, "lsp")) != -1;) {

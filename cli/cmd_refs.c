@@ -239,16 +239,15 @@ static void pad(egaf_buf *out, const char *s, size_t w)
  * word of the reference files). */
 static const char *confidence_text(egaf_confidence c)
 {
-    switch (c) {
-    case EGAF_CONF_CONFIRMED:
-        return _("confirmed");
-    case EGAF_CONF_REPORTED:
-        return _("reported");
-    case EGAF_CONF_INFERRED:
-        return _("inferred");
-    default:
-        return _("unknown");
-    }
+    static const char *const texts[] = {
+        [EGAF_CONF_CONFIRMED] = N_("confirmed"),
+        [EGAF_CONF_REPORTED] = N_("reported"),
+        [EGAF_CONF_INFERRED] = N_("inferred"),
+        [EGAF_CONF_UNKNOWN] = N_("unknown"),
+    };
+    _Static_assert(sizeof texts / sizeof texts[0] == EGAF_CONF_UNKNOWN + 1,
+                   "a word for every confidence");
+    return _(texts[(size_t)c < sizeof texts / sizeof texts[0] ? c : EGAF_CONF_UNKNOWN]);
 }
 
 /* A change of the reference data as the reader's language says it (the JSON
@@ -1157,19 +1156,18 @@ static size_t collect_changes(const egaf_refs *refs, egaf_date from, egaf_date t
     return n;
 }
 
+/* The heading of a kind's changes; data subjects have no list of their own. */
 static const char *diff_kind_title(egaf_ref_kind k)
 {
-    switch (k) {
-    case EGAF_RK_AGENCY:
-        return _("Agencies");
-    case EGAF_RK_SHARED_SYSTEM:
-        return _("National shared systems");
-    case EGAF_RK_NATIONAL_DATABASE:
-        return _("National databases");
-    case EGAF_RK_DATA_SUBJECT:
-        break;
-    }
-    return "";
+    static const char *const titles[] = {
+        [EGAF_RK_AGENCY] = N_("Agencies"),
+        [EGAF_RK_SHARED_SYSTEM] = N_("National shared systems"),
+        [EGAF_RK_NATIONAL_DATABASE] = N_("National databases"),
+        [EGAF_RK_DATA_SUBJECT] = NULL,
+    };
+    _Static_assert(sizeof titles / sizeof titles[0] == EGAF_RK_DATA_SUBJECT + 1,
+                   "a heading (or none) for every kind");
+    return (size_t)k < sizeof titles / sizeof titles[0] && titles[k] ? _(titles[k]) : "";
 }
 
 static int refs_diff(egaf_buf *out, const egaf_refs *refs, egaf_date from, egaf_date to,
@@ -1299,11 +1297,12 @@ int cmd_refs(egaf_cli *cli, int argc, char **argv)
     int rc = EXIT_CLEAN;
     if (!operands)
         return error(_("out of memory"));
-    /* where in options (from 1) the options the loop checks are */
-    enum { O_KIND = 1, O_YEAR, O_FORMAT = 4 };
+    /* the options the loop checks (0 is an operand) */
+    enum { O_KIND = 1, O_YEAR, O_FORMAT };
     const egaf_option options[] = {
-        {"kind", .has_arg = true}, {"year", .has_arg = true}, {"framework", .value = &o.framework},
-        {"format", .has_arg = true}, {"output", 'o', .value = &output},
+        {"kind", .has_arg = true, .id = O_KIND}, {"year", .has_arg = true, .id = O_YEAR},
+        {"framework", .value = &o.framework}, {"format", .has_arg = true, .id = O_FORMAT},
+        {"output", 'o', .value = &output},
         {"refs", .value = &refs_dir}, {"help", 'h', .usage = usage}, {"from", .value = &from_s},
         {"to", .value = &to_s}, {.name = NULL},
     };

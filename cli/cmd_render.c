@@ -55,21 +55,6 @@ static const char *const usage =
        "Exit status: 0 the diagram was written; 2 it was not (bad usage, unreadable\n"
        "model, broken reference models, an output that could not be written).\n");
 
-static int bad_choice(const char *what, const char *value, const char *const *choices)
-{
-    const char *s = egaf_suggest(value, choices, egaf_list_count(choices));
-    if (s)
-        return usage_error("render", _("unknown %s '%s'; did you mean '%s'?"), what, value, s);
-    egaf_buf list;
-    egaf_buf_init(&list);
-    for (size_t i = 0; choices[i]; i++)
-        egaf_buf_printf(&list, "%s%s", i ? ", " : "", choices[i]);
-    usage_error("render", _("unknown %s '%s' (one of: %s)"), what, value,
-                list.data ? list.data : "");
-    egaf_buf_free(&list);
-    return EXIT_FAILURE_RUN;
-}
-
 /* --hide's value: layers separated by commas, each added to *hidden. */
 static int hide_layers(const char *value, unsigned *hidden)
 {
@@ -86,7 +71,7 @@ static int hide_layers(const char *value, unsigned *hidden)
         name[len] = '\0';
         unsigned bit = egaf_render_hide_bit(name);
         if (!bit) {
-            bad_choice("layer", name, layers);
+            egaf_cli_bad_choice("render", "layer", name, layers);
             return -1;
         }
         *hidden |= bit;
@@ -126,13 +111,15 @@ int cmd_render(egaf_cli *cli, int argc, char **argv)
      * before the command) */
     egaf_render_options ro = {.lang = cli->lang_given && !cli->vietnamese ? EGAF_LANG_EN : EGAF_LANG_VI};
     int year = 0;
-    /* where in options (from 1) the options the loop checks are */
-    enum { O_VIEW = 1, O_FORMAT, O_LANG, O_YEAR = 5, O_HIDE = 9, O_SIZE, O_DPI, O_WITH };
+    /* the options the loop checks (0 is an operand) */
+    enum { O_VIEW = 1, O_FORMAT, O_LANG, O_YEAR, O_HIDE, O_SIZE, O_DPI, O_WITH };
     const egaf_option options[] = {
-        {"view", .has_arg = true}, {"format", .has_arg = true}, {"lang", .has_arg = true},
-        {"refs", .value = &refs_dir}, {"year", .has_arg = true}, {"output", 'o', .value = &output},
-        {"help", 'h', .usage = usage}, {"diff", .value = &old_file}, {"hide", .has_arg = true},
-        {"size", .has_arg = true}, {"dpi", .has_arg = true}, {"with", .has_arg = true},
+        {"view", .has_arg = true, .id = O_VIEW}, {"format", .has_arg = true, .id = O_FORMAT},
+        {"lang", .has_arg = true, .id = O_LANG}, {"refs", .value = &refs_dir},
+        {"year", .has_arg = true, .id = O_YEAR}, {"output", 'o', .value = &output},
+        {"help", 'h', .usage = usage}, {"diff", .value = &old_file},
+        {"hide", .has_arg = true, .id = O_HIDE}, {"size", .has_arg = true, .id = O_SIZE},
+        {"dpi", .has_arg = true, .id = O_DPI}, {"with", .has_arg = true, .id = O_WITH},
         {.name = NULL},
     };
     for (int opt; (opt = egaf_opt_next(&st, options, "render")) != -1;) {
@@ -150,13 +137,13 @@ int cmd_render(egaf_cli *cli, int argc, char **argv)
                 const char *names[EGAF_VIEW__COUNT + 1] = {NULL};
                 for (int i = 0; i < EGAF_VIEW__COUNT; i++)
                     names[i] = egaf_view_name((egaf_view)i);
-                return bad_choice("view", st.value, names);
+                return egaf_cli_bad_choice("render", "view", st.value, names);
             }
             have_view = true;
             break;
         case O_FORMAT:
             if (egaf_out_format_parse(st.value, &format) != 0)
-                return bad_choice("format", st.value, formats);
+                return egaf_cli_bad_choice("render", "format", st.value, formats);
             have_format = true;
             break;
         case O_LANG:
@@ -165,7 +152,7 @@ int cmd_render(egaf_cli *cli, int argc, char **argv)
             else if (strcmp(st.value, "en") == 0)
                 ro.lang = EGAF_LANG_EN;
             else
-                return bad_choice("language", st.value, langs);
+                return egaf_cli_bad_choice("render", "language", st.value, langs);
             egaf_cli_set_language(cli, ro.lang == EGAF_LANG_VI);
             break;
         case O_YEAR: {
@@ -189,7 +176,7 @@ int cmd_render(egaf_cli *cli, int argc, char **argv)
             break;
         case O_SIZE:
             if (egaf_paper_parse(st.value, &ro.paper) != 0)
-                return bad_choice("paper size", st.value, papers);
+                return egaf_cli_bad_choice("render", "paper size", st.value, papers);
             break;
         case O_DPI: {
             char *end;
@@ -214,32 +201,20 @@ int cmd_render(egaf_cli *cli, int argc, char **argv)
         format = format_of(output);
 
     int rc = EXIT_FAILURE_RUN;
-    egaf_diags *load_diags = egaf_diags_create();
-    egaf_diags *diags = egaf_diags_create();
-    egaf_refs *refs = NULL;
-    egaf_model *model = NULL, *old = NULL;
+    egaf_cli_one one;
+    egaf_model *old = NULL;
     egaf_diff *diff = NULL;
     Agraph_t *g = NULL;
     egaf_gv *gv = NULL;
-    egaf_buf out;
-    egaf_buf_init(&out);
-    if (!load_diags || !diags) {
-        error(_("out of memory"));
+    if (egaf_cli_open_one(cli, refs_dir, file,
+                          _("cannot render '%s': the file holds no readable model"), &one) != 0)
         goto done;
-    }
-    refs = egaf_cli_load_refs(cli, refs_dir);
-    if (!refs)
-        goto done;
-    model = egaf_cli_load_one_model(
-        cli, file, _("cannot render '%s': the file holds no readable model"), load_diags);
-    if (!model)
-        goto done;
-    egaf_validator *v = egaf_validator_create(refs);
+    egaf_validator *v = egaf_validator_create(one.refs);
     if (v) {
-        egaf_validate(v, &model, 1, load_diags);
+        egaf_validate(v, &one.model, 1, one.load_diags);
         egaf_validator_free(v);
     }
-    egaf_diag_counts counts = egaf_diags_counts(load_diags);
+    egaf_diag_counts counts = egaf_diags_counts(one.load_diags);
     if (counts.errors)
     {
         fprintf(stderr, "egaf: %s: ", egaf_report_severity_word(EGAF_SEV_WARNING));
@@ -252,7 +227,7 @@ int cmd_render(egaf_cli *cli, int argc, char **argv)
                 file, counts.errors, file);
     }
     if (!year)
-        year = egaf_model_year(model);
+        year = egaf_model_year(one.model);
     for (; nwith_loaded < nwith; nwith_loaded++) {
         /* only their names are read: their findings are for egaf validate */
         egaf_diags *with_diags = egaf_diags_create();
@@ -286,23 +261,24 @@ int cmd_render(egaf_cli *cli, int argc, char **argv)
             error(_("--diff: '%s' holds no readable model to compare with"), old_file);
             goto done;
         }
-        egaf_model *const olds[1] = {old}, *const news[1] = {model};
+        egaf_model *const olds[1] = {old}, *const news[1] = {one.model};
         egaf_diff_side os = {olds, 1, NULL, old_file, NULL, NULL};
         egaf_diff_side ns = {news, 1, NULL, file, NULL, NULL};
-        egaf_diff_options dopt = {true, refs};
+        egaf_diff_options dopt = {true, one.refs};
         diff = egaf_diff_compute(&os, &ns, &dopt);
         if (!diff || diff->narchs != 1) {
             error(_("out of memory while comparing '%s' with '%s'"), file, old_file);
             goto done;
         }
-        g = egaf_view_build_diff(view, model, old, &diff->archs[0], refs, year, &ro, diags);
-    } else if (!egaf_view_applies(view, model)) {
+        g = egaf_view_build_diff(view, one.model, old, &diff->archs[0], one.refs, year, &ro,
+                                 one.diags);
+    } else if (!egaf_view_applies(view, one.model)) {
         /* an empty frame would be a diagram of nothing in the document */
         error(_("'%s' has no units (business.units): the %s view has nothing to draw"), file,
               egaf_view_name(view));
         goto done;
     } else {
-        g = egaf_view_build(view, model, refs, year, &ro, diags);
+        g = egaf_view_build(view, one.model, one.refs, year, &ro, one.diags);
     }
     if (!g) {
         error(_("out of memory while building the %s view"), egaf_view_name(view));
@@ -314,27 +290,21 @@ int cmd_render(egaf_cli *cli, int argc, char **argv)
         goto done;
     }
     double phase = egaf_cli_now_ms();
-    int drawn = egaf_render_graph(gv, g, format, &out, diags, file);
+    int drawn = egaf_render_graph(gv, g, format, &one.out, one.diags, file);
     egaf_cli_phase(_("draw"), &phase);
     if (drawn != 0) {
-        egaf_cli_print_findings(cli, diags);
+        egaf_cli_print_findings(cli, one.diags);
         error(_("cannot draw the %s view of '%s'"), egaf_view_name(view), file);
         goto done;
     }
-    egaf_cli_print_findings(cli, diags);
-    if (egaf_write_output(output, &out) == 0)
-        rc = EXIT_CLEAN;
+    rc = egaf_cli_finish_one(cli, &one, output);
 done:
-    egaf_buf_free(&out);
     egaf_view_free(g);
     egaf_gv_free(gv);
     egaf_diff_free(diff);
     egaf_model_free(old);
-    egaf_model_free(model);
     for (size_t i = 0; i < nwith_loaded; i++)
         egaf_model_free(with[i]);
-    egaf_refs_free(refs);
-    egaf_diags_free(diags);
-    egaf_diags_free(load_diags);
+    egaf_cli_close_one(&one);
     return rc;
 }

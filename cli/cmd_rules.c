@@ -33,11 +33,6 @@ static const char *const explain_usage =
        "\n"
        "Exit status: 0, or 2 when RULE names no rule.\n");
 
-static const egaf_option rules_options[] = {
-    {"format", .has_arg = true},
-    {"help", 'h', .usage = rules_usage},
-    {.name = NULL},
-};
 
 static const egaf_option explain_options[] = {
     {"help", 'h', .usage = explain_usage},
@@ -231,11 +226,15 @@ int cmd_rules(egaf_cli *cli, int argc, char **argv)
     egaf_opt_init(&st, argc, argv);
     st.no_operands = true;
     const char *format = "text";
-    for (int opt; (opt = egaf_opt_next(&st, rules_options, "rules")) != -1;) {
+    const egaf_option options[] = {
+        {"format", .value = &format},
+        {"help", 'h', .usage = rules_usage},
+        {.name = NULL},
+    };
+    /* no operand, every option stored: the loop only sees the end or a stop */
+    for (int opt; (opt = egaf_opt_next(&st, options, "rules")) != -1;)
         if (opt == -2)
             return st.exit_code;
-        format = st.value; /* --format, the one option left */
-    }
     egaf_buf out;
     egaf_buf_init(&out);
     if (strcmp(format, "text") == 0)

@@ -38,14 +38,14 @@ int cmd_schema(egaf_cli *cli, int argc, char **argv)
     /* Vietnamese unless English was asked for, by --lang before the
      * command or here: the names are Vietnamese in any case */
     egaf_schema_options so = {0, cli->lang_given && !cli->vietnamese};
-    /* where in options (from 1) the options the loop checks are */
-    enum { O_YEAR = 4, O_LANG };
+    /* the options the loop checks */
+    enum { O_YEAR = 1, O_LANG };
     const egaf_option options[] = {
         {"output", 'o', .value = &output},
         {"refs", .value = &refs_dir},
         {"help", 'h', .usage = usage},
-        {"year", .has_arg = true},
-        {"lang", .has_arg = true},
+        {"year", .has_arg = true, .id = O_YEAR},
+        {"lang", .has_arg = true, .id = O_LANG},
         {.name = NULL},
     };
     for (int opt; (opt = egaf_opt_next(&st, options, "schema")) != -1;) {

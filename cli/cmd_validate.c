@@ -69,11 +69,12 @@ int cmd_validate(egaf_cli *cli, int argc, char **argv)
     const char *output = NULL, *refs_dir = NULL, *base = NULL;
     bool werror = false, quiet = false;
     egaf_input_options io = {false};
-    /* where in options (from 1) the options the loop checks are */
-    enum { O_FORMAT = 1, O_DISABLE = 4, O_SEVERITY };
+    /* the options the loop checks (0 is an operand) */
+    enum { O_FORMAT = 1, O_DISABLE, O_SEVERITY };
     const egaf_option options[] = {
-        {"format", .has_arg = true}, {"output", 'o', .value = &output},
-        {"refs", .value = &refs_dir}, {"disable", .has_arg = true}, {"severity", .has_arg = true},
+        {"format", .has_arg = true, .id = O_FORMAT}, {"output", 'o', .value = &output},
+        {"refs", .value = &refs_dir}, {"disable", .has_arg = true, .id = O_DISABLE},
+        {"severity", .has_arg = true, .id = O_SEVERITY},
         {"werror", .flag = &werror}, {"quiet", 'q', .flag = &quiet},
         {"follow-links", .flag = &io.follow_links}, {"help", 'h', .usage = usage},
         {"base", .value = &base}, {.name = NULL},
@@ -89,19 +90,15 @@ int cmd_validate(egaf_cli *cli, int argc, char **argv)
         error(_("out of memory"));
         goto done;
     }
+    st.operands = inputs;
     for (int opt; (opt = egaf_opt_next(&st, options, "validate")) != -1;) {
         switch (opt) {
         case -2:
             rc = st.exit_code;
             goto done;
-        case 0:
-            inputs[ninputs++] = (char *)st.operand;
-            break;
         case O_FORMAT:
-            if (egaf_report_format_parse(st.value, &format) != 0) {
-                usage_error("validate", _("unknown format '%s'"), st.value);
+            if (egaf_cli_parse_report_format("validate", st.value, &format) != 0)
                 goto done;
-            }
             break;
         case O_DISABLE:
             if (configure_rule(arena, &cli_settings, st.value, EGAF_SEV_OFF) != 0)
@@ -122,6 +119,7 @@ int cmd_validate(egaf_cli *cli, int argc, char **argv)
         }
         }
     }
+    ninputs = st.noperands;
     if (ninputs == 0) {
         usage_error("validate", _("no model given"));
         goto done;

@@ -1,4 +1,5 @@
 /* common.c - errors, option parsing and outputs shared by the subcommands. */
+#include <assert.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -80,6 +81,34 @@ int egaf_cli_parse_change_format(const char *cmd, const char *value, egaf_change
     return 0;
 }
 
+bool egaf_cli_ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+int egaf_cli_bad_choice(const char *cmd, const char *what, const char *value,
+                        const char *const *choices)
+{
+    const char *s = egaf_suggest(value, choices, egaf_list_count(choices));
+    if (s)
+        return usage_error(cmd, _("unknown %s '%s'; did you mean '%s'?"), what, value, s);
+    egaf_buf list;
+    egaf_buf_init(&list);
+    for (size_t i = 0; choices[i]; i++)
+        egaf_buf_printf(&list, "%s%s", i ? ", " : "", choices[i]);
+    usage_error(cmd, _("unknown %s '%s' (one of: %s)"), what, value, list.data ? list.data : "");
+    egaf_buf_free(&list);
+    return EXIT_FAILURE_RUN;
+}
+
+int egaf_cli_parse_report_format(const char *cmd, const char *value, egaf_report_format *format)
+{
+    if (egaf_report_format_parse(value, format) != 0)
+        return usage_error(cmd, _("unknown format '%s'"), value);
+    return 0;
+}
+
 int egaf_cli_parse_year(const char *cmd, const char *value, int *year)
 {
     char *end = NULL;
@@ -123,6 +152,8 @@ static void build_tables(egaf_opt_state *st, const egaf_option *table)
     *s++ = '-';
     *s++ = ':';
     for (const egaf_option *o = table; o->name && n < EGAF_OPT_MAX; o++, n++) {
+        /* a row the command checks itself is returned by its id */
+        assert(o->value || o->flag || o->usage || o->id > 0);
         st->longopts[n] = (struct option){o->name, takes_value(o) ? required_argument : no_argument,
                                           NULL, LONG_VAL + (int)n};
         if (o->short_name) {
@@ -187,7 +218,7 @@ static void unknown_long(const egaf_opt_state *st, const char *arg, const char *
 
 /* The table's option `index` (1-based) was given: stored where the table
  * says (0: parsing goes on), or its --help printed (-2, the command stops
- * with EXIT_CLEAN); else the command sees it (index). */
+ * with EXIT_CLEAN); else the command sees it (its id). */
 static int matched(egaf_opt_state *st, const egaf_option *table, int index)
 {
     const egaf_option *o = &table[index - 1];
@@ -201,19 +232,24 @@ static int matched(egaf_opt_state *st, const egaf_option *table, int index)
         return -2;
     } else {
         st->value = optarg;
-        return index;
+        return o->id;
     }
     return 0;
 }
 
-/* An operand: 0, or -2 after a usage error when the command takes none. */
-static int operand(egaf_opt_state *st, const char *arg, const char *cmd)
+/* An operand: 1 when stored in st->operands (parsing goes on), 0 for the
+ * command to see, or -2 after a usage error when the command takes none. */
+static int operand(egaf_opt_state *st, char *arg, const char *cmd)
 {
     st->operand = arg;
-    if (!st->no_operands)
+    if (st->no_operands) {
+        usage_error(cmd, _("unexpected argument '%s'"), arg);
+        return -2;
+    }
+    if (!st->operands)
         return 0;
-    usage_error(cmd, _("unexpected argument '%s'"), arg);
-    return -2;
+    st->operands[st->noperands++] = arg;
+    return 1;
 }
 
 static int next_option(egaf_opt_state *st, const egaf_option *table, const char *cmd)
@@ -221,9 +257,12 @@ static int next_option(egaf_opt_state *st, const egaf_option *table, const char 
     st->value = NULL;
     if (st->only_operands) {
         /* after "--": what getopt_long left are operands */
-        if (st->index >= st->argc)
-            return -1;
-        return operand(st, st->argv[st->index++], cmd);
+        while (st->index < st->argc) {
+            int rc = operand(st, st->argv[st->index++], cmd);
+            if (rc != 1)
+                return rc;
+        }
+        return -1;
     }
     if (st->table != table)
         build_tables(st, table);
@@ -235,8 +274,12 @@ static int next_option(egaf_opt_state *st, const egaf_option *table, const char 
             st->index = optind;
             return next_option(st, table, cmd);
         }
-        if (c == 1)
-            return operand(st, optarg, cmd);
+        if (c == 1) {
+            int rc = operand(st, optarg, cmd);
+            if (rc != 1)
+                return rc;
+            continue;
+        }
         if (c == COMMON_COLOR) {
             egaf_color_mode mode;
             if (egaf_cli_parse_color(optarg, &mode) != 0) {
@@ -805,6 +848,39 @@ void egaf_cli_print_findings(egaf_cli *cli, egaf_diags *diags)
     fflush(stdout);
     egaf_buf_write(&out, stderr);
     egaf_buf_free(&out);
+}
+
+int egaf_cli_open_one(egaf_cli *cli, const char *refs_dir, const char *file,
+                      const char *unreadable, egaf_cli_one *one)
+{
+    memset(one, 0, sizeof(*one));
+    egaf_buf_init(&one->out);
+    one->load_diags = egaf_diags_create();
+    one->diags = egaf_diags_create();
+    if (!one->load_diags || !one->diags) {
+        error(_("out of memory"));
+        return -1;
+    }
+    one->refs = egaf_cli_load_refs(cli, refs_dir);
+    if (!one->refs)
+        return -1;
+    one->model = egaf_cli_load_one_model(cli, file, unreadable, one->load_diags);
+    return one->model ? 0 : -1;
+}
+
+int egaf_cli_finish_one(egaf_cli *cli, egaf_cli_one *one, const char *output)
+{
+    egaf_cli_print_findings(cli, one->diags);
+    return egaf_write_output(output, &one->out) == 0 ? EXIT_CLEAN : EXIT_FAILURE_RUN;
+}
+
+void egaf_cli_close_one(egaf_cli_one *one)
+{
+    egaf_buf_free(&one->out);
+    egaf_model_free(one->model);
+    egaf_refs_free(one->refs);
+    egaf_diags_free(one->diags);
+    egaf_diags_free(one->load_diags);
 }
 
 egaf_model *egaf_cli_load_one_model(egaf_cli *cli, const char *file, const char *unreadable,

@@ -2,28 +2,36 @@
  * library only describes them and draws one on request; processes are the
  * command's business).
  *
- * The diagrams are independent, so they are drawn in parallel, one child
- * process per diagram: the child inherits the site's figures and a
- * Graphviz context already warmed up (plugins, fontconfig, pango: most of a
- * small diagram's time), draws, writes its own file, sends its findings
- * back over a pipe and exits with the result. The parent waits only for its
- * own children, by pid, and reads every pipe while they run, so a child with
- * many findings never blocks on a full pipe. */
+ * The diagrams are independent, so they are drawn in parallel by a few
+ * long-lived workers, one per core: each is forked once, after the site's
+ * figures are built and a Graphviz context is warmed up (plugins,
+ * fontconfig, pango: most of a small diagram's time), and then draws one
+ * diagram after another as the parent hands them out. Forking once per
+ * diagram cost more than the drawing: every fork of a parent of a few
+ * hundred MB copies its page tables, and every child paid again for the
+ * pages it wrote (copy on write) and for the caches it warmed; at scale 1
+ * that was 18 of consolidate's 41 CPU seconds (docs/performance.md).
+ *
+ * A worker writes its own diagram's file and sends back, per diagram, its
+ * result and findings over a socket of its own. The parent waits only for
+ * its own children, by pid, and reads every socket while they run, so a
+ * worker with many findings never blocks. A worker that dies loses only the
+ * diagram it was drawing (EGAF_DRAWN_FAILED); another is started for the
+ * ones left. */
 #include <errno.h>
-#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "base/rules.h"
 #include "cli/cli.h"
 #include "cli/draw_pool.h"
-#include "base/outdir.h"
 
 /* ---- findings as bytes ---------------------------------------------------- */
 
@@ -130,82 +138,212 @@ long egaf_draw_pool_read_findings(egaf_diags *diags, const char *data, size_t le
 
 /* ---- the pool ------------------------------------------------------------------ */
 
+/* What a worker sends back after each diagram: this header, then len bytes
+ * of findings (egaf_draw_pool_write_findings). */
+typedef struct drawn_header {
+    uint32_t index;  /* the diagram's */
+    uint32_t result; /* an egaf_site_drawn */
+    uint32_t len;
+} drawn_header;
+
+#define IDLE SIZE_MAX
+
 typedef struct worker {
-    pid_t pid; /* 0: not started or finished */
-    int fd;    /* the read end of its pipe, -1 when closed */
-    egaf_buf findings;
+    pid_t pid;      /* 0: not running */
+    int fd;         /* the parent's end of its socket, -1 when closed */
+    size_t drawing; /* the diagram it was sent, or IDLE */
+    egaf_buf in;    /* what it sent that is not read yet */
 } worker;
 
-/* Draws diagram i here (no child could be made, or EGAF_JOBS=1). */
-static void draw_here(egaf_draw_pool *pool, egaf_site *site, const egaf_site_diagram *d,
-                      egaf_site_drawn *drawn, egaf_diags *list)
+/* Sends (out) or receives len bytes over the socket fd, however many calls
+ * it takes; false on an error or, receiving, at its end before len bytes. */
+static bool move_all(int fd, void *data, size_t len, bool out)
 {
-    *drawn = egaf_site_draw(site, d, pool->gv, list);
+    char *p = data;
+    while (len) {
+        ssize_t moved = out ? send(fd, p, len, MSG_NOSIGNAL) : recv(fd, p, len, 0);
+        if (moved < 0 && errno == EINTR)
+            continue;
+        if (moved <= 0)
+            return false;
+        p += moved;
+        len -= (size_t)moved;
+    }
+    return true;
 }
 
-static void child(egaf_draw_pool *pool, egaf_site *site, const egaf_site_diagram *d, int fd,
-                  pid_t parent)
+static bool send_all(int fd, const void *data, size_t len)
 {
-    /* a child never outlives a killed parent */
+    return move_all(fd, (void *)data, len, true);
+}
+
+static egaf_site_drawn draw_one(egaf_draw_pool *pool, egaf_site *site,
+                                const egaf_site_diagram *diagram, egaf_diags *diags)
+{
+    return (pool->draw ? pool->draw : egaf_site_draw)(site, diagram, pool->gv, diags);
+}
+
+/* The worker: draws each diagram whose index arrives on fd, until the
+ * parent closes its end. Never returns. */
+static void work(egaf_draw_pool *pool, egaf_site *site, const egaf_site_diagram *diagrams,
+                 size_t n, int fd, pid_t parent)
+{
+    /* a worker never outlives a killed parent */
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (getppid() != parent)
-        _exit(EGAF_DRAWN_FAILED);
-    egaf_diags *list = egaf_diags_create();
-    if (!list)
-        _exit(EGAF_DRAWN_FAILED);
-    egaf_site_drawn r = egaf_site_draw(site, d, pool->gv, list);
+        _exit(1);
     egaf_buf out;
     egaf_buf_init(&out);
-    egaf_draw_pool_write_findings(&out, list);
-    egaf_diags_free(list);
-    int status = out.failed ? EGAF_DRAWN_FAILED : (int)r;
-    if (!out.failed && egaf_write_all(fd, out.data ? out.data : "", out.len) != 0)
-        status = EGAF_DRAWN_FAILED;
-    /* what the child made is freed: valgrind checks a child's leaks too */
+    uint32_t index;
+    while (move_all(fd, &index, sizeof index, false) && index < n) {
+        egaf_diags *list = egaf_diags_create();
+        egaf_site_drawn r = list ? draw_one(pool, site, &diagrams[index], list) : EGAF_DRAWN_FAILED;
+        egaf_buf_reset(&out);
+        if (list)
+            egaf_draw_pool_write_findings(&out, list);
+        egaf_diags_free(list);
+        if (out.failed) {
+            r = EGAF_DRAWN_FAILED;
+            egaf_buf_reset(&out);
+        }
+        drawn_header h = {index, (uint32_t)r, (uint32_t)out.len};
+        if (!send_all(fd, &h, sizeof h) || !send_all(fd, out.data ? out.data : "", out.len))
+            break;
+    }
+    /* what the worker made is freed: valgrind checks a child's leaks too */
     egaf_buf_free(&out);
-    _exit(status);
+    close(fd);
+    _exit(0);
 }
 
-/* Reads what worker w sent; at the end of its pipe, waits for it and sets
- * its result. */
-static void read_worker(worker *w, egaf_site_drawn *drawn, size_t *running)
+typedef struct pool_run {
+    egaf_draw_pool *pool;
+    egaf_site *site;
+    const egaf_site_diagram *diagrams;
+    size_t n;
+    egaf_site_drawn *drawn;
+    egaf_buf *found; /* each diagram's findings, as its worker sent them */
+    worker *ws;
+    size_t nworkers;
+    size_t next;     /* the next diagram to hand out */
+    size_t finished; /* diagrams with a result */
+    pid_t parent;
+} pool_run;
+
+/* Starts worker w; false when no process could be made. */
+static bool start_worker(pool_run *run, worker *w)
 {
-    char chunk[4096];
-    ssize_t got = read(w->fd, chunk, sizeof chunk);
-    if (got < 0 && (errno == EINTR || errno == EAGAIN))
-        return;
-    if (got > 0) {
-        egaf_buf_add(&w->findings, chunk, (size_t)got);
-        return;
+    int sv[2];
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0)
+        return false;
+    pid_t pid = fork();
+    if (pid == 0) {
+        close(sv[0]);
+        for (size_t i = 0; i < run->nworkers; i++) /* the others' ends are theirs */
+            if (run->ws[i].fd >= 0)
+                close(run->ws[i].fd);
+        work(run->pool, run->site, run->diagrams, run->n, sv[1], run->parent);
     }
+    close(sv[1]);
+    if (pid < 0) {
+        close(sv[0]);
+        return false;
+    }
+    w->pid = pid;
+    w->fd = sv[0];
+    w->drawing = IDLE;
+    egaf_buf_reset(&w->in);
+    return true;
+}
+
+/* Worker w has ended (its socket closed): waits for it; the diagram it was
+ * drawing is lost. */
+static void end_worker(pool_run *run, worker *w)
+{
     close(w->fd);
     w->fd = -1;
-    int status;
-    pid_t r;
-    while ((r = waitpid(w->pid, &status, 0)) < 0 && errno == EINTR)
+    while (waitpid(w->pid, NULL, 0) < 0 && errno == EINTR)
         ;
     w->pid = 0;
-    (*running)--;
-    *drawn = r > 0 && WIFEXITED(status) && WEXITSTATUS(status) <= EGAF_DRAWN_FAILED
-                 ? (egaf_site_drawn)WEXITSTATUS(status)
-                 : EGAF_DRAWN_FAILED;
+    if (w->drawing != IDLE) {
+        run->drawn[w->drawing] = EGAF_DRAWN_FAILED;
+        run->finished++;
+        w->drawing = IDLE;
+    }
 }
 
-/* Waits until a running worker sends something or ends. */
-static void wait_workers(worker *ws, size_t n, struct pollfd *fds, size_t *slot_of,
-                         egaf_site_drawn *drawn, size_t *running)
+/* Takes the complete results in w's input. */
+static void take_results(pool_run *run, worker *w)
+{
+    size_t at = 0;
+    drawn_header h;
+    while (w->in.len - at >= sizeof h) {
+        memcpy(&h, w->in.data + at, sizeof h);
+        if (w->in.len - at - sizeof h < h.len)
+            break; /* the rest is on its way */
+        if (h.index == w->drawing) {
+            run->drawn[h.index] =
+                h.result <= EGAF_DRAWN_FAILED ? (egaf_site_drawn)h.result : EGAF_DRAWN_FAILED;
+            egaf_buf_add(&run->found[h.index], w->in.data + at + sizeof h, h.len);
+            run->finished++;
+            w->drawing = IDLE;
+        }
+        at += sizeof h + h.len;
+    }
+    if (at) {
+        memmove(w->in.data, w->in.data + at, w->in.len - at);
+        w->in.len -= at;
+    }
+}
+
+/* Hands the next diagram to every idle worker (starting one again where it
+ * ended while diagrams are left); false when none is running. */
+static bool hand_out(pool_run *run)
+{
+    bool any = false;
+    for (size_t i = 0; i < run->nworkers; i++) {
+        worker *w = &run->ws[i];
+        if (w->pid == 0 && run->next < run->n && !start_worker(run, w))
+            continue;
+        if (w->pid == 0)
+            continue;
+        any = true;
+        if (w->drawing != IDLE || run->next >= run->n)
+            continue;
+        uint32_t index = (uint32_t)run->next;
+        if (send_all(w->fd, &index, sizeof index)) {
+            w->drawing = run->next++;
+        }
+    }
+    return any;
+}
+
+/* Waits until a worker sends something or ends, and takes it. */
+static void wait_workers(pool_run *run, struct pollfd *fds, size_t *slot_of)
 {
     size_t nfds = 0;
-    for (size_t i = 0; i < n; i++)
-        if (ws[i].fd >= 0) {
-            fds[nfds] = (struct pollfd){ws[i].fd, POLLIN, 0};
+    for (size_t i = 0; i < run->nworkers; i++)
+        if (run->ws[i].fd >= 0) {
+            fds[nfds] = (struct pollfd){run->ws[i].fd, POLLIN, 0};
             slot_of[nfds++] = i;
         }
     if (poll(fds, nfds, -1) < 0)
         return; /* EINTR: the caller loops */
-    for (size_t k = 0; k < nfds; k++)
-        if (fds[k].revents)
-            read_worker(&ws[slot_of[k]], &drawn[slot_of[k]], running);
+    for (size_t k = 0; k < nfds; k++) {
+        if (!fds[k].revents)
+            continue;
+        worker *w = &run->ws[slot_of[k]];
+        char chunk[16384];
+        ssize_t got = recv(w->fd, chunk, sizeof chunk, 0);
+        if (got < 0 && (errno == EINTR || errno == EAGAIN))
+            continue;
+        if (got > 0) {
+            egaf_buf_add(&w->in, chunk, (size_t)got);
+            take_results(run, w);
+        } else {
+            end_worker(run, w);
+        }
+    }
 }
 
 /* Under ThreadSanitizer a forked child cannot report: it shares the
@@ -223,85 +361,73 @@ static void wait_workers(worker *ws, size_t n, struct pollfd *fds, size_t *slot_
 #define FORK_WORKERS 1
 #endif
 
+/* Draws the diagrams from..n in this process (no worker could be made, or
+ * EGAF_JOBS=1), their findings straight into diags. */
+static void draw_here(egaf_draw_pool *pool, egaf_site *site, const egaf_site_diagram *diagrams,
+                      size_t n, egaf_site_drawn *drawn, egaf_diags *diags)
+{
+    for (size_t i = 0; i < n; i++)
+        drawn[i] = draw_one(pool, site, &diagrams[i], diags);
+}
+
 int egaf_draw_pool_run(void *ctx, egaf_site *site, const egaf_site_diagram *diagrams, size_t n,
                        egaf_site_drawn *drawn, egaf_diags *diags)
 {
     egaf_draw_pool *pool = ctx;
     size_t parallel = egaf_cli_jobs(n);
     const char *jobs = getenv("EGAF_JOBS");
-    if (!FORK_WORKERS || (jobs && strcmp(jobs, "1") == 0)) {
-        for (size_t i = 0; i < n; i++)
-            draw_here(pool, site, &diagrams[i], &drawn[i], diags);
+    if (!FORK_WORKERS || n == 0 || (jobs && strcmp(jobs, "1") == 0)) {
+        draw_here(pool, site, diagrams, n, drawn, diags);
         return 0;
     }
-    worker *ws = calloc(n + 1, sizeof(*ws));
-    struct pollfd *fds = calloc(n + 1, sizeof(*fds));
-    size_t *slot_of = calloc(n + 1, sizeof(*slot_of));
-    egaf_diags **here = calloc(n + 1, sizeof(*here)); /* drawn in this process */
-    if (!ws || !fds || !slot_of || !here) {
-        free(ws);
+    pool_run run = {pool, site, diagrams, n, drawn, NULL, NULL, parallel, 0, 0, getpid()};
+    run.found = calloc(n, sizeof(*run.found));
+    run.ws = calloc(parallel, sizeof(*run.ws));
+    struct pollfd *fds = calloc(parallel, sizeof(*fds));
+    size_t *slot_of = calloc(parallel, sizeof(*slot_of));
+    if (!run.found || !run.ws || !fds || !slot_of) {
+        free(run.found);
+        free(run.ws);
         free(fds);
         free(slot_of);
-        free(here);
         return -1;
     }
     for (size_t i = 0; i < n; i++) {
-        ws[i].fd = -1;
-        egaf_buf_init(&ws[i].findings);
+        drawn[i] = EGAF_DRAWN_FAILED;
+        egaf_buf_init(&run.found[i]);
+    }
+    for (size_t i = 0; i < parallel; i++) {
+        run.ws[i].fd = -1;
+        run.ws[i].drawing = IDLE;
+        egaf_buf_init(&run.ws[i].in);
     }
     egaf_gv_warm_up(pool->gv);
-    fflush(NULL); /* nothing buffered is written twice by a child */
-    pid_t parent = getpid();
-    size_t running = 0;
-    for (size_t i = 0; i < n;) {
-        if (running >= parallel) {
-            wait_workers(ws, n, fds, slot_of, drawn, &running);
-            continue;
+    fflush(NULL); /* nothing buffered is written twice by a worker */
+    while (run.finished < n && hand_out(&run))
+        wait_workers(&run, fds, slot_of);
+    /* every diagram is drawn (or no worker could be made): the workers end
+     * when their sockets close */
+    for (size_t i = 0; i < parallel; i++)
+        if (run.ws[i].pid) {
+            shutdown(run.ws[i].fd, SHUT_WR);
+            run.ws[i].drawing = IDLE;
+            end_worker(&run, &run.ws[i]);
         }
-        int p[2];
-        pid_t pid = -1;
-        if (pipe2(p, O_CLOEXEC) == 0) {
-            pid = fork();
-            if (pid == 0) {
-                close(p[0]);
-                child(pool, site, &diagrams[i], p[1], parent);
-            }
-            close(p[1]);
-            if (pid < 0)
-                close(p[0]);
-        }
-        if (pid > 0) {
-            ws[i].pid = pid;
-            ws[i].fd = p[0];
-            running++;
-            i++;
-            continue;
-        }
-        /* no child: wait for one to finish and try again, else draw here */
-        if (running) {
-            wait_workers(ws, n, fds, slot_of, drawn, &running);
-            continue;
-        }
-        here[i] = egaf_diags_create();
-        if (here[i])
-            draw_here(pool, site, &diagrams[i], &drawn[i], here[i]);
-        i++;
-    }
-    while (running)
-        wait_workers(ws, n, fds, slot_of, drawn, &running);
-    /* the findings in the diagrams' order */
+    /* the findings in the diagrams' order; a diagram no worker took is drawn here */
     int rc = 0;
     for (size_t i = 0; i < n; i++) {
-        if (here[i])
-            egaf_diags_absorb(diags, here[i]);
-        else if (ws[i].findings.failed ||
-                 egaf_draw_pool_read_findings(diags, ws[i].findings.data, ws[i].findings.len) < 0)
+        if (i >= run.next)
+            draw_here(pool, site, &diagrams[i], 1, &drawn[i], diags);
+        else if (run.found[i].failed ||
+                 egaf_draw_pool_read_findings(diags, run.found[i].data, run.found[i].len) < 0)
             rc = -1;
-        egaf_buf_free(&ws[i].findings);
+        egaf_buf_free(&run.found[i]);
     }
-    free(ws);
+    for (size_t i = 0; i < parallel; i++)
+        egaf_buf_free(&run.ws[i].in);
+    free(run.found);
+    free(run.ws);
     free(fds);
     free(slot_of);
-    free(here);
     return rc;
 }

@@ -257,7 +257,8 @@ static int cmd_help(egaf_cli *cli, int argc, char **argv)
 {
     egaf_opt_state st;
     egaf_opt_init(&st, argc, argv);
-    static const egaf_option options[] = {{"help", 'h', .has_arg = false}, {.name = NULL}};
+    enum { H_HELP = 1 }; /* -h: the overview, as with no command named */
+    static const egaf_option options[] = {{"help", 'h', .id = H_HELP}, {.name = NULL}};
     const char *topic = NULL;
     for (int opt; (opt = egaf_opt_next(&st, options, "help")) != -1;) {
         if (opt == -2)
@@ -285,9 +286,9 @@ enum { G_LANG = 1, G_VERSION, G_HELP };
  * then the command with the rest of the line. */
 static int run(egaf_cli *cli, int argc, char **argv)
 {
-    static const egaf_option options[] = {{"lang", .has_arg = true},
-                                          {"version", 'V', .has_arg = false},
-                                          {"help", 'h', .has_arg = false},
+    static const egaf_option options[] = {{"lang", .has_arg = true, .id = G_LANG},
+                                          {"version", 'V', .id = G_VERSION},
+                                          {"help", 'h', .id = G_HELP},
                                           {.name = NULL}};
     /* stop at the command: its options are its own ("+" in getopt terms),
      * so the operands are looked at one by one */

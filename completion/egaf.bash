@@ -46,6 +46,32 @@ _egaf_formats()
     esac
 }
 
+# The words an option's value is one of (for the command $2), or nothing.
+_egaf_values()
+{
+    case $1 in
+    --format) _egaf_formats "$2" ;;
+    --view) echo "overview integration data technology security organisation" ;;
+    --lang) echo "vi en" ;;
+    --color) echo "auto always never" ;;
+    --disable) _egaf_rule_ids ;;
+    --framework) echo "2.0 3.0 4.0" ;;
+    --kind) echo "agencies shared-systems national-databases data-subjects codes national-targets" ;;
+    --fail-on) echo "added removed changed any" ;;
+    esac
+}
+
+# Models: the *.yaml files and the folders that start with $1.
+_egaf_models()
+{
+    local f
+    while IFS= read -r f; do
+        if [ -d "$f" ] || [[ $f == *.yaml || $f == *.yml ]]; then
+            COMPREPLY+=("$f")
+        fi
+    done < <(compgen -f -- "$1")
+}
+
 _egaf()
 {
     local cur=${COMP_WORDS[COMP_CWORD]}
@@ -60,7 +86,7 @@ _egaf()
         if [ "${COMP_WORDS[at]}" = --lang ]; then at=$((at + 2)); else at=$((at + 1)); fi
     done
     if [ "$prev" = --lang ]; then
-        COMPREPLY=($(compgen -W "vi en" -- "$cur"))
+        COMPREPLY=($(compgen -W "$(_egaf_values --lang)" -- "$cur"))
         return 0
     fi
     if [ "$COMP_CWORD" -le "$at" ]; then
@@ -74,24 +100,8 @@ _egaf()
 
     local cmd=${COMP_WORDS[at]}
     case $prev in
-    --format)
-        COMPREPLY=($(compgen -W "$(_egaf_formats "$cmd")" -- "$cur"))
-        return 0
-        ;;
-    --view)
-        COMPREPLY=($(compgen -W "overview integration data technology security organisation" -- "$cur"))
-        return 0
-        ;;
-    --lang)
-        COMPREPLY=($(compgen -W "vi en" -- "$cur"))
-        return 0
-        ;;
-    --color)
-        COMPREPLY=($(compgen -W "auto always never" -- "$cur"))
-        return 0
-        ;;
-    --disable)
-        COMPREPLY=($(compgen -W "$(_egaf_rule_ids)" -- "$cur"))
+    --format | --view | --lang | --color | --disable | --framework | --kind | --fail-on)
+        COMPREPLY=($(compgen -W "$(_egaf_values "$prev" "$cmd")" -- "$cur"))
         return 0
         ;;
     --severity)
@@ -101,18 +111,6 @@ _egaf()
             COMPREPLY=($(compgen -W "$(_egaf_rule_ids)" -S = -- "$cur"))
             compopt -o nospace 2>/dev/null
         fi
-        return 0
-        ;;
-    --framework)
-        COMPREPLY=($(compgen -W "2.0 3.0 4.0" -- "$cur"))
-        return 0
-        ;;
-    --kind)
-        COMPREPLY=($(compgen -W "agencies shared-systems national-databases data-subjects codes national-targets" -- "$cur"))
-        return 0
-        ;;
-    --fail-on)
-        COMPREPLY=($(compgen -W "added removed changed any" -- "$cur"))
         return 0
         ;;
     --refs | --previous | --base | --cache)
@@ -129,7 +127,7 @@ _egaf()
     esac
 
     if [[ $cur == --color=* ]]; then
-        COMPREPLY=($(compgen -P --color= -W "auto always never" -- "${cur#--color=}"))
+        COMPREPLY=($(compgen -P --color= -W "$(_egaf_values --color)" -- "${cur#--color=}"))
         return 0
     fi
     if [[ $cur == -* ]]; then
@@ -149,23 +147,12 @@ _egaf()
         if [ "$COMP_CWORD" -eq $((at + 1)) ]; then
             COMPREPLY=($(compgen -W "list show audit diff" -- "$cur"))
         elif [ "${COMP_WORDS[at + 1]}" = audit ]; then
-            local f
-            while IFS= read -r f; do
-                if [ -d "$f" ] || [[ $f == *.yaml || $f == *.yml ]]; then
-                    COMPREPLY+=("$f")
-                fi
-            done < <(compgen -f -- "$cur")
+            _egaf_models "$cur"
         fi
         ;;
     rules | schema | help | init) ;;
     *)
-        # models: *.yaml files and folders
-        local f
-        while IFS= read -r f; do
-            if [ -d "$f" ] || [[ $f == *.yaml || $f == *.yml ]]; then
-                COMPREPLY+=("$f")
-            fi
-        done < <(compgen -f -- "$cur")
+        _egaf_models "$cur"
         ;;
     esac
     return 0

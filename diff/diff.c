@@ -186,12 +186,7 @@ static void strv_sort_unique(strv *s)
 
 static const char *keep(ctx *c, const char *s)
 {
-    if (!s)
-        return NULL;
-    char *r = egaf_arena_strdup(c->d->arena, s);
-    if (!r)
-        c->oom = true;
-    return r;
+    return egaf_arena_keep(c->d->arena, s, &c->oom);
 }
 
 /* Arena-backed growable arrays: the old block stays in the arena (at most
@@ -379,41 +374,25 @@ static bool compare_value(ctx *c, const char *key, bool list, const egaf_value *
     }
     list_items(c, ov, oarch, a);
     list_items(c, nv, narch, b);
-    size_t i = 0, j = 0, nadd = 0, nrem = 0;
-    while (i < a->n || j < b->n) {
+    size_t i = 0, j = 0, added_cap = 0, removed_cap = 0;
+    while ((i < a->n || j < b->n) && !c->oom) {
         int r = i == a->n ? 1 : j == b->n ? -1 : strcmp(a->v[i], b->v[j]);
         if (r == 0) {
             i++;
             j++;
         } else if (r < 0) {
-            nrem++;
+            const char **slot = PUSH(c, f->removed, f->nremoved, removed_cap);
+            if (slot)
+                *slot = keep(c, a->v[i]);
             i++;
         } else {
-            nadd++;
+            const char **slot = PUSH(c, f->added, f->nadded, added_cap);
+            if (slot)
+                *slot = keep(c, b->v[j]);
             j++;
         }
     }
-    if (!nadd && !nrem)
-        return false;
-    f->added = nadd ? egaf_arena_alloc(c->d->arena, nadd * sizeof(char *)) : NULL;
-    f->removed = nrem ? egaf_arena_alloc(c->d->arena, nrem * sizeof(char *)) : NULL;
-    if ((nadd && !f->added) || (nrem && !f->removed)) {
-        c->oom = true;
-        return false;
-    }
-    i = j = 0;
-    while (i < a->n || j < b->n) {
-        int r = i == a->n ? 1 : j == b->n ? -1 : strcmp(a->v[i], b->v[j]);
-        if (r == 0) {
-            i++;
-            j++;
-        } else if (r < 0) {
-            f->removed[f->nremoved++] = keep(c, a->v[i++]);
-        } else {
-            f->added[f->nadded++] = keep(c, b->v[j++]);
-        }
-    }
-    return true;
+    return !c->oom && (f->nadded || f->nremoved);
 }
 
 static void index_values(const egaf_element *el, const egaf_value **idx)
@@ -630,12 +609,6 @@ typedef struct fv {
     size_t n, cap;
 } fv;
 
-static void fv_push(ctx *c, fv *l, const egaf_finding *f)
-{
-    if (!EGAF_PUSH(l->v, l->n, l->cap, 16, f))
-        c->oom = true;
-}
-
 static int finding_key_cmp(const egaf_finding *a, const egaf_finding *b)
 {
     int r;
@@ -703,8 +676,9 @@ static fv *bucket_findings(ctx *c, int side)
         }
         if (!at && s->nmodels == 1)
             at = 1;
-        if (at)
-            fv_push(c, &buckets[at - 1], f);
+        fv *bucket = at ? &buckets[at - 1] : NULL;
+        if (bucket && !EGAF_PUSH(bucket->v, bucket->n, bucket->cap, 16, f))
+            c->oom = true;
     }
     egaf_strmap_free(&by_file);
     egaf_strmap_free(&by_id);
@@ -802,10 +776,32 @@ static int element_cmp(const void *pa, const void *pb)
     return (int)a->status - (int)b->status;
 }
 
+/* Maps the id of each element of kind in m to the element (the first of a
+ * duplicated id). */
+static void index_ids(const egaf_model *m, egaf_kind k, egaf_strmap *ids, bool *oom)
+{
+    for (size_t e = 0; e < m->counts[k]; e++) {
+        const egaf_element *el = m->elements[k][e];
+        if (el->id)
+            egaf_strmap_put(ids, el->id, strlen(el->id), (void *)el, oom);
+    }
+}
+
 typedef struct elref {
     egaf_diff_element *de; /* into the arch's (sorted) array: set after sorting */
     const egaf_element *el;
 } elref;
+
+/* The signature of a listed element of status st (NULL for the others),
+ * found again by id in ids (one map a kind) of the model it came from. */
+static const char *listed_signature(ctx *c, const egaf_diff_element *de, egaf_diff_status st,
+                                    const egaf_strmap *ids, const char *arch)
+{
+    if (de->status != st)
+        return NULL;
+    const egaf_element *el = egaf_strmap_get(&ids[de->kind], de->id, strlen(de->id));
+    return el ? signature(c, el, arch) : NULL;
+}
 
 /* Added elements that equal a removed one of the same kind, id apart. */
 static void find_renames(ctx *c, egaf_diff_arch *a, const egaf_model *o, const egaf_model *n)
@@ -827,16 +823,8 @@ static void find_renames(ctx *c, egaf_diff_arch *a, const egaf_model *o, const e
         egaf_strmap_init(&nid[k]);
     }
     for (int k = 0; k < EGAF_K_ARCHITECTURE; k++) {
-        for (size_t e = 0; e < o->counts[k]; e++) {
-            const egaf_element *el = o->elements[k][e];
-            if (el->id)
-                egaf_strmap_put(&oid[k], el->id, strlen(el->id), (void *)el, &oom);
-        }
-        for (size_t e = 0; e < n->counts[k]; e++) {
-            const egaf_element *el = n->elements[k][e];
-            if (el->id)
-                egaf_strmap_put(&nid[k], el->id, strlen(el->id), (void *)el, &oom);
-        }
+        index_ids(o, (egaf_kind)k, &oid[k], &oom);
+        index_ids(n, (egaf_kind)k, &nid[k], &oom);
     }
     /* signature -> first removed element (index), chained by next[] */
     size_t *next = calloc(a->nelements, sizeof(*next));
@@ -848,10 +836,7 @@ static void find_renames(ctx *c, egaf_diff_arch *a, const egaf_model *o, const e
         oom = true;
     for (size_t i = 0; i < a->nelements && !oom && !c->oom; i++) {
         egaf_diff_element *de = &a->elements[i];
-        if (de->status != EGAF_DIFF_REMOVED)
-            continue;
-        const egaf_element *el = egaf_strmap_get(&oid[de->kind], de->id, strlen(de->id));
-        const char *sig = el ? signature(c, el, o->id) : NULL;
+        const char *sig = listed_signature(c, de, EGAF_DIFF_REMOVED, oid, o->id);
         if (!sig)
             continue;
         void *head = egaf_strmap_put(&sigs, sig, strlen(sig), (void *)(uintptr_t)(i + 1), &oom);
@@ -865,10 +850,7 @@ static void find_renames(ctx *c, egaf_diff_arch *a, const egaf_model *o, const e
     }
     for (size_t i = 0; i < a->nelements && !oom && !c->oom; i++) {
         egaf_diff_element *de = &a->elements[i];
-        if (de->status != EGAF_DIFF_ADDED)
-            continue;
-        const egaf_element *el = egaf_strmap_get(&nid[de->kind], de->id, strlen(de->id));
-        const char *sig = el ? signature(c, el, n->id) : NULL;
+        const char *sig = listed_signature(c, de, EGAF_DIFF_ADDED, nid, n->id);
         if (!sig)
             continue;
         uintptr_t h = (uintptr_t)egaf_strmap_get(&sigs, sig, strlen(sig));
@@ -902,11 +884,7 @@ static void diff_elements(ctx *c, egaf_diff_arch *a, const egaf_model *o, const 
         egaf_strmap om, nm;
         egaf_strmap_init(&om);
         egaf_strmap_init(&nm);
-        for (size_t e = 0; e < n->counts[k]; e++) {
-            const egaf_element *el = n->elements[k][e];
-            if (el->id)
-                egaf_strmap_put(&nm, el->id, strlen(el->id), (void *)el, &oom);
-        }
+        index_ids(n, (egaf_kind)k, &nm, &oom);
         for (size_t e = 0; e < o->counts[k] && !oom && !c->oom; e++) {
             const egaf_element *el = o->elements[k][e];
             if (!el->id || egaf_strmap_put(&om, el->id, strlen(el->id), (void *)el, &oom))
@@ -1045,6 +1023,27 @@ static void add_totals(egaf_diff_counts *t, const egaf_diff_counts *a)
     t->header_changed += a->header_changed;
 }
 
+/* An architecture on one side only, m with its findings: counted as a
+ * whole, not listed element by element. */
+static void diff_one_side(ctx *c, egaf_diff_arch *a, const egaf_model *m, const fv *findings,
+                          bool added)
+{
+    a->id = keep(c, m->id);
+    a->status = added ? EGAF_DIFF_ADDED : EGAF_DIFF_REMOVED;
+    size_t elements = count_elements(m), relations = count_relations(c, m);
+    size_t nfindings = findings ? findings->n : 0;
+    egaf_diff_counts *k = &a->counts;
+    if (added) {
+        k->elements_added = elements;
+        k->relations_added = relations;
+        k->findings_introduced = nfindings;
+    } else {
+        k->elements_removed = elements;
+        k->relations_removed = relations;
+        k->findings_fixed = nfindings;
+    }
+}
+
 /* One architecture: o or n may be NULL (added, removed). */
 static void diff_pair(ctx *c, egaf_diff_arch *a, const egaf_model *o, const egaf_model *n,
                       const fv *of, const fv *nf)
@@ -1053,20 +1052,8 @@ static void diff_pair(ctx *c, egaf_diff_arch *a, const egaf_model *o, const egaf
     a->name = keep(c, model_name(n) ? model_name(n) : model_name(o));
     a->old_file = o ? show_path(c, 0, o->path) : NULL;
     a->new_file = n ? show_path(c, 1, n->path) : NULL;
-    if (!o) {
-        a->id = keep(c, n->id);
-        a->status = EGAF_DIFF_ADDED;
-        a->counts.elements_added = count_elements(n);
-        a->counts.relations_added = count_relations(c, n);
-        a->counts.findings_introduced = nf ? nf->n : 0;
-        return;
-    }
-    if (!n) {
-        a->id = keep(c, o->id);
-        a->status = EGAF_DIFF_REMOVED;
-        a->counts.elements_removed = count_elements(o);
-        a->counts.relations_removed = count_relations(c, o);
-        a->counts.findings_fixed = of ? of->n : 0;
+    if (!o || !n) {
+        diff_one_side(c, a, o ? o : n, o ? of : nf, !o);
         return;
     }
     a->id = keep(c, n->id);
@@ -1091,6 +1078,15 @@ static int arch_cmp(const void *pa, const void *pb)
     return (int)a->status - (int)b->status;
 }
 
+/* The reference models' entry of a model's agency, or NULL. */
+static const egaf_ref_entry *model_agency(const egaf_refs *refs, const egaf_model *m)
+{
+    if (!m || !m->header)
+        return NULL;
+    const char *agency = egaf_element_text(m->header, EGAF_F_AGENCY);
+    return agency ? egaf_refs_agency(refs, agency, egaf_model_year(m)) : NULL;
+}
+
 /* Removed architectures whose agency's successor is the agency of a new one. */
 static void find_merges(ctx *c, const egaf_diff_options *opt, const egaf_model *const *om,
                         const egaf_model *const *nm)
@@ -1102,24 +1098,15 @@ static void find_merges(ctx *c, const egaf_diff_options *opt, const egaf_model *
     egaf_strmap_init(&by_agency);
     bool oom = false;
     for (size_t i = 0; i < d->narchs; i++) {
-        egaf_diff_arch *a = &d->archs[i];
-        const egaf_model *m = nm[i];
-        if (!m || !m->header)
-            continue;
-        const char *agency = egaf_element_text(m->header, EGAF_F_AGENCY);
-        const egaf_ref_entry *e = agency ? egaf_refs_agency(opt->refs, agency, egaf_model_year(m))
-                                         : NULL;
+        const egaf_ref_entry *e = model_agency(opt->refs, nm[i]);
         if (e)
-            egaf_strmap_put(&by_agency, e->id, strlen(e->id), a, &oom);
+            egaf_strmap_put(&by_agency, e->id, strlen(e->id), &d->archs[i], &oom);
     }
     for (size_t i = 0; i < d->narchs && !oom && !c->oom; i++) {
         egaf_diff_arch *a = &d->archs[i];
-        const egaf_model *m = om[i];
-        if (a->status != EGAF_DIFF_REMOVED || !m || !m->header)
+        if (a->status != EGAF_DIFF_REMOVED)
             continue;
-        const char *agency = egaf_element_text(m->header, EGAF_F_AGENCY);
-        const egaf_ref_entry *e = agency ? egaf_refs_agency(opt->refs, agency, egaf_model_year(m))
-                                         : NULL;
+        const egaf_ref_entry *e = model_agency(opt->refs, om[i]);
         if (!e || !e->nsuccessors)
             continue;
         size_t cap_into = 0;
@@ -1151,23 +1138,23 @@ static void find_merges(ctx *c, const egaf_diff_options *opt, const egaf_model *
 egaf_diff *egaf_diff_compute(const egaf_diff_side *old_side, const egaf_diff_side *new_side,
                              const egaf_diff_options *options)
 {
-    egaf_diff *d = calloc(1, sizeof(*d));
-    if (!d)
+    /* the diff lives in its own arena, with everything it holds */
+    egaf_arena *arena = egaf_arena_create();
+    egaf_diff *d = arena ? egaf_arena_alloc(arena, sizeof(*d)) : NULL;
+    if (!d) {
+        egaf_arena_free(arena);
         return NULL;
-    ctx c;
-    memset(&c, 0, sizeof(c));
-    c.d = d;
-    c.side[0] = old_side;
-    c.side[1] = new_side;
+    }
+    d->arena = arena;
+    ctx c = {.d = d, .side = {old_side, new_side}};
     egaf_buf_init(&c.buf);
-    d->arena = egaf_arena_create();
     c.scratch = egaf_arena_create();
     fv *ob = NULL, *nb = NULL;
     const egaf_model **om = NULL, **nm = NULL;
     const fv **of = NULL, **nf = NULL;
     egaf_strmap new_ids;
     egaf_strmap_init(&new_ids);
-    if (!d->arena || !c.scratch)
+    if (!c.scratch)
         goto fail;
     d->old_label = keep(&c, old_side->label);
     d->new_label = keep(&c, new_side->label);
@@ -1282,8 +1269,6 @@ done:
 
 void egaf_diff_free(egaf_diff *d)
 {
-    if (!d)
-        return;
-    egaf_arena_free(d->arena);
-    free(d);
+    if (d)
+        egaf_arena_free(d->arena); /* d with it */
 }

@@ -186,8 +186,13 @@ void egaf_buf_markdown_text(egaf_buf *out, const char *s);
 /* A writer of model text into one format (egaf_buf_one_line,
  * egaf_buf_markdown_text). */
 typedef void (*egaf_text_writer)(egaf_buf *out, const char *s);
+/* before, s written by put, then after; nothing when s is NULL (an
+ * optional name in brackets and the like). */
+void egaf_diff_write_optional(egaf_buf *out, const char *before, const char *s, const char *after,
+                              egaf_text_writer put);
 /* "from → to", then " via X" when via is set; put writes the names. The
- * relations of a diff and the integrations of a gap read alike. */
+ * relations of a diff, the integrations of a gap and a diff's "old → new"
+ * title read alike. */
 void egaf_diff_write_route(egaf_buf *out, const char *from, const char *to, const char *via,
                            egaf_text_writer put);
 /* An element as JSON members: `"kind": …, "id": …, "name": …`. */

@@ -13,14 +13,8 @@ void egaf_buf_markdown_text(egaf_buf *out, const char *s)
         return;
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         switch (*p) {
-        case '<':
-            egaf_buf_puts(out, "&lt;");
-            break;
-        case '>':
-            egaf_buf_puts(out, "&gt;");
-            break;
-        case '&':
-            egaf_buf_puts(out, "&amp;");
+        case '<': case '>': case '&': /* quotes are plain text in Markdown */
+            egaf_buf_puts(out, egaf_xml_entity(*p));
             break;
         case '\\': case '`': case '*': case '_': case '[': case ']': case '|': case '#':
         case '~': case '!': case '$':
@@ -35,6 +29,16 @@ void egaf_buf_markdown_text(egaf_buf *out, const char *s)
                 egaf_buf_putc(out, (char)*p);
         }
     }
+}
+
+void egaf_diff_write_optional(egaf_buf *out, const char *before, const char *s, const char *after,
+                              egaf_text_writer put)
+{
+    if (!s)
+        return;
+    egaf_buf_puts(out, before);
+    put(out, s);
+    egaf_buf_puts(out, after);
 }
 
 void egaf_diff_write_route(egaf_buf *out, const char *from, const char *to, const char *via,
@@ -76,6 +80,9 @@ static bool arch_has_details(const egaf_diff_arch *a)
     return a->nheader || a->nelements || a->nrelations || a->nfindings;
 }
 
+/* Writes item i of one of an architecture's lists (in every format). */
+typedef void item_writer(egaf_buf *out, const egaf_diff_arch *a, size_t i);
+
 /* ------------------------------------------------------------------ text */
 
 static void text_field(egaf_buf *out, const egaf_diff_field *f, const char *indent)
@@ -100,6 +107,12 @@ static void text_field(egaf_buf *out, const egaf_diff_field *f, const char *inde
         egaf_buf_one_line(out, f->removed[i]);
         egaf_buf_putc(out, '\n');
     }
+}
+
+/* A header field as one item of the header's section. */
+static void text_header_item(egaf_buf *out, const egaf_diff_arch *a, size_t i)
+{
+    text_field(out, &a->header[i], "    ");
 }
 
 static char sign(egaf_diff_status s)
@@ -136,6 +149,51 @@ static void file_and_size(egaf_buf *out, const char *file, size_t elements, size
     egaf_buf_printf(out, P_("%zu relation", "%zu relations", relations), relations);
 }
 
+static void text_element(egaf_buf *out, const egaf_diff_arch *a, size_t i)
+{
+    const egaf_diff_element *e = &a->elements[i];
+    egaf_buf_printf(out, "    %c %s ", sign(e->status), egaf_diff_kind_name(e->kind));
+    egaf_buf_one_line(out, e->id);
+    egaf_diff_write_optional(out, ": ", e->name, "", egaf_buf_one_line);
+    egaf_diff_write_optional(out, _(" (possibly renamed from "), e->renamed_from, ")",
+                             egaf_buf_one_line);
+    egaf_buf_putc(out, '\n');
+    for (size_t f = 0; f < e->nfields; f++)
+        text_field(out, &e->fields[f], "        ");
+}
+
+static void text_relation_item(egaf_buf *out, const egaf_diff_arch *a, size_t i)
+{
+    const egaf_diff_relation *r = &a->relations[i];
+    egaf_buf_printf(out, "    %c ", sign(r->status));
+    text_relation(out, r);
+    egaf_buf_putc(out, '\n');
+    for (size_t f = 0; f < r->nfields; f++)
+        text_field(out, &r->fields[f], "        ");
+}
+
+static void text_finding(egaf_buf *out, const egaf_diff_arch *a, size_t i)
+{
+    const egaf_diff_finding *f = &a->findings[i];
+    bool intro = f->status == EGAF_DIFF_ADDED;
+    egaf_buf_printf(out, "    %c %s %s ", intro ? '+' : '-', intro ? _("introduced") : _("fixed"),
+                    _(f->severity));
+    if (f->file) {
+        egaf_buf_one_line(out, f->file);
+        egaf_buf_printf(out, ":%u:%u: ", f->line, f->col);
+    }
+    egaf_buf_one_line(out, f->message);
+    egaf_buf_puts(out, " [");
+    egaf_buf_one_line(out, f->rule);
+    egaf_buf_puts(out, "]\n");
+}
+
+static void text_items(egaf_buf *out, const egaf_diff_arch *a, size_t n, item_writer *item)
+{
+    for (size_t i = 0; i < n; i++)
+        item(out, a, i);
+}
+
 static void text_arch(egaf_buf *out, const egaf_diff_arch *a)
 {
     const egaf_diff_counts *k = &a->counts;
@@ -153,62 +211,21 @@ static void text_arch(egaf_buf *out, const egaf_diff_arch *a)
     text_names(out, _("merged into"), a->merged_into, a->nmerged_into);
     text_names(out, _("merged from"), a->merged_from, a->nmerged_from);
     egaf_buf_putc(out, '\n');
-    if (a->nheader) {
+    if (a->nheader)
         egaf_buf_puts(out, _("  header:\n"));
-        for (size_t i = 0; i < a->nheader; i++)
-            text_field(out, &a->header[i], "    ");
-    }
-    if (a->nelements) {
+    text_items(out, a, a->nheader, text_header_item);
+    if (a->nelements)
         egaf_buf_printf(out, _("  elements: %zu added, %zu removed, %zu changed\n"),
                         k->elements_added, k->elements_removed, k->elements_changed);
-        for (size_t i = 0; i < a->nelements; i++) {
-            const egaf_diff_element *e = &a->elements[i];
-            egaf_buf_printf(out, "    %c %s ", sign(e->status), egaf_diff_kind_name(e->kind));
-            egaf_buf_one_line(out, e->id);
-            if (e->name) {
-                egaf_buf_puts(out, ": ");
-                egaf_buf_one_line(out, e->name);
-            }
-            if (e->renamed_from) {
-                egaf_buf_puts(out, _(" (possibly renamed from "));
-                egaf_buf_one_line(out, e->renamed_from);
-                egaf_buf_putc(out, ')');
-            }
-            egaf_buf_putc(out, '\n');
-            for (size_t f = 0; f < e->nfields; f++)
-                text_field(out, &e->fields[f], "        ");
-        }
-    }
-    if (a->nrelations) {
+    text_items(out, a, a->nelements, text_element);
+    if (a->nrelations)
         egaf_buf_printf(out, _("  relations: %zu added, %zu removed, %zu changed\n"),
                         k->relations_added, k->relations_removed, k->relations_changed);
-        for (size_t i = 0; i < a->nrelations; i++) {
-            const egaf_diff_relation *r = &a->relations[i];
-            egaf_buf_printf(out, "    %c ", sign(r->status));
-            text_relation(out, r);
-            egaf_buf_putc(out, '\n');
-            for (size_t f = 0; f < r->nfields; f++)
-                text_field(out, &r->fields[f], "        ");
-        }
-    }
-    if (a->nfindings) {
+    text_items(out, a, a->nrelations, text_relation_item);
+    if (a->nfindings)
         egaf_buf_printf(out, _("  findings: %zu introduced, %zu fixed\n"), k->findings_introduced,
                         k->findings_fixed);
-        for (size_t i = 0; i < a->nfindings; i++) {
-            const egaf_diff_finding *f = &a->findings[i];
-            bool intro = f->status == EGAF_DIFF_ADDED;
-            egaf_buf_printf(out, "    %c %s %s ", intro ? '+' : '-',
-                            intro ? _("introduced") : _("fixed"), _(f->severity));
-            if (f->file) {
-                egaf_buf_one_line(out, f->file);
-                egaf_buf_printf(out, ":%u:%u: ", f->line, f->col);
-            }
-            egaf_buf_one_line(out, f->message);
-            egaf_buf_puts(out, " [");
-            egaf_buf_one_line(out, f->rule);
-            egaf_buf_puts(out, "]\n");
-        }
-    }
+    text_items(out, a, a->nfindings, text_finding);
 }
 
 void egaf_diff_write_text(egaf_buf *out, const egaf_diff *d, const egaf_diff_write_options *opt)
@@ -216,9 +233,7 @@ void egaf_diff_write_text(egaf_buf *out, const egaf_diff *d, const egaf_diff_wri
     (void)opt;
     const egaf_diff_counts *t = &d->total;
     egaf_buf_puts(out, "egaf diff ");
-    egaf_buf_one_line(out, d->old_label);
-    egaf_buf_puts(out, " → ");
-    egaf_buf_one_line(out, d->new_label);
+    egaf_diff_write_route(out, d->old_label, d->new_label, NULL, egaf_buf_one_line);
     egaf_buf_printf(out,
                     _("\narchitectures: %zu added, %zu removed, %zu changed, %zu unchanged\n"
                       "elements: %zu added, %zu removed, %zu changed; relations: %zu added, "
@@ -270,6 +285,12 @@ static void md_field(egaf_buf *out, const egaf_diff_field *f, const char *indent
     egaf_buf_putc(out, '\n');
 }
 
+/* A header field as one item of the header's section. */
+static void md_header_item(egaf_buf *out, const egaf_diff_arch *a, size_t i)
+{
+    md_field(out, &a->header[i], "");
+}
+
 static const char *md_sign(egaf_diff_status s)
 {
     return s == EGAF_DIFF_ADDED ? "➕" : s == EGAF_DIFF_REMOVED ? "➖" : "✏️";
@@ -308,6 +329,61 @@ static void md_arch_status(egaf_buf *out, const egaf_diff_arch *a)
     }
 }
 
+static void md_element(egaf_buf *out, const egaf_diff_arch *a, size_t i)
+{
+    const egaf_diff_element *e = &a->elements[i];
+    egaf_buf_printf(out, "- %s %s **", md_sign(e->status), egaf_diff_kind_name(e->kind));
+    egaf_buf_markdown_text(out, e->id);
+    egaf_buf_puts(out, "**");
+    egaf_diff_write_optional(out, " — ", e->name, "", egaf_buf_markdown_text);
+    if (e->renamed_from) {
+        egaf_buf_printf(out, " *(%s ", _("possibly renamed from"));
+        egaf_buf_markdown_text(out, e->renamed_from);
+        egaf_buf_puts(out, ")*");
+    }
+    egaf_buf_putc(out, '\n');
+    for (size_t f = 0; f < e->nfields; f++)
+        md_field(out, &e->fields[f], "  ");
+}
+
+static void md_relation(egaf_buf *out, const egaf_diff_arch *a, size_t i)
+{
+    const egaf_diff_relation *r = &a->relations[i];
+    egaf_buf_printf(out, "- %s %s ", md_sign(r->status), r->type);
+    egaf_diff_write_route(out, r->from, r->to, r->via, egaf_buf_markdown_text);
+    egaf_buf_putc(out, '\n');
+    for (size_t f = 0; f < r->nfields; f++)
+        md_field(out, &r->fields[f], "  ");
+}
+
+static void md_finding(egaf_buf *out, const egaf_diff_arch *a, size_t i)
+{
+    const egaf_diff_finding *f = &a->findings[i];
+    egaf_buf_printf(out, "- %s %s %s `%s`: ", f->status == EGAF_DIFF_ADDED ? "🆕" : "✅",
+                    f->status == EGAF_DIFF_ADDED ? _("introduced") : _("fixed"),
+                    _(f->severity), f->rule);
+    egaf_buf_markdown_text(out, f->message);
+    if (f->file) {
+        egaf_buf_puts(out, " (");
+        egaf_buf_markdown_text(out, f->file);
+        egaf_buf_printf(out, ":%u)", f->line);
+    }
+    egaf_buf_putc(out, '\n');
+}
+
+/* A titled section of n items, at most max of them (0: all) listed. */
+static void md_section(egaf_buf *out, const char *title, const egaf_diff_arch *a, size_t n,
+                       size_t max, item_writer *item)
+{
+    if (!n)
+        return;
+    egaf_buf_printf(out, "**%s**\n\n", title);
+    size_t listed = 0;
+    for (size_t i = 0; i < n && md_room(out, &listed, max, n); i++)
+        item(out, a, i);
+    egaf_buf_putc(out, '\n');
+}
+
 static void md_details(egaf_buf *out, const egaf_diff_arch *a, size_t max)
 {
     const egaf_diff_counts *k = &a->counts;
@@ -321,73 +397,10 @@ static void md_details(egaf_buf *out, const egaf_diff_arch *a, size_t max)
                     k->elements_added, k->elements_removed, k->elements_changed,
                     k->relations_added, k->relations_removed, k->relations_changed,
                     k->findings_introduced, k->findings_fixed);
-    if (a->nheader) {
-        egaf_buf_printf(out, "**%s**\n\n", _("Header"));
-        for (size_t i = 0; i < a->nheader; i++)
-            md_field(out, &a->header[i], "");
-        egaf_buf_putc(out, '\n');
-    }
-    if (a->nelements) {
-        size_t listed = 0;
-        egaf_buf_printf(out, "**%s**\n\n", _("Elements"));
-        for (size_t i = 0; i < a->nelements; i++) {
-            const egaf_diff_element *e = &a->elements[i];
-            if (!md_room(out, &listed, max, a->nelements))
-                break;
-            egaf_buf_printf(out, "- %s %s **", md_sign(e->status), egaf_diff_kind_name(e->kind));
-            egaf_buf_markdown_text(out, e->id);
-            egaf_buf_puts(out, "**");
-            if (e->name) {
-                egaf_buf_puts(out, " — ");
-                egaf_buf_markdown_text(out, e->name);
-            }
-            if (e->renamed_from) {
-                egaf_buf_printf(out, " *(%s ", _("possibly renamed from"));
-                egaf_buf_markdown_text(out, e->renamed_from);
-                egaf_buf_puts(out, ")*");
-            }
-            egaf_buf_putc(out, '\n');
-            for (size_t f = 0; f < e->nfields; f++)
-                md_field(out, &e->fields[f], "  ");
-        }
-        egaf_buf_putc(out, '\n');
-    }
-    if (a->nrelations) {
-        size_t listed = 0;
-        egaf_buf_printf(out, "**%s**\n\n", _("Relations"));
-        for (size_t i = 0; i < a->nrelations; i++) {
-            const egaf_diff_relation *r = &a->relations[i];
-            if (!md_room(out, &listed, max, a->nrelations))
-                break;
-            egaf_buf_printf(out, "- %s %s ", md_sign(r->status), r->type);
-            egaf_diff_write_route(out, r->from, r->to, r->via, egaf_buf_markdown_text);
-            egaf_buf_putc(out, '\n');
-            for (size_t f = 0; f < r->nfields; f++)
-                md_field(out, &r->fields[f], "  ");
-        }
-        egaf_buf_putc(out, '\n');
-    }
-    if (a->nfindings) {
-        size_t listed = 0;
-        egaf_buf_printf(out, "**%s**\n\n", _("Findings"));
-        for (size_t i = 0; i < a->nfindings; i++) {
-            const egaf_diff_finding *f = &a->findings[i];
-            if (!md_room(out, &listed, max, a->nfindings))
-                break;
-            egaf_buf_printf(out, "- %s %s %s `%s`: ",
-                            f->status == EGAF_DIFF_ADDED ? "🆕" : "✅",
-                            f->status == EGAF_DIFF_ADDED ? _("introduced") : _("fixed"),
-                            _(f->severity), f->rule);
-            egaf_buf_markdown_text(out, f->message);
-            if (f->file) {
-                egaf_buf_puts(out, " (");
-                egaf_buf_markdown_text(out, f->file);
-                egaf_buf_printf(out, ":%u)", f->line);
-            }
-            egaf_buf_putc(out, '\n');
-        }
-        egaf_buf_putc(out, '\n');
-    }
+    md_section(out, _("Header"), a, a->nheader, 0, md_header_item);
+    md_section(out, _("Elements"), a, a->nelements, max, md_element);
+    md_section(out, _("Relations"), a, a->nrelations, max, md_relation);
+    md_section(out, _("Findings"), a, a->nfindings, max, md_finding);
     egaf_buf_puts(out, "</details>\n\n");
 }
 
@@ -397,9 +410,7 @@ void egaf_diff_write_markdown(egaf_buf *out, const egaf_diff *d,
     size_t max = opt ? opt->max_items : 0;
     const egaf_diff_counts *t = &d->total;
     egaf_buf_puts(out, "### egaf diff: ");
-    egaf_buf_markdown_text(out, d->old_label);
-    egaf_buf_puts(out, " → ");
-    egaf_buf_markdown_text(out, d->new_label);
+    egaf_diff_write_route(out, d->old_label, d->new_label, NULL, egaf_buf_markdown_text);
     egaf_buf_printf(out,
                     P_("\n\n**%zu architecture**: %zu added, %zu removed, %zu changed, %zu "
                        "unchanged. Elements: %zu added, %zu removed, %zu changed. Relations: "
@@ -440,8 +451,11 @@ void egaf_diff_write_markdown(egaf_buf *out, const egaf_diff *d,
 
 /* ------------------------------------------------------------------ JSON */
 
-static void json_fields(egaf_buf *out, const egaf_diff_field *f, size_t n)
+/* text written as is (the comma and key before), then the fields as an
+ * array. */
+static void json_fields(egaf_buf *out, const char *text, const egaf_diff_field *f, size_t n)
 {
+    egaf_buf_puts(out, text);
     egaf_buf_putc(out, '[');
     for (size_t i = 0; i < n; i++) {
         if (i)
@@ -473,6 +487,51 @@ static void json_counts(egaf_buf *out, const egaf_diff_counts *k)
                     k->header_changed, k->findings_introduced, k->findings_fixed);
 }
 
+static void json_element(egaf_buf *out, const egaf_diff_arch *a, size_t i)
+{
+    const egaf_diff_element *e = &a->elements[i];
+    egaf_buf_printf(out, "\"status\": \"%s\", ", egaf_diff_status_name(e->status));
+    egaf_diff_write_element_json(out, e->kind, e->id, e->name);
+    egaf_buf_json_member(out, ", \"renamed_from\": ", e->renamed_from);
+    json_fields(out, ", \"fields\": ", e->fields, e->nfields);
+}
+
+static void json_relation(egaf_buf *out, const egaf_diff_arch *a, size_t i)
+{
+    const egaf_diff_relation *r = &a->relations[i];
+    egaf_buf_printf(out, "\"status\": \"%s\"", egaf_diff_status_name(r->status));
+    egaf_buf_json_member(out, ", \"type\": ", r->type);
+    egaf_diff_write_route_json(out, r->from, r->to, r->via);
+    egaf_buf_json_member(out, ", \"id\": ", r->id);
+    json_fields(out, ", \"fields\": ", r->fields, r->nfields);
+}
+
+static void json_finding(egaf_buf *out, const egaf_diff_arch *a, size_t i)
+{
+    const egaf_diff_finding *f = &a->findings[i];
+    egaf_buf_printf(out, "\"status\": \"%s\", \"rule\": ",
+                    f->status == EGAF_DIFF_ADDED ? "introduced" : "fixed");
+    egaf_buf_json_string_or_null(out, f->rule);
+    egaf_buf_json_member(out, ", \"severity\": ", f->severity);
+    egaf_buf_json_member(out, ", \"element\": ", f->element);
+    egaf_buf_json_member(out, ", \"message\": ", f->message);
+    egaf_buf_json_member(out, ", \"file\": ", f->file);
+    egaf_buf_printf(out, ", \"line\": %u, \"column\": %u", f->line, f->col);
+}
+
+/* The member key: an array of the n items, an object a line. */
+static void json_items(egaf_buf *out, const char *key, const egaf_diff_arch *a, size_t n,
+                       item_writer *item)
+{
+    egaf_buf_printf(out, ",\n     \"%s\": [", key);
+    for (size_t i = 0; i < n; i++) {
+        egaf_buf_puts(out, i ? ",\n      {" : "\n      {");
+        item(out, a, i);
+        egaf_buf_putc(out, '}');
+    }
+    egaf_buf_puts(out, n ? "\n     ]" : "]");
+}
+
 static void json_arch(egaf_buf *out, const egaf_diff_arch *a)
 {
     egaf_buf_json_member(out, "    {\"id\": ", a->id);
@@ -486,44 +545,11 @@ static void json_arch(egaf_buf *out, const egaf_diff_arch *a)
     egaf_buf_json_strings(out, a->merged_from, a->nmerged_from);
     egaf_buf_puts(out, ",\n     \"counts\": ");
     json_counts(out, &a->counts);
-    egaf_buf_puts(out, ",\n     \"header\": ");
-    json_fields(out, a->header, a->nheader);
-    egaf_buf_puts(out, ",\n     \"elements\": [");
-    for (size_t i = 0; i < a->nelements; i++) {
-        const egaf_diff_element *e = &a->elements[i];
-        egaf_buf_printf(out, "%s\n      {\"status\": \"%s\", ", i ? "," : "",
-                        egaf_diff_status_name(e->status));
-        egaf_diff_write_element_json(out, e->kind, e->id, e->name);
-        egaf_buf_json_member(out, ", \"renamed_from\": ", e->renamed_from);
-        egaf_buf_puts(out, ", \"fields\": ");
-        json_fields(out, e->fields, e->nfields);
-        egaf_buf_putc(out, '}');
-    }
-    egaf_buf_puts(out, a->nelements ? "\n     ],\n     \"relations\": [" : "],\n     \"relations\": [");
-    for (size_t i = 0; i < a->nrelations; i++) {
-        const egaf_diff_relation *r = &a->relations[i];
-        egaf_buf_printf(out, "%s\n      {\"status\": \"%s\", \"type\": ", i ? "," : "",
-                        egaf_diff_status_name(r->status));
-        egaf_buf_json_string_or_null(out, r->type);
-        egaf_diff_write_route_json(out, r->from, r->to, r->via);
-        egaf_buf_json_member(out, ", \"id\": ", r->id);
-        egaf_buf_puts(out, ", \"fields\": ");
-        json_fields(out, r->fields, r->nfields);
-        egaf_buf_putc(out, '}');
-    }
-    egaf_buf_puts(out, a->nrelations ? "\n     ],\n     \"findings\": [" : "],\n     \"findings\": [");
-    for (size_t i = 0; i < a->nfindings; i++) {
-        const egaf_diff_finding *f = &a->findings[i];
-        egaf_buf_printf(out, "%s\n      {\"status\": \"%s\", \"rule\": ", i ? "," : "",
-                        f->status == EGAF_DIFF_ADDED ? "introduced" : "fixed");
-        egaf_buf_json_string_or_null(out, f->rule);
-        egaf_buf_json_member(out, ", \"severity\": ", f->severity);
-        egaf_buf_json_member(out, ", \"element\": ", f->element);
-        egaf_buf_json_member(out, ", \"message\": ", f->message);
-        egaf_buf_json_member(out, ", \"file\": ", f->file);
-        egaf_buf_printf(out, ", \"line\": %u, \"column\": %u}", f->line, f->col);
-    }
-    egaf_buf_puts(out, a->nfindings ? "\n     ]}" : "]}");
+    json_fields(out, ",\n     \"header\": ", a->header, a->nheader);
+    json_items(out, "elements", a, a->nelements, json_element);
+    json_items(out, "relations", a, a->nrelations, json_relation);
+    json_items(out, "findings", a, a->nfindings, json_finding);
+    egaf_buf_putc(out, '}');
 }
 
 void egaf_diff_write_json(egaf_buf *out, const egaf_diff *d, const egaf_diff_write_options *opt)

@@ -21,12 +21,7 @@ typedef struct gap_ctx {
 
 static const char *keep(gap_ctx *c, const char *s)
 {
-    if (!s)
-        return NULL;
-    char *r = egaf_arena_strdup(c->gap->arena, s);
-    if (!r)
-        c->oom = true;
-    return r;
+    return egaf_arena_keep(c->gap->arena, s, &c->oom);
 }
 
 static const egaf_element *find_element(gap_ctx *c, egaf_kind kind, const char *id)
@@ -239,19 +234,16 @@ static size_t architecture_elements(const egaf_model *m)
 
 egaf_gap *egaf_gap_compute(const egaf_model *model)
 {
-    egaf_gap *g = calloc(1, sizeof(*g));
-    if (!g)
-        return NULL;
-    g->arena = egaf_arena_create();
+    /* the gap lives in its own arena, with everything it holds */
+    egaf_arena *arena = egaf_arena_create();
+    egaf_gap *g = arena ? egaf_arena_alloc(arena, sizeof(*g)) : NULL;
     egaf_states states;
-    if (!g->arena || egaf_states_init(&states, model) != 0) {
-        egaf_gap_free(g);
+    if (!g || egaf_states_init(&states, model) != 0) {
+        egaf_arena_free(arena);
         return NULL;
     }
-    gap_ctx c;
-    memset(&c, 0, sizeof(c));
-    c.gap = g;
-    c.states = &states;
+    g->arena = arena;
+    gap_ctx c = {.gap = g, .states = &states};
     egaf_strmap_init(&c.by_id);
     for (int k = 0; k < EGAF_K_ROADMAP; k++)
         egaf_strmap_init(&c.by_kind[k]);
@@ -306,10 +298,8 @@ egaf_gap *egaf_gap_compute(const egaf_model *model)
 
 void egaf_gap_free(egaf_gap *gap)
 {
-    if (!gap)
-        return;
-    egaf_arena_free(gap->arena);
-    free(gap);
+    if (gap)
+        egaf_arena_free(gap->arena); /* gap with it */
 }
 
 const char *egaf_gap_action_name(egaf_gap_action action)

@@ -25,18 +25,11 @@ static void item_what(egaf_buf *out, const egaf_gap_item *it, egaf_text_writer p
     egaf_buf_puts(out, _(egaf_diff_kind_name(it->kind)));
     egaf_buf_putc(out, ' ');
     if (it->kind == EGAF_K_INTEGRATION) {
-        if (it->id) {
-            put(out, it->id);
-            egaf_buf_putc(out, ' ');
-        }
+        egaf_diff_write_optional(out, "", it->id, " ", put);
         egaf_diff_write_route(out, it->from, it->to, it->via, put);
     } else {
         put(out, it->id);
-        if (it->name) {
-            egaf_buf_puts(out, " (");
-            put(out, it->name);
-            egaf_buf_putc(out, ')');
-        }
+        egaf_diff_write_optional(out, " (", it->name, ")", put);
     }
     if (it->replaces) {
         egaf_buf_printf(out, " %s ", _("replaces"));
@@ -70,11 +63,7 @@ void egaf_gap_write_text(egaf_buf *out, const egaf_gap *g, const egaf_gap_write_
     (void)opt;
     egaf_buf_printf(out, "%s ", _("gap of"));
     egaf_buf_one_line(out, g->id);
-    if (g->name) {
-        egaf_buf_puts(out, " (");
-        egaf_buf_one_line(out, g->name);
-        egaf_buf_putc(out, ')');
-    }
+    egaf_diff_write_optional(out, " (", g->name, ")", egaf_buf_one_line);
     egaf_buf_puts(out, ": ");
     egaf_buf_one_line(out, g->file);
     egaf_buf_putc(out, '\n');

@@ -35,6 +35,14 @@ static void base64(egaf_buf *b, const unsigned char *p, size_t n)
     }
 }
 
+/* text between an element's opening and closing tags */
+static void tagged(egaf_buf *b, const char *open, const char *text, const char *close)
+{
+    egaf_buf_puts(b, open);
+    egaf_buf_xml_text(b, text);
+    egaf_buf_puts(b, close);
+}
+
 int egaf_doc_write_html(const egaf_doc *doc, egaf_buf *b)
 {
     egaf_buf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">"
@@ -49,19 +57,13 @@ int egaf_doc_write_html(const egaf_doc *doc, egaf_buf *b)
         const egaf_block *blk = &doc->blocks[i];
         switch (blk->kind) {
         case EGAF_BLOCK_TITLE:
-            egaf_buf_puts(b, "<h1 class=\"title\">");
-            egaf_buf_xml_text(b, blk->text);
-            egaf_buf_puts(b, "</h1>\n");
+            tagged(b, "<h1 class=\"title\">", blk->text, "</h1>\n");
             for (size_t l = 0; l < blk->nlines; l++) {
-                egaf_buf_puts(b, "<p class=\"sub\">");
-                egaf_buf_xml_text(b, blk->lines[l]);
-                egaf_buf_puts(b, "</p>\n");
+                tagged(b, "<p class=\"sub\">", blk->lines[l], "</p>\n");
             }
             break;
         case EGAF_BLOCK_TOC: {
-            egaf_buf_puts(b, "<nav><h2>");
-            egaf_buf_xml_text(b, blk->text);
-            egaf_buf_puts(b, "</h2><ul>");
+            tagged(b, "<nav><h2>", blk->text, "</h2><ul>");
             int n = 0;
             for (size_t j = 0; j < doc->count; j++) {
                 const egaf_block *h = &doc->blocks[j];
@@ -83,14 +85,10 @@ int egaf_doc_write_html(const egaf_doc *doc, egaf_buf *b)
             egaf_buf_printf(b, "</h%d>\n", blk->level);
             break;
         case EGAF_BLOCK_PARA:
-            egaf_buf_puts(b, "<p>");
-            egaf_buf_xml_text(b, blk->text);
-            egaf_buf_puts(b, "</p>\n");
+            tagged(b, "<p>", blk->text, "</p>\n");
             break;
         case EGAF_BLOCK_BULLET:
-            egaf_buf_puts(b, "<ul><li>");
-            egaf_buf_xml_text(b, blk->text);
-            egaf_buf_puts(b, "</li></ul>\n");
+            tagged(b, "<ul><li>", blk->text, "</li></ul>\n");
             break;
         case EGAF_BLOCK_NUMBERED:
             egaf_buf_printf(b, "<ol start=\"%d\"><li>", blk->level);
@@ -98,18 +96,15 @@ int egaf_doc_write_html(const egaf_doc *doc, egaf_buf *b)
             egaf_buf_puts(b, "</li></ol>\n");
             break;
         case EGAF_BLOCK_TABLE:
-            egaf_buf_puts(b, "<table><caption>");
-            egaf_buf_xml_text(b, blk->text);
-            egaf_buf_puts(b, "</caption><thead><tr>");
+            tagged(b, "<table><caption>", blk->text, "</caption><thead><tr>");
             for (size_t r = 0; r < blk->rows; r++) {
                 if (r == 1)
                     egaf_buf_puts(b, "</tr></thead><tbody><tr>");
                 else if (r > 1)
                     egaf_buf_puts(b, "</tr><tr>");
                 for (size_t c = 0; c < blk->cols; c++) {
-                    egaf_buf_puts(b, r ? "<td>" : "<th scope=\"col\">");
-                    egaf_buf_xml_text(b, blk->cells[r * blk->cols + c]);
-                    egaf_buf_puts(b, r ? "</td>" : "</th>");
+                    tagged(b, r ? "<td>" : "<th scope=\"col\">", blk->cells[r * blk->cols + c],
+                           r ? "</td>" : "</th>");
                 }
             }
             egaf_buf_puts(b, blk->rows > 1 ? "</tr></tbody></table>\n" : "</tr></thead></table>\n");
@@ -120,9 +115,7 @@ int egaf_doc_write_html(const egaf_doc *doc, egaf_buf *b)
             egaf_buf_xml_text(b, blk->text);
             egaf_buf_puts(b, "\" src=\"data:image/png;base64,");
             base64(b, blk->png, blk->png_len);
-            egaf_buf_puts(b, "\"><figcaption>");
-            egaf_buf_xml_text(b, blk->text);
-            egaf_buf_puts(b, "</figcaption></figure>\n");
+            tagged(b, "\"><figcaption>", blk->text, "</figcaption></figure>\n");
             break;
         }
     }

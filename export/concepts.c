@@ -118,13 +118,7 @@ void egaf_am_ncname(egaf_buf *out, const char *s)
 
 void *egaf_am_grow(egaf_am_model *am, void *items, size_t *cap, size_t count, size_t size)
 {
-    size_t before = *cap;
-    void *grown = egaf_grow(items, cap, count, size, 32);
-    if (count == *cap && *cap == before) {
-        am->failed = true;
-        return NULL;
-    }
-    return grown;
+    return egaf_grow_or_fail(items, cap, count, size, 32, &am->failed);
 }
 
 /* A streamed concept model's relationships (egaf_am_build_streamed): derived
@@ -148,12 +142,7 @@ struct egaf_am_stream {
 
 static const char *copy_in(egaf_am_model *am, egaf_arena *into, const char *s)
 {
-    if (!s)
-        return NULL;
-    char *c = egaf_arena_strdup(into, s);
-    if (!c)
-        am->failed = true;
-    return c;
+    return egaf_arena_keep(into, s, &am->failed);
 }
 
 static const char *am_str(egaf_am_model *am, const char *s)

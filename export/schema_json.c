@@ -63,20 +63,18 @@ static void jclose(jw *w, char c)
     w->comma = true;
 }
 
-static void key(jw *w, const char *k)
-{
-    pre(w);
-    egaf_buf_json_string(w->b, k);
-    egaf_buf_puts(w->b, ": ");
-    w->after_key = true;
-    w->comma = true;
-}
-
 static void str(jw *w, const char *s)
 {
     pre(w);
     egaf_buf_json_string(w->b, s);
     w->comma = true;
+}
+
+static void key(jw *w, const char *k)
+{
+    str(w, k);
+    egaf_buf_puts(w->b, ": ");
+    w->after_key = true;
 }
 
 static void raw(jw *w, const char *s)
@@ -113,6 +111,33 @@ static void ref_item(jw *w, const char *target)
     jopen(w, '{');
     kv_str(w, "$ref", target);
     jclose(w, '}');
+}
+
+/* An object that takes only the properties it lists. */
+static void closed_object(jw *w)
+{
+    kv_str(w, "type", "object");
+    key(w, "additionalProperties");
+    raw(w, "false");
+}
+
+/* A string that matches pattern, as a schema of its own. */
+static void pattern_string(jw *w, const char *desc, const char *pattern)
+{
+    jopen(w, '{');
+    kv_str(w, "description", desc);
+    kv_str(w, "type", "string");
+    kv_str(w, "pattern", pattern);
+    jclose(w, '}');
+}
+
+static void int_range(jw *w, long min, long max)
+{
+    kv_str(w, "type", "integer");
+    key(w, "minimum");
+    num(w, min);
+    key(w, "maximum");
+    num(w, max);
 }
 
 /* ---- the pieces ---- */
@@ -164,6 +189,16 @@ static void text_type(jw *w)
     raw(w, text_types);
 }
 
+/* "k": {"description": desc, "type": text_types} */
+static void text_property(jw *w, const char *k, const char *desc)
+{
+    key(w, k);
+    jopen(w, '{');
+    kv_str(w, "description", desc);
+    text_type(w);
+    jclose(w, '}');
+}
+
 static bool have_kind(const schema_ctx *c, egaf_ref_kind kind)
 {
     if (!c->refs)
@@ -174,39 +209,32 @@ static bool have_kind(const schema_ctx *c, egaf_ref_kind kind)
     return false;
 }
 
-/* "enum": ["national:ngsp", …] of every entry of kind, or the pattern. */
-static void national_enum(schema_ctx *c, egaf_ref_kind kind, const char *what)
+/* A string naming an entry of kind: "enum": [prefix + id, …] of every entry
+ * listed, or, when the reference models have none, the pattern. */
+static void ref_enum_schema(schema_ctx *c, egaf_ref_kind kind, const char *desc,
+                            const char *prefix, const char *pattern)
 {
     jw *w = &c->w;
     jopen(w, '{');
-    egaf_buf desc;
-    egaf_buf_init(&desc);
-    egaf_buf_printf(&desc, "a %s of the reference models, as national:ID (egaf refs list)",
-                    what);
-    kv_str(w, "description", desc.failed ? what : desc.data);
-    egaf_buf_free(&desc);
+    kv_str(w, "description", desc);
     kv_str(w, "type", "string");
     if (have_kind(c, kind)) {
         key(w, "enum");
         jopen(w, '[');
+        egaf_buf text;
+        egaf_buf_init(&text);
         for (size_t i = 0; i < c->refs->nentries; i++) {
             const egaf_ref_entry *e = c->refs->entries[i];
             if (e->kind != kind || !listed(c, e))
                 continue;
-            pre(w);
-            egaf_buf_putc(w->b, '"');
-            egaf_buf_puts(w->b, "national:");
-            /* ids are [a-z0-9-]: nothing to escape */
-            egaf_buf_puts(w->b, e->id);
-            egaf_buf_putc(w->b, '"');
-            w->comma = true;
+            egaf_buf_reset(&text);
+            egaf_buf_printf(&text, "%s%s", prefix, e->id);
+            str(w, text.failed || !text.data ? "" : text.data);
         }
         jclose(w, ']');
         /* the names editors show beside each id in completion */
         key(w, "enumDescriptions");
         jopen(w, '[');
-        egaf_buf text;
-        egaf_buf_init(&text);
         for (size_t i = 0; i < c->refs->nentries; i++) {
             const egaf_ref_entry *e = c->refs->entries[i];
             if (e->kind == kind && listed(c, e))
@@ -217,9 +245,19 @@ static void national_enum(schema_ctx *c, egaf_ref_kind kind, const char *what)
         egaf_buf_free(&text);
         jclose(w, ']');
     } else {
-        kv_str(w, "pattern", NATIONAL_PATTERN);
+        kv_str(w, "pattern", pattern);
     }
     jclose(w, '}');
+}
+
+static void national_enum(schema_ctx *c, egaf_ref_kind kind, const char *what)
+{
+    egaf_buf desc;
+    egaf_buf_init(&desc);
+    egaf_buf_printf(&desc, "a %s of the reference models, as national:ID (egaf refs list)",
+                    what);
+    ref_enum_schema(c, kind, desc.failed ? what : desc.data, "national:", NATIONAL_PATTERN);
+    egaf_buf_free(&desc);
 }
 
 static bool seen_before(const char **values, size_t n, const char *v)
@@ -283,11 +321,7 @@ static void agency_schema(schema_ctx *c, const egaf_field_spec *fs)
         if (!seen)
             w->b->failed = true;
     }
-    jopen(w, '{');
-    kv_str(w, "description", "an organ code (mã định danh, QĐ 20/2020/QĐ-TTg)");
-    kv_str(w, "type", "string");
-    kv_str(w, "pattern", ORGAN_CODE_PATTERN);
-    jclose(w, '}');
+    pattern_string(w, "an organ code (mã định danh, QĐ 20/2020/QĐ-TTg)", ORGAN_CODE_PATTERN);
     jclose(w, ']');
     jclose(w, '}');
 }
@@ -395,11 +429,51 @@ static void ref_alternatives(jw *w, unsigned targets)
     jclose(w, ']');
 }
 
-static void text_item(jw *w)
+/* Writes the schema of one item of a list; targets is what a reference
+ * item may name (EGAF_T_*), 0 for other items. */
+typedef void item_writer(jw *w, unsigned targets);
+
+static void reference_item(jw *w, unsigned targets)
 {
+    jopen(w, '{');
+    ref_alternatives(w, targets);
+    jclose(w, '}');
+}
+
+static void text_item(jw *w, unsigned targets)
+{
+    (void)targets;
     jopen(w, '{');
     text_type(w);
     jclose(w, '}');
+}
+
+static void data_subject_item(jw *w, unsigned targets)
+{
+    (void)targets;
+    ref_item(w, "#/definitions/data-subject");
+}
+
+static void string_item(jw *w, unsigned targets)
+{
+    (void)targets;
+    jopen(w, '{');
+    kv_str(w, "type", "string");
+    jclose(w, '}');
+}
+
+/* A value that is one item or a list of them (the loader takes both). */
+static void one_or_list(jw *w, item_writer *item, unsigned targets)
+{
+    key(w, "anyOf");
+    jopen(w, '[');
+    item(w, targets);
+    jopen(w, '{');
+    kv_str(w, "type", "array");
+    key(w, "items");
+    item(w, targets);
+    jclose(w, '}');
+    jclose(w, ']');
 }
 
 static void field_schema(schema_ctx *c, const egaf_field_spec *fs)
@@ -457,11 +531,7 @@ static void field_schema(schema_ctx *c, const egaf_field_spec *fs)
         break;
     }
     case EGAF_FT_INT:
-        kv_str(w, "type", "integer");
-        key(w, "minimum");
-        num(w, fs->min);
-        key(w, "maximum");
-        num(w, fs->max);
+        int_range(w, fs->min, fs->max);
         break;
     case EGAF_FT_CODE: {
         kv_str(w, "type", "string");
@@ -477,40 +547,13 @@ static void field_schema(schema_ctx *c, const egaf_field_spec *fs)
         ref_alternatives(w, fs->targets);
         break;
     case EGAF_FT_REFS:
-        key(w, "anyOf");
-        jopen(w, '[');
-        jopen(w, '{');
-        ref_alternatives(w, fs->targets);
-        jclose(w, '}');
-        jopen(w, '{');
-        kv_str(w, "type", "array");
-        key(w, "items");
-        jopen(w, '{');
-        ref_alternatives(w, fs->targets);
-        jclose(w, '}');
-        jclose(w, '}');
-        jclose(w, ']');
+        one_or_list(w, reference_item, fs->targets);
         break;
     case EGAF_FT_TEXTS:
-        key(w, "anyOf");
-        jopen(w, '[');
-        text_item(w);
-        jopen(w, '{');
-        kv_str(w, "type", "array");
-        key(w, "items");
-        text_item(w);
-        jclose(w, '}');
-        jclose(w, ']');
+        one_or_list(w, text_item, 0);
         break;
     case EGAF_FT_IDS:
-        key(w, "anyOf");
-        jopen(w, '[');
-        ref_item(w, "#/definitions/data-subject");
-        jopen(w, '{');
-        kv_str(w, "type", "array");
-        kv_ref(w, "items", "#/definitions/data-subject");
-        jclose(w, '}');
-        jclose(w, ']');
+        one_or_list(w, data_subject_item, 0);
         break;
     case EGAF_FT_WAIVERS:
         kv_str(w, "type", "array");
@@ -525,9 +568,7 @@ static void field_schema(schema_ctx *c, const egaf_field_spec *fs)
         jclose(w, '}');
         break;
     case EGAF_FT_PERIOD:
-        kv_str(w, "type", "object");
-        key(w, "additionalProperties");
-        raw(w, "false");
+        closed_object(w);
         key(w, "required");
         raw(w, "[\"from\", \"to\"]");
         key(w, "properties");
@@ -537,11 +578,7 @@ static void field_schema(schema_ctx *c, const egaf_field_spec *fs)
             key(w, ends[i][0]);
             jopen(w, '{');
             kv_str(w, "description", ends[i][1]);
-            kv_str(w, "type", "integer");
-            key(w, "minimum");
-            num(w, fs->min);
-            key(w, "maximum");
-            num(w, fs->max);
+            int_range(w, fs->min, fs->max);
             jclose(w, '}');
         }
         jclose(w, '}');
@@ -569,9 +606,7 @@ static void kind_schema(schema_ctx *c, const egaf_kind_spec *spec)
     else
         snprintf(desc, sizeof desc, "the architecture's header");
     kv_str(w, "description", desc);
-    kv_str(w, "type", "object");
-    key(w, "additionalProperties");
-    raw(w, "false");
+    closed_object(w);
     c->kind = spec->kind;
     size_t nreq = 0;
     for (size_t i = 0; i < spec->nfields; i++)
@@ -649,19 +684,7 @@ static void include_schema(jw *w)
     kv_str(w, "description",
            "more files holding sections; paths relative to this file, never outside the "
            "top-level file's folder");
-    key(w, "anyOf");
-    jopen(w, '[');
-    jopen(w, '{');
-    kv_str(w, "type", "string");
-    jclose(w, '}');
-    jopen(w, '{');
-    kv_str(w, "type", "array");
-    key(w, "items");
-    jopen(w, '{');
-    kv_str(w, "type", "string");
-    jclose(w, '}');
-    jclose(w, '}');
-    jclose(w, ']');
+    one_or_list(w, string_item, 0);
     jclose(w, '}');
 }
 
@@ -676,9 +699,7 @@ static void definitions(schema_ctx *c)
     kv_str(w, "description",
            "a file named by 'include': sections only (no 'framework' or 'architecture'); "
            "its lists are appended to the top-level file's lists");
-    kv_str(w, "type", "object");
-    key(w, "additionalProperties");
-    raw(w, "false");
+    closed_object(w);
     key(w, "properties");
     jopen(w, '{');
     kv_ref(w, "include", "#/properties/include");
@@ -691,18 +712,9 @@ static void definitions(schema_ctx *c)
     jclose(w, '}');
 
     key(w, "local-ref");
-    jopen(w, '{');
-    kv_str(w, "description", "an element of this architecture, by id");
-    kv_str(w, "type", "string");
-    kv_str(w, "pattern", ID_PATTERN);
-    jclose(w, '}');
-
+    pattern_string(w, "an element of this architecture, by id", ID_PATTERN);
     key(w, "architecture-ref");
-    jopen(w, '{');
-    kv_str(w, "description", "an element of another architecture, as ARCH:ID");
-    kv_str(w, "type", "string");
-    kv_str(w, "pattern", ARCH_REF_PATTERN);
-    jclose(w, '}');
+    pattern_string(w, "an element of another architecture, as ARCH:ID", ARCH_REF_PATTERN);
 
     key(w, "national-system-ref");
     national_enum(c, EGAF_RK_SHARED_SYSTEM, "national shared system");
@@ -710,52 +722,19 @@ static void definitions(schema_ctx *c)
     national_enum(c, EGAF_RK_NATIONAL_DATABASE, "national database");
 
     key(w, "data-subject");
-    jopen(w, '{');
-    kv_str(w, "description", "a data subject (egaf refs list --kind data-subjects)");
-    kv_str(w, "type", "string");
-    if (have_kind(c, EGAF_RK_DATA_SUBJECT)) {
-        key(w, "enum");
-        jopen(w, '[');
-        for (size_t i = 0; i < c->refs->nentries; i++)
-            if (c->refs->entries[i]->kind == EGAF_RK_DATA_SUBJECT && listed(c, c->refs->entries[i]))
-                str(w, c->refs->entries[i]->id);
-        jclose(w, ']');
-        key(w, "enumDescriptions");
-        jopen(w, '[');
-        egaf_buf text;
-        egaf_buf_init(&text);
-        for (size_t i = 0; i < c->refs->nentries; i++)
-            if (c->refs->entries[i]->kind == EGAF_RK_DATA_SUBJECT && listed(c, c->refs->entries[i]))
-                str(w, entry_text(c, &text, c->refs->entries[i], NULL));
-        if (text.failed)
-            w->b->failed = true;
-        egaf_buf_free(&text);
-        jclose(w, ']');
-    } else {
-        kv_str(w, "pattern", ID_PATTERN);
-    }
-    jclose(w, '}');
+    ref_enum_schema(c, EGAF_RK_DATA_SUBJECT, "a data subject (egaf refs list --kind data-subjects)",
+                    "", ID_PATTERN);
 
     key(w, "waiver");
     jopen(w, '{');
     kv_str(w, "description", "a rule waived for this element, and why");
-    kv_str(w, "type", "object");
-    key(w, "additionalProperties");
-    raw(w, "false");
+    closed_object(w);
     key(w, "required");
     raw(w, "[\"rule\", \"reason\"]");
     key(w, "properties");
     jopen(w, '{');
-    key(w, "rule");
-    jopen(w, '{');
-    kv_str(w, "description", "the rule id (egaf rules)");
-    text_type(w);
-    jclose(w, '}');
-    key(w, "reason");
-    jopen(w, '{');
-    kv_str(w, "description", "why the finding does not apply or is accepted");
-    text_type(w);
-    jclose(w, '}');
+    text_property(w, "rule", "the rule id (egaf rules)");
+    text_property(w, "reason", "why the finding does not apply or is accepted");
     jclose(w, '}');
     jclose(w, '}');
 
@@ -788,9 +767,7 @@ void egaf_schema_json(egaf_buf *out, const egaf_refs *refs, const egaf_schema_op
            "An e-Government architecture under the Khung Kiến trúc Chính phủ điện tử Việt "
            "Nam (egaf model format, docs/model-format.md). Generated by 'egaf schema'. "
            "Files named by 'include' follow #/definitions/included-file.");
-    kv_str(w, "type", "object");
-    key(w, "additionalProperties");
-    raw(w, "false");
+    closed_object(w);
     key(w, "required");
     raw(w, "[\"framework\", \"architecture\"]");
     key(w, "properties");

@@ -91,19 +91,14 @@ static void read_str(const egaf_str *s)
         (void)strlen(s->s);
 }
 
-static void read_value(const egaf_element *el, const egaf_value *v)
+static void read_value(const egaf_value *v)
 {
-    switch (v->type) {
-    case EGAF_FT_TEXT:
-    case EGAF_FT_ID:
-    case EGAF_FT_ENUM:
-    case EGAF_FT_CODE:
-    case EGAF_FT_REF:
-    {
-        egaf_str s = egaf_value_str(el, v);
-        read_str(&s);
-        break;
+    const char *text = egaf_value_text(v); /* text, id, enum, code or reference */
+    if (text) {
+        (void)strlen(text);
+        return;
     }
+    switch (v->type) {
     case EGAF_FT_REFS:
     case EGAF_FT_TEXTS:
     case EGAF_FT_IDS:
@@ -122,8 +117,7 @@ static void read_value(const egaf_element *el, const egaf_value *v)
             read_str(&v->u.props.items[i].value);
         }
         break;
-    case EGAF_FT_INT:
-    case EGAF_FT_PERIOD:
+    default: /* text-like (read above), a number or a period: no list of texts */
         break;
     }
 }
@@ -137,7 +131,7 @@ static void read_element(const egaf_element *el)
     if (el->display)
         (void)strlen(el->display);
     for (size_t i = 0; i < el->nvalues; i++) {
-        read_value(el, &el->values[i]);
+        read_value(&el->values[i]);
         if (egaf_element_get(el, el->values[i].field) == NULL) {
             fprintf(stderr, "fuzz_loader: egaf_element_get misses a value the element holds\n");
             abort();

@@ -57,8 +57,11 @@ int im_init(im_model *im, egaf_diags *diags);
 void im_free(im_model *im);
 const char *im_str(im_model *im, const char *s);
 const char *im_strn(im_model *im, const char *s, size_t n);
-im_element *im_element_add(im_model *im);
-im_rel *im_rel_add(im_model *im);
+/* A new element or relationship with its identifier, read at file:line (the
+ * rest zero); NULL when memory ran out or the file has too many items. */
+im_element *im_element_add(im_model *im, const char *identifier, const char *file,
+                           unsigned line);
+im_rel *im_rel_add(im_model *im, const char *identifier, const char *file, unsigned line);
 void im_prop_add(im_model *im, im_props *p, const char *key, const char *value);
 
 /* The egaf model of the concept model as YAML into out: 0, or -1 when

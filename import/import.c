@@ -38,12 +38,7 @@ void im_free(im_model *im)
 
 const char *im_str(im_model *im, const char *s)
 {
-    if (!s)
-        return NULL;
-    char *c = egaf_arena_strdup(im->arena, s);
-    if (!c)
-        im->failed = true;
-    return c;
+    return egaf_arena_keep(im->arena, s, &im->failed);
 }
 
 const char *im_strn(im_model *im, const char *s, size_t n)
@@ -65,16 +60,11 @@ static bool count_item(im_model *im)
 
 static void *grow(im_model *im, void *items, size_t *cap, size_t count, size_t size)
 {
-    size_t before = *cap;
-    void *grown = egaf_grow(items, cap, count, size, 16);
-    if (count == *cap && *cap == before) {
-        im->failed = true;
-        return NULL;
-    }
-    return grown;
+    return egaf_grow_or_fail(items, cap, count, size, 16, &im->failed);
 }
 
-im_element *im_element_add(im_model *im)
+im_element *im_element_add(im_model *im, const char *identifier, const char *file,
+                           unsigned line)
 {
     if (!count_item(im))
         return NULL;
@@ -82,12 +72,11 @@ im_element *im_element_add(im_model *im)
     if (!items)
         return NULL;
     im->elements = items;
-    im_element *e = &items[im->nelements++];
-    memset(e, 0, sizeof *e);
-    return e;
+    items[im->nelements] = (im_element){.identifier = identifier, .file = file, .line = line};
+    return &items[im->nelements++];
 }
 
-im_rel *im_rel_add(im_model *im)
+im_rel *im_rel_add(im_model *im, const char *identifier, const char *file, unsigned line)
 {
     if (!count_item(im))
         return NULL;
@@ -95,9 +84,8 @@ im_rel *im_rel_add(im_model *im)
     if (!items)
         return NULL;
     im->rels = items;
-    im_rel *r = &items[im->nrels++];
-    memset(r, 0, sizeof *r);
-    return r;
+    items[im->nrels] = (im_rel){.identifier = identifier, .file = file, .line = line};
+    return &items[im->nrels++];
 }
 
 void im_prop_add(im_model *im, im_props *p, const char *key, const char *value)
@@ -666,30 +654,18 @@ static void y_scalar(egaf_buf *o, const char *s, bool plain_ok)
         egaf_buf_puts(o, s);
         return;
     }
+    /* YAML's double-quoted escapes; other control characters as \xNN */
+    static const char *const escapes[128] = {
+        ['"'] = "\\\"", ['\\'] = "\\\\", ['\n'] = "\\n", ['\t'] = "\\t", ['\r'] = "\\r",
+    };
     egaf_buf_putc(o, '"');
     for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
-        switch (*p) {
-        case '"':
-            egaf_buf_puts(o, "\\\"");
-            break;
-        case '\\':
-            egaf_buf_puts(o, "\\\\");
-            break;
-        case '\n':
-            egaf_buf_puts(o, "\\n");
-            break;
-        case '\t':
-            egaf_buf_puts(o, "\\t");
-            break;
-        case '\r':
-            egaf_buf_puts(o, "\\r");
-            break;
-        default:
-            if (*p < 0x20 || *p == 0x7f)
-                egaf_buf_printf(o, "\\x%02x", *p);
-            else
-                egaf_buf_putc(o, (char)*p);
-        }
+        if (*p < 128 && escapes[*p])
+            egaf_buf_puts(o, escapes[*p]);
+        else if (*p < 0x20 || *p == 0x7f)
+            egaf_buf_printf(o, "\\x%02x", *p);
+        else
+            egaf_buf_putc(o, (char)*p);
     }
     egaf_buf_putc(o, '"');
 }

@@ -95,6 +95,14 @@ static const char *col(const char **fields, int n, int c)
     return c >= 0 && c < n ? fields[c] : NULL;
 }
 
+/* The same, NULL for an empty field too (a name or documentation not
+ * given). */
+static const char *text_col(const char **fields, int n, int c)
+{
+    const char *s = col(fields, n, c);
+    return s && *s ? s : NULL;
+}
+
 int egaf_import_csv(egaf_buf *out, const char *const paths[3], const char *const data[3],
                     const size_t len[3], const egaf_import_options *options, egaf_diags *diags)
 {
@@ -126,22 +134,15 @@ int egaf_import_csv(egaf_buf *out, const char *const paths[3], const char *const
         const char *type = col(f, n, ec[1]);
         if (type && strcmp(type, "ArchimateModel") == 0) {
             im.name_vi = col(f, n, ec[2]);
-            im.documentation = col(f, n, ec[3]);
-            if (im.documentation && !*im.documentation)
-                im.documentation = NULL;
+            im.documentation = text_col(f, n, ec[3]);
             continue;
         }
-        im_element *e = im_element_add(&im);
+        im_element *e = im_element_add(&im, col(f, n, ec[0]), paths[0], r.line);
         if (!e)
             break;
-        e->file = paths[0];
-        e->line = r.line;
-        e->identifier = col(f, n, ec[0]);
         e->type = type ? type : "";
         e->name_vi = col(f, n, ec[2]);
-        e->documentation = col(f, n, ec[3]);
-        if (e->documentation && !*e->documentation)
-            e->documentation = NULL;
+        e->documentation = text_col(f, n, ec[3]);
     }
     if (n < 0) {
         rc = bad_file(diags, paths[0], r.line, _("a quoted field is not closed"));
@@ -161,20 +162,15 @@ int egaf_import_csv(egaf_buf *out, const char *const paths[3], const char *const
         goto done;
     }
     while (n > 0 && (n = csv_record(&im, &r, f, &tmp)) > 0 && !im.failed && !im.too_many) {
-        im_rel *rel = im_rel_add(&im);
+        im_rel *rel = im_rel_add(&im, col(f, n, rcol[0]), paths[1], r.line);
         if (!rel)
             break;
-        rel->file = paths[1];
-        rel->line = r.line;
-        rel->identifier = col(f, n, rcol[0]);
         const char *type = col(f, n, rcol[1]);
         size_t tl = type ? strlen(type) : 0;
         if (tl > 12 && strcmp(type + tl - 12, "Relationship") == 0)
             type = im_strn(&im, type, tl - 12);
         rel->type = type ? type : "";
-        rel->name = col(f, n, rcol[2]);
-        if (rel->name && !*rel->name)
-            rel->name = NULL;
+        rel->name = text_col(f, n, rcol[2]);
         rel->source = col(f, n, rcol[3]);
         rel->target = col(f, n, rcol[4]);
     }

@@ -196,12 +196,9 @@ static void read_model(im_model *im, const xmlNode *root, const char *path)
     for (const xmlNode *c = els ? els->children : NULL; c && !im->failed; c = c->next) {
         if (!is(c, "element"))
             continue;
-        im_element *e = im_element_add(im);
+        im_element *e = im_element_add(im, attr(im, c, "identifier", NULL), path, line_of(c));
         if (!e)
             return;
-        e->file = path;
-        e->line = line_of(c);
-        e->identifier = attr(im, c, "identifier", NULL);
         e->type = xsi_type(im, c);
         if (!e->type)
             e->type = "";
@@ -213,12 +210,9 @@ static void read_model(im_model *im, const xmlNode *root, const char *path)
     for (const xmlNode *c = rels ? rels->children : NULL; c && !im->failed; c = c->next) {
         if (!is(c, "relationship"))
             continue;
-        im_rel *r = im_rel_add(im);
+        im_rel *r = im_rel_add(im, attr(im, c, "identifier", NULL), path, line_of(c));
         if (!r)
             return;
-        r->file = path;
-        r->line = line_of(c);
-        r->identifier = attr(im, c, "identifier", NULL);
         r->source = attr(im, c, "source", NULL);
         r->target = attr(im, c, "target", NULL);
         r->type = xsi_type(im, c);

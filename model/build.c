@@ -13,6 +13,22 @@
 #include "base/suggest.h"
 #include "base/utf8.h"
 
+/* Text -> its one copy in the model, for the file being built: a national
+ * model names the same few thousand ids, codes and references hundreds of
+ * thousands of times (a third of the strings it copied). Open addressing in
+ * the file's scratch arena, so a folder's loads reuse the same memory. */
+typedef struct copy_slot {
+    const char *copy; /* NULL: empty */
+    uint32_t len;
+    uint32_t hash;
+} copy_slot;
+
+typedef struct copy_table {
+    egaf_arena *arena; /* NULL: no table (copies are not shared) */
+    copy_slot *slots;
+    size_t cap, count; /* cap a power of two */
+} copy_table;
+
 typedef struct builder {
     egaf_model *m;
     egaf_diags *diags;
@@ -30,6 +46,7 @@ typedef struct builder {
     size_t parsing;
     const egaf_ynode *last_node; /* the scalar copied last, and its copy */
     const char *last_copy;
+    copy_table copies; /* the file being built's */
     const egaf_ynode *fixed_node; /* the last scalar whose look-alikes were fixed */
     const char *fixed_text;
     bool oom;
@@ -37,8 +54,83 @@ typedef struct builder {
 
 /* ---- values ---- */
 
+/* Scalars longer than this (descriptions, visions) are rarely written twice:
+ * copied without looking for an earlier copy. */
+enum { SHARED_COPY_MAX = 96 };
+
+static void copies_init(copy_table *t, egaf_arena *arena, size_t text_len)
+{
+    size_t cap = 256;
+    while (cap < text_len / 32 && cap < ((size_t)1 << 24))
+        cap *= 2;
+    t->slots = egaf_arena_alloc(arena, cap * sizeof(copy_slot));
+    t->arena = t->slots ? arena : NULL;
+    t->cap = t->slots ? cap : 0;
+    t->count = 0;
+}
+
+/* The slot of text: its copy, or the empty slot for it; NULL after
+ * COPY_PROBES slots (a file made to collide is copied, not searched). */
+enum { COPY_PROBES = 32 };
+
+static copy_slot *copies_find(const copy_table *t, const char *text, uint32_t len, uint32_t hash)
+{
+    size_t mask = t->cap - 1;
+    size_t i = hash & mask;
+    for (int probe = 0; probe < COPY_PROBES; probe++, i = (i + 1) & mask) {
+        copy_slot *s = &t->slots[i];
+        if (!s->copy || (s->hash == hash && s->len == len && memcmp(s->copy, text, len) == 0))
+            return s;
+    }
+    return NULL;
+}
+
+/* Eight bytes at a time: the texts shared are short ids and references. */
+static uint32_t text_hash(const char *s, size_t n)
+{
+    uint64_t h = (uint64_t)n * 0x9E3779B97F4A7C15ull;
+    for (; n >= 8; s += 8, n -= 8) {
+        uint64_t w;
+        memcpy(&w, s, 8);
+        h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+        h ^= h >> 32;
+    }
+    uint64_t w = 0;
+    memcpy(&w, s, n);
+    h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
+    h ^= h >> 29;
+    return (uint32_t)h;
+}
+
+/* Records copy in the empty slot found for it; the table doubles at half
+ * full (when that fails, later copies are simply not shared). */
+static void copies_add(copy_table *t, copy_slot *slot, const char *copy, uint32_t len,
+                       uint32_t hash)
+{
+    slot->copy = copy;
+    slot->len = len;
+    slot->hash = hash;
+    if (++t->count * 2 <= t->cap)
+        return;
+    copy_slot *bigger = egaf_arena_alloc(t->arena, 2 * t->cap * sizeof(copy_slot));
+    if (!bigger) {
+        t->arena = NULL;
+        return;
+    }
+    copy_table grown = {t->arena, bigger, 2 * t->cap, t->count};
+    for (size_t i = 0; i < t->cap; i++)
+        if (t->slots[i].copy) {
+            copy_slot *to = copies_find(&grown, t->slots[i].copy, t->slots[i].len,
+                                        t->slots[i].hash);
+            if (to) /* else that text is copied again when met */
+                *to = t->slots[i];
+        }
+    *t = grown; /* the old slots stay in the scratch arena until the file is done */
+}
+
 /* The scalar's text copied into the model's arena (the tree is dropped
- * after its file is built). False when out of memory. */
+ * after its file is built), or the copy already made of the same text.
+ * False when out of memory. */
 static bool str_of(builder *b, const egaf_ynode *n, egaf_str *out)
 {
     out->mark = n->mark;
@@ -46,13 +138,27 @@ static bool str_of(builder *b, const egaf_ynode *n, egaf_str *out)
         out->s = b->last_copy;
         return true;
     }
-    out->s = egaf_arena_strndup(b->m->arena, n->u.scalar.text, n->u.scalar.len);
-    if (!out->s) {
-        b->oom = true;
-        return false;
+    const char *text = n->u.scalar.text;
+    size_t len = n->u.scalar.len;
+    copy_slot *slot = NULL;
+    uint32_t hash = 0;
+    if (b->copies.arena && len <= SHARED_COPY_MAX) {
+        hash = text_hash(text, len);
+        slot = copies_find(&b->copies, text, (uint32_t)len, hash);
     }
+    const char *copy = slot ? slot->copy : NULL;
+    if (!copy) {
+        copy = egaf_arena_strndup(b->m->arena, text, len);
+        if (!copy) {
+            b->oom = true;
+            return false;
+        }
+        if (slot)
+            copies_add(&b->copies, slot, copy, (uint32_t)len, hash);
+    }
+    out->s = copy;
     b->last_node = n;
-    b->last_copy = out->s;
+    b->last_copy = copy;
     return true;
 }
 
@@ -358,14 +464,15 @@ static bool convert(builder *b, const egaf_field_spec *fs, const egaf_ynode *v,
         out->u.str.s = text.s;
         return true;
     case EGAF_FT_ENUM: {
+        if (v->kind == EGAF_Y_SCALAR && !egaf_ynode_is_null(v))
+            for (size_t i = 0; fs->values[i]; i++)
+                if (strcmp(fs->values[i], v->u.scalar.text) == 0) {
+                    out->u.str.s = fs->values[i]; /* the table's copy: one per value */
+                    return true;
+                }
         if (!scalar_text(b, v, fs->key, element, &text))
             return false;
         out->u.str.s = text.s;
-        for (size_t i = 0; fs->values[i]; i++)
-            if (strcmp(fs->values[i], out->u.str.s) == 0) {
-                out->u.str.s = fs->values[i]; /* the table's copy: one per value */
-                return true;
-            }
         char allowed[256];
         egaf_values_text(fs->values, allowed, sizeof allowed);
         egaf_finding *f =
@@ -588,7 +695,10 @@ static void parse_and_build(builder *b, egaf_arena *scratch, egaf_source *src, b
     if (root) {
         if (top)
             b->m->readable = true;
+        copy_table outer = b->copies; /* an include's file has its own */
+        copies_init(&b->copies, scratch, src->len);
         build_file(b, root, src, top);
+        b->copies = outer;
     }
     if (b->opt.release_text)
         egaf_source_release_text(src);
@@ -627,6 +737,39 @@ static bool has_dotdot(const char *p)
         s = e + 1;
     }
     return false;
+}
+
+/* True when the include of rel at inc, resolved to the path real, must not
+ * be read (reported): it leads outside the model's folder, back to a file
+ * being included, or to a file read already. */
+static bool include_refused(builder *b, const egaf_str *inc, const char *rel, const char *real)
+{
+    egaf_diags *d = b->diags;
+    size_t rootlen = strlen(b->root_dir);
+    bool inside = strncmp(real, b->root_dir, rootlen) == 0 &&
+                  (real[rootlen] == '/' || (rootlen == 1 && b->root_dir[0] == '/'));
+    bool being_included = false;
+    for (size_t i = 0; i < b->depth; i++)
+        being_included = being_included || strcmp(b->stack[i], real) == 0;
+    egaf_finding *f;
+    if (!inside) {
+        f = egaf_diag(d, "include.escape", &inc->mark, NULL,
+                      _("include '%s' resolves outside the model's folder (through a symbolic "
+                        "link)"),
+                      rel);
+        egaf_diag_hint(d, f, _("copy the file into the model's folder instead of linking it"));
+    } else if (being_included) {
+        f = egaf_diag(d, "include.cycle", &inc->mark, NULL,
+                      _("include '%s' leads back to a file already being included"), rel);
+        egaf_diag_hint(d, f, _("remove this include; each file is read once"));
+    } else if (egaf_strmap_get(&b->loaded, real, strlen(real))) {
+        f = egaf_diag(d, "include.cycle", &inc->mark, NULL, _("'%s' is included a second time"),
+                      rel);
+        egaf_diag_hint(d, f, _("include each file once; its elements are read only once"));
+    } else {
+        return false;
+    }
+    return true;
 }
 
 static void include_one(builder *b, const egaf_str *inc, const egaf_source *from)
@@ -675,34 +818,7 @@ static void include_one(builder *b, const egaf_str *inc, const egaf_source *from
         free(joined);
         return;
     }
-    size_t rootlen = strlen(b->root_dir);
-    bool inside = strncmp(real, b->root_dir, rootlen) == 0 &&
-                  (real[rootlen] == '/' || (rootlen == 1 && b->root_dir[0] == '/'));
-    if (!inside) {
-        egaf_finding *f = egaf_diag(d, "include.escape", &inc->mark, NULL,
-                                    _("include '%s' resolves outside the model's folder "
-                                      "(through a symbolic link)"),
-                                    rel);
-        egaf_diag_hint(d, f, _("copy the file into the model's folder instead of linking it"));
-        free(joined);
-        free(real);
-        return;
-    }
-    for (size_t i = 0; i < b->depth; i++)
-        if (strcmp(b->stack[i], real) == 0) {
-            egaf_finding *f = egaf_diag(d, "include.cycle", &inc->mark, NULL,
-                                        _("include '%s' leads back to a file already being "
-                                          "included"),
-                                        rel);
-            egaf_diag_hint(d, f, _("remove this include; each file is read once"));
-            free(joined);
-            free(real);
-            return;
-        }
-    if (egaf_strmap_get(&b->loaded, real, strlen(real))) {
-        egaf_finding *f = egaf_diag(d, "include.cycle", &inc->mark, NULL,
-                                    _("'%s' is included a second time"), rel);
-        egaf_diag_hint(d, f, _("include each file once; its elements are read only once"));
+    if (include_refused(b, inc, rel, real)) {
         free(joined);
         free(real);
         return;

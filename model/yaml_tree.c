@@ -505,13 +505,13 @@ static void on_scalar(parser *p, const yaml_event_t *ev)
     egaf_ynode *n = new_node(p, EGAF_Y_SCALAR, mark);
     if (!n)
         return;
-    char *text = egaf_arena_alloc(p->arena, ev->data.scalar.length + 1);
+    /* copied whole: no clearing first, no alignment */
+    char *text =
+        egaf_arena_strndup(p->arena, (const char *)ev->data.scalar.value, ev->data.scalar.length);
     if (!text) {
         p->oom = p->stop = true;
         return;
     }
-    memcpy(text, ev->data.scalar.value, ev->data.scalar.length);
-    text[ev->data.scalar.length] = '\0';
     size_t len = ev->data.scalar.length;
     if (ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE)
         len = drop_controls(p, ev, &mark, text, len);

@@ -53,6 +53,7 @@ typedef struct loader {
     size_t cap_entries, cap_frameworks;
     bool agencies_ok; /* agencies.yaml was read: owners can be resolved */
     bool systems_ok;  /* shared-systems.yaml was read: must-connect can be resolved */
+    const char *edition; /* of the framework file being read: must-connect names its systems */
     bool oom;
 } loader;
 
@@ -231,20 +232,40 @@ static bool is_map(loader *ld, const egaf_ynode *n, const char *what, const char
     return false;
 }
 
+/* The value under key when it is a list (EGAF_Y_SEQ) or a text
+ * (EGAF_Y_SCALAR), as kind asks; NULL when absent or null, or when it is
+ * something else (reported). */
+static const egaf_ynode *get_node(loader *ld, const egaf_ynode *map, const char *key,
+                                  egaf_ykind kind, const char *element)
+{
+    const egaf_ynode *v = egaf_ynode_get(map, key);
+    if (!v || egaf_ynode_is_null(v))
+        return NULL;
+    if (v->kind == kind)
+        return v;
+    egaf_diag(ld->diags, "refs.schema", &v->mark, element,
+              kind == EGAF_Y_SEQ ? _("'%s' must be a list; found %s")
+                                 : _("'%s' must be text; found %s"),
+              key, egaf_ynode_describe(v));
+    return NULL;
+}
+
+/* is_map, then check_keys on the map: a map that may hold only keys. */
+static bool map_with_keys(loader *ld, const egaf_ynode *n, const char *const *keys,
+                          const char *what, const char *element)
+{
+    if (!is_map(ld, n, what, element))
+        return false;
+    check_keys(ld, n, keys, what, element);
+    return true;
+}
+
 /* The list under key, or NULL when absent or null. Anything but a list is
  * reported. */
 static const egaf_ynode *get_seq(loader *ld, const egaf_ynode *map, const char *key,
                                  const char *element)
 {
-    const egaf_ynode *v = egaf_ynode_get(map, key);
-    if (!v || egaf_ynode_is_null(v))
-        return NULL;
-    if (v->kind != EGAF_Y_SEQ) {
-        egaf_diag(ld->diags, "refs.schema", &v->mark, element, _("'%s' must be a list; found %s"),
-                  key, egaf_ynode_describe(v));
-        return NULL;
-    }
-    return v;
+    return get_node(ld, map, key, EGAF_Y_SEQ, element);
 }
 
 /* The text under key (copied into the refs' arena), or NULL when absent,
@@ -252,14 +273,9 @@ static const egaf_ynode *get_seq(loader *ld, const egaf_ynode *map, const char *
 static const char *get_text(loader *ld, const egaf_ynode *map, const char *key,
                             const char *element, egaf_mark *mark)
 {
-    const egaf_ynode *v = egaf_ynode_get(map, key);
-    if (!v || egaf_ynode_is_null(v))
+    const egaf_ynode *v = get_node(ld, map, key, EGAF_Y_SCALAR, element);
+    if (!v)
         return NULL;
-    if (v->kind != EGAF_Y_SCALAR) {
-        egaf_diag(ld->diags, "refs.schema", &v->mark, element, _("'%s' must be text; found %s"),
-                  key, egaf_ynode_describe(v));
-        return NULL;
-    }
     if (mark)
         *mark = v->mark;
     return copy_scalar(ld, v);
@@ -317,6 +333,15 @@ static const char *get_enum(loader *ld, const egaf_ynode *map, const char *key,
     if (sug)
         egaf_diag_hint(ld->diags, f, _("did you mean '%s'?"), sug);
     return NULL;
+}
+
+/* get_enum for a key the map must have, the map named by its noun and id. */
+static const char *need_enum(loader *ld, const egaf_ynode *map, const char *key,
+                             const char *const *values, const char *noun, const char *element)
+{
+    if (!need_text(ld, map, key, "refs.schema", noun, element, NULL))
+        return NULL;
+    return get_enum(ld, map, key, values, element);
 }
 
 static egaf_date get_date(loader *ld, const egaf_ynode *map, const char *key, bool end,
@@ -396,6 +421,22 @@ static const char **get_texts(loader *ld, const egaf_ynode *map, const char *key
     if (marks)
         *marks = m;
     return out;
+}
+
+/* The model levels (ministry, province) under key, each checked. */
+static const char **get_model_levels(loader *ld, const egaf_ynode *map, const char *key,
+                                     const char *element, size_t *count)
+{
+    egaf_mark *marks = NULL;
+    const char **levels = get_texts(ld, map, key, element, count, &marks);
+    for (size_t j = 0; j < *count; j++)
+        if (!in_list(levels[j], model_levels))
+            egaf_diag(ld->diags, "refs.schema", &marks[j], element,
+                      strcmp(key, "levels") == 0
+                          ? _("'levels' must be ministry or province; found '%s'")
+                          : _("'level' must be ministry or province; found '%s'"),
+                      levels[j]);
+    return levels;
 }
 
 static void check_confidence(loader *ld, const egaf_ynode *map, const char *element)
@@ -560,19 +601,22 @@ static bool push_entry(loader *ld, egaf_ref_entry *e)
     return true;
 }
 
+/* By egaf_ref_kind: the noun of findings (translated) and the name of the
+ * files and of --kind (never translated). */
+static const char *const kind_nouns[] = {
+    [EGAF_RK_AGENCY] = N_("agency"), [EGAF_RK_SHARED_SYSTEM] = N_("shared system"),
+    [EGAF_RK_NATIONAL_DATABASE] = N_("national database"),
+    [EGAF_RK_DATA_SUBJECT] = N_("data subject")};
+static const char *const kind_names[] = {
+    [EGAF_RK_AGENCY] = "agency", [EGAF_RK_SHARED_SYSTEM] = "shared-system",
+    [EGAF_RK_NATIONAL_DATABASE] = "national-database", [EGAF_RK_DATA_SUBJECT] = "data-subject"};
+_Static_assert(sizeof kind_nouns / sizeof *kind_nouns == EGAF_RK_DATA_SUBJECT + 1 &&
+                   sizeof kind_names / sizeof *kind_names == EGAF_RK_DATA_SUBJECT + 1,
+               "a noun and a name for every kind of entry");
+
 static const char *kind_noun(egaf_ref_kind kind)
 {
-    switch (kind) {
-    case EGAF_RK_AGENCY:
-        return _("agency");
-    case EGAF_RK_SHARED_SYSTEM:
-        return _("shared system");
-    case EGAF_RK_NATIONAL_DATABASE:
-        return _("national database");
-    case EGAF_RK_DATA_SUBJECT:
-        return _("data subject");
-    }
-    return _("entry");
+    return (unsigned)kind <= EGAF_RK_DATA_SUBJECT ? _(kind_nouns[kind]) : _("entry");
 }
 
 static void parse_facts(loader *ld, entry_ext *x, const egaf_ynode *node);
@@ -667,17 +711,16 @@ static void parse_facts(loader *ld, entry_ext *x, const egaf_ynode *node)
     static const char *const code_keys[] = {"source", "confidence", "note", "valid-from", NULL};
     egaf_ref_entry *e = &x->e;
     const egaf_ynode *facts = egaf_ynode_get(node, "facts");
-    if (!facts || egaf_ynode_is_null(facts) || !is_map(ld, facts, "'facts'", e->id))
+    if (!facts || egaf_ynode_is_null(facts) ||
+        !map_with_keys(ld, facts, fact_keys, "'facts'", e->id))
         return;
-    check_keys(ld, facts, fact_keys, "'facts'", e->id);
     egaf_ref_fact *slots[] = {&e->start_fact, &e->end_fact, &e->code_fact, &e->successor_fact,
                               &e->gso_fact};
     for (size_t i = 0; fact_keys[i]; i++) {
         const egaf_ynode *f = egaf_ynode_get(facts, fact_keys[i]);
-        if (!f || !is_map(ld, f, fact_keys[i], e->id))
-            continue;
         bool code = strcmp(fact_keys[i], "organ-code") == 0;
-        check_keys(ld, f, code ? code_keys : keys, fact_keys[i], e->id);
+        if (!f || !map_with_keys(ld, f, code ? code_keys : keys, fact_keys[i], e->id))
+            continue;
         if (!egaf_ynode_get(node, fact_keys[i]))
             egaf_diag(ld->diags, "refs.schema", &f->mark, e->id,
                       _("'facts' of '%s' gives the provenance of '%s', which it does not have"),
@@ -717,9 +760,8 @@ static void parse_owners(loader *ld, entry_ext *x, const egaf_ynode *node, bool 
         return;
     for (size_t i = 0; i < seq->u.seq.count; i++) {
         const egaf_ynode *it = seq->u.seq.items[i];
-        if (!is_map(ld, it, "an owner", e->id))
+        if (!map_with_keys(ld, it, keys, "an owner", e->id))
             continue;
-        check_keys(ld, it, keys, "an owner", e->id);
         egaf_ref_owner o;
         memset(&o, 0, sizeof(o));
         char phrase[160];
@@ -859,8 +901,7 @@ static void parse_agency(loader *ld, const egaf_ynode *node)
     if (!x)
         return;
     egaf_ref_entry *e = &x->e;
-    if (need_text(ld, node, "level", "refs.schema", "agency", e->id, NULL))
-        e->level = get_enum(ld, node, "level", agency_levels, e->id);
+    e->level = need_enum(ld, node, "level", agency_levels, "agency", e->id);
     bool province = e->level && strcmp(e->level, "province") == 0;
     egaf_mark mark = node->mark;
     e->organ_code = get_text(ld, node, "organ-code", e->id, &mark);
@@ -917,8 +958,7 @@ static void parse_system(loader *ld, const egaf_ynode *node)
     if (!x)
         return;
     egaf_ref_entry *e = &x->e;
-    if (need_text(ld, node, "category", "refs.schema", "shared system", e->id, NULL))
-        e->category = get_enum(ld, node, "category", categories, e->id);
+    e->category = need_enum(ld, node, "category", categories, "shared system", e->id);
     e->purpose = get_text(ld, node, "purpose", e->id, NULL);
     parse_owners(ld, x, node, true);
     e->editions = get_texts(ld, node, "editions", e->id, &e->neditions, &x->edition_marks);
@@ -934,17 +974,11 @@ static void parse_system(loader *ld, const egaf_ynode *node)
         return;
     for (size_t i = 0; i < seq->u.seq.count; i++) {
         const egaf_ynode *it = seq->u.seq.items[i];
-        if (!is_map(ld, it, "a connect item", e->id))
+        if (!map_with_keys(ld, it, connect_keys, "a connect item", e->id))
             continue;
-        check_keys(ld, it, connect_keys, "a connect item", e->id);
         egaf_ref_connect c;
         memset(&c, 0, sizeof(c));
-        egaf_mark *levels_marks = NULL;
-        c.levels = get_texts(ld, it, "level", e->id, &c.nlevels, &levels_marks);
-        for (size_t j = 0; j < c.nlevels; j++)
-            if (!in_list(c.levels[j], model_levels))
-                egaf_diag(ld->diags, "refs.schema", &levels_marks[j], e->id,
-                          _("'level' must be ministry or province; found '%s'"), c.levels[j]);
+        c.levels = get_model_levels(ld, it, "level", e->id, &c.nlevels);
         if (!egaf_ynode_get(it, "level"))
             egaf_diag(ld->diags, "refs.schema", &it->mark, e->id,
                       _("a connect item of '%s' has no 'level'"), e->id);
@@ -1005,7 +1039,24 @@ static void parse_database(loader *ld, const egaf_ynode *node)
     }
 }
 
-/* ---- frameworks ---- */
+/* ---- lists of framework items ---- */
+
+/* How one list of a reference file is read. Every item is a map with the
+ * keys of keys, named in findings by the text under id_key until its id is
+ * checked; read fills one item, and the list keeps it unless read leaves it
+ * out or, where noun is set, an earlier item has the same id. */
+typedef struct list_reader {
+    const char *item;        /* "a section": an item whose id is not known */
+    const char *noun;        /* "section", as in "section 'X' is listed twice"; NULL when
+                              * read itself finds an item that repeats another */
+    const char *id_key;      /* "id" */
+    const char *const *keys; /* the keys an item may have, NULL-terminated */
+    size_t size;             /* of one item */
+    /* Fills items[n], zeroed, from the map it (rid names it in findings);
+     * items[0] to items[n - 1] are the items kept so far. Returns the item's
+     * id, or NULL to leave it out. */
+    const char *(*read)(loader *ld, const egaf_ynode *it, const char *rid, void *items, size_t n);
+} list_reader;
 
 /* A finding when id was already used by an earlier item of the same list. */
 static bool dup_in_list(loader *ld, const char *id, const char *const *ids, size_t n,
@@ -1020,191 +1071,231 @@ static bool dup_in_list(loader *ld, const char *id, const char *const *ids, size
     return false;
 }
 
-static void parse_sections(loader *ld, egaf_ref_framework *fw, const egaf_ynode *seq)
+/* The items of the list seq, in an array of the refs' arena (NULL when
+ * memory runs out); *count is how many were kept. */
+static void *read_list(loader *ld, const egaf_ynode *seq, const list_reader *reader,
+                       size_t *count)
 {
-    static const char *const keys[] = {"id",  "letter", "name",       "name-en", "key",
-                                       "note", "abbr",  "url",        "source",  "confidence",
-                                       NULL};
-    fw->sections = alloc(ld, sizeof(*fw->sections) * (seq->u.seq.count + 1));
+    char *items = alloc(ld, reader->size * (seq->u.seq.count + 1));
     const char **ids = alloc(ld, sizeof(*ids) * (seq->u.seq.count + 1));
-    if (!fw->sections || !ids)
-        return;
-    for (size_t i = 0; i < seq->u.seq.count; i++) {
+    if (!items || !ids)
+        return NULL;
+    size_t n = 0;
+    for (size_t i = 0; i < seq->u.seq.count && !ld->oom; i++) {
         const egaf_ynode *it = seq->u.seq.items[i];
-        if (!is_map(ld, it, "a section", NULL))
+        if (!is_map(ld, it, reader->item, NULL))
             continue;
-        const char *rid = raw_id(it, "id");
-        check_keys(ld, it, keys, "a section", rid);
-        egaf_ref_section s;
-        memset(&s, 0, sizeof(s));
-        s.id = need_text(ld, it, "id", "refs.schema", "a section", NULL, NULL);
-        s.letter = need_text(ld, it, "letter", "refs.schema", "section", rid, NULL);
-        s.name = need_text(ld, it, "name", "refs.schema", "section", rid, NULL);
-        s.name_en = get_text(ld, it, "name-en", rid, NULL);
-        s.keys = get_texts(ld, it, "key", rid, &s.nkeys, NULL);
-        if (!egaf_ynode_get(it, "key"))
-            egaf_diag(ld->diags, "refs.schema", &it->mark, rid, _("section '%s' has no 'key'"),
-                      rid ? rid : "?");
-        s.source = need_source(ld, it, "section", rid);
-        s.confidence = need_confidence(ld, it, "section", rid);
-        if (!s.id || dup_in_list(ld, s.id, ids, fw->nsections, &it->mark, "section", rid))
+        const char *rid = raw_id(it, reader->id_key);
+        check_keys(ld, it, reader->keys, reader->item, rid);
+        /* an item left out leaves what it read in the next one's place */
+        memset(items + n * reader->size, 0, reader->size);
+        const char *id = reader->read(ld, it, rid, items, n);
+        if (!id ||
+            (reader->noun && dup_in_list(ld, id, ids, n, &it->mark, reader->noun, rid)))
             continue;
-        ids[fw->nsections] = s.id;
-        fw->sections[fw->nsections++] = s;
+        ids[n++] = id;
     }
+    *count = n;
+    return items;
 }
 
-static void parse_requirements(loader *ld, egaf_ref_framework *fw, const egaf_ynode *seq)
+static const char *read_section(loader *ld, const egaf_ynode *it, const char *rid, void *items,
+                                size_t n)
 {
-    static const char *const keys[] = {
-        "id",   "title", "levels",  "section", "match", "must-connect", "note",
-        "abbr", "url",   "name-en", "source",  "confidence", NULL};
+    egaf_ref_section *s = (egaf_ref_section *)items + n;
+    s->id = need_text(ld, it, "id", "refs.schema", "a section", NULL, NULL);
+    s->letter = need_text(ld, it, "letter", "refs.schema", "section", rid, NULL);
+    s->name = need_text(ld, it, "name", "refs.schema", "section", rid, NULL);
+    s->name_en = get_text(ld, it, "name-en", rid, NULL);
+    s->keys = get_texts(ld, it, "key", rid, &s->nkeys, NULL);
+    if (!egaf_ynode_get(it, "key"))
+        egaf_diag(ld->diags, "refs.schema", &it->mark, rid, _("section '%s' has no 'key'"),
+                  rid ? rid : "?");
+    s->source = need_source(ld, it, "section", rid);
+    s->confidence = need_confidence(ld, it, "section", rid);
+    return s->id;
+}
+
+static const char *const section_keys[] = {"id",   "letter", "name",   "name-en", "key",
+                                           "note", "abbr",   "url",    "source",  "confidence",
+                                           NULL};
+static const list_reader section_list = {"a section", "section", "id", section_keys,
+                                         sizeof(egaf_ref_section), read_section};
+
+/* match: {kind: X}, {role: X} or {}: which elements of a model fulfil a
+ * required component. */
+static void read_match(loader *ld, const egaf_ynode *it, const char *rid,
+                       egaf_ref_requirement *r)
+{
     static const char *const match_keys[] = {"kind", "role", NULL};
-    fw->requirements = alloc(ld, sizeof(*fw->requirements) * (seq->u.seq.count + 1));
-    const char **ids = alloc(ld, sizeof(*ids) * (seq->u.seq.count + 1));
-    if (!fw->requirements || !ids)
+    const egaf_ynode *match = egaf_ynode_get(it, "match");
+    if (!match) {
+        egaf_diag(ld->diags, "refs.schema", &it->mark, rid,
+                  _("required component '%s' has no 'match' ({kind: X}, {role: X} or {})"),
+                  rid ? rid : "?");
         return;
-    for (size_t i = 0; i < seq->u.seq.count; i++) {
-        const egaf_ynode *it = seq->u.seq.items[i];
-        if (!is_map(ld, it, "a required component", NULL))
+    }
+    if (!map_with_keys(ld, match, match_keys, "'match'", rid))
+        return;
+    if (match->u.map.count > 1)
+        egaf_diag(ld->diags, "refs.schema", &match->mark, rid,
+                  _("'match' takes one key, kind or role"));
+    for (size_t j = 0; j < match->u.map.count && !r->match_key; j++) {
+        const char *k = key_name(match->u.map.pairs[j].key);
+        if (!in_list(k, match_keys))
             continue;
-        const char *rid = raw_id(it, "id");
-        check_keys(ld, it, keys, "a required component", rid);
-        egaf_ref_requirement r;
-        memset(&r, 0, sizeof(r));
-        r.id = need_text(ld, it, "id", "refs.schema", "a required component", NULL, NULL);
-        r.title = need_text(ld, it, "title", "refs.schema", "required component", rid, NULL);
-        r.source = need_source(ld, it, "required component", rid);
-        r.confidence = need_confidence(ld, it, "required component", rid);
-        egaf_mark *lm = NULL;
-        r.levels = get_texts(ld, it, "levels", rid, &r.nlevels, &lm);
-        for (size_t j = 0; j < r.nlevels; j++)
-            if (!in_list(r.levels[j], model_levels))
-                egaf_diag(ld->diags, "refs.schema", &lm[j], rid,
-                          _("'levels' must be ministry or province; found '%s'"), r.levels[j]);
-        if (!egaf_ynode_get(it, "levels"))
-            egaf_diag(ld->diags, "refs.schema", &it->mark, rid,
-                      _("required component '%s' has no 'levels'"), rid ? rid : "?");
-        if (need_text(ld, it, "section", "refs.schema", "required component", rid, NULL))
-            r.section = get_enum(ld, it, "section", req_sections, rid);
-        const egaf_ynode *match = egaf_ynode_get(it, "match");
-        if (!match) {
-            egaf_diag(ld->diags, "refs.schema", &it->mark, rid,
-                      _("required component '%s' has no 'match' ({kind: X}, {role: X} or {})"),
-                      rid ? rid : "?");
-        } else if (is_map(ld, match, "'match'", rid)) {
-            check_keys(ld, match, match_keys, "'match'", rid);
-            if (match->u.map.count > 1)
-                egaf_diag(ld->diags, "refs.schema", &match->mark, rid,
-                          _("'match' takes one key, kind or role"));
-            for (size_t j = 0; j < match->u.map.count && !r.match_key; j++) {
-                const char *k = key_name(match->u.map.pairs[j].key);
-                if (!in_list(k, match_keys))
-                    continue;
-                r.match_value = get_text(ld, match, k, rid, NULL);
-                if (r.match_value)
-                    r.match_key = strcmp(k, "kind") == 0 ? "kind" : "role";
-            }
-        }
-        egaf_mark *mm = NULL;
-        r.must_connect = get_texts(ld, it, "must-connect", rid, &r.nmust_connect, &mm);
-        for (size_t j = 0; ld->systems_ok && j < r.nmust_connect; j++) {
-            const egaf_ref_entry *s = egaf_refs_find(ld->refs, r.must_connect[j]);
-            if (!s || s->kind != EGAF_RK_SHARED_SYSTEM) {
-                egaf_diag(ld->diags, "refs.unresolved", &mm[j], rid,
-                          _("must-connect '%s' of '%s' is not a shared system of "
-                            "shared-systems.yaml"),
-                          r.must_connect[j], rid ? rid : "?");
-                continue;
-            }
-            bool listed = false;
-            for (size_t k = 0; fw->edition && k < s->neditions; k++)
-                listed = listed || strcmp(s->editions[k], fw->edition) == 0;
-            if (fw->edition && !listed)
-                egaf_diag(ld->diags, "refs.unresolved", &mm[j], rid,
-                          _("must-connect '%s' of '%s' is not in edition %s (its 'editions')"),
-                          r.must_connect[j], rid ? rid : "?", fw->edition);
-        }
-        if (!r.id || dup_in_list(ld, r.id, ids, fw->nrequirements, &it->mark,
-                                 "required component", rid))
-            continue;
-        ids[fw->nrequirements] = r.id;
-        fw->requirements[fw->nrequirements++] = r;
+        r->match_value = get_text(ld, match, k, rid, NULL);
+        if (r->match_value)
+            r->match_key = strcmp(k, "kind") == 0 ? "kind" : "role";
     }
 }
 
-static void parse_routes(loader *ld, egaf_ref_framework *fw, const egaf_ynode *seq)
+/* must-connect: the shared systems of the edition a required component is
+ * connected to. */
+static void read_must_connect(loader *ld, const egaf_ynode *it, const char *rid,
+                              egaf_ref_requirement *r)
 {
-    static const char *const keys[] = {"id",   "name", "name-en", "needs-reason", "note",
-                                       "abbr", "url",  "source",  "confidence",   NULL};
-    fw->routes = alloc(ld, sizeof(*fw->routes) * (seq->u.seq.count + 1));
-    const char **ids = alloc(ld, sizeof(*ids) * (seq->u.seq.count + 1));
-    if (!fw->routes || !ids)
-        return;
-    for (size_t i = 0; i < seq->u.seq.count; i++) {
-        const egaf_ynode *it = seq->u.seq.items[i];
-        if (!is_map(ld, it, "a route", NULL))
+    egaf_mark *mm = NULL;
+    r->must_connect = get_texts(ld, it, "must-connect", rid, &r->nmust_connect, &mm);
+    for (size_t j = 0; ld->systems_ok && j < r->nmust_connect; j++) {
+        const egaf_ref_entry *s = egaf_refs_find(ld->refs, r->must_connect[j]);
+        if (!s || s->kind != EGAF_RK_SHARED_SYSTEM) {
+            egaf_diag(ld->diags, "refs.unresolved", &mm[j], rid,
+                      _("must-connect '%s' of '%s' is not a shared system of "
+                        "shared-systems.yaml"),
+                      r->must_connect[j], rid ? rid : "?");
             continue;
-        const char *rid = raw_id(it, "id");
-        check_keys(ld, it, keys, "a route", rid);
-        egaf_ref_route r;
-        memset(&r, 0, sizeof(r));
-        r.id = need_text(ld, it, "id", "refs.schema", "a route", NULL, NULL);
-        r.name = need_text(ld, it, "name", "refs.schema", "route", rid, NULL);
-        r.needs_reason = get_bool(ld, it, "needs-reason", rid);
-        r.source = need_source(ld, it, "route", rid);
-        r.confidence = need_confidence(ld, it, "route", rid);
-        if (!r.id || dup_in_list(ld, r.id, ids, fw->nroutes, &it->mark, "route", rid))
-            continue;
-        ids[fw->nroutes] = r.id;
-        fw->routes[fw->nroutes++] = r;
+        }
+        bool listed = false;
+        for (size_t k = 0; ld->edition && k < s->neditions; k++)
+            listed = listed || strcmp(s->editions[k], ld->edition) == 0;
+        if (ld->edition && !listed)
+            egaf_diag(ld->diags, "refs.unresolved", &mm[j], rid,
+                      _("must-connect '%s' of '%s' is not in edition %s (its 'editions')"),
+                      r->must_connect[j], rid ? rid : "?", ld->edition);
     }
 }
 
-static void parse_security_levels(loader *ld, egaf_ref_framework *fw, const egaf_ynode *seq)
+static const char *read_requirement(loader *ld, const egaf_ynode *it, const char *rid,
+                                    void *items, size_t n)
 {
-    static const char *const keys[] = {"level", "name", "name-en", "needs-control", "note",
-                                       "abbr",  "url",  "source",  "confidence",    NULL};
-    fw->security_levels = alloc(ld, sizeof(*fw->security_levels) * (seq->u.seq.count + 1));
-    if (!fw->security_levels)
-        return;
-    for (size_t i = 0; i < seq->u.seq.count; i++) {
-        const egaf_ynode *it = seq->u.seq.items[i];
-        if (!is_map(ld, it, "a security level", NULL))
-            continue;
-        const char *rid = raw_id(it, "level");
-        check_keys(ld, it, keys, "a security level", rid);
-        egaf_ref_security_level s;
-        memset(&s, 0, sizeof(s));
-        const egaf_ynode *lv = egaf_ynode_get(it, "level");
-        long long n = 0;
-        if (!lv) {
-            egaf_diag(ld->diags, "refs.schema", &it->mark, NULL,
-                      _("a security level has no "
-                        "'level'"));
-            continue;
-        }
-        if (!egaf_ynode_int(lv, &n) || n < 1 || n > 5) {
-            egaf_diag(ld->diags, "refs.schema", &lv->mark, rid,
-                      _("'level' must be a whole number from 1 to 5 (NĐ 85/2016/NĐ-CP)"));
-            continue;
-        }
-        s.level = (int)n;
-        s.name = need_text(ld, it, "name", "refs.schema", "security level", rid, NULL);
-        s.needs_control = get_bool(ld, it, "needs-control", rid);
-        s.source = need_source(ld, it, "security level", rid);
-        s.confidence = need_confidence(ld, it, "security level", rid);
-        bool dup = false;
-        for (size_t j = 0; j < fw->nsecurity_levels; j++)
-            dup = dup || fw->security_levels[j].level == s.level;
-        if (dup) {
+    egaf_ref_requirement *r = (egaf_ref_requirement *)items + n;
+    r->id = need_text(ld, it, "id", "refs.schema", "a required component", NULL, NULL);
+    r->title = need_text(ld, it, "title", "refs.schema", "required component", rid, NULL);
+    r->source = need_source(ld, it, "required component", rid);
+    r->confidence = need_confidence(ld, it, "required component", rid);
+    r->levels = get_model_levels(ld, it, "levels", rid, &r->nlevels);
+    if (!egaf_ynode_get(it, "levels"))
+        egaf_diag(ld->diags, "refs.schema", &it->mark, rid,
+                  _("required component '%s' has no 'levels'"), rid ? rid : "?");
+    r->section = need_enum(ld, it, "section", req_sections, "required component", rid);
+    read_match(ld, it, rid, r);
+    read_must_connect(ld, it, rid, r);
+    return r->id;
+}
+
+static const char *const requirement_keys[] = {
+    "id",   "title", "levels",  "section", "match", "must-connect", "note",
+    "abbr", "url",   "name-en", "source",  "confidence", NULL};
+static const list_reader requirement_list = {"a required component", "required component", "id",
+                                             requirement_keys, sizeof(egaf_ref_requirement),
+                                             read_requirement};
+
+static const char *read_route(loader *ld, const egaf_ynode *it, const char *rid, void *items,
+                              size_t n)
+{
+    egaf_ref_route *r = (egaf_ref_route *)items + n;
+    r->id = need_text(ld, it, "id", "refs.schema", "a route", NULL, NULL);
+    r->name = need_text(ld, it, "name", "refs.schema", "route", rid, NULL);
+    r->needs_reason = get_bool(ld, it, "needs-reason", rid);
+    r->source = need_source(ld, it, "route", rid);
+    r->confidence = need_confidence(ld, it, "route", rid);
+    return r->id;
+}
+
+static const char *const route_keys[] = {"id",   "name", "name-en", "needs-reason", "note",
+                                         "abbr", "url",  "source",  "confidence",   NULL};
+static const list_reader route_list = {"a route", "route", "id", route_keys,
+                                       sizeof(egaf_ref_route), read_route};
+
+/* A security level is named by its number, which no other level of the
+ * edition may have. */
+static const char *read_security_level(loader *ld, const egaf_ynode *it, const char *rid,
+                                       void *items, size_t n)
+{
+    egaf_ref_security_level *levels = items, *s = &levels[n];
+    const egaf_ynode *lv = egaf_ynode_get(it, "level");
+    long long number = 0;
+    if (!lv) {
+        egaf_diag(ld->diags, "refs.schema", &it->mark, NULL,
+                  _("a security level has no "
+                    "'level'"));
+        return NULL;
+    }
+    if (!egaf_ynode_int(lv, &number) || number < 1 || number > 5) {
+        egaf_diag(ld->diags, "refs.schema", &lv->mark, rid,
+                  _("'level' must be a whole number from 1 to 5 (NĐ 85/2016/NĐ-CP)"));
+        return NULL;
+    }
+    s->level = (int)number;
+    s->name = need_text(ld, it, "name", "refs.schema", "security level", rid, NULL);
+    s->needs_control = get_bool(ld, it, "needs-control", rid);
+    s->source = need_source(ld, it, "security level", rid);
+    s->confidence = need_confidence(ld, it, "security level", rid);
+    for (size_t j = 0; j < n; j++)
+        if (levels[j].level == s->level) {
             egaf_diag(ld->diags, "refs.duplicate-id", &lv->mark, rid,
-                      _("security level %d is listed twice"), s.level);
-            continue;
+                      _("security level %d is listed twice"), s->level);
+            return NULL;
         }
-        fw->security_levels[fw->nsecurity_levels++] = s;
-    }
+    return rid; /* the level as written: a whole number, read above */
 }
+
+static const char *const security_level_keys[] = {"level", "name", "name-en", "needs-control",
+                                                  "note",  "abbr", "url",     "source",
+                                                  "confidence", NULL};
+static const list_reader security_level_list = {"a security level", NULL, "level",
+                                                security_level_keys,
+                                                sizeof(egaf_ref_security_level),
+                                                read_security_level};
+
+static const char *read_target(loader *ld, const egaf_ynode *it, const char *rid, void *items,
+                               size_t n)
+{
+    egaf_ref_target *t = (egaf_ref_target *)items + n;
+    t->id = need_text(ld, it, "id", "refs.schema", "a target", NULL, NULL);
+    t->mark = it->mark;
+    t->unit = get_text(ld, it, "unit", rid, NULL);
+    t->measure = get_text(ld, it, "measure", rid, NULL);
+    /* an entry without a name measures the national target of its id,
+     * whose facts join it once every file is read (join_targets) */
+    if (egaf_ynode_get(it, "name")) {
+        t->name = need_text(ld, it, "name", "refs.schema", "target", rid, NULL);
+        t->source = need_source(ld, it, "target", rid);
+        need_confidence(ld, it, "target", rid);
+    }
+    const egaf_ynode *v = egaf_ynode_get(it, "value");
+    if (v) {
+        char *end = NULL;
+        bool ok = v->kind == EGAF_Y_SCALAR && v->style == EGAF_Y_PLAIN && v->u.scalar.len;
+        if (ok) {
+            t->value = strtod(v->u.scalar.text, &end);
+            ok = end && *end == '\0';
+        }
+        if (!ok)
+            egaf_diag(ld->diags, "refs.schema", &v->mark, rid,
+                      _("'value' must be a number; found %s"), egaf_ynode_describe(v));
+    }
+    return t->id;
+}
+
+static const char *const target_keys[] = {"id",      "name", "name-en", "value", "unit",
+                                          "measure", "note", "abbr",    "url",   "source",
+                                          "confidence", NULL};
+static const list_reader target_list = {"a target", "target", "id", target_keys,
+                                        sizeof(egaf_ref_target), read_target};
+
+/* ---- frameworks ---- */
 
 /* XRMnnn or XRMnnn.nnn, X the tree's letter. */
 static bool code_syntax_ok(const char *code, const char *tree)
@@ -1229,9 +1320,8 @@ static void parse_tree(loader *ld, egaf_ref_framework *fw, egaf_ref_tree_id tid,
                                             NULL};
     const char *tk = tree_keys[tid];
     egaf_ref_tree *t = &fw->trees[tid];
-    if (!is_map(ld, node, "a code tree", tk))
+    if (!map_with_keys(ld, node, keys, "a code tree", tk))
         return;
-    check_keys(ld, node, keys, "a code tree", tk);
     t->name = need_text(ld, node, "name", "refs.schema", "code tree", tk, NULL);
     t->source = need_source(ld, node, "code tree", tk);
     t->confidence = need_confidence(ld, node, "code tree", tk);
@@ -1291,9 +1381,8 @@ static void parse_tree(loader *ld, egaf_ref_framework *fw, egaf_ref_tree_id tid,
 static void parse_codes(loader *ld, egaf_ref_framework *fw, const egaf_ynode *node)
 {
     static const char *const keys[] = {"brm", "drm", "arm", "trm", "srm", NULL};
-    if (!is_map(ld, node, "'codes'", NULL))
+    if (!map_with_keys(ld, node, keys, "'codes'", NULL))
         return;
-    check_keys(ld, node, keys, "'codes'", NULL);
     for (int i = 0; i < EGAF_TREE__COUNT; i++) {
         const egaf_ynode *t = egaf_ynode_get(node, tree_keys[i]);
         if (t)
@@ -1301,53 +1390,6 @@ static void parse_codes(loader *ld, egaf_ref_framework *fw, const egaf_ynode *no
         else
             egaf_diag(ld->diags, "refs.schema", &node->mark, NULL, _("'codes' has no '%s' tree"),
                       tree_keys[i]);
-    }
-}
-
-static void parse_targets(loader *ld, egaf_ref_framework *fw, const egaf_ynode *seq)
-{
-    static const char *const keys[] = {"id",     "name",   "name-en",    "value", "unit",
-                                       "measure", "note",  "abbr",       "url",   "source",
-                                       "confidence", NULL};
-    fw->targets = alloc(ld, sizeof(*fw->targets) * (seq->u.seq.count + 1));
-    const char **ids = alloc(ld, sizeof(*ids) * (seq->u.seq.count + 1));
-    if (!fw->targets || !ids)
-        return;
-    for (size_t i = 0; i < seq->u.seq.count; i++) {
-        const egaf_ynode *it = seq->u.seq.items[i];
-        if (!is_map(ld, it, "a target", NULL))
-            continue;
-        const char *rid = raw_id(it, "id");
-        check_keys(ld, it, keys, "a target", rid);
-        egaf_ref_target t;
-        memset(&t, 0, sizeof(t));
-        t.id = need_text(ld, it, "id", "refs.schema", "a target", NULL, NULL);
-        t.mark = it->mark;
-        t.unit = get_text(ld, it, "unit", rid, NULL);
-        t.measure = get_text(ld, it, "measure", rid, NULL);
-        /* an entry without a name measures the national target of its id,
-         * whose facts join it once every file is read (join_targets) */
-        if (egaf_ynode_get(it, "name")) {
-            t.name = need_text(ld, it, "name", "refs.schema", "target", rid, NULL);
-            t.source = need_source(ld, it, "target", rid);
-            need_confidence(ld, it, "target", rid);
-        }
-        const egaf_ynode *v = egaf_ynode_get(it, "value");
-        if (v) {
-            char *end = NULL;
-            bool ok = v->kind == EGAF_Y_SCALAR && v->style == EGAF_Y_PLAIN && v->u.scalar.len;
-            if (ok) {
-                t.value = strtod(v->u.scalar.text, &end);
-                ok = end && *end == '\0';
-            }
-            if (!ok)
-                egaf_diag(ld->diags, "refs.schema", &v->mark, rid,
-                          _("'value' must be a number; found %s"), egaf_ynode_describe(v));
-        }
-        if (!t.id || dup_in_list(ld, t.id, ids, fw->ntargets, &it->mark, "target", rid))
-            continue;
-        ids[fw->ntargets] = t.id;
-        fw->targets[fw->ntargets++] = t;
     }
 }
 
@@ -1409,6 +1451,7 @@ static void parse_framework(loader *ld, const egaf_ynode *root, const char *file
     fw->mark = root->mark;
     egaf_mark em = root->mark;
     fw->edition = need_text(ld, root, "edition", "refs.schema", "the framework file", NULL, &em);
+    ld->edition = fw->edition;
     const char *el = fw->edition;
     if (fw->edition && strcmp(fw->edition, file_edition) != 0) {
         egaf_finding *f =
@@ -1446,13 +1489,14 @@ static void parse_framework(loader *ld, const egaf_ynode *root, const char *file
             continue;
         }
         if (i == 0)
-            parse_sections(ld, fw, seq);
+            fw->sections = read_list(ld, seq, &section_list, &fw->nsections);
         else if (i == 1)
-            parse_requirements(ld, fw, seq);
+            fw->requirements = read_list(ld, seq, &requirement_list, &fw->nrequirements);
         else if (i == 2)
-            parse_routes(ld, fw, seq);
+            fw->routes = read_list(ld, seq, &route_list, &fw->nroutes);
         else
-            parse_security_levels(ld, fw, seq);
+            fw->security_levels =
+                read_list(ld, seq, &security_level_list, &fw->nsecurity_levels);
     }
     const egaf_ynode *codes = egaf_ynode_get(root, "codes");
     if (codes)
@@ -1462,7 +1506,7 @@ static void parse_framework(loader *ld, const egaf_ynode *root, const char *file
                   _("the framework file has no 'codes'"));
     const egaf_ynode *targets = get_seq(ld, root, "targets", el);
     if (targets)
-        parse_targets(ld, fw, targets);
+        fw->targets = read_list(ld, targets, &target_list, &fw->ntargets);
     if (!fw->edition)
         return;
     egaf_refs *r = ld->refs;
@@ -1477,66 +1521,49 @@ static void parse_framework(loader *ld, const egaf_ynode *root, const char *file
 
 /* ---- national targets ---- */
 
-static void parse_national_targets(loader *ld, const egaf_ynode *seq)
+static const char *read_national_target(loader *ld, const egaf_ynode *it, const char *rid,
+                                        void *items, size_t n)
 {
-    static const char *const keys[] = {"id",        "name",       "name-en",  "value",
-                                       "valid-from", "valid-to",  "level",    "instrument",
-                                       "source",    "confidence", "note",     "url",
-                                       NULL};
-    egaf_refs *r = ld->refs;
-    r->national_targets = alloc(ld, sizeof(*r->national_targets) * (seq->u.seq.count + 1));
-    const char **ids = alloc(ld, sizeof(*ids) * (seq->u.seq.count + 1));
-    if (!r->national_targets || !ids)
-        return;
-    for (size_t i = 0; i < seq->u.seq.count && !ld->oom; i++) {
-        const egaf_ynode *it = seq->u.seq.items[i];
-        if (!is_map(ld, it, "a national target", NULL))
-            continue;
-        const char *rid = raw_id(it, "id");
-        check_keys(ld, it, keys, "a national target", rid);
-        egaf_ref_national_target t;
-        memset(&t, 0, sizeof(t));
-        t.mark = it->mark;
-        t.id = need_text(ld, it, "id", "refs.schema", "a national target", NULL, NULL);
-        if (t.id)
-            check_id(ld, it, t.id, t.id);
-        t.name = need_text(ld, it, "name", "refs.schema", "national target", rid, NULL);
-        t.name_en = get_text(ld, it, "name-en", rid, NULL);
-        t.value = need_text(ld, it, "value", "refs.schema", "national target", rid, NULL);
-        t.instrument = get_text(ld, it, "instrument", rid, NULL);
-        char phrase[160];
-        snprintf(phrase, sizeof phrase, "national target '%s'", rid ? rid : "?");
-        need_fact(ld, it, phrase, rid, &t.fact, &t.source, NULL);
-        t.note = t.fact.note;
-        t.fact.note = NULL; /* the target's note is about the target, printed once */
-        t.valid_from = get_date(ld, it, "valid-from", false, rid, NULL);
-        egaf_mark tm = it->mark;
-        t.valid_to = get_date(ld, it, "valid-to", true, rid, &tm);
-        if (!egaf_ynode_get(it, "valid-from") || !egaf_ynode_get(it, "valid-to"))
-            egaf_diag(ld->diags, "refs.schema", &it->mark, rid,
-                      _("national target '%s' needs 'valid-from' and 'valid-to': the years it "
-                        "is set for"),
-                      rid ? rid : "?");
-        else if (t.valid_from && t.valid_to && t.valid_from > t.valid_to)
-            egaf_diag(ld->diags, "refs.schema", &tm, rid,
-                      _("national target '%s' ends before it starts"), rid ? rid : "?");
-        egaf_mark *level_marks = NULL;
-        t.levels = get_texts(ld, it, "level", rid, &t.nlevels, &level_marks);
-        for (size_t j = 0; j < t.nlevels; j++)
-            if (!in_list(t.levels[j], model_levels))
-                egaf_diag(ld->diags, "refs.schema", &level_marks[j], rid,
-                          _("'level' must be ministry or province; found '%s'"), t.levels[j]);
-        if (!egaf_ynode_get(it, "level"))
-            egaf_diag(ld->diags, "refs.schema", &it->mark, rid,
-                      _("national target '%s' has no 'level' (ministry, province)"),
-                      rid ? rid : "?");
-        if (!t.id || dup_in_list(ld, t.id, ids, r->nnational_targets, &it->mark,
-                                 "national target", rid))
-            continue;
-        ids[r->nnational_targets] = t.id;
-        r->national_targets[r->nnational_targets++] = t;
-    }
+    egaf_ref_national_target *t = (egaf_ref_national_target *)items + n;
+    t->mark = it->mark;
+    t->id = need_text(ld, it, "id", "refs.schema", "a national target", NULL, NULL);
+    if (t->id)
+        check_id(ld, it, t->id, t->id);
+    t->name = need_text(ld, it, "name", "refs.schema", "national target", rid, NULL);
+    t->name_en = get_text(ld, it, "name-en", rid, NULL);
+    t->value = need_text(ld, it, "value", "refs.schema", "national target", rid, NULL);
+    t->instrument = get_text(ld, it, "instrument", rid, NULL);
+    char phrase[160];
+    snprintf(phrase, sizeof phrase, "national target '%s'", rid ? rid : "?");
+    need_fact(ld, it, phrase, rid, &t->fact, &t->source, NULL);
+    t->note = t->fact.note;
+    t->fact.note = NULL; /* the target's note is about the target, printed once */
+    t->valid_from = get_date(ld, it, "valid-from", false, rid, NULL);
+    egaf_mark tm = it->mark;
+    t->valid_to = get_date(ld, it, "valid-to", true, rid, &tm);
+    if (!egaf_ynode_get(it, "valid-from") || !egaf_ynode_get(it, "valid-to"))
+        egaf_diag(ld->diags, "refs.schema", &it->mark, rid,
+                  _("national target '%s' needs 'valid-from' and 'valid-to': the years it "
+                    "is set for"),
+                  rid ? rid : "?");
+    else if (t->valid_from && t->valid_to && t->valid_from > t->valid_to)
+        egaf_diag(ld->diags, "refs.schema", &tm, rid,
+                  _("national target '%s' ends before it starts"), rid ? rid : "?");
+    t->levels = get_model_levels(ld, it, "level", rid, &t->nlevels);
+    if (!egaf_ynode_get(it, "level"))
+        egaf_diag(ld->diags, "refs.schema", &it->mark, rid,
+                  _("national target '%s' has no 'level' (ministry, province)"),
+                  rid ? rid : "?");
+    return t->id;
 }
+
+static const char *const national_target_keys[] = {
+    "id",     "name",       "name-en", "value", "valid-from", "valid-to", "level",
+    "instrument", "source", "confidence", "note", "url", NULL};
+static const list_reader national_target_list = {"a national target", "national target", "id",
+                                                 national_target_keys,
+                                                 sizeof(egaf_ref_national_target),
+                                                 read_national_target};
 
 /* ---- files ---- */
 
@@ -1644,7 +1671,8 @@ static bool load_file(loader *ld, const char *name, file_kind fk, const char *ed
             check_keys(ld, root, targets_top, name, NULL);
             const egaf_ynode *seq = get_seq(ld, root, "national-targets", NULL);
             if (seq)
-                parse_national_targets(ld, seq);
+                ld->refs->national_targets = read_list(ld, seq, &national_target_list,
+                                                       &ld->refs->nnational_targets);
             else if (!egaf_ynode_get(root, "national-targets"))
                 egaf_diag(ld->diags, "refs.schema", &root->mark, NULL,
                           _("the file has no '%s'"), "national-targets");
@@ -2036,18 +2064,8 @@ const egaf_ref_entry *egaf_refs_agency(const egaf_refs *refs, const char *id_or_
 
 const char *egaf_ref_owner_in(const egaf_ref_entry *e, int year)
 {
-    const char *found = NULL;
-    for (size_t i = 0; i < e->nowners; i++) {
-        const egaf_ref_owner *o = &e->owners[i];
-        egaf_date from = o->valid_from ? o->valid_from : e->valid_from;
-        egaf_date to = o->valid_to ? o->valid_to : e->valid_to;
-        /* owners are in date order: the last one valid in the year is the
-         * one that holds at its end */
-        if (year <= 0 || ((from == 0 || from <= year * 10000 + 1231) &&
-                          (to == 0 || to >= year * 10000 + 101)))
-            found = o->agency;
-    }
-    return found;
+    const egaf_ref_owner *o = egaf_ref_owner_record(e, year);
+    return o ? o->agency : NULL;
 }
 
 const egaf_ref_framework *egaf_refs_framework(const egaf_refs *refs, const char *edition)
@@ -2103,17 +2121,7 @@ const egaf_ref_code *egaf_ref_code_find(const egaf_ref_framework *f, egaf_ref_tr
 
 const char *egaf_ref_kind_name(egaf_ref_kind kind)
 {
-    switch (kind) {
-    case EGAF_RK_AGENCY:
-        return "agency";
-    case EGAF_RK_SHARED_SYSTEM:
-        return "shared-system";
-    case EGAF_RK_NATIONAL_DATABASE:
-        return "national-database";
-    case EGAF_RK_DATA_SUBJECT:
-        return "data-subject";
-    }
-    return "?";
+    return (unsigned)kind <= EGAF_RK_DATA_SUBJECT ? kind_names[kind] : "?";
 }
 
 const char *egaf_confidence_name(egaf_confidence c)
@@ -2128,6 +2136,8 @@ const egaf_ref_owner *egaf_ref_owner_record(const egaf_ref_entry *e, int year)
         const egaf_ref_owner *o = &e->owners[i];
         egaf_date from = o->valid_from ? o->valid_from : e->valid_from;
         egaf_date to = o->valid_to ? o->valid_to : e->valid_to;
+        /* owners are in date order: the last one valid in the year is the
+         * one that holds at its end */
         if (year <= 0 || ((from == 0 || from <= year * 10000 + 1231) &&
                           (to == 0 || to >= year * 10000 + 101)))
             found = o;

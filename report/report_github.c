@@ -22,32 +22,19 @@
  * their pictures (U+2400 + code, U+2421 for DEL), as in JUnit. */
 static void escape(egaf_buf *out, const char *s, bool property)
 {
+    static const char *const data_escapes[128] = {['%'] = "%25", ['\r'] = "%0D", ['\n'] = "%0A"};
+    static const char *const property_escapes[128] = {
+        ['%'] = "%25", ['\r'] = "%0D", ['\n'] = "%0A", [':'] = "%3A", [','] = "%2C",
+    };
+    const char *const *escapes = property ? property_escapes : data_escapes;
     for (; *s; s++) {
-        switch (*s) {
-        case '%':
-            egaf_buf_puts(out, "%25");
-            break;
-        case '\r':
-            egaf_buf_puts(out, "%0D");
-            break;
-        case '\n':
-            egaf_buf_puts(out, "%0A");
-            break;
-        case ':':
-            egaf_buf_puts(out, property ? "%3A" : ":");
-            break;
-        case ',':
-            egaf_buf_puts(out, property ? "%2C" : ",");
-            break;
-        case '\t':
-            egaf_buf_putc(out, '\t');
-            break;
-        default:
-            if ((unsigned char)*s < 0x20 || *s == 0x7F)
-                egaf_buf_control_picture(out, (unsigned char)*s);
-            else
-                egaf_buf_putc(out, *s);
-        }
+        unsigned char c = (unsigned char)*s;
+        if (c < 128 && escapes[c])
+            egaf_buf_puts(out, escapes[c]);
+        else if ((c < 0x20 && c != '\t') || c == 0x7F)
+            egaf_buf_control_picture(out, c);
+        else
+            egaf_buf_putc(out, (char)c);
     }
 }
 

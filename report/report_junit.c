@@ -76,22 +76,12 @@ static void xml_escape(egaf_buf *out, const char *s, bool attribute)
             continue;
         }
         p++;
+        const char *entity = egaf_xml_entity(c);
+        if (entity) {
+            egaf_buf_puts(out, entity);
+            continue;
+        }
         switch (c) {
-        case '&':
-            egaf_buf_puts(out, "&amp;");
-            break;
-        case '<':
-            egaf_buf_puts(out, "&lt;");
-            break;
-        case '>':
-            egaf_buf_puts(out, "&gt;");
-            break;
-        case '"':
-            egaf_buf_puts(out, "&quot;");
-            break;
-        case '\'':
-            egaf_buf_puts(out, "&#39;");
-            break;
         case '\r':
             egaf_buf_puts(out, "&#13;");
             break;

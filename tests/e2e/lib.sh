@@ -66,6 +66,19 @@ expect_empty() {
     if [ -s "$2" ]; then fail "$1" "$(head -3 "$2")"; else ok "$1"; fi
 }
 
+# page_text PAGE: the visible text of an HTML page as its reader sees it, a
+# line for each row, term, description, heading (h2, h3), item and
+# paragraph, a table's cells separated by " | ".
+page_text() { python3 - "$1" <<'PY'
+import html.parser, sys
+class P(html.parser.HTMLParser):
+    out = []
+    def handle_starttag(self, t, a): self.out.append("\n" if t in ("tr", "dt", "dd", "h2", "h3", "li", "p") else " | " if t in ("td", "th") else "")
+    def handle_data(self, d): self.out.append(d)
+p = P(); p.feed(open(sys.argv[1], encoding="utf-8").read()); print("".join(p.out))
+PY
+}
+
 # check NAME COMMAND...: passes when the command succeeds.
 check() {
     local name=$1

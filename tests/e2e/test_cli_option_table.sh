@@ -95,3 +95,55 @@ done
 run schema --year 2100 -o "$T/schema.json"
 expect_status "schema --year 2100: exit 0" 0
 check "schema --year 2100: written" test -s "$T/schema.json"
+
+# 6. Every option a command checks itself reaches its own check: the
+# parser returns the option's id from the table, not where its row stands
+# (a row added above it must not make --format do what --lang does).
+while IFS='|' read -r args message; do
+    # shellcheck disable=SC2086
+    run $args </dev/null
+    expect_status "$args: exit 2" 2
+    expect_grep "$args: its own message" "^egaf: $message" "$ERR"
+done <<'CHECKS'
+consolidate --year 2026 --format x|unknown format 'x' \(see
+consolidate --year 2026 --lang x|--lang takes vi or en, not 'x' \(see
+consolidate --year 2026 --disable x|unknown rule 'x' \('egaf rules' lists them\) \(see
+diff --fail-on x|--fail-on takes added, removed, changed or any, not 'x' \(see
+diff --max-items x|--max-items takes a number, not 'x' \(see
+document --format x|unknown format 'x' \(docx or html\) \(see
+document --lang x|--lang takes vi or en \(see
+export --format x|unknown format 'x' \(one of: archimate, csv, json\) \(see
+export --lang x|unknown language 'x' \(one of: vi, en\) \(see
+gap --fail-on x|--fail-on takes uncovered, not 'x' \(see
+init --year x|--year takes a year from 1990 to 2100; found 'x' \(see
+lsp --lang x|--lang takes vi or en \(see
+refs --kind x|unknown kind 'x' \(agencies,
+refs --year x|--year takes a year such as 2020; found 'x' \(see
+refs --format x|unknown format 'x' \(text, json or markdown\) \(see
+render --view x|unknown view 'x' \(one of: overview,
+render --format x|unknown format 'x' \(one of: svg, png, dot\) \(see
+render --lang x|unknown language 'x' \(one of: vi, en\) \(see
+render --year x|--year takes a year \(1990-2100\), not 'x' \(see
+render --hide x|unknown layer 'x' \(one of: business,
+render --size x|unknown paper size 'x' \(one of: A4, A3\) \(see
+render --dpi x|--dpi takes dots per inch \(36-600\), not 'x' \(see
+schema --lang x|--lang takes vi or en, not 'x' \(see
+validate --format x|unknown format 'x' \(see
+validate --disable x|unknown rule 'x' \('egaf rules' lists them\) \(see
+validate --severity x|--severity takes RULE=error\|warning\|note\|off \(see
+rules --format x|unknown format 'x' \(text, json or markdown\) \(see
+--lang x validate|--lang takes vi or en, not 'x' \(see 'egaf --help'\)$
+CHECKS
+# the flags a command checks itself: --no-diagrams, --version and -h
+# before a command, -h after help
+run consolidate --year 2026 --no-diagrams -q -o "$T/no-diagrams" "$GOOD"
+check "consolidate --no-diagrams: the site written" test -s "$T/no-diagrams/index.html"
+check "consolidate --no-diagrams: no diagram drawn" \
+    sh -c "! find '$T/no-diagrams' -name '*.svg' | grep -q ."
+run --version
+expect_status "--version: exit 0" 0
+expect_grep "--version: the version" "^egaf [0-9]"
+run -h
+expect_grep "-h before a command: the overview" "^usage: egaf \\[--lang"
+run help -h
+expect_grep "help -h: the overview" "^usage: egaf \\[--lang"

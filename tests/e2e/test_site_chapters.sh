@@ -12,15 +12,6 @@ IN="$T/in-chapters"
 mkdir -p "$IN"
 cp tests/fixtures/chapters/chapters.yaml "$IN/"
 egaf schema >"$T/schema.json" 2>"$T/schema.err" || fail "egaf schema" "$(cat "$T/schema.err")"
-text() { python3 - "$1" <<'PY'
-import html.parser, sys
-class P(html.parser.HTMLParser):
-    out = []
-    def handle_starttag(self, t, a): self.out.append("\n" if t in ("tr", "dt", "dd", "h2", "h3", "li", "p") else " | " if t in ("td", "th") else "")
-    def handle_data(self, d): self.out.append(d)
-p = P(); p.feed(open(sys.argv[1], encoding="utf-8").read()); print("".join(p.out))
-PY
-}
 has() { if grep -qxF -- "$3" "$2"; then ok "$1"; else fail "$1" "no line '$3' in $(basename "$2")"; fi; }
 
 for lang in vi en; do
@@ -30,7 +21,7 @@ for lang in vi en; do
         fail "consolidate --lang $lang" "exit $STATUS"
         continue
     fi
-    text "$site/a-bac-kan.html" >"$T/page-$lang.txt"
+    page_text "$site/a-bac-kan.html" >"$T/page-$lang.txt"
     if python3 tests/e2e/site_text.py "$site" "$T/schema.json" "$lang" "$IN" >"$T/problems-$lang" 2>&1; then
         ok "--lang $lang: no input path, no key or value of the format in the text"
     else

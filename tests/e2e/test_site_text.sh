@@ -37,19 +37,10 @@ for lang in vi en; do
 done
 
 # the agency page: labels, the agency's name, goals, scope and principles
-text() { python3 - "$1" <<'PY'
-import html.parser, sys
-class P(html.parser.HTMLParser):
-    out = []
-    def handle_starttag(self, t, a): self.out.append("\n" if t in ("tr", "dt", "dd", "h2", "h3", "li", "p") else " | " if t in ("td", "th") else "")
-    def handle_data(self, d): self.out.append(d)
-p = P(); p.feed(open(sys.argv[1], encoding="utf-8").read()); print("".join(p.out))
-PY
-}
-text "$T/site-vi/a-lang-son.html" >"$T/lang-son.txt"
-text "$T/site-vi/a-nghe-an.html" >"$T/nghe-an.txt"
-text "$T/site-en/a-lang-son.html" >"$T/lang-son-en.txt"
-text "$T/site-vi/n-ngsp.html" >"$T/ngsp.txt"
+page_text "$T/site-vi/a-lang-son.html" >"$T/lang-son.txt"
+page_text "$T/site-vi/a-nghe-an.html" >"$T/nghe-an.txt"
+page_text "$T/site-en/a-lang-son.html" >"$T/lang-son-en.txt"
+page_text "$T/site-vi/n-ngsp.html" >"$T/ngsp.txt"
 has() { if grep -qF -- "$3" "$2"; then ok "$1"; else fail "$1" "no '$3' in $(basename "$2")"; fi; }
 hasnt() { if grep -qF -- "$3" "$2"; then fail "$1" "'$3' in $(basename "$2")"; else ok "$1"; fi; }
 has "application columns by their Vietnamese labels" "$T/lang-son.txt" \

@@ -362,14 +362,6 @@ void *__real_egaf_strmap_put(egaf_strmap *map, const char *key, size_t keylen, v
                              bool *oom);
 const egaf_value *__real_egaf_element_get(const egaf_element *el, egaf_field field);
 const char *__real_egaf_element_text(const egaf_element *el, egaf_field field);
-void *__wrap_malloc(size_t size);
-void *__wrap_calloc(size_t n, size_t size);
-void *__wrap_realloc(void *p, size_t size);
-void *__wrap_egaf_strmap_get(const egaf_strmap *map, const char *key, size_t keylen);
-void *__wrap_egaf_strmap_put(egaf_strmap *map, const char *key, size_t keylen, void *value,
-                             bool *oom);
-const egaf_value *__wrap_egaf_element_get(const egaf_element *el, egaf_field field);
-const char *__wrap_egaf_element_text(const egaf_element *el, egaf_field field);
 
 void *__wrap_malloc(size_t size)
 {

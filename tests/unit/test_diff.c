@@ -53,6 +53,31 @@ static egaf_diff *compare(side_fx *o, side_fx *n, bool pair)
     return d;
 }
 
+/* The two sides of a comparison and their diff. */
+typedef struct comparison {
+    side_fx old, new;
+    egaf_diff *diff;
+} comparison;
+
+/* The diff of the single file o.yaml of old_text and n.yaml of new_text,
+ * paired as one architecture whatever their ids: returns its architecture. */
+static const egaf_diff_arch *diff_texts(comparison *c, const char *old_text,
+                                        const char *new_text)
+{
+    load(&c->old, "o.yaml", old_text);
+    load(&c->new, "n.yaml", new_text);
+    c->diff = compare(&c->old, &c->new, true);
+    assert_true(c->diff->narchs > 0);
+    return &c->diff->archs[0];
+}
+
+static void end_comparison(comparison *c)
+{
+    egaf_diff_free(c->diff);
+    release(&c->old);
+    release(&c->new);
+}
+
 static const egaf_diff_element *find_el(const egaf_diff_arch *a, egaf_kind kind, const char *id)
 {
     for (size_t i = 0; i < a->nelements; i++)
@@ -74,16 +99,15 @@ static const egaf_diff_field *find_field(const egaf_diff_field *f, size_t n, con
 static void test_match_by_kind_and_id(void **state)
 {
     (void)state;
-    side_fx o = {0}, n = {0};
-    load(&o, "o.yaml", HEADER("t", "2020") "business:\n  actors:\n"
+    comparison c = {0};
+    const egaf_diff_arch *a =
+        diff_texts(&c, HEADER("t", "2020") "business:\n  actors:\n"
                                            "    - {id: x, name: A, kind: citizen}\n"
-                                           "    - {id: y, name: B, kind: citizen}\n");
-    load(&n, "n.yaml", HEADER("t", "2020") "business:\n  actors:\n"
+                                           "    - {id: y, name: B, kind: citizen}\n",
+                       HEADER("t", "2020") "business:\n  actors:\n"
                                            "    - {id: y, name: B, kind: citizen}\n"
                                            "  channels:\n    - {id: x, name: A, kind: web}\n");
-    egaf_diff *d = compare(&o, &n, true);
-    assert_int_equal(d->narchs, 1);
-    const egaf_diff_arch *a = &d->archs[0];
+    assert_int_equal(c.diff->narchs, 1);
     assert_int_equal(a->counts.elements_added, 1);
     assert_int_equal(a->counts.elements_removed, 1);
     assert_int_equal(a->counts.elements_changed, 0);
@@ -97,9 +121,7 @@ static void test_match_by_kind_and_id(void **state)
     assert_null(find_el(a, EGAF_K_ACTOR, "y"));
     /* sorted: kind order, then id */
     assert_true(a->elements[0].kind == EGAF_K_ACTOR);
-    egaf_diff_free(d);
-    release(&o);
-    release(&n);
+    end_comparison(&c);
 }
 
 /* Lists are sets: order and duplicates do not count; added and removed
@@ -107,21 +129,20 @@ static void test_match_by_kind_and_id(void **state)
 static void test_lists_as_sets(void **state)
 {
     (void)state;
-    side_fx o = {0}, n = {0};
-    load(&o, "o.yaml", HEADER("t", "2020") "  goals: [a, b, c]\n"
+    comparison c = {0};
+    const egaf_diff_arch *a =
+        diff_texts(&c, HEADER("t", "2020") "  goals: [a, b, c]\n"
                                            "application:\n  integrations:\n"
                                            "    - {from: p, to: q, data: [x, y, y]}\n"
                                            "  applications:\n"
                                            "    - {id: p, name: P, security-level: 2}\n"
-                                           "    - {id: q, name: Q}\n");
-    load(&n, "n.yaml", HEADER("t", "2021") "  goals: [c, b, a, a]\n"
+                                           "    - {id: q, name: Q}\n",
+                       HEADER("t", "2021") "  goals: [c, b, a, a]\n"
                                            "application:\n  integrations:\n"
                                            "    - {from: p, to: q, data: [z, x]}\n"
                                            "  applications:\n"
                                            "    - {id: p, name: P, security-level: 3}\n"
                                            "    - {id: q, name: Q}\n");
-    egaf_diff *d = compare(&o, &n, true);
-    const egaf_diff_arch *a = &d->archs[0];
     /* header: only the year */
     assert_int_equal(a->nheader, 1);
     assert_string_equal(a->header[0].field, "year");
@@ -145,9 +166,7 @@ static void test_lists_as_sets(void **state)
     assert_string_equal(data->added[0], "z");
     assert_int_equal(data->nremoved, 1);
     assert_string_equal(data->removed[0], "y");
-    egaf_diff_free(d);
-    release(&o);
-    release(&n);
+    end_comparison(&c);
 }
 
 /* A removed + added pair equal but for the id is a possible rename, one to
@@ -155,27 +174,24 @@ static void test_lists_as_sets(void **state)
 static void test_renames(void **state)
 {
     (void)state;
-    side_fx o = {0}, n = {0};
-    load(&o, "o.yaml", HEADER("t", "2020") "business:\n  actors:\n"
+    comparison c = {0};
+    const egaf_diff_arch *a =
+        diff_texts(&c, HEADER("t", "2020") "business:\n  actors:\n"
                                            "    - {id: a1, name: Dân, kind: citizen}\n"
                                            "    - {id: a2, name: Dân, kind: citizen}\n"
-                                           "    - {id: b1, name: Doanh nghiệp, kind: business}\n");
-    load(&n, "n.yaml", HEADER("t", "2020") "business:\n  actors:\n"
+                                           "    - {id: b1, name: Doanh nghiệp, kind: business}\n",
+                       HEADER("t", "2020") "business:\n  actors:\n"
                                            "    - {id: c1, name: Dân, kind: citizen}\n"
                                            "    - {id: c2, name: Dân, kind: citizen}\n"
                                            "    - {id: c3, name: Dân, kind: citizen}\n"
                                            "    - {id: b2, name: Doanh nghiệp, kind: other}\n");
-    egaf_diff *d = compare(&o, &n, true);
-    const egaf_diff_arch *a = &d->archs[0];
     assert_int_equal(a->counts.elements_added, 4);
     assert_int_equal(a->counts.elements_removed, 3);
     assert_string_equal(find_el(a, EGAF_K_ACTOR, "c1")->renamed_from, "a1");
     assert_string_equal(find_el(a, EGAF_K_ACTOR, "c2")->renamed_from, "a2");
     assert_null(find_el(a, EGAF_K_ACTOR, "c3")->renamed_from); /* a1, a2 are taken */
     assert_null(find_el(a, EGAF_K_ACTOR, "b2")->renamed_from); /* kind differs */
-    egaf_diff_free(d);
-    release(&o);
-    release(&n);
+    end_comparison(&c);
 }
 
 /* Relations: reference lists from their element, own-prefix references
@@ -183,8 +199,9 @@ static void test_renames(void **state)
 static void test_relations(void **state)
 {
     (void)state;
-    side_fx o = {0}, n = {0};
-    load(&o, "o.yaml", HEADER("t", "2020") "data:\n  databases:\n"
+    comparison c = {0};
+    const egaf_diff_arch *a =
+        diff_texts(&c, HEADER("t", "2020") "data:\n  databases:\n"
                                            "    - {id: db, name: DB, sources: [national:csdl-dan-cu]}\n"
                                            "application:\n  applications:\n"
                                            "    - {id: p, name: P, uses: [db]}\n"
@@ -192,8 +209,8 @@ static void test_relations(void **state)
                                            "    - {id: l1, name: L1, kind: lgsp}\n"
                                            "    - {id: l2, name: L2, kind: lgsp}\n"
                                            "  integrations:\n"
-                                           "    - {from: p, to: national:dvcqg, via: l1}\n");
-    load(&n, "n.yaml", HEADER("t", "2020") "data:\n  databases:\n"
+                                           "    - {from: p, to: national:dvcqg, via: l1}\n",
+                       HEADER("t", "2020") "data:\n  databases:\n"
                                            "    - {id: db, name: DB, sources: [national:csdl-dat-dai]}\n"
                                            "application:\n  applications:\n"
                                            "    - {id: p, name: P, uses: [t:db]}\n"
@@ -202,8 +219,6 @@ static void test_relations(void **state)
                                            "    - {id: l2, name: L2, kind: lgsp}\n"
                                            "  integrations:\n"
                                            "    - {from: t:p, to: national:dvcqg, via: l2}\n");
-    egaf_diff *d = compare(&o, &n, true);
-    const egaf_diff_arch *a = &d->archs[0];
     assert_int_equal(a->counts.elements_changed, 0); /* relation lists are not fields */
     assert_int_equal(a->counts.relations_added, 2);
     assert_int_equal(a->counts.relations_removed, 2);
@@ -218,9 +233,7 @@ static void test_relations(void **state)
     assert_string_equal(a->relations[2].type, "sources");
     assert_string_equal(a->relations[2].to, "national:csdl-dan-cu");
     assert_string_equal(a->relations[3].to, "national:csdl-dat-dai");
-    egaf_diff_free(d);
-    release(&o);
-    release(&n);
+    end_comparison(&c);
 }
 
 /* Findings are matched by (rule, element, message), never by line. */
@@ -317,13 +330,12 @@ static void test_writers(void **state)
                                 "\\$m\\$");
     egaf_buf_free(&b);
 
-    side_fx o = {0}, n = {0};
-    load(&o, "o.yaml", HEADER("t", "2020") "business:\n  actors:\n"
-                                           "    - {id: x, name: \"A <b>|</b>\", kind: citizen}\n");
-    load(&n, "n.yaml", HEADER("t", "2020") "business:\n  actors:\n"
-                                           "    - {id: x, name: \"B\", kind: citizen}\n"
-                                           "    - {id: y, name: \"C\", kind: citizen}\n");
-    egaf_diff *d = compare(&o, &n, true);
+    comparison c = {0};
+    diff_texts(&c, HEADER("t", "2020") "business:\n  actors:\n"
+                                       "    - {id: x, name: \"A <b>|</b>\", kind: citizen}\n",
+                   HEADER("t", "2020") "business:\n  actors:\n"
+                                       "    - {id: x, name: \"B\", kind: citizen}\n"
+                                       "    - {id: y, name: \"C\", kind: citizen}\n");
     egaf_diff_write_options wo = {"test", 0};
     void (*writers[])(egaf_buf *, const egaf_diff *, const egaf_diff_write_options *) = {
         egaf_diff_write_text, egaf_diff_write_markdown, egaf_diff_write_json};
@@ -331,8 +343,8 @@ static void test_writers(void **state)
         egaf_buf x, y;
         egaf_buf_init(&x);
         egaf_buf_init(&y);
-        writers[i](&x, d, &wo);
-        writers[i](&y, d, &wo);
+        writers[i](&x, c.diff, &wo);
+        writers[i](&y, c.diff, &wo);
         assert_false(x.failed);
         assert_int_equal(x.len, y.len);
         assert_memory_equal(x.data, y.data, x.len);
@@ -347,9 +359,7 @@ static void test_writers(void **state)
         egaf_buf_free(&x);
         egaf_buf_free(&y);
     }
-    egaf_diff_free(d);
-    release(&o);
-    release(&n);
+    end_comparison(&c);
 }
 
 int main(void)

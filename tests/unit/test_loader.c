@@ -224,14 +224,18 @@ static void test_model_shape_findings(void **state)
     egaf_model_free(m);
 }
 
+/* A province's header, then its databases: the rows follow */
+#define WITH_DATABASES \
+    "framework: 2.0\n" \
+    "architecture: {id: x, agency: a, level: province, name: n, " \
+    "year: 2020, period: {from: 2021, to: 2025}}\n" \
+    "data:\n" \
+    "  databases:\n"
+
 static void test_model_values(void **state)
 {
     fixture *f = *state;
-    egaf_model *m = load(f, "framework: 2.0\n"
-                            "architecture: {id: x, agency: a, level: province, name: n, "
-                            "year: 2020, period: {from: 2021, to: 2025}}\n"
-                            "data:\n"
-                            "  databases:\n"
+    egaf_model *m = load(f, WITH_DATABASES
                             "    - {id: db, name: CSDL, sources: national:csdl-dan-cu, holds: "
                             "[dan-cu]}\n");
     assert_int_equal(egaf_diags_count(f->diags), 0);
@@ -244,6 +248,38 @@ static void test_model_values(void **state)
     assert_int_equal(s->u.list.count, 1);
     assert_string_equal(s->u.list.items[0].s, "national:csdl-dan-cu");
     assert_true(m->section_present[EGAF_S_DATA]);
+    egaf_model_free(m);
+}
+
+/* The same short text written twice is one copy in the model, each use
+ * with its own position; a look-alike fixed in one use leaves the copy the
+ * other uses share as written. */
+static void test_repeated_text_one_copy(void **state)
+{
+    fixture *f = *state;
+    egaf_model *m = load(f, WITH_DATABASES
+                            "    - {id: db, name: CSDL, sources: national:csdl-dan-cu}\n"
+                            "    - {id: db-2, name: CSDL, sources: [national:csdl-dan-cu, "
+                            "\"db\\u00a0\"]}\n"
+                            "    - {id: db-3, name: CSDL, sources: [\"db\\u00a0\"]}\n");
+    const egaf_element *d1 = m->elements[EGAF_K_DATABASE][0];
+    const egaf_element *d2 = m->elements[EGAF_K_DATABASE][1];
+    const egaf_element *d3 = m->elements[EGAF_K_DATABASE][2];
+    const egaf_value *s1 = egaf_element_get(d1, EGAF_F_SOURCES);
+    const egaf_value *s2 = egaf_element_get(d2, EGAF_F_SOURCES);
+    const egaf_value *s3 = egaf_element_get(d3, EGAF_F_SOURCES);
+    assert_ptr_equal(s1->u.list.items[0].s, s2->u.list.items[0].s);
+    assert_int_equal(s1->u.list.items[0].mark.line, 5);
+    assert_int_equal(s2->u.list.items[0].mark.line, 6);
+    assert_ptr_equal(d1->name, d2->name);
+    assert_string_equal(d3->name, "CSDL");
+    assert_ptr_equal(d1->name, d3->name);
+    /* the look-alike: reported at each use, each taken as meant */
+    assert_string_equal(s2->u.list.items[1].s, "db");
+    assert_string_equal(s3->u.list.items[0].s, "db");
+    assert_int_equal(egaf_diags_count(f->diags), 2);
+    for (size_t i = 0; i < 2; i++)
+        assert_string_equal(egaf_diags_at(f->diags, i)->rule, "ref.unresolved");
     egaf_model_free(m);
 }
 
@@ -367,6 +403,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_empty_file, setup, teardown),
         cmocka_unit_test_setup_teardown(test_model_shape_findings, setup, teardown),
         cmocka_unit_test_setup_teardown(test_model_values, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_repeated_text_one_copy, setup, teardown),
         cmocka_unit_test_setup_teardown(test_waiver_needs_reason, setup, teardown),
         cmocka_unit_test(test_arena_reset_and_alignment),
         cmocka_unit_test_setup_teardown(test_released_text_read_again, setup, teardown),

@@ -566,6 +566,26 @@ static void test_diags_absorb(void **state)
     egaf_diags_free(all);
 }
 
+/* The one spelling of XML's entities (base), which JUnit's XML uses. */
+static void test_xml_entity(void **state)
+{
+    (void)state;
+    assert_string_equal(egaf_xml_entity('&'), "&amp;");
+    assert_string_equal(egaf_xml_entity('<'), "&lt;");
+    assert_string_equal(egaf_xml_entity('>'), "&gt;");
+    assert_string_equal(egaf_xml_entity('"'), "&quot;");
+    assert_string_equal(egaf_xml_entity('\''), "&#39;");
+    assert_null(egaf_xml_entity('a'));
+    assert_null(egaf_xml_entity('\n'));
+    assert_null(egaf_xml_entity(0xC3));
+    /* the XML text writer spells them so, and drops control characters */
+    egaf_buf b;
+    egaf_buf_init(&b);
+    egaf_buf_xml_text(&b, "a<b & \"c\" 'd'>\x01\n");
+    assert_string_equal(b.data, "a&lt;b &amp; &quot;c&quot; &#39;d&#39;&gt;\n");
+    egaf_buf_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -580,6 +600,7 @@ int main(void)
         cmocka_unit_test(test_junit_warnings_and_controls),
         cmocka_unit_test(test_fingerprints),
         cmocka_unit_test(test_junit_fragments),
+        cmocka_unit_test(test_xml_entity),
         cmocka_unit_test(test_gitlab_fragments),
         cmocka_unit_test(test_deterministic),
         cmocka_unit_test(test_diags_absorb),
