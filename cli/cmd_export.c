@@ -508,10 +508,14 @@ int cmd_export(egaf_cli *cli, int argc, char **argv)
         error(_("out of memory"));
         failed = true;
     }
+    /* the exports read the models, never their text: it is not kept (the
+     * load findings are only counted), and one scratch serves every file */
+    egaf_load_scratch scratch = {0};
+    egaf_load_options load = {.release_text = true, .scratch = &scratch};
     for (size_t i = 0; i < nfiles && !failed; i++) {
         egaf_read_status rs;
         const char *shown = egaf_cli_is_stdin(files[i]) ? EGAF_STDIN_NAME : files[i];
-        egaf_model *m = egaf_cli_model_load(files[i], NULL, load_diags, &rs);
+        egaf_model *m = egaf_cli_model_load(files[i], &load, load_diags, &rs);
         if (!m) {
             error(_("cannot read '%s': %s"), shown, egaf_read_status_text(rs));
             failed = true;
@@ -525,6 +529,7 @@ int cmd_export(egaf_cli *cli, int argc, char **argv)
             failed = true;
         }
     }
+    egaf_load_scratch_free(&scratch);
     if (!failed) {
         egaf_validator *v = egaf_validator_create(refs);
         if (v) {

@@ -103,11 +103,16 @@ bool egaf_am_allowed(const char *source, const char *rel, const char *target)
 
 void egaf_am_ncname(egaf_buf *out, const char *s)
 {
-    for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
-        unsigned char c = *p;
-        bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                  c == '.' || c == '-' || c == '_';
-        egaf_buf_putc(out, ok ? (char)c : '_');
+    /* the kept characters copied in runs: every identifier passes here */
+    static const char kept[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-";
+    for (const char *p = s; p && *p;) {
+        size_t run = strspn(p, kept);
+        egaf_buf_add(out, p, run);
+        p += run;
+        if (*p) {
+            egaf_buf_putc(out, '_');
+            p++;
+        }
     }
 }
 
@@ -116,9 +121,55 @@ void *egaf_am_grow(egaf_am_model *am, void *items, size_t *cap, size_t count, si
     return egaf_grow_or_fail(items, cap, count, size, 32, &am->failed);
 }
 
+/* A streamed concept model's relationships (egaf_am_build_streamed): derived
+ * once while building (to count them and make the national elements and the
+ * "ref:" properties they need), then again at each egaf_am_each_rel, handed
+ * to its function one at a time and forgotten. */
+struct egaf_am_stream {
+    egaf_export_index ix;
+    size_t *group;   /* per model: its Grouping, the range of its elements */
+    bool building;   /* the first derivation */
+    egaf_am_rel_fn fn;
+    void *ctx;
+    bool stop;       /* fn said stop */
+    egaf_am_rel slots[2]; /* the relationships of one egaf element not yet handed on
+                             (an integration through a platform has two) */
+    size_t pending;
+    egaf_arena *strings; /* their copied text */
+    egaf_am_props element_props;  /* egaf_am_element_props's last answer */
+    egaf_arena *element_strings; /* its copied text */
+};
+
+static const char *copy_in(egaf_am_model *am, egaf_arena *into, const char *s)
+{
+    return egaf_arena_keep(into, s, &am->failed);
+}
+
 static const char *am_str(egaf_am_model *am, const char *s)
 {
-    return egaf_arena_keep(am->arena, s, &am->failed);
+    return copy_in(am, am->arena, s);
+}
+
+/* Where a relationship's copied text goes: the concept model's arena, or
+ * a streamed relationship's scratch. */
+static egaf_arena *rel_arena(egaf_am_model *am)
+{
+    return am->stream ? am->stream->strings : am->arena;
+}
+
+/* prefix and the parts a, b, c that are not NULL, made an NCName. */
+static void ident_text(egaf_buf *buf, const char *prefix, const char *a, const char *b,
+                       const char *c)
+{
+    egaf_buf_puts(buf, prefix);
+    const char *parts[3] = {a, b, c};
+    for (int i = 0; i < 3; i++) {
+        if (!parts[i])
+            continue;
+        if (i)
+            egaf_buf_putc(buf, '.');
+        egaf_am_ncname(buf, parts[i]);
+    }
 }
 
 /* A unique identifier from base ("id-lang-son.cong-dvc"), made an NCName. */
@@ -127,15 +178,7 @@ const char *egaf_am_ident(egaf_am_model *am, const char *prefix, const char *a, 
 {
     egaf_buf buf;
     egaf_buf_init(&buf);
-    egaf_buf_puts(&buf, prefix);
-    const char *parts[3] = {a, b, c};
-    for (int i = 0; i < 3; i++) {
-        if (!parts[i])
-            continue;
-        if (i)
-            egaf_buf_putc(&buf, '.');
-        egaf_am_ncname(&buf, parts[i]);
-    }
+    ident_text(&buf, prefix, a, b, c);
     size_t base_len = buf.len;
     const char *result = NULL;
     for (int n = 2; !buf.failed; n++) {
@@ -176,12 +219,12 @@ static void prop_add(egaf_am_model *am, egaf_am_props *p, const char *key, const
     p->count++;
 }
 
-/* The same for text in a scratch buffer: copied into the arena. */
-static void prop_add_copy(egaf_am_model *am, egaf_am_props *p, const char *key,
-                          const char *value)
+/* The same for text in a scratch buffer: copied into the arena into. */
+static void prop_add_copy(egaf_am_model *am, egaf_arena *into, egaf_am_props *p,
+                          const char *key, const char *value)
 {
     if (key && value)
-        prop_add(am, p, am_str(am, key), am_str(am, value));
+        prop_add(am, p, copy_in(am, into, key), copy_in(am, into, value));
 }
 
 /* Names and documentation are kept as given (they outlive the concept
@@ -204,7 +247,9 @@ static size_t element_add(egaf_am_model *am, const char *identifier, const char 
     e->name = am->en && e->name_en ? e->name_en : e->name_vi;
     e->documentation = copy ? am_str(am, doc) : doc;
     e->key = am_str(am, key);
-    if (e->key) {
+    /* a streamed model element is found through the index (the caller sets
+     * it): only a national element's key goes into by_key */
+    if (e->key && !(am->stream && !copy)) {
         bool oom = false;
         egaf_strmap_put(&am->by_key, e->key, strlen(e->key),
                         (void *)(uintptr_t)(am->nelements + 1), &oom);
@@ -216,6 +261,16 @@ static size_t element_add(egaf_am_model *am, const char *identifier, const char 
 
 size_t egaf_am_element_of_key(const egaf_am_model *am, const char *key)
 {
+    /* streamed, a model element is found through the index of the model's
+     * ids (by_key holds the national ones only): an architecture's id has
+     * no ':' (streamable()) */
+    const char *colon = am->stream ? strchr(key, ':') : NULL;
+    if (colon && !((size_t)(colon - key) == 8 && strncmp(key, "national", 8) == 0)) {
+        const egaf_export_index *ix = &am->stream->ix;
+        size_t mi = egaf_export_index_model(ix, key, (size_t)(colon - key));
+        size_t v = mi == SIZE_MAX ? 0 : egaf_export_index_value(ix, mi, colon + 1);
+        return v ? v - 1 : SIZE_MAX;
+    }
     uintptr_t v = (uintptr_t)egaf_strmap_get(&am->by_key, key, strlen(key));
     return v ? (size_t)(v - 1) : SIZE_MAX;
 }
@@ -258,7 +313,8 @@ static const char *kind_type(const egaf_element *el)
 
 /* Every field that is not a name, a description or a reference, as
  * properties keyed as in the model. */
-static void field_props(egaf_am_model *am, egaf_am_props *p, const egaf_element *el)
+static void field_props(egaf_am_model *am, egaf_arena *into, egaf_am_props *p,
+                        const egaf_element *el)
 {
     const egaf_kind_spec *spec = egaf_kind_info(el->kind);
     egaf_buf tmp;
@@ -280,7 +336,7 @@ static void field_props(egaf_am_model *am, egaf_am_props *p, const egaf_element 
         case EGAF_FT_INT:
             egaf_buf_reset(&tmp);
             egaf_buf_printf(&tmp, "%lld", v->u.num);
-            prop_add_copy(am, p, fs->key, tmp.data);
+            prop_add_copy(am, into, p, fs->key, tmp.data);
             break;
         case EGAF_FT_TEXTS:
         case EGAF_FT_IDS:
@@ -295,7 +351,7 @@ static void field_props(egaf_am_model *am, egaf_am_props *p, const egaf_element 
                 egaf_buf_printf(&tmp, "waiver:%s",
                                 v->u.waivers.items[i].rule.s ? v->u.waivers.items[i].rule.s
                                                              : "");
-                prop_add_copy(am, p, tmp.data,
+                prop_add_copy(am, into, p, tmp.data,
                          v->u.waivers.items[i].reason.s ? v->u.waivers.items[i].reason.s : "");
             }
             break;
@@ -306,7 +362,7 @@ static void field_props(egaf_am_model *am, egaf_am_props *p, const egaf_element 
         case EGAF_FT_PERIOD:
             egaf_buf_reset(&tmp);
             egaf_buf_printf(&tmp, "%lld-%lld", v->u.period.from, v->u.period.to);
-            prop_add_copy(am, p, fs->key, tmp.data);
+            prop_add_copy(am, into, p, fs->key, tmp.data);
             break;
         case EGAF_FT_REF:
         case EGAF_FT_REFS:
@@ -320,18 +376,22 @@ static void field_props(egaf_am_model *am, egaf_am_props *p, const egaf_element 
 
 /* The element a reference names: a loaded element, or a national entry's
  * element (made on first use); SIZE_MAX when it names nothing loaded. */
-static size_t target_of(egaf_am_model *am, egaf_model *const *models, size_t nmodels,
-                        const egaf_refs *refs, const egaf_model *m, const char *ref)
+static size_t target_of(egaf_am_model *am, const egaf_export_index *ix, size_t mi,
+                        const char *ref)
 {
     egaf_export_ref r;
-    egaf_export_resolve(models, nmodels, refs, m, ref, &r);
+    egaf_export_resolve(ix, mi, ref, &r);
     if (!r.id[0])
         return SIZE_MAX;
     egaf_buf key;
     egaf_buf_init(&key);
-    egaf_buf_printf(&key, "%s:%s", r.scope == EGAF_SCOPE_NATIONAL ? "national" : r.arch, r.id);
+    /* "%s" of a model without an id, as printf wrote it */
+    egaf_buf_puts(&key, r.scope == EGAF_SCOPE_NATIONAL ? "national" : r.arch ? r.arch : "(null)");
+    egaf_buf_putc(&key, ':');
+    egaf_buf_puts(&key, r.id);
     size_t idx = key.failed ? SIZE_MAX : egaf_am_element_of_key(am, key.data);
-    if (idx == SIZE_MAX && r.scope == EGAF_SCOPE_NATIONAL && !key.failed) {
+    bool building = !am->stream || am->stream->building;
+    if (idx == SIZE_MAX && r.scope == EGAF_SCOPE_NATIONAL && !key.failed && building) {
         const egaf_ref_entry *e = r.entry;
         const char *type = "ApplicationComponent";
         bool db = e ? e->kind == EGAF_RK_NATIONAL_DATABASE : strncmp(r.id, "csdl-", 5) == 0;
@@ -365,17 +425,73 @@ static size_t target_of(egaf_am_model *am, egaf_model *const *models, size_t nmo
 static egaf_am_rel *rel_add(egaf_am_model *am, const char *identifier, const char *type,
                             size_t source, size_t target)
 {
-    egaf_am_rel *items = egaf_am_grow(am, am->rels, &am->rels_cap, am->nrels, sizeof(*items));
-    if (!items)
-        return NULL;
-    am->rels = items;
-    egaf_am_rel *r = &am->rels[am->nrels++];
-    memset(r, 0, sizeof(*r));
+    egaf_am_rel *r;
+    struct egaf_am_stream *st = am->stream;
+    if (st) {
+        if (st->pending == sizeof st->slots / sizeof st->slots[0]) {
+            am->failed = true; /* a caller forgot rel_done */
+            return NULL;
+        }
+        r = &st->slots[st->pending++];
+        egaf_am_props props = r->props; /* the array is kept from one to the next */
+        props.count = 0;
+        memset(r, 0, sizeof(*r));
+        r->props = props;
+    } else {
+        egaf_am_rel *items =
+            egaf_am_grow(am, am->rels, &am->rels_cap, am->nrels, sizeof(*items));
+        if (!items)
+            return NULL;
+        am->rels = items;
+        r = &am->rels[am->nrels++];
+        memset(r, 0, sizeof(*r));
+    }
     r->identifier = identifier;
     r->type = type;
     r->source = source;
     r->target = target;
     return r;
+}
+
+/* A relationship (or an integration's two) is complete: a streamed model
+ * counts it while building, else hands it on; a kept one is in rels. */
+static void rel_done(egaf_am_model *am)
+{
+    struct egaf_am_stream *st = am->stream;
+    if (!st)
+        return;
+    for (size_t i = 0; i < st->pending; i++) {
+        if (st->building)
+            am->nrels++;
+        else if (!st->stop && !am->failed && !st->fn(st->ctx, am, &st->slots[i]))
+            st->stop = true;
+    }
+    st->pending = 0;
+    if (egaf_arena_used(st->strings) > (1u << 20))
+        egaf_arena_reset(st->strings);
+}
+
+/* A relationship's identifier. Streamed, the identifiers cannot collide
+ * (streamable()), so it is the text itself, not kept in ids. */
+static const char *unregistered_ident(egaf_am_model *am, egaf_arena *into, const char *prefix,
+                                      const char *a, const char *b, const char *c)
+{
+    egaf_buf buf;
+    egaf_buf_init(&buf);
+    ident_text(&buf, prefix, a, b, c);
+    const char *id = buf.failed ? NULL : copy_in(am, into, buf.data);
+    if (buf.failed)
+        am->failed = true;
+    egaf_buf_free(&buf);
+    return id ? id : "id-invalid";
+}
+
+static const char *rel_ident(egaf_am_model *am, const char *prefix, const char *a,
+                             const char *b, const char *c)
+{
+    if (!am->stream)
+        return egaf_am_ident(am, prefix, a, b, c);
+    return unregistered_ident(am, am->stream->strings, prefix, a, b, c);
 }
 
 /* How each reference field becomes a relationship. reverse: the referenced
@@ -450,14 +566,14 @@ static egaf_am_rel *integration_leg(egaf_am_model *am, const char *identifier, s
 
 /* The elements an integration's or a relation's from and to stand for, in
  * *s and *t; false when either has none. */
-static bool ends_of(egaf_am_model *am, egaf_model *const *models, size_t nmodels,
-                    const egaf_refs *refs, const egaf_model *m, const egaf_element *el, size_t *s,
+static bool ends_of(egaf_am_model *am, const egaf_export_index *ix, size_t mi,
+                    const egaf_element *el, size_t *s,
                     size_t *t)
 {
     const char *from = egaf_element_text(el, EGAF_F_FROM);
     const char *to = egaf_element_text(el, EGAF_F_TO);
-    *s = from ? target_of(am, models, nmodels, refs, m, from) : SIZE_MAX;
-    *t = to ? target_of(am, models, nmodels, refs, m, to) : SIZE_MAX;
+    *s = from ? target_of(am, ix, mi, from) : SIZE_MAX;
+    *t = to ? target_of(am, ix, mi, to) : SIZE_MAX;
     return *s != SIZE_MAX && *t != SIZE_MAX;
 }
 
@@ -471,7 +587,7 @@ static const char *flow_ident(egaf_am_model *am, const char *arch, const egaf_el
         egaf_buf_puts(tmp, el->id);
     else
         egaf_buf_printf(tmp, "%s-%zu", noun, el->index + 1);
-    return egaf_am_ident(am, "id-", arch, tmp->data, NULL);
+    return rel_ident(am, "id-", arch, tmp->data, NULL);
 }
 
 /* A flow is named after what passes (its data), else after its element. */
@@ -483,10 +599,10 @@ static void name_flow(egaf_am_model *am, egaf_am_rel *r, const egaf_element *el,
         for (size_t d = 0; d < data->u.list.count; d++)
             egaf_buf_printf(tmp, "%s%s", d ? ", " : "",
                             data->u.list.items[d].s ? data->u.list.items[d].s : "");
-        r->name = am_str(am, tmp->data);
+        r->name = copy_in(am, rel_arena(am), tmp->data);
     }
     if (el->name && !r->name)
-        r->name = am_str(am, el->name);
+        r->name = copy_in(am, rel_arena(am), el->name);
 }
 
 /* The properties that let the import make an integration or a relation
@@ -508,12 +624,12 @@ static void flow_props(egaf_am_model *am, egaf_am_rel *r, const egaf_element *el
  * (ArchiMate 3.1 allows it between any two business actors), named after
  * what passes or, without data, its kind; its fields as properties, like an
  * integration's, so the import makes the relation again. */
-static void relation_rel(egaf_am_model *am, egaf_model *const *models, size_t nmodels,
-                         const egaf_refs *refs, const egaf_model *m, const char *arch,
+static void relation_rel(egaf_am_model *am, const egaf_export_index *ix, size_t mi,
+                         const char *arch,
                          const egaf_element *el, egaf_buf *tmp)
 {
     size_t s, t;
-    if (!ends_of(am, models, nmodels, refs, m, el, &s, &t))
+    if (!ends_of(am, ix, mi, el, &s, &t))
         return;
     const char *ident = flow_ident(am, arch, el, "relation", tmp);
     egaf_am_rel *r = relate(am, ident, "Flow", s, t, "relation", NULL);
@@ -523,7 +639,7 @@ static void relation_rel(egaf_am_model *am, egaf_model *const *models, size_t nm
     if (!r->name)
         r->name = egaf_element_text(el, EGAF_F_KIND);
     flow_props(am, r, el, "relation");
-    field_props(am, &r->props, el);
+    field_props(am, rel_arena(am), &r->props, el);
 }
 
 static const char *model_name(const egaf_model *m, bool en)
@@ -535,8 +651,234 @@ static const char *model_name(const egaf_model *m, bool en)
     return name ? name : (m->id ? m->id : "");
 }
 
-egaf_am_model *egaf_am_build(egaf_model *const *models, size_t nmodels, const egaf_refs *refs,
-                             bool en)
+/* Whether no identifier of a relationship can be the same as another
+ * identifier, so a streamed model need not keep them in ids to make each
+ * unique: every architecture has an id, and it and every element's id are
+ * made of letters, digits, '-' and '_' only (an NCName part without a '.',
+ * so the identifiers' parts cannot run together), the architectures'
+ * differ and are none of the identifiers' own prefixes, each element's id
+ * is used once in its model, and no integration or relation without an id
+ * has the name of one ("integration-3"). Otherwise the relationships are
+ * kept, and ids makes them unique as it always did. */
+static bool plain_part(const char *s)
+{
+    if (!s || !*s)
+        return false;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+              (*p >= '0' && *p <= '9') || *p == '-' || *p == '_'))
+            return false;
+    return true;
+}
+
+static bool streamable(const egaf_export_index *ix)
+{
+    static const char *const reserved[] = {"national", "member", "view", "egaf-model"};
+    egaf_strmap archs;
+    egaf_strmap_init(&archs);
+    bool ok = true;
+    char name[64];
+    for (size_t mi = 0; mi < ix->nmodels && ok; mi++) {
+        const egaf_model *m = ix->models[mi];
+        const char *arch = m->id;
+        bool oom = false;
+        ok = plain_part(arch) && !egaf_strmap_put(&archs, arch, strlen(arch), (void *)arch, &oom) &&
+             !oom && egaf_export_index_unique(ix, mi);
+        for (size_t r = 0; r < sizeof reserved / sizeof reserved[0] && ok; r++)
+            ok = strcmp(arch, reserved[r]) != 0;
+        for (int k = 0; k < EGAF_K_ARCHITECTURE && ok; k++)
+            for (size_t i = 0; i < m->counts[k] && ok; i++) {
+                const egaf_element *el = m->elements[k][i];
+                if (el->id) {
+                    ok = plain_part(el->id);
+                } else if (el->kind == EGAF_K_INTEGRATION || el->kind == EGAF_K_RELATION) {
+                    snprintf(name, sizeof name, "%s-%zu",
+                             el->kind == EGAF_K_INTEGRATION ? "integration" : "relation",
+                             el->index + 1);
+                    ok = !egaf_export_index_has(ix, mi, name);
+                }
+            }
+    }
+    egaf_strmap_free(&archs);
+    return ok;
+}
+
+/* A model element's own properties (the "ref:" ones come with its
+ * relationships). */
+static void element_props(egaf_am_model *am, egaf_arena *into, egaf_am_props *p,
+                          const egaf_element *el, const char *key)
+{
+    prop_add(am, p, "egaf-kind", egaf_kind_info(el->kind)->noun);
+    prop_add(am, p, "egaf-id", key);
+    field_props(am, into, p, el);
+}
+
+/* Its references to nothing loaded (another architecture's element), kept
+ * with their place in the list, for the way back: as derive_rels makes
+ * them for a kept model. */
+static void element_ref_props(egaf_am_model *am, const egaf_export_index *ix, size_t mi,
+                              egaf_arena *into, egaf_am_props *p, const egaf_element *el)
+{
+    egaf_buf tmp;
+    egaf_buf_init(&tmp);
+    for (size_t ri = 0; ri < sizeof rules / sizeof rules[0]; ri++) {
+        const rel_rule *rule = &rules[ri];
+        const egaf_value *v = rule->kind == el->kind ? egaf_element_get(el, rule->field) : NULL;
+        if (!v)
+            continue;
+        const char *key = egaf_field_spec_of(egaf_kind_info(el->kind), rule->field)->key;
+        size_t n = v->type == EGAF_FT_REFS ? v->u.list.count : 1;
+        for (size_t j = 0; j < n; j++) {
+            const char *ref = v->type == EGAF_FT_REFS ? v->u.list.items[j].s : v->u.str.s;
+            if (!ref || target_of(am, ix, mi, ref) != SIZE_MAX)
+                continue;
+            egaf_buf_reset(&tmp);
+            egaf_buf_printf(&tmp, "ref:%s.%zu", key, j + 1);
+            prop_add_copy(am, into, p, tmp.data, ref);
+        }
+    }
+    if (tmp.failed)
+        am->failed = true;
+    egaf_buf_free(&tmp);
+}
+
+const egaf_am_props *egaf_am_element_props(egaf_am_model *am, size_t i)
+{
+    const egaf_am_element *e = &am->elements[i];
+    struct egaf_am_stream *st = am->stream;
+    if (!st || !e->origin)
+        return &e->props;
+    if (egaf_arena_used(st->element_strings) > (1u << 20))
+        egaf_arena_reset(st->element_strings);
+    st->element_props.count = 0;
+    element_props(am, st->element_strings, &st->element_props, e->origin, e->key);
+    element_ref_props(am, &st->ix, e->model, st->element_strings, &st->element_props,
+                      e->origin);
+    return &st->element_props;
+}
+
+static bool stopped(const egaf_am_model *am)
+{
+    return am->stream && am->stream->stop;
+}
+
+/* Every relationship of the models, in model order: each architecture's
+ * Grouping's Aggregations, then each element's references. */
+static void derive_rels(egaf_am_model *am, const egaf_export_index *ix, const size_t *group)
+{
+    egaf_model *const *models = ix->models;
+    size_t nmodels = ix->nmodels;
+    egaf_buf tmp;
+    egaf_buf_init(&tmp);
+    for (size_t mi = 0; mi < nmodels && !am->failed && !stopped(am); mi++) {
+        const egaf_model *m = models[mi];
+        const char *arch = m->id ? m->id : "model";
+        /* the architecture's Grouping aggregates its own elements */
+        if (group[3 * mi] != SIZE_MAX)
+            for (size_t e = group[3 * mi + 1]; e < group[3 * mi + 2]; e++) {
+                const char *ident =
+                    rel_ident(am, "id-member.", am->elements[e].identifier + 3, NULL, NULL);
+                rel_add(am, ident, "Aggregation", group[3 * mi], e);
+                rel_done(am);
+            }
+        for (int k = 0; k < EGAF_K_ARCHITECTURE; k++) {
+            for (size_t i = 0; i < m->counts[k]; i++) {
+                const egaf_element *el = m->elements[k][i];
+                if (el->kind == EGAF_K_INTEGRATION) {
+                    size_t s, t;
+                    if (!ends_of(am, ix, mi, el, &s, &t))
+                        continue;
+                    const char *ident = flow_ident(am, arch, el, "integration", &tmp);
+                    /* through the platform when it is loaded: a flow to it
+                     * and one on from it, the integration's properties on
+                     * the first, once */
+                    const char *via = egaf_element_text(el, EGAF_F_VIA);
+                    size_t p = via ? target_of(am, ix, mi, via) : SIZE_MAX;
+                    if (p == s || p == t)
+                        p = SIZE_MAX;
+                    const char *leg_ident =
+                        p != SIZE_MAX ? rel_ident(am, "id-", arch, tmp.data, "via") : NULL;
+                    egaf_am_rel *r = integration_leg(am, ident, s, p != SIZE_MAX ? p : t);
+                    egaf_am_rel *r2 = p != SIZE_MAX ? integration_leg(am, leg_ident, p, t) : NULL;
+                    if (!r) {
+                        rel_done(am);
+                        continue;
+                    }
+                    name_flow(am, r, el, &tmp);
+                    flow_props(am, r, el, "integration");
+                    prop_add(am, &r->props, "via", via);
+                    field_props(am, rel_arena(am), &r->props, el);
+                    if (r2) {
+                        r2->name = r->name;
+                        prop_add(am, &r2->props, "egaf-kind", "integration-leg");
+                    }
+                    rel_done(am);
+                    continue;
+                }
+                if (el->kind == EGAF_K_RELATION) {
+                    relation_rel(am, ix, mi, arch, el, &tmp);
+                    rel_done(am);
+                    continue;
+                }
+                if (!el->id)
+                    continue;
+                egaf_buf_reset(&tmp);
+                egaf_buf_puts(&tmp, arch);
+                egaf_buf_putc(&tmp, ':');
+                egaf_buf_puts(&tmp, el->id);
+                size_t self = egaf_am_element_of_key(am, tmp.data);
+                if (self == SIZE_MAX)
+                    continue;
+                for (size_t ri = 0; ri < sizeof rules / sizeof rules[0]; ri++) {
+                    const rel_rule *rule = &rules[ri];
+                    if (rule->kind != el->kind)
+                        continue;
+                    const egaf_value *v = egaf_element_get(el, rule->field);
+                    if (!v)
+                        continue;
+                    const char *key = egaf_field_spec_of(egaf_kind_info(el->kind), rule->field)->key;
+                    size_t n = v->type == EGAF_FT_REFS ? v->u.list.count : 1;
+                    for (size_t j = 0; j < n; j++) {
+                        const char *ref =
+                            v->type == EGAF_FT_REFS ? v->u.list.items[j].s : v->u.str.s;
+                        if (!ref)
+                            continue;
+                        size_t t = target_of(am, ix, mi, ref);
+                        char num[24];
+                        snprintf(num, sizeof num, "%zu", j + 1);
+                        if (t == SIZE_MAX) {
+                            /* a reference to nothing loaded (another
+                             * architecture's element): kept, with its place
+                             * in the list, for the way back */
+                            if (am->stream)
+                                continue; /* egaf_am_element_props makes them */
+                            egaf_buf_reset(&tmp);
+                            egaf_buf_printf(&tmp, "ref:%s.%s", key, num);
+                            prop_add_copy(am, am->arena, &am->elements[self].props, tmp.data,
+                                          ref);
+                            continue;
+                        }
+                        egaf_buf_reset(&tmp);
+                        egaf_buf_puts(&tmp, key);
+                        egaf_buf_putc(&tmp, '.');
+                        egaf_buf_puts(&tmp, num);
+                        const char *ident = rel_ident(am, "id-", arch, el->id, tmp.data);
+                        size_t s = rule->reverse ? t : self, d = rule->reverse ? self : t;
+                        relate(am, ident, rule->type, s, d, key, rule->access);
+                        rel_done(am);
+                    }
+                }
+            }
+        }
+    }
+    rel_done(am);
+    if (tmp.failed)
+        am->failed = true;
+    egaf_buf_free(&tmp);
+}
+
+static egaf_am_model *build(egaf_model *const *models, size_t nmodels, const egaf_refs *refs,
+                            bool en, bool stream)
 {
     egaf_am_model *am = calloc(1, sizeof(*am));
     if (!am)
@@ -549,7 +891,29 @@ egaf_am_model *egaf_am_build(egaf_model *const *models, size_t nmodels, const eg
     am->en = en;
     egaf_strmap_init(&am->ids);
     egaf_strmap_init(&am->by_key);
+    egaf_export_index ix;
+    if (egaf_export_index_init(&ix, models, nmodels, refs) != 0) {
+        egaf_arena_free(am->arena);
+        free(am);
+        return NULL;
+    }
     am->identifier = egaf_am_ident(am, "id-egaf-model", NULL, NULL, NULL);
+    if (stream && streamable(&ix)) {
+        struct egaf_am_stream *st = calloc(1, sizeof(*st));
+        egaf_arena *strings = st ? egaf_arena_create() : NULL;
+        egaf_arena *element_strings = strings ? egaf_arena_create() : NULL;
+        if (element_strings) {
+            st->ix = ix;
+            st->building = true;
+            st->strings = strings;
+            st->element_strings = element_strings;
+            am->stream = st;
+        } else {
+            egaf_arena_free(strings);
+            free(st);
+            am->failed = true;
+        }
+    }
 
     egaf_buf tmp;
     egaf_buf_init(&tmp);
@@ -571,7 +935,7 @@ egaf_am_model *egaf_am_build(egaf_model *const *models, size_t nmodels, const eg
     egaf_buf_reset(&tmp);
     for (size_t mi = 0; mi < nmodels; mi++)
         egaf_buf_printf(&tmp, "%s%s", mi ? ", " : "", models[mi]->id ? models[mi]->id : "");
-    prop_add_copy(am, &am->props, "egaf-architectures", tmp.data ? tmp.data : "");
+    prop_add_copy(am, am->arena, &am->props, "egaf-architectures", tmp.data ? tmp.data : "");
 
     /* the elements of every model, then the relationships (a reference may
      * name an element of a model further on); each architecture's Grouping
@@ -579,6 +943,8 @@ egaf_am_model *egaf_am_build(egaf_model *const *models, size_t nmodels, const eg
     size_t *group = calloc(nmodels + 1, sizeof(*group) * 3);
     if (!group)
         am->failed = true;
+    else if (am->stream)
+        am->stream->group = group;
     for (size_t mi = 0; mi < nmodels && group; mi++) {
         const egaf_model *m = models[mi];
         const char *arch = m->id ? m->id : "model";
@@ -594,7 +960,7 @@ egaf_am_model *egaf_am_build(egaf_model *const *models, size_t nmodels, const eg
                 prop_add(am, p, "egaf-kind", "architecture");
                 prop_add(am, p, "egaf-id", arch);
                 prop_add(am, p, "framework", m->framework.s);
-                field_props(am, p, m->header);
+                field_props(am, am->arena, p, m->header);
             }
         }
         group[3 * mi + 1] = am->nelements;
@@ -608,16 +974,24 @@ egaf_am_model *egaf_am_build(egaf_model *const *models, size_t nmodels, const eg
                 egaf_buf_printf(&tmp, "%s:%s", arch, el->id);
                 if (egaf_am_element_of_key(am, tmp.data) != SIZE_MAX)
                     continue; /* a duplicate id: the validator reports it */
-                const char *ident = egaf_am_ident(am, "id-", arch, el->id, NULL);
+                /* streamed, an element's identifier cannot be another's
+                 * (streamable()): ids need not hold it */
+                const char *ident =
+                    am->stream ? unregistered_ident(am, am->arena, "id-", arch, el->id, NULL)
+                               : egaf_am_ident(am, "id-", arch, el->id, NULL);
                 size_t e = element_add(am, ident, type, el->name ? el->name : el->id,
                                        egaf_element_text(el, EGAF_F_NAME_EN),
                                        egaf_element_text(el, EGAF_F_DESCRIPTION), tmp.data, false);
                 if (e == SIZE_MAX)
                     continue;
-                egaf_am_props *p = &am->elements[e].props;
-                prop_add(am, p, "egaf-kind", egaf_kind_info(el->kind)->noun);
-                prop_add(am, p, "egaf-id", am->elements[e].key);
-                field_props(am, p, el);
+                if (am->stream) {
+                    egaf_export_index_set(&am->stream->ix, mi, el->id, e + 1);
+                    /* made again when written (egaf_am_element_props) */
+                    am->elements[e].origin = el;
+                    am->elements[e].model = mi;
+                    continue;
+                }
+                element_props(am, am->arena, &am->elements[e].props, el, am->elements[e].key);
             }
         }
         group[3 * mi + 2] = am->nelements;
@@ -626,7 +1000,7 @@ egaf_am_model *egaf_am_build(egaf_model *const *models, size_t nmodels, const eg
      * its size rather than doubled past it (a national set has hundreds of
      * thousands) */
     size_t want = 0;
-    for (size_t mi = 0; mi < nmodels && group; mi++) {
+    for (size_t mi = 0; mi < nmodels && group && !stream; mi++) {
         const egaf_model *m = models[mi];
         want += group[3 * mi + 2] - group[3 * mi + 1];
         for (int k = 0; k < EGAF_K_ARCHITECTURE; k++)
@@ -644,115 +1018,73 @@ egaf_am_model *egaf_am_build(egaf_model *const *models, size_t nmodels, const eg
                 }
             }
     }
-    if (want && !am->failed) {
+    if (!am->stream && want && !am->failed) {
         egaf_am_rel *items = malloc(want * sizeof(*items));
         if (items) {
             am->rels = items;
             am->rels_cap = want;
         }
     }
-    for (size_t mi = 0; mi < nmodels && !am->failed; mi++) {
-        const egaf_model *m = models[mi];
-        const char *arch = m->id ? m->id : "model";
-        /* the architecture's Grouping aggregates its own elements */
-        if (group[3 * mi] != SIZE_MAX)
-            for (size_t e = group[3 * mi + 1]; e < group[3 * mi + 2]; e++) {
-                const char *ident = egaf_am_ident(am, "id-member.", am->elements[e].identifier + 3,
-                                             NULL, NULL);
-                rel_add(am, ident, "Aggregation", group[3 * mi], e);
-            }
-        for (int k = 0; k < EGAF_K_ARCHITECTURE; k++) {
-            for (size_t i = 0; i < m->counts[k]; i++) {
-                const egaf_element *el = m->elements[k][i];
-                if (el->kind == EGAF_K_INTEGRATION) {
-                    size_t s, t;
-                    if (!ends_of(am, models, nmodels, refs, m, el, &s, &t))
-                        continue;
-                    const char *ident = flow_ident(am, arch, el, "integration", &tmp);
-                    /* through the platform when it is loaded: a flow to it
-                     * and one on from it, the integration's properties on
-                     * the first, once */
-                    const char *via = egaf_element_text(el, EGAF_F_VIA);
-                    size_t p = via ? target_of(am, models, nmodels, refs, m, via) : SIZE_MAX;
-                    if (p == s || p == t)
-                        p = SIZE_MAX;
-                    const char *leg_ident =
-                        p != SIZE_MAX ? egaf_am_ident(am, "id-", arch, tmp.data, "via") : NULL;
-                    egaf_am_rel *r = integration_leg(am, ident, s, p != SIZE_MAX ? p : t);
-                    egaf_am_rel *r2 = p != SIZE_MAX ? integration_leg(am, leg_ident, p, t) : NULL;
-                    if (!r)
-                        continue;
-                    name_flow(am, r, el, &tmp);
-                    flow_props(am, r, el, "integration");
-                    prop_add(am, &r->props, "via", via);
-                    field_props(am, &r->props, el);
-                    if (r2) {
-                        r2->name = r->name;
-                        prop_add(am, &r2->props, "egaf-kind", "integration-leg");
-                    }
-                    continue;
-                }
-                if (el->kind == EGAF_K_RELATION) {
-                    relation_rel(am, models, nmodels, refs, m, arch, el, &tmp);
-                    continue;
-                }
-                if (!el->id)
-                    continue;
-                egaf_buf_reset(&tmp);
-                egaf_buf_printf(&tmp, "%s:%s", arch, el->id);
-                size_t self = egaf_am_element_of_key(am, tmp.data);
-                if (self == SIZE_MAX)
-                    continue;
-                for (size_t ri = 0; ri < sizeof rules / sizeof rules[0]; ri++) {
-                    const rel_rule *rule = &rules[ri];
-                    if (rule->kind != el->kind)
-                        continue;
-                    const egaf_value *v = egaf_element_get(el, rule->field);
-                    if (!v)
-                        continue;
-                    const char *key = egaf_field_spec_of(egaf_kind_info(el->kind), rule->field)->key;
-                    size_t n = v->type == EGAF_FT_REFS ? v->u.list.count : 1;
-                    for (size_t j = 0; j < n; j++) {
-                        const char *ref =
-                            v->type == EGAF_FT_REFS ? v->u.list.items[j].s : v->u.str.s;
-                        if (!ref)
-                            continue;
-                        size_t t = target_of(am, models, nmodels, refs, m, ref);
-                        char num[24];
-                        snprintf(num, sizeof num, "%zu", j + 1);
-                        if (t == SIZE_MAX) {
-                            /* a reference to nothing loaded (another
-                             * architecture's element): kept, with its place
-                             * in the list, for the way back */
-                            egaf_buf_reset(&tmp);
-                            egaf_buf_printf(&tmp, "ref:%s.%s", key, num);
-                            prop_add_copy(am, &am->elements[self].props, tmp.data, ref);
-                            continue;
-                        }
-                        egaf_buf_reset(&tmp);
-                        egaf_buf_printf(&tmp, "%s.%s", key, num);
-                        const char *ident = egaf_am_ident(am, "id-", arch, el->id, tmp.data);
-                        size_t s = rule->reverse ? t : self, d = rule->reverse ? self : t;
-                        relate(am, ident, rule->type, s, d, key, rule->access);
-                    }
-                }
-            }
-        }
-    }
+    if (!am->failed)
+        derive_rels(am, &ix, group);
     if (tmp.failed)
         am->failed = true;
     egaf_buf_free(&tmp);
-    free(group);
+    if (am->stream) {
+        am->stream->building = false;
+    } else {
+        free(group);
+        egaf_export_index_free(&ix);
+    }
     return am;
+}
+
+egaf_am_model *egaf_am_build(egaf_model *const *models, size_t nmodels, const egaf_refs *refs,
+                             bool en)
+{
+    return build(models, nmodels, refs, en, false);
+}
+
+egaf_am_model *egaf_am_build_streamed(egaf_model *const *models, size_t nmodels,
+                                      const egaf_refs *refs, bool en)
+{
+    return build(models, nmodels, refs, en, true);
+}
+
+bool egaf_am_each_rel(egaf_am_model *am, egaf_am_rel_fn fn, void *ctx)
+{
+    struct egaf_am_stream *st = am->stream;
+    if (!st) {
+        for (size_t i = 0; i < am->nrels; i++)
+            if (!fn(ctx, am, &am->rels[i]))
+                return false;
+        return true;
+    }
+    st->fn = fn;
+    st->ctx = ctx;
+    st->stop = false;
+    derive_rels(am, &st->ix, st->group);
+    return !st->stop && !am->failed;
 }
 
 void egaf_am_free(egaf_am_model *am)
 {
     if (!am)
         return;
+    if (am->stream) {
+        struct egaf_am_stream *st = am->stream;
+        for (size_t i = 0; i < sizeof st->slots / sizeof st->slots[0]; i++)
+            free(st->slots[i].props.items);
+        egaf_arena_free(st->strings);
+        egaf_arena_free(st->element_strings);
+        free(st->element_props.items);
+        egaf_export_index_free(&st->ix);
+        free(st->group);
+        free(st);
+    }
     for (size_t i = 0; i < am->nelements; i++)
         free(am->elements[i].props.items);
-    for (size_t i = 0; i < am->nrels; i++)
+    for (size_t i = 0; am->rels && i < am->nrels; i++)
         free(am->rels[i].props.items);
     free(am->elements);
     free(am->rels);

@@ -97,7 +97,10 @@ typedef struct egaf_am_element {
     const char *name_vi, *name_en; /* name_en NULL when the model has none */
     const char *documentation;     /* NULL when none */
     const char *key;               /* "arch:id" or "national:id", for views */
-    egaf_am_props props;
+    egaf_am_props props;           /* read them with egaf_am_element_props */
+    const egaf_element *origin;    /* streamed: the model element whose
+                                      properties are made again when asked */
+    size_t model;                  /* streamed: origin's model */
 } egaf_am_element;
 
 typedef struct egaf_am_rel {
@@ -126,6 +129,9 @@ typedef struct egaf_am_model {
     egaf_strmap ids;    /* identifiers in use */
     egaf_strmap by_key; /* "arch:id" / "national:id" -> element index + 1 */
     bool failed;        /* out of memory */
+    struct egaf_am_stream *stream; /* egaf_am_build_streamed: rels is NULL, the
+                                      relationships (nrels of them) are derived
+                                      again at each egaf_am_each_rel */
 } egaf_am_model;
 
 /* Builds the concept model of the models (each loaded; refs may be NULL).
@@ -133,6 +139,25 @@ typedef struct egaf_am_model {
 egaf_am_model *egaf_am_build(egaf_model *const *models, size_t nmodels, const egaf_refs *refs,
                              bool en);
 void egaf_am_free(egaf_am_model *am);
+
+/* The same, for a writer that walks the relationships in order without
+ * keeping them: when no relationship's identifier can be the same as
+ * another's (plain ids, as the validator asks for), they are not kept but
+ * derived again, one at a time, at each egaf_am_each_rel (a national set has
+ * hundreds of thousands: docs/performance.md); otherwise they are kept, as
+ * by egaf_am_build. The models and refs must outlive the concept model. */
+egaf_am_model *egaf_am_build_streamed(egaf_model *const *models, size_t nmodels,
+                                      const egaf_refs *refs, bool en);
+
+/* The element i's properties; a streamed model element's are made again
+ * at each call and live until the next. */
+const egaf_am_props *egaf_am_element_props(egaf_am_model *am, size_t i);
+
+/* Hands every relationship to fn in order (a streamed one lives until fn
+ * returns); fn returns false to stop. Returns false when fn stopped or
+ * memory ran out. */
+typedef bool (*egaf_am_rel_fn)(void *ctx, const egaf_am_model *am, const egaf_am_rel *r);
+bool egaf_am_each_rel(egaf_am_model *am, egaf_am_rel_fn fn, void *ctx);
 
 /* Whether the ArchiMate 3.1 relationship table allows a relationship of type
  * rel ("Serving", "Access", …) from an element of type source to one of type
@@ -187,9 +212,36 @@ void egaf_csv_field_raw(egaf_buf *out, const char *s);
 int egaf_export_json(egaf_buf *out, egaf_model *const *models, size_t nmodels,
                      const egaf_refs *refs, const egaf_export_options *options);
 
-/* Resolves a reference written in model m against the loaded models and the
- * reference models. */
-void egaf_export_resolve(egaf_model *const *models, size_t nmodels, const egaf_refs *refs,
-                         const egaf_model *m, const char *ref, egaf_export_ref *out);
+/* The loaded models' ids, indexed once so that resolving a reference is a
+ * lookup rather than a walk over the model (resolve.c). Borrows models and
+ * refs, which must outlive it. */
+typedef struct egaf_export_index {
+    egaf_model *const *models;
+    size_t nmodels;
+    const egaf_refs *refs;
+    egaf_strmap archs;   /* a model's id -> its index + 1 (the first of that id) */
+    void *entries;       /* every model's element ids, each model's sorted */
+    size_t *starts;      /* model i's ids are entries[starts[i]..starts[i+1]) */
+} egaf_export_index;
+
+/* Returns 0, or -1 when memory ran out (nothing to free then). */
+int egaf_export_index_init(egaf_export_index *ix, egaf_model *const *models, size_t nmodels,
+                           const egaf_refs *refs);
+void egaf_export_index_free(egaf_export_index *ix);
+
+/* Whether model mi has an element of id; whether no two of its elements
+ * share an id. */
+bool egaf_export_index_has(const egaf_export_index *ix, size_t mi, const char *id);
+bool egaf_export_index_unique(const egaf_export_index *ix, size_t mi);
+/* The index of the model of id arch (len bytes), SIZE_MAX when none; a
+ * value the caller keeps for model mi's element id (0 until set). */
+size_t egaf_export_index_model(const egaf_export_index *ix, const char *arch, size_t len);
+void egaf_export_index_set(egaf_export_index *ix, size_t mi, const char *id, size_t value);
+size_t egaf_export_index_value(const egaf_export_index *ix, size_t mi, const char *id);
+
+/* Resolves a reference written in the index's model mi against the loaded
+ * models and the reference models. */
+void egaf_export_resolve(const egaf_export_index *ix, size_t mi, const char *ref,
+                         egaf_export_ref *out);
 
 #endif

@@ -57,7 +57,9 @@ static const char *prop_id(xctx *x, const char *key)
         return "propid-0";
     x->prop_keys = keys;
     char *nid = egaf_arena_printf(am->arena, "propid-%zu", x->nprop_keys + 1);
-    if (!nid) {
+    /* a streamed relationship's key lives only while it is written */
+    key = egaf_arena_strdup(am->arena, key);
+    if (!nid || !key) {
         am->failed = true;
         return "propid-0";
     }
@@ -224,6 +226,16 @@ static bool in_folder(const char *type, size_t f)
     return false;
 }
 
+static bool x_relation_item(void *ctx, const egaf_am_model *am, const egaf_am_rel *r)
+{
+    xctx *x = ctx;
+    (void)am;
+    egaf_buf_puts(x->out, "      <item identifierRef=\"");
+    egaf_buf_puts(x->out, r->identifier);
+    egaf_buf_puts(x->out, "\"/>\n");
+    return egaf_export_drain(x->out, x->options, false);
+}
+
 static void x_organizations(xctx *x)
 {
     egaf_am_model *am = x->am;
@@ -250,14 +262,35 @@ static void x_organizations(xctx *x)
     }
     if (am->nrels) {
         egaf_buf_puts(x->out, "    <item>\n      <label xml:lang=\"en\">Relations</label>\n");
-        for (size_t i = 0; i < am->nrels; i++) {
-            egaf_buf_printf(x->out, "      <item identifierRef=\"%s\"/>\n",
-                            am->rels[i].identifier);
-            egaf_export_drain(x->out, x->options, false);
-        }
+        egaf_am_each_rel(am, x_relation_item, x);
         egaf_buf_puts(x->out, "    </item>\n");
     }
     egaf_buf_puts(x->out, "  </organizations>\n");
+}
+
+/* One relationship, with its name and properties. */
+static bool x_relationship(void *ctx, const egaf_am_model *am, const egaf_am_rel *r)
+{
+    xctx *x = ctx;
+    egaf_buf *out = x->out;
+    egaf_buf_printf(out,
+                    "    <relationship identifier=\"%s\" source=\"%s\" target=\"%s\" "
+                    "xsi:type=\"%s\"",
+                    r->identifier, am->elements[r->source].identifier,
+                    am->elements[r->target].identifier, r->type);
+    if (r->access_type)
+        egaf_buf_printf(out, " accessType=\"%s\"", r->access_type);
+    if (r->directed)
+        egaf_buf_puts(out, " isDirected=\"true\"");
+    egaf_buf_puts(out, ">\n");
+    if (r->name) {
+        egaf_buf_printf(out, "      <name xml:lang=\"%s\">", am->en ? "en" : "vi");
+        x_text(x, r->name);
+        egaf_buf_puts(out, "</name>\n");
+    }
+    x_props(x, "      ", &r->props, r->field);
+    egaf_buf_puts(out, "    </relationship>\n");
+    return egaf_export_drain(out, x->options, false);
 }
 
 int egaf_export_archimate(egaf_buf *out, egaf_model *const *models, size_t nmodels,
@@ -265,7 +298,12 @@ int egaf_export_archimate(egaf_buf *out, egaf_model *const *models, size_t nmode
                           egaf_diags *diags)
 {
     bool en = options && options->en;
-    egaf_am_model *am = egaf_am_build(models, nmodels, refs, en);
+    /* without diagrams the relationships are walked in order only (twice:
+     * the relationships, the Relations folder), so they need not be kept;
+     * each diagram looks for its connections among all of them */
+    bool views = !(options && options->no_views);
+    egaf_am_model *am = views ? egaf_am_build(models, nmodels, refs, en)
+                              : egaf_am_build_streamed(models, nmodels, refs, en);
     if (!am)
         return -1;
     xctx x;
@@ -293,7 +331,7 @@ int egaf_export_archimate(egaf_buf *out, egaf_model *const *models, size_t nmode
                             e->identifier, e->type);
             x_names(&x, "      ", "name", e->name_vi, e->name_en);
             x_documentation(&x, "      ", e->documentation);
-            x_props(&x, "      ", &e->props, NULL);
+            x_props(&x, "      ", egaf_am_element_props(am, i), NULL);
             egaf_buf_puts(out, "    </element>\n");
             if (!egaf_export_drain(out, options, false))
                 break;
@@ -302,28 +340,7 @@ int egaf_export_archimate(egaf_buf *out, egaf_model *const *models, size_t nmode
     }
     if (am->nrels) {
         egaf_buf_puts(out, "  <relationships>\n");
-        for (size_t i = 0; i < am->nrels; i++) {
-            const egaf_am_rel *r = &am->rels[i];
-            egaf_buf_printf(out,
-                            "    <relationship identifier=\"%s\" source=\"%s\" target=\"%s\" "
-                            "xsi:type=\"%s\"",
-                            r->identifier, am->elements[r->source].identifier,
-                            am->elements[r->target].identifier, r->type);
-            if (r->access_type)
-                egaf_buf_printf(out, " accessType=\"%s\"", r->access_type);
-            if (r->directed)
-                egaf_buf_puts(out, " isDirected=\"true\"");
-            egaf_buf_puts(out, ">\n");
-            if (r->name) {
-                egaf_buf_printf(out, "      <name xml:lang=\"%s\">", en ? "en" : "vi");
-                x_text(&x, r->name);
-                egaf_buf_puts(out, "</name>\n");
-            }
-            x_props(&x, "      ", &r->props, r->field);
-            egaf_buf_puts(out, "    </relationship>\n");
-            if (!egaf_export_drain(out, options, false))
-                break;
-        }
+        egaf_am_each_rel(am, x_relationship, &x);
         egaf_buf_puts(out, "  </relationships>\n");
     }
     x_organizations(&x);

@@ -32,10 +32,16 @@ static void quoted(egaf_buf *out, const char *lead, const char *s)
 {
     egaf_buf_putc(out, '"');
     egaf_buf_puts(out, lead);
-    for (const char *p = s; p && *p; p++) {
-        if (*p == '"')
-            egaf_buf_putc(out, '"');
-        egaf_buf_putc(out, *p);
+    /* the text between quotes copied in runs, not byte by byte: the CSV
+     * files of a national set are hundreds of megabytes */
+    for (const char *p = s; p && *p;) {
+        size_t run = strcspn(p, "\"");
+        egaf_buf_add(out, p, run);
+        p += run;
+        if (*p == '"') {
+            egaf_buf_add(out, "\"\"", 2);
+            p++;
+        }
     }
     egaf_buf_putc(out, '"');
 }
@@ -68,11 +74,50 @@ static void prop_rows(egaf_buf *out, const char *id, const egaf_am_props *p)
     }
 }
 
+/* One relationship: its row, then its properties. */
+typedef struct csv_rels {
+    egaf_csv_files *out;
+    const egaf_export_options *options;
+    egaf_buf type;
+} csv_rels;
+
+static bool csv_rel(void *ctx, const egaf_am_model *am, const egaf_am_rel *r)
+{
+    csv_rels *c = ctx;
+    egaf_buf *rel = &c->out->relations, *pr = &c->out->properties;
+    egaf_buf_reset(&c->type);
+    egaf_buf_puts(&c->type, r->type);
+    egaf_buf_puts(&c->type, "Relationship");
+    const char *f[] = {r->identifier,
+                       c->type.data ? c->type.data : "",
+                       r->name ? r->name : "",
+                       "",
+                       am->elements[r->source].identifier,
+                       am->elements[r->target].identifier,
+                       ""};
+    row(rel, f, 7);
+    if (r->field) {
+        const char *p[] = {r->identifier, "egaf-field", r->field};
+        row(pr, p, 3);
+    }
+    if (r->access_type) {
+        const char *p[] = {r->identifier, "Access_Type", r->access_type};
+        row(pr, p, 3);
+    }
+    if (r->directed) {
+        const char *p[] = {r->identifier, "Directed", "true"};
+        row(pr, p, 3);
+    }
+    prop_rows(pr, r->identifier, &r->props);
+    return egaf_export_drain(rel, c->options, false) && egaf_export_drain(pr, c->options, false);
+}
+
 int egaf_export_csv(egaf_csv_files *out, egaf_model *const *models, size_t nmodels,
                     const egaf_refs *refs, const egaf_export_options *options)
 {
     bool en = options && options->en;
-    egaf_am_model *am = egaf_am_build(models, nmodels, refs, en);
+    /* written in one walk: the relationships need not be kept */
+    egaf_am_model *am = egaf_am_build_streamed(models, nmodels, refs, en);
     if (!am)
         return -1;
     egaf_buf *el = &out->elements, *rel = &out->relations, *pr = &out->properties;
@@ -105,45 +150,19 @@ int egaf_export_csv(egaf_csv_files *out, egaf_model *const *models, size_t nmode
             const char *p[] = {e->identifier, "name-en", e->name_en};
             row(pr, p, 3);
         }
-        prop_rows(pr, e->identifier, &e->props);
+        prop_rows(pr, e->identifier, egaf_am_element_props(am, i));
         if (!egaf_export_drain(el, options, false) || !egaf_export_drain(pr, options, false))
             break;
     }
-    egaf_buf type;
-    egaf_buf_init(&type);
-    for (size_t i = 0; i < am->nrels; i++) {
-        const egaf_am_rel *r = &am->rels[i];
-        egaf_buf_reset(&type);
-        egaf_buf_printf(&type, "%sRelationship", r->type);
-        const char *f[] = {r->identifier,
-                           type.data ? type.data : "",
-                           r->name ? r->name : "",
-                           "",
-                           am->elements[r->source].identifier,
-                           am->elements[r->target].identifier,
-                           ""};
-        row(rel, f, 7);
-        if (r->field) {
-            const char *p[] = {r->identifier, "egaf-field", r->field};
-            row(pr, p, 3);
-        }
-        if (r->access_type) {
-            const char *p[] = {r->identifier, "Access_Type", r->access_type};
-            row(pr, p, 3);
-        }
-        if (r->directed) {
-            const char *p[] = {r->identifier, "Directed", "true"};
-            row(pr, p, 3);
-        }
-        prop_rows(pr, r->identifier, &r->props);
-        if (!egaf_export_drain(rel, options, false) || !egaf_export_drain(pr, options, false))
-            break;
-    }
+    csv_rels c = {out, options, {0}};
+    egaf_buf_init(&c.type);
+    if (!el->failed && !pr->failed)
+        egaf_am_each_rel(am, csv_rel, &c);
     egaf_export_drain(el, options, true);
     egaf_export_drain(rel, options, true);
     egaf_export_drain(pr, options, true);
-    bool failed = am->failed || type.failed || el->failed || rel->failed || pr->failed;
-    egaf_buf_free(&type);
+    bool failed = am->failed || c.type.failed || el->failed || rel->failed || pr->failed;
+    egaf_buf_free(&c.type);
     egaf_am_free(am);
     return failed ? -1 : 0;
 }

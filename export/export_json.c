@@ -1,6 +1,6 @@
 /* export_json.c - `egaf export --format json`: the whole resolved model as
  * one JSON document (docs/export.md), and what every export shares: the
- * format names and reference resolution. */
+ * format names. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,59 +39,12 @@ const char *egaf_ref_scope_name(egaf_ref_scope scope)
     return "local";
 }
 
-static const egaf_element *find_element(const egaf_model *m, const char *id)
-{
-    for (int k = 0; k < EGAF_K_ARCHITECTURE; k++)
-        for (size_t i = 0; i < m->counts[k]; i++) {
-            const egaf_element *el = m->elements[k][i];
-            if (el->id && strcmp(el->id, id) == 0)
-                return el;
-        }
-    return NULL;
-}
-
-void egaf_export_resolve(egaf_model *const *models, size_t nmodels, const egaf_refs *refs,
-                         const egaf_model *m, const char *ref, egaf_export_ref *out)
-{
-    memset(out, 0, sizeof(*out));
-    snprintf(out->buf, sizeof out->buf, "%s", ref ? ref : "");
-    char *colon = strchr(out->buf, ':');
-    out->scope = EGAF_SCOPE_LOCAL;
-    out->arch = m->id;
-    out->id = out->buf;
-    if (colon) {
-        *colon = '\0';
-        out->id = colon + 1;
-        if (strcmp(out->buf, "national") == 0) {
-            out->scope = EGAF_SCOPE_NATIONAL;
-            out->arch = NULL;
-        } else if (!m->id || strcmp(out->buf, m->id) != 0) {
-            out->scope = EGAF_SCOPE_ARCH;
-            out->arch = out->buf;
-        }
-    }
-    if (out->scope == EGAF_SCOPE_NATIONAL) {
-        out->entry = refs ? egaf_refs_find(refs, out->id) : NULL;
-        return;
-    }
-    if (out->scope == EGAF_SCOPE_LOCAL) {
-        out->element = find_element(m, out->id);
-        return;
-    }
-    for (size_t i = 0; i < nmodels; i++)
-        if (models[i]->id && strcmp(models[i]->id, out->arch) == 0) {
-            out->element = find_element(models[i], out->id);
-            break;
-        }
-}
-
 /* --- JSON ---------------------------------------------------------------- */
 
 typedef struct jctx {
     egaf_buf *out;
-    egaf_model *const *models;
-    size_t nmodels;
-    const egaf_refs *refs;
+    egaf_export_index ix;
+    size_t mi; /* the model being written: its references are resolved in it */
     egaf_strmap national; /* national ids named, in first-use order below */
     const char **national_ids;
     size_t nnational, national_cap;
@@ -127,10 +80,10 @@ static void note_national(jctx *c, const char *id)
     c->national_ids[c->nnational++] = copy;
 }
 
-static void json_ref(jctx *c, const egaf_model *m, const char *ref)
+static void json_ref(jctx *c, const char *ref)
 {
     egaf_export_ref r;
-    egaf_export_resolve(c->models, c->nmodels, c->refs, m, ref, &r);
+    egaf_export_resolve(&c->ix, c->mi, ref, &r);
     egaf_buf *o = c->out;
     egaf_buf_puts(o, "{\"ref\": ");
     egaf_buf_json_string(o, ref);
@@ -163,7 +116,7 @@ static void json_strings(egaf_buf *o, const egaf_str *items, size_t n)
     egaf_buf_putc(o, ']');
 }
 
-static void json_value(jctx *c, const egaf_model *m, const egaf_value *v)
+static void json_value(jctx *c, const egaf_value *v)
 {
     egaf_buf *o = c->out;
     switch (v->type) {
@@ -177,14 +130,14 @@ static void json_value(jctx *c, const egaf_model *m, const egaf_value *v)
         egaf_buf_printf(o, "%lld", v->u.num);
         break;
     case EGAF_FT_REF:
-        json_ref(c, m, v->u.str.s ? v->u.str.s : "");
+        json_ref(c, v->u.str.s ? v->u.str.s : "");
         break;
     case EGAF_FT_REFS:
         egaf_buf_putc(o, '[');
         for (size_t i = 0; i < v->u.list.count; i++) {
             if (i)
                 egaf_buf_puts(o, ", ");
-            json_ref(c, m, v->u.list.items[i].s ? v->u.list.items[i].s : "");
+            json_ref(c, v->u.list.items[i].s ? v->u.list.items[i].s : "");
         }
         egaf_buf_putc(o, ']');
         break;
@@ -223,7 +176,7 @@ static void json_value(jctx *c, const egaf_model *m, const egaf_value *v)
 }
 
 /* The element's fields in the format table's order, keys as in the model. */
-static void json_fields(jctx *c, const egaf_model *m, const egaf_element *el, const char *indent)
+static void json_fields(jctx *c, const egaf_element *el, const char *indent)
 {
     const egaf_kind_spec *spec = egaf_kind_info(el->kind);
     egaf_buf *o = c->out;
@@ -236,7 +189,7 @@ static void json_fields(jctx *c, const egaf_model *m, const egaf_element *el, co
         first = false;
         egaf_buf_json_string(o, spec->fields[f].key);
         egaf_buf_puts(o, ": ");
-        json_value(c, m, v);
+        json_value(c, v);
     }
 }
 
@@ -254,10 +207,9 @@ int egaf_export_json(egaf_buf *out, egaf_model *const *models, size_t nmodels,
     jctx c;
     memset(&c, 0, sizeof c);
     c.out = out;
-    c.models = models;
-    c.nmodels = nmodels;
-    c.refs = refs;
     egaf_strmap_init(&c.national);
+    if (egaf_export_index_init(&c.ix, models, nmodels, refs) != 0)
+        return -1;
 
     egaf_buf_puts(out, "{\n  \"tool\": \"egaf\",\n  \"version\": ");
     egaf_buf_json_string(out, options && options->version ? options->version : "");
@@ -265,6 +217,7 @@ int egaf_export_json(egaf_buf *out, egaf_model *const *models, size_t nmodels,
                        "  \"architectures\": [");
     for (size_t mi = 0; mi < nmodels; mi++) {
         const egaf_model *m = models[mi];
+        c.mi = mi;
         egaf_buf_puts(out, mi ? ",\n    {\n" : "\n    {\n");
         egaf_buf_puts(out, "      \"id\": ");
         egaf_buf_json_string(out, m->id ? m->id : "");
@@ -277,7 +230,7 @@ int egaf_export_json(egaf_buf *out, egaf_model *const *models, size_t nmodels,
             egaf_buf_puts(out, "null");
         egaf_buf_puts(out, ",\n      \"header\": {");
         if (m->header) {
-            json_fields(&c, m, m->header, "        ");
+            json_fields(&c, m->header, "        ");
             egaf_buf_puts(out, "\n      ");
         }
         egaf_buf_puts(out, "},\n      \"counts\": {");
@@ -312,7 +265,7 @@ int egaf_export_json(egaf_buf *out, egaf_model *const *models, size_t nmodels,
                 egaf_buf_puts(out, ", ");
                 json_position(out, el, m->path ? m->path : "");
                 egaf_buf_puts(out, ",\n         \"fields\": {");
-                json_fields(&c, m, el, "           ");
+                json_fields(&c, el, "           ");
                 egaf_buf_puts(out, "}}");
                 egaf_export_drain(out, options, false);
             }
@@ -346,5 +299,6 @@ int egaf_export_json(egaf_buf *out, egaf_model *const *models, size_t nmodels,
         free((char *)c.national_ids[i]);
     free(c.national_ids);
     egaf_strmap_free(&c.national);
+    egaf_export_index_free(&c.ix);
     return c.failed || out->failed ? -1 : 0;
 }

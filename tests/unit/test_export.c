@@ -289,6 +289,107 @@ static void test_mapping(void **state)
     egaf_am_free(am);
 }
 
+/* Every relationship as a line of text, in the order egaf_am_each_rel
+ * hands them on. */
+static bool rel_line(void *ctx, const egaf_am_model *am, const egaf_am_rel *r)
+{
+    egaf_buf *out = ctx;
+    egaf_buf_printf(out, "%s %s %s>%s name=%s field=%s access=%s directed=%d", r->identifier,
+                    r->type, am->elements[r->source].identifier,
+                    am->elements[r->target].identifier, r->name ? r->name : "-",
+                    r->field ? r->field : "-", r->access_type ? r->access_type : "-",
+                    r->directed);
+    for (size_t i = 0; i < r->props.count; i++)
+        egaf_buf_printf(out, " %s=%s", r->props.items[i].key, r->props.items[i].value);
+    egaf_buf_putc(out, '\n');
+    return true;
+}
+
+/* The elements (with their properties: the "ref:" ones are made while the
+ * relationships are) and the relationships of a concept model as text. */
+static void am_text(egaf_am_model *am, egaf_buf *out)
+{
+    for (size_t i = 0; i < am->nelements; i++) {
+        const egaf_am_element *e = &am->elements[i];
+        const egaf_am_props *p = egaf_am_element_props(am, i);
+        egaf_buf_printf(out, "%s %s %s", e->identifier, e->type, e->name);
+        for (size_t j = 0; j < p->count; j++)
+            egaf_buf_printf(out, " %s=%s", p->items[j].key, p->items[j].value);
+        egaf_buf_putc(out, '\n');
+    }
+    egaf_buf_printf(out, "%zu relationships\n", am->nrels);
+    assert_true(egaf_am_each_rel(am, rel_line, out));
+}
+
+/* A streamed concept model gives what a kept one holds, in the same order,
+ * walk after walk; where identifiers could be the same it keeps them. */
+static void test_streamed(void **state)
+{
+    fixture *f = *state;
+    egaf_buf kept, streamed;
+    egaf_buf_init(&kept);
+    egaf_buf_init(&streamed);
+    egaf_am_model *am = egaf_am_build(&f->model, 1, f->refs, false);
+    am_text(am, &kept);
+    assert_null(am->stream);
+    egaf_am_free(am);
+    am = egaf_am_build_streamed(&f->model, 1, f->refs, false);
+    assert_non_null(am->stream);
+    assert_null(am->rels);
+    am_text(am, &streamed);
+    assert_string_equal(streamed.data, kept.data);
+    egaf_buf_reset(&streamed);
+    am_text(am, &streamed); /* a second walk gives the same again */
+    assert_string_equal(streamed.data, kept.data);
+    assert_non_null(strstr(kept.data, "id-thu-nghiem.integration-1.via Flow "
+                                      "id-thu-nghiem.lgsp>id-national.dvcqg"));
+    egaf_am_free(am);
+
+    /* a reference to another architecture, not loaded: a "ref:" property
+     * of its element, made again when a streamed one is asked for it */
+    static const char other[] =
+        "framework: \"2.0\"\n"
+        "architecture: {id: t3, agency: lang-son, level: province, name: T, year: 2020}\n"
+        "application:\n"
+        "  applications:\n"
+        "    - {id: x, name: X, uses: [khac:db9, khac:db8]}\n";
+    egaf_model *o = egaf_model_load_memory("o.yaml", other, sizeof other - 1, NULL, f->diags);
+    assert_non_null(o);
+    egaf_buf_reset(&kept);
+    egaf_buf_reset(&streamed);
+    am = egaf_am_build(&o, 1, f->refs, false);
+    am_text(am, &kept);
+    egaf_am_free(am);
+    am = egaf_am_build_streamed(&o, 1, f->refs, false);
+    assert_non_null(am->stream);
+    am_text(am, &streamed);
+    assert_string_equal(streamed.data, kept.data);
+    assert_non_null(strstr(kept.data, " ref:uses.1=khac:db9 ref:uses.2=khac:db8\n"));
+    egaf_am_free(am);
+    egaf_model_free(o);
+
+    /* an integration whose id is an application's: its flow's identifier is
+     * made unique ("-2"), so the relationships are kept */
+    static const char clash[] =
+        "framework: \"2.0\"\n"
+        "architecture: {id: t2, agency: lang-son, level: province, name: T, year: 2020}\n"
+        "application:\n"
+        "  applications:\n"
+        "    - {id: x, name: X}\n"
+        "    - {id: y, name: Y}\n"
+        "  integrations:\n"
+        "    - {id: x, from: x, to: y}\n";
+    egaf_model *m = egaf_model_load_memory("c.yaml", clash, sizeof clash - 1, NULL, f->diags);
+    assert_non_null(m);
+    am = egaf_am_build_streamed(&m, 1, f->refs, false);
+    assert_null(am->stream);
+    assert_string_equal(rel(am, "id-t2.x-2")->type, "Flow");
+    egaf_am_free(am);
+    egaf_model_free(m);
+    egaf_buf_free(&kept);
+    egaf_buf_free(&streamed);
+}
+
 static void test_json(void **state)
 {
     fixture *f = *state;
@@ -382,6 +483,7 @@ EGAF_UNIT_MAIN(NULL, NULL,
                cmocka_unit_test(test_table),
                cmocka_unit_test(test_ncname_and_csv),
                cmocka_unit_test_setup_teardown(test_mapping, setup, teardown),
+               cmocka_unit_test_setup_teardown(test_streamed, setup, teardown),
                cmocka_unit_test_setup_teardown(test_json, setup, teardown),
                cmocka_unit_test_setup_teardown(test_csv, setup, teardown),
                cmocka_unit_test_setup_teardown(test_archimate, setup, teardown))
