@@ -30,6 +30,8 @@ void *egaf_grow_or_fail(void *items, size_t *cap, size_t n, size_t item_size, si
     void *grown = egaf_grow(items, cap, n, item_size, first);
     if (n < *cap)
         return grown;
-    *failed = true;
+    /* no room: the growth failed and grown is items, as it was (an item is
+     * appended at n <= *cap, and a grown array has room past n) */
+    *failed = true; // NOLINT(clang-analyzer-unix.Malloc)
     return NULL;
 }

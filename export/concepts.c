@@ -941,9 +941,10 @@ static egaf_am_model *build(egaf_model *const *models, size_t nmodels, const ega
      * name an element of a model further on); each architecture's Grouping
      * and the range of its elements, for the Aggregations */
     size_t *group = calloc(nmodels + 1, sizeof(*group) * 3);
+    const bool streamed = am->stream != NULL; /* then the stream owns group */
     if (!group)
         am->failed = true;
-    else if (am->stream)
+    else if (streamed)
         am->stream->group = group;
     for (size_t mi = 0; mi < nmodels && group; mi++) {
         const egaf_model *m = models[mi];
@@ -1030,7 +1031,7 @@ static egaf_am_model *build(egaf_model *const *models, size_t nmodels, const ega
     if (tmp.failed)
         am->failed = true;
     egaf_buf_free(&tmp);
-    if (am->stream) {
+    if (streamed) {
         am->stream->building = false;
     } else {
         free(group);
