@@ -13,13 +13,14 @@
  * the next ones are huge (2 MB, then ARENA_MAX_CHUNK): a real model takes
  * few chunks.
  *
- * Chunks are mapped straight from the kernel (mmap), not taken from malloc:
- * fresh mapped memory is already zero, so egaf_arena_alloc() clears only
- * what an earlier use of the chunk wrote (a chunk remembers how far it was
- * ever used); and a chunk of ARENA_HUGE or more is aligned on a 2 MB
- * boundary and marked MADV_HUGEPAGE, so where the kernel gives
- * transparent huge pages (its "madvise" setting, Debian's default) a
- * national model costs one page fault per 2 MB instead of one per 4 KB.
+ * Every chunk starts zeroed (the first from calloc, the huge ones mapped
+ * straight from the kernel, which gives zeroed memory), so
+ * egaf_arena_alloc() clears only what an earlier use of the chunk wrote (a
+ * chunk remembers how far it was ever used); and a chunk of ARENA_HUGE or
+ * more is aligned on a 2 MB boundary and marked MADV_HUGEPAGE, so where
+ * the kernel gives transparent huge pages (its "madvise" setting, Debian's
+ * default) a national model costs one page fault per 2 MB instead of one
+ * per 4 KB.
  * Loading a national architecture was spending a fifth of its CPU in the
  * kernel, faulting in the pages that memset() then cleared. */
 enum {
@@ -55,6 +56,17 @@ egaf_arena *egaf_arena_create(void)
     return calloc(1, sizeof(egaf_arena));
 }
 
+void *egaf_calloc_with_arena(size_t size, egaf_arena **arena)
+{
+    void *owner = calloc(1, size);
+    *arena = owner ? egaf_arena_create() : NULL;
+    if (!*arena) {
+        free(owner);
+        return NULL;
+    }
+    return owner;
+}
+
 /* A chunk of at least size usable bytes, zero-filled, or NULL. */
 static struct chunk *map_chunk(size_t size)
 {
@@ -63,8 +75,19 @@ static struct chunk *map_chunk(size_t size)
         return NULL;
     want = (want + page - 1) & ~(page - 1);
     bool huge = want >= ARENA_HUGE;
+    if (!huge) {
+        /* a first chunk (most arenas: a list of findings, a check's scratch)
+         * from the C heap, zeroed by calloc: a mapping of its own would be
+         * unmapped when the arena is freed, and unmapping pages one by one
+         * costs more than the whole use of a small arena */
+        struct chunk *c = calloc(1, want);
+        if (!c)
+            return NULL;
+        c->size = want - sizeof(struct chunk);
+        return c;
+    }
     /* a huge chunk: map 2 MB more, then start at the boundary inside */
-    size_t extra = huge ? ARENA_HUGE : 0;
+    size_t extra = ARENA_HUGE;
     if (want + extra < want)
         return NULL;
     unsigned char *p =
@@ -72,15 +95,13 @@ static struct chunk *map_chunk(size_t size)
     if (p == MAP_FAILED)
         return NULL;
     unsigned char *map = p;
-    if (huge) {
-        /* the slack before and after the boundary stays mapped but is never
-         * touched (no memory): unmapping it would cost a TLB flush on every
-         * core the process ran on, twice per chunk */
-        p = (unsigned char *)(((uintptr_t)p + ARENA_HUGE - 1) & ~(uintptr_t)(ARENA_HUGE - 1));
+    /* the slack before and after the boundary stays mapped but is never
+     * touched (no memory): unmapping it would cost a TLB flush on every
+     * core the process ran on, twice per chunk */
+    p = (unsigned char *)(((uintptr_t)p + ARENA_HUGE - 1) & ~(uintptr_t)(ARENA_HUGE - 1));
 #ifdef MADV_HUGEPAGE
-        madvise(p, want, MADV_HUGEPAGE); /* a kernel without it still works */
+    madvise(p, want, MADV_HUGEPAGE); /* a kernel without it still works */
 #endif
-    }
     struct chunk *c = (struct chunk *)p;
     c->prev = NULL;
     c->size = want - sizeof(struct chunk);
@@ -113,17 +134,24 @@ void egaf_arena_free(egaf_arena *arena)
     free(arena);
 }
 
+/* Puts the chunks of chain on top of *list. */
+static void push_chain(struct chunk **list, struct chunk *chain)
+{
+    while (chain) {
+        struct chunk *prev = chain->prev;
+        chain->prev = *list;
+        *list = chain;
+        chain = prev;
+    }
+}
+
 void egaf_arena_reset(egaf_arena *arena)
 {
     /* the big chunks too (a file's text, its tables): the next file's come
      * from them instead of fresh memory faulted in page by page; the
      * smallest few are freed beyond ARENA_SPARE_BIG */
-    while (arena->big) {
-        struct chunk *b = arena->big;
-        arena->big = b->prev;
-        b->prev = arena->spare_big;
-        arena->spare_big = b;
-    }
+    push_chain(&arena->spare_big, arena->big);
+    arena->big = NULL;
     size_t kept = 0;
     for (struct chunk *k = arena->spare_big; k; k = k->prev)
         kept++;
@@ -136,16 +164,40 @@ void egaf_arena_reset(egaf_arena *arena)
         *smallest = d->prev;
         free(d);
     }
-    struct chunk *c = arena->head;
-    while (c) {
-        struct chunk *prev = c->prev;
+    for (struct chunk *c = arena->head; c; c = c->prev)
         c->used = 0;
-        c->prev = arena->spare;
-        arena->spare = c;
-        c = prev;
-    }
+    push_chain(&arena->spare, arena->head);
     arena->head = NULL;
     arena->total = 0;
+}
+
+void egaf_arena_trim(egaf_arena *arena)
+{
+    struct chunk *c = arena ? arena->head : NULL;
+    if (!c || !c->mapped)
+        return; /* a first chunk from the C heap: small, and not ours to give */
+    /* whole pages past the last byte handed out, up to the end of the chunk */
+    uintptr_t page = 4096;
+    uintptr_t from = ((uintptr_t)(c->data + c->used) + page - 1) & ~(page - 1);
+    uintptr_t end = (uintptr_t)(c->data + c->size) & ~(page - 1);
+    if (from >= end)
+        return;
+    /* the pages read back as zero: what was written there need not be
+     * cleared again */
+    if (madvise((void *)from, end - from, MADV_DONTNEED) == 0 &&
+        c->dirty > (size_t)(from - (uintptr_t)c->data))
+        c->dirty = (size_t)(from - (uintptr_t)c->data);
+}
+
+void egaf_arena_give(egaf_arena *to, egaf_arena *from)
+{
+    egaf_arena_reset(from);
+    push_chain(&to->spare, from->spare);
+    push_chain(&to->spare_big, from->spare_big);
+    from->spare = from->spare_big = NULL;
+    /* past its first chunk an arena asks for huge ones: so does the taker */
+    if (from->next_chunk > to->next_chunk)
+        to->next_chunk = from->next_chunk;
 }
 
 static struct chunk *new_chunk(egaf_arena *arena)
@@ -165,7 +217,8 @@ static struct chunk *new_chunk(egaf_arena *arena)
  * still zero). */
 static void *bump(egaf_arena *arena, size_t size, size_t align, size_t *was_dirty)
 {
-    if (size > SIZE_MAX - ARENA_ALIGN)
+    /* a big request is malloc'd with its chunk's header in front */
+    if (size > SIZE_MAX - sizeof(struct chunk) - ARENA_ALIGN)
         return NULL;
     if (size > ARENA_BIG) {
         /* from malloc, or the smallest big chunk an earlier use of a scratch
@@ -220,6 +273,12 @@ void *egaf_arena_alloc(egaf_arena *arena, size_t size)
     if (p && dirty)
         memset(p, 0, dirty); /* the rest was never written: still zero */
     return p;
+}
+
+void *egaf_arena_alloc_uncleared(egaf_arena *arena, size_t size)
+{
+    size_t dirty;
+    return bump(arena, size ? size : 1, ARENA_ALIGN, &dirty);
 }
 
 char *egaf_arena_strndup(egaf_arena *arena, const char *s, size_t len)

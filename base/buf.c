@@ -164,7 +164,16 @@ void egaf_buf_xml_text(egaf_buf *b, const char *s)
     while (*p) {
         unsigned char c = *p;
         if (c >= 0x80) {
-            p += put_utf8_char(b, p, "\xEF\xBF\xBD");
+            /* U+FFFE and U+FFFF (EF BF BE, EF BF BF) are no XML 1.0
+             * character either: U+FFFD, as for invalid UTF-8 */
+            bool non_character = c == 0xEF && (unsigned char)p[1] == 0xBF &&
+                                 ((unsigned char)p[2] & 0xFE) == 0xBE;
+            if (non_character) {
+                egaf_buf_puts(b, "\xEF\xBF\xBD");
+                p += 3;
+            } else {
+                p += put_utf8_char(b, p, "\xEF\xBF\xBD");
+            }
             continue;
         }
         /* the other control characters have no place in XML 1.0: dropped */

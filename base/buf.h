@@ -39,7 +39,8 @@ void egaf_buf_json_member(egaf_buf *b, const char *text, const char *s);
  * nothing for NULL. */
 void egaf_buf_one_line(egaf_buf *b, const char *s);
 /* Text for XML/HTML element content and attribute values (both quote kinds
- * escaped); control characters other than tab and newline are dropped. */
+ * escaped); control characters other than tab and newline are dropped;
+ * invalid UTF-8, U+FFFE and U+FFFF (no XML 1.0 characters) become U+FFFD. */
 void egaf_buf_xml_text(egaf_buf *b, const char *s);
 /* The XML/HTML entity of & < > " ' ("&amp;", …, "&#39;"), NULL for any other
  * byte: the one spelling every XML, HTML and Markdown writer uses. */

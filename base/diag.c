@@ -26,14 +26,11 @@ struct egaf_diags {
 
 egaf_diags *egaf_diags_create(void)
 {
-    egaf_diags *d = calloc(1, sizeof(*d));
+    egaf_arena *arena;
+    egaf_diags *d = egaf_calloc_with_arena(sizeof(*d), &arena);
     if (!d)
         return NULL;
-    d->arena = egaf_arena_create();
-    if (!d->arena) {
-        free(d);
-        return NULL;
-    }
+    d->arena = arena;
     egaf_strmap_init(&d->overrides);
     return d;
 }
@@ -186,7 +183,7 @@ static egaf_finding *add(egaf_diags *d, const char *rule, const char *file, cons
     }
     f->element = element ? egaf_arena_strdup(d->arena, element) : NULL;
     f->message = egaf_arena_vprintf(d->arena, fmt, ap);
-    if (!f->message) {
+    if (!f->message || (element && !f->element) || (((mark && mark->src) || file) && !f->file)) {
         d->failed = true;
         return NULL;
     }
@@ -223,6 +220,8 @@ void egaf_diag_hint(egaf_diags *d, egaf_finding *f, const char *fmt, ...)
     va_start(ap, fmt);
     f->hint = egaf_arena_vprintf(d->arena, fmt, ap);
     va_end(ap);
+    if (!f->hint)
+        d->failed = true; /* a finding without its hint is not the finding */
 }
 
 void egaf_diag_fix(egaf_diags *d, egaf_finding *f, const char *fmt, ...)
@@ -233,6 +232,8 @@ void egaf_diag_fix(egaf_diags *d, egaf_finding *f, const char *fmt, ...)
     va_start(ap, fmt);
     f->fix = egaf_arena_vprintf(d->arena, fmt, ap);
     va_end(ap);
+    if (!f->fix)
+        d->failed = true;
 }
 
 void egaf_diag_fix_insert(egaf_diags *d, egaf_finding *f, unsigned line, unsigned col,
@@ -302,14 +303,18 @@ void egaf_diag_related(egaf_diags *d, egaf_finding *f, const egaf_mark *mark, co
     va_start(ap, fmt);
     r->message = egaf_arena_vprintf(d->arena, fmt, ap);
     va_end(ap);
+    if (!r->file || !r->message) {
+        d->failed = true; /* the note is not added: the list says it is incomplete */
+        return;
+    }
     f->related = n;
     f->nrelated++;
 }
 
 void egaf_diag_waive(egaf_diags *d, egaf_finding *f, const char *reason)
 {
-    if (f)
-        f->waiver = egaf_arena_strdup(d->arena, reason);
+    if (f && !(f->waiver = egaf_arena_strdup(d->arena, reason)))
+        d->failed = true; /* a waived finding would count */
 }
 
 static int compare_findings(const void *a, const void *b)
@@ -413,4 +418,16 @@ void egaf_diags_remove_if(egaf_diags *d, size_t first,
             d->items[kept++] = d->items[i];
         }
     d->count = kept;
+}
+
+void egaf_diags_move_last(egaf_diags *d, size_t position)
+{
+    if (d->count == 0 || position >= d->count - 1)
+        return;
+    egaf_finding *last = d->items[d->count - 1];
+    memmove(&d->items[position + 1], &d->items[position],
+            (d->count - 1 - position) * sizeof(*d->items));
+    d->items[position] = last;
+    for (size_t i = position; i < d->count; i++)
+        d->items[i]->seq = i;
 }

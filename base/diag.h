@@ -109,6 +109,10 @@ void egaf_diags_sort(egaf_diags *d);
  * follow from another one already reported ("one finding per mistake"). */
 void egaf_diags_remove_if(egaf_diags *d, size_t first,
                           bool (*drop)(const egaf_finding *f, void *arg), void *arg);
+/* Moves the finding added last to index position, the ones from there on a
+ * place later: a finding decided after the others (a reference to another
+ * model, resolved once every model is checked) stands where it was found. */
+void egaf_diags_move_last(egaf_diags *d, size_t position);
 size_t egaf_diags_count(const egaf_diags *d);
 const egaf_finding *egaf_diags_at(const egaf_diags *d, size_t i);
 egaf_diag_counts egaf_diags_counts(const egaf_diags *d);

@@ -14,7 +14,8 @@ static int index_lines(egaf_arena *arena, egaf_source *src)
     for (const char *p = src->text, *end = src->text + src->len;
          (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
         n++;
-    src->line_starts = egaf_arena_alloc(arena, sizeof(uint32_t) * n);
+    /* every entry is written below */
+    src->line_starts = egaf_arena_alloc_uncleared(arena, sizeof(uint32_t) * n);
     if (!src->line_starts)
         return -1;
     uint32_t i = 0;
@@ -101,7 +102,7 @@ egaf_read_status egaf_source_read_split(egaf_arena *arena, egaf_arena *text_aren
         return EGAF_READ_TOO_LARGE;
     }
     size_t size = (size_t)st.st_size;
-    char *buf = egaf_arena_alloc(text_arena, size + 1);
+    char *buf = egaf_arena_alloc_uncleared(text_arena, size + 1); /* read over whole */
     if (!buf) {
         close(fd);
         return EGAF_READ_NO_MEMORY;
@@ -136,6 +137,24 @@ egaf_read_status egaf_source_read_split(egaf_arena *arena, egaf_arena *text_aren
         return EGAF_READ_NO_MEMORY;
     *out = src;
     return EGAF_READ_OK;
+}
+
+egaf_source *egaf_source_copy(egaf_arena *arena, const egaf_source *src)
+{
+    egaf_source *copy = egaf_arena_alloc(arena, sizeof(*copy));
+    if (!copy)
+        return NULL;
+    *copy = *src;
+    copy->path = egaf_arena_strdup(arena, src->path);
+    copy->line_starts = egaf_arena_alloc_uncleared(arena, sizeof(uint32_t) * src->nlines);
+    if (!copy->path || !copy->line_starts)
+        return NULL;
+    memcpy(copy->line_starts, src->line_starts, sizeof(uint32_t) * src->nlines);
+    if (src->from_file)
+        copy->text = NULL;
+    else if (src->text && !(copy->text = egaf_arena_strndup(arena, src->text, src->len)))
+        return NULL;
+    return copy;
 }
 
 void egaf_source_release_text(egaf_source *src)

@@ -60,6 +60,10 @@ egaf_read_status egaf_source_read_split(egaf_arena *arena, egaf_arena *text_aren
 /* Forgets the text of a source read from a file: a national model then keeps
  * its line index, not a second copy of every file. */
 void egaf_source_release_text(egaf_source *src);
+/* A copy of src in arena, its lines read again from the file (a source not
+ * read from a file keeps a copy of its text): what a finding quotes of a
+ * model's files after the model is freed. NULL when out of memory. */
+egaf_source *egaf_source_copy(egaf_arena *arena, const egaf_source *src);
 /* A source over bytes already in memory (tests, fuzzing, git revisions). */
 egaf_source *egaf_source_from_memory(egaf_arena *arena, const char *path, const char *data,
                                      size_t len);

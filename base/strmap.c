@@ -104,3 +104,14 @@ bool egaf_strmap_next(const egaf_strmap *map, size_t *pos, const char **key, voi
     }
     return false;
 }
+
+bool egaf_name_value_find(const egaf_name_value *table, size_t n, const char *name, size_t len,
+                          int *value)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strlen(table[i].name) == len && memcmp(table[i].name, name, len) == 0) {
+            *value = table[i].value;
+            return true;
+        }
+    return false;
+}

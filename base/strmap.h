@@ -26,4 +26,17 @@ bool egaf_strmap_next(const egaf_strmap *map, size_t *pos, const char **key, voi
 
 size_t egaf_hash_bytes(const char *s, size_t len);
 
+/* A word and the number it stands for, in a small constant table (format
+ * names, option words, ArchiMate types): a handful of words is searched in
+ * order, with no map to build. */
+typedef struct {
+    const char *name;
+    int value;
+} egaf_name_value;
+
+/* The value of the entry of table (n entries) whose name is the len bytes
+ * at name, in *value; false, *value untouched, when there is none. */
+bool egaf_name_value_find(const egaf_name_value *table, size_t n, const char *name, size_t len,
+                          int *value);
+
 #endif

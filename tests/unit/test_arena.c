@@ -1,7 +1,8 @@
 /* test_arena.c - the arena hands out zeroed, aligned memory whatever the
  * chunk it comes from: a fresh mapping (not cleared again), a chunk reused
  * after egaf_arena_reset() (cleared where it was written), a huge chunk, a
- * request over 16 KB (from malloc, or a big chunk kept by a reset). */
+ * request over 16 KB (from malloc, or a big chunk kept by a reset), memory
+ * given by another arena (egaf_arena_give). */
 #include "tests/unit/testutil.h"
 
 #include <stdint.h>
@@ -81,9 +82,103 @@ static void test_reset_reuses_big_chunks(void **state)
     egaf_arena_free(a);
 }
 
+/* An arena given to another (a freed model's memory to a worker's next
+ * model) is empty and usable, and the taker's next requests come from the
+ * memory given, cleared where it was written. */
+static void test_give_moves_memory(void **state)
+{
+    (void)state;
+    egaf_arena *from = egaf_arena_create(), *to = egaf_arena_create();
+    assert_non_null(from);
+    assert_non_null(to);
+    unsigned char *small = egaf_arena_alloc(from, 100);
+    unsigned char *big = egaf_arena_alloc(from, 20000);
+    assert_non_null(small);
+    assert_non_null(big);
+    memset(small, 0xab, 100);
+    memset(big, 0xcd, 20000);
+    egaf_arena_give(to, from);
+    assert_int_equal(egaf_arena_used(from), 0);
+    unsigned char *p = egaf_arena_alloc(to, 100);
+    assert_ptr_equal(p, small);
+    assert_true(all_zero(p, 100));
+    p = egaf_arena_alloc(to, 20000);
+    assert_ptr_equal(p, big);
+    assert_true(all_zero(p, 20000));
+    p = egaf_arena_alloc(from, 100); /* the giver starts again, fresh */
+    assert_non_null(p);
+    assert_true(p != small);
+    assert_true(all_zero(p, 100));
+    egaf_arena_free(from);
+    egaf_arena_free(to);
+}
+
+/* An object that owns an arena: zeroed, with an arena of its own to use. */
+static void test_calloc_with_arena(void **state)
+{
+    (void)state;
+    egaf_arena *arena = NULL;
+    unsigned char *owner = egaf_calloc_with_arena(1000, &arena);
+    assert_non_null(owner);
+    assert_true(all_zero(owner, 1000));
+    assert_string_equal(egaf_arena_strdup(arena, "sở"), "sở");
+    egaf_arena_free(arena);
+    free(owner);
+}
+
+/* A request too big for any chunk (its header added, the size would wrap)
+ * is refused, not served from a small block. */
+static void test_size_near_the_limit(void **state)
+{
+    (void)state;
+    egaf_arena *a = egaf_arena_create();
+    assert_non_null(a);
+    for (size_t back = 1; back <= 32; back++) /* the header is bigger */
+        assert_null(egaf_arena_alloc(a, SIZE_MAX - back));
+    assert_null(egaf_arena_strndup(a, "x", SIZE_MAX - 20));
+    egaf_arena_free(a);
+}
+
+/* A trimmed arena (a loaded model an export keeps) keeps what it handed
+ * out, stays usable, and what it hands out next is zero even where an
+ * earlier use wrote before the trim. */
+static void test_trim_keeps_what_was_handed_out(void **state)
+{
+    (void)state;
+    egaf_arena *a = egaf_arena_create();
+    assert_non_null(a);
+    unsigned char *kept[40];
+    for (int i = 0; i < 40; i++) { /* past the first chunk, into a huge one */
+        kept[i] = egaf_arena_alloc(a, 4000);
+        assert_non_null(kept[i]);
+        memset(kept[i], i + 1, 4000);
+    }
+    unsigned char *scratch = egaf_arena_alloc(a, 8000);
+    assert_non_null(scratch);
+    memset(scratch, 0xee, 8000);
+    egaf_arena_reset(a); /* the chunks come back dirty */
+    for (int i = 0; i < 40; i++) {
+        kept[i] = egaf_arena_alloc(a, 4000);
+        memset(kept[i], i + 1, 4000);
+    }
+    egaf_arena_trim(a);
+    for (int i = 0; i < 40; i++)
+        for (int k = 0; k < 4000; k++)
+            assert_int_equal(kept[i][k], i + 1);
+    unsigned char *p = egaf_arena_alloc(a, 8000);
+    assert_non_null(p);
+    assert_true(all_zero(p, 8000));
+    egaf_arena_trim(NULL); /* no arena: nothing to do */
+    egaf_arena_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {cmocka_unit_test(test_zeroed_fresh_and_reused),
-                                       cmocka_unit_test(test_reset_reuses_big_chunks)};
+                                       cmocka_unit_test(test_reset_reuses_big_chunks),
+                                       cmocka_unit_test(test_give_moves_memory),
+                                       cmocka_unit_test(test_calloc_with_arena),
+                                       cmocka_unit_test(test_size_near_the_limit),
+                                       cmocka_unit_test(test_trim_keeps_what_was_handed_out)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
