@@ -243,7 +243,7 @@ tsan: deps
 		LDFLAGS='-fsanitize=thread' all
 	@TSAN_OPTIONS=halt_on_error=1:exitcode=66:suppressions=$(CURDIR)/tests/tsan.supp EGAF_JOBS=4 \
 		BUILD=build/tsan \
-		TESTS="test_validate test_broken_examples test_rules_fixtures test_consolidate" \
+		TESTS="test_validate test_broken_examples test_rules_fixtures test_consolidate test_cross_refs" \
 		bash tests/run.sh
 
 valgrind: deps

@@ -15,6 +15,7 @@
 #include "cli/cli.h"
 #include "base/i18n.h"
 #include "model/yaml_tree.h"
+#include "validator/validate.h"
 
 /* Standard input, read once (a second "-" is the same text): cli/ keeps
  * the process's state. */
@@ -97,8 +98,28 @@ typedef struct load_job {
     egaf_model **models;
     egaf_diags **diags;
     egaf_read_status *status;
+    /* checking while loading (egaf_cli_check_files): each model is checked
+     * into checks[i] by the worker that loaded it, then freed; loaded[i]
+     * says it was read */
+    egaf_run *run;
+    egaf_diags **checks;
+    bool *loaded;
     atomic_size_t next;
 } load_job;
+
+/* Checks the model just loaded as the index-th of the run, then frees it,
+ * its memory kept in scratch for the worker's next model. */
+static void check_and_free(load_job *job, size_t i, egaf_load_scratch *scratch)
+{
+    job->loaded[i] = true;
+    job->checks[i] = egaf_diags_create();
+    if (job->checks[i])
+        egaf_run_check(job->run, i, job->models[i], job->checks[i]);
+    else
+        egaf_diags_fail(job->diags[i]);
+    egaf_model_free_into(job->models[i], scratch);
+    job->models[i] = NULL;
+}
 
 static void *load_worker(void *arg)
 {
@@ -116,6 +137,8 @@ static void *load_worker(void *arg)
             continue;
         }
         job->models[i] = egaf_cli_model_load(job->files[i], &opt, job->diags[i], &job->status[i]);
+        if (job->run && job->models[i])
+            check_and_free(job, i, &scratch);
     }
     egaf_load_scratch_free(&scratch);
     return NULL;
@@ -140,6 +163,42 @@ size_t egaf_cli_jobs(size_t work)
     return work < (size_t)jobs ? (work ? work : 1) : (size_t)jobs;
 }
 
+/* Runs job on egaf_cli_jobs() threads, this one among them. */
+static void run_workers(load_job *job)
+{
+    size_t jobs = egaf_cli_jobs(job->n);
+    pthread_t threads[MAX_JOBS];
+    size_t started = 0;
+    while (started + 1 < jobs &&
+           pthread_create(&threads[started], NULL, load_worker, job) == 0)
+        started++;
+    load_worker(job); /* this thread works too; alone when no thread started */
+    for (size_t t = 0; t < started; t++)
+        pthread_join(threads[t], NULL);
+}
+
+/* Standard input is read here, once, before the threads share it. */
+static void read_stdin_before(char **files, size_t n, const egaf_load_options *options)
+{
+    for (size_t i = 0; i < n; i++)
+        if (egaf_cli_is_stdin(files[i]))
+            read_stdin(options ? options->max_file_size : 0);
+}
+
+/* The index of the first file that could not be read, after saying why,
+ * or n. */
+static size_t first_unreadable(const load_job *job)
+{
+    for (size_t i = 0; i < job->n; i++)
+        if (!(job->run ? job->loaded[i] : job->models[i] != NULL)) {
+            const char *file = job->files[i];
+            error(_("cannot read '%s': %s"), egaf_cli_is_stdin(file) ? EGAF_STDIN_NAME : file,
+                  egaf_read_status_text(job->status[i]));
+            return i;
+        }
+    return job->n;
+}
+
 int egaf_cli_load_models(char **files, size_t n, const egaf_load_options *options,
                          egaf_diags *diags, egaf_model **models, size_t *nmodels)
 {
@@ -155,35 +214,19 @@ int egaf_cli_load_models(char **files, size_t n, const egaf_load_options *option
     for (size_t i = 0; i < n; i++)
         models[i] = NULL;
     egaf_load_options none = {0};
-    /* standard input is read here, once, before the threads share it */
-    for (size_t i = 0; i < n; i++)
-        if (egaf_cli_is_stdin(files[i]))
-            read_stdin(options ? options->max_file_size : 0);
+    read_stdin_before(files, n, options);
     double start = egaf_cli_now_ms();
-    load_job job = {files, n, options ? options : &none, models, lists, status, 0};
-    size_t jobs = egaf_cli_jobs(n);
-    pthread_t threads[MAX_JOBS];
-    size_t started = 0;
-    while (started + 1 < jobs &&
-           pthread_create(&threads[started], NULL, load_worker, &job) == 0)
-        started++;
-    load_worker(&job); /* this thread works too; alone when no thread started */
-    for (size_t t = 0; t < started; t++)
-        pthread_join(threads[t], NULL);
+    load_job job = {files, n, options ? options : &none, models, lists, status, .next = 0};
+    run_workers(&job);
 
     /* in file order: the findings of each file read, up to the first that
      * cannot be read, which stops the run as before the threads */
-    int rc = 0;
+    size_t readable = first_unreadable(&job);
     for (size_t i = 0; i < n; i++) {
-        if (rc == 0 && models[i]) {
+        if (i < readable) {
             egaf_diags_absorb(diags, lists[i]);
             models[(*nmodels)++] = models[i];
             continue;
-        }
-        if (rc == 0) {
-            error(_("cannot read '%s': %s"), egaf_cli_is_stdin(files[i]) ? EGAF_STDIN_NAME : files[i],
-                  egaf_read_status_text(status[i]));
-            rc = -1;
         }
         egaf_diags_free(lists[i]);
         egaf_model_free(models[i]);
@@ -192,5 +235,56 @@ int egaf_cli_load_models(char **files, size_t n, const egaf_load_options *option
     free(lists);
     free(status);
     egaf_cli_phase(_("load models"), &start);
+    return readable == n ? 0 : -1;
+}
+
+int egaf_cli_check_files(const egaf_refs *refs, char **files, size_t n,
+                         const egaf_load_options *options, egaf_diags *diags)
+{
+    egaf_diags **lists = calloc(n ? n : 1, sizeof(*lists));
+    egaf_diags **checks = calloc(n ? n : 1, sizeof(*checks));
+    egaf_read_status *status = calloc(n ? n : 1, sizeof(*status));
+    egaf_model **models = calloc(n ? n : 1, sizeof(*models));
+    bool *loaded = calloc(n ? n : 1, sizeof(*loaded));
+    egaf_validator *v = egaf_validator_create(refs);
+    egaf_run *run = v ? egaf_run_create(v, n, false) : NULL;
+    int rc = -1;
+    if (!lists || !checks || !status || !models || !loaded || !run) {
+        error(_("out of memory"));
+        goto done;
+    }
+    egaf_load_options none = {0};
+    read_stdin_before(files, n, options);
+    double start = egaf_cli_now_ms();
+    load_job job = {files, n, options ? options : &none, models, lists, status,
+                    run, checks, loaded, .next = 0};
+    run_workers(&job);
+    if (first_unreadable(&job) < n)
+        goto done;
+    egaf_run_finish(run);
+    /* the files' findings in file order, then their checks': as when every
+     * model was loaded before the first was checked */
+    for (size_t i = 0; i < n; i++) {
+        egaf_diags_absorb(diags, lists[i]);
+        lists[i] = NULL;
+    }
+    for (size_t i = 0; i < n; i++) {
+        egaf_diags_absorb(diags, checks[i]);
+        checks[i] = NULL;
+    }
+    egaf_cli_phase(_("load and check models"), &start);
+    rc = 0;
+done:
+    for (size_t i = 0; i < n && lists && checks; i++) {
+        egaf_diags_free(lists[i]);
+        egaf_diags_free(checks[i]);
+    }
+    egaf_run_free(run);
+    egaf_validator_free(v);
+    free(lists);
+    free(checks);
+    free(status);
+    free(models);
+    free(loaded);
     return rc;
 }

@@ -611,8 +611,10 @@ static void build_list(builder *b, const egaf_kind_spec *spec, const egaf_ynode 
     }
     for (size_t i = 0; i < v->u.seq.count; i++) {
         egaf_element *el = build_element(b, spec, v->u.seq.items[i]);
-        if (el && !add_element(b, el))
+        if (el && !add_element(b, el)) {
+            b->oom = true; /* reported: the list is not complete */
             return;
+        }
     }
 }
 
@@ -684,7 +686,9 @@ static egaf_arena *take_scratch(builder *b)
 static void release_scratch(builder *b)
 {
     egaf_arena_reset(b->scratch->arenas[--b->parsing]);
-    b->last_node = NULL; /* its tree is gone; the address may come back */
+    /* its tree is gone; the addresses may come back in the next file's */
+    b->last_node = NULL;
+    b->fixed_node = NULL;
 }
 
 /* Parses src (its text in scratch when the load releases texts) in scratch
@@ -945,18 +949,20 @@ void egaf_load_scratch_free(egaf_load_scratch *scratch)
     free(scratch->arenas);
     scratch->arenas = NULL;
     scratch->count = 0;
+    egaf_arena_free(scratch->model_memory);
+    scratch->model_memory = NULL;
 }
 
-static egaf_model *new_model(const char *path)
+static egaf_model *new_model(const char *path, const egaf_load_options *options)
 {
-    egaf_model *m = calloc(1, sizeof(*m));
+    egaf_arena *arena;
+    egaf_model *m = egaf_calloc_with_arena(sizeof(*m), &arena);
     if (!m)
         return NULL;
-    m->arena = egaf_arena_create();
-    if (!m->arena) {
-        free(m);
-        return NULL;
-    }
+    m->arena = arena;
+    egaf_load_scratch *scratch = options ? options->scratch : NULL;
+    if (scratch && scratch->model_memory)
+        egaf_arena_give(m->arena, scratch->model_memory);
     m->path = egaf_arena_strdup(m->arena, path);
     /* until the header names it, an architecture is called after its file */
     const char *base = strrchr(path, '/');
@@ -1030,7 +1036,7 @@ egaf_model *egaf_model_load(const char *path, const egaf_load_options *options,
                             egaf_diags *diags, egaf_read_status *status)
 {
     *status = EGAF_READ_OK;
-    egaf_model *m = new_model(path);
+    egaf_model *m = new_model(path, options);
     if (!m) {
         *status = EGAF_READ_NO_MEMORY;
         return NULL;
@@ -1069,7 +1075,7 @@ egaf_model *egaf_model_load(const char *path, const egaf_load_options *options,
 egaf_model *egaf_model_load_memory(const char *path, const char *data, size_t len,
                                    const egaf_load_options *options, egaf_diags *diags)
 {
-    egaf_model *m = new_model(path);
+    egaf_model *m = new_model(path, options);
     if (!m)
         return NULL;
     builder b;
@@ -1095,6 +1101,15 @@ void egaf_model_free(egaf_model *m)
     free(m->files);
     egaf_arena_free(m->arena);
     free(m);
+}
+
+void egaf_model_free_into(egaf_model *m, egaf_load_scratch *scratch)
+{
+    if (m && !scratch->model_memory)
+        scratch->model_memory = egaf_arena_create();
+    if (m && scratch->model_memory)
+        egaf_arena_give(scratch->model_memory, m->arena);
+    egaf_model_free(m);
 }
 
 const egaf_value *egaf_element_get(const egaf_element *el, egaf_field field)

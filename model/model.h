@@ -120,6 +120,9 @@ typedef struct egaf_model {
 typedef struct egaf_load_scratch {
     egaf_arena **arenas; /* one per level of include nesting */
     size_t count;
+    /* the memory of the models freed by egaf_model_free_into(), which the
+     * next model loaded with this scratch is built in */
+    egaf_arena *model_memory;
 } egaf_load_scratch;
 
 void egaf_load_scratch_free(egaf_load_scratch *scratch);
@@ -150,6 +153,9 @@ egaf_model *egaf_model_load(const char *path, const egaf_load_options *options,
 egaf_model *egaf_model_load_memory(const char *path, const char *data, size_t len,
                                    const egaf_load_options *options, egaf_diags *diags);
 void egaf_model_free(egaf_model *model);
+/* Frees model, keeping its memory in scratch for the next model loaded
+ * with it (see egaf_load_scratch). */
+void egaf_model_free_into(egaf_model *model, egaf_load_scratch *scratch);
 
 const egaf_value *egaf_element_get(const egaf_element *el, egaf_field field);
 /* Where a value of el is written. */

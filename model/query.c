@@ -24,6 +24,15 @@ const egaf_element *egaf_model_lgsp(const egaf_model *m)
     return NULL;
 }
 
+const egaf_element *egaf_model_element(const egaf_model *m, const char *id)
+{
+    for (int k = 0; m && id && k < EGAF_K__COUNT; k++)
+        for (size_t i = 0; i < m->counts[k]; i++)
+            if (m->elements[k][i]->id && strcmp(m->elements[k][i]->id, id) == 0)
+                return m->elements[k][i];
+    return NULL;
+}
+
 /* The id part of a local reference, or NULL for a national or another
  * architecture's one. */
 static const char *local_id(const egaf_model *m, const char *ref)
@@ -44,11 +53,7 @@ const egaf_element *egaf_model_local(const egaf_model *m, const egaf_strmap *ids
         return NULL;
     if (ids)
         return egaf_strmap_get(ids, id, strlen(id));
-    for (int k = 0; k < EGAF_K_ARCHITECTURE; k++)
-        for (size_t i = 0; i < m->counts[k]; i++)
-            if (m->elements[k][i]->id && strcmp(m->elements[k][i]->id, id) == 0)
-                return m->elements[k][i];
-    return NULL;
+    return egaf_model_element(m, id);
 }
 
 static const egaf_value *refs_in(const egaf_element *el, egaf_field field)

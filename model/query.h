@@ -21,6 +21,11 @@ bool egaf_element_is_lgsp(const egaf_element *el);
 /* The model's LGSP: its first platform of kind lgsp, or NULL. */
 const egaf_element *egaf_model_lgsp(const egaf_model *m);
 
+/* The element of m with id, of any kind (not the header: it is no element
+ * of the sections), or NULL (also when m or id is NULL). A linear search,
+ * for a caller that asks about one id now and then and keeps no map. */
+const egaf_element *egaf_model_element(const egaf_model *m, const char *id);
+
 /* The element a reference written in m names when it is local ("id", or
  * "<the model's id>:id"), or NULL. ids maps an id to its element; NULL: the
  * elements of kind are searched instead (when the caller has no map). */

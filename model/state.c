@@ -43,6 +43,17 @@ static void add_delivery(egaf_states *s, const char *id, const egaf_element *tas
         head->next = d;
 }
 
+/* The first element of each id, among the kinds before the roadmap. */
+static void index_ids_before_roadmap(const egaf_model *model, egaf_strmap *ids, bool *oom)
+{
+    for (int k = 0; k < EGAF_K_ROADMAP && !*oom; k++)
+        for (size_t i = 0; i < model->counts[k] && !*oom; i++) {
+            const egaf_element *el = model->elements[k][i];
+            if (el->id)
+                egaf_strmap_put(ids, el->id, strlen(el->id), (void *)el, oom);
+        }
+}
+
 int egaf_states_init(egaf_states *s, const egaf_model *model)
 {
     memset(s, 0, sizeof(*s));
@@ -52,21 +63,22 @@ int egaf_states_init(egaf_states *s, const egaf_model *model)
     s->arena = egaf_arena_create();
     bool oom = !s->arena;
     /* only an element of the same kind, not itself, is replaced (a wrong
-     * reference is ref.wrong-kind's finding, not a change of the target) */
+     * reference is ref.wrong-kind's finding, not a change of the target);
+     * the ids are indexed at the first replacement, as most models have
+     * none */
     egaf_strmap ids;
     egaf_strmap_init(&ids);
+    bool indexed = false;
     for (int k = 0; k < EGAF_K_ROADMAP && !oom; k++)
         for (size_t i = 0; i < model->counts[k] && !oom; i++) {
-            const egaf_element *el = model->elements[k][i];
-            if (el->id)
-                egaf_strmap_put(&ids, el->id, strlen(el->id), (void *)el, &oom);
-        }
-    for (int k = 0; k < EGAF_K_ROADMAP && !oom; k++)
-        for (size_t i = 0; i < model->counts[k]; i++) {
             const egaf_element *el = model->elements[k][i];
             const char *old = egaf_element_text(el, EGAF_F_REPLACES);
             if (!local_ref(old) || has_status(el, "retired") || (el->id && !strcmp(old, el->id)))
                 continue;
+            if (!indexed) {
+                index_ids_before_roadmap(model, &ids, &oom);
+                indexed = true;
+            }
             const egaf_element *named = egaf_strmap_get(&ids, old, strlen(old));
             if (named && named->kind == el->kind)
                 egaf_strmap_put(&s->replaced_by, old, strlen(old), (void *)el, &oom);

@@ -918,6 +918,16 @@ static const char *wide_encoding(const egaf_source *src)
     return NULL;
 }
 
+/* No tree, and no finding that would say why: the findings are marked
+ * incomplete, so a caller never takes a file it could not read for an
+ * empty one (a reference folder without its agencies, a model without its
+ * sections). */
+static void out_of_memory(egaf_diags *diags)
+{
+    if (diags)
+        egaf_diags_fail(diags);
+}
+
 egaf_ynode *egaf_yaml_parse(egaf_arena *arena, const egaf_source *src,
                             const egaf_yaml_limits *limits, egaf_diags *diags)
 {
@@ -939,12 +949,10 @@ egaf_ynode *egaf_yaml_parse(egaf_arena *arena, const egaf_source *src,
         return NULL;
     }
     p.frames = calloc(p.limits.max_depth + 1, sizeof(frame));
-    if (!p.frames)
-        return NULL;
-
     yaml_parser_t yp;
-    if (!yaml_parser_initialize(&yp)) {
+    if (!p.frames || !yaml_parser_initialize(&yp)) {
         free(p.frames);
+        out_of_memory(diags);
         return NULL;
     }
     yaml_parser_set_input_string(&yp, (const unsigned char *)src->text, src->len);
@@ -1005,6 +1013,8 @@ egaf_ynode *egaf_yaml_parse(egaf_arena *arena, const egaf_source *src,
     }
     free(p.frames);
     egaf_strmap_free(&p.anchors);
+    if (p.oom)
+        out_of_memory(diags);
     if (failed || p.oom || (p.stop && documents <= 1))
         return NULL;
     return p.root;

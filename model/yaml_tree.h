@@ -70,8 +70,9 @@ typedef struct egaf_yaml_limits {
 #define EGAF_MAX_FILE_SIZE (16u * 1024 * 1024)
 
 /* Parses src. Returns the document's root node, or NULL when the file has no
- * usable document (the reason is a finding in diags). limits may be NULL for
- * the defaults. */
+ * usable document (the reason is a finding in diags; when memory ran out,
+ * diags is marked failed, egaf_diags_fail). limits may be NULL for the
+ * defaults. */
 egaf_ynode *egaf_yaml_parse(egaf_arena *arena, const egaf_source *src,
                             const egaf_yaml_limits *limits, egaf_diags *diags);
 

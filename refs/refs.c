@@ -1694,8 +1694,10 @@ static char **framework_files(const char *dir, size_t *count, bool *oom)
 {
     *count = 0;
     DIR *d = opendir(dir);
-    if (!d)
+    if (!d) {
+        *oom = errno == ENOMEM; /* not "no framework file" */
         return NULL;
+    }
     char **list = NULL;
     size_t n = 0, cap = 0;
     struct dirent *de;

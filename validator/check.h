@@ -17,10 +17,11 @@ typedef struct egaf_check_ctx {
     const egaf_refs *refs; /* NULL when checking without reference models */
     egaf_diags *diags;
     const egaf_strmap *ids; /* id -> first egaf_element with it */
-    const egaf_model *const *run; /* every model of this run, for ARCH:ID */
-    size_t nrun;
-    const egaf_strmap *run_ids;    /* run_ids[i]: id -> element of run[i] */
-    const egaf_strmap *run_by_arch; /* architecture id -> index in run + 1 */
+    /* the run's references to other architectures (ARCH:ID), resolved after
+     * every model (cross_refs.c), and this model's index in the run; NULL:
+     * the model is checked alone, and such a reference names no model */
+    struct egaf_run *run;
+    size_t run_index;
     int year; /* the model's year, or 0 when unknown */
 } egaf_check_ctx;
 
@@ -42,6 +43,33 @@ egaf_ref egaf_ref_parse(const char *text);
 
 /* The element a local reference names, or NULL. */
 const egaf_element *egaf_check_lookup(const egaf_check_ctx *ctx, const char *id);
+
+/* References to another architecture of the run (cross_refs.c). A model's
+ * check begins with egaf_cross_refs_begin(), defers each such reference,
+ * records the waivers that apply to them (with the model's map of waived
+ * elements, display name -> element), and ends with egaf_cross_refs_end(),
+ * which keeps the model's ids (ids: id -> element; emptied when the models
+ * are kept, as the run takes it). egaf_run_finish() (validate.h) reports,
+ * once every model was checked, each deferred reference's finding where it
+ * would have stood. One thread per model at a time. */
+int egaf_cross_refs_begin(egaf_check_ctx *ctx);
+void egaf_cross_refs_defer(egaf_check_ctx *ctx, const egaf_element *el, const egaf_field_spec *fs,
+                           const egaf_str *s, size_t arch_len);
+void egaf_cross_refs_waivers(egaf_check_ctx *ctx, const egaf_strmap *waived);
+void egaf_cross_refs_end(egaf_check_ctx *ctx, egaf_strmap *ids);
+
+/* The findings of a reference (ref_findings.c): ref names (at, in the
+ * field fs of the element display, whose id or display is from) an element
+ * of the wrong kind, declared at declared; or a national entry whose target
+ * bit is not among fs's; or an architecture not loaded in the run. */
+egaf_finding *egaf_ref_wrong_kind(egaf_diags *diags, const egaf_mark *at, const char *display,
+                                  const char *from, const egaf_field_spec *fs, egaf_kind kind,
+                                  const egaf_mark *declared, const char *ref);
+egaf_finding *egaf_ref_wrong_target(egaf_diags *diags, const egaf_mark *at, const char *display,
+                                    const char *from, const egaf_field_spec *fs,
+                                    unsigned target, const char *ref);
+egaf_finding *egaf_ref_not_in_run(egaf_diags *diags, const egaf_mark *at, const char *display,
+                                  const char *ref, size_t arch_len);
 
 /* The checks, each one a rule or a family of rules. */
 void egaf_check_ids(egaf_check_ctx *ctx, const void *id_regex);

@@ -102,47 +102,11 @@ static unsigned national_target(const egaf_ref_entry *e)
     return 0;
 }
 
-static const char *kind_noun(unsigned target_bit)
-{
-    for (int k = 0; k < EGAF_K_ARCHITECTURE; k++)
-        if (target_bit == EGAF_T(k))
-            return _(egaf_kind_info((egaf_kind)k)->noun);
-    return target_bit == EGAF_T_NATIONAL_SYSTEM ? _("national shared system")
-                                                : _("national database");
-}
-
-/* How to get from a reference of the wrong kind to one the field takes: a
- * national database is used through a local copy that names it in
- * `sources`, a national system or another application through an
- * integration. */
-static void wrong_kind_hint(egaf_check_ctx *ctx, egaf_finding *f, const egaf_element *el,
-                            const egaf_field_spec *fs, unsigned target, const char *ref)
-{
-    char allowed[160];
-    egaf_targets_text(fs->targets, allowed, sizeof allowed);
-    const char *from = el->id ? el->id : el->display;
-    if (target == EGAF_T_NATIONAL_DATABASE && (fs->targets & EGAF_T(EGAF_K_DATABASE)))
-        egaf_diag_hint(ctx->diags, f,
-                       _("to use it, declare a local copy, a database of your own with "
-                         "`sources: [%s]`, and name that here; or an integration `{from: %s, "
-                         "to: %s}`"),
-                       ref, from, ref);
-    else if (target == EGAF_T_NATIONAL_SYSTEM || target == EGAF_T_NATIONAL_DATABASE ||
-             target == EGAF_T(EGAF_K_APPLICATION) || target == EGAF_T(EGAF_K_PLATFORM))
-        egaf_diag_hint(ctx->diags, f,
-                       _("name %s here; to exchange data with '%s', declare an integration "
-                         "`{from: %s, to: %s}`"),
-                       allowed, ref, from, ref);
-    else
-        egaf_diag_hint(ctx->diags, f, _("name %s here"), allowed);
-}
-
 static void check_national(egaf_check_ctx *ctx, const egaf_element *el,
                            const egaf_field_spec *fs, const egaf_str *s, const egaf_ref *r)
 {
     if (!ctx->refs)
         return;
-    char allowed[160];
     const egaf_ref_entry *e = egaf_refs_find(ctx->refs, r->id);
     unsigned t = e ? national_target(e) : 0;
     if (!e || !t) {
@@ -159,11 +123,8 @@ static void check_national(egaf_check_ctx *ctx, const egaf_element *el,
         return;
     }
     if (!(t & fs->targets)) {
-        egaf_finding *f =
-            egaf_diag(ctx->diags, "ref.wrong-kind", &s->mark, el->display,
-                      _("'%s' of %s names the %s '%s', but it takes %s"), fs->key, el->display,
-                      kind_noun(t), s->s, egaf_targets_text(fs->targets, allowed, sizeof allowed));
-        wrong_kind_hint(ctx, f, el, fs, t, s->s);
+        egaf_ref_wrong_target(ctx->diags, &s->mark, el->display, el->id ? el->id : el->display,
+                              fs, t, s->s);
         return;
     }
     if (ctx->year && !egaf_ref_valid_in(e, ctx->year)) {
@@ -179,13 +140,6 @@ static void check_national(egaf_check_ctx *ctx, const egaf_element *el,
     }
 }
 
-/* The index in the run of architecture arch, or -1: one hash lookup. */
-static long run_model(const egaf_check_ctx *ctx, const char *arch, size_t len)
-{
-    void *v = ctx->run_by_arch ? egaf_strmap_get(ctx->run_by_arch, arch, len) : NULL;
-    return v ? (long)((size_t)v - 1) : -1;
-}
-
 static void check_one(egaf_check_ctx *ctx, const egaf_element *el, const egaf_field_spec *fs,
                       const egaf_str *s)
 {
@@ -195,33 +149,18 @@ static void check_one(egaf_check_ctx *ctx, const egaf_element *el, const egaf_fi
         check_national(ctx, el, fs, s, &r);
         return;
     }
-    const egaf_element *target = NULL;
     if (r.scope == EGAF_REF_OTHER_ARCH) {
         const char *self = ctx->model->id;
         if (!(self && strlen(self) == r.arch_len && strncmp(self, r.arch, r.arch_len) == 0)) {
-            long other = run_model(ctx, r.arch, r.arch_len);
-            if (other < 0) {
-                egaf_finding *f =
-                    egaf_diag(ctx->diags, "ref.cross-architecture", &s->mark, el->display,
-                              _("'%s' names architecture '%.*s', which is not "
-                                "loaded in this run"),
-                              s->s, (int)r.arch_len, r.arch);
-                egaf_diag_hint(ctx->diags, f,
-                               _("validate it together with that architecture "
-                                 "to check the reference"));
-                return;
-            }
-            target = egaf_strmap_get(&ctx->run_ids[other], r.id, strlen(r.id));
-            if (!target) {
-                egaf_diag(ctx->diags, "ref.unresolved", &s->mark, el->display,
-                          _("'%s' of %s names '%s', but architecture '%.*s' has no element '%s'"),
-                          fs->key, el->display, s->s, (int)r.arch_len, r.arch, r.id);
-                return;
-            }
+            /* another architecture's: resolved once every model is read */
+            if (ctx->run)
+                egaf_cross_refs_defer(ctx, el, fs, s, r.arch_len);
+            else
+                egaf_ref_not_in_run(ctx->diags, &s->mark, el->display, s->s, r.arch_len);
+            return;
         }
     }
-    if (!target)
-        target = egaf_check_lookup(ctx, r.id);
+    const egaf_element *target = egaf_check_lookup(ctx, r.id);
     if (!target) {
         egaf_finding *f =
             egaf_diag(ctx->diags, "ref.unresolved", &s->mark, el->display,
@@ -235,15 +174,9 @@ static void check_one(egaf_check_ctx *ctx, const egaf_element *el, const egaf_fi
                            egaf_targets_text(fs->targets, allowed, sizeof allowed));
         return;
     }
-    if (!(fs->targets & EGAF_T(target->kind))) {
-        egaf_finding *f = egaf_diag(ctx->diags, "ref.wrong-kind", &s->mark, el->display,
-                                    _("'%s' of %s names the %s '%s', but it takes %s"), fs->key,
-                                    el->display, _(egaf_kind_info(target->kind)->noun), s->s,
-                                    egaf_targets_text(fs->targets, allowed, sizeof allowed));
-        egaf_diag_related(ctx->diags, f, &target->mark, _("%s '%s' is declared here"),
-                          _(egaf_kind_info(target->kind)->noun), s->s);
-        wrong_kind_hint(ctx, f, el, fs, EGAF_T(target->kind), s->s);
-    }
+    if (!(fs->targets & EGAF_T(target->kind)))
+        egaf_ref_wrong_kind(ctx->diags, &s->mark, el->display, el->id ? el->id : el->display, fs,
+                            target->kind, &target->mark, s->s);
 }
 
 static void check_subjects(egaf_check_ctx *ctx, const egaf_element *el, const egaf_value *v)

@@ -45,7 +45,6 @@ void egaf_validator_free(egaf_validator *v)
     free(v);
 }
 
-/* Indexes ids, reporting duplicates with a note at the first. */
 /* Every id of a model, the first element with it kept. */
 static void index_ids(const egaf_model *m, egaf_strmap *ids, bool *oom)
 {
@@ -177,75 +176,73 @@ static void apply_waivers(egaf_check_ctx *ctx, size_t first_finding)
                 break;
             }
     }
+    if (ctx->run)
+        egaf_cross_refs_waivers(ctx, &waived);
     egaf_strmap_free(&waived);
+}
+
+void egaf_run_check(egaf_run *run, size_t index, const egaf_model *m, egaf_diags *diags)
+{
+    if (!m->readable)
+        return;
+    egaf_strmap ids; /* id -> the first element with it */
+    egaf_strmap_init(&ids);
+    bool oom = false;
+    index_ids(m, &ids, &oom);
+    size_t first = egaf_diags_count(diags);
+    egaf_check_ctx ctx;
+    memset(&ctx, 0, sizeof(ctx));
+    ctx.model = m;
+    const egaf_validator *v = egaf_run_validator(run);
+    ctx.refs = v->refs;
+    ctx.diags = diags;
+    ctx.ids = &ids;
+    ctx.run = run;
+    ctx.run_index = index;
+    ctx.year = egaf_model_year(m);
+    if (oom || egaf_cross_refs_begin(&ctx) != 0) {
+        egaf_diags_fail(diags); /* a missing id would be reported unresolved */
+        egaf_strmap_free(&ids);
+        return;
+    }
+    report_duplicate_ids(&ctx);
+    egaf_check_ids(&ctx, v->id_regex);
+    egaf_check_references(&ctx);
+    egaf_check_header(&ctx);
+    egaf_check_sections(&ctx);
+    egaf_check_components(&ctx);
+    egaf_check_routes(&ctx);
+    egaf_check_data(&ctx);
+    egaf_check_security(&ctx);
+    egaf_check_codes(&ctx);
+    egaf_check_roadmap(&ctx);
+    egaf_check_org(&ctx);
+    egaf_check_targets(&ctx);
+    egaf_check_chapters(&ctx);
+    egaf_check_gap(&ctx);
+    egaf_check_hygiene(&ctx);
+    if (ctx.refs) {
+        egaf_strmap unresolved;
+        egaf_strmap_init(&unresolved);
+        index_unresolved_national(&ctx, &unresolved);
+        if (unresolved.count)
+            egaf_diags_remove_if(diags, first, follows_from_unresolved, &unresolved);
+        egaf_strmap_free(&unresolved);
+    }
+    apply_waivers(&ctx, first);
+    egaf_cross_refs_end(&ctx, &ids);
+    egaf_strmap_free(&ids);
 }
 
 void egaf_validate(egaf_validator *v, egaf_model *const *models, size_t n, egaf_diags *diags)
 {
-    /* every model's ids first, so ARCH:ID references are one lookup */
-    egaf_strmap *ids = calloc(n ? n : 1, sizeof(*ids));
-    egaf_strmap by_arch;
-    egaf_strmap_init(&by_arch);
-    if (!ids) {
+    egaf_run *run = egaf_run_create(v, n, true);
+    if (!run) {
         egaf_diags_fail(diags);
         return;
     }
-    bool oom = false;
-    for (size_t i = 0; i < n; i++) {
-        egaf_strmap_init(&ids[i]);
-        if (!models[i]->readable)
-            continue;
-        index_ids(models[i], &ids[i], &oom);
-        if (models[i]->id)
-            egaf_strmap_put(&by_arch, models[i]->id, strlen(models[i]->id), (void *)(i + 1),
-                            &oom);
-    }
-    if (oom)
-        egaf_diags_fail(diags); /* a missing id would be reported unresolved */
-    for (size_t i = 0; i < n && !oom; i++) {
-        egaf_model *m = models[i];
-        if (!m->readable)
-            continue;
-        size_t first = egaf_diags_count(diags);
-        egaf_check_ctx ctx;
-        memset(&ctx, 0, sizeof(ctx));
-        ctx.model = m;
-        ctx.refs = v->refs;
-        ctx.diags = diags;
-        ctx.ids = &ids[i];
-        ctx.run = (const egaf_model *const *)models;
-        ctx.nrun = n;
-        ctx.run_ids = ids;
-        ctx.run_by_arch = &by_arch;
-        ctx.year = egaf_model_year(m);
-        report_duplicate_ids(&ctx);
-        egaf_check_ids(&ctx, v->id_regex);
-        egaf_check_references(&ctx);
-        egaf_check_header(&ctx);
-        egaf_check_sections(&ctx);
-        egaf_check_components(&ctx);
-        egaf_check_routes(&ctx);
-        egaf_check_data(&ctx);
-        egaf_check_security(&ctx);
-        egaf_check_codes(&ctx);
-        egaf_check_roadmap(&ctx);
-        egaf_check_org(&ctx);
-        egaf_check_targets(&ctx);
-        egaf_check_chapters(&ctx);
-        egaf_check_gap(&ctx);
-        egaf_check_hygiene(&ctx);
-        if (ctx.refs) {
-            egaf_strmap unresolved;
-            egaf_strmap_init(&unresolved);
-            index_unresolved_national(&ctx, &unresolved);
-            if (unresolved.count)
-                egaf_diags_remove_if(diags, first, follows_from_unresolved, &unresolved);
-            egaf_strmap_free(&unresolved);
-        }
-        apply_waivers(&ctx, first);
-    }
     for (size_t i = 0; i < n; i++)
-        egaf_strmap_free(&ids[i]);
-    free(ids);
-    egaf_strmap_free(&by_arch);
+        egaf_run_check(run, i, models[i], diags);
+    egaf_run_finish(run);
+    egaf_run_free(run);
 }

@@ -4,35 +4,13 @@
 
 #include <stdlib.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "model/model.h"
 #include "model/yaml_tree.h"
 
-typedef struct fixture {
-    egaf_arena *arena;
-    egaf_diags *diags;
-} fixture;
-
-static int setup(void **state)
-{
-    fixture *f = calloc(1, sizeof(*f));
-    f->arena = egaf_arena_create();
-    f->diags = egaf_diags_create();
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    egaf_arena_free(f->arena);
-    egaf_diags_free(f->diags);
-    free(f);
-    return 0;
-}
-
-static egaf_ynode *parse(fixture *f, const char *text)
+static egaf_ynode *parse(text_fixture *f, const char *text)
 {
     egaf_source *src = egaf_source_from_memory(f->arena, "t.yaml", text, strlen(text));
     return egaf_yaml_parse(f->arena, src, NULL, f->diags);
@@ -40,7 +18,7 @@ static egaf_ynode *parse(fixture *f, const char *text)
 
 static void test_positions_in_characters(void **state)
 {
-    fixture *f = *state;
+    text_fixture *f = *state;
     egaf_ynode *root = parse(f, "tên: \"Lạng Sơn\"\nkhác: x\n");
     assert_non_null(root);
     assert_int_equal(root->kind, EGAF_Y_MAP);
@@ -57,7 +35,7 @@ static void test_positions_in_characters(void **state)
 
 static void test_duplicate_key_with_note(void **state)
 {
-    fixture *f = *state;
+    text_fixture *f = *state;
     egaf_ynode *root = parse(f, "a: 1\nb: 2\na: 3\n");
     assert_non_null(root);
     assert_int_equal(root->u.map.count, 2);
@@ -69,7 +47,7 @@ static void test_duplicate_key_with_note(void **state)
 
 static void test_duplicate_keys_in_large_map(void **state)
 {
-    fixture *f = *state;
+    text_fixture *f = *state;
     egaf_buf b;
     egaf_buf_init(&b);
     for (int i = 0; i < 2000; i++)
@@ -85,7 +63,7 @@ static void test_duplicate_keys_in_large_map(void **state)
 
 static void test_syntax_error_position(void **state)
 {
-    fixture *f = *state;
+    text_fixture *f = *state;
     egaf_ynode *root = parse(f, "a: 1\nb: [1, 2\nc: 3\n");
     assert_null(root);
     long i = find_rule(f->diags, "yaml.syntax");
@@ -97,7 +75,7 @@ static void test_syntax_error_position(void **state)
 
 static void test_invalid_utf8_position(void **state)
 {
-    fixture *f = *state;
+    text_fixture *f = *state;
     egaf_ynode *root = parse(f, "a: ok\nb: x\xff\n");
     assert_null(root);
     assert_finding(f->diags, "yaml.encoding", 2, 5);
@@ -105,7 +83,7 @@ static void test_invalid_utf8_position(void **state)
 
 static void test_utf16_refused(void **state)
 {
-    fixture *f = *state;
+    text_fixture *f = *state;
     const char text[] = "\xff\xfe" "a\0:\0 \0" "1\0";
     egaf_source *src = egaf_source_from_memory(f->arena, "t.yaml", text, sizeof text - 1);
     assert_null(egaf_yaml_parse(f->arena, src, NULL, f->diags));
@@ -114,7 +92,7 @@ static void test_utf16_refused(void **state)
 
 static void test_bom_and_crlf(void **state)
 {
-    fixture *f = *state;
+    text_fixture *f = *state;
     egaf_ynode *root = parse(f, "\xef\xbb\xbf" "a: 1\r\nb: hai\r\n");
     assert_non_null(root);
     egaf_ynode *b = egaf_ynode_get(root, "b");
@@ -125,7 +103,7 @@ static void test_bom_and_crlf(void **state)
 
 static void test_deep_nesting_stops_early(void **state)
 {
-    fixture *f = *state;
+    text_fixture *f = *state;
     size_t n = 100000;
     char *text = malloc(n + 1);
     memset(text, '[', n);
@@ -137,7 +115,7 @@ static void test_deep_nesting_stops_early(void **state)
 
 static void test_billion_laughs(void **state)
 {
-    fixture *f = *state;
+    text_fixture *f = *state;
     const char *bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n"
                        "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
                        "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
@@ -153,7 +131,7 @@ static void test_billion_laughs(void **state)
 
 static void test_alias_and_merge(void **state)
 {
-    fixture *f = *state;
+    text_fixture *f = *state;
     egaf_ynode *root = parse(f, "base: &b {kind: web, name: x}\n"
                                 "ch: {<<: *b, name: y}\n");
     assert_non_null(root);
@@ -166,14 +144,14 @@ static void test_alias_and_merge(void **state)
 
 static void test_undefined_alias(void **state)
 {
-    fixture *f = *state;
+    text_fixture *f = *state;
     parse(f, "a: *nope\n");
     assert_finding(f->diags, "yaml.alias", 1, 4);
 }
 
 static void test_tags_and_documents(void **state)
 {
-    fixture *f = *state;
+    text_fixture *f = *state;
     egaf_ynode *root = parse(f, "a: !custom x\nb: !!str 12\n---\nc: 1\n");
     assert_non_null(root);
     assert_finding(f->diags, "yaml.tag", 1, 4);
@@ -183,19 +161,19 @@ static void test_tags_and_documents(void **state)
 
 static void test_empty_file(void **state)
 {
-    fixture *f = *state;
+    text_fixture *f = *state;
     assert_null(parse(f, "# chỉ có chú thích\n"));
     assert_finding(f->diags, "yaml.no-document", 1, 1);
 }
 
-static egaf_model *load(fixture *f, const char *text)
+static egaf_model *load(text_fixture *f, const char *text)
 {
     return egaf_model_load_memory("m.yaml", text, strlen(text), NULL, f->diags);
 }
 
 static void test_model_shape_findings(void **state)
 {
-    fixture *f = *state;
+    text_fixture *f = *state;
     egaf_model *m = load(f, "framework: \"2.0\"\n"
                             "architecture:\n"
                             "  id: lang-son\n"
@@ -234,7 +212,7 @@ static void test_model_shape_findings(void **state)
 
 static void test_model_values(void **state)
 {
-    fixture *f = *state;
+    text_fixture *f = *state;
     egaf_model *m = load(f, WITH_DATABASES
                             "    - {id: db, name: CSDL, sources: national:csdl-dan-cu, holds: "
                             "[dan-cu]}\n");
@@ -256,7 +234,7 @@ static void test_model_values(void **state)
  * other uses share as written. */
 static void test_repeated_text_one_copy(void **state)
 {
-    fixture *f = *state;
+    text_fixture *f = *state;
     egaf_model *m = load(f, WITH_DATABASES
                             "    - {id: db, name: CSDL, sources: national:csdl-dan-cu}\n"
                             "    - {id: db-2, name: CSDL, sources: [national:csdl-dan-cu, "
@@ -285,7 +263,7 @@ static void test_repeated_text_one_copy(void **state)
 
 static void test_waiver_needs_reason(void **state)
 {
-    fixture *f = *state;
+    text_fixture *f = *state;
     egaf_model *m = load(f, "framework: \"2.0\"\n"
                             "architecture: {id: x, agency: a, level: province, name: n, "
                             "year: 2020}\n"
@@ -328,17 +306,41 @@ static void test_arena_reset_and_alignment(void **state)
     egaf_arena_free(a);
 }
 
-static char *write_temp(const char *text)
+/* Writes text to a new file at path. */
+static void write_file(const char *path, const char *text)
 {
-    static unsigned serial;
-    char name[64];
-    snprintf(name, sizeof name, "/tmp/egaf-loader-%ld-%u.yaml", (long)getpid(), serial++);
-    char *path = strdup(name);
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
     assert_true(fd >= 0);
     assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
     close(fd);
+}
+
+/* A new scratch file holding text; the caller removes and frees it. */
+static char *write_temp(const char *text)
+{
+    char name[512];
+    scratch_path(name, sizeof name, "model.yaml");
+    char *path = strdup(name);
+    assert_non_null(path);
+    write_file(path, text);
     return path;
+}
+
+/* A one-application model written to a temporary file (*path) and loaded
+ * with release_text. */
+static egaf_model *load_released(text_fixture *f, char **path)
+{
+    *path = write_temp("framework: \"2.0\"\r\n"
+                       "architecture: {id: x, agency: a, level: province, name: n, "
+                       "year: 2020}\r\n"
+                       "application:\r\n"
+                       "  applications:\r\n"
+                       "    - {id: qlvb, name: Quản lý văn bản}\r\n");
+    egaf_load_options opt = {.release_text = true};
+    egaf_read_status rs;
+    egaf_model *m = egaf_model_load(*path, &opt, f->diags, &rs);
+    assert_non_null(m);
+    return m;
 }
 
 /* With release_text, the model keeps no copy of its files: a finding made
@@ -346,17 +348,9 @@ static char *write_temp(const char *text)
  * file changed, the finding has no quote rather than a wrong one. */
 static void test_released_text_read_again(void **state)
 {
-    fixture *f = *state;
-    char *path = write_temp("framework: \"2.0\"\r\n"
-                            "architecture: {id: x, agency: a, level: province, name: n, "
-                            "year: 2020}\r\n"
-                            "application:\r\n"
-                            "  applications:\r\n"
-                            "    - {id: qlvb, name: Quản lý văn bản}\r\n");
-    egaf_load_options opt = {.release_text = true};
-    egaf_read_status rs;
-    egaf_model *m = egaf_model_load(path, &opt, f->diags, &rs);
-    assert_non_null(m);
+    text_fixture *f = *state;
+    char *path;
+    egaf_model *m = load_released(f, &path);
     assert_int_equal(egaf_diags_count(f->diags), 0);
     assert_null(m->source->text);
     const egaf_element *app = m->elements[EGAF_K_APPLICATION][0];
@@ -385,28 +379,106 @@ static void test_released_text_read_again(void **state)
     free(other);
 }
 
+/* A copy of a model's source (egaf_source_copy) quotes its lines after the
+ * model is freed, read again from the file; a source from memory keeps its
+ * own copy of the text. */
+static void test_source_copy_outlives_model(void **state)
+{
+    text_fixture *f = *state;
+    char *path;
+    egaf_model *m = load_released(f, &path);
+    egaf_source *copy = egaf_source_copy(f->arena, m->source);
+    egaf_mark at = m->elements[EGAF_K_APPLICATION][0]->mark;
+    egaf_source *in_memory = egaf_source_from_memory(m->arena, "mem.yaml", "a\nb: c\n", 7);
+    egaf_source *memory_copy = egaf_source_copy(f->arena, in_memory);
+    assert_non_null(copy);
+    assert_non_null(memory_copy);
+    egaf_model_free(m);
+    at.src = copy;
+    egaf_finding *g = egaf_diag(f->diags, "hygiene.unused", &at, "x:qlvb", "x");
+    assert_non_null(g);
+    assert_string_equal(g->file, path);
+    assert_string_equal(g->source_line, "    - {id: qlvb, name: Quản lý văn bản}");
+    egaf_mark second = {memory_copy, 2, 1, 0};
+    g = egaf_diag(f->diags, "hygiene.unused", &second, NULL, "x");
+    assert_non_null(g);
+    assert_string_equal(g->source_line, "b: c");
+    unlink(path);
+    free(path);
+}
+
+/* Writes text to a new file name in dir. */
+static void write_in(const char *dir, const char *name, const char *text)
+{
+    char path[600];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    write_file(path, text);
+}
+
+/* Two included files of the same shape are parsed one after the other in
+ * the same scratch memory, so a node of the second can stand where the
+ * first's fixed look-alike stood: the second's id is its own, not the
+ * first's fix (nor a duplicate of it). */
+static void test_lookalike_fix_stays_in_its_file(void **state)
+{
+    text_fixture *f = *state;
+    char dir[512];
+    scratch_path(dir, sizeof dir, "includes");
+    assert_int_equal(mkdir(dir, 0700), 0);
+    write_in(dir, "main.yaml",
+             "framework: \"2.0\"\n"
+             "architecture: {id: x, agency: a, level: province, name: n, year: 2020}\n"
+             "include: [a.yaml, b.yaml]\n");
+    write_in(dir, "a.yaml",
+             "application:\n  applications:\n    - {id: \"a\xe2\x80\x90" "b\", name: A}\n");
+    write_in(dir, "b.yaml", "application:\n  applications:\n    - {id: \"cxxd\", name: B}\n");
+    char path[600];
+    snprintf(path, sizeof path, "%s/main.yaml", dir);
+    egaf_load_options opt = {.release_text = true};
+    egaf_read_status rs;
+    egaf_model *m = egaf_model_load(path, &opt, f->diags, &rs);
+    assert_non_null(m);
+    assert_int_equal(m->counts[EGAF_K_APPLICATION], 2);
+    assert_string_equal(m->elements[EGAF_K_APPLICATION][0]->id, "a-b");
+    assert_string_equal(m->elements[EGAF_K_APPLICATION][1]->id, "cxxd");
+    assert_int_equal(egaf_diags_count(f->diags), 1);
+    assert_string_equal(egaf_diags_at(f->diags, 0)->rule, "schema.id-syntax");
+    egaf_model_free(m);
+    const char *names[] = {"main.yaml", "a.yaml", "b.yaml"};
+    for (size_t i = 0; i < 3; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        unlink(path);
+    }
+    rmdir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_positions_in_characters, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_duplicate_key_with_note, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_duplicate_keys_in_large_map, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_syntax_error_position, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_invalid_utf8_position, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_utf16_refused, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_bom_and_crlf, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_deep_nesting_stops_early, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_billion_laughs, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_alias_and_merge, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_undefined_alias, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_tags_and_documents, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_empty_file, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_model_shape_findings, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_model_values, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_repeated_text_one_copy, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_waiver_needs_reason, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_positions_in_characters, text_setup, text_teardown),
+        cmocka_unit_test_setup_teardown(test_duplicate_key_with_note, text_setup, text_teardown),
+        cmocka_unit_test_setup_teardown(test_duplicate_keys_in_large_map, text_setup,
+                                        text_teardown),
+        cmocka_unit_test_setup_teardown(test_syntax_error_position, text_setup, text_teardown),
+        cmocka_unit_test_setup_teardown(test_invalid_utf8_position, text_setup, text_teardown),
+        cmocka_unit_test_setup_teardown(test_utf16_refused, text_setup, text_teardown),
+        cmocka_unit_test_setup_teardown(test_bom_and_crlf, text_setup, text_teardown),
+        cmocka_unit_test_setup_teardown(test_deep_nesting_stops_early, text_setup, text_teardown),
+        cmocka_unit_test_setup_teardown(test_billion_laughs, text_setup, text_teardown),
+        cmocka_unit_test_setup_teardown(test_alias_and_merge, text_setup, text_teardown),
+        cmocka_unit_test_setup_teardown(test_undefined_alias, text_setup, text_teardown),
+        cmocka_unit_test_setup_teardown(test_tags_and_documents, text_setup, text_teardown),
+        cmocka_unit_test_setup_teardown(test_empty_file, text_setup, text_teardown),
+        cmocka_unit_test_setup_teardown(test_model_shape_findings, text_setup, text_teardown),
+        cmocka_unit_test_setup_teardown(test_model_values, text_setup, text_teardown),
+        cmocka_unit_test_setup_teardown(test_repeated_text_one_copy, text_setup, text_teardown),
+        cmocka_unit_test_setup_teardown(test_waiver_needs_reason, text_setup, text_teardown),
         cmocka_unit_test(test_arena_reset_and_alignment),
-        cmocka_unit_test_setup_teardown(test_released_text_read_again, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_released_text_read_again, text_setup, text_teardown),
+        cmocka_unit_test_setup_teardown(test_source_copy_outlives_model, text_setup,
+                                        text_teardown),
+        cmocka_unit_test_setup_teardown(test_lookalike_fix_stays_in_its_file, text_setup,
+                                        text_teardown),
     };
     return cmocka_run_group_tests_name("loader", tests, NULL, NULL);
 }

@@ -1,6 +1,7 @@
 /* test_query.c - the questions several layers ask of a model (model/query.h):
- * its year, its LGSP, local references, and which elements reach a national
- * system through chains and cycles of references, in one linear search. */
+ * its year, its LGSP, its elements by id, local references, and which
+ * elements reach a national system through chains and cycles of references,
+ * in one linear search. */
 #include "tests/unit/testutil.h"
 
 #include <stdlib.h>
@@ -37,6 +38,12 @@ static void test_year_and_lgsp(void **state)
     assert_ptr_equal(egaf_model_local(m, NULL, "iam"), m->elements[EGAF_K_PLATFORM][0]);
     assert_null(egaf_model_local(m, NULL, "other:iam"));
     assert_null(egaf_model_local(m, NULL, "national:ngsp"));
+    /* by id: any kind but the header, which is no element of a section */
+    assert_ptr_equal(egaf_model_element(m, "lgsp"), m->elements[EGAF_K_PLATFORM][1]);
+    assert_null(egaf_model_element(m, "q"));
+    assert_null(egaf_model_element(m, "q:lgsp"));
+    assert_null(egaf_model_element(m, NULL));
+    assert_null(egaf_model_element(NULL, "lgsp"));
     egaf_model_free(m);
 
     /* no year, or a year that is not a number: 0 */

@@ -2,15 +2,11 @@
  * never a wrong finding: every allocation of a validation is made to fail in
  * turn, alone (the first, the second, … the last one a clean run makes), and each
  * run either says memory ran out (egaf_diags_failed) or gives exactly the
- * findings of a run with all the memory it wants. This program interposes
- * malloc, calloc and realloc on glibc's own, and mmap (the arena maps its
- * chunks from the kernel) on the system call, to make them fail on request.
- * Runs with cwd = tests/. */
+ * findings of a run with all the memory it wants (the allocations fail
+ * through tests/unit/fail_alloc.h). Runs with cwd = tests/. */
 #include "tests/unit/testutil.h"
 
 #include <stdlib.h>
-#include <sys/mman.h>
-#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "base/buf.h"
@@ -18,73 +14,7 @@
 #include "refs/refs.h"
 #include "validator/validate.h"
 #include "cmocka_main.h"
-
-
-/* AddressSanitizer owns malloc itself: a program that replaces it under
- * ASan frees ASan's memory with glibc's free. There the test is skipped
- * (make check and make valgrind run it). */
-#if defined(__SANITIZE_ADDRESS__)
-#define UNDER_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define UNDER_ASAN 1
-#endif
-#endif
-#ifndef UNDER_ASAN
-#define UNDER_ASAN 0
-#endif
-
-extern void *__libc_malloc(size_t size);
-extern void *__libc_calloc(size_t n, size_t size);
-extern void *__libc_realloc(void *p, size_t size);
-extern void __libc_free(void *p);
-
-/* -1: no failure; else the allocations left before the one that fails
- * (only that one: the next succeed, so a failure nobody checks cannot hide
- * behind a later one that is checked) */
-static long fail_after = -1;
-static long allocations;
-static long mappings; /* of them, mmap calls: the arena's chunks */
-
-#if !UNDER_ASAN
-static int should_fail(void)
-{
-    allocations++;
-    if (fail_after < 0)
-        return 0;
-    return fail_after-- == 0;
-}
-
-void *malloc(size_t size)
-{
-    return should_fail() ? NULL : __libc_malloc(size);
-}
-
-void *calloc(size_t n, size_t size)
-{
-    return should_fail() ? NULL : __libc_calloc(n, size);
-}
-
-void *realloc(void *p, size_t size)
-{
-    return should_fail() ? NULL : __libc_realloc(p, size);
-}
-
-/* glibc's own allocator maps through its internal entry, not this one: only
- * egaf's arena (and the libraries' direct calls) come here */
-void *mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off)
-{
-    mappings++;
-    if (should_fail())
-        return MAP_FAILED;
-    return (void *)syscall(SYS_mmap, addr, len, prot, flags, fd, off);
-}
-
-void free(void *p)
-{
-    __libc_free(p);
-}
-#endif
+#include "tests/unit/fail_alloc.h"
 
 /* A model where every check family has something to say: unused elements
  * beside used ones (hygiene.unused), an LGSP reached through another
@@ -138,6 +68,60 @@ static char *findings_text(const egaf_diags *d)
     return b.data ? b.data : calloc(1, 1);
 }
 
+/* validate's road for a folder: the model checked on its own and its ids
+ * kept as for a model freed right after (egaf_run, models not kept) */
+static void validate_model_by_model(egaf_validator *v, egaf_model *m, egaf_diags *d)
+{
+    egaf_run *run = egaf_run_create(v, 1, false);
+    if (!run) {
+        egaf_diags_fail(d);
+        return;
+    }
+    egaf_run_check(run, 0, m, d);
+    egaf_run_finish(run);
+    egaf_run_free(run);
+}
+
+static void validate_all(egaf_validator *v, egaf_model *m, egaf_diags *d)
+{
+    egaf_validate(v, &m, 1, d);
+}
+
+/* Each allocation of a validation made to fail in turn: every run says
+ * memory ran out or gives want. */
+static void fails_in_turn(const char *what, void (*validate)(egaf_validator *, egaf_model *,
+                                                             egaf_diags *),
+                          egaf_validator *v, egaf_model *m, const char *want, long total)
+{
+    long failed_runs = 0;
+    for (long n = 0; n < total; n++) {
+        egaf_diags *d = egaf_diags_create();
+        assert_non_null(d);
+        fail_after = n;
+        validate(v, m, d);
+        fail_after = -1;
+        if (egaf_diags_failed(d)) {
+            failed_runs++;
+        } else {
+            char *got = findings_text(d);
+            if (strcmp(got, want) != 0) {
+                size_t same = 0;
+                while (got[same] && got[same] == want[same])
+                    same++;
+                while (same && want[same - 1] != '\n')
+                    same--;
+                fail_msg("%s: allocation %ld of %ld failed, memory running out was not "
+                         "reported, and the findings differ from line %zu on:\n--- want\n"
+                         "%.300s\n--- got\n%.300s",
+                         what, n, total, same, want + same, got + same);
+            }
+            free(got);
+        }
+        egaf_diags_free(d);
+    }
+    print_message("%s: %ld of %ld runs said memory ran out\n", what, failed_runs, total);
+}
+
 static void test_every_allocation_fails_in_turn(void **state)
 {
     (void)state;
@@ -153,11 +137,8 @@ static void test_every_allocation_fails_in_turn(void **state)
     egaf_validator *v = egaf_validator_create(refs);
     assert_non_null(v);
     allocations = 0;
-    mappings = 0;
     egaf_validate(v, &m, 1, d);
     long total = allocations;
-    /* the arena's chunks are among the allocations made to fail */
-    assert_true(mappings > 0);
     assert_false(egaf_diags_failed(d));
     char *want = findings_text(d);
     assert_non_null(strstr(want, "hygiene.unused"));
@@ -165,33 +146,17 @@ static void test_every_allocation_fails_in_turn(void **state)
     egaf_diags_free(d);
     print_message("a clean validation makes %ld allocations\n", total);
 
-    long failed_runs = 0;
-    for (long n = 0; n < total; n++) {
-        d = egaf_diags_create();
-        assert_non_null(d);
-        fail_after = n;
-        egaf_validate(v, &m, 1, d);
-        fail_after = -1;
-        if (egaf_diags_failed(d)) {
-            failed_runs++;
-        } else {
-            char *got = findings_text(d);
-            if (strcmp(got, want) != 0) {
-                size_t same = 0;
-                while (got[same] && got[same] == want[same])
-                    same++;
-                while (same && want[same - 1] != '\n')
-                    same--;
-                fail_msg("allocation %ld of %ld failed, memory running out was not reported, "
-                         "and the findings differ from line %zu on:\n--- want\n%.300s\n--- "
-                         "got\n%.300s",
-                         n, total, same, want + same, got + same);
-            }
-            free(got);
-        }
-        egaf_diags_free(d);
-    }
-    print_message("%ld of %ld runs said memory ran out\n", failed_runs, total);
+    fails_in_turn("validate", validate_all, v, m, want, total);
+    /* model by model: the same findings */
+    d = egaf_diags_create();
+    allocations = 0;
+    validate_model_by_model(v, m, d);
+    total = allocations;
+    char *by_model = findings_text(d);
+    assert_string_equal(by_model, want);
+    free(by_model);
+    egaf_diags_free(d);
+    fails_in_turn("model by model", validate_model_by_model, v, m, want, total);
     free(want);
 
     /* the cross-model checks of a consolidation, the same way */
