@@ -309,7 +309,10 @@ fmt_table() {
 # the CPU figure where WALL is empty (a target of CPU time).
 TARGETS=()
 verdict() {
+    # v + 0: a figure with words after it ("6.34 (p95)") compares as a
+    # number, not as text ("6.34 …" > "50" as text)
     awk -v v="$1" -v l="$3" -v o="$2" 'BEGIN {
+        v += 0; l += 0
         ok = (o == "<=") ? v <= l : ((o == "<") ? v < l : v >= l)
         if (ok) print "holds"
         else if (o == ">=") printf "misses: %.2f× short\n", l / v
