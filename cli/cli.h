@@ -96,8 +96,9 @@ typedef struct egaf_option {
     const char **value; /* its value is stored here (it takes a value) */
     bool *flag;         /* set to true */
     /* its value converted by parse (one of the egaf_cli_parse_ functions
-     * below) into *to, of the type parse names; a value parse refuses is
-     * a usage error it has said, and egaf_opt_next returns -2 */
+     * below, or the command's own) into *to, of the type parse names; a
+     * value parse refuses is a usage error it has said, and egaf_opt_next
+     * returns -2 */
     int (*parse)(const char *cmd, const char *value, void *to);
     void *to;
     const char *usage;  /* --help: this text (an N_() string) is printed
@@ -118,6 +119,9 @@ typedef struct egaf_opt_state {
      * and counted in noperands, instead of being returned */
     char **operands;
     size_t noperands;
+    /* When set, the command works on one model: its operand is stored
+     * here, and a second one is a usage error ("one model at a time") */
+    const char **model;
     int exit_code;        /* when egaf_opt_next returns -2: what the command returns */
     /* getopt_long's tables, built from the command's on the first call */
     const egaf_option *table;
@@ -155,6 +159,32 @@ int egaf_cli_parse_report_format(const char *cmd, const char *value, void *to);
 /* to: int * */
 int egaf_cli_parse_year(const char *cmd, const char *value, void *to);
 
+/* --lang, a command's or the one before the command: vi or en, else
+ * "unknown language" with the nearest choice, as a usage error of the
+ * command cmd. The choice is at once the language of the run's messages
+ * (egaf_cli_set_language on the bound egaf_cli), and is stored in *to
+ * unless to is NULL. A command whose output follows --lang, given here or
+ * before the command, asks egaf_cli_english after its options. */
+/* to: bool * (true: Vietnamese), or NULL */
+int egaf_cli_parse_lang(const char *cmd, const char *value, void *to);
+/* Whether English was asked for by --lang (before the command or the
+ * command's own): else an output is in Vietnamese, whatever the
+ * environment says. */
+bool egaf_cli_english(const egaf_cli *cli);
+
+/* --disable RULE and --severity RULE=LEVEL of the checking commands
+ * (validate, consolidate): recorded in config, in arena's memory, to be
+ * applied after the folder's .egaf.yaml (egaf_cli_apply_settings), so
+ * that the command line wins. A rule that is not in the catalogue is a
+ * usage error of the command cmd. */
+typedef struct egaf_cli_rule_settings {
+    egaf_arena *arena;
+    egaf_config config;
+} egaf_cli_rule_settings;
+/* to: egaf_cli_rule_settings * */
+int egaf_cli_parse_disable(const char *cmd, const char *value, void *to);
+int egaf_cli_parse_severity(const char *cmd, const char *value, void *to);
+
 /* The egaf_cli that the common options (--color, --verbose) set. */
 void egaf_opt_bind(egaf_cli *cli);
 /* Parses a --color value: auto, always or never (-1 else). */
@@ -163,12 +193,18 @@ int egaf_cli_parse_color(const char *value, egaf_color_mode *mode);
 void egaf_opt_init(egaf_opt_state *st, int argc, char **argv);
 /* Returns the id of the matched option in table (never one with a value,
  * flag or usage: those are handled here), 0 for an operand (unless
- * st->operands stores them)
+ * st->operands or st->model stores them)
  * (in st->operand), -1 at the end, -2 when the command stops and returns
  * st->exit_code: EXIT_CLEAN after printing its --help, EXIT_FAILURE_RUN
  * after a usage error (unknown option with a did-you-mean, an ambiguous
  * prefix, a missing argument, a value given to a flag, a bad --color). */
 int egaf_opt_next(egaf_opt_state *st, const egaf_option *table, const char *cmd);
+/* All the options of a command that checks none itself: every row of
+ * table has a value, flag, parse or usage, and the operands are stored
+ * (st->operands, st->model) or refused (st->no_operands). true when the
+ * command goes on, false when it stops and returns st->exit_code (as
+ * egaf_opt_next's -2 says). */
+bool egaf_opt_parse(egaf_opt_state *st, const egaf_option *table, const char *cmd);
 /* The index in argv of the operand egaf_opt_next has just returned. */
 int egaf_opt_operand_index(const egaf_opt_state *st);
 
@@ -222,11 +258,14 @@ egaf_model *egaf_cli_model_load(const char *file, const egaf_load_options *optio
  * processors online; at most 8, at most work. */
 size_t egaf_cli_jobs(size_t work);
 
-/* Reads .egaf.yaml in the folder of input (the folder itself when input is
- * one) into config. Returns 0 (also when there is none), or -1 after
- * printing the file's problems; the caller exits 2. */
-int egaf_cli_load_config(egaf_cli *cli, egaf_arena *arena, const char *input,
-                         egaf_config *config);
+/* The rule settings of a checking run, applied to diags: the .egaf.yaml in
+ * the folder of input (the folder itself when input is one), if any, then
+ * the command line's (rules), which win; *werror is set when the file asks
+ * for it. Returns 0, or -1 after printing the file's problems (or that
+ * memory ran out); the caller exits 2. */
+int egaf_cli_apply_settings(egaf_cli *cli, const char *input,
+                            const egaf_cli_rule_settings *rules, egaf_diags *diags,
+                            bool *werror);
 
 /* Writes buf to path atomically (temporary file beside it, then rename), or
  * to standard output when path is NULL or "-". A target that exists and is
@@ -275,6 +314,14 @@ int egaf_cli_open_one(egaf_cli *cli, const char *refs_dir, const char *file,
 int egaf_cli_finish_one(egaf_cli *cli, egaf_cli_one *one, const char *output);
 void egaf_cli_close_one(egaf_cli_one *one);
 
+/* Loads files[0..n) and checks each model against the reference models as
+ * soon as it is loaded, on the loading thread, then frees it: egaf
+ * validate's road, whose memory is what the threads hold at a time, not
+ * every model. The findings are egaf_cli_load_models() and
+ * egaf_cli_check_models()'s, in the same order. 0, or -1 after saying why
+ * (the first file that cannot be read, or out of memory). */
+int egaf_cli_check_files(const egaf_refs *refs, char **files, size_t n,
+                         const egaf_load_options *options, egaf_diags *diags);
 /* Checks models[0..n) against the reference models (egaf validate's
  * checks), the findings into diags. 0, or -1 after saying that memory ran
  * out (the findings' own out-of-memory is the caller's to ask). */

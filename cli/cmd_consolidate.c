@@ -426,17 +426,13 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
     egaf_report_format format = EGAF_REPORT_TEXT;
     const char *site = NULL, *refs_dir = NULL, *previous = NULL, *base = NULL, *cache = NULL;
     char *previous_cache = NULL; /* the previous site's .egaf-cache */
-    bool werror = false, quiet = false, diagrams = true;
+    bool werror = false, quiet = false, no_diagrams = false;
     egaf_input_options io = {false};
     int year = 0;
-    egaf_lang lang = cli->lang_given && !cli->vietnamese ? EGAF_LANG_EN : EGAF_LANG_VI;
     char **inputs = calloc((size_t)argc + 1, sizeof(char *));
     size_t ninputs = 0;
-    /* --disable applies after .egaf.yaml, so the command line wins */
-    const char **disabled = calloc((size_t)argc + 1, sizeof(char *));
-    size_t ndisabled = 0;
     egaf_arena *arena = egaf_arena_create();
-    egaf_config folder_config;
+    egaf_cli_rule_settings cli_rules = {.arena = arena};
     egaf_diags *diags = egaf_diags_create();
     egaf_diags *prev_diags = egaf_diags_create();
     egaf_diags *rdiags = NULL;
@@ -444,51 +440,25 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
     egaf_refs *refs = NULL;
     model_set cur = {0}, prev = {0};
     int rc = EXIT_FAILURE_RUN;
-    /* the options the loop checks (0 is an operand) */
-    enum { O_LANG = 1, O_NO_DIAGRAMS, O_DISABLE };
     const egaf_option options[] = {
         {"year", .parse = egaf_cli_parse_year, .to = &year}, {"output", 'o', .value = &site},
         {"previous", .value = &previous},
         {"format", .parse = egaf_cli_parse_report_format, .to = &format},
-        {"lang", .has_arg = true, .id = O_LANG}, {"no-diagrams", .id = O_NO_DIAGRAMS},
-        {"refs", .value = &refs_dir}, {"disable", .has_arg = true, .id = O_DISABLE},
+        {"lang", .parse = egaf_cli_parse_lang}, {"no-diagrams", .flag = &no_diagrams},
+        {"refs", .value = &refs_dir},
+        {"disable", .parse = egaf_cli_parse_disable, .to = &cli_rules},
         {"werror", .flag = &werror}, {"quiet", 'q', .flag = &quiet},
         {"follow-links", .flag = &io.follow_links}, {"help", 'h', .usage = usage},
         {"base", .value = &base}, {"cache", .value = &cache}, {.name = NULL},
     };
-    if (!inputs || !disabled || !arena || !diags || !prev_diags) {
+    if (!inputs || !arena || !diags || !prev_diags) {
         error(_("out of memory"));
         goto done;
     }
     st.operands = inputs;
-    for (int opt; (opt = egaf_opt_next(&st, options, "consolidate")) != -1;) {
-        switch (opt) {
-        case -2:
-            rc = st.exit_code;
-            goto done;
-        case O_LANG:
-            if (strcmp(st.value, "vi") == 0)
-                lang = EGAF_LANG_VI;
-            else if (strcmp(st.value, "en") == 0)
-                lang = EGAF_LANG_EN;
-            else {
-                usage_error("consolidate", _("--lang takes vi or en, not '%s'"), st.value);
-                goto done;
-            }
-            egaf_cli_set_language(cli, lang == EGAF_LANG_VI);
-            break;
-        case O_NO_DIAGRAMS:
-            diagrams = false;
-            break;
-        case O_DISABLE:
-            if (egaf_diags_set_severity(diags, st.value, EGAF_SEV_OFF) != 0) {
-                usage_error("consolidate", _("unknown rule '%s' ('egaf rules' lists them)"),
-                            st.value);
-                goto done;
-            }
-            disabled[ndisabled++] = st.value;
-            break;
-        }
+    if (!egaf_opt_parse(&st, options, "consolidate")) {
+        rc = st.exit_code;
+        goto done;
     }
     ninputs = st.noperands;
     if (!year) {
@@ -508,13 +478,8 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
     /* every architecture is in the run: cross.unresolved replaces validate's note */
     egaf_diags_set_severity(diags, "ref.cross-architecture", EGAF_SEV_OFF);
     egaf_diags_set_severity(prev_diags, "ref.cross-architecture", EGAF_SEV_OFF);
-    if (ninputs && egaf_cli_load_config(cli, arena, inputs[0], &folder_config) != 0)
+    if (egaf_cli_apply_settings(cli, inputs[0], &cli_rules, diags, &werror) != 0)
         goto done;
-    if (ninputs && egaf_config_apply(&folder_config, diags) != 0)
-        goto done;
-    for (size_t i = 0; i < ndisabled; i++)
-        egaf_diags_set_severity(diags, disabled[i], EGAF_SEV_OFF);
-    werror = werror || (ninputs && folder_config.werror);
     refs = egaf_cli_load_refs(cli, refs_dir);
     if (!refs)
         goto done;
@@ -558,6 +523,7 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
     egaf_cli_phase(_("check"), &phase);
     /* the diagrams' findings (render.budget, render.graphviz) join the
      * report, so the site is written first */
+    bool diagrams = !no_diagrams;
     gv = diagrams ? egaf_gv_create() : NULL;
     egaf_draw_pool pool = {.gv = gv};
     rdiags = egaf_diags_create();
@@ -571,7 +537,9 @@ int cmd_consolidate(egaf_cli *cli, int argc, char **argv)
     }
     egaf_site_cache_stats stats = {0, 0};
     egaf_site_options so = {.year = year,
-                            .lang = lang,
+                            /* labels in English when --lang en was given,
+                             * here or before the command */
+                            .lang = egaf_cli_english(cli) ? EGAF_LANG_EN : EGAF_LANG_VI,
                             .diagrams = diagrams,
                             .version = EGAF_VERSION,
                             .previous = prev.models,
@@ -615,7 +583,6 @@ done:
     egaf_diags_free(diags);
     egaf_diags_free(prev_diags);
     egaf_arena_free(arena);
-    free(disabled);
     free(inputs);
     return rc;
 }

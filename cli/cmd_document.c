@@ -32,41 +32,34 @@ static const char *const usage =
        "assessment chapter lists them); 2 it was not (bad usage, unreadable model,\n"
        "broken reference models, an output that could not be written).\n");
 
+/* --format: docx or html (to: const char *, the name). */
+static int parse_format(const char *cmd, const char *value, void *to)
+{
+    static const char *const formats[] = {"docx", "html", NULL};
+    for (size_t i = 0; formats[i]; i++)
+        if (strcmp(value, formats[i]) == 0) {
+            *(const char **)to = formats[i];
+            return 0;
+        }
+    return egaf_cli_bad_choice(cmd, "format", value, formats);
+}
+
 int cmd_document(egaf_cli *cli, int argc, char **argv)
 {
     egaf_opt_state st;
     egaf_opt_init(&st, argc, argv);
     const char *output = NULL, *refs_dir = NULL, *file = NULL, *format = NULL;
     bool vietnamese = true, no_diagrams = false;
-    /* the options the loop checks (0 is an operand) */
-    enum { O_FORMAT = 1, O_LANG };
     const egaf_option options[] = {
-        {"format", .has_arg = true, .id = O_FORMAT}, {"lang", .has_arg = true, .id = O_LANG},
+        {"format", .parse = parse_format, .to = &format},
+        {"lang", .parse = egaf_cli_parse_lang, .to = &vietnamese},
         {"refs", .value = &refs_dir},
         {"no-diagrams", .flag = &no_diagrams}, {"output", 'o', .value = &output},
         {"help", 'h', .usage = usage}, {.name = NULL},
     };
-    for (int opt; (opt = egaf_opt_next(&st, options, "document")) != -1;) {
-        switch (opt) {
-        case -2:
-            return st.exit_code;
-        case 0:
-            if (file)
-                return usage_error("document", _("one model at a time"));
-            file = st.operand;
-            break;
-        case O_FORMAT:
-            if (strcmp(st.value, "docx") != 0 && strcmp(st.value, "html") != 0)
-                return usage_error("document", _("unknown format '%s' (docx or html)"),
-                                   st.value);
-            format = st.value;
-            break;
-        case O_LANG:
-            if (egaf_cli_parse_language(st.value, &vietnamese) != 0)
-                return usage_error("document", _("--lang takes vi or en"));
-            break;
-        }
-    }
+    st.model = &file;
+    if (!egaf_opt_parse(&st, options, "document"))
+        return st.exit_code;
     if (!file)
         return usage_error("document", _("no model given"));
     if (!output)

@@ -413,19 +413,17 @@ static int csv_commit(csv_out *co)
 int cmd_export(egaf_cli *cli, int argc, char **argv)
 {
     static const char *const formats[] = {"archimate", "csv", "json", NULL};
-    static const char *const langs[] = {"vi", "en", NULL};
     egaf_opt_state st;
     egaf_opt_init(&st, argc, argv);
     const char *output = NULL, *refs_dir = NULL;
     bool have_format = false;
     egaf_export_format format = EGAF_EXPORT_JSON;
-    egaf_export_options eo = {cli->lang_given && !cli->vietnamese, EGAF_VERSION, false, NULL,
-                              {NULL, NULL}};
-    /* the options the loop checks (0 is an operand) */
-    enum { O_FORMAT = 1, O_LANG };
+    egaf_export_options eo = {false, EGAF_VERSION, false, NULL, {NULL, NULL}};
+    /* the option the loop checks (0 is an operand) */
+    enum { O_FORMAT = 1 };
     const egaf_option options[] = {
         {"format", .has_arg = true, .id = O_FORMAT}, {"output", 'o', .value = &output},
-        {"lang", .has_arg = true, .id = O_LANG},
+        {"lang", .parse = egaf_cli_parse_lang},
         {"refs", .value = &refs_dir}, {"no-views", .flag = &eo.no_views},
         {"help", 'h', .usage = usage}, {.name = NULL},
     };
@@ -449,20 +447,11 @@ int cmd_export(egaf_cli *cli, int argc, char **argv)
             }
             have_format = true;
             break;
-        case O_LANG:
-            if (strcmp(st.value, "vi") == 0) {
-                eo.en = false;
-            } else if (strcmp(st.value, "en") == 0) {
-                eo.en = true;
-            } else {
-                egaf_cli_bad_choice("export", "language", st.value, langs);
-                goto done;
-            }
-            egaf_cli_set_language(cli, !eo.en);
-            break;
         }
     }
     ninputs = st.noperands;
+    /* names in English when --lang en was given, here or before the command */
+    eo.en = egaf_cli_english(cli);
     if (!output) {
         usage_error("export", _("-o OUT is required (- for standard output)"));
         goto done;
@@ -521,6 +510,7 @@ int cmd_export(egaf_cli *cli, int argc, char **argv)
             failed = true;
             break;
         }
+        egaf_arena_trim(m->arena); /* every model is held until the export is written */
         models[nmodels++] = m;
         if (!m->readable) {
             error(_("cannot export '%s': the file holds no readable model ('egaf validate %s' "

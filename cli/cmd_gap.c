@@ -25,6 +25,15 @@ static const char *const usage =
        "Exit status: 0 the gap was listed; 1 --fail-on uncovered matched; 2 it could not\n"
        "run (bad usage, unreadable model, an output that could not be written).\n");
 
+/* --fail-on: uncovered, the one thing gap can fail on (to: bool *). */
+static int parse_fail_on(const char *cmd, const char *value, void *to)
+{
+    if (strcmp(value, "uncovered") != 0)
+        return usage_error(cmd, _("--fail-on takes uncovered, not '%s'"), value);
+    *(bool *)to = true;
+    return 0;
+}
+
 int cmd_gap(egaf_cli *cli, int argc, char **argv)
 {
     egaf_opt_state st;
@@ -32,29 +41,14 @@ int cmd_gap(egaf_cli *cli, int argc, char **argv)
     egaf_change_format format = EGAF_CHANGE_TEXT;
     bool fail_uncovered = false;
     const char *output = NULL, *file = NULL;
-    /* the options the loop checks (0 is an operand) */
-    enum { O_FAIL_ON = 1 };
     const egaf_option options[] = {
         {"format", .parse = egaf_cli_parse_change_format, .to = &format},
-        {"fail-on", .has_arg = true, .id = O_FAIL_ON},
+        {"fail-on", .parse = parse_fail_on, .to = &fail_uncovered},
         {"output", 'o', .value = &output}, {"help", 'h', .usage = usage}, {.name = NULL},
     };
-    for (int opt; (opt = egaf_opt_next(&st, options, "gap")) != -1;) {
-        switch (opt) {
-        case -2:
-            return st.exit_code;
-        case 0:
-            if (file)
-                return usage_error("gap", _("one model at a time"));
-            file = st.operand;
-            break;
-        case O_FAIL_ON:
-            if (strcmp(st.value, "uncovered") != 0)
-                return usage_error("gap", _("--fail-on takes uncovered, not '%s'"), st.value);
-            fail_uncovered = true;
-            break;
-        }
-    }
+    st.model = &file;
+    if (!egaf_opt_parse(&st, options, "gap"))
+        return st.exit_code;
     if (!file)
         return usage_error("gap", _("no model given"));
 

@@ -95,14 +95,11 @@ int cmd_lsp(egaf_cli *cli, int argc, char **argv)
         switch (opt) {
         case -2:
             return st.exit_code;
-        case O_LANG: {
-            bool vi;
-            if (egaf_cli_parse_language(st.value, &vi) != 0)
-                return usage_error("lsp", _("--lang takes vi or en"));
-            egaf_cli_set_language(cli, vi);
+        case O_LANG:
+            if (egaf_cli_parse_lang("lsp", st.value, NULL) != 0)
+                return EXIT_FAILURE_RUN;
             io.lang_fixed = true;
             break;
-        }
         }
     }
     egaf_refs *refs = egaf_cli_load_refs(cli, refs_dir);

@@ -1255,11 +1255,13 @@ static int refs_diff(egaf_buf *out, const egaf_refs *refs, egaf_date from, egaf_
 
 /* ---- the command ---- */
 
-static int parse_kind(const char *s, int *out)
+/* The options' parsers (egaf_option's parse): 0, or EXIT_FAILURE_RUN after
+ * a usage error. --kind: one of kind_names (to: int *). */
+static int parse_kind(const char *cmd, const char *s, void *to)
 {
     for (int i = 0; kind_names[i]; i++)
         if (strcmp(kind_names[i], s) == 0) {
-            *out = i;
+            *(int *)to = i;
             return 0;
         }
     const char *sug = egaf_suggest(s, kind_names, egaf_list_count(kind_names));
@@ -1268,20 +1270,32 @@ static int parse_kind(const char *s, int *out)
         if (strlen(s) >= 4 && strncmp(kind_names[i], s, strlen(s) - 1) == 0)
             sug = kind_names[i];
     if (sug)
-        return usage_error("refs", _("unknown kind '%s'; did you mean '%s'?"), s, sug);
-    return usage_error("refs",
+        return usage_error(cmd, _("unknown kind '%s'; did you mean '%s'?"), s, sug);
+    return usage_error(cmd,
                        _("unknown kind '%s' (agencies, shared-systems, "
                          "national-databases, data-subjects, codes, national-targets)"),
                        s);
 }
 
-static int parse_year(const char *s, int *out)
+/* --year: the reference models' own years, 1900 to 2999 (to: int *). */
+static int parse_year(const char *cmd, const char *s, void *to)
 {
     char *end = NULL;
     long y = strtol(s, &end, 10);
     if (!*s || *end || y < 1900 || y > 2999)
-        return usage_error("refs", _("--year takes a year such as 2020; found '%s'"), s);
-    *out = (int)y;
+        return usage_error(cmd, _("--year takes a year such as 2020; found '%s'"), s);
+    *(int *)to = (int)y;
+    return 0;
+}
+
+/* --format: text, json or markdown (to: refs_opts *). */
+static int parse_format(const char *cmd, const char *s, void *to)
+{
+    refs_opts *o = to;
+    o->json = strcmp(s, "json") == 0;
+    o->markdown = strcmp(s, "markdown") == 0;
+    if (!o->json && !o->markdown && strcmp(s, "text") != 0)
+        return usage_error(cmd, _("unknown format '%s' (text, json or markdown)"), s);
     return 0;
 }
 
@@ -1293,48 +1307,27 @@ int cmd_refs(egaf_cli *cli, int argc, char **argv)
     const char *output = NULL, *refs_dir = NULL, *sub = NULL, *from_s = NULL, *to_s = NULL;
     const char **operands = calloc((size_t)argc + 1, sizeof(*operands));
     size_t nops = 0;
-    bool kind_given = false;
     int rc = EXIT_CLEAN;
     if (!operands)
         return error(_("out of memory"));
-    /* the options the loop checks (0 is an operand) */
-    enum { O_KIND = 1, O_YEAR, O_FORMAT };
     const egaf_option options[] = {
-        {"kind", .has_arg = true, .id = O_KIND}, {"year", .has_arg = true, .id = O_YEAR},
-        {"framework", .value = &o.framework}, {"format", .has_arg = true, .id = O_FORMAT},
+        {"kind", .parse = parse_kind, .to = &o.kind},
+        {"year", .parse = parse_year, .to = &o.year},
+        {"framework", .value = &o.framework}, {"format", .parse = parse_format, .to = &o},
         {"output", 'o', .value = &output},
         {"refs", .value = &refs_dir}, {"help", 'h', .usage = usage}, {"from", .value = &from_s},
         {"to", .value = &to_s}, {.name = NULL},
     };
+    /* the loop sees the operands only: the subcommand, then its arguments */
     for (int opt; (opt = egaf_opt_next(&st, options, "refs")) != -1;) {
-        switch (opt) {
-        case -2:
+        if (opt == -2) {
             free(operands);
             return st.exit_code;
-        case 0:
-            if (!sub)
-                sub = st.operand;
-            else
-                operands[nops++] = st.operand;
-            break;
-        case O_KIND:
-            if (parse_kind(st.value, &o.kind) != 0)
-                goto fail;
-            kind_given = true;
-            break;
-        case O_YEAR:
-            if (parse_year(st.value, &o.year) != 0)
-                goto fail;
-            break;
-        case O_FORMAT:
-            o.json = strcmp(st.value, "json") == 0;
-            o.markdown = strcmp(st.value, "markdown") == 0;
-            if (!o.json && !o.markdown && strcmp(st.value, "text") != 0) {
-                usage_error("refs", _("unknown format '%s' (text, json or markdown)"), st.value);
-                goto fail;
-            }
-            break;
         }
+        if (!sub)
+            sub = st.operand;
+        else
+            operands[nops++] = st.operand;
     }
     if (!sub)
         sub = "list";
@@ -1365,7 +1358,7 @@ int cmd_refs(egaf_cli *cli, int argc, char **argv)
         usage_error("refs", _("unexpected argument '%s'"), operands[is_show ? 1 : 0]);
         goto fail;
     }
-    if (is_show && kind_given) {
+    if (is_show && o.kind != K_ALL) { /* --kind was given */
         usage_error("refs", _("--kind is for 'refs list'"));
         goto fail;
     }

@@ -95,7 +95,6 @@ static egaf_out_format format_of(const char *out)
 int cmd_render(egaf_cli *cli, int argc, char **argv)
 {
     static const char *const formats[] = {"svg", "png", "dot", NULL};
-    static const char *const langs[] = {"vi", "en", NULL};
     static const char *const papers[] = {"A4", "A3", NULL};
     enum { WITH_MAX = 64 };
     const char *with_files[WITH_MAX];
@@ -107,15 +106,13 @@ int cmd_render(egaf_cli *cli, int argc, char **argv)
     bool have_view = false, have_format = false;
     egaf_view view = EGAF_VIEW_OVERVIEW;
     egaf_out_format format = EGAF_OUT_SVG;
-    /* labels in Vietnamese unless English was asked for (--lang en, here or
-     * before the command) */
-    egaf_render_options ro = {.lang = cli->lang_given && !cli->vietnamese ? EGAF_LANG_EN : EGAF_LANG_VI};
+    egaf_render_options ro = {0};
     int year = 0;
     /* the options the loop checks (0 is an operand) */
-    enum { O_VIEW = 1, O_FORMAT, O_LANG, O_YEAR, O_HIDE, O_SIZE, O_DPI, O_WITH };
+    enum { O_VIEW = 1, O_FORMAT, O_YEAR, O_HIDE, O_SIZE, O_DPI, O_WITH };
     const egaf_option options[] = {
         {"view", .has_arg = true, .id = O_VIEW}, {"format", .has_arg = true, .id = O_FORMAT},
-        {"lang", .has_arg = true, .id = O_LANG}, {"refs", .value = &refs_dir},
+        {"lang", .parse = egaf_cli_parse_lang}, {"refs", .value = &refs_dir},
         {"year", .has_arg = true, .id = O_YEAR}, {"output", 'o', .value = &output},
         {"help", 'h', .usage = usage}, {"diff", .value = &old_file},
         {"hide", .has_arg = true, .id = O_HIDE}, {"size", .has_arg = true, .id = O_SIZE},
@@ -145,15 +142,6 @@ int cmd_render(egaf_cli *cli, int argc, char **argv)
             if (egaf_out_format_parse(st.value, &format) != 0)
                 return egaf_cli_bad_choice("render", "format", st.value, formats);
             have_format = true;
-            break;
-        case O_LANG:
-            if (strcmp(st.value, "vi") == 0)
-                ro.lang = EGAF_LANG_VI;
-            else if (strcmp(st.value, "en") == 0)
-                ro.lang = EGAF_LANG_EN;
-            else
-                return egaf_cli_bad_choice("render", "language", st.value, langs);
-            egaf_cli_set_language(cli, ro.lang == EGAF_LANG_VI);
             break;
         case O_YEAR: {
             char *end;
@@ -199,6 +187,8 @@ int cmd_render(egaf_cli *cli, int argc, char **argv)
         return usage_error("render", _("-o OUT is required (- for standard output)"));
     if (!have_format)
         format = format_of(output);
+    /* labels in English when --lang en was given, here or before the command */
+    ro.lang = egaf_cli_english(cli) ? EGAF_LANG_EN : EGAF_LANG_VI;
 
     int rc = EXIT_FAILURE_RUN;
     egaf_cli_one one;

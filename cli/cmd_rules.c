@@ -231,10 +231,8 @@ int cmd_rules(egaf_cli *cli, int argc, char **argv)
         {"help", 'h', .usage = rules_usage},
         {.name = NULL},
     };
-    /* no operand, every option stored: the loop only sees the end or a stop */
-    for (int opt; (opt = egaf_opt_next(&st, options, "rules")) != -1;)
-        if (opt == -2)
-            return st.exit_code;
+    if (!egaf_opt_parse(&st, options, "rules"))
+        return st.exit_code;
     egaf_buf out;
     egaf_buf_init(&out);
     if (strcmp(format, "text") == 0)

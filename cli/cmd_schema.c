@@ -35,33 +35,20 @@ int cmd_schema(egaf_cli *cli, int argc, char **argv)
     egaf_opt_init(&st, argc, argv);
     st.no_operands = true;
     const char *output = NULL, *refs_dir = NULL;
-    /* Vietnamese unless English was asked for, by --lang before the
-     * command or here: the names are Vietnamese in any case */
-    egaf_schema_options so = {0, cli->lang_given && !cli->vietnamese};
-    /* the options the loop checks */
-    enum { O_LANG = 1 };
+    egaf_schema_options so = {0, false};
     const egaf_option options[] = {
         {"output", 'o', .value = &output},
         {"refs", .value = &refs_dir},
         {"help", 'h', .usage = usage},
         {"year", .parse = egaf_cli_parse_year, .to = &so.year},
-        {"lang", .has_arg = true, .id = O_LANG},
+        {"lang", .parse = egaf_cli_parse_lang},
         {.name = NULL},
     };
-    for (int opt; (opt = egaf_opt_next(&st, options, "schema")) != -1;) {
-        switch (opt) {
-        case -2:
-            return st.exit_code;
-        case O_LANG: {
-            bool vi;
-            if (egaf_cli_parse_language(st.value, &vi) != 0)
-                return usage_error("schema", _("--lang takes vi or en, not '%s'"), st.value);
-            egaf_cli_set_language(cli, vi);
-            so.english = !vi;
-            break;
-        }
-        }
-    }
+    if (!egaf_opt_parse(&st, options, "schema"))
+        return st.exit_code;
+    /* Vietnamese unless English was asked for, by --lang before the
+     * command or here: the names are Vietnamese in any case */
+    so.english = egaf_cli_english(cli);
     egaf_refs *refs = egaf_cli_load_refs(cli, refs_dir);
     if (!refs)
         return EXIT_FAILURE_RUN;

@@ -15,6 +15,7 @@
 
 #include "cli/cli.h"
 #include "base/i18n.h"
+#include "base/rules.h"
 #include "base/suggest.h"
 #include "refs/refs_cache.h"
 #include "report/report.h"
@@ -120,6 +121,62 @@ int egaf_cli_parse_year(const char *cmd, const char *value, void *to)
         return usage_error(cmd, _("--year takes a year from 1990 to 2100, not '%s'"), value);
     *year = (int)y;
     return 0;
+}
+
+int egaf_cli_parse_lang(const char *cmd, const char *value, void *to)
+{
+    static const char *const langs[] = {"vi", "en", NULL};
+    bool vietnamese;
+    if (egaf_cli_parse_language(value, &vietnamese) != 0)
+        return egaf_cli_bad_choice(cmd, "language", value, langs);
+    if (bound_cli)
+        egaf_cli_set_language(bound_cli, vietnamese);
+    if (to)
+        *(bool *)to = vietnamese;
+    return 0;
+}
+
+bool egaf_cli_english(const egaf_cli *cli)
+{
+    return cli->lang_given && !cli->vietnamese;
+}
+
+/* One setting of the command line: rule, known to the catalogue, at sev. */
+static int add_rule_setting(const char *cmd, egaf_cli_rule_settings *rules, const char *rule,
+                            egaf_severity sev)
+{
+    if (!egaf_rule_find(rule))
+        return usage_error(cmd, _("unknown rule '%s' ('egaf rules' lists them)"), rule);
+    egaf_config *c = &rules->config;
+    egaf_rule_setting *n = egaf_arena_alloc(rules->arena, sizeof(*n) * (c->nsettings + 1));
+    char *copy = egaf_arena_strdup(rules->arena, rule);
+    if (!n || !copy) {
+        error(_("out of memory"));
+        return EXIT_FAILURE_RUN;
+    }
+    if (c->nsettings)
+        memcpy(n, c->settings, sizeof(*n) * c->nsettings);
+    n[c->nsettings].rule = copy;
+    n[c->nsettings].severity = sev;
+    c->settings = n;
+    c->nsettings++;
+    return 0;
+}
+
+int egaf_cli_parse_disable(const char *cmd, const char *value, void *to)
+{
+    return add_rule_setting(cmd, to, value, EGAF_SEV_OFF);
+}
+
+int egaf_cli_parse_severity(const char *cmd, const char *value, void *to)
+{
+    const char *eq = strchr(value, '=');
+    egaf_severity sev;
+    if (!eq || egaf_severity_parse(eq + 1, &sev) != 0)
+        return usage_error(cmd, _("--severity takes RULE=error|warning|note|off"));
+    char rule[128];
+    snprintf(rule, sizeof rule, "%.*s", (int)(eq - value), value);
+    return add_rule_setting(cmd, to, rule, sev);
 }
 
 /* getopt_long's val for the table's long options: past every char. */
@@ -243,14 +300,23 @@ static int matched(egaf_opt_state *st, const egaf_option *table, int index, cons
     return 0;
 }
 
-/* An operand: 1 when stored in st->operands (parsing goes on), 0 for the
- * command to see, or -2 after a usage error when the command takes none. */
+/* An operand: 1 when stored in st->operands or st->model (parsing goes
+ * on), 0 for the command to see, or -2 after a usage error when the
+ * command takes none, or a second model. */
 static int operand(egaf_opt_state *st, char *arg, const char *cmd)
 {
     st->operand = arg;
     if (st->no_operands) {
         usage_error(cmd, _("unexpected argument '%s'"), arg);
         return -2;
+    }
+    if (st->model && *st->model) {
+        usage_error(cmd, _("one model at a time"));
+        return -2;
+    }
+    if (st->model) {
+        *st->model = arg;
+        return 1;
     }
     if (!st->operands)
         return 0;
@@ -340,6 +406,18 @@ int egaf_opt_next(egaf_opt_state *st, const egaf_option *table, const char *cmd)
 {
     st->exit_code = EXIT_FAILURE_RUN; /* unless --help says otherwise */
     return next_option(st, table, cmd);
+}
+
+bool egaf_opt_parse(egaf_opt_state *st, const egaf_option *table, const char *cmd)
+{
+    for (;;) {
+        int opt = egaf_opt_next(st, table, cmd);
+        assert(opt < 0); /* no row is the command's to check, no operand either */
+        if (opt == -1)
+            return true;
+        if (opt == -2)
+            return false;
+    }
 }
 
 int egaf_opt_operand_index(const egaf_opt_state *st)
@@ -769,9 +847,10 @@ void egaf_cli_phase(const char *phase, double *since)
 }
 
 /* .egaf.yaml in the folder of the first input (the folder itself when the
- * input is one). Returns 0, or -1 after printing the file's problems. */
-int egaf_cli_load_config(egaf_cli *cli, egaf_arena *arena, const char *input,
-                         egaf_config *config)
+ * input is one), into config. Returns 0 (also when there is none), or -1
+ * after printing the file's problems. */
+static int load_config(egaf_cli *cli, egaf_arena *arena, const char *input,
+                       egaf_config *config)
 {
     char dir[4096];
     struct stat st;
@@ -801,6 +880,19 @@ int egaf_cli_load_config(egaf_cli *cli, egaf_arena *arena, const char *input,
     }
     egaf_diags_free(problems);
     return rc;
+}
+
+int egaf_cli_apply_settings(egaf_cli *cli, const char *input,
+                            const egaf_cli_rule_settings *rules, egaf_diags *diags,
+                            bool *werror)
+{
+    egaf_config folder;
+    if (load_config(cli, rules->arena, input, &folder) != 0)
+        return -1;
+    if (egaf_config_apply(&folder, diags) != 0 || egaf_config_apply(&rules->config, diags) != 0)
+        return error(_("out of memory"));
+    *werror = *werror || folder.werror;
+    return 0;
 }
 
 int egaf_cli_check_models(const egaf_refs *refs, egaf_model **models, size_t n,

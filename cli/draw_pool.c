@@ -361,8 +361,9 @@ static void wait_workers(pool_run *run, struct pollfd *fds, size_t *slot_of)
 #define FORK_WORKERS 1
 #endif
 
-/* Draws the diagrams from..n in this process (no worker could be made, or
- * EGAF_JOBS=1), their findings straight into diags. */
+/* Draws diagrams[0..n) in this process, their findings straight into
+ * diags: every diagram (EGAF_JOBS=1, or a build that does not fork), or
+ * one that no worker took (no worker could be made). */
 static void draw_here(egaf_draw_pool *pool, egaf_site *site, const egaf_site_diagram *diagrams,
                       size_t n, egaf_site_drawn *drawn, egaf_diags *diags)
 {

@@ -280,13 +280,13 @@ static int cmd_help(egaf_cli *cli, int argc, char **argv)
     return cmd->run(cli, 2, sub_argv);
 }
 
-enum { G_LANG = 1, G_VERSION, G_HELP };
+enum { G_VERSION = 1, G_HELP };
 
 /* Options before the command (--lang, --color, -v, --version, --help),
  * then the command with the rest of the line. */
 static int run(egaf_cli *cli, int argc, char **argv)
 {
-    static const egaf_option options[] = {{"lang", .has_arg = true, .id = G_LANG},
+    static const egaf_option options[] = {{"lang", .parse = egaf_cli_parse_lang},
                                           {"version", 'V', .id = G_VERSION},
                                           {"help", 'h', .id = G_HELP},
                                           {.name = NULL}};
@@ -295,7 +295,6 @@ static int run(egaf_cli *cli, int argc, char **argv)
     egaf_opt_state st;
     egaf_opt_init(&st, argc, argv);
     for (int opt; (opt = egaf_opt_next(&st, options, NULL)) != -1;) {
-        bool vi;
         switch (opt) {
         case -2:
             return st.exit_code;
@@ -306,11 +305,6 @@ static int run(egaf_cli *cli, int argc, char **argv)
             int first = egaf_opt_operand_index(&st);
             return cmd->run(cli, argc - first, argv + first);
         }
-        case G_LANG:
-            if (egaf_cli_parse_language(st.value, &vi) != 0)
-                return usage_error(NULL, _("--lang takes vi or en, not '%s'"), st.value);
-            egaf_cli_set_language(cli, vi);
-            break;
         case G_VERSION:
             print_version(cli);
             return EXIT_CLEAN;

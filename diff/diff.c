@@ -4,6 +4,7 @@
  * national comparison stays O(n log n). The writers are in diff_write.c. */
 #include "diff/diff.h"
 #include "base/grow.h"
+#include "base/strmap.h"
 #include "base/i18n.h"
 #include "model/query.h"
 
@@ -98,10 +99,7 @@ const char *egaf_diff_status_name(egaf_diff_status status)
 
 int egaf_diff_fail_parse(const char *s, unsigned *mask)
 {
-    static const struct {
-        const char *name;
-        unsigned bits;
-    } words[] = {
+    static const egaf_name_value words[] = {
         {"added", EGAF_DIFF_FAIL_ADDED},
         {"removed", EGAF_DIFF_FAIL_REMOVED},
         {"changed", EGAF_DIFF_FAIL_CHANGED},
@@ -111,13 +109,10 @@ int egaf_diff_fail_parse(const char *s, unsigned *mask)
     while (*s) {
         const char *comma = strchr(s, ',');
         size_t len = comma ? (size_t)(comma - s) : strlen(s);
-        unsigned bits = 0;
-        for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-            if (strlen(words[i].name) == len && strncmp(words[i].name, s, len) == 0)
-                bits = words[i].bits;
-        if (!bits)
+        int bits;
+        if (!egaf_name_value_find(words, sizeof(words) / sizeof(words[0]), s, len, &bits))
             return -1;
-        m |= bits;
+        m |= (unsigned)bits;
         s += len;
         if (*s == ',')
             s++;

@@ -19,6 +19,7 @@
 #include "base/i18n.h"
 #include "diff/gap.h"
 #include "model/labels.h"
+#include "model/query.h"
 #include "render/render.h"
 #include "validator/validate.h"
 
@@ -210,16 +211,6 @@ static const char *joined(builder *b, const egaf_element *el, egaf_field f)
     return joined_with(b, el, f, ", ");
 }
 
-/* The element of the model with id, or NULL. */
-static const egaf_element *element(const egaf_model *m, const char *id)
-{
-    for (int k = 0; id && k < EGAF_K__COUNT; k++)
-        for (size_t i = 0; i < m->counts[k]; i++)
-            if (m->elements[k][i]->id && strcmp(m->elements[k][i]->id, id) == 0)
-                return m->elements[k][i];
-    return NULL;
-}
-
 /* A reference written in the model, as a reader names it: the element's
  * name, or the national entry's name, else as written. */
 static const char *ref_name(builder *b, const char *ref)
@@ -230,7 +221,7 @@ static const char *ref_name(builder *b, const char *ref)
         const egaf_ref_entry *e = b->refs ? egaf_refs_find(b->refs, ref + 9) : NULL;
         return e && e->name ? e->name : ref;
     }
-    const egaf_element *el = element(b->m, ref);
+    const egaf_element *el = egaf_model_element(b->m, ref);
     return el && el->name ? el->name : ref;
 }
 
@@ -293,16 +284,30 @@ static const char *name_of(const egaf_element *el)
     return el->name ? el->name : el->id ? el->id : el->display ? el->display : "";
 }
 
+/* How many elements of kind pass keep and, when has is not EGAF_F__COUNT,
+ * have field has (or also has2). */
+static size_t count_kept(const builder *b, egaf_kind kind, bool (*keep)(const egaf_element *),
+                         egaf_field has, egaf_field has2)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < b->m->counts[kind]; i++) {
+        const egaf_element *el = b->m->elements[kind][i];
+        if (!keep(el))
+            continue;
+        if (has == EGAF_F__COUNT || egaf_element_get(el, has) ||
+            (has2 != EGAF_F__COUNT && egaf_element_get(el, has2)))
+            n++;
+    }
+    return n;
+}
+
 static const unsigned w_elements[] = {46, 20, 16, 18};
 
 /* One table of the elements of kind whose status passes keep. */
 static void elements_table(builder *b, egaf_kind kind, const char *caption,
                            bool (*keep)(const egaf_element *))
 {
-    size_t n = 0;
-    for (size_t i = 0; i < b->m->counts[kind]; i++)
-        n += keep(b->m->elements[kind][i]);
-    if (n == 0)
+    if (count_kept(b, kind, keep, EGAF_F__COUNT, EGAF_F__COUNT) == 0)
         return;
     table t = table_begin(b, caption, 4, w_elements, _("Name"), _("Id"), _("Kind or role"),
                           _("Status"));
@@ -334,10 +339,7 @@ static const unsigned w_integrations[] = {30, 30, 26, 14};
 static void integrations_table(builder *b, const char *caption,
                                bool (*keep)(const egaf_element *))
 {
-    size_t n = 0;
-    for (size_t i = 0; i < b->m->counts[EGAF_K_INTEGRATION]; i++)
-        n += keep(b->m->elements[EGAF_K_INTEGRATION][i]);
-    if (n == 0)
+    if (count_kept(b, EGAF_K_INTEGRATION, keep, EGAF_F__COUNT, EGAF_F__COUNT) == 0)
         return;
     table t = table_begin(b, caption, 4, w_integrations, _("From"), _("To"), _("Through"),
                           _("Route"));
@@ -351,23 +353,6 @@ static void integrations_table(builder *b, const char *caption,
                               route_text(b, el)};
         table_row(&t, row);
     }
-}
-
-/* How many elements of kind pass keep and, when has is not EGAF_F__COUNT,
- * have field has (or also has2). */
-static size_t count_kept(const builder *b, egaf_kind kind, bool (*keep)(const egaf_element *),
-                         egaf_field has, egaf_field has2)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < b->m->counts[kind]; i++) {
-        const egaf_element *el = b->m->elements[kind][i];
-        if (!keep(el))
-            continue;
-        if (has == EGAF_F__COUNT || egaf_element_get(el, has) ||
-            (has2 != EGAF_F__COUNT && egaf_element_get(el, has2)))
-            n++;
-    }
-    return n;
 }
 
 static const unsigned w_units[] = {40, 20, 18, 22};
@@ -960,11 +945,11 @@ static void annex_integrations(builder *b)
 egaf_doc *egaf_doc_build(const egaf_model *model, const egaf_refs *refs,
                          const egaf_doc_options *options, egaf_diags *diags)
 {
-    egaf_doc *d = calloc(1, sizeof(*d));
-    if (!d || !(d->arena = egaf_arena_create())) {
-        free(d);
+    egaf_arena *arena;
+    egaf_doc *d = egaf_calloc_with_arena(sizeof(*d), &arena);
+    if (!d)
         return NULL;
-    }
+    d->arena = arena;
     egaf_doc_options none = {false, true, NULL};
     const egaf_doc_options *o = options ? options : &none;
     d->lang = o->english ? "en" : "vi";

@@ -261,6 +261,8 @@ static size_t element_add(egaf_am_model *am, const char *identifier, const char 
 
 size_t egaf_am_element_of_key(const egaf_am_model *am, const char *key)
 {
+    if (!key)
+        return SIZE_MAX; /* a key that could not be written (out of memory) */
     /* streamed, a model element is found through the index of the model's
      * ids (by_key holds the national ones only): an architecture's id has
      * no ':' (streamable()) */
@@ -389,6 +391,8 @@ static size_t target_of(egaf_am_model *am, const egaf_export_index *ix, size_t m
     egaf_buf_puts(&key, r.scope == EGAF_SCOPE_NATIONAL ? "national" : r.arch ? r.arch : "(null)");
     egaf_buf_putc(&key, ':');
     egaf_buf_puts(&key, r.id);
+    if (key.failed)
+        am->failed = true;
     size_t idx = key.failed ? SIZE_MAX : egaf_am_element_of_key(am, key.data);
     bool building = !am->stream || am->stream->building;
     if (idx == SIZE_MAX && r.scope == EGAF_SCOPE_NATIONAL && !key.failed && building) {
@@ -880,14 +884,11 @@ static void derive_rels(egaf_am_model *am, const egaf_export_index *ix, const si
 static egaf_am_model *build(egaf_model *const *models, size_t nmodels, const egaf_refs *refs,
                             bool en, bool stream)
 {
-    egaf_am_model *am = calloc(1, sizeof(*am));
+    egaf_arena *arena;
+    egaf_am_model *am = egaf_calloc_with_arena(sizeof(*am), &arena);
     if (!am)
         return NULL;
-    am->arena = egaf_arena_create();
-    if (!am->arena) {
-        free(am);
-        return NULL;
-    }
+    am->arena = arena;
     am->en = en;
     egaf_strmap_init(&am->ids);
     egaf_strmap_init(&am->by_key);
@@ -999,9 +1000,11 @@ static egaf_am_model *build(egaf_model *const *models, size_t nmodels, const ega
     }
     /* the relationships counted first, so their array is allocated once at
      * its size rather than doubled past it (a national set has hundreds of
-     * thousands) */
+     * thousands); kept ones only (a model asked for streamed may not be
+     * streamable). derive_rels relies on it: an integration's first leg is
+     * still written to after its second is added */
     size_t want = 0;
-    for (size_t mi = 0; mi < nmodels && group && !stream; mi++) {
+    for (size_t mi = 0; mi < nmodels && group && !am->stream; mi++) {
         const egaf_model *m = models[mi];
         want += group[3 * mi + 2] - group[3 * mi + 1];
         for (int k = 0; k < EGAF_K_ARCHITECTURE; k++)
@@ -1024,6 +1027,8 @@ static egaf_am_model *build(egaf_model *const *models, size_t nmodels, const ega
         if (items) {
             am->rels = items;
             am->rels_cap = want;
+        } else {
+            am->failed = true;
         }
     }
     if (!am->failed)

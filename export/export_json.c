@@ -7,23 +7,21 @@
 
 #include "export/export.h"
 #include "base/grow.h"
+#include "base/strmap.h"
 
 int egaf_export_format_parse(const char *name, egaf_export_format *out)
 {
-    static const struct {
-        const char *name;
-        egaf_export_format format;
-    } names[] = {
+    static const egaf_name_value names[] = {
         {"archimate", EGAF_EXPORT_ARCHIMATE},
         {"csv", EGAF_EXPORT_CSV},
         {"json", EGAF_EXPORT_JSON},
     };
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (name && strcmp(name, names[i].name) == 0) {
-            *out = names[i].format;
-            return 0;
-        }
-    return -1;
+    int format;
+    if (!name || !egaf_name_value_find(names, sizeof names / sizeof names[0], name, strlen(name),
+                                       &format))
+        return -1;
+    *out = (egaf_export_format)format;
+    return 0;
 }
 
 const char *egaf_ref_scope_name(egaf_ref_scope scope)

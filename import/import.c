@@ -13,6 +13,7 @@
 #include "import/concept.h"
 #include "model/format.h"
 #include "base/grow.h"
+#include "base/strmap.h"
 
 /* --- the concept model --------------------------------------------------- */
 
@@ -172,10 +173,7 @@ static int kind_of_noun(const char *noun)
 
 static int kind_of_type(const char *type, const char *kind_prop)
 {
-    static const struct {
-        const char *type;
-        int kind;
-    } types[] = {
+    static const egaf_name_value types[] = {
         {"BusinessActor", EGAF_K_ACTOR},
         {"BusinessRole", EGAF_K_ACTOR},
         {"BusinessInterface", EGAF_K_CHANNEL},
@@ -195,10 +193,10 @@ static int kind_of_type(const char *type, const char *kind_prop)
         {"CourseOfAction", EGAF_K_SOLUTION},
     };
     (void)kind_prop;
-    for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
-        if (strcmp(types[i].type, type) == 0)
-            return types[i].kind;
-    return M_UNMAPPED;
+    int kind;
+    return egaf_name_value_find(types, sizeof types / sizeof types[0], type, strlen(type), &kind)
+               ? kind
+               : M_UNMAPPED;
 }
 
 /* A fresh id for the name (folded, "-2"… when taken). */

@@ -15,6 +15,7 @@
 #include "lsp/position.h"
 #include "model/format.h"
 #include "model/labels.h"
+#include "model/query.h"
 
 /* LSP CompletionItemKind values */
 enum { CIK_MODULE = 9, CIK_PROPERTY = 10, CIK_VALUE = 12, CIK_REFERENCE = 18, CIK_ENUM = 20 };
@@ -453,15 +454,6 @@ static bool word_at(const egaf_lsp_doc *doc, json_t *position, char *out, size_t
     return true;
 }
 
-static const egaf_element *find_element(const egaf_model *m, const char *id)
-{
-    for (int k = 0; m && k < EGAF_K__COUNT; k++)
-        for (size_t i = 0; i < m->counts[k]; i++)
-            if (m->elements[k][i]->id && strcmp(m->elements[k][i]->id, id) == 0)
-                return m->elements[k][i];
-    return NULL;
-}
-
 static json_t *markdown_hover(char *md)
 {
     if (!md)
@@ -480,7 +472,7 @@ json_t *egaf_lsp_hover(const egaf_lsp_doc *doc, const egaf_refs *refs, json_t *p
         return NULL;
     int year = egaf_lsp_doc_year(doc);
     const char *id = strncmp(word, "national:", 9) == 0 ? word + 9 : word;
-    const egaf_element *el = id == word ? find_element(doc->model, word) : NULL;
+    const egaf_element *el = id == word ? egaf_model_element(doc->model, word) : NULL;
     if (el) {
         const egaf_kind_spec *spec = egaf_kind_info(el->kind);
         const egaf_value *v = egaf_element_get(el, EGAF_F_ID);
@@ -508,7 +500,7 @@ json_t *egaf_lsp_definition(const egaf_lsp_doc *doc, json_t *position)
     text_line l;
     if (!word_at(doc, position, word, sizeof word, &line, &l))
         return NULL;
-    const egaf_element *el = find_element(doc->model, word);
+    const egaf_element *el = egaf_model_element(doc->model, word);
     if (!el)
         return NULL;
     const egaf_value *v = egaf_element_get(el, EGAF_F_ID);

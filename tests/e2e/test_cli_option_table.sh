@@ -106,17 +106,17 @@ while IFS='|' read -r args message; do
     expect_grep "$args: its own message" "^egaf: $message" "$ERR"
 done <<'CHECKS'
 consolidate --year 2026 --format x|unknown format 'x' \(see
-consolidate --year 2026 --lang x|--lang takes vi or en, not 'x' \(see
+consolidate --year 2026 --lang x|unknown language 'x' \(one of: vi, en\) \(see
 consolidate --year 2026 --disable x|unknown rule 'x' \('egaf rules' lists them\) \(see
 diff --fail-on x|--fail-on takes added, removed, changed or any, not 'x' \(see
 diff --max-items x|--max-items takes a number, not 'x' \(see
-document --format x|unknown format 'x' \(docx or html\) \(see
-document --lang x|--lang takes vi or en \(see
+document --format x|unknown format 'x' \(one of: docx, html\) \(see
+document --lang x|unknown language 'x' \(one of: vi, en\) \(see
 export --format x|unknown format 'x' \(one of: archimate, csv, json\) \(see
 export --lang x|unknown language 'x' \(one of: vi, en\) \(see
 gap --fail-on x|--fail-on takes uncovered, not 'x' \(see
 init --year x|--year takes a year from 1990 to 2100; found 'x' \(see
-lsp --lang x|--lang takes vi or en \(see
+lsp --lang x|unknown language 'x' \(one of: vi, en\) \(see
 refs --kind x|unknown kind 'x' \(agencies,
 refs --year x|--year takes a year such as 2020; found 'x' \(see
 refs --format x|unknown format 'x' \(text, json or markdown\) \(see
@@ -127,12 +127,12 @@ render --year x|--year takes a year \(1990-2100\), not 'x' \(see
 render --hide x|unknown layer 'x' \(one of: business,
 render --size x|unknown paper size 'x' \(one of: A4, A3\) \(see
 render --dpi x|--dpi takes dots per inch \(36-600\), not 'x' \(see
-schema --lang x|--lang takes vi or en, not 'x' \(see
+schema --lang x|unknown language 'x' \(one of: vi, en\) \(see
 validate --format x|unknown format 'x' \(see
 validate --disable x|unknown rule 'x' \('egaf rules' lists them\) \(see
 validate --severity x|--severity takes RULE=error\|warning\|note\|off \(see
 rules --format x|unknown format 'x' \(text, json or markdown\) \(see
---lang x validate|--lang takes vi or en, not 'x' \(see 'egaf --help'\)$
+--lang x validate|unknown language 'x' \(one of: vi, en\) \(see 'egaf --help'\)$
 CHECKS
 # the flags a command checks itself: --no-diagrams, --version and -h
 # before a command, -h after help

@@ -168,3 +168,18 @@ expect_status unreadable-model 2
 check unreadable-writes-nothing test ! -e "$T/broken.docx"
 run document --format pdf -o "$T/x.pdf" examples/national-2026/lang-son.yaml
 expect_status unknown-format 2
+expect_grep unknown-format-lists-them \
+    "^egaf: unknown format 'pdf' \(one of: docx, html\) \(see 'egaf document --help'\)$" "$ERR"
+run document --format htm -o "$T/x.htm" examples/national-2026/lang-son.yaml
+expect_status near-format 2
+expect_grep near-format-suggested \
+    "^egaf: unknown format 'htm'; did you mean 'html'\? \(see 'egaf document --help'\)$" "$ERR"
+run document --lang fr -o "$T/x.docx" examples/national-2026/lang-son.yaml
+expect_status unknown-language 2
+expect_grep unknown-language-lists-them \
+    "^egaf: unknown language 'fr' \(one of: vi, en\) \(see 'egaf document --help'\)$" "$ERR"
+run document -o "$T/x.docx" examples/national-2026/lang-son.yaml examples/national-2026/cao-bang.yaml
+expect_status two-models 2
+expect_grep two-models-one-at-a-time \
+    "^egaf: one model at a time \(see 'egaf document --help'\)$" "$ERR"
+check two-models-writes-nothing test ! -e "$T/x.docx"

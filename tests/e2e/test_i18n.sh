@@ -96,7 +96,7 @@ expect_status lang-vi-usage-status 2
 expect_grep lang-vi-usage-message "tùy chọn không xác định '--nope' \(xem 'egaf validate --help'\)" "$ERR"
 run --lang fr validate "$broken"
 expect_status lang-unknown-status 2
-expect_grep lang-unknown-message "--lang takes vi or en, not 'fr'" "$ERR"
+expect_grep lang-unknown-message "^egaf: unknown language 'fr' \(one of: vi, en\) \(see 'egaf --help'\)$" "$ERR"
 
 # JSON: Vietnamese messages, valid JSON, numbers unchanged
 run --lang vi validate --format json "$broken"

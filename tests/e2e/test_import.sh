@@ -39,6 +39,32 @@ csv_import() {
     expect_status "import-csv-$1-status" 0
 }
 
+# import_foreign NAME STATUS-TEST: an ArchiMate exchange file as another
+# tool writes it, the model's name, elements and relationships from the
+# input, is $T/NAME.xml; `egaf import` of it writes $T/NAME.yaml and exits 0.
+import_foreign() {
+    {
+        printf '%s\n' '<?xml version="1.0" encoding="UTF-8"?>' \
+            '<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" identifier="id-1">'
+        cat
+        printf '%s\n' '</model>'
+    } >"$T/$1.xml"
+    run import archimate -o "$T/$1.yaml" "$T/$1.xml"
+    expect_status "$2" 0
+}
+
+# expect_unmapped NAME N: the last run reported N import.unmapped findings.
+expect_unmapped() {
+    if [ "$(grep -c 'import.unmapped' "$ERR")" = "$2" ]; then ok "$1"; else fail "$1" "$(cat "$ERR")"; fi
+}
+
+# expect_imported_model NAME BASE: the model imported, $T/BASE.yaml, is
+# $T/BASE.want but for its first line (a comment naming where it came from).
+expect_imported_model() {
+    if tail -n +2 "$T/$2.yaml" | cmp -s - "$T/$2.want"; then ok "$1"; else
+        fail "$1" "$(diff "$T/$2.want" <(tail -n +2 "$T/$2.yaml") | head -10)"; fi
+}
+
 # the round trips, every example
 for f in examples/national-2020/*.yaml examples/national-2026/*.yaml; do
     n="$(basename "$(dirname "$f")")-$(basename "$f" .yaml)"
@@ -107,9 +133,7 @@ if [ "$defs" = "$uniq_defs" ] && [ "$defs" -gt 0 ]; then ok "property-defined-on
 if xsd_check "$X"; then ok roundtrip-export-xsd; else fail roundtrip-export-xsd "$(head -3 "$T/xsd.err")"; fi
 
 # a file from another tool
-cat >"$T/foreign.xml" <<'XML'
-<?xml version="1.0" encoding="UTF-8"?>
-<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" identifier="id-1">
+import_foreign foreign foreign-status <<'XML'
   <name xml:lang="en">Sở Nội vụ</name>
   <elements>
     <element identifier="id-a" xsi:type="ApplicationComponent">
@@ -132,16 +156,13 @@ cat >"$T/foreign.xml" <<'XML'
     <relationship identifier="r4" source="id-a" target="id-g" xsi:type="Realization"/>
     <relationship identifier="r5" source="id-a" target="id-zz" xsi:type="Flow"/>
   </relationships>
-</model>
 XML
-run import archimate -o "$T/foreign.yaml" "$T/foreign.xml"
-expect_status foreign-status 0
 expect_grep foreign-header "^$T/foreign.xml:1:0: warning: the file has no egaf architecture header: fill in agency, level and year in 'architecture' \(the id 'so-noi-vu' is made from the model's name\) \[import.unmapped\]$" "$ERR"
 expect_grep foreign-goal "^$T/foreign.xml:11:0: warning: element 'Chuyển đổi số' of type Goal has no egaf kind; it is left out \[import.unmapped\]$" "$ERR"
 expect_grep foreign-association "^$T/foreign.xml:21:0: warning: relationship 'r3' \(Association\) has no egaf reference field between these two elements; it is left out \[import.unmapped\]$" "$ERR"
 expect_grep foreign-left-out-end "^$T/foreign.xml:22:0: warning: relationship 'r4' \(Realization\) joins an element that is left out; it is left out too \[import.unmapped\]$" "$ERR"
 expect_grep foreign-missing-end "^$T/foreign.xml:23:0: warning: relationship 'r5' names an element that is not in the file \(id-zz\); it is left out \[import.unmapped\]$" "$ERR"
-if [ "$(grep -c 'import.unmapped' "$ERR")" = 5 ]; then ok foreign-five-findings; else fail foreign-five-findings "$(cat "$ERR")"; fi
+expect_unmapped foreign-five-findings 5
 cat >"$T/foreign.want" <<'YAML'
 framework: "2.0"
 architecture:
@@ -164,16 +185,13 @@ application:
       serves:
         - cap-phep
 YAML
-if tail -n +2 "$T/foreign.yaml" | cmp -s - "$T/foreign.want"; then ok foreign-model; else
-    fail foreign-model "$(diff "$T/foreign.want" <(tail -n +2 "$T/foreign.yaml") | head -5)"; fi
+expect_imported_model foreign-model foreign
 
 # a file from another tool with the document's chapters: a Constraint is a
 # standard the elements realizing it apply, an Outcome a target, a Course of
 # Action a solution that realizes it, a Triggering between work packages
 # the later one's depends-on
-cat >"$T/foreign-ch.xml" <<'XML'
-<?xml version="1.0" encoding="UTF-8"?>
-<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" identifier="id-1">
+import_foreign foreign-ch foreign-chapters-status <<'XML'
   <name>Sở Nội vụ</name>
   <elements>
     <element identifier="id-a" xsi:type="ApplicationComponent"><name>Một cửa điện tử</name></element>
@@ -188,12 +206,8 @@ cat >"$T/foreign-ch.xml" <<'XML'
     <relationship identifier="r2" source="id-s" target="id-o" xsi:type="Realization"/>
     <relationship identifier="r3" source="id-w1" target="id-w2" xsi:type="Triggering"/>
   </relationships>
-</model>
 XML
-run import archimate -o "$T/foreign-ch.yaml" "$T/foreign-ch.xml"
-expect_status foreign-chapters-status 0
-if [ "$(grep -c 'import.unmapped' "$ERR")" = 1 ]; then ok foreign-chapters-only-header-finding; else
-    fail foreign-chapters-only-header-finding "$(cat "$ERR")"; fi
+expect_unmapped foreign-chapters-only-header-finding 1
 cat >"$T/foreign-ch.want" <<'YAML'
 framework: "2.0"
 architecture:
@@ -226,8 +240,7 @@ implementation:
       serves:
         - dich-vu-toan-trinh
 YAML
-if tail -n +2 "$T/foreign-ch.yaml" | cmp -s - "$T/foreign-ch.want"; then ok foreign-chapters-model; else
-    fail foreign-chapters-model "$(diff "$T/foreign-ch.want" <(tail -n +2 "$T/foreign-ch.yaml") | head -10)"; fi
+expect_imported_model foreign-chapters-model foreign-ch
 
 # hostile input: refused with a finding, nothing written
 printf '<?xml version="1.0"?>\n<!DOCTYPE model [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>\n<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/"><name>&b;</name></model>\n' >"$T/dtd.xml"

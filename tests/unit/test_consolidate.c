@@ -3,6 +3,7 @@
  * clean inputs; CSV field quoting; the site written twice to the same bytes.
  * Runs with cwd = tests/. */
 #include "tests/unit/testutil.h"
+#include "tests/unit/refs_group.h"
 
 #include <dirent.h>
 #include <stdlib.h>
@@ -19,26 +20,10 @@
 
 #define FX "fixtures/cross/"
 
-static egaf_refs *refs;
-
 static const char *const fixture_files[] = {FX "bo-tu-phap.yaml", FX "lang-son-cu.yaml",
                                             FX "lang-son.yaml", FX "son-la.yaml",
                                             FX "x-son-la.yaml"};
 #define NFIX (sizeof fixture_files / sizeof fixture_files[0])
-
-static int group_setup(void **state)
-{
-    (void)state;
-    refs = load_test_refs();
-    return refs ? 0 : -1;
-}
-
-static int group_teardown(void **state)
-{
-    (void)state;
-    egaf_refs_free(refs);
-    return 0;
-}
 
 static size_t load(const char *const *files, size_t n, egaf_model **models, egaf_diags *d)
 {
@@ -266,7 +251,7 @@ static void test_site_write_fails(void **state)
     egaf_diags_free(d);
 }
 
-EGAF_UNIT_MAIN(group_setup, group_teardown,
+EGAF_UNIT_MAIN(refs_group_setup, refs_group_teardown,
                cmocka_unit_test(test_fixtures),
                cmocka_unit_test(test_clean_pair),
                cmocka_unit_test(test_without_refs),

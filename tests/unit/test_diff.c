@@ -316,6 +316,9 @@ static void test_fail_parse(void **state)
     assert_int_equal(egaf_diff_fail_parse("any", &m), 0);
     assert_int_equal(m, EGAF_DIFF_FAIL_ANY);
     assert_int_equal(egaf_diff_fail_parse("addded", &m), -1);
+    /* a word is whole: not a prefix, nor one with more after it */
+    assert_int_equal(egaf_diff_fail_parse("add,removed", &m), -1);
+    assert_int_equal(egaf_diff_fail_parse("removed,anyway", &m), -1);
     assert_int_equal(egaf_diff_fail_parse("", &m), -1);
     assert_int_equal(egaf_diff_fail_parse("added,", &m), 0);
 }

@@ -82,22 +82,38 @@ static int teardown(void **state)
     return 0;
 }
 
+static const char *element_identifier(const egaf_am_model *am, size_t i)
+{
+    return am->elements[i].identifier;
+}
+
+static const char *rel_identifier(const egaf_am_model *am, size_t i)
+{
+    return am->rels[i].identifier;
+}
+
+/* The index of the one of count items (elements or relationships, their
+ * identifiers read by identifier_at) that has identifier; the test fails,
+ * naming what it looked for, when none has. */
+static size_t index_of(const egaf_am_model *am, size_t count,
+                       const char *(*identifier_at)(const egaf_am_model *, size_t),
+                       const char *what, const char *identifier)
+{
+    for (size_t i = 0; i < count; i++)
+        if (strcmp(identifier_at(am, i), identifier) == 0)
+            return i;
+    fail_msg("no %s %s", what, identifier);
+    return 0;
+}
+
 static const egaf_am_element *element(const egaf_am_model *am, const char *identifier)
 {
-    for (size_t i = 0; i < am->nelements; i++)
-        if (strcmp(am->elements[i].identifier, identifier) == 0)
-            return &am->elements[i];
-    fail_msg("no element %s", identifier);
-    return NULL;
+    return &am->elements[index_of(am, am->nelements, element_identifier, "element", identifier)];
 }
 
 static const egaf_am_rel *rel(const egaf_am_model *am, const char *identifier)
 {
-    for (size_t i = 0; i < am->nrels; i++)
-        if (strcmp(am->rels[i].identifier, identifier) == 0)
-            return &am->rels[i];
-    fail_msg("no relationship %s", identifier);
-    return NULL;
+    return &am->rels[index_of(am, am->nrels, rel_identifier, "relationship", identifier)];
 }
 
 static const char *src(const egaf_am_model *am, const egaf_am_rel *r)
@@ -200,24 +216,31 @@ static void test_mapping(void **state)
     egaf_am_model *am = egaf_am_build(&f->model, 1, f->refs, false);
     assert_non_null(am);
     assert_false(am->failed);
-    assert_string_equal(element(am, "id-thu-nghiem")->type, "Grouping");
-    assert_string_equal(element(am, "id-thu-nghiem.a1")->type, "BusinessActor");
-    assert_string_equal(element(am, "id-thu-nghiem.web")->type, "BusinessInterface");
-    assert_string_equal(element(am, "id-thu-nghiem.f1")->type, "BusinessFunction");
-    assert_string_equal(element(am, "id-thu-nghiem.s1")->type, "BusinessService");
-    assert_string_equal(element(am, "id-thu-nghiem.db1")->type, "DataObject");
-    assert_string_equal(element(am, "id-thu-nghiem.app1")->type, "ApplicationComponent");
-    assert_string_equal(element(am, "id-thu-nghiem.lgsp")->type, "ApplicationComponent");
+    /* each element's ArchiMate type */
+    static const struct {
+        const char *identifier, *type;
+    } types[] = {
+        {"id-thu-nghiem", "Grouping"},
+        {"id-thu-nghiem.a1", "BusinessActor"},
+        {"id-thu-nghiem.web", "BusinessInterface"},
+        {"id-thu-nghiem.f1", "BusinessFunction"},
+        {"id-thu-nghiem.s1", "BusinessService"},
+        {"id-thu-nghiem.db1", "DataObject"},
+        {"id-thu-nghiem.app1", "ApplicationComponent"},
+        {"id-thu-nghiem.lgsp", "ApplicationComponent"},
+        {"id-thu-nghiem.dc", "Node"},
+        {"id-thu-nghiem.wan", "CommunicationNetwork"},
+        {"id-thu-nghiem.fw", "TechnologyService"},
+        {"id-thu-nghiem.t1", "WorkPackage"},
+        /* national entries, typed by the reference models */
+        {"id-national.csdl-dan-cu", "DataObject"},
+        {"id-national.ngsp", "ApplicationComponent"},
+        {"id-national.tslcd", "CommunicationNetwork"},
+    };
+    for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
+        assert_string_equal(element(am, types[i].identifier)->type, types[i].type);
     assert_string_equal(prop(&element(am, "id-thu-nghiem.lgsp")->props, "egaf-kind"),
                         "platform");
-    assert_string_equal(element(am, "id-thu-nghiem.dc")->type, "Node");
-    assert_string_equal(element(am, "id-thu-nghiem.wan")->type, "CommunicationNetwork");
-    assert_string_equal(element(am, "id-thu-nghiem.fw")->type, "TechnologyService");
-    assert_string_equal(element(am, "id-thu-nghiem.t1")->type, "WorkPackage");
-    /* national entries, typed by the reference models */
-    assert_string_equal(element(am, "id-national.csdl-dan-cu")->type, "DataObject");
-    assert_string_equal(element(am, "id-national.ngsp")->type, "ApplicationComponent");
-    assert_string_equal(element(am, "id-national.tslcd")->type, "CommunicationNetwork");
     assert_string_equal(prop(&element(am, "id-national.dvcqg")->props, "national-id"), "dvcqg");
     /* names in both languages */
     const egaf_am_element *a2 = element(am, "id-thu-nghiem.a2");
@@ -390,6 +413,47 @@ static void test_streamed(void **state)
     egaf_buf_free(&streamed);
 }
 
+/* A model the relationships of which cannot be streamed (an integration has
+ * an application's id) asked for streamed, as the CSV export asks: kept, and
+ * every relationship as egaf_am_build makes it. With 31 members before it,
+ * the integration's first leg is the 32nd relationship, so its second leg
+ * grows the array past the first's place. */
+static void test_streamed_fallback(void **state)
+{
+    fixture *f = *state;
+    egaf_buf text;
+    egaf_buf_init(&text);
+    egaf_buf_puts(&text, "framework: \"2.0\"\n"
+                         "architecture: {id: t4, agency: lang-son, level: province, name: T, "
+                         "year: 2020}\n"
+                         "application:\n"
+                         "  applications:\n");
+    for (int i = 1; i <= 30; i++)
+        egaf_buf_printf(&text, "    - {id: a%02d, name: A}\n", i);
+    egaf_buf_puts(&text, "  platforms:\n"
+                         "    - {id: p, name: P, kind: lgsp}\n"
+                         "  integrations:\n"
+                         "    - {id: a01, from: a01, to: a02, via: p, data: [ho-so]}\n");
+    egaf_model *m = egaf_model_load_memory("f.yaml", text.data, text.len, NULL, f->diags);
+    assert_non_null(m);
+    egaf_am_model *am = egaf_am_build_streamed(&m, 1, f->refs, false);
+    assert_non_null(am);
+    assert_null(am->stream);
+    assert_false(am->failed);
+    assert_int_equal(am->nrels, 33);
+    const egaf_am_rel *leg = rel(am, "id-t4.a01-2");
+    assert_string_equal(src(am, leg), "id-t4.a01");
+    assert_string_equal(dst(am, leg), "id-t4.p");
+    assert_non_null(leg->name);
+    assert_string_equal(leg->name, "ho-so");
+    assert_string_equal(prop(&leg->props, "egaf-kind"), "integration");
+    const egaf_am_rel *on = rel(am, "id-t4.a01.via");
+    assert_string_equal(on->name, "ho-so");
+    egaf_am_free(am);
+    egaf_model_free(m);
+    egaf_buf_free(&text);
+}
+
 static void test_json(void **state)
 {
     fixture *f = *state;
@@ -484,6 +548,7 @@ EGAF_UNIT_MAIN(NULL, NULL,
                cmocka_unit_test(test_ncname_and_csv),
                cmocka_unit_test_setup_teardown(test_mapping, setup, teardown),
                cmocka_unit_test_setup_teardown(test_streamed, setup, teardown),
+               cmocka_unit_test_setup_teardown(test_streamed_fallback, setup, teardown),
                cmocka_unit_test_setup_teardown(test_json, setup, teardown),
                cmocka_unit_test_setup_teardown(test_csv, setup, teardown),
                cmocka_unit_test_setup_teardown(test_archimate, setup, teardown))

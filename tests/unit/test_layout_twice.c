@@ -5,7 +5,7 @@
  * layout used to make and free a context of its own, and Graphviz's pango
  * plugin keeps the last font name it measured, which lives in the context,
  * so the second layout read freed memory. Runs with cwd = tests/. */
-#include "tests/unit/testutil.h"
+#include "tests/unit/render_util.h"
 
 #include <stdlib.h>
 
@@ -57,14 +57,9 @@ static int group_teardown(void **state)
 /* The integration view laid out to SVG. */
 static char *svg_once(void)
 {
-    Agraph_t *g = egaf_view_build(EGAF_VIEW_INTEGRATION, model, refs, 2020, NULL, diags);
-    assert_non_null(g);
-    egaf_buf svg;
-    egaf_buf_init(&svg);
-    assert_int_equal(egaf_render_graph(gv, g, EGAF_OUT_SVG, &svg, diags, "t.yaml"), 0);
-    egaf_view_free(g);
-    assert_non_null(strstr(svg.data, "Hệ thống thông tin"));
-    return svg.data;
+    char *svg = draw_view(gv, EGAF_OUT_SVG, EGAF_VIEW_INTEGRATION, model, refs, NULL, diags, NULL);
+    assert_non_null(strstr(svg, "Hệ thống thông tin"));
+    return svg;
 }
 
 /* The ArchiMate exchange file, with its diagrams laid out. */

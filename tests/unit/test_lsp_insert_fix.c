@@ -111,6 +111,40 @@ static const egaf_finding *missing_of(const egaf_diags *d, size_t nref)
     return egaf_diags_at(d, (size_t)i);
 }
 
+/* The starting model cut as cut() does, validated: its one component.missing
+ * finding (and nref references to what was cut out) has the fix want, to be
+ * inserted at line fix_line (and column fix_col, unless 0). Returns the cut
+ * model with the fix applied; the caller frees it. */
+static char *fixed_after_cut(const char *from, const char *to, size_t nref, unsigned fix_line,
+                             unsigned fix_col, const char *want)
+{
+    char *text = cut(from, to);
+    egaf_diags *d = validate_text(text, refs);
+    const egaf_finding *f = missing_of(d, nref);
+    assert_int_equal(f->fix_line, fix_line);
+    if (fix_col)
+        assert_int_equal(f->fix_col, fix_col);
+    assert_string_equal(f->fix, want);
+    char *fixed = apply(text, f);
+    egaf_diags_free(d);
+    free(text);
+    return fixed;
+}
+
+/* The reporting system's entry of `egaf init`'s template under id, as a fix
+ * inserts it after the last line of the list. */
+static void reporting_system_entry(char *out, size_t size, const char *id)
+{
+    snprintf(out, size,
+             "\n    # Điền: tên hệ thống thông tin báo cáo và cấp độ an toàn đã được phê duyệt\n"
+             "    - id: %s\n"
+             "      name: \"Hệ thống thông tin báo cáo tỉnh Lạng Sơn\"\n"
+             "      role: bao-cao\n"
+             "      security-level: 2\n"
+             "      hosted-on: [ttdl]",
+             id);
+}
+
 static void test_starting_model_is_clean(void **state)
 {
     (void)state;
@@ -124,27 +158,17 @@ static void test_starting_model_is_clean(void **state)
 static void test_application_after_the_last(void **state)
 {
     (void)state;
-    char *text = cut("    # Điền: tên hệ thống thông tin báo cáo", "      hosted-on: [ttdl]");
-    egaf_diags *d = validate_text(text, refs);
-    /* from: bao-cao in an integration, delivers: [… bao-cao …] */
-    const egaf_finding *f = missing_of(d, 2);
-    /* after qlvb's last line, "      hosted-on: [ttdl]" (line 110 of the cut model) */
-    assert_int_equal(f->fix_line, 110);
-    assert_int_equal(f->fix_col, strlen("      hosted-on: [ttdl]") + 1);
-    assert_string_equal(f->fix,
-                        "\n    # Điền: tên hệ thống thông tin báo cáo và cấp độ an toàn đã được "
-                        "phê duyệt\n"
-                        "    - id: bao-cao\n"
-                        "      name: \"Hệ thống thông tin báo cáo tỉnh Lạng Sơn\"\n"
-                        "      role: bao-cao\n"
-                        "      security-level: 2\n"
-                        "      hosted-on: [ttdl]");
-    char *fixed = apply(text, f);
+    char entry[512];
+    reporting_system_entry(entry, sizeof entry, "bao-cao");
+    /* 2 references: from: bao-cao in an integration, delivers: [… bao-cao …];
+     * the fix after qlvb's last line, "      hosted-on: [ttdl]" (line 110 of
+     * the cut model) */
+    char *fixed = fixed_after_cut("    # Điền: tên hệ thống thông tin báo cáo",
+                                  "      hosted-on: [ttdl]", 2, 110,
+                                  strlen("      hosted-on: [ttdl]") + 1, entry);
     /* the same bytes as the starting model: the entry went where init put it */
     assert_string_equal(fixed, lang_son.data);
-    egaf_diags_free(d);
     free(fixed);
-    free(text);
 }
 
 /* The whole `platforms` list cut out: the list key and the LGSP come back at
@@ -152,28 +176,23 @@ static void test_application_after_the_last(void **state)
 static void test_list_under_the_section(void **state)
 {
     (void)state;
-    char *text = cut("  platforms:", "      security-level: 3");
-    egaf_diags *d = validate_text(text, refs);
-    /* three integrations via it, the firewall's protects, the roadmap */
-    const egaf_finding *f = missing_of(d, 5);
-    /* after the last integration's data line, the section's last (line 136) */
-    assert_int_equal(f->fix_line, 136);
-    assert_string_equal(f->fix,
-                        "\n  platforms:\n"
-                        "    # Điền: tên nền tảng tích hợp, chia sẻ dữ liệu đang vận hành\n"
-                        "    - id: lgsp-lang-son\n"
-                        "      name: \"Nền tảng tích hợp, chia sẻ dữ liệu tỉnh Lạng Sơn (LGSP)\"\n"
-                        "      kind: lgsp\n"
-                        "      connects: [national:ngsp]\n"
-                        "      hosted-on: [ttdl]\n"
-                        "      security-level: 3");
-    char *fixed = apply(text, f);
+    /* 5 references: three integrations via it, the firewall's protects, the
+     * roadmap; the fix after the last integration's data line, the
+     * section's last (line 136) */
+    char *fixed = fixed_after_cut(
+        "  platforms:", "      security-level: 3", 5, 136, 0,
+        "\n  platforms:\n"
+        "    # Điền: tên nền tảng tích hợp, chia sẻ dữ liệu đang vận hành\n"
+        "    - id: lgsp-lang-son\n"
+        "      name: \"Nền tảng tích hợp, chia sẻ dữ liệu tỉnh Lạng Sơn (LGSP)\"\n"
+        "      kind: lgsp\n"
+        "      connects: [national:ngsp]\n"
+        "      hosted-on: [ttdl]\n"
+        "      security-level: 3");
     egaf_diags *after = validate_text(fixed, refs);
     assert_rule_count(after, NULL, 0);
     egaf_diags_free(after);
-    egaf_diags_free(d);
     free(fixed);
-    free(text);
 }
 
 /* An id the model already uses for something else: the entry takes another. */
@@ -189,14 +208,9 @@ static void test_id_taken(void **state)
     assert_true(i >= 0);
     const egaf_finding *f = egaf_diags_at(d, (size_t)i);
     assert_non_null(f->fix);
-    assert_string_equal(f->fix,
-                        "\n    # Điền: tên hệ thống thông tin báo cáo và cấp độ an toàn đã được "
-                        "phê duyệt\n"
-                        "    - id: bao-cao-2\n"
-                        "      name: \"Hệ thống thông tin báo cáo tỉnh Lạng Sơn\"\n"
-                        "      role: bao-cao\n"
-                        "      security-level: 2\n"
-                        "      hosted-on: [ttdl]");
+    char entry[512];
+    reporting_system_entry(entry, sizeof entry, "bao-cao-2");
+    assert_string_equal(f->fix, entry);
     char *fixed = apply(text, f);
     egaf_diags *after = validate_text(fixed, refs);
     assert_int_equal(find_rule(after, "component.missing"), -1);

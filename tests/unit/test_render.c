@@ -2,7 +2,7 @@
  * names, views built from in-memory models with and without reference
  * models, the node budget, determinism, and a layout to SVG. Runs with
  * cwd = tests/. */
-#include "tests/unit/testutil.h"
+#include "tests/unit/render_util.h"
 
 #include <stdlib.h>
 
@@ -86,15 +86,7 @@ static void test_names(void **state)
 static char *dot_of(egaf_view view, const egaf_model *m, const egaf_refs *refs,
                     const egaf_render_options *opt, egaf_diags *d, int *nodes)
 {
-    Agraph_t *g = egaf_view_build(view, m, refs, 2020, opt, d);
-    assert_non_null(g);
-    if (nodes)
-        *nodes = agnnodes(g);
-    egaf_buf out;
-    egaf_buf_init(&out);
-    assert_int_equal(egaf_render_graph(NULL, g, EGAF_OUT_DOT, &out, d, "x.yaml"), 0);
-    egaf_view_free(g);
-    return out.data;
+    return draw_view(NULL, EGAF_OUT_DOT, view, m, refs, opt, d, nodes);
 }
 
 static void test_views_with_refs(void **state)
@@ -142,19 +134,15 @@ static void test_views_with_refs(void **state)
     free(o);
 
     /* SVG through gvc */
-    Agraph_t *g = egaf_view_build(EGAF_VIEW_INTEGRATION, m, refs, 2020, NULL, d);
-    egaf_buf svg;
-    egaf_buf_init(&svg);
     egaf_gv *gv = egaf_gv_create();
     assert_non_null(gv);
-    assert_int_equal(egaf_render_graph(gv, g, EGAF_OUT_SVG, &svg, d, FIXTURE), 0);
+    char *svg = draw_view(gv, EGAF_OUT_SVG, EGAF_VIEW_INTEGRATION, m, refs, NULL, d, NULL);
     egaf_gv_free(gv);
-    assert_non_null(strstr(svg.data, "<svg"));
-    assert_non_null(strstr(svg.data, "&lt;script&gt;"));
-    assert_null(strstr(svg.data, "<script"));
+    assert_non_null(strstr(svg, "<svg"));
+    assert_non_null(strstr(svg, "&lt;script&gt;"));
+    assert_null(strstr(svg, "<script"));
     assert_int_equal(find_rule(d, "render.graphviz"), -1);
-    egaf_buf_free(&svg);
-    egaf_view_free(g);
+    free(svg);
 
     egaf_model_free(m);
     free(text);

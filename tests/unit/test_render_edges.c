@@ -1,7 +1,7 @@
 /* test_render_edges.c - the edge budget: a view with more relations than
  * the budget draws at most the budget, says how many it left out in the
  * legend and records the render.budget note; a view under it is unchanged. */
-#include "tests/unit/testutil.h"
+#include "tests/unit/render_util.h"
 
 #include <stdlib.h>
 
@@ -49,16 +49,11 @@ static int drawn_edges(const char *dot)
 
 static char *security_dot(const egaf_model *m, const egaf_render_options *opt, egaf_diags *d)
 {
-    Agraph_t *g = egaf_view_build(EGAF_VIEW_SECURITY, m, NULL, 2020, opt, d);
-    assert_non_null(g);
-    egaf_buf out;
-    egaf_buf_init(&out);
-    assert_int_equal(egaf_render_graph(NULL, g, EGAF_OUT_DOT, &out, d, "dense.yaml"), 0);
-    egaf_view_free(g);
+    char *dot = draw_view(NULL, EGAF_OUT_DOT, EGAF_VIEW_SECURITY, m, NULL, opt, d, NULL);
     /* cgraph breaks a long quoted string with a backslash and a newline:
      * joined again, the text reads as drawn */
-    char *w = out.data;
-    for (const char *r = out.data; *r; r++) {
+    char *w = dot;
+    for (const char *r = dot; *r; r++) {
         if (r[0] == '\\' && r[1] == '\n') {
             r++;
             continue;
@@ -66,7 +61,7 @@ static char *security_dot(const egaf_model *m, const egaf_render_options *opt, e
         *w++ = *r;
     }
     *w = '\0';
-    return out.data;
+    return dot;
 }
 
 static const egaf_finding *edge_note(const egaf_diags *d)

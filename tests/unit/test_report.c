@@ -16,20 +16,12 @@ static const char model_text[] = "framework: \"2.0\"\n"
                                  "    nmae: Quản lý văn bản\n"
                                  "    name: QLVB\n";
 
-typedef struct fixture {
-    egaf_arena *arena;
-    egaf_diags *diags;
-} fixture;
-
 /* Five findings: an error with a mark, a hint and a path with a space; an
  * error with a related position; a waived warning; a note; a run-wide error
  * with characters every format must escape. key_line moves the first one. */
-static void build(fixture *fx, unsigned key_line)
+static void build(text_fixture *fx, unsigned key_line)
 {
-    fx->arena = egaf_arena_create();
-    fx->diags = egaf_diags_create();
-    assert_non_null(fx->arena);
-    assert_non_null(fx->diags);
+    text_fixture_init(fx);
     egaf_source *src =
         egaf_source_from_memory(fx->arena, "models/lang son.yaml", model_text, strlen(model_text));
     assert_non_null(src);
@@ -54,12 +46,6 @@ static void build(fixture *fx, unsigned key_line)
     egaf_diag(d, "refs.schema", NULL, NULL, "bad <data> & \"quotes\": 100%%, a,b\nsecond line");
     egaf_diags_add_files(d, 3);
     egaf_diags_sort(d);
-}
-
-static void destroy(fixture *fx)
-{
-    egaf_diags_free(fx->diags);
-    egaf_arena_free(fx->arena);
 }
 
 static char *render(const egaf_diags *d, egaf_report_format format)
@@ -104,7 +90,7 @@ static void test_fnv1a128_vectors(void **state)
 static void test_github_exact(void **state)
 {
     (void)state;
-    fixture fx;
+    text_fixture fx;
     build(&fx, 4);
     char *out = render(fx.diags, EGAF_REPORT_GITHUB);
     assert_string_equal(
@@ -120,7 +106,7 @@ static void test_github_exact(void **state)
         "::error title=refs.schema::bad <data> & \"quotes\": 100%25, a,b%0Asecond line\n"
         "3 files checked: 3 errors, 0 warnings, 1 note, 1 waived\n");
     free(out);
-    destroy(&fx);
+    text_fixture_free(&fx);
 }
 
 static void test_github_property_escaping(void **state)
@@ -145,7 +131,7 @@ static void test_github_property_escaping(void **state)
 static void test_sarif_fragments(void **state)
 {
     (void)state;
-    fixture fx;
+    text_fixture fx;
     build(&fx, 4);
     char *out = render(fx.diags, EGAF_REPORT_SARIF);
     assert_contains(out, "\"version\": \"2.1.0\"");
@@ -213,7 +199,7 @@ static void test_sarif_fragments(void **state)
                          "          \"message\": {\"text\": \"bad \\u003cdata> & \\\"quotes\\\": 100%, "
                          "a,b\\nsecond line\"},\n          \"partialFingerprints\"");
     free(out);
-    destroy(&fx);
+    text_fixture_free(&fx);
 }
 
 static void test_sarif_empty(void **state)
@@ -331,7 +317,7 @@ static void test_sarif_security_and_base(void **state)
 static void test_fingerprints(void **state)
 {
     (void)state;
-    fixture a, b;
+    text_fixture a, b;
     build(&a, 4);
     build(&b, 2);
     egaf_fingerprint *fa = egaf_report_fingerprints(a.diags);
@@ -359,8 +345,8 @@ static void test_fingerprints(void **state)
             assert_string_not_equal(fa[i].hex, fa[j].hex);
     free(fa);
     free(fb);
-    destroy(&a);
-    destroy(&b);
+    text_fixture_free(&a);
+    text_fixture_free(&b);
 
     egaf_diags *d = egaf_diags_create();
     egaf_diag_at(d, "schema.type", "a.yaml", 1, 1, "a:x", "same");
@@ -375,7 +361,7 @@ static void test_fingerprints(void **state)
 static void test_junit_fragments(void **state)
 {
     (void)state;
-    fixture fx;
+    text_fixture fx;
     build(&fx, 4);
     char *out = render(fx.diags, EGAF_REPORT_JUNIT);
     assert_true(strncmp(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", 39) == 0);
@@ -411,7 +397,7 @@ static void test_junit_fragments(void **state)
                          "</system-out>");
     assert_true(strlen(out) > 14 && strcmp(out + strlen(out) - 14, "</testsuites>\n") == 0);
     free(out);
-    destroy(&fx);
+    text_fixture_free(&fx);
 
     egaf_diags *d = egaf_diags_create();
     egaf_diags_add_files(d, 2);
@@ -462,7 +448,7 @@ static void test_junit_warnings_and_controls(void **state)
 static void test_gitlab_fragments(void **state)
 {
     (void)state;
-    fixture fx;
+    text_fixture fx;
     build(&fx, 4);
     egaf_fingerprint *fp = egaf_report_fingerprints(fx.diags);
     assert_non_null(fp);
@@ -490,7 +476,7 @@ static void test_gitlab_fragments(void **state)
     assert_contains(out, "\"location\": {\"path\": \".\", \"lines\": {\"begin\": 1}}}\n]\n");
     free(fp);
     free(out);
-    destroy(&fx);
+    text_fixture_free(&fx);
 
     egaf_diags *d = egaf_diags_create();
     egaf_diag_at(d, "waiver.unknown-rule", "a.yaml", 3, 1, NULL, "w");
@@ -516,7 +502,7 @@ static void test_deterministic(void **state)
     void (*writers[])(egaf_buf *, const egaf_diags *, const egaf_report_options *) = {
         egaf_report_sarif, egaf_report_junit, egaf_report_github, egaf_report_gitlab};
     for (size_t k = 0; k < 4; k++) {
-        fixture a, b;
+        text_fixture a, b;
         build(&a, 4);
         build(&b, 4);
         char *x = render(a.diags, formats[k]);
@@ -527,8 +513,8 @@ static void test_deterministic(void **state)
         assert_string_equal(x, y.data);
         free(x);
         egaf_buf_free(&y);
-        destroy(&a);
-        destroy(&b);
+        text_fixture_free(&a);
+        text_fixture_free(&b);
     }
 }
 
@@ -584,6 +570,12 @@ static void test_xml_entity(void **state)
     egaf_buf_init(&b);
     egaf_buf_xml_text(&b, "a<b & \"c\" 'd'>\x01\n");
     assert_string_equal(b.data, "a&lt;b &amp; &quot;c&quot; &#39;d&#39;&gt;\n");
+    /* U+FFFE and U+FFFF, which a YAML escape can give, are no XML 1.0
+     * character (an exchange file holding one does not parse): U+FFFD, as
+     * for invalid UTF-8; U+2028 and U+FFFD themselves stay */
+    egaf_buf_reset(&b);
+    egaf_buf_xml_text(&b, "T\xEF\xBF\xBF|\xEF\xBF\xBE|\xC3|\xE2\x80\xA8|\xEF\xBF\xBD");
+    assert_string_equal(b.data, "T\xEF\xBF\xBD|\xEF\xBF\xBD|\xEF\xBF\xBD|\xE2\x80\xA8|\xEF\xBF\xBD");
     egaf_buf_free(&b);
 }
 

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/arena.h"
 #include "base/buf.h"
 #include "base/diag.h"
 #include "model/model.h"
@@ -34,6 +35,47 @@ static inline void scratch_path(char *out, size_t size, const char *what)
     if (!root || !*root)
         root = "/tmp";
     snprintf(out, size, "%s/egaf-unit-%ld-%u-%s", root, (long)getpid(), calls++, what);
+}
+
+/* What a test that makes sources of its own from text needs: an arena they
+ * live in and the list their findings go to. */
+typedef struct text_fixture {
+    egaf_arena *arena;
+    egaf_diags *diags;
+} text_fixture;
+
+/* Makes the arena and the list; the test fails when memory runs out. */
+static inline void text_fixture_init(text_fixture *f)
+{
+    f->arena = egaf_arena_create();
+    f->diags = egaf_diags_create();
+    assert_non_null(f->arena);
+    assert_non_null(f->diags);
+}
+
+static inline void text_fixture_free(text_fixture *f)
+{
+    egaf_diags_free(f->diags);
+    egaf_arena_free(f->arena);
+}
+
+/* cmocka's setup and teardown of a test whose state is a text_fixture of
+ * its own. */
+static inline int text_setup(void **state)
+{
+    text_fixture *f = calloc(1, sizeof(*f));
+    if (!f)
+        return -1;
+    text_fixture_init(f);
+    *state = f;
+    return 0;
+}
+
+static inline int text_teardown(void **state)
+{
+    text_fixture_free(*state);
+    free(*state);
+    return 0;
 }
 
 /* The repository's reference models; NULL, saying why, unless they load
