@@ -50,7 +50,7 @@ CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 # main.c and cmd_export.c are compiled for it a second time with
 # EGAF_LEAN_CLI (their drawing commands run egaf-draw). egaf-draw has it all.
 DRAW_LIB_OBJ := $(filter $(BUILD)/obj/render/% $(BUILD)/obj/document/% $(BUILD)/obj/site/% \
-	$(BUILD)/obj/export/export_archimate.o $(BUILD)/obj/import/%,$(LIB_OBJ))
+	$(BUILD)/obj/export/archimate_views.o $(BUILD)/obj/import/%,$(LIB_OBJ))
 LEAN_LIB_OBJ := $(filter-out $(DRAW_LIB_OBJ),$(LIB_OBJ))
 LEAN_TWICE := cli/main cli/cmd_export
 DRAW_CLI_OBJ := $(patsubst %,$(BUILD)/obj/cli/%.o,cmd_render cmd_consolidate cmd_document cmd_import \

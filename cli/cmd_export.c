@@ -467,8 +467,9 @@ int cmd_export(egaf_cli *cli, int argc, char **argv)
         }
     }
 #ifdef EGAF_LEAN_CLI
-    /* ArchiMate's diagrams are laid out by Graphviz: egaf-draw writes it */
-    if (format == EGAF_EXPORT_ARCHIMATE) {
+    /* ArchiMate's diagrams are laid out by Graphviz: egaf-draw writes them
+     * (the file without them is egaf's own) */
+    if (format == EGAF_EXPORT_ARCHIMATE && !eo.no_views) {
         rc = egaf_cli_run_drawing(cli, argc, argv);
         goto done;
     }
@@ -564,16 +565,16 @@ int cmd_export(egaf_cli *cli, int argc, char **argv)
             if (stream_open(&so, output) == 0) {
                 eo.sink.flush = stream_flush;
                 eo.sink.ctx = &so;
+                if (format == EGAF_EXPORT_ARCHIMATE && eo.no_views) {
+                    erc = egaf_export_archimate_concepts(&out, models, nmodels, refs, &eo);
 #ifndef EGAF_LEAN_CLI
-                if (format == EGAF_EXPORT_ARCHIMATE) {
-                    eo.gv = eo.no_views ? NULL : egaf_gv_create();
-                    erc = eo.no_views || eo.gv
-                              ? egaf_export_archimate(&out, models, nmodels, refs, &eo, diags)
-                              : -1;
+                } else if (format == EGAF_EXPORT_ARCHIMATE) {
+                    eo.gv = egaf_gv_create();
+                    erc = eo.gv ? egaf_export_archimate(&out, models, nmodels, refs, &eo, diags)
+                                : -1;
                     egaf_gv_free(eo.gv);
-                } else
 #endif
-                {
+                } else {
                     erc = egaf_export_json(&out, models, nmodels, refs, &eo);
                 }
                 if (egaf_diags_count(diags)) {

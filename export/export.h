@@ -183,11 +183,15 @@ size_t egaf_am_element_of_key(const egaf_am_model *am, const char *key);
 
 /* The ArchiMate exchange file: the concept model and, unless no_views, one
  * diagram per egaf view and model with the nodes placed by Graphviz's dot
- * layout. Layout problems become render.graphviz findings. Returns 0, or -1
- * when memory ran out. */
+ * layout (archimate_views.c). Layout problems become render.graphviz
+ * findings. Returns 0, or -1 when memory ran out. */
 int egaf_export_archimate(egaf_buf *out, egaf_model *const *models, size_t nmodels,
                           const egaf_refs *refs, const egaf_export_options *options,
                           egaf_diags *diags);
+/* The same file without diagrams, whatever no_views says: what egaf
+ * itself writes for --no-views, without Graphviz (export_archimate.c). */
+int egaf_export_archimate_concepts(egaf_buf *out, egaf_model *const *models, size_t nmodels,
+                                   const egaf_refs *refs, const egaf_export_options *options);
 
 /* Archi's CSV layout: three files, UTF-8 with a byte-order mark, CRLF line
  * ends, every field quoted (quotes doubled), the text as it is: Archi reads

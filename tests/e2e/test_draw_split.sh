@@ -64,6 +64,10 @@ same_as_draw "a bad option of render: same message, exit 2" "" render --view nop
 expect_status "a bad option of render exits 2" 2
 same_as_draw "global --lang vi before a drawing command" "" --lang vi render --bogus
 same_as_draw "export csv in egaf itself" "" export --format csv -o - "$M"
+same_as_draw "export archimate --no-views in egaf itself" m.xml \
+    export --format archimate --no-views -o @OUT@ "$M"
+check "export archimate --no-views wrote no diagram" \
+    bash -c "grep -q '<relationships>' '$T/a/m.xml' && ! grep -q '<views>' '$T/a/m.xml'"
 
 # an egaf alone in its folder: what does not draw still runs; a drawing
 # command says that egaf-draw is missing, exit 2, and writes nothing
@@ -83,6 +87,13 @@ for cmd in "render --view overview -o $T/lone/v.svg $M" "document -o $T/lone/d.d
         "^egaf: cannot draw: the drawing program egaf-draw is missing \(looked for $T/lone/egaf-draw and $T/lone/../libexec/egaf/\)" "$ERR"
 done
 check "without egaf-draw nothing is written" test -z "$(ls "$T/lone" | grep -v '^egaf$')"
+# the exchange file without diagrams needs no drawing: egaf writes it
+EGAF_REFS=$PWD/reference-models "$T/lone/egaf" export --format archimate --no-views \
+    -o "$T/lone-concepts.xml" "$M" >"$OUT" 2>"$ERR"
+STATUS=$?
+expect_status "without egaf-draw: export archimate --no-views exits 0" 0
+check "without egaf-draw: export archimate --no-views is what egaf-draw writes" \
+    cmp "$T/lone-concepts.xml" "$T/b/m.xml"
 # not found through PATH either
 PATH="$(dirname "$draw"):$PATH" EGAF_REFS=$PWD/reference-models "$T/lone/egaf" render \
     --view overview -o "$T/lone/v.svg" "$M" >"$OUT" 2>"$ERR"
