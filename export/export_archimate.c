@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "export/archimate_doc.h"
-#include "base/i18n.h"
 
 static void x_text(egaf_am_doc *x, const char *s)
 {
