@@ -5,8 +5,9 @@
  * The diagrams are independent, so they are drawn in parallel by a few
  * long-lived workers, one per core: each is forked once, after the site's
  * figures are built and a Graphviz context is warmed up (plugins,
- * fontconfig, pango: most of a small diagram's time), and then draws one
- * diagram after another as the parent hands them out. Forking once per
+ * fontconfig, pango: most of a small diagram's time) and this process is
+ * down to one thread, and then draws one diagram after another as the
+ * parent hands them out. Forking once per
  * diagram cost more than the drawing: every fork of a parent of a few
  * hundred MB copies its page tables, and every child paid again for the
  * pages it wrote (copy on write) and for the caches it warmed; at scale 1
@@ -18,6 +19,7 @@
  * worker with many findings never blocks. A worker that dies loses only the
  * diagram it was drawing (EGAF_DRAWN_FAILED); another is started for the
  * ones left. */
+#include <dirent.h>
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
@@ -27,6 +29,7 @@
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "base/rules.h"
@@ -228,11 +231,51 @@ typedef struct pool_run {
     size_t next;     /* the next diagram to hand out */
     size_t finished; /* diagrams with a result */
     pid_t parent;
+    bool not_alone;  /* a thread of this process outlived FORK_WAIT_MS: no more forks */
 } pool_run;
+
+/* The threads of this process now, or 0 when /proc does not say. */
+static size_t threads_now(void)
+{
+    DIR *d = opendir("/proc/self/task");
+    if (!d)
+        return 0;
+    size_t n = 0;
+    for (struct dirent *e; (e = readdir(d)) != NULL;)
+        if (e->d_name[0] != '.')
+            n++;
+    closedir(d);
+    return n;
+}
+
+/* Pango sorts fonts on threads of its own, which end by themselves a moment
+ * after a drawing (the warm-up's, or one drawn here). A fork while such a
+ * thread holds a lock (malloc's under AddressSanitizer, glib's, fontconfig's)
+ * leaves that lock held for ever in the worker, which hangs at its first
+ * drawing: consolidate then never ends (seen under ASan in CI). So a worker
+ * is forked only once this process is down to its own thread, waited for
+ * up to FORK_WAIT_MS; false when that did not come (or /proc cannot say):
+ * the diagrams left are then drawn in this process. */
+enum { FORK_WAIT_MS = 1000, FORK_POLL_MS = 2 };
+static bool alone_for_fork(pool_run *run)
+{
+    for (int waited = 0; !run->not_alone; waited += FORK_POLL_MS) {
+        size_t n = threads_now();
+        if (n == 1)
+            return true;
+        if (n == 0 || waited >= FORK_WAIT_MS)
+            run->not_alone = true;
+        else
+            nanosleep(&(struct timespec){0, FORK_POLL_MS * 1000L * 1000L}, NULL);
+    }
+    return false;
+}
 
 /* Starts worker w; false when no process could be made. */
 static bool start_worker(pool_run *run, worker *w)
 {
+    if (!alone_for_fork(run))
+        return false;
     int sv[2];
     if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0)
         return false;
@@ -381,7 +424,7 @@ int egaf_draw_pool_run(void *ctx, egaf_site *site, const egaf_site_diagram *diag
         draw_here(pool, site, diagrams, n, drawn, diags);
         return 0;
     }
-    pool_run run = {pool, site, diagrams, n, drawn, NULL, NULL, parallel, 0, 0, getpid()};
+    pool_run run = {pool, site, diagrams, n, drawn, NULL, NULL, parallel, 0, 0, getpid(), false};
     run.found = calloc(n, sizeof(*run.found));
     run.ws = calloc(parallel, sizeof(*run.ws));
     struct pollfd *fds = calloc(parallel, sizeof(*fds));
