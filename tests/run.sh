@@ -26,6 +26,20 @@ if [ "${VALGRIND:-}" = 1 ]; then
     VG="valgrind -q --trace-children=yes --trace-children-skip=/usr/*,/bin/* --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --suppressions=$PWD/tests/valgrind.supp --log-file=$TMPROOT/valgrind.%p.log"
 fi
 export VG
+# A test file that hangs (a deadlock in a worker, say) fails after
+# TEST_TIMEOUT seconds, its processes killed, instead of holding CI until
+# its own time runs out; the longest file, under valgrind, takes about 5
+# minutes.
+TEST_TIMEOUT=${TEST_TIMEOUT:-1200}
+# timed CMD...: CMD, killed with every process it started after
+# TEST_TIMEOUT seconds (exit 124; 137 when it had to be killed).
+timed() { timeout -k 10 "$TEST_TIMEOUT" "$@"; }
+# timed_out NAME STATUS: says so when STATUS is timeout's.
+timed_out() {
+    if [ "$2" = 124 ] || [ "$2" = 137 ]; then
+        echo "FAIL $1: timed out after $TEST_TIMEOUT s (TEST_TIMEOUT), its processes killed"
+    fi
+}
 passed=0
 failed=0
 failures=()
@@ -60,13 +74,14 @@ for bin in "$BUILD"/tests/test_*; do
     [ -x "$bin" ] || continue
     name=$(basename "$bin")
     wanted "$name" || continue
-    (cd tests && $VG "../$bin") >"$log" 2>&1
+    (cd tests && timed $VG "../$bin") >"$log" 2>&1
     rc=$?
+    timed_out "$name" "$rc" >>"$log"
     p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -1)
     f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -1)
     if ! tally "$name" "${p:-0}" "${f:-0}" "$rc"; then
         echo "--- $name failed:"
-        grep -E 'FAILED|ERROR|error|Assert|==[0-9]+==' "$log" | head -30
+        grep -E '^FAIL|FAILED|ERROR|error|Assert|==[0-9]+==' "$log" | head -30
     fi
 done
 
@@ -94,8 +109,9 @@ for script in tests/e2e/test_*.sh; do
         echo "skipped in a sanitizer or valgrind run (make check runs it): $name"
         continue
     fi
-    bash "$script" >"$log" 2>&1
+    timed bash "$script" >"$log" 2>&1
     rc=$?
+    timed_out "$name" "$rc" >>"$log"
     if [ -n "$VG" ]; then
         # what valgrind said, but its openat2 warning
         for v in "$TMPROOT"/valgrind.*.log; do
