@@ -28,8 +28,8 @@ fi
 export VG
 # A test file that hangs (a deadlock in a worker, say) fails after
 # TEST_TIMEOUT seconds, its processes killed, instead of holding CI until
-# its own time runs out; the longest file, under valgrind, takes about 5
-# minutes.
+# its own time runs out; the default is far beyond a file's time (the
+# whole valgrind run, every file, takes about half an hour).
 TEST_TIMEOUT=${TEST_TIMEOUT:-1200}
 # timed CMD...: CMD, killed with every process it started after
 # TEST_TIMEOUT seconds (exit 124; 137 when it had to be killed).

@@ -156,8 +156,8 @@ static void test_one_job_draws_here(void **state)
     drawing_free(&d);
 }
 
-/* A thread that reads its pipe until the test closes it, or sleeps ms
- * first and ends (fd -1). */
+/* A thread that reads its pipe until the test closes the other end, or,
+ * with sleep_ms, sleeps that long and ends by itself. */
 typedef struct other_thread {
     pthread_t thread;
     int pipe[2];
