@@ -143,16 +143,22 @@ static void test_two_workers_draw_everything_in_order(void **state)
     drawing_free(&d);
 }
 
+/* Every diagram drawn, and by this process alone (none died: no worker). */
+static void assert_drawn_here(const drawing *d)
+{
+    for (size_t i = 0; i < DIAGRAMS; i++)
+        assert_int_equal(d->drawn[i], i == NOTHING_ON ? EGAF_DRAWN_NONE : EGAF_DRAWN);
+    assert_int_equal(check_findings(d, false), 1);
+    const egaf_finding *first = egaf_diags_at(d->diags, 0);
+    assert_int_equal(strtol(first->message + strlen("pid "), NULL, 10), (long)getpid());
+}
+
 static void test_one_job_draws_here(void **state)
 {
     (void)state;
     drawing d;
     draw_all(&d, "1");
-    for (size_t i = 0; i < DIAGRAMS; i++)
-        assert_int_equal(d.drawn[i], i == NOTHING_ON ? EGAF_DRAWN_NONE : EGAF_DRAWN);
-    assert_int_equal(check_findings(&d, false), 1);
-    const egaf_finding *first = egaf_diags_at(d.diags, 0);
-    assert_int_equal(strtol(first->message + strlen("pid "), NULL, 10), (long)getpid());
+    assert_drawn_here(&d);
     drawing_free(&d);
 }
 
@@ -201,11 +207,7 @@ static void test_no_fork_beside_a_thread(void **state)
     drawing d;
     draw_all(&d, "2");
     other_thread_end(&t);
-    for (size_t i = 0; i < DIAGRAMS; i++)
-        assert_int_equal(d.drawn[i], i == NOTHING_ON ? EGAF_DRAWN_NONE : EGAF_DRAWN);
-    assert_int_equal(check_findings(&d, false), 1);
-    const egaf_finding *first = egaf_diags_at(d.diags, 0);
-    assert_int_equal(strtol(first->message + strlen("pid "), NULL, 10), (long)getpid());
+    assert_drawn_here(&d);
     drawing_free(&d);
 }
 
