@@ -14,6 +14,8 @@
 #                at the first scale (1) also a second run with --cache after
 #                one model changed
 #   ajv          the yaml package + ajv against `egaf schema`, one node process
+#   layers       bench/layers: the floor in layers (libyaml, copy, positions,
+#                NFC, egaf's tree), one process, one thread, BENCH_RUNS rounds
 # It prints a table, checks the targets of the performance issue, profiles
 # egaf validate on scale 1 with callgrind, and writes docs/performance.md.
 #
@@ -44,14 +46,15 @@ die() { echo "bench: $*" >&2; exit 1; }
 note() { echo "bench: $*"; NOTES+=("$*"); }
 NOTES=()
 
-for b in "$EGAF" "$EGAF-draw" "$GEN" "$FLOOR"; do
+LAYERS="$BUILD/bench/layers"
+for b in "$EGAF" "$EGAF-draw" "$GEN" "$FLOOR" "$LAYERS"; do
     [ -x "$b" ] || die "$b is missing: run 'make bench'"
 done
 mkdir -p "$WORK/bin" || die "cannot create $WORK"
 # private copies: a rebuild in the same tree during the run cannot touch
 # them; egaf-draw beside egaf, where egaf looks for it to draw
-cp "$EGAF" "$EGAF-draw" "$GEN" "$FLOOR" "$WORK/bin/" || die "cannot copy the binaries to $WORK/bin"
-EGAF="$WORK/bin/egaf" GEN="$WORK/bin/gen" FLOOR="$WORK/bin/floor"
+cp "$EGAF" "$EGAF-draw" "$GEN" "$FLOOR" "$LAYERS" "$WORK/bin/" || die "cannot copy the binaries to $WORK/bin"
+EGAF="$WORK/bin/egaf" GEN="$WORK/bin/gen" FLOOR="$WORK/bin/floor" LAYERS="$WORK/bin/layers"
 
 # ---------------------------------------------------------------- timing tool
 # GNU time (Debian package `time`) gives the peak RSS; installed here when
@@ -200,6 +203,12 @@ for s in $SCALES; do
     bench_tool "$s" validate "$RUNS" "$dir" "$mb" "$files" "$EGAF" validate -q --refs "$REFS" "$dir"
     bench_tool "$s" validate-1-thread "$RUNS" "$dir" "$mb" "$files" \
         env EGAF_JOBS=1 "$EGAF" validate -q --refs "$REFS" "$dir"
+    # the floor in layers: what any validator with egaf's duties must add
+    echo "bench: scale $s: bench/layers, $RUNS rounds"
+    "$LAYERS" --rounds "$RUNS" "$dir" >"$WORK/layers-s$s.tsv" 2>"$WORK/layers-s$s.err" || {
+        note "bench/layers failed at scale $s (see $WORK/layers-s$s.err)"
+        : >"$WORK/layers-s$s.tsv"
+    }
     # exports: their peak memory against the input's size (one run each above
     # scale 1; scale 16 would need tens of GB today, so up to scale 4)
     if awk -v s="$s" 'BEGIN { exit !(s <= 4) }'; then
@@ -292,6 +301,56 @@ elif [ "$PROFILE" = 1 ]; then
 fi
 
 # ------------------------------------------------------------------- report
+# layer NAME SCALE COLUMN: a figure of bench/layers (2 seconds, 3 ratio)
+layer() { awk -F'\t' -v n="$1" -v c="$3" '$1 == n { print $c }' "$WORK/layers-s$2.tsv" 2>/dev/null; }
+layers_section() {
+    local with=() s last=""
+    for s in $SCALES; do
+        if [ -s "$WORK/layers-s$s.tsv" ]; then with+=("$s"); last=$s; fi
+    done
+    [ -n "$last" ] || return 0
+    echo "## validate's floor, layer by layer"
+    echo
+    echo "bench/layers reads the same folders in one process on one thread, adding one duty"
+    echo "at a time, each with the parser's own code (model/yaml_tree.c); CPU seconds,"
+    echo "median of $RUNS rounds, the layers taking turns; ÷ libyaml is the ratio to the first"
+    echo "layer, which is bench/floor's work without starting a process. The last row is"
+    echo "\`EGAF_JOBS=1 egaf validate\` from the table above (its own process: the reference"
+    echo "models, the elements, the checks and the report on top of the tree)."
+    echo
+    local head="| layer | what it adds |" rule="|---|---|"
+    for s in "${with[@]}"; do head+=" scale $s CPU s | ÷ libyaml |"; rule+="---:|---:|"; done
+    echo "$head"
+    echo "$rule"
+    local name what line
+    for name in libyaml copy positions nfc tree; do
+        case $name in
+        libyaml) what="the events parsed and freed" ;;
+        copy) what="each scalar's text copied out of its event" ;;
+        positions) what="each node's line and column, counted in characters" ;;
+        nfc) what="each scalar in Unicode NFC" ;;
+        tree) what="egaf's tree: maps, lists, duplicate keys, anchors, limits" ;;
+        esac
+        line="| $name | $what |"
+        for s in "${with[@]}"; do line+=" $(layer "$name" "$s" 2) | $(layer "$name" "$s" 3) |"; done
+        echo "$line"
+    done
+    line="| egaf validate | elements, checks, report, reference models |"
+    for s in "${with[@]}"; do
+        line+=" $(row "$s" validate-1-thread 9) | $(div "$(row "$s" validate-1-thread 9)" "$(row "$s" floor 9)" %.2f) |"
+    done
+    echo "$line"
+    echo
+    local nfc tree all
+    nfc=$(layer nfc "$last" 3) tree=$(layer tree "$last" 3)
+    all=$(div "$(row "$last" validate-1-thread 9)" "$(row "$last" floor 9)" %.2f)
+    echo "At scale $last, reading with a position for every node and NFC for every"
+    echo "scalar, which every finding's file:line:col and every Vietnamese name need,"
+    echo "costs ${nfc} × libyaml before one element is built or one rule checked; egaf's"
+    echo "tree ${tree} ×; the whole validate ${all:-?} ×. The target (≤ 1.3 ×) leaves 0.3 ×"
+    echo "above libyaml for all of it."
+    echo
+}
 row() { awk -F'\t' -v s="$1" -v t="$2" -v c="$3" '$1 == s && $2 == t { print $c }' "$ROWS"; }
 fmt_table() {
     echo "| scale | tool | input MB | files | wall s (median) | wall s (min) | CPU s (median) | CPU ÷ floor | wall ÷ floor | minor faults | MB/s (wall) | peak RSS MB | RSS / input | runs |"
@@ -474,9 +533,10 @@ by_file() {
     echo '```sh'
     echo "make bench                                  # everything below, ~30 minutes on 2 cores"
     echo "BENCH_SCALES=1 BENCH_RUNS=3 make bench      # a quick run"
-    echo "make bench-bins                             # only build/bench/gen and build/bench/floor"
+    echo "make bench-bins                             # only the programs in build/bench"
     echo "build/bench/gen --scale 1 --seed $SEED -o /tmp/nation    # the models"
     echo "build/bench/floor /tmp/nation                            # the floor"
+    echo "build/bench/layers /tmp/nation                           # the floor in layers"
     echo "build/egaf validate -q /tmp/nation"
     echo "build/egaf schema > /tmp/schema.json && node bench/ajv-validate.js /tmp/schema.json /tmp/nation"
     echo "valgrind --tool=callgrind build/egaf validate -q /tmp/nation"
@@ -528,6 +588,7 @@ by_file() {
         echo
     fi
     if [ -s "$ONEFILE" ]; then cat "$ONEFILE"; echo; fi
+    layers_section
     echo "## Targets"
     echo
     printf '%s\n' "${TARGET_HEAD[@]}" "${TARGETS[@]}"

@@ -2,18 +2,20 @@
 # bench/gen at a tiny scale: the same seed gives the same bytes, another seed
 # other bytes; every model it writes validates with no finding at all (exit
 # 0), the default 2026 map (17 ministries, 34 provinces) included; services
-# past 4,000 go to included files; bench/floor parses the same folder.
+# past 4,000 go to included files; bench/floor parses the same folder, and
+# bench/layers reads it in its five layers.
 . "$(dirname "$0")/lib.sh"
 
 build=$(dirname "$EGAF")
 gen="$build/bench/gen"
 floor="$build/bench/floor"
+layers="$build/bench/layers"
 # The benchmark tools link the library built with the default flags: under
 # make asan or valgrind they come from build/, which make check builds first.
 case "$build" in
-*/asan | */vg | */fuzz) gen=build/bench/gen floor=build/bench/floor build=build ;;
+*/asan | */vg | */fuzz) gen=build/bench/gen floor=build/bench/floor layers=build/bench/layers build=build ;;
 esac
-if make -s --no-print-directory BUILD="$build" "$gen" "$floor" >"$T/make.log" 2>&1; then
+if make -s --no-print-directory BUILD="$build" "$gen" "$floor" "$layers" >"$T/make.log" 2>&1; then
     ok bench-gen-builds
 else
     fail bench-gen-builds "make $gen $floor failed"
@@ -67,6 +69,32 @@ expect_grep bench-gen-big-no-findings '^1 file.* checked: 0 errors, 0 warnings, 
 STATUS=$?
 expect_status bench-floor-exit 0
 expect_grep bench-floor-counts '^floor: 2 files, [0-9]+ bytes, [0-9]+ events, [0-9.]+ s, [0-9.]+ MB/s$'
+
+# bench/layers: a line per layer, in order, libyaml's ratio 1.00; the
+# included files are read too (a folder below the one named)
+"$layers" --rounds 3 "$T/big" >"$OUT" 2>"$ERR"
+STATUS=$?
+expect_status bench-layers-exit 0
+if [ "$(cut -f1 "$OUT" | tr '\n' ' ')" = "libyaml copy positions nfc tree " ]; then
+    ok bench-layers-names
+else
+    fail bench-layers-names "got: $(cut -f1 "$OUT" | tr '\n' ' ')"
+fi
+expect_grep bench-layers-libyaml-one '^libyaml	[0-9]+\.[0-9]{3}	1\.00$'
+expect_grep bench-layers-tree '^tree	[0-9]+\.[0-9]{3}	[0-9]+\.[0-9]{2}$'
+"$layers" --rounds 0 "$T/big" >"$OUT" 2>"$ERR"
+STATUS=$?
+expect_status bench-layers-bad-rounds 2
+expect_grep bench-layers-usage '^usage: layers' "$ERR"
+"$layers" "$T/no-such-folder" >"$OUT" 2>"$ERR"
+STATUS=$?
+expect_status bench-layers-missing 1
+expect_grep bench-layers-missing-message "cannot read '$T/no-such-folder'" "$ERR"
+mkdir -p "$T/empty"
+"$layers" "$T/empty" >"$OUT" 2>"$ERR"
+STATUS=$?
+expect_status bench-layers-empty 1
+expect_grep bench-layers-empty-message 'no YAML file' "$ERR"
 
 "$gen" --scale 1 >"$OUT" 2>"$ERR"
 STATUS=$?
