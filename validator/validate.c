@@ -225,6 +225,12 @@ void egaf_run_check(egaf_run *run, size_t index, const egaf_model *m, egaf_diags
         egaf_strmap unresolved;
         egaf_strmap_init(&unresolved);
         index_unresolved_national(&ctx, &unresolved);
+        /* A reference to another architecture keeps its finding's place as
+         * an index into this list (egaf_cross_refs_defer). The findings
+         * removed here come from egaf_check_components, which runs after
+         * egaf_check_references, so they all stand after every such place
+         * and the places stay right; a check that defers must stay before
+         * the components. */
         if (unresolved.count)
             egaf_diags_remove_if(diags, first, follows_from_unresolved, &unresolved);
         egaf_strmap_free(&unresolved);
