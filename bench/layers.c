@@ -123,23 +123,21 @@ static size_t read_events(const egaf_source *src, int layer, egaf_arena *arena)
     return kept;
 }
 
-static size_t run_layer(int layer)
+static size_t run_layer(int layer, const egaf_source *src)
 {
     size_t kept = 0;
-    for (size_t i = 0; i < nfiles; i++) {
-        egaf_arena *arena = egaf_arena_create();
-        if (!arena)
-            return kept;
-        if (layer == L_TREE) {
-            egaf_diags *diags = egaf_diags_create();
-            if (diags)
-                kept += egaf_yaml_parse(arena, files[i], NULL, diags) != NULL;
-            egaf_diags_free(diags);
-        } else {
-            kept += read_events(files[i], layer, arena);
-        }
-        egaf_arena_free(arena);
+    egaf_arena *arena = egaf_arena_create();
+    if (!arena)
+        return 0;
+    if (layer == L_TREE) {
+        egaf_diags *diags = egaf_diags_create();
+        if (diags)
+            kept = egaf_yaml_parse(arena, src, NULL, diags) != NULL;
+        egaf_diags_free(diags);
+    } else {
+        kept = read_events(src, layer, arena);
     }
+    egaf_arena_free(arena);
     return kept;
 }
 
@@ -175,14 +173,25 @@ int main(int argc, char **argv)
         fprintf(stderr, "layers: %s\n", nfiles ? "some files could not be read" : "no YAML file");
         return 1;
     }
+    /* File by file, every layer in turn, so that a machine slowing down
+     * for a moment slows every layer alike; the first layer of a file
+     * rotates, as the first reads the file's text from memory and the
+     * others from the cache. Round -1 warms the caches and the allocator
+     * and is not counted. */
     static double seconds[LAYERS][MAX_ROUNDS];
     size_t kept = 0;
-    for (int r = 0; r < rounds; r++)
-        for (int layer = 0; layer < LAYERS; layer++) {
-            double start = cpu_seconds();
-            kept += run_layer(layer);
-            seconds[layer][r] = cpu_seconds() - start;
-        }
+    for (int r = -1; r < rounds; r++) {
+        double total[LAYERS] = {0};
+        for (size_t i = 0; i < nfiles; i++)
+            for (int k = 0; k < LAYERS; k++) {
+                int layer = (int)((i + (size_t)(r + 1) + (size_t)k) % LAYERS);
+                double start = cpu_seconds();
+                kept += run_layer(layer, files[i]);
+                total[layer] += cpu_seconds() - start;
+            }
+        for (int layer = 0; r >= 0 && layer < LAYERS; layer++)
+            seconds[layer][r] = total[layer];
+    }
     double median[LAYERS];
     for (int layer = 0; layer < LAYERS; layer++) {
         qsort(seconds[layer], (size_t)rounds, sizeof(double), compare_doubles);
