@@ -16,9 +16,9 @@
  * The layers below the tree use the parser's own steps (its static
  * functions, hence the #include of its source below): what they cost is
  * what egaf's parser costs for them, not a copy's cost. Each round runs
- * every layer over every file in turn, so a noisy neighbour slows them
- * alike; the median of the rounds is printed per layer, in seconds and as
- * a ratio to libyaml's.
+ * every layer on each file in turn (see main), so a noisy neighbour slows
+ * them alike; the median of the rounds is printed per layer, in seconds
+ * and as a ratio to libyaml's.
  *
  * usage: layers [--rounds N] FILE|DIR...   (a folder: every *.yaml below it)
  * prints: one line per layer, "LAYER<TAB>SECONDS<TAB>RATIO" */

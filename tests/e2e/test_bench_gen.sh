@@ -18,7 +18,7 @@ esac
 if make -s --no-print-directory BUILD="$build" "$gen" "$floor" "$layers" >"$T/make.log" 2>&1; then
     ok bench-gen-builds
 else
-    fail bench-gen-builds "make $gen $floor failed"
+    fail bench-gen-builds "make $gen $floor $layers failed"
     cat "$T/make.log"
     exit 1
 fi
